@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import type { MethodTable } from '../../shared/contract/define';
+import type { Result } from '../../shared/result';
+
+/** Who is calling: the transports fill this in; the audit log uses it. */
+export interface CallContext {
+  readonly transport: 'ipc' | 'websocket' | 'internal';
+  /** The operator's name, as the OS knows it. */
+  readonly actor: string;
+}
+
+/**
+ * One handler per method of a domain's table. Handlers receive already-validated input and return
+ * a Result; the dispatcher validates the output too, so a handler cannot leak an unexpected field.
+ */
+export type DomainHandlers<T extends MethodTable> = {
+  readonly [M in keyof T]: (
+    input: z.output<T[M]['input']>,
+    ctx: CallContext,
+  ) => Promise<Result<z.input<T[M]['output']>>>;
+};

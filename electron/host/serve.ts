@@ -1,0 +1,49 @@
+/**
+ * The browser host's command line: `npm run serve -- [--port N] [--data-dir DIR] [--no-open]`.
+ * Prints one line `Open: http://127.0.0.1:N/#token=...` and runs until SIGINT or SIGTERM.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/compose';
+import { defaultDataDir } from '../platform/data-dir';
+import { confBackendFactory } from '../storage/conf-backend';
+import { hostUsage, parseHostArgs, UsageError } from './args';
+import { startBrowserHost } from './browser-host';
+import { openInChromiumApp } from './open-browser';
+
+async function main(): Promise<void> {
+  const args = parseHostArgs(process.argv.slice(2));
+  const dataDir = args.dataDir ?? defaultDataDir();
+  const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
+  // The bundle lives in dist/electron/; the renderer beside it in dist/renderer/.
+  const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const host = await startBrowserHost({ core, rendererDir, port: args.port });
+
+  console.log(`Open: ${host.url}`);
+  console.log(`Data: ${dataDir}`);
+  if (args.open && !openInChromiumApp(host.url, dataDir)) {
+    console.log('No Chromium found: open the address above in a browser.');
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Stopping (${signal})…`);
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n${hostUsage}`);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

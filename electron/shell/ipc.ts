@@ -1,0 +1,39 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcEventChannel, ipcMethodChannel, methodNames } from '../../shared/contract';
+import { fail } from '../../shared/result';
+import type { Core } from '../core/compose';
+import { appOrigin } from './app-protocol';
+
+/**
+ * One `ipcMain.handle` per contract method. Each call is accepted only from our window's main frame
+ * showing our own app:// origin; its input is then validated by the dispatcher like any other.
+ */
+export function registerIpc(core: Core, window: () => BrowserWindow | undefined): () => void {
+  const context = core.context('ipc');
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const win = window();
+    const frame = event.senderFrame;
+    return (
+      win !== undefined &&
+      frame !== null &&
+      event.sender === win.webContents &&
+      frame === win.webContents.mainFrame &&
+      new URL(frame.url).origin === appOrigin
+    );
+  };
+
+  for (const method of methodNames) {
+    ipcMain.handle(ipcMethodChannel(method), (event, input: unknown) =>
+      trusted(event)
+        ? core.dispatcher.dispatch(method, input, context)
+        : fail('unauthorized', 'Calls are accepted only from the application window'),
+    );
+  }
+  const unsubscribe = core.events.subscribe((event, payload) => {
+    window()?.webContents.send(ipcEventChannel(event), payload);
+  });
+  return () => {
+    unsubscribe();
+    for (const method of methodNames) ipcMain.removeHandler(ipcMethodChannel(method));
+  };
+}

@@ -1,0 +1,14 @@
+import Conf from 'conf';
+import { confLikeBackend, type BackendFactory } from './document-backend';
+
+/** Plain-Node backend (browser host, tests): `conf`, the library electron-store is built on. */
+export const confBackendFactory: BackendFactory = (dir, name) =>
+  confLikeBackend(
+    new Conf<Record<string, unknown>>({
+      cwd: dir,
+      configName: name,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+      watch: false,
+    }),
+  );

@@ -1,0 +1,29 @@
+/**
+ * The configuration file's backend: electron-store in the Electron shell, `conf` in plain Node.
+ * Both read and write the whole JSON document; the ConfigStore above them coalesces writes.
+ */
+export interface DocumentBackend {
+  readonly path: string;
+  read(): Record<string, unknown>;
+  write(document: Record<string, unknown>): void;
+}
+
+/**
+ * Opens (or creates) the backend for `<dir>/<name>.json`. It must throw when the file exists but is
+ * not valid JSON, instead of resetting it (`clearInvalidConfig: false`).
+ */
+export type BackendFactory = (dir: string, name: string) => DocumentBackend;
+
+/** The part of the Conf API that electron-store shares, so one adapter serves both. */
+export interface ConfLike {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+export const confLikeBackend = (conf: ConfLike): DocumentBackend => ({
+  path: conf.path,
+  read: () => conf.store,
+  write: (document) => {
+    conf.store = document;
+  },
+});

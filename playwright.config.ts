@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import type { AppOptions } from './test/e2e/fixtures';
+
+// Debian's Chromium, never a downloaded browser. These flags keep it from reaching for the network
+// (closed here) and let it run as root, as CI does.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig<AppOptions>({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        shell: 'browser',
+        browserName: 'chromium',
+        launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+      },
+    },
+    {
+      name: 'electron',
+      use: { shell: 'electron' },
+    },
+  ],
+});

@@ -1,0 +1,16 @@
+const storageKey = 'jit-pam.token';
+
+/**
+ * The browser host prints `http://127.0.0.1:N/#token=...`. Take the token out of the address bar at
+ * once (so it is not left in history or screenshots) and keep it for this tab only, so a reload works.
+ */
+export function takeLaunchToken(): string | undefined {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    sessionStorage.setItem(storageKey, token);
+    window.history.replaceState(null, '', `${window.location.pathname}#/`);
+    return token;
+  }
+  return sessionStorage.getItem(storageKey) ?? undefined;
+}

@@ -1,0 +1,70 @@
+import type { ApiTransport, EventName, MethodName } from '../../shared/contract';
+import { isEventName } from '../../shared/contract';
+import { wirePath, wireServerMessageSchema, wireTokenParam } from '../../shared/contract/wire';
+import { fail, type Result } from '../../shared/result';
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+interface Pending {
+  resolve: (r: Result<unknown>) => void;
+}
+
+/**
+ * The browser host's transport: one WebSocket to the core on the page's own origin, authenticated
+ * by the per-launch token. Calls made while connecting wait for the socket; when it closes, pending
+ * calls resolve to an `unavailable` failure (never hang) and the state says `closed`.
+ */
+export function wsTransport(token: string, onState: (s: ConnectionState) => void): ApiTransport {
+  const url = `ws://${window.location.host}${wirePath}?${wireTokenParam}=${encodeURIComponent(token)}`;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+
+  onState('connecting');
+  const socket = new WebSocket(url);
+  const opened = new Promise<boolean>((resolve) => {
+    socket.addEventListener('open', () => {
+      onState('open');
+      resolve(true);
+    });
+    socket.addEventListener('close', () => {
+      onState('closed');
+      resolve(false);
+      for (const p of pending.values()) p.resolve(fail('unavailable', 'The connection to the core was closed'));
+      pending.clear();
+    });
+  });
+
+  socket.addEventListener('message', (message: MessageEvent<unknown>) => {
+    if (typeof message.data !== 'string') return;
+    const parsed = wireServerMessageSchema.safeParse(JSON.parse(message.data));
+    if (!parsed.success) return;
+    const msg = parsed.data;
+    if ('id' in msg) {
+      pending.get(msg.id)?.resolve(msg.result as Result<unknown>);
+      pending.delete(msg.id);
+    } else if (isEventName(msg.event)) {
+      for (const l of listeners.get(msg.event) ?? []) l(msg.payload);
+    }
+  });
+
+  const transport = {
+    async call(method: MethodName, input: unknown): Promise<Result<unknown>> {
+      if (!(await opened) || socket.readyState !== WebSocket.OPEN) {
+        return fail('unavailable', 'The connection to the core is closed; restart the app and reload');
+      }
+      const id = nextId++;
+      return new Promise<Result<unknown>>((resolve) => {
+        pending.set(id, { resolve });
+        socket.send(JSON.stringify({ id, method, input }));
+      });
+    },
+    subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  return transport as ApiTransport;
+}

@@ -1,0 +1,80 @@
+// Builds what is stale: the core and shells (esbuild) into dist/electron, the renderer (Vite) into
+// dist/renderer. `node scripts/build.mjs` builds everything; start/serve call buildIfStale().
+import { build as esbuild } from 'esbuild';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** @param {string} file @returns {unknown} */
+export const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+const stampFile = join(root, 'dist', '.build-stamp');
+const inputs = ['electron', 'shared', 'renderer', 'package.json', 'package-lock.json', 'vite.config.ts'];
+
+/** @param {string} path @returns {number} newest modification time below path */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let max = stat.mtimeMs;
+  for (const entry of readdirSync(path)) max = Math.max(max, newest(join(path, entry)));
+  return max;
+}
+
+export function isStale() {
+  if (!existsSync(stampFile)) return true;
+  const built = statSync(stampFile).mtimeMs;
+  return inputs.some((input) => newest(join(root, input)) > built);
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  const pkg = /** @type {{ version: string }} */ (readJson(join(root, 'package.json')));
+  const common = {
+    bundle: true,
+    platform: /** @type {import('esbuild').Platform} */ ('node'),
+    target: 'node20',
+    sourcemap: /** @type {import('esbuild').BuildOptions['sourcemap']} */ ('linked'),
+    logLevel: /** @type {import('esbuild').LogLevel} */ (quiet ? 'warning' : 'info'),
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  };
+  await Promise.all([
+    // Main process and browser host: ESM, node_modules left as imports.
+    esbuild({
+      ...common,
+      entryPoints: { main: 'electron/shell/main.ts', serve: 'electron/host/serve.ts' },
+      outdir: 'dist/electron',
+      format: 'esm',
+      packages: 'external',
+      absWorkingDir: root,
+    }),
+    // A sandboxed preload must be one CommonJS file that requires nothing but electron.
+    esbuild({
+      ...common,
+      entryPoints: ['electron/shell/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+      absWorkingDir: root,
+    }),
+  ]);
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({
+    configFile: join(root, 'vite.config.ts'),
+    root: join(root, 'renderer'),
+    logLevel: quiet ? 'warn' : 'info',
+  });
+  mkdirSync(dirname(stampFile), { recursive: true });
+  writeFileSync(stampFile, new Date().toISOString());
+}
+
+export async function buildIfStale() {
+  if (!isStale()) return false;
+  console.log('Building (sources changed since the last build)…');
+  await buildAll({ quiet: true });
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildAll();
+}

@@ -1,0 +1,41 @@
+/**
+ * The API contract: every method the renderer may call and every event the core may push.
+ * Both transports (Electron IPC and the browser host's WebSocket) and the renderer's client are
+ * derived from these tables, so a method added here and missing on either side fails `tsc`.
+ */
+import type { z } from 'zod';
+import { appEvents, appMethods } from './app';
+import { settingsEvents, settingsMethods } from './settings';
+import type { Result } from '../result';
+
+export const methods = { ...appMethods, ...settingsMethods };
+export const events = { ...appEvents, ...settingsEvents };
+
+export type Methods = typeof methods;
+export type Events = typeof events;
+export type MethodName = keyof Methods;
+export type EventName = keyof Events;
+
+/** What a caller passes (before zod defaults/transforms). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a caller receives. */
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.hasOwn(methods, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(events, name);
+
+/** The typed surface both transports implement for the renderer. */
+export interface ApiTransport {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** IPC channel names: one per method and one per event, so the shell can register each. */
+export const ipcMethodChannel = (method: MethodName): string => `rpc:${method}`;
+export const ipcEventChannel = (event: EventName): string => `event:${event}`;

@@ -1,0 +1,31 @@
+/**
+ * The browser host's WebSocket framing. One JSON object per message.
+ *  client -> core : { id, method, input }
+ *  core -> client : { id, result }          (result is a Result, failures included)
+ *                   { event, payload }      (push events)
+ */
+import { z } from 'zod';
+import { failureSchema } from '../result';
+
+export const wireRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().min(1).max(200),
+  input: z.unknown().optional(),
+});
+export type WireRequest = z.infer<typeof wireRequestSchema>;
+
+export const wireResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  failureSchema,
+]);
+
+export const wireResponseSchema = z.object({ id: z.number().int(), result: wireResultSchema });
+export const wireEventSchema = z.object({ event: z.string(), payload: z.unknown() });
+export const wireServerMessageSchema = z.union([wireResponseSchema, wireEventSchema]);
+export type WireServerMessage = z.infer<typeof wireServerMessageSchema>;
+
+/** The WebSocket path and the query parameter that carries the per-launch token. */
+export const wirePath = '/rpc';
+export const wireTokenParam = 'token';
+/** Largest accepted message: the contract has no bulk uploads over this path yet. */
+export const wireMaxPayloadBytes = 1024 * 1024;

@@ -1,0 +1,90 @@
+/**
+ * One fixture, two shells: `app.page` is the application's window, either Debian's Chromium on the
+ * real browser host (project "chromium") or the real Electron shell (project "electron", skipped
+ * with its reason where Electron's binary is missing). Each test gets its own data directory.
+ */
+import { _electron, test as base, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { makeTempDir } from '../support/temp-dir';
+import { findElectron } from './support/electron-binary';
+import { startHost, type HostProcess } from './support/host-process';
+
+export type ShellUnderTest = 'browser' | 'electron';
+
+export interface AppUnderTest {
+  readonly page: Page;
+  readonly dataDir: string;
+  /** Quits the app and starts it again on the same data directory; returns the new window. */
+  restart(): Promise<Page>;
+}
+
+export interface AppOptions {
+  shell: ShellUnderTest;
+}
+
+export const test = base.extend<AppOptions & { app: AppUnderTest }>({
+  shell: ['browser', { option: true }],
+
+  app: async ({ shell, browser }, use, testInfo) => {
+    const electron = shell === 'electron' ? findElectron() : undefined;
+    if (electron && 'reason' in electron) {
+      console.log(`[electron] skipped: ${electron.reason}`);
+      testInfo.skip(true, electron.reason);
+      return;
+    }
+    const temp = makeTempDir('jit-e2e-');
+    const dataDir = join(temp.path, 'data');
+    let stopCurrent: () => Promise<void> = () => Promise.resolve();
+    let page: Page;
+
+    if (electron) {
+      const launch = async () => {
+        const args = [join(process.cwd(), 'dist', 'electron', 'main.js'), '--data-dir', dataDir];
+        if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+        const electronApp = await _electron.launch({ executablePath: electron.binary, args });
+        stopCurrent = () => electronApp.close();
+        return electronApp.firstWindow();
+      };
+      page = await launch();
+      await use({
+        get page() {
+          return page;
+        },
+        dataDir,
+        restart: async () => {
+          await stopCurrent();
+          page = await launch();
+          return page;
+        },
+      });
+    } else {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      let host: HostProcess;
+      const launch = async () => {
+        host = await startHost(dataDir);
+        stopCurrent = () => host.stop();
+        const p = await context.newPage();
+        await p.goto(host.url);
+        return p;
+      };
+      page = await launch();
+      await use({
+        get page() {
+          return page;
+        },
+        dataDir,
+        restart: async () => {
+          await page.close();
+          await stopCurrent();
+          page = await launch();
+          return page;
+        },
+      });
+      await context.close();
+    }
+    await stopCurrent();
+    temp.remove();
+  },
+});
+
+export { expect } from '@playwright/test';

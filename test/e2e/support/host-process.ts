@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface HostProcess {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const serveScript = join(import.meta.dirname, '..', '..', '..', 'dist', 'electron', 'serve.js');
+
+/**
+ * Starts the real browser host (the built `dist/electron/serve.js`, as `npm run serve` does) on a
+ * free port and waits for the `Open:` line it prints.
+ */
+export function startHost(dataDir: string): Promise<HostProcess> {
+  const child = spawn(process.execPath, [serveScript, '--port', '0', '--no-open', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^Open: (\S+)$/m.exec(output);
+      if (match?.[1]) {
+        child.stdout.off('data', onData);
+        resolve({ url: match[1], stop: () => stop(child) });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`browser host exited (${code ?? 'signal'}):\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHostArgs, UsageError } from '../../../electron/host/args';
+
+describe('browser host command line', () => {
+  it('defaults to a free port, the default data directory and opening a window', () => {
+    expect(parseHostArgs([])).toEqual({ port: 0, dataDir: undefined, open: true });
+  });
+
+  it('reads --port, --data-dir and --no-open', () => {
+    expect(parseHostArgs(['--port', '8123', '--data-dir', 'x/y', '--no-open'])).toEqual({
+      port: 8123,
+      dataDir: resolve('x/y'),
+      open: false,
+    });
+  });
+
+  it.each([['--port'], ['--port', 'abc'], ['--port', '70000'], ['--data-dir', '--no-open'], ['--verbose']])(
+    'refuses %j',
+    (...argv) => {
+      expect(() => parseHostArgs(argv)).toThrow(UsageError);
+    },
+  );
+});

@@ -34,8 +34,10 @@ export default defineConfig<AppOptions>({
       },
     },
     {
+      // The same specs in the real Electron shell. The fixture asks for a browser in both projects,
+      // so this one gets Debian's Chromium too, although its tests drive Electron's window.
       name: 'electron',
-      use: { shell: 'electron' },
+      use: { shell: 'electron', launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } },
     },
   ],
 });

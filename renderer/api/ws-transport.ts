@@ -30,7 +30,8 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
     socket.addEventListener('close', () => {
       onState('closed');
       resolve(false);
-      for (const p of pending.values()) p.resolve(fail('unavailable', 'The connection to the core was closed'));
+      for (const p of pending.values())
+        p.resolve(fail('unavailable', 'The connection to the core was closed'));
       pending.clear();
     });
   });
@@ -41,7 +42,7 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
     if (!parsed.success) return;
     const msg = parsed.data;
     if ('id' in msg) {
-      pending.get(msg.id)?.resolve(msg.result as Result<unknown>);
+      pending.get(msg.id)?.resolve(msg.result);
       pending.delete(msg.id);
     } else if (isEventName(msg.event)) {
       for (const l of listeners.get(msg.event) ?? []) l(msg.payload);

@@ -1,0 +1,20 @@
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import { useMemo } from 'react';
+import { RouterProvider } from 'react-router/dom';
+import type { AppRouter } from './router';
+import { createAppTheme } from './theme/theme';
+import { usePaletteMode } from './theme/use-palette-mode';
+
+/** Theme (following the saved appearance setting) around the router. */
+export function App({ router }: { router: AppRouter }) {
+  const mode = usePaletteMode();
+  const theme = useMemo(() => createAppTheme(mode), [mode]);
+  return (
+    <ThemeProvider theme={theme}>
+      {/* enableColorScheme: native controls and scrollbars follow the palette too. */}
+      <CssBaseline enableColorScheme />
+      <RouterProvider router={router} />
+    </ThemeProvider>
+  );
+}

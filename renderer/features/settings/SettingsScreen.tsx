@@ -1,0 +1,36 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useSettingsStore } from '../../stores/settings-store';
+import { SettingsForm } from './SettingsForm';
+
+/** Settings, reached from the Settings module and from PAM Core > Settings: one screen for both. */
+export function SettingsScreen() {
+  const settings = useSettingsStore((s) => s.settings);
+  const loadError = useSettingsStore((s) => s.loadError);
+  const loading = useSettingsStore((s) => s.loading);
+  const load = useSettingsStore((s) => s.load);
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 960 }}>
+      <Typography variant="h1">Settings</Typography>
+      {settings ? (
+        <SettingsForm saved={settings} />
+      ) : loadError !== undefined && !loading ? (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              Retry
+            </Button>
+          }
+        >
+          {`Could not load the settings: ${loadError}`}
+        </Alert>
+      ) : (
+        <LinearProgress aria-label="Loading the settings" />
+      )}
+    </Stack>
+  );
+}

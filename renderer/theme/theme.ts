@@ -1,0 +1,61 @@
+/**
+ * The console's look: a compact admin-console theme (dense lists and inputs, flat app bar, system
+ * fonts so nothing is fetched from the network in offline labs), in a light and a dark variant.
+ */
+import { createTheme, type Theme } from '@mui/material/styles';
+
+export type PaletteMode = 'light' | 'dark';
+
+const fontFamily = [
+  'system-ui',
+  '-apple-system',
+  '"Segoe UI"',
+  'Roboto',
+  '"Helvetica Neue"',
+  'Arial',
+  'sans-serif',
+].join(',');
+
+export function createAppTheme(mode: PaletteMode): Theme {
+  const dark = mode === 'dark';
+  return createTheme({
+    palette: {
+      mode,
+      primary: { main: dark ? '#5b9bd5' : '#1f5f99' },
+      secondary: { main: dark ? '#4fb3a9' : '#00796b' },
+      background: dark ? { default: '#121417', paper: '#1b1e23' } : { default: '#f4f6f8', paper: '#ffffff' },
+    },
+    shape: { borderRadius: 4 },
+    typography: {
+      fontFamily,
+      fontSize: 13,
+      h1: { fontSize: '1.4rem', fontWeight: 600 },
+      h2: { fontSize: '1.1rem', fontWeight: 600 },
+      h3: { fontSize: '1rem', fontWeight: 600 },
+      button: { textTransform: 'none', fontWeight: 600 },
+    },
+    components: {
+      MuiAppBar: {
+        defaultProps: { elevation: 0, color: 'default' },
+        styleOverrides: {
+          root: ({ theme }) => ({
+            backgroundColor: dark ? '#16191d' : '#1c2b3a',
+            color: '#ffffff',
+            borderBottom: `1px solid ${theme.palette.divider}`,
+          }),
+        },
+      },
+      MuiToolbar: { defaultProps: { variant: 'dense' } },
+      MuiList: { defaultProps: { dense: true } },
+      MuiListItemIcon: { styleOverrides: { root: { minWidth: 32 } } },
+      MuiButton: { defaultProps: { size: 'small', disableElevation: true } },
+      MuiIconButton: { defaultProps: { size: 'small' } },
+      MuiTextField: { defaultProps: { size: 'small' } },
+      MuiFormControl: { defaultProps: { size: 'small' } },
+      MuiCheckbox: { defaultProps: { size: 'small' } },
+      MuiTable: { defaultProps: { size: 'small' } },
+      MuiTooltip: { defaultProps: { disableInteractive: true } },
+      MuiAlert: { styleOverrides: { root: { alignItems: 'center' } } },
+    },
+  });
+}

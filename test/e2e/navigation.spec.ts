@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures';
+
+test('Grid Menu > PAM Core > Credentials > All', async ({ app }, testInfo) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Grid Menu' }).click();
+  const modules = page.getByRole('navigation', { name: 'Modules' });
+  for (const name of ['PAM Core', 'Executions', 'Devices', 'Reports', 'Settings']) {
+    await expect(modules.getByRole('link', { name })).toBeVisible();
+  }
+  await modules.getByRole('link', { name: 'PAM Core' }).click();
+  await expect(modules).toBeHidden();
+
+  const menu = page.getByRole('navigation', { name: 'PAM Core menu' });
+  await expect(menu.getByRole('button', { name: 'Credentials' })).toHaveAttribute('aria-expanded', 'true');
+  await menu.getByRole('link', { name: 'All' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Credentials — All' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'All' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('current-module')).toHaveText('PAM Core');
+  // The launch token left the address bar as soon as the page read it.
+  expect(page.url()).not.toContain('token=');
+
+  await page.screenshot({ path: testInfo.outputPath('pam-core-credentials-all.png'), fullPage: true });
+  await testInfo.attach('PAM Core > Credentials > All', {
+    path: testInfo.outputPath('pam-core-credentials-all.png'),
+    contentType: 'image/png',
+  });
+});
+
+test('each module opens its own side menu', async ({ app }) => {
+  const { page } = app;
+  const expected: Record<string, string[]> = {
+    Executions: ['Templates', 'Operations', 'Plugins'],
+    Devices: ['All devices'],
+    Reports: ['Audit'],
+    Settings: ['General'],
+  };
+  for (const [module, links] of Object.entries(expected)) {
+    await page.getByRole('button', { name: 'Grid Menu' }).click();
+    await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: module }).click();
+    const menu = page.getByRole('navigation', { name: `${module} menu` });
+    for (const name of links) await expect(menu.getByRole('link', { name })).toBeVisible();
+  }
+});
+
+test('the side menu collapses and expands', async ({ app }) => {
+  const { page } = app;
+  const menu = page.getByRole('navigation', { name: 'PAM Core menu' });
+  await expect(menu).toBeVisible();
+  await page.getByRole('button', { name: 'Collapse side menu' }).click();
+  await expect(menu).toBeHidden();
+  await page.getByRole('button', { name: 'Expand side menu' }).click();
+  await expect(menu.getByRole('link', { name: 'Just In Time' })).toBeVisible();
+});

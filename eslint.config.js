@@ -67,7 +67,10 @@ export default defineConfig(
     files: ['renderer/**'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron, ...nodeBuiltinPaths], patterns: [noNode, noCore] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...nodeBuiltinPaths], patterns: [noNode, noCore] },
+      ],
     },
   },
   {

@@ -4,7 +4,10 @@ test('settings: a bad value is refused beside its field; a good one survives a r
   let page = app.page;
   await page.getByRole('button', { name: 'Grid Menu' }).click();
   await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('navigation', { name: 'Settings menu' }).getByRole('link', { name: 'General' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings menu' })
+    .getByRole('link', { name: 'General' })
+    .click();
 
   const prefix = page.getByRole('textbox', { name: 'Username prefix' });
   await expect(prefix).toHaveValue('senseg');

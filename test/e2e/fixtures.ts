@@ -4,6 +4,7 @@
  * with its reason where Electron's binary is missing). Each test gets its own data directory.
  */
 import { _electron, test as base, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../support/temp-dir';
 import { findElectron } from './support/electron-binary';
@@ -20,12 +21,18 @@ export interface AppUnderTest {
 
 export interface AppOptions {
   shell: ShellUnderTest;
+  /**
+   * The vault's master passphrase, handed to the app with --passphrase-file so that tests start
+   * unlocked; null starts the app without it (the Set passphrase / Unlock screens show).
+   */
+  vaultPassphrase: string | null;
 }
 
 export const test = base.extend<AppOptions & { app: AppUnderTest }>({
   shell: ['browser', { option: true }],
+  vaultPassphrase: ['e2e master passphrase', { option: true }],
 
-  app: async ({ shell, browser }, use, testInfo) => {
+  app: async ({ shell, browser, vaultPassphrase }, use, testInfo) => {
     const electron = shell === 'electron' ? findElectron() : undefined;
     if (electron && 'reason' in electron) {
       console.log(`[electron] skipped: ${electron.reason}`);
@@ -34,12 +41,18 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
     }
     const temp = makeTempDir('jit-e2e-');
     const dataDir = join(temp.path, 'data');
+    let passphraseFile: string | undefined;
+    if (vaultPassphrase !== null) {
+      passphraseFile = join(temp.path, 'passphrase');
+      writeFileSync(passphraseFile, `${vaultPassphrase}\n`, { mode: 0o600 });
+    }
     let stopCurrent: () => Promise<void> = () => Promise.resolve();
     let page: Page;
 
     if (electron) {
       const launch = async () => {
         const args = [join(process.cwd(), 'dist', 'electron', 'main.js'), '--data-dir', dataDir];
+        if (passphraseFile) args.push('--passphrase-file', passphraseFile);
         if (process.getuid?.() === 0) args.unshift('--no-sandbox');
         const electronApp = await _electron.launch({ executablePath: electron.binary, args });
         stopCurrent = () => electronApp.close();
@@ -61,7 +74,7 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       let host: HostProcess;
       const launch = async () => {
-        host = await startHost(dataDir);
+        host = await startHost(dataDir, passphraseFile);
         stopCurrent = () => host.stop();
         const p = await context.newPage();
         await p.goto(host.url);

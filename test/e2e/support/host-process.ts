@@ -12,10 +12,10 @@ const serveScript = join(import.meta.dirname, '..', '..', '..', 'dist', 'electro
  * Starts the real browser host (the built `dist/electron/serve.js`, as `npm run serve` does) on a
  * free port and waits for the `Open:` line it prints.
  */
-export function startHost(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, [serveScript, '--port', '0', '--no-open', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startHost(dataDir: string, passphraseFile?: string): Promise<HostProcess> {
+  const args = [serveScript, '--port', '0', '--no-open', '--data-dir', dataDir];
+  if (passphraseFile) args.push('--passphrase-file', passphraseFile);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

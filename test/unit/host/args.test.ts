@@ -4,11 +4,14 @@ import { parseHostArgs, UsageError } from '../../../electron/host/args';
 
 describe('browser host command line', () => {
   it('defaults to a free port, the default data directory and opening a window', () => {
-    expect(parseHostArgs([])).toEqual({ port: 0, dataDir: undefined, open: true });
+    expect(parseHostArgs([])).toEqual({ port: 0, dataDir: undefined, open: true, passphraseFile: undefined });
   });
 
-  it('reads --port, --data-dir and --no-open', () => {
-    expect(parseHostArgs(['--port', '8123', '--data-dir', 'x/y', '--no-open'])).toEqual({
+  it('reads --port, --data-dir, --no-open and --passphrase-file', () => {
+    expect(
+      parseHostArgs(['--port', '8123', '--data-dir', 'x/y', '--no-open', '--passphrase-file', 'p']),
+    ).toEqual({
+      passphraseFile: resolve('p'),
       port: 8123,
       dataDir: resolve('x/y'),
       open: false,

@@ -2,6 +2,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router/dom';
+import { VaultGate } from './features/vault/VaultGate';
 import type { AppRouter } from './router';
 import { createAppTheme } from './theme/theme';
 import { usePaletteMode } from './theme/use-palette-mode';
@@ -14,7 +15,10 @@ export function App({ router }: { router: AppRouter }) {
     <ThemeProvider theme={theme}>
       {/* enableColorScheme: native controls and scrollbars follow the palette too. */}
       <CssBaseline enableColorScheme />
-      <RouterProvider router={router} />
+      {/* Nothing of the app renders until the vault is unlocked. */}
+      <VaultGate>
+        <RouterProvider router={router} />
+      </VaultGate>
     </ThemeProvider>
   );
 }

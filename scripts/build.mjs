@@ -42,7 +42,11 @@ export async function buildAll({ quiet = false } = {}) {
     // Main process and browser host: ESM, node_modules left as imports.
     esbuild({
       ...common,
-      entryPoints: { main: 'electron/shell/main.ts', serve: 'electron/host/serve.ts' },
+      entryPoints: {
+        main: 'electron/shell/main.ts',
+        serve: 'electron/host/serve.ts',
+        'template-cli': 'electron/cli/template-cli.ts',
+      },
       outdir: 'dist/electron',
       format: 'esm',
       packages: 'external',

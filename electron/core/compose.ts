@@ -1,7 +1,7 @@
 /**
  * The composition root: builds every service once, for either shell. Nothing here imports
  * Electron; the shells pass in what differs (which backend stores the configuration, the shell's
- * name, the data directory).
+ * name, the data directory, the OS keyring when there is one).
  */
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
@@ -10,61 +10,144 @@ import { Dispatcher } from './dispatcher';
 import { EventBus } from './event-bus';
 import type { CallContext } from './handler-types';
 import { appHandlers } from './handlers/app';
+import { auditHandlers } from './handlers/audit';
+import { credentialsHandlers } from './handlers/credentials';
+import { devicesHandlers } from './handlers/devices';
+import { operationsHandlers } from './handlers/operations';
+import { pluginsHandlers } from './handlers/plugins';
 import { settingsHandlers } from './handlers/settings';
+import { templatesHandlers } from './handlers/templates';
+import { transferHandlers } from './handlers/transfer';
+import { vaultHandlers } from './handlers/vault';
+import { appName, appVersion } from './app-identity';
+import { AuditLog } from '../audit/audit-log';
+import { OperationLog } from '../operations/operation-log';
+import { TemplateRunner } from '../operations/template-runner';
+import { createPluginRegistry } from '../plugins/registry';
 import { systemClock, type Clock } from '../platform/clock';
+import { createInventory, type Inventory } from '../services/inventory';
 import { NoticeBoard } from '../services/notice-board';
 import { SettingsService } from '../services/settings-service';
+import { TransferService } from '../services/transfer-service';
 import { ConfigStore } from '../storage/config-store';
 import type { BackendFactory } from '../storage/document-backend';
-import { appName, appVersion } from './app-identity';
+import type { OsKeyProtector } from '../vault/os-key-protector';
+import { unlockWithPassphraseFile } from '../vault/passphrase-file';
+import { VaultService } from '../vault/vault-service';
 
 export interface CoreOptions {
   readonly dataDir: string;
   readonly shell: ShellKind;
   readonly createBackend: BackendFactory;
   readonly clock?: Clock;
+  /** The OS keyring (Electron's safeStorage), when a real one is present. */
+  readonly osKeys?: OsKeyProtector;
 }
 
 export interface Core {
   readonly dispatcher: Dispatcher;
   readonly events: EventBus;
   readonly dataDir: string;
+  readonly vault: VaultService;
+  readonly inventory: Inventory;
+  /** Resolves when start-up chores (built-in templates, interrupted runs) are done. */
+  readonly ready: Promise<void>;
   /** The context transports attach to calls: the OS user is the actor in audit entries. */
   context(transport: CallContext['transport']): CallContext;
+  /** `--passphrase-file`: set up or unlock the vault; a problem is posted as a notice. */
+  unlockWithPassphraseFile(path: string): Promise<void>;
   close(): void;
 }
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const actor = safeUserName();
 
   const events = new EventBus();
   const notices = new NoticeBoard(events, clock);
-  const store = ConfigStore.open({
+  const config = ConfigStore.open({
     dir: options.dataDir,
     name: 'config',
     createBackend: options.createBackend,
     now: () => clock.now(),
   });
-  for (const problem of store.problems) notices.post('error', problem.message);
-
-  const settings = new SettingsService(store, events, notices);
+  const audit = AuditLog.open({ dir: options.dataDir, clock, events });
+  const vault = new VaultService({
+    dataDir: options.dataDir,
+    events,
+    audit,
+    clock,
+    ...(options.osKeys ? { osKeys: options.osKeys } : {}),
+    onProblem: (message) => notices.post('error', message),
+  });
+  const settings = new SettingsService(config, events, notices);
+  const plugins = createPluginRegistry();
+  const inventory = createInventory({
+    dataDir: options.dataDir,
+    config,
+    createBackend: options.createBackend,
+    clock,
+    events,
+    audit,
+    vault,
+    settings: () => settings.get(),
+    syntaxCheck: (pluginId, content) => plugins.get(pluginId)?.check(content) ?? [],
+  });
+  const operations = OperationLog.open({ dir: options.dataDir, clock, events });
+  const runner = new TemplateRunner({
+    inventory,
+    vault,
+    operations,
+    plugins,
+    settings: () => settings.get(),
+    clock,
+  });
+  const transfer = new TransferService({ inventory, vault, audit, clock });
+  for (const problem of [...config.problems, ...audit.problems, ...inventory.problems, ...operations.problems]) {
+    notices.post('error', problem.message);
+  }
+  // Start-up chores that write: the shipped template library, and runs a crash left unfinished.
+  const ready = Promise.all([
+    inventory.templates.installBuiltIns(plugins.builtInTemplates()),
+    operations.closeInterrupted(),
+  ]).then(
+    () => undefined,
+    (error: unknown) => {
+      notices.post('error', `Start-up failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    },
+  );
 
   const dispatcher = new Dispatcher({
-    ...appHandlers(
-      { name: appName, version: appVersion, shell: options.shell, dataDir: options.dataDir },
-      notices,
-    ),
+    ...appHandlers({ name: appName, version: appVersion, shell: options.shell, dataDir: options.dataDir }, notices),
     ...settingsHandlers(settings),
+    ...devicesHandlers(inventory.devices),
+    ...credentialsHandlers(inventory.credentials),
+    ...templatesHandlers(inventory.templates),
+    ...pluginsHandlers(plugins),
+    ...auditHandlers(audit),
+    ...vaultHandlers(vault),
+    ...transferHandlers(transfer),
+    ...operationsHandlers(operations, runner),
   });
 
-  const actor = safeUserName();
   return {
     dispatcher,
     events,
     dataDir: options.dataDir,
+    vault,
+    inventory,
+    ready,
     context: (transport) => ({ transport, actor }),
-    close: () => store.flush(),
+    unlockWithPassphraseFile: async (path) => {
+      const problem = await unlockWithPassphraseFile(vault, path, actor);
+      if (problem) notices.post('error', problem);
+    },
+    close: () => {
+      config.flush();
+      inventory.credentialStore.flush();
+      vault.flush();
+    },
   };
 }
 

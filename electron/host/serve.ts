@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
   // The bundle lives in dist/electron/; the renderer beside it in dist/renderer/.
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  if (args.passphraseFile) await core.unlockWithPassphraseFile(args.passphraseFile);
   const host = await startBrowserHost({ core, rendererDir, port: args.port });
 
   console.log(`Open: ${host.url}`);

@@ -1,6 +1,7 @@
 /**
  * The Electron shell's main process: the composition root wired to Electron IPC and one window.
- * Command line: `--data-dir DIR` (default ~/.config/jit-pam, the same as the browser host's).
+ * Command line: `--data-dir DIR` (default ~/.config/jit-pam, as the browser host) and
+ * `--passphrase-file FILE` (set up or unlock the vault, for automation).
  */
 import { app, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
@@ -11,17 +12,19 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { electronStoreBackendFactory } from './electron-store-backend';
 import { hardenApp } from './hardening';
 import { registerIpc } from './ipc';
+import { osKeyProtector } from './safe-storage-keys';
 import { createMainWindow } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-function dataDirFromArgs(argv: readonly string[]): string | undefined {
-  const i = argv.indexOf('--data-dir');
+function pathArg(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
   const value = i >= 0 ? argv[i + 1] : undefined;
   return value === undefined ? undefined : resolve(value);
 }
 
-const dataDir = dataDirFromArgs(process.argv) ?? defaultDataDir();
+const dataDir = pathArg(process.argv, '--data-dir') ?? defaultDataDir();
+const passphraseFile = pathArg(process.argv, '--passphrase-file');
 app.setPath('userData', dataDir);
 registerAppScheme();
 
@@ -34,10 +37,17 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenApp();
     serveRenderer(join(here, '..', 'renderer'));
-    const core = createCore({ dataDir, shell: 'electron', createBackend: electronStoreBackendFactory });
+    const osKeys = osKeyProtector();
+    const core = createCore({
+      dataDir,
+      shell: 'electron',
+      createBackend: electronStoreBackendFactory,
+      ...(osKeys ? { osKeys } : {}),
+    });
+    if (passphraseFile) await core.unlockWithPassphraseFile(passphraseFile);
     registerIpc(core, () => window);
     window = createMainWindow(join(here, 'preload.cjs'));
     window.on('closed', () => (window = undefined));

@@ -61,9 +61,12 @@ export class ConfigStore {
     return this.#document[key];
   }
 
-  /** Replaces one top-level section; the file is written at the end of this turn. */
+  /**
+   * Replaces one top-level section; the file is written at the end of this turn. The value is kept
+   * by reference: callers hand over a fresh value and do not mutate it afterwards.
+   */
   update(key: string, value: unknown): Promise<void> {
-    this.#document[key] = structuredClone(value);
+    this.#document[key] = value;
     return this.#schedule();
   }
 

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { LockButton } from '../features/vault/LockButton';
 import { useAppStore } from '../stores/app-store';
 import { GridMenuButton } from './GridMenuButton';
 import type { ModuleDef } from './modules';
@@ -32,6 +33,7 @@ export function TopBar({ currentModule }: { currentModule: ModuleDef | undefined
           </>
         )}
         <Box sx={{ flexGrow: 1 }} />
+        <LockButton />
         {info && (
           <Typography component="span" variant="caption" sx={{ opacity: 0.7 }}>
             {`v${info.version} · ${info.shell === 'electron' ? 'desktop' : 'browser'}`}

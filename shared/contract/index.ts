@@ -5,11 +5,39 @@
  */
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { auditEvents, auditMethods } from './audit';
+import { credentialsEvents, credentialsMethods } from './credentials';
+import { devicesEvents, devicesMethods } from './devices';
+import { operationsEvents, operationsMethods } from './operations';
+import { pluginsMethods } from './plugins';
 import { settingsEvents, settingsMethods } from './settings';
+import { templatesEvents, templatesMethods } from './templates';
+import { transferMethods } from './transfer';
+import { vaultEvents, vaultMethods } from './vault';
 import type { Result } from '../result';
 
-export const methods = { ...appMethods, ...settingsMethods };
-export const events = { ...appEvents, ...settingsEvents };
+export const methods = {
+  ...appMethods,
+  ...settingsMethods,
+  ...devicesMethods,
+  ...credentialsMethods,
+  ...templatesMethods,
+  ...pluginsMethods,
+  ...auditMethods,
+  ...vaultMethods,
+  ...transferMethods,
+  ...operationsMethods,
+};
+export const events = {
+  ...appEvents,
+  ...settingsEvents,
+  ...devicesEvents,
+  ...credentialsEvents,
+  ...templatesEvents,
+  ...auditEvents,
+  ...vaultEvents,
+  ...operationsEvents,
+};
 
 export type Methods = typeof methods;
 export type Events = typeof events;

@@ -27,5 +27,5 @@ export type WireServerMessage = z.infer<typeof wireServerMessageSchema>;
 /** The WebSocket path and the query parameter that carries the per-launch token. */
 export const wirePath = '/rpc';
 export const wireTokenParam = 'token';
-/** Largest accepted message: the contract has no bulk uploads over this path yet. */
-export const wireMaxPayloadBytes = 1024 * 1024;
+/** Largest accepted message: a bundle import (up to 64 MiB of JSON, escaped once more in the frame). */
+export const wireMaxPayloadBytes = 128 * 1024 * 1024;

@@ -1,15 +1,76 @@
-import { PlannedScreen } from '../common/PlannedScreen';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useAuditStore } from '../../stores/audit-store';
+import { downloadText } from '../transfer/download';
+import { AuditFilterBar } from './AuditFilterBar';
+import { AuditGrid } from './AuditGrid';
 
+/** Reports > Audit: every change and lifecycle step, filterable, exportable as CSV. */
 export function AuditScreen() {
+  const loadError = useAuditStore((s) => s.loadError);
+  const load = useAuditStore((s) => s.load);
+  const watch = useAuditStore((s) => s.watch);
+  const applyFilter = useAuditStore((s) => s.applyFilter);
+  const exportCsv = useAuditStore((s) => s.exportCsv);
+  const [exportMessage, setExportMessage] = useState<{ ok: boolean; text: string } | undefined>();
+
+  // While the screen is open, new entries refresh the page.
+  useEffect(() => {
+    const stop = watch();
+    void load();
+    return stop;
+  }, [watch, load]);
+
+  const exportFiltered = async () => {
+    setExportMessage(undefined);
+    const result = await exportCsv();
+    if (!result.ok) {
+      setExportMessage({ ok: false, text: `Could not export: ${result.message}` });
+      return;
+    }
+    downloadText('audit.csv', result.value.csv, 'text/csv');
+    setExportMessage({ ok: true, text: `Exported ${result.value.count} entries to audit.csv` });
+  };
+
   return (
-    <PlannedScreen
-      title="Audit"
-      summary="Every change and every JIT lifecycle step: who did what, with which template and version, on which device, and the result. Secrets never appear here."
-      contents={[
-        'The audit log, newest first, filterable by time, actor, action, device and result.',
-        'Export of the filtered entries.',
-      ]}
-      builtBy="The audit issue builds it."
-    />
+    <Stack spacing={2} sx={{ height: '100%', minHeight: 480 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h1" sx={{ flexGrow: 1 }}>
+          Audit
+        </Typography>
+        <Button variant="outlined" onClick={() => void exportFiltered()}>
+          Export CSV
+        </Button>
+      </Stack>
+      <AuditFilterBar onApply={(filter) => void applyFilter(filter)} />
+      {exportMessage && (
+        <Alert
+          severity={exportMessage.ok ? 'success' : 'error'}
+          role={exportMessage.ok ? 'status' : 'alert'}
+          onClose={() => setExportMessage(undefined)}
+        >
+          {exportMessage.text}
+        </Alert>
+      )}
+      {loadError !== undefined && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              Retry
+            </Button>
+          }
+        >
+          {`Could not load the audit log: ${loadError}`}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0 }}>
+        <AuditGrid />
+      </Box>
+    </Stack>
   );
 }

@@ -1,16 +1,73 @@
-import { PlannedScreen } from '../common/PlannedScreen';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { Device } from '../../../shared/domain/device';
+import { useDevicesStore } from '../../stores/devices-store';
+import { TransferButtons } from '../transfer/TransferButtons';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { DeviceDialog } from './DeviceDialog';
+import { DevicesGrid } from './DevicesGrid';
 
+/** Which dialog is open: the form (for a new device or an existing one) or the delete question. */
+type Open =
+  { kind: 'none' } | { kind: 'form'; device: Device | undefined } | { kind: 'delete'; device: Device };
+
+/** Devices > All devices: the list, the Device form, and the bundle import/export. */
 export function DevicesScreen() {
+  const devices = useDevicesStore((s) => s.devices);
+  const loading = useDevicesStore((s) => s.loading);
+  const loadError = useDevicesStore((s) => s.loadError);
+  const load = useDevicesStore((s) => s.load);
+  const remove = useDevicesStore((s) => s.remove);
+  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const close = () => setOpen({ kind: 'none' });
+
+  // Fresh on every visit: counts move when credentials change elsewhere.
+  useEffect(() => void load(), [load]);
+
   return (
-    <PlannedScreen
-      title="All devices"
-      summary="The target systems credentials belong to. A device must exist before its credentials."
-      contents={[
-        'A list with Name, Address, Type, Vendor, Product, Site and Tags.',
-        'The device form with its Information and Connectivity tabs (protocol and port, e.g. SSH 22, PostgreSQL 5432).',
-        'Disabling a device, which disables its credentials.',
-      ]}
-      builtBy="The devices issue builds the list and the device form."
-    />
+    <Stack spacing={2} sx={{ height: '100%', minHeight: 420 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="h1" sx={{ flexGrow: 1 }}>
+          Devices
+        </Typography>
+        <TransferButtons />
+        <Button variant="contained" onClick={() => setOpen({ kind: 'form', device: undefined })}>
+          + New device
+        </Button>
+      </Stack>
+      {loadError !== undefined && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              Retry
+            </Button>
+          }
+        >
+          {`Could not load the devices: ${loadError}`}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0 }}>
+        <DevicesGrid
+          devices={devices}
+          loading={loading}
+          onEdit={(device) => setOpen({ kind: 'form', device })}
+          onDelete={(device) => setOpen({ kind: 'delete', device })}
+        />
+      </Box>
+      {open.kind === 'form' && <DeviceDialog device={open.device} onClose={close} />}
+      {open.kind === 'delete' && (
+        <ConfirmDeleteDialog
+          title="Delete device"
+          question={`Delete ${open.device.name} (${open.device.address})? A device that still holds credentials cannot be deleted.`}
+          onConfirm={() => remove(open.device.id)}
+          onClose={close}
+        />
+      )}
+    </Stack>
   );
 }

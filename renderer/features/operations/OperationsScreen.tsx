@@ -1,15 +1,67 @@
-import { PlannedScreen } from '../common/PlannedScreen';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect } from 'react';
+import type { Operation } from '../../../shared/domain/operation';
+import { useOperationsStore } from '../../stores/operations-store';
+import { OperationDialog } from './OperationDialog';
+import { isFiltered } from './operations-filter-draft';
+import { OperationsFilterBar } from './OperationsFilterBar';
+import { OperationsGrid } from './OperationsGrid';
 
+const noneYet =
+  'No operations yet. Templates run here when you test them on a device (Executions > Templates) and, later, when JIT sessions start and end.';
+const noneMatch = 'No operations match the filter. Change it, or use Clear.';
+
+/** Executions > Operations: every template run, its attempts and their step logs, live. */
 export function OperationsScreen() {
+  const loadError = useOperationsStore((s) => s.loadError);
+  const loaded = useOperationsStore((s) => s.loaded);
+  const filtered = useOperationsStore((s) => isFiltered(s.filter));
+  const load = useOperationsStore((s) => s.load);
+  const watch = useOperationsStore((s) => s.watch);
+  const applyFilter = useOperationsStore((s) => s.applyFilter);
+  const openDetail = useOperationsStore((s) => s.openDetail);
+  const closeDetail = useOperationsStore((s) => s.closeDetail);
+
+  // While the screen is open, new operations refresh the page; the dialog does not outlive it.
+  useEffect(() => {
+    const stop = watch();
+    void load();
+    return () => {
+      stop();
+      closeDetail();
+    };
+  }, [watch, load, closeDetail]);
+
+  // Stable, so the grid keeps its columns across renders.
+  const open = useCallback((op: Operation) => void openDetail(op), [openDetail]);
+
+  // Before the first page (or after it failed) "none yet" would be a claim we cannot make.
+  const emptyText = !loaded ? '' : filtered ? noneMatch : noneYet;
+
   return (
-    <PlannedScreen
-      title="Operations"
-      summary="Every template run: JIT enable, disable, creation and deletion, and template tests."
-      contents={[
-        'Each operation with its template and version, device, credential and status: Scheduled, Running, Successful, Error or Canceled.',
-        'Its attempts (failed cleanups are retried with backoff) and the log of each attempt, with secrets masked.',
-      ]}
-      builtBy="The operations issue builds it, on top of the lifecycle runner."
-    />
+    <Stack spacing={2} sx={{ height: '100%', minHeight: 480 }}>
+      <Typography variant="h1">Operations</Typography>
+      <OperationsFilterBar onApply={(filter) => void applyFilter(filter)} />
+      {loadError !== undefined && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              Retry
+            </Button>
+          }
+        >
+          {`Could not load the operations: ${loadError}`}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0 }}>
+        <OperationsGrid emptyText={emptyText} onOpen={open} />
+      </Box>
+      <OperationDialog />
+    </Stack>
   );
 }

@@ -1,15 +1,84 @@
-import { PlannedScreen } from '../common/PlannedScreen';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useEffect } from 'react';
+import { usePluginsStore } from '../../stores/plugins-store';
 
+/**
+ * Executions > Plugins: the built-in executors, read-only. A short fixed list, so a plain table
+ * rather than the DataGrid.
+ */
 export function PluginsScreen() {
+  const plugins = usePluginsStore((s) => s.plugins);
+  const loaded = usePluginsStore((s) => s.loaded);
+  const loadError = usePluginsStore((s) => s.loadError);
+  const ensureLoaded = usePluginsStore((s) => s.ensureLoaded);
+
+  useEffect(() => void ensureLoaded(), [ensureLoaded]);
+
   return (
-    <PlannedScreen
-      title="Plugins"
-      summary="The built-in plugins that connect to targets and run templates. Plugins are part of the application: they are listed here read-only and cannot be registered."
-      contents={[
-        'SSH, PostgreSQL, MySQL (MariaDB too) and LDAP, each with its template syntax and the execution types it supports.',
-        'Plugins that are not available in this build, marked as such.',
-      ]}
-      builtBy="The plugins issue builds this list."
-    />
+    <Stack spacing={2} sx={{ maxWidth: 1200 }}>
+      <Typography variant="h1">Plugins</Typography>
+      <Alert severity="info" variant="outlined" role="note">
+        Plugins are built in; they cannot be added or removed.
+      </Alert>
+      {loadError !== undefined && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void ensureLoaded()}>
+              Retry
+            </Button>
+          }
+        >
+          {`Could not load the plugins: ${loadError}`}
+        </Alert>
+      )}
+      {!loaded && loadError === undefined && <LinearProgress aria-label="Loading the plugins" />}
+      {loaded && (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label="Plugins">
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell>Description</TableCell>
+                <TableCell>Protocol</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  Default port
+                </TableCell>
+                <TableCell>Available</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {plugins.map((p) => (
+                <TableRow key={p.id}>
+                  {/* The name heads its row, so a row can be found by its plugin. */}
+                  <TableCell component="th" scope="row" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+                    {p.name}
+                  </TableCell>
+                  <TableCell>{p.description}</TableCell>
+                  <TableCell>{p.protocol ?? '—'}</TableCell>
+                  <TableCell align="right">{p.defaultPort ?? '—'}</TableCell>
+                  <TableCell
+                    sx={{ color: p.available ? 'success.main' : 'text.secondary', whiteSpace: 'nowrap' }}
+                  >
+                    {p.available ? 'Available' : 'Not available in this build'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
   );
 }

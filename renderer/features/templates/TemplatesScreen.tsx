@@ -1,16 +1,125 @@
-import { PlannedScreen } from '../common/PlannedScreen';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { pluginCatalogue } from '../../../shared/domain/plugin';
+import type { Template } from '../../../shared/domain/template';
+import { usePluginsStore } from '../../stores/plugins-store';
+import { useTemplatesStore } from '../../stores/templates-store';
+import { ConfirmDeleteDialog } from '../devices/ConfirmDeleteDialog';
+import { TemplateFilters, type TemplateFilter } from './TemplateFilters';
+import { TemplatesGrid } from './TemplatesGrid';
 
+// The editor is the heaviest part of the screen and is only needed once a template is opened.
+const TemplateEditor = lazy(async () => ({ default: (await import('./TemplateEditor')).TemplateEditor }));
+
+type Open =
+  | { kind: 'none' }
+  | { kind: 'editor'; template: Template | undefined }
+  | { kind: 'delete'; template: Template };
+
+/** Executions > Templates: the list with its filters, and the Template editor. */
 export function TemplatesScreen() {
+  const templates = useTemplatesStore((s) => s.templates);
+  const loading = useTemplatesStore((s) => s.loading);
+  const loadError = useTemplatesStore((s) => s.loadError);
+  const load = useTemplatesStore((s) => s.load);
+  const clone = useTemplatesStore((s) => s.clone);
+  const remove = useTemplatesStore((s) => s.remove);
+  const storePlugins = usePluginsStore((s) => s.plugins);
+  const ensurePlugins = usePluginsStore((s) => s.ensureLoaded);
+  const [filter, setFilter] = useState<TemplateFilter>({ pluginId: '', executionType: '' });
+  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const [actionError, setActionError] = useState<string | undefined>();
+
+  useEffect(() => {
+    void load();
+    void ensurePlugins();
+  }, [load, ensurePlugins]);
+
+  const plugins = storePlugins.length > 0 ? storePlugins : pluginCatalogue;
+  const pluginName = (id: string) => plugins.find((p) => p.id === id)?.name ?? id;
+  const shown = useMemo(
+    () =>
+      templates.filter(
+        (t) =>
+          (filter.pluginId === '' || t.pluginId === filter.pluginId) &&
+          (filter.executionType === '' || t.executionType === filter.executionType),
+      ),
+    [templates, filter],
+  );
+
+  // The editor follows the stored template, so its version history sees saves made elsewhere.
+  const editing =
+    open.kind === 'editor' && open.template
+      ? (templates.find((t) => t.id === open.template?.id) ?? open.template)
+      : undefined;
+
+  const cloneFromList = async (template: Template) => {
+    setActionError(undefined);
+    const result = await clone(template.id);
+    if (result.ok) setOpen({ kind: 'editor', template: result.value });
+    else setActionError(`Could not clone ${template.name}: ${result.message}`);
+  };
+
   return (
-    <PlannedScreen
-      title="Templates"
-      summary="The execution templates that enable, disable, create and delete accounts on devices. They must exist before a JIT credential can use them."
-      contents={[
-        'A list with Name, Plugin, Execution type, Active and Version.',
-        'An editor with the tag legend ([#USERNAME#], [#NEW_PASSWORD#], ...), a syntax check for the chosen plugin, version history and Clone.',
-        'Test on a device: run the template against a device and see the result and its log.',
-      ]}
-      builtBy="The templates issue builds the list and the editor."
-    />
+    <Stack spacing={2} sx={{ height: '100%', minHeight: 420 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h1" sx={{ flexGrow: 1 }}>
+          Templates
+        </Typography>
+        <Button variant="contained" onClick={() => setOpen({ kind: 'editor', template: undefined })}>
+          + New template
+        </Button>
+      </Stack>
+      <TemplateFilters filter={filter} plugins={plugins} onChange={setFilter} />
+      {loadError !== undefined && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              Retry
+            </Button>
+          }
+        >
+          {`Could not load the templates: ${loadError}`}
+        </Alert>
+      )}
+      {actionError !== undefined && (
+        <Alert severity="error" onClose={() => setActionError(undefined)}>
+          {actionError}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0 }}>
+        <TemplatesGrid
+          templates={shown}
+          loading={loading}
+          pluginName={pluginName}
+          onOpen={(template) => setOpen({ kind: 'editor', template })}
+          onClone={(template) => void cloneFromList(template)}
+          onDelete={(template) => setOpen({ kind: 'delete', template })}
+        />
+      </Box>
+      {open.kind === 'editor' && (
+        <Suspense fallback={null}>
+          <TemplateEditor
+            key={editing?.id ?? 'new'}
+            template={editing}
+            onClose={() => setOpen({ kind: 'none' })}
+            onOpen={(template) => setOpen({ kind: 'editor', template })}
+          />
+        </Suspense>
+      )}
+      {open.kind === 'delete' && (
+        <ConfirmDeleteDialog
+          title="Delete template"
+          question={`Delete ${open.template.name} and its version history? A template that credentials use cannot be deleted.`}
+          onConfirm={() => remove(open.template.id)}
+          onClose={() => setOpen({ kind: 'none' })}
+        />
+      )}
+    </Stack>
   );
 }

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
 import type { CallContext } from '../../../electron/core/handler-types';
+import { methodNames } from '../../../shared/contract';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { fail, ok } from '../../../shared/result';
 
 const ctx: CallContext = { transport: 'internal', actor: 'tester' };
 
+/** Every method answers `internal` unless a test gives it a handler. */
+const unstubbed = Object.fromEntries(
+  methodNames.map((m) => [m, () => Promise.resolve(fail('internal', `${m} not stubbed`))]),
+) as unknown as AllHandlers;
+
 function dispatcherWith(overrides: Partial<AllHandlers> = {}, log: string[] = []) {
   const handlers: AllHandlers = {
+    ...unstubbed,
     'app.info': () =>
       Promise.resolve(ok({ name: 'x', version: '1', shell: 'browser' as const, dataDir: '/d', notices: [] })),
     'settings.get': () => Promise.resolve(ok(defaultSettings)),

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { pluginIds, type PluginId } from '../../shared/domain/plugin';
+import { UsageError } from '../host/args';
+
+export interface TemplateCliArgs {
+  readonly plugin: PluginId;
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly user: string;
+  readonly passwordFile: string | undefined;
+  readonly keyFile: string | undefined;
+  readonly database: string | undefined;
+  readonly domain: string | undefined;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly readTimeout: number | undefined;
+  readonly file: string;
+}
+
+export const templateUsage = `Usage: npm run template -- run --plugin ssh|postgresql|mysql|ldap --host H [--port P]
+         --user U [--password-file F] [--key-file F] [--database D] [--domain D]
+         [--tag NAME=VALUE ...] [--read-timeout S] FILE
+
+Runs one template against a target and prints each step (secrets masked).
+AUTH_USER, AUTH_PASSWORD and IP are filled from --user, --password-file and --host; give every
+other tag the template uses with --tag (USERNAME=..., NEW_PASSWORD=..., ...).
+Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage, unknown tag,
+syntax error, a value refused by the escaping rules).`;
+
+export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
+  if (argv[0] !== 'run') throw new UsageError(argv[0] === undefined ? 'Missing command: run' : `Unknown command: ${argv[0]}`);
+  const options = new Map<string, string>();
+  const tags: Record<string, string> = {};
+  let file: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) {
+      if (file !== undefined) throw new UsageError(`Only one template file, got "${file}" and "${arg}"`);
+      file = resolve(arg);
+      continue;
+    }
+    const value = argv[++i];
+    if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    if (arg === '--tag') {
+      const match = /^([A-Z0-9_]+)=(.*)$/s.exec(value);
+      if (!match?.[1]) throw new UsageError(`--tag takes NAME=VALUE with NAME in upper case, got "${value.split('=')[0] ?? ''}"`);
+      tags[match[1]] = match[2] ?? '';
+      continue;
+    }
+    if (!['--plugin', '--host', '--port', '--user', '--password-file', '--key-file', '--database', '--domain', '--read-timeout'].includes(arg)) {
+      throw new UsageError(`Unknown option: ${arg}`);
+    }
+    options.set(arg, value);
+  }
+  const plugin = options.get('--plugin');
+  if (!plugin || !(pluginIds as readonly string[]).includes(plugin)) {
+    throw new UsageError(`--plugin must be one of ssh, postgresql, mysql, ldap`);
+  }
+  const host = options.get('--host');
+  if (!host) throw new UsageError('--host is required');
+  const user = options.get('--user');
+  if (!user) throw new UsageError('--user is required');
+  if (!file) throw new UsageError('The template FILE is required');
+  const number = (name: string, max: number): number | undefined => {
+    const raw = options.get(name);
+    if (raw === undefined) return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`${name} must be 1..${max}`);
+    return Number(raw);
+  };
+  const path = (name: string) => {
+    const raw = options.get(name);
+    return raw === undefined ? undefined : resolve(raw);
+  };
+  return {
+    plugin: plugin as PluginId,
+    host,
+    port: number('--port', 65535),
+    user,
+    passwordFile: path('--password-file'),
+    keyFile: path('--key-file'),
+    database: options.get('--database'),
+    domain: options.get('--domain'),
+    tags,
+    readTimeout: number('--read-timeout', 3600),
+    file,
+  };
+}

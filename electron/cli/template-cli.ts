@@ -1,0 +1,90 @@
+/**
+ * `npm run template -- run ...`: runs one template file against a target, for template authors
+ * and lab scripts (a template repository can test its templates in its own CI with it).
+ */
+import { readFileSync } from 'node:fs';
+import { findPlugin } from '../../shared/domain/plugin';
+import type { RunStep } from '../../shared/plugins/plugin-runtime';
+import { UsageError } from '../host/args';
+import { createPluginRegistry } from '../plugins/registry';
+import { parseTemplateArgs, templateUsage } from './template-args';
+
+const firstLine = (path: string) => (readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
+
+function printStep(step: RunStep): void {
+  console.log(`line ${step.line}: ${step.command}  [${step.ok ? 'ok' : 'FAILED'}, ${Math.round(step.durationMs)} ms]`);
+  const output = step.output.trimEnd();
+  if (output) console.log(output.replace(/^/gm, '    '));
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseTemplateArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${templateUsage}`);
+      return 2;
+    }
+    throw error;
+  }
+  const plugin = findPlugin(args.plugin);
+  const runtime = createPluginRegistry().get(args.plugin);
+  if (!plugin || !runtime) {
+    console.error(`${plugin?.name ?? args.plugin} is not available in this build`);
+    return 2;
+  }
+  let template: string;
+  let password: string | undefined;
+  let privateKey: string | undefined;
+  try {
+    template = readFileSync(args.file, 'utf8');
+    password = args.passwordFile ? firstLine(args.passwordFile) : undefined;
+    privateKey = args.keyFile ? readFileSync(args.keyFile, 'utf8') : undefined;
+  } catch (error) {
+    console.error(`Cannot read an input file: ${error instanceof Error ? error.message : 'error'}`);
+    return 2;
+  }
+  const problems = runtime.check(template);
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`${args.file}:${p.line}:${p.column}: ${p.message}`);
+    return 2;
+  }
+  const port = args.port ?? plugin.defaultPort;
+  if (port === null) {
+    console.error('--port is required for this plugin');
+    return 2;
+  }
+  const result = await runtime.run({
+    template,
+    target: { host: args.host, port },
+    login: {
+      username: args.user,
+      ...(password !== undefined ? { password } : {}),
+      ...(privateKey !== undefined ? { privateKey } : {}),
+      ...(args.database !== undefined ? { database: args.database } : {}),
+      ...(args.domain !== undefined ? { domain: args.domain } : {}),
+    },
+    tags: { AUTH_USER: args.user, AUTH_PASSWORD: password ?? '', IP: args.host, ...args.tags },
+    ...(args.readTimeout !== undefined ? { timeouts: { readSeconds: args.readTimeout } } : {}),
+    onStep: printStep,
+  });
+  if (result.ok) {
+    console.log(`Succeeded in ${Math.round(result.durationMs)} ms.`);
+    return 0;
+  }
+  const failure = result.failure;
+  console.error(
+    `Failed${failure?.line ? ` at line ${failure.line}` : ''} (${failure?.kind ?? 'unknown'}): ${failure?.message ?? ''}`,
+  );
+  if (failure?.outputTail) console.error(failure.outputTail.replace(/^/gm, '    '));
+  return failure?.kind === 'refused' ? 2 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,19 @@
+import type { credentialsMethods } from '../../../shared/contract/credentials';
+import type { CredentialService } from '../../services/credential-service';
+import { inside, toResult } from '../../services/service-error';
+import type { DomainHandlers } from '../handler-types';
+
+/** Thin: the service checks every rule, writes vault then row, audits, emits `credentials.changed`. */
+export const credentialsHandlers = (
+  credentials: CredentialService,
+): DomainHandlers<typeof credentialsMethods> => ({
+  'credentials.list': (query) => toResult(() => credentials.list(query)),
+  'credentials.options': () => toResult(() => credentials.options()),
+  'credentials.get': ({ id }) => toResult(() => credentials.get(id)),
+  'credentials.save': ({ id, credential, password }, ctx) =>
+    toResult(() => credentials.save(id, credential, password, ctx.actor), inside('credential', ['password'])),
+  'credentials.delete': ({ id }, ctx) => toResult(() => credentials.delete(id, ctx.actor)),
+  'credentials.revealPassword': ({ id }, ctx) => toResult(() => credentials.revealPassword(id, ctx.actor)),
+  'credentials.history': ({ id }) => toResult(() => credentials.history(id)),
+  'credentials.exportCsv': (spec, ctx) => toResult(() => credentials.exportCsv(spec, ctx.actor)),
+});

@@ -1,0 +1,16 @@
+import type { templatesMethods } from '../../../shared/contract/templates';
+import { inside, toResult } from '../../services/service-error';
+import type { TemplateService } from '../../services/template-service';
+import type { DomainHandlers } from '../handler-types';
+
+/** Thin: the service checks, versions, audits and emits `templates.changed`. */
+export const templatesHandlers = (templates: TemplateService): DomainHandlers<typeof templatesMethods> => ({
+  'templates.list': () => toResult(() => templates.list()),
+  'templates.get': ({ id }) => toResult(() => templates.get(id)),
+  'templates.versions': ({ id }) => toResult(() => templates.versions(id)),
+  'templates.save': ({ id, template }, ctx) =>
+    toResult(() => templates.save(id, template, ctx.actor), inside('template')),
+  'templates.clone': ({ id, name }, ctx) => toResult(() => templates.clone(id, name, ctx.actor)),
+  'templates.delete': ({ id }, ctx) => toResult(() => templates.delete(id, ctx.actor)),
+  'templates.check': ({ pluginId, content }) => toResult(() => templates.check(pluginId, content)),
+});

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import {
+  operationSchema,
+  type Operation,
+  type OperationFilter,
+} from '../../shared/domain/operation';
+import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../platform/clock';
+import type { StoreProblem } from '../storage/config-store';
+import { JsonlAppender } from '../storage/jsonl/jsonl-appender';
+import { describeBadLines, readJsonLines } from '../storage/jsonl/read-json-lines';
+
+export const operationsFileName = 'operations.jsonl';
+
+export interface OperationLogOptions {
+  readonly dir: string;
+  readonly clock: Clock;
+  readonly events: Pick<EventBus, 'emit'>;
+}
+
+const unfinished = new Set<Operation['status']>(['Scheduled', 'Running']);
+
+/**
+ * Every template run, append-only: each change of an operation appends its whole new state as one
+ * line (`operations.jsonl`), and the last line of an id wins on reading. Nothing is rewritten, so
+ * the file is the history of every attempt. Steps stream to the screen as events while a run goes
+ * on; the file gets the operation when it starts and when it ends.
+ */
+export class OperationLog {
+  readonly #byId = new Map<string, Operation>();
+  readonly #file: JsonlAppender;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly options: OperationLogOptions,
+    readonly problems: readonly StoreProblem[],
+    loaded: ReturnType<typeof readJsonLines<Operation>>,
+  ) {
+    this.#file = new JsonlAppender(join(options.dir, operationsFileName), loaded);
+    for (const op of loaded.items) this.#byId.set(op.id, op);
+  }
+
+  static open(options: OperationLogOptions): OperationLog {
+    const path = join(options.dir, operationsFileName);
+    const loaded = readJsonLines(path, (json) => {
+      const parsed = operationSchema.safeParse(json);
+      return parsed.success ? parsed.data : undefined;
+    });
+    return new OperationLog(options, describeBadLines(path, 'operations log', loaded.badLines), loaded);
+  }
+
+  /**
+   * Operations left Scheduled or Running by a previous run of the app (it quit or crashed while
+   * they ran) end as Error now, so none stays "Running" forever.
+   */
+  async closeInterrupted(): Promise<number> {
+    const stale = [...this.#byId.values()].filter((op) => unfinished.has(op.status));
+    for (const op of stale) {
+      const at = this.options.clock.now().toISOString();
+      await this.save({
+        ...op,
+        status: 'Error',
+        updatedAt: at,
+        attempts: op.attempts.map((a) =>
+          unfinished.has(a.status)
+            ? { ...a, status: 'Error', endedAt: at, error: 'Interrupted: the app stopped while this ran' }
+            : a,
+        ),
+      });
+    }
+    return stale.length;
+  }
+
+  get(id: string): Operation | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Appends the operation's new state (fsync'ed) and tells the screens. */
+  save(operation: Operation): Promise<Operation> {
+    const result = this.#tail.then(async () => {
+      const valid = operationSchema.parse(operation);
+      await this.#file.append(valid);
+      this.#byId.set(valid.id, valid);
+      this.options.events.emit('operations.changed', valid);
+      return valid;
+    });
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Shows a live state on screen without writing it (steps as they arrive). */
+  announce(operation: Operation): void {
+    this.options.events.emit('operations.changed', operation);
+  }
+
+  list(filter: OperationFilter, offset: number, limit: number): { total: number; operations: Operation[] } {
+    const text = filter.text?.toLowerCase();
+    const matching = [...this.#byId.values()]
+      .filter(
+        (op) =>
+          (!filter.status || op.status === filter.status) &&
+          (!filter.kind || op.kind === filter.kind) &&
+          (!filter.pluginId || op.pluginId === filter.pluginId) &&
+          (!text ||
+            [op.templateName, op.deviceLabel, op.account, op.runAs, op.requester].some((f) =>
+              f.toLowerCase().includes(text),
+            )),
+      )
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    return { total: matching.length, operations: matching.slice(offset, offset + limit) };
+  }
+
+  async close(): Promise<void> {
+    await this.#tail;
+    await this.#file.close();
+  }
+}

@@ -1,0 +1,37 @@
+import type { TagValues } from '../../shared/plugins/plugin-runtime';
+
+export interface TagSources {
+  readonly username: string;
+  readonly newPassword: string;
+  readonly currentPassword: string;
+  readonly login: { readonly username: string; readonly password: string; readonly domain: string };
+  readonly device: { readonly name: string; readonly address: string };
+  readonly additionalInfo: string;
+  readonly domain: string;
+  readonly expiration: Date;
+  readonly sessionId: string;
+  readonly requester: string;
+}
+
+/** Every tag of shared/domain/template-tags.ts, from the records a run involves. */
+export function tagValues(s: TagSources): TagValues {
+  // useradd -e and chage -E take a day; expire the day after the session ends so a session
+  // that runs past midnight is not cut short by the target.
+  const dayAfter = new Date(s.expiration.getTime() + 24 * 60 * 60 * 1000);
+  return {
+    USERNAME: s.username,
+    NEW_PASSWORD: s.newPassword,
+    CURRENT_PASSWORD: s.currentPassword,
+    AUTH_USER: s.login.username,
+    AUTH_PASSWORD: s.login.password,
+    AUTH_DOMAIN: s.login.domain,
+    ADD_INFO: s.additionalInfo,
+    IP: s.device.address,
+    HOSTNAME: s.device.name,
+    DOMAIN: s.domain,
+    EXPIRATION: s.expiration.toISOString(),
+    EXPIRATION_DATE: dayAfter.toISOString().slice(0, 10),
+    SESSION_ID: s.sessionId,
+    REQUESTER: s.requester,
+  };
+}

@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import type { Operation } from '../../shared/domain/operation';
+import { findPlugin, type PluginId } from '../../shared/domain/plugin';
+import type { Settings } from '../../shared/domain/settings';
+import type { ExecutionType } from '../../shared/domain/template';
+import type { ConnectionLogin, RunResult, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
+import type { Clock } from '../platform/clock';
+import type { PluginRegistry } from '../plugins/registry';
+import { vaultRef } from '../services/credential-service';
+import type { Inventory } from '../services/inventory';
+import { generatePassword } from '../services/password-generator';
+import { ServiceError } from '../services/service-error';
+import type { SecretVault } from '../vault/secret-vault';
+import { ephemeralUsername } from './ephemeral-name';
+import type { OperationLog } from './operation-log';
+import { tagValues } from './tag-values';
+
+export interface TemplateRunnerDeps {
+  readonly inventory: Inventory;
+  readonly vault: SecretVault;
+  readonly operations: OperationLog;
+  readonly plugins: PluginRegistry;
+  readonly settings: () => Settings;
+  readonly clock: Clock;
+}
+
+export interface TestRequest {
+  readonly templateId: number;
+  readonly deviceId: number;
+  readonly login: { readonly credentialId: number };
+  readonly username?: string | undefined;
+  readonly additionalInfo?: string | undefined;
+}
+
+/** Everything a run needs, resolved and checked before anything is sent to the target. */
+interface Prepared {
+  readonly pluginId: PluginId;
+  readonly target: TargetEndpoint;
+  readonly login: ConnectionLogin;
+  readonly loginLabel: string;
+  readonly deviceLabel: string;
+  readonly username: string;
+  readonly additionalInfo: string;
+  readonly deviceName: string;
+  readonly deviceAddress: string;
+  readonly loginDomain: string;
+}
+
+/**
+ * Runs templates through their plugins and records each run as an operation: "Test on a device"
+ * from the template editor, and (with the lifecycle) the JIT steps. Test values are generated:
+ * an ephemeral user name when none is given, and a password by the policy.
+ */
+export class TemplateRunner {
+  readonly #running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: TemplateRunnerDeps) {}
+
+  async test(request: TestRequest, actor: string): Promise<Operation> {
+    const template = this.deps.inventory.templates.get(request.templateId);
+    const prepared = this.#prepare(template.pluginId, request);
+    return this.#run(prepared, template, 'test', actor);
+  }
+
+  /**
+   * A JIT pair's round trip: create (or enable), verify, delete (or disable), verify. The second
+   * template runs even when the verification fails, so nothing is left behind on the target.
+   */
+  async roundTrip(
+    request: Omit<TestRequest, 'templateId'> & { firstTemplateId: number; secondTemplateId: number },
+    actor: string,
+  ): Promise<{ ok: boolean; operations: Operation[]; summary: string }> {
+    const first = this.deps.inventory.templates.get(request.firstTemplateId);
+    const second = this.deps.inventory.templates.get(request.secondTemplateId);
+    if (first.pluginId !== second.pluginId) {
+      throw new ServiceError('invalid_input', 'Both templates must belong to the same plugin', 'secondTemplateId');
+    }
+    const pair = pairKind(first.executionType, second.executionType);
+    if (!pair) {
+      throw new ServiceError(
+        'invalid_input',
+        'Choose a New user + User delete pair, or a Credential enable + Credential disable pair',
+        'secondTemplateId',
+      );
+    }
+    const prepared = this.#prepare(first.pluginId, request);
+    const runtime = this.#runtime(first.pluginId);
+    const exists = () =>
+      runtime.accountExists({ target: prepared.target, login: prepared.login, username: prepared.username });
+
+    const operations: Operation[] = [];
+    const notes: string[] = [];
+    const firstOp = await this.#run(prepared, first, 'test', actor);
+    operations.push(firstOp);
+    let ok = firstOp.status === 'Successful';
+    if (ok) {
+      const present = await exists().catch(() => false);
+      notes.push(`after ${first.name}: account ${present ? 'exists' : 'MISSING'}`);
+      ok = present;
+    }
+    const secondOp = await this.#run(prepared, second, 'test', actor);
+    operations.push(secondOp);
+    ok = ok && secondOp.status === 'Successful';
+    if (secondOp.status === 'Successful') {
+      const present = await exists().catch(() => true);
+      const expected = pair === 'create_delete' ? false : true;
+      notes.push(`after ${second.name}: account ${present ? 'exists' : 'is gone'}`);
+      ok = ok && present === expected;
+    }
+    const summary = `${ok ? 'Round trip passed' : 'Round trip FAILED'} for ${prepared.username}: ${notes.join('; ')}`;
+    return { ok, operations, summary };
+  }
+
+  /** Cancels a running operation; returns false when it is not running. */
+  cancel(id: string): boolean {
+    const controller = this.#running.get(id);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  #runtime(pluginId: PluginId) {
+    const runtime = this.deps.plugins.get(pluginId);
+    if (!runtime) throw new ServiceError('invalid_input', `${findPlugin(pluginId)?.name ?? pluginId} is not available in this build`);
+    return runtime;
+  }
+
+  #prepare(pluginId: PluginId, request: Omit<TestRequest, 'templateId'>): Prepared {
+    const plugin = findPlugin(pluginId);
+    if (!plugin?.available) throw new ServiceError('invalid_input', `${plugin?.name ?? pluginId} is not available in this build`);
+    const device = this.deps.inventory.devices.get(request.deviceId);
+    const credential = this.deps.inventory.credentials.get(request.login.credentialId);
+    if (credential.deleted || credential.status !== 'Active') {
+      throw new ServiceError('invalid_input', `${credential.username} is not an active credential`, 'login.credentialId');
+    }
+    const ref = vaultRef(credential.id);
+    if (!this.deps.vault.has(ref)) {
+      throw new ServiceError('invalid_input', `${credential.username} has no password to connect with`, 'login.credentialId');
+    }
+    if (this.deps.vault.status().state !== 'unlocked') {
+      throw new ServiceError('locked', 'The vault is locked: unlock it to run templates');
+    }
+    const port = device.connectivity.find((c) => c.protocol === plugin.protocol)?.port ?? plugin.defaultPort;
+    if (port === null) throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'deviceId');
+    const additionalInfo = request.additionalInfo ?? credential.additionalInfo;
+    const username = request.username?.trim() || ephemeralUsername(this.deps.settings().jit.usernamePrefix);
+    return {
+      pluginId,
+      target: { host: device.address, port },
+      login: {
+        username: credential.username,
+        password: this.deps.vault.get(ref),
+        ...(credential.domain ? { domain: credential.domain } : {}),
+        ...(additionalInfo ? { database: additionalInfo } : {}),
+      },
+      loginLabel: `${credential.username} @ ${device.name}`,
+      deviceLabel: `${device.name} (${device.address})`,
+      username,
+      additionalInfo,
+      deviceName: device.name,
+      deviceAddress: device.address,
+      loginDomain: credential.domain,
+    };
+  }
+
+  async #run(
+    prepared: Prepared,
+    template: { id: number; name: string; version: number; content: string },
+    kind: Operation['kind'],
+    actor: string,
+  ): Promise<Operation> {
+    const runtime = this.#runtime(prepared.pluginId);
+    const now = this.deps.clock.now();
+    const id = randomUUID();
+    const settings = this.deps.settings();
+    const base: Operation = {
+      id,
+      kind,
+      status: 'Running',
+      pluginId: prepared.pluginId,
+      templateId: template.id,
+      templateName: template.name,
+      templateVersion: template.version,
+      deviceId: null,
+      deviceLabel: prepared.deviceLabel,
+      account: prepared.username,
+      runAs: prepared.loginLabel,
+      requester: actor,
+      sessionId: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      attempts: [{ number: 1, startedAt: now.toISOString(), endedAt: null, status: 'Running', steps: [], error: null }],
+    };
+    let current = await this.deps.operations.save(base);
+    const controller = new AbortController();
+    this.#running.set(id, controller);
+    const steps: Operation['attempts'][number]['steps'] = [];
+    let result: RunResult;
+    try {
+      result = await runtime.run({
+        template: template.content,
+        target: prepared.target,
+        login: prepared.login,
+        signal: controller.signal,
+        tags: tagValues({
+          username: prepared.username,
+          newPassword: generatePassword(settings.passwordPolicy),
+          currentPassword: generatePassword(settings.passwordPolicy),
+          login: {
+            username: prepared.login.username,
+            password: prepared.login.password ?? '',
+            domain: prepared.loginDomain,
+          },
+          device: { name: prepared.deviceName, address: prepared.deviceAddress },
+          additionalInfo: prepared.additionalInfo,
+          domain: prepared.loginDomain,
+          expiration: new Date(now.getTime() + settings.jit.maxSessionMinutes * 60_000),
+          sessionId: `test-${id.slice(0, 8)}`,
+          requester: actor,
+        }),
+        onStep: (step) => {
+          steps.push(step);
+          const attempt = current.attempts[0];
+          if (attempt) this.deps.operations.announce({ ...current, attempts: [{ ...attempt, steps: [...steps] }] });
+        },
+      });
+    } finally {
+      this.#running.delete(id);
+    }
+    const ended = this.deps.clock.now().toISOString();
+    const status = result.ok ? 'Successful' : result.failure?.kind === 'canceled' ? 'Canceled' : 'Error';
+    const failure = result.failure;
+    const error = failure
+      ? `${failure.line === null ? '' : `line ${failure.line}: `}${failure.message}${failure.outputTail ? `\n${failure.outputTail}` : ''}`
+      : null;
+    current = await this.deps.operations.save({
+      ...current,
+      status,
+      updatedAt: ended,
+      attempts: [{ number: 1, startedAt: base.createdAt, endedAt: ended, status, steps: [...result.steps], error }],
+    });
+    return current;
+  }
+}
+
+function pairKind(first: ExecutionType, second: ExecutionType): 'create_delete' | 'enable_disable' | undefined {
+  if (first === 'New user' && second === 'User delete') return 'create_delete';
+  if (first === 'Credential enable' && second === 'Credential disable') return 'enable_disable';
+  return undefined;
+}

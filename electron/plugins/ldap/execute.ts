@@ -1,0 +1,74 @@
+import { Attribute, Change, type Client } from 'ldapts';
+import type { ConnectionLogin } from '../../../shared/plugins/plugin-runtime';
+import type { LdapOperation } from './operations';
+
+/** A step that failed on our side of the protocol: a find with no match, a mod-* with no entry. */
+export class StepFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StepFailed';
+  }
+}
+
+/** A bind with a DN and an empty password is an anonymous bind that "succeeds": never send one. */
+export function bindPassword(password: string | null | undefined): string {
+  if (password === null || password === undefined || password === '') {
+    throw new StepFailed('no password to bind with (an empty password would be an anonymous bind)');
+  }
+  return password;
+}
+
+/** The entries mod-* lines change: the last add, modify, or find's matches. */
+export interface Selection {
+  entries: string[];
+}
+
+/** Runs one operation; resolves to its output for the step log. */
+export async function executeLdap(
+  client: Client,
+  operation: LdapOperation,
+  selection: Selection,
+  login: ConnectionLogin,
+): Promise<string> {
+  switch (operation.kind) {
+    case 'bind':
+      await client.bind(operation.dn, bindPassword(operation.password ?? login.password));
+      return `bound as ${operation.dn}`;
+    case 'find': {
+      const { searchEntries } = await client.search(operation.base, {
+        scope: 'sub',
+        filter: operation.filter,
+        attributes: ['1.1'],
+      });
+      const dns = searchEntries.map((entry) => entry.dn);
+      if (dns.length === 0) throw new StepFailed('find matched no entry');
+      selection.entries = dns;
+      return dns.join('\n');
+    }
+    case 'add':
+      await client.add(
+        operation.dn,
+        operation.attributes.map(({ type, values }) => new Attribute({ type, values })),
+      );
+      selection.entries = [operation.dn];
+      return `added ${operation.dn}`;
+    case 'modify':
+      selection.entries = [operation.dn];
+      return `selected ${operation.dn}`;
+    case 'change': {
+      const [dn, ...others] = selection.entries;
+      if (dn === undefined || others.length > 0) {
+        throw new StepFailed(
+          `needs exactly one entry, and the last find matched ${selection.entries.length}: narrow its filter`,
+        );
+      }
+      const modification = new Attribute({ type: operation.attribute, values: operation.values });
+      await client.modify(dn, new Change({ operation: operation.operation, modification }));
+      return `modified ${dn}`;
+    }
+    case 'delete':
+      await client.del(operation.dn);
+      selection.entries = selection.entries.filter((dn) => dn !== operation.dn);
+      return `deleted ${operation.dn}`;
+  }
+}

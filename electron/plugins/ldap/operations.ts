@@ -1,0 +1,205 @@
+import { FilterParser } from 'ldapts';
+import type { TagValues, TemplateProblem } from '../../../shared/plugins/plugin-runtime';
+import {
+  describeProblems,
+  isSecretTag,
+  LineIndex,
+  MASK,
+  Refusal,
+  sortProblems,
+  tagProblems,
+  tagText,
+  tagValue,
+  type TagOccurrence,
+} from '../tag-engine';
+import { checkDn, escapeDnValue } from './dn';
+import { escapeFilterValue } from './filter';
+import { renderDn, renderFilter, renderValue, type LdapContext, type Resolve } from './render';
+import { parseLdapTemplate, type LdapCommand, type TemplateText } from './template-parser';
+
+export interface LdapAttribute {
+  readonly type: string;
+  readonly values: string[];
+}
+
+/** A command with every value in place, ready to send. `display` is its masked text for the log. */
+export type LdapOperation = { readonly line: number; readonly display: string } & (
+  | { readonly kind: 'bind'; readonly dn: string; readonly password: string | null }
+  | { readonly kind: 'find'; readonly base: string; readonly filter: string }
+  | { readonly kind: 'add'; readonly dn: string; readonly attributes: readonly LdapAttribute[] }
+  | { readonly kind: 'modify' | 'delete'; readonly dn: string }
+  | {
+      readonly kind: 'change';
+      readonly operation: 'add' | 'delete' | 'replace';
+      readonly attribute: string;
+      readonly values: string[];
+    }
+);
+
+/** The escaping of each context (see LdapContext); throws a Refusal (without the tag) to refuse. */
+function writeValue(value: string, context: LdapContext): string {
+  switch (context) {
+    case 'dn-value':
+      return escapeDnValue(value);
+    case 'dn-suffix': {
+      const dn = checkDn(value);
+      if (!dn.ok)
+        throw new Refusal(`stands for a DN suffix here, and its value is not a valid DN (${dn.message})`);
+      return value;
+    }
+    case 'filter-value':
+      return escapeFilterValue(value);
+    case 'bind-name':
+    case 'attribute-value':
+      if (/[\r\n]/.test(value))
+        throw new Refusal('contains a line break, which is not allowed in an LDAP value here');
+      return value;
+  }
+}
+
+/** What check() puts in place of values: enough to prove the template's own syntax. */
+const placeholders: Record<LdapContext, string> = {
+  'dn-value': 'x',
+  'dn-suffix': 'dc=x',
+  'bind-name': 'cn=x',
+  'filter-value': 'x',
+  'attribute-value': 'x',
+};
+
+function resolver(tags: TagValues | null, lines: LineIndex, display: boolean): Resolve {
+  return (tag: TagOccurrence, context: LdapContext) => {
+    if (tags === null) return placeholders[context];
+    const position = lines.position(tag.start);
+    const value = tagValue(tags, tag, position);
+    try {
+      const written = writeValue(value, context);
+      return display && isSecretTag(tag.name) ? MASK : written;
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      throw new Refusal(`The value of ${tagText(tag.name)} ${error.message}`, position.line, position.column);
+    }
+  };
+}
+
+class Renderer {
+  constructor(
+    private readonly resolve: Resolve,
+    private readonly lines: LineIndex,
+    /** Off for the display copy, whose masked values need not form a valid DN or filter. */
+    private readonly validate = true,
+  ) {}
+
+  dn(arg: TemplateText, line: number, options: { bind?: boolean; allowEmpty?: boolean } = {}): string {
+    const dn = renderDn(arg, this.resolve, this.lines, options.bind === true ? 'bind-name' : undefined);
+    if (!this.validate || (options.bind === true && isWholeTag(arg))) return dn;
+    if (options.allowEmpty === true && dn.trim() === '') return '';
+    const checked = checkDn(dn);
+    if (!checked.ok) throw new Refusal(`Not a valid DN: ${checked.message}`, line, null);
+    return dn;
+  }
+
+  filter(arg: TemplateText, line: number): string {
+    const filter = renderFilter(arg, this.resolve, this.lines);
+    if (!this.validate) return filter;
+    try {
+      FilterParser.parseString(filter);
+    } catch (error) {
+      throw new Refusal(
+        `Not a valid filter: ${error instanceof Error ? error.message : String(error)}`,
+        line,
+        null,
+      );
+    }
+    return filter;
+  }
+
+  value(arg: TemplateText): string {
+    return renderValue(arg, this.resolve);
+  }
+}
+
+/** Whether an argument is exactly one tag (bind's name is then taken as given). */
+const isWholeTag = (arg: TemplateText): boolean => /^\s*\[#[A-Z0-9_]+#\]\s*$/.test(arg.text);
+
+const changeOperations = { 'mod-add': 'add', 'mod-del': 'delete', 'mod-replace': 'replace' } as const;
+
+function operation(command: LdapCommand, send: Renderer, show: Renderer): LdapOperation {
+  const { line } = command;
+  switch (command.kind) {
+    case 'bind': {
+      const password = command.password === null ? null : send.value(command.password);
+      const dn = send.dn(command.dn, line, { bind: true });
+      const display = `bind "${show.dn(command.dn, line, { bind: true })}"${password === null ? '' : ` "${MASK}"`}`;
+      return { kind: 'bind', line, display, dn, password };
+    }
+    case 'find': {
+      const base = send.dn(command.base, line, { allowEmpty: true });
+      const filter = send.filter(command.filter, line);
+      const display = `find "${show.dn(command.base, line, { allowEmpty: true })}" "${show.filter(command.filter, line)}"`;
+      return { kind: 'find', line, display, base, filter };
+    }
+    case 'add': {
+      const attributes = new Map<string, string[]>();
+      const shown: string[] = [];
+      for (const attribute of command.attributes) {
+        const values = attributes.get(attribute.attribute) ?? [];
+        values.push(send.value(attribute.value));
+        attributes.set(attribute.attribute, values);
+        shown.push(`  ${attribute.attribute}: ${show.value(attribute.value)}`);
+      }
+      const display = [`add "${show.dn(command.dn, line)}"`, ...shown].join('\n');
+      const list = [...attributes].map(([type, values]) => ({ type, values }));
+      return { kind: 'add', line, display, dn: send.dn(command.dn, line), attributes: list };
+    }
+    case 'modify':
+    case 'delete':
+      return {
+        kind: command.kind,
+        line,
+        display: `${command.kind} "${show.dn(command.dn, line)}"`,
+        dn: send.dn(command.dn, line),
+      };
+    case 'mod-add':
+    case 'mod-del':
+    case 'mod-replace': {
+      const values = command.value === null ? [] : [send.value(command.value)];
+      const shownValue = command.value === null ? '' : ` ${show.value(command.value)}`;
+      return {
+        kind: 'change',
+        line,
+        display: `${command.kind} ${command.attribute}${shownValue}`,
+        operation: changeOperations[command.kind],
+        attribute: command.attribute,
+        values,
+      };
+    }
+  }
+}
+
+/** Template problems: syntax, tags, and tags or DNs/filters that cannot work whatever the values. */
+export function checkLdapTemplate(template: string): TemplateProblem[] {
+  const parsed = parseLdapTemplate(template);
+  const lines = new LineIndex(template);
+  const renderer = new Renderer(resolver(null, lines, false), lines);
+  const problems: TemplateProblem[] = [...tagProblems(template), ...parsed.problems];
+  for (const command of parsed.commands) {
+    try {
+      operation(command, renderer, renderer);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      problems.push({ line: error.line ?? command.line, column: error.column ?? 1, message: error.message });
+    }
+  }
+  return sortProblems(problems);
+}
+
+/** Every operation with its values in place; throws a Refusal before anything is sent. */
+export function prepareLdapOperations(template: string, tags: TagValues): LdapOperation[] {
+  const problems = checkLdapTemplate(template);
+  const [first] = problems;
+  if (first !== undefined) throw new Refusal(describeProblems(problems), first.line, first.column);
+  const lines = new LineIndex(template);
+  const send = new Renderer(resolver(tags, lines, false), lines);
+  const show = new Renderer(resolver(tags, lines, true), lines, false);
+  return parseLdapTemplate(template).commands.map((command) => operation(command, send, show));
+}

@@ -1,0 +1,98 @@
+import type { RunRequest, RunResult } from '../../../shared/plugins/plugin-runtime';
+import {
+  elapsedSince,
+  failureKind,
+  Interrupted,
+  lingerKey,
+  Masker,
+  messageOf,
+  oneLine,
+  Refusal,
+  resolveTimeouts,
+  RunRecorder,
+  runSecrets,
+} from '../tag-engine';
+import { escapeDnValue } from './dn';
+import { ldapConnections, ldapUrl, openLdap } from './connection';
+import { describeLdapError } from './errors';
+import { bindPassword, executeLdap, type Selection } from './execute';
+import { escapeFilterValue } from './filter';
+import { prepareLdapOperations, type LdapOperation } from './operations';
+
+/** A bind that fails is an authentication failure (kind 'connect'), wherever it is. */
+const kindOf = (operation: LdapOperation, error: unknown): ReturnType<typeof failureKind> =>
+  operation.kind === 'bind' && !(error instanceof Interrupted) ? 'connect' : failureKind(error);
+
+/**
+ * Runs an LDAP template on one connection: binds as the login (unless the template starts with
+ * its own bind), then runs the commands in order; the first failure stops the run.
+ */
+export async function runLdap(request: RunRequest): Promise<RunResult> {
+  const masker = new Masker(runSecrets(request.tags, request.login)).withForms((secret) => [
+    escapeDnValue(secret),
+    escapeFilterValue(secret),
+  ]);
+  const recorder = new RunRecorder(masker, request.onStep);
+  let operations: LdapOperation[];
+  try {
+    operations = prepareLdapOperations(request.template, request.tags);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return recorder.fail('refused', error.line, error.message);
+  }
+  if (request.signal?.aborted === true) return recorder.fail('canceled', null, 'Canceled before connecting');
+
+  const timeouts = resolveTimeouts(request.timeouts);
+  const connection = openLdap(request.target, timeouts, request.signal);
+  let succeeded = false;
+  try {
+    const { login } = request;
+    const ownBind = operations[0]?.kind === 'bind';
+    if (!ownBind && login.username !== '') {
+      try {
+        const bind = Promise.resolve().then(() =>
+          connection.client.bind(login.username, bindPassword(login.password)),
+        );
+        await connection.guard(bind, `binding to ${ldapUrl(request.target)}`, true);
+      } catch (error) {
+        const kind = error instanceof Interrupted ? error.kind : 'connect';
+        const message = error instanceof Interrupted ? error.message : describeLdapError(error);
+        return recorder.fail(
+          kind,
+          null,
+          `Could not bind to ${ldapUrl(request.target)} as ${login.username}: ${message}`,
+        );
+      }
+    }
+    const selection: Selection = { entries: [] };
+    // The first operation opens the socket when there was no login bind: it gets the connect timeout.
+    let first = ownBind || login.username === '';
+    for (const operation of operations) {
+      const began = performance.now();
+      try {
+        const work = executeLdap(connection.client, operation, selection, login);
+        const output = await connection.guard(work, `running line ${operation.line}`, first);
+        recorder.step(operation.line, operation.display, output, true, elapsedSince(began));
+      } catch (error) {
+        const kind = kindOf(operation, error);
+        const message = error instanceof Interrupted ? messageOf(error) : describeLdapError(error);
+        recorder.step(operation.line, operation.display, message, false, elapsedSince(began));
+        return recorder.fail(
+          kind,
+          operation.line,
+          `Line ${operation.line}: ${oneLine(operation.display)}: ${message}`,
+          message,
+        );
+      }
+      first = false;
+    }
+    succeeded = true;
+    return recorder.succeed();
+  } finally {
+    if (succeeded && request.login.username !== '') {
+      await ldapConnections.park(lingerKey(request.target, request.login), connection, true);
+    } else {
+      await connection.close();
+    }
+  }
+}

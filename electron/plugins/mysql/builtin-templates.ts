@@ -1,0 +1,71 @@
+import type { BuiltinTemplate } from '../tag-engine';
+
+// Accounts are written '[#USERNAME#]'@'%': an escaped literal, so any name is used exactly as
+// given; one ending in a space is refused (MySQL would drop the space: another account).
+// MariaDB (10.11) has no account comment (MySQL 8's CREATE USER … COMMENT), so the ownership marker
+// is membership of the role jit_pam_managed. KILL USER is MariaDB's; on MySQL, drop that line:
+// the lifecycle's endSessions KILLs each session anyway.
+
+const createUser = `-- JIT creation: a new account, marked as ours by the role jit_pam_managed.
+CREATE ROLE IF NOT EXISTS jit_pam_managed;
+CREATE USER '[#USERNAME#]'@'%' IDENTIFIED BY '[#NEW_PASSWORD#]';
+GRANT jit_pam_managed TO '[#USERNAME#]'@'%';
+`;
+
+const dropUser = `-- JIT deletion: lock first (no new logins), end the live sessions, then drop.
+ALTER USER '[#USERNAME#]'@'%' ACCOUNT LOCK;
+KILL USER '[#USERNAME#]'@'%';
+DROP USER '[#USERNAME#]'@'%';
+`;
+
+const enableUser = `-- JIT enable: the existing account may log in again.
+ALTER USER '[#USERNAME#]'@'%' ACCOUNT UNLOCK;
+`;
+
+const disableUser = `-- JIT disable: no new logins, and the live sessions are ended.
+ALTER USER '[#USERNAME#]'@'%' ACCOUNT LOCK;
+KILL USER '[#USERNAME#]'@'%';
+`;
+
+const changePassword = `-- Password change.
+ALTER USER '[#USERNAME#]'@'%' IDENTIFIED BY '[#NEW_PASSWORD#]';
+`;
+
+export const mysqlBuiltinTemplates: readonly BuiltinTemplate[] = [
+  {
+    key: 'mysql.create-user',
+    name: 'MySQL/MariaDB: JIT create user',
+    executionType: 'New user',
+    description:
+      "Creates the account 'user'@'%' with the password and grants it the marker role jit_pam_managed (MariaDB has no account comment).",
+    content: createUser,
+  },
+  {
+    key: 'mysql.drop-user',
+    name: 'MySQL/MariaDB: JIT drop user',
+    executionType: 'User delete',
+    description: 'Locks the account, ends its sessions (MariaDB KILL USER) and drops it.',
+    content: dropUser,
+  },
+  {
+    key: 'mysql.enable-user',
+    name: 'MySQL/MariaDB: JIT enable user',
+    executionType: 'Credential enable',
+    description: 'Unlocks an existing account (ACCOUNT UNLOCK).',
+    content: enableUser,
+  },
+  {
+    key: 'mysql.disable-user',
+    name: 'MySQL/MariaDB: JIT disable user',
+    executionType: 'Credential disable',
+    description: 'Locks the account (ACCOUNT LOCK) and ends its sessions (MariaDB KILL USER).',
+    content: disableUser,
+  },
+  {
+    key: 'mysql.change-password',
+    name: 'MySQL/MariaDB: change password',
+    executionType: 'Password change',
+    description: "Sets the account's password.",
+    content: changePassword,
+  },
+];

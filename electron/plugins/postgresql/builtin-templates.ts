@@ -1,0 +1,83 @@
+import type { BuiltinTemplate } from '../tag-engine';
+
+// Names are written "[#USERNAME#]": a quoted identifier, so any name is used exactly as given
+// (case kept, no keyword), and one PostgreSQL would cut (over 63 bytes) is refused. Values inside
+// '…' are escaped literals. pg_terminate_backend only signals: the lifecycle's endSessions waits.
+
+const createRole = `-- JIT creation: a login role that also expires on the server at the end of the session
+-- (VALID UNTIL), marked as ours by its comment. One transaction: no role without its marker.
+BEGIN;
+CREATE ROLE "[#USERNAME#]" LOGIN PASSWORD '[#NEW_PASSWORD#]' VALID UNTIL '[#EXPIRATION#]';
+COMMENT ON ROLE "[#USERNAME#]" IS 'managed by jit-pam session [#SESSION_ID#]';
+COMMIT;
+`;
+
+const dropRole = `-- JIT deletion. Only roles this product created carry the marker comment: for any other,
+-- the cast fails with "…is not managed by jit-pam" and nothing else runs.
+SELECT CAST('refused: role ' || r.rolname || ' is not managed by jit-pam' AS integer)
+  FROM pg_catalog.pg_roles r
+ WHERE r.rolname = '[#USERNAME#]'
+   AND COALESCE(pg_catalog.shobj_description(r.oid, 'pg_authid'), '') NOT LIKE 'managed by jit-pam%';
+-- No new logins, end the live sessions, then drop what it owns here and the role itself.
+ALTER ROLE "[#USERNAME#]" NOLOGIN;
+SELECT pg_catalog.pg_terminate_backend(pid) AS ended
+  FROM pg_catalog.pg_stat_activity
+ WHERE usename = '[#USERNAME#]' AND pid <> pg_catalog.pg_backend_pid();
+DROP OWNED BY "[#USERNAME#]";
+DROP ROLE "[#USERNAME#]";
+`;
+
+const enableRole = `-- JIT enable: the existing role may log in again until the session ends (VALID UNTIL).
+ALTER ROLE "[#USERNAME#]" LOGIN VALID UNTIL '[#EXPIRATION#]';
+`;
+
+const disableRole = `-- JIT disable: no new logins, and the live sessions are ended.
+ALTER ROLE "[#USERNAME#]" NOLOGIN;
+SELECT pg_catalog.pg_terminate_backend(pid) AS ended
+  FROM pg_catalog.pg_stat_activity
+ WHERE usename = '[#USERNAME#]' AND pid <> pg_catalog.pg_backend_pid();
+`;
+
+const changePassword = `-- Password change.
+ALTER ROLE "[#USERNAME#]" PASSWORD '[#NEW_PASSWORD#]';
+`;
+
+export const postgresqlBuiltinTemplates: readonly BuiltinTemplate[] = [
+  {
+    key: 'postgresql.create-role',
+    name: 'PostgreSQL: JIT create role',
+    executionType: 'New user',
+    description:
+      'Creates a login role with the password, expiring on the server at the end of the session (VALID UNTIL), marked "managed by jit-pam" in its comment.',
+    content: createRole,
+  },
+  {
+    key: 'postgresql.drop-role',
+    name: 'PostgreSQL: JIT drop role',
+    executionType: 'User delete',
+    description:
+      'Refuses roles without the "managed by jit-pam" comment; otherwise sets NOLOGIN, ends its sessions, drops what it owns in this database and drops the role.',
+    content: dropRole,
+  },
+  {
+    key: 'postgresql.enable-role',
+    name: 'PostgreSQL: JIT enable role',
+    executionType: 'Credential enable',
+    description: 'Lets an existing role log in (LOGIN) until the end of the session (VALID UNTIL).',
+    content: enableRole,
+  },
+  {
+    key: 'postgresql.disable-role',
+    name: 'PostgreSQL: JIT disable role',
+    executionType: 'Credential disable',
+    description: 'Stops a role from logging in (NOLOGIN) and ends its live sessions.',
+    content: disableRole,
+  },
+  {
+    key: 'postgresql.change-password',
+    name: 'PostgreSQL: change password',
+    executionType: 'Password change',
+    description: "Sets the role's password.",
+    content: changePassword,
+  },
+];

@@ -1,0 +1,136 @@
+/**
+ * The built-in Linux templates (read-only originals; Clone to edit). They run as root: the
+ * authentication credential must be root (password or key). Every command that can fail ends
+ * in `|| echo JIT-FAILED` and is followed by `no-expect "JIT-FAILED"`, so a failure stops the
+ * run at once with the command's own message in the output tail, instead of waiting out a
+ * timeout; a warning on stderr (userdel's "mail spool not found") does not fail anything.
+ */
+import { managedMarker, type BuiltinTemplate } from '../tag-engine';
+
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+const create = lines(
+  '# JIT creation of an ephemeral Linux account. Runs as root.',
+  `# The comment (GECOS) "${managedMarker} <session>" marks the account as ours; -e makes Linux`,
+  '# expire it on its own should the deletion never run.',
+  'set-read-timeout 10',
+  'expect "*#"',
+  `exec "useradd -m -c \\"${managedMarker} [#SESSION_ID#]\\" -e [#EXPIRATION_DATE#] [#USERNAME#] || echo JIT-FAILED"`,
+  'expect "*#"',
+  'no-expect "JIT-FAILED"',
+  "# The password is typed at passwd's prompts: it never appears in a command line or in ps.",
+  'exec "passwd [#USERNAME#]"',
+  'expect "*password:"',
+  'exec "[#NEW_PASSWORD#]"',
+  'expect "*password:"',
+  'exec "[#NEW_PASSWORD#]"',
+  'expect "*updated successfully*"',
+  'expect "*#"',
+);
+
+const remove = lines(
+  "# JIT deletion: ends the account's processes, deletes it with its home, checks it is gone.",
+  '# Runs as root. Deleting an account that no longer exists succeeds (a retried cleanup).',
+  'set-read-timeout 15',
+  'expect "*#"',
+  '# Only accounts JIT PAM created carry its marker: refuse to delete anyone else.',
+  `exec "getent passwd [#USERNAME#] | grep -qv ':${managedMarker} ' && echo JIT-NOT-MANAGED"`,
+  'expect "*#"',
+  'no-expect "JIT-NOT-MANAGED"',
+  'exec "pkill -KILL -u [#USERNAME#]"',
+  'expect "*#"',
+  '# Killed processes take a moment to be reaped, and userdel refuses an account that has some.',
+  'exec "for i in $(seq 100); do pgrep -u [#USERNAME#] >/dev/null || break; sleep 0.1; done"',
+  'expect "*#"',
+  'exec "getent passwd [#USERNAME#] >/dev/null && { userdel -r [#USERNAME#] || echo JIT-FAILED; }"',
+  'expect "*#"',
+  'no-expect "JIT-FAILED"',
+  'exec "id [#USERNAME#]"',
+  'no-expect "*[#USERNAME#]"',
+);
+
+const enable = lines(
+  "# JIT enable: unlocks the account's password and sets it to expire when the session ends",
+  '# (the backstop should the disable template never run). Runs as root.',
+  'set-read-timeout 10',
+  'expect "*#"',
+  'exec "usermod -U [#USERNAME#] && usermod -e [#EXPIRATION_DATE#] [#USERNAME#] || echo JIT-FAILED"',
+  'expect "*#"',
+  'no-expect "JIT-FAILED"',
+  '# passwd -S prints "name P …" for a usable password, L when locked, NP when there is none.',
+  'exec "passwd -S [#USERNAME#]"',
+  'expect "*#"',
+  'no-expect "[#USERNAME#] L *"',
+  'no-expect "[#USERNAME#] NP *"',
+);
+
+const disable = lines(
+  '# JIT disable: locks the password AND expires the account. With PAM, a locked password',
+  '# alone (usermod -L) still lets key logins in; an expired account (usermod -e 1) lets',
+  "# nothing in. Then ends the account's live sessions. Runs as root.",
+  'set-read-timeout 15',
+  'expect "*#"',
+  'exec "usermod -L -e 1 [#USERNAME#] || echo JIT-FAILED"',
+  'expect "*#"',
+  'no-expect "JIT-FAILED"',
+  'exec "pkill -KILL -u [#USERNAME#]"',
+  'expect "*#"',
+  'exec "passwd -S [#USERNAME#]"',
+  'expect "*#"',
+  'no-expect "[#USERNAME#] P *"',
+);
+
+const changePassword = lines(
+  "# Password change, typed at passwd's prompts. Runs as root (no current password asked).",
+  'set-read-timeout 10',
+  'expect "*#"',
+  'exec "getent passwd [#USERNAME#] >/dev/null || echo JIT-FAILED"',
+  'expect "*#"',
+  'no-expect "JIT-FAILED"',
+  'exec "passwd [#USERNAME#]"',
+  'expect "*password:"',
+  'exec "[#NEW_PASSWORD#]"',
+  'expect "*password:"',
+  'exec "[#NEW_PASSWORD#]"',
+  'expect "*updated successfully*"',
+  'expect "*#"',
+);
+
+export const sshBuiltinTemplates: readonly BuiltinTemplate[] = [
+  {
+    key: 'ssh-linux-jit-create',
+    name: 'Linux: create JIT account',
+    executionType: 'New user',
+    description: `useradd with a "${managedMarker}" comment and an expiry date, then the password at passwd's prompts. Runs as root.`,
+    content: create,
+  },
+  {
+    key: 'ssh-linux-jit-delete',
+    name: 'Linux: delete JIT account',
+    executionType: 'User delete',
+    description: `Refuses accounts without the "${managedMarker}" marker, kills their processes, userdel -r, then checks with id that the account is gone. Runs as root.`,
+    content: remove,
+  },
+  {
+    key: 'ssh-linux-enable',
+    name: 'Linux: enable account',
+    executionType: 'Credential enable',
+    description: 'usermod -U and an expiry date at the session end, then checks passwd -S. Runs as root.',
+    content: enable,
+  },
+  {
+    key: 'ssh-linux-disable',
+    name: 'Linux: disable account',
+    executionType: 'Credential disable',
+    description:
+      'usermod -L and usermod -e 1 (so key logins stop too), then ends live sessions with pkill -KILL -u. Runs as root.',
+    content: disable,
+  },
+  {
+    key: 'ssh-linux-password-change',
+    name: 'Linux: change password',
+    executionType: 'Password change',
+    description: "Sets the password at passwd's prompts. Runs as root.",
+    content: changePassword,
+  },
+];

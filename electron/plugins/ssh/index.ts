@@ -1,0 +1,6 @@
+/** The SSH plugin (electron/plugins/ssh): what the plugin registry and the template editor import. */
+export { SshPlugin, defaultTimeouts, type SshPluginOptions } from './ssh-plugin';
+export { checkSshSyntax, checkSshTemplate } from './check';
+export type { HostKeyCheck } from './ssh-connection';
+export { sshBuiltinTemplates } from './builtin-templates';
+export { sshSyntaxHelp } from './syntax-help';

@@ -1,0 +1,127 @@
+/**
+ * Parses an SSH template into commands, one a line. Problems carry the line and column they
+ * are about; a template with problems is never run.
+ */
+import type { TemplateProblem } from '../../../shared/plugins/plugin-runtime';
+import { readQuotedString } from './quoted-string';
+import { parseRegexLiteral } from './regex-literal';
+import {
+  maxSleepSeconds,
+  maxTimeoutSeconds,
+  secondsCommandKinds,
+  textCommandKinds,
+  type SecondsCommandKind,
+  type TemplateCommand,
+  type TextCommandKind,
+} from './template-syntax';
+
+export interface ParseResult {
+  readonly commands: TemplateCommand[];
+  readonly problems: TemplateProblem[];
+  readonly connectTimeoutSeconds: number | null;
+}
+
+const knownCommands = [...textCommandKinds, ...secondsCommandKinds, 'end'] as const;
+
+const isTextKind = (word: string): word is TextCommandKind =>
+  (textCommandKinds as readonly string[]).includes(word);
+const isSecondsKind = (word: string): word is SecondsCommandKind =>
+  (secondsCommandKinds as readonly string[]).includes(word);
+
+type LineResult = { ok: true; command: TemplateCommand } | { ok: false; problem: TemplateProblem };
+
+const problem = (line: number, column: number, message: string): LineResult => ({
+  ok: false,
+  problem: { line, column, message },
+});
+
+/** Index of the first non-blank character at or after `from`, or the line's length. */
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+function parseSeconds(kind: SecondsCommandKind, line: number, text: string, at: number): LineResult {
+  let raw = text.slice(at).trimEnd();
+  // `sleep "2"` is accepted too: some vendor templates quote every argument.
+  if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) raw = raw.slice(1, -1);
+  if (raw === '') return problem(line, at + 1, `${kind} needs a number of seconds`);
+  if (!/^\d+(\.\d+)?$/.test(raw))
+    return problem(line, at + 1, `${kind}: "${raw}" is not a number of seconds`);
+  const seconds = Number(raw);
+  const max = kind === 'sleep' ? maxSleepSeconds : maxTimeoutSeconds;
+  if (kind !== 'sleep' && seconds <= 0) return problem(line, at + 1, `${kind} must be more than 0 seconds`);
+  if (seconds > max) return problem(line, at + 1, `${kind} is at most ${max} seconds`);
+  return { ok: true, command: { kind, line, seconds } };
+}
+
+function parseText(kind: TextCommandKind, line: number, text: string, at: number): LineResult {
+  if (text[at] !== '"') {
+    return problem(line, at + 1, `${kind} needs a quoted string, e.g. ${kind} "text"`);
+  }
+  const read = readQuotedString(text, at);
+  if (!read.ok) return problem(line, read.column, read.message);
+  const rest = skipBlanks(text, read.end);
+  if (rest < text.length) return problem(line, rest + 1, `Unexpected text after the string of ${kind}`);
+  if (kind === 'expect-regex') {
+    const regex = parseRegexLiteral(read.argument.text);
+    if (!regex.ok)
+      return problem(line, read.argument.columns[regex.offset] ?? read.argument.column, regex.message);
+  }
+  return { ok: true, command: { kind, line, argument: read.argument } };
+}
+
+function parseLine(text: string, line: number): LineResult | null {
+  const start = skipBlanks(text, 0);
+  if (start >= text.length || text[start] === '#') return null;
+  const word = /^[A-Za-z][A-Za-z-]*/.exec(text.slice(start))?.[0] ?? '';
+  if (word === '') return problem(line, start + 1, 'Expected a command such as exec, expect or end');
+  // Commands are case-insensitive: EXEC and exec are the same command.
+  const kind = word.toLowerCase();
+  const afterWord = start + word.length;
+  if (afterWord < text.length && text[afterWord] !== ' ' && text[afterWord] !== '\t') {
+    return problem(line, afterWord + 1, `Expected a space after ${kind}`);
+  }
+  const at = skipBlanks(text, afterWord);
+  if (isTextKind(kind)) return parseText(kind, line, text, at);
+  if (isSecondsKind(kind)) return parseSeconds(kind, line, text, at);
+  if (kind === 'end') {
+    return at < text.length
+      ? problem(line, at + 1, 'end takes no argument')
+      : { ok: true, command: { kind, line } };
+  }
+  return problem(line, start + 1, `Unknown command "${word}" (known: ${knownCommands.join(', ')})`);
+}
+
+export function parseTemplate(template: string): ParseResult {
+  const commands: TemplateCommand[] = [];
+  const problems: TemplateProblem[] = [];
+  let connectTimeoutSeconds: number | null = null;
+  let conversationStarted = false;
+  template.split('\n').forEach((rawLine, index) => {
+    const result = parseLine(rawLine.replace(/\r$/, ''), index + 1);
+    if (result === null) return;
+    if (!result.ok) {
+      problems.push(result.problem);
+      return;
+    }
+    const command = result.command;
+    if (command.kind === 'set-connect-timeout') {
+      // The connection is made before the first line runs: a later setting could never apply.
+      if (conversationStarted) {
+        problems.push({
+          line: command.line,
+          column: 1,
+          message: 'set-connect-timeout must come before the first exec, write, expect or sleep',
+        });
+        return;
+      }
+      connectTimeoutSeconds = command.seconds;
+    } else if (command.kind !== 'set-read-timeout') {
+      conversationStarted = true;
+    }
+    commands.push(command);
+  });
+  return { commands, problems, connectTimeoutSeconds };
+}

@@ -1,0 +1,143 @@
+/**
+ * One authenticated ssh2 connection to a target, as a promise. Handles what ssh2 leaves to the
+ * caller: a server that drops the connection without an error (an expired account: only
+ * `close` arrives), cancellation, keyboard-interactive password prompts (PAM), and closing
+ * without waiting forever for a dead peer.
+ */
+import { Client } from 'ssh2';
+import type { CancelSignal, ConnectionLogin, TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+
+/** Decides whether a server's host key (the raw key blob) is the device's. */
+export type HostKeyCheck = (target: TargetEndpoint, key: Buffer) => boolean;
+
+export interface ConnectOptions {
+  readonly target: TargetEndpoint;
+  readonly login: ConnectionLogin;
+  readonly timeoutMs: number;
+  readonly signal?: CancelSignal;
+  readonly hostKeyCheck?: HostKeyCheck;
+}
+
+/** Connecting or logging in failed, or was canceled. The message never holds a secret. */
+export class SshConnectError extends Error {
+  constructor(
+    message: string,
+    readonly canceled = false,
+  ) {
+    super(message);
+    this.name = 'SshConnectError';
+  }
+}
+
+export interface SshConnection {
+  readonly client: Client;
+  readonly closed: boolean;
+  onClose(listener: () => void): void;
+  /** Ends the connection and waits for the socket to close (at most a moment). */
+  close(): Promise<void>;
+  /** Drops the socket at once (a canceled or timed-out check). */
+  destroy(): void;
+}
+
+/** A peer that does not answer our close within this long gets its socket destroyed. */
+const closeGraceMs = 2000;
+
+function describeError(error: Error & { level?: string }, where: string, timeoutMs: number): string {
+  if (error.level === 'client-timeout') return `${where}: no answer within ${timeoutMs / 1000} s`;
+  if (error.level === 'client-authentication') return `${where}: authentication failed (${error.message})`;
+  if (/host denied/i.test(error.message)) return `${where}: the server's host key is not the device's`;
+  return `${where}: ${error.message}`;
+}
+
+export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
+  const { target, login, timeoutMs, signal } = options;
+  const where = `${login.username}@${target.host}:${target.port}`;
+  const client = new Client();
+  let closed = false;
+  const closeListeners = new Set<() => void>();
+  let lastError: (Error & { level?: string }) | undefined;
+  // ssh2 emits 'error' at any time (a reset after login too): without a listener it would throw.
+  client.on('error', (error) => (lastError = error));
+  client.once('close', () => {
+    closed = true;
+    for (const listener of closeListeners) listener();
+  });
+
+  const connection: SshConnection = {
+    client,
+    get closed() {
+      return closed;
+    },
+    onClose: (listener) => {
+      if (closed) listener();
+      else closeListeners.add(listener);
+    },
+    destroy: () => client.destroy(),
+    close: () =>
+      new Promise((resolve) => {
+        if (closed) {
+          resolve();
+          return;
+        }
+        const force = setTimeout(() => client.destroy(), closeGraceMs);
+        closeListeners.add(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        client.end();
+      }),
+  };
+
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      client.destroy();
+      reject(new SshConnectError(`${where}: canceled`, true));
+    };
+    if (signal?.aborted) {
+      reject(new SshConnectError(`${where}: canceled`, true));
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (): void => signal?.removeEventListener('abort', onAbort);
+
+    client.once('ready', () => {
+      settle();
+      // Conversations write a few bytes at a time and wait for the answer: Nagle only adds delay.
+      client.setNoDelay(true);
+      resolve(connection);
+    });
+    client.once('close', () => {
+      settle();
+      // Only 'close' (no error) is how sshd ends a login PAM refused after authentication.
+      const reason = lastError
+        ? describeError(lastError, where, timeoutMs)
+        : `${where}: the server closed the connection during login`;
+      reject(new SshConnectError(reason));
+    });
+    if (login.password !== undefined) {
+      const password = login.password;
+      client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => {
+        finish(prompts.map(() => password));
+      });
+    }
+    try {
+      client.connect({
+        host: target.host,
+        port: target.port,
+        username: login.username,
+        password: login.password,
+        privateKey: login.privateKey,
+        tryKeyboard: login.password !== undefined,
+        readyTimeout: timeoutMs,
+        hostVerifier: options.hostKeyCheck
+          ? (key: Buffer) => options.hostKeyCheck?.(target, key) ?? false
+          : undefined,
+      });
+    } catch (error) {
+      // ssh2 throws at once for a private key it cannot parse.
+      settle();
+      const reason = error instanceof Error ? error.message : 'invalid connection settings';
+      reject(new SshConnectError(`${where}: ${reason}`));
+    }
+  });
+}

@@ -1,0 +1,190 @@
+/**
+ * The SSH plugin: expect-style conversations with an interactive shell over ssh2 with a PTY,
+ * plus account checks and ending sessions on exec channels. See MATCHING.md for the rules.
+ */
+import type {
+  AccountRequest,
+  CancelSignal,
+  ConnectionLogin,
+  PluginRuntime,
+  RunFailure,
+  RunRequest,
+  RunResult,
+  RunStep,
+  RunTimeouts,
+  TargetEndpoint,
+  TemplateProblem,
+} from '../../../shared/plugins/plugin-runtime';
+import {
+  accountExistsCommand,
+  checkAccountName,
+  endSessionsCommand,
+  parseEndedCount,
+} from './account-commands';
+import { checkSshTemplate, describeProblems } from './check';
+import { converse, type ConversationResult } from './conversation';
+import { parseTemplate } from './parser';
+import { connectSsh, SshConnectError, type HostKeyCheck, type SshConnection } from './ssh-connection';
+import { execCommand, type ExecResult } from './ssh-exec';
+import { openShell } from './ssh-shell';
+import { substitute } from './substitute';
+import { Masker, runSecrets, withAccountConnection } from '../tag-engine';
+
+export interface SshPluginOptions {
+  /** Host key verification; without it any host key is accepted (known hosts belong to devices). */
+  readonly hostKeyCheck?: HostKeyCheck;
+  readonly defaultTimeouts?: Partial<RunTimeouts>;
+  /** no-expect's quiet period, see conversation.ts. */
+  readonly quietMs?: number;
+}
+
+export const defaultTimeouts: RunTimeouts = { connectSeconds: 10, readSeconds: 5 };
+
+const failed = (started: number, failure: RunFailure, steps: RunStep[] = []): RunResult => ({
+  ok: false,
+  steps,
+  failure,
+  durationMs: Date.now() - started,
+});
+
+export class SshPlugin implements PluginRuntime {
+  readonly id = 'ssh' as const;
+  readonly #timeouts: RunTimeouts;
+
+  constructor(private readonly options: SshPluginOptions = {}) {
+    this.#timeouts = { ...defaultTimeouts, ...options.defaultTimeouts };
+  }
+
+  check(template: string): TemplateProblem[] {
+    return checkSshTemplate(template);
+  }
+
+  async run(request: RunRequest): Promise<RunResult> {
+    const started = Date.now();
+    const timeouts = { ...this.#timeouts, ...request.timeouts };
+    // Until substitution knows the quoted forms, mask the raw secrets at least.
+    const baseSecrets = runSecrets(request.tags, request.login);
+    let masker = new Masker(baseSecrets);
+    const refused = (line: number | null, message: string): RunResult =>
+      failed(started, { kind: 'refused', line, message: masker.mask(message), outputTail: '' });
+
+    const problems = checkSshTemplate(request.template);
+    const [problem] = problems;
+    if (problem !== undefined) return refused(problem.line, describeProblems(problems));
+    const parsed = parseTemplate(request.template);
+    const prepared = substitute(parsed.commands, request.tags);
+    if (!prepared.ok) {
+      const { line, column, message } = prepared.refusal;
+      return refused(
+        line,
+        line === null ? message : `Line ${line}${column === null ? '' : `, column ${column}`}: ${message}`,
+      );
+    }
+    masker = new Masker([...baseSecrets, ...prepared.secrets]);
+
+    let connection: SshConnection;
+    try {
+      connection = await this.#connect(
+        request.target,
+        request.login,
+        (parsed.connectTimeoutSeconds ?? timeouts.connectSeconds) * 1000,
+        request.signal,
+      );
+    } catch (error) {
+      if (!(error instanceof SshConnectError)) throw error;
+      const kind = error.canceled ? 'canceled' : 'connect';
+      return failed(started, { kind, line: null, message: masker.mask(error.message), outputTail: '' });
+    }
+    let result: ConversationResult;
+    try {
+      const shell = await openShell(connection).catch((error: unknown) => {
+        throw new SshConnectError(
+          `could not open a shell: ${error instanceof Error ? error.message : 'refused'}`,
+        );
+      });
+      result = await converse(shell, prepared.steps, {
+        readTimeoutMs: timeouts.readSeconds * 1000,
+        masker,
+        signal: request.signal,
+        onStep: request.onStep,
+        quietMs: this.options.quietMs,
+      });
+      shell.close();
+    } catch (error) {
+      if (!(error instanceof SshConnectError)) throw error;
+      return failed(started, {
+        kind: 'connect',
+        line: null,
+        message: masker.mask(error.message),
+        outputTail: '',
+      });
+    } finally {
+      await connection.close();
+    }
+    return {
+      ok: result.failure === null,
+      steps: result.steps,
+      failure: result.failure,
+      durationMs: Date.now() - started,
+    };
+  }
+
+  /** `getent passwd <user>` on an exec channel as the login (the name is validated first). */
+  accountExists(request: AccountRequest): Promise<boolean> {
+    checkAccountName(request.username);
+    return this.#exec(request, 'checking the account', accountExistsCommand(request.username), (result) => {
+      if (result.code === 0) return true;
+      if (result.code === 2) return false;
+      throw new Error(
+        `getent passwd exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
+      );
+    });
+  }
+
+  /** `pkill -KILL -u <user>` on an exec channel; the count is pgrep's from just before. */
+  endSessions(request: AccountRequest): Promise<number> {
+    checkAccountName(request.username);
+    return this.#exec(
+      request,
+      'ending the account\u2019s sessions',
+      endSessionsCommand(request.username),
+      (result) => {
+        const count = parseEndedCount(result.stdout);
+        if (result.code !== 0 || count === null) {
+          throw new Error(
+            `the command exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
+          );
+        }
+        return count;
+      },
+    );
+  }
+
+  #connect(
+    target: TargetEndpoint,
+    login: ConnectionLogin,
+    timeoutMs: number,
+    signal?: CancelSignal,
+  ): Promise<SshConnection> {
+    return connectSsh({ target, login, timeoutMs, signal, hostKeyCheck: this.options.hostKeyCheck });
+  }
+
+  /**
+   * One exec channel on a fresh connection, through the shared account-check plumbing: the
+   * request's signal, a deadline, the connection closed whatever happens, and failures as
+   * AccountCheckFailed with secrets masked.
+   */
+  #exec<T>(
+    request: AccountRequest,
+    what: string,
+    command: string,
+    read: (result: ExecResult) => T,
+  ): Promise<T> {
+    const open = (): Promise<SshConnection> =>
+      this.#connect(request.target, request.login, this.#timeouts.connectSeconds * 1000, request.signal);
+    return withAccountConnection(request, what, { open }, async (connection) =>
+      // Root's shell start-up alone can take a fraction of a second; endSessions waits up to 5 s.
+      read(await execCommand(connection, command, (this.#timeouts.readSeconds + 10) * 1000, request.signal)),
+    );
+  }
+}

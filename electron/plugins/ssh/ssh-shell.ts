@@ -1,0 +1,54 @@
+/** An interactive shell with a PTY on an ssh2 connection, as a ShellChannel. */
+import { StringDecoder } from 'node:string_decoder';
+import type { ClientChannel } from 'ssh2';
+import type { ShellChannel } from './shell-channel';
+import type { SshConnection } from './ssh-connection';
+
+/** Wide enough that bash does not wrap the commands templates type. */
+export const ptyWindow = { term: 'xterm', cols: 200, rows: 50 } as const;
+
+export interface SshShell extends ShellChannel {
+  close(): void;
+}
+
+export function openShell(connection: SshConnection): Promise<SshShell> {
+  return new Promise((resolve, reject) => {
+    connection.client.shell(ptyWindow, (error, stream: ClientChannel) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      const decoder = new StringDecoder('utf8');
+      const dataListeners = new Set<(text: string) => void>();
+      const closeListeners = new Set<() => void>();
+      let closed = false;
+      const emit = (chunk: Buffer): void => {
+        const text = decoder.write(chunk);
+        if (text !== '') for (const listener of dataListeners) listener(text);
+      };
+      const onClosed = (): void => {
+        if (closed) return;
+        closed = true;
+        for (const listener of closeListeners) listener();
+      };
+      stream.on('data', emit);
+      stream.stderr.on('data', emit);
+      stream.on('error', () => undefined);
+      stream.once('close', onClosed);
+      // The server may drop the whole connection without closing the channel first.
+      connection.onClose(onClosed);
+      resolve({
+        get closed() {
+          return closed;
+        },
+        write: (text) => stream.write(text),
+        onData: (listener) => dataListeners.add(listener),
+        onClose: (listener) => {
+          if (closed) listener();
+          else closeListeners.add(listener);
+        },
+        close: () => stream.end(),
+      });
+    });
+  });
+}

@@ -1,0 +1,259 @@
+/**
+ * Tag substitution in the SSH plugin's contexts (the rules are in MATCHING.md, "Tag values"):
+ * - a string that is exactly one tag is typed at a prompt as it is (a password), but a value
+ *   holding Enter or another control character is refused: it would type extra input;
+ * - a tag inside a command line is inserted as it is when it passes its kind's strict pattern,
+ *   otherwise single-quoted, and refused where quoting cannot work (inside the template's own
+ *   quotes, under a command that re-parses its arguments, as an option);
+ * - in expect patterns a value is matched literally.
+ * Values are never scanned for tags again, so a value that looks like a tag stays text.
+ */
+import type { TagValues } from '../../../shared/plugins/plugin-runtime';
+import { isKnownTag, isSecretTag, MASK, Refusal, tagText, tagValue } from '../tag-engine';
+import { escapeRegExp, regexMatcher, wildcardMatcher, type PatternPart } from './output-matchers';
+import type { PreparedStep } from './prepared-steps';
+import { splitRegexLiteral } from './regex-literal';
+import { placeTags, type TagPlacement } from './shell-context';
+import { shellQuote } from './shell-quote';
+import { splitTags, type Segment } from './tag-segments';
+import {
+  hasControlCharacter,
+  isPrintableAscii,
+  maxCommandLineBytes,
+  maxTypedValueBytes,
+  passesStrictPattern,
+  requiredFormat,
+} from './tag-values';
+import type { StringArgument, TemplateCommand } from './template-syntax';
+
+export type SubstitutionResult =
+  | { readonly ok: true; readonly steps: PreparedStep[]; readonly secrets: string[] }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+type TagSegment = Extract<Segment, { kind: 'tag' }>;
+
+class Substitution {
+  readonly secrets = new Set<string>();
+
+  constructor(
+    private readonly tags: TagValues,
+    private readonly command: TemplateCommand,
+    private readonly argument: StringArgument,
+  ) {}
+
+  #column(segment: TagSegment): number {
+    return this.argument.columns[segment.start] ?? this.argument.column;
+  }
+
+  #refuse(segment: TagSegment, reason: string): never {
+    throw new Refusal(
+      `The value of ${tagText(segment.name)} ${reason}`,
+      this.command.line,
+      this.#column(segment),
+    );
+  }
+
+  /**
+   * The value, or a refusal: unknown tag, missing or empty value, NUL (the shared rules), or a
+   * date or session id out of its format.
+   */
+  value(segment: TagSegment): string {
+    if (!isKnownTag(segment.name)) this.#refuse(segment, 'cannot be set: the tag is unknown');
+    const at = { line: this.command.line, column: this.#column(segment) };
+    const value = tagValue(this.tags, { name: segment.name, start: segment.start, end: segment.start }, at);
+    const format = requiredFormat(segment.name);
+    if (format !== undefined && !passesStrictPattern(segment.name, value))
+      this.#refuse(segment, `is not ${format}`);
+    if (isSecretTag(segment.name)) this.secrets.add(value);
+    return value;
+  }
+
+  /** How a value appears in logs: secrets masked. */
+  shown(segment: TagSegment, text: string): string {
+    return isSecretTag(segment.name) ? MASK : text;
+  }
+
+  /** `exec "[#NEW_PASSWORD#]"`: an answer typed at a program's prompt, sent as it is. */
+  typed(segment: TagSegment): string {
+    const value = this.value(segment);
+    if (hasControlCharacter(value)) {
+      this.#refuse(
+        segment,
+        'contains a line break or another control character: typed at a prompt it would end the answer early or act as a key (Ctrl-C, Ctrl-U…)',
+      );
+    }
+    if (Buffer.byteLength(value) > maxTypedValueBytes) {
+      this.#refuse(
+        segment,
+        `is longer than ${maxTypedValueBytes} bytes, more than a prompt reads as one answer`,
+      );
+    }
+    return value;
+  }
+
+  /** A tag inside a command line: as it is when strict, single-quoted, or refused. */
+  inline(segment: TagSegment, placement: TagPlacement): string {
+    const value = this.value(segment);
+    if (passesStrictPattern(segment.name, value)) return value;
+    if (hasControlCharacter(value)) {
+      this.#refuse(
+        segment,
+        'contains a line break or another control character, which would type extra input into the shell',
+      );
+    }
+    if (!isPrintableAscii(value)) {
+      this.#refuse(
+        segment,
+        'has characters other than printable ASCII, which cannot be typed into a command line safely',
+      );
+    }
+    if (placement.context !== 'unquoted') {
+      this.#refuse(
+        segment,
+        `would need quoting but the tag sits inside ${placement.context} in the command: remove those quotes, the plugin quotes values itself`,
+      );
+    }
+    if (placement.reparsed) {
+      this.#refuse(
+        segment,
+        'would need quoting but goes to a command that parses its arguments as shell code again (sh, su, ssh, eval…), where quoting does not hold',
+      );
+    }
+    if (placement.wordStart && value.startsWith('-'))
+      this.#refuse(segment, 'starts with "-" and would be read as an option');
+    const quoted = shellQuote(value);
+    if (isSecretTag(segment.name)) this.secrets.add(quoted);
+    return quoted;
+  }
+}
+
+/** Words of a command line for diagnostics: the template's own words and each value whole. */
+function commandWords(segments: readonly Segment[], values: ReadonlyMap<number, string>): string[] {
+  return segments.flatMap((segment, index) =>
+    segment.kind === 'tag'
+      ? [values.get(index) ?? '']
+      : segment.text
+          .split(/[\s;|&()<>]+/)
+          .map((word) => word.replace(/['"`\\]/g, ''))
+          .filter((word) => word !== ''),
+  );
+}
+
+type TextCommand = Extract<TemplateCommand, { argument: StringArgument }>;
+
+function prepareInput(sub: Substitution, command: TextCommand, kind: 'exec' | 'write'): PreparedStep {
+  const segments = splitTags(command.argument.text);
+  const [only] = segments;
+  let text = '';
+  let display = '';
+  const values = new Map<number, string>();
+  if (segments.length === 1 && only?.kind === 'tag') {
+    text = sub.typed(only);
+    display = sub.shown(only, text);
+    values.set(0, text);
+  } else {
+    const placements = new Map(placeTags(segments).map((placement) => [placement.segment, placement]));
+    segments.forEach((segment, index) => {
+      if (segment.kind === 'text') {
+        text += segment.text;
+        display += segment.text;
+        return;
+      }
+      const placement = placements.get(index);
+      if (placement === undefined) throw new Error('every tag segment has a placement');
+      const inserted = sub.inline(segment, placement);
+      text += inserted;
+      display += sub.shown(segment, inserted);
+      values.set(index, sub.value(segment));
+    });
+  }
+  const send = kind === 'exec' ? `${text}\n` : text;
+  if (Buffer.byteLength(send) > maxCommandLineBytes) {
+    throw new Refusal(
+      `With its values the input is longer than ${maxCommandLineBytes} bytes, more than a terminal line holds`,
+      command.line,
+      command.argument.column,
+    );
+  }
+  return {
+    kind,
+    line: command.line,
+    send,
+    display: `${kind} "${display}"`,
+    sent: { text, words: commandWords(segments, values) },
+  };
+}
+
+function preparePattern(
+  sub: Substitution,
+  command: TextCommand,
+  kind: 'expect' | 'no-expect' | 'expect-regex',
+): PreparedStep {
+  let display = '';
+  if (kind === 'expect-regex') {
+    const literal = splitRegexLiteral(command.argument.text);
+    if (!literal.ok) throw new Error('the parser checked the regex literal');
+    let source = '';
+    for (const segment of splitTags(literal.source)) {
+      if (segment.kind === 'text') source += segment.text;
+      else source += escapeRegExp(sub.value({ ...segment, start: segment.start + literal.sourceOffset }));
+    }
+    for (const segment of splitTags(command.argument.text)) {
+      display += segment.kind === 'text' ? segment.text : sub.shown(segment, sub.value(segment));
+    }
+    return {
+      kind,
+      line: command.line,
+      matcher: regexMatcher(new RegExp(source, literal.flags)),
+      display: `${kind} "${display}"`,
+    };
+  }
+  const parts: PatternPart[] = splitTags(command.argument.text).map((segment) => {
+    if (segment.kind === 'text') {
+      display += segment.text;
+      return { text: segment.text, literal: false };
+    }
+    const value = sub.value(segment);
+    display += sub.shown(segment, value);
+    return { text: value, literal: true };
+  });
+  return { kind, line: command.line, matcher: wildcardMatcher(parts), display: `${kind} "${display}"` };
+}
+
+function prepareOne(command: TemplateCommand, tags: TagValues, secrets: Set<string>): PreparedStep {
+  switch (command.kind) {
+    case 'end':
+      return { kind: 'end', line: command.line, display: 'end' };
+    case 'set-connect-timeout':
+    case 'set-read-timeout':
+    case 'sleep':
+      return { ...command, display: `${command.kind} ${command.seconds}` };
+    case 'exec':
+    case 'write':
+    case 'expect':
+    case 'expect-regex':
+    case 'no-expect': {
+      const sub = new Substitution(tags, command, command.argument);
+      const step =
+        command.kind === 'exec' || command.kind === 'write'
+          ? prepareInput(sub, command, command.kind)
+          : preparePattern(sub, command, command.kind);
+      for (const secret of sub.secrets) secrets.add(secret);
+      return step;
+    }
+  }
+}
+
+/** Substitutes every command; the first refusal stops it (nothing has been sent yet). */
+export function substitute(commands: readonly TemplateCommand[], tags: TagValues): SubstitutionResult {
+  const secrets = new Set<string>();
+  // Secret tags are masked even where the template does not use them (a password in an error).
+  for (const [name, value] of Object.entries(tags)) if (isSecretTag(name)) secrets.add(value);
+  try {
+    const steps = commands.map((command) => prepareOne(command, tags, secrets));
+    return { ok: true, steps, secrets: [...secrets] };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, refusal: error };
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The template editor's help for SSH templates, as data. The full rules, with the reasons for
+ * them, are in MATCHING.md beside this file; keep the two in step.
+ */
+export const sshSyntaxHelp = `SSH templates: a conversation with an interactive shell (a PTY), one command a line.
+
+  set-connect-timeout S   seconds to connect and log in (before the first command; default 10)
+  set-read-timeout S      seconds each expect waits, from here on (default 5)
+  exec "text"             type text and Enter
+  write "text"            type text without Enter
+  expect "pattern"        wait until the output matches, else fail
+  expect-regex "/re/i"    the same with a regular expression (flags i m s u)
+  no-expect "pattern"     fail if the previous command's output matches
+  sleep S                 wait S seconds
+  end                     stop here
+  # comment               (blank lines are ignored too)
+
+Strings: double quotes; \\" is a quote, \\\\ a backslash.
+
+What is matched
+  - Output since the last exec/write (expect does not consume it), with colours and other
+    terminal escapes and carriage returns removed, and without the echo of what you typed.
+  - Patterns are matched line by line. * is any text within a line; \\* is a star.
+  - A pattern without a leading * must match at the start of a line; the end is open
+    ("*updated successfully" matches "passwd: password updated successfully").
+  - A pattern ending in $ # % or > waits for the shell prompt on the cursor line; $ # and %
+    stand for each other, so expect "*$" also matches root's "root@host:~# ".
+  - expect-regex sees the whole output since the last exec/write; $ is its end.
+  - no-expect waits until the prompt is back (or 1 s of silence, at most the read timeout), then
+    checks once. In the command's own diagnostics ("id: 'x': no such user") its arguments do not
+    count, so exec "id [#USERNAME#]" + no-expect "*[#USERNAME#]" means "no such account".
+
+Tags
+  - exec "[#NEW_PASSWORD#]" (the string is exactly one tag) types the value as it is; values with
+    line breaks or control characters, or over 511 bytes, are refused.
+  - Inside a command, a value is inserted as it is when it fits its kind (USERNAME like a Linux
+    user name, EXPIRATION_DATE as YYYY-MM-DD, SESSION_ID letters, digits and -), otherwise it is
+    single-quoted. Refused: control or non-ASCII characters, a tag inside your own quotes, after
+    sh/su/ssh/eval, or a value starting with - where an option could go. A date or session id
+    out of its format is always refused.
+  - In patterns, values are matched literally.
+  - Secrets (passwords) are shown as ****** in every log.
+`;

@@ -1,0 +1,60 @@
+import type { AccountRequest } from '../../../shared/plugins/plugin-runtime';
+import { messageOf } from './failures';
+import { defaultTimeouts, guarded } from './interrupt';
+import { lingerKey, type ConnectionLinger, type Reusable } from './linger';
+import { Masker } from './mask';
+
+/** An accountExists/endSessions failure: connect, query or timeout. The message is masked. */
+export class AccountCheckFailed extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AccountCheckFailed';
+  }
+}
+
+/** What an account check needs of a connection; a Reusable one can also be kept. */
+export interface AccountConnection {
+  destroy(): void;
+  close(): Promise<void>;
+}
+
+const isReusable = <C extends AccountConnection>(connection: C): connection is C & Reusable =>
+  'reset' in connection && 'alive' in connection && 'hold' in connection;
+
+/**
+ * Runs `work` on a connection for an account check (the one a run just left, if any, else a new
+ * one), under the default read timeout and the request's signal, and keeps the connection for the
+ * next check. Any failure comes out as AccountCheckFailed, masked.
+ */
+export async function withAccountConnection<C extends AccountConnection, T>(
+  request: AccountRequest,
+  what: string,
+  connections: { readonly linger?: ConnectionLinger<C & Reusable>; readonly open: () => Promise<C> },
+  work: (connection: C) => Promise<T>,
+): Promise<T> {
+  const masker = new Masker(
+    [request.login.password, request.login.privateKey].filter((s) => s !== undefined),
+  );
+  const key = lingerKey(request.target, request.login);
+  let connection: C | undefined;
+  try {
+    connection = connections.linger?.take(key) ?? (await connections.open());
+    const opened = connection;
+    const result = await guarded(work(opened), {
+      signal: request.signal,
+      timeoutSeconds: defaultTimeouts.readSeconds,
+      what,
+      onInterrupt: () => opened.destroy(),
+    });
+    connection = undefined;
+    // The checks change no session state: no reset needed before keeping it.
+    if (connections.linger !== undefined && isReusable(opened))
+      await connections.linger.park(key, opened, false);
+    else await opened.close();
+    return result;
+  } catch (error) {
+    throw new AccountCheckFailed(masker.mask(`${what}: ${messageOf(error)}`), { cause: error });
+  } finally {
+    await connection?.close();
+  }
+}

@@ -1,0 +1,15 @@
+// The shared template machinery of the built-in plugins: finding tags, checking they are known,
+// resolving their values, masking secrets, and the run plumbing (timeouts, cancel, step log).
+// Escaping is each plugin's: only it knows the context a value lands in.
+export { ConnectFailed, failureKind, messageOf, oneLine } from './failures';
+export { describeProblems, sortProblems, tagProblems } from './check';
+export { defaultTimeouts, guarded, Interrupted, resolveTimeouts, type InterruptKind } from './interrupt';
+export { MASK, Masker, runSecrets } from './mask';
+export { LineIndex, type TextPosition } from './positions';
+export { Refusal } from './refusal';
+export { elapsedSince, RunRecorder } from './run-recorder';
+export { isKnownTag, isSecretTag, locateTags, tagText, type TagOccurrence } from './tags';
+export { tagValue } from './values';
+export { AccountCheckFailed, withAccountConnection, type AccountConnection } from './accounts';
+export { ConnectionLinger, lingerKey, type Reusable } from './linger';
+export { managedMarker, type BuiltinTemplate } from './builtin-template';

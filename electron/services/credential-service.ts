@@ -1,0 +1,458 @@
+import type { z } from 'zod';
+import type {
+  credentialOptionSchema,
+  CredentialPage,
+  deviceSummarySchema,
+} from '../../shared/contract/credentials';
+import type { AuditEntry } from '../../shared/domain/audit';
+import {
+  credentialInputSchema,
+  maxPasswordLength,
+  type Credential,
+  type CredentialFields,
+  type PasswordChange,
+} from '../../shared/domain/credential';
+import {
+  checkCredential,
+  jitDependencies,
+  type FieldError,
+  type RuleContext,
+} from '../../shared/domain/rules/credential-rules';
+import type { Settings } from '../../shared/domain/settings';
+import type { AuditReader, AuditTrail } from '../audit/audit-trail';
+import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../platform/clock';
+import type { EntityTable } from '../storage/entity-table';
+import type { SecretVault } from '../vault/secret-vault';
+import { canonicalCredential } from './canonical-credential';
+import { changedFields } from './changed-fields';
+import { credentialCsv } from './credential-csv';
+import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
+import {
+  nameList,
+  type CredentialRef,
+  type DeviceCredentialLinks,
+  type DeviceRecords,
+  type TemplateCredentialLinks,
+  type TemplateRecords,
+} from './links';
+import { compareNames } from './names';
+import { generatePassword } from './password-generator';
+import { notFound, ServiceError } from './service-error';
+import { putRows, removeRows, type StagedImport } from './transfer-staged';
+import type { StoredCredential, StoredDevice } from './stored-records';
+import { WriteQueue } from './write-queue';
+
+export type CredentialOption = z.output<typeof credentialOptionSchema>;
+type DeviceSummary = z.output<typeof deviceSummarySchema>;
+
+export interface CredentialServiceDeps {
+  readonly table: EntityTable<StoredCredential>;
+  /** Read only: the device service owns devices. */
+  readonly devices: DeviceRecords;
+  /** Read only: the template service owns templates. */
+  readonly templates: TemplateRecords;
+  readonly vault: SecretVault;
+  readonly audit: AuditTrail & AuditReader;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly clock: Clock;
+  /** The current settings (password policy), read at each generation. */
+  readonly settings: () => Settings;
+  readonly queue?: WriteQueue;
+}
+
+/** Where a credential's password lives in the vault. */
+export const vaultRef = (id: number): string => `credential:${id}`;
+
+const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof CredentialFields, string>[];
+
+/**
+ * Credentials: the non-secret fields in `credentials.json`, the password only in the vault.
+ *
+ * A save checks every rule first (shared/domain/rules, on the core's own data) and writes nothing
+ * unless all pass: then the vault, then the row. The password never appears in a returned object,
+ * an error or an audit entry (a change is audited as the field name `password`), and reaches the
+ * screen only through `revealPassword`, whose audit entry is on disk before the password is read.
+ */
+export class CredentialService implements DeviceCredentialLinks, TemplateCredentialLinks {
+  readonly #queue: WriteQueue;
+  readonly #index: CredentialIndex;
+
+  constructor(private readonly deps: CredentialServiceDeps) {
+    this.#queue = deps.queue ?? new WriteQueue();
+    this.#index = new CredentialIndex(deps.table.all());
+  }
+
+  get(id: number): Credential {
+    return this.#view(this.#require(id));
+  }
+
+  list(query: CredentialListQuery): CredentialPage {
+    const { total, rows } = this.#index.page(query, this.deps.devices.all());
+    const devices: DeviceSummary[] = [];
+    const seen = new Set<number>();
+    for (const row of rows) {
+      const device = this.deps.devices.get(row.deviceId);
+      if (!device || seen.has(device.id)) continue;
+      seen.add(device.id);
+      const { id, name, address, type, vendor, site, active } = device;
+      devices.push({ id, name, address, type, vendor, site, active });
+    }
+    return {
+      total,
+      rows: rows.map((row) => ({ ...this.#view(row), sessionStatus: 'None' as const })),
+      devices,
+    };
+  }
+
+  /** Every credential (deleted ones flagged), by device name then user name. */
+  options(): CredentialOption[] {
+    const rank = deviceRanks(this.deps.devices.all());
+    const last = rank.size;
+    // Sort keys computed once per row, not per comparison (10,000 rows).
+    const keyed = [...this.#index.rows()].map((row) => ({
+      row,
+      rank: rank.get(row.deviceId) ?? last,
+      username: row.username.toLowerCase(),
+    }));
+    keyed.sort((a, b) => a.rank - b.rank || compareText(a.username, b.username) || a.row.id - b.row.id);
+    return keyed.map(({ row: c }) => ({
+      id: c.id,
+      username: c.username,
+      deviceId: c.deviceId,
+      deviceName: this.deps.devices.get(c.deviceId)?.name ?? `Device ${c.deviceId}`,
+      status: c.status,
+      hasPassword: this.#hasPassword(c.id),
+      deleted: c.deleted,
+    }));
+  }
+
+  /** The filtered, sorted list as CSV, without passwords. The export itself is audited. */
+  async exportCsv(spec: CredentialListSpec, actor: string): Promise<{ csv: string; count: number }> {
+    const rows = this.#index.matching(spec, this.deps.devices.all());
+    const result = credentialCsv(rows, (id) => this.deps.devices.get(id));
+    await this.deps.audit.record({
+      actor,
+      action: 'export',
+      entity: 'credential',
+      entityId: null,
+      label: 'Credential list',
+      detail: `${result.count} credential${result.count === 1 ? '' : 's'} exported as CSV (no passwords)`,
+    });
+    return result;
+  }
+
+  history(id: number): AuditEntry[] {
+    this.#require(id);
+    return this.deps.audit.forEntity('credential', id);
+  }
+
+  save(
+    id: number | undefined,
+    input: CredentialFields,
+    password: PasswordChange,
+    actor: string,
+  ): Promise<Credential> {
+    return this.#queue.run(async () => {
+      const existing = id === undefined ? undefined : this.#require(id);
+      if (existing?.deleted) {
+        throw new ServiceError('conflict', `${this.#label(existing)} was deleted; it is kept for audit only`);
+      }
+      const errors = [
+        ...passwordErrors(password),
+        ...checkCredential(input, password, this.#ruleContext(input, existing)),
+      ];
+      const [first] = errors;
+      if (first) {
+        throw new ServiceError('invalid_input', errors.map((e) => e.message).join('; '), first.field);
+      }
+      if (existing) this.#refuseBreakingUsers(existing, input, password);
+
+      const now = this.deps.clock.now().toISOString();
+      const rowId = existing?.id ?? this.deps.table.allocateId();
+      const row = canonicalCredential({
+        ...input,
+        id: rowId,
+        deleted: false,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+        lastUsedAt: existing?.lastUsedAt ?? null,
+      });
+      const ref = vaultRef(rowId);
+      const secret = newSecret(password, this.deps.settings);
+      // A new credential's id may have been used by a create that crashed after writing its
+      // password but before its row: that stale secret must not become this credential's.
+      const removeSecret =
+        secret === undefined && (password.action === 'clear' || !existing) && this.deps.vault.has(ref);
+      const passwordChanged = secret !== undefined || (removeSecret && existing !== undefined);
+      const fields = existing ? changedFields(existing, row, fieldNames, ['jit']) : [...fieldNames];
+      if (passwordChanged) fields.push('password');
+      if (existing && fields.length === 0) return this.#view(existing);
+      if ((secret !== undefined || removeSecret) && this.deps.vault.status().state !== 'unlocked') {
+        throw new ServiceError('locked', 'The vault is locked: unlock it to change the password');
+      }
+
+      const undoSecret = await this.#writeSecret(ref, secret, removeSecret);
+      try {
+        await this.deps.table.put(row);
+      } catch (error) {
+        await undoSecret().catch(() => undefined);
+        await (existing ? this.deps.table.put(existing) : this.deps.table.remove(rowId)).catch(
+          () => undefined,
+        );
+        throw error;
+      }
+      this.#index.set(row);
+      const action = !existing
+        ? 'create'
+        : existing.status === row.status
+          ? 'update'
+          : row.status === 'Active'
+            ? 'activate'
+            : 'deactivate';
+      await this.#audit(actor, action, row, fields, passwordChanged ? passwordDetail[password.action] : '');
+      this.#changed([row.id]);
+      return this.#view(row);
+    });
+  }
+
+  /** Soft delete: kept for audit, Inactive, hidden from lists. The password stays in the vault. */
+  delete(id: number, actor: string): Promise<Credential> {
+    return this.#queue.run(async () => {
+      const existing = this.#require(id);
+      if (existing.deleted) return this.#view(existing);
+      const users = this.#authUsers(id);
+      if (users.length > 0) throw usedAsAuth(this.#label(existing), users);
+      const row: StoredCredential = {
+        ...existing,
+        deleted: true,
+        status: 'Inactive',
+        updatedAt: this.deps.clock.now().toISOString(),
+      };
+      await this.deps.table.put(row);
+      this.#index.set(row);
+      await this.#audit(actor, 'delete', row, changedFields(existing, row, ['deleted', 'status']), '');
+      this.#changed([id]);
+      return this.#view(row);
+    });
+  }
+
+  /** The one way a password leaves the core: audited (on disk) first, then read. */
+  async revealPassword(id: number, actor: string): Promise<{ password: string }> {
+    const row = this.#require(id);
+    const ref = vaultRef(id);
+    if (!this.deps.vault.has(ref)) throw new ServiceError('not_found', `${this.#label(row)} has no password`);
+    if (this.deps.vault.status().state !== 'unlocked') {
+      throw new ServiceError('locked', 'The vault is locked: unlock it to view passwords');
+    }
+    await this.#audit(actor, 'reveal_password', row, ['password'], '');
+    return { password: this.deps.vault.get(ref) };
+  }
+
+  countByDevice(deviceId: number): number {
+    let count = 0;
+    for (const row of this.#index.ofDevice(deviceId)) if (!row.deleted) count += 1;
+    return count;
+  }
+
+  countsByDevice(): ReadonlyMap<number, number> {
+    const counts = new Map<number, number>();
+    for (const row of this.#index.rows()) {
+      if (!row.deleted) counts.set(row.deviceId, (counts.get(row.deviceId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  async deactivateByDevice(deviceId: number, actor: string, reason: string): Promise<number[]> {
+    const now = this.deps.clock.now().toISOString();
+    const changed: StoredCredential[] = [];
+    for (const row of this.#index.ofDevice(deviceId)) {
+      if (!row.deleted && row.status === 'Active')
+        changed.push({ ...row, status: 'Inactive', updatedAt: now });
+    }
+    if (changed.length === 0) return [];
+    await this.deps.table.put(...changed);
+    for (const row of changed) this.#index.set(row);
+    for (const row of changed) await this.#audit(actor, 'deactivate', row, ['status'], reason);
+    const ids = changed.map((r) => r.id);
+    this.#changed(ids);
+    return ids;
+  }
+
+  /** Every credential not deleted, by id, as stored (the export's source). */
+  exportRows(): StoredCredential[] {
+    const rows: StoredCredential[] = [];
+    for (const row of this.#index.rows()) if (!row.deleted) rows.push(row);
+    return rows.sort((a, b) => a.id - b.id);
+  }
+
+  /** Ids for the credentials an import is about to insert (unused ones are skipped, never reused). */
+  reserveIds(count: number): number[] {
+    return Array.from({ length: count }, () => this.deps.table.allocateId());
+  }
+
+  /**
+   * Import: inserts credentials the caller has already checked as part of a whole bundle (every
+   * rule, on the combined data), in one write of `credentials.json`, without an audit entry each
+   * (the import is audited once). Their passwords are the caller's to store. The rows enter the
+   * list index only on `commit`, so a rolled-back import never shows in a list. Runs inside the
+   * caller's write task: it does not queue.
+   */
+  async stageImport(items: readonly { id: number; fields: CredentialFields }[]): Promise<StagedImport> {
+    const now = this.deps.clock.now().toISOString();
+    const rows = items.map(({ id, fields }) =>
+      canonicalCredential({ ...fields, id, deleted: false, createdAt: now, updatedAt: now, lastUsedAt: null }),
+    );
+    await putRows(this.deps.table, rows);
+    return {
+      commit: () => {
+        for (const row of rows) this.#index.set(row);
+        if (rows.length > 0) this.#changed(rows.map((r) => r.id));
+      },
+      rollback: () => removeRows(this.deps.table, rows),
+    };
+  }
+
+  usersOfTemplate(templateId: number): CredentialRef[] {
+    return this.#users((row) => jitDependencies(row.jit).templateIds.includes(templateId));
+  }
+
+  /** JIT credentials (not deleted) that connect with credential `id` to run their templates. */
+  #authUsers(id: number): CredentialRef[] {
+    return this.#users((row) => row.id !== id && jitDependencies(row.jit).credentialIds.includes(id));
+  }
+
+  #users(uses: (row: StoredCredential) => boolean): CredentialRef[] {
+    const refs: CredentialRef[] = [];
+    for (const row of this.#index.rows()) {
+      if (!row.deleted && row.jit.enabled && uses(row)) refs.push({ id: row.id, label: this.#label(row) });
+    }
+    return refs.sort((a, b) => a.id - b.id);
+  }
+
+  /** Deactivating, or clearing the password of, an authentication credential would break its users. */
+  #refuseBreakingUsers(existing: StoredCredential, input: CredentialFields, password: PasswordChange): void {
+    const deactivating = existing.status === 'Active' && input.status === 'Inactive';
+    const clearing = password.action === 'clear' && this.#hasPassword(existing.id);
+    if (!deactivating && !clearing) return;
+    const users = this.#authUsers(existing.id);
+    if (users.length > 0)
+      throw usedAsAuth(this.#label(existing), users, deactivating ? 'status' : 'password');
+  }
+
+  /**
+   * The rules' view of the other records. Of the credentials only the chosen authentication
+   * credential matters to the rules, so only it is looked up (a save stays cheap at 10,000).
+   */
+  #ruleContext(input: CredentialFields, existing: StoredCredential | undefined): RuleContext {
+    const auth =
+      input.jit.authCredentialId === null ? undefined : this.#index.get(input.jit.authCredentialId);
+    return {
+      selfId: existing?.id ?? null,
+      selfHasPassword: existing !== undefined && this.#hasPassword(existing.id),
+      devices: [...this.deps.devices.all()],
+      credentials: auth
+        ? [
+            {
+              id: auth.id,
+              username: auth.username,
+              deleted: auth.deleted,
+              status: auth.status,
+              hasPassword: this.#hasPassword(auth.id),
+            },
+          ]
+        : [],
+      templates: [...this.deps.templates.all()],
+    };
+  }
+
+  /** Writes or removes the secret; returns how to put the previous one back. */
+  async #writeSecret(ref: string, secret: string | undefined, remove: boolean): Promise<() => Promise<void>> {
+    const { vault } = this.deps;
+    if (secret === undefined && !remove) return () => Promise.resolve();
+    const previous = vault.has(ref) ? vault.get(ref) : undefined;
+    if (secret !== undefined) await vault.put(ref, secret);
+    else await vault.remove(ref);
+    return () => (previous === undefined ? vault.remove(ref) : vault.put(ref, previous));
+  }
+
+  #require(id: number): StoredCredential {
+    const row = this.#index.get(id);
+    if (!row) throw notFound('Credential', id);
+    return row;
+  }
+
+  #hasPassword(id: number): boolean {
+    return this.deps.vault.has(vaultRef(id));
+  }
+
+  #view(row: StoredCredential): Credential {
+    return { ...row, hasPassword: this.#hasPassword(row.id) };
+  }
+
+  #label(row: StoredCredential): string {
+    return `${row.username} @ ${this.deps.devices.get(row.deviceId)?.name ?? `device ${row.deviceId}`}`;
+  }
+
+  #changed(ids: number[]): void {
+    this.deps.events.emit('credentials.changed', { ids });
+  }
+
+  async #audit(
+    actor: string,
+    action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate' | 'reveal_password',
+    row: StoredCredential,
+    fields: readonly string[],
+    detail: string,
+  ): Promise<void> {
+    await this.deps.audit.record({
+      actor,
+      action,
+      entity: 'credential',
+      entityId: row.id,
+      label: this.#label(row),
+      fields: [...fields],
+      detail,
+    });
+  }
+}
+
+const passwordDetail: Record<PasswordChange['action'], string> = {
+  keep: '',
+  set: 'Password set',
+  generate: 'Password generated by the password policy',
+  clear: 'Password cleared',
+};
+
+function newSecret(password: PasswordChange, settings: () => Settings): string | undefined {
+  if (password.action === 'set') return password.value;
+  if (password.action === 'generate') return generatePassword(settings().passwordPolicy);
+  return undefined;
+}
+
+/** The contract checks this too; the service checks again for callers inside the core. */
+function passwordErrors(password: PasswordChange): FieldError[] {
+  if (password.action !== 'set') return [];
+  if (password.value.length === 0)
+    return [{ field: 'password', message: 'Enter a password, or choose Generate' }];
+  if (password.value.length > maxPasswordLength) {
+    return [{ field: 'password', message: `At most ${maxPasswordLength} characters` }];
+  }
+  return [];
+}
+
+function usedAsAuth(label: string, users: readonly CredentialRef[], field?: string): ServiceError {
+  return new ServiceError(
+    'conflict',
+    `${label} is the authentication credential of JIT credentials: ${nameList(users)}. ` +
+      'Choose another authentication credential for them first.',
+    field,
+  );
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function deviceRanks(devices: Iterable<StoredDevice>): Map<number, number> {
+  const order = [...devices].sort((a, b) => compareNames(a.name, b.name) || a.id - b.id);
+  return new Map(order.map((d, i) => [d.id, i]));
+}

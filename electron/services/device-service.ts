@@ -1,0 +1,154 @@
+import type { Device } from '../../shared/domain/device';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../platform/clock';
+import type { EntityTable } from '../storage/entity-table';
+import { changedFields } from './changed-fields';
+import type { DeviceCredentialLinks } from './links';
+import { compareNames, nameKey } from './names';
+import { notFound, ServiceError } from './service-error';
+import { deviceFieldNames, type DeviceFields, type StoredDevice } from './stored-records';
+import { putRows, removeRows, type StagedImport } from './transfer-staged';
+import { WriteQueue } from './write-queue';
+
+export interface DeviceServiceDeps {
+  readonly table: EntityTable<StoredDevice>;
+  readonly credentials: DeviceCredentialLinks;
+  readonly audit: AuditTrail;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly clock: Clock;
+  /** Shared with the template and credential services (see WriteQueue). */
+  readonly queue?: WriteQueue;
+}
+
+/**
+ * Devices: the targets credentials belong to. Deactivating a device deactivates its credentials
+ * (and re-activating it leaves them inactive: each must be re-enabled deliberately).
+ */
+export class DeviceService {
+  readonly #queue: WriteQueue;
+
+  constructor(private readonly deps: DeviceServiceDeps) {
+    this.#queue = deps.queue ?? new WriteQueue();
+  }
+
+  /** Every device by name, with its credential count. */
+  list(): Device[] {
+    const counts = this.deps.credentials.countsByDevice();
+    return [...this.deps.table.all()]
+      .sort((a, b) => compareNames(a.name, b.name) || a.id - b.id)
+      .map((row) => ({ ...row, credentialCount: counts.get(row.id) ?? 0 }));
+  }
+
+  get(id: number): Device {
+    return this.#view(this.#require(id));
+  }
+
+  save(id: number | undefined, input: DeviceFields, actor: string): Promise<Device> {
+    return this.#queue.run(async () => {
+      const existing = id === undefined ? undefined : this.#require(id);
+      this.#checkUniqueName(input.name, id);
+      const now = this.deps.clock.now().toISOString();
+      if (!existing) {
+        const row: StoredDevice = {
+          ...input,
+          id: this.deps.table.allocateId(),
+          createdAt: now,
+          updatedAt: now,
+        };
+        await this.deps.table.put(row);
+        await this.#audit(actor, 'create', row, deviceFieldNames);
+        this.deps.events.emit('devices.changed', { ids: [row.id] });
+        return this.#view(row);
+      }
+
+      const row: StoredDevice = { ...existing, ...input, updatedAt: now };
+      const fields = changedFields(existing, row, deviceFieldNames);
+      if (fields.length === 0) return this.#view(existing);
+      // Credentials first: should the app stop between the two writes, inactive credentials on an
+      // active device are harmless, active credentials on an inactive device are not.
+      if (existing.active && !row.active) {
+        await this.deps.credentials.deactivateByDevice(row.id, actor, `Device ${row.name} was deactivated`);
+      }
+      await this.deps.table.put(row);
+      const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
+      await this.#audit(actor, action, row, fields);
+      this.deps.events.emit('devices.changed', { ids: [row.id] });
+      return this.#view(row);
+    });
+  }
+
+  delete(id: number, actor: string): Promise<{ id: number }> {
+    return this.#queue.run(async () => {
+      const row = this.#require(id);
+      const count = this.deps.credentials.countByDevice(id);
+      if (count > 0) {
+        throw new ServiceError(
+          'conflict',
+          `${row.name} still holds ${count} credential${count === 1 ? '' : 's'}: delete ${count === 1 ? 'it' : 'them'} first`,
+        );
+      }
+      await this.deps.table.remove(id);
+      await this.#audit(actor, 'delete', row, []);
+      this.deps.events.emit('devices.changed', { ids: [id] });
+      return { id };
+    });
+  }
+
+  /** Ids for the rows an import is about to insert (ids are never reused: unused ones are skipped). */
+  reserveIds(count: number): number[] {
+    return Array.from({ length: count }, () => this.deps.table.allocateId());
+  }
+
+  /**
+   * Import: inserts devices the caller has already checked as part of a whole bundle (names
+   * included), in one write of the table and without an audit entry each (the import is audited
+   * once). Runs inside the caller's write task: it does not queue.
+   */
+  async stageImport(items: readonly { id: number; fields: DeviceFields }[]): Promise<StagedImport> {
+    const now = this.deps.clock.now().toISOString();
+    const rows: StoredDevice[] = items.map(({ id, fields }) => ({ ...fields, id, createdAt: now, updatedAt: now }));
+    await putRows(this.deps.table, rows);
+    return {
+      commit: () => {
+        if (rows.length > 0) this.deps.events.emit('devices.changed', { ids: rows.map((r) => r.id) });
+      },
+      rollback: () => removeRows(this.deps.table, rows),
+    };
+  }
+
+  #require(id: number): StoredDevice {
+    const row = this.deps.table.get(id);
+    if (!row) throw notFound('Device', id);
+    return row;
+  }
+
+  #checkUniqueName(name: string, selfId: number | undefined): void {
+    const key = nameKey(name);
+    for (const other of this.deps.table.all()) {
+      if (other.id !== selfId && nameKey(other.name) === key) {
+        throw new ServiceError('conflict', `A device named ${other.name} already exists`, 'name');
+      }
+    }
+  }
+
+  #view(row: StoredDevice): Device {
+    return { ...row, credentialCount: this.deps.credentials.countByDevice(row.id) };
+  }
+
+  async #audit(
+    actor: string,
+    action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate',
+    row: StoredDevice,
+    fields: readonly string[],
+  ): Promise<void> {
+    await this.deps.audit.record({
+      actor,
+      action,
+      entity: 'device',
+      entityId: row.id,
+      label: row.name,
+      fields: [...fields],
+    });
+  }
+}

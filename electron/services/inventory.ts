@@ -1,0 +1,104 @@
+import type { Settings } from '../../shared/domain/settings';
+import type { AuditLog } from '../audit/audit-log';
+import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../platform/clock';
+import { ConfigStore, type StoreProblem } from '../storage/config-store';
+import type { BackendFactory } from '../storage/document-backend';
+import type { SecretVault } from '../vault/secret-vault';
+import { CredentialService } from './credential-service';
+import { DeviceService } from './device-service';
+import {
+  sections,
+  storedCredentialSchema,
+  storedDeviceSchema,
+  storedTemplateSchema,
+  templateVersionsRowSchema,
+} from './stored-records';
+import { openTable } from './table-loader';
+import type { SyntaxCheck } from './template-checks';
+import { TemplateService } from './template-service';
+import { WriteQueue } from './write-queue';
+
+export interface InventoryOptions {
+  readonly dataDir: string;
+  /** `config.json`: devices, templates and template versions live beside the settings. */
+  readonly config: ConfigStore;
+  readonly createBackend: BackendFactory;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly audit: AuditLog;
+  readonly vault: SecretVault;
+  readonly settings: () => Settings;
+  readonly syntaxCheck?: SyntaxCheck;
+}
+
+export interface Inventory {
+  readonly devices: DeviceService;
+  readonly templates: TemplateService;
+  readonly credentials: CredentialService;
+  /**
+   * The one queue the three services write through: an import holds it from its first check to
+   * its last write, so no other save slips in between.
+   */
+  readonly queue: WriteQueue;
+  /** `credentials.json`: flush it on quit like the config store. */
+  readonly credentialStore: ConfigStore;
+  /** Unreadable files or rows set aside while opening; post them as notices. */
+  readonly problems: readonly StoreProblem[];
+}
+
+/**
+ * Devices, templates and credentials, wired together: the credential service first (it reads
+ * devices and templates through their tables), then the device and template services, which ask it
+ * about credentials. One write queue serialises the writes of all three.
+ */
+export function createInventory(options: InventoryOptions): Inventory {
+  const now = () => options.clock.now();
+  const credentialStore = ConfigStore.open({
+    dir: options.dataDir,
+    name: 'credentials',
+    createBackend: options.createBackend,
+    now,
+  });
+  const devices = openTable(options.config, sections.devices, storedDeviceSchema, now);
+  const templates = openTable(options.config, sections.templates, storedTemplateSchema, now);
+  const versions = openTable(options.config, sections.templateVersions, templateVersionsRowSchema, now);
+  const credentials = openTable(credentialStore, sections.credentials, storedCredentialSchema, now);
+
+  const queue = new WriteQueue();
+  const common = { audit: options.audit, events: options.events, clock: options.clock, queue };
+  const credentialService = new CredentialService({
+    ...common,
+    table: credentials.table,
+    devices: devices.table,
+    templates: templates.table,
+    vault: options.vault,
+    settings: options.settings,
+  });
+  const deviceService = new DeviceService({
+    ...common,
+    table: devices.table,
+    credentials: credentialService,
+  });
+  const templateService = new TemplateService({
+    ...common,
+    table: templates.table,
+    versions: versions.table,
+    credentials: credentialService,
+    ...(options.syntaxCheck ? { syntaxCheck: options.syntaxCheck } : {}),
+  });
+  return {
+    devices: deviceService,
+    templates: templateService,
+    credentials: credentialService,
+    queue,
+    credentialStore,
+    problems: [
+      ...credentialStore.problems,
+      ...devices.problems,
+      ...templates.problems,
+      ...versions.problems,
+      ...credentials.problems,
+    ],
+  };
+}

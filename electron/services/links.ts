@@ -1,0 +1,47 @@
+/**
+ * The small interfaces services use to ask each other, so no service holds another whole.
+ * The credential service reads devices and templates through read-only tables; the device and
+ * template services ask the credential service the questions below. No cycle at construction:
+ * build the credential service first, then the two others with it.
+ */
+import type { StoredDevice, StoredTemplate } from './stored-records';
+
+export interface ReadonlyTable<T> {
+  get(id: number): T | undefined;
+  all(): Iterable<T>;
+}
+
+export type DeviceRecords = ReadonlyTable<StoredDevice>;
+export type TemplateRecords = ReadonlyTable<StoredTemplate>;
+
+/** A credential named in a refusal, e.g. `root @ web-01`. */
+export interface CredentialRef {
+  readonly id: number;
+  readonly label: string;
+}
+
+/** What the device service needs from credentials. */
+export interface DeviceCredentialLinks {
+  /** Credentials (not deleted) on one device. */
+  countByDevice(deviceId: number): number;
+  /** The same for every device at once (the device list). */
+  countsByDevice(): ReadonlyMap<number, number>;
+  /**
+   * Sets every active credential of the device Inactive (one write), audits each, and returns their
+   * ids. Runs inside the caller's write task: it does not queue.
+   */
+  deactivateByDevice(deviceId: number, actor: string, reason: string): Promise<number[]>;
+}
+
+/** What the template service needs from credentials. */
+export interface TemplateCredentialLinks {
+  /** JIT credentials (not deleted, JIT enabled) whose chosen type uses the template. */
+  usersOfTemplate(templateId: number): CredentialRef[];
+}
+
+/** "root @ web-01, postgres @ db-02" (the first ten, then a count). */
+export function nameList(refs: readonly CredentialRef[], max = 10): string {
+  const shown = refs.slice(0, max).map((r) => r.label);
+  const more = refs.length > max ? ` and ${refs.length - max} more` : '';
+  return shown.join(', ') + more;
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { templateProblemSchema } from '../../shared/contract/templates';
+import type { PluginId } from '../../shared/domain/plugin';
+import { findTagProblems } from '../../shared/domain/template-tags';
+
+export type TemplateProblem = z.output<typeof templateProblemSchema>;
+
+/** A plugin's own check (its `PluginRuntime.check`): syntax, and tags again is fine. */
+export type SyntaxCheck = (pluginId: PluginId, content: string) => readonly TemplateProblem[];
+
+/**
+ * Unknown or malformed tags (always checked here, whatever the plugin does) and the plugin's
+ * problems, in line order, each once: a plugin check that reports tags too adds no duplicates.
+ */
+export function templateProblems(
+  pluginId: PluginId,
+  content: string,
+  syntax?: SyntaxCheck,
+): TemplateProblem[] {
+  const tags = findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
+  const seen = new Set<string>();
+  const all: TemplateProblem[] = [];
+  for (const p of [...tags, ...(syntax ? syntax(pluginId, content) : [])]) {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    all.push({ line: p.line, column: p.column, message: p.message });
+  }
+  return all.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** "Line 3: Unknown tag [#FOO#] (and 2 more problems)". */
+export function problemMessage(problems: readonly TemplateProblem[]): string {
+  const [first] = problems;
+  if (!first) return '';
+  const more =
+    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return `Line ${first.line}: ${first.message}${more}`;
+}

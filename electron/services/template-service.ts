@@ -1,0 +1,356 @@
+import { findPlugin, type PluginId } from '../../shared/domain/plugin';
+import type { Template, TemplateVersion } from '../../shared/domain/template';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { EventBus } from '../core/event-bus';
+import type { Clock } from '../platform/clock';
+import type { EntityTable } from '../storage/entity-table';
+import { changedFields } from './changed-fields';
+import { nameList, type TemplateCredentialLinks } from './links';
+import { compareNames, nameKey } from './names';
+import { notFound, ServiceError } from './service-error';
+import {
+  templateFieldNames,
+  type StoredTemplate,
+  type TemplateFields,
+  type TemplateVersionsRow,
+} from './stored-records';
+import { problemMessage, templateProblems, type SyntaxCheck, type TemplateProblem } from './template-checks';
+import { putRows, removeRows, type StagedImport } from './transfer-staged';
+import { WriteQueue } from './write-queue';
+
+export interface TemplateServiceDeps {
+  readonly table: EntityTable<StoredTemplate>;
+  readonly versions: EntityTable<TemplateVersionsRow>;
+  readonly credentials: TemplateCredentialLinks;
+  readonly audit: AuditTrail;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly clock: Clock;
+  readonly queue?: WriteQueue;
+  /** The plugins' syntax check, once they exist; tags are always checked. */
+  readonly syntaxCheck?: SyntaxCheck;
+}
+
+/** A template the app ships, as a plugin declares it (`key` is stable across releases). */
+export type BuiltInTemplate = Omit<TemplateFields, 'active'> & { readonly key: string };
+
+export const builtInReadOnly = 'Built-in templates are read-only: Clone to edit';
+
+/** What makes a new version. `active` does not: switching a template off is not an edit of it. */
+const versionedFields = ['name', 'pluginId', 'executionType', 'description', 'content'] as const;
+const maxNameLength = 128;
+
+/**
+ * Execution templates. Every change of an existing template's text makes a new version and the old
+ * ones stay readable (operations record the version they ran, so versions outlive a deletion).
+ * A template a JIT credential relies on cannot be switched off, deleted, or moved to another plugin
+ * or execution type: the credential would break silently at its next session.
+ */
+export class TemplateService {
+  readonly #queue: WriteQueue;
+
+  constructor(private readonly deps: TemplateServiceDeps) {
+    this.#queue = deps.queue ?? new WriteQueue();
+  }
+
+  list(): Template[] {
+    return [...this.deps.table.all()].sort((a, b) => compareNames(a.name, b.name) || a.id - b.id);
+  }
+
+  get(id: number): Template {
+    return this.#require(id);
+  }
+
+  /** Newest first. Also answers for a deleted template whose versions are kept. */
+  versions(id: number): TemplateVersion[] {
+    const row = this.deps.versions.get(id);
+    if (!row) throw notFound('Template', id);
+    return [...row.versions].sort((a, b) => b.version - a.version);
+  }
+
+  check(pluginId: PluginId, content: string): TemplateProblem[] {
+    return templateProblems(pluginId, content, this.deps.syntaxCheck);
+  }
+
+  save(id: number | undefined, input: TemplateFields, actor: string): Promise<Template> {
+    return this.#queue.run(async () => {
+      const existing = id === undefined ? undefined : this.#require(id);
+      if (existing?.builtIn) throw new ServiceError('conflict', builtInReadOnly);
+      if (existing?.pluginId !== input.pluginId) this.#checkPlugin(input.pluginId);
+      this.#checkContent(input.pluginId, input.content);
+      this.#checkUniqueName(input.name, input.pluginId, id);
+      if (existing) this.#checkNotBrokenForUsers(existing, input);
+
+      const now = this.deps.clock.now().toISOString();
+      if (!existing) {
+        const row = await this.#insert({ ...input, builtIn: false, builtInKey: null }, now, actor);
+        await this.#audit(actor, 'create', row, templateFieldNames, 'Version 1');
+        this.#changed(row.id);
+        return row;
+      }
+      const fields = changedFields(existing, { ...existing, ...input }, templateFieldNames);
+      if (fields.length === 0) return existing;
+      const newVersion = versionedFields.some((f) => fields.includes(f));
+      const row: StoredTemplate = {
+        ...existing,
+        ...input,
+        version: newVersion ? existing.version + 1 : existing.version,
+        updatedAt: now,
+      };
+      await this.#write(row, newVersion, now, actor);
+      const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
+      await this.#audit(actor, action, row, fields, `Version ${row.version}`);
+      this.#changed(row.id);
+      return row;
+    });
+  }
+
+  /** A copy, editable even when the original is built in; "Copy of X" unless named. */
+  clone(id: number, name: string | undefined, actor: string): Promise<Template> {
+    return this.#queue.run(async () => {
+      const source = this.#require(id);
+      this.#checkPlugin(source.pluginId);
+      const wanted = name?.trim();
+      const cloneName = wanted === undefined || wanted === '' ? this.#copyName(source) : wanted;
+      this.#checkUniqueName(cloneName, source.pluginId, undefined);
+      const { pluginId, executionType, active, description, content } = source;
+      const fields = { name: cloneName, pluginId, executionType, active, description, content };
+      const now = this.deps.clock.now().toISOString();
+      const row = await this.#insert({ ...fields, builtIn: false, builtInKey: null }, now, actor);
+      await this.#audit(
+        actor,
+        'create',
+        row,
+        templateFieldNames,
+        `Cloned from ${source.name} (version ${source.version})`,
+      );
+      this.#changed(row.id);
+      return row;
+    });
+  }
+
+  delete(id: number, actor: string): Promise<{ id: number }> {
+    return this.#queue.run(async () => {
+      const row = this.#require(id);
+      if (row.builtIn) throw new ServiceError('conflict', builtInReadOnly);
+      this.#refuseIfUsed(id);
+      await this.deps.table.remove(id);
+      await this.#audit(actor, 'delete', row, [], `Last version ${row.version}`);
+      this.#changed(id);
+      return { id };
+    });
+  }
+
+  /**
+   * Adds the app's built-in templates that are missing, and brings changed ones up to date as a new
+   * version (a newer build may improve a built-in), matched by their stable key. A built-in whose
+   * name a user's template already has gets " (built-in)" added. Returns the ids created or updated.
+   */
+  installBuiltIns(definitions: readonly BuiltInTemplate[], actor = 'system'): Promise<number[]> {
+    return this.#queue.run(async () => {
+      const touched: number[] = [];
+      const now = this.deps.clock.now().toISOString();
+      for (const { key, ...def } of definitions) {
+        const existing = [...this.deps.table.all()].find((t) => t.builtIn && t.builtInKey === key);
+        const fields: TemplateFields = {
+          ...def,
+          name: this.#builtInName(def, existing?.id),
+          active: existing?.active ?? true,
+        };
+        if (!existing) {
+          const row = await this.#insert({ ...fields, builtIn: true, builtInKey: key }, now, actor);
+          await this.#audit(actor, 'create', row, templateFieldNames, 'Built-in template, version 1');
+          touched.push(row.id);
+          continue;
+        }
+        const changed = changedFields(existing, { ...existing, ...fields }, templateFieldNames);
+        if (changed.length === 0) continue;
+        const row: StoredTemplate = { ...existing, ...fields, version: existing.version + 1, updatedAt: now };
+        await this.#write(row, true, now, actor);
+        await this.#audit(actor, 'update', row, changed, `Built-in template, version ${row.version}`);
+        touched.push(row.id);
+      }
+      if (touched.length > 0) this.deps.events.emit('templates.changed', { ids: touched });
+      return touched;
+    });
+  }
+
+  /** Every stored template by id, built-ins with their stable keys (export, import checks). */
+  rows(): StoredTemplate[] {
+    return [...this.deps.table.all()].sort((a, b) => a.id - b.id);
+  }
+
+  /** Ids for the templates an import is about to insert (unused ones are skipped, never reused). */
+  reserveIds(count: number): number[] {
+    return Array.from({ length: count }, () => this.deps.table.allocateId());
+  }
+
+  /**
+   * Import: inserts templates the caller has already checked as part of a whole bundle (plugin,
+   * content and names included), each at version 1, as user templates. The rows and their first
+   * versions go to the store in one turn (one file write), without an audit entry each (the import
+   * is audited once). Runs inside the caller's write task: it does not queue.
+   */
+  async stageImport(
+    items: readonly { id: number; fields: TemplateFields }[],
+    actor: string,
+  ): Promise<StagedImport> {
+    const now = this.deps.clock.now().toISOString();
+    const rows: StoredTemplate[] = items.map(({ id, fields }) => ({
+      ...fields,
+      id,
+      version: 1,
+      builtIn: false,
+      builtInKey: null,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const versions: TemplateVersionsRow[] = rows.map((row) => ({
+      id: row.id,
+      versions: [
+        { version: 1, name: row.name, content: row.content, description: row.description, savedAt: now, savedBy: actor },
+      ],
+    }));
+    const written = await Promise.allSettled([putRows(this.deps.table, rows), putRows(this.deps.versions, versions)]);
+    const rollback = async () => {
+      await Promise.all([removeRows(this.deps.table, rows), removeRows(this.deps.versions, versions)]);
+    };
+    const failed = written.find((w) => w.status === 'rejected');
+    if (failed) {
+      await rollback().catch(() => undefined);
+      throw failed.reason;
+    }
+    return {
+      commit: () => {
+        if (rows.length > 0) this.deps.events.emit('templates.changed', { ids: rows.map((r) => r.id) });
+      },
+      rollback,
+    };
+  }
+
+  #builtInName(def: Omit<BuiltInTemplate, 'key'>, selfId: number | undefined): string {
+    const key = nameKey(def.name);
+    const taken = [...this.deps.table.all()].some(
+      (t) => t.id !== selfId && t.pluginId === def.pluginId && nameKey(t.name) === key,
+    );
+    return taken ? `${def.name} (built-in)`.slice(0, maxNameLength) : def.name;
+  }
+
+  async #insert(
+    fields: TemplateFields & Pick<StoredTemplate, 'builtIn' | 'builtInKey'>,
+    now: string,
+    actor: string,
+  ): Promise<StoredTemplate> {
+    const row: StoredTemplate = {
+      ...fields,
+      id: this.deps.table.allocateId(),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.#write(row, true, now, actor);
+    return row;
+  }
+
+  /** The row and its new version go to the store in the same turn, hence in one file write. */
+  async #write(row: StoredTemplate, newVersion: boolean, now: string, actor: string): Promise<void> {
+    const writes = [this.deps.table.put(row)];
+    if (newVersion) {
+      const version: TemplateVersion = {
+        version: row.version,
+        name: row.name,
+        content: row.content,
+        description: row.description,
+        savedAt: now,
+        savedBy: actor,
+      };
+      const kept = this.deps.versions.get(row.id)?.versions ?? [];
+      writes.push(this.deps.versions.put({ id: row.id, versions: [...kept, version] }));
+    }
+    await Promise.all(writes);
+  }
+
+  #require(id: number): StoredTemplate {
+    const row = this.deps.table.get(id);
+    if (!row) throw notFound('Template', id);
+    return row;
+  }
+
+  #checkPlugin(pluginId: PluginId): void {
+    const plugin = findPlugin(pluginId);
+    if (!plugin?.available) {
+      throw new ServiceError(
+        'invalid_input',
+        `${plugin?.name ?? pluginId} is not available in this build`,
+        'pluginId',
+      );
+    }
+  }
+
+  #checkContent(pluginId: PluginId, content: string): void {
+    const problems = this.check(pluginId, content);
+    if (problems.length > 0) throw new ServiceError('invalid_input', problemMessage(problems), 'content');
+  }
+
+  #checkUniqueName(name: string, pluginId: PluginId, selfId: number | undefined): void {
+    const key = nameKey(name);
+    for (const other of this.deps.table.all()) {
+      if (other.id !== selfId && other.pluginId === pluginId && nameKey(other.name) === key) {
+        const plugin = findPlugin(pluginId)?.name ?? pluginId;
+        throw new ServiceError('conflict', `A ${plugin} template named ${other.name} already exists`, 'name');
+      }
+    }
+  }
+
+  /** Switching off, or changing what kind of template it is, would break its JIT credentials. */
+  #checkNotBrokenForUsers(existing: StoredTemplate, input: TemplateFields): void {
+    const field =
+      existing.active && !input.active
+        ? 'active'
+        : existing.pluginId !== input.pluginId
+          ? 'pluginId'
+          : existing.executionType !== input.executionType
+            ? 'executionType'
+            : undefined;
+    if (field !== undefined) this.#refuseIfUsed(existing.id, field);
+  }
+
+  #refuseIfUsed(id: number, field?: string): void {
+    const users = this.deps.credentials.usersOfTemplate(id);
+    if (users.length > 0)
+      throw new ServiceError('conflict', `In use by JIT credentials: ${nameList(users)}`, field);
+  }
+
+  #copyName(source: StoredTemplate): string {
+    const taken = new Set(
+      [...this.deps.table.all()].filter((t) => t.pluginId === source.pluginId).map((t) => nameKey(t.name)),
+    );
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : ` (${n})`;
+      const base = `Copy of ${source.name}`.slice(0, maxNameLength - suffix.length);
+      const candidate = base + suffix;
+      if (!taken.has(nameKey(candidate))) return candidate;
+    }
+  }
+
+  #changed(id: number): void {
+    this.deps.events.emit('templates.changed', { ids: [id] });
+  }
+
+  async #audit(
+    actor: string,
+    action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate',
+    row: StoredTemplate,
+    fields: readonly string[],
+    detail: string,
+  ): Promise<void> {
+    await this.deps.audit.record({
+      actor,
+      action,
+      entity: 'template',
+      entityId: row.id,
+      label: row.name,
+      fields: [...fields],
+      detail,
+    });
+  }
+}

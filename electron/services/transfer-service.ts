@@ -1,0 +1,168 @@
+import type { z } from 'zod';
+import type { transferMethods } from '../../shared/contract/transfer';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { Clock } from '../platform/clock';
+import type { SecretVault } from '../vault/secret-vault';
+import { vaultRef } from './credential-service';
+import type { Inventory } from './inventory';
+import { ServiceError } from './service-error';
+import type { StoredCredential } from './stored-records';
+import { applyPlan } from './transfer-apply';
+import { checkBundle, type BundlePasswords } from './transfer-check';
+import { buildBundle, credentialRef } from './transfer-export';
+import { parseBundle, type ParsedBundle } from './transfer-parse';
+import { ProblemList, type TransferProblem } from './transfer-problems';
+import { openPasswords, sealPasswords, type ScryptCost } from './transfer-secrets';
+
+type ExportInput = z.output<(typeof transferMethods)['transfer.export']['input']>;
+type ImportInput = z.output<(typeof transferMethods)['transfer.import']['input']>;
+export type ImportOutcome = z.input<(typeof transferMethods)['transfer.import']['output']>;
+
+export interface TransferServiceDeps {
+  readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials' | 'queue'>;
+  readonly vault: SecretVault;
+  readonly audit: AuditTrail;
+  readonly clock: Clock;
+  /** Lower scrypt cost for tests; exports use the vault's default (OWASP's recommendation). */
+  readonly scryptCost?: ScryptCost;
+}
+
+/**
+ * Export and import of a JSON bundle (shared/domain/bundle.ts). An import checks everything first
+ * (the file, every item, refs, names, template content, every credential rule on the combined
+ * data, the passwords) and reports every problem with its place in the file; only a bundle
+ * without a single problem is applied, all of it, or nothing if a write fails (see applyPlan).
+ *
+ * Neither passphrase nor password appears in a result, an error or the audit log.
+ */
+export class TransferService {
+  constructor(private readonly deps: TransferServiceDeps) {}
+
+  async exportBundle(input: ExportInput, actor: string): Promise<{ fileName: string; content: string }> {
+    const { passphrase } = input;
+    if (input.includePasswords && passphrase === undefined) {
+      throw new ServiceError('invalid_input', 'Enter a passphrase to encrypt the passwords with', 'passphrase');
+    }
+    if (input.includePasswords && this.deps.vault.status().state !== 'unlocked') {
+      throw new ServiceError('locked', 'The vault is locked: unlock it to export passwords');
+    }
+    const { devices, templates, credentials } = this.deps.inventory;
+    const now = this.deps.clock.now();
+    // One synchronous pass: devices, templates, credentials and passwords of the same moment.
+    const credentialRows = credentials.exportRows();
+    const bundle = buildBundle(
+      {
+        devices: devices.list().sort((a, b) => a.id - b.id),
+        templates: templates.rows(),
+        credentials: credentialRows,
+      },
+      now.toISOString(),
+    );
+    const passwords = input.includePasswords ? this.#passwords(credentialRows) : undefined;
+    if (passwords !== undefined && passphrase !== undefined) {
+      bundle.secrets = await sealPasswords(passwords.map, passphrase, this.deps.scryptCost);
+    }
+    const counts =
+      `${bundle.devices.length} devices, ${bundle.templates.length} templates, ` +
+      `${bundle.credentials.length} credentials`;
+    await this.deps.audit.record({
+      actor,
+      action: 'export',
+      entity: 'bundle',
+      entityId: null,
+      label: 'Bundle',
+      detail:
+        passwords === undefined
+          ? `${counts}; passwords not included`
+          : `${counts}; ${passwords.count} passwords included, encrypted with the bundle passphrase`,
+    });
+    return {
+      fileName: `jit-pam-${now.toISOString().slice(0, 10)}.json`,
+      content: `${JSON.stringify(bundle, null, 2)}\n`,
+    };
+  }
+
+  /** Holds the write queue from the first check to the last write: nothing slips in between. */
+  importBundle(input: ImportInput, actor: string): Promise<ImportOutcome> {
+    return this.deps.inventory.queue.run(async () => {
+      const problems = new ProblemList();
+      const bundle = parseBundle(input.content, problems);
+      if (!bundle) return refused(problems.list());
+      // Opened first (the rules need to know who has a password), reported last, in file order.
+      const secrets = await this.#openSecrets(bundle, input.passphrase);
+      const { templates, devices } = this.deps.inventory;
+      const plan = checkBundle(
+        bundle,
+        {
+          devices: devices.list(),
+          templates: templates.rows(),
+          checkTemplate: (pluginId, content) => templates.check(pluginId, content),
+        },
+        secrets.passwords,
+        problems,
+      );
+      for (const problem of secrets.problems) problems.add(problem.path, problem.message);
+      if (problems.size > 0) return refused(problems.list());
+
+      const { credentials } = this.deps.inventory;
+      const counts = await applyPlan(
+        plan,
+        { devices, templates, credentials, vault: this.deps.vault, audit: this.deps.audit },
+        actor,
+      );
+      return { applied: true, devices: counts.devices, templates: counts.templates, credentials: counts.credentials };
+    });
+  }
+
+  /** Every stored password of the exported credentials, by credential ref. */
+  #passwords(rows: readonly StoredCredential[]): { map: Record<string, string>; count: number } {
+    const map: Record<string, string> = {};
+    let count = 0;
+    for (const c of rows) {
+      const ref = vaultRef(c.id);
+      if (!this.deps.vault.has(ref)) continue;
+      map[credentialRef(c.id)] = this.deps.vault.get(ref);
+      count += 1;
+    }
+    return { map, count };
+  }
+
+  async #openSecrets(
+    bundle: ParsedBundle,
+    passphrase: string | undefined,
+  ): Promise<{ passwords: BundlePasswords; problems: TransferProblem[] }> {
+    const { secrets } = bundle;
+    if (secrets === null) return { passwords: { kind: 'none' }, problems: [] };
+    // Malformed `secrets` were reported while parsing.
+    if (secrets === undefined) return { passwords: { kind: 'unknown' }, problems: [] };
+    const problems: TransferProblem[] = [];
+    const state = this.deps.vault.status().state;
+    if (state !== 'unlocked') {
+      problems.push({
+        path: 'secrets',
+        message:
+          state === 'uninitialized'
+            ? 'The bundle holds passwords and the vault is not set up: set its master passphrase first'
+            : 'The bundle holds passwords and the vault is locked: unlock it first',
+      });
+    }
+    if (passphrase === undefined || passphrase === '') {
+      problems.push({ path: 'secrets', message: 'The bundle holds encrypted passwords: enter its passphrase' });
+      return { passwords: { kind: 'unknown' }, problems };
+    }
+    const opened = await openPasswords(secrets, passphrase);
+    if (!opened.ok) {
+      problems.push({
+        path: 'secrets',
+        message:
+          opened.reason === 'wrong_passphrase'
+            ? 'Wrong passphrase: the passwords could not be decrypted (or the file was altered)'
+            : 'The decrypted passwords are not a map of credential ref to password',
+      });
+      return { passwords: { kind: 'unknown' }, problems };
+    }
+    return { passwords: { kind: 'known', passwords: opened.passwords }, problems };
+  }
+}
+
+const refused = (problems: TransferProblem[]): ImportOutcome => ({ applied: false, problems });

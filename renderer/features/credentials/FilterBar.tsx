@@ -1,0 +1,113 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import type { CredentialFilter } from '../../../shared/contract/credentials';
+import { credentialStatuses, credentialTypes } from '../../../shared/domain/credential';
+import {
+  emptyFilterDraft,
+  fromFilterDraft,
+  toFilterDraft,
+  type FilterDraft,
+  type FilterErrors,
+} from './filter-draft';
+import { SelectField, type SelectOption } from './SelectField';
+
+const any: SelectOption = { value: '', label: 'Any' };
+const jitOptions: SelectOption[] = [any, { value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+const statusOptions: SelectOption[] = [any, ...credentialStatuses.map((s) => ({ value: s, label: s }))];
+const typeOptions: SelectOption[] = [any, ...credentialTypes.map((t) => ({ value: t, label: t }))];
+
+interface FilterBarProps {
+  /** The filter the list shows now; the bar starts from it (e.g. when coming back to the screen). */
+  applied: CredentialFilter;
+  onApply: (filter: CredentialFilter) => void;
+}
+
+/**
+ * Username, Device, Just in time, Status, Type and Tags, applied together by Filter (or Enter in a
+ * field: the bar is a form). Nothing is sent while typing: each Filter is one server query.
+ */
+export function FilterBar({ applied, onApply }: FilterBarProps) {
+  const [draft, setDraft] = useState<FilterDraft>(() => toFilterDraft(applied));
+  const [errors, setErrors] = useState<FilterErrors>({});
+
+  const edit = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const apply = () => {
+    const result = fromFilterDraft(draft);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors({});
+    onApply(result.filter);
+  };
+
+  const clear = () => {
+    setDraft(emptyFilterDraft);
+    setErrors({});
+    onApply({});
+  };
+
+  // Helper text only for errors, so the bar stays one line; every label floats, like the selects'.
+  const text = (key: 'username' | 'device' | 'tags', label: string, placeholder: string) => (
+    <TextField
+      label={label}
+      value={draft[key]}
+      onChange={(e) => edit(key, e.target.value)}
+      error={errors[key] !== undefined}
+      helperText={errors[key]}
+      placeholder={placeholder}
+      slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+      sx={{ width: key === 'device' ? 170 : 150 }}
+    />
+  );
+
+  return (
+    <Box
+      component="form"
+      role="search"
+      aria-label="Filter credentials"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}
+    >
+      {text('username', 'Username', 'Contains')}
+      {text('device', 'Device', 'Name or address')}
+      <SelectField
+        label="Just in time"
+        value={draft.jit}
+        options={jitOptions}
+        onChange={(v) => edit('jit', v === 'yes' || v === 'no' ? v : '')}
+        sx={{ width: 110 }}
+      />
+      <SelectField
+        label="Status"
+        value={draft.status}
+        options={statusOptions}
+        onChange={(v) => edit('status', credentialStatuses.find((s) => s === v) ?? '')}
+        sx={{ width: 120 }}
+      />
+      <SelectField
+        label="Type"
+        value={draft.type}
+        options={typeOptions}
+        onChange={(v) => edit('type', credentialTypes.find((t) => t === v) ?? '')}
+        sx={{ width: 160 }}
+      />
+      {text('tags', 'Tags', 'tag1, tag2')}
+      <Box sx={{ display: 'flex', gap: 1, pt: 0.25 }}>
+        <Button type="submit" variant="contained">
+          Filter
+        </Button>
+        <Button type="button" variant="outlined" onClick={clear}>
+          Clear
+        </Button>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,202 @@
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import LinearProgress from '@mui/material/LinearProgress';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import { useState } from 'react';
+import type { Credential } from '../../../../shared/domain/credential';
+import { api } from '../../../api/client';
+import { failureText } from '../failure-text';
+import {
+  checkDraft,
+  draftFrom,
+  emptyDraft,
+  errorsFromFailure,
+  errorSlots,
+  firstErrorSlot,
+  tabOf,
+  type CredentialDraft,
+  type DialogTab,
+  type ErrorSlot,
+  type FieldErrors,
+} from './credential-draft';
+import type { EditDraft, EditJit } from './draft-editing';
+import { InformationTab } from './InformationTab';
+import { JitSettingsTab } from './JitSettingsTab';
+import { ruleContext } from './rule-context';
+import type { CredentialLookups } from './use-credential-lookups';
+
+/** What the dialog was opened for. Edit and Clone start from a credential the caller loaded. */
+export type CredentialDialogMode =
+  { kind: 'new' } | { kind: 'edit'; credential: Credential } | { kind: 'clone'; credential: Credential };
+
+/** The dialog's title per mode; the form carries the same name. */
+export const credentialFormTitles = {
+  new: 'New credential',
+  edit: 'Edit credential',
+  clone: 'Clone credential',
+} as const;
+
+const tabLabels: Record<DialogTab, string> = { information: 'Information', jit: 'JIT Settings' };
+
+interface CredentialFormProps {
+  mode: CredentialDialogMode;
+  lookups: CredentialLookups;
+  /** Reports saving, so the dialog around the form is not closed mid-save. */
+  onSaving: (saving: boolean) => void;
+  onClose: () => void;
+  onSaved: (saved: Credential) => void;
+}
+
+const jitSlots = errorSlots.filter((s) => s.startsWith('jit.'));
+
+/**
+ * The Credential form, inside CredentialFormDialog (which owns the dialog and its title). Save
+ * checks the draft with the shared schema and rules first (every error beside its field, the tab
+ * of the first one shown) and sends nothing while any remains; the core checks again and its
+ * refusal is shown the same way. One `credentials.save` call writes all or nothing, so a refused
+ * save leaves the stored credential as it was.
+ */
+export function CredentialForm({ mode, lookups, onSaving, onClose, onSaved }: CredentialFormProps) {
+  const [draft, setDraft] = useState<CredentialDraft>(() =>
+    mode.kind === 'new' ? emptyDraft : draftFrom(mode.credential),
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [tab, setTab] = useState<DialogTab>('information');
+  const [saving, setSaving] = useState(false);
+
+  const selfId = mode.kind === 'edit' ? mode.credential.id : null;
+  const storedPassword = mode.kind === 'edit' ? mode.credential.hasPassword : undefined;
+
+  // Editing a field clears its own error and the form-level one; the others stay until Save.
+  const clear = (slots: readonly ErrorSlot[]) =>
+    setErrors((e) => {
+      const gone = new Set<ErrorSlot>([...slots, 'form']);
+      return Object.fromEntries(Object.entries(e).filter(([slot]) => !gone.has(slot as ErrorSlot)));
+    });
+
+  const edit: EditDraft = (key, value, slot) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    clear(slot ? [slot] : []);
+  };
+
+  const editJit: EditJit = (patch, slots) => {
+    setDraft((d) => ({ ...d, jit: { ...d.jit, ...patch } }));
+    // Turning JIT off or changing its type makes the old JIT errors meaningless.
+    clear(patch.enabled !== undefined || patch.type !== undefined ? jitSlots : slots);
+  };
+
+  const showErrors = (next: FieldErrors) => {
+    setErrors(next);
+    const first = firstErrorSlot(next);
+    const target = first === undefined ? undefined : tabOf(first);
+    if (target) setTab(target);
+  };
+
+  const save = async () => {
+    const checked = checkDraft(draft, ruleContext(lookups, selfId, storedPassword ?? false));
+    if (!checked.ok) return showErrors(checked.errors);
+    setSaving(true);
+    onSaving(true);
+    setErrors({});
+    const result = await api.call('credentials.save', {
+      ...(selfId === null ? {} : { id: selfId }),
+      credential: checked.credential,
+      password: checked.password,
+    });
+    setSaving(false);
+    onSaving(false);
+    if (!result.ok) return showErrors(errorsFromFailure(result, failureText(result)));
+    onSaved(result.value);
+  };
+
+  const errorTabs = new Set(
+    Object.keys(errors).flatMap((slot) => {
+      const t = tabOf(slot as ErrorSlot);
+      return t ? [t] : [];
+    }),
+  );
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-label={credentialFormTitles[mode.kind]}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      sx={{ display: 'contents' }}
+    >
+      <Tabs
+        value={tab}
+        onChange={(_e, next: DialogTab) => setTab(next)}
+        sx={{ px: 3, borderBottom: 1, borderColor: 'divider' }}
+      >
+        {(['information', 'jit'] as const).map((t) => (
+          <Tab
+            key={t}
+            value={t}
+            label={tabLabels[t]}
+            id={`credential-tab-${t}`}
+            aria-controls={`credential-tabpanel-${t}`}
+            // The icon is decorative (aria-hidden), so the tab's name stays exactly its label.
+            icon={errorTabs.has(t) ? <ErrorOutlineIcon color="error" fontSize="small" /> : undefined}
+            iconPosition="end"
+            sx={{ minHeight: 48 }}
+          />
+        ))}
+      </Tabs>
+      <DialogContent>
+        {saving && <LinearProgress aria-label="Saving the credential" sx={{ mb: 1 }} />}
+        <Box role="tabpanel" id={`credential-tabpanel-${tab}`} aria-labelledby={`credential-tab-${tab}`}>
+          {tab === 'information' ? (
+            <InformationTab
+              draft={draft}
+              errors={errors}
+              edit={edit}
+              editJit={editJit}
+              disabled={saving}
+              devices={lookups.devices}
+              storedPassword={storedPassword}
+            />
+          ) : (
+            <JitSettingsTab
+              draft={draft}
+              errors={errors}
+              edit={edit}
+              editJit={editJit}
+              disabled={saving}
+              lookups={lookups}
+              selfId={selfId}
+            />
+          )}
+        </Box>
+        {errors.form !== undefined && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {errors.form}
+          </Alert>
+        )}
+        {Object.keys(errors).length > 0 && errors.form === undefined && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {errorTabs.size > 1
+              ? 'Nothing was saved: correct the fields marked on both tabs.'
+              : 'Nothing was saved: correct the marked fields.'}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={saving}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="contained" disabled={saving}>
+          Save
+        </Button>
+      </DialogActions>
+    </Box>
+  );
+}

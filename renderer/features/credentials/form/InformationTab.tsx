@@ -1,0 +1,110 @@
+import Box from '@mui/material/Box';
+import TextField from '@mui/material/TextField';
+import { credentialStatuses, credentialTypes } from '../../../../shared/domain/credential';
+import { SelectField, type SelectOption } from '../SelectField';
+import type { TabProps } from './draft-editing';
+import { PasswordField } from './PasswordField';
+import type { CredentialLookups } from './use-credential-lookups';
+
+export const additionalInfoHelp = 'For databases: the database name; templates see it as [#ADD_INFO#]';
+
+const typeOptions: SelectOption[] = credentialTypes.map((t) => ({ value: t, label: t }));
+const statusOptions: SelectOption[] = credentialStatuses.map((s) => ({ value: s, label: s }));
+
+interface InformationTabProps extends TabProps {
+  devices: CredentialLookups['devices'];
+  storedPassword: boolean | undefined;
+}
+
+/** Username, Credential type, Device, Domain, Additional information, Status, Password, Tags. */
+export function InformationTab(props: InformationTabProps) {
+  const { draft, errors, edit, disabled, devices } = props;
+  const deviceOptions: SelectOption[] = [
+    { value: '', label: devices.length === 0 ? 'No devices yet: add one under Devices' : 'Choose a device' },
+    ...devices.map((d) => ({
+      value: String(d.id),
+      // The device's name alone, as the list's group header shows it (an inactive one says so).
+      label: d.active ? d.name : `${d.name} (inactive)`,
+    })),
+  ];
+  const text = (
+    key: 'username' | 'domain' | 'additionalInfo',
+    label: string,
+    help?: string,
+    required = false,
+  ) => (
+    <TextField
+      label={label}
+      value={draft[key]}
+      required={required}
+      onChange={(e) => edit(key, e.target.value, key)}
+      disabled={disabled}
+      error={errors[key] !== undefined}
+      helperText={errors[key] ?? help}
+      slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
+    />
+  );
+  return (
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, pt: 1 }}>
+      {text('username', 'Username', 'DOMAIN\\user or user@domain for domain accounts', true)}
+      <SelectField
+        label="Credential type"
+        required
+        value={draft.type}
+        options={typeOptions}
+        onChange={(v) => {
+          const type = credentialTypes.find((t) => t === v);
+          if (type) edit('type', type, 'type');
+        }}
+        disabled={disabled}
+        error={errors.type !== undefined}
+        helperText={errors.type}
+      />
+      <SelectField
+        label="Device"
+        required
+        value={draft.deviceId === null ? '' : String(draft.deviceId)}
+        options={deviceOptions}
+        onChange={(v) => edit('deviceId', v === '' ? null : Number(v), 'deviceId')}
+        disabled={disabled}
+        error={errors.deviceId !== undefined}
+        helperText={errors.deviceId}
+      />
+      {text('domain', 'Domain')}
+      <Box sx={{ gridColumn: '1 / -1', display: 'grid' }}>
+        {text('additionalInfo', 'Additional information', additionalInfoHelp)}
+      </Box>
+      <SelectField
+        label="Status"
+        required
+        value={draft.status}
+        options={statusOptions}
+        onChange={(v) => {
+          const status = credentialStatuses.find((s) => s === v);
+          if (status) edit('status', status, 'status');
+        }}
+        disabled={disabled}
+        error={errors.status !== undefined}
+        helperText={errors.status}
+      />
+      <TextField
+        label="Tags"
+        value={draft.tags}
+        onChange={(e) => edit('tags', e.target.value, 'tags')}
+        disabled={disabled}
+        error={errors.tags !== undefined}
+        helperText={errors.tags ?? 'Separated by commas'}
+        slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
+      />
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <PasswordField
+          draft={draft}
+          errors={errors}
+          edit={edit}
+          disabled={disabled}
+          storedPassword={props.storedPassword}
+        />
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,152 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { CredentialJit } from '../../../../shared/domain/credential';
+import { pluginIdSchema, type PluginId } from '../../../../shared/domain/plugin';
+import { templatesFor } from '../../../../shared/domain/rules/credential-rules';
+import { SelectField, type SelectOption } from '../SelectField';
+import type { TabProps } from './draft-editing';
+import type { CredentialLookups } from './use-credential-lookups';
+
+export type Direction = 'enable' | 'disable' | 'create' | 'delete';
+
+/** The visible words of each direction, as the vendor's form names its drop-downs. */
+const directionWords: Record<Direction, string> = {
+  enable: 'enable',
+  disable: 'disable',
+  create: 'creation',
+  delete: 'deletion',
+};
+
+interface JitDirectionSectionProps extends Pick<TabProps, 'draft' | 'errors' | 'editJit'> {
+  title: string;
+  directions: readonly [Direction, Direction];
+  enabled: boolean;
+  lookups: CredentialLookups;
+}
+
+/**
+ * One JIT type's section: a plugin and a template drop-down for each of its two directions. The
+ * section is greyed out (every control disabled) unless JIT is enabled with this type; its
+ * choices are kept, so switching the type back restores them.
+ */
+export function JitDirectionSection({
+  title,
+  directions,
+  enabled,
+  draft,
+  errors,
+  editJit,
+  lookups,
+}: JitDirectionSectionProps) {
+  return (
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-label={title}
+      aria-disabled={!enabled}
+      sx={{ p: 2, flex: 1, minWidth: 260, opacity: enabled ? 1 : 0.6 }}
+    >
+      <Typography variant="h3" sx={{ mb: 2, color: enabled ? 'text.primary' : 'text.disabled' }}>
+        {title}
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        {directions.map((direction) => (
+          <DirectionFields
+            key={direction}
+            direction={direction}
+            enabled={enabled}
+            jit={draft.jit}
+            errors={errors}
+            editJit={editJit}
+            lookups={lookups}
+          />
+        ))}
+      </Box>
+    </Paper>
+  );
+}
+
+interface DirectionFieldsProps extends Pick<TabProps, 'errors' | 'editJit'> {
+  direction: Direction;
+  enabled: boolean;
+  jit: CredentialJit;
+  lookups: CredentialLookups;
+}
+
+function DirectionFields({ direction, enabled, jit, errors, editJit, lookups }: DirectionFieldsProps) {
+  const pluginKey = `${direction}PluginId` as const;
+  const templateKey = `${direction}TemplateId` as const;
+  const pluginSlot = `jit.${pluginKey}` as const;
+  const templateSlot = `jit.${templateKey}` as const;
+  const pluginId = jit[pluginKey];
+  const templateId = jit[templateKey];
+  const word = directionWords[direction];
+
+  const offered = templatesFor(lookups.templates, direction, pluginId);
+  const current = templateId === null ? undefined : lookups.templates.find((t) => t.id === templateId);
+
+  const pluginOptions: SelectOption[] = [
+    { value: '', label: 'Choose a plugin' },
+    ...lookups.plugins.filter((p) => p.available).map((p) => ({ value: p.id, label: p.name })),
+  ];
+  // A stored choice that is no longer offered stays visible (and the rules say why it is wrong)
+  // instead of the drop-down silently showing something else.
+  if (pluginId !== null && !pluginOptions.some((o) => o.value === pluginId)) {
+    pluginOptions.push({ value: pluginId, label: `${pluginId} (not available)` });
+  }
+  const templateOptions: SelectOption[] = [
+    {
+      value: '',
+      label:
+        pluginId === null
+          ? 'Choose a plugin first'
+          : offered.length === 0
+            ? 'No matching template'
+            : 'Choose a template',
+    },
+    ...offered.map((t) => ({ value: String(t.id), label: t.name })),
+  ];
+  if (templateId !== null && !offered.some((t) => t.id === templateId)) {
+    templateOptions.push({
+      value: String(templateId),
+      label: `${current?.name ?? `Template ${templateId}`} (not offered)`,
+    });
+  }
+
+  const changePlugin = (value: string) => {
+    const parsed = pluginIdSchema.safeParse(value);
+    const next: PluginId | null = parsed.success ? parsed.data : null;
+    // The template goes when it does not belong to the new plugin.
+    const keepTemplate = current?.pluginId === next;
+    editJit({ [pluginKey]: next, [templateKey]: keepTemplate ? templateId : null }, [
+      pluginSlot,
+      templateSlot,
+    ]);
+  };
+
+  return (
+    <>
+      <SelectField
+        label={`Credential ${word} plugin`}
+        required={enabled}
+        value={pluginId ?? ''}
+        options={pluginOptions}
+        onChange={changePlugin}
+        disabled={!enabled}
+        error={enabled && errors[pluginSlot] !== undefined}
+        helperText={enabled ? errors[pluginSlot] : undefined}
+      />
+      <SelectField
+        label={`Credential ${word} template`}
+        required={enabled}
+        value={templateId === null ? '' : String(templateId)}
+        options={templateOptions}
+        onChange={(v) => editJit({ [templateKey]: v === '' ? null : Number(v) }, [templateSlot])}
+        disabled={!enabled}
+        error={enabled && errors[templateSlot] !== undefined}
+        helperText={enabled ? errors[templateSlot] : undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useId, useMemo, type ReactNode } from 'react';
+import { jitTypeLabels, jitTypes } from '../../../../shared/domain/credential';
+import { credentialLabel } from '../list/grid-rows';
+import { SelectField, type SelectOption } from '../SelectField';
+import type { ErrorSlot } from './credential-draft';
+import type { TabProps } from './draft-editing';
+import { JitDirectionSection } from './JitDirectionSection';
+import type { CredentialLookups } from './use-credential-lookups';
+
+const jitTypeOptions: SelectOption[] = [
+  { value: '', label: 'Choose a type' },
+  ...jitTypes.map((t) => ({ value: t, label: jitTypeLabels[t] })),
+];
+
+interface JitSettingsTabProps extends TabProps {
+  lookups: CredentialLookups;
+  /** The credential being edited, which cannot authenticate itself through this drop-down. */
+  selfId: number | null;
+}
+
+/**
+ * JIT Settings, as product.md section 1 step 4: Enabled, Just In Time Type, the authentication
+ * settings, then one section per type, of which only the chosen type's is enabled. Nothing is
+ * enabled while JIT is off.
+ */
+export function JitSettingsTab({ draft, errors, editJit, disabled, lookups, selfId }: JitSettingsTabProps) {
+  const { jit } = draft;
+  const on = jit.enabled && !disabled;
+  const authRequired = on && !jit.useOwnCredential;
+  // Every credential is an option (there may be thousands): built once per dialog, not per render.
+  const authOptions = useMemo<SelectOption[]>(
+    () => [
+      { value: '', label: 'Choose a credential' },
+      ...lookups.credentials
+        .filter((c) => c.id !== selfId && !c.deleted)
+        .map((c) => ({ value: String(c.id), label: credentialLabel(c.username, c.deviceName) })),
+    ],
+    [lookups.credentials, selfId],
+  );
+
+  return (
+    <Box sx={{ display: 'grid', gap: 2, pt: 1 }}>
+      <Section title="Just In Time settings">
+        <CheckboxField
+          label="Enabled"
+          checked={jit.enabled}
+          disabled={disabled}
+          error={errors['jit.enabled']}
+          onChange={(enabled) => editJit({ enabled }, ['jit.enabled'])}
+        />
+        <SelectField
+          label="Just In Time Type"
+          required={on}
+          value={jit.type ?? ''}
+          options={jitTypeOptions}
+          onChange={(v) => editJit({ type: jitTypes.find((t) => t === v) ?? null }, ['jit.type'])}
+          disabled={!on}
+          error={on && errors['jit.type'] !== undefined}
+          helperText={on ? errors['jit.type'] : undefined}
+        />
+      </Section>
+
+      <Section title="Authentication settings">
+        <CheckboxField
+          label="Use own credential to connect"
+          checked={jit.useOwnCredential}
+          disabled={!on}
+          error={on ? errors['jit.useOwnCredential'] : undefined}
+          help="Enable/Disable needs another credential: a disabled account cannot enable itself."
+          onChange={(useOwnCredential) =>
+            editJit({ useOwnCredential }, [
+              'jit.useOwnCredential',
+              'jit.authCredentialId',
+            ] satisfies ErrorSlot[])
+          }
+        />
+        <SelectField
+          label="Authentication credential"
+          required={authRequired}
+          value={jit.authCredentialId === null ? '' : String(jit.authCredentialId)}
+          options={authOptions}
+          onChange={(v) =>
+            editJit({ authCredentialId: v === '' ? null : Number(v) }, ['jit.authCredentialId'])
+          }
+          disabled={!authRequired}
+          error={authRequired && errors['jit.authCredentialId'] !== undefined}
+          helperText={
+            authRequired ? (errors['jit.authCredentialId'] ?? 'Runs the templates on the device') : undefined
+          }
+        />
+      </Section>
+
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <JitDirectionSection
+          title="Enable/Disable"
+          directions={['enable', 'disable']}
+          enabled={on && jit.type === 'enable_disable'}
+          draft={draft}
+          errors={errors}
+          editJit={editJit}
+          lookups={lookups}
+        />
+        <JitDirectionSection
+          title="Creation and deletion"
+          directions={['create', 'delete']}
+          enabled={on && jit.type === 'create_delete'}
+          draft={draft}
+          errors={errors}
+          editJit={editJit}
+          lookups={lookups}
+        />
+      </Box>
+    </Box>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" aria-label={title} sx={{ p: 2 }}>
+      <Typography variant="h3" sx={{ mb: 1.5 }}>
+        {title}
+      </Typography>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' },
+          alignItems: 'start',
+        }}
+      >
+        {children}
+      </Box>
+    </Paper>
+  );
+}
+
+interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  error: string | undefined;
+  help?: string;
+  onChange: (checked: boolean) => void;
+}
+
+/** A checkbox whose accessible name is its label, with its error (or help) beneath it. */
+function CheckboxField({ label, checked, disabled, error, help, onChange }: CheckboxFieldProps) {
+  const text = error ?? help;
+  const helpId = useId();
+  return (
+    <FormControl error={error !== undefined} disabled={disabled}>
+      <FormControlLabel
+        label={label}
+        control={
+          <Checkbox
+            checked={checked}
+            onChange={(e) => onChange(e.target.checked)}
+            slotProps={{ input: { 'aria-describedby': text === undefined ? undefined : helpId } }}
+          />
+        }
+      />
+      {text !== undefined && (
+        <FormHelperText id={helpId} sx={{ mt: 0 }}>
+          {text}
+        </FormHelperText>
+      )}
+    </FormControl>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The Credential dialog's model. Text is kept as typed and drop-downs as ids; Save turns the draft
+ * into the contract's input with the shared schema (`credentialInputSchema`), runs the shared rules
+ * (`checkCredential`, the same the core runs) on the lists the dialog loaded, and maps every error,
+ * from either or from the core's `field`, to the control it belongs to.
+ */
+import {
+  credentialInputSchema,
+  defaultJit,
+  maxPasswordLength,
+  passwordChangeSchema,
+  type Credential,
+  type CredentialFields,
+  type CredentialJit,
+  type PasswordChange,
+} from '../../../../shared/domain/credential';
+import { checkCredential, type RuleContext } from '../../../../shared/domain/rules/credential-rules';
+import type { Failure } from '../../../../shared/result';
+import { splitTags } from '../filter-draft';
+
+/** What happens to the password on Save: kept as stored (or none for a new one), typed, or generated. */
+export type PasswordMode = 'keep' | 'generate';
+
+export interface CredentialDraft {
+  username: string;
+  type: CredentialFields['type'];
+  deviceId: number | null;
+  domain: string;
+  additionalInfo: string;
+  status: CredentialFields['status'];
+  tags: string;
+  jit: CredentialJit;
+  passwordMode: PasswordMode;
+  /** Typed by the user in this dialog; sent only when not empty (action `set`). */
+  password: string;
+}
+
+/** Every place an error can show, in the order the form shows them (the first one gets focus). */
+export const errorSlots = [
+  'username',
+  'type',
+  'deviceId',
+  'domain',
+  'additionalInfo',
+  'status',
+  'password',
+  'tags',
+  'jit.enabled',
+  'jit.type',
+  'jit.useOwnCredential',
+  'jit.authCredentialId',
+  'jit.enablePluginId',
+  'jit.enableTemplateId',
+  'jit.disablePluginId',
+  'jit.disableTemplateId',
+  'jit.createPluginId',
+  'jit.createTemplateId',
+  'jit.deletePluginId',
+  'jit.deleteTemplateId',
+  'form',
+] as const;
+export type ErrorSlot = (typeof errorSlots)[number];
+export type FieldErrors = Partial<Record<ErrorSlot, string>>;
+
+export type DialogTab = 'information' | 'jit';
+export const tabOf = (slot: ErrorSlot): DialogTab | undefined =>
+  slot === 'form' ? undefined : slot.startsWith('jit.') ? 'jit' : 'information';
+
+export function firstErrorSlot(errors: FieldErrors): ErrorSlot | undefined {
+  return errorSlots.find((slot) => errors[slot] !== undefined);
+}
+
+const isSlot = (path: string): path is ErrorSlot => (errorSlots as readonly string[]).includes(path);
+
+/**
+ * A schema or core path (`credential.jit.enableTemplateId`, `tags.2`, `password.value`) to the
+ * slot it is shown in. The core names paths in its own input, `{ id, credential, password }`.
+ */
+export function slotForPath(path: string): ErrorSlot {
+  const parts = path.split('.').filter((p) => p !== '');
+  if (parts[0] === 'credential') parts.shift();
+  const [head, next] = parts;
+  if (head === 'password') return 'password';
+  if (head === 'tags') return 'tags';
+  if (head === 'jit' && next !== undefined) {
+    const slot = `jit.${next}`;
+    return isSlot(slot) ? slot : 'jit.enabled';
+  }
+  return head !== undefined && isSlot(head) ? head : 'form';
+}
+
+export const emptyDraft: CredentialDraft = {
+  username: '',
+  type: 'Local user',
+  deviceId: null,
+  domain: '',
+  additionalInfo: '',
+  status: 'Active',
+  tags: '',
+  jit: defaultJit,
+  passwordMode: 'keep',
+  password: '',
+};
+
+/** Edit starts from the stored credential; Clone from another one, minus what is its own. */
+export function draftFrom(credential: Credential): CredentialDraft {
+  return {
+    username: credential.username,
+    type: credential.type,
+    deviceId: credential.deviceId,
+    domain: credential.domain,
+    additionalInfo: credential.additionalInfo,
+    status: credential.status,
+    tags: credential.tags.join(', '),
+    jit: { ...credential.jit },
+    passwordMode: 'keep',
+    password: '',
+  };
+}
+
+export function passwordChangeOf(draft: CredentialDraft): PasswordChange {
+  if (draft.passwordMode === 'generate') return { action: 'generate' };
+  return draft.password === '' ? { action: 'keep' } : { action: 'set', value: draft.password };
+}
+
+export type DraftResult =
+  { ok: true; credential: CredentialFields; password: PasswordChange } | { ok: false; errors: FieldErrors };
+
+/** Schema first, then the shared rules; all errors are reported at once, one per field. */
+export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResult {
+  const errors: FieldErrors = {};
+  const add = (slot: ErrorSlot, message: string) => {
+    errors[slot] ??= message;
+  };
+
+  if (draft.deviceId === null) add('deviceId', 'Required');
+  const candidate = {
+    username: draft.username,
+    type: draft.type,
+    deviceId: draft.deviceId,
+    domain: draft.domain,
+    additionalInfo: draft.additionalInfo,
+    status: draft.status,
+    tags: splitTags(draft.tags),
+    jit: draft.jit,
+  };
+  const parsed = credentialInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      add(slotForPath(issue.path.map(String).join('.')), issue.message);
+  }
+
+  const password = passwordChangeOf(draft);
+  if (draft.password.length > maxPasswordLength) add('password', `At most ${maxPasswordLength} characters`);
+  const passwordParsed = passwordChangeSchema.safeParse(password);
+  if (!passwordParsed.success) add('password', passwordParsed.error.issues[0]?.message ?? 'Invalid password');
+
+  // The rules run even when the schema failed (on the values as typed), so a missing username and
+  // a missing JIT template are reported together rather than one Save at a time.
+  const fields: CredentialFields = parsed.success
+    ? parsed.data
+    : { ...candidate, username: draft.username.trim(), deviceId: draft.deviceId ?? 0 };
+  for (const error of checkCredential(fields, password, ctx)) add(slotForPath(error.field), error.message);
+
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, credential: parsed.data, password };
+}
+
+/** The core's refusal beside its field; `failureFromZod` prefixes the path, redundant there. */
+export function errorsFromFailure(failure: Failure, text: string): FieldErrors {
+  if (failure.field === undefined) return { form: text };
+  const slot = slotForPath(failure.field);
+  const prefix = `${failure.field}: `;
+  return { [slot]: slot !== 'form' && text.startsWith(prefix) ? text.slice(prefix.length) : text };
+}

@@ -1,0 +1,99 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import type { GridColDef } from '@mui/x-data-grid/models';
+import { jitTypeLabels } from '../../../../shared/domain/credential';
+import type { CredentialSortField } from '../../../stores/credentials-store';
+import { formatDateTime, yesNo } from './format';
+import { GroupHeader } from './GroupHeader';
+import type { CredentialGridRow, GridRow } from './grid-rows';
+import type { RowTarget } from './row-actions';
+import { RowActionsCell } from './RowActionsCell';
+
+type Column = GridColDef<GridRow>;
+
+/** Columns the core can sort by; the others (Tags, Action) have no header sort. */
+const sortable: ReadonlySet<string> = new Set<CredentialSortField>([
+  'id',
+  'type',
+  'jit',
+  'username',
+  'additionalInfo',
+  'domain',
+  'lastUsedAt',
+  'sessionStatus',
+]);
+export const isSortField = (field: string): field is CredentialSortField => sortable.has(field);
+
+/** A cell of a credential row; group rows are drawn entirely by the first column (colSpan). */
+const credentialCell =
+  (render: (row: CredentialGridRow) => React.ReactNode): Column['renderCell'] =>
+  ({ row }) =>
+    row.kind === 'credential' ? render(row) : null;
+
+function column(field: string, headerName: string, width: number, extra: Partial<Column> = {}): Column {
+  return { field, headerName, width, sortable: isSortField(field), ...extra };
+}
+
+export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowTarget) => void): Column[] {
+  const columns: Column[] = [
+    column('id', 'ID', 70, {
+      // The group header spans the whole row: MUI X community has no row grouping, so a device's
+      // header is a row of its own whose first cell covers every column.
+      colSpan: (_value, row) => (row.kind === 'group' ? columns.length : 1),
+      renderCell: ({ row }) => (row.kind === 'group' ? <GroupHeader row={row} /> : row.credential.id),
+    }),
+    column('type', 'Type', 115, { renderCell: credentialCell(({ credential }) => credential.type) }),
+    column('jit', 'Just in time', 95, {
+      renderCell: credentialCell(({ credential: { jit } }) => (
+        <span title={jit.enabled && jit.type ? jitTypeLabels[jit.type] : undefined}>
+          {yesNo(jit.enabled)}
+        </span>
+      )),
+    }),
+    column('username', 'Username', 150, {
+      flex: 1,
+      minWidth: 140,
+      renderCell: credentialCell(({ credential }) => (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, height: '100%' }}>
+          <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {credential.username}
+          </Box>
+          {/* The list has no Status column; an inactive or deleted credential still says so. */}
+          {credential.deleted ? (
+            <Chip size="small" label="Deleted" variant="outlined" />
+          ) : (
+            credential.status === 'Inactive' && <Chip size="small" label="Inactive" variant="outlined" />
+          )}
+        </Box>
+      )),
+    }),
+    column('additionalInfo', 'Additional information', 150, {
+      flex: 1,
+      minWidth: 110,
+      renderCell: credentialCell(({ credential }) => credential.additionalInfo),
+    }),
+    column('domain', 'Domain', 100, { renderCell: credentialCell(({ credential }) => credential.domain) }),
+    column('tags', 'Tags', 125, {
+      renderCell: credentialCell(({ credential }) => (
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, overflow: 'hidden', height: '100%' }}>
+          {credential.tags.map((tag) => (
+            <Chip key={tag} size="small" label={tag} />
+          ))}
+        </Box>
+      )),
+    }),
+    column('lastUsedAt', 'Last use', 140, {
+      renderCell: credentialCell(({ credential }) => formatDateTime(credential.lastUsedAt)),
+    }),
+    column('sessionStatus', 'Session status', 115, {
+      renderCell: credentialCell(({ credential }) => credential.sessionStatus),
+    }),
+    column('action', 'Action', 90, {
+      renderCell: credentialCell((row) => (
+        <RowActionsCell target={{ credential: row.credential, device: row.device }} onOpenMenu={onOpenMenu} />
+      )),
+    }),
+  ];
+  // Server-side lists: the grid must not offer client-side filtering or hiding rows it never has.
+  return columns.map((c) => ({ ...c, filterable: false }));
+}

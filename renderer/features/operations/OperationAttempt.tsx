@@ -1,0 +1,52 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { Operation } from '../../../shared/domain/operation';
+import { FieldList } from './FieldList';
+import { formatTime } from './operation-format';
+import { OperationStatusChip } from './OperationStatusChip';
+import { StepLogTable } from './StepLogTable';
+
+type Attempt = Operation['attempts'][number];
+
+/** One attempt: when it ran, how it ended, the (masked) error, and its step log. */
+export function OperationAttempt({ attempt }: { attempt: Attempt }) {
+  const title = `Attempt ${attempt.number}`;
+  const running = attempt.endedAt === null;
+  return (
+    <Box component="section" aria-label={title} sx={{ mt: 3 }}>
+      <Typography variant="h3" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      <FieldList
+        fields={[
+          ['Started', formatTime(attempt.startedAt)],
+          ['Ended', formatTime(attempt.endedAt, running ? 'Still running' : '—')],
+          ['Status', <OperationStatusChip key="status" status={attempt.status} />],
+        ]}
+      />
+      {attempt.error !== null && (
+        <Box
+          component="pre"
+          aria-label={`Error of attempt ${attempt.number}`}
+          sx={{
+            fontFamily: 'monospace',
+            fontSize: '0.8125rem',
+            whiteSpace: 'pre-wrap',
+            wordBreak: 'break-word',
+            color: 'error.main',
+            bgcolor: 'action.hover',
+            p: 1.5,
+            my: 1.5,
+            borderRadius: 1,
+          }}
+        >
+          {attempt.error}
+        </Box>
+      )}
+      <Typography variant="subtitle2" component="h4" sx={{ mt: 1.5, mb: 0.5 }}>
+        Step log
+      </Typography>
+      <StepLogTable steps={attempt.steps} label={`Step log of attempt ${attempt.number}`} running={running} />
+    </Box>
+  );
+}

@@ -1,0 +1,48 @@
+/** How operations read on screen: the grid, the filter bar and the dialog say things the same way. */
+import type { ChipProps } from '@mui/material/Chip';
+import { operationKinds, type Operation, type OperationStatus } from '../../../shared/domain/operation';
+import { findPlugin } from '../../../shared/domain/plugin';
+
+type OperationKind = Operation['kind'];
+
+/** The codes are the wire format; administrators read these. */
+export const kindLabels: Record<OperationKind, string> = {
+  test: 'Test',
+  cli: 'Command line',
+  'jit-enable': 'JIT enable',
+  'jit-disable': 'JIT disable',
+  'jit-create': 'JIT creation',
+  'jit-delete': 'JIT deletion',
+  verify: 'Verify',
+  'end-sessions': 'End sessions',
+};
+
+export const kindOptions = operationKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }));
+
+export const statusColors: Record<OperationStatus, ChipProps['color']> = {
+  Scheduled: 'default',
+  Running: 'info',
+  Successful: 'success',
+  Error: 'error',
+  Canceled: 'warning',
+};
+
+/** The plugin's display name; the id itself if this build does not know it. */
+export const pluginName = (id: string): string => findPlugin(id)?.name ?? id;
+
+/** "Create Linux user v3": a template's name with the version that ran (ad-hoc runs have none). */
+export const templateLabel = (op: Operation): string =>
+  op.templateVersion === null ? op.templateName : `${op.templateName} v${op.templateVersion}`;
+
+// To the second: steps of one run are seconds apart, and the audit log is read the same way.
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export const formatTime = (iso: string | null, empty = '—'): string =>
+  iso === null ? empty : dateTime.format(new Date(iso));
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}

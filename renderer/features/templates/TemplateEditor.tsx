@@ -1,0 +1,211 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { pluginCatalogue } from '../../../shared/domain/plugin';
+import type { Template } from '../../../shared/domain/template';
+import { usePluginsStore } from '../../stores/plugins-store';
+import { useTemplatesStore } from '../../stores/templates-store';
+import { placeFailure } from '../devices/form-failure';
+import { CheckResults, type CheckState } from './CheckResults';
+import { ContentField } from './ContentField';
+import { EditorSidePanel } from './EditorSidePanel';
+import {
+  emptyDraft,
+  fromDraft,
+  slotFor,
+  toDraft,
+  type TemplateDraft,
+  type TemplateErrors,
+} from './template-draft';
+import { TemplateFields } from './TemplateFields';
+
+export interface TemplateEditorProps {
+  /** The template to edit (or view, for a built-in), or undefined for a new one. */
+  template: Template | undefined;
+  onClose: () => void;
+  /** Switches the editor to another template: the copy Clone made. */
+  onOpen: (template: Template) => void;
+}
+
+export const readOnlyNote = 'Built-in templates are read-only: Clone to edit';
+
+/**
+ * The Template editor: fields, monospace content with a live tag check, the tag legend, syntax
+ * help, the core's Check, version history and Clone. Built-ins open read-only.
+ */
+export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProps) {
+  const save = useTemplatesStore((s) => s.save);
+  const clone = useTemplatesStore((s) => s.clone);
+  const runCheck = useTemplatesStore((s) => s.check);
+  const storePlugins = usePluginsStore((s) => s.plugins);
+  const titleId = useId();
+  const readOnly = template?.builtIn ?? false;
+  const [draft, setDraft] = useState<TemplateDraft>(() => (template ? toDraft(template) : emptyDraft()));
+  const [errors, setErrors] = useState<TemplateErrors>({});
+  const [check, setCheck] = useState<CheckState>({ state: 'idle' });
+  const [busy, setBusy] = useState(false);
+  const contentRef = useRef<HTMLTextAreaElement>(null);
+  const caretAfterInsert = useRef<number | undefined>(undefined);
+
+  // The catalogue in shared/ stands in until plugins.list answers: the picker is never empty.
+  const plugins = storePlugins.length > 0 ? storePlugins : pluginCatalogue;
+  const pluginName = plugins.find((p) => p.id === draft.pluginId)?.name ?? draft.pluginId;
+  const ensurePlugins = usePluginsStore((s) => s.ensureLoaded);
+  useEffect(() => void ensurePlugins(), [ensurePlugins]);
+
+  const edit = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setErrors(({ [key]: _cleared, form: _form, ...rest }) => rest);
+    // A check result describes the text it was run on; a changed text needs a new one.
+    if (key === 'content' || key === 'pluginId') setCheck({ state: 'idle' });
+  };
+
+  const insertTag = (tag: string) => {
+    const el = contentRef.current;
+    const start = el?.selectionStart ?? draft.content.length;
+    const end = el?.selectionEnd ?? start;
+    caretAfterInsert.current = start + tag.length;
+    edit('content', draft.content.slice(0, start) + tag + draft.content.slice(end));
+  };
+  // After an insertion, the cursor goes right after the tag, so several tags can be typed in a row.
+  useLayoutEffect(() => {
+    const el = contentRef.current;
+    const caret = caretAfterInsert.current;
+    if (el && caret !== undefined) {
+      caretAfterInsert.current = undefined;
+      el.focus();
+      el.setSelectionRange(caret, caret);
+    }
+  }, [draft.content]);
+
+  const submit = async () => {
+    if (readOnly) return;
+    const parsed = fromDraft(draft);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    setBusy(true);
+    const result = await save(template?.id, parsed.template);
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    // e.g. a duplicate name, or deactivating a template credentials use (the message names them).
+    const placed = placeFailure(result, 'template');
+    setErrors({ [slotFor(placed.field)]: placed.message });
+  };
+
+  const doCheck = async () => {
+    setCheck({ state: 'checking' });
+    const result = await runCheck(draft.pluginId, draft.content);
+    setCheck(
+      result.ok ? { state: 'done', problems: result.value } : { state: 'failed', message: result.message },
+    );
+  };
+
+  const doClone = async () => {
+    if (!template) return;
+    setBusy(true);
+    const result = await clone(template.id);
+    setBusy(false);
+    if (result.ok) onOpen(result.value);
+    else setErrors({ form: `Could not clone: ${result.message}` });
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      aria-labelledby={titleId}
+      fullWidth
+      maxWidth="xl"
+      slotProps={{ paper: { sx: { height: 'calc(100% - 48px)' } } }}
+    >
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}
+      >
+        <DialogTitle id={titleId} sx={{ pb: 0.5 }}>
+          Template editor
+        </DialogTitle>
+        <Stack direction="row" spacing={1} sx={{ px: 3, pb: 1, alignItems: 'center' }}>
+          <Typography variant="body2" color="text.secondary">
+            {template ? `${template.name} · version ${template.version}` : 'A new template'}
+          </Typography>
+          {template?.builtIn && <Chip size="small" label="Built-in" />}
+        </Stack>
+        <DialogContent dividers sx={{ flex: 1 }}>
+          <Box
+            sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 440px' } }}
+          >
+            <Stack spacing={1.5}>
+              {readOnly && (
+                <Alert severity="info" role="note">
+                  {readOnlyNote}
+                </Alert>
+              )}
+              <TemplateFields
+                draft={draft}
+                errors={errors}
+                readOnly={readOnly}
+                plugins={plugins}
+                edit={edit}
+              />
+              <ContentField
+                value={draft.content}
+                onChange={(content) => edit('content', content)}
+                error={errors.content}
+                readOnly={readOnly}
+                inputRef={contentRef}
+              />
+              <CheckResults check={check} />
+              {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
+            </Stack>
+            <EditorSidePanel
+              template={template}
+              pluginId={draft.pluginId}
+              pluginName={pluginName}
+              readOnly={readOnly}
+              onInsertTag={insertTag}
+              onUseContent={(content) => edit('content', content)}
+            />
+          </Box>
+        </DialogContent>
+        <DialogActions sx={{ px: 3 }}>
+          <Button
+            variant="outlined"
+            onClick={() => void doCheck()}
+            disabled={check.state === 'checking' || draft.content.trim() === ''}
+          >
+            Check
+          </Button>
+          {template && (
+            <Button variant="outlined" onClick={() => void doClone()} disabled={busy}>
+              Clone
+            </Button>
+          )}
+          <Box sx={{ flex: 1 }} />
+          <Button onClick={onClose}>{readOnly ? 'Close' : 'Cancel'}</Button>
+          <Button type="submit" variant="contained" disabled={busy || readOnly}>
+            Save
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}

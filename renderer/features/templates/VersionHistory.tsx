@@ -1,0 +1,109 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { Template, TemplateVersion } from '../../../shared/domain/template';
+import { useTemplatesStore } from '../../stores/templates-store';
+import { monospace } from './ContentField';
+
+export interface VersionHistoryProps {
+  template: Template;
+  /** Undefined for read-only templates: nothing can be copied into them. */
+  onUseContent: ((content: string) => void) | undefined;
+}
+
+type Load =
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; versions: TemplateVersion[] };
+
+/**
+ * Every saved version, newest first; picking one shows its content read-only. Refetched when the
+ * template gets a new version (a save here or elsewhere).
+ */
+export function VersionHistory({ template, onUseContent }: VersionHistoryProps) {
+  const fetchVersions = useTemplatesStore((s) => s.versions);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [picked, setPicked] = useState<number | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setLoad({ state: 'loading' });
+    void fetchVersions(template.id).then((result) => {
+      if (!current) return;
+      setLoad(
+        result.ok ? { state: 'done', versions: result.value } : { state: 'error', message: result.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [fetchVersions, template.id, template.version, attempt]);
+
+  if (load.state === 'loading') return <LinearProgress aria-label="Loading the versions" />;
+  if (load.state === 'error') {
+    return (
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" onClick={() => setAttempt((n) => n + 1)}>
+            Retry
+          </Button>
+        }
+      >
+        {`Could not load the versions: ${load.message}`}
+      </Alert>
+    );
+  }
+  const shown = load.versions.find((v) => v.version === picked);
+  return (
+    <Stack spacing={1.5}>
+      <List aria-label="Versions" disablePadding sx={{ maxHeight: 240, overflow: 'auto' }}>
+        {load.versions.map((v) => (
+          <ListItemButton
+            key={v.version}
+            selected={v.version === picked}
+            aria-current={v.version === picked ? 'true' : undefined}
+            onClick={() => setPicked(v.version)}
+          >
+            <ListItemText
+              primary={`Version ${v.version}${v.version === template.version ? ' (current)' : ''}`}
+              secondary={`Saved ${new Date(v.savedAt).toLocaleString()} by ${v.savedBy}`}
+            />
+          </ListItemButton>
+        ))}
+      </List>
+      {shown ? (
+        <Box>
+          <TextField
+            label={`Version ${shown.version} (read-only)`}
+            value={shown.content}
+            fullWidth
+            multiline
+            minRows={8}
+            maxRows={20}
+            slotProps={{
+              htmlInput: { readOnly: true, wrap: 'off' },
+              input: { sx: { fontFamily: monospace, fontSize: 12 } },
+            }}
+          />
+          {onUseContent && shown.version !== template.version && (
+            <Button sx={{ mt: 1 }} onClick={() => onUseContent(shown.content)}>
+              Copy into the editor
+            </Button>
+          )}
+        </Box>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          Pick a version to see its content.
+        </Typography>
+      )}
+    </Stack>
+  );
+}

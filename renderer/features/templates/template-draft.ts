@@ -1,0 +1,77 @@
+/**
+ * The template editor's model: the fields as edited, validated with the shared
+ * `templateInputSchema` on Save, with every error mapped to the field it belongs to.
+ */
+import { findTagProblems } from '../../../shared/domain/template-tags';
+import {
+  executionTypes,
+  templateInputSchema,
+  type ExecutionType,
+  type Template,
+  type TemplateInput,
+} from '../../../shared/domain/template';
+import { pluginIds, type PluginId } from '../../../shared/domain/plugin';
+
+export interface TemplateDraft {
+  name: string;
+  pluginId: PluginId;
+  executionType: ExecutionType;
+  active: boolean;
+  description: string;
+  content: string;
+}
+
+export type TemplateSlot = keyof TemplateDraft | 'form';
+export type TemplateErrors = Partial<Record<TemplateSlot, string>>;
+
+export const isPluginId = (v: string): v is PluginId => (pluginIds as readonly string[]).includes(v);
+export const isExecutionType = (v: string): v is ExecutionType =>
+  (executionTypes as readonly string[]).includes(v);
+
+export function emptyDraft(): TemplateDraft {
+  return { name: '', pluginId: 'ssh', executionType: 'New user', active: true, description: '', content: '' };
+}
+
+export function toDraft(t: Template): TemplateDraft {
+  return {
+    name: t.name,
+    pluginId: t.pluginId,
+    executionType: t.executionType,
+    active: t.active,
+    description: t.description,
+    content: t.content,
+  };
+}
+
+const slots: readonly TemplateSlot[] = [
+  'name',
+  'pluginId',
+  'executionType',
+  'active',
+  'description',
+  'content',
+];
+
+/** A path inside the template (from the schema or the core) to its slot. */
+export function slotFor(path: string | undefined): TemplateSlot {
+  const head = path?.split('.')[0];
+  return slots.find((s) => s === head) ?? 'form';
+}
+
+export type DraftResult = { ok: true; template: TemplateInput } | { ok: false; errors: TemplateErrors };
+
+export function fromDraft(d: TemplateDraft): DraftResult {
+  const errors: TemplateErrors = {};
+  const parsed = templateInputSchema.safeParse(d);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      errors[slotFor(issue.path.map(String).join('.'))] ??= issue.message;
+  }
+  // An unknown tag would fail at run time: it is an error here already.
+  const tagProblem = findTagProblems(d.content)[0];
+  if (tagProblem)
+    errors.content ??= `Line ${tagProblem.line}, column ${tagProblem.column}: ${tagProblem.message}`;
+  return parsed.success && Object.keys(errors).length === 0
+    ? { ok: true, template: parsed.data }
+    : { ok: false, errors };
+}

@@ -1,0 +1,123 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useId, useState } from 'react';
+import { passphraseSchema } from '../../../shared/domain/vault';
+import { api } from '../../api/client';
+import { placeFailure } from '../devices/form-failure';
+import { downloadText } from './download';
+
+type Errors = Partial<Record<'passphrase' | 'form', string>>;
+
+/**
+ * Export bundle: devices, templates and credentials as one JSON file. Passwords travel only when
+ * asked for, encrypted with a bundle passphrase that is held in this dialog's state alone and
+ * cleared once the core has answered.
+ */
+export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
+  const titleId = useId();
+  const [includePasswords, setIncludePasswords] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | undefined>();
+
+  const submit = async () => {
+    setSaved(undefined);
+    if (includePasswords) {
+      const checked = passphraseSchema.safeParse(passphrase);
+      if (!checked.success) {
+        setErrors({ passphrase: checked.error.issues[0]?.message ?? 'Invalid passphrase' });
+        return;
+      }
+    }
+    setErrors({});
+    setBusy(true);
+    const result = await api.call(
+      'transfer.export',
+      includePasswords ? { includePasswords, passphrase } : { includePasswords },
+    );
+    setBusy(false);
+    setPassphrase('');
+    if (!result.ok) {
+      const placed = placeFailure(result);
+      setErrors(placed.field === 'passphrase' ? { passphrase: placed.message } : { form: placed.message });
+      return;
+    }
+    downloadText(result.value.fileName, result.value.content, 'application/json');
+    setSaved(result.value.fileName);
+  };
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogTitle id={titleId}>Export bundle</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2}>
+            <DialogContentText>
+              One JSON file with every device, template and credential, to import in another lab. Without
+              passwords, credentials arrive without them.
+            </DialogContentText>
+            <FormControlLabel
+              label="Include passwords"
+              control={
+                <Checkbox
+                  checked={includePasswords}
+                  onChange={(e) => {
+                    setIncludePasswords(e.target.checked);
+                    setErrors({});
+                  }}
+                />
+              }
+            />
+            {includePasswords && (
+              <TextField
+                label="Bundle passphrase"
+                type="password"
+                value={passphrase}
+                onChange={(e) => {
+                  setPassphrase(e.target.value);
+                  setErrors({});
+                }}
+                error={errors.passphrase !== undefined}
+                helperText={
+                  errors.passphrase ??
+                  'At least 10 characters. It encrypts the passwords in the file; the import asks for it.'
+                }
+                slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+              />
+            )}
+            {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
+            {saved !== undefined && (
+              <Alert severity="success" role="status">
+                {`Exported as ${saved}`}
+              </Alert>
+            )}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{saved === undefined ? 'Cancel' : 'Close'}</Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            Export
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}

@@ -1,0 +1,33 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { MethodOutput } from '../../../shared/contract';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What an import did: the counts applied, or every problem with its place in the file. */
+export function ImportOutcome({ outcome }: { outcome: MethodOutput<'transfer.import'> }) {
+  if (outcome.applied) {
+    return (
+      <Alert severity="success" role="status">
+        {`Imported ${plural(outcome.devices, 'device', 'devices')}, ${plural(outcome.templates, 'template', 'templates')} and ${plural(outcome.credentials, 'credential', 'credentials')}.`}
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity="error">
+      <AlertTitle>{`The bundle has ${plural(outcome.problems.length, 'problem', 'problems')}: nothing was imported`}</AlertTitle>
+      <Box component="ul" aria-label="Problems" sx={{ m: 0, pl: 2.5, maxHeight: 280, overflow: 'auto' }}>
+        {outcome.problems.map((p, i) => (
+          <li key={i}>
+            <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>
+              {p.path || '(whole file)'}
+            </Typography>
+            <Typography component="span" variant="body2">{`: ${p.message}`}</Typography>
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}

@@ -1,0 +1,100 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
+import { useVaultStore } from '../../stores/vault-store';
+import { placeFailure } from '../devices/form-failure';
+import { VaultFrame } from './VaultFrame';
+
+type Errors = Partial<Record<'passphrase' | 'confirm' | 'form', string>>;
+
+/**
+ * First start without an OS keyring: the user chooses the master passphrase. It lives in this
+ * component's state only and is cleared as soon as the core has answered.
+ */
+export function SetPassphraseScreen() {
+  const setup = useVaultStore((s) => s.setup);
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const next: Errors = {};
+    const checked = passphraseSchema.safeParse(passphrase);
+    if (!checked.success) next.passphrase = checked.error.issues[0]?.message ?? 'Invalid passphrase';
+    if (confirm === '') next.confirm = 'Required';
+    else if (confirm !== passphrase) next.confirm = 'The passphrases do not match';
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setBusy(true);
+    const result = await setup(passphrase);
+    setPassphrase('');
+    setConfirm('');
+    setBusy(false);
+    // On success the gate opens the app; this screen unmounts.
+    if (!result.ok) {
+      const placed = placeFailure(result);
+      setErrors(placed.field === 'passphrase' ? { passphrase: placed.message } : { form: placed.message });
+    }
+  };
+
+  return (
+    <VaultFrame>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack spacing={2}>
+          <Typography variant="h1">Set master passphrase</Typography>
+          <Typography>
+            The master passphrase encrypts every password this app keeps, at rest on this machine. You will
+            type it each time the app starts.
+          </Typography>
+          <Alert severity="warning" role="note">
+            It cannot be recovered: if you forget it, the stored passwords are lost.
+          </Alert>
+          <TextField
+            label="Master passphrase"
+            type="password"
+            autoFocus
+            value={passphrase}
+            onChange={(e) => {
+              setPassphrase(e.target.value);
+              setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
+            }}
+            error={errors.passphrase !== undefined}
+            helperText={errors.passphrase ?? `At least ${minPassphraseLength} characters`}
+            slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+          />
+          <TextField
+            label="Confirm passphrase"
+            type="password"
+            value={confirm}
+            onChange={(e) => {
+              setConfirm(e.target.value);
+              setErrors(({ confirm: _c, form: _f, ...rest }) => rest);
+            }}
+            error={errors.confirm !== undefined}
+            helperText={errors.confirm ?? 'Type it again'}
+            slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+          />
+          {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
+          <Box>
+            <Button type="submit" variant="contained" disabled={busy}>
+              Set passphrase
+            </Button>
+          </Box>
+        </Stack>
+      </Box>
+    </VaultFrame>
+  );
+}

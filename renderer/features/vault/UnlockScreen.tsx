@@ -1,0 +1,68 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useVaultStore } from '../../stores/vault-store';
+import { placeFailure } from '../devices/form-failure';
+import { VaultFrame } from './VaultFrame';
+
+/**
+ * The vault is locked: the master passphrase opens it. The passphrase is the form's only field, so
+ * every refusal (a wrong passphrase above all) shows beside it; it is cleared after each attempt.
+ */
+export function UnlockScreen() {
+  const unlock = useVaultStore((s) => s.unlock);
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (passphrase === '') {
+      setError('Required');
+      return;
+    }
+    setBusy(true);
+    const result = await unlock(passphrase);
+    setPassphrase('');
+    setBusy(false);
+    if (!result.ok) setError(placeFailure(result).message);
+  };
+
+  return (
+    <VaultFrame>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack spacing={2}>
+          <Typography variant="h1">Unlock</Typography>
+          <Typography>The vault is locked. Type the master passphrase to open the app.</Typography>
+          <TextField
+            label="Master passphrase"
+            type="password"
+            autoFocus
+            value={passphrase}
+            onChange={(e) => {
+              setPassphrase(e.target.value);
+              setError(undefined);
+            }}
+            error={error !== undefined}
+            helperText={error ?? ' '}
+            slotProps={{ htmlInput: { autoComplete: 'current-password' } }}
+          />
+          <Box>
+            <Button type="submit" variant="contained" disabled={busy}>
+              Unlock
+            </Button>
+          </Box>
+        </Stack>
+      </Box>
+    </VaultFrame>
+  );
+}

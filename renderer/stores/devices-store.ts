@@ -1,0 +1,67 @@
+/**
+ * Every device, as `devices.list` returns it (with its credential count). Kept current by
+ * `devices.changed`, and by `credentials.changed` because credentials move the counts.
+ */
+import { create } from 'zustand';
+import type { Id } from '../../shared/domain/common';
+import type { Device, DeviceInput } from '../../shared/domain/device';
+import type { Result } from '../../shared/result';
+import { api } from '../api/client';
+
+export interface DevicesState {
+  devices: Device[];
+  /** False until the first list arrives, so screens can tell "loading" from "no devices". */
+  loaded: boolean;
+  loading: boolean;
+  loadError: string | undefined;
+  load: () => Promise<void>;
+  /** Creates (no id) or updates; the caller shows a failure beside its field. */
+  save: (id: Id | undefined, device: DeviceInput) => Promise<Result<Device>>;
+  remove: (id: Id) => Promise<Result<{ id: Id }>>;
+}
+
+/** Answers can arrive out of order when events come in bursts: only the latest request counts. */
+let loadSeq = 0;
+
+export const useDevicesStore = create<DevicesState>()((set, get) => ({
+  devices: [],
+  loaded: false,
+  loading: false,
+  loadError: undefined,
+  load: async () => {
+    const seq = ++loadSeq;
+    set({ loading: true, loadError: undefined });
+    const result = await api.call('devices.list', undefined);
+    if (seq !== loadSeq) return;
+    if (result.ok) set({ devices: result.value, loaded: true, loading: false });
+    else set({ loading: false, loadError: result.message });
+  },
+  save: async (id, device) => {
+    const result = await api.call('devices.save', id === undefined ? { device } : { id, device });
+    // Shown at once; the `devices.changed` event that follows refetches the list anyway.
+    if (result.ok) {
+      const saved = result.value;
+      const others = get().devices.filter((d) => d.id !== saved.id);
+      set({ devices: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
+    }
+    return result;
+  },
+  remove: async (id) => {
+    const result = await api.call('devices.delete', { id });
+    if (result.ok) set({ devices: get().devices.filter((d) => d.id !== id) });
+    return result;
+  },
+}));
+
+/** Refetches only when someone has loaded the list: a closed screen costs nothing. */
+const refresh = () => {
+  if (useDevicesStore.getState().loaded) void useDevicesStore.getState().load();
+};
+const unsubscribers = [
+  api.subscribe('devices.changed', refresh),
+  api.subscribe('credentials.changed', refresh),
+];
+
+import.meta.hot?.dispose(() => {
+  for (const unsubscribe of unsubscribers) unsubscribe();
+});

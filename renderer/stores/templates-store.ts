@@ -1,0 +1,156 @@
+/**
+ * Every execution template (content included, as `templates.list` returns them), kept current by
+ * `templates.changed`. The editor's one-off calls (versions, check, clone, Test on a device) go
+ * through here too, so components never talk to the API themselves.
+ *
+ * A test run answers only when it is over; meanwhile its operations stream their steps through
+ * `operations.changed`, which this store collects in `liveTest` for the Test dialog to show.
+ */
+import { create } from 'zustand';
+import type { z } from 'zod';
+import type { MethodInput, MethodOutput } from '../../shared/contract';
+import type { templateProblemSchema } from '../../shared/contract/templates';
+import type { Id } from '../../shared/domain/common';
+import type { Operation } from '../../shared/domain/operation';
+import type { PluginId } from '../../shared/domain/plugin';
+import type { Template, TemplateInput, TemplateVersion } from '../../shared/domain/template';
+import type { Result } from '../../shared/result';
+import { api } from '../api/client';
+
+export type TemplateProblem = z.infer<typeof templateProblemSchema>;
+
+export type TestRequest = MethodInput<'templates.test'>;
+export type RoundTripRequest = MethodInput<'templates.testRoundTrip'>;
+export type RoundTripResult = MethodOutput<'templates.testRoundTrip'>;
+export type LoginOption = MethodOutput<'credentials.options'>[number];
+
+/** The test run in progress: its templates, and the operations seen running so far. */
+export interface LiveTest {
+  templateIds: readonly Id[];
+  /** Client time the run was asked for; earlier operations of the same templates are not it. */
+  since: number;
+  operations: Operation[];
+}
+
+export interface TemplatesState {
+  templates: Template[];
+  loaded: boolean;
+  loading: boolean;
+  loadError: string | undefined;
+  load: () => Promise<void>;
+  save: (id: Id | undefined, template: TemplateInput) => Promise<Result<Template>>;
+  clone: (id: Id) => Promise<Result<Template>>;
+  remove: (id: Id) => Promise<Result<{ id: Id }>>;
+  versions: (id: Id) => Promise<Result<TemplateVersion[]>>;
+  check: (pluginId: PluginId, content: string) => Promise<Result<TemplateProblem[]>>;
+  /** Every credential in short form: the Test dialog's Run as choices. */
+  loginOptions: () => Promise<Result<LoginOption[]>>;
+  /** The run in progress (one at a time), undefined when none. */
+  liveTest: LiveTest | undefined;
+  test: (request: TestRequest) => Promise<Result<Operation>>;
+  testRoundTrip: (request: RoundTripRequest) => Promise<Result<RoundTripResult>>;
+  /** Cancels a running operation (a test's, seen in `liveTest`). */
+  cancelOperation: (id: string) => Promise<Result<Operation>>;
+}
+
+/** Some slack for the core's clock against the page's (both run on this machine). */
+const clockSlackMs = 2000;
+
+let loadSeq = 0;
+
+export const useTemplatesStore = create<TemplatesState>()((set, get) => {
+  /** Puts a saved or cloned template into the list at once; the change event refetches anyway. */
+  const upsert = (saved: Template) => {
+    const others = get().templates.filter((t) => t.id !== saved.id);
+    set({ templates: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
+  };
+  return {
+    templates: [],
+    loaded: false,
+    loading: false,
+    loadError: undefined,
+    load: async () => {
+      const seq = ++loadSeq;
+      set({ loading: true, loadError: undefined });
+      const result = await api.call('templates.list', undefined);
+      if (seq !== loadSeq) return;
+      if (result.ok) set({ templates: result.value, loaded: true, loading: false });
+      else set({ loading: false, loadError: result.message });
+    },
+    save: async (id, template) => {
+      const result = await api.call('templates.save', id === undefined ? { template } : { id, template });
+      if (result.ok) upsert(result.value);
+      return result;
+    },
+    clone: async (id) => {
+      const result = await api.call('templates.clone', { id });
+      if (result.ok) upsert(result.value);
+      return result;
+    },
+    remove: async (id) => {
+      const result = await api.call('templates.delete', { id });
+      if (result.ok) set({ templates: get().templates.filter((t) => t.id !== id) });
+      return result;
+    },
+    versions: (id) => api.call('templates.versions', { id }),
+    check: (pluginId, content) => api.call('templates.check', { pluginId, content }),
+    loginOptions: () => api.call('credentials.options', undefined),
+    liveTest: undefined,
+    test: async (request) => {
+      const run: LiveTest = { templateIds: [request.templateId], since: Date.now(), operations: [] };
+      set({ liveTest: run });
+      try {
+        return await api.call('templates.test', request);
+      } finally {
+        if (get().liveTest === run) set({ liveTest: undefined });
+      }
+    },
+    testRoundTrip: async (request) => {
+      const templateIds = [request.firstTemplateId, request.secondTemplateId];
+      const run: LiveTest = { templateIds, since: Date.now(), operations: [] };
+      set({ liveTest: run });
+      try {
+        return await api.call('templates.testRoundTrip', request);
+      } finally {
+        if (get().liveTest === run) set({ liveTest: undefined });
+      }
+    },
+    cancelOperation: (id) => api.call('operations.cancel', { id }),
+  };
+});
+
+/** A streamed state of an operation: kept when it belongs to the test in progress. */
+function received(op: Operation): void {
+  const run = useTemplatesStore.getState().liveTest;
+  if (
+    run === undefined ||
+    op.kind !== 'test' ||
+    op.templateId === null ||
+    !run.templateIds.includes(op.templateId) ||
+    Date.parse(op.createdAt) < run.since - clockSlackMs
+  ) {
+    return;
+  }
+  const index = run.operations.findIndex((known) => known.id === op.id);
+  const steps = (o: Operation) => o.attempts.reduce((n, a) => n + a.steps.length, 0);
+  const known = index === -1 ? undefined : run.operations[index];
+  // Step events carry no new `updatedAt`: then the step count tells which state is newer.
+  if (known) {
+    const stale =
+      known.updatedAt === op.updatedAt ? steps(known) > steps(op) : known.updatedAt > op.updatedAt;
+    if (stale) return;
+  }
+  const operations = index === -1 ? [...run.operations, op] : run.operations.with(index, op);
+  useTemplatesStore.setState({ liveTest: { ...run, operations } });
+}
+
+const unsubscribers = [
+  api.subscribe('templates.changed', () => {
+    if (useTemplatesStore.getState().loaded) void useTemplatesStore.getState().load();
+  }),
+  api.subscribe('operations.changed', received),
+];
+
+import.meta.hot?.dispose(() => {
+  for (const unsubscribe of unsubscribers) unsubscribe();
+});

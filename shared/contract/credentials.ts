@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { idSchema, sortDirectionSchema, tagSchema } from '../domain/common';
+import {
+  credentialInputSchema,
+  credentialSchema,
+  credentialStatusSchema,
+  credentialTypeSchema,
+  passwordChangeSchema,
+  sessionStatusSchema,
+} from '../domain/credential';
+import { auditEntrySchema } from '../domain/audit';
+import { deviceTypeSchema } from '../domain/device';
+import { defineEvents, defineMethods } from './define';
+
+export const credentialSortFields = [
+  'id',
+  'type',
+  'jit',
+  'username',
+  'additionalInfo',
+  'domain',
+  'lastUsedAt',
+  'sessionStatus',
+] as const;
+
+export const credentialFilterSchema = z.object({
+  username: z.string().max(128).optional(),
+  /** Matches the device's name or address. */
+  device: z.string().max(253).optional(),
+  jit: z.enum(['yes', 'no']).optional(),
+  status: credentialStatusSchema.optional(),
+  type: credentialTypeSchema.optional(),
+  tags: z.array(tagSchema).max(20).optional(),
+});
+export type CredentialFilter = z.infer<typeof credentialFilterSchema>;
+
+export const credentialQuerySchema = z.object({
+  filter: credentialFilterSchema.default({}),
+  /** Credentials > Just In Time: only JIT credentials, whatever the filter says. */
+  jitOnly: z.boolean().default(false),
+  sort: z
+    .object({ field: z.enum(credentialSortFields), direction: sortDirectionSchema })
+    .default({ field: 'id', direction: 'asc' }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type CredentialQuery = z.input<typeof credentialQuerySchema>;
+
+/** The device columns of a list group header. */
+export const deviceSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  address: z.string(),
+  type: deviceTypeSchema,
+  vendor: z.string(),
+  site: z.string(),
+  active: z.boolean(),
+});
+
+export const credentialRowSchema = credentialSchema.extend({
+  sessionStatus: sessionStatusSchema,
+});
+export type CredentialRow = z.infer<typeof credentialRowSchema>;
+
+export const credentialPageSchema = z.object({
+  /** Matching credentials in all pages. */
+  total: z.number().int().min(0),
+  /** Rows of this page, ordered by device group, then by the chosen sort within a device. */
+  rows: z.array(credentialRowSchema),
+  /** The devices the rows belong to, for the group headers. */
+  devices: z.array(deviceSummarySchema),
+});
+export type CredentialPage = z.infer<typeof credentialPageSchema>;
+
+/** A short form for drop-downs (authentication credential): every credential, no paging. */
+export const credentialOptionSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  deviceId: idSchema,
+  deviceName: z.string(),
+  status: credentialStatusSchema,
+  hasPassword: z.boolean(),
+  deleted: z.boolean(),
+});
+
+export const credentialsMethods = defineMethods({
+  'credentials.list': {
+    summary: 'One page of credentials, filtered and sorted by the core',
+    input: credentialQuerySchema,
+    output: credentialPageSchema,
+  },
+  'credentials.options': {
+    summary: 'Every credential in short form, for drop-downs and rule checks in forms',
+    input: z.undefined(),
+    output: z.array(credentialOptionSchema),
+  },
+  'credentials.get': { summary: 'One credential, without its password', input: z.object({ id: idSchema }), output: credentialSchema },
+  'credentials.save': {
+    summary: 'Create (no id) or update a credential; checks every rule before writing anything',
+    input: z.object({ id: idSchema.optional(), credential: credentialInputSchema, password: passwordChangeSchema }),
+    output: credentialSchema,
+  },
+  'credentials.delete': {
+    summary: 'Soft delete: the credential is deactivated and kept for audit',
+    input: z.object({ id: idSchema }),
+    output: credentialSchema,
+  },
+  'credentials.revealPassword': {
+    summary: 'The one audited way a password reaches the screen',
+    input: z.object({ id: idSchema }),
+    output: z.object({ password: z.string() }),
+  },
+  'credentials.history': {
+    summary: "The credential's audit entries, newest first",
+    input: z.object({ id: idSchema }),
+    output: z.array(auditEntrySchema),
+  },
+  'credentials.exportCsv': {
+    summary: 'The filtered list as CSV (no passwords)',
+    input: credentialQuerySchema.omit({ offset: true, limit: true }),
+    output: z.object({ csv: z.string(), count: z.number().int() }),
+  },
+});
+
+export const credentialsEvents = defineEvents({
+  'credentials.changed': z.object({ ids: z.array(idSchema) }),
+});

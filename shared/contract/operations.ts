@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/common';
+import { operationFilterSchema, operationSchema } from '../domain/operation';
+import { defineEvents, defineMethods } from './define';
+
+/** Who runs a test: another credential, or the one the test acts on. */
+export const testLoginSchema = z.object({ credentialId: idSchema });
+
+export const operationsMethods = defineMethods({
+  'operations.list': {
+    summary: 'Template runs, newest first, filtered',
+    input: z.object({
+      filter: operationFilterSchema.default({}),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ total: z.number().int(), operations: z.array(operationSchema) }),
+  },
+  'operations.get': { summary: 'One operation with its attempts and logs', input: z.object({ id: z.string() }), output: operationSchema },
+  'operations.cancel': {
+    summary: 'Cancel a scheduled or running operation',
+    input: z.object({ id: z.string() }),
+    output: operationSchema,
+  },
+  'templates.test': {
+    summary:
+      'Test on a device: run a template against a device as an authentication credential, with generated test values',
+    input: z.object({
+      templateId: idSchema,
+      deviceId: idSchema,
+      login: testLoginSchema,
+      /** The account to act on; a fresh ephemeral name when empty (creation templates). */
+      username: z.string().max(128).optional(),
+      /** For SQL templates: the database ([#ADD_INFO#]). */
+      additionalInfo: z.string().max(256).optional(),
+    }),
+    output: operationSchema,
+  },
+  'templates.testRoundTrip': {
+    summary:
+      'Test a JIT pair on a device: create (or enable), verify, delete (or disable), verify; one operation per step',
+    input: z.object({
+      firstTemplateId: idSchema,
+      secondTemplateId: idSchema,
+      deviceId: idSchema,
+      login: testLoginSchema,
+      username: z.string().max(128).optional(),
+      additionalInfo: z.string().max(256).optional(),
+    }),
+    output: z.object({ ok: z.boolean(), operations: z.array(operationSchema), summary: z.string() }),
+  },
+});
+
+export const operationsEvents = defineEvents({
+  'operations.changed': operationSchema,
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/common';
+import { pluginIdSchema } from '../domain/plugin';
+import { templateInputSchema, templateSchema, templateVersionSchema } from '../domain/template';
+import { defineEvents, defineMethods } from './define';
+
+export const templateProblemSchema = z.object({
+  line: z.number().int(),
+  column: z.number().int(),
+  message: z.string(),
+});
+
+export const templatesMethods = defineMethods({
+  'templates.list': { summary: 'Every template (content included)', input: z.undefined(), output: z.array(templateSchema) },
+  'templates.get': { summary: 'One template', input: z.object({ id: idSchema }), output: templateSchema },
+  'templates.versions': {
+    summary: 'Every saved version of a template, newest first',
+    input: z.object({ id: idSchema }),
+    output: z.array(templateVersionSchema),
+  },
+  'templates.save': {
+    summary: 'Create (no id) or update a template; an update makes a new version. Built-ins are read-only.',
+    input: z.object({ id: idSchema.optional(), template: templateInputSchema }),
+    output: templateSchema,
+  },
+  'templates.clone': {
+    summary: 'Copy a template (built-in or not) under a new name, as an editable template',
+    input: z.object({ id: idSchema, name: z.string().trim().min(1).max(128).optional() }),
+    output: templateSchema,
+  },
+  'templates.delete': {
+    summary: 'Delete a template no credential uses (built-ins cannot be deleted)',
+    input: z.object({ id: idSchema }),
+    output: z.object({ id: idSchema }),
+  },
+  'templates.check': {
+    summary: 'Check a template without saving it: unknown tags, and the plugin syntax where known',
+    input: z.object({ pluginId: pluginIdSchema, content: z.string().max(64 * 1024) }),
+    output: z.array(templateProblemSchema),
+  },
+});
+
+export const templatesEvents = defineEvents({
+  'templates.changed': z.object({ ids: z.array(idSchema) }),
+});

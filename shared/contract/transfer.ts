@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineMethods } from './define';
+
+export const transferProblemSchema = z.object({
+  /** Where in the file, e.g. `credentials[3].jit.enableTemplateId`. */
+  path: z.string(),
+  message: z.string(),
+});
+
+export const transferMethods = defineMethods({
+  'transfer.export': {
+    summary:
+      'A JSON bundle of devices, templates and credentials. Passwords only with a passphrase, encrypted with it.',
+    input: z.object({
+      includePasswords: z.boolean(),
+      passphrase: z.string().min(10, 'At least 10 characters').max(1024).optional(),
+    }),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+  'transfer.import': {
+    summary: 'Check a bundle first, then apply all of it or nothing',
+    input: z.object({ content: z.string().max(64 * 1024 * 1024), passphrase: z.string().max(1024).optional() }),
+    output: z.discriminatedUnion('applied', [
+      z.object({
+        applied: z.literal(true),
+        devices: z.number().int(),
+        templates: z.number().int(),
+        credentials: z.number().int(),
+      }),
+      z.object({ applied: z.literal(false), problems: z.array(transferProblemSchema) }),
+    ]),
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { passphraseSchema, vaultStatusSchema } from '../domain/vault';
+import { defineEvents, defineMethods } from './define';
+
+export const vaultMethods = defineMethods({
+  'vault.status': { summary: 'Whether the vault is set up and unlocked', input: z.undefined(), output: vaultStatusSchema },
+  'vault.setup': {
+    summary: 'First start: set the master passphrase (when no OS keyring protects the key)',
+    input: z.object({ passphrase: passphraseSchema }),
+    output: vaultStatusSchema,
+  },
+  'vault.unlock': {
+    summary: 'Unlock with the master passphrase',
+    input: z.object({ passphrase: z.string().min(1, 'Required').max(1024) }),
+    output: vaultStatusSchema,
+  },
+  'vault.lock': { summary: 'Forget the key until the next unlock', input: z.undefined(), output: vaultStatusSchema },
+});
+
+export const vaultEvents = defineEvents({
+  'vault.changed': vaultStatusSchema,
+});

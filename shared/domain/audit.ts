@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { isoDateSchema } from './common';
+
+export const auditEntities = ['device', 'credential', 'template', 'settings', 'vault', 'bundle'] as const;
+export const auditEntitySchema = z.enum(auditEntities);
+export type AuditEntity = z.infer<typeof auditEntitySchema>;
+
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'activate',
+  'deactivate',
+  'reveal_password',
+  'import',
+  'export',
+  'vault_setup',
+  'vault_unlock',
+  'vault_unlock_failed',
+  'vault_lock',
+] as const;
+export const auditActionSchema = z.enum(auditActions);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/**
+ * One line of the append-only audit log. It names what changed (entity, id, field names), never a
+ * value that could be a secret.
+ */
+export const auditEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  at: isoDateSchema,
+  actor: z.string(),
+  action: auditActionSchema,
+  entity: auditEntitySchema,
+  entityId: z.number().int().nullable(),
+  /** A human label at the time of the event, e.g. `root @ web-01`. */
+  label: z.string(),
+  fields: z.array(z.string()),
+  result: z.enum(['success', 'failure']),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditFilterSchema = z.object({
+  entity: auditEntitySchema.optional(),
+  entityId: z.number().int().optional(),
+  action: auditActionSchema.optional(),
+  actor: z.string().max(128).optional(),
+  text: z.string().max(200).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;

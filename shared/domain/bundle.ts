@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { credentialInputSchema, credentialJitSchema } from './credential';
+import { deviceInputSchema } from './device';
+import { pluginIdSchema } from './plugin';
+import { executionTypeSchema, templateInputSchema } from './template';
+
+/**
+ * The import/export bundle (format version 1): devices, templates and credentials, linked by
+ * references local to the file (`ref`), so ids of one installation never leak into another.
+ * Passwords travel only in `secrets`, encrypted with a passphrase the user typed (scrypt +
+ * AES-256-GCM).
+ *
+ * Decisions worth knowing:
+ * - Exports write refs as `d<id>`, `t<id>`, `c<id>`; imports accept any ref of 1 to 64 characters,
+ *   unique within its kind (templates and built-in templates share one kind).
+ * - Built-in templates exist in every installation and are read-only, so they are not copied: a
+ *   credential that uses one points at an entry of `builtInTemplates`, which names it by its stable
+ *   key; the import resolves the key to the local built-in (and reports a key it does not have).
+ * - Items are strict: an unknown key (a typo, or an id where a ref belongs) is a problem, not
+ *   silently dropped.
+ * - A JIT credential keeps the choices of both sections (as the form does), so all four template
+ *   refs travel; a ref to a record that no longer exists (a deleted credential) is exported as null.
+ */
+export const bundleFormat = 'jit-pam-bundle';
+export const bundleVersion = 1;
+
+const refSchema = z.string().min(1, 'Required').max(64, 'At most 64 characters');
+
+export const bundleDeviceSchema = deviceInputSchema.extend({ ref: refSchema }).strict();
+
+export const bundleTemplateSchema = templateInputSchema.extend({ ref: refSchema }).strict();
+
+/** A built-in template of the exporting installation, named by its stable key (not copied). */
+export const bundleBuiltInTemplateSchema = z
+  .object({
+    ref: refSchema,
+    key: z.string().min(1, 'Required').max(200, 'At most 200 characters'),
+    /** For messages and for people reading the file; the local built-in's own fields count. */
+    name: z.string().max(200).default(''),
+    pluginId: pluginIdSchema,
+    executionType: executionTypeSchema,
+  })
+  .strict();
+
+/** The JIT settings without the ids: those travel as refs in `jitRefs`. */
+export const bundleJitSchema = credentialJitSchema
+  .omit({
+    authCredentialId: true,
+    enableTemplateId: true,
+    disableTemplateId: true,
+    createTemplateId: true,
+    deleteTemplateId: true,
+  })
+  .strict();
+
+export const bundleJitRefsSchema = z
+  .object({
+    authCredentialRef: refSchema.nullable().default(null),
+    enableTemplateRef: refSchema.nullable().default(null),
+    disableTemplateRef: refSchema.nullable().default(null),
+    createTemplateRef: refSchema.nullable().default(null),
+    deleteTemplateRef: refSchema.nullable().default(null),
+  })
+  .strict();
+export type BundleJitRefs = z.output<typeof bundleJitRefsSchema>;
+
+/** A credential whose device, templates and authentication credential are given by reference. */
+export const bundleCredentialSchema = credentialInputSchema
+  .omit({ deviceId: true, jit: true })
+  .extend({
+    ref: refSchema,
+    deviceRef: refSchema,
+    jit: bundleJitSchema.default(bundleJitSchema.parse({})),
+    jitRefs: bundleJitRefsSchema.default(bundleJitRefsSchema.parse({})),
+  })
+  .strict();
+
+/**
+ * scrypt's cost comes from the file, so it is bounded: memory is 128·N·r bytes, and an unbounded
+ * N would let a crafted bundle exhaust the machine's memory before the passphrase is even tried.
+ */
+export const bundleKdfSchema = z
+  .object({
+    name: z.literal('scrypt'),
+    salt: z.base64().min(16, 'Too short'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, 'Must be a power of two'),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+  })
+  .strict()
+  .refine((k) => k.N * k.r <= 2 ** 21, 'The scrypt cost is too high (N·r at most 2^21)');
+
+export const bundleSecretsSchema = z
+  .object({
+    kdf: bundleKdfSchema,
+    sealed: z.object({ iv: z.base64(), tag: z.base64(), ct: z.base64() }).strict(),
+  })
+  .strict();
+export type BundleSecrets = z.output<typeof bundleSecretsSchema>;
+
+/** What `secrets.sealed` holds once opened: credential ref → password. */
+export const bundlePasswordsSchema = z.record(z.string(), z.string());
+
+/**
+ * The file's outer shape. Items stay `unknown` here: each is checked on its own so that every
+ * problem is reported with its index (`credentials[12].username`), not only the first.
+ */
+export const bundleSchema = z
+  .object({
+    format: z.literal(bundleFormat),
+    version: z.literal(bundleVersion),
+    exportedAt: z.string().max(64).optional(),
+    devices: z.array(z.unknown()).default([]),
+    templates: z.array(z.unknown()).default([]),
+    builtInTemplates: z.array(z.unknown()).default([]),
+    credentials: z.array(z.unknown()).default([]),
+    /** Present only when the export included passwords: a sealed JSON map of credential ref → password. */
+    secrets: z.unknown().optional(),
+  })
+  .strict();
+
+/** The file as an export writes it. */
+export interface Bundle {
+  format: typeof bundleFormat;
+  version: typeof bundleVersion;
+  exportedAt: string;
+  devices: BundleDevice[];
+  templates: BundleTemplate[];
+  builtInTemplates: BundleBuiltInTemplate[];
+  credentials: BundleCredential[];
+  secrets: BundleSecrets | null;
+}
+export type BundleDevice = z.output<typeof bundleDeviceSchema>;
+export type BundleTemplate = z.output<typeof bundleTemplateSchema>;
+export type BundleBuiltInTemplate = z.output<typeof bundleBuiltInTemplateSchema>;
+export type BundleCredential = z.output<typeof bundleCredentialSchema>;

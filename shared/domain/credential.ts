@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, plainText, tagsSchema } from './common';
+import { pluginIdSchema } from './plugin';
+
+export const credentialTypes = ['Local user', 'Local administrator', 'Domain user'] as const;
+export const credentialTypeSchema = z.enum(credentialTypes);
+
+export const credentialStatuses = ['Active', 'Inactive'] as const;
+export const credentialStatusSchema = z.enum(credentialStatuses);
+
+export const jitTypes = ['enable_disable', 'create_delete'] as const;
+export const jitTypeSchema = z.enum(jitTypes);
+export type JitType = z.infer<typeof jitTypeSchema>;
+export const jitTypeLabels: Record<JitType, string> = {
+  enable_disable: 'Enable/Disable',
+  create_delete: 'Creation and deletion',
+};
+
+export const maxPasswordLength = 256;
+
+/**
+ * The JIT Settings tab. Both sections' choices are kept (switching the type back restores them),
+ * but only the chosen type's section is validated and used.
+ */
+export const credentialJitSchema = z.object({
+  enabled: z.boolean().default(false),
+  type: jitTypeSchema.nullable().default(null),
+  useOwnCredential: z.boolean().default(false),
+  authCredentialId: idSchema.nullable().default(null),
+  enablePluginId: pluginIdSchema.nullable().default(null),
+  enableTemplateId: idSchema.nullable().default(null),
+  disablePluginId: pluginIdSchema.nullable().default(null),
+  disableTemplateId: idSchema.nullable().default(null),
+  createPluginId: pluginIdSchema.nullable().default(null),
+  createTemplateId: idSchema.nullable().default(null),
+  deletePluginId: pluginIdSchema.nullable().default(null),
+  deleteTemplateId: idSchema.nullable().default(null),
+});
+export type CredentialJit = z.infer<typeof credentialJitSchema>;
+export const defaultJit: CredentialJit = credentialJitSchema.parse({});
+
+/** A user name: printable, no spaces at either end (domains use DOMAIN\user or user@domain). */
+export const usernameSchema = plainText(128)
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'Required'));
+
+/** The Information tab (password excepted: it travels separately, see passwordChangeSchema). */
+export const credentialInputSchema = z.object({
+  username: usernameSchema,
+  type: credentialTypeSchema,
+  deviceId: idSchema,
+  domain: plainText(128).default(''),
+  additionalInfo: plainText(256).default(''),
+  status: credentialStatusSchema.default('Active'),
+  tags: tagsSchema.default([]),
+  jit: credentialJitSchema.default(defaultJit),
+});
+export type CredentialInput = z.input<typeof credentialInputSchema>;
+export type CredentialFields = z.output<typeof credentialInputSchema>;
+
+/**
+ * What Save does with the password. The renderer may send a password it was typed, but never
+ * receives one back: `generate` makes the core create one by the password policy.
+ */
+export const passwordChangeSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('keep') }),
+  z.object({
+    action: z.literal('set'),
+    value: z
+      .string()
+      .min(1, 'Required')
+      .max(maxPasswordLength, `At most ${maxPasswordLength} characters`),
+  }),
+  z.object({ action: z.literal('generate') }),
+  z.object({ action: z.literal('clear') }),
+]);
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
+/** A credential as the renderer sees it: never its password, only whether it has one. */
+export const credentialSchema = credentialInputSchema.extend({
+  id: idSchema,
+  hasPassword: z.boolean(),
+  deleted: z.boolean(),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+  lastUsedAt: isoDateSchema.nullable(),
+});
+export type Credential = z.infer<typeof credentialSchema>;
+
+/** Session status shown in the list; sessions arrive with the lifecycle work. */
+export const sessionStatuses = ['None', 'Provisioning', 'Active', 'Ending', 'Needs attention'] as const;
+export const sessionStatusSchema = z.enum(sessionStatuses);

@@ -1,0 +1,142 @@
+/**
+ * The rules a credential must satisfy to be saved, defined once: the Credential form runs them
+ * on the lists it has loaded to show errors beside fields, and the core runs them on its own data
+ * before anything is written (the core's verdict is the one that counts).
+ */
+import { jitExecutionTypes, type ExecutionType } from '../template';
+import type { CredentialFields, CredentialJit, PasswordChange } from '../credential';
+import { findPlugin, type PluginId } from '../plugin';
+
+export interface FieldError {
+  /** Dotted path in the credential input, e.g. `jit.enableTemplateId`. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** What the rules need to know about other records. */
+export interface RuleContext {
+  readonly selfId: number | null;
+  /** Whether the credential being saved already has a stored password. */
+  readonly selfHasPassword: boolean;
+  readonly devices: readonly { id: number; name: string; active: boolean }[];
+  readonly credentials: readonly {
+    id: number;
+    username: string;
+    deleted: boolean;
+    status: 'Active' | 'Inactive';
+    hasPassword: boolean;
+  }[];
+  readonly templates: readonly {
+    id: number;
+    name: string;
+    pluginId: PluginId;
+    executionType: ExecutionType;
+    active: boolean;
+  }[];
+}
+
+type Direction = keyof typeof jitExecutionTypes;
+const directionsOf = { enable_disable: ['enable', 'disable'], create_delete: ['create', 'delete'] } as const;
+const directionLabels: Record<Direction, string> = {
+  enable: 'enable',
+  disable: 'disable',
+  create: 'creation',
+  delete: 'deletion',
+};
+
+export function checkCredential(
+  input: CredentialFields,
+  password: PasswordChange,
+  ctx: RuleContext,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const device = ctx.devices.find((d) => d.id === input.deviceId);
+  if (!device) errors.push({ field: 'deviceId', message: 'Choose an existing device' });
+  else if (!device.active && input.status === 'Active') {
+    errors.push({ field: 'status', message: `The device ${device.name} is inactive: the credential must be Inactive` });
+  }
+  if (input.jit.enabled) errors.push(...checkJit(input.jit, password, ctx));
+  return errors;
+}
+
+function checkJit(jit: CredentialJit, password: PasswordChange, ctx: RuleContext): FieldError[] {
+  const errors: FieldError[] = [];
+  if (jit.type === null) return [{ field: 'jit.type', message: 'Choose a Just In Time type' }];
+
+  if (jit.type === 'enable_disable' && jit.useOwnCredential) {
+    errors.push({
+      field: 'jit.useOwnCredential',
+      message: 'A disabled account cannot enable itself: turn this off and choose an authentication credential',
+    });
+  }
+  if (jit.useOwnCredential) {
+    const willHavePassword =
+      password.action === 'set' || password.action === 'generate' || (password.action === 'keep' && ctx.selfHasPassword);
+    if (!willHavePassword) {
+      errors.push({ field: 'jit.useOwnCredential', message: 'This credential has no password to connect with' });
+    }
+  } else {
+    errors.push(...checkAuthCredential(jit.authCredentialId, ctx));
+  }
+
+  for (const direction of directionsOf[jit.type]) {
+    errors.push(...checkDirection(jit, direction, ctx));
+  }
+  return errors;
+}
+
+function checkAuthCredential(id: number | null, ctx: RuleContext): FieldError[] {
+  const field = 'jit.authCredentialId';
+  if (id === null) return [{ field, message: 'Choose the credential that runs the templates' }];
+  if (id === ctx.selfId) return [{ field, message: 'Choose another credential, or use own credential' }];
+  const auth = ctx.credentials.find((c) => c.id === id);
+  if (!auth || auth.deleted) return [{ field, message: 'The authentication credential does not exist' }];
+  if (auth.status !== 'Active') return [{ field, message: `${auth.username} is inactive` }];
+  if (!auth.hasPassword) return [{ field, message: `${auth.username} has no password` }];
+  return [];
+}
+
+function checkDirection(jit: CredentialJit, direction: Direction, ctx: RuleContext): FieldError[] {
+  const pluginKey = `${direction}PluginId` as const;
+  const templateKey = `${direction}TemplateId` as const;
+  const pluginField = `jit.${pluginKey}`;
+  const templateField = `jit.${templateKey}`;
+  const pluginId = jit[pluginKey];
+  const templateId = jit[templateKey];
+  const label = directionLabels[direction];
+  if (pluginId === null) return [{ field: pluginField, message: `Choose the ${label} plugin` }];
+  const plugin = findPlugin(pluginId);
+  if (!plugin?.available) return [{ field: pluginField, message: `${plugin?.name ?? pluginId} is not available in this build` }];
+  if (templateId === null) return [{ field: templateField, message: `Choose the ${label} template` }];
+  const template = ctx.templates.find((t) => t.id === templateId);
+  const needed = jitExecutionTypes[direction];
+  if (!template) return [{ field: templateField, message: 'The template does not exist' }];
+  if (template.pluginId !== pluginId) {
+    return [{ field: templateField, message: `${template.name} belongs to another plugin` }];
+  }
+  if (template.executionType !== needed) {
+    return [{ field: templateField, message: `${template.name} is a "${template.executionType}" template, not "${needed}"` }];
+  }
+  if (!template.active) return [{ field: templateField, message: `${template.name} is inactive` }];
+  return [];
+}
+
+/** The templates a JIT drop-down may offer for a direction and plugin. */
+export function templatesFor<T extends RuleContext['templates'][number]>(
+  templates: readonly T[],
+  direction: Direction,
+  pluginId: PluginId | null,
+): T[] {
+  const needed = jitExecutionTypes[direction];
+  return templates.filter((t) => t.active && t.pluginId === pluginId && t.executionType === needed);
+}
+
+/** Ids of the templates and the authentication credential a JIT credential depends on. */
+export function jitDependencies(jit: CredentialJit): { templateIds: number[]; credentialIds: number[] } {
+  if (!jit.enabled || jit.type === null) return { templateIds: [], credentialIds: [] };
+  const templateIds = directionsOf[jit.type]
+    .map((d) => jit[`${d}TemplateId` as const])
+    .filter((id): id is number => id !== null);
+  const credentialIds = !jit.useOwnCredential && jit.authCredentialId !== null ? [jit.authCredentialId] : [];
+  return { templateIds, credentialIds };
+}

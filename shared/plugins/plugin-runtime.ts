@@ -1,0 +1,114 @@
+/**
+ * The interface every built-in plugin implements (electron/plugins/<id>/). Types only: the
+ * implementations run in the core (Node); the renderer sees results through the contract.
+ */
+import type { PluginId } from '../domain/plugin';
+
+/** The part of an AbortSignal a plugin needs (shared/ has neither DOM nor Node types). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** A problem in a template's text, 1-based. */
+export interface TemplateProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** Where to connect: the device's address and the port of the plugin's protocol. */
+export interface TargetEndpoint {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Who connects: the authentication credential (or the credential itself with "use own"). */
+export interface ConnectionLogin {
+  readonly username: string;
+  readonly password?: string;
+  /** SSH only: an OpenSSH/PEM private key instead of, or besides, the password. */
+  readonly privateKey?: string;
+  readonly domain?: string;
+  /** SQL plugins: the database to connect to (the credential's Additional information). */
+  readonly database?: string;
+}
+
+/** Tag values by tag name (`USERNAME`, not `[#USERNAME#]`). Missing tags are an error. */
+export type TagValues = Readonly<Record<string, string>>;
+
+export interface RunTimeouts {
+  readonly connectSeconds: number;
+  readonly readSeconds: number;
+}
+
+/** One executed line of a template, for the operation's log. Texts are already masked. */
+export interface RunStep {
+  readonly line: number;
+  readonly command: string;
+  readonly output: string;
+  readonly ok: boolean;
+  readonly durationMs: number;
+}
+
+export type RunFailureKind =
+  /** The template or a tag value was refused before anything was sent (exit code 2 in the CLI). */
+  | 'refused'
+  /** Connecting or authenticating failed. */
+  | 'connect'
+  /** A step failed on the target: an expect that did not match, an SQL error, an LDAP error. */
+  | 'target'
+  | 'timeout'
+  | 'canceled';
+
+export interface RunFailure {
+  readonly kind: RunFailureKind;
+  /** 1-based template line, when one line is to blame. */
+  readonly line: number | null;
+  /** Masked. */
+  readonly message: string;
+  /** The last output seen, masked. */
+  readonly outputTail: string;
+}
+
+export interface RunResult {
+  readonly ok: boolean;
+  readonly steps: readonly RunStep[];
+  readonly failure: RunFailure | null;
+  readonly durationMs: number;
+}
+
+export interface RunRequest {
+  readonly template: string;
+  readonly tags: TagValues;
+  readonly target: TargetEndpoint;
+  readonly login: ConnectionLogin;
+  readonly timeouts?: Partial<RunTimeouts>;
+  readonly signal?: CancelSignal;
+  /** Called as each step finishes, for live logs. */
+  readonly onStep?: (step: RunStep) => void;
+}
+
+export interface AccountRequest {
+  readonly target: TargetEndpoint;
+  readonly login: ConnectionLogin;
+  /** The account to look for / whose sessions to end. */
+  readonly username: string;
+  readonly signal?: CancelSignal;
+}
+
+export interface PluginRuntime {
+  readonly id: PluginId;
+  /** Syntax and tag problems, without connecting. Empty when the template is fine. */
+  check(template: string): TemplateProblem[];
+  /** Runs the template against the target. Never throws for target-side failures: see `failure`. */
+  run(request: RunRequest): Promise<RunResult>;
+  /** Whether the account exists on the target (for verification after create/delete). */
+  accountExists(request: AccountRequest): Promise<boolean>;
+  /** Ends the account's live sessions on the target; returns how many were ended. */
+  endSessions(request: AccountRequest): Promise<number>;
+}
+
+/** Tags whose values are secrets: masked in every step, failure and log. */
+export const secretTagNames: readonly string[] = ['NEW_PASSWORD', 'CURRENT_PASSWORD', 'AUTH_PASSWORD'];

@@ -1,0 +1,48 @@
+// A small client of the browser host's WebSocket (shared/contract/wire.ts), as the renderer's
+// transport speaks it: the per-launch token in the query, the host's own Origin.
+import WebSocket from 'ws';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { wirePath, wireTokenParam } from '../../shared/contract/wire';
+import type { Result } from '../../shared/result';
+
+export interface RpcClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  close(): void;
+}
+
+/** Connects to the host printed as `Open: http://127.0.0.1:N/#token=…`. */
+export async function connectRpc(openUrl: string): Promise<RpcClient> {
+  const url = new URL(openUrl);
+  const token = /token=([^&]+)/.exec(url.hash)?.[1];
+  if (token === undefined) throw new Error('the Open: address carries no token');
+  const socket = new WebSocket(`ws://${url.host}${wirePath}?${wireTokenParam}=${token}`, {
+    headers: { Origin: url.origin },
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString('utf8')) as { id?: number; result?: unknown };
+    if (message.id === undefined) return; // a push event
+    pending.get(message.id)?.(message.result);
+    pending.delete(message.id);
+  });
+  return {
+    call: (method, input) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, (result) => resolve(result as never));
+        socket.send(JSON.stringify({ id, method, input }));
+      }),
+    close: () => socket.close(),
+  };
+}
+
+/** The value of a successful call; a failure stops the bench with its message. */
+export function valueOf<T>(result: Result<T>, what: string): T {
+  if (!result.ok) throw new Error(`${what}: ${result.code} ${result.message}`);
+  return result.value;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { sshBuiltinTemplates } from '../../../../electron/plugins/ssh/builtin-templates';
+import { checkSshSyntax, checkSshTemplate } from '../../../../electron/plugins/ssh/check';
+import { SshPlugin } from '../../../../electron/plugins/ssh/ssh-plugin';
+import { executionTypes } from '../../../../shared/domain/template';
+
+describe('SSH template check', () => {
+  it('reports unknown and malformed tags with syntax problems, in line order', () => {
+    const problems = checkSshTemplate('exec "useradd [#USERNAMES#]"\nbogus\nexec "[#username#]"');
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [1, 15, 'Unknown tag [#USERNAMES#]'],
+      [2, 1, expect.stringContaining('Unknown command "bogus"') as unknown],
+      [3, 7, expect.stringContaining('Malformed tag') as unknown],
+    ]);
+    expect(checkSshSyntax('exec "[#NOPE#]"')).toEqual([]);
+  });
+
+  it('does not take a regex character class for a malformed tag', () => {
+    expect(checkSshTemplate('expect-regex "/[#$] ?$/"')).toEqual([]);
+    expect(checkSshTemplate('expect-regex "/[#NOPE#]/"')).toHaveLength(1);
+  });
+
+  it('is what the plugin reports', () => {
+    expect(new SshPlugin().check('nope')).toEqual(checkSshTemplate('nope'));
+  });
+
+  it('finds nothing wrong in the built-in templates, which cover every execution type', () => {
+    for (const template of sshBuiltinTemplates)
+      expect(checkSshTemplate(template.content), template.key).toEqual([]);
+    expect(new Set(sshBuiltinTemplates.map((t) => t.executionType))).toEqual(new Set(executionTypes));
+    expect(new Set(sshBuiltinTemplates.map((t) => t.key)).size).toBe(sshBuiltinTemplates.length);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
+
+const productExample = `set-read-timeout 5
+expect-regex "/[$#>] ?$/"
+exec "useradd -m [#USERNAME#]"
+expect-regex "/[$#>] ?$/"
+exec "passwd [#USERNAME#]"
+expect "*password:"
+exec "[#NEW_PASSWORD#]"
+expect "*password:"
+exec "[#NEW_PASSWORD#]"
+expect "*updated successfully*"
+exec "exit"
+end
+`;
+
+describe('SSH template parser', () => {
+  it('parses the product example into one command a line, with line numbers', () => {
+    const { commands, problems } = parseTemplate(productExample);
+    expect(problems).toEqual([]);
+    expect(commands.map((c) => [c.line, c.kind])).toEqual([
+      [1, 'set-read-timeout'],
+      [2, 'expect-regex'],
+      [3, 'exec'],
+      [4, 'expect-regex'],
+      [5, 'exec'],
+      [6, 'expect'],
+      [7, 'exec'],
+      [8, 'expect'],
+      [9, 'exec'],
+      [10, 'expect'],
+      [11, 'exec'],
+      [12, 'end'],
+    ]);
+  });
+
+  it('skips comments and blank lines but keeps the numbering of the file', () => {
+    const { commands, problems } = parseTemplate('# a comment\n\n   # indented comment\n\texec "id"\r\n');
+    expect(problems).toEqual([]);
+    expect(commands).toEqual([
+      { kind: 'exec', line: 4, argument: { text: 'id', columns: [8, 9, 10], column: 7 } },
+    ]);
+  });
+
+  it('resolves \\" and \\\\ and keeps any other backslash as written', () => {
+    const { commands } = parseTemplate('exec "say \\"hi\\" \\\\ a\\tb \\*"');
+    const [command] = commands;
+    expect(command?.kind === 'exec' && command.argument.text).toBe('say "hi" \\ a\\tb \\*');
+  });
+
+  it('reads seconds, decimals and quoted numbers; commands are case-insensitive', () => {
+    const { commands, problems, connectTimeoutSeconds } = parseTemplate(
+      'set-connect-timeout 3\nSET-READ-TIMEOUT 2.5\nsleep "0.1"\nEXEC "x"',
+    );
+    expect(problems).toEqual([]);
+    expect(connectTimeoutSeconds).toBe(3);
+    expect(commands.map((c) => ('seconds' in c ? c.seconds : c.kind))).toEqual([3, 2.5, 0.1, 'exec']);
+  });
+
+  it.each([
+    ['frobnicate "x"', 1, 1, 'Unknown command "frobnicate"'],
+    ['exec', 1, 5, 'exec needs a quoted string'],
+    ['exec id', 1, 6, 'exec needs a quoted string'],
+    ['expect "abc', 1, 8, 'Unterminated string'],
+    ['exec "a" b', 1, 10, 'Unexpected text after the string'],
+    ['sleep x', 1, 7, 'is not a number of seconds'],
+    ['set-read-timeout 0', 1, 18, 'must be more than 0 seconds'],
+    ['set-read-timeout 99999', 1, 18, 'at most 3600 seconds'],
+    ['sleep', 1, 6, 'sleep needs a number of seconds'],
+    ['end now', 1, 5, 'end takes no argument'],
+    ['exec"x"', 1, 5, 'Expected a space after exec'],
+    ['"x"', 1, 1, 'Expected a command'],
+    ['expect-regex "/a(/"', 1, 16, 'Invalid regular expression'],
+    ['expect-regex "/abc/g"', 1, 20, 'Unsupported regex flags "g"'],
+    ['expect-regex "/abc"', 1, 15, 'no closing /'],
+  ])('reports %j at line %i, column %i', (template, line, column, message) => {
+    const { problems } = parseTemplate(template);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line, column });
+    expect(problems[0]?.message).toContain(message);
+  });
+
+  it('reports every bad line with its own line number', () => {
+    const { problems } = parseTemplate('exec "ok"\nfoo\n# fine\nexpect "open\nend');
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [2, 1],
+      [4, 8],
+    ]);
+  });
+
+  it('refuses set-connect-timeout once the conversation has started', () => {
+    const { problems } = parseTemplate(
+      'set-read-timeout 2\nset-connect-timeout 3\nexec "x"\nset-connect-timeout 4',
+    );
+    expect(problems).toEqual([
+      {
+        line: 4,
+        column: 1,
+        message: 'set-connect-timeout must come before the first exec, write, expect or sleep',
+      },
+    ]);
+  });
+
+  it('accepts a regex without slashes and tags inside a regex', () => {
+    expect(parseTemplate('expect-regex "\\\\$ $"\nexpect-regex "/^[#USERNAME#]:/m"').problems).toEqual([]);
+  });
+});

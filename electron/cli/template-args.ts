@@ -27,7 +27,8 @@ Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage,
 syntax error, a value refused by the escaping rules).`;
 
 export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
-  if (argv[0] !== 'run') throw new UsageError(argv[0] === undefined ? 'Missing command: run' : `Unknown command: ${argv[0]}`);
+  if (argv[0] !== 'run')
+    throw new UsageError(argv[0] === undefined ? 'Missing command: run' : `Unknown command: ${argv[0]}`);
   const options = new Map<string, string>();
   const tags: Record<string, string> = {};
   let file: string | undefined;
@@ -42,11 +43,26 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     if (value === undefined) throw new UsageError(`${arg} needs a value`);
     if (arg === '--tag') {
       const match = /^([A-Z0-9_]+)=(.*)$/s.exec(value);
-      if (!match?.[1]) throw new UsageError(`--tag takes NAME=VALUE with NAME in upper case, got "${value.split('=')[0] ?? ''}"`);
+      if (!match?.[1])
+        throw new UsageError(
+          `--tag takes NAME=VALUE with NAME in upper case, got "${value.split('=')[0] ?? ''}"`,
+        );
       tags[match[1]] = match[2] ?? '';
       continue;
     }
-    if (!['--plugin', '--host', '--port', '--user', '--password-file', '--key-file', '--database', '--domain', '--read-timeout'].includes(arg)) {
+    if (
+      ![
+        '--plugin',
+        '--host',
+        '--port',
+        '--user',
+        '--password-file',
+        '--key-file',
+        '--database',
+        '--domain',
+        '--read-timeout',
+      ].includes(arg)
+    ) {
       throw new UsageError(`Unknown option: ${arg}`);
     }
     options.set(arg, value);
@@ -63,7 +79,8 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
   const number = (name: string, max: number): number | undefined => {
     const raw = options.get(name);
     if (raw === undefined) return undefined;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`${name} must be 1..${max}`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+      throw new UsageError(`${name} must be 1..${max}`);
     return Number(raw);
   };
   const path = (name: string) => {

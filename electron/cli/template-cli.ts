@@ -12,7 +12,9 @@ import { parseTemplateArgs, templateUsage } from './template-args';
 const firstLine = (path: string) => (readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
 
 function printStep(step: RunStep): void {
-  console.log(`line ${step.line}: ${step.command}  [${step.ok ? 'ok' : 'FAILED'}, ${Math.round(step.durationMs)} ms]`);
+  console.log(
+    `line ${step.line}: ${step.command}  [${step.ok ? 'ok' : 'FAILED'}, ${Math.round(step.durationMs)} ms]`,
+  );
   const output = step.output.trimEnd();
   if (output) console.log(output.replace(/^/gm, '    '));
 }

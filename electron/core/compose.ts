@@ -104,7 +104,12 @@ export function createCore(options: CoreOptions): Core {
     clock,
   });
   const transfer = new TransferService({ inventory, vault, audit, clock });
-  for (const problem of [...config.problems, ...audit.problems, ...inventory.problems, ...operations.problems]) {
+  for (const problem of [
+    ...config.problems,
+    ...audit.problems,
+    ...inventory.problems,
+    ...operations.problems,
+  ]) {
     notices.post('error', problem.message);
   }
   // Start-up chores that write: the shipped template library, and runs a crash left unfinished.
@@ -119,7 +124,10 @@ export function createCore(options: CoreOptions): Core {
   );
 
   const dispatcher = new Dispatcher({
-    ...appHandlers({ name: appName, version: appVersion, shell: options.shell, dataDir: options.dataDir }, notices),
+    ...appHandlers(
+      { name: appName, version: appVersion, shell: options.shell, dataDir: options.dataDir },
+      notices,
+    ),
     ...settingsHandlers(settings),
     ...devicesHandlers(inventory.devices),
     ...credentialsHandlers(inventory.credentials),

@@ -1,9 +1,5 @@
 import { join } from 'node:path';
-import {
-  operationSchema,
-  type Operation,
-  type OperationFilter,
-} from '../../shared/domain/operation';
+import { operationSchema, type Operation, type OperationFilter } from '../../shared/domain/operation';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
 import type { StoreProblem } from '../storage/config-store';

@@ -73,7 +73,11 @@ export class TemplateRunner {
     const first = this.deps.inventory.templates.get(request.firstTemplateId);
     const second = this.deps.inventory.templates.get(request.secondTemplateId);
     if (first.pluginId !== second.pluginId) {
-      throw new ServiceError('invalid_input', 'Both templates must belong to the same plugin', 'secondTemplateId');
+      throw new ServiceError(
+        'invalid_input',
+        'Both templates must belong to the same plugin',
+        'secondTemplateId',
+      );
     }
     const pair = pairKind(first.executionType, second.executionType);
     if (!pair) {
@@ -120,27 +124,41 @@ export class TemplateRunner {
 
   #runtime(pluginId: PluginId) {
     const runtime = this.deps.plugins.get(pluginId);
-    if (!runtime) throw new ServiceError('invalid_input', `${findPlugin(pluginId)?.name ?? pluginId} is not available in this build`);
+    if (!runtime)
+      throw new ServiceError(
+        'invalid_input',
+        `${findPlugin(pluginId)?.name ?? pluginId} is not available in this build`,
+      );
     return runtime;
   }
 
   #prepare(pluginId: PluginId, request: Omit<TestRequest, 'templateId'>): Prepared {
     const plugin = findPlugin(pluginId);
-    if (!plugin?.available) throw new ServiceError('invalid_input', `${plugin?.name ?? pluginId} is not available in this build`);
+    if (!plugin?.available)
+      throw new ServiceError('invalid_input', `${plugin?.name ?? pluginId} is not available in this build`);
     const device = this.deps.inventory.devices.get(request.deviceId);
     const credential = this.deps.inventory.credentials.get(request.login.credentialId);
     if (credential.deleted || credential.status !== 'Active') {
-      throw new ServiceError('invalid_input', `${credential.username} is not an active credential`, 'login.credentialId');
+      throw new ServiceError(
+        'invalid_input',
+        `${credential.username} is not an active credential`,
+        'login.credentialId',
+      );
     }
     const ref = vaultRef(credential.id);
     if (!this.deps.vault.has(ref)) {
-      throw new ServiceError('invalid_input', `${credential.username} has no password to connect with`, 'login.credentialId');
+      throw new ServiceError(
+        'invalid_input',
+        `${credential.username} has no password to connect with`,
+        'login.credentialId',
+      );
     }
     if (this.deps.vault.status().state !== 'unlocked') {
       throw new ServiceError('locked', 'The vault is locked: unlock it to run templates');
     }
     const port = device.connectivity.find((c) => c.protocol === plugin.protocol)?.port ?? plugin.defaultPort;
-    if (port === null) throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'deviceId');
+    if (port === null)
+      throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'deviceId');
     const additionalInfo = request.additionalInfo ?? credential.additionalInfo;
     const username = request.username?.trim() || ephemeralUsername(this.deps.settings().jit.usernamePrefix);
     return {
@@ -188,7 +206,9 @@ export class TemplateRunner {
       sessionId: null,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      attempts: [{ number: 1, startedAt: now.toISOString(), endedAt: null, status: 'Running', steps: [], error: null }],
+      attempts: [
+        { number: 1, startedAt: now.toISOString(), endedAt: null, status: 'Running', steps: [], error: null },
+      ],
     };
     let current = await this.deps.operations.save(base);
     const controller = new AbortController();
@@ -220,7 +240,8 @@ export class TemplateRunner {
         onStep: (step) => {
           steps.push(step);
           const attempt = current.attempts[0];
-          if (attempt) this.deps.operations.announce({ ...current, attempts: [{ ...attempt, steps: [...steps] }] });
+          if (attempt)
+            this.deps.operations.announce({ ...current, attempts: [{ ...attempt, steps: [...steps] }] });
         },
       });
     } finally {
@@ -236,13 +257,18 @@ export class TemplateRunner {
       ...current,
       status,
       updatedAt: ended,
-      attempts: [{ number: 1, startedAt: base.createdAt, endedAt: ended, status, steps: [...result.steps], error }],
+      attempts: [
+        { number: 1, startedAt: base.createdAt, endedAt: ended, status, steps: [...result.steps], error },
+      ],
     });
     return current;
   }
 }
 
-function pairKind(first: ExecutionType, second: ExecutionType): 'create_delete' | 'enable_disable' | undefined {
+function pairKind(
+  first: ExecutionType,
+  second: ExecutionType,
+): 'create_delete' | 'enable_disable' | undefined {
   if (first === 'New user' && second === 'User delete') return 'create_delete';
   if (first === 'Credential enable' && second === 'Credential disable') return 'enable_disable';
   return undefined;

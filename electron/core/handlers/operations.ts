@@ -17,7 +17,8 @@ export const operationsHandlers = (
   'operations.cancel': ({ id }) => {
     const op = log.get(id);
     if (!op) return Promise.resolve(fail('not_found', 'No such operation'));
-    if (!runner.cancel(id)) return Promise.resolve(fail('conflict', `The operation is ${op.status}, not running`));
+    if (!runner.cancel(id))
+      return Promise.resolve(fail('conflict', `The operation is ${op.status}, not running`));
     return Promise.resolve(ok(op));
   },
   'templates.test': (request, ctx) => toResult(() => runner.test(request, ctx.actor)),

@@ -5,7 +5,9 @@ import type { PluginRegistry } from '../../plugins/registry';
 import type { DomainHandlers } from '../handler-types';
 
 /** The built-in plugins, read-only: there is no way to add one. */
-export const pluginsHandlers = (registry: Pick<PluginRegistry, 'help'>): DomainHandlers<typeof pluginsMethods> => ({
+export const pluginsHandlers = (
+  registry: Pick<PluginRegistry, 'help'>,
+): DomainHandlers<typeof pluginsMethods> => ({
   'plugins.list': () =>
     Promise.resolve(ok(pluginCatalogue.map((plugin) => ({ ...plugin, help: registry.help(plugin.id) })))),
 });

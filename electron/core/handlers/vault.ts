@@ -17,7 +17,8 @@ export const vaultHandlers = (vault: VaultService): DomainHandlers<typeof vaultM
     try {
       return ok(await vault.unlock(passphrase, ctx.actor));
     } catch (error) {
-      if (error instanceof WrongPassphraseError) return fail('invalid_input', 'Wrong passphrase', 'passphrase');
+      if (error instanceof WrongPassphraseError)
+        return fail('invalid_input', 'Wrong passphrase', 'passphrase');
       if (error instanceof VaultStateError) return fail('conflict', error.message);
       throw error;
     }

@@ -19,7 +19,8 @@ afterEach(async () => {
   const client = new pg.Client({ ...connection(postgres), database: postgres.database });
   await client.connect();
   try {
-    for (const role of roles.splice(0)) await client.query(`DROP ROLE IF EXISTS "${role.replaceAll('"', '""')}"`);
+    for (const role of roles.splice(0))
+      await client.query(`DROP ROLE IF EXISTS "${role.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
   }

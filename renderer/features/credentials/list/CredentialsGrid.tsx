@@ -38,11 +38,15 @@ const isPageSize = (n: number): n is PageSize => (pageSizes as readonly number[]
 export function CredentialsGrid({ page, query, loading, onSort, onPage, onOpenMenu }: CredentialsGridProps) {
   const rows = useMemo(() => buildGridRows(page), [page]);
   const columns = useMemo(() => credentialColumns(onOpenMenu), [onOpenMenu]);
-  const sortModel: GridSortModel = [{ field: query.sort.field, sort: query.sort.direction }];
-  const paginationModel: GridPaginationModel = {
-    page: Math.floor(query.offset / query.limit),
-    pageSize: query.limit,
-  };
+  // Memoised: the grid treats a new sortModel object as a sort change and jumps to the first page,
+  // which would undo every "next page" click as soon as the page re-renders.
+  const { field, direction } = query.sort;
+  const sortModel = useMemo<GridSortModel>(() => [{ field, sort: direction }], [field, direction]);
+  const pageIndex = Math.floor(query.offset / query.limit);
+  const paginationModel = useMemo<GridPaginationModel>(
+    () => ({ page: pageIndex, pageSize: query.limit }),
+    [pageIndex, query.limit],
+  );
 
   const changeSort = (model: GridSortModel) => {
     const first = model[0];

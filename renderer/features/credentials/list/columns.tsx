@@ -50,9 +50,9 @@ export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowT
         </span>
       )),
     }),
-    column('username', 'Username', 150, {
-      flex: 1,
-      minWidth: 140,
+    column('username', 'Username', 170, {
+      flex: 1.4,
+      minWidth: 170,
       renderCell: credentialCell(({ credential }) => (
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, height: '100%' }}>
           <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
@@ -69,7 +69,7 @@ export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowT
     }),
     column('additionalInfo', 'Additional information', 150, {
       flex: 1,
-      minWidth: 110,
+      minWidth: 100,
       renderCell: credentialCell(({ credential }) => credential.additionalInfo),
     }),
     column('domain', 'Domain', 100, { renderCell: credentialCell(({ credential }) => credential.domain) }),

@@ -1,0 +1,214 @@
+/**
+ * The vendor's how-to "How to configure a JIT credential", step by step in our app, from the first
+ * click to the saved record, and the rules around it (product.md section 1).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openModule(page: Page, module: string) {
+  await page.getByRole('button', { name: 'Grid Menu' }).click();
+  await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: module }).click();
+}
+
+async function openCredentialsAll(page: Page) {
+  await openModule(page, 'PAM Core');
+  await page.getByRole('navigation', { name: 'PAM Core menu' }).getByRole('link', { name: 'All' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Credentials — All' })).toBeVisible();
+}
+
+async function createDevice(page: Page, name: string) {
+  await openModule(page, 'Devices');
+  await page.getByRole('button', { name: '+ New device' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Device' });
+  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await dialog.getByRole('textbox', { name: 'Address' }).fill('10.20.30.40');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function newCredential(page: Page, username: string, device: string, password?: string) {
+  await page.getByRole('button', { name: 'View actions' }).click();
+  await page.getByRole('menuitem', { name: '+ New' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New credential' });
+  await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
+  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: device });
+  if (password) await dialog.getByLabel('Password').fill(password);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Clones a built-in template so the JIT credential uses one that can be edited later. */
+async function cloneTemplate(page: Page, builtIn: string): Promise<string> {
+  await openModule(page, 'Executions');
+  await page
+    .getByRole('navigation', { name: 'Executions menu' })
+    .getByRole('link', { name: 'Templates' })
+    .click();
+  await page.getByRole('button', { name: `Actions for ${builtIn}` }).click();
+  await page.getByRole('menuitem', { name: 'Clone' }).click();
+  const copy = `Copy of ${builtIn}`;
+  // The copy opens in the editor, already saved as version 1.
+  const editor = page.getByRole('dialog', { name: 'Template editor' });
+  await expect(editor.getByRole('textbox', { name: 'Name' })).toHaveValue(copy);
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: `Actions for ${copy}` })).toBeVisible();
+  return copy;
+}
+
+async function editJit(page: Page, label: string) {
+  await page.getByRole('button', { name: `Actions for ${label}` }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit credential' });
+  await dialog.getByRole('tab', { name: 'JIT Settings' }).click();
+  return dialog;
+}
+
+test('the how-to: configure an Enable/Disable JIT credential, and it stays configured', async ({ app }) => {
+  // The whole how-to plus a restart: many screens, so more time than one screen's test.
+  test.slow();
+  let page = app.page;
+  await createDevice(page, 'web-01');
+  const enableTemplate = await cloneTemplate(page, 'Linux: enable account');
+  const disableTemplate = await cloneTemplate(page, 'Linux: disable account');
+
+  await openCredentialsAll(page);
+  await newCredential(page, 'admin', 'web-01', 'Adm1n-Pa55!');
+  await newCredential(page, 'jituser', 'web-01');
+
+  // The how-to: the row's three dots, Edit, JIT Settings.
+  let dialog = await editJit(page, 'jituser @ web-01');
+  const section = (name: string) => dialog.getByRole('region', { name, exact: true });
+  await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
+  await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
+  await expect(dialog.getByRole('checkbox', { name: 'Use own credential to connect' })).not.toBeChecked();
+  await dialog
+    .getByRole('combobox', { name: 'Authentication credential' })
+    .selectOption({ label: 'admin @ web-01' });
+  // Only the chosen type's section is enabled.
+  await expect(
+    section('Creation and deletion').getByRole('combobox', { name: 'Credential creation plugin' }),
+  ).toBeDisabled();
+  const enable = section('Enable/Disable');
+  await enable.getByRole('combobox', { name: 'Credential enable plugin' }).selectOption({ label: 'SSH' });
+  await enable
+    .getByRole('combobox', { name: 'Credential enable template' })
+    .selectOption({ label: enableTemplate });
+  await enable.getByRole('combobox', { name: 'Credential disable plugin' }).selectOption({ label: 'SSH' });
+  await enable
+    .getByRole('combobox', { name: 'Credential disable template' })
+    .selectOption({ label: disableTemplate });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const expectSaved = async () => {
+    await openCredentialsAll(page);
+    dialog = await editJit(page, 'jituser @ web-01');
+    await expect(dialog.getByRole('checkbox', { name: 'Enabled' })).toBeChecked();
+    await expect(dialog.getByRole('combobox', { name: 'Just In Time Type' })).toHaveValue('enable_disable');
+    await expect(dialog.getByRole('checkbox', { name: 'Use own credential to connect' })).not.toBeChecked();
+    const selected = (name: string) => dialog.getByRole('combobox', { name }).locator('option:checked');
+    await expect(selected('Authentication credential')).toHaveText('admin @ web-01');
+    await expect(selected('Credential enable plugin')).toHaveText('SSH');
+    await expect(selected('Credential enable template')).toHaveText(enableTemplate);
+    await expect(selected('Credential disable plugin')).toHaveText('SSH');
+    await expect(selected('Credential disable template')).toHaveText(disableTemplate);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  };
+  await expectSaved();
+  // The Just In Time list shows it.
+  await page
+    .getByRole('navigation', { name: 'PAM Core menu' })
+    .getByRole('link', { name: 'Just In Time' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Actions for jituser @ web-01' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Actions for admin @ web-01' })).toBeHidden();
+
+  page = await app.restart();
+  await expectSaved();
+
+  // A template in use cannot be deactivated; the refusal names the credential.
+  await openModule(page, 'Executions');
+  await page
+    .getByRole('navigation', { name: 'Executions menu' })
+    .getByRole('link', { name: 'Templates' })
+    .click();
+  await page.getByRole('button', { name: `Actions for ${enableTemplate}` }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  const editor = page.getByRole('dialog', { name: 'Template editor' });
+  await editor.getByRole('checkbox', { name: 'Active' }).uncheck();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByText(/jituser @ web-01/)).toBeVisible();
+});
+
+test('switching the type enables only that section', async ({ app }) => {
+  const page = app.page;
+  await createDevice(page, 'db-01');
+  await openCredentialsAll(page);
+  await page.getByRole('button', { name: 'View actions' }).click();
+  await page.getByRole('menuitem', { name: '+ New' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New credential' });
+  await dialog.getByRole('tab', { name: 'JIT Settings' }).click();
+  const combo = (name: string) => dialog.getByRole('combobox', { name });
+  // Nothing is enabled while JIT is off.
+  await expect(combo('Just In Time Type')).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
+  await combo('Just In Time Type').selectOption({ label: 'Creation and deletion' });
+  await expect(combo('Credential creation plugin')).toBeEnabled();
+  await expect(combo('Credential enable plugin')).toBeDisabled();
+  await combo('Just In Time Type').selectOption({ label: 'Enable/Disable' });
+  await expect(combo('Credential enable plugin')).toBeEnabled();
+  await expect(combo('Credential creation plugin')).toBeDisabled();
+  // Templates listed for a plugin are only that plugin's, of the matching execution type.
+  await combo('Credential enable plugin').selectOption({ label: 'PostgreSQL' });
+  const options = await combo('Credential enable template').locator('option').allTextContents();
+  expect(options.filter((o) => o.trim() !== '' && !o.startsWith('Choose'))).toEqual([
+    'PostgreSQL: JIT enable role',
+  ]);
+});
+
+test('an invalid combination shows the errors beside the fields and saves nothing', async ({ app }) => {
+  const page = app.page;
+  await createDevice(page, 'ldap-01');
+  await openCredentialsAll(page);
+  await newCredential(page, 'svc', 'ldap-01');
+  let dialog = await editJit(page, 'svc @ ldap-01');
+  await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
+  await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
+  await dialog.getByRole('checkbox', { name: 'Use own credential to connect' }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Nothing was saved: correct the marked fields.')).toBeVisible();
+  await expect(dialog.getByText(/A disabled account cannot enable itself/)).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Credential enable plugin' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  dialog = await editJit(page, 'svc @ ldap-01');
+  await expect(dialog.getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('View password shows the password once, and the view is audited', async ({ app }) => {
+  const page = app.page;
+  await createDevice(page, 'app-01');
+  await openCredentialsAll(page);
+  await newCredential(page, 'oper', 'app-01', 'S3cret-View!');
+  await page.getByRole('button', { name: 'Actions for oper @ app-01' }).click();
+  await page.getByRole('menuitem', { name: 'View password' }).click();
+  const reveal = page.getByRole('dialog', { name: 'Password of oper @ app-01' });
+  await reveal.getByRole('button', { name: 'View password' }).click();
+  await expect(reveal.getByLabel('Password')).toHaveText('S3cret-View!');
+  await reveal.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Actions for oper @ app-01' }).click();
+  await page.getByRole('menuitem', { name: 'History' }).click();
+  const history = page.getByRole('table', { name: 'History' });
+  await expect(history.getByRole('row').filter({ hasText: 'Password viewed' })).toHaveCount(1);
+  // The audit log names the view but never holds the password.
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const audit = readFileSync(join(app.dataDir, 'audit.jsonl'), 'utf8');
+  expect(audit).toContain('reveal_password');
+  expect(audit).not.toContain('S3cret-View!');
+});

@@ -15,7 +15,7 @@ const chromiumArgs = [
 export default defineConfig<AppOptions>({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 30_000,
+  timeout: 45_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: true,

@@ -35,6 +35,7 @@ export interface TestRequest {
 /** Everything a run needs, resolved and checked before anything is sent to the target. */
 interface Prepared {
   readonly pluginId: PluginId;
+  readonly deviceId: number;
   readonly target: TargetEndpoint;
   readonly login: ConnectionLogin;
   readonly loginLabel: string;
@@ -97,6 +98,7 @@ export class TemplateRunner {
     const firstOp = await this.#run(prepared, first, 'test', actor);
     operations.push(firstOp);
     let ok = firstOp.status === 'Successful';
+    if (!ok) notes.push(`${first.name} ended ${firstOp.status}`);
     if (ok) {
       const present = await exists().catch(() => false);
       notes.push(`after ${first.name}: account ${present ? 'exists' : 'MISSING'}`);
@@ -105,6 +107,7 @@ export class TemplateRunner {
     const secondOp = await this.#run(prepared, second, 'test', actor);
     operations.push(secondOp);
     ok = ok && secondOp.status === 'Successful';
+    if (secondOp.status !== 'Successful') notes.push(`${second.name} ended ${secondOp.status}`);
     if (secondOp.status === 'Successful') {
       const present = await exists().catch(() => true);
       const expected = pair === 'create_delete' ? false : true;
@@ -163,6 +166,7 @@ export class TemplateRunner {
     const username = request.username?.trim() || ephemeralUsername(this.deps.settings().jit.usernamePrefix);
     return {
       pluginId,
+      deviceId: device.id,
       target: { host: device.address, port },
       login: {
         username: credential.username,
@@ -198,7 +202,7 @@ export class TemplateRunner {
       templateId: template.id,
       templateName: template.name,
       templateVersion: template.version,
-      deviceId: null,
+      deviceId: prepared.deviceId,
       deviceLabel: prepared.deviceLabel,
       account: prepared.username,
       runAs: prepared.loginLabel,

@@ -4,20 +4,16 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-async function openModule(page: Page, module: string) {
-  await page.getByRole('button', { name: 'Grid Menu' }).click();
-  await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: module }).click();
-}
+import { openScreen } from './support/navigation';
 
 async function openCredentialsAll(page: Page) {
-  await openModule(page, 'PAM Core');
+  await openScreen(page, 'PAM Core');
   await page.getByRole('navigation', { name: 'PAM Core menu' }).getByRole('link', { name: 'All' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Credentials — All' })).toBeVisible();
 }
 
 async function createDevice(page: Page, name: string) {
-  await openModule(page, 'Devices');
+  await openScreen(page, 'Devices');
   await page.getByRole('button', { name: '+ New device' }).click();
   const dialog = page.getByRole('dialog', { name: 'Device' });
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
@@ -39,7 +35,7 @@ async function newCredential(page: Page, username: string, device: string, passw
 
 /** Clones a built-in template so the JIT credential uses one that can be edited later. */
 async function cloneTemplate(page: Page, builtIn: string): Promise<string> {
-  await openModule(page, 'Executions');
+  await openScreen(page, 'Executions');
   await page
     .getByRole('navigation', { name: 'Executions menu' })
     .getByRole('link', { name: 'Templates' })
@@ -127,7 +123,7 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
   await expectSaved();
 
   // A template in use cannot be deactivated; the refusal names the credential.
-  await openModule(page, 'Executions');
+  await openScreen(page, 'Executions');
   await page
     .getByRole('navigation', { name: 'Executions menu' })
     .getByRole('link', { name: 'Templates' })

@@ -33,7 +33,11 @@ export function AuditScreen() {
       return;
     }
     downloadText('audit.csv', result.value.csv, 'text/csv');
-    setExportMessage({ ok: true, text: `Exported ${result.value.count} entries to audit.csv` });
+    const count = result.value.count;
+    setExportMessage({
+      ok: true,
+      text: `Exported ${count} ${count === 1 ? 'entry' : 'entries'} to audit.csv`,
+    });
   };
 
   return (

@@ -8,7 +8,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
@@ -20,12 +20,18 @@ import { EditorSidePanel } from './EditorSidePanel';
 import {
   emptyDraft,
   fromDraft,
+  isDirty,
   slotFor,
   toDraft,
   type TemplateDraft,
   type TemplateErrors,
 } from './template-draft';
 import { TemplateFields } from './TemplateFields';
+
+// Only needed once the user asks for a test.
+const TestOnDeviceDialog = lazy(async () => ({
+  default: (await import('./TestOnDeviceDialog')).TestOnDeviceDialog,
+}));
 
 export interface TemplateEditorProps {
   /** The template to edit (or view, for a built-in), or undefined for a new one. */
@@ -39,7 +45,8 @@ export const readOnlyNote = 'Built-in templates are read-only: Clone to edit';
 
 /**
  * The Template editor: fields, monospace content with a live tag check, the tag legend, syntax
- * help, the core's Check, version history and Clone. Built-ins open read-only.
+ * help, the core's Check, version history, Clone, and Test on a device (saved templates, built-ins
+ * included). Built-ins open read-only.
  */
 export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProps) {
   const save = useTemplatesStore((s) => s.save);
@@ -52,6 +59,7 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
   const [errors, setErrors] = useState<TemplateErrors>({});
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const [busy, setBusy] = useState(false);
+  const [testing, setTesting] = useState(false);
   const contentRef = useRef<HTMLTextAreaElement>(null);
   const caretAfterInsert = useRef<number | undefined>(undefined);
 
@@ -199,6 +207,11 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
               Clone
             </Button>
           )}
+          {template && (
+            <Button variant="outlined" onClick={() => setTesting(true)}>
+              Test on a device
+            </Button>
+          )}
           <Box sx={{ flex: 1 }} />
           <Button onClick={onClose}>{readOnly ? 'Close' : 'Cancel'}</Button>
           <Button type="submit" variant="contained" disabled={busy || readOnly}>
@@ -206,6 +219,15 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
           </Button>
         </DialogActions>
       </Box>
+      {testing && template && (
+        <Suspense fallback={null}>
+          <TestOnDeviceDialog
+            template={template}
+            unsaved={isDirty(draft, template)}
+            onClose={() => setTesting(false)}
+          />
+        </Suspense>
+      )}
     </Dialog>
   );
 }

@@ -1,4 +1,7 @@
 /**
+ * FALLBACK ONLY: the Syntax help tab shows the core's own help (`plugins.list`'s `help`) and uses
+ * these summaries only when that is empty (the list not loaded, or a plugin without help).
+ *
  * The template language of each plugin, as shown in the editor's Syntax help tab. Kept as data in
  * one file so the texts can be reviewed (and corrected) in one place. They summarise the plugins'
  * own rules (electron/plugins/<plugin>/syntax*.ts), which the renderer cannot import: keep the

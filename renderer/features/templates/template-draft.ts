@@ -43,6 +43,12 @@ export function toDraft(t: Template): TemplateDraft {
   };
 }
 
+/** Whether the editor holds changes to `t` that are not saved. */
+export function isDirty(d: TemplateDraft, t: Template): boolean {
+  const saved = toDraft(t);
+  return (Object.keys(saved) as (keyof TemplateDraft)[]).some((k) => saved[k] !== d[k]);
+}
+
 const slots: readonly TemplateSlot[] = [
   'name',
   'pluginId',

@@ -1,0 +1,99 @@
+/**
+ * The Test on a device dialog's model: which credentials may run a test, which templates pair
+ * with the one under test for a round trip, where the run will connect, and where a core failure
+ * shows. Pure functions, so the rules are read (and tested) apart from the dialog.
+ */
+import type { Device } from '../../../shared/domain/device';
+import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
+import type { ExecutionType, Template } from '../../../shared/domain/template';
+import type { LoginOption } from '../../stores/templates-store';
+
+/** The two halves of each JIT pair: what the other half of a template's type is. */
+const partnerType: Partial<Record<ExecutionType, ExecutionType>> = {
+  'New user': 'User delete',
+  'User delete': 'New user',
+  'Credential enable': 'Credential disable',
+  'Credential disable': 'Credential enable',
+};
+
+/** The half that runs first in a round trip: create before delete, enable before disable. */
+const runsFirst = new Set<ExecutionType>(['New user', 'Credential enable']);
+
+export const isSqlPlugin = (id: PluginId): boolean =>
+  id === 'postgresql' || id === 'mysql' || id === 'mssql' || id === 'oracle';
+
+/** The execution type a round-trip partner of `template` has, or undefined outside the JIT pairs. */
+export const partnerTypeOf = (template: Pick<Template, 'executionType'>): ExecutionType | undefined =>
+  partnerType[template.executionType];
+
+/**
+ * Templates that complete `template`'s JIT pair: the same plugin, the other half's type. The
+ * likeliest partner comes first: active, then of the same origin (a built-in pairs with a
+ * built-in, a clone with a clone), then by name.
+ */
+export function partnerCandidates(template: Template, templates: readonly Template[]): Template[] {
+  const wanted = partnerTypeOf(template);
+  if (wanted === undefined) return [];
+  const score = (t: Template) => (t.active ? 0 : 2) + (t.builtIn === template.builtIn ? 0 : 1);
+  return templates
+    .filter((t) => t.id !== template.id && t.pluginId === template.pluginId && t.executionType === wanted)
+    .sort((a, b) => score(a) - score(b) || a.name.localeCompare(b.name));
+}
+
+/** The round trip's order: the creation (or enable) template first, whichever one is open. */
+export function roundTripOrder(template: Template, partner: Template): { first: Template; second: Template } {
+  return runsFirst.has(template.executionType)
+    ? { first: template, second: partner }
+    : { first: partner, second: template };
+}
+
+export const loginLabel = (login: Pick<LoginOption, 'username' | 'deviceName'>): string =>
+  `${login.username} @ ${login.deviceName}`;
+
+/**
+ * The credentials a test can run as: active, not deleted, with a password (the core refuses the
+ * others). Those on the chosen device come first: they are the usual choice.
+ */
+export function usableLogins(options: readonly LoginOption[], deviceId: number | null): LoginOption[] {
+  const onDevice = (o: LoginOption) => (o.deviceId === deviceId ? 0 : 1);
+  return options
+    .filter((o) => o.status === 'Active' && !o.deleted && o.hasPassword)
+    .sort((a, b) => onDevice(a) - onDevice(b) || loginLabel(a).localeCompare(loginLabel(b)));
+}
+
+/**
+ * Where the run connects, as the core decides it: the device's port for the plugin's protocol,
+ * else the plugin's usual port.
+ */
+export function endpointText(device: Device, pluginId: PluginId): string {
+  const plugin = findPlugin(pluginId);
+  const listed = device.connectivity.find((c) => c.protocol === plugin?.protocol)?.port;
+  const port = listed ?? plugin?.defaultPort;
+  if (port === undefined || port === null) return `Connects to ${device.address}`;
+  const protocol = plugin?.protocol ?? plugin?.name ?? pluginId;
+  return listed === undefined
+    ? `Connects to ${device.address}:${port} (the usual ${protocol} port: the device lists none)`
+    : `Connects to ${device.address}:${port} (${protocol})`;
+}
+
+export type TestSlot = 'deviceId' | 'credentialId' | 'username' | 'additionalInfo' | 'partnerId' | 'form';
+export type TestErrors = Partial<Record<TestSlot, string>>;
+
+/** A core failure's field (its path in the request) to the control it is shown beside. */
+export function slotForField(field: string | undefined): TestSlot {
+  switch (field?.split('.')[0]) {
+    case 'deviceId':
+      return 'deviceId';
+    case 'login':
+      return 'credentialId';
+    case 'username':
+      return 'username';
+    case 'additionalInfo':
+      return 'additionalInfo';
+    case 'firstTemplateId':
+    case 'secondTemplateId':
+      return 'partnerId';
+    default:
+      return 'form';
+  }
+}

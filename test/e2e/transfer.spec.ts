@@ -1,0 +1,176 @@
+import type { Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '../support/temp-dir';
+import { expect, test } from './fixtures';
+import { openScreen } from './support/navigation';
+import { startHost } from './support/host-process';
+
+const bundlePassphrase = 'e2e bundle passphrase';
+const rootPassword = 'Transfer-root-pw-42';
+
+/**
+ * A second, fresh installation beside the fixture's: its own browser host on its own data
+ * directory (unlocked with --passphrase-file), in its own browser context.
+ */
+async function freshApp(page: Page) {
+  const temp = makeTempDir('jit-e2e-import-');
+  const passphraseFile = join(temp.path, 'passphrase');
+  writeFileSync(passphraseFile, 'second app master passphrase\n', { mode: 0o600 });
+  const host = await startHost(join(temp.path, 'data'), passphraseFile);
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser to open the second app in');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const second = await context.newPage();
+  await second.goto(host.url);
+  return {
+    page: second,
+    close: async () => {
+      await context.close();
+      await host.stop();
+      temp.remove();
+    },
+  };
+}
+
+test('transfer: export with passwords, import into a fresh app, the records are back', async ({
+  app,
+}, testInfo) => {
+  // Two app instances, and three records made through their forms: more than the usual budget.
+  test.slow();
+  const { page } = app;
+
+  // A device, a template and a credential with a password.
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: '+ New device' }).click();
+  const device = page.getByRole('dialog', { name: 'Device' });
+  await device.getByRole('textbox', { name: 'Name' }).fill('xfer-web-01');
+  await device.getByRole('textbox', { name: 'Address' }).fill('10.40.0.9');
+  await device.getByRole('tab', { name: 'Connectivity' }).click();
+  await device.getByRole('button', { name: 'Add protocol' }).click();
+  await device.getByRole('button', { name: 'Save' }).click();
+  await expect(device).toBeHidden();
+
+  await openScreen(page, 'Executions', 'Templates');
+  await page.getByRole('button', { name: '+ New template' }).click();
+  const editor = page.getByRole('dialog', { name: 'Template editor' });
+  await editor.getByRole('textbox', { name: 'Name' }).fill('Xfer: check account');
+  await editor.getByRole('textbox', { name: 'Content' }).fill('expect "*$"\nexec "id [#USERNAME#]"\nend');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+
+  await openScreen(page, 'PAM Core', 'All');
+  await page.getByRole('button', { name: 'View actions' }).click();
+  await page.getByRole('menuitem', { name: '+ New' }).click();
+  const credential = page.getByRole('dialog', { name: 'New credential' });
+  await credential.getByRole('textbox', { name: 'Username' }).fill('root');
+  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'xfer-web-01' });
+  await credential.getByLabel('Password', { exact: true }).fill(rootPassword);
+  await credential.getByRole('button', { name: 'Save' }).click();
+  await expect(credential).toBeHidden();
+
+  // Export bundle, with the passwords sealed by a bundle passphrase.
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: 'Export bundle' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export bundle' });
+  await exportDialog.getByRole('checkbox', { name: 'Include passwords' }).check();
+  await exportDialog.getByLabel('Bundle passphrase', { exact: true }).fill(bundlePassphrase);
+  const download = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  const bundlePath = testInfo.outputPath(file.suggestedFilename());
+  await file.saveAs(bundlePath);
+  await expect(exportDialog.getByRole('status')).toContainText('Exported as');
+  const text = readFileSync(bundlePath, 'utf8');
+  // The password travels sealed only.
+  expect(text).not.toContain(rootPassword);
+  expect(JSON.parse(text)).toMatchObject({ format: 'jit-pam-bundle', devices: [{ name: 'xfer-web-01' }] });
+
+  const second = await freshApp(page);
+  try {
+    const other = second.page;
+    await openScreen(other, 'Devices', 'All devices');
+    await expect(other.getByRole('grid', { name: 'Devices' })).toContainText('No devices yet');
+
+    // A wrong bundle passphrase is a problem (at `secrets`); the right one imports everything.
+    await other.getByRole('button', { name: 'Import bundle' }).click();
+    const importDialog = other.getByRole('dialog', { name: 'Import bundle' });
+    await importDialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+    const passphrase = importDialog.getByLabel('Bundle passphrase', { exact: true });
+    await passphrase.fill('not the bundle passphrase');
+    await importDialog.getByRole('button', { name: 'Import' }).click();
+    await expect(importDialog.getByRole('list', { name: 'Problems' })).toContainText(
+      'secrets: Wrong passphrase',
+    );
+    await passphrase.fill(bundlePassphrase);
+    await importDialog.getByRole('button', { name: 'Import' }).click();
+    await expect(importDialog.getByRole('status')).toHaveText(
+      'Imported 1 device, 1 template and 1 credential.',
+    );
+    await importDialog.getByRole('button', { name: 'Close' }).click();
+
+    // The records are back: the device, the template, and the credential with its password.
+    await expect(
+      other.getByRole('grid', { name: 'Devices' }).getByRole('row', { name: /xfer-web-01/ }),
+    ).toContainText('10.40.0.9');
+    await openScreen(other, 'Executions', 'Templates');
+    await expect(
+      other.getByRole('grid', { name: 'Templates' }).getByRole('row', { name: /Xfer: check account/ }),
+    ).toContainText('New user');
+
+    await openScreen(other, 'PAM Core', 'All');
+    await other.getByRole('button', { name: 'Actions for root @ xfer-web-01' }).click();
+    await other.getByRole('menuitem', { name: 'View password' }).click();
+    const reveal = other.getByRole('dialog', { name: 'Password of root @ xfer-web-01' });
+    await reveal.getByRole('button', { name: 'View password' }).click();
+    await expect(reveal.getByRole('status', { name: 'Password' })).toHaveText(rootPassword);
+  } finally {
+    await second.close();
+  }
+});
+
+test('transfer: a broken file lists every problem with its place, and nothing is imported', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  const brokenPath = testInfo.outputPath('broken-bundle.json');
+  writeFileSync(
+    brokenPath,
+    JSON.stringify({
+      format: 'jit-pam-bundle',
+      version: 1,
+      devices: [{ ref: 'd1', name: 'broken-device', address: 'not an address!', type: 'Server' }],
+      templates: [
+        {
+          ref: 't1',
+          name: 'Broken template',
+          pluginId: 'ssh',
+          executionType: 'New user',
+          content: 'exec "id [#NOPE#]"',
+        },
+      ],
+      credentials: [{ ref: 'c1', username: 'x', type: 'Local user', deviceRef: 'd404', status: 'Active' }],
+    }),
+  );
+  await openScreen(page, 'Devices', 'All devices');
+  const grid = page.getByRole('grid', { name: 'Devices' });
+  await expect(grid).toContainText('No devices yet');
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import bundle' });
+  await importDialog.getByLabel('Bundle file').setInputFiles(brokenPath);
+  await importDialog.getByRole('button', { name: 'Import' }).click();
+  const problems = importDialog.getByRole('list', { name: 'Problems' });
+  await expect(problems).toContainText('devices[0].address: Enter a host name or an IP address');
+  await expect(problems).toContainText('templates[0].content');
+  await expect(problems).toContainText('Unknown tag [#NOPE#]');
+  await expect(problems).toContainText('credentials[0].deviceRef');
+  // The valid parts are not imported either: all or nothing.
+  await expect(importDialog).toContainText('nothing was imported');
+  await importDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(grid).toContainText('No devices yet');
+  await openScreen(page, 'Executions', 'Templates');
+  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('SSH');
+  await expect(
+    page.getByRole('grid', { name: 'Templates' }).getByRole('row', { name: /Broken template/ }),
+  ).toHaveCount(0);
+});

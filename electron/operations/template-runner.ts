@@ -163,7 +163,8 @@ export class TemplateRunner {
     if (port === null)
       throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'deviceId');
     const additionalInfo = request.additionalInfo ?? credential.additionalInfo;
-    const username = request.username?.trim() || ephemeralUsername(this.deps.settings().jit.usernamePrefix);
+    const given = request.username?.trim() ?? '';
+    const username = given === '' ? ephemeralUsername(this.deps.settings().jit.usernamePrefix) : given;
     return {
       pluginId,
       deviceId: device.id,

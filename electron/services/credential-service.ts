@@ -301,7 +301,14 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
   async stageImport(items: readonly { id: number; fields: CredentialFields }[]): Promise<StagedImport> {
     const now = this.deps.clock.now().toISOString();
     const rows = items.map(({ id, fields }) =>
-      canonicalCredential({ ...fields, id, deleted: false, createdAt: now, updatedAt: now, lastUsedAt: null }),
+      canonicalCredential({
+        ...fields,
+        id,
+        deleted: false,
+        createdAt: now,
+        updatedAt: now,
+        lastUsedAt: null,
+      }),
     );
     await putRows(this.deps.table, rows);
     return {

@@ -107,7 +107,12 @@ export class DeviceService {
    */
   async stageImport(items: readonly { id: number; fields: DeviceFields }[]): Promise<StagedImport> {
     const now = this.deps.clock.now().toISOString();
-    const rows: StoredDevice[] = items.map(({ id, fields }) => ({ ...fields, id, createdAt: now, updatedAt: now }));
+    const rows: StoredDevice[] = items.map(({ id, fields }) => ({
+      ...fields,
+      id,
+      createdAt: now,
+      updatedAt: now,
+    }));
     await putRows(this.deps.table, rows);
     return {
       commit: () => {

@@ -207,10 +207,20 @@ export class TemplateService {
     const versions: TemplateVersionsRow[] = rows.map((row) => ({
       id: row.id,
       versions: [
-        { version: 1, name: row.name, content: row.content, description: row.description, savedAt: now, savedBy: actor },
+        {
+          version: 1,
+          name: row.name,
+          content: row.content,
+          description: row.description,
+          savedAt: now,
+          savedBy: actor,
+        },
       ],
     }));
-    const written = await Promise.allSettled([putRows(this.deps.table, rows), putRows(this.deps.versions, versions)]);
+    const written = await Promise.allSettled([
+      putRows(this.deps.table, rows),
+      putRows(this.deps.versions, versions),
+    ]);
     const rollback = async () => {
       await Promise.all([removeRows(this.deps.table, rows), removeRows(this.deps.versions, versions)]);
     };

@@ -44,7 +44,11 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
 
   const staged: StagedImport[] = [];
   try {
-    staged.push(await deps.devices.stageImport(plan.devices.map((d) => ({ id: real(deviceIds, d.id), fields: d.fields }))));
+    staged.push(
+      await deps.devices.stageImport(
+        plan.devices.map((d) => ({ id: real(deviceIds, d.id), fields: d.fields })),
+      ),
+    );
     staged.push(
       await deps.templates.stageImport(
         plan.templates.map((t) => ({ id: real(templateIds, t.id), fields: t.fields })),

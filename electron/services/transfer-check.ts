@@ -96,11 +96,16 @@ function checkDevices(bundle: ParsedBundle, existing: ExistingRecords, problems:
 
 function checkTemplates(bundle: ParsedBundle, existing: ExistingRecords, problems: ProblemList) {
   const all = [...existing.templates];
-  const builtIns = new Map(all.filter((t) => t.builtIn && t.builtInKey !== null).map((t) => [t.builtInKey, t]));
+  const builtIns = new Map(
+    all.filter((t) => t.builtIn && t.builtInKey !== null).map((t) => [t.builtInKey, t]),
+  );
   const taken = new Map<string, string>();
   const pluginName = (id: PluginId) => findPlugin(id)?.name ?? id;
   for (const t of all) {
-    taken.set(`${t.pluginId}/${nameKey(t.name)}`, `A ${pluginName(t.pluginId)} template named "${t.name}" already exists`);
+    taken.set(
+      `${t.pluginId}/${nameKey(t.name)}`,
+      `A ${pluginName(t.pluginId)} template named "${t.name}" already exists`,
+    );
   }
 
   const context: RuleContext['templates'][number][] = [...all];
@@ -134,7 +139,10 @@ function checkTemplates(bundle: ParsedBundle, existing: ExistingRecords, problem
     else {
       builtInIds.set(item.index, 'invalid');
       const label = item.value.name === '' ? '' : ` ("${item.value.name}")`;
-      problems.add(`${item.path}.key`, `This installation has no built-in template ${item.value.key}${label}`);
+      problems.add(
+        `${item.path}.key`,
+        `This installation has no built-in template ${item.value.key}${label}`,
+      );
     }
   }
   // Templates and built-ins share one ref space: a credential's template ref may name either.
@@ -171,14 +179,20 @@ function checkCredentials(
     const resolve = (ref: string | null, targets: RefSpace, refField: string, what: string) => {
       if (ref === null) return null;
       const target = targets.get(ref);
-      if (target === undefined) problems.add(`${item.path}.${refField}`, `No ${what} with ref "${ref}" in this bundle`);
+      if (target === undefined)
+        problems.add(`${item.path}.${refField}`, `No ${what} with ref "${ref}" in this bundle`);
       if (typeof target === 'number') return target;
       reported.add(refField);
       return null;
     };
     const deviceId = resolve(c.deviceRef, devices.refs, 'deviceRef', 'device');
     const fields = credentialFields(c, deviceId, (key) =>
-      resolve(c.jitRefs[key], key === 'authCredentialRef' ? refs : templates.refs, `jitRefs.${key}`, key === 'authCredentialRef' ? 'credential' : 'template'),
+      resolve(
+        c.jitRefs[key],
+        key === 'authCredentialRef' ? refs : templates.refs,
+        `jitRefs.${key}`,
+        key === 'authCredentialRef' ? 'credential' : 'template',
+      ),
     );
     const id = provisionalId(item.index);
     const auth = fields.jit.authCredentialId === null ? undefined : info.get(fields.jit.authCredentialId);
@@ -204,7 +218,8 @@ function checkCredentials(
 
   if (passwords.kind === 'known') {
     for (const ref of passwords.passwords.keys()) {
-      if (!refs.has(ref)) problems.add(secretPath(ref), `A password for "${ref}", which is not a credential of this bundle`);
+      if (!refs.has(ref))
+        problems.add(secretPath(ref), `A password for "${ref}", which is not a credential of this bundle`);
     }
   }
   return plan;
@@ -246,7 +261,10 @@ function credentialFields(
 function checkPassword(password: string, ref: string, itemPath: string, problems: ProblemList): void {
   if (password.length === 0) problems.add(secretPath(ref), `The password of ${itemPath} is empty`);
   else if (password.length > maxPasswordLength) {
-    problems.add(secretPath(ref), `The password of ${itemPath} is longer than ${maxPasswordLength} characters`);
+    problems.add(
+      secretPath(ref),
+      `The password of ${itemPath} is longer than ${maxPasswordLength} characters`,
+    );
   }
 }
 

@@ -10,6 +10,7 @@ export interface JsonErrorPlace {
   readonly message: string;
 }
 
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
 const stringPattern = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const literals = ['true', 'false', 'null'] as const;
@@ -86,7 +87,8 @@ function scan(text: string): { offset: number; message: string } | undefined {
     for (;;) {
       skipSpace();
       const top = stack.at(-1);
-      if (top === undefined) return i < n ? fail('Unexpected text after the end of the JSON value') : undefined;
+      if (top === undefined)
+        return i < n ? fail('Unexpected text after the end of the JSON value') : undefined;
       const next = text.charAt(i);
       if (next === (top === '{' ? '}' : ']')) {
         stack.pop();

@@ -57,11 +57,11 @@ export function parseBundle(content: string, problems: ProblemList): ParsedBundl
     return undefined;
   }
   if (raw.version !== bundleVersion) {
-    const newer = typeof raw.version === 'number' && raw.version > bundleVersion;
+    const { version } = raw;
     problems.add(
       'version',
-      newer
-        ? `Made by a newer version of the app (bundle version ${raw.version}); this one reads version ${bundleVersion}`
+      typeof version === 'number' && version > bundleVersion
+        ? `Made by a newer version of the app (bundle version ${version}); this one reads version ${bundleVersion}`
         : `Unsupported bundle version: this app reads version ${bundleVersion}`,
     );
     return undefined;
@@ -75,7 +75,12 @@ export function parseBundle(content: string, problems: ProblemList): ParsedBundl
   return {
     devices: parseItems('devices', bundle.devices, bundleDeviceSchema, problems),
     templates: parseItems('templates', bundle.templates, bundleTemplateSchema, problems),
-    builtInTemplates: parseItems('builtInTemplates', bundle.builtInTemplates, bundleBuiltInTemplateSchema, problems),
+    builtInTemplates: parseItems(
+      'builtInTemplates',
+      bundle.builtInTemplates,
+      bundleBuiltInTemplateSchema,
+      problems,
+    ),
     credentials: parseItems('credentials', bundle.credentials, bundleCredentialSchema, problems),
     secrets: parseSecrets(bundle.secrets, problems),
   };

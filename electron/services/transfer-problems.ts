@@ -10,7 +10,17 @@ export type TransferProblem = z.output<typeof transferProblemSchema>;
 export const maxProblems = 200;
 
 /** Sections in file order: problems are listed as a reader meets them in the file. */
-const sectionOrder = ['', 'format', 'version', 'exportedAt', 'devices', 'templates', 'builtInTemplates', 'credentials', 'secrets'];
+const sectionOrder = [
+  '',
+  'format',
+  'version',
+  'exportedAt',
+  'devices',
+  'templates',
+  'builtInTemplates',
+  'credentials',
+  'secrets',
+];
 
 /**
  * Every problem an import check finds, with its place in the file. Checks run by kind (each item's

@@ -41,7 +41,11 @@ export class TransferService {
   async exportBundle(input: ExportInput, actor: string): Promise<{ fileName: string; content: string }> {
     const { passphrase } = input;
     if (input.includePasswords && passphrase === undefined) {
-      throw new ServiceError('invalid_input', 'Enter a passphrase to encrypt the passwords with', 'passphrase');
+      throw new ServiceError(
+        'invalid_input',
+        'Enter a passphrase to encrypt the passwords with',
+        'passphrase',
+      );
     }
     if (input.includePasswords && this.deps.vault.status().state !== 'unlocked') {
       throw new ServiceError('locked', 'The vault is locked: unlock it to export passwords');
@@ -63,8 +67,8 @@ export class TransferService {
       bundle.secrets = await sealPasswords(passwords.map, passphrase, this.deps.scryptCost);
     }
     const counts =
-      `${bundle.devices.length} devices, ${bundle.templates.length} templates, ` +
-      `${bundle.credentials.length} credentials`;
+      `${count(bundle.devices.length, 'device')}, ${count(bundle.templates.length, 'template')}, ` +
+      count(bundle.credentials.length, 'credential');
     await this.deps.audit.record({
       actor,
       action: 'export',
@@ -74,7 +78,7 @@ export class TransferService {
       detail:
         passwords === undefined
           ? `${counts}; passwords not included`
-          : `${counts}; ${passwords.count} passwords included, encrypted with the bundle passphrase`,
+          : `${counts}; ${count(passwords.count, 'password')} included, encrypted with the bundle passphrase`,
     });
     return {
       fileName: `jit-pam-${now.toISOString().slice(0, 10)}.json`,
@@ -88,8 +92,8 @@ export class TransferService {
       const problems = new ProblemList();
       const bundle = parseBundle(input.content, problems);
       if (!bundle) return refused(problems.list());
-      // Opened first (the rules need to know who has a password), reported last, in file order.
-      const secrets = await this.#openSecrets(bundle, input.passphrase);
+      // Opened before the other checks: the rules need to know which credentials have a password.
+      const passwords = await this.#openSecrets(bundle, input.passphrase, problems);
       const { templates, devices } = this.deps.inventory;
       const plan = checkBundle(
         bundle,
@@ -98,10 +102,9 @@ export class TransferService {
           templates: templates.rows(),
           checkTemplate: (pluginId, content) => templates.check(pluginId, content),
         },
-        secrets.passwords,
+        passwords,
         problems,
       );
-      for (const problem of secrets.problems) problems.add(problem.path, problem.message);
       if (problems.size > 0) return refused(problems.list());
 
       const { credentials } = this.deps.inventory;
@@ -110,7 +113,12 @@ export class TransferService {
         { devices, templates, credentials, vault: this.deps.vault, audit: this.deps.audit },
         actor,
       );
-      return { applied: true, devices: counts.devices, templates: counts.templates, credentials: counts.credentials };
+      return {
+        applied: true,
+        devices: counts.devices,
+        templates: counts.templates,
+        credentials: counts.credentials,
+      };
     });
   }
 
@@ -130,39 +138,37 @@ export class TransferService {
   async #openSecrets(
     bundle: ParsedBundle,
     passphrase: string | undefined,
-  ): Promise<{ passwords: BundlePasswords; problems: TransferProblem[] }> {
+    problems: ProblemList,
+  ): Promise<BundlePasswords> {
     const { secrets } = bundle;
-    if (secrets === null) return { passwords: { kind: 'none' }, problems: [] };
+    if (secrets === null) return { kind: 'none' };
     // Malformed `secrets` were reported while parsing.
-    if (secrets === undefined) return { passwords: { kind: 'unknown' }, problems: [] };
-    const problems: TransferProblem[] = [];
+    if (secrets === undefined) return { kind: 'unknown' };
     const state = this.deps.vault.status().state;
     if (state !== 'unlocked') {
-      problems.push({
-        path: 'secrets',
-        message:
-          state === 'uninitialized'
-            ? 'The bundle holds passwords and the vault is not set up: set its master passphrase first'
-            : 'The bundle holds passwords and the vault is locked: unlock it first',
-      });
+      problems.add(
+        'secrets',
+        state === 'uninitialized'
+          ? 'The bundle holds passwords and the vault is not set up: set its master passphrase first'
+          : 'The bundle holds passwords and the vault is locked: unlock it first',
+      );
     }
     if (passphrase === undefined || passphrase === '') {
-      problems.push({ path: 'secrets', message: 'The bundle holds encrypted passwords: enter its passphrase' });
-      return { passwords: { kind: 'unknown' }, problems };
+      problems.add('secrets', 'The bundle holds encrypted passwords: enter its passphrase');
+      return { kind: 'unknown' };
     }
     const opened = await openPasswords(secrets, passphrase);
-    if (!opened.ok) {
-      problems.push({
-        path: 'secrets',
-        message:
-          opened.reason === 'wrong_passphrase'
-            ? 'Wrong passphrase: the passwords could not be decrypted (or the file was altered)'
-            : 'The decrypted passwords are not a map of credential ref to password',
-      });
-      return { passwords: { kind: 'unknown' }, problems };
-    }
-    return { passwords: { kind: 'known', passwords: opened.passwords }, problems };
+    if (opened.ok) return { kind: 'known', passwords: opened.passwords };
+    problems.add(
+      'secrets',
+      opened.reason === 'wrong_passphrase'
+        ? 'Wrong passphrase: the passwords could not be decrypted (or the file was altered)'
+        : 'The decrypted passwords are not a map of credential ref to password',
+    );
+    return { kind: 'unknown' };
   }
 }
 
 const refused = (problems: TransferProblem[]): ImportOutcome => ({ applied: false, problems });
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

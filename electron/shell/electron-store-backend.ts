@@ -1,5 +1,5 @@
 import Store from 'electron-store';
-import { confLikeBackend, type BackendFactory } from '../storage/document-backend';
+import { compactJson, confLikeBackend, type BackendFactory } from '../storage/document-backend';
 
 /** Electron-shell backend: electron-store (Conf plus Electron's paths and IPC niceties). */
 export const electronStoreBackendFactory: BackendFactory = (dir, name) =>
@@ -10,5 +10,6 @@ export const electronStoreBackendFactory: BackendFactory = (dir, name) =>
       clearInvalidConfig: false,
       accessPropertiesByDotNotation: false,
       watch: false,
+      serialize: compactJson,
     }),
   );

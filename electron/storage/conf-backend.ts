@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { confLikeBackend, type BackendFactory } from './document-backend';
+import { compactJson, confLikeBackend, type BackendFactory } from './document-backend';
 
 /** Plain-Node backend (browser host, tests): `conf`, the library electron-store is built on. */
 export const confBackendFactory: BackendFactory = (dir, name) =>
@@ -10,5 +10,6 @@ export const confBackendFactory: BackendFactory = (dir, name) =>
       clearInvalidConfig: false,
       accessPropertiesByDotNotation: false,
       watch: false,
+      serialize: compactJson,
     }),
   );

@@ -20,10 +20,18 @@ export interface ConfLike {
   store: Record<string, unknown>;
 }
 
+/** Conf's own bookkeeping key. */
+const internalKey = '__internal__';
+
 export const confLikeBackend = (conf: ConfLike): DocumentBackend => ({
   path: conf.path,
   read: () => conf.store,
   write: (document) => {
-    conf.store = document;
+    // Without its bookkeeping key in the value, Conf re-reads and parses the whole file before
+    // every write to carry the key over: with 10,000 credentials that doubles a save's cost.
+    conf.store = Object.hasOwn(document, internalKey) ? document : { ...document, [internalKey]: {} };
   },
 });
+
+/** Compact JSON: Conf's default indents with tabs, a third more bytes to write on every save. */
+export const compactJson = (value: unknown): string => JSON.stringify(value);

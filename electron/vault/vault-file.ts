@@ -11,7 +11,13 @@ export const vaultFileSchema = z.object({
   format: z.literal(1),
   keySource: z.enum(['passphrase', 'safe-storage']),
   kdf: z
-    .object({ name: z.literal('scrypt'), salt: z.string(), N: z.number().int(), r: z.number().int(), p: z.number().int() })
+    .object({
+      name: z.literal('scrypt'),
+      salt: z.string(),
+      N: z.number().int(),
+      r: z.number().int(),
+      p: z.number().int(),
+    })
     .optional(),
   /** The data key sealed with the passphrase-derived key (keySource passphrase). */
   wrappedKey: sealedSchema.optional(),

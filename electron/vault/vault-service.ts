@@ -130,16 +130,18 @@ export class VaultService implements SecretVault {
 
   put(ref: string, secret: string): Promise<void> {
     const key = this.#requireKey();
-    const file = this.#file as VaultFile;
-    file.entries = { ...file.entries, [ref]: seal(key, Buffer.from(secret, 'utf8'), entryAad(ref)) };
+    const file = this.#file;
+    if (!file) throw new VaultLockedError();
+    // In place: an import stores thousands of secrets, and copying the map per secret is n².
+    file.entries[ref] = seal(key, Buffer.from(secret, 'utf8'), entryAad(ref));
     return this.#scheduleWrite();
   }
 
   remove(ref: string): Promise<void> {
     const file = this.#file;
     if (!file || !Object.hasOwn(file.entries, ref)) return Promise.resolve();
-    const { [ref]: _removed, ...rest } = file.entries;
-    file.entries = rest;
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- entries is a record keyed by ref
+    delete file.entries[ref];
     return this.#scheduleWrite();
   }
 
@@ -193,7 +195,18 @@ export class VaultService implements SecretVault {
     return status;
   }
 
-  async #audit(action: 'vault_setup' | 'vault_unlock' | 'vault_unlock_failed' | 'vault_lock', actor: string, result: 'success' | 'failure' = 'success') {
-    await this.options.audit.record({ action, actor, entity: 'vault', entityId: null, label: 'Vault', result });
+  async #audit(
+    action: 'vault_setup' | 'vault_unlock' | 'vault_unlock_failed' | 'vault_lock',
+    actor: string,
+    result: 'success' | 'failure' = 'success',
+  ) {
+    await this.options.audit.record({
+      action,
+      actor,
+      entity: 'vault',
+      entityId: null,
+      label: 'Vault',
+      result,
+    });
   }
 }

@@ -94,10 +94,18 @@ export const credentialsMethods = defineMethods({
     input: z.undefined(),
     output: z.array(credentialOptionSchema),
   },
-  'credentials.get': { summary: 'One credential, without its password', input: z.object({ id: idSchema }), output: credentialSchema },
+  'credentials.get': {
+    summary: 'One credential, without its password',
+    input: z.object({ id: idSchema }),
+    output: credentialSchema,
+  },
   'credentials.save': {
     summary: 'Create (no id) or update a credential; checks every rule before writing anything',
-    input: z.object({ id: idSchema.optional(), credential: credentialInputSchema, password: passwordChangeSchema }),
+    input: z.object({
+      id: idSchema.optional(),
+      credential: credentialInputSchema,
+      password: passwordChangeSchema,
+    }),
     output: credentialSchema,
   },
   'credentials.delete': {

@@ -16,7 +16,11 @@ export const operationsMethods = defineMethods({
     }),
     output: z.object({ total: z.number().int(), operations: z.array(operationSchema) }),
   },
-  'operations.get': { summary: 'One operation with its attempts and logs', input: z.object({ id: z.string() }), output: operationSchema },
+  'operations.get': {
+    summary: 'One operation with its attempts and logs',
+    input: z.object({ id: z.string() }),
+    output: operationSchema,
+  },
   'operations.cancel': {
     summary: 'Cancel a scheduled or running operation',
     input: z.object({ id: z.string() }),

@@ -11,7 +11,11 @@ export const templateProblemSchema = z.object({
 });
 
 export const templatesMethods = defineMethods({
-  'templates.list': { summary: 'Every template (content included)', input: z.undefined(), output: z.array(templateSchema) },
+  'templates.list': {
+    summary: 'Every template (content included)',
+    input: z.undefined(),
+    output: z.array(templateSchema),
+  },
   'templates.get': { summary: 'One template', input: z.object({ id: idSchema }), output: templateSchema },
   'templates.versions': {
     summary: 'Every saved version of a template, newest first',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethods } from './define';
 
 export const transferProblemSchema = z.object({
-  /** Where in the file, e.g. `credentials[3].jit.enableTemplateId`. */
+  /** Where in the file, e.g. `credentials[3].jitRefs.enableTemplateRef`. */
   path: z.string(),
   message: z.string(),
 });
@@ -19,7 +19,10 @@ export const transferMethods = defineMethods({
   },
   'transfer.import': {
     summary: 'Check a bundle first, then apply all of it or nothing',
-    input: z.object({ content: z.string().max(64 * 1024 * 1024), passphrase: z.string().max(1024).optional() }),
+    input: z.object({
+      content: z.string().max(64 * 1024 * 1024),
+      passphrase: z.string().max(1024).optional(),
+    }),
     output: z.discriminatedUnion('applied', [
       z.object({
         applied: z.literal(true),

@@ -3,7 +3,11 @@ import { passphraseSchema, vaultStatusSchema } from '../domain/vault';
 import { defineEvents, defineMethods } from './define';
 
 export const vaultMethods = defineMethods({
-  'vault.status': { summary: 'Whether the vault is set up and unlocked', input: z.undefined(), output: vaultStatusSchema },
+  'vault.status': {
+    summary: 'Whether the vault is set up and unlocked',
+    input: z.undefined(),
+    output: vaultStatusSchema,
+  },
   'vault.setup': {
     summary: 'First start: set the master passphrase (when no OS keyring protects the key)',
     input: z.object({ passphrase: passphraseSchema }),
@@ -14,7 +18,11 @@ export const vaultMethods = defineMethods({
     input: z.object({ passphrase: z.string().min(1, 'Required').max(1024) }),
     output: vaultStatusSchema,
   },
-  'vault.lock': { summary: 'Forget the key until the next unlock', input: z.undefined(), output: vaultStatusSchema },
+  'vault.lock': {
+    summary: 'Forget the key until the next unlock',
+    input: z.undefined(),
+    output: vaultStatusSchema,
+  },
 });
 
 export const vaultEvents = defineEvents({

@@ -66,10 +66,7 @@ export const passwordChangeSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('keep') }),
   z.object({
     action: z.literal('set'),
-    value: z
-      .string()
-      .min(1, 'Required')
-      .max(maxPasswordLength, `At most ${maxPasswordLength} characters`),
+    value: z.string().min(1, 'Required').max(maxPasswordLength, `At most ${maxPasswordLength} characters`),
   }),
   z.object({ action: z.literal('generate') }),
   z.object({ action: z.literal('clear') }),

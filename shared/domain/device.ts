@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, plainText, requiredText, tagsSchema } from './common';
 
-export const deviceTypes = ['Server', 'Database', 'Directory', 'Workstation', 'Network device', 'Other'] as const;
+export const deviceTypes = [
+  'Server',
+  'Database',
+  'Directory',
+  'Workstation',
+  'Network device',
+  'Other',
+] as const;
 export const deviceTypeSchema = z.enum(deviceTypes);
 
 /** Connection protocols a device can offer, with their usual ports. */
@@ -30,7 +37,9 @@ export const addressSchema = z
   .max(253, 'At most 253 characters')
   .refine(
     (a) =>
-      /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(a) ||
+      /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(
+        a,
+      ) ||
       /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(a) ||
       /^[0-9a-fA-F:]+$/.test(a),
     'Enter a host name or an IP address',

@@ -38,7 +38,8 @@ export const pluginCatalogue: readonly PluginInfo[] = [
   {
     id: 'ssh',
     name: 'SSH',
-    description: 'Linux and Unix hosts over an interactive shell (PTY), driven by an expect-style conversation.',
+    description:
+      'Linux and Unix hosts over an interactive shell (PTY), driven by an expect-style conversation.',
     available: true,
     protocol: 'SSH',
     defaultPort: 22,

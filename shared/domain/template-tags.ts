@@ -10,18 +10,34 @@ export interface TagInfo {
 }
 
 export const templateTags: readonly TagInfo[] = [
-  { name: 'USERNAME', description: 'The target account (for creation: the generated ephemeral name)', secret: false },
+  {
+    name: 'USERNAME',
+    description: 'The target account (for creation: the generated ephemeral name)',
+    secret: false,
+  },
   { name: 'NEW_PASSWORD', description: 'The password to set', secret: true },
   { name: 'CURRENT_PASSWORD', description: "The account's current password", secret: true },
   { name: 'AUTH_USER', description: 'User name of the credential that runs the template', secret: false },
   { name: 'AUTH_PASSWORD', description: 'Password of the credential that runs the template', secret: true },
   { name: 'AUTH_DOMAIN', description: 'Domain of the credential that runs the template', secret: false },
-  { name: 'ADD_INFO', description: "The credential's additional information (for databases: the database)", secret: false },
+  {
+    name: 'ADD_INFO',
+    description: "The credential's additional information (for databases: the database)",
+    secret: false,
+  },
   { name: 'IP', description: "The device's address", secret: false },
   { name: 'HOSTNAME', description: "The device's name", secret: false },
   { name: 'DOMAIN', description: "The credential's domain", secret: false },
-  { name: 'EXPIRATION', description: 'When the session ends (ISO 8601, UTC), for target-side expiry', secret: false },
-  { name: 'EXPIRATION_DATE', description: 'The day after the session ends (YYYY-MM-DD), for useradd -e', secret: false },
+  {
+    name: 'EXPIRATION',
+    description: 'When the session ends (ISO 8601, UTC), for target-side expiry',
+    secret: false,
+  },
+  {
+    name: 'EXPIRATION_DATE',
+    description: 'The day after the session ends (YYYY-MM-DD), for useradd -e',
+    secret: false,
+  },
   { name: 'SESSION_ID', description: 'The session this run belongs to', secret: false },
   { name: 'REQUESTER', description: 'Who asked for the session', secret: false },
 ];
@@ -51,7 +67,12 @@ export function findTagProblems(content: string): TagProblem[] {
       const name = /^\[#([A-Z0-9_]+)#\]$/.exec(text)?.[1];
       const column = match.index + 1;
       if (name === undefined) {
-        problems.push({ line: index + 1, column, text, message: `Malformed tag ${text}: write [#NAME#] in upper case` });
+        problems.push({
+          line: index + 1,
+          column,
+          text,
+          message: `Malformed tag ${text}: write [#NAME#] in upper case`,
+        });
       } else if (!tagNames.has(name)) {
         problems.push({ line: index + 1, column, text, message: `Unknown tag ${text}` });
       }
@@ -62,5 +83,7 @@ export function findTagProblems(content: string): TagProblem[] {
 
 /** The distinct known tags a template uses. */
 export function usedTags(content: string): string[] {
-  return [...new Set([...content.matchAll(tagPattern)].map((m) => m[1] ?? ''))].filter((n) => tagNames.has(n));
+  return [...new Set([...content.matchAll(tagPattern)].map((m) => m[1] ?? ''))].filter((n) =>
+    tagNames.has(n),
+  );
 }

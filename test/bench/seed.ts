@@ -70,7 +70,17 @@ const kinds: readonly DeviceKind[] = [
       { protocol: 'SSH', port: 22 },
     ],
     admin: 'postgres',
-    users: ['app_rw', 'app_ro', 'reporting', 'etl', 'replicator', 'analyst', 'billing', 'migrations', 'grafana'],
+    users: [
+      'app_rw',
+      'app_ro',
+      'reporting',
+      'etl',
+      'replicator',
+      'analyst',
+      'billing',
+      'migrations',
+      'grafana',
+    ],
     share: 20,
   },
   {
@@ -134,13 +144,12 @@ const environments = ['prod', 'staging', 'dev'];
 const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 
 function kindOf(index: number): DeviceKind {
-  const slot = index % 100;
-  let edge = 0;
+  let slot = index % 100;
   for (const kind of kinds) {
-    edge += kind.share;
-    if (slot < edge) return kind;
+    if (slot < kind.share) return kind;
+    slot -= kind.share;
   }
-  return kinds[0] as DeviceKind;
+  throw new Error('the shares of the device kinds must add up to 100');
 }
 
 /** Copies of the plugins' own templates ("Lab copy: …"), so every tag and line is valid. */
@@ -260,6 +269,12 @@ export function buildSeedBundle(size: SeedSize): { bundle: Bundle; passwords: Re
   return { bundle, passwords };
 }
 
+/**
+ * The seeding cores stay referenced: a core has no way to close its audit log's file handle, and
+ * Node warns when the garbage collector closes one.
+ */
+const retainedCores: unknown[] = [];
+
 export interface SeedResult {
   readonly dataDir: string;
   readonly passphraseFile: string;
@@ -276,7 +291,9 @@ export interface SeedResult {
  * Seeds `dataDir` through the real core: the bundle's passwords sealed with a bundle passphrase
  * (the production scrypt cost), the vault set up or unlocked with the passphrase file.
  */
-export async function seed(options: SeedSize & { dataDir?: string; passphraseFile?: string }): Promise<SeedResult> {
+export async function seed(
+  options: SeedSize & { dataDir?: string; passphraseFile?: string },
+): Promise<SeedResult> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jit-seed-'));
   let passphraseFile = options.passphraseFile;
   if (passphraseFile === undefined) {
@@ -289,9 +306,11 @@ export async function seed(options: SeedSize & { dataDir?: string; passphraseFil
   const content = JSON.stringify(bundle, null, 2);
 
   const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
+  retainedCores.push(core);
   try {
     await core.unlockWithPassphraseFile(passphraseFile);
-    if (core.vault.status().state !== 'unlocked') throw new Error(`the passphrase file did not unlock ${dataDir}`);
+    if (core.vault.status().state !== 'unlocked')
+      throw new Error(`the passphrase file did not unlock ${dataDir}`);
     const started = performance.now();
     const result = await core.dispatcher.dispatch(
       'transfer.import',

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { expect, test } from './fixtures';

@@ -3,6 +3,8 @@
  * click to the saved record, and the rules around it (product.md section 1).
  */
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 
@@ -202,8 +204,6 @@ test('View password shows the password once, and the view is audited', async ({ 
   const history = page.getByRole('table', { name: 'History' });
   await expect(history.getByRole('row').filter({ hasText: 'Password viewed' })).toHaveCount(1);
   // The audit log names the view but never holds the password.
-  const { readFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
   const audit = readFileSync(join(app.dataDir, 'audit.jsonl'), 'utf8');
   expect(audit).toContain('reveal_password');
   expect(audit).not.toContain('S3cret-View!');

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
 test('settings: a bad value is refused beside its field; a good one survives a restart', async ({ app }) => {
@@ -29,8 +31,6 @@ test('settings: a bad value is refused beside its field; a good one survives a r
 });
 
 test('settings: a corrupt configuration file is kept aside and reported on screen', async ({ app }) => {
-  const { writeFileSync } = await import('node:fs');
-  const { join } = await import('node:path');
   writeFileSync(join(app.dataDir, 'config.json'), '{ "settings": ');
   const page = await app.restart();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();

@@ -36,6 +36,14 @@ export const quoteValues: readonly HostileValue[] = [
   { name: 'dollar-dollar', value: '$$', reason: 'opens/closes a PostgreSQL dollar-quoted string' },
   { name: 'comment-open', value: 'a/*b', reason: 'opens a block comment that swallows the rest' },
   { name: 'line-comment', value: 'a--b', reason: 'opens a line comment' },
+  // The same characters alone: a value that is nothing but the delimiter.
+  { name: 'lone-quote', value: "'", reason: 'a single quote and nothing else' },
+  { name: 'lone-double-quote', value: '"', reason: 'a double quote and nothing else' },
+  { name: 'lone-backtick', value: '`', reason: 'a backtick and nothing else' },
+  { name: 'lone-semicolon', value: ';', reason: 'a statement separator and nothing else' },
+  { name: 'lone-backslash', value: '\\', reason: 'a backslash alone escapes the closing quote' },
+  { name: 'lone-dashes', value: '--', reason: 'a line comment and nothing else' },
+  { name: 'lone-comment-open', value: '/*', reason: 'a block comment opener and nothing else' },
 ];
 
 /** Shell metacharacters (mostly for SSH, harmless elsewhere but still must be literal). */
@@ -70,6 +78,10 @@ export const ldapValues: readonly HostileValue[] = [
   { name: 'dn-equals', value: 'a=b', reason: 'an = inside an RDN value' },
   { name: 'dn-leading-space', value: ' a ', reason: 'leading/trailing spaces must be escaped in a DN' },
   { name: 'dn-specials', value: 'a<b>c;d\\e', reason: 'the rest of RFC 4514 specials' },
+  { name: 'lone-plus', value: '+', reason: 'a multi-valued RDN separator alone' },
+  { name: 'lone-hash', value: '#', reason: 'a # alone: hex-value marker in a DN, comment in MySQL' },
+  { name: 'lone-equals', value: '=', reason: 'an = alone: type/value separator in a DN and a filter' },
+  { name: 'lone-comma', value: ',', reason: 'an RDN separator alone' },
 ];
 
 /** Long and non-ASCII values. */

@@ -27,8 +27,9 @@ export function ldapAccountExists(request: AccountRequest): Promise<boolean> {
   // A kept connection only for a login with a bind DN: the check rebinds as it before searching.
   const linger = request.login.username !== '' ? ldapConnections : undefined;
   return withAccountConnection(request, 'checking the entry', { linger, open }, async (connection) => {
-    if (request.login.username !== '') {
+    if (request.login.username !== '' && connection.bound !== request.login.username) {
       await connection.client.bind(request.login.username, bindPassword(request.login.password));
+      connection.bound = request.login.username;
     }
     const name = escapeFilterValue(request.username);
     for (const base of await searchBases(connection, request)) {

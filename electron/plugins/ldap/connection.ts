@@ -11,6 +11,8 @@ export function ldapUrl(target: TargetEndpoint): string {
 
 export interface LdapConnection extends Reusable {
   readonly client: Client;
+  /** Whom the connection is bound as (the last successful bind), or null. */
+  bound: string | null;
   /**
    * Runs one operation under the read timeout (`connecting`: the connect timeout, for the first
    * operation, which also opens the socket) and the signal; on either, the socket is closed.
@@ -22,7 +24,7 @@ export interface LdapConnection extends Reusable {
 
 /**
  * The connection a successful run leaves, for the account checks that follow it. Only for logins
- * with a bind DN: an account check binds as it first, whoever the template bound as.
+ * with a bind DN: an account check binds as that DN first, unless the connection already is.
  */
 export const ldapConnections = new ConnectionLinger<LdapConnection>();
 
@@ -71,7 +73,8 @@ export function openLdap(
       if (on) socket?.ref();
       else socket?.unref();
     },
-    // Nothing to undo: every account check binds as its login before it searches.
+    bound: null,
+    // Nothing to undo: an account check binds as its login unless the connection already is.
     reset: () => Promise.resolve(true),
     close: async () => {
       if (closed) return;

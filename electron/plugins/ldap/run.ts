@@ -54,6 +54,7 @@ export async function runLdap(request: RunRequest): Promise<RunResult> {
           connection.client.bind(login.username, bindPassword(login.password)),
         );
         await connection.guard(bind, `binding to ${ldapUrl(request.target)}`, true);
+        connection.bound = login.username;
       } catch (error) {
         const kind = error instanceof Interrupted ? error.kind : 'connect';
         const message = error instanceof Interrupted ? error.message : describeLdapError(error);
@@ -72,6 +73,7 @@ export async function runLdap(request: RunRequest): Promise<RunResult> {
       try {
         const work = executeLdap(connection.client, operation, selection, login);
         const output = await connection.guard(work, `running line ${operation.line}`, first);
+        if (operation.kind === 'bind') connection.bound = operation.dn;
         recorder.step(operation.line, operation.display, output, true, elapsedSince(began));
       } catch (error) {
         const kind = kindOf(operation, error);

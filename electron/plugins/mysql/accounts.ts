@@ -24,23 +24,27 @@ function withMysql<T>(
   return withAccountConnection(request, what, { linger: mysqlConnections, open }, work);
 }
 
-// The checks use execute(): the name travels as a bound parameter of a prepared statement, so
-// its quoting depends on no session setting (sql_mode, character set) a template could have left.
+/**
+ * The user name as a hex literal (its UTF-8 bytes): nothing to escape, so the query means the same
+ * whatever the session's sql_mode (NO_BACKSLASH_ESCAPES changes what a quoted literal means) or
+ * character set; and one round trip, where a prepared statement takes two. The columns compared
+ * hold utf8mb3 text, whose bytes are UTF-8's for every name an account can have.
+ */
+const hexLiteral = (text: string): string => `X'${Buffer.from(text, 'utf8').toString('hex')}'`;
 
 /** Any host: the account is the user name, wherever it may connect from. */
 export function mysqlAccountExists(request: AccountRequest): Promise<boolean> {
   return withMysql(request, 'checking the account', async ({ client }) => {
-    const [rows] = await client.execute<RowDataPacket[]>('SELECT 1 FROM mysql.user WHERE User = ? LIMIT 1', [
-      request.username,
-    ]);
+    const [rows] = await client.query<RowDataPacket[]>(
+      `SELECT 1 FROM mysql.user WHERE User = ${hexLiteral(request.username)} LIMIT 1`,
+    );
     return rows.length > 0;
   });
 }
 
 async function sessionIds(connection: MysqlConnection, username: string): Promise<number[]> {
-  const [rows] = await connection.client.execute<RowDataPacket[]>(
-    'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE USER = ? AND ID <> CONNECTION_ID()',
-    [username],
+  const [rows] = await connection.client.query<RowDataPacket[]>(
+    `SELECT ID AS id FROM information_schema.PROCESSLIST WHERE USER = ${hexLiteral(username)} AND ID <> CONNECTION_ID()`,
   );
   return rows.map((row) => Number(row.id)).filter((id) => Number.isSafeInteger(id));
 }

@@ -9,12 +9,18 @@ import { managedMarker, type BuiltinTemplate } from '../tag-engine';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
+/**
+ * A login shell can take a while to start on a busy server (motd, profile scripts): wait longer
+ * for the first prompt than for each command, rather than abandon a shell still starting.
+ */
+const firstPrompt = ['set-read-timeout 30', 'expect "*#"'];
+
 const create = lines(
   '# JIT creation of an ephemeral Linux account. Runs as root.',
   `# The comment (GECOS) "${managedMarker} <session>" marks the account as ours; -e makes Linux`,
   '# expire it on its own should the deletion never run.',
+  ...firstPrompt,
   'set-read-timeout 10',
-  'expect "*#"',
   `exec "useradd -m -c \\"${managedMarker} [#SESSION_ID#]\\" -e [#EXPIRATION_DATE#] [#USERNAME#] || echo JIT-FAILED"`,
   'expect "*#"',
   'no-expect "JIT-FAILED"',
@@ -31,13 +37,14 @@ const create = lines(
 const remove = lines(
   "# JIT deletion: ends the account's processes, deletes it with its home, checks it is gone.",
   '# Runs as root. Deleting an account that no longer exists succeeds (a retried cleanup).',
+  ...firstPrompt,
   'set-read-timeout 15',
-  'expect "*#"',
   '# Only accounts JIT PAM created carry its marker: refuse to delete anyone else.',
   `exec "getent passwd [#USERNAME#] | grep -qv ':${managedMarker} ' && echo JIT-NOT-MANAGED"`,
   'expect "*#"',
   'no-expect "JIT-NOT-MANAGED"',
-  'exec "pkill -KILL -u [#USERNAME#]"',
+  '# Never uid 0: pkill -u of root would end every process of the server.',
+  'exec "[ \\"$(id -u [#USERNAME#] 2>/dev/null)\\" = 0 ] || pkill -KILL -u [#USERNAME#]"',
   'expect "*#"',
   '# Killed processes take a moment to be reaped, and userdel refuses an account that has some.',
   'exec "for i in $(seq 100); do pgrep -u [#USERNAME#] >/dev/null || break; sleep 0.1; done"',
@@ -52,8 +59,8 @@ const remove = lines(
 const enable = lines(
   "# JIT enable: unlocks the account's password and sets it to expire when the session ends",
   '# (the backstop should the disable template never run). Runs as root.',
+  ...firstPrompt,
   'set-read-timeout 10',
-  'expect "*#"',
   'exec "usermod -U [#USERNAME#] && usermod -e [#EXPIRATION_DATE#] [#USERNAME#] || echo JIT-FAILED"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
@@ -68,12 +75,17 @@ const disable = lines(
   '# JIT disable: locks the password AND expires the account. With PAM, a locked password',
   '# alone (usermod -L) still lets key logins in; an expired account (usermod -e 1) lets',
   "# nothing in. Then ends the account's live sessions. Runs as root.",
+  ...firstPrompt,
   'set-read-timeout 15',
+  '# Never uid 0: an expired root would lock everyone out of the server.',
+  'exec "[ \\"$(id -u [#USERNAME#] 2>/dev/null)\\" != 0 ] || echo JIT-REFUSED-ROOT"',
   'expect "*#"',
+  'no-expect "JIT-REFUSED-ROOT"',
   'exec "usermod -L -e 1 [#USERNAME#] || echo JIT-FAILED"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
-  'exec "pkill -KILL -u [#USERNAME#]"',
+  '# Never uid 0: pkill -u of root would end every process of the server.',
+  'exec "[ \\"$(id -u [#USERNAME#] 2>/dev/null)\\" = 0 ] || pkill -KILL -u [#USERNAME#]"',
   'expect "*#"',
   'exec "passwd -S [#USERNAME#]"',
   'expect "*#"',
@@ -82,8 +94,8 @@ const disable = lines(
 
 const changePassword = lines(
   "# Password change, typed at passwd's prompts. Runs as root (no current password asked).",
+  ...firstPrompt,
   'set-read-timeout 10',
-  'expect "*#"',
   'exec "getent passwd [#USERNAME#] >/dev/null || echo JIT-FAILED"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
@@ -123,7 +135,7 @@ export const sshBuiltinTemplates: readonly BuiltinTemplate[] = [
     name: 'Linux: disable account',
     executionType: 'Credential disable',
     description:
-      'usermod -L and usermod -e 1 (so key logins stop too), then ends live sessions with pkill -KILL -u. Runs as root.',
+      'usermod -L and usermod -e 1 (so key logins stop too), then ends live sessions with pkill -KILL -u. Refuses uid 0. Runs as root.',
     content: disable,
   },
   {

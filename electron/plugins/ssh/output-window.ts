@@ -48,27 +48,30 @@ function squeeze(s: string): { text: string; at: number[] } {
 }
 
 /**
- * Removes the echo of `sent` from the window's first line. The terminal echoes typed input at
- * once, before the command can print anything, so the echo is on the first line (after a
- * prompt at most). Whitespace is ignored in the comparison because a terminal wraps a long
- * line by inserting blanks. With echo off (a password prompt) there is nothing to remove.
+ * Removes the echo of `sent` from the start of the window. The terminal echoes typed input at
+ * once, before the command can print anything, so the echo starts on the window's first line
+ * (after a prompt at most). Whitespace, line breaks included, is ignored in the comparison
+ * because a terminal wraps a long line by inserting blanks or a line break. With echo off (a
+ * password prompt) the first line does not hold it and nothing is removed.
  */
 function withoutEcho(text: string, sent: SentInput | null): string {
   if (sent === null) return text;
   const echo = squeeze(sent.text).text;
   if (echo === '') return text;
-  const newline = text.indexOf('\n');
-  const firstLine = newline === -1 ? text : text.slice(0, newline);
-  const line = squeeze(firstLine);
-  const found = line.text.indexOf(echo);
-  if (found === -1) {
+  const firstBreak = text.indexOf('\n');
+  const firstLineEnd = firstBreak === -1 ? text.length : firstBreak;
+  const all = squeeze(text);
+  const found = all.text.indexOf(echo);
+  if (found === -1 || (all.at[found] ?? text.length) >= firstLineEnd) {
     // The echo is still arriving: what there is of the line is the start of it.
-    return newline === -1 && echo.startsWith(line.text) ? '' : text;
+    return firstBreak === -1 && echo.startsWith(all.text) ? '' : text;
   }
-  const echoEnd = (line.at[found + echo.length - 1] ?? firstLine.length - 1) + 1;
-  const rest = firstLine.slice(echoEnd);
-  if (newline !== -1 && rest.trim() === '') return text.slice(newline + 1);
-  return rest + text.slice(firstLine.length);
+  const echoEnd = (all.at[found + echo.length - 1] ?? text.length - 1) + 1;
+  const lineEnd = text.indexOf('\n', echoEnd);
+  const rest = text.slice(echoEnd, lineEnd === -1 ? text.length : lineEnd);
+  // exec: the echo's line ends with the Enter; write: what follows on the line stays.
+  if (lineEnd !== -1 && rest.trim() === '') return text.slice(lineEnd + 1);
+  return text.slice(echoEnd);
 }
 
 const wordChars = 'A-Za-z0-9_';

@@ -38,7 +38,11 @@ export interface SshPluginOptions {
   readonly quietMs?: number;
 }
 
+/** The product's SSH defaults (product.md: set-read-timeout defaults to 5). */
 export const defaultTimeouts: RunTimeouts = { connectSeconds: 10, readSeconds: 5 };
+
+const positiveOr = (value: number | undefined, fallback: number): number =>
+  value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 
 const failed = (started: number, failure: RunFailure, steps: RunStep[] = []): RunResult => ({
   ok: false,
@@ -61,7 +65,10 @@ export class SshPlugin implements PluginRuntime {
 
   async run(request: RunRequest): Promise<RunResult> {
     const started = Date.now();
-    const timeouts = { ...this.#timeouts, ...request.timeouts };
+    const timeouts = {
+      connectSeconds: positiveOr(request.timeouts?.connectSeconds, this.#timeouts.connectSeconds),
+      readSeconds: positiveOr(request.timeouts?.readSeconds, this.#timeouts.readSeconds),
+    };
     // Until substitution knows the quoted forms, mask the raw secrets at least.
     const baseSecrets = runSecrets(request.tags, request.login);
     let masker = new Masker(baseSecrets);
@@ -109,7 +116,7 @@ export class SshPlugin implements PluginRuntime {
         onStep: request.onStep,
         quietMs: this.options.quietMs,
       });
-      shell.close();
+      await shell.close(result.failure?.kind !== 'canceled');
     } catch (error) {
       if (!(error instanceof SshConnectError)) throw error;
       return failed(started, {
@@ -130,21 +137,27 @@ export class SshPlugin implements PluginRuntime {
   }
 
   /** `getent passwd <user>` on an exec channel as the login (the name is validated first). */
-  accountExists(request: AccountRequest): Promise<boolean> {
+  async accountExists(request: AccountRequest): Promise<boolean> {
+    // async: a refused name is a rejected promise, like every other failure.
     checkAccountName(request.username);
-    return this.#exec(request, 'checking the account', accountExistsCommand(request.username), (result) => {
-      if (result.code === 0) return true;
-      if (result.code === 2) return false;
-      throw new Error(
-        `getent passwd exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
-      );
-    });
+    return await this.#exec(
+      request,
+      'checking the account',
+      accountExistsCommand(request.username),
+      (result) => {
+        if (result.code === 0) return true;
+        if (result.code === 2) return false;
+        throw new Error(
+          `getent passwd exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
+        );
+      },
+    );
   }
 
   /** `pkill -KILL -u <user>` on an exec channel; the count is pgrep's from just before. */
-  endSessions(request: AccountRequest): Promise<number> {
+  async endSessions(request: AccountRequest): Promise<number> {
     checkAccountName(request.username);
-    return this.#exec(
+    return await this.#exec(
       request,
       'ending the account\u2019s sessions',
       endSessionsCommand(request.username),

@@ -7,8 +7,17 @@ import type { SshConnection } from './ssh-connection';
 /** Wide enough that bash does not wrap the commands templates type. */
 export const ptyWindow = { term: 'xterm', cols: 200, rows: 50 } as const;
 
+/** How long a shell may take to log out on its own before its channel is closed under it. */
+const logoutGraceMs = 2000;
+
 export interface SshShell extends ShellChannel {
-  close(): void;
+  /**
+   * Ends the session. Gently by default: Ctrl-D (end of input) lets the shell log out on its own,
+   * or finish starting first, so its start-up files are never killed halfway (a login shell
+   * killed inside pyenv's rehash leaves a lock that blocks every later login for a minute). After
+   * a short grace, or at once when `gently` is false (cancel), the channel is closed under it.
+   */
+  close(gently?: boolean): Promise<void>;
 }
 
 export function openShell(connection: SshConnection): Promise<SshShell> {
@@ -47,7 +56,19 @@ export function openShell(connection: SshConnection): Promise<SshShell> {
           if (closed) listener();
           else closeListeners.add(listener);
         },
-        close: () => stream.end(),
+        close: (gently = true) =>
+          new Promise<void>((resolve) => {
+            if (closed) {
+              resolve();
+              return;
+            }
+            const force = setTimeout(() => stream.close(), gently ? logoutGraceMs : 0);
+            closeListeners.add(() => {
+              clearTimeout(force);
+              resolve();
+            });
+            if (gently) stream.write('\u0004');
+          }),
       });
     });
   });

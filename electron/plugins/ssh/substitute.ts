@@ -1,10 +1,13 @@
 /**
  * Tag substitution in the SSH plugin's contexts (the rules are in MATCHING.md, "Tag values"):
+ * - a tag with a known form (USERNAME, dates, the session id…) must have it, in every context,
+ *   and is then inserted as it is: its characters mean nothing to a shell, and the programs a
+ *   template calls cannot misread it (quoting would not help there: `pkill -u ','` is root);
  * - a string that is exactly one tag is typed at a prompt as it is (a password), but a value
  *   holding Enter or another control character is refused: it would type extra input;
- * - a tag inside a command line is inserted as it is when it passes its kind's strict pattern,
- *   otherwise single-quoted, and refused where quoting cannot work (inside the template's own
- *   quotes, under a command that re-parses its arguments, as an option);
+ * - a tag without a form (ADD_INFO, the passwords) inside a command line is single-quoted, and
+ *   refused where quoting cannot work (inside the template's own quotes, under a command that
+ *   re-parses its arguments, as an option);
  * - in expect patterns a value is matched literally.
  * Values are never scanned for tags again, so a value that looks like a tag stays text.
  */
@@ -91,7 +94,7 @@ class Substitution {
     return value;
   }
 
-  /** A tag inside a command line: as it is when strict, single-quoted, or refused. */
+  /** A tag inside a command line: as it is when it has its form (checked by value()), else quoted or refused. */
   inline(segment: TagSegment, placement: TagPlacement): string {
     const value = this.value(segment);
     if (passesStrictPattern(segment.name, value)) return value;

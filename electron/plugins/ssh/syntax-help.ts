@@ -33,11 +33,13 @@ What is matched
 Tags
   - exec "[#NEW_PASSWORD#]" (the string is exactly one tag) types the value as it is; values with
     line breaks or control characters, or over 511 bytes, are refused.
-  - Inside a command, a value is inserted as it is when it fits its kind (USERNAME like a Linux
-    user name, EXPIRATION_DATE as YYYY-MM-DD, SESSION_ID letters, digits and -), otherwise it is
-    single-quoted. Refused: control or non-ASCII characters, a tag inside your own quotes, after
-    sh/su/ssh/eval, or a value starting with - where an option could go. A date or session id
-    out of its format is always refused.
+  - Tags with a form (USERNAME, AUTH_USER: letters, digits, _ . - with a letter or _ first;
+    EXPIRATION_DATE: YYYY-MM-DD; SESSION_ID, IP, HOSTNAME…) must have it wherever they are, and
+    are then inserted as they are; any other value is refused, never quoted: a program still
+    reads its arguments its own way (pkill -u ',' would mean root).
+  - ADD_INFO and passwords inside a command are single-quoted. Refused: control or non-ASCII
+    characters, a tag inside your own quotes, after sh/su/ssh/eval, or a value starting with -
+    where an option could go.
   - In patterns, values are matched literally.
   - Secrets (passwords) are shown as ****** in every log.
 `;

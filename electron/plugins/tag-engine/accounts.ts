@@ -38,7 +38,7 @@ export async function withAccountConnection<C extends AccountConnection, T>(
   const key = lingerKey(request.target, request.login);
   let connection: C | undefined;
   try {
-    connection = connections.linger?.take(key) ?? (await connections.open());
+    connection = (await connections.linger?.take(key)) ?? (await connections.open());
     const opened = connection;
     const result = await guarded(work(opened), {
       signal: request.signal,

@@ -23,38 +23,47 @@ const IDLE_MS = 5000;
  * it always starts from a fresh login.
  */
 export class ConnectionLinger<C extends Reusable> {
-  private readonly parked = new Map<string, { connection: C; timer: NodeJS.Timeout }>();
+  private readonly parked = new Map<string, Parked<C>>();
 
-  /** The kept connection for `key`, if it is still alive; the caller then owns it. */
-  take(key: string): C | undefined {
+  /**
+   * The kept connection for `key`, once its reset is done, if it is still alive and the reset
+   * worked; the caller then owns it. Otherwise undefined (and the connection is closed).
+   */
+  async take(key: string): Promise<C | undefined> {
     const entry = this.parked.get(key);
     if (entry === undefined) return undefined;
     this.parked.delete(key);
     clearTimeout(entry.timer);
-    if (!entry.connection.alive()) {
-      entry.connection.destroy();
+    entry.connection.hold(true);
+    if (!(await entry.ready) || !entry.connection.alive()) {
+      await entry.connection.close();
       return undefined;
     }
-    entry.connection.hold(true);
     return entry.connection;
   }
 
-  /** Keeps `connection` for the next call (after a reset when `reset`), or closes it. */
-  async park(key: string, connection: C, reset: boolean): Promise<void> {
-    if (!connection.alive() || (reset && !(await connection.reset()))) {
-      await connection.close();
-      return;
+  /**
+   * Keeps `connection` for the next call, or closes it when it is dead. With `reset`, the reset
+   * starts now and is waited for by the next take(): the run that parks does not wait for it.
+   */
+  park(key: string, connection: C, reset: boolean): Promise<void> {
+    if (!connection.alive()) return connection.close();
+    const previous = this.parked.get(key);
+    if (previous !== undefined) {
+      this.parked.delete(key);
+      clearTimeout(previous.timer);
+      void previous.ready.then(() => previous.connection.close());
     }
-    const previous = this.take(key);
-    if (previous !== undefined) void previous.close();
+    const ready = reset ? connection.reset() : Promise.resolve(true);
     connection.hold(false);
     const timer = setTimeout(() => {
       if (this.parked.get(key)?.connection !== connection) return;
       this.parked.delete(key);
-      void connection.close();
+      void ready.then(() => connection.close());
     }, IDLE_MS);
     timer.unref();
-    this.parked.set(key, { connection, timer });
+    this.parked.set(key, { connection, ready, timer });
+    return Promise.resolve();
   }
 
   /** Closes every kept connection (on shutdown). */
@@ -62,8 +71,15 @@ export class ConnectionLinger<C extends Reusable> {
     const entries = [...this.parked.values()];
     this.parked.clear();
     for (const entry of entries) clearTimeout(entry.timer);
-    await Promise.all(entries.map((entry) => entry.connection.close()));
+    await Promise.all(entries.map(async (entry) => entry.ready.then(() => entry.connection.close())));
   }
+}
+
+interface Parked<C> {
+  readonly connection: C;
+  /** The reset started when it was parked: true when it worked. Never rejects. */
+  readonly ready: Promise<boolean>;
+  readonly timer: NodeJS.Timeout;
 }
 
 /** Which kept connection a call may use: same server, same login (password included, hashed). */

@@ -53,7 +53,10 @@ export function checkCredential(
   const device = ctx.devices.find((d) => d.id === input.deviceId);
   if (!device) errors.push({ field: 'deviceId', message: 'Choose an existing device' });
   else if (!device.active && input.status === 'Active') {
-    errors.push({ field: 'status', message: `The device ${device.name} is inactive: the credential must be Inactive` });
+    errors.push({
+      field: 'status',
+      message: `The device ${device.name} is inactive: the credential must be Inactive`,
+    });
   }
   if (input.jit.enabled) errors.push(...checkJit(input.jit, password, ctx));
   return errors;
@@ -66,14 +69,20 @@ function checkJit(jit: CredentialJit, password: PasswordChange, ctx: RuleContext
   if (jit.type === 'enable_disable' && jit.useOwnCredential) {
     errors.push({
       field: 'jit.useOwnCredential',
-      message: 'A disabled account cannot enable itself: turn this off and choose an authentication credential',
+      message:
+        'A disabled account cannot enable itself: turn this off and choose an authentication credential',
     });
   }
   if (jit.useOwnCredential) {
     const willHavePassword =
-      password.action === 'set' || password.action === 'generate' || (password.action === 'keep' && ctx.selfHasPassword);
+      password.action === 'set' ||
+      password.action === 'generate' ||
+      (password.action === 'keep' && ctx.selfHasPassword);
     if (!willHavePassword) {
-      errors.push({ field: 'jit.useOwnCredential', message: 'This credential has no password to connect with' });
+      errors.push({
+        field: 'jit.useOwnCredential',
+        message: 'This credential has no password to connect with',
+      });
     }
   } else {
     errors.push(...checkAuthCredential(jit.authCredentialId, ctx));
@@ -106,7 +115,8 @@ function checkDirection(jit: CredentialJit, direction: Direction, ctx: RuleConte
   const label = directionLabels[direction];
   if (pluginId === null) return [{ field: pluginField, message: `Choose the ${label} plugin` }];
   const plugin = findPlugin(pluginId);
-  if (!plugin?.available) return [{ field: pluginField, message: `${plugin?.name ?? pluginId} is not available in this build` }];
+  if (!plugin?.available)
+    return [{ field: pluginField, message: `${plugin?.name ?? pluginId} is not available in this build` }];
   if (templateId === null) return [{ field: templateField, message: `Choose the ${label} template` }];
   const template = ctx.templates.find((t) => t.id === templateId);
   const needed = jitExecutionTypes[direction];
@@ -115,7 +125,12 @@ function checkDirection(jit: CredentialJit, direction: Direction, ctx: RuleConte
     return [{ field: templateField, message: `${template.name} belongs to another plugin` }];
   }
   if (template.executionType !== needed) {
-    return [{ field: templateField, message: `${template.name} is a "${template.executionType}" template, not "${needed}"` }];
+    return [
+      {
+        field: templateField,
+        message: `${template.name} is a "${template.executionType}" template, not "${needed}"`,
+      },
+    ];
   }
   if (!template.active) return [{ field: templateField, message: `${template.name} is inactive` }];
   return [];

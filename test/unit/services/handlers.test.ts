@@ -142,7 +142,9 @@ describe('handlers through the Dispatcher', () => {
   });
 
   it('plugins: the read-only catalogue', async () => {
-    expect(await value('plugins.list', undefined)).toEqual(pluginCatalogue.map((p) => ({ ...p, help: `help for ${p.id}` })));
+    expect(await value('plugins.list', undefined)).toEqual(
+      pluginCatalogue.map((p) => ({ ...p, help: `help for ${p.id}` })),
+    );
     expect(await call('plugins.list', { id: 'custom' })).toMatchObject({ ok: false, code: 'invalid_input' });
   });
 

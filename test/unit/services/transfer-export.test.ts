@@ -4,14 +4,7 @@ import { ServiceError } from '../../../electron/services/service-error';
 import { makeTempDir } from '../../support/temp-dir';
 import { FakeVault } from './fake-vault';
 import { actor, readText } from './harness';
-import {
-  bundlePassphrase,
-  openEnv,
-  passwords,
-  seedRich,
-  settle,
-  type Env,
-} from './transfer-fixtures';
+import { bundlePassphrase, openEnv, passwords, seedRich, settle, type Env } from './transfer-fixtures';
 
 let dir: ReturnType<typeof makeTempDir>;
 let env: Env;
@@ -44,9 +37,22 @@ describe('TransferService.exportBundle', () => {
     expect(bundle.devices.map((d) => d.ref)).toEqual(['d1', 'd2', 'd3']);
     // Built-ins are named by key, not copied.
     expect(bundle.builtInTemplates).toEqual([
-      { ref: 't1', key: 'ssh:ssh.enable-user', name: 'SSH: enable user', pluginId: 'ssh', executionType: 'Credential enable' },
+      {
+        ref: 't1',
+        key: 'ssh:ssh.enable-user',
+        name: 'SSH: enable user',
+        pluginId: 'ssh',
+        executionType: 'Credential enable',
+      },
     ]);
-    expect(bundle.templates.map((t) => t.name)).toEqual(['Disable', 'Create', 'Delete', 'PG enable', 'PG disable', 'Old']);
+    expect(bundle.templates.map((t) => t.name)).toEqual([
+      'Disable',
+      'Create',
+      'Delete',
+      'PG enable',
+      'PG disable',
+      'Old',
+    ]);
     // The deleted credential is not exported; ids are nowhere.
     expect(bundle.credentials.map((c) => c.username)).toEqual([
       'admin',
@@ -109,7 +115,9 @@ describe('TransferService.exportBundle', () => {
       expect(refusal).toBeInstanceOf(ServiceError);
       expect(refusal).toMatchObject({ code: 'locked' });
       // Without passwords the vault is not needed.
-      await expect(lockedEnv.transfer.exportBundle({ includePasswords: false }, actor)).resolves.toBeDefined();
+      await expect(
+        lockedEnv.transfer.exportBundle({ includePasswords: false }, actor),
+      ).resolves.toBeDefined();
     } finally {
       await lockedEnv.close();
       other.remove();

@@ -57,11 +57,12 @@ export async function openEnv(dir: string, options: OpenOptions = {}) {
   const config = ConfigStore.open({ dir, name: 'config', createBackend: writes.factory, now });
   const audit = AuditLog.open({ dir, clock, events });
   let vault: SecretVault;
+  let realVault: VaultService | undefined;
   if (options.vault === 'real') {
-    const real = new VaultService({ dataDir: dir, events, audit, clock, scryptCost: testCost });
-    if (real.status().state === 'uninitialized') await real.setup(masterPassphrase, actor);
-    else await real.unlock(masterPassphrase, actor);
-    vault = real;
+    realVault = new VaultService({ dataDir: dir, events, audit, clock, scryptCost: testCost });
+    if (realVault.status().state === 'uninitialized') await realVault.setup(masterPassphrase, actor);
+    else await realVault.unlock(masterPassphrase, actor);
+    vault = realVault;
   } else {
     vault = options.vault ?? new FakeVault();
   }
@@ -79,10 +80,10 @@ export async function openEnv(dir: string, options: OpenOptions = {}) {
   const close = async () => {
     config.flush();
     inventory.credentialStore.flush();
-    if (vault instanceof VaultService) vault.flush();
+    realVault?.flush();
     await audit.close();
   };
-  return { ...inventory, transfer, vault, audit, events, emitted, clock, config, writes, close };
+  return { ...inventory, transfer, vault, realVault, audit, events, emitted, clock, config, writes, close };
 }
 export type Env = Awaited<ReturnType<typeof openEnv>>;
 
@@ -140,7 +141,11 @@ export async function seedRich(env: Env) {
     }),
     actor,
   );
-  const spare = await env.devices.save(undefined, device({ name: 'spare-01', address: '10.0.0.9', active: false }), actor);
+  const spare = await env.devices.save(
+    undefined,
+    device({ name: 'spare-01', address: '10.0.0.9', active: false }),
+    actor,
+  );
   const t = async (name: string, pluginId: 'ssh' | 'postgresql', executionType: string, extra = {}) =>
     env.templates.save(
       undefined,
@@ -163,7 +168,13 @@ export async function seedRich(env: Env) {
 
   const admin = await env.credentials.save(
     undefined,
-    credential({ username: 'admin', deviceId: web.id, tags: ['ops'], domain: 'LAB', additionalInfo: 'sudoer' }),
+    credential({
+      username: 'admin',
+      deviceId: web.id,
+      tags: ['ops'],
+      domain: 'LAB',
+      additionalInfo: 'sudoer',
+    }),
     setPassword(passwords.admin),
     actor,
   );
@@ -246,8 +257,18 @@ export async function seedRich(env: Env) {
     keep,
     actor,
   );
-  await env.credentials.save(undefined, credential({ username: 'backup', deviceId: spare.id, status: 'Inactive' }), keep, actor);
-  const gone = await env.credentials.save(undefined, credential({ username: 'gone', deviceId: web.id }), keep, actor);
+  await env.credentials.save(
+    undefined,
+    credential({ username: 'backup', deviceId: spare.id, status: 'Inactive' }),
+    keep,
+    actor,
+  );
+  const gone = await env.credentials.save(
+    undefined,
+    credential({ username: 'gone', deviceId: web.id }),
+    keep,
+    actor,
+  );
   await env.credentials.delete(gone.id, actor);
 }
 
@@ -278,7 +299,8 @@ export function snapshot(env: Env) {
         hasPassword: env.vault.has(`credential:${id}`),
         jit: {
           ...jit,
-          authCredentialId: jit.authCredentialId === null ? null : (label.get(jit.authCredentialId) ?? 'missing'),
+          authCredentialId:
+            jit.authCredentialId === null ? null : (label.get(jit.authCredentialId) ?? 'missing'),
           enableTemplateId: tName(jit.enableTemplateId),
           disableTemplateId: tName(jit.disableTemplateId),
           createTemplateId: tName(jit.createTemplateId),

@@ -6,7 +6,15 @@ import type { CallContext } from '../../../electron/core/handler-types';
 import { transferHandlers } from '../../../electron/core/handlers/transfer';
 import { locateJsonError } from '../../../electron/services/transfer-json';
 import { makeTempDir } from '../../support/temp-dir';
-import { builtIns, bundlePassphrase, FailingWrites, openEnv, seedRich, settle, type Env } from './transfer-fixtures';
+import {
+  builtIns,
+  bundlePassphrase,
+  FailingWrites,
+  openEnv,
+  seedRich,
+  settle,
+  type Env,
+} from './transfer-fixtures';
 
 const ctx: CallContext = { transport: 'internal', actor: 'carol' };
 const dirs: ReturnType<typeof makeTempDir>[] = [];
@@ -23,7 +31,9 @@ async function withDispatcher(options: Parameters<typeof openEnv>[1] = { vault: 
   const others = Object.fromEntries(
     methodNames.map((m) => [m, () => Promise.resolve(fail('unavailable', 'not wired in this test'))]),
   ) as unknown as AllHandlers;
-  const dispatcher = new Dispatcher({ ...others, ...transferHandlers(env.transfer) }, (line) => log.push(line));
+  const dispatcher = new Dispatcher({ ...others, ...transferHandlers(env.transfer) }, (line) =>
+    log.push(line),
+  );
   return { env, call: (method: string, input: unknown) => dispatcher.dispatch(method, input, ctx) };
 }
 
@@ -39,7 +49,10 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
   it('export, then import elsewhere: the applied counts; again: the problems', async () => {
     const source = await withDispatcher();
     await seedRich(source.env);
-    const exported = await source.call('transfer.export', { includePasswords: true, passphrase: bundlePassphrase });
+    const exported = await source.call('transfer.export', {
+      includePasswords: true,
+      passphrase: bundlePassphrase,
+    });
     if (!exported.ok) throw new Error(exported.message);
     const { content } = exported.value as { content: string };
 
@@ -65,8 +78,10 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
       code: 'invalid_input',
       field: 'passphrase',
     });
-    if ('lock' in env.vault && typeof env.vault.lock === 'function') await env.vault.lock(ctx.actor);
-    expect(await call('transfer.export', { includePasswords: true, passphrase: bundlePassphrase })).toMatchObject({
+    await env.realVault?.lock(ctx.actor);
+    expect(
+      await call('transfer.export', { includePasswords: true, passphrase: bundlePassphrase }),
+    ).toMatchObject({
       ok: false,
       code: 'locked',
     });
@@ -75,7 +90,10 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
   it('a write that fails is an internal failure whose message names no secret', async () => {
     const source = await withDispatcher();
     await seedRich(source.env);
-    const exported = await source.call('transfer.export', { includePasswords: true, passphrase: bundlePassphrase });
+    const exported = await source.call('transfer.export', {
+      includePasswords: true,
+      passphrase: bundlePassphrase,
+    });
     if (!exported.ok) throw new Error(exported.message);
     const writes = new FailingWrites();
     const target = await withDispatcher({ vault: 'real', writes });
@@ -85,7 +103,11 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
       content: (exported.value as { content: string }).content,
       passphrase: bundlePassphrase,
     });
-    expect(result).toEqual({ ok: false, code: 'internal', message: "transfer.import failed inside the core; see the core's log" });
+    expect(result).toEqual({
+      ok: false,
+      code: 'internal',
+      message: "transfer.import failed inside the core; see the core's log",
+    });
     expect(log.join('\n')).not.toContain(bundlePassphrase);
     expect(target.env.devices.list()).toEqual([]);
   });

@@ -55,7 +55,8 @@ const exported = async (includePasswords: boolean) =>
       actor,
     )
   ).content;
-const parsed = async (includePasswords: boolean) => JSON.parse(await exported(includePasswords)) as BundleJson;
+const parsed = async (includePasswords: boolean) =>
+  JSON.parse(await exported(includePasswords)) as BundleJson;
 const at = <T>(list: readonly T[], index: number): T => {
   const item = list[index];
   if (item === undefined) throw new Error(`no item ${index}`);
@@ -95,8 +96,14 @@ describe('TransferService.importBundle: round trips', () => {
     expect(password('provisioner')).toBe(passwords.ephemeralAdmin);
 
     // One changed event per kind, one audit entry with the counts and never a secret.
-    const changed = target.emitted.slice(eventsBefore).filter((e) => e.event.endsWith('.changed') && e.event !== 'vault.changed');
-    expect(changed.map((e) => e.event)).toEqual(['devices.changed', 'templates.changed', 'credentials.changed']);
+    const changed = target.emitted
+      .slice(eventsBefore)
+      .filter((e) => e.event.endsWith('.changed') && e.event !== 'vault.changed');
+    expect(changed.map((e) => e.event)).toEqual([
+      'devices.changed',
+      'templates.changed',
+      'credentials.changed',
+    ]);
     await settle();
     const entries = target.audit.list({ action: 'import' }, 0, 10).entries;
     expect(entries).toHaveLength(1);
@@ -114,12 +121,17 @@ describe('TransferService.importBundle: round trips', () => {
 
   it('without passwords: plain records arrive, and JIT credentials that need a password are refused', async () => {
     const bundle = await parsed(false);
-    expect(JSON.stringify(bundle)).not.toMatch(new RegExp(Object.values(passwords).join('|').replace(/\$/g, '\\$')));
+    expect(JSON.stringify(bundle)).not.toMatch(
+      new RegExp(Object.values(passwords).join('|').replace(/\$/g, '\\$')),
+    );
     const target = await fresh();
     const problems = await refused(target, JSON.stringify(bundle));
     expect(problems).toEqual([
       { path: 'credentials[2].jitRefs.authCredentialRef', message: 'admin has no password' },
-      { path: 'credentials[3].jit.useOwnCredential', message: 'This credential has no password to connect with' },
+      {
+        path: 'credentials[3].jit.useOwnCredential',
+        message: 'This credential has no password to connect with',
+      },
       { path: 'credentials[4].jitRefs.authCredentialRef', message: 'postgres has no password' },
     ]);
 
@@ -164,7 +176,10 @@ describe('TransferService.importBundle: refusals name every problem and write no
       { path: 'devices[2].ref', message: 'Duplicate ref "d1": devices[0] already has it' },
       { path: 'templates[0].content', message: 'Line 2, column 12: Unknown tag [#NOPE#]' },
       { path: 'credentials[1].username', message: 'Required' },
-      { path: 'credentials[2].jitRefs.enableTemplateRef', message: 'No template with ref "t99" in this bundle' },
+      {
+        path: 'credentials[2].jitRefs.enableTemplateRef',
+        message: 'No template with ref "t99" in this bundle',
+      },
       { path: 'credentials[4].jit.type', message: expect.stringContaining('Invalid option') as string },
       // devices[2] lost its ref to the duplicate, so its credential points nowhere.
       { path: 'credentials[6].deviceRef', message: 'No device with ref "d3" in this bundle' },
@@ -211,7 +226,10 @@ describe('TransferService.importBundle: refusals name every problem and write no
         message: 'This installation has no built-in template ssh:ssh.unknown ("SSH: enable user")',
       },
       { path: 'credentials[0].deviceRef', message: 'No device with ref "d404" in this bundle' },
-      { path: 'credentials[2].jitRefs.authCredentialRef', message: 'No credential with ref "nobody" in this bundle' },
+      {
+        path: 'credentials[2].jitRefs.authCredentialRef',
+        message: 'No credential with ref "nobody" in this bundle',
+      },
     ]);
   });
 
@@ -226,9 +244,13 @@ describe('TransferService.importBundle: refusals name every problem and write no
     expect(await refused(target, JSON.stringify(bundle), bundlePassphrase)).toEqual([
       {
         path: 'credentials[2].jit.useOwnCredential',
-        message: 'A disabled account cannot enable itself: turn this off and choose an authentication credential',
+        message:
+          'A disabled account cannot enable itself: turn this off and choose an authentication credential',
       },
-      { path: 'credentials[2].jit.useOwnCredential', message: 'This credential has no password to connect with' },
+      {
+        path: 'credentials[2].jit.useOwnCredential',
+        message: 'This credential has no password to connect with',
+      },
       {
         path: 'credentials[3].jitRefs.deleteTemplateRef',
         message: 'Create is a "New user" template, not "User delete"',
@@ -239,9 +261,9 @@ describe('TransferService.importBundle: refusals name every problem and write no
 
   it('a file that is not JSON, not a bundle, or from a newer version', async () => {
     const target = await fresh();
-    expect(await refused(target, '{\n  "format": "jit-pam-bundle",\n  "version": 1,\n  "devices": [}\n')).toEqual([
-      { path: '', message: 'Not valid JSON at line 4, column 15: Unexpected character "}"' },
-    ]);
+    expect(
+      await refused(target, '{\n  "format": "jit-pam-bundle",\n  "version": 1,\n  "devices": [}\n'),
+    ).toEqual([{ path: '', message: 'Not valid JSON at line 4, column 15: Unexpected character "}"' }]);
     expect(await refused(target, '[1, 2]')).toEqual([
       { path: '', message: 'Not a bundle: the file must hold one JSON object' },
     ]);
@@ -267,7 +289,12 @@ describe('TransferService.importBundle: refusals name every problem and write no
   });
 
   it('stops listing after 200 problems and says how many more there are', async () => {
-    const devices = Array.from({ length: 250 }, (_, i) => ({ ref: `d${i}`, name: '', address: 'h', type: 'Server' }));
+    const devices = Array.from({ length: 250 }, (_, i) => ({
+      ref: `d${i}`,
+      name: '',
+      address: 'h',
+      type: 'Server',
+    }));
     const target = await fresh();
     const problems = await refused(target, JSON.stringify({ format: 'jit-pam-bundle', version: 1, devices }));
     expect(problems).toHaveLength(201);

@@ -45,8 +45,9 @@ async function fresh(options: Parameters<typeof openEnv>[1]): Promise<{ env: Env
 beforeEach(async () => {
   const { env: source } = await fresh({ vault: 'real' });
   await seedRich(source);
-  content = (await source.transfer.exportBundle({ includePasswords: true, passphrase: bundlePassphrase }, actor))
-    .content;
+  content = (
+    await source.transfer.exportBundle({ includePasswords: true, passphrase: bundlePassphrase }, actor)
+  ).content;
 });
 afterEach(async () => {
   for (const env of envs.splice(0)) await env.close();

@@ -14,8 +14,12 @@ afterEach(() => dir.remove());
 
 const open = (migrations?: readonly Migration[]) =>
   ConfigStore.open({ dir: dir.path, name: 'config', createBackend: confBackendFactory, now, migrations });
-const readFile = () =>
-  JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')) as Record<string, unknown>;
+/** The file as written, without Conf's own bookkeeping key. */
+const readFile = () => {
+  const file = JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')) as Record<string, unknown>;
+  const { __internal__: _conf, ...document } = file;
+  return document;
+};
 
 describe('ConfigStore', () => {
   it('creates a new file at the latest schema version', () => {

@@ -90,7 +90,10 @@ describe('VaultService', () => {
     await Promise.all([vault.put('credential:1', 'one'), vault.put('credential:2', 'two')]);
     const path = join(dir.path, 'vault.json');
     const file = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, unknown> };
-    [file.entries['credential:1'], file.entries['credential:2']] = [file.entries['credential:2'], file.entries['credential:1']];
+    [file.entries['credential:1'], file.entries['credential:2']] = [
+      file.entries['credential:2'],
+      file.entries['credential:1'],
+    ];
     writeFileSync(path, JSON.stringify(file));
     const reopened = make();
     await reopened.unlock(passphrase, 'alice');

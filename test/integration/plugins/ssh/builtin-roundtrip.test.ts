@@ -8,6 +8,7 @@ import {
   authorizeKey,
   createAccount,
   jitName,
+  lineOf,
   newKeyPair,
   removeAccount,
   rootClient,
@@ -112,7 +113,10 @@ describe.concurrent('SSH built-in templates: round trips on a real sshd', () => 
     const user = account(context);
     await createAccount(root, user, randomPassword());
     const result = await runTemplate(lab, 'ssh-linux-jit-delete', sessionTags(user));
-    expect(result.failure).toMatchObject({ kind: 'target', line: 8 });
+    expect(result.failure).toMatchObject({
+      kind: 'target',
+      line: lineOf('ssh-linux-jit-delete', 'no-expect "JIT-NOT-MANAGED"'),
+    });
     expect(result.failure?.message).toContain('JIT-NOT-MANAGED');
     expect(await exists(user)).toBe(true);
   });
@@ -121,7 +125,10 @@ describe.concurrent('SSH built-in templates: round trips on a real sshd', () => 
     const user = account(context);
     await createAccount(root, user, randomPassword());
     const result = await runTemplate(lab, 'ssh-linux-jit-create', sessionTags(user));
-    expect(result.failure).toMatchObject({ kind: 'target', line: 8 });
+    expect(result.failure).toMatchObject({
+      kind: 'target',
+      line: lineOf('ssh-linux-jit-create', 'no-expect "JIT-FAILED"'),
+    });
     expect(result.failure?.outputTail).toContain('already exists');
   });
 

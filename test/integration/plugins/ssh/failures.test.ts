@@ -7,6 +7,7 @@ import { randomPassword } from '../../../lab/secrets';
 import {
   authorizeKey,
   createAccount,
+  firstPrompt,
   jitName,
   newKeyPair,
   removeAccount,
@@ -31,30 +32,32 @@ describe.concurrent('SSH plugin failures', () => {
   });
 
   it('a failed expect names its line and quotes the output tail with the password masked', async () => {
-    const template = `set-read-timeout 1
-expect "*#"
+    // Lines 1-3: the first prompt (support.ts).
+    const template = `${firstPrompt}set-read-timeout 1
 # the password appears in the echo and in the output
 exec "echo [#NEW_PASSWORD#]; echo [#NEW_PASSWORD#] >&2"
 expect "*this never appears*"
 exec "never sent"`;
     const result = await run(template, { NEW_PASSWORD: password });
-    expect(result.failure).toMatchObject({ kind: 'target', line: 5 });
+    expect(result.failure).toMatchObject({ kind: 'target', line: 7 });
     expect(result.failure?.message).toBe(
-      'Line 5: expect "*this never appears*" did not match within 1 s (the command finished: the shell prompt is back)',
+      'Line 7: expect "*this never appears*" did not match within 1 s (the command finished: the shell prompt is back)',
     );
     expect(result.failure?.outputTail).toMatch(/\*\*\*\*\*\*\n\*\*\*\*\*\*\nroot@[^\n]*# $/);
     expect(result.steps.map((s) => [s.line, s.ok])).toEqual([
       [1, true],
       [2, true],
+      [3, true],
       [4, true],
-      [5, false],
+      [6, true],
+      [7, false],
     ]);
     expect(JSON.stringify(result)).not.toContain(password);
   });
 
   it('a command still running at the read timeout is a timeout', async () => {
-    const result = await run('expect "*#"\nset-read-timeout 0.5\nexec "sleep 5"\nexpect "*#"');
-    expect(result.failure).toMatchObject({ kind: 'timeout', line: 4 });
+    const result = await run(`${firstPrompt}set-read-timeout 0.5\nexec "sleep 5"\nexpect "*#"`);
+    expect(result.failure).toMatchObject({ kind: 'timeout', line: 6 });
   });
 
   it('refuses a template with syntax errors or unknown tags before connecting', async () => {
@@ -112,19 +115,20 @@ exec "never sent"`;
     const controller = new AbortController();
     const steps: number[] = [];
     const running = lab.plugin.run({
-      template: 'expect "*#"\nsleep 30\nexec "id"',
+      template: `${firstPrompt}sleep 30\nexec "id"`,
       tags: {},
       target: lab.target,
       login: lab.rootLogin,
       signal: controller.signal,
       onStep: (step) => {
         steps.push(step.line);
-        if (step.line === 1) setTimeout(() => controller.abort(), 50);
+        // Once the shell is up (line 2 matched its prompt): abort in the middle of the sleep.
+        if (step.line === 2) setTimeout(() => controller.abort(), 50);
       },
     });
     const result = await running;
-    expect(result.failure).toMatchObject({ kind: 'canceled', line: 2 });
-    expect(result.durationMs).toBeLessThan(10_000);
-    expect(steps).toEqual([1, 2]);
+    expect(result.failure).toMatchObject({ kind: 'canceled', line: 4 });
+    expect(result.durationMs).toBeLessThan(40_000);
+    expect(steps).toEqual([1, 2, 3, 4]);
   });
 });

@@ -33,6 +33,19 @@ export const template = (key: string): string => {
   return found.content;
 };
 
+/** The 1-based line of `text` in a built-in template (tests name lines by content, not number). */
+export function lineOf(key: string, text: string): number {
+  const index = template(key).split('\n').indexOf(text);
+  if (index === -1) throw new Error(`no line ${text} in ${key}`);
+  return index + 1;
+}
+
+/**
+ * Test templates start like the built-ins: a generous wait for the first prompt (a busy machine
+ * starts root's shell slowly, and a shell abandoned while it starts can leave locks behind).
+ */
+export const firstPrompt = 'set-read-timeout 30\nexpect "*#"\nset-read-timeout 5\n';
+
 export const jitName = (): string => uniqueName('jitssh');
 
 /** Tag values for one session of `username`. */
@@ -76,7 +89,8 @@ export async function removeAccounts(root: Client, usernames: readonly string[])
   const users = usernames.map(q).join(' ');
   await sshExec(
     root,
-    `for u in ${users}; do getent passwd -- "$u" >/dev/null || continue; pkill -KILL -u "$u"; timeout 10 sh -c 'while pgrep -u "$1" >/dev/null; do sleep 0.05; done' _ "$u"; userdel --force --remove -- "$u" 2>/dev/null; done; true`,
+    // By uid, and never below 1000: pkill -u reads its argument as a list of names or uids.
+    `for u in ${users}; do uid=$(id -u -- "$u" 2>/dev/null) || continue; [ "$uid" -ge 1000 ] || continue; pkill -KILL -U "$uid"; timeout 10 sh -c 'while pgrep -U "$1" >/dev/null; do sleep 0.05; done' _ "$uid"; userdel --force --remove -- "$u" 2>/dev/null; done; true`,
   );
 }
 

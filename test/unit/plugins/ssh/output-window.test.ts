@@ -30,6 +30,11 @@ describe('the output window', () => {
       'aaaa bbbb',
       '',
     ]);
+    // Wrapped with a line break instead of blanks.
+    expect(windowAfter('echo aaaa bbbb', 'echo aaaa bb\r\nbb\r\naaaa bbbb\r\n').view().lines).toEqual([
+      'aaaa bbbb',
+      '',
+    ]);
   });
 
   it('hides an echo still arriving, and keeps everything when echo is off', () => {
@@ -38,6 +43,8 @@ describe('the output window', () => {
       '',
       'Retype new password: ',
     ]);
+    // Echo off, and the output holds the typed text later on: that is output, not an echo.
+    expect(windowAfter('ok', '\r\nall ok\r\n').view().lines).toEqual(['', 'all ok', '']);
   });
 
   it('for write, keeps what follows the echo on its line', () => {

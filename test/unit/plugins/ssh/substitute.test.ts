@@ -65,56 +65,78 @@ describe('values typed at a prompt (a string that is exactly one tag)', () => {
 });
 
 describe('values inside a command line', () => {
-  it('are inserted as they are when they pass their kind’s strict pattern, even inside quotes', () => {
+  it('are inserted as they are when they have their tag’s form, even inside quotes', () => {
     expect(
       sent('exec "useradd -m -c \\"managed [#SESSION_ID#]\\" -e [#EXPIRATION_DATE#] [#USERNAME#]"'),
     ).toBe('useradd -m -c "managed S-1" -e 2030-01-31 alice\n');
+    expect(sent('exec "id [#USERNAME#]"', { USERNAME: 'John.Doe-2' })).toBe('id John.Doe-2\n');
   });
 
-  it('are single-quoted otherwise, so the shell sees one literal word', () => {
-    expect(sent('exec "userdel [#USERNAME#]"', { USERNAME: "o'brien; rm -rf /" })).toBe(
-      `userdel 'o'\\''brien; rm -rf /'\n`,
+  it.each([
+    ['an empty name in a comma list (pkill -u reads it as root)', ','],
+    ['a list', 'alice,root'],
+    ['a number (a uid)', '0'],
+    ['a shell word', "o'brien"],
+    ['a blank', 'a b'],
+    ['an option', '-ou0'],
+    ['a leading dot', '..'],
+    ['non-ASCII', 'Ünïcødé'],
+    ['too long', 'a'.repeat(33)],
+  ])('refuse a USERNAME with %s, in a command, at a prompt and in a pattern', (_name, value) => {
+    for (const template of [
+      'exec "pkill -KILL -u [#USERNAME#]"',
+      'exec "[#USERNAME#]"',
+      'no-expect "*[#USERNAME#]"',
+    ]) {
+      const refused = refusal(template, { USERNAME: value });
+      expect(refused.message).toContain('is not a user name');
+    }
+  });
+
+  it('single-quote a value without a form, so the shell sees one literal word', () => {
+    expect(sent('exec "echo [#ADD_INFO#]"', { ADD_INFO: "o'brien; rm -rf /" })).toBe(
+      `echo 'o'\\''brien; rm -rf /'\n`,
     );
     expect(sent('exec "echo [#ADD_INFO#]"', { ADD_INFO: '$(touch /tmp/x)' })).toBe(
       `echo '$(touch /tmp/x)'\n`,
     );
     expect(sent('exec "echo x=[#ADD_INFO#]"', { ADD_INFO: '-n' })).toBe(`echo x='-n'\n`);
-    expect(sent('exec "for i in $(seq 3); do pgrep -u [#USERNAME#]; done"', { USERNAME: 'a b' })).toBe(
-      `for i in $(seq 3); do pgrep -u 'a b'; done\n`,
+    expect(sent('exec "for i in $(seq 3); do echo [#ADD_INFO#]; done"', { ADD_INFO: 'a b' })).toBe(
+      `for i in $(seq 3); do echo 'a b'; done\n`,
     );
   });
 
   it('refuse control and non-ASCII characters', () => {
-    expect(refusal('exec "id [#USERNAME#]"', { USERNAME: 'a\nb' }).message).toContain('control character');
-    expect(refusal('exec "id [#USERNAME#]"', { USERNAME: 'a\tb' }).message).toContain('control character');
-    expect(refusal('exec "id [#USERNAME#]"', { USERNAME: 'Ünïcødé' }).message).toContain('printable ASCII');
+    expect(refusal('exec "echo [#ADD_INFO#]"', { ADD_INFO: 'a\nb' }).message).toContain('control character');
+    expect(refusal('exec "echo [#ADD_INFO#]"', { ADD_INFO: 'a\tb' }).message).toContain('control character');
+    expect(refusal('exec "echo [#ADD_INFO#]"', { ADD_INFO: 'Ünïcødé' }).message).toContain('printable ASCII');
   });
 
   it.each([
-    ['double quotes', 'exec "useradd -c \\"x [#USERNAME#]\\" u"', 'inside double-quotes'],
-    ['single quotes', 'exec "su -c \'id [#USERNAME#]\'"', 'inside single-quotes'],
-    ['backticks', 'exec "echo `id [#USERNAME#]`"', 'inside backticks'],
-    ['${…}', 'exec "echo ${X:-[#USERNAME#]}"', 'inside expansion'],
-    ['sh -c', 'exec "sh -c \'id \\"$1\\"\' _ [#USERNAME#]"', 'parses its arguments as shell code'],
-    ['su', 'exec "su root -c [#USERNAME#]"', 'parses its arguments as shell code'],
-    ['ssh', 'exec "ssh other id [#USERNAME#]"', 'parses its arguments as shell code'],
+    ['double quotes', 'exec "useradd -c \\"x [#ADD_INFO#]\\" u"', 'inside double-quotes'],
+    ['single quotes', 'exec "su -c \'id [#ADD_INFO#]\'"', 'inside single-quotes'],
+    ['backticks', 'exec "echo `id [#ADD_INFO#]`"', 'inside backticks'],
+    ['${…}', 'exec "echo ${X:-[#ADD_INFO#]}"', 'inside expansion'],
+    ['sh -c', 'exec "sh -c \'id \\"$1\\"\' _ [#ADD_INFO#]"', 'parses its arguments as shell code'],
+    ['su', 'exec "su root -c [#ADD_INFO#]"', 'parses its arguments as shell code'],
+    ['ssh', 'exec "ssh other id [#ADD_INFO#]"', 'parses its arguments as shell code'],
   ])('refuse a value that needs quoting inside %s', (_name, template, message) => {
-    const refused = refusal(template, { USERNAME: 'a;b' });
+    const refused = refusal(template, { ADD_INFO: 'a;b' });
     expect(refused.line).toBe(1);
     expect(refused.message).toContain(message);
   });
 
   it('quote again after a command separator ends the re-parsing command', () => {
-    expect(sent('exec "ssh-keygen -q; id [#USERNAME#]"', { USERNAME: 'a;b' })).toBe(
-      `ssh-keygen -q; id 'a;b'\n`,
+    expect(sent('exec "ssh-keygen -q; echo [#ADD_INFO#]"', { ADD_INFO: 'a;b' })).toBe(
+      `ssh-keygen -q; echo 'a;b'\n`,
     );
-    expect(sent('exec "sh -c \'true\'; id [#USERNAME#]"', { USERNAME: 'a;b' })).toBe(
-      `sh -c 'true'; id 'a;b'\n`,
+    expect(sent('exec "sh -c \'true\'; echo [#ADD_INFO#]"', { ADD_INFO: 'a;b' })).toBe(
+      `sh -c 'true'; echo 'a;b'\n`,
     );
   });
 
   it('refuse a value that would start a word with - (an option)', () => {
-    expect(refusal('exec "useradd [#USERNAME#]"', { USERNAME: '-ou0' }).message).toContain('option');
+    expect(refusal('exec "mysql [#ADD_INFO#]"', { ADD_INFO: '-e drop' }).message).toContain('option');
   });
 
   it('refuse a date or session id out of its format in any context, rather than quote it', () => {
@@ -164,7 +186,7 @@ describe('tags in general', () => {
   });
 
   it('escape values in regexes so they match themselves', () => {
-    const result = prepare('expect-regex "/^[#USERNAME#] P/m"', { USERNAME: 'a.b+(c)' });
+    const result = prepare('expect-regex "/^[#ADD_INFO#] P/m"', { ADD_INFO: 'a.b+(c)' });
     if (!result.ok) throw new Error('refused');
     const [step] = result.steps;
     if (step?.kind !== 'expect-regex') throw new Error('not a regex step');

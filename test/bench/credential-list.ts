@@ -1,30 +1,26 @@
 /**
  * Credential list latency at 10,000 credentials on 1,000 devices (a script, not a test: timings
- * never make a test fail). Run: `npx tsx test/unit/services/list-bench.ts`.
+ * never make a test fail). Run: `npx tsx test/bench/credential-list.ts`.
  *
  * Rows are put straight into the tables (saving 10,000 through the service would mostly measure
  * 10,000 audit fsyncs), then the service is built over them as at start-up.
  */
 import { performance } from 'node:perf_hooks';
-import { credentialQuerySchema, type CredentialQuery } from '../../../shared/contract/credentials';
-import { credentialInputSchema } from '../../../shared/domain/credential';
-import { deviceInputSchema } from '../../../shared/domain/device';
-import { defaultSettings } from '../../../shared/domain/settings';
-import { EventBus } from '../../../electron/core/event-bus';
-import { CredentialService, vaultRef } from '../../../electron/services/credential-service';
-import { credentialsHandlers } from '../../../electron/core/handlers/credentials';
-import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
-import { confBackendFactory } from '../../../electron/storage/conf-backend';
-import { ConfigStore } from '../../../electron/storage/config-store';
-import { EntityTable } from '../../../electron/storage/entity-table';
-import type {
-  StoredCredential,
-  StoredDevice,
-  StoredTemplate,
-} from '../../../electron/services/stored-records';
-import { RecordingAudit } from '../../support/recording-audit';
-import { makeTempDir } from '../../support/temp-dir';
-import { FakeVault } from './fake-vault';
+import { credentialQuerySchema, type CredentialQuery } from '../../shared/contract/credentials';
+import { credentialInputSchema } from '../../shared/domain/credential';
+import { deviceInputSchema } from '../../shared/domain/device';
+import { defaultSettings } from '../../shared/domain/settings';
+import { EventBus } from '../../electron/core/event-bus';
+import { CredentialService, vaultRef } from '../../electron/services/credential-service';
+import { credentialsHandlers } from '../../electron/core/handlers/credentials';
+import { Dispatcher, type AllHandlers } from '../../electron/core/dispatcher';
+import { confBackendFactory } from '../../electron/storage/conf-backend';
+import { ConfigStore } from '../../electron/storage/config-store';
+import { EntityTable } from '../../electron/storage/entity-table';
+import type { StoredCredential, StoredDevice, StoredTemplate } from '../../electron/services/stored-records';
+import { RecordingAudit } from '../support/recording-audit';
+import { makeTempDir } from '../support/temp-dir';
+import { FakeVault } from '../unit/services/fake-vault';
 
 const devicesCount = 1000;
 const credentialsCount = 10_000;

@@ -1,0 +1,31 @@
+// `npx tsx test/bench/run-all.ts` (npm run bench): every bench script of this folder, one after
+// the other (they measure time: running them side by side would skew each other), with their own
+// output. The helpers beside them (seed, stats, ws-client, this file) are not benches. Exits
+// non-zero when a script crashed; a figure that misses its target is printed, never a failure.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = import.meta.dirname;
+const isBench = (name: string) =>
+  name === 'credentials-ui.ts' || name === 'credential-list.ts' || /^plugins-.*\.ts$/.test(name);
+const scripts = readdirSync(dir).filter(isBench).sort();
+
+function run(script: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(dir, script)], { stdio: 'inherit' });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const failed: string[] = [];
+for (const script of scripts) {
+  console.log(`\n== ${script}`);
+  const code = await run(script);
+  if (code !== 0) failed.push(`${script} (exit ${code})`);
+}
+console.log(`\n${scripts.length - failed.length} of ${scripts.length} bench scripts ran to the end`);
+if (failed.length > 0) {
+  console.log(`failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,4 +1,4 @@
-import type { BuiltinTemplate } from '../tag-engine';
+import { managedMarker, type BuiltinTemplate } from '../tag-engine';
 
 // Entries live at uid=[#USERNAME#],ou=people,[#DOMAIN#]: [#DOMAIN#] is the credential's domain,
 // which for LDAP holds the base DN (dc=example,dc=com), and must itself be a valid DN. USERNAME is
@@ -14,11 +14,11 @@ uid: [#USERNAME#]
 cn: [#USERNAME#]
 sn: [#USERNAME#]
 userPassword: [#NEW_PASSWORD#]
-description: managed by jit-pam session [#SESSION_ID#]
+description: ${managedMarker} session [#SESSION_ID#]
 `;
 
 const deleteEntry = `# JIT deletion: only an entry marked as ours (find fails when nothing matches).
-find "${entry}" "(description=managed by jit-pam*)"
+find "${entry}" "(description=${managedMarker}*)"
 delete "${entry}"
 `;
 
@@ -44,15 +44,14 @@ export const ldapBuiltinTemplates: readonly BuiltinTemplate[] = [
     key: 'ldap.create-entry',
     name: 'LDAP: JIT create entry',
     executionType: 'New user',
-    description:
-      'Adds an inetOrgPerson at uid=USERNAME,ou=people,DOMAIN (DOMAIN: the base DN) with the password, described "managed by jit-pam".',
+    description: `Adds an inetOrgPerson at uid=USERNAME,ou=people,DOMAIN (DOMAIN: the base DN) with the password, described "${managedMarker}".`,
     content: createEntry,
   },
   {
     key: 'ldap.delete-entry',
     name: 'LDAP: JIT delete entry',
     executionType: 'User delete',
-    description: 'Deletes the entry, only if its description says "managed by jit-pam".',
+    description: `Deletes the entry, only if its description says "${managedMarker}".`,
     content: deleteEntry,
   },
   {

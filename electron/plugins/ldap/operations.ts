@@ -176,13 +176,28 @@ function operation(command: LdapCommand, send: Renderer, show: Renderer): LdapOp
   }
 }
 
+interface Analysed {
+  readonly commands: readonly LdapCommand[];
+  readonly lines: LineIndex;
+  /** Syntax and tag problems (not yet those of DNs and filters). */
+  readonly problems: readonly TemplateProblem[];
+}
+
+function analyse(template: string): Analysed {
+  const parsed = parseLdapTemplate(template);
+  return {
+    commands: parsed.commands,
+    lines: new LineIndex(template),
+    problems: [...tagProblems(template), ...parsed.problems],
+  };
+}
+
 /** Template problems: syntax, tags, and tags or DNs/filters that cannot work whatever the values. */
 export function checkLdapTemplate(template: string): TemplateProblem[] {
-  const parsed = parseLdapTemplate(template);
-  const lines = new LineIndex(template);
+  const { commands, lines, problems: found } = analyse(template);
   const renderer = new Renderer(resolver(null, lines, false), lines);
-  const problems: TemplateProblem[] = [...tagProblems(template), ...parsed.problems];
-  for (const command of parsed.commands) {
+  const problems = [...found];
+  for (const command of commands) {
     try {
       operation(command, renderer, renderer);
     } catch (error) {
@@ -193,13 +208,16 @@ export function checkLdapTemplate(template: string): TemplateProblem[] {
   return sortProblems(problems);
 }
 
-/** Every operation with its values in place; throws a Refusal before anything is sent. */
+/**
+ * Every operation with its values in place; throws a Refusal before anything is sent. (The DN and
+ * filter problems check() finds with placeholders, rendering with the values finds too.)
+ */
 export function prepareLdapOperations(template: string, tags: TagValues): LdapOperation[] {
-  const problems = checkLdapTemplate(template);
-  const [first] = problems;
-  if (first !== undefined) throw new Refusal(describeProblems(problems), first.line, first.column);
-  const lines = new LineIndex(template);
+  const { commands, lines, problems } = analyse(template);
+  const [first] = sortProblems(problems);
+  if (first !== undefined)
+    throw new Refusal(describeProblems(sortProblems(problems)), first.line, first.column);
   const send = new Renderer(resolver(tags, lines, false), lines);
   const show = new Renderer(resolver(tags, lines, true), lines, false);
-  return parseLdapTemplate(template).commands.map((command) => operation(command, send, show));
+  return commands.map((command) => operation(command, send, show));
 }

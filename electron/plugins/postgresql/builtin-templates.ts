@@ -1,4 +1,4 @@
-import type { BuiltinTemplate } from '../tag-engine';
+import { managedMarker, type BuiltinTemplate } from '../tag-engine';
 
 // Names are written "[#USERNAME#]": a quoted identifier, so any name is used exactly as given
 // (case kept, no keyword), and one PostgreSQL would cut (over 63 bytes) is refused. Values inside
@@ -8,16 +8,16 @@ const createRole = `-- JIT creation: a login role that also expires on the serve
 -- (VALID UNTIL), marked as ours by its comment. One transaction: no role without its marker.
 BEGIN;
 CREATE ROLE "[#USERNAME#]" LOGIN PASSWORD '[#NEW_PASSWORD#]' VALID UNTIL '[#EXPIRATION#]';
-COMMENT ON ROLE "[#USERNAME#]" IS 'managed by jit-pam session [#SESSION_ID#]';
+COMMENT ON ROLE "[#USERNAME#]" IS '${managedMarker} session [#SESSION_ID#]';
 COMMIT;
 `;
 
 const dropRole = `-- JIT deletion. Only roles this product created carry the marker comment: for any other,
--- the cast fails with "…is not managed by jit-pam" and nothing else runs.
-SELECT CAST('refused: role ' || r.rolname || ' is not managed by jit-pam' AS integer)
+-- the cast fails with "…is not ${managedMarker}" and nothing else runs.
+SELECT CAST('refused: role ' || r.rolname || ' is not ${managedMarker}' AS integer)
   FROM pg_catalog.pg_roles r
  WHERE r.rolname = '[#USERNAME#]'
-   AND COALESCE(pg_catalog.shobj_description(r.oid, 'pg_authid'), '') NOT LIKE 'managed by jit-pam%';
+   AND COALESCE(pg_catalog.shobj_description(r.oid, 'pg_authid'), '') NOT LIKE '${managedMarker}%';
 -- No new logins, end the live sessions, then drop what it owns here and the role itself.
 ALTER ROLE "[#USERNAME#]" NOLOGIN;
 SELECT pg_catalog.pg_terminate_backend(pid) AS ended
@@ -47,16 +47,14 @@ export const postgresqlBuiltinTemplates: readonly BuiltinTemplate[] = [
     key: 'postgresql.create-role',
     name: 'PostgreSQL: JIT create role',
     executionType: 'New user',
-    description:
-      'Creates a login role with the password, expiring on the server at the end of the session (VALID UNTIL), marked "managed by jit-pam" in its comment.',
+    description: `Creates a login role with the password, expiring on the server at the end of the session (VALID UNTIL), marked "${managedMarker}" in its comment.`,
     content: createRole,
   },
   {
     key: 'postgresql.drop-role',
     name: 'PostgreSQL: JIT drop role',
     executionType: 'User delete',
-    description:
-      'Refuses roles without the "managed by jit-pam" comment; otherwise sets NOLOGIN, ends its sessions, drops what it owns in this database and drops the role.',
+    description: `Refuses roles without the "${managedMarker}" comment; otherwise sets NOLOGIN, ends its sessions, drops what it owns in this database and drops the role.`,
     content: dropRole,
   },
   {

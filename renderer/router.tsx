@@ -15,10 +15,20 @@ function lazyScreen<M>(load: () => Promise<M>, pick: (module: M) => ComponentTyp
   return lazy(async () => ({ default: pick(await load()) }));
 }
 
-const CredentialsAllScreen = lazyScreen(
-  () => import('./features/credentials/CredentialsAllScreen'),
-  (m) => m.CredentialsAllScreen,
-);
+const loadCredentialsAll = () => import('./features/credentials/CredentialsAllScreen');
+const CredentialsAllScreen = lazyScreen(loadCredentialsAll, (m) => m.CredentialsAllScreen);
+
+/**
+ * Credentials > All is the start screen and carries the DataGrid, the heaviest chunk: fetch it
+ * once the browser is idle after the first paint, so opening it does not wait for the download.
+ * A failed prefetch is ignored; the lazy screen loads (and reports) it again when shown.
+ */
+function prefetchCredentialsAll(): void {
+  const prefetch = () => void loadCredentialsAll().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 2000 });
+  else setTimeout(prefetch, 200);
+}
+
 const CredentialsJitScreen = lazyScreen(
   () => import('./features/credentials/CredentialsJitScreen'),
   (m) => m.CredentialsJitScreen,
@@ -59,6 +69,7 @@ const redirect = (to: string) => <Navigate to={to} replace />;
  * `#token=...` and resets the hash to `#/`, which must happen before the router reads the address.
  */
 export function createAppRouter() {
+  prefetchCredentialsAll();
   return createHashRouter([
     {
       path: paths.home,

@@ -73,13 +73,23 @@ export interface CredentialsState {
 // slow first page can never overwrite the page the user asked for next.
 let loadSeq = 0;
 
+// `loading` turns on only when an answer is slow: flipping it at once re-rendered the whole screen
+// and grid inside the click that asked (tens of milliseconds at 100 rows), then again when the
+// answer came, usually within a few milliseconds. The old rows stay on screen meanwhile.
+const loadingDelayMs = 150;
+let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+
 export const useCredentialsStore = create<CredentialsState>()((set, get) => {
   const load = async (): Promise<void> => {
     const seq = ++loadSeq;
     const { query } = get();
-    set({ loading: true });
+    clearTimeout(loadingTimer);
+    loadingTimer = setTimeout(() => {
+      if (seq === loadSeq) set({ loading: true });
+    }, loadingDelayMs);
     const result = await api.call('credentials.list', query);
     if (seq !== loadSeq) return;
+    clearTimeout(loadingTimer);
     if (!result.ok) {
       set({ loading: false, error: result });
       return;
@@ -157,5 +167,6 @@ const unsubscribers = [
 
 import.meta.hot?.dispose(() => {
   clearTimeout(refetchTimer);
+  clearTimeout(loadingTimer);
   for (const unsubscribe of unsubscribers) unsubscribe();
 });

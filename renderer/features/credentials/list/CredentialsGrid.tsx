@@ -11,7 +11,7 @@
  */
 import { DataGrid } from '@mui/x-data-grid/DataGrid';
 import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid/models';
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { CredentialPage } from '../../../../shared/contract/credentials';
 import {
   defaultSort,
@@ -20,6 +20,7 @@ import {
   type CredentialSort,
   type PageSize,
 } from '../../../stores/credentials-store';
+import { credentialGridSx } from './cell-styles';
 import { credentialColumns, isSortField } from './columns';
 import { buildGridRows, type GridRow } from './grid-rows';
 import type { RowTarget } from './row-actions';
@@ -34,6 +35,10 @@ interface CredentialsGridProps {
 }
 
 const isPageSize = (n: number): n is PageSize => (pageSizes as readonly number[]).includes(n);
+const sortingOrder: ('asc' | 'desc')[] = ['asc', 'desc'];
+const pageSizeOptions: number[] = [...pageSizes];
+const getRowId = (row: GridRow) => row.key;
+const getRowClassName = ({ row }: { row: GridRow }) => (row.kind === 'group' ? 'device-group-row' : '');
 
 export function CredentialsGrid({ page, query, loading, onSort, onPage, onOpenMenu }: CredentialsGridProps) {
   const rows = useMemo(() => buildGridRows(page), [page]);
@@ -43,53 +48,92 @@ export function CredentialsGrid({ page, query, loading, onSort, onPage, onOpenMe
   const { field, direction } = query.sort;
   const sortModel = useMemo<GridSortModel>(() => [{ field, sort: direction }], [field, direction]);
   const pageIndex = Math.floor(query.offset / query.limit);
+  const limit = query.limit;
   const paginationModel = useMemo<GridPaginationModel>(
-    () => ({ page: pageIndex, pageSize: query.limit }),
-    [pageIndex, query.limit],
+    () => ({ page: pageIndex, pageSize: limit }),
+    [pageIndex, limit],
   );
 
-  const changeSort = (model: GridSortModel) => {
-    const first = model[0];
-    if (!first?.sort || !isSortField(first.field)) return onSort(defaultSort);
-    onSort({ field: first.field, direction: first.sort });
-  };
+  const changeSort = useCallback(
+    (model: GridSortModel) => {
+      const first = model[0];
+      if (!first?.sort || !isSortField(first.field)) return onSort(defaultSort);
+      onSort({ field: first.field, direction: first.sort });
+    },
+    [onSort],
+  );
 
-  const changePage = (model: GridPaginationModel) => {
-    if (!isPageSize(model.pageSize)) return;
-    // A new page size starts at the first page: the old offset may not be a multiple of it.
-    const offset = model.pageSize === query.limit ? model.page * model.pageSize : 0;
-    onPage(offset, model.pageSize);
-  };
+  const changePage = useCallback(
+    (model: GridPaginationModel) => {
+      if (!isPageSize(model.pageSize)) return;
+      // A new page size starts at the first page: the old offset may not be a multiple of it.
+      const offset = model.pageSize === limit ? model.page * model.pageSize : 0;
+      onPage(offset, model.pageSize);
+    },
+    [onPage, limit],
+  );
 
+  // Every prop below is stable until the page, the sort, the paging or the loading state changes:
+  // a new filter alone (its query) does not re-render the grid while the answer is on its way.
+  return (
+    <GridView
+      rows={rows}
+      columns={columns}
+      loading={loading}
+      rowCount={page.total}
+      sortModel={sortModel}
+      paginationModel={paginationModel}
+      onSortModelChange={changeSort}
+      onPaginationModelChange={changePage}
+    />
+  );
+}
+
+interface GridViewProps {
+  rows: GridRow[];
+  columns: ReturnType<typeof credentialColumns>;
+  loading: boolean;
+  rowCount: number;
+  sortModel: GridSortModel;
+  paginationModel: GridPaginationModel;
+  onSortModelChange: (model: GridSortModel) => void;
+  onPaginationModelChange: (model: GridPaginationModel) => void;
+}
+
+const GridView = memo(function GridView({
+  rows,
+  columns,
+  loading,
+  rowCount,
+  sortModel,
+  paginationModel,
+  onSortModelChange,
+  onPaginationModelChange,
+}: GridViewProps) {
   return (
     <DataGrid<GridRow>
       aria-label="Credentials"
       rows={rows}
       columns={columns}
-      getRowId={(row) => row.key}
-      getRowClassName={({ row }) => (row.kind === 'group' ? 'device-group-row' : '')}
+      getRowId={getRowId}
+      getRowClassName={getRowClassName}
       loading={loading}
-      rowCount={page.total}
+      rowCount={rowCount}
       sortingMode="server"
       paginationMode="server"
       filterMode="server"
       sortModel={sortModel}
-      onSortModelChange={changeSort}
+      onSortModelChange={onSortModelChange}
       // No third "unsorted" click: the core always sorts, by ID when nothing else is chosen.
-      sortingOrder={['asc', 'desc']}
+      sortingOrder={sortingOrder}
       paginationModel={paginationModel}
-      onPaginationModelChange={changePage}
-      pageSizeOptions={[...pageSizes]}
+      onPaginationModelChange={onPaginationModelChange}
+      pageSizeOptions={pageSizeOptions}
       disableRowSelectionOnClick
       disableColumnFilter
       rowHeight={40}
       columnHeaderHeight={40}
-      sx={{
-        '& .device-group-row': { bgcolor: 'action.hover', fontWeight: 600 },
-        '& .device-group-row:hover': { bgcolor: 'action.hover' },
-        // Keyboard focus on a cell is shown by the button inside it, not by a second outline.
-        '& .MuiDataGrid-cell:focus-within': { outline: 'none' },
-      }}
+      sx={credentialGridSx}
     />
   );
-}
+});

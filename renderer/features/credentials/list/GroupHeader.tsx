@@ -1,13 +1,14 @@
-import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
+import { memo } from 'react';
+import { cellClass } from './cell-styles';
 import type { GroupGridRow } from './grid-rows';
 
 /**
  * A device's header row inside the list: name, address, type, vendor and site, as the vendor's
  * console shows them. Empty fields are left out rather than shown as a dangling separator.
+ * Plain elements styled by class (see cell-styles.ts); memoised on the row, which stays the same
+ * object until a new page arrives.
  */
-export function GroupHeader({ row }: { row: GroupGridRow }) {
+export const GroupHeader = memo(function GroupHeader({ row }: { row: GroupGridRow }) {
   const { device, count } = row;
   const fields: (readonly [string, string])[] = [
     ['Address', device.address],
@@ -17,22 +18,17 @@ export function GroupHeader({ row }: { row: GroupGridRow }) {
   ];
   const details = fields.filter(([, value]) => value !== '');
   return (
-    <Box
-      data-testid="device-group"
-      sx={{ display: 'flex', alignItems: 'center', gap: 2, minWidth: 0, height: '100%', overflow: 'hidden' }}
-    >
-      <Typography component="span" sx={{ fontWeight: 700 }}>
-        {device.name}
-      </Typography>
+    <div data-testid="device-group" className={cellClass.group}>
+      <span className={cellClass.groupName}>{device.name}</span>
       {details.map(([label, value]) => (
-        <Typography component="span" variant="body2" key={label} sx={{ color: 'text.secondary' }}>
+        <span key={label} className={cellClass.groupDetail}>
           {`${label}: ${value}`}
-        </Typography>
+        </span>
       ))}
-      {!device.active && <Chip size="small" label="Device inactive" color="warning" variant="outlined" />}
-      <Typography component="span" variant="caption" sx={{ color: 'text.secondary', ml: 'auto' }}>
+      {!device.active && <span className={cellClass.groupWarning}>Device inactive</span>}
+      <span className={cellClass.groupCount}>
         {count === 1 ? '1 credential on this page' : `${count} credentials on this page`}
-      </Typography>
-    </Box>
+      </span>
+    </div>
   );
-}
+});

@@ -1,28 +1,35 @@
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
-import type { MouseEvent } from 'react';
-import { credentialLabel } from './grid-rows';
+import { memo, type MouseEvent } from 'react';
+import type { CredentialRow } from '../../../../shared/contract/credentials';
+import { cellClass } from './cell-styles';
+import { credentialLabel, type DeviceSummary } from './grid-rows';
 import type { RowTarget } from './row-actions';
 
 export const startSessionHint = 'Sessions arrive with the JIT lifecycle';
 
 interface RowActionsCellProps {
-  target: RowTarget;
+  credential: CredentialRow;
+  device: DeviceSummary;
   onOpenMenu: (anchor: HTMLElement, target: RowTarget) => void;
 }
 
 /**
  * The Action column: Start session (disabled until sessions exist) and the three-dots button.
  * One menu serves every row (opened by `onOpenMenu`), so a page of 100 rows mounts 100 buttons,
- * not 100 menus.
+ * not 100 menus. Memoised on the row's credential and device, which stay the same objects until
+ * a new page arrives.
  */
-export function RowActionsCell({ target, onOpenMenu }: RowActionsCellProps) {
-  const label = credentialLabel(target.credential.username, target.device.name);
+export const RowActionsCell = memo(function RowActionsCell({
+  credential,
+  device,
+  onOpenMenu,
+}: RowActionsCellProps) {
+  const label = credentialLabel(credential.username, device.name);
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, height: '100%' }}>
+    <span className={cellClass.actions}>
       <Tooltip title={startSessionHint}>
         {/* A disabled button fires no pointer events: the span receives them for the tooltip. */}
         <span>
@@ -34,10 +41,10 @@ export function RowActionsCell({ target, onOpenMenu }: RowActionsCellProps) {
       <IconButton
         aria-label={`Actions for ${label}`}
         aria-haspopup="menu"
-        onClick={(event: MouseEvent<HTMLElement>) => onOpenMenu(event.currentTarget, target)}
+        onClick={(event: MouseEvent<HTMLElement>) => onOpenMenu(event.currentTarget, { credential, device })}
       >
         <MoreVertIcon fontSize="small" />
       </IconButton>
-    </Box>
+    </span>
   );
-}
+});

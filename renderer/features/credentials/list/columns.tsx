@@ -1,8 +1,9 @@
-import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import type { GridColDef } from '@mui/x-data-grid/models';
+import { memo } from 'react';
+import type { CredentialRow } from '../../../../shared/contract/credentials';
 import { jitTypeLabels } from '../../../../shared/domain/credential';
 import type { CredentialSortField } from '../../../stores/credentials-store';
+import { cellClass } from './cell-styles';
 import { formatDateTime, yesNo } from './format';
 import { GroupHeader } from './GroupHeader';
 import type { CredentialGridRow, GridRow } from './grid-rows';
@@ -34,6 +35,36 @@ function column(field: string, headerName: string, width: number, extra: Partial
   return { field, headerName, width, sortable: isSortField(field), ...extra };
 }
 
+// The cells below are plain elements with class names: their styles are defined once, on the grid
+// (see cell-styles.ts), instead of an `sx` that MUI would resolve again for every cell and render.
+// Memoised: a row object is the same until a new page arrives, so re-renders skip the cells.
+
+const UsernameCell = memo(function UsernameCell({ credential }: { credential: CredentialRow }) {
+  return (
+    <span className={cellClass.username}>
+      <span className={cellClass.ellipsis}>{credential.username}</span>
+      {/* The list has no Status column; an inactive or deleted credential still says so. */}
+      {credential.deleted ? (
+        <span className={cellClass.outlinedChip}>Deleted</span>
+      ) : (
+        credential.status === 'Inactive' && <span className={cellClass.outlinedChip}>Inactive</span>
+      )}
+    </span>
+  );
+});
+
+const TagsCell = memo(function TagsCell({ tags }: { tags: readonly string[] }) {
+  return (
+    <span className={cellClass.tags}>
+      {tags.map((tag) => (
+        <span key={tag} className={cellClass.chip}>
+          {tag}
+        </span>
+      ))}
+    </span>
+  );
+});
+
 export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowTarget) => void): Column[] {
   const columns: Column[] = [
     column('id', 'ID', 70, {
@@ -53,19 +84,7 @@ export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowT
     column('username', 'Username', 170, {
       flex: 1.4,
       minWidth: 170,
-      renderCell: credentialCell(({ credential }) => (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, height: '100%' }}>
-          <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-            {credential.username}
-          </Box>
-          {/* The list has no Status column; an inactive or deleted credential still says so. */}
-          {credential.deleted ? (
-            <Chip size="small" label="Deleted" variant="outlined" />
-          ) : (
-            credential.status === 'Inactive' && <Chip size="small" label="Inactive" variant="outlined" />
-          )}
-        </Box>
-      )),
+      renderCell: credentialCell(({ credential }) => <UsernameCell credential={credential} />),
     }),
     column('additionalInfo', 'Additional information', 150, {
       flex: 1,
@@ -74,13 +93,7 @@ export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowT
     }),
     column('domain', 'Domain', 100, { renderCell: credentialCell(({ credential }) => credential.domain) }),
     column('tags', 'Tags', 125, {
-      renderCell: credentialCell(({ credential }) => (
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, overflow: 'hidden', height: '100%' }}>
-          {credential.tags.map((tag) => (
-            <Chip key={tag} size="small" label={tag} />
-          ))}
-        </Box>
-      )),
+      renderCell: credentialCell(({ credential }) => <TagsCell tags={credential.tags} />),
     }),
     column('lastUsedAt', 'Last use', 140, {
       renderCell: credentialCell(({ credential }) => formatDateTime(credential.lastUsedAt)),
@@ -90,7 +103,7 @@ export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowT
     }),
     column('action', 'Action', 90, {
       renderCell: credentialCell((row) => (
-        <RowActionsCell target={{ credential: row.credential, device: row.device }} onOpenMenu={onOpenMenu} />
+        <RowActionsCell credential={row.credential} device={row.device} onOpenMenu={onOpenMenu} />
       )),
     }),
   ];

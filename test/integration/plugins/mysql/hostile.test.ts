@@ -21,15 +21,11 @@ import {
   target,
   withAdmin,
 } from './support';
+import { statementCounts } from '../../../support/statement-count';
 
 const CANARY = 'x';
 
-const statementCount = new Map(
-  mysqlBuiltinTemplates.map((t) => [
-    t.key,
-    t.content.split(';').filter((s) => /\S/.test(s.replace(/--.*$/gm, ''))).length,
-  ]),
-);
+const statementCount = statementCounts(mysqlBuiltinTemplates);
 
 beforeAll(async () => {
   await withAdmin(async (c) => {

@@ -22,16 +22,11 @@ import {
   target,
   withAdmin,
 } from './support';
+import { statementCounts } from '../../../support/statement-count';
 
 const CANARY = 'x';
 
-/** How many statements each built-in template has: a successful run ran exactly those. */
-const statementCount = new Map(
-  postgresqlBuiltinTemplates.map((t) => [
-    t.key,
-    t.content.split(';').filter((s) => /\S/.test(s.replace(/--.*$/gm, ''))).length,
-  ]),
-);
+const statementCount = statementCounts(postgresqlBuiltinTemplates);
 
 beforeAll(async () => {
   await withAdmin((client) => client.query(`DROP ROLE IF EXISTS ${CANARY}; CREATE ROLE ${CANARY} NOLOGIN`));

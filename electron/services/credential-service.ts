@@ -164,7 +164,12 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
       ];
       const [first] = errors;
       if (first) {
-        throw new ServiceError('invalid_input', errors.map((e) => e.message).join('; '), first.field);
+        throw new ServiceError(
+          'invalid_input',
+          errors.map((e) => e.message).join('; '),
+          first.field,
+          errors.map(({ field, message }) => ({ field, message })),
+        );
       }
       if (existing) this.#refuseBreakingUsers(existing, input, password);
 

@@ -1,4 +1,4 @@
-import { fail, ok, type ErrorCode, type Result } from '../../shared/result';
+import { fail, ok, type ErrorCode, type FieldProblem, type Result } from '../../shared/result';
 import { VaultLockedError } from '../vault/secret-vault';
 
 /**
@@ -12,6 +12,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Every field to blame when a check found several (the form marks them all at once). */
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -37,7 +39,12 @@ export async function toResult<T>(
     return ok(await run());
   } catch (error) {
     if (error instanceof ServiceError) {
-      return fail(error.code, error.message, error.field === undefined ? undefined : fieldPath(error.field));
+      return fail(
+        error.code,
+        error.message,
+        error.field === undefined ? undefined : fieldPath(error.field),
+        error.problems.map((p) => ({ field: fieldPath(p.field), message: p.message })),
+      );
     }
     if (error instanceof VaultLockedError) return fail('locked', error.message);
     throw error;

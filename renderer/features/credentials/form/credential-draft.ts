@@ -166,8 +166,19 @@ export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResul
   return { ok: true, credential: parsed.data, password };
 }
 
-/** The core's refusal beside its field; `failureFromZod` prefixes the path, redundant there. */
+/**
+ * The core's refusal beside its fields (all of them when it names several); `failureFromZod`
+ * prefixes the path to the message, redundant beside the field.
+ */
 export function errorsFromFailure(failure: Failure, text: string): FieldErrors {
+  if (failure.problems && failure.problems.length > 0) {
+    const errors: FieldErrors = {};
+    for (const problem of failure.problems) {
+      const slot = slotForPath(problem.field);
+      errors[slot] ??= problem.message;
+    }
+    return errors;
+  }
   if (failure.field === undefined) return { form: text };
   const slot = slotForPath(failure.field);
   const prefix = `${failure.field}: `;

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type {
-  credentialOptionSchema,
-  CredentialPage,
-  deviceSummarySchema,
+import {
+  maxCredentialOptionsLimit,
+  type CredentialOptions,
+  type CredentialOptionsQuery,
+  type CredentialPage,
+  type deviceSummarySchema,
 } from '../../shared/contract/credentials';
 import type { AuditEntry } from '../../shared/domain/audit';
 import {
@@ -27,6 +29,7 @@ import type { SecretVault } from '../vault/secret-vault';
 import { canonicalCredential } from './canonical-credential';
 import { changedFields } from './changed-fields';
 import { credentialCsv } from './credential-csv';
+import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
 import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
 import {
   nameList,
@@ -36,14 +39,12 @@ import {
   type TemplateCredentialLinks,
   type TemplateRecords,
 } from './links';
-import { compareNames } from './names';
 import { generatePassword } from './password-generator';
 import { notFound, ServiceError } from './service-error';
 import { putRows, removeRows, type StagedImport } from './transfer-staged';
-import type { StoredCredential, StoredDevice } from './stored-records';
+import type { StoredCredential } from './stored-records';
 import { WriteQueue } from './write-queue';
 
-export type CredentialOption = z.output<typeof credentialOptionSchema>;
 type DeviceSummary = z.output<typeof deviceSummarySchema>;
 
 export interface CredentialServiceDeps {
@@ -77,6 +78,7 @@ const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof Cre
 export class CredentialService implements DeviceCredentialLinks, TemplateCredentialLinks {
   readonly #queue: WriteQueue;
   readonly #index: CredentialIndex;
+  readonly #deviceOrder = new DeviceOrderCache();
 
   constructor(private readonly deps: CredentialServiceDeps) {
     this.#queue = deps.queue ?? new WriteQueue();
@@ -105,26 +107,52 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     };
   }
 
-  /** Every credential (deleted ones flagged), by device name then user name. */
-  options(): CredentialOption[] {
-    const rank = deviceRanks(this.deps.devices.all());
-    const last = rank.size;
-    // Sort keys computed once per row, not per comparison (10,000 rows).
-    const keyed = [...this.#index.rows()].map((row) => ({
-      row,
-      rank: rank.get(row.deviceId) ?? last,
-      username: row.username.toLowerCase(),
-    }));
-    keyed.sort((a, b) => a.rank - b.rank || compareText(a.username, b.username) || a.row.id - b.row.id);
-    return keyed.map(({ row: c }) => ({
-      id: c.id,
-      username: c.username,
-      deviceId: c.deviceId,
-      deviceName: this.deps.devices.get(c.deviceId)?.name ?? `Device ${c.deviceId}`,
-      status: c.status,
-      hasPassword: this.#hasPassword(c.id),
-      deleted: c.deleted,
-    }));
+  /**
+   * Drop-down options, searched and bounded: the `ids` first whenever they exist (a form's current
+   * choice, deleted or not), then the first `limit` other matches, each part by device name, then
+   * user name, then id. `total` counts every match. One pass over the candidates (a device's only,
+   * when `deviceId` is given), keeping just the first `limit`: no sort of every credential.
+   */
+  options(query: CredentialOptionsQuery = {}): CredentialOptions {
+    const search = query.search?.trim().toLowerCase() ?? '';
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), maxCredentialOptionsLimit);
+    const includeDeleted = query.includeDeleted ?? false;
+    const order = this.#deviceOrder.get(this.deps.devices.all());
+    const pinnedIds = new Set(query.ids ?? []);
+    const devicesNamed = new Set<number>();
+    if (search !== '') {
+      for (const [id, name] of order.names) if (name.includes(search)) devicesNamed.add(id);
+    }
+    const candidates =
+      query.deviceId === undefined ? this.#index.rows() : this.#index.ofDevice(query.deviceId);
+    const first = new FirstRows(limit, order);
+    let total = 0;
+    for (const row of candidates) {
+      if (row.deleted && !includeDeleted) continue;
+      if (search !== '' && !devicesNamed.has(row.deviceId) && !row.username.toLowerCase().includes(search)) {
+        continue;
+      }
+      total += 1;
+      if (!pinnedIds.has(row.id)) first.offer(row);
+    }
+    const pinned: StoredCredential[] = [];
+    for (const id of pinnedIds) {
+      const row = this.#index.get(id);
+      if (row) pinned.push(row);
+    }
+    const rows = [...inOptionOrder(pinned, order), ...first.rows()];
+    return {
+      total,
+      rows: rows.map((c) => ({
+        id: c.id,
+        username: c.username,
+        deviceId: c.deviceId,
+        deviceName: this.deps.devices.get(c.deviceId)?.name ?? `Device ${c.deviceId}`,
+        status: c.status,
+        hasPassword: this.#hasPassword(c.id),
+        deleted: c.deleted,
+      })),
+    };
   }
 
   /** The filtered, sorted list as CSV, without passwords. The export itself is audited. */
@@ -460,11 +488,4 @@ function usedAsAuth(label: string, users: readonly CredentialRef[], field?: stri
       'Choose another authentication credential for them first.',
     field,
   );
-}
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function deviceRanks(devices: Iterable<StoredDevice>): Map<number, number> {
-  const order = [...devices].sort((a, b) => compareNames(a.name, b.name) || a.id - b.id);
-  return new Map(order.map((d, i) => [d.id, i]));
 }

@@ -9,6 +9,7 @@
 import { create } from 'zustand';
 import type { z } from 'zod';
 import type { MethodInput, MethodOutput } from '../../shared/contract';
+import { maxCredentialOptionsLimit } from '../../shared/contract/credentials';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { Id } from '../../shared/domain/common';
 import type { Operation } from '../../shared/domain/operation';
@@ -22,7 +23,7 @@ export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 export type TestRequest = MethodInput<'templates.test'>;
 export type RoundTripRequest = MethodInput<'templates.testRoundTrip'>;
 export type RoundTripResult = MethodOutput<'templates.testRoundTrip'>;
-export type LoginOption = MethodOutput<'credentials.options'>[number];
+export type LoginOption = MethodOutput<'credentials.options'>['rows'][number];
 
 /** The test run in progress: its templates, and the operations seen running so far. */
 export interface LiveTest {
@@ -43,8 +44,8 @@ export interface TemplatesState {
   remove: (id: Id) => Promise<Result<{ id: Id }>>;
   versions: (id: Id) => Promise<Result<TemplateVersion[]>>;
   check: (pluginId: PluginId, content: string) => Promise<Result<TemplateProblem[]>>;
-  /** Every credential in short form: the Test dialog's Run as choices. */
-  loginOptions: () => Promise<Result<LoginOption[]>>;
+  /** A device's credentials in short form (at most 200, with how many there are): Run as choices. */
+  loginOptions: (deviceId: Id) => Promise<Result<MethodOutput<'credentials.options'>>>;
   /** The run in progress (one at a time), undefined when none. */
   liveTest: LiveTest | undefined;
   test: (request: TestRequest) => Promise<Result<Operation>>;
@@ -94,7 +95,8 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     },
     versions: (id) => api.call('templates.versions', { id }),
     check: (pluginId, content) => api.call('templates.check', { pluginId, content }),
-    loginOptions: () => api.call('credentials.options', undefined),
+    loginOptions: (deviceId) =>
+      api.call('credentials.options', { deviceId, limit: maxCredentialOptionsLimit }),
     liveTest: undefined,
     test: async (request) => {
       const run: LiveTest = { templateIds: [request.templateId], since: Date.now(), operations: [] };

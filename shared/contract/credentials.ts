@@ -72,7 +72,7 @@ export const credentialPageSchema = z.object({
 });
 export type CredentialPage = z.infer<typeof credentialPageSchema>;
 
-/** A short form for drop-downs (authentication credential): every credential, no paging. */
+/** A short form for drop-downs and the form's rule checks (the authentication credential). */
 export const credentialOptionSchema = z.object({
   id: idSchema,
   username: z.string(),
@@ -82,6 +82,40 @@ export const credentialOptionSchema = z.object({
   hasPassword: z.boolean(),
   deleted: z.boolean(),
 });
+export type CredentialOption = z.infer<typeof credentialOptionSchema>;
+
+/** The most `ids` one call may name, and the largest page of matches. */
+export const maxCredentialOptionIds = 50;
+export const maxCredentialOptionsLimit = 200;
+
+/**
+ * A searched, bounded look-up for drop-downs: never every credential (10,000 of them would be
+ * about 1 MB per keystroke).
+ */
+export const credentialOptionsQuerySchema = z
+  .object({
+    /** Matched case-insensitively against the user name and the device name. */
+    search: z.string().trim().max(100).optional(),
+    /** Only this device's credentials. */
+    deviceId: idSchema.optional(),
+    /** Returned first whenever they exist (deleted or not, matching or not): a form's current choice. */
+    ids: z.array(idSchema).max(maxCredentialOptionIds).optional(),
+    includeDeleted: z.boolean().default(false),
+    limit: z.number().int().min(1).max(maxCredentialOptionsLimit).default(50),
+  })
+  .strict();
+export type CredentialOptionsQuery = z.input<typeof credentialOptionsQuerySchema>;
+
+export const credentialOptionsSchema = z.object({
+  /** How many credentials match, before the limit (the `ids` count only when they match). */
+  total: z.number().int().min(0),
+  /**
+   * The `ids` first, then the first `limit` other matches; each part by device name, then user
+   * name, then id, and no credential twice.
+   */
+  rows: z.array(credentialOptionSchema),
+});
+export type CredentialOptions = z.infer<typeof credentialOptionsSchema>;
 
 export const credentialsMethods = defineMethods({
   'credentials.list': {
@@ -90,9 +124,9 @@ export const credentialsMethods = defineMethods({
     output: credentialPageSchema,
   },
   'credentials.options': {
-    summary: 'Every credential in short form, for drop-downs and rule checks in forms',
-    input: z.undefined(),
-    output: z.array(credentialOptionSchema),
+    summary: 'Credentials in short form matching a search, bounded, for drop-downs and rule checks in forms',
+    input: credentialOptionsQuerySchema,
+    output: credentialOptionsSchema,
   },
   'credentials.get': {
     summary: 'One credential, without its password',

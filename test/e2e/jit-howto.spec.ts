@@ -2,8 +2,8 @@
  * The vendor's how-to "How to configure a JIT credential", step by step in our app, from the first
  * click to the saved record, and the rules around it (product.md section 1).
  */
-import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
@@ -53,6 +53,19 @@ async function cloneTemplate(page: Page, builtIn: string): Promise<string> {
   return copy;
 }
 
+/**
+ * The Authentication credential control, as a user works it: open it, type part of a name (the
+ * core searches), click the credential in the list that opens.
+ */
+async function chooseCredential(page: Page, dialog: Locator, typed: string, label: string) {
+  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
+  await auth.click();
+  await auth.fill(typed);
+  const list = page.getByRole('listbox', { name: 'Authentication credential' });
+  await list.getByRole('option', { name: label, exact: true }).click();
+  await expect(auth).toHaveValue(label);
+}
+
 async function editJit(page: Page, label: string) {
   await page.getByRole('button', { name: `Actions for ${label}` }).click();
   await page.getByRole('menuitem', { name: 'Edit' }).click();
@@ -79,9 +92,8 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
   await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
   await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
   await expect(dialog.getByRole('checkbox', { name: 'Use own credential to connect' })).not.toBeChecked();
-  await dialog
-    .getByRole('combobox', { name: 'Authentication credential' })
-    .selectOption({ label: 'admin @ web-01' });
+  // Authentication credential: open it, type part of the name, click the credential.
+  await chooseCredential(page, dialog, 'adm', 'admin @ web-01');
   // Only the chosen type's section is enabled.
   await expect(
     section('Creation and deletion').getByRole('combobox', { name: 'Credential creation plugin' }),
@@ -105,7 +117,9 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
     await expect(dialog.getByRole('combobox', { name: 'Just In Time Type' })).toHaveValue('enable_disable');
     await expect(dialog.getByRole('checkbox', { name: 'Use own credential to connect' })).not.toBeChecked();
     const selected = (name: string) => dialog.getByRole('combobox', { name }).locator('option:checked');
-    await expect(selected('Authentication credential')).toHaveText('admin @ web-01');
+    await expect(dialog.getByRole('combobox', { name: 'Authentication credential' })).toHaveValue(
+      'admin @ web-01',
+    );
     await expect(selected('Credential enable plugin')).toHaveText('SSH');
     await expect(selected('Credential enable template')).toHaveText(enableTemplate);
     await expect(selected('Credential disable plugin')).toHaveText('SSH');
@@ -113,6 +127,12 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   };
   await expectSaved();
+  // Details names the authentication credential.
+  await page.getByRole('button', { name: 'Actions for jituser @ web-01' }).click();
+  await page.getByRole('menuitem', { name: 'Details' }).click();
+  const details = page.getByRole('dialog', { name: 'Details of jituser @ web-01' });
+  await expect(details.locator('dt:text-is("Authentication credential") + dd')).toHaveText('admin @ web-01');
+  await details.getByRole('button', { name: 'Close' }).click();
   // The Just In Time list shows it.
   await page
     .getByRole('navigation', { name: 'PAM Core menu' })
@@ -184,6 +204,82 @@ test('an invalid combination shows the errors beside the fields and saves nothin
 
   dialog = await editJit(page, 'svc @ ldap-01');
   await expect(dialog.getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('the Authentication credential is searched on the core, 50 at a time', async ({ app }, testInfo) => {
+  test.slow();
+  const page = app.page;
+  // 60 credentials on bulk-01 and the one to configure on bulk-02, imported as a bundle (no passwords).
+  const users = Array.from({ length: 60 }, (_, i) => `svc${String(i + 1).padStart(3, '0')}`);
+  const bundle = {
+    format: 'jit-pam-bundle',
+    version: 1,
+    devices: [
+      { ref: 'd1', name: 'bulk-01', address: '10.9.9.1', type: 'Server' },
+      { ref: 'd2', name: 'bulk-02', address: '10.9.9.2', type: 'Server' },
+    ],
+    credentials: [
+      ...users.map((username) => ({ ref: username, username, type: 'Local user', deviceRef: 'd1' })),
+      { ref: 'target', username: 'target', type: 'Local user', deviceRef: 'd2' },
+    ],
+  };
+  const bundlePath = testInfo.outputPath('bulk.json');
+  writeFileSync(bundlePath, JSON.stringify(bundle));
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import bundle' });
+  await importDialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+  await importDialog.getByRole('button', { name: 'Import' }).click();
+  await expect(importDialog.getByRole('status')).toHaveText(
+    'Imported 2 devices, 0 templates and 61 credentials.',
+  );
+  await importDialog.getByRole('button', { name: 'Close' }).click();
+
+  await openCredentialsAll(page);
+  const filter = page.getByRole('search', { name: 'Filter credentials' });
+  await filter.getByRole('textbox', { name: 'Username' }).fill('target');
+  await filter.getByRole('button', { name: 'Filter' }).click();
+  const dialog = await editJit(page, 'target @ bulk-02');
+  await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
+  await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
+  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
+  const list = page.getByRole('listbox', { name: 'Authentication credential' });
+
+  // Opened: the first 50 (by device, then user name), and how many more there are.
+  await auth.click();
+  await expect(list.getByRole('option')).toHaveCount(50);
+  await expect(list.getByRole('option').first()).toHaveText('svc001 @ bulk-01');
+  await expect(page.getByText('11 more, type to narrow')).toBeVisible();
+  // Typing narrows on the core; the credential being edited is never offered.
+  await auth.fill('SVC05');
+  await expect(list.getByRole('option')).toHaveCount(10);
+  await expect(page.getByText(/more, type to narrow/)).toBeHidden();
+  await auth.fill('bulk-02');
+  await expect(page.getByText('No credentials match')).toBeVisible();
+  await auth.fill('svc060');
+  await list.getByRole('option', { name: 'svc060 @ bulk-01', exact: true }).click();
+  await expect(auth).toHaveValue('svc060 @ bulk-01');
+  // Opened again: the chosen credential first, then the first 50 others.
+  await auth.click();
+  await expect(list.getByRole('option').first()).toHaveText('svc060 @ bulk-01');
+  await expect(list.getByRole('option')).toHaveCount(51);
+  await expect(page.getByText('10 more, type to narrow')).toBeVisible();
+  await auth.press('Escape');
+  await expect(list).toBeHidden();
+
+  // The shared rules know the chosen credential: it has no password, said beside the field.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(auth).toHaveAccessibleDescription('svc060 has no password');
+  await expect(auth).toHaveAttribute('aria-invalid', 'true');
+
+  // Disabled exactly when it is not needed: own credential on, or JIT off.
+  await dialog.getByRole('checkbox', { name: 'Use own credential to connect' }).check();
+  await expect(auth).toBeDisabled();
+  await dialog.getByRole('checkbox', { name: 'Use own credential to connect' }).uncheck();
+  await expect(auth).toBeEnabled();
+  await dialog.getByRole('checkbox', { name: 'Enabled' }).uncheck();
+  await expect(auth).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 

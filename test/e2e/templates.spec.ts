@@ -177,6 +177,9 @@ test('templates: Test on a device reports a connect failure as an Error operatio
   await editor.getByRole('button', { name: 'Test on a device' }).click();
   const dialog = page.getByRole('dialog', { name: 'Test on a device' });
 
+  // Run as offers the chosen device's credentials: none before a device is chosen.
+  const runAs = dialog.getByRole('combobox', { name: 'Run as' });
+  await expect(runAs.locator('option')).toHaveText(['Choose a device first']);
   // Device and Run as are required, beside their fields.
   await dialog.getByRole('button', { name: 'Run test' }).click();
   const deviceField = dialog.getByRole('combobox', { name: 'Device' });
@@ -186,7 +189,6 @@ test('templates: Test on a device reports a connect failure as an Error operatio
   // Choosing the device offers its own credential as Run as, and says where it will connect.
   await deviceField.selectOption({ label: 'closed-port (127.0.0.1)' });
   await expect(deviceField).toHaveAccessibleDescription(`Connects to 127.0.0.1:${port} (SSH)`);
-  const runAs = dialog.getByRole('combobox', { name: 'Run as' });
   await expect(runAs.locator('option:checked')).toHaveText('root @ closed-port');
   await expect(dialog.getByRole('textbox', { name: 'Account' })).toHaveAccessibleDescription(
     'Empty: a fresh ephemeral name (prefix + 7 digits) is generated',

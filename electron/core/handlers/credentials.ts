@@ -8,7 +8,7 @@ export const credentialsHandlers = (
   credentials: CredentialService,
 ): DomainHandlers<typeof credentialsMethods> => ({
   'credentials.list': (query) => toResult(() => credentials.list(query)),
-  'credentials.options': () => toResult(() => credentials.options()),
+  'credentials.options': (query) => toResult(() => credentials.options(query)),
   'credentials.get': ({ id }) => toResult(() => credentials.get(id)),
   'credentials.save': ({ id, credential, password }, ctx) =>
     toResult(() => credentials.save(id, credential, password, ctx.actor), inside('credential', ['password'])),

@@ -42,8 +42,12 @@ export interface TestOnDeviceDialogProps {
   onClose: () => void;
 }
 
+/** The chosen device's credentials (the core sends one device's only). */
 type Logins =
-  { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; logins: LoginOption[] };
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'done'; deviceId: number; logins: LoginOption[]; total: number };
 
 type Outcome =
   { kind: 'none' } | { kind: 'test'; operation: Operation } | { kind: 'roundTrip'; result: RoundTripResult };
@@ -80,7 +84,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   const plugin = findPlugin(template.pluginId);
   const available = plugin?.available ?? false;
 
-  const [logins, setLogins] = useState<Logins>({ state: 'loading' });
+  const [logins, setLogins] = useState<Logins>({ state: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const [form, setForm] = useState<Form>({
     deviceId: '',
@@ -95,37 +99,50 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   /** Whether the user chose Run as; until then it follows the device (its own credential). */
   const [runAsChosen, setRunAsChosen] = useState(false);
 
+  const deviceId = form.deviceId === '' ? null : Number(form.deviceId);
+  const device = devices.find((d) => d.id === deviceId);
+
   useEffect(() => void loadDevices(), [loadDevices]);
+  // Run as offers the chosen device's credentials, asked for when the device is chosen.
   useEffect(() => {
+    if (deviceId === null) {
+      setLogins({ state: 'idle' });
+      return;
+    }
     let current = true;
-    void loginOptions().then((result) => {
+    setLogins({ state: 'loading' });
+    void loginOptions(deviceId).then((result) => {
       if (!current) return;
-      setLogins(
-        result.ok ? { state: 'done', logins: result.value } : { state: 'error', message: result.message },
-      );
+      if (!result.ok) {
+        setLogins({ state: 'error', message: result.message });
+        return;
+      }
+      const { rows, total } = result.value;
+      setLogins({ state: 'done', deviceId, logins: rows, total });
     });
     return () => {
       current = false;
     };
-  }, [loginOptions, attempt]);
+  }, [loginOptions, deviceId, attempt]);
 
-  const deviceId = form.deviceId === '' ? null : Number(form.deviceId);
-  const device = devices.find((d) => d.id === deviceId);
-  const choices = useMemo(
-    () => (logins.state === 'done' ? usableLogins(logins.logins, deviceId) : []),
-    [logins, deviceId],
-  );
+  const choices = useMemo(() => (logins.state === 'done' ? usableLogins(logins.logins) : []), [logins]);
+
+  // Until the user chooses Run as, it follows the device: its first usable credential.
+  useEffect(() => {
+    if (runAsChosen || logins.state !== 'done' || logins.deviceId !== deviceId) return;
+    setForm((f) => ({ ...f, credentialId: choices[0] ? String(choices[0].id) : '' }));
+  }, [runAsChosen, logins, deviceId, choices]);
 
   const edit = (key: keyof Form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors(({ [key]: _cleared, form: _form, ...rest }) => rest);
   };
 
+  /** Another device, other credentials: Run as follows the device again. */
   const pickDevice = (value: string) => {
     edit('deviceId', value);
-    if (runAsChosen || logins.state !== 'done') return;
-    const own = usableLogins(logins.logins, Number(value)).find((l) => l.deviceId === Number(value));
-    setForm((f) => ({ ...f, credentialId: own ? String(own.id) : '' }));
+    setForm((f) => ({ ...f, credentialId: '' }));
+    setRunAsChosen(false);
   };
 
   /** Device and Run as are required for both runs; the partner only for the round trip. */
@@ -191,9 +208,13 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   const loginHelp =
     logins.state === 'error'
       ? `Could not load the credentials: ${logins.message}`
-      : logins.state === 'done' && choices.length === 0
-        ? 'No active credential with a password yet: add one under PAM Core > Credentials'
-        : 'An active credential with a password; it connects and runs the template';
+      : logins.state === 'idle'
+        ? 'Choose the device first: its credentials are offered'
+        : logins.state === 'done' && choices.length === 0
+          ? 'No active credential with a password on this device: add one under PAM Core > Credentials'
+          : logins.state === 'done' && logins.total > logins.logins.length
+            ? `The first ${logins.logins.length} of the device's ${logins.total} credentials; an active one with a password runs the template`
+            : 'An active credential of the device with a password; it connects and runs the template';
   const deviceHelp =
     devicesError !== undefined
       ? `Could not load the devices: ${devicesError}`
@@ -277,7 +298,13 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
                 helperText={errors.credentialId ?? loginHelp}
                 slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
               >
-                <option value="">{logins.state === 'loading' ? 'Loading…' : 'Choose a credential'}</option>
+                <option value="">
+                  {logins.state === 'loading'
+                    ? 'Loading…'
+                    : logins.state === 'idle'
+                      ? 'Choose a device first'
+                      : 'Choose a credential'}
+                </option>
                 {choices.map((l) => (
                   <option key={l.id} value={String(l.id)}>
                     {loginLabel(l)}

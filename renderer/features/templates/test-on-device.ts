@@ -1,7 +1,7 @@
 /**
- * The Test on a device dialog's model: which credentials may run a test, which templates pair
- * with the one under test for a round trip, where the run will connect, and where a core failure
- * shows. Pure functions, so the rules are read (and tested) apart from the dialog.
+ * The Test on a device dialog's model: which of a device's credentials may run a test, which
+ * templates pair with the one under test for a round trip, where the run will connect, and where a
+ * core failure shows. Pure functions, so the rules are read (and tested) apart from the dialog.
  */
 import type { Device } from '../../../shared/domain/device';
 import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
@@ -51,14 +51,13 @@ export const loginLabel = (login: Pick<LoginOption, 'username' | 'deviceName'>):
   `${login.username} @ ${login.deviceName}`;
 
 /**
- * The credentials a test can run as: active, not deleted, with a password (the core refuses the
- * others). Those on the chosen device come first: they are the usual choice.
+ * The credentials a test can run as, of those the core sent for the chosen device: active, not
+ * deleted, with a password (the core refuses the others), by label.
  */
-export function usableLogins(options: readonly LoginOption[], deviceId: number | null): LoginOption[] {
-  const onDevice = (o: LoginOption) => (o.deviceId === deviceId ? 0 : 1);
+export function usableLogins(options: readonly LoginOption[]): LoginOption[] {
   return options
     .filter((o) => o.status === 'Active' && !o.deleted && o.hasPassword)
-    .sort((a, b) => onDevice(a) - onDevice(b) || loginLabel(a).localeCompare(loginLabel(b)));
+    .sort((a, b) => loginLabel(a).localeCompare(loginLabel(b)));
 }
 
 /**

@@ -106,7 +106,7 @@ describe('CredentialService writes', () => {
     expect(readText(dir.path, 'credentials.json')).toBe(file);
     expect(s.audit.size).toBe(entries);
     expect(s.emitted).toEqual([]);
-    expect(s.credentials.options().map((o) => o.id)).toEqual([seed.admin.id]);
+    expect(s.credentials.options().rows.map((o) => o.id)).toEqual([seed.admin.id]);
   });
 
   it('fails with locked, writing nothing, when the password must change while the vault is locked', async () => {
@@ -126,7 +126,7 @@ describe('CredentialService writes', () => {
     ).rejects.toMatchObject({
       code: 'locked',
     });
-    expect(s.credentials.options()).toHaveLength(1);
+    expect(s.credentials.options().rows).toHaveLength(1);
     // Fields only: no vault needed.
     expect(
       (await s.credentials.save(root.id, credential({ deviceId: web.id, domain: 'LAB' }), keep, actor))
@@ -269,7 +269,10 @@ describe('CredentialService reveal, delete, dependents', () => {
     expect(deleted).toMatchObject({ deleted: true, status: 'Inactive', hasPassword: true });
     expect(s.credentials.get(c.id).deleted).toBe(true);
     expect(s.credentials.list(credentialQuerySchema.parse({})).total).toBe(0);
-    expect(s.credentials.options()).toEqual([expect.objectContaining({ id: c.id, deleted: true })]);
+    expect(s.credentials.options({ includeDeleted: true }).rows).toEqual([
+      expect.objectContaining({ id: c.id, deleted: true }),
+    ]);
+    expect(s.credentials.options().rows).toEqual([]);
     expect(s.credentials.countByDevice(web.id)).toBe(0);
     expect(s.credentials.history(c.id)[0]).toMatchObject({ action: 'delete', fields: ['deleted', 'status'] });
     await expect(

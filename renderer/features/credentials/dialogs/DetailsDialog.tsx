@@ -8,7 +8,11 @@ import Typography from '@mui/material/Typography';
 import { Fragment } from 'react';
 import { jitTypeLabels, type CredentialJit } from '../../../../shared/domain/credential';
 import { findPlugin } from '../../../../shared/domain/plugin';
-import { useCredentialLookups, type CredentialLookups } from '../form/use-credential-lookups';
+import {
+  referencedCredentialIds,
+  useCredentialLookups,
+  type CredentialLookups,
+} from '../form/use-credential-lookups';
 import { credentialLabel } from '../list/grid-rows';
 import { formatDateTime, yesNo } from '../list/format';
 import type { RowTarget } from '../list/row-actions';
@@ -53,7 +57,7 @@ function jitPairs(jit: CredentialJit, lookups: CredentialLookups | undefined): P
 /** Details: every field of a credential, read-only (never the password, only whether one is stored). */
 export function DetailsDialog({ target, onClose }: { target: RowTarget; onClose: () => void }) {
   const { credential: c, device } = target;
-  const { state } = useCredentialLookups();
+  const { state } = useCredentialLookups(referencedCredentialIds(c));
   const lookups = state.status === 'ready' ? state.lookups : undefined;
   const information: Pair[] = [
     ['ID', String(c.id)],

@@ -8,6 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
+import type { CredentialOption } from '../../../../shared/contract/credentials';
 import type { Credential } from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
 import { failureText } from '../failure-text';
@@ -68,6 +69,10 @@ export function CredentialForm({ mode, lookups, onSaving, onClose, onSaved }: Cr
   const [errors, setErrors] = useState<FieldErrors>({});
   const [tab, setTab] = useState<DialogTab>('information');
   const [saving, setSaving] = useState(false);
+  // The credentials the rules need in short form: those the dialog loaded, then any picked since.
+  const [knownCredentials, setKnownCredentials] = useState<readonly CredentialOption[]>(lookups.credentials);
+  const credentialKnown = (option: CredentialOption) =>
+    setKnownCredentials((known) => [option, ...known.filter((c) => c.id !== option.id)]);
 
   const selfId = mode.kind === 'edit' ? mode.credential.id : null;
   const storedPassword = mode.kind === 'edit' ? mode.credential.hasPassword : undefined;
@@ -98,7 +103,10 @@ export function CredentialForm({ mode, lookups, onSaving, onClose, onSaved }: Cr
   };
 
   const save = async () => {
-    const checked = checkDraft(draft, ruleContext(lookups, selfId, storedPassword ?? false));
+    const checked = checkDraft(
+      draft,
+      ruleContext(lookups, knownCredentials, selfId, storedPassword ?? false),
+    );
     if (!checked.ok) return showErrors(checked.errors);
     setSaving(true);
     onSaving(true);
@@ -173,6 +181,8 @@ export function CredentialForm({ mode, lookups, onSaving, onClose, onSaved }: Cr
               disabled={saving}
               lookups={lookups}
               selfId={selfId}
+              knownCredentials={knownCredentials}
+              onCredentialKnown={credentialKnown}
             />
           )}
         </Box>

@@ -11,7 +11,7 @@ import { api } from '../../../api/client';
 import { failureText } from '../failure-text';
 import { CredentialForm, credentialFormTitles, type CredentialDialogMode } from './CredentialForm';
 import type { CredentialFormRequest } from './form-request';
-import { useCredentialLookups } from './use-credential-lookups';
+import { referencedCredentialIds, useCredentialLookups } from './use-credential-lookups';
 
 type SourceState =
   | { status: 'loading' }
@@ -57,8 +57,11 @@ interface CredentialFormDialogProps {
 export function CredentialFormDialog({ request, onClose, onSaved }: CredentialFormDialogProps) {
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
-  const lookups = useCredentialLookups();
   const source = useSource(request, attempt);
+  // The lists load once the credential is in: its authentication credential is loaded with them.
+  const lookups = useCredentialLookups(
+    source.status === 'ready' ? referencedCredentialIds(source.credential) : undefined,
+  );
   const titleId = 'credential-dialog-title';
 
   const ready = lookups.state.status === 'ready' && source.status === 'ready';

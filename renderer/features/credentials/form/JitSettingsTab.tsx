@@ -5,10 +5,11 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import type { CredentialOption } from '../../../../shared/contract/credentials';
 import { jitTypeLabels, jitTypes } from '../../../../shared/domain/credential';
-import { credentialLabel } from '../list/grid-rows';
 import { SelectField, type SelectOption } from '../SelectField';
+import { AuthCredentialField } from './AuthCredentialField';
 import type { ErrorSlot } from './credential-draft';
 import type { TabProps } from './draft-editing';
 import { JitDirectionSection } from './JitDirectionSection';
@@ -23,6 +24,10 @@ interface JitSettingsTabProps extends TabProps {
   lookups: CredentialLookups;
   /** The credential being edited, which cannot authenticate itself through this drop-down. */
   selfId: number | null;
+  /** The credentials the form knows in short form (for the rules): the chosen one among them. */
+  knownCredentials: readonly CredentialOption[];
+  /** A credential picked in the Authentication credential control, for the rules to know. */
+  onCredentialKnown: (option: CredentialOption) => void;
 }
 
 /**
@@ -30,20 +35,19 @@ interface JitSettingsTabProps extends TabProps {
  * settings, then one section per type, of which only the chosen type's is enabled. Nothing is
  * enabled while JIT is off.
  */
-export function JitSettingsTab({ draft, errors, editJit, disabled, lookups, selfId }: JitSettingsTabProps) {
+export function JitSettingsTab({
+  draft,
+  errors,
+  editJit,
+  disabled,
+  lookups,
+  selfId,
+  knownCredentials,
+  onCredentialKnown,
+}: JitSettingsTabProps) {
   const { jit } = draft;
   const on = jit.enabled && !disabled;
   const authRequired = on && !jit.useOwnCredential;
-  // Every credential is an option (there may be thousands): built once per dialog, not per render.
-  const authOptions = useMemo<SelectOption[]>(
-    () => [
-      { value: '', label: 'Choose a credential' },
-      ...lookups.credentials
-        .filter((c) => c.id !== selfId && !c.deleted)
-        .map((c) => ({ value: String(c.id), label: credentialLabel(c.username, c.deviceName) })),
-    ],
-    [lookups.credentials, selfId],
-  );
 
   return (
     <Box sx={{ display: 'grid', gap: 2, pt: 1 }}>
@@ -81,14 +85,15 @@ export function JitSettingsTab({ draft, errors, editJit, disabled, lookups, self
             ] satisfies ErrorSlot[])
           }
         />
-        <SelectField
-          label="Authentication credential"
+        <AuthCredentialField
+          value={jit.authCredentialId}
+          chosen={knownCredentials.find((c) => c.id === jit.authCredentialId)}
+          selfId={selfId}
           required={authRequired}
-          value={jit.authCredentialId === null ? '' : String(jit.authCredentialId)}
-          options={authOptions}
-          onChange={(v) =>
-            editJit({ authCredentialId: v === '' ? null : Number(v) }, ['jit.authCredentialId'])
-          }
+          onChange={(option) => {
+            if (option) onCredentialKnown(option);
+            editJit({ authCredentialId: option?.id ?? null }, ['jit.authCredentialId']);
+          }}
           disabled={!authRequired}
           error={authRequired && errors['jit.authCredentialId'] !== undefined}
           helperText={

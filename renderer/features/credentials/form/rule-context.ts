@@ -1,9 +1,14 @@
+import type { CredentialOption } from '../../../../shared/contract/credentials';
 import type { RuleContext } from '../../../../shared/domain/rules/credential-rules';
 import type { CredentialLookups } from './use-credential-lookups';
 
-/** The shared rules' view of the lists the dialog loaded. */
+/**
+ * The shared rules' view of what the dialog loaded. Of the credentials, the rules read only the
+ * authentication credential, so `credentials` holds the ones the form knows (never every one).
+ */
 export function ruleContext(
   lookups: CredentialLookups,
+  credentials: readonly CredentialOption[],
   selfId: number | null,
   selfHasPassword: boolean,
 ): RuleContext {
@@ -11,7 +16,7 @@ export function ruleContext(
     selfId,
     selfHasPassword,
     devices: lookups.devices,
-    credentials: lookups.credentials,
+    credentials,
     templates: lookups.templates,
   };
 }

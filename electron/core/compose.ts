@@ -153,7 +153,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => {
       config.flush();
-      inventory.credentialStore.flush();
+      inventory.flush();
       vault.flush();
     },
   };

@@ -2,7 +2,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { AuditLog } from '../audit/audit-log';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
-import { ConfigStore, type StoreProblem } from '../storage/config-store';
+import type { ConfigStore, StoreProblem } from '../storage/config-store';
 import type { BackendFactory } from '../storage/document-backend';
 import type { SecretVault } from '../vault/secret-vault';
 import { CredentialService } from './credential-service';
@@ -14,6 +14,7 @@ import {
   storedTemplateSchema,
   templateVersionsRowSchema,
 } from './stored-records';
+import { openRangedTable } from './ranged-table-loader';
 import { openTable } from './table-loader';
 import type { SyntaxCheck } from './template-checks';
 import { TemplateService } from './template-service';
@@ -41,8 +42,8 @@ export interface Inventory {
    * its last write, so no other save slips in between.
    */
   readonly queue: WriteQueue;
-  /** `credentials.json`: flush it on quit like the config store. */
-  readonly credentialStore: ConfigStore;
+  /** Writes pending credential files now (on quit, like the config store). */
+  flush(): void;
   /** Unreadable files or rows set aside while opening; post them as notices. */
   readonly problems: readonly StoreProblem[];
 }
@@ -54,16 +55,17 @@ export interface Inventory {
  */
 export function createInventory(options: InventoryOptions): Inventory {
   const now = () => options.clock.now();
-  const credentialStore = ConfigStore.open({
-    dir: options.dataDir,
-    name: 'credentials',
-    createBackend: options.createBackend,
-    now,
-  });
   const devices = openTable(options.config, sections.devices, storedDeviceSchema, now);
   const templates = openTable(options.config, sections.templates, storedTemplateSchema, now);
   const versions = openTable(options.config, sections.templateVersions, templateVersionsRowSchema, now);
-  const credentials = openTable(credentialStore, sections.credentials, storedCredentialSchema, now);
+  const credentials = openRangedTable({
+    dataDir: options.dataDir,
+    name: 'credentials',
+    section: sections.credentials,
+    schema: storedCredentialSchema,
+    createBackend: options.createBackend,
+    now,
+  });
 
   const queue = new WriteQueue();
   const common = { audit: options.audit, events: options.events, clock: options.clock, queue };
@@ -92,13 +94,7 @@ export function createInventory(options: InventoryOptions): Inventory {
     templates: templateService,
     credentials: credentialService,
     queue,
-    credentialStore,
-    problems: [
-      ...credentialStore.problems,
-      ...devices.problems,
-      ...templates.problems,
-      ...versions.problems,
-      ...credentials.problems,
-    ],
+    flush: () => credentials.flush(),
+    problems: [...devices.problems, ...templates.problems, ...versions.problems, ...credentials.problems],
   };
 }

@@ -37,6 +37,9 @@ export const sections = {
   devices: 'devices',
   templates: 'templates',
   templateVersions: 'templateVersions',
-  /** In their own file, `credentials.json`, so device and template writes stay small. */
+  /**
+   * In their own files, `credentials/ids-<first>-<last>.json` (manifest `credentials.json`), so
+   * device and template writes stay small and a save rewrites one range of ids only.
+   */
   credentials: 'credentials',
 } as const;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { ConfigStore, StoreProblem } from '../storage/config-store';
-import { EntityTable, type Row } from '../storage/entity-table';
+import { EntityTable, sectionStorage, type Row } from '../storage/entity-table';
 
 export interface LoadedTable<T extends Row> {
   readonly table: EntityTable<T>;
@@ -10,11 +10,16 @@ export interface LoadedTable<T extends Row> {
   readonly problems: readonly StoreProblem[];
 }
 
+/** Rows of one section that passed their schema, the id counter, and what was set aside. */
+export interface LoadedSection<T> {
+  readonly rows: T[];
+  readonly nextId: number;
+  readonly problems: readonly StoreProblem[];
+}
+
 /**
- * Opens one entity section of a store, validating every stored row with its schema. A row that
- * fails (a hand edit, a bug of an older build) must not stop the app, and must not be lost either:
- * such rows are copied to `<store>.<section>-invalid-<time>.json` beside the store before the
- * section is rewritten without them, and each is reported.
+ * Opens one entity section of a store as a table; see `loadSection` for rows that fail their
+ * schema.
  */
 export function openTable<S extends z.ZodType<Row>>(
   store: ConfigStore,
@@ -22,19 +27,42 @@ export function openTable<S extends z.ZodType<Row>>(
   schema: S,
   now: () => Date,
 ): LoadedTable<z.output<S>> {
+  const loaded = loadSection(store, section, schema, now);
+  const table = new EntityTable<z.output<S>>(sectionStorage(store, section), loaded);
+  return { table, problems: loaded.problems };
+}
+
+/**
+ * Reads one entity section, validating every stored row with its schema. A row that fails (a hand
+ * edit, a bug of an older build) must not stop the app, and must not be lost either: such rows are
+ * copied to `<store>.<section>-invalid-<time>.json` beside the store before the section is
+ * rewritten without them, and each is reported.
+ */
+export function loadSection<S extends z.ZodType<Row>>(
+  store: ConfigStore,
+  section: string,
+  schema: S,
+  now: () => Date,
+): LoadedSection<z.output<S>> {
   const stored = store.get(section);
   const rows = isSection(stored) ? stored.rows : [];
   const invalid: { row: unknown; error: string }[] = [];
-  const valid: unknown[] = [];
+  const valid: z.output<S>[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row);
-    if (parsed.success) valid.push(row);
+    if (parsed.success) valid.push(parsed.data);
     else invalid.push({ row, error: firstIssue(parsed.error) });
   }
   const problems: StoreProblem[] = [];
   if (stored !== undefined && !isSection(stored)) {
     invalid.push({ row: stored, error: 'the section is not { nextId, rows: [...] }' });
   }
+  const keptNextId = isSection(stored) && typeof stored.nextId === 'number' ? stored.nextId : 1;
+  // Ids are never reused, not even those of the rows set aside.
+  const nextId = Math.max(
+    keptNextId,
+    ...invalid.map((i) => idOf(i.row)).map((id) => (id === undefined ? 1 : id + 1)),
+  );
   if (invalid.length > 0) {
     const aside = setAside(store, section, invalid, now());
     problems.push({
@@ -42,16 +70,11 @@ export function openTable<S extends z.ZodType<Row>>(
         `${invalid.length} stored ${section} record(s) in ${store.path} could not be read ` +
         `(${invalid[0]?.error ?? 'invalid'}). They were kept in ${aside} and left out.`,
     });
-    // Ids are never reused, not even those of the rows set aside.
-    const ids = invalid.map((i) => idOf(i.row)).filter((id): id is number => id !== undefined);
-    const keptNextId = isSection(stored) && typeof stored.nextId === 'number' ? stored.nextId : 1;
-    const nextId = Math.max(keptNextId, ...ids.map((id) => id + 1));
     store.update(section, { nextId, rows: valid }).catch((error: unknown) => {
       console.error(`could not rewrite ${section}:`, error instanceof Error ? error.message : 'unknown');
     });
   }
-  const table = new EntityTable<z.output<S>>(store, section, (raw) => schema.parse(raw));
-  return { table, problems };
+  return { rows: valid, nextId, problems };
 }
 
 function isSection(value: unknown): value is { nextId?: unknown; rows: unknown[] } {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { credentialQuerySchema } from '../../../shared/contract/credentials';
 import { vaultRef } from '../../../electron/services/credential-service';
@@ -9,6 +10,7 @@ import {
   enableDisableJit,
   keep,
   openServices,
+  readCredentialFiles,
   readText,
   seedJit,
   setPassword,
@@ -57,7 +59,7 @@ describe('CredentialService writes', () => {
       await s.credentials.exportCsv(credentialQuerySchema.parse({}), actor),
     ];
     expect(JSON.stringify(returned)).not.toContain(secret);
-    expect(readText(dir.path, 'credentials.json')).not.toContain(secret);
+    expect(readCredentialFiles(dir.path)).not.toContain(secret);
     expect(readText(dir.path, 'config.json')).not.toContain(secret);
     expect(readText(dir.path, 'audit.jsonl')).not.toContain(secret);
     expect(s.emitted.map((e) => JSON.stringify(e.payload)).join()).not.toContain(secret);
@@ -69,12 +71,17 @@ describe('CredentialService writes', () => {
     });
   });
 
-  it('keeps the credentials in credentials.json, and reads them back after a restart', async () => {
+  it('keeps the credentials in credentials/ids-1-500.json, and reads them back after a restart', async () => {
     const web = await s.devices.save(undefined, device(), actor);
     await s.credentials.save(undefined, credential({ deviceId: web.id, tags: ['prod'] }), keep, actor);
     await settle();
-    expect(JSON.parse(readText(dir.path, 'credentials.json'))).toMatchObject({
+    expect(JSON.parse(readText(join(dir.path, 'credentials'), 'ids-1-500.json'))).toMatchObject({
       credentials: { nextId: 2, rows: [{ id: 1, username: 'root', tags: ['prod'] }] },
+    });
+    expect(JSON.parse(readText(dir.path, 'credentials.json'))).toEqual({
+      schemaVersion: 1,
+      layout: { rowsPerFile: 500 },
+      __internal__: {},
     });
     expect(readText(dir.path, 'config.json')).not.toContain('"username"');
     const again = openServices(dir.path, { vault: s.vault });
@@ -85,7 +92,7 @@ describe('CredentialService writes', () => {
   it('writes nothing at all when a rule fails: vault, file, audit and events untouched', async () => {
     const seed = await seedJit(s);
     await settle();
-    const file = readText(dir.path, 'credentials.json');
+    const file = readCredentialFiles(dir.path);
     const writes = s.vault.writes.length;
     const entries = s.audit.size;
     s.emitted.length = 0;
@@ -103,7 +110,7 @@ describe('CredentialService writes', () => {
     });
     await settle();
     expect(s.vault.writes.length).toBe(writes);
-    expect(readText(dir.path, 'credentials.json')).toBe(file);
+    expect(readCredentialFiles(dir.path)).toBe(file);
     expect(s.audit.size).toBe(entries);
     expect(s.emitted).toEqual([]);
     expect(s.credentials.options().rows.map((o) => o.id)).toEqual([seed.admin.id]);
@@ -281,7 +288,7 @@ describe('CredentialService reveal, delete, dependents', () => {
       code: 'conflict',
     });
     await settle();
-    expect(readText(dir.path, 'credentials.json')).toMatch(/"deleted": *true/);
+    expect(readCredentialFiles(dir.path)).toMatch(/"deleted": *true/);
   });
 
   it('refuses to deactivate, delete, or clear the password of an authentication credential in use', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName } from '../../../shared/contract';
 import type { CredentialInput, PasswordChange } from '../../../shared/domain/credential';
@@ -29,7 +29,7 @@ export class FixedClock implements Clock {
 export const actor = 'alice';
 
 /**
- * The inventory services over real files in `dir` (config.json, credentials.json, audit.jsonl),
+ * The inventory services over real files in `dir` (config.json, credentials/, audit.jsonl),
  * with a fake vault and a fixed clock, as compose.ts builds them.
  */
 export function openServices(
@@ -65,6 +65,16 @@ export type Services = ReturnType<typeof openServices>;
 
 export const readText = (dir: string, name: string): string =>
   existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : '';
+
+/**
+ * Every file the credentials are kept in, one after the other: the manifest `credentials.json`
+ * and the id-range files under `credentials/`.
+ */
+export const readCredentialFiles = (dir: string): string => {
+  const folder = join(dir, 'credentials');
+  const parts = existsSync(folder) ? readdirSync(folder).sort() : [];
+  return [readText(dir, 'credentials.json'), ...parts.map((name) => readText(folder, name))].join('\n');
+};
 
 /** Lets coalesced store writes (end of turn) reach the disk. */
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));

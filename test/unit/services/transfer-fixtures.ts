@@ -4,8 +4,8 @@
  * writes can be made to fail, the TransferService, and a data set that uses every field and both
  * JIT types.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { EventName } from '../../../shared/contract';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { AuditLog } from '../../../electron/audit/audit-log';
@@ -25,16 +25,20 @@ export const testCost = { N: 2 ** 12, r: 8, p: 1 };
 export const masterPassphrase = 'vault master passphrase';
 export const bundlePassphrase = 'bundle passphrase 42';
 
-/** Store names (`config`, `credentials`) whose next writes throw, as a full disk would. */
+/**
+ * Stores (`config`, `credentials`) whose next writes throw, as a full disk would. `credentials`
+ * covers its manifest and every id-range file in the `credentials/` folder.
+ */
 export class FailingWrites {
   readonly failing = new Set<string>();
   readonly factory: BackendFactory = (dir, name) => {
     const backend = confBackendFactory(dir, name);
+    const store = name.startsWith('ids-') ? basename(dir) : name;
     return {
       path: backend.path,
       read: () => backend.read(),
       write: (document) => {
-        if (this.failing.has(name)) throw new Error(`write of ${name} failed (test)`);
+        if (this.failing.has(store)) throw new Error(`write of ${store} failed (test)`);
         backend.write(document);
       },
     };
@@ -79,7 +83,7 @@ export async function openEnv(dir: string, options: OpenOptions = {}) {
   const transfer = new TransferService({ inventory, vault, audit, clock, scryptCost: testCost });
   const close = async () => {
     config.flush();
-    inventory.credentialStore.flush();
+    inventory.flush();
     realVault?.flush();
     await audit.close();
   };
@@ -311,9 +315,12 @@ export function snapshot(env: Env) {
   };
 }
 
-/** Every file of the data dir with its bytes, to prove a refused import wrote nothing. */
+/** Every file of the data dir (and its folders) with its bytes, to prove a refused import wrote nothing. */
 export function filesOf(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) =>
+    statSync(join(dir, name)).isFile(),
+  );
+  return Object.fromEntries(files.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 }
 
 export const settle = () => new Promise<void>((resolve) => setImmediate(resolve));

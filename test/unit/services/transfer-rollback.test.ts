@@ -3,7 +3,7 @@ import type { AuditTrail } from '../../../electron/audit/audit-trail';
 import { TransferService } from '../../../electron/services/transfer-service';
 import { makeTempDir } from '../../support/temp-dir';
 import { FakeVault } from './fake-vault';
-import { actor, readText } from './harness';
+import { actor, readCredentialFiles, readText } from './harness';
 import {
   builtIns,
   bundlePassphrase,
@@ -69,7 +69,7 @@ async function expectNothingImported(env: Env, dir: string, eventsBefore: number
 }
 
 describe('TransferService.importBundle: a failing write undoes the import', () => {
-  it('credentials.json cannot be written: devices, templates and passwords are removed again', async () => {
+  it('the credential files cannot be written: devices, templates and passwords are removed again', async () => {
     const writes = new FailingWrites();
     const { env, dir } = await fresh({ vault: 'real', writes });
     const eventsBefore = env.emitted.length;
@@ -124,6 +124,6 @@ describe('TransferService.importBundle: a failing write undoes the import', () =
       'audit write failed (test)',
     );
     await expectNothingImported(env, dir, eventsBefore);
-    expect(readText(dir, 'credentials.json')).not.toContain('provisioner');
+    expect(readCredentialFiles(dir)).not.toContain('provisioner');
   });
 });

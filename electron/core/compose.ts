@@ -30,6 +30,7 @@ import { NoticeBoard } from '../services/notice-board';
 import { SettingsService } from '../services/settings-service';
 import { TransferService } from '../services/transfer-service';
 import { ConfigStore } from '../storage/config-store';
+import { flushEach } from '../storage/flush-each';
 import type { BackendFactory } from '../storage/document-backend';
 import type { OsKeyProtector } from '../vault/os-key-protector';
 import { unlockWithPassphraseFile } from '../vault/passphrase-file';
@@ -151,11 +152,7 @@ export function createCore(options: CoreOptions): Core {
       const problem = await unlockWithPassphraseFile(vault, path, actor);
       if (problem) notices.post('error', problem);
     },
-    close: () => {
-      config.flush();
-      inventory.flush();
-      vault.flush();
-    },
+    close: () => flushEach([config, inventory, vault]),
   };
 }
 

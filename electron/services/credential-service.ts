@@ -68,7 +68,8 @@ export const vaultRef = (id: number): string => `credential:${id}`;
 const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof CredentialFields, string>[];
 
 /**
- * Credentials: the non-secret fields in `credentials.json`, the password only in the vault.
+ * Credentials: the non-secret fields in `credentials/` (one file per id range), the password only
+ * in the vault.
  *
  * A save checks every rule first (shared/domain/rules, on the core's own data) and writes nothing
  * unless all pass: then the vault, then the row. The password never appears in a returned object,
@@ -117,6 +118,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     const search = query.search?.trim().toLowerCase() ?? '';
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), maxCredentialOptionsLimit);
     const includeDeleted = query.includeDeleted ?? false;
+    const usable = query.usable ?? false;
     const order = this.#deviceOrder.get(this.deps.devices.all());
     const pinnedIds = new Set(query.ids ?? []);
     const devicesNamed = new Set<number>();
@@ -129,6 +131,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     let total = 0;
     for (const row of candidates) {
       if (row.deleted && !includeDeleted) continue;
+      if (usable && (row.deleted || row.status !== 'Active' || !this.#hasPassword(row.id))) continue;
       if (search !== '' && !devicesNamed.has(row.deviceId) && !row.username.toLowerCase().includes(search)) {
         continue;
       }
@@ -326,7 +329,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
 
   /**
    * Import: inserts credentials the caller has already checked as part of a whole bundle (every
-   * rule, on the combined data), in one write of `credentials.json`, without an audit entry each
+   * rule, on the combined data), in one write per id-range file, without an audit entry each
    * (the import is audited once). Their passwords are the caller's to store. The rows enter the
    * list index only on `commit`, so a rolled-back import never shows in a list. Runs inside the
    * caller's write task: it does not queue.

@@ -91,10 +91,25 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || 'row'}: ${issue.message}` : 'invalid';
 }
 
-function setAside(store: ConfigStore, section: string, rows: unknown[], at: Date): string {
+/** Copies rows to `<store>.<section>-invalid-<time>.json` beside the store; returns its path. */
+export function setAside(
+  store: ConfigStore,
+  section: string,
+  rows: readonly { row: unknown; error: string }[],
+  at: Date,
+): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   const name = basename(store.path).replace(/\.json$/, '');
-  const path = join(dirname(store.path), `${name}.${section}-invalid-${stamp}.json`);
-  writeFileSync(path, JSON.stringify({ section, rows }, null, 2), { mode: 0o600, flag: 'wx' });
-  return path;
+  const content = JSON.stringify({ section, rows }, null, 2);
+  // Never over another file set aside (two in one start share the time stamp).
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : `-${n}`;
+    const path = join(dirname(store.path), `${name}.${section}-invalid-${stamp}${suffix}.json`);
+    try {
+      writeFileSync(path, content, { mode: 0o600, flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

@@ -17,7 +17,14 @@ export async function putRows<T extends Row>(table: EntityTable<T>, rows: readon
   try {
     await table.put(...rows);
   } catch (error) {
-    await removeRows(table, rows).catch(() => undefined);
+    // Rows span several files (credentials by id range): some may be on disk already. Undoing
+    // them may fail too (a full disk); then the log says so, since they reappear at the next start.
+    await removeRows(table, rows).catch((undo: unknown) => {
+      console.error(
+        `could not undo ${rows.length} row(s) after a failed write:`,
+        undo instanceof Error ? undo.message : 'unknown error',
+      );
+    });
     throw error;
   }
 }

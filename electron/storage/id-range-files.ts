@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import type { ConfigStore } from './config-store';
+import { flushEach } from './flush-each';
 import type { Row, RowStorage, StoredSection } from './entity-table';
 
 export interface IdRangeFilesOptions {
@@ -21,6 +22,13 @@ export interface RangeFile {
   readonly last: number;
 }
 
+/** A file named like a range of another layout, with the ids its name claims. */
+export interface StrayFile {
+  readonly name: string;
+  readonly first: number;
+  readonly last: number;
+}
+
 const fileName = /^ids-(\d+)-(\d+)\.json$/;
 
 /**
@@ -37,18 +45,22 @@ export class IdRangeFiles<T extends Row> implements RowStorage<T> {
 
   constructor(private readonly options: IdRangeFilesOptions) {}
 
-  /** The range files present in the folder. Files with other names are not the table's. */
-  openExisting(): { files: RangeFile[]; strays: string[] } {
+  /**
+   * The range files present in the folder. Files named like ranges of another layout are
+   * `strays`: never read or overwritten, only reported (their ids stay taken). Files with other
+   * names are not the table's.
+   */
+  openExisting(): { files: RangeFile[]; strays: StrayFile[] } {
     const files: RangeFile[] = [];
-    const strays: string[] = [];
+    const strays: StrayFile[] = [];
     for (const entry of listJsonFiles(this.options.dir)) {
       const match = fileName.exec(entry);
       if (!match) continue;
       const first = Number(match[1]);
+      const last = Number(match[2]);
       const index = this.indexOf(first);
       if (this.#nameOf(index) !== entry) {
-        // A range of another layout: never read or overwritten, and reported.
-        strays.push(entry);
+        strays.push({ name: entry, first, last });
         continue;
       }
       const store = this.#store(index);
@@ -73,9 +85,9 @@ export class IdRangeFiles<T extends Row> implements RowStorage<T> {
     );
   }
 
-  /** Writes every file now if anything is pending (on quit). */
+  /** Writes every file now if anything is pending (on quit); one failing does not stop the rest. */
   flush(): void {
-    for (const store of this.#stores.values()) store.flush();
+    flushEach(this.#stores.values());
   }
 
   #writeFile(index: number, rows: ReadonlyMap<number, T>, nextId: number): Promise<void> {

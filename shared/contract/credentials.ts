@@ -101,6 +101,8 @@ export const credentialOptionsQuerySchema = z
     /** Returned first whenever they exist (deleted or not, matching or not): a form's current choice. */
     ids: z.array(idSchema).max(maxCredentialOptionIds).optional(),
     includeDeleted: z.boolean().default(false),
+    /** Only credentials that can log in for a run: active, not deleted, with a password. */
+    usable: z.boolean().default(false),
     limit: z.number().int().min(1).max(maxCredentialOptionsLimit).default(50),
   })
   .strict();

@@ -68,6 +68,27 @@ describe('CredentialService.options', () => {
     expect(result.total).toBe(5);
   });
 
+  it('usable: only active, not deleted, with a password; the limit counts those only', async () => {
+    const seeded = await seed();
+    // Admin @ web-10 loses its password; root @ web-2 becomes inactive.
+    await s.credentials.save(
+      seeded.adminWeb10.id,
+      credential({ username: 'Admin', deviceId: seeded.web10.id }),
+      { action: 'clear' },
+      actor,
+    );
+    await s.credentials.save(
+      seeded.rootWeb2.id,
+      credential({ username: 'root', deviceId: seeded.web2.id, status: 'Inactive' }),
+      keep,
+      actor,
+    );
+    const result = s.credentials.options({ usable: true, includeDeleted: true, limit: 1 });
+    expect(labels(result)).toEqual(['postgres @ db-01']);
+    expect(result.total).toBe(2);
+    expect(labels(s.credentials.options({ usable: true }))).toEqual(['postgres @ db-01', 'root @ web-10']);
+  });
+
   it('breaks a tie of device and user name by id', async () => {
     const web = await s.devices.save(undefined, device(), actor);
     const a = await s.credentials.save(
@@ -300,6 +321,10 @@ describe('credentials.options through the Dispatcher', () => {
     expect(parse({ limit: 200 })).toBe(true);
     expect(parse({ ids: Array.from({ length: 50 }, (_, i) => i + 1) })).toBe(true);
     expect(parse({ search: ` ${'x'.repeat(100)} ` })).toBe(true);
-    expect(credentialOptionsQuerySchema.parse({})).toEqual({ includeDeleted: false, limit: 50 });
+    expect(credentialOptionsQuerySchema.parse({})).toEqual({
+      includeDeleted: false,
+      usable: false,
+      limit: 50,
+    });
   });
 });

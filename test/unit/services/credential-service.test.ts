@@ -79,8 +79,9 @@ describe('CredentialService writes', () => {
       credentials: { nextId: 2, rows: [{ id: 1, username: 'root', tags: ['prod'] }] },
     });
     expect(JSON.parse(readText(dir.path, 'credentials.json'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       layout: { rowsPerFile: 500 },
+      nextId: 2,
       __internal__: {},
     });
     expect(readText(dir.path, 'config.json')).not.toContain('"username"');

@@ -81,12 +81,66 @@ describe('openRangedTable: one file per id range', () => {
     const { table, problems } = open();
     expect([...table.all()].map((r) => r.id).sort()).toEqual([1, 4, 9]);
     expect(readdirSync(folder()).sort()).toEqual(['ids-1-3.json', 'ids-4-6.json', 'ids-7-9.json']);
-    expect(manifest()).toEqual({ schemaVersion: 1, layout: { rowsPerFile: 3 }, __internal__: {} });
+    expect(manifest()).toEqual({
+      schemaVersion: 2,
+      layout: { rowsPerFile: 3 },
+      nextId: 12,
+      __internal__: {},
+    });
+    // The file as it was is kept too.
+    expect(JSON.parse(readFileSync(join(dir.path, 'things.single-file-backup.json'), 'utf8'))).toMatchObject({
+      things: { nextId: 12 },
+    });
     // The invalid row is kept aside, beside the manifest, and reported.
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toContain('address');
     expect(readdirSync(dir.path).some((f) => f.startsWith('things.things-invalid-'))).toBe(true);
     expect(table.allocateId()).toBe(12);
+  });
+
+  it('keeps the id counter of the single-file layout even with no valid row left to move', () => {
+    writeFileSync(
+      join(dir.path, 'things.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        things: { nextId: 9, rows: [{ ...row(8), address: 'bad address' }] },
+      }),
+    );
+    const first = open();
+    expect(first.table.size).toBe(0);
+    expect(first.table.allocateId()).toBe(9);
+    expect(open().table.allocateId()).toBe(9);
+  });
+
+  it('merges the single-file rows into range files already there: the range file wins a clash', () => {
+    mkdirSync(folder());
+    writeFileSync(
+      join(folder(), 'ids-1-3.json'),
+      JSON.stringify({ schemaVersion: 2, things: { nextId: 3, rows: [row(1), row(2)] } }),
+    );
+    const other = { ...row(2), name: 'other-2' };
+    writeFileSync(
+      join(dir.path, 'things.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        layout: { rowsPerFile: 3 },
+        things: { nextId: 5, rows: [row(1), other, row(4)] },
+      }),
+    );
+    const { table, problems } = open();
+    expect([...table.all()].map((r) => [r.id, r.name]).sort()).toEqual([
+      [1, 'web-1'],
+      [2, 'web-2'],
+      [4, 'web-4'],
+    ]);
+    expect(problems).toEqual([
+      { message: expect.stringContaining('id 2 is already in its range file with other values') as string },
+    ]);
+    const aside = readdirSync(dir.path).find((f) => f.startsWith('things.things-invalid-'));
+    expect(JSON.parse(readFileSync(join(dir.path, aside ?? ''), 'utf8'))).toMatchObject({
+      rows: [{ row: { id: 2, name: 'other-2' } }],
+    });
+    expect(table.allocateId()).toBe(5);
   });
 
   it('a move interrupted before the manifest was rewritten is done again, whole, at the next start', () => {
@@ -132,17 +186,21 @@ describe('openRangedTable: one file per id range', () => {
 
   it('a corrupt range file is set aside and reported; the other ranges load', async () => {
     const { table } = open();
-    await table.put(row(1), row(4));
+    await table.put(row(1), row(2), row(3));
+    await table.put(row(4)); // the newest file, the one a crash is likeliest to hurt
     writeFileSync(join(folder(), 'ids-4-6.json'), '{"things": {"rows": [');
+    // Even without the manifest's own counter, the corrupt file's range stays taken.
+    const written = manifest() as Record<string, unknown>;
+    writeFileSync(join(dir.path, 'things.json'), JSON.stringify({ ...written, nextId: 1 }));
     const { table: again, problems } = open();
-    expect([...again.all()].map((r) => r.id)).toEqual([1]);
+    expect([...again.all()].map((r) => r.id)).toEqual([1, 2, 3]);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toContain('ids-4-6.json');
     const aside = readdirSync(folder()).find((f) => f.startsWith('ids-4-6.corrupt-'));
     expect(aside).toBeDefined();
     expect(readFileSync(join(folder(), aside ?? ''), 'utf8')).toBe('{"things": {"rows": [');
-    // Its ids stay taken: the counter of the other files remembers them.
-    expect(again.allocateId()).toBe(5);
+    // Its ids stay taken, even those it held beyond the counter of any other file.
+    expect(again.allocateId()).toBe(7);
   });
 
   it('sets aside a row found in the file of another range, and leaves files of another layout untouched', () => {
@@ -164,7 +222,8 @@ describe('openRangedTable: one file per id range', () => {
       expect.stringContaining("the id is outside this file's range (1 to 3)"),
     ]);
     expect(readFileSync(join(folder(), 'ids-1-10.json'), 'utf8')).toBe(stray);
-    expect(table.allocateId()).toBe(9);
+    // The stray's ids stay taken: it may be the only copy of rows someone will want back.
+    expect(table.allocateId()).toBe(11);
   });
 });
 

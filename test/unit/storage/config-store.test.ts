@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore, StoreTooNewError } from '../../../electron/storage/config-store';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
-import type { Migration } from '../../../electron/storage/migrations';
+import { latestSchemaVersion, type Migration } from '../../../electron/storage/migrations';
 import type { BackendFactory } from '../../../electron/storage/document-backend';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -25,7 +25,8 @@ describe('ConfigStore', () => {
   it('creates a new file at the latest schema version', () => {
     const store = open();
     expect(store.problems).toEqual([]);
-    expect(readFile().schemaVersion).toBe(1);
+    expect(readFile().schemaVersion).toBe(latestSchemaVersion);
+    expect(latestSchemaVersion).toBe(2);
   });
 
   it('coalesces the updates of one turn into one write and persists them', async () => {

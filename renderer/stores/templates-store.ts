@@ -25,6 +25,17 @@ export type RoundTripRequest = MethodInput<'templates.testRoundTrip'>;
 export type RoundTripResult = MethodOutput<'templates.testRoundTrip'>;
 export type LoginOption = MethodOutput<'credentials.options'>['rows'][number];
 
+/** Credentials that can run a test on a device: its own, then some of other devices'. */
+export interface LoginChoices {
+  readonly own: LoginOption[];
+  readonly others: LoginOption[];
+  /** Usable credentials of other devices not sent (there is a limit). */
+  readonly othersMore: number;
+}
+
+/** Enough for the directory and jump-host admins a test may run as; more are counted, not sent. */
+const otherDevicesShown = 100;
+
 /** The test run in progress: its templates, and the operations seen running so far. */
 export interface LiveTest {
   templateIds: readonly Id[];
@@ -45,7 +56,7 @@ export interface TemplatesState {
   versions: (id: Id) => Promise<Result<TemplateVersion[]>>;
   check: (pluginId: PluginId, content: string) => Promise<Result<TemplateProblem[]>>;
   /** A device's credentials in short form (at most 200, with how many there are): Run as choices. */
-  loginOptions: (deviceId: Id) => Promise<Result<MethodOutput<'credentials.options'>>>;
+  loginOptions: (deviceId: Id) => Promise<Result<LoginChoices>>;
   /** The run in progress (one at a time), undefined when none. */
   liveTest: LiveTest | undefined;
   test: (request: TestRequest) => Promise<Result<Operation>>;
@@ -95,8 +106,26 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     },
     versions: (id) => api.call('templates.versions', { id }),
     check: (pluginId, content) => api.call('templates.check', { pluginId, content }),
-    loginOptions: (deviceId) =>
-      api.call('credentials.options', { deviceId, limit: maxCredentialOptionsLimit }),
+    loginOptions: async (deviceId) => {
+      // The device's own credentials, and some of other devices' (a directory admin, say): only
+      // those that can log in, so a device with many unusable ones still offers its usable ones.
+      const [own, others] = await Promise.all([
+        api.call('credentials.options', { deviceId, usable: true, limit: maxCredentialOptionsLimit }),
+        api.call('credentials.options', { usable: true, limit: otherDevicesShown }),
+      ]);
+      if (!own.ok) return own;
+      if (!others.ok) return others;
+      const elsewhere = others.value.rows.filter((o) => o.deviceId !== deviceId);
+      const othersTotal = others.value.total - own.value.total;
+      return {
+        ok: true,
+        value: {
+          own: own.value.rows,
+          others: elsewhere,
+          othersMore: Math.max(0, othersTotal - elsewhere.length),
+        },
+      };
+    },
     liveTest: undefined,
     test: async (request) => {
       const run: LiveTest = { templateIds: [request.templateId], since: Date.now(), operations: [] };

@@ -265,6 +265,11 @@ test('the Authentication credential is searched on the core, 50 at a time', asyn
   await expect(list.getByRole('option').first()).toHaveText('svc060 @ bulk-01');
   await expect(list.getByRole('option')).toHaveCount(51);
   await expect(page.getByText('10 more, type to narrow')).toBeVisible();
+  // With a choice made, typing still searches: the core's answer does not undo what was typed.
+  await auth.fill('svc01');
+  await expect(list.getByRole('option')).toHaveCount(10);
+  await expect(list.getByRole('option').first()).toHaveText('svc010 @ bulk-01');
+  await expect(auth).toHaveValue('svc01');
   await auth.press('Escape');
   await expect(list).toBeHidden();
 

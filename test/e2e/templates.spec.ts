@@ -190,6 +190,7 @@ test('templates: Test on a device reports a connect failure as an Error operatio
   await deviceField.selectOption({ label: 'closed-port (127.0.0.1)' });
   await expect(deviceField).toHaveAccessibleDescription(`Connects to 127.0.0.1:${port} (SSH)`);
   await expect(runAs.locator('option:checked')).toHaveText('root @ closed-port');
+  await expect(runAs.locator('optgroup[label="This device"] option')).toHaveText(['root @ closed-port']);
   await expect(dialog.getByRole('textbox', { name: 'Account' })).toHaveAccessibleDescription(
     'Empty: a fresh ephemeral name (prefix + 7 digits) is generated',
   );

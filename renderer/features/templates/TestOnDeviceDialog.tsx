@@ -16,7 +16,7 @@ import { findPlugin } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import type { Failure } from '../../../shared/result';
 import { useDevicesStore } from '../../stores/devices-store';
-import { useTemplatesStore, type LoginOption, type RoundTripResult } from '../../stores/templates-store';
+import { useTemplatesStore, type LoginChoices, type RoundTripResult } from '../../stores/templates-store';
 import { placeFailure } from '../devices/form-failure';
 import {
   endpointText,
@@ -42,12 +42,12 @@ export interface TestOnDeviceDialogProps {
   onClose: () => void;
 }
 
-/** The chosen device's credentials (the core sends one device's only). */
+/** The credentials that can run on the chosen device: its own first, then other devices'. */
 type Logins =
   | { state: 'idle' }
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'done'; deviceId: number; logins: LoginOption[]; total: number };
+  | { state: 'done'; deviceId: number; choices: LoginChoices };
 
 type Outcome =
   { kind: 'none' } | { kind: 'test'; operation: Operation } | { kind: 'roundTrip'; result: RoundTripResult };
@@ -117,21 +117,24 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
         setLogins({ state: 'error', message: result.message });
         return;
       }
-      const { rows, total } = result.value;
-      setLogins({ state: 'done', deviceId, logins: rows, total });
+      setLogins({ state: 'done', deviceId, choices: result.value });
     });
     return () => {
       current = false;
     };
   }, [loginOptions, deviceId, attempt]);
 
-  const choices = useMemo(() => (logins.state === 'done' ? usableLogins(logins.logins) : []), [logins]);
+  const own = useMemo(() => (logins.state === 'done' ? usableLogins(logins.choices.own) : []), [logins]);
+  const others = useMemo(
+    () => (logins.state === 'done' ? usableLogins(logins.choices.others) : []),
+    [logins],
+  );
 
   // Until the user chooses Run as, it follows the device: its first usable credential.
   useEffect(() => {
     if (runAsChosen || logins.state !== 'done' || logins.deviceId !== deviceId) return;
-    setForm((f) => ({ ...f, credentialId: choices[0] ? String(choices[0].id) : '' }));
-  }, [runAsChosen, logins, deviceId, choices]);
+    setForm((f) => ({ ...f, credentialId: own[0] ? String(own[0].id) : '' }));
+  }, [runAsChosen, logins, deviceId, own]);
 
   const edit = (key: keyof Form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -210,11 +213,11 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
       ? `Could not load the credentials: ${logins.message}`
       : logins.state === 'idle'
         ? 'Choose the device first: its credentials are offered'
-        : logins.state === 'done' && choices.length === 0
-          ? 'No active credential with a password on this device: add one under PAM Core > Credentials'
-          : logins.state === 'done' && logins.total > logins.logins.length
-            ? `The first ${logins.logins.length} of the device's ${logins.total} credentials; an active one with a password runs the template`
-            : 'An active credential of the device with a password; it connects and runs the template';
+        : logins.state === 'done' && own.length === 0 && others.length === 0
+          ? 'No active credential with a password: add one under PAM Core > Credentials'
+          : logins.state === 'done' && logins.choices.othersMore > 0
+            ? `An active credential with a password connects and runs the template; ${logins.choices.othersMore} more of other devices are not listed`
+            : 'An active credential with a password (the device’s own first); it connects and runs the template';
   const deviceHelp =
     devicesError !== undefined
       ? `Could not load the devices: ${devicesError}`
@@ -305,11 +308,24 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
                       ? 'Choose a device first'
                       : 'Choose a credential'}
                 </option>
-                {choices.map((l) => (
-                  <option key={l.id} value={String(l.id)}>
-                    {loginLabel(l)}
-                  </option>
-                ))}
+                {own.length > 0 && (
+                  <optgroup label="This device">
+                    {own.map((l) => (
+                      <option key={l.id} value={String(l.id)}>
+                        {loginLabel(l)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {others.length > 0 && (
+                  <optgroup label="Other devices">
+                    {others.map((l) => (
+                      <option key={l.id} value={String(l.id)}>
+                        {loginLabel(l)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </TextField>
               <TextField
                 label="Account"

@@ -2,7 +2,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Paper, { type PaperProps } from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { createContext, useContext, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { CredentialOption, CredentialOptions } from '../../../../shared/contract/credentials';
 import { credentialLabel } from '../list/grid-rows';
 import { useCredentialOptions } from './use-credential-options';
@@ -35,6 +35,15 @@ function moreCount(answer: CredentialOptions, chosenId: number | null, search: s
   const shown = answer.rows.length - (chosen && !matches(chosen, search) ? 1 : 0);
   return Math.max(0, answer.total - shown);
 }
+
+const sameOption = (a: CredentialOption, b: CredentialOption): boolean =>
+  a.id === b.id &&
+  a.username === b.username &&
+  a.deviceId === b.deviceId &&
+  a.deviceName === b.deviceName &&
+  a.status === b.status &&
+  a.hasPassword === b.hasPassword &&
+  a.deleted === b.deleted;
 
 /** The "N more" line under the options, passed to the popup's paper (a slot takes no extra props). */
 const MoreText = createContext<string | undefined>(undefined);
@@ -100,11 +109,13 @@ export function AuthCredentialField({
   const answer =
     state.status === 'ready' ? state.options : state.status === 'loading' ? state.previous : undefined;
 
+  // The same object for as long as the choice reads the same: every answer holds the chosen
+  // credential afresh, and a new value object makes the Autocomplete reset what the user typed.
+  const kept = useRef<CredentialOption | null>(null);
   const current = useMemo<CredentialOption | null>(() => {
     if (value === null) return null;
     const fresh = answer?.rows.find((o) => o.id === value);
-    return (
-      fresh ??
+    const next = fresh ??
       (chosen?.id === value ? chosen : undefined) ?? {
         // Not known (it no longer exists): still shown, so the rule's error has something to point at.
         id: value,
@@ -114,9 +125,12 @@ export function AuthCredentialField({
         status: 'Inactive',
         hasPassword: false,
         deleted: true,
-      }
-    );
+      };
+    return kept.current !== null && sameOption(kept.current, next) ? kept.current : next;
   }, [value, answer, chosen]);
+  useEffect(() => {
+    kept.current = current;
+  }, [current]);
 
   // Unsearched, the chosen credential comes first (even a deleted one, which cannot be picked
   // again); searched, only what matches is listed, so "No credentials match" means it.

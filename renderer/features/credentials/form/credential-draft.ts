@@ -171,6 +171,8 @@ export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResul
  * prefixes the path to the message, redundant beside the field.
  */
 export function errorsFromFailure(failure: Failure, text: string): FieldErrors {
+  // No field for the first problem: the whole message goes above the form, nothing lost.
+  if (failure.field === undefined) return { form: text };
   if (failure.problems && failure.problems.length > 0) {
     const errors: FieldErrors = {};
     for (const problem of failure.problems) {
@@ -179,7 +181,6 @@ export function errorsFromFailure(failure: Failure, text: string): FieldErrors {
     }
     return errors;
   }
-  if (failure.field === undefined) return { form: text };
   const slot = slotForPath(failure.field);
   const prefix = `${failure.field}: `;
   return { [slot]: slot !== 'form' && text.startsWith(prefix) ? text.slice(prefix.length) : text };

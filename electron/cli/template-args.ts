@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fingerprintSchema } from '../../shared/domain/host-key';
 import { pluginIds, type PluginId } from '../../shared/domain/plugin';
 import { UsageError } from '../host/args';
 
@@ -13,16 +14,20 @@ export interface TemplateCliArgs {
   readonly domain: string | undefined;
   readonly tags: Readonly<Record<string, string>>;
   readonly readTimeout: number | undefined;
+  /** SSH: the fingerprint the server's host key must have (`SHA256:...`, as ssh-keygen -l prints). */
+  readonly hostKey: string | undefined;
   readonly file: string;
 }
 
 export const templateUsage = `Usage: npm run template -- run --plugin ssh|postgresql|mysql|ldap --host H [--port P]
          --user U [--password-file F] [--key-file F] [--database D] [--domain D]
-         [--tag NAME=VALUE ...] [--read-timeout S] FILE
+         [--tag NAME=VALUE ...] [--read-timeout S] [--host-key SHA256:...] FILE
 
 Runs one template against a target and prints each step (secrets masked).
 AUTH_USER, AUTH_PASSWORD and IP are filled from --user, --password-file and --host; give every
 other tag the template uses with --tag (USERNAME=..., NEW_PASSWORD=..., ...).
+SSH: --host-key pins the server's key (ssh-keygen -l -f the server's key.pub prints it); without
+it the key is not checked and a warning names the key shown.
 Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage, unknown tag,
 syntax error, a value refused by the escaping rules).`;
 
@@ -61,6 +66,7 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
         '--database',
         '--domain',
         '--read-timeout',
+        '--host-key',
       ].includes(arg)
     ) {
       throw new UsageError(`Unknown option: ${arg}`);
@@ -87,6 +93,13 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     const raw = options.get(name);
     return raw === undefined ? undefined : resolve(raw);
   };
+  const hostKey = options.get('--host-key');
+  if (hostKey !== undefined && !fingerprintSchema.safeParse(hostKey).success) {
+    throw new UsageError(
+      '--host-key takes a fingerprint as ssh-keygen -l prints it: SHA256: and 43 characters',
+    );
+  }
+  if (hostKey !== undefined && plugin !== 'ssh') throw new UsageError('--host-key is for --plugin ssh');
   return {
     plugin: plugin as PluginId,
     host,
@@ -98,6 +111,7 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     domain: options.get('--domain'),
     tags,
     readTimeout: number('--read-timeout', 3600),
+    hostKey,
     file,
   };
 }

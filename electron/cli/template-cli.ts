@@ -7,6 +7,7 @@ import { findPlugin } from '../../shared/domain/plugin';
 import type { RunStep } from '../../shared/plugins/plugin-runtime';
 import { UsageError } from '../host/args';
 import { createPluginRegistry } from '../plugins/registry';
+import { fingerprintOf, type HostKeyCheck } from '../plugins/ssh';
 import { parseTemplateArgs, templateUsage } from './template-args';
 
 const firstLine = (path: string) => (readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
@@ -17,6 +18,21 @@ function printStep(step: RunStep): void {
   );
   const output = step.output.trimEnd();
   if (output) console.log(output.replace(/^/gm, '    '));
+}
+
+/** `--host-key` pins the SSH server's key; without it the key shown is accepted, with a warning. */
+function hostKeyCheck(expected: string | undefined): HostKeyCheck {
+  return (target, key) => {
+    const shown = fingerprintOf(key);
+    if (expected === undefined) {
+      console.error(
+        `warning: ${target.host}:${target.port} shows host key ${shown}, not checked ` +
+          `(pass --host-key ${shown} once you have compared it with the server's)`,
+      );
+      return true;
+    }
+    return shown === expected || `the server's host key ${shown} is not the expected ${expected}`;
+  };
 }
 
 async function main(): Promise<number> {
@@ -31,7 +47,7 @@ async function main(): Promise<number> {
     throw error;
   }
   const plugin = findPlugin(args.plugin);
-  const runtime = createPluginRegistry().get(args.plugin);
+  const runtime = createPluginRegistry({ sshHostKeyCheck: hostKeyCheck(args.hostKey) }).get(args.plugin);
   if (!plugin || !runtime) {
     console.error(`${plugin?.name ?? args.plugin} is not available in this build`);
     return 2;

@@ -13,6 +13,7 @@ import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
 import { credentialsHandlers } from './handlers/credentials';
 import { devicesHandlers } from './handlers/devices';
+import { hostKeysHandlers } from './handlers/host-keys';
 import { operationsHandlers } from './handlers/operations';
 import { pluginsHandlers } from './handlers/plugins';
 import { settingsHandlers } from './handlers/settings';
@@ -24,6 +25,11 @@ import { AuditLog } from '../audit/audit-log';
 import { OperationLog } from '../operations/operation-log';
 import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
+import { scanHostKey } from '../plugins/ssh';
+import { HostKeyService } from '../services/host-key-service';
+import { sections } from '../services/stored-records';
+import { openTable } from '../services/table-loader';
+import { hostKeySchema } from '../../shared/domain/host-key';
 import { systemClock, type Clock } from '../platform/clock';
 import { createInventory, type Inventory } from '../services/inventory';
 import { NoticeBoard } from '../services/notice-board';
@@ -83,7 +89,16 @@ export function createCore(options: CoreOptions): Core {
     onProblem: (message) => notices.post('error', message),
   });
   const settings = new SettingsService(config, events, notices);
-  const plugins = createPluginRegistry();
+  const hostKeyTable = openTable(config, sections.hostKeys, hostKeySchema, () => clock.now());
+  const hostKeys = new HostKeyService({
+    table: hostKeyTable.table,
+    audit,
+    events,
+    clock,
+    systemActor: actor,
+    scan: scanHostKey,
+  });
+  const plugins = createPluginRegistry({ sshHostKeyCheck: (target, key) => hostKeys.check(target, key) });
   const inventory = createInventory({
     dataDir: options.dataDir,
     config,
@@ -109,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     ...config.problems,
     ...audit.problems,
     ...inventory.problems,
+    ...hostKeyTable.problems,
     ...operations.problems,
   ]) {
     notices.post('error', problem.message);
@@ -131,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
     ),
     ...settingsHandlers(settings),
     ...devicesHandlers(inventory.devices),
+    ...hostKeysHandlers(hostKeys),
     ...credentialsHandlers(inventory.credentials),
     ...templatesHandlers(inventory.templates),
     ...pluginsHandlers(plugins),

@@ -8,7 +8,7 @@ import type { BuiltInTemplate } from '../services/template-service';
 import { ldapBuiltinTemplates, ldapPlugin, ldapSyntaxHelp } from './ldap';
 import { mysqlBuiltinTemplates, mysqlPlugin, mysqlSyntaxHelp } from './mysql';
 import { postgresqlBuiltinTemplates, postgresqlPlugin, postgresqlSyntaxHelp } from './postgresql';
-import { SshPlugin, sshBuiltinTemplates, sshSyntaxHelp } from './ssh';
+import { SshPlugin, sshBuiltinTemplates, sshSyntaxHelp, type HostKeyCheck } from './ssh';
 import type { BuiltinTemplate } from './tag-engine';
 
 export interface PluginRegistry {
@@ -20,9 +20,15 @@ export interface PluginRegistry {
   help(id: PluginId): string;
 }
 
-export function createPluginRegistry(): PluginRegistry {
+export interface PluginRegistryOptions {
+  /** The trusted SSH host keys (services/host-key-service.ts); without it any key is accepted. */
+  readonly sshHostKeyCheck?: HostKeyCheck;
+}
+
+export function createPluginRegistry(options: PluginRegistryOptions = {}): PluginRegistry {
+  const ssh = new SshPlugin(options.sshHostKeyCheck ? { hostKeyCheck: options.sshHostKeyCheck } : {});
   const runtimes = new Map<PluginId, PluginRuntime>([
-    ['ssh', new SshPlugin()],
+    ['ssh', ssh],
     ['postgresql', postgresqlPlugin],
     ['mysql', mysqlPlugin],
     ['ldap', ldapPlugin],

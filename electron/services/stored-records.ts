@@ -42,4 +42,6 @@ export const sections = {
    * device and template writes stay small and a save rewrites one range of ids only.
    */
   credentials: 'credentials',
+  /** Trusted SSH host keys (services/host-key-service.ts), in config.json. */
+  hostKeys: 'hostKeys',
 } as const;

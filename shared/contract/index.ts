@@ -8,6 +8,7 @@ import { appEvents, appMethods } from './app';
 import { auditEvents, auditMethods } from './audit';
 import { credentialsEvents, credentialsMethods } from './credentials';
 import { devicesEvents, devicesMethods } from './devices';
+import { hostKeysEvents, hostKeysMethods } from './host-keys';
 import { operationsEvents, operationsMethods } from './operations';
 import { pluginsMethods } from './plugins';
 import { settingsEvents, settingsMethods } from './settings';
@@ -20,6 +21,7 @@ export const methods = {
   ...appMethods,
   ...settingsMethods,
   ...devicesMethods,
+  ...hostKeysMethods,
   ...credentialsMethods,
   ...templatesMethods,
   ...pluginsMethods,
@@ -32,6 +34,7 @@ export const events = {
   ...appEvents,
   ...settingsEvents,
   ...devicesEvents,
+  ...hostKeysEvents,
   ...credentialsEvents,
   ...templatesEvents,
   ...auditEvents,

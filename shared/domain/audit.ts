@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { isoDateSchema } from './common';
 
-export const auditEntities = ['device', 'credential', 'template', 'settings', 'vault', 'bundle'] as const;
+export const auditEntities = [
+  'device',
+  'credential',
+  'template',
+  'settings',
+  'vault',
+  'bundle',
+  'host_key',
+] as const;
 export const auditEntitySchema = z.enum(auditEntities);
 export type AuditEntity = z.infer<typeof auditEntitySchema>;
 
@@ -18,6 +26,9 @@ export const auditActions = [
   'vault_unlock',
   'vault_unlock_failed',
   'vault_lock',
+  'trust_host_key',
+  'forget_host_key',
+  'refuse_host_key',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

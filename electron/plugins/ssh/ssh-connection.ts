@@ -7,8 +7,14 @@
 import { Client } from 'ssh2';
 import type { CancelSignal, ConnectionLogin, TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
 
-/** Decides whether a server's host key (the raw key blob) is the device's. */
-export type HostKeyCheck = (target: TargetEndpoint, key: Buffer) => boolean;
+/**
+ * Decides whether a server's host key (the raw key blob) is the one trusted for the endpoint:
+ * `true` to go on, `false` or a reason (shown to the user) to refuse before anything is sent.
+ */
+export type HostKeyCheck = (
+  target: TargetEndpoint,
+  key: Buffer,
+) => boolean | string | Promise<boolean | string>;
 
 export interface ConnectOptions {
   readonly target: TargetEndpoint;
@@ -56,6 +62,8 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
   let closed = false;
   const closeListeners = new Set<() => void>();
   let lastError: (Error & { level?: string }) | undefined;
+  /** Why the host key check refused the server, when it did. */
+  let refusal: string | undefined;
   // ssh2 emits 'error' at any time (a reset after login too): without a listener it would throw.
   client.on('error', (error) => (lastError = error));
   client.once('close', () => {
@@ -109,9 +117,12 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
     client.once('close', () => {
       settle();
       // Only 'close' (no error) is how sshd ends a login PAM refused after authentication.
-      const reason = lastError
-        ? describeError(lastError, where, timeoutMs)
-        : `${where}: the server closed the connection during login`;
+      const reason =
+        refusal !== undefined
+          ? `${where}: ${refusal}`
+          : lastError
+            ? describeError(lastError, where, timeoutMs)
+            : `${where}: the server closed the connection during login`;
       reject(new SshConnectError(reason));
     });
     if (login.password !== undefined) {
@@ -130,7 +141,16 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
         tryKeyboard: login.password !== undefined,
         readyTimeout: timeoutMs,
         hostVerifier: options.hostKeyCheck
-          ? (key: Buffer) => options.hostKeyCheck?.(target, key) ?? false
+          ? (key: Buffer, verify: (valid: boolean) => void) => {
+              const check = options.hostKeyCheck;
+              Promise.resolve(check ? check(target, key) : false).then(
+                (verdict) => {
+                  if (verdict !== true) refusal = typeof verdict === 'string' ? verdict : undefined;
+                  verify(verdict === true);
+                },
+                () => verify(false),
+              );
+            }
           : undefined,
       });
     } catch (error) {

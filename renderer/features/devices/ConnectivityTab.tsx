@@ -8,11 +8,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { protocols, type Protocol } from '../../../shared/domain/device';
+import { HostKeysSection } from './HostKeysSection';
 import { nextRow, protocolNames, type ConnectivityRow, type DeviceErrors } from './device-draft';
 
 export interface ConnectivityTabProps {
   rows: ConnectivityRow[];
   errors: DeviceErrors;
+  /** The saved device's SSH endpoint, for its host keys; absent for a device not saved yet. */
+  sshEndpoint?: { host: string; port: number } | undefined;
   /** Replaces the rows and clears the table's errors (row indexes move when rows come and go). */
   setRows: (rows: ConnectivityRow[]) => void;
 }
@@ -23,7 +26,7 @@ const isProtocol = (value: string): value is Protocol => Object.hasOwn(protocols
  * The protocols the device offers, one row each with its port. Each row is a group named after its
  * protocol, so `Port` can be found per row, and its remove button says which row it removes.
  */
-export function ConnectivityTab({ rows, errors, setRows }: ConnectivityTabProps) {
+export function ConnectivityTab({ rows, errors, setRows, sshEndpoint }: ConnectivityTabProps) {
   const update = (key: number, change: Partial<ConnectivityRow>) =>
     setRows(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
 
@@ -88,6 +91,7 @@ export function ConnectivityTab({ rows, errors, setRows }: ConnectivityTabProps)
           Add protocol
         </Button>
       </Box>
+      {sshEndpoint && <HostKeysSection host={sshEndpoint.host} port={sshEndpoint.port} />}
     </Stack>
   );
 }

@@ -38,6 +38,9 @@ export interface DeviceDialogProps {
  * The Device form: Information and Connectivity tabs, validated with the shared schema on Save.
  * Errors show beside their field and the form opens the tab of the first one.
  */
+/** Where SSH runs connect when the device lists no SSH port (the plugin's usual port). */
+const defaultSshPort = 22;
+
 export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   const save = useDevicesStore((s) => s.save);
   const titleId = useId();
@@ -129,7 +132,19 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
             {tab === 'information' ? (
               <InformationTab draft={draft} errors={errors} edit={edit} />
             ) : (
-              <ConnectivityTab rows={draft.connectivity} errors={errors} setRows={setRows} />
+              <ConnectivityTab
+                rows={draft.connectivity}
+                errors={errors}
+                setRows={setRows}
+                sshEndpoint={
+                  device
+                    ? {
+                        host: device.address,
+                        port: device.connectivity.find((c) => c.protocol === 'SSH')?.port ?? defaultSshPort,
+                      }
+                    : undefined
+                }
+              />
             )}
           </Box>
           {errors.form !== undefined && (

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -58,6 +59,48 @@ async function roleExists(name: string): Promise<boolean> {
 }
 
 const create = "CREATE ROLE [#USERNAME#] LOGIN PASSWORD '[#NEW_PASSWORD#]';\n";
+
+describe('npm run template --plugin ssh: the host key', () => {
+  /** `exec "true"` as the lab's root, with the given extra options. */
+  function runSsh(extra: string[]) {
+    const { ssh } = labDetails();
+    const file = join(dir.path, 'true.ssh');
+    writeFileSync(file, 'set-read-timeout 30\nexpect "*#"\nexec "true"\nexpect "*#"\n');
+    const keyFile = join(dir.path, 'root-key');
+    writeFileSync(keyFile, ssh.privateKey, { mode: 0o600 });
+    const args = ['--import', 'tsx', cli, 'run', '--plugin', 'ssh', '--host', ssh.host];
+    args.push('--port', String(ssh.port), '--user', ssh.adminUser, '--key-file', keyFile, ...extra, file);
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  }
+  const fingerprint = () => {
+    const blob = Buffer.from(labDetails().ssh.hostPublicKey.split(/\s+/)[1] ?? '', 'base64');
+    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+  };
+
+  it('without --host-key: runs, and warns naming the key shown', () => {
+    const { code, err } = runSsh([]);
+    expect(code).toBe(0);
+    expect(err).toContain(`shows host key ${fingerprint()}, not checked (pass --host-key ${fingerprint()}`);
+  });
+
+  it('with the right --host-key: runs without a warning; with another: refused before logging in', () => {
+    const right = runSsh(['--host-key', fingerprint()]);
+    expect(right.code).toBe(0);
+    expect(right.err).not.toContain('warning');
+    const other = `SHA256:${'B'.repeat(43)}`;
+    const wrong = runSsh(['--host-key', other]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain(`the server's host key ${fingerprint()} is not the expected ${other}`);
+    expect(wrong.out).not.toContain('line 3');
+  });
+
+  it('refuses a malformed --host-key as bad usage', () => {
+    const { code, err } = runSsh(['--host-key', 'MD5:aa:bb']);
+    expect(code).toBe(2);
+    expect(err).toContain('--host-key takes a fingerprint');
+  });
+});
 
 describe('npm run template (the template CLI)', () => {
   it('exits 0 when the run succeeds, printing each step with secrets masked', async () => {

@@ -1,0 +1,68 @@
+/**
+ * Reads an SSH server's host key without logging in: the key arrives, and is checked, before any
+ * authentication, so the connection is refused right there. What an administrator compares with
+ * the server's own `ssh-keygen -l -f /etc/ssh/ssh_host_ed25519_key.pub` before trusting it.
+ */
+import { createHash } from 'node:crypto';
+import { Client } from 'ssh2';
+import type { TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+
+export interface ScannedHostKey {
+  /** The algorithm the key blob names, e.g. `ssh-ed25519`. */
+  readonly keyType: string;
+  readonly fingerprint: string;
+}
+
+/** `SHA256:` and the unpadded base64 of the blob's SHA-256, as OpenSSH prints fingerprints. */
+export function fingerprintOf(key: Buffer): string {
+  return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** The key type a blob starts with (an SSH string: 4-byte length, then the name). */
+export function keyTypeOf(key: Buffer): string {
+  if (key.length < 4) return 'unknown';
+  const length = key.readUInt32BE(0);
+  if (length === 0 || length > 100 || key.length < 4 + length) return 'unknown';
+  return key.toString('latin1', 4, 4 + length);
+}
+
+export class HostKeyScanError extends Error {
+  override name = 'HostKeyScanError';
+}
+
+export function scanHostKey(target: TargetEndpoint, timeoutMs: number): Promise<ScannedHostKey> {
+  const where = `${target.host}:${target.port}`;
+  return new Promise((resolve, reject) => {
+    const client = new Client();
+    let key: Buffer | undefined;
+    let lastError: Error | undefined;
+    client.on('error', (error) => (lastError = error));
+    client.once('close', () => {
+      if (key) resolve({ keyType: keyTypeOf(key), fingerprint: fingerprintOf(key) });
+      else {
+        const reason = lastError?.message ?? 'the server closed the connection';
+        const timedOut = /timed out/i.test(reason);
+        reject(
+          new HostKeyScanError(
+            timedOut ? `${where}: no answer within ${timeoutMs / 1000} s` : `${where}: ${reason}`,
+          ),
+        );
+      }
+    });
+    try {
+      client.connect({
+        host: target.host,
+        port: target.port,
+        // Never used: the connection ends at the host key, before authentication.
+        username: 'host-key-scan',
+        readyTimeout: timeoutMs,
+        hostVerifier: (blob: Buffer, verify: (valid: boolean) => void) => {
+          key = Buffer.from(blob);
+          verify(false);
+        },
+      });
+    } catch (error) {
+      reject(new HostKeyScanError(`${where}: ${error instanceof Error ? error.message : 'cannot connect'}`));
+    }
+  });
+}

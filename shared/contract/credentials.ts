@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, sortDirectionSchema, tagSchema } from '../domain/common';
+import { idSchema, isoDateSchema, sortDirectionSchema, tagSchema } from '../domain/common';
 import {
   credentialInputSchema,
   credentialSchema,
@@ -141,6 +141,8 @@ export const credentialsMethods = defineMethods({
       id: idSchema.optional(),
       credential: credentialInputSchema,
       password: passwordChangeSchema,
+      /** The `updatedAt` the form loaded: the save is refused if the credential changed since. */
+      expectedUpdatedAt: isoDateSchema.optional(),
     }),
     output: credentialSchema,
   },

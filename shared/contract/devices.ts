@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../domain/common';
+import { idSchema, isoDateSchema } from '../domain/common';
 import { deviceInputSchema, deviceSchema } from '../domain/device';
 import { defineEvents, defineMethods } from './define';
 
@@ -12,7 +12,12 @@ export const devicesMethods = defineMethods({
   'devices.get': { summary: 'One device', input: z.object({ id: idSchema }), output: deviceSchema },
   'devices.save': {
     summary: 'Create a device (no id) or update one. Deactivating a device deactivates its credentials.',
-    input: z.object({ id: idSchema.optional(), device: deviceInputSchema }),
+    input: z.object({
+      id: idSchema.optional(),
+      device: deviceInputSchema,
+      /** The `updatedAt` the form loaded: the save is refused if the device changed since. */
+      expectedUpdatedAt: isoDateSchema.optional(),
+    }),
     output: deviceSchema,
   },
   'devices.delete': {

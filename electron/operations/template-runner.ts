@@ -141,18 +141,15 @@ export class TemplateRunner {
       throw new ServiceError('invalid_input', `${plugin?.name ?? pluginId} is not available in this build`);
     const device = this.deps.inventory.devices.get(request.deviceId);
     const credential = this.deps.inventory.credentials.get(request.login.credentialId);
+    const label = `${credential.username} @ ${this.deps.inventory.devices.get(credential.deviceId).name}`;
     if (credential.deleted || credential.status !== 'Active') {
-      throw new ServiceError(
-        'invalid_input',
-        `${credential.username} is not an active credential`,
-        'login.credentialId',
-      );
+      throw new ServiceError('invalid_input', `${label} is not an active credential`, 'login.credentialId');
     }
     const ref = vaultRef(credential.id);
     if (!this.deps.vault.has(ref)) {
       throw new ServiceError(
         'invalid_input',
-        `${credential.username} has no password to connect with`,
+        `${label} has no password to connect with`,
         'login.credentialId',
       );
     }

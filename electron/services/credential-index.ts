@@ -65,6 +65,8 @@ const fieldOrder: Record<CredentialSortField, (a: Indexed, b: Indexed) => number
 export class CredentialIndex {
   readonly #entries = new Map<number, Indexed>();
   readonly #byDevice = new Map<number, Set<number>>();
+  /** Credentials not deleted, by `identityKey`: a duplicate is found without a scan. */
+  readonly #byIdentity = new Map<string, Set<number>>();
   readonly #sorted = new Map<string, SortedList>();
   #devices: DeviceOrder | undefined;
   #version = 0;
@@ -89,10 +91,38 @@ export class CredentialIndex {
     }
   }
 
+  /**
+   * Credentials not deleted on `deviceId` with exactly this user name and this domain (domains
+   * compared case-insensitively), but `exceptId`: the duplicates a save would make.
+   */
+  sameIdentity(
+    fields: { deviceId: number; username: string; domain: string },
+    exceptId: number | null,
+  ): StoredCredential[] {
+    const found: StoredCredential[] = [];
+    for (const id of this.#byIdentity.get(identityKey(fields)) ?? []) {
+      const row = id === exceptId ? undefined : this.#entries.get(id)?.row;
+      if (row) found.push(row);
+    }
+    return found.sort((a, b) => a.id - b.id);
+  }
+
   set(written: StoredCredential): void {
     const row = canonicalCredential(written);
     const previous = this.#entries.get(row.id)?.row;
     if (previous && previous.deviceId !== row.deviceId) this.#byDevice.get(previous.deviceId)?.delete(row.id);
+    if (previous && !previous.deleted) {
+      const key = identityKey(previous);
+      const ids = this.#byIdentity.get(key);
+      ids?.delete(row.id);
+      if (ids?.size === 0) this.#byIdentity.delete(key);
+    }
+    if (!row.deleted) {
+      const key = identityKey(row);
+      const ids = this.#byIdentity.get(key);
+      if (ids) ids.add(row.id);
+      else this.#byIdentity.set(key, new Set([row.id]));
+    }
     this.#entries.set(row.id, {
       row,
       id: row.id,
@@ -180,6 +210,14 @@ export class CredentialIndex {
     this.#sorted.set(key, { version: this.#version, deviceSignature: order.signature, list });
     return list;
   }
+}
+
+/**
+ * What makes two credentials the same account: the device, the user name exactly (`Alice` and
+ * `alice` are two accounts on most systems), the domain whatever its case (`CORP` is `corp`).
+ */
+export function identityKey(c: { deviceId: number; username: string; domain: string }): string {
+  return `${c.deviceId}\u0000${c.username}\u0000${c.domain.trim().toLowerCase()}`;
 }
 
 /** A filter prepared once per call: lower-cased text, the matching device ids. */

@@ -16,6 +16,7 @@ import {
 } from '../../shared/domain/credential';
 import {
   checkCredential,
+  credentialLabel,
   jitDependencies,
   type FieldError,
   type RuleContext,
@@ -41,6 +42,7 @@ import {
 } from './links';
 import { generatePassword } from './password-generator';
 import { notFound, ServiceError } from './service-error';
+import { refuseStale } from './stale-save';
 import { putRows, removeRows, type StagedImport } from './transfer-staged';
 import type { StoredCredential } from './stored-records';
 import { WriteQueue } from './write-queue';
@@ -178,17 +180,24 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     return this.deps.audit.forEntity('credential', id);
   }
 
+  /**
+   * Creates (no `id`) or updates a credential. `expectedUpdatedAt`, when given, is the version the
+   * form loaded: should the credential have been written since, the save is refused (`conflict`)
+   * and nothing is written or audited.
+   */
   save(
     id: number | undefined,
     input: CredentialFields,
     password: PasswordChange,
     actor: string,
+    expectedUpdatedAt?: string,
   ): Promise<Credential> {
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
       if (existing?.deleted) {
         throw new ServiceError('conflict', `${this.#label(existing)} was deleted; it is kept for audit only`);
       }
+      if (existing) refuseStale(this.#label(existing), existing.updatedAt, expectedUpdatedAt);
       const errors = [
         ...passwordErrors(password),
         ...checkCredential(input, password, this.#ruleContext(input, existing)),
@@ -202,6 +211,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
           errors.map(({ field, message }) => ({ field, message })),
         );
       }
+      this.#refuseDuplicate(input, existing?.id ?? null);
       if (existing) this.#refuseBreakingUsers(existing, input, password);
 
       const now = this.deps.clock.now().toISOString();
@@ -315,6 +325,50 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     return ids;
   }
 
+  /**
+   * Refuses a device deactivation that would deactivate an authentication credential of JIT
+   * credentials (its users could no longer be saved nor run their templates), as deactivating
+   * that credential itself is refused. Read only: the caller checks before writing anything.
+   */
+  refuseDeviceDeactivation(deviceId: number, deviceName: string): void {
+    const active = new Map<number, StoredCredential>();
+    for (const row of this.#index.ofDevice(deviceId)) {
+      if (!row.deleted && row.status === 'Active') active.set(row.id, row);
+    }
+    if (active.size === 0) return;
+    // One pass over the JIT credentials, not one per credential of the device.
+    const auths = new Map<number, CredentialRef>();
+    const users = this.#users((row) =>
+      jitDependencies(row.jit).credentialIds.some((authId) => {
+        const auth = authId === row.id ? undefined : active.get(authId);
+        if (auth) auths.set(auth.id, { id: auth.id, label: this.#label(auth) });
+        return auth !== undefined;
+      }),
+    );
+    if (users.length === 0) return;
+    const authList = [...auths.values()].sort((a, b) => a.id - b.id);
+    const one = authList.length === 1;
+    throw new ServiceError(
+      'conflict',
+      `Deactivating ${deviceName} would deactivate ${nameList(authList)}, ` +
+        `the authentication credential${one ? '' : 's'} of JIT credentials: ${nameList(users)}. ` +
+        'Choose another authentication credential for them first. Nothing was saved.',
+      'active',
+    );
+  }
+
+  /**
+   * The credential (not deleted) that already is this device, user name and domain, but `selfId`;
+   * one lookup in the index, no scan.
+   */
+  duplicateOf(
+    fields: { deviceId: number; username: string; domain: string },
+    selfId: number | null,
+  ): CredentialRef | undefined {
+    const [other] = this.#index.sameIdentity(fields, selfId);
+    return other ? { id: other.id, label: this.#label(other) } : undefined;
+  }
+
   /** Every credential not deleted, by id, as stored (the export's source). */
   exportRows(): StoredCredential[] {
     const rows: StoredCredential[] = [];
@@ -373,6 +427,18 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     return refs.sort((a, b) => a.id - b.id);
   }
 
+  /** A second credential for one account (e.g. Clone, then Save without a change). */
+  #refuseDuplicate(input: CredentialFields, selfId: number | null): void {
+    const other = this.duplicateOf(input, selfId);
+    if (other) {
+      throw new ServiceError(
+        'conflict',
+        `${other.label} already exists (credential ${other.id})`,
+        'username',
+      );
+    }
+  }
+
   /** Deactivating, or clearing the password of, an authentication credential would break its users. */
   #refuseBreakingUsers(existing: StoredCredential, input: CredentialFields, password: PasswordChange): void {
     const deactivating = existing.status === 'Active' && input.status === 'Inactive';
@@ -399,6 +465,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
             {
               id: auth.id,
               username: auth.username,
+              deviceName: this.#deviceName(auth.deviceId),
               deleted: auth.deleted,
               status: auth.status,
               hasPassword: this.#hasPassword(auth.id),
@@ -434,7 +501,11 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
   }
 
   #label(row: StoredCredential): string {
-    return `${row.username} @ ${this.deps.devices.get(row.deviceId)?.name ?? `device ${row.deviceId}`}`;
+    return credentialLabel({ username: row.username, deviceName: this.#deviceName(row.deviceId) });
+  }
+
+  #deviceName(deviceId: number): string {
+    return this.deps.devices.get(deviceId)?.name ?? `device ${deviceId}`;
   }
 
   #changed(ids: number[]): void {

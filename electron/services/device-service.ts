@@ -7,6 +7,7 @@ import { changedFields } from './changed-fields';
 import type { DeviceCredentialLinks } from './links';
 import { compareNames, nameKey } from './names';
 import { notFound, ServiceError } from './service-error';
+import { refuseStale } from './stale-save';
 import { deviceFieldNames, type DeviceFields, type StoredDevice } from './stored-records';
 import { putRows, removeRows, type StagedImport } from './transfer-staged';
 import { WriteQueue } from './write-queue';
@@ -44,9 +45,20 @@ export class DeviceService {
     return this.#view(this.#require(id));
   }
 
-  save(id: number | undefined, input: DeviceFields, actor: string): Promise<Device> {
+  /**
+   * Creates (no `id`) or updates a device. `expectedUpdatedAt`, when given, is the version the form
+   * loaded: should the device have been written since, the save is refused (`conflict`). Every
+   * refusal comes before the first write: nothing is written or audited.
+   */
+  save(
+    id: number | undefined,
+    input: DeviceFields,
+    actor: string,
+    expectedUpdatedAt?: string,
+  ): Promise<Device> {
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
+      if (existing) refuseStale(existing.name, existing.updatedAt, expectedUpdatedAt);
       this.#checkUniqueName(input.name, id);
       const now = this.deps.clock.now().toISOString();
       if (!existing) {
@@ -68,6 +80,7 @@ export class DeviceService {
       // Credentials first: should the app stop between the two writes, inactive credentials on an
       // active device are harmless, active credentials on an inactive device are not.
       if (existing.active && !row.active) {
+        this.deps.credentials.refuseDeviceDeactivation(row.id, existing.name);
         await this.deps.credentials.deactivateByDevice(row.id, actor, `Device ${row.name} was deactivated`);
       }
       await this.deps.table.put(row);

@@ -27,6 +27,11 @@ export interface DeviceCredentialLinks {
   /** The same for every device at once (the device list). */
   countsByDevice(): ReadonlyMap<number, number>;
   /**
+   * Throws a `conflict` (field `active`) when deactivating the device would deactivate an
+   * authentication credential of JIT credentials, naming both. Reads only.
+   */
+  refuseDeviceDeactivation(deviceId: number, deviceName: string): void;
+  /**
    * Sets every active credential of the device Inactive (one write), audits each, and returns their
    * ids. Runs inside the caller's write task: it does not queue.
    */

@@ -1,7 +1,12 @@
 import type { BundleCredential, BundleJitRefs } from '../../shared/domain/bundle';
 import { maxPasswordLength, type CredentialFields } from '../../shared/domain/credential';
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
-import { checkCredential, type RuleContext } from '../../shared/domain/rules/credential-rules';
+import {
+  checkCredential,
+  credentialLabel,
+  type RuleContext,
+} from '../../shared/domain/rules/credential-rules';
+import { identityKey } from './credential-index';
 import { nameKey } from './names';
 import type { DeviceFields, TemplateFields } from './stored-records';
 import type { TemplateProblem } from './template-checks';
@@ -162,13 +167,28 @@ function checkCredentials(
   const refs = new RefSpace().register(bundle.credentials, (item) => provisionalId(item.index), problems);
   const hasPassword = (ref: string): boolean =>
     passwords.kind === 'unknown' || (passwords.kind === 'known' && passwords.passwords.has(ref));
+  const deviceName = (deviceRef: string): string => {
+    const target = devices.refs.get(deviceRef);
+    return (typeof target === 'number' ? devices.info.get(target)?.name : undefined) ?? deviceRef;
+  };
   const info = new Map<number, RuleContext['credentials'][number]>();
   for (const item of bundle.credentials) {
     if (!item.value) continue;
-    const { ref, username, status } = item.value;
+    const { ref, username, status, deviceRef } = item.value;
     const id = provisionalId(item.index);
-    info.set(id, { id, username, status, deleted: false, hasPassword: hasPassword(ref) });
+    info.set(id, {
+      id,
+      username,
+      deviceName: deviceName(deviceRef),
+      status,
+      deleted: false,
+      hasPassword: hasPassword(ref),
+    });
   }
+  // One account, one credential. Bundle credentials only ever land on the bundle's own devices,
+  // which are new (a device whose name exists here is refused above), so a duplicate can only be
+  // one of this bundle's: keyed as CredentialService keys them.
+  const identities = new Map<string, string>();
 
   const plan: ImportPlan['credentials'][number][] = [];
   for (const item of bundle.credentials) {
@@ -195,6 +215,15 @@ function checkCredentials(
       ),
     );
     const id = provisionalId(item.index);
+    if (deviceId !== null) {
+      const key = identityKey(fields);
+      const first = identities.get(key);
+      if (first === undefined) identities.set(key, item.path);
+      else {
+        const label = credentialLabel({ username: c.username, deviceName: deviceName(c.deviceRef) });
+        problems.add(`${item.path}.username`, `${label} is already ${first} in this bundle`);
+      }
+    }
     const auth = fields.jit.authCredentialId === null ? undefined : info.get(fields.jit.authCredentialId);
     const device = deviceId === null ? undefined : devices.info.get(deviceId);
     // checkCredential looks records up by id only, so handing it just the device and the

@@ -7,7 +7,7 @@ import type { DomainHandlers } from '../handler-types';
 export const devicesHandlers = (devices: DeviceService): DomainHandlers<typeof devicesMethods> => ({
   'devices.list': () => toResult(() => devices.list()),
   'devices.get': ({ id }) => toResult(() => devices.get(id)),
-  'devices.save': ({ id, device }, ctx) =>
-    toResult(() => devices.save(id, device, ctx.actor), inside('device')),
+  'devices.save': ({ id, device, expectedUpdatedAt }, ctx) =>
+    toResult(() => devices.save(id, device, ctx.actor, expectedUpdatedAt), inside('device')),
   'devices.delete': ({ id }, ctx) => toResult(() => devices.delete(id, ctx.actor)),
 });

@@ -22,6 +22,8 @@ export interface RuleContext {
   readonly credentials: readonly {
     id: number;
     username: string;
+    /** For the label `user @ device` in messages. */
+    deviceName: string;
     deleted: boolean;
     status: 'Active' | 'Inactive';
     hasPassword: boolean;
@@ -43,6 +45,27 @@ const directionLabels: Record<Direction, string> = {
   create: 'creation',
   delete: 'deletion',
 };
+/**
+ * Why the second direction must use the first one's plugin: what one plugin made (an account, a
+ * role, an entry) only that plugin can find and undo, by its own protocol and syntax.
+ */
+const pairings: Record<'disable' | 'delete', { first: 'enable' | 'create'; title: string; reason: string }> =
+  {
+    disable: {
+      first: 'enable',
+      title: 'Disable must use the plugin of Enable',
+      reason: 'an account one plugin enabled cannot be disabled by another',
+    },
+    delete: {
+      first: 'create',
+      title: 'Deletion must use the plugin of Creation',
+      reason: 'an account one plugin made cannot be removed by another',
+    },
+  };
+
+/** A credential as messages name it: `root @ web-01`. */
+export const credentialLabel = (c: { username: string; deviceName: string }): string =>
+  `${c.username} @ ${c.deviceName}`;
 
 export function checkCredential(
   input: CredentialFields,
@@ -100,8 +123,8 @@ function checkAuthCredential(id: number | null, ctx: RuleContext): FieldError[] 
   if (id === ctx.selfId) return [{ field, message: 'Choose another credential, or use own credential' }];
   const auth = ctx.credentials.find((c) => c.id === id);
   if (!auth || auth.deleted) return [{ field, message: 'The authentication credential does not exist' }];
-  if (auth.status !== 'Active') return [{ field, message: `${auth.username} is inactive` }];
-  if (!auth.hasPassword) return [{ field, message: `${auth.username} has no password` }];
+  if (auth.status !== 'Active') return [{ field, message: `${credentialLabel(auth)} is inactive` }];
+  if (!auth.hasPassword) return [{ field, message: `${credentialLabel(auth)} has no password` }];
   return [];
 }
 
@@ -117,6 +140,8 @@ function checkDirection(jit: CredentialJit, direction: Direction, ctx: RuleConte
   const plugin = findPlugin(pluginId);
   if (!plugin?.available)
     return [{ field: pluginField, message: `${plugin?.name ?? pluginId} is not available in this build` }];
+  const mismatch = pluginMismatch(jit, direction, pluginId);
+  if (mismatch !== undefined) return [{ field: pluginField, message: mismatch }];
   if (templateId === null) return [{ field: templateField, message: `Choose the ${label} template` }];
   const template = ctx.templates.find((t) => t.id === templateId);
   const needed = jitExecutionTypes[direction];
@@ -134,6 +159,21 @@ function checkDirection(jit: CredentialJit, direction: Direction, ctx: RuleConte
   }
   if (!template.active) return [{ field: templateField, message: `${template.name} is inactive` }];
   return [];
+}
+
+/**
+ * The second direction (disable, deletion) on another plugin than the first (enable, creation):
+ * the message, or undefined. Said only when the first plugin is a usable choice (otherwise the
+ * first direction's own error is the one to fix).
+ */
+function pluginMismatch(jit: CredentialJit, direction: Direction, pluginId: PluginId): string | undefined {
+  if (direction !== 'disable' && direction !== 'delete') return undefined;
+  const { first, title, reason } = pairings[direction];
+  const firstId = jit[`${first}PluginId`];
+  if (firstId === null || firstId === pluginId) return undefined;
+  const firstPlugin = findPlugin(firstId);
+  if (!firstPlugin?.available) return undefined;
+  return `${title} (${firstPlugin.name}): ${reason}`;
 }
 
 /** The templates a JIT drop-down may offer for a direction and plugin. */

@@ -30,13 +30,19 @@ afterEach(async () => {
   dir.remove();
 });
 
-const saveJit = (jit: Partial<CredentialJit>, password: PasswordChange = keep, id?: number) =>
-  s.credentials.save(id, credential({ username: 'jit', deviceId: seed.web.id, jit }), password, actor);
+const saveJit = (
+  jit: Partial<CredentialJit>,
+  password: PasswordChange = keep,
+  id?: number,
+  username = 'jit',
+) => s.credentials.save(id, credential({ username, deviceId: seed.web.id, jit }), password, actor);
 
 describe('credential rules through the service', () => {
   it('accepts both JIT types when complete', async () => {
     expect((await saveJit(enableDisableJit(seed))).jit.type).toBe('enable_disable');
-    expect((await saveJit(createDeleteJit(seed), setPassword('pw'))).jit.type).toBe('create_delete');
+    expect((await saveJit(createDeleteJit(seed), setPassword('pw'), undefined, 'jit2')).jit.type).toBe(
+      'create_delete',
+    );
   });
 
   it('needs an existing device, and an inactive device only takes inactive credentials', async () => {
@@ -92,7 +98,7 @@ describe('credential rules through the service', () => {
     const jit = { ...enableDisableJit(seed), createPluginId: null, createTemplateId: null };
     expect((await saveJit(jit)).jit.enabled).toBe(true);
     const other = { ...createDeleteJit(seed), enablePluginId: null, disableTemplateId: 4242 };
-    expect((await saveJit(other, setPassword('pw'))).jit.type).toBe('create_delete');
+    expect((await saveJit(other, setPassword('pw'), undefined, 'jit2')).jit.type).toBe('create_delete');
   });
 
   it('refuses a template of another plugin, of the wrong execution type, or inactive', async () => {
@@ -163,7 +169,9 @@ describe('credential rules through the service', () => {
       keep,
       actor,
     );
-    await expect(saveJit(auth(nopw.id))).rejects.toMatchObject({ message: 'nopw has no password' });
+    await expect(saveJit(auth(nopw.id))).rejects.toMatchObject({
+      message: 'nopw @ web-01 has no password',
+    });
 
     const idle = await s.credentials.save(
       undefined,
@@ -171,7 +179,9 @@ describe('credential rules through the service', () => {
       setPassword('pw'),
       actor,
     );
-    await expect(saveJit(auth(idle.id))).rejects.toMatchObject({ message: 'idle is inactive' });
+    await expect(saveJit(auth(idle.id))).rejects.toMatchObject({
+      message: 'idle @ web-01 is inactive',
+    });
 
     const gone = await s.credentials.save(
       undefined,

@@ -127,7 +127,12 @@ describe('CredentialService writes', () => {
     );
     s.vault.state = 'locked';
     await expect(
-      s.credentials.save(undefined, credential({ deviceId: web.id }), { action: 'generate' }, actor),
+      s.credentials.save(
+        undefined,
+        credential({ username: 'other', deviceId: web.id }),
+        { action: 'generate' },
+        actor,
+      ),
     ).rejects.toMatchObject({ code: 'locked' });
     await expect(
       s.credentials.save(root.id, credential({ deviceId: web.id }), { action: 'clear' }, actor),

@@ -127,12 +127,12 @@ describe('TransferService.importBundle: round trips', () => {
     const target = await fresh();
     const problems = await refused(target, JSON.stringify(bundle));
     expect(problems).toEqual([
-      { path: 'credentials[2].jitRefs.authCredentialRef', message: 'admin has no password' },
+      { path: 'credentials[2].jitRefs.authCredentialRef', message: 'admin @ web-01 has no password' },
       {
         path: 'credentials[3].jit.useOwnCredential',
         message: 'This credential has no password to connect with',
       },
-      { path: 'credentials[4].jitRefs.authCredentialRef', message: 'postgres has no password' },
+      { path: 'credentials[4].jitRefs.authCredentialRef', message: 'postgres @ db-01 has no password' },
     ]);
 
     const plain = { ...bundle, credentials: bundle.credentials.filter((c) => c.jit.enabled !== true) };
@@ -255,7 +255,7 @@ describe('TransferService.importBundle: refusals name every problem and write no
         path: 'credentials[3].jitRefs.deleteTemplateRef',
         message: 'Create is a "New user" template, not "User delete"',
       },
-      { path: 'credentials[4].jitRefs.authCredentialRef', message: 'postgres is inactive' },
+      { path: 'credentials[4].jitRefs.authCredentialRef', message: 'postgres @ db-01 is inactive' },
     ]);
   });
 

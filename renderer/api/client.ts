@@ -5,8 +5,19 @@
 import type { ApiTransport } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import { bridgeTransport, findBridge } from './bridge-transport';
-import { takeLaunchToken } from './token';
-import { wsTransport, type ConnectionState } from './ws-transport';
+import { hasLaunchToken, takeLaunchToken } from './token';
+import { wsTransport, type ConnectionState as SocketState } from './ws-transport';
+
+/**
+ * The connection to the core; `no-token` when this tab was opened without the address's token
+ * (e.g. a second tab on the bare address): nothing can connect, and restarting the app would not
+ * help (it would break the tab that has the token).
+ */
+export type ConnectionState = SocketState | 'no-token';
+
+/** What a tab without the token says, instead of "disconnected". */
+export const noTokenMessage =
+  "This tab was opened without the address's token. Open the address printed by npm start (it ends with #token=…), or use the tab that has it.";
 
 type StateListener = (s: ConnectionState) => void;
 const stateListeners = new Set<StateListener>();
@@ -22,15 +33,18 @@ function pickTransport(): ApiTransport {
     setState('open');
     return bridgeTransport(bridge);
   }
+  // The full address pasted into this tab later (only the hash changes, so the page is not
+  // loaded again by itself): keep its token for the tab, then start over with it.
+  window.addEventListener('hashchange', () => {
+    if (!hasLaunchToken()) return;
+    takeLaunchToken();
+    window.location.reload();
+  });
   const token = takeLaunchToken();
   if (token) return wsTransport(token, setState);
-  setState('closed');
-  // No bridge and no token: the page was opened without the address the host printed.
+  setState('no-token');
   return {
-    call: () =>
-      Promise.resolve(
-        fail('unauthorized', 'Open the app with the address printed by `npm start` (it carries a token)'),
-      ),
+    call: () => Promise.resolve(fail('unauthorized', noTokenMessage)),
     subscribe: () => () => undefined,
   } as ApiTransport;
 }
@@ -46,4 +60,3 @@ export const connection = {
     return () => stateListeners.delete(listener);
   },
 };
-export type { ConnectionState };

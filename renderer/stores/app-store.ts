@@ -34,6 +34,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   reportFailure: (context, failure) => {
     // Once the connection is closed every call fails the same way; the disconnected banner says it.
     if (failure.code === 'unavailable' && get().connection === 'closed') return;
+    // Without the token nothing can be called at all; the banner says what to open instead.
+    if (get().connection === 'no-token') return;
     // One notice per cause: several calls failing for the same reason (e.g. no launch token) say it once.
     if (get().notices.some((n) => n.message.endsWith(`: ${failure.message}`))) return;
     const message = `${context}: ${failure.message}`;

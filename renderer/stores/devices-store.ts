@@ -15,8 +15,11 @@ export interface DevicesState {
   loading: boolean;
   loadError: string | undefined;
   load: () => Promise<void>;
-  /** Creates (no id) or updates; the caller shows a failure beside its field. */
-  save: (id: Id | undefined, device: DeviceInput) => Promise<Result<Device>>;
+  /**
+   * Creates (no id) or updates; the caller shows a failure beside its field. An update names the
+   * `updatedAt` it started from, so a save made elsewhere since is refused, not overwritten.
+   */
+  save: (id: Id | undefined, device: DeviceInput, expectedUpdatedAt?: string) => Promise<Result<Device>>;
   remove: (id: Id) => Promise<Result<{ id: Id }>>;
 }
 
@@ -36,8 +39,13 @@ export const useDevicesStore = create<DevicesState>()((set, get) => ({
     if (result.ok) set({ devices: result.value, loaded: true, loading: false });
     else set({ loading: false, loadError: result.message });
   },
-  save: async (id, device) => {
-    const result = await api.call('devices.save', id === undefined ? { device } : { id, device });
+  save: async (id, device, expectedUpdatedAt) => {
+    const result = await api.call(
+      'devices.save',
+      id === undefined
+        ? { device }
+        : { id, device, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) },
+    );
     // Shown at once; the `devices.changed` event that follows refetches the list anyway.
     if (result.ok) {
       const saved = result.value;

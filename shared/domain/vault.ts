@@ -15,7 +15,20 @@ export const vaultStatusSchema = z.object({
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 
 export const minPassphraseLength = 10;
+
+/** How many characters of a passphrase are not spaces (nor other white space). */
+export const nonSpaceLength = (passphrase: string): number => passphrase.replace(/\s/gu, '').length;
+
+/**
+ * A new passphrase (the master passphrase, a bundle's): at least 10 characters, and at least 10 that
+ * are not spaces, so an only-spaces or mostly-spaces passphrase is refused. Spaces inside are
+ * allowed and kept: what the user typed is never trimmed.
+ */
 export const passphraseSchema = z
   .string()
   .min(minPassphraseLength, `At least ${minPassphraseLength} characters`)
-  .max(1024, 'At most 1024 characters');
+  .max(1024, 'At most 1024 characters')
+  .refine(
+    (p) => p.length < minPassphraseLength || nonSpaceLength(p) >= minPassphraseLength,
+    `At least ${minPassphraseLength} characters that are not spaces`,
+  );

@@ -24,6 +24,13 @@ test('audit: a device creation is listed, filtered by entity, and exported as CS
   await expect(created.locator('[data-field="actor"]')).toHaveText(actor);
   await expect(created.locator('[data-field="action"]')).toHaveText('create');
   await expect(created.locator('[data-field="entity"]')).toHaveText('device');
+  // Fields as the Device form labels them; the keys in the tooltip.
+  const fields = created.locator('[data-field="fields"]');
+  await expect(fields).toHaveText('Name, Address, Type, Vendor, Product, Site, Tags, Active, Connectivity');
+  await expect(fields.locator('[title]')).toHaveAttribute(
+    'title',
+    'name, address, type, vendor, product, site, tags, active, connectivity',
+  );
   // Setting up the vault from --passphrase-file is audited too: the list holds more than devices.
   const vaultRows = grid
     .getByRole('row')
@@ -50,5 +57,7 @@ test('audit: a device creation is listed, filtered by entity, and exported as CS
   expect(rows).toHaveLength(1);
   expect(rows[0]).toContain(`,${actor},create,device,`);
   expect(rows[0]).toContain('audit-web-01');
+  // The export keeps the field keys.
+  expect(rows[0]).toContain(',name address type vendor product site tags active connectivity,');
   await expect(page.getByRole('status')).toContainText('audit.csv');
 });

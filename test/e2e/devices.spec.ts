@@ -58,7 +58,16 @@ test('devices: create with two protocols, refuse bad input beside its field, edi
   await dialog.getByRole('tab', { name: 'Connectivity' }).click();
   await expect(portOf('SSH')).toHaveAttribute('aria-invalid', 'true');
   await expect(portOf('SSH')).toHaveAccessibleDescription('Ports are 1 to 65535');
+  // Something that looks like an IPv4 address must be one: each number 0 to 255.
+  await dialog.getByRole('tab', { name: 'Information' }).click();
+  await address.fill('999.1.1.1');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(address).toHaveAccessibleDescription('An IPv4 address is four numbers from 0 to 255');
+  // Cancel with changes asks first.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await discard.getByRole('button', { name: 'Discard' }).click();
   await expect(dialog).toBeHidden();
   await expect(grid.getByRole('row', { name: /db-02/ })).toHaveCount(0);
 
@@ -83,4 +92,60 @@ test('devices: create with two protocols, refuse bad input beside its field, edi
   await expect(confirm).toBeHidden();
   await expect(grid.getByRole('row', { name: /db-01/ })).toHaveCount(0);
   await expect(grid).toContainText('No devices yet');
+});
+
+test('devices: a host name with digits is an address; closing with changes asks first', async ({ app }) => {
+  const { page } = app;
+  await openDevices(page);
+  const grid = page.getByRole('grid', { name: 'Devices' });
+  const dialog = page.getByRole('dialog', { name: 'Device' });
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  const name = dialog.getByRole('textbox', { name: 'Name' });
+
+  await page.getByRole('button', { name: '+ New device' }).click();
+  await name.fill('db01');
+  await dialog.getByRole('textbox', { name: 'Address' }).fill('db01.lab');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const row = grid.getByRole('row', { name: /db01/ });
+  await expect(row).toContainText('db01.lab');
+
+  // Opened and closed unchanged: no question, whichever way.
+  const edit = async () => {
+    await row.getByRole('button', { name: 'Actions for db01' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await expect(name).toHaveValue('db01');
+  };
+  await edit();
+  await dialog.getByRole('tab', { name: 'Connectivity' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await edit();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+  await expect(discard).toHaveCount(0);
+
+  // Changed (a protocol added): Escape and a click outside ask; Keep editing keeps the change.
+  await edit();
+  await dialog.getByRole('tab', { name: 'Connectivity' }).click();
+  await dialog.getByRole('button', { name: 'Add protocol' }).click();
+  const port = dialog.getByRole('group', { name: 'SSH' }).getByRole('textbox', { name: 'Port' });
+  await expect(port).toHaveValue('22');
+  await page.keyboard.press('Escape');
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await page.mouse.click(5, 5);
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(port).toHaveValue('22');
+  // Removed again: back to what was loaded, nothing to ask.
+  await dialog.getByRole('button', { name: 'Remove SSH' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  await edit();
+  await dialog.getByRole('textbox', { name: 'Site' }).fill('Lab B');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await discard.getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).not.toContainText('Lab B');
 });

@@ -201,6 +201,11 @@ test('an invalid combination shows the errors beside the fields and saves nothin
     'true',
   );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The form holds changes: Cancel asks before throwing them away.
+  await page
+    .getByRole('dialog', { name: 'Discard your changes?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
 
   dialog = await editJit(page, 'svc @ ldap-01');
   await expect(dialog.getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
@@ -275,7 +280,7 @@ test('the Authentication credential is searched on the core, 50 at a time', asyn
 
   // The shared rules know the chosen credential: it has no password, said beside the field.
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(auth).toHaveAccessibleDescription('svc060 has no password');
+  await expect(auth).toHaveAccessibleDescription('svc060 @ bulk-01 has no password');
   await expect(auth).toHaveAttribute('aria-invalid', 'true');
 
   // Disabled exactly when it is not needed: own credential on, or JIT off.

@@ -52,3 +52,35 @@ test('the side menu collapses and expands', async ({ app }) => {
   await page.getByRole('button', { name: 'Expand side menu' }).click();
   await expect(menu.getByRole('link', { name: 'Just In Time' })).toBeVisible();
 });
+
+test('a second tab without the token says what to open, and takes the token when it is pasted', async ({
+  app,
+  shell,
+}) => {
+  test.skip(shell !== 'browser', 'Only the browser host is opened by address');
+  const { page } = app;
+  await expect(page.getByRole('button', { name: 'Grid Menu' })).toBeVisible();
+  const token = await page.evaluate(() => sessionStorage.getItem('jit-pam.token'));
+  expect(token).toBeTruthy();
+  const origin = new URL(page.url()).origin;
+
+  // The bare address in a new tab: no token, so not "disconnected" (the core runs) and no retry.
+  const tab = await page.context().newPage();
+  await tab.goto(`${origin}/`);
+  const notices = tab.getByRole('region', { name: 'Notices' });
+  await expect(notices.getByRole('alert')).toHaveText(
+    "This tab was opened without the address's token. Open the address printed by npm start (it ends with #token=…), or use the tab that has it.",
+  );
+  await expect(notices.getByRole('alert')).toHaveCount(1);
+  await expect(tab.getByText(/Disconnected from the core/)).toHaveCount(0);
+  await expect(tab.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+  // The full address pasted into the same tab: only the hash changes, and the tab connects.
+  await tab.evaluate((t) => (window.location.hash = `#token=${encodeURIComponent(t)}`), token ?? '');
+  await expect(tab.getByRole('button', { name: 'Grid Menu' })).toBeVisible();
+  await expect(notices.getByRole('alert')).toHaveCount(0);
+  expect(tab.url()).not.toContain('token=');
+  // The first tab is unharmed.
+  await page.getByRole('button', { name: 'Grid Menu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Modules' })).toBeVisible();
+});

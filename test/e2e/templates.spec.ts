@@ -77,6 +77,20 @@ test('templates: an unknown tag or command is refused beside Content; Check list
   await expect(content).toHaveAttribute('aria-invalid', 'true');
   await expect(content).toHaveAccessibleDescription(/Line 1, column \d+: Unknown tag \[#USERNAM#\]/);
   await expect(editor).toBeVisible();
+  // Said once beside Content (not again in the live list), once more in Check's list.
+  const unknown = editor.getByText(/Unknown tag \[#USERNAM#\]/);
+  await expect(unknown).toHaveCount(1);
+  await expect(editor.getByRole('list', { name: 'Tag problems' })).toHaveCount(0);
+  await editor.getByRole('button', { name: 'Check' }).click();
+  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText('Unknown tag [#USERNAM#]');
+  await expect(unknown).toHaveCount(2);
+
+  // A regular expression that does not compile: "Invalid regular expression" said once.
+  await content.fill('expect-regex "/[/"\nend');
+  await editor.getByRole('button', { name: 'Check' }).click();
+  await expect(editor.getByRole('list', { name: 'Check results' })).toHaveText(
+    'Line 1, column 16: Invalid regular expression: Unterminated character class',
+  );
 
   // An unknown SSH command (tags fine): Check lists it, and the core refuses the Save beside Content.
   await content.fill('expect "*$"\nfrobnicate "[#USERNAME#]"\nend');
@@ -218,4 +232,47 @@ test('templates: Test on a device reports a connect failure as an Error operatio
       exact: true,
     }),
   ).toBeVisible();
+});
+
+test('templates: closing the editor with changes asks first; unchanged it closes at once', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openTemplates(page);
+  const editor = page.getByRole('dialog', { name: 'Template editor' });
+  const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
+  const name = editor.getByRole('textbox', { name: 'Name' });
+
+  // A new template, untouched: Escape closes it.
+  await page.getByRole('button', { name: '+ New template' }).click();
+  await expect(name).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+
+  // Changed: Escape, Cancel and a click outside ask; Keep editing keeps the text.
+  await page.getByRole('button', { name: '+ New template' }).click();
+  await name.fill('Half-written');
+  for (const close of [
+    () => page.keyboard.press('Escape'),
+    () => editor.getByRole('button', { name: 'Cancel' }).click(),
+    () => page.mouse.click(3, 3),
+  ]) {
+    await close();
+    await expect(discard).toBeVisible();
+    await discard.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(discard).toBeHidden();
+    await expect(name).toHaveValue('Half-written');
+  }
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await discard.getByRole('button', { name: 'Discard' }).click();
+  await expect(editor).toBeHidden();
+  await expect(
+    page.getByRole('grid', { name: 'Templates' }).getByRole('row', { name: /Half-written/ }),
+  ).toHaveCount(0);
+
+  // A built-in, read-only, closes at once.
+  await page.getByRole('button', { name: 'Actions for Linux: create JIT account' }).click();
+  await page.getByRole('menuitem', { name: 'View' }).click();
+  await editor.getByRole('button', { name: 'Close' }).click();
+  await expect(editor).toBeHidden();
 });

@@ -21,6 +21,16 @@ test('vault: set the master passphrase, lock, a wrong and the right passphrase, 
   await expect(first).toHaveAttribute('aria-invalid', 'true');
   await expect(first).toHaveAccessibleDescription('At least 10 characters');
 
+  // Only spaces, or mostly spaces, is not a passphrase.
+  for (const spaces of [' '.repeat(16), `a${' '.repeat(15)}b`]) {
+    await first.fill(spaces);
+    await confirm.fill(spaces);
+    await set.click();
+    await expect(first).toHaveAttribute('aria-invalid', 'true');
+    await expect(first).toHaveAccessibleDescription('At least 10 characters that are not spaces');
+  }
+  await expect(page.getByRole('button', { name: 'Grid Menu' })).toHaveCount(0);
+
   await first.fill(passphrase);
   await confirm.fill(`${passphrase}!`);
   await set.click();

@@ -26,6 +26,20 @@ export function splitRegexLiteral(text: string): RegexLiteral {
   return { ok: true, source: text.slice(1, close), flags, sourceOffset: 1 };
 }
 
+const invalidPrefix = 'Invalid regular expression: ';
+
+/**
+ * The engine's own message already starts "Invalid regular expression: /re/flags: why" (V8); say it
+ * once, whichever engine, and without the expression with its tags stood in for.
+ */
+export function invalidRegexMessage(error: unknown): string {
+  let reason = error instanceof Error ? error.message : 'invalid';
+  if (reason.startsWith(invalidPrefix)) reason = reason.slice(invalidPrefix.length);
+  // V8 names the expression it compiled (tags replaced by x) before the reason: keep the reason.
+  const why = /^\/.*\/[a-z]*: (.+)$/s.exec(reason)?.[1];
+  return `${invalidPrefix}${why ?? reason}`;
+}
+
 /** Checks the literal compiles, with each tag standing for a plain word (its value is escaped later). */
 export function parseRegexLiteral(text: string): RegexLiteral {
   const literal = splitRegexLiteral(text);
@@ -33,8 +47,7 @@ export function parseRegexLiteral(text: string): RegexLiteral {
   try {
     new RegExp(literal.source.replace(tagPattern, 'x'), literal.flags);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'invalid';
-    return { ok: false, offset: literal.sourceOffset, message: `Invalid regular expression: ${reason}` };
+    return { ok: false, offset: literal.sourceOffset, message: invalidRegexMessage(error) };
   }
   return literal;
 }

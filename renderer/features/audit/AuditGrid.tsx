@@ -1,6 +1,7 @@
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { useAuditStore } from '../../stores/audit-store';
+import { fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 
 const columns: GridColDef<AuditEntry>[] = [
@@ -19,7 +20,13 @@ const columns: GridColDef<AuditEntry>[] = [
     headerName: 'Fields',
     flex: 0.8,
     minWidth: 120,
-    valueGetter: (_value, row) => row.fields.join(', '),
+    // As the forms label them; the keys themselves (what the CSV export holds) in the tooltip.
+    valueGetter: (_value, row) => fieldLabels(row.entity, row.fields).join(', '),
+    renderCell: ({ row }) => (
+      <span title={row.fields.length > 0 ? row.fields.join(', ') : undefined}>
+        {fieldLabels(row.entity, row.fields).join(', ')}
+      </span>
+    ),
   },
   { field: 'result', headerName: 'Result', width: 90 },
   { field: 'detail', headerName: 'Detail', flex: 1.2, minWidth: 160 },

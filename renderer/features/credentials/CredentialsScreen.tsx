@@ -94,7 +94,8 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
     });
   };
 
-  const filtered = Object.keys(query.filter).length > 0;
+  // In the Just In Time view "Just in time" is not the user's filter: the view itself is.
+  const filtered = Object.keys(query.filter).some((key) => !(jitOnly && key === 'jit'));
   const hasRows = page !== undefined && page.rows.length > 0;
 
   return (
@@ -111,7 +112,7 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
           canExport={page !== undefined}
         />
       </Box>
-      <FilterBar applied={query.filter} onApply={applyFilter} />
+      <FilterBar applied={query.filter} onApply={applyFilter} jitOnly={jitOnly} />
       {notice && (
         <Alert
           severity={notice.severity}

@@ -22,13 +22,18 @@ interface FilterBarProps {
   /** The filter the list shows now; the bar starts from it (e.g. when coming back to the screen). */
   applied: CredentialFilter;
   onApply: (filter: CredentialFilter) => void;
+  /**
+   * Credentials > Just In Time: the view lists JIT credentials only, so "Just in time" shows Yes and
+   * cannot be changed (the core ignores it there). The All view's own choice is kept for it.
+   */
+  jitOnly?: boolean;
 }
 
 /**
  * Username, Device, Just in time, Status, Type and Tags, applied together by Filter (or Enter in a
  * field: the bar is a form). Nothing is sent while typing: each Filter is one server query.
  */
-export function FilterBar({ applied, onApply }: FilterBarProps) {
+export function FilterBar({ applied, onApply, jitOnly = false }: FilterBarProps) {
   const [draft, setDraft] = useState<FilterDraft>(() => toFilterDraft(applied));
   const [errors, setErrors] = useState<FilterErrors>({});
 
@@ -80,9 +85,11 @@ export function FilterBar({ applied, onApply }: FilterBarProps) {
       {text('device', 'Device', 'Name or address')}
       <SelectField
         label="Just in time"
-        value={draft.jit}
+        value={jitOnly ? 'yes' : draft.jit}
         options={jitOptions}
         onChange={(v) => edit('jit', v === 'yes' || v === 'no' ? v : '')}
+        disabled={jitOnly}
+        title={jitOnly ? 'This view lists Just In Time credentials only' : undefined}
         sx={{ width: 110 }}
       />
       <SelectField

@@ -10,6 +10,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
+import { useGuardedClose } from '../common/unsaved-changes';
 import type { Device } from '../../../shared/domain/device';
 import { useDevicesStore } from '../../stores/devices-store';
 import { ConnectivityTab } from './ConnectivityTab';
@@ -17,6 +18,7 @@ import {
   emptyDraft,
   firstErrorTab,
   fromDraft,
+  sameDraft,
   slotFor,
   tabOf,
   toDraft,
@@ -45,10 +47,13 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   const save = useDevicesStore((s) => s.save);
   const titleId = useId();
   const tabsId = useId();
-  const [draft, setDraft] = useState<DeviceDraft>(() => (device ? toDraft(device) : emptyDraft()));
+  // What the form loaded: Cancel, Escape or a click outside ask before throwing changes to it away.
+  const [loaded] = useState<DeviceDraft>(() => (device ? toDraft(device) : emptyDraft()));
+  const [draft, setDraft] = useState<DeviceDraft>(loaded);
   const [errors, setErrors] = useState<DeviceErrors>({});
   const [tab, setTab] = useState<DeviceTab>('information');
   const [saving, setSaving] = useState(false);
+  const { requestClose, confirm } = useGuardedClose(!sameDraft(draft, loaded), onClose);
 
   const edit = <K extends keyof DeviceDraft>(key: K, value: DeviceDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -76,7 +81,7 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
       return;
     }
     setSaving(true);
-    const result = await save(device?.id, parsed.device);
+    const result = await save(device?.id, parsed.device, device?.updatedAt);
     setSaving(false);
     if (result.ok) {
       onClose();
@@ -110,7 +115,7 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   };
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
+    <Dialog open onClose={requestClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
       <Box
         component="form"
         noValidate
@@ -154,12 +159,13 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
           )}
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={requestClose}>Cancel</Button>
           <Button type="submit" variant="contained" disabled={saving}>
             Save
           </Button>
         </DialogActions>
       </Box>
+      {confirm}
     </Dialog>
   );
 }

@@ -79,6 +79,16 @@ export function toDraft(d: Device): DeviceDraft {
   };
 }
 
+/** Whether two drafts hold the same values (connectivity rows compared by protocol and port, not key). */
+export function sameDraft(a: DeviceDraft, b: DeviceDraft): boolean {
+  const rows = (d: DeviceDraft) => d.connectivity.map((r) => `${r.protocol}:${r.port}`).join('\n');
+  const { connectivity: _a, ...restA } = a;
+  const { connectivity: _b, ...restB } = b;
+  return (
+    (Object.keys(restA) as (keyof typeof restA)[]).every((k) => restA[k] === restB[k]) && rows(a) === rows(b)
+  );
+}
+
 /** A row for the first protocol not in the table yet, with its usual port. */
 export function nextRow(rows: readonly ConnectivityRow[]): ConnectivityRow {
   const used = new Set(rows.map((r) => r.protocol));

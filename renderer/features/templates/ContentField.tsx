@@ -3,6 +3,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useDeferredValue, useMemo, type Ref } from 'react';
 import { findTagProblems } from '../../../shared/domain/template-tags';
+import { tagProblemText } from './template-draft';
 
 export const monospace = 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace';
 
@@ -21,6 +22,8 @@ export interface ContentFieldProps {
 export function ContentField({ value, onChange, error, readOnly, inputRef }: ContentFieldProps) {
   const deferred = useDeferredValue(value);
   const problems = useMemo(() => findTagProblems(deferred), [deferred]);
+  // A refused Save names a tag problem beside the field already: the list below does not repeat it.
+  const listed = problems.filter((p) => tagProblemText(p) !== error);
   return (
     <Box>
       <TextField
@@ -39,11 +42,11 @@ export function ContentField({ value, onChange, error, readOnly, inputRef }: Con
           input: { inputRef, sx: { fontFamily: monospace, fontSize: 13, lineHeight: 1.5 } },
         }}
       />
-      {problems.length > 0 && (
+      {listed.length > 0 && (
         <Box component="ul" aria-label="Tag problems" sx={{ m: 0, mt: 0.5, pl: 2.5, color: 'error.main' }}>
-          {problems.map((p) => (
+          {listed.map((p) => (
             <Typography component="li" variant="body2" key={`${p.line}:${p.column}`}>
-              {`Line ${p.line}, column ${p.column}: ${p.message}`}
+              {tagProblemText(p)}
             </Typography>
           ))}
         </Box>

@@ -13,6 +13,7 @@ import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
 import { useTemplatesStore } from '../../stores/templates-store';
+import { useGuardedClose } from '../common/unsaved-changes';
 import { placeFailure } from '../devices/form-failure';
 import { CheckResults, type CheckState } from './CheckResults';
 import { ContentField } from './ContentField';
@@ -21,6 +22,7 @@ import {
   emptyDraft,
   fromDraft,
   isDirty,
+  sameDraft,
   slotFor,
   toDraft,
   type TemplateDraft,
@@ -55,11 +57,14 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
   const storePlugins = usePluginsStore((s) => s.plugins);
   const titleId = useId();
   const readOnly = template?.builtIn ?? false;
-  const [draft, setDraft] = useState<TemplateDraft>(() => (template ? toDraft(template) : emptyDraft()));
+  // What the editor loaded: closing it with changes to this asks first.
+  const [loaded] = useState<TemplateDraft>(() => (template ? toDraft(template) : emptyDraft()));
+  const [draft, setDraft] = useState<TemplateDraft>(loaded);
   const [errors, setErrors] = useState<TemplateErrors>({});
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const [busy, setBusy] = useState(false);
   const [testing, setTesting] = useState(false);
+  const { requestClose, confirm } = useGuardedClose(!readOnly && !sameDraft(draft, loaded), onClose);
   const contentRef = useRef<HTMLTextAreaElement>(null);
   const caretAfterInsert = useRef<number | undefined>(undefined);
 
@@ -133,7 +138,7 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
   return (
     <Dialog
       open
-      onClose={onClose}
+      onClose={requestClose}
       aria-labelledby={titleId}
       fullWidth
       maxWidth="xl"
@@ -213,7 +218,7 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
             </Button>
           )}
           <Box sx={{ flex: 1 }} />
-          <Button onClick={onClose}>{readOnly ? 'Close' : 'Cancel'}</Button>
+          <Button onClick={requestClose}>{readOnly ? 'Close' : 'Cancel'}</Button>
           <Button type="submit" variant="contained" disabled={busy || readOnly}>
             Save
           </Button>
@@ -228,6 +233,7 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
           />
         </Suspense>
       )}
+      {confirm}
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@
  * The template editor's model: the fields as edited, validated with the shared
  * `templateInputSchema` on Save, with every error mapped to the field it belongs to.
  */
-import { findTagProblems } from '../../../shared/domain/template-tags';
+import { findTagProblems, type TagProblem } from '../../../shared/domain/template-tags';
 import {
   executionTypes,
   templateInputSchema,
@@ -43,10 +43,14 @@ export function toDraft(t: Template): TemplateDraft {
   };
 }
 
+/** Whether two drafts hold the same values. */
+export function sameDraft(a: TemplateDraft, b: TemplateDraft): boolean {
+  return (Object.keys(a) as (keyof TemplateDraft)[]).every((k) => a[k] === b[k]);
+}
+
 /** Whether the editor holds changes to `t` that are not saved. */
 export function isDirty(d: TemplateDraft, t: Template): boolean {
-  const saved = toDraft(t);
-  return (Object.keys(saved) as (keyof TemplateDraft)[]).some((k) => saved[k] !== d[k]);
+  return !sameDraft(d, toDraft(t));
 }
 
 const slots: readonly TemplateSlot[] = [
@@ -64,6 +68,9 @@ export function slotFor(path: string | undefined): TemplateSlot {
   return slots.find((s) => s === head) ?? 'form';
 }
 
+/** A tag problem as the editor words it, beside Content and in the live list. */
+export const tagProblemText = (p: TagProblem): string => `Line ${p.line}, column ${p.column}: ${p.message}`;
+
 export type DraftResult = { ok: true; template: TemplateInput } | { ok: false; errors: TemplateErrors };
 
 export function fromDraft(d: TemplateDraft): DraftResult {
@@ -75,8 +82,7 @@ export function fromDraft(d: TemplateDraft): DraftResult {
   }
   // An unknown tag would fail at run time: it is an error here already.
   const tagProblem = findTagProblems(d.content)[0];
-  if (tagProblem)
-    errors.content ??= `Line ${tagProblem.line}, column ${tagProblem.column}: ${tagProblem.message}`;
+  if (tagProblem) errors.content ??= tagProblemText(tagProblem);
   return parsed.success && Object.keys(errors).length === 0
     ? { ok: true, template: parsed.data }
     : { ok: false, errors };

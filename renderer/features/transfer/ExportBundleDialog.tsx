@@ -11,7 +11,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { passphraseSchema } from '../../../shared/domain/vault';
+import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
 import { api } from '../../api/client';
 import { placeFailure } from '../devices/form-failure';
 import { downloadText } from './download';
@@ -98,7 +98,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
                 error={errors.passphrase !== undefined}
                 helperText={
                   errors.passphrase ??
-                  'At least 10 characters. It encrypts the passwords in the file; the import asks for it.'
+                  `At least ${minPassphraseLength} characters, not counting spaces. It encrypts the passwords in the file; the import asks for it.`
                 }
                 slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
               />

@@ -72,7 +72,9 @@ export function SetPassphraseScreen() {
               setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
             }}
             error={errors.passphrase !== undefined}
-            helperText={errors.passphrase ?? `At least ${minPassphraseLength} characters`}
+            helperText={
+              errors.passphrase ?? `At least ${minPassphraseLength} characters, not counting spaces`
+            }
             slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
           />
           <TextField

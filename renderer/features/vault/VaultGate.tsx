@@ -5,6 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useAppStore } from '../../stores/app-store';
 import { useVaultStore } from '../../stores/vault-store';
 import { SetPassphraseScreen } from './SetPassphraseScreen';
 import { UnlockScreen } from './UnlockScreen';
@@ -20,8 +21,20 @@ export function VaultGate({ children }: { children: ReactNode }) {
   const loadError = useVaultStore((s) => s.loadError);
   const loading = useVaultStore((s) => s.loading);
   const load = useVaultStore((s) => s.load);
+  const connection = useAppStore((s) => s.connection);
 
   if (status === undefined) {
+    // A tab without the token: the banner above says what to open; trying again cannot help.
+    if (connection === 'no-token') {
+      return (
+        <VaultFrame>
+          <Stack spacing={2}>
+            <Typography variant="h1">Not connected</Typography>
+            <Typography>Nothing can be loaded in this tab: see the message above.</Typography>
+          </Stack>
+        </VaultFrame>
+      );
+    }
     if (loadError === undefined || loading) {
       return (
         <VaultFrame>

@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import { api } from '../../../api/client';
+import { fieldLabels } from '../../common/field-labels';
 import { failureText } from '../failure-text';
 import { credentialLabel } from '../list/grid-rows';
 import { formatAuditTime } from '../list/format';
@@ -96,7 +97,9 @@ export function HistoryDialog({ target, onClose }: { target: RowTarget; onClose:
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatAuditTime(entry.at)}</TableCell>
                   <TableCell>{entry.actor}</TableCell>
                   <TableCell>{actionLabels[entry.action] ?? entry.action}</TableCell>
-                  <TableCell>{entry.fields.length > 0 ? entry.fields.join(', ') : '—'}</TableCell>
+                  <TableCell title={entry.fields.length > 0 ? entry.fields.join(', ') : undefined}>
+                    {entry.fields.length > 0 ? fieldLabels(entry.entity, entry.fields).join(', ') : '—'}
+                  </TableCell>
                   <TableCell>
                     {entry.result === 'success' ? 'Success' : 'Failure'}
                     {entry.detail && (

@@ -7,7 +7,7 @@ import DialogContent from '@mui/material/DialogContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
 import type { Credential } from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
@@ -19,6 +19,7 @@ import {
   errorsFromFailure,
   errorSlots,
   firstErrorSlot,
+  sameDraft,
   tabOf,
   type CredentialDraft,
   type DialogTab,
@@ -49,6 +50,9 @@ interface CredentialFormProps {
   lookups: CredentialLookups;
   /** Reports saving, so the dialog around the form is not closed mid-save. */
   onSaving: (saving: boolean) => void;
+  /** Reports whether the form holds changes to what it loaded, so closing it can ask first. */
+  onDirty: (dirty: boolean) => void;
+  /** Cancel: the dialog asks before throwing changes away. */
   onClose: () => void;
   onSaved: (saved: Credential) => void;
 }
@@ -62,10 +66,13 @@ const jitSlots = errorSlots.filter((s) => s.startsWith('jit.'));
  * refusal is shown the same way. One `credentials.save` call writes all or nothing, so a refused
  * save leaves the stored credential as it was.
  */
-export function CredentialForm({ mode, lookups, onSaving, onClose, onSaved }: CredentialFormProps) {
-  const [draft, setDraft] = useState<CredentialDraft>(() =>
+export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSaved }: CredentialFormProps) {
+  const [loaded] = useState<CredentialDraft>(() =>
     mode.kind === 'new' ? emptyDraft : draftFrom(mode.credential),
   );
+  const [draft, setDraft] = useState<CredentialDraft>(loaded);
+  const dirty = !sameDraft(draft, loaded);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [tab, setTab] = useState<DialogTab>('information');
   const [saving, setSaving] = useState(false);
@@ -112,7 +119,10 @@ export function CredentialForm({ mode, lookups, onSaving, onClose, onSaved }: Cr
     onSaving(true);
     setErrors({});
     const result = await api.call('credentials.save', {
-      ...(selfId === null ? {} : { id: selfId }),
+      // An edit names the version it started from: a save made elsewhere since is not overwritten.
+      ...(mode.kind === 'edit'
+        ? { id: mode.credential.id, expectedUpdatedAt: mode.credential.updatedAt }
+        : {}),
       credential: checked.credential,
       password: checked.password,
     });

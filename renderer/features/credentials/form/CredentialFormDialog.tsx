@@ -8,6 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { useEffect, useState } from 'react';
 import type { Credential } from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
+import { useGuardedClose } from '../../common/unsaved-changes';
 import { failureText } from '../failure-text';
 import { CredentialForm, credentialFormTitles, type CredentialDialogMode } from './CredentialForm';
 import type { CredentialFormRequest } from './form-request';
@@ -57,6 +58,9 @@ interface CredentialFormDialogProps {
 export function CredentialFormDialog({ request, onClose, onSaved }: CredentialFormDialogProps) {
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
+  // Whether the form differs from what it loaded: Cancel, Escape or a click outside then ask first.
+  const [dirty, setDirty] = useState(false);
+  const { requestClose, confirm } = useGuardedClose(dirty, onClose);
   const source = useSource(request, attempt);
   // The lists load once the credential is in: its authentication credential is loaded with them.
   const lookups = useCredentialLookups(
@@ -87,7 +91,8 @@ export function CredentialFormDialog({ request, onClose, onSaved }: CredentialFo
         mode={mode}
         lookups={lookups.state.lookups}
         onSaving={setSaving}
-        onClose={onClose}
+        onDirty={setDirty}
+        onClose={requestClose}
         onSaved={onSaved}
       />
     );
@@ -120,9 +125,9 @@ export function CredentialFormDialog({ request, onClose, onSaved }: CredentialFo
   return (
     <Dialog
       open
-      // A click beside the dialog must not throw away a half-filled form: only Escape and Cancel close it.
-      onClose={(_event, reason) => {
-        if (reason !== 'backdropClick' && !saving) onClose();
+      // Escape, Cancel and a click beside the dialog close it at once when nothing changed, else ask.
+      onClose={() => {
+        if (!saving) requestClose();
       }}
       aria-labelledby={titleId}
       maxWidth="md"
@@ -131,6 +136,7 @@ export function CredentialFormDialog({ request, onClose, onSaved }: CredentialFo
     >
       <DialogTitle id={titleId}>{credentialFormTitles[request.kind]}</DialogTitle>
       {body}
+      {confirm}
     </Dialog>
   );
 }

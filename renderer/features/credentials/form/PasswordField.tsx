@@ -1,7 +1,6 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
-import { maxPasswordLength } from '../../../../shared/domain/credential';
 import type { TabProps } from './draft-editing';
 
 /**
@@ -41,9 +40,9 @@ export function PasswordField({
         disabled={disabled || generating}
         error={errors.password !== undefined}
         helperText={errors.password ?? help}
-        slotProps={{
-          htmlInput: { maxLength: maxPasswordLength, autoComplete: 'new-password', spellCheck: false },
-        }}
+        // No maxLength: a pasted password that is too long must be refused beside the field on Save
+        // ("At most 256 characters"), never cut short without a word.
+        slotProps={{ htmlInput: { autoComplete: 'new-password', spellCheck: false } }}
         sx={{ flex: 1 }}
       />
       {generating ? (

@@ -118,6 +118,16 @@ export function draftFrom(credential: Credential): CredentialDraft {
   };
 }
 
+/** Whether two drafts hold the same values (what decides if closing the form must ask first). */
+export function sameDraft(a: CredentialDraft, b: CredentialDraft): boolean {
+  const { jit: jitA, ...restA } = a;
+  const { jit: jitB, ...restB } = b;
+  return (
+    (Object.keys(restA) as (keyof typeof restA)[]).every((k) => restA[k] === restB[k]) &&
+    (Object.keys(jitA) as (keyof CredentialJit)[]).every((k) => jitA[k] === jitB[k])
+  );
+}
+
 export function passwordChangeOf(draft: CredentialDraft): PasswordChange {
   if (draft.passwordMode === 'generate') return { action: 'generate' };
   return draft.password === '' ? { action: 'keep' } : { action: 'set', value: draft.password };

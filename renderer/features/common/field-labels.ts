@@ -1,0 +1,72 @@
+/**
+ * The audit log names changed fields by their keys (`jit.enablePluginId`); people read them as the
+ * forms label them ("Credential enable plugin"). One map for every screen that shows audit fields
+ * (a credential's History, Reports > Audit). The CSV export keeps the keys.
+ */
+import type { AuditEntity } from '../../../shared/domain/audit';
+
+const credentialFields: Record<string, string> = {
+  username: 'Username',
+  type: 'Credential type',
+  deviceId: 'Device',
+  domain: 'Domain',
+  additionalInfo: 'Additional information',
+  status: 'Status',
+  tags: 'Tags',
+  password: 'Password',
+  deleted: 'Deleted',
+  jit: 'JIT Settings',
+  'jit.enabled': 'JIT enabled',
+  'jit.type': 'Just In Time Type',
+  'jit.useOwnCredential': 'Use own credential to connect',
+  'jit.authCredentialId': 'Authentication credential',
+  'jit.enablePluginId': 'Credential enable plugin',
+  'jit.enableTemplateId': 'Credential enable template',
+  'jit.disablePluginId': 'Credential disable plugin',
+  'jit.disableTemplateId': 'Credential disable template',
+  'jit.createPluginId': 'Credential creation plugin',
+  'jit.createTemplateId': 'Credential creation template',
+  'jit.deletePluginId': 'Credential deletion plugin',
+  'jit.deleteTemplateId': 'Credential deletion template',
+};
+
+const deviceFields: Record<string, string> = {
+  name: 'Name',
+  address: 'Address',
+  type: 'Type',
+  vendor: 'Vendor',
+  product: 'Product',
+  site: 'Site',
+  tags: 'Tags',
+  active: 'Active',
+  connectivity: 'Connectivity',
+};
+
+const templateFields: Record<string, string> = {
+  name: 'Name',
+  pluginId: 'Plugin',
+  executionType: 'Execution type',
+  active: 'Active',
+  description: 'Description',
+  content: 'Content',
+};
+
+export const fieldLabelsByEntity: Partial<Record<AuditEntity, Readonly<Record<string, string>>>> = {
+  credential: credentialFields,
+  device: deviceFields,
+  template: templateFields,
+};
+
+/**
+ * A field key as its form labels it; a key the map does not know is shown as it is (better a raw
+ * key than nothing). Own properties only: a key like `constructor` is not a label.
+ */
+export function fieldLabel(entity: AuditEntity, key: string): string {
+  const labels = fieldLabelsByEntity[entity];
+  return labels !== undefined && Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
+}
+
+/** Every field of an audit entry as people read them, in the entry's order. */
+export function fieldLabels(entity: AuditEntity, keys: readonly string[]): string[] {
+  return keys.map((key) => fieldLabel(entity, key));
+}

@@ -1,0 +1,73 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { findBridge } from '../../api/bridge-transport';
+
+export const discardTitle = 'Discard your changes?';
+
+/**
+ * While `dirty`, leaving the page (reload, closing the tab, typing another address) asks first.
+ * Only in a browser: in the Electron shell a cancelled `beforeunload` would silently keep the
+ * window from closing, with no question shown.
+ */
+export function useBeforeUnload(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty || findBridge() !== undefined) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+}
+
+/** The small question asked before a form with unsaved changes is closed. */
+export function DiscardChangesDialog({ onDiscard, onKeep }: { onDiscard: () => void; onKeep: () => void }) {
+  const titleId = useId();
+  return (
+    <Dialog open onClose={onKeep} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+      <DialogTitle id={titleId}>{discardTitle}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>The changes made in this form are not saved.</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onKeep} autoFocus>
+          Keep editing
+        </Button>
+        <Button color="error" variant="contained" onClick={onDiscard}>
+          Discard
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+export interface GuardedClose {
+  /** For Escape, Cancel and a click outside: closes at once when nothing changed, else asks. */
+  requestClose: () => void;
+  /** The question, when asked; render it inside the dialog it guards. */
+  confirm: ReactNode;
+}
+
+/**
+ * A form dialog's close, guarded: unchanged, it closes at once; changed, it asks "Discard your
+ * changes?" first. While changed, leaving the page asks too (see useBeforeUnload).
+ */
+export function useGuardedClose(dirty: boolean, onClose: () => void): GuardedClose {
+  const [asking, setAsking] = useState(false);
+  useBeforeUnload(dirty);
+  return {
+    requestClose: () => (dirty ? setAsking(true) : onClose()),
+    confirm: asking ? (
+      <DiscardChangesDialog
+        onKeep={() => setAsking(false)}
+        onDiscard={() => {
+          setAsking(false);
+          onClose();
+        }}
+      />
+    ) : null,
+  };
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Operation } from '../../shared/domain/operation';
-import { findPlugin, type PluginId } from '../../shared/domain/plugin';
+import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
 import type { ExecutionType } from '../../shared/domain/template';
 import type { ConnectionLogin, RunResult, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
@@ -156,7 +156,7 @@ export class TemplateRunner {
     if (this.deps.vault.status().state !== 'unlocked') {
       throw new ServiceError('locked', 'The vault is locked: unlock it to run templates');
     }
-    const port = device.connectivity.find((c) => c.protocol === plugin.protocol)?.port ?? plugin.defaultPort;
+    const port = pluginPort(device.connectivity, plugin)?.port ?? null;
     if (port === null)
       throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'deviceId');
     const additionalInfo = request.additionalInfo ?? credential.additionalInfo;

@@ -1,10 +1,9 @@
-import type { HostKey, HostKeyScan } from '../../shared/domain/host-key';
+import { sameHost, type HostKey, type HostKeyScan } from '../../shared/domain/host-key';
 import type { TargetEndpoint } from '../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
-import { fingerprintOf, HostKeyScanError, type ScannedHostKey } from '../plugins/ssh';
-import { keyTypeOf } from '../plugins/ssh/host-key-scan';
+import { fingerprintOf, HostKeyScanError, keyTypeOf, type ScannedHostKey } from '../plugins/ssh';
 import type { EntityTable } from '../storage/entity-table';
 import { notFound, ServiceError } from './service-error';
 
@@ -21,8 +20,8 @@ export interface HostKeyServiceDeps {
 
 const scanTimeoutMs = 10_000;
 
-/** One endpoint, one key: `Server.Example` and `server.example` are the same host. */
-const endpointKey = (host: string, port: number): string => `${host.trim().toLowerCase()}:${port}`;
+/** One endpoint, one key. */
+const endpointKey = (host: string, port: number): string => `${sameHost(host)}:${port}`;
 
 /**
  * The SSH host keys the app trusts, one per address and port (kept in config.json). Every SSH
@@ -36,9 +35,9 @@ export class HostKeyService {
 
   /** The keys trusted for an address, by port. */
   list(host: string): HostKey[] {
-    const wanted = host.trim().toLowerCase();
+    const wanted = sameHost(host);
     return [...this.deps.table.all()]
-      .filter((k) => k.host.trim().toLowerCase() === wanted)
+      .filter((k) => sameHost(k.host) === wanted)
       .sort((a, b) => a.port - b.port);
   }
 

@@ -4,7 +4,7 @@
  * use while the dialog is open).
  */
 import { create } from 'zustand';
-import type { HostKey, HostKeyScan } from '../../shared/domain/host-key';
+import { sameHost, type HostKey, type HostKeyScan } from '../../shared/domain/host-key';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
 
@@ -20,7 +20,8 @@ export interface HostKeysState {
   forget: (id: number) => Promise<Result<{ id: number }>>;
 }
 
-export const hostKeyOf = (host: string): string => host.trim().toLowerCase();
+/** The store's key of an address: the core matches addresses as `sameHost` does. */
+export const hostKeyOf = sameHost;
 
 /** The latest load per address wins: answers to older ones are dropped. */
 const loadSeq = new Map<string, number>();

@@ -10,6 +10,9 @@ export const fingerprintSchema = z
     'A fingerprint reads SHA256: and 43 characters, as ssh-keygen -l prints it',
   );
 
+/** How addresses compare for host keys: `Server.Example` and `server.example` are one host. */
+export const sameHost = (host: string): string => host.trim().toLowerCase();
+
 /** An address as a device holds it (a name or an IP). */
 export const hostSchema = z.string().trim().min(1).max(253);
 

@@ -102,3 +102,17 @@ export const pluginCatalogue: readonly PluginInfo[] = [
 ];
 
 export const findPlugin = (id: string): PluginInfo | undefined => pluginCatalogue.find((p) => p.id === id);
+
+/**
+ * Where a plugin connects on a device: the port the device lists for the plugin's protocol, else
+ * the plugin's usual port (`listed` false); null when neither exists. One rule for the runs, the
+ * Test on a device dialog and the host keys a device shows.
+ */
+export function pluginPort(
+  connectivity: readonly { protocol: string; port: number }[],
+  plugin: Pick<PluginInfo, 'protocol' | 'defaultPort'>,
+): { port: number; listed: boolean } | null {
+  const listed = connectivity.find((c) => c.protocol === plugin.protocol)?.port;
+  if (listed !== undefined) return { port: listed, listed: true };
+  return plugin.defaultPort === null ? null : { port: plugin.defaultPort, listed: false };
+}

@@ -172,7 +172,13 @@ test('History names the changed fields as the form labels them', async ({ app })
   );
 });
 
-test('two tabs edit one credential: the second save is refused, the first one kept', async ({ app }) => {
+test('two tabs edit one credential: the second save is refused, the first one kept', async ({
+  app,
+  shell,
+}) => {
+  // The second tab opens the browser host's address (with its token); Electron has one window and
+  // no address. The core's refusal itself is covered for both shells by stale-save.test.ts.
+  test.skip(shell !== 'browser', 'Only the browser host is opened by address');
   const { page } = app;
   await createDevice(page, 'tabs-01');
   await openCredentials(page, 'All');

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
+import { fingerprintOf } from '../../electron/plugins/ssh/host-key-fingerprint';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 
@@ -16,7 +16,7 @@ async function startSshServer(): Promise<{ port: number; fingerprint: string; cl
   const parsed = utils.parseKey(keys.private);
   if (parsed instanceof Error) throw parsed;
   const blob = parsed.getPublicSSH();
-  const fingerprint = `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+  const fingerprint = fingerprintOf(blob);
   const server = new Server({ hostKeys: [keys.private] }, (client) => {
     client.on('authentication', (ctx) => ctx.reject());
     client.on('error', () => undefined);

@@ -3,27 +3,14 @@
  * authentication, so the connection is refused right there. What an administrator compares with
  * the server's own `ssh-keygen -l -f /etc/ssh/ssh_host_ed25519_key.pub` before trusting it.
  */
-import { createHash } from 'node:crypto';
 import { Client } from 'ssh2';
 import type { TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+import { fingerprintOf, keyTypeOf } from './host-key-fingerprint';
 
 export interface ScannedHostKey {
   /** The algorithm the key blob names, e.g. `ssh-ed25519`. */
   readonly keyType: string;
   readonly fingerprint: string;
-}
-
-/** `SHA256:` and the unpadded base64 of the blob's SHA-256, as OpenSSH prints fingerprints. */
-export function fingerprintOf(key: Buffer): string {
-  return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
-}
-
-/** The key type a blob starts with (an SSH string: 4-byte length, then the name). */
-export function keyTypeOf(key: Buffer): string {
-  if (key.length < 4) return 'unknown';
-  const length = key.readUInt32BE(0);
-  if (length === 0 || length > 100 || key.length < 4 + length) return 'unknown';
-  return key.toString('latin1', 4, 4 + length);
 }
 
 export class HostKeyScanError extends Error {

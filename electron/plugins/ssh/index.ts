@@ -2,6 +2,7 @@
 export { SshPlugin, defaultTimeouts, type SshPluginOptions } from './ssh-plugin';
 export { checkSshSyntax, checkSshTemplate } from './check';
 export type { HostKeyCheck } from './ssh-connection';
-export { fingerprintOf, HostKeyScanError, scanHostKey, type ScannedHostKey } from './host-key-scan';
+export { fingerprintOf, keyTypeOf } from './host-key-fingerprint';
+export { HostKeyScanError, scanHostKey, type ScannedHostKey } from './host-key-scan';
 export { sshBuiltinTemplates } from './builtin-templates';
 export { sshSyntaxHelp } from './syntax-help';

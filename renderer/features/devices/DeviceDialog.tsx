@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { useGuardedClose } from '../common/unsaved-changes';
 import type { Device } from '../../../shared/domain/device';
+import { findPlugin, pluginPort } from '../../../shared/domain/plugin';
 import { useDevicesStore } from '../../stores/devices-store';
 import { ConnectivityTab } from './ConnectivityTab';
 import {
@@ -40,8 +41,12 @@ export interface DeviceDialogProps {
  * The Device form: Information and Connectivity tabs, validated with the shared schema on Save.
  * Errors show beside their field and the form opens the tab of the first one.
  */
-/** Where SSH runs connect when the device lists no SSH port (the plugin's usual port). */
-const defaultSshPort = 22;
+/** Where SSH runs connect to a saved device (see pluginPort): the host keys shown are that one's. */
+function sshEndpointOf(device: Device): { host: string; port: number } | undefined {
+  const ssh = findPlugin('ssh');
+  const endpoint = ssh ? pluginPort(device.connectivity, ssh) : null;
+  return endpoint ? { host: device.address, port: endpoint.port } : undefined;
+}
 
 export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   const save = useDevicesStore((s) => s.save);
@@ -141,14 +146,7 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
                 rows={draft.connectivity}
                 errors={errors}
                 setRows={setRows}
-                sshEndpoint={
-                  device
-                    ? {
-                        host: device.address,
-                        port: device.connectivity.find((c) => c.protocol === 'SSH')?.port ?? defaultSshPort,
-                      }
-                    : undefined
-                }
+                sshEndpoint={device ? sshEndpointOf(device) : undefined}
               />
             )}
           </Box>

@@ -4,7 +4,7 @@
  * core failure shows. Pure functions, so the rules are read (and tested) apart from the dialog.
  */
 import type { Device } from '../../../shared/domain/device';
-import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
+import { findPlugin, pluginPort, type PluginId } from '../../../shared/domain/plugin';
 import type { ExecutionType, Template } from '../../../shared/domain/template';
 import type { LoginOption } from '../../stores/templates-store';
 
@@ -66,11 +66,11 @@ export function usableLogins(options: readonly LoginOption[]): LoginOption[] {
  */
 export function endpointText(device: Device, pluginId: PluginId): string {
   const plugin = findPlugin(pluginId);
-  const listed = device.connectivity.find((c) => c.protocol === plugin?.protocol)?.port;
-  const port = listed ?? plugin?.defaultPort;
-  if (port === undefined || port === null) return `Connects to ${device.address}`;
-  const protocol = plugin?.protocol ?? plugin?.name ?? pluginId;
-  return listed === undefined
+  const endpoint = plugin ? pluginPort(device.connectivity, plugin) : null;
+  if (!plugin || !endpoint) return `Connects to ${device.address}`;
+  const { port } = endpoint;
+  const protocol = plugin.protocol ?? plugin.name;
+  return !endpoint.listed
     ? `Connects to ${device.address}:${port} (the usual ${protocol} port: the device lists none)`
     : `Connects to ${device.address}:${port} (${protocol})`;
 }

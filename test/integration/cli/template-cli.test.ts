@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprintOf } from '../../../electron/plugins/ssh/host-key-fingerprint';
 import { labDetails } from '../../lab/inject';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -73,10 +73,8 @@ describe('npm run template --plugin ssh: the host key', () => {
     const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
     return { code: result.status, out: result.stdout, err: result.stderr };
   }
-  const fingerprint = () => {
-    const blob = Buffer.from(labDetails().ssh.hostPublicKey.split(/\s+/)[1] ?? '', 'base64');
-    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-  };
+  const fingerprint = () =>
+    fingerprintOf(Buffer.from(labDetails().ssh.hostPublicKey.split(/\s+/)[1] ?? '', 'base64'));
 
   it('without --host-key: runs, and warns naming the key shown', () => {
     const { code, err } = runSsh([]);

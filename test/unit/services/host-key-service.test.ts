@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hostKeySchema } from '../../../shared/domain/host-key';
 import { EventBus } from '../../../electron/core/event-bus';
-import { fingerprintOf } from '../../../electron/plugins/ssh';
-import { HostKeyScanError, keyTypeOf } from '../../../electron/plugins/ssh/host-key-scan';
+import { fingerprintOf, HostKeyScanError, keyTypeOf } from '../../../electron/plugins/ssh';
 import { HostKeyService } from '../../../electron/services/host-key-service';
 import { openTable } from '../../../electron/services/table-loader';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';

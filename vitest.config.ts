@@ -2,8 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // A forgotten `.only` would silently skip the rest of the suite, in CI as anywhere.
+    allowOnly: false,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -11,6 +14,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // Real OpenSSH, PostgreSQL, MariaDB and OpenLDAP, started once by the lab harness.
         test: {
           name: 'integration',

@@ -110,7 +110,7 @@ describe('VaultService', () => {
     expect(readFileSync(join(dir.path, aside[0] ?? ''), 'utf8')).toBe('{"format": 1, "entr');
   });
 
-  it('with a real OS keyring, needs no passphrase and keeps only the wrapped key', () => {
+  it('with an OS key protector (an XOR stand-in here), needs no passphrase and keeps only the wrapped key', () => {
     // Stands in for Electron's safeStorage, which exists only inside Electron.
     const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
     const osKeys = { name: 'test-keyring', encrypt: xor, decrypt: xor };

@@ -1,0 +1,76 @@
+// `npm run mutation [-- --module "vault" ...]`: StrykerJS over the security core (stryker.config.mjs),
+// then one line per module: mutants killed (or timed out) out of those that count, and the score.
+// Exits 1 when a module is under the target, so a CI step can run it as a check.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { modules, reportFile } from '../stryker.config.mjs';
+import { readJson } from './build.mjs';
+
+const target = 90;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const args = process.argv.slice(2);
+/** @type {string[]} */
+const chosen = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--module' && args[i + 1] !== undefined) chosen.push(args[++i] ?? '');
+  else {
+    console.error(
+      `mutation: unknown argument ${args[i]}; use --module NAME (${Object.keys(modules).join(', ')})`,
+    );
+    process.exit(2);
+  }
+}
+for (const name of chosen) {
+  if (!(name in modules)) {
+    console.error(`mutation: no module "${name}"; modules: ${Object.keys(modules).join(', ')}`);
+    process.exit(2);
+  }
+}
+const selected = chosen.length > 0 ? chosen : Object.keys(modules);
+const files = selected.flatMap((name) => modules[/** @type {keyof typeof modules} */ (name)]);
+
+/** @type {number} */
+const code = await new Promise((resolve) => {
+  const child = spawn(join(root, 'node_modules', '.bin', 'stryker'), ['run', '--mutate', files.join(',')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  child.on('exit', (status) => resolve(status ?? 1));
+  child.on('error', () => resolve(127));
+});
+if (code !== 0) {
+  console.error(`mutation: Stryker exited with ${code}`);
+  process.exit(1);
+}
+
+/** @typedef {{ status: string }} Mutant */
+const report = /** @type {{ files: Record<string, { mutants: Mutant[] }> }} */ (
+  readJson(join(root, reportFile))
+);
+const counts = ['Killed', 'Timeout'];
+const missed = ['Survived', 'NoCoverage'];
+let below = 0;
+console.log(
+  '\nMutation score per security-core module (killed or timed out / killed + survived + no coverage):',
+);
+for (const name of selected) {
+  let killed = 0;
+  let total = 0;
+  for (const file of modules[/** @type {keyof typeof modules} */ (name)]) {
+    for (const mutant of report.files[file]?.mutants ?? []) {
+      if (counts.includes(mutant.status)) {
+        killed++;
+        total++;
+      } else if (missed.includes(mutant.status)) total++;
+    }
+  }
+  const score = total === 0 ? 100 : (100 * killed) / total;
+  if (score < target) below++;
+  console.log(
+    `  ${name.padEnd(20)} ${String(killed).padStart(5)} / ${String(total).padEnd(5)} ${score.toFixed(1)}%`,
+  );
+}
+console.log(below === 0 ? `every module at or above ${target}%` : `${below} module(s) under ${target}%`);
+process.exit(below === 0 ? 0 : 1);

@@ -1,0 +1,49 @@
+// StrykerJS over the security core: each module below is scored on its own by
+// scripts/mutation.mjs, which runs Stryker with this file and prints the per-module figures.
+/** The security core, by module: what a surviving mutant there would let through. */
+export const modules = {
+  'host guards': ['electron/host/request-guard.ts'],
+  vault: ['electron/vault/crypto.ts', 'electron/vault/vault-service.ts'],
+  'ssh shell context': [
+    'electron/plugins/ssh/shell-context.ts',
+    'electron/plugins/ssh/shell-quote.ts',
+    'electron/plugins/ssh/substitute.ts',
+  ],
+  'sql escaping': [
+    'electron/plugins/postgresql/escape.ts',
+    'electron/plugins/mysql/escape.ts',
+    'electron/plugins/tag-engine/sql/sql-template.ts',
+  ],
+  'ldap escaping': ['electron/plugins/ldap/dn.ts', 'electron/plugins/ldap/filter.ts'],
+  'tag engine': [
+    'electron/plugins/tag-engine/tags.ts',
+    'electron/plugins/tag-engine/values.ts',
+    'electron/plugins/tag-engine/mask.ts',
+  ],
+  'audit log': ['electron/audit/audit-log.ts'],
+  'credential rules': ['shared/domain/rules/credential-rules.ts'],
+};
+
+/** Where the JSON report goes; scripts/mutation.mjs reads it. */
+export const reportFile = 'test-results/mutation/mutation.json';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: Object.values(modules).flat(),
+  coverageAnalysis: 'perTest',
+  // Module-level constants would rerun every test for each mutant; their use is what is tested.
+  ignoreStatic: true,
+  // Reruns only the mutants whose code or tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'test-results/mutation/incremental.json',
+  reporters: ['json', 'clear-text', 'progress'],
+  jsonReporter: { fileName: reportFile },
+  htmlReporter: { fileName: 'test-results/mutation/mutation.html' },
+  concurrency: 2,
+  timeoutMS: 10_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Mutation testing (npm run mutation) runs the unit tests only: the lab's servers are too slow to
+// start for each of thousands of mutants, and every security-core module has unit tests of its own.
+export default defineConfig({
+  test: {
+    allowOnly: false,
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -26,7 +26,14 @@ const noUi = {
 
 export default defineConfig(
   {
-    ignores: ['.stryker-tmp/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      '.stryker-tmp/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -5,8 +5,9 @@ import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 
 /**
- * A real SSH server for the test alone (ssh2's server, its own ed25519 host key): it refuses
- * every login, which is all fetching a host key needs.
+ * An in-process SSH server for the test alone: ssh2's server library (not OpenSSH), with its own
+ * ed25519 host key. It speaks the real protocol over a real socket and refuses every login, which
+ * is all fetching a host key needs. The lab's OpenSSH is used by the integration tests of host keys.
  */
 // ssh2 is CommonJS with exports Node's ES loader cannot name: take them from its default export.
 const { Server, utils } = ssh2;

@@ -75,8 +75,8 @@ type Intent = z.output<typeof intentSchema>;
  * and is ignored: nothing of it was written. So an import is in full or not at all, and no change
  * is on disk without its audit entry, nor an audit entry without its change.
  *
- * A write that fails (not a crash) is undone and the intent ended; should the undo fail too, the
- * intent stays, and the next start completes the change, audited, rather than leave half of it.
+ * A write that fails (not a crash) is undone, the undo journaled the same way: should it fail too,
+ * the next start completes the undo, so the change is not there, as its caller was told.
  */
 export class ChangeJournal implements ChangeWriter {
   constructor(
@@ -89,19 +89,7 @@ export class ChangeJournal implements ChangeWriter {
 
   async commit(change: Change, audit: AuditTrail): Promise<void> {
     const undoRows = undoOf(change.tables);
-    const intent: Intent = {
-      version: 1,
-      at: this.deps.clock.now().toISOString(),
-      auditAfter: this.deps.tail.lastSeq,
-      password: change.password ?? false,
-      tables: change.tables.map((t) => ({
-        name: t.name,
-        put: [...(t.put ?? [])],
-        remove: [...(t.remove ?? [])],
-      })),
-      audit: change.audit.map((event) => ({ ...event })),
-    };
-    await this.deps.journal.begin(intent);
+    await this.deps.journal.begin(this.#intent(change.tables, change.audit, change.password ?? false));
     let undoBefore: (() => Promise<void>) | undefined;
     const recorded: AuditEntry[] = [];
     try {
@@ -115,28 +103,43 @@ export class ChangeJournal implements ChangeWriter {
     await this.deps.journal.end().catch(logEndFailure);
   }
 
+  /**
+   * Undoes a change whose write failed, as a change of its own: its intent (the rows as they were,
+   * and a failure entry for each entry the change already logged) replaces the change's, so should
+   * the undo fail too (the same full disk), the next start completes the undo, not the change the
+   * caller was told had failed.
+   */
   async #undo(
     undoRows: readonly TableChange[],
     undoBefore: (() => Promise<void>) | undefined,
     recorded: readonly AuditEntry[],
     audit: AuditTrail,
   ): Promise<void> {
+    const failures: AuditEvent[] = recorded.map(({ seq: _seq, at: _at, ...event }) => ({
+      ...event,
+      result: 'failure',
+      detail: 'Not saved: a later write of the change failed',
+    }));
     try {
+      await this.deps.journal.begin(this.#intent(undoRows, failures, false));
       await undoBefore?.();
       await applyTables(undoRows);
+      for (const event of failures) await audit.record(event);
+      await this.deps.journal.end();
     } catch (undo) {
-      // The intent stays: the next start completes the change rather than leave half of it.
       console.error('could not undo a failed change:', undo instanceof Error ? undo.message : 'unknown');
-      return;
     }
-    await this.deps.journal.end().catch(logEndFailure);
-    // A change of several entries failed after its first: those already logged must not stand alone.
-    for (const entry of recorded) {
-      const { seq: _seq, at: _at, ...event } = entry;
-      await audit
-        .record({ ...event, result: 'failure', detail: 'Not saved: a later write of the change failed' })
-        .catch(() => undefined);
-    }
+  }
+
+  #intent(tables: readonly TableChange[], audit: readonly AuditEvent[], password: boolean): Intent {
+    return {
+      version: 1,
+      at: this.deps.clock.now().toISOString(),
+      auditAfter: this.deps.tail.lastSeq,
+      password,
+      tables: tables.map((t) => ({ name: t.name, put: [...(t.put ?? [])], remove: [...(t.remove ?? [])] })),
+      audit: audit.map((event) => ({ ...event })),
+    };
   }
 }
 

@@ -25,8 +25,14 @@ import { importCredentials, importDevices, random } from './kill-loop-child';
 
 const kills = Number(process.env.KILL_LOOP_KILLS ?? 50);
 const seed = Number(process.env.KILL_LOOP_SEED ?? Math.floor(Math.random() * 2 ** 31));
-/** The kill comes 0 to this many ms after the core is ready: a few dozen changes at most. */
+/** Most kills come 0 to this many ms after the core is ready: a few changes, or a few dozen. */
 const maxDelayMs = 400;
+/**
+ * The others come at any moment of the start (0 to this many ms after the spawn): while the
+ * core completes the change the last kill interrupted, or installs the built-in templates.
+ */
+const maxStartDelayMs = 2500;
+const startKills = 0.2;
 
 const root = join(import.meta.dirname, '..', '..', '..');
 /** Bundled once (as scripts/build.mjs bundles the host): a TypeScript loader per start is slow. */
@@ -71,7 +77,9 @@ describe('kill -9 at random moments', () => {
     };
     let changes = 0;
     for (let run = 1; run <= kills; run++) {
-      const lines = await runAndKill(run, seed + run, Math.floor(delay() * maxDelayMs));
+      const duringStart = delay() < startKills;
+      const ms = Math.floor(delay() * (duringStart ? maxStartDelayMs : maxDelayMs));
+      const lines = await runAndKill(run, seed + run, duringStart ? { afterSpawn: ms } : { afterReady: ms });
       for (const line of lines) {
         const [kind, what, n] = line.split(' ').slice(1);
         changes += 1;
@@ -88,8 +96,12 @@ describe('kill -9 at random moments', () => {
   }, 600_000);
 });
 
-/** Starts the child, kills it `delayMs` after it is ready; returns its acknowledgement lines. */
-function runAndKill(run: number, childSeed: number, delayMs: number): Promise<string[]> {
+/** Starts the child, kills it after the delay given; returns its acknowledgement lines. */
+function runAndKill(
+  run: number,
+  childSeed: number,
+  delay: { afterReady: number } | { afterSpawn: number },
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childFile, dir.path, String(run), String(childSeed)], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,15 +109,15 @@ function runAndKill(run: number, childSeed: number, delayMs: number): Promise<st
     let out = '';
     let err = '';
     let killed = false;
+    const kill = () => {
+      killed = true;
+      child.kill('SIGKILL');
+    };
+    if ('afterSpawn' in delay) setTimeout(kill, delay.afterSpawn);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const ready = !out.includes('ready\n');
       out += chunk;
-      if (ready && out.includes('ready\n')) {
-        setTimeout(() => {
-          killed = true;
-          child.kill('SIGKILL');
-        }, delayMs);
-      }
+      if (ready && out.includes('ready\n') && 'afterReady' in delay) setTimeout(kill, delay.afterReady);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     child.on('error', reject);

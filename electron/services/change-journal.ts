@@ -75,6 +75,11 @@ type Intent = z.output<typeof intentSchema>;
  * and is ignored: nothing of it was written. So an import is in full or not at all, and no change
  * is on disk without its audit entry, nor an audit entry without its change.
  *
+ * Why the entries reach the log after the rows rather than before them: an entry logged first
+ * would stand for a change that a full disk can still refuse, or that would then have to be rolled
+ * forward from the intent anyway. The intent carries the entries from the change's first write on,
+ * and nothing reads the log before the start has replayed it (compose.ts: `ready`).
+ *
  * A write that fails (not a crash) is undone, the undo journaled the same way: should it fail too,
  * the next start completes the undo, so the change is not there, as its caller was told.
  */

@@ -77,8 +77,9 @@ type Intent = z.output<typeof intentSchema>;
  *
  * Why the entries reach the log after the rows rather than before them: an entry logged first
  * would stand for a change that a full disk can still refuse, or that would then have to be rolled
- * forward from the intent anyway. The intent carries the entries from the change's first write on,
- * and nothing reads the log before the start has replayed it (compose.ts: `ready`).
+ * forward from the intent anyway. The intent carries the entries from the change's first write on;
+ * until the next start, `intent.json` is where a reader of the files finds them, and the start logs
+ * them before any other change is written (first task of the write queue, part of `ready`).
  *
  * A write that fails (not a crash) is undone, the undo journaled the same way: should it fail too,
  * the next start completes the undo, so the change is not there, as its caller was told.

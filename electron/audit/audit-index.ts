@@ -42,6 +42,17 @@ export class AuditIndex {
     }
   }
 
+  /** Entries with a seq above `seq`, in file order (newest last). Walks back from the end only. */
+  after(seq: number): AuditEntry[] {
+    const found: AuditEntry[] = [];
+    for (let i = this.#items.length - 1; i >= 0; i--) {
+      const item = this.#items[i];
+      if (!item || item.entry.seq <= seq) break;
+      found.push(item.entry);
+    }
+    return found.reverse();
+  }
+
   page(filter: AuditFilter, offset: number, limit: number): AuditPage {
     if (isEmpty(filter)) {
       // The Audit screen's first view: no need to walk every entry to count them.

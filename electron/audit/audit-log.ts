@@ -75,6 +75,16 @@ export class AuditLog implements AuditTrail, AuditReader {
     return result;
   }
 
+  /** The seq of the newest entry numbered so far (its line may still be on its way to the file). */
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /** The entries numbered above `seq`, oldest first (start-up recovery looks for its own there). */
+  after(seq: number): AuditEntry[] {
+    return this.#index.after(seq);
+  }
+
   list(filter: AuditFilter, offset: number, limit: number): AuditPage {
     return this.#index.page(filter, offset, limit);
   }

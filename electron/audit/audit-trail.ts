@@ -17,3 +17,9 @@ export interface AuditReader {
   /** Entries about one record, newest first. */
   forEntity(entity: AuditEntity, id: number): AuditEntry[];
 }
+
+/** What start-up recovery needs: where the log stood, and what was written after that. */
+export interface AuditTail {
+  readonly lastSeq: number;
+  after(seq: number): AuditEntry[];
+}

@@ -130,7 +130,9 @@ export function createCore(options: CoreOptions): Core {
     notices.post('error', problem.message);
   }
   // Start-up chores that write: the shipped template library, and runs a crash left unfinished.
+  // The first of them completes a change the app stopped in the middle of (see ChangeJournal).
   const ready = Promise.all([
+    inventory.recovered,
     inventory.templates.installBuiltIns(plugins.builtInTemplates()),
     operations.closeInterrupted(),
   ]).then(

@@ -22,12 +22,13 @@ import {
   type RuleContext,
 } from '../../shared/domain/rules/credential-rules';
 import type { Settings } from '../../shared/domain/settings';
-import type { AuditReader, AuditTrail } from '../audit/audit-trail';
+import type { AuditEvent, AuditReader, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
 import type { SecretVault } from '../vault/secret-vault';
 import { canonicalCredential } from './canonical-credential';
+import type { ChangeWriter, TableChange } from './change-journal';
 import { changedFields } from './changed-fields';
 import { credentialCsv } from './credential-csv';
 import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
@@ -37,13 +38,14 @@ import {
   type CredentialRef,
   type DeviceCredentialLinks,
   type DeviceRecords,
+  type PreparedChange,
   type TemplateCredentialLinks,
   type TemplateRecords,
 } from './links';
 import { generatePassword } from './password-generator';
 import { notFound, ServiceError } from './service-error';
 import { refuseStale } from './stale-save';
-import { putRows, removeRows, type StagedImport } from './transfer-staged';
+import type { PreparedImport } from './transfer-staged';
 import type { StoredCredential } from './stored-records';
 import { WriteQueue } from './write-queue';
 
@@ -61,6 +63,8 @@ export interface CredentialServiceDeps {
   readonly clock: Clock;
   /** The current settings (password policy), read at each generation. */
   readonly settings: () => Settings;
+  /** Writes each change with its audit entries, all or nothing across a crash. */
+  readonly changes: ChangeWriter;
   readonly queue?: WriteQueue;
 }
 
@@ -74,7 +78,8 @@ const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof Cre
  * in the vault.
  *
  * A save checks every rule first (shared/domain/rules, on the core's own data) and writes nothing
- * unless all pass: then the vault, then the row. The password never appears in a returned object,
+ * unless all pass: then the change is written (change-journal.ts): the intent, the vault, the row,
+ * the audit entry. The password never appears in a returned object,
  * an error or an audit entry (a change is audited as the field name `password`), and reaches the
  * screen only through `revealPassword`, whose audit entry is on disk before the password is read.
  */
@@ -238,17 +243,6 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
         throw new ServiceError('locked', 'The vault is locked: unlock it to change the password');
       }
 
-      const undoSecret = await this.#writeSecret(ref, secret, removeSecret);
-      try {
-        await this.deps.table.put(row);
-      } catch (error) {
-        await undoSecret().catch(() => undefined);
-        await (existing ? this.deps.table.put(existing) : this.deps.table.remove(rowId)).catch(
-          () => undefined,
-        );
-        throw error;
-      }
-      this.#index.set(row);
       const action = !existing
         ? 'create'
         : existing.status === row.status
@@ -256,7 +250,17 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
           : row.status === 'Active'
             ? 'activate'
             : 'deactivate';
-      await this.#audit(actor, action, row, fields, passwordChanged ? passwordDetail[password.action] : '');
+      const detail = passwordChanged ? passwordDetail[password.action] : '';
+      await this.deps.changes.commit(
+        {
+          tables: [this.#rows([row])],
+          audit: [this.#event(actor, action, row, fields, detail)],
+          before: () => this.#writeSecret(ref, secret, removeSecret),
+          password: passwordChanged,
+        },
+        this.deps.audit,
+      );
+      this.#index.set(row);
       this.#changed([row.id]);
       return this.#view(row);
     });
@@ -275,9 +279,12 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
         status: 'Inactive',
         updatedAt: this.deps.clock.now().toISOString(),
       };
-      await this.deps.table.put(row);
+      const fields = changedFields(existing, row, ['deleted', 'status']);
+      await this.deps.changes.commit(
+        { tables: [this.#rows([row])], audit: [this.#event(actor, 'delete', row, fields, '')] },
+        this.deps.audit,
+      );
       this.#index.set(row);
-      await this.#audit(actor, 'delete', row, changedFields(existing, row, ['deleted', 'status']), '');
       this.#changed([id]);
       return this.#view(row);
     });
@@ -291,7 +298,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     if (this.deps.vault.status().state !== 'unlocked') {
       throw new ServiceError('locked', 'The vault is locked: unlock it to view passwords');
     }
-    await this.#audit(actor, 'reveal_password', row, ['password'], '');
+    await this.deps.audit.record(this.#event(actor, 'reveal_password', row, ['password'], ''));
     return { password: this.deps.vault.get(ref) };
   }
 
@@ -309,20 +316,22 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     return counts;
   }
 
-  async deactivateByDevice(deviceId: number, actor: string, reason: string): Promise<number[]> {
+  deactivationByDevice(deviceId: number, actor: string, reason: string): PreparedChange {
     const now = this.deps.clock.now().toISOString();
     const changed: StoredCredential[] = [];
     for (const row of this.#index.ofDevice(deviceId)) {
       if (!row.deleted && row.status === 'Active')
         changed.push({ ...row, status: 'Inactive', updatedAt: now });
     }
-    if (changed.length === 0) return [];
-    await this.deps.table.put(...changed);
-    for (const row of changed) this.#index.set(row);
-    for (const row of changed) await this.#audit(actor, 'deactivate', row, ['status'], reason);
-    const ids = changed.map((r) => r.id);
-    this.#changed(ids);
-    return ids;
+    return {
+      tables: changed.length === 0 ? [] : [this.#rows(changed)],
+      audit: changed.map((row) => this.#event(actor, 'deactivate', row, ['status'], reason)),
+      applied: () => {
+        if (changed.length === 0) return;
+        for (const row of changed) this.#index.set(row);
+        this.#changed(changed.map((r) => r.id));
+      },
+    };
   }
 
   /**
@@ -382,13 +391,12 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
   }
 
   /**
-   * Import: inserts credentials the caller has already checked as part of a whole bundle (every
-   * rule, on the combined data), in one write per id-range file, without an audit entry each
-   * (the import is audited once). Their passwords are the caller's to store. The rows enter the
-   * list index only on `commit`, so a rolled-back import never shows in a list. Runs inside the
-   * caller's write task: it does not queue.
+   * Import: the rows of credentials the caller has already checked as part of a whole bundle
+   * (every rule, on the combined data), for the caller to write in its one change, without an
+   * audit entry each (the import is audited once). Their passwords are the caller's to store. The
+   * rows enter the list index only on `applied`, so a failed import never shows in a list.
    */
-  async stageImport(items: readonly { id: number; fields: CredentialFields }[]): Promise<StagedImport> {
+  prepareImport(items: readonly { id: number; fields: CredentialFields }[]): PreparedImport {
     const now = this.deps.clock.now().toISOString();
     const rows = items.map(({ id, fields }) =>
       canonicalCredential({
@@ -400,13 +408,12 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
         lastUsedAt: null,
       }),
     );
-    await putRows(this.deps.table, rows);
     return {
-      commit: () => {
+      tables: rows.length === 0 ? [] : [this.#rows(rows)],
+      applied: () => {
         for (const row of rows) this.#index.set(row);
         if (rows.length > 0) this.#changed(rows.map((r) => r.id));
       },
-      rollback: () => removeRows(this.deps.table, rows),
     };
   }
 
@@ -512,14 +519,18 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     this.deps.events.emit('credentials.changed', { ids });
   }
 
-  async #audit(
+  #rows(rows: readonly StoredCredential[]): TableChange {
+    return { name: 'credentials', table: this.deps.table, put: rows };
+  }
+
+  #event(
     actor: string,
     action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate' | 'reveal_password',
     row: StoredCredential,
     fields: readonly string[],
     detail: string,
-  ): Promise<void> {
-    await this.deps.audit.record({
+  ): AuditEvent {
+    return {
       actor,
       action,
       entity: 'credential',
@@ -527,7 +538,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
       label: this.#label(row),
       fields: [...fields],
       detail,
-    });
+    };
   }
 }
 

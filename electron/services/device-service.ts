@@ -1,15 +1,16 @@
 import type { Device } from '../../shared/domain/device';
-import type { AuditTrail } from '../audit/audit-trail';
+import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
+import type { ChangeWriter, TableChange } from './change-journal';
 import { changedFields } from './changed-fields';
 import type { DeviceCredentialLinks } from './links';
 import { compareNames, nameKey } from './names';
 import { notFound, ServiceError } from './service-error';
 import { refuseStale } from './stale-save';
 import { deviceFieldNames, type DeviceFields, type StoredDevice } from './stored-records';
-import { putRows, removeRows, type StagedImport } from './transfer-staged';
+import type { PreparedImport } from './transfer-staged';
 import { WriteQueue } from './write-queue';
 
 export interface DeviceServiceDeps {
@@ -18,6 +19,8 @@ export interface DeviceServiceDeps {
   readonly audit: AuditTrail;
   readonly events: Pick<EventBus, 'emit'>;
   readonly clock: Clock;
+  /** Writes each change with its audit entries, all or nothing across a crash. */
+  readonly changes: ChangeWriter;
   /** Shared with the template and credential services (see WriteQueue). */
   readonly queue?: WriteQueue;
 }
@@ -68,8 +71,10 @@ export class DeviceService {
           createdAt: now,
           updatedAt: now,
         };
-        await this.deps.table.put(row);
-        await this.#audit(actor, 'create', row, deviceFieldNames);
+        await this.#commit(
+          [this.#rows({ put: [row] })],
+          [this.#event(actor, 'create', row, deviceFieldNames)],
+        );
         this.deps.events.emit('devices.changed', { ids: [row.id] });
         return this.#view(row);
       }
@@ -77,15 +82,23 @@ export class DeviceService {
       const row: StoredDevice = { ...existing, ...input, updatedAt: now };
       const fields = changedFields(existing, row, deviceFieldNames);
       if (fields.length === 0) return this.#view(existing);
-      // Credentials first: should the app stop between the two writes, inactive credentials on an
-      // active device are harmless, active credentials on an inactive device are not.
+      // The device and its credentials deactivated with it are one change: written in full or not
+      // at all, so an inactive device never keeps active credentials.
+      let credentials: ReturnType<DeviceCredentialLinks['deactivationByDevice']> | undefined;
       if (existing.active && !row.active) {
         this.deps.credentials.refuseDeviceDeactivation(row.id, existing.name);
-        await this.deps.credentials.deactivateByDevice(row.id, actor, `Device ${row.name} was deactivated`);
+        credentials = this.deps.credentials.deactivationByDevice(
+          row.id,
+          actor,
+          `Device ${row.name} was deactivated`,
+        );
       }
-      await this.deps.table.put(row);
       const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
-      await this.#audit(actor, action, row, fields);
+      await this.#commit(
+        [...(credentials?.tables ?? []), this.#rows({ put: [row] })],
+        [...(credentials?.audit ?? []), this.#event(actor, action, row, fields)],
+      );
+      credentials?.applied();
       this.deps.events.emit('devices.changed', { ids: [row.id] });
       return this.#view(row);
     });
@@ -101,8 +114,7 @@ export class DeviceService {
           `${row.name} still holds ${count} credential${count === 1 ? '' : 's'}: delete ${count === 1 ? 'it' : 'them'} first`,
         );
       }
-      await this.deps.table.remove(id);
-      await this.#audit(actor, 'delete', row, []);
+      await this.#commit([this.#rows({ remove: [id] })], [this.#event(actor, 'delete', row, [])]);
       this.deps.events.emit('devices.changed', { ids: [id] });
       return { id };
     });
@@ -114,11 +126,11 @@ export class DeviceService {
   }
 
   /**
-   * Import: inserts devices the caller has already checked as part of a whole bundle (names
-   * included), in one write of the table and without an audit entry each (the import is audited
-   * once). Runs inside the caller's write task: it does not queue.
+   * Import: the rows of devices the caller has already checked as part of a whole bundle (names
+   * included), for the caller to write in its one change, without an audit entry each (the import
+   * is audited once).
    */
-  async stageImport(items: readonly { id: number; fields: DeviceFields }[]): Promise<StagedImport> {
+  prepareImport(items: readonly { id: number; fields: DeviceFields }[]): PreparedImport {
     const now = this.deps.clock.now().toISOString();
     const rows: StoredDevice[] = items.map(({ id, fields }) => ({
       ...fields,
@@ -126,12 +138,11 @@ export class DeviceService {
       createdAt: now,
       updatedAt: now,
     }));
-    await putRows(this.deps.table, rows);
     return {
-      commit: () => {
+      tables: rows.length === 0 ? [] : [this.#rows({ put: rows })],
+      applied: () => {
         if (rows.length > 0) this.deps.events.emit('devices.changed', { ids: rows.map((r) => r.id) });
       },
-      rollback: () => removeRows(this.deps.table, rows),
     };
   }
 
@@ -154,19 +165,20 @@ export class DeviceService {
     return { ...row, credentialCount: this.deps.credentials.countByDevice(row.id) };
   }
 
-  async #audit(
+  #commit(tables: TableChange[], audit: AuditEvent[]): Promise<void> {
+    return this.deps.changes.commit({ tables, audit }, this.deps.audit);
+  }
+
+  #rows(change: { put?: StoredDevice[]; remove?: number[] }): TableChange {
+    return { name: 'devices', table: this.deps.table, ...change };
+  }
+
+  #event(
     actor: string,
     action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate',
     row: StoredDevice,
     fields: readonly string[],
-  ): Promise<void> {
-    await this.deps.audit.record({
-      actor,
-      action,
-      entity: 'device',
-      entityId: row.id,
-      label: row.name,
-      fields: [...fields],
-    });
+  ): AuditEvent {
+    return { actor, action, entity: 'device', entityId: row.id, label: row.name, fields: [...fields] };
   }
 }

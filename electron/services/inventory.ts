@@ -4,7 +4,9 @@ import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
 import type { ConfigStore, StoreProblem } from '../storage/config-store';
 import type { BackendFactory } from '../storage/document-backend';
+import { IntentJournal } from '../storage/intent-journal';
 import type { SecretVault } from '../vault/secret-vault';
+import { ChangeJournal, replayIntent } from './change-journal';
 import { CredentialService } from './credential-service';
 import { DeviceService } from './device-service';
 import {
@@ -42,6 +44,13 @@ export interface Inventory {
    * its last write, so no other save slips in between.
    */
   readonly queue: WriteQueue;
+  /** How the three services (and an import) write a change with its audit entries. */
+  readonly changes: ChangeJournal;
+  /**
+   * Resolves once a change the app stopped in the middle of at its last run is complete (its
+   * rows are already in the tables; this is its audit entries and the end of its record).
+   */
+  readonly recovered: Promise<void>;
   /** Writes pending credential files now (on quit, like the config store). */
   flush(): void;
   /** Unreadable files or rows set aside while opening; post them as notices. */
@@ -67,8 +76,24 @@ export function createInventory(options: InventoryOptions): Inventory {
     now,
   });
 
+  // A change interrupted at the last run is completed before any service reads the tables, and
+  // its audit entries logged before any other write (first task on the queue).
+  const opened = IntentJournal.open(options.dataDir, now);
+  const replay = replayIntent(
+    opened.pending,
+    opened.journal,
+    {
+      devices: { table: devices.table, schema: storedDeviceSchema },
+      templates: { table: templates.table, schema: storedTemplateSchema },
+      templateVersions: { table: versions.table, schema: templateVersionsRowSchema },
+      credentials: { table: credentials.table, schema: storedCredentialSchema },
+    },
+    now,
+  );
   const queue = new WriteQueue();
-  const common = { audit: options.audit, events: options.events, clock: options.clock, queue };
+  const recovered = queue.run(() => replay.finish(options.audit));
+  const changes = new ChangeJournal({ journal: opened.journal, tail: options.audit, clock: options.clock });
+  const common = { audit: options.audit, events: options.events, clock: options.clock, queue, changes };
   const credentialService = new CredentialService({
     ...common,
     table: credentials.table,
@@ -94,7 +119,16 @@ export function createInventory(options: InventoryOptions): Inventory {
     templates: templateService,
     credentials: credentialService,
     queue,
+    changes,
+    recovered,
     flush: () => credentials.flush(),
-    problems: [...devices.problems, ...templates.problems, ...versions.problems, ...credentials.problems],
+    problems: [
+      ...opened.problems,
+      ...replay.problems,
+      ...devices.problems,
+      ...templates.problems,
+      ...versions.problems,
+      ...credentials.problems,
+    ],
   };
 }

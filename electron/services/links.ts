@@ -4,7 +4,16 @@
  * template services ask the credential service the questions below. No cycle at construction:
  * build the credential service first, then the two others with it.
  */
+import type { AuditEvent } from '../audit/audit-trail';
+import type { TableChange } from './change-journal';
 import type { StoredDevice, StoredTemplate } from './stored-records';
+
+/** Rows and audit entries another service writes as part of its own change. */
+export interface PreparedChange {
+  readonly tables: readonly TableChange[];
+  readonly audit: readonly AuditEvent[];
+  applied(): void;
+}
 
 export interface ReadonlyTable<T> {
   get(id: number): T | undefined;
@@ -32,10 +41,11 @@ export interface DeviceCredentialLinks {
    */
   refuseDeviceDeactivation(deviceId: number, deviceName: string): void;
   /**
-   * Sets every active credential of the device Inactive (one write), audits each, and returns their
-   * ids. Runs inside the caller's write task: it does not queue.
+   * The change that sets every active credential of the device Inactive, with an audit entry
+   * each, for the device service to write with its own row as one change; `applied` updates the
+   * index and announces it. Writes nothing itself.
    */
-  deactivateByDevice(deviceId: number, actor: string, reason: string): Promise<number[]>;
+  deactivationByDevice(deviceId: number, actor: string, reason: string): PreparedChange;
 }
 
 /** What the template service needs from credentials. */

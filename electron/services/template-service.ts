@@ -1,9 +1,10 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
 import type { Template, TemplateVersion } from '../../shared/domain/template';
-import type { AuditTrail } from '../audit/audit-trail';
+import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../platform/clock';
-import type { EntityTable } from '../storage/entity-table';
+import type { EntityTable, Row } from '../storage/entity-table';
+import type { ChangeWriter, TableChange } from './change-journal';
 import { changedFields } from './changed-fields';
 import { nameList, type TemplateCredentialLinks } from './links';
 import { compareNames, nameKey } from './names';
@@ -15,7 +16,7 @@ import {
   type TemplateVersionsRow,
 } from './stored-records';
 import { problemMessage, templateProblems, type SyntaxCheck, type TemplateProblem } from './template-checks';
-import { putRows, removeRows, type StagedImport } from './transfer-staged';
+import type { PreparedImport } from './transfer-staged';
 import { WriteQueue } from './write-queue';
 
 export interface TemplateServiceDeps {
@@ -25,6 +26,8 @@ export interface TemplateServiceDeps {
   readonly audit: AuditTrail;
   readonly events: Pick<EventBus, 'emit'>;
   readonly clock: Clock;
+  /** Writes each change with its audit entries, all or nothing across a crash. */
+  readonly changes: ChangeWriter;
   readonly queue?: WriteQueue;
   /** The plugins' syntax check, once they exist; tags are always checked. */
   readonly syntaxCheck?: SyntaxCheck;
@@ -82,8 +85,11 @@ export class TemplateService {
 
       const now = this.deps.clock.now().toISOString();
       if (!existing) {
-        const row = await this.#insert({ ...input, builtIn: false, builtInKey: null }, now, actor);
-        await this.#audit(actor, 'create', row, templateFieldNames, 'Version 1');
+        const row = this.#newRow({ ...input, builtIn: false, builtInKey: null }, now);
+        await this.#commit(
+          this.#write(row, true, now, actor),
+          this.#event(actor, 'create', row, templateFieldNames, 'Version 1'),
+        );
         this.#changed(row.id);
         return row;
       }
@@ -96,9 +102,11 @@ export class TemplateService {
         version: newVersion ? existing.version + 1 : existing.version,
         updatedAt: now,
       };
-      await this.#write(row, newVersion, now, actor);
       const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
-      await this.#audit(actor, action, row, fields, `Version ${row.version}`);
+      await this.#commit(
+        this.#write(row, newVersion, now, actor),
+        this.#event(actor, action, row, fields, `Version ${row.version}`),
+      );
       this.#changed(row.id);
       return row;
     });
@@ -115,13 +123,16 @@ export class TemplateService {
       const { pluginId, executionType, active, description, content } = source;
       const fields = { name: cloneName, pluginId, executionType, active, description, content };
       const now = this.deps.clock.now().toISOString();
-      const row = await this.#insert({ ...fields, builtIn: false, builtInKey: null }, now, actor);
-      await this.#audit(
-        actor,
-        'create',
-        row,
-        templateFieldNames,
-        `Cloned from ${source.name} (version ${source.version})`,
+      const row = this.#newRow({ ...fields, builtIn: false, builtInKey: null }, now);
+      await this.#commit(
+        this.#write(row, true, now, actor),
+        this.#event(
+          actor,
+          'create',
+          row,
+          templateFieldNames,
+          `Cloned from ${source.name} (version ${source.version})`,
+        ),
       );
       this.#changed(row.id);
       return row;
@@ -133,8 +144,10 @@ export class TemplateService {
       const row = this.#require(id);
       if (row.builtIn) throw new ServiceError('conflict', builtInReadOnly);
       this.#refuseIfUsed(id);
-      await this.deps.table.remove(id);
-      await this.#audit(actor, 'delete', row, [], `Last version ${row.version}`);
+      await this.#commit(
+        [{ name: 'templates', table: this.#table, remove: [id] }],
+        this.#event(actor, 'delete', row, [], `Last version ${row.version}`),
+      );
       this.#changed(id);
       return { id };
     });
@@ -157,16 +170,21 @@ export class TemplateService {
           active: existing?.active ?? true,
         };
         if (!existing) {
-          const row = await this.#insert({ ...fields, builtIn: true, builtInKey: key }, now, actor);
-          await this.#audit(actor, 'create', row, templateFieldNames, 'Built-in template, version 1');
+          const row = this.#newRow({ ...fields, builtIn: true, builtInKey: key }, now);
+          await this.#commit(
+            this.#write(row, true, now, actor),
+            this.#event(actor, 'create', row, templateFieldNames, 'Built-in template, version 1'),
+          );
           touched.push(row.id);
           continue;
         }
         const changed = changedFields(existing, { ...existing, ...fields }, templateFieldNames);
         if (changed.length === 0) continue;
         const row: StoredTemplate = { ...existing, ...fields, version: existing.version + 1, updatedAt: now };
-        await this.#write(row, true, now, actor);
-        await this.#audit(actor, 'update', row, changed, `Built-in template, version ${row.version}`);
+        await this.#commit(
+          this.#write(row, true, now, actor),
+          this.#event(actor, 'update', row, changed, `Built-in template, version ${row.version}`),
+        );
         touched.push(row.id);
       }
       if (touched.length > 0) this.deps.events.emit('templates.changed', { ids: touched });
@@ -185,15 +203,12 @@ export class TemplateService {
   }
 
   /**
-   * Import: inserts templates the caller has already checked as part of a whole bundle (plugin,
-   * content and names included), each at version 1, as user templates. The rows and their first
-   * versions go to the store in one turn (one file write), without an audit entry each (the import
-   * is audited once). Runs inside the caller's write task: it does not queue.
+   * Import: the rows of templates the caller has already checked as part of a whole bundle
+   * (plugin, content and names included), each at version 1, as user templates, with their first
+   * versions, for the caller to write in its one change, without an audit entry each (the import
+   * is audited once).
    */
-  async stageImport(
-    items: readonly { id: number; fields: TemplateFields }[],
-    actor: string,
-  ): Promise<StagedImport> {
+  prepareImport(items: readonly { id: number; fields: TemplateFields }[], actor: string): PreparedImport {
     const now = this.deps.clock.now().toISOString();
     const rows: StoredTemplate[] = items.map(({ id, fields }) => ({
       ...fields,
@@ -217,23 +232,17 @@ export class TemplateService {
         },
       ],
     }));
-    const written = await Promise.allSettled([
-      putRows(this.deps.table, rows),
-      putRows(this.deps.versions, versions),
-    ]);
-    const rollback = async () => {
-      await Promise.all([removeRows(this.deps.table, rows), removeRows(this.deps.versions, versions)]);
-    };
-    const failed = written.find((w) => w.status === 'rejected');
-    if (failed) {
-      await rollback().catch(() => undefined);
-      throw failed.reason;
-    }
     return {
-      commit: () => {
+      tables:
+        rows.length === 0
+          ? []
+          : [
+              { name: 'templates', table: this.#table, put: rows },
+              { name: 'templateVersions', table: this.#versions, put: versions },
+            ],
+      applied: () => {
         if (rows.length > 0) this.deps.events.emit('templates.changed', { ids: rows.map((r) => r.id) });
       },
-      rollback,
     };
   }
 
@@ -245,25 +254,16 @@ export class TemplateService {
     return taken ? `${def.name} (built-in)`.slice(0, maxNameLength) : def.name;
   }
 
-  async #insert(
+  #newRow(
     fields: TemplateFields & Pick<StoredTemplate, 'builtIn' | 'builtInKey'>,
     now: string,
-    actor: string,
-  ): Promise<StoredTemplate> {
-    const row: StoredTemplate = {
-      ...fields,
-      id: this.deps.table.allocateId(),
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.#write(row, true, now, actor);
-    return row;
+  ): StoredTemplate {
+    return { ...fields, id: this.deps.table.allocateId(), version: 1, createdAt: now, updatedAt: now };
   }
 
-  /** The row and its new version go to the store in the same turn, hence in one file write. */
-  async #write(row: StoredTemplate, newVersion: boolean, now: string, actor: string): Promise<void> {
-    const writes = [this.deps.table.put(row)];
+  /** The row and its new version: one change, written in the same turn (one file write). */
+  #write(row: StoredTemplate, newVersion: boolean, now: string, actor: string): TableChange[] {
+    const tables: TableChange[] = [{ name: 'templates', table: this.#table, put: [row] }];
     if (newVersion) {
       const version: TemplateVersion = {
         version: row.version,
@@ -274,9 +274,22 @@ export class TemplateService {
         savedBy: actor,
       };
       const kept = this.deps.versions.get(row.id)?.versions ?? [];
-      writes.push(this.deps.versions.put({ id: row.id, versions: [...kept, version] }));
+      const versions: TemplateVersionsRow = { id: row.id, versions: [...kept, version] };
+      tables.push({ name: 'templateVersions', table: this.#versions, put: [versions] });
     }
-    await Promise.all(writes);
+    return tables;
+  }
+
+  get #table(): EntityTable<Row> {
+    return this.deps.table;
+  }
+
+  get #versions(): EntityTable<Row> {
+    return this.deps.versions;
+  }
+
+  #commit(tables: TableChange[], event: AuditEvent): Promise<void> {
+    return this.deps.changes.commit({ tables, audit: [event] }, this.deps.audit);
   }
 
   #require(id: number): StoredTemplate {
@@ -346,14 +359,14 @@ export class TemplateService {
     this.deps.events.emit('templates.changed', { ids: [id] });
   }
 
-  async #audit(
+  #event(
     actor: string,
     action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate',
     row: StoredTemplate,
     fields: readonly string[],
     detail: string,
-  ): Promise<void> {
-    await this.deps.audit.record({
+  ): AuditEvent {
+    return {
       actor,
       action,
       entity: 'template',
@@ -361,6 +374,6 @@ export class TemplateService {
       label: row.name,
       fields: [...fields],
       detail,
-    });
+    };
   }
 }

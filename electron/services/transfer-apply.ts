@@ -1,18 +1,19 @@
 import type { CredentialFields } from '../../shared/domain/credential';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { SecretVault } from '../vault/secret-vault';
+import type { ChangeWriter } from './change-journal';
 import { vaultRef, type CredentialService } from './credential-service';
 import type { DeviceService } from './device-service';
 import type { TemplateService } from './template-service';
 import type { ImportPlan } from './transfer-check';
-import type { StagedImport } from './transfer-staged';
 
 export interface ApplyDeps {
-  readonly devices: Pick<DeviceService, 'reserveIds' | 'stageImport'>;
-  readonly templates: Pick<TemplateService, 'reserveIds' | 'stageImport'>;
-  readonly credentials: Pick<CredentialService, 'reserveIds' | 'stageImport'>;
+  readonly devices: Pick<DeviceService, 'reserveIds' | 'prepareImport'>;
+  readonly templates: Pick<TemplateService, 'reserveIds' | 'prepareImport'>;
+  readonly credentials: Pick<CredentialService, 'reserveIds' | 'prepareImport'>;
   readonly vault: SecretVault;
   readonly audit: AuditTrail;
+  readonly changes: ChangeWriter;
 }
 
 export interface AppliedCounts {
@@ -24,12 +25,15 @@ export interface AppliedCounts {
 
 /**
  * Writes a checked plan: every id allocated first (a credential's authentication credential may be
- * another credential of the bundle), then devices, templates, the passwords, the credentials, each
- * kind in one write, then one audit entry, and only then the changed events. Passwords go before
- * the credential rows, as a single save does: were the app to stop in between, a password without
- * its row is inert, while a JIT credential whose authentication credential has no password is not.
+ * another credential of the bundle), then the passwords, then every row of every kind and the one
+ * audit entry as one change (change-journal.ts): all of it, or, should the app stop half-way, all
+ * of it at the next start, never a part. Only then are the changed events emitted.
  *
- * Should any write (or the audit) fail, what was written is removed again, newest first, and the
+ * The passwords go to the vault before the change's intent, since an intent never holds a secret:
+ * should the app stop before the intent is on disk, they belong to ids no row holds (inert, and
+ * removed by the next save or import that takes such an id, see stagePasswords).
+ *
+ * Should a write (or the audit) fail, the change is undone and the passwords removed, and the
  * failure is rethrown: nothing of the bundle remains and nothing was announced.
  */
 export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string): Promise<AppliedCounts> {
@@ -41,42 +45,45 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
     fields: withRealIds(c.fields, deviceIds, templateIds, credentialIds),
     password: c.password,
   }));
-
-  const staged: StagedImport[] = [];
-  try {
-    staged.push(
-      await deps.devices.stageImport(
-        plan.devices.map((d) => ({ id: real(deviceIds, d.id), fields: d.fields })),
-      ),
-    );
-    staged.push(
-      await deps.templates.stageImport(
-        plan.templates.map((t) => ({ id: real(templateIds, t.id), fields: t.fields })),
-        actor,
-      ),
-    );
-    staged.push(await stagePasswords(deps.vault, credentials));
-    staged.push(await deps.credentials.stageImport(credentials));
-    const counts: AppliedCounts = {
-      devices: plan.devices.length,
-      templates: plan.templates.length,
-      credentials: plan.credentials.length,
-      passwords: credentials.filter((c) => c.password !== undefined).length,
-    };
-    await deps.audit.record({
+  const prepared = [
+    deps.devices.prepareImport(plan.devices.map((d) => ({ id: real(deviceIds, d.id), fields: d.fields }))),
+    deps.templates.prepareImport(
+      plan.templates.map((t) => ({ id: real(templateIds, t.id), fields: t.fields })),
       actor,
-      action: 'import',
-      entity: 'bundle',
-      entityId: null,
-      label: 'Bundle',
-      detail: importDetail(counts),
-    });
-    for (const s of staged) s.commit();
-    return counts;
+    ),
+    deps.credentials.prepareImport(credentials),
+  ];
+  const counts: AppliedCounts = {
+    devices: plan.devices.length,
+    templates: plan.templates.length,
+    credentials: plan.credentials.length,
+    passwords: credentials.filter((c) => c.password !== undefined).length,
+  };
+
+  const undoPasswords = await stagePasswords(deps.vault, credentials);
+  try {
+    await deps.changes.commit(
+      {
+        tables: prepared.flatMap((p) => p.tables),
+        audit: [
+          {
+            actor,
+            action: 'import',
+            entity: 'bundle',
+            entityId: null,
+            label: 'Bundle',
+            detail: importDetail(counts),
+          },
+        ],
+      },
+      deps.audit,
+    );
   } catch (error) {
-    for (const s of staged.reverse()) await s.rollback().catch(() => undefined);
+    await undoPasswords().catch(() => undefined);
     throw error;
   }
+  for (const p of prepared) p.applied();
+  return counts;
 }
 
 /**
@@ -87,7 +94,7 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
 async function stagePasswords(
   vault: SecretVault,
   credentials: readonly { id: number; password: string | undefined }[],
-): Promise<StagedImport> {
+): Promise<() => Promise<void>> {
   const written: string[] = [];
   const rollback = async () => {
     await Promise.all(written.map((ref) => vault.remove(ref)));
@@ -106,7 +113,7 @@ async function stagePasswords(
     await rollback().catch(() => undefined);
     throw error;
   }
-  return { commit: () => undefined, rollback };
+  return rollback;
 }
 
 function importDetail(c: AppliedCounts): string {

@@ -19,7 +19,7 @@ type ImportInput = z.output<(typeof transferMethods)['transfer.import']['input']
 export type ImportOutcome = z.input<(typeof transferMethods)['transfer.import']['output']>;
 
 export interface TransferServiceDeps {
-  readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials' | 'queue'>;
+  readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials' | 'queue' | 'changes'>;
   readonly vault: SecretVault;
   readonly audit: AuditTrail;
   readonly clock: Clock;
@@ -110,7 +110,14 @@ export class TransferService {
       const { credentials } = this.deps.inventory;
       const counts = await applyPlan(
         plan,
-        { devices, templates, credentials, vault: this.deps.vault, audit: this.deps.audit },
+        {
+          devices,
+          templates,
+          credentials,
+          vault: this.deps.vault,
+          audit: this.deps.audit,
+          changes: this.deps.inventory.changes,
+        },
         actor,
       );
       return {

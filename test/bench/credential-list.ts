@@ -11,6 +11,7 @@ import { credentialInputSchema } from '../../shared/domain/credential';
 import { deviceInputSchema } from '../../shared/domain/device';
 import { defaultSettings } from '../../shared/domain/settings';
 import { EventBus } from '../../electron/core/event-bus';
+import { unjournaled } from '../../electron/services/change-journal';
 import { CredentialService, vaultRef } from '../../electron/services/credential-service';
 import { credentialsHandlers } from '../../electron/core/handlers/credentials';
 import { Dispatcher, type AllHandlers } from '../../electron/core/dispatcher';
@@ -94,6 +95,7 @@ const service = new CredentialService({
   events: new EventBus(),
   clock: { now },
   settings: () => defaultSettings,
+  changes: unjournaled,
 });
 console.log(`index build at start-up: ${(performance.now() - t).toFixed(1)} ms`);
 

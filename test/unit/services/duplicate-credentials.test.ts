@@ -140,15 +140,16 @@ describe('a second credential for one account is refused', () => {
     });
   });
 
-  it('imported rows take part (they enter the index on commit)', async () => {
+  it('imported rows take part (they enter the index once applied)', async () => {
     const count = 2000;
     const ids = s.credentials.reserveIds(count);
-    const staged = await s.credentials.stageImport(
+    const prepared = s.credentials.prepareImport(
       ids.map((id, i) => ({ id, fields: alice({ username: `user${i}` }) })),
     );
-    // Not yet committed: not a duplicate of anything.
+    // Not yet applied: not a duplicate of anything.
     expect(s.credentials.duplicateOf({ deviceId: lab, username: 'user7', domain: '' }, null)).toBeUndefined();
-    staged.commit();
+    await s.changes.commit({ tables: prepared.tables, audit: [] }, s.audit);
+    prepared.applied();
     expect(s.credentials.duplicateOf({ deviceId: lab, username: 'user7', domain: '' }, null)).toEqual({
       id: ids[7],
       label: 'user7 @ lab-linux',

@@ -31,6 +31,8 @@ export const bundlePassphrase = 'bundle passphrase 42';
  */
 export class FailingWrites {
   readonly failing = new Set<string>();
+  /** Stores whose next write fails, once. */
+  readonly failOnce = new Set<string>();
   readonly factory: BackendFactory = (dir, name) => {
     const backend = confBackendFactory(dir, name);
     const store = name.startsWith('ids-') ? basename(dir) : name;
@@ -38,7 +40,8 @@ export class FailingWrites {
       path: backend.path,
       read: () => backend.read(),
       write: (document) => {
-        if (this.failing.has(store)) throw new Error(`write of ${store} failed (test)`);
+        if (this.failing.has(store) || this.failOnce.delete(store))
+          throw new Error(`write of ${store} failed (test)`);
         backend.write(document);
       },
     };

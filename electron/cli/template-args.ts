@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fingerprintSchema } from '../../shared/domain/host-key';
 import { pluginIds, type PluginId } from '../../shared/domain/plugin';
+import { secretTagNames } from '../../shared/plugins/plugin-runtime';
 import { UsageError } from '../host/args';
 
 export interface TemplateCliArgs {
@@ -13,6 +14,8 @@ export interface TemplateCliArgs {
   readonly database: string | undefined;
   readonly domain: string | undefined;
   readonly tags: Readonly<Record<string, string>>;
+  /** Tags whose value is the first line of a file (`-`: standard input), e.g. NEW_PASSWORD. */
+  readonly tagFiles: Readonly<Record<string, string>>;
   readonly readTimeout: number | undefined;
   /** SSH: the fingerprint the server's host key must have (`SHA256:...`, as ssh-keygen -l prints). */
   readonly hostKey: string | undefined;
@@ -21,11 +24,14 @@ export interface TemplateCliArgs {
 
 export const templateUsage = `Usage: npm run template -- run --plugin ssh|postgresql|mysql|ldap --host H [--port P]
          --user U [--password-file F] [--key-file F] [--database D] [--domain D]
-         [--tag NAME=VALUE ...] [--read-timeout S] [--host-key SHA256:...] FILE
+         [--tag NAME=VALUE ...] [--tag-file NAME=FILE ...] [--read-timeout S]
+         [--host-key SHA256:...] FILE
 
 Runs one template against a target and prints each step (secrets masked).
 AUTH_USER, AUTH_PASSWORD and IP are filled from --user, --password-file and --host; give every
-other tag the template uses with --tag (USERNAME=..., NEW_PASSWORD=..., ...).
+other tag the template uses with --tag (USERNAME=...). Secret tags (${secretTagNames.join(', ')})
+take --tag-file NAME=FILE: the first line of FILE, or of standard input when FILE is -
+(a command line is visible to every local user).
 SSH: --host-key pins the server's key (ssh-keygen -l -f the server's key.pub prints it); without
 it the key is not checked and a warning names the key shown.
 Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage, unknown tag,
@@ -36,6 +42,7 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     throw new UsageError(argv[0] === undefined ? 'Missing command: run' : `Unknown command: ${argv[0]}`);
   const options = new Map<string, string>();
   const tags: Record<string, string> = {};
+  const tagFiles: Record<string, string> = {};
   let file: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -46,13 +53,12 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     }
     const value = argv[++i];
     if (value === undefined) throw new UsageError(`${arg} needs a value`);
-    if (arg === '--tag') {
-      const match = /^([A-Z0-9_]+)=(.*)$/s.exec(value);
-      if (!match?.[1])
-        throw new UsageError(
-          `--tag takes NAME=VALUE with NAME in upper case, got "${value.split('=')[0] ?? ''}"`,
-        );
-      tags[match[1]] = match[2] ?? '';
+    if (arg === '--tag' || arg === '--tag-file') {
+      const [name, tagValue] = tagAssignment(arg, value);
+      if (Object.hasOwn(tags, name) || Object.hasOwn(tagFiles, name))
+        throw new UsageError(`The tag ${name} is given twice`);
+      if (arg === '--tag') tags[name] = tagValue;
+      else tagFiles[name] = tagValue === '-' ? '-' : resolve(tagValue);
       continue;
     }
     if (
@@ -100,6 +106,8 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     );
   }
   if (hostKey !== undefined && plugin !== 'ssh') throw new UsageError('--host-key is for --plugin ssh');
+  if (Object.values(tagFiles).filter((f) => f === '-').length > 1)
+    throw new UsageError('Only one --tag-file can read standard input (-)');
   return {
     plugin: plugin as PluginId,
     host,
@@ -110,8 +118,32 @@ export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
     database: options.get('--database'),
     domain: options.get('--domain'),
     tags,
+    tagFiles,
     readTimeout: number('--read-timeout', 3600),
     hostKey,
     file,
   };
+}
+
+/**
+ * `NAME=VALUE` of --tag or --tag-file. A secret tag's value is refused on the command line (every
+ * local user can read a process's arguments); the message names the tag, never the value.
+ */
+function tagAssignment(option: '--tag' | '--tag-file', text: string): [string, string] {
+  const match = /^([A-Z0-9_]+)=(.*)$/s.exec(text);
+  const name = match?.[1];
+  if (name === undefined) {
+    const shape = option === '--tag' ? 'NAME=VALUE' : 'NAME=FILE';
+    throw new UsageError(
+      `${option} takes ${shape} with NAME in upper case, got "${text.split('=')[0] ?? ''}"`,
+    );
+  }
+  if (option === '--tag' && secretTagNames.includes(name)) {
+    throw new UsageError(
+      `--tag ${name}=... would put a secret on the command line, where every local user can read it; ` +
+        `use --tag-file ${name}=FILE (the first line of FILE, or - for standard input)`,
+    );
+  }
+  if (option === '--tag-file' && !match?.[2]) throw new UsageError(`--tag-file ${name}= needs a FILE (or -)`);
+  return [name, match?.[2] ?? ''];
 }

@@ -10,7 +10,9 @@ import { createPluginRegistry } from '../plugins/registry';
 import { fingerprintOf, type HostKeyCheck } from '../plugins/ssh';
 import { parseTemplateArgs, templateUsage } from './template-args';
 
-const firstLine = (path: string) => (readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
+/** The first line of a file, or of standard input for `-` (a secret piped in stays off `ps`). */
+const firstLine = (path: string) =>
+  (readFileSync(path === '-' ? 0 : path, 'utf8').split(/\r?\n/)[0] ?? '').trimEnd();
 
 function printStep(step: RunStep): void {
   console.log(
@@ -55,10 +57,12 @@ async function main(): Promise<number> {
   let template: string;
   let password: string | undefined;
   let privateKey: string | undefined;
+  const fileTags: Record<string, string> = {};
   try {
     template = readFileSync(args.file, 'utf8');
     password = args.passwordFile ? firstLine(args.passwordFile) : undefined;
     privateKey = args.keyFile ? readFileSync(args.keyFile, 'utf8') : undefined;
+    for (const [name, path] of Object.entries(args.tagFiles)) fileTags[name] = firstLine(path);
   } catch (error) {
     console.error(`Cannot read an input file: ${error instanceof Error ? error.message : 'error'}`);
     return 2;
@@ -83,7 +87,7 @@ async function main(): Promise<number> {
       ...(args.database !== undefined ? { database: args.database } : {}),
       ...(args.domain !== undefined ? { domain: args.domain } : {}),
     },
-    tags: { AUTH_USER: args.user, AUTH_PASSWORD: password ?? '', IP: args.host, ...args.tags },
+    tags: { AUTH_USER: args.user, AUTH_PASSWORD: password ?? '', IP: args.host, ...args.tags, ...fileTags },
     ...(args.readTimeout !== undefined ? { timeouts: { readSeconds: args.readTimeout } } : {}),
     onStep: printStep,
   });

@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { wireMaxPayloadBytes, wirePath, wireTokenParam } from '../../shared/contract/wire';
+import { wirePath, wireTokenParam } from '../../shared/contract/wire';
 import type { Core } from '../core/compose';
 import { RequestGuard } from './request-guard';
 import { rendererCsp, send, serveStatic } from './static-files';
-import { attachSocket } from './ws-endpoint';
+import { defaultWireLimits, type WireLimits } from './wire-limits';
+import { attachSocket, type ConnectionStats, type SocketEndpoint } from './ws-endpoint';
 
 export interface BrowserHost {
   /** The exact address to open, token included. */
   readonly url: string;
   readonly port: number;
+  /** What each open connection holds now (diagnostics; the tests check the bounds with it). */
+  connections(): ConnectionStats[];
   close(): Promise<void>;
 }
 
@@ -19,6 +22,8 @@ export interface BrowserHostOptions {
   readonly core: Core;
   readonly rendererDir: string;
   readonly port: number;
+  /** What one connection may make the host hold; tests lower them. */
+  readonly limits?: Partial<WireLimits>;
 }
 
 const loopback = '127.0.0.1';
@@ -30,6 +35,7 @@ const loopback = '127.0.0.1';
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(32).toString('base64url');
+  const limits: WireLimits = { ...defaultWireLimits, ...options.limits };
   const server = createServer();
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
@@ -47,7 +53,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     void serveStatic(options.rendererDir, request.url ?? '/', response, csp);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: wireMaxPayloadBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
+  const clients = new Map<WebSocket, SocketEndpoint>();
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${loopback}`);
     const refuse = (status: number, reason: string) => {
@@ -57,26 +64,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!guard.hostAllowed(request)) return refuse(421, 'Misdirected Request');
     if (!guard.originAllowed(request)) return refuse(403, 'Forbidden');
     if (!guard.tokenMatches(url.searchParams.get(wireTokenParam))) return refuse(401, 'Unauthorized');
+    if (clients.size >= limits.maxConnections) return refuse(503, 'Service Unavailable');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  const clients = new Set<WebSocket>();
   wss.on('connection', (ws: WebSocket) => {
-    clients.add(ws);
+    clients.set(ws, attachSocket(options.core, ws, limits));
     ws.on('close', () => clients.delete(ws));
-    attachSocket(options.core, ws);
+    // A protocol error (e.g. a frame above maxPayload) closes that socket; without a listener it
+    // would be thrown and stop the host.
+    ws.on('error', () => undefined);
   });
   const unsubscribe = options.core.events.subscribe((event, payload) => {
     const frame = JSON.stringify({ event, payload });
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    for (const endpoint of clients.values()) endpoint.push(frame);
   });
 
   return {
     url: `http://${loopback}:${port}/#token=${token}`,
     port,
+    connections: () => [...clients.values()].map((endpoint) => endpoint.stats()),
     close: async () => {
       unsubscribe();
-      for (const ws of clients) ws.terminate();
+      for (const ws of clients.keys()) ws.terminate();
       wss.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const s of sockets) s.destroy();

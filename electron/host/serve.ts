@@ -2,6 +2,7 @@
  * The browser host's command line: `npm run serve -- [--port N] [--data-dir DIR] [--no-open]`.
  * Prints one line `Open: http://127.0.0.1:N/#token=...` and runs until SIGINT or SIGTERM.
  */
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/compose';
@@ -22,15 +23,16 @@ async function main(): Promise<void> {
 
   console.log(`Open: ${host.url}`);
   console.log(`Data: ${dataDir}`);
-  if (args.open && !openInChromiumApp(host.url, dataDir)) {
-    console.log('No Chromium found: open the address above in a browser.');
-  }
+  const chromiumWindow = args.open ? openInChromiumApp(host.url, dataDir) : undefined;
+  if (args.open && !chromiumWindow) console.log('No Chromium found: open the address above in a browser.');
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Stopping (${signal})…`);
+    // The launcher page holds this launch's token: it goes with the host.
+    if (chromiumWindow) rmSync(chromiumWindow.launcher, { force: true });
     void host.close().then(() => {
       core.close();
       process.exit(0);

@@ -1,26 +1,76 @@
 import type { RawData, WebSocket } from 'ws';
-import { wireRequestSchema } from '../../shared/contract/wire';
+import { wireCloseFellBehind, wireRequestSchema } from '../../shared/contract/wire';
 import { fail, type Result } from '../../shared/result';
 import type { Core } from '../core/compose';
+import type { WireLimits } from './wire-limits';
 
 /** Request id used for errors that cannot be tied to a request (unparseable frames). */
 export const unattributedId = 0;
 
-/** Serves the contract on one authenticated socket. */
-export function attachSocket(core: Core, socket: WebSocket): void {
+/** What one connection holds in the host now. */
+export interface ConnectionStats {
+  /** Bytes queued for the client that it has not read yet. */
+  readonly bufferedBytes: number;
+  readonly inFlightCalls: number;
+  /** Its calls are not read until it has read enough of its answers. */
+  readonly readingPaused: boolean;
+  /** False once the host has started closing it (e.g. it fell too far behind its events). */
+  readonly open: boolean;
+}
+
+/** One authenticated socket, as the host's event broadcast sees it. */
+export interface SocketEndpoint {
+  /** Sends a push event, or closes a connection that has fallen too far behind to take it. */
+  push(frame: string): void;
+  stats(): ConnectionStats;
+}
+
+/**
+ * Serves the contract on one authenticated socket, within `limits`:
+ *  - calls beyond `maxInFlightCalls`, or holding together more than one largest frame, are answered
+ *    at once with a failure (a value, as every contract failure);
+ *  - a connection that does not read its answers is read no more until it has read half of them
+ *    (the frames of the last read wait here, unparsed: at most one read's worth);
+ *  - one that does not read its events is closed (its page reloads and so sees what it missed).
+ */
+export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits): SocketEndpoint {
   const context = core.context('websocket');
+  let inFlightCalls = 0;
+  let inFlightBytes = 0;
+  let paused = false;
+  const held: { data: RawData; isBinary: boolean }[] = [];
+
+  // Resumes once half of what was queued has reached the client: first the held frames, in order.
+  const afterWrite = () => {
+    if (!paused || socket.bufferedAmount > limits.maxBufferedBytes / 2) return;
+    paused = false;
+    // A held frame's answer may fill the queue again (a function, as `receive` changes `paused`).
+    const reading = () => !paused;
+    for (let frame = held.shift(); frame; frame = reading() ? held.shift() : undefined)
+      receive(frame.data, frame.isBinary);
+    if (reading()) socket.resume();
+  };
+  const send = (frame: string) => {
+    socket.send(frame, afterWrite);
+    if (!paused && socket.bufferedAmount > limits.maxBufferedBytes) {
+      paused = true;
+      socket.pause();
+    }
+  };
   const reply = (id: number, result: Result<unknown>) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id, result }));
+    if (socket.readyState === socket.OPEN) send(JSON.stringify({ id, result }));
   };
 
-  socket.on('message', (data, isBinary) => {
+  const receive = (data: RawData, isBinary: boolean) => {
     if (isBinary) {
       reply(unattributedId, fail('invalid_input', 'Binary frames are not accepted; send JSON text'));
       return;
     }
+    const text = rawText(data);
+    const size = Buffer.byteLength(text);
     let json: unknown;
     try {
-      json = JSON.parse(rawText(data));
+      json = JSON.parse(text);
     } catch {
       reply(unattributedId, fail('invalid_input', 'Malformed message: not JSON'));
       return;
@@ -35,8 +85,54 @@ export function attachSocket(core: Core, socket: WebSocket): void {
       return;
     }
     const { id, method, input } = request.data;
-    void core.dispatcher.dispatch(method, input, context).then((result) => reply(id, result));
+    const busy =
+      inFlightCalls >= limits.maxInFlightCalls ||
+      // One call of any size is always taken, so that the largest import can run alone.
+      (inFlightCalls > 0 && inFlightBytes + size > limits.maxPayloadBytes);
+    if (busy) {
+      reply(
+        id,
+        fail(
+          'unavailable',
+          `Too many calls in progress on this connection (at most ${limits.maxInFlightCalls}, ` +
+            `${limits.maxPayloadBytes} bytes); wait for their answers and try again`,
+        ),
+      );
+      return;
+    }
+    inFlightCalls++;
+    inFlightBytes += size;
+    void core.dispatcher.dispatch(method, input, context).then((result) => {
+      inFlightCalls--;
+      inFlightBytes -= size;
+      reply(id, result);
+    });
+  };
+
+  // ws still delivers the frames of the read it had made when the socket paused: hold them.
+  socket.on('message', (data, isBinary) => {
+    if (paused) held.push({ data, isBinary });
+    else receive(data, isBinary);
   });
+
+  return {
+    push(frame) {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > limits.maxBufferedBytes) {
+        // Dropping the event silently would leave the page showing stale data; a close makes it
+        // reload (what is queued is still delivered first, if the client ever reads it).
+        socket.close(wireCloseFellBehind, 'Too far behind: reload to see current data');
+        return;
+      }
+      send(frame);
+    },
+    stats: () => ({
+      bufferedBytes: socket.bufferedAmount,
+      inFlightCalls,
+      readingPaused: paused,
+      open: socket.readyState === socket.OPEN,
+    }),
+  };
 }
 
 function rawText(data: RawData): string {

@@ -1,6 +1,11 @@
 import type { ApiTransport, EventName, MethodName } from '../../shared/contract';
 import { isEventName } from '../../shared/contract';
-import { wirePath, wireServerMessageSchema, wireTokenParam } from '../../shared/contract/wire';
+import {
+  wireCloseFellBehind,
+  wirePath,
+  wireServerMessageSchema,
+  wireTokenParam,
+} from '../../shared/contract/wire';
 import { fail, type Result } from '../../shared/result';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
@@ -27,12 +32,15 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
       onState('open');
       resolve(true);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       onState('closed');
       resolve(false);
       for (const p of pending.values())
         p.resolve(fail('unavailable', 'The connection to the core was closed'));
       pending.clear();
+      // The host dropped this tab for not reading what it sent (e.g. the tab was frozen): events
+      // were missed, so load the page again (the token is kept for the tab) and fetch afresh.
+      if (event.code === wireCloseFellBehind) window.location.reload();
     });
   });
 

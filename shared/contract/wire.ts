@@ -29,3 +29,8 @@ export const wirePath = '/rpc';
 export const wireTokenParam = 'token';
 /** Largest accepted message: a bundle import (up to 64 MiB of JSON, escaped once more in the frame). */
 export const wireMaxPayloadBytes = 128 * 1024 * 1024;
+/**
+ * The close code of a connection the host dropped because it fell too far behind reading what was
+ * sent to it (1013, "Try Again Later"): the page missed events, so it reloads to see current data.
+ */
+export const wireCloseFellBehind = 1013;

@@ -32,7 +32,10 @@ function connection(p: ReturnType<typeof labDetails>['postgres']) {
   return { host: p.host, port: p.port, user: p.adminUser, password: p.adminPassword };
 }
 
-function runCli(template: string, tags: Record<string, string>, extra: string[] = []) {
+const secretTags = new Set(['NEW_PASSWORD', 'CURRENT_PASSWORD', 'AUTH_PASSWORD']);
+
+/** Runs the CLI; secret tags go through --tag-file (a file of mode 0600), the others through --tag. */
+function runCli(template: string, tags: Record<string, string>, extra: string[] = [], stdin?: string) {
   const { postgres } = labDetails();
   const file = join(dir.path, `t${Math.random().toString(36).slice(2)}.sql`);
   writeFileSync(file, template);
@@ -41,9 +44,21 @@ function runCli(template: string, tags: Record<string, string>, extra: string[] 
   const args = ['--import', 'tsx', cli, 'run', '--plugin', 'postgresql', '--host', postgres.host];
   args.push('--port', String(postgres.port), '--user', postgres.adminUser, '--password-file', passwordFile);
   args.push('--database', postgres.database, ...extra);
-  for (const [name, value] of Object.entries(tags)) args.push('--tag', `${name}=${value}`);
+  for (const [name, value] of Object.entries(tags)) {
+    if (!secretTags.has(name)) {
+      args.push('--tag', `${name}=${value}`);
+      continue;
+    }
+    const tagFile = join(dir.path, `tag-${name}`);
+    writeFileSync(tagFile, `${value}\n`, { mode: 0o600 });
+    args.push('--tag-file', `${name}=${tagFile}`);
+  }
   args.push(file);
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    timeout: 60_000,
+    ...(stdin !== undefined ? { input: stdin } : {}),
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -130,6 +145,41 @@ describe('npm run template (the template CLI)', () => {
     const { code } = runCli(create, { USERNAME: 'x; CREATE ROLE injected', NEW_PASSWORD: 'p' });
     expect(code).toBe(2);
     expect(await roleExists('injected')).toBe(false);
+  });
+
+  it('refuses a secret tag on the command line, pointing to --tag-file, without echoing the value', () => {
+    for (const name of secretTags) {
+      const { code, out, err } = runCli(create, { USERNAME: 'nobody' }, ['--tag', `${name}=Visible-In-ps-1`]);
+      expect(code).toBe(2);
+      expect(err).toContain(`use --tag-file ${name}=FILE`);
+      expect(out + err).not.toContain('Visible-In-ps-1');
+    }
+  });
+
+  it('takes a secret tag from standard input with --tag-file NAME=-, first line only', async () => {
+    const name = `clistdin${Date.now() % 1_000_000}`;
+    roles.push(name);
+    const secret = 'Stdin-Secret-7!';
+    const { code, out, err } = runCli(
+      create,
+      { USERNAME: name },
+      ['--tag-file', 'NEW_PASSWORD=-'],
+      `${secret}\nsecond line\n`,
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).not.toContain(secret);
+    // The role logs in with exactly the first line: no newline, nothing of the second.
+    const { postgres } = labDetails();
+    const login = new pg.Client({
+      ...connection(postgres),
+      user: name,
+      password: secret,
+      database: postgres.database,
+    });
+    login.on('error', () => undefined);
+    await login.connect();
+    await login.end();
   });
 
   it('exits 2 on bad usage', () => {

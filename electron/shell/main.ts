@@ -3,11 +3,12 @@
  * Command line: `--data-dir DIR` (default ~/.config/jit-pam, as the browser host) and
  * `--passphrase-file FILE` (set up or unlock the vault, for automation).
  */
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/compose';
 import { defaultDataDir } from '../platform/data-dir';
+import { lockDataDir } from '../platform/data-dir-lock';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { electronStoreBackendFactory } from './electron-store-backend';
 import { hardenApp } from './hardening';
@@ -39,6 +40,16 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenApp();
+    // One process per data dir, the browser host included (Electron's own lock covers only Electron).
+    let lock;
+    try {
+      lock = lockDataDir(dataDir);
+    } catch (error) {
+      dialog.showErrorBox('JIT PAM cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    process.on('exit', () => lock.release());
     serveRenderer(join(here, '..', 'renderer'));
     const osKeys = osKeyProtector();
     const core = createCore({

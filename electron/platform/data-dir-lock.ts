@@ -155,8 +155,12 @@ function removeLeftovers(dir: string): void {
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(`${lockFileName}.`)) continue;
     const path = join(dir, name);
-    const left = readLock(path);
-    if (left !== 'gone' && (left.holder === undefined || !isLive(left.holder))) unlinkQuietly(path);
+    try {
+      const left = readLock(path);
+      if (left !== 'gone' && (left.holder === undefined || !isLive(left.holder))) unlinkQuietly(path);
+    } catch {
+      // Tidying only: the lock is ours either way.
+    }
   }
 }
 

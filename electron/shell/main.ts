@@ -6,9 +6,9 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/compose';
+import { createCore, type Core } from '../core/compose';
 import { defaultDataDir } from '../platform/data-dir';
-import { lockDataDir } from '../platform/data-dir-lock';
+import { lockDataDir, type DataDirLock } from '../platform/data-dir-lock';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { electronStoreBackendFactory } from './electron-store-backend';
 import { hardenApp } from './hardening';
@@ -40,24 +40,29 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenApp();
+    const osKeys = osKeyProtector();
     // One process per data dir, the browser host included (Electron's own lock covers only Electron).
-    let lock;
+    let lock: DataDirLock | undefined;
+    let core: Core;
     try {
       lock = lockDataDir(dataDir);
+      core = createCore({
+        dataDir,
+        shell: 'electron',
+        createBackend: electronStoreBackendFactory,
+        ...(osKeys ? { osKeys } : {}),
+      });
     } catch (error) {
+      // Another process holds the data dir, or a store file could not be read (left untouched).
+      lock?.release();
       dialog.showErrorBox('JIT PAM cannot start', error instanceof Error ? error.message : String(error));
       app.exit(1);
       return;
     }
-    process.on('exit', () => lock.release());
+    const held = lock;
+    app.on('will-quit', () => held.release());
+    process.on('exit', () => held.release());
     serveRenderer(join(here, '..', 'renderer'));
-    const osKeys = osKeyProtector();
-    const core = createCore({
-      dataDir,
-      shell: 'electron',
-      createBackend: electronStoreBackendFactory,
-      ...(osKeys ? { osKeys } : {}),
-    });
     if (passphraseFile) await core.unlockWithPassphraseFile(passphraseFile);
     registerIpc(core, () => window);
     window = createMainWindow(join(here, 'preload.cjs'));

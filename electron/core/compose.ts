@@ -3,7 +3,6 @@
  * Electron; the shells pass in what differs (which backend stores the configuration, the shell's
  * name, the data directory, the OS keyring when there is one).
  */
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { ShellKind } from './shell-kind';
 import { Dispatcher } from './dispatcher';
@@ -31,6 +30,7 @@ import { sections } from '../services/stored-records';
 import { openTable } from '../services/table-loader';
 import { hostKeySchema } from '../../shared/domain/host-key';
 import { systemClock, type Clock } from '../platform/clock';
+import { describePrivateDir, makeDataDirPrivate } from '../platform/private-data-dir';
 import { createInventory, type Inventory } from '../services/inventory';
 import { NoticeBoard } from '../services/notice-board';
 import { SettingsService } from '../services/settings-service';
@@ -68,11 +68,14 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // The entry point holds the data directory's lock (platform/data-dir-lock.ts) by now.
+  const privacy = makeDataDirPrivate(options.dataDir);
   const actor = safeUserName();
 
   const events = new EventBus();
   const notices = new NoticeBoard(events, clock);
+  const privacyWarning = describePrivateDir(options.dataDir, privacy);
+  if (privacyWarning) notices.post('warning', privacyWarning);
   const config = ConfigStore.open({
     dir: options.dataDir,
     name: 'config',

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/compose';
 import { defaultDataDir } from '../platform/data-dir';
+import { lockDataDir } from '../platform/data-dir-lock';
 import { confBackendFactory } from '../storage/conf-backend';
 import { hostUsage, parseHostArgs, UsageError } from './args';
 import { startBrowserHost } from './browser-host';
@@ -15,6 +16,9 @@ import { openInChromiumApp } from './open-browser';
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2));
   const dataDir = args.dataDir ?? defaultDataDir();
+  // One process per data dir: a second one is refused here, naming the holder's pid.
+  const lock = lockDataDir(dataDir);
+  process.on('exit', () => lock.release());
   const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
   // The bundle lives in dist/electron/; the renderer beside it in dist/renderer/.
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');

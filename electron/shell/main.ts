@@ -3,11 +3,12 @@
  * Command line: `--data-dir DIR` (default ~/.config/jit-pam, as the browser host) and
  * `--passphrase-file FILE` (set up or unlock the vault, for automation).
  */
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/compose';
+import { createCore, type Core } from '../core/compose';
 import { defaultDataDir } from '../platform/data-dir';
+import { lockDataDir, type DataDirLock } from '../platform/data-dir-lock';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { electronStoreBackendFactory } from './electron-store-backend';
 import { hardenApp } from './hardening';
@@ -39,14 +40,29 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenApp();
-    serveRenderer(join(here, '..', 'renderer'));
     const osKeys = osKeyProtector();
-    const core = createCore({
-      dataDir,
-      shell: 'electron',
-      createBackend: electronStoreBackendFactory,
-      ...(osKeys ? { osKeys } : {}),
-    });
+    // One process per data dir, the browser host included (Electron's own lock covers only Electron).
+    let lock: DataDirLock | undefined;
+    let core: Core;
+    try {
+      lock = lockDataDir(dataDir);
+      core = createCore({
+        dataDir,
+        shell: 'electron',
+        createBackend: electronStoreBackendFactory,
+        ...(osKeys ? { osKeys } : {}),
+      });
+    } catch (error) {
+      // Another process holds the data dir, or a store file could not be read (left untouched).
+      lock?.release();
+      dialog.showErrorBox('JIT PAM cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    const held = lock;
+    app.on('will-quit', () => held.release());
+    process.on('exit', () => held.release());
+    serveRenderer(join(here, '..', 'renderer'));
     if (passphraseFile) await core.unlockWithPassphraseFile(passphraseFile);
     registerIpc(core, () => window);
     window = createMainWindow(join(here, 'preload.cjs'));

@@ -1,11 +1,11 @@
 import Conf from 'conf';
-import { compactJson, confLikeBackend, type BackendFactory } from './document-backend';
+import { compactJson, confLikeBackend, privateConfOptions, type BackendFactory } from './document-backend';
 
 /** Plain-Node backend (browser host, tests): `conf`, the library electron-store is built on. */
 export const confBackendFactory: BackendFactory = (dir, name) =>
   confLikeBackend(
     new Conf<Record<string, unknown>>({
-      cwd: dir,
+      ...privateConfOptions(dir),
       configName: name,
       clearInvalidConfig: false,
       accessPropertiesByDotNotation: false,

@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendFactory, DocumentBackend } from './document-backend';
 import { latestSchemaVersion, migrations as defaultMigrations, type Migration } from './migrations';
@@ -17,12 +17,28 @@ export class StoreTooNewError extends Error {
   }
 }
 
+/**
+ * The file exists but could not be read (an I/O error, a folder in its place, permissions): not
+ * proof that it is corrupt, so it is neither set aside nor written over, and the app does not start.
+ */
+export class StoreReadError extends Error {
+  constructor(path: string, cause: unknown) {
+    super(
+      `${path} could not be read (${reasonOf(cause)}). It was left as it is and nothing was written ` +
+        'over it; fix the cause (disk, permissions, something else in its place) and start again.',
+    );
+    this.name = 'StoreReadError';
+  }
+}
+
 export interface OpenOptions {
   readonly dir: string;
   readonly name: string;
   readonly createBackend: BackendFactory;
   readonly now: () => Date;
   readonly migrations?: readonly Migration[];
+  /** Reads the file (tests inject failures); `fs.readFileSync` by default. */
+  readonly readFile?: (path: string) => string;
 }
 
 /**
@@ -30,8 +46,9 @@ export interface OpenOptions {
  * memory and written back whole. Writes are coalesced: every `update` in one turn of the event loop
  * becomes one file write, because every write rewrites the whole file.
  *
- * A file that is not valid JSON is never overwritten: it is renamed aside and reported in
- * `problems`, and the app starts with an empty document.
+ * A file that is not a JSON object is never overwritten: it is renamed aside and reported in
+ * `problems`, and the app starts with an empty document. A file that cannot be read at all is left
+ * alone and `open` throws StoreReadError: a passing I/O error is no reason to lose the file.
  */
 export class ConfigStore {
   #document: Record<string, unknown>;
@@ -39,15 +56,23 @@ export class ConfigStore {
 
   private constructor(
     private readonly backend: DocumentBackend,
+    document: Record<string, unknown> | undefined,
     readonly problems: readonly StoreProblem[],
   ) {
-    this.#document = structuredClone(backend.read());
+    this.#document = document ?? structuredClone(backend.read());
   }
 
   static open(options: OpenOptions): ConfigStore {
     const problems: StoreProblem[] = [];
-    const backend = openOrSetAside(options, problems);
-    const store = new ConfigStore(backend, problems);
+    const document = readOrSetAside(options, problems);
+    let backend: DocumentBackend;
+    try {
+      backend = options.createBackend(options.dir, options.name);
+    } catch (error) {
+      // The file read and parsed a moment ago: this can only be an I/O error.
+      throw new StoreReadError(pathOf(options), error);
+    }
+    const store = new ConfigStore(backend, document, problems);
     store.#migrate(options.migrations ?? defaultMigrations);
     return store;
   }
@@ -106,21 +131,42 @@ export class ConfigStore {
   }
 }
 
-function openOrSetAside(options: OpenOptions, problems: StoreProblem[]): DocumentBackend {
+const pathOf = (options: OpenOptions) => join(options.dir, `${options.name}.json`);
+
+const reasonOf = (error: unknown) =>
+  (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? 'unreadable';
+
+/**
+ * The document as stored, or undefined when there is no file yet. Only content that is not a JSON
+ * object sends the file aside; a failure to read it throws StoreReadError.
+ */
+function readOrSetAside(options: OpenOptions, problems: StoreProblem[]): Record<string, unknown> | undefined {
+  const path = pathOf(options);
+  let text: string;
   try {
-    return options.createBackend(options.dir, options.name);
+    text = (options.readFile ?? ((p: string) => readFileSync(p, 'utf8')))(path);
   } catch (error) {
-    const path = join(options.dir, `${options.name}.json`);
-    if (!existsSync(path)) throw error;
-    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-    const aside = join(options.dir, `${options.name}.corrupt-${stamp}.json`);
-    renameSync(path, aside);
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
-    problems.push({
-      message:
-        `The configuration file ${path} could not be read (${reason ?? 'unreadable'}). It was kept as ` +
-        `${aside} and the app started with an empty configuration.`,
-    });
-    return options.createBackend(options.dir, options.name);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreReadError(path, error);
   }
+  let reason: string;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return value as Record<string, unknown>;
+    }
+    const kind = Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value;
+    reason = `it holds ${kind}, not an object`;
+  } catch (error) {
+    reason = reasonOf(error);
+  }
+  const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+  const aside = join(options.dir, `${options.name}.corrupt-${stamp}.json`);
+  renameSync(path, aside);
+  problems.push({
+    message:
+      `The configuration file ${path} could not be read (${reason}). It was kept as ` +
+      `${aside} and the app started with an empty configuration.`,
+  });
+  return undefined;
 }

@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { privateDirMode, privateFileMode } from '../platform/private-data-dir';
+
 /**
  * The configuration file's backend: electron-store in the Electron shell, `conf` in plain Node.
  * Both read and write the whole JSON document; the ConfigStore above them coalesces writes.
@@ -35,3 +38,12 @@ export const confLikeBackend = (conf: ConfLike): DocumentBackend => ({
 
 /** Compact JSON: Conf's default indents with tabs, a third more bytes to write on every save. */
 export const compactJson = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * What both Conf-based backends need so their files are private: Conf's default file mode is 0666
+ * (0644 after the usual umask), and it creates a missing folder (`credentials/`) with the umask.
+ */
+export function privateConfOptions(dir: string): { cwd: string; configFileMode: number } {
+  mkdirSync(dir, { recursive: true, mode: privateDirMode });
+  return { cwd: dir, configFileMode: privateFileMode };
+}

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VaultStatus } from '../../shared/domain/vault';
+import { passphraseSchema, type VaultStatus } from '../../shared/domain/vault';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../core/event-bus';
-import { writeFileAtomic } from '../platform/atomic-file';
+import { createFileExclusive, isAlreadyExists, writeFileAtomic } from '../platform/atomic-file';
 import type { Clock } from '../platform/clock';
 import { deriveKey, keyBytes, newScryptParams, open, seal, type ScryptParams } from './crypto';
 import type { OsKeyProtector } from './os-key-protector';
@@ -13,6 +13,17 @@ import { entryAad, vaultFileSchema, wrappedKeyAad, type VaultFile } from './vaul
 
 export class VaultStateError extends Error {
   override name = 'VaultStateError';
+}
+/** A new passphrase that breaks the rules the set-up screen enforces (shared/domain/vault.ts). */
+export class PassphraseRuleError extends Error {
+  override name = 'PassphraseRuleError';
+}
+/**
+ * vault.json exists but could not be read (an I/O error, permissions): it is left alone and the app
+ * does not start, rather than treating it as corrupt and losing every stored password.
+ */
+export class VaultReadError extends Error {
+  override name = 'VaultReadError';
 }
 export class WrongPassphraseError extends Error {
   override name = 'WrongPassphraseError';
@@ -32,6 +43,8 @@ export interface VaultOptions {
   readonly scryptCost?: Omit<ScryptParams, 'salt'>;
   /** Reported on screen when vault.json was unreadable and set aside. */
   readonly onProblem?: (message: string) => void;
+  /** Reads vault.json (tests inject failures); `fs.readFileSync` by default. */
+  readonly readFile?: (path: string) => string;
 }
 
 /**
@@ -43,6 +56,8 @@ export class VaultService implements SecretVault {
   #file: VaultFile | undefined;
   #key: Buffer | undefined;
   #pendingWrite: Promise<void> | undefined;
+  /** A set-up is deriving its key: another one (a second tab) is refused, not run after it. */
+  #settingUp = false;
 
   constructor(private readonly options: VaultOptions) {
     this.#path = join(options.dataDir, 'vault.json');
@@ -52,13 +67,14 @@ export class VaultService implements SecretVault {
     } else if (!this.#file && options.osKeys) {
       // With a real keyring there is nothing to ask the user: create the key and protect it there.
       const key = randomBytes(keyBytes);
-      this.#file = {
+      const file: VaultFile = {
         format: 1,
         keySource: 'safe-storage',
         osWrappedKey: options.osKeys.encrypt(key).toString('base64'),
         entries: {},
       };
-      this.#writeNow();
+      createFileExclusive(this.#path, JSON.stringify(file));
+      this.#file = file;
       this.#key = key;
     }
   }
@@ -69,19 +85,47 @@ export class VaultService implements SecretVault {
     return { state, keySource };
   }
 
+  /**
+   * One-shot: the first set-up wins and every later or concurrent one is refused, so a second tab
+   * cannot replace the key under which the first has already stored passwords. vault.json is
+   * created exclusively, never written over, so this holds even against another process.
+   */
   async setup(passphrase: string, actor: string): Promise<VaultStatus> {
+    const checked = passphraseSchema.safeParse(passphrase);
+    if (!checked.success) {
+      throw new PassphraseRuleError(checked.error.issues[0]?.message ?? 'Not a valid passphrase');
+    }
     if (this.#file) throw new VaultStateError('The vault is already set up: unlock it instead');
-    const kdf = newScryptParams(this.options.scryptCost);
-    const kek = await deriveKey(passphrase, kdf);
-    const key = randomBytes(keyBytes);
-    this.#file = {
-      format: 1,
-      keySource: 'passphrase',
-      kdf: { name: 'scrypt', ...kdf },
-      wrappedKey: seal(kek, key, wrappedKeyAad),
-      entries: {},
-    };
-    this.#writeNow();
+    if (this.#settingUp) {
+      throw new VaultStateError(
+        'The vault is being set up from another window already; this passphrase was not used',
+      );
+    }
+    this.#settingUp = true;
+    let key: Buffer;
+    try {
+      const kdf = newScryptParams(this.options.scryptCost);
+      const kek = await deriveKey(passphrase, kdf);
+      key = randomBytes(keyBytes);
+      const file: VaultFile = {
+        format: 1,
+        keySource: 'passphrase',
+        kdf: { name: 'scrypt', ...kdf },
+        wrappedKey: seal(kek, key, wrappedKeyAad),
+        entries: {},
+      };
+      try {
+        createFileExclusive(this.#path, JSON.stringify(file));
+      } catch (error) {
+        if (isAlreadyExists(error)) {
+          throw new VaultStateError('The vault was set up meanwhile by another process: unlock it instead');
+        }
+        throw error;
+      }
+      this.#file = file;
+    } finally {
+      this.#settingUp = false;
+    }
     this.#key = key;
     await this.#audit('vault_setup', actor);
     return this.#changed();
@@ -156,9 +200,19 @@ export class VaultService implements SecretVault {
   }
 
   #load(): VaultFile | undefined {
-    if (!existsSync(this.#path)) return undefined;
+    let text: string;
     try {
-      return vaultFileSchema.parse(JSON.parse(readFileSync(this.#path, 'utf8')));
+      text = (this.options.readFile ?? ((path: string) => readFileSync(path, 'utf8')))(this.#path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new VaultReadError(
+        `The vault file ${this.#path} could not be read (${error instanceof Error ? error.message : 'error'}). ` +
+          'It was left as it is and nothing was written over it; fix the cause and start again.',
+      );
+    }
+    try {
+      // Only content that is not a vault sends the file aside.
+      return vaultFileSchema.parse(JSON.parse(text));
     } catch {
       const aside = `${this.#path.replace(/\.json$/, '')}.corrupt-${this.options.clock.now().toISOString().replace(/[:.]/g, '-')}.json`;
       renameSync(this.#path, aside);

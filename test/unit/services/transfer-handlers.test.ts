@@ -126,6 +126,37 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
     expect(log).toEqual([]);
   });
 
+  it('an imported label with a bidirectional override or an address of colons is a problem at its place', async () => {
+    const { call } = await withDispatcher();
+    const content = JSON.stringify({
+      format: 'jit-pam-bundle',
+      version: 1,
+      devices: [{ ref: 'd1', name: 'db\u202E-01', address: ':::::::', type: 'Server', site: 'a\u0007' }],
+    });
+    expect(await call('transfer.import', { content })).toEqual({
+      ok: true,
+      value: {
+        applied: false,
+        problems: [
+          {
+            path: 'devices[0].name',
+            message:
+              'Device name contains a bidirectional control character (U+202E), which makes text display differently from what it is',
+          },
+          {
+            path: 'devices[0].address',
+            message:
+              'Not a valid IPv6 address: eight groups of 1 to 4 hex digits separated by colons, one "::" at most',
+          },
+          {
+            path: 'devices[0].site',
+            message: 'Site contains a control character (U+0007); only printable text is allowed',
+          },
+        ],
+      },
+    });
+  });
+
   it('a write that fails is an internal failure whose message names no secret', async () => {
     const source = await withDispatcher();
     await seedRich(source.env);

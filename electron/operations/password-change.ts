@@ -336,14 +336,34 @@ export class PasswordChangeService {
     });
   }
 
+  /**
+   * Stores the password the device now has. Should the record's save be refused (the credential
+   * was deleted while the run went on, or its rules no longer pass), the password still goes into
+   * the vault under the credential: a vault out of step with the device is what this avoids.
+   */
   async #store(id: number, password: string, actor: string): Promise<Credential> {
     const current = this.deps.inventory.credentials.get(id);
-    return this.deps.inventory.credentials.save(
-      id,
-      fieldsOf(current),
-      { action: 'set', value: password },
-      actor,
-    );
+    try {
+      return await this.deps.inventory.credentials.save(
+        id,
+        fieldsOf(current),
+        { action: 'set', value: password },
+        actor,
+      );
+    } catch (error) {
+      const why = error instanceof ServiceError ? error.message : 'the record could not be written';
+      await this.deps.vault.put(vaultRef(id), password);
+      await this.deps.audit.record({
+        actor,
+        action: 'update',
+        entity: 'credential',
+        entityId: id,
+        label: `${current.username} @ ${this.deps.inventory.devices.get(current.deviceId).name}`,
+        fields: ['password'],
+        detail: `Password stored in the vault only (the record's save was refused: ${why})`,
+      });
+      return this.deps.inventory.credentials.get(id);
+    }
   }
 
   async #auditResult(

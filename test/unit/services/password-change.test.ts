@@ -235,6 +235,38 @@ describe('password change on the device, then stored', () => {
     expect(s.vault.get(vaultRef(bob.id))).toBe(sent);
   });
 
+  it('the device has the new password even if the record was deleted meanwhile: the vault gets it too', async () => {
+    const carol = await s.credentials.save(
+      undefined,
+      credential({ username: 'carol', deviceId: seed.web.id }),
+      setPassword(oldPassword),
+      actor,
+    );
+    // Deleted while the template runs (another window).
+    runtime.run = async (request) => {
+      runtime.requests.push(request);
+      await s.credentials.delete(carol.id, actor);
+      return runtime.answer;
+    };
+    const outcome = await service.change(
+      {
+        id: carol.id,
+        password: { action: 'set', value: newPassword },
+        templateId: changeTemplateId,
+        runAsCredentialId: seed.admin.id,
+      },
+      actor,
+    );
+    expect(outcome).toMatchObject({ changed: true, credential: { id: carol.id, deleted: true } });
+    expect(s.vault.get(vaultRef(carol.id))).toBe(newPassword);
+    expect(s.credentials.history(carol.id)[1]).toMatchObject({
+      action: 'update',
+      fields: ['password'],
+      detail:
+        "Password stored in the vault only (the record's save was refused: carol @ web-01 was deleted; it is kept for audit only)",
+    });
+  });
+
   it('refuses before connecting: a stale form, a template of another type, a locked vault', async () => {
     const { bob } = await seedBob();
     const base = {

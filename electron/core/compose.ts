@@ -10,7 +10,7 @@ import { EventBus } from './event-bus';
 import type { CallContext } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';
-import { credentialsHandlers } from './handlers/credentials';
+import { credentialsHandlers, passwordChangeHandlers } from './handlers/credentials';
 import { devicesHandlers } from './handlers/devices';
 import { hostKeysHandlers } from './handlers/host-keys';
 import { operationsHandlers } from './handlers/operations';
@@ -22,6 +22,7 @@ import { vaultHandlers } from './handlers/vault';
 import { appName, appVersion } from './app-identity';
 import { AuditLog } from '../audit/audit-log';
 import { OperationLog } from '../operations/operation-log';
+import { PasswordChangeService } from '../operations/password-change';
 import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
 import { scanHostKey } from '../plugins/ssh';
@@ -122,6 +123,15 @@ export function createCore(options: CoreOptions): Core {
     settings: () => settings.get(),
     clock,
   });
+  const passwordChange = new PasswordChangeService({
+    inventory,
+    vault,
+    operations,
+    plugins,
+    audit,
+    settings: () => settings.get(),
+    clock,
+  });
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,
@@ -154,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     ...devicesHandlers(inventory.devices),
     ...hostKeysHandlers(hostKeys),
     ...credentialsHandlers(inventory.credentials),
+    ...passwordChangeHandlers(passwordChange),
     ...templatesHandlers(inventory.templates),
     ...pluginsHandlers(plugins),
     ...auditHandlers(audit),

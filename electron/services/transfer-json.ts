@@ -10,8 +10,8 @@ export interface JsonErrorPlace {
   readonly message: string;
 }
 
-// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings
-const stringPattern = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const escapes = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+const hexDigits = /^[0-9a-fA-F]{4}$/;
 const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const literals = ['true', 'false', 'null'] as const;
 
@@ -38,11 +38,32 @@ function scan(text: string): { offset: number; message: string } | undefined {
     while (i < n && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
   const fail = (message: string) => ({ offset: i, message: i >= n ? 'Unexpected end of file' : message });
+  /**
+   * A string from its opening quote, by a plain loop: a regular expression over a string of some
+   * million characters overflows V8's backtracking stack ("Maximum call stack size exceeded").
+   * On failure `i` stays at the opening quote (the error is placed at the string's start), or is
+   * the end of the text when the string is never closed.
+   */
   const readString = (): boolean => {
-    stringPattern.lastIndex = i;
-    if (!stringPattern.test(text)) return false;
-    i = stringPattern.lastIndex;
-    return true;
+    let at = i + 1;
+    while (at < n) {
+      const code = text.charCodeAt(at);
+      if (code === 0x22) {
+        i = at + 1;
+        return true;
+      }
+      if (code < 0x20) return false;
+      if (code === 0x5c) {
+        const next = text.charAt(at + 1);
+        if (escapes.has(next)) at += 2;
+        else if (next === 'u' && hexDigits.test(text.slice(at + 2, at + 6))) at += 6;
+        else return false;
+      } else {
+        at++;
+      }
+    }
+    i = n; // never closed: the file ends inside the string
+    return false;
   };
   /** After `{` or `,` inside an object: `"key" :`. */
   const readKey = () => {

@@ -14,6 +14,7 @@ import {
   type BundleSecrets,
   type BundleTemplate,
 } from '../../shared/domain/bundle';
+import { bundleTooLargeMessage, maxBundleChars } from '../../shared/contract/transfer';
 import { locateJsonError } from './transfer-json';
 import { itemPath, type ProblemList } from './transfer-problems';
 
@@ -40,6 +41,11 @@ export interface ParsedBundle {
  * another format): then further checks would only add noise.
  */
 export function parseBundle(content: string, problems: ProblemList): ParsedBundle | undefined {
+  // The contract bounds it already; the bound is repeated for callers that do not pass through it.
+  if (content.length > maxBundleChars) {
+    problems.add('', bundleTooLargeMessage);
+    return undefined;
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(content);

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { auditEvents, auditMethods } from './audit';
-import { credentialsEvents, credentialsMethods } from './credentials';
+import { credentialsEvents, credentialsMethods, passwordChangeMethods } from './credentials';
 import { devicesEvents, devicesMethods } from './devices';
 import { hostKeysEvents, hostKeysMethods } from './host-keys';
 import { operationsEvents, operationsMethods } from './operations';
@@ -23,6 +23,7 @@ export const methods = {
   ...devicesMethods,
   ...hostKeysMethods,
   ...credentialsMethods,
+  ...passwordChangeMethods,
   ...templatesMethods,
   ...pluginsMethods,
   ...auditMethods,

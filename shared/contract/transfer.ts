@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { passphraseSchema } from '../domain/vault';
 import { defineMethods } from './define';
+
+/** The largest bundle an import reads, in characters (the renderer checks it before sending). */
+export const maxBundleChars = 64 * 1024 * 1024;
+export const bundleTooLargeMessage = 'The file is larger than 64 MiB: split the bundle';
 
 export const transferProblemSchema = z.object({
   /** Where in the file, e.g. `credentials[3].jitRefs.enableTemplateRef`. */
@@ -13,14 +18,15 @@ export const transferMethods = defineMethods({
       'A JSON bundle of devices, templates and credentials. Passwords only with a passphrase, encrypted with it.',
     input: z.object({
       includePasswords: z.boolean(),
-      passphrase: z.string().min(10, 'At least 10 characters').max(1024).optional(),
+      /** A new passphrase: the rule of the master passphrase (shared/domain/vault.ts). */
+      passphrase: passphraseSchema.optional(),
     }),
     output: z.object({ fileName: z.string(), content: z.string() }),
   },
   'transfer.import': {
     summary: 'Check a bundle first, then apply all of it or nothing',
     input: z.object({
-      content: z.string().max(64 * 1024 * 1024),
+      content: z.string().max(maxBundleChars, bundleTooLargeMessage),
       passphrase: z.string().max(1024).optional(),
     }),
     output: z.discriminatedUnion('applied', [

@@ -20,6 +20,8 @@ export const auditActions = [
   'activate',
   'deactivate',
   'reveal_password',
+  /** A password changed on the device through a template (then stored), or the attempt that failed. */
+  'change_password',
   'import',
   'export',
   'vault_setup',

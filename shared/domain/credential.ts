@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, plainText, tagsSchema } from './common';
+import { idSchema, isoDateSchema, plainText, storedText, tagsSchema } from './common';
 import { pluginIdSchema } from './plugin';
 
 export const credentialTypes = ['Local user', 'Local administrator', 'Domain user'] as const;
@@ -40,7 +40,7 @@ export type CredentialJit = z.infer<typeof credentialJitSchema>;
 export const defaultJit: CredentialJit = credentialJitSchema.parse({});
 
 /** A user name: printable, no spaces at either end (domains use DOMAIN\user or user@domain). */
-export const usernameSchema = plainText(128)
+export const usernameSchema = plainText(128, 'Username')
   .transform((s) => s.trim())
   .pipe(z.string().min(1, 'Required'));
 
@@ -49,8 +49,8 @@ export const credentialInputSchema = z.object({
   username: usernameSchema,
   type: credentialTypeSchema,
   deviceId: idSchema,
-  domain: plainText(128).default(''),
-  additionalInfo: plainText(256).default(''),
+  domain: plainText(128, 'Domain').default(''),
+  additionalInfo: plainText(256, 'Additional information').default(''),
   status: credentialStatusSchema.default('Active'),
   tags: tagsSchema.default([]),
   jit: credentialJitSchema.default(defaultJit),
@@ -73,8 +73,14 @@ export const passwordChangeSchema = z.discriminatedUnion('action', [
 ]);
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
-/** A credential as the renderer sees it: never its password, only whether it has one. */
+/**
+ * A credential as the renderer sees it: never its password, only whether it has one. Its texts
+ * are read by the rule older builds saved with (see `storedText`), so that none is set aside.
+ */
 export const credentialSchema = credentialInputSchema.extend({
+  username: storedText(128),
+  domain: storedText(128).default(''),
+  additionalInfo: storedText(256).default(''),
   id: idSchema,
   hasPassword: z.boolean(),
   deleted: z.boolean(),

@@ -16,6 +16,7 @@ export const operationKinds = [
   'jit-delete',
   'verify',
   'end-sessions',
+  'password-change',
 ] as const;
 export const operationKindSchema = z.enum(operationKinds);
 

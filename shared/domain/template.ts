@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, requiredText } from './common';
+import { idSchema, isoDateSchema, plainText, requiredText, storedText } from './common';
+import { textProblem } from './text-rules';
 import { pluginIdSchema } from './plugin';
 
 export const executionTypes = [
@@ -16,16 +17,20 @@ export const maxTemplateBytes = 64 * 1024;
 
 /** What the template editor saves. Every save of an existing template makes a new version. */
 export const templateInputSchema = z.object({
-  name: requiredText(128),
+  name: requiredText(128, 'Template name'),
   pluginId: pluginIdSchema,
   executionType: executionTypeSchema,
   active: z.boolean().default(true),
-  description: z.string().max(1000, 'At most 1000 characters').default(''),
+  description: plainText(1000, 'Description', { multiline: true }).default(''),
   content: z
     .string()
     .max(maxTemplateBytes, 'At most 64 KiB')
     .refine((c) => c.trim().length > 0, 'The template is empty')
-    .refine((c) => !c.includes('\u0000'), 'NUL characters are not allowed'),
+    .superRefine((c, ctx) => {
+      // Tabs and line breaks only: a bidi override would show a reviewer other commands than run.
+      const problem = textProblem(c, 'The template', { multiline: true });
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
@@ -39,7 +44,14 @@ export const templateVersionSchema = z.object({
 });
 export type TemplateVersion = z.infer<typeof templateVersionSchema>;
 
+/** A stored template: its texts by the rules older builds saved with, so that none is set aside. */
 export const templateSchema = templateInputSchema.extend({
+  name: storedText(128),
+  description: z.string().max(1000, 'At most 1000 characters').default(''),
+  content: z
+    .string()
+    .max(maxTemplateBytes, 'At most 64 KiB')
+    .refine((c) => !c.includes('\u0000'), 'NUL characters are not allowed'),
   id: idSchema,
   version: z.number().int().positive(),
   /** Built-in originals are read-only: Clone to edit. */

@@ -3,6 +3,7 @@
  * refused (never cut), unsaved changes are not thrown away without asking, the Just In Time view's
  * filter, and History in words the forms use.
  */
+import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
@@ -225,4 +226,115 @@ test('two tabs edit one credential: the second save is refused, the first one ke
   await again.getByRole('button', { name: 'Save' }).click();
   await expect(again).toBeHidden();
   await other.close();
+});
+
+/** A port on 127.0.0.1 where nothing listens: bound by the OS, then closed again. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test('a changed stored password: Save warns and asks; a failed change on the device stores nothing; Store only needs a tick', async ({
+  app,
+}) => {
+  // A device and a credential through their own screens, then two passes of the dialog.
+  test.slow();
+  const { page } = app;
+  const port = await closedPort();
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: '+ New device' }).click();
+  const device = page.getByRole('dialog', { name: 'Device' });
+  await device.getByRole('textbox', { name: 'Name', exact: true }).fill('pwc-01');
+  await device.getByRole('textbox', { name: 'Address' }).fill('127.0.0.1');
+  await device.getByRole('tab', { name: 'Connectivity' }).click();
+  await device.getByRole('button', { name: 'Add protocol' }).click();
+  await device.getByRole('group', { name: 'SSH' }).getByRole('textbox', { name: 'Port' }).fill(String(port));
+  await device.getByRole('button', { name: 'Save' }).click();
+  await expect(device).toBeHidden();
+
+  await openCredentials(page, 'All');
+  const created = await openNew(page);
+  await created.getByRole('textbox', { name: 'Username' }).fill('root');
+  await created.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'pwc-01' });
+  await created.getByLabel('Password', { exact: true }).fill('Old-root-pw-1');
+  // A new credential's password is not "changed": no question.
+  await created.getByRole('button', { name: 'Save' }).click();
+  await expect(created).toBeHidden();
+
+  const actions = page.getByRole('button', { name: 'Actions for root @ pwc-01' });
+  const editRoot = async () => {
+    await actions.click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const form = page.getByRole('dialog', { name: 'Edit credential' });
+    await expect(form.getByRole('textbox', { name: 'Username' })).toHaveValue('root');
+    return form;
+  };
+  const viewPassword = async () => {
+    await actions.click();
+    await page.getByRole('menuitem', { name: 'View password' }).click();
+    const reveal = page.getByRole('dialog', { name: 'Password of root @ pwc-01' });
+    await reveal.getByRole('button', { name: 'View password' }).click();
+    const shown = await reveal.getByLabel('Password').textContent();
+    await reveal.getByRole('button', { name: 'Close' }).click();
+    return shown;
+  };
+
+  // Generate on the existing credential: said beside the field before Save, asked on Save.
+  let form = await editRoot();
+  await form.getByRole('button', { name: 'Generate' }).click();
+  await expect(form.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
+    "A new password will be generated on Save. This changes only the vault's copy, not the device's: Save asks whether to change it on the device first.",
+  );
+  await form.getByRole('button', { name: 'Save' }).click();
+  const ask = page.getByRole('dialog', { name: 'Change the password on the device?' });
+  await expect(ask.getByRole('alert').first()).toHaveText(
+    `Saving changes the password of root @ pwc-01 only in the vault, not on pwc-01 (127.0.0.1): the device keeps the old password until it is changed there too.`,
+  );
+  await expect(
+    ask.getByRole('combobox', { name: 'Password change template' }).locator('option:checked'),
+  ).toHaveText('Linux: change password');
+  await expect(ask.getByRole('combobox', { name: 'Run as' }).locator('option:checked')).toHaveText(
+    'root @ pwc-01 (this credential)',
+  );
+  // Store only needs the tick first.
+  const storeOnly = ask.getByRole('button', { name: 'Store only' });
+  await expect(storeOnly).toBeDisabled();
+
+  // The device refuses (nothing listens): nothing is stored, and the run's log is right there.
+  await ask.getByRole('button', { name: 'Change on the device, then store' }).click();
+  const failure = ask.getByRole('alert').filter({ hasText: 'The password was not changed' });
+  await expect(failure).toContainText(
+    'The password was not changed on pwc-01: the run ended Error. The vault keeps the current password.',
+  );
+  await expect(failure.getByLabel('Operation log')).toContainText('ECONNREFUSED');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toBeHidden();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await discard(page).getByRole('button', { name: 'Discard' }).click();
+  await expect(form).toBeHidden();
+  expect(await viewPassword()).toBe('Old-root-pw-1');
+
+  // Store only, ticked: the vault alone changes, as the user confirmed.
+  form = await editRoot();
+  await form.getByLabel('Password', { exact: true }).fill('New-root-pw-2');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await ask
+    .getByRole('checkbox', { name: 'Store only: I understand that pwc-01 keeps its old password' })
+    .check();
+  await storeOnly.click();
+  await expect(ask).toBeHidden();
+  await expect(form).toBeHidden();
+  expect(await viewPassword()).toBe('New-root-pw-2');
+
+  await actions.click();
+  await page.getByRole('menuitem', { name: 'History' }).click();
+  const history = page.getByRole('table', { name: 'History' });
+  await expect(history.getByRole('row').filter({ hasText: 'Password changed on the device' })).toHaveCount(2);
 });

@@ -149,3 +149,41 @@ test('devices: a host name with digits is an address; closing with changes asks 
   await expect(dialog).toBeHidden();
   await expect(row).not.toContainText('Lab B');
 });
+
+test('devices: a bidirectional override in a name and a run of colons as address are refused beside their fields', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openDevices(page);
+  const grid = page.getByRole('grid', { name: 'Devices' });
+  const dialog = page.getByRole('dialog', { name: 'Device' });
+  const name = dialog.getByRole('textbox', { name: 'Name' });
+  const address = dialog.getByRole('textbox', { name: 'Address' });
+  const vendor = dialog.getByRole('textbox', { name: 'Vendor' });
+
+  await page.getByRole('button', { name: '+ New device' }).click();
+  // "db-01" followed by U+202E: what follows would display reversed.
+  await name.fill('db-01\u202Egpj.exe');
+  await address.fill(':::::::');
+  await vendor.fill('Acme\u0085');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(
+    'Device name contains a bidirectional control character (U+202E), which makes text display differently from what it is',
+  );
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(address).toHaveAccessibleDescription(
+    'Not a valid IPv6 address: eight groups of 1 to 4 hex digits separated by colons, one "::" at most',
+  );
+  await expect(vendor).toHaveAccessibleDescription(
+    'Vendor contains a control character (U+0085); only printable text is allowed',
+  );
+
+  // Corrected, it saves: a real IPv6 address, and right-to-left letters are fine on their own.
+  await name.fill('שרת-01');
+  await address.fill('fd00::5');
+  await vendor.fill('Acme');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(grid.getByRole('row', { name: /שרת-01/ })).toContainText('fd00::5');
+});

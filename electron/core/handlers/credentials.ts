@@ -1,4 +1,5 @@
-import type { credentialsMethods } from '../../../shared/contract/credentials';
+import type { credentialsMethods, passwordChangeMethods } from '../../../shared/contract/credentials';
+import type { PasswordChangeService } from '../../operations/password-change';
 import type { CredentialService } from '../../services/credential-service';
 import { inside, toResult } from '../../services/service-error';
 import type { DomainHandlers } from '../handler-types';
@@ -19,4 +20,12 @@ export const credentialsHandlers = (
   'credentials.revealPassword': ({ id }, ctx) => toResult(() => credentials.revealPassword(id, ctx.actor)),
   'credentials.history': ({ id }) => toResult(() => credentials.history(id)),
   'credentials.exportCsv': (spec, ctx) => toResult(() => credentials.exportCsv(spec, ctx.actor)),
+});
+
+/** A stored password changed on the device first, then stored (an operation, audited). */
+export const passwordChangeHandlers = (
+  service: PasswordChangeService,
+): DomainHandlers<typeof passwordChangeMethods> => ({
+  'credentials.passwordChangePlan': ({ id }) => toResult(() => service.plan(id)),
+  'credentials.changePassword': (request, ctx) => toResult(() => service.change(request, ctx.actor)),
 });

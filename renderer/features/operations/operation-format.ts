@@ -15,6 +15,7 @@ export const kindLabels: Record<OperationKind, string> = {
   'jit-delete': 'JIT deletion',
   verify: 'Verify',
   'end-sessions': 'End sessions',
+  'password-change': 'Password change',
 };
 
 export const kindOptions = operationKinds.map((kind) => ({ value: kind, label: kindLabels[kind] }));

@@ -13,6 +13,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
+import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
 import { wireMaxPayloadBytes } from '../../../shared/contract/wire';
 import { api } from '../../api/client';
 import { findBridge } from '../../api/bridge-transport';
@@ -20,9 +21,6 @@ import { placeFailure } from '../devices/form-failure';
 import { ImportOutcome } from './ImportOutcome';
 
 type Errors = Partial<Record<'file' | 'passphrase' | 'form', string>>;
-
-/** The contract's own limit on a bundle's text. */
-const maxBundleChars = 64 * 1024 * 1024;
 
 /**
  * The browser host's WebSocket closes the connection on a message over `wireMaxPayloadBytes`,
@@ -57,7 +55,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
     }
     const content = await file.text();
     if (content.length > maxBundleChars) {
-      setErrors({ file: 'The file is larger than 64 MiB' });
+      setErrors({ file: bundleTooLargeMessage });
       return;
     }
     if (tooLargeForTransport(content)) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methodNames } from '../../../shared/contract';
+import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
 import { fail } from '../../../shared/result';
 import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
 import type { CallContext } from '../../../electron/core/handler-types';
@@ -87,6 +88,75 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
     });
   });
 
+  it('an export passphrase follows the passphrase rule: 10 characters that are not spaces', async () => {
+    const { call } = await withDispatcher();
+    expect(
+      await call('transfer.export', { includePasswords: true, passphrase: 'a b c d e f g h' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      field: 'passphrase',
+      message: 'passphrase: At least 10 characters that are not spaces',
+    });
+  });
+
+  it('a file over 64 MiB is refused with a message that says so, not a generic error', async () => {
+    const { call } = await withDispatcher();
+    const content = ' '.repeat(maxBundleChars + 1);
+    expect(await call('transfer.import', { content })).toEqual({
+      ok: false,
+      code: 'invalid_input',
+      field: 'content',
+      message: `content: ${bundleTooLargeMessage}`,
+    });
+  });
+
+  it('a huge file that is not JSON fails with its line and column, not a generic error', async () => {
+    const { call } = await withDispatcher();
+    // One string of 20 million characters (a regular expression over it overflows V8's stack),
+    // then a missing comma on the next line.
+    const content = `{\n  "format": "jit-pam-bundle",\n  "exportedAt": "${'x'.repeat(20_000_000)}",\n  "version": 1\n  "devices": []\n}\n`;
+    expect(await call('transfer.import', { content })).toEqual({
+      ok: true,
+      value: {
+        applied: false,
+        problems: [{ path: '', message: "Not valid JSON at line 5, column 3: Expected ',' or '}'" }],
+      },
+    });
+    expect(log).toEqual([]);
+  });
+
+  it('an imported label with a bidirectional override or an address of colons is a problem at its place', async () => {
+    const { call } = await withDispatcher();
+    const content = JSON.stringify({
+      format: 'jit-pam-bundle',
+      version: 1,
+      devices: [{ ref: 'd1', name: 'db\u202E-01', address: ':::::::', type: 'Server', site: 'a\u0007' }],
+    });
+    expect(await call('transfer.import', { content })).toEqual({
+      ok: true,
+      value: {
+        applied: false,
+        problems: [
+          {
+            path: 'devices[0].name',
+            message:
+              'Device name contains a bidirectional control character (U+202E), which makes text display differently from what it is',
+          },
+          {
+            path: 'devices[0].address',
+            message:
+              'Not a valid IPv6 address: eight groups of 1 to 4 hex digits separated by colons, one "::" at most',
+          },
+          {
+            path: 'devices[0].site',
+            message: 'Site contains a control character (U+0007); only printable text is allowed',
+          },
+        ],
+      },
+    });
+  });
+
   it('a write that fails is an internal failure whose message names no secret', async () => {
     const source = await withDispatcher();
     await seedRich(source.env);
@@ -122,6 +192,10 @@ describe('locateJsonError', () => {
     ['{"a": 1} x', 1, 10, 'Unexpected text after the end of the JSON value'],
     ['{"a": [', 1, 8, 'Unexpected end of file'],
     ['', 1, 1, 'Unexpected end of file'],
+    ['{"a": "x\\q"}', 1, 7, 'Invalid string (unescaped control character or bad escape)'],
+    ['{"a": "\\u12G4"}', 1, 7, 'Invalid string (unescaped control character or bad escape)'],
+    ['{"a": "\\u1234\\n\\"", "b": 1,}', 1, 28, 'Expected a property name in double quotes'],
+    ['{"a": "unterminated', 1, 20, 'Unexpected end of file'],
   ])('%j → line %i, column %i', (text, line, column, message) => {
     expect(() => JSON.parse(text) as unknown).toThrow();
     expect(locateJsonError(text)).toEqual({ line, column, message });

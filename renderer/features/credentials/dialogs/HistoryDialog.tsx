@@ -31,6 +31,7 @@ const actionLabels: Partial<Record<AuditEntry['action'], string>> = {
   activate: 'Activated',
   deactivate: 'Deactivated',
   reveal_password: 'Password viewed',
+  change_password: 'Password changed on the device',
   import: 'Imported',
   export: 'Exported',
 };

@@ -9,7 +9,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useEffect, useState } from 'react';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
-import type { Credential } from '../../../../shared/domain/credential';
+import type { Credential, CredentialFields, PasswordChange } from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
 import { failureText } from '../failure-text';
 import {
@@ -28,6 +28,11 @@ import {
 } from './credential-draft';
 import type { EditDraft, EditJit } from './draft-editing';
 import { InformationTab } from './InformationTab';
+import {
+  PasswordChangeDialog,
+  type DeviceChangeAnswer,
+  type DeviceChangeChoice,
+} from './PasswordChangeDialog';
 import { JitSettingsTab } from './JitSettingsTab';
 import { ruleContext } from './rule-context';
 import type { CredentialLookups } from './use-credential-lookups';
@@ -57,6 +62,9 @@ interface CredentialFormProps {
   onSaved: (saved: Credential) => void;
 }
 
+/** A password that replaces the stored one. */
+type NewPassword = Extract<PasswordChange, { action: 'set' | 'generate' }>;
+
 const jitSlots = errorSlots.filter((s) => s.startsWith('jit.'));
 
 /**
@@ -82,6 +90,12 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
     setKnownCredentials((known) => [option, ...known.filter((c) => c.id !== option.id)]);
 
   const selfId = mode.kind === 'edit' ? mode.credential.id : null;
+  // The version the next save names; moves on when "Change on the device" saved the other fields.
+  const [baseUpdatedAt, setBaseUpdatedAt] = useState(
+    mode.kind === 'edit' ? mode.credential.updatedAt : undefined,
+  );
+  // A checked save waiting for the answer to "Change the password on the device?".
+  const [asking, setAsking] = useState<{ credential: CredentialFields; password: NewPassword } | undefined>();
   const storedPassword = mode.kind === 'edit' ? mode.credential.hasPassword : undefined;
 
   // Editing a field clears its own error and the form-level one; the others stay until Save.
@@ -115,21 +129,71 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
       ruleContext(lookups, knownCredentials, selfId, storedPassword ?? false),
     );
     if (!checked.ok) return showErrors(checked.errors);
+    const { credential, password } = checked;
+    // A stored password that changes: ask first (PasswordChangeDialog), saving alone would put the
+    // vault out of step with the device.
+    if (storedPassword === true && (password.action === 'set' || password.action === 'generate')) {
+      setAsking({ credential, password });
+      return;
+    }
+    await store(credential, password);
+  };
+
+  /** The ordinary save: all fields and the password in one `credentials.save`. */
+  const store = async (credential: CredentialFields, password: PasswordChange) => {
     setSaving(true);
     onSaving(true);
     setErrors({});
     const result = await api.call('credentials.save', {
       // An edit names the version it started from: a save made elsewhere since is not overwritten.
-      ...(mode.kind === 'edit'
-        ? { id: mode.credential.id, expectedUpdatedAt: mode.credential.updatedAt }
-        : {}),
-      credential: checked.credential,
-      password: checked.password,
+      ...(mode.kind === 'edit' ? { id: mode.credential.id, expectedUpdatedAt: baseUpdatedAt } : {}),
+      credential,
+      password,
     });
     setSaving(false);
     onSaving(false);
     if (!result.ok) return showErrors(errorsFromFailure(result, failureText(result)));
     onSaved(result.value);
+  };
+
+  /**
+   * Change on the device, then store: the other fields first (password kept), so that a refusal
+   * of theirs comes before the device is touched; then the template run, which stores the
+   * password only when it succeeded.
+   */
+  const changeOnDevice = async (choice: DeviceChangeChoice): Promise<DeviceChangeAnswer> => {
+    if (!asking || mode.kind !== 'edit') return { ok: true };
+    const { id } = mode.credential;
+    let expectedUpdatedAt = baseUpdatedAt;
+    if (!sameDraft({ ...draft, password: '', passwordMode: 'keep' }, loaded)) {
+      const saved = await api.call('credentials.save', {
+        id,
+        expectedUpdatedAt,
+        credential: asking.credential,
+        password: { action: 'keep' },
+      });
+      if (!saved.ok) {
+        // Back to the form: the refusal is shown beside its fields.
+        setAsking(undefined);
+        showErrors(errorsFromFailure(saved, failureText(saved)));
+        return { ok: true };
+      }
+      expectedUpdatedAt = saved.value.updatedAt;
+      setBaseUpdatedAt(expectedUpdatedAt);
+    }
+    const result = await api.call('credentials.changePassword', {
+      id,
+      password: asking.password,
+      ...choice,
+      ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
+    });
+    if (!result.ok) return { ok: false, message: failureText(result), operationId: null };
+    if (!result.value.changed) {
+      return { ok: false, message: result.value.message, operationId: result.value.operationId };
+    }
+    setAsking(undefined);
+    onSaved(result.value.credential);
+    return { ok: true };
   };
 
   const errorTabs = new Set(
@@ -209,6 +273,18 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
           </Alert>
         )}
       </DialogContent>
+      {asking && mode.kind === 'edit' && (
+        <PasswordChangeDialog
+          credentialId={mode.credential.id}
+          label={`${mode.credential.username} @ ${lookups.devices.find((d) => d.id === mode.credential.deviceId)?.name ?? 'its device'}`}
+          onCancel={() => setAsking(undefined)}
+          onStoreOnly={() => {
+            setAsking(undefined);
+            void store(asking.credential, asking.password);
+          }}
+          onChangeOnDevice={changeOnDevice}
+        />
+      )}
       <DialogActions>
         <Button onClick={onClose} disabled={saving}>
           Cancel

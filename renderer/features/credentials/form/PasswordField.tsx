@@ -25,11 +25,17 @@ export function PasswordField({
       : storedPassword
         ? 'Password stored: leave empty to keep it.'
         : 'No password.';
+  const changing = generating || draft.password !== '';
   const help = generating
     ? 'A new password will be generated on Save'
     : draft.password
       ? 'A new password will be set on Save'
       : stored;
+  // Said before Save: a stored password changed here changes only the vault's copy.
+  const vaultOnly =
+    storedPassword === true && changing
+      ? ". This changes only the vault's copy, not the device's: Save asks whether to change it on the device first."
+      : '';
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
       <TextField
@@ -39,7 +45,7 @@ export function PasswordField({
         onChange={(e) => edit('password', e.target.value, 'password')}
         disabled={disabled || generating}
         error={errors.password !== undefined}
-        helperText={errors.password ?? help}
+        helperText={errors.password ?? `${help}${vaultOnly}`}
         // No maxLength: a pasted password that is too long must be refused beside the field on Save
         // ("At most 256 characters"), never cut short without a word.
         slotProps={{ htmlInput: { autoComplete: 'new-password', spellCheck: false } }}

@@ -20,6 +20,8 @@ export const auditActions = [
   'activate',
   'deactivate',
   'reveal_password',
+  /** A run logged in with the credential's password (Test on a device). */
+  'use_password',
   'import',
   'export',
   'vault_setup',

@@ -119,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
     inventory,
     vault,
     operations,
+    audit,
     plugins,
     settings: () => settings.get(),
     clock,

@@ -4,6 +4,7 @@ import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugi
 import type { Settings } from '../../shared/domain/settings';
 import type { ExecutionType } from '../../shared/domain/template';
 import type { ConnectionLogin, RunResult, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
+import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
 import { vaultRef } from '../services/credential-service';
@@ -13,12 +14,16 @@ import { ServiceError } from '../services/service-error';
 import type { SecretVault } from '../vault/secret-vault';
 import { ephemeralUsername } from './ephemeral-name';
 import type { OperationLog } from './operation-log';
+import { auditSecretUse } from './secret-use';
+import { StorageGuard } from './storage-guard';
 import { tagValues } from './tag-values';
 
 export interface TemplateRunnerDeps {
   readonly inventory: Inventory;
   readonly vault: SecretVault;
   readonly operations: OperationLog;
+  /** Every run is audited as a use of its credential's password before it connects. */
+  readonly audit: AuditTrail;
   readonly plugins: PluginRegistry;
   readonly settings: () => Settings;
   readonly clock: Clock;
@@ -30,12 +35,20 @@ export interface TestRequest {
   readonly login: { readonly credentialId: number };
   readonly username?: string | undefined;
   readonly additionalInfo?: string | undefined;
+  /**
+   * The administrator confirmed logging in to this device with a credential of another device.
+   * Without it a credential logs in only to its own device (no password tried anywhere else).
+   */
+  readonly useOnAnotherDevice?: boolean | undefined;
 }
 
 /** Everything a run needs, resolved and checked before anything is sent to the target. */
 interface Prepared {
   readonly pluginId: PluginId;
   readonly deviceId: number;
+  readonly credentialId: number;
+  /** The credential belongs to another device (the administrator confirmed it). */
+  readonly otherDevice: boolean;
   readonly target: TargetEndpoint;
   readonly login: ConnectionLogin;
   readonly loginLabel: string;
@@ -142,6 +155,16 @@ export class TemplateRunner {
     const device = this.deps.inventory.devices.get(request.deviceId);
     const credential = this.deps.inventory.credentials.get(request.login.credentialId);
     const label = `${credential.username} @ ${this.deps.inventory.devices.get(credential.deviceId).name}`;
+    const otherDevice = credential.deviceId !== device.id;
+    // A password is tried only where it belongs, unless the administrator said otherwise: a
+    // template run as any credential on any device would make every password testable anywhere.
+    if (otherDevice && request.useOnAnotherDevice !== true) {
+      throw new ServiceError(
+        'invalid_input',
+        `${label} belongs to another device: confirm "use on another device" to log in to ${device.name} with it`,
+        'login.credentialId',
+      );
+    }
     if (credential.deleted || credential.status !== 'Active') {
       throw new ServiceError('invalid_input', `${label} is not an active credential`, 'login.credentialId');
     }
@@ -165,6 +188,8 @@ export class TemplateRunner {
     return {
       pluginId,
       deviceId: device.id,
+      credentialId: credential.id,
+      otherDevice,
       target: { host: device.address, port },
       login: {
         username: credential.username,
@@ -172,7 +197,7 @@ export class TemplateRunner {
         ...(credential.domain ? { domain: credential.domain } : {}),
         ...(additionalInfo ? { database: additionalInfo } : {}),
       },
-      loginLabel: `${credential.username} @ ${device.name}`,
+      loginLabel: label,
       deviceLabel: `${device.name} (${device.address})`,
       username,
       additionalInfo,
@@ -192,6 +217,33 @@ export class TemplateRunner {
     const now = this.deps.clock.now();
     const id = randomUUID();
     const settings = this.deps.settings();
+    // Durable before anything is sent: a run that cannot be audited does not start.
+    await auditSecretUse(this.deps.audit, {
+      actor,
+      credentialId: prepared.credentialId,
+      credentialLabel: prepared.loginLabel,
+      deviceLabel: prepared.deviceLabel,
+      otherDevice: prepared.otherDevice,
+      template,
+    });
+    const tags = tagValues({
+      username: prepared.username,
+      newPassword: generatePassword(settings.passwordPolicy),
+      currentPassword: generatePassword(settings.passwordPolicy),
+      login: {
+        username: prepared.login.username,
+        password: prepared.login.password ?? '',
+        domain: prepared.loginDomain,
+      },
+      device: { name: prepared.deviceName, address: prepared.deviceAddress },
+      additionalInfo: prepared.additionalInfo,
+      domain: prepared.loginDomain,
+      expiration: new Date(now.getTime() + settings.jit.maxSessionMinutes * 60_000),
+      sessionId: `test-${id.slice(0, 8)}`,
+      requester: actor,
+    });
+    // The plugin masks; this checks again what is stored or shown (see StorageGuard).
+    const guard = new StorageGuard(tags, prepared.login);
     const base: Operation = {
       id,
       kind,
@@ -223,24 +275,9 @@ export class TemplateRunner {
         target: prepared.target,
         login: prepared.login,
         signal: controller.signal,
-        tags: tagValues({
-          username: prepared.username,
-          newPassword: generatePassword(settings.passwordPolicy),
-          currentPassword: generatePassword(settings.passwordPolicy),
-          login: {
-            username: prepared.login.username,
-            password: prepared.login.password ?? '',
-            domain: prepared.loginDomain,
-          },
-          device: { name: prepared.deviceName, address: prepared.deviceAddress },
-          additionalInfo: prepared.additionalInfo,
-          domain: prepared.loginDomain,
-          expiration: new Date(now.getTime() + settings.jit.maxSessionMinutes * 60_000),
-          sessionId: `test-${id.slice(0, 8)}`,
-          requester: actor,
-        }),
+        tags,
         onStep: (step) => {
-          steps.push(step);
+          steps.push(guard.step(step));
           const attempt = current.attempts[0];
           if (attempt)
             this.deps.operations.announce({ ...current, attempts: [{ ...attempt, steps: [...steps] }] });
@@ -253,14 +290,21 @@ export class TemplateRunner {
     const status = result.ok ? 'Successful' : result.failure?.kind === 'canceled' ? 'Canceled' : 'Error';
     const failure = result.failure;
     const error = failure
-      ? `${failure.line === null ? '' : `line ${failure.line}: `}${failure.message}${failure.outputTail ? `\n${failure.outputTail}` : ''}`
+      ? `${failure.line === null ? '' : `line ${failure.line}: `}${guard.text(failure.message)}${failure.outputTail ? `\n${guard.text(failure.outputTail)}` : ''}`
       : null;
     current = await this.deps.operations.save({
       ...current,
       status,
       updatedAt: ended,
       attempts: [
-        { number: 1, startedAt: base.createdAt, endedAt: ended, status, steps: [...result.steps], error },
+        {
+          number: 1,
+          startedAt: base.createdAt,
+          endedAt: ended,
+          status,
+          steps: result.steps.map((step) => guard.step(step)),
+          error,
+        },
       ],
     });
     return current;

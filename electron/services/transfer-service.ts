@@ -91,7 +91,7 @@ export class TransferService {
     return this.deps.inventory.queue.run(async () => {
       const problems = new ProblemList();
       const bundle = parseBundle(input.content, problems);
-      if (!bundle) return refused(problems.list());
+      if (!bundle) return this.#refused(problems, actor);
       // Opened before the other checks: the rules need to know which credentials have a password.
       const passwords = await this.#openSecrets(bundle, input.passphrase, problems);
       const { templates, devices } = this.deps.inventory;
@@ -105,7 +105,7 @@ export class TransferService {
         passwords,
         problems,
       );
-      if (problems.size > 0) return refused(problems.list());
+      if (problems.size > 0) return this.#refused(problems, actor);
 
       const { credentials } = this.deps.inventory;
       const counts = await applyPlan(
@@ -127,6 +127,27 @@ export class TransferService {
         credentials: counts.credentials,
       };
     });
+  }
+
+  /**
+   * A refused import is audited too (a wrong bundle passphrase is a failed attempt at the
+   * passwords it holds): how many problems, never their text, which may quote the file.
+   */
+  async #refused(problems: ProblemList, actor: string): Promise<ImportOutcome> {
+    const list = problems.list();
+    const wrongPassphrase = list.some(
+      (p) => p.path === 'secrets' && p.message.startsWith('Wrong passphrase'),
+    );
+    await this.deps.audit.record({
+      actor,
+      action: 'import',
+      entity: 'bundle',
+      entityId: null,
+      label: 'Bundle',
+      result: 'failure',
+      detail: `Refused, nothing imported: ${count(problems.size, 'problem')}${wrongPassphrase ? ', the bundle passphrase is wrong' : ''}`,
+    });
+    return refused(list);
   }
 
   /** Every stored password of the exported credentials, by credential ref. */

@@ -6,6 +6,12 @@ import { defineEvents, defineMethods } from './define';
 /** Who runs a test: another credential, or the one the test acts on. */
 export const testLoginSchema = z.object({ credentialId: idSchema });
 
+/**
+ * The administrator confirmed logging in with a credential of another device than the one the
+ * test runs on (audited). Without it the core refuses such a credential.
+ */
+export const useOnAnotherDeviceSchema = z.boolean().optional();
+
 export const operationsMethods = defineMethods({
   'operations.list': {
     summary: 'Template runs, newest first, filtered',
@@ -37,6 +43,7 @@ export const operationsMethods = defineMethods({
       username: z.string().max(128).optional(),
       /** For SQL templates: the database ([#ADD_INFO#]). */
       additionalInfo: z.string().max(256).optional(),
+      useOnAnotherDevice: useOnAnotherDeviceSchema,
     }),
     output: operationSchema,
   },
@@ -50,6 +57,7 @@ export const operationsMethods = defineMethods({
       login: testLoginSchema,
       username: z.string().max(128).optional(),
       additionalInfo: z.string().max(256).optional(),
+      useOnAnotherDevice: useOnAnotherDeviceSchema,
     }),
     output: z.object({ ok: z.boolean(), operations: z.array(operationSchema), summary: z.string() }),
   },

@@ -22,6 +22,8 @@ export const auditActions = [
   'reveal_password',
   /** A password changed on the device through a template (then stored), or the attempt that failed. */
   'change_password',
+  /** A run logged in with the credential's password (Test on a device). */
+  'use_password',
   'import',
   'export',
   'vault_setup',

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 
@@ -275,4 +277,87 @@ test('templates: closing the editor with changes asks first; unchanged it closes
   await page.getByRole('menuitem', { name: 'View' }).click();
   await editor.getByRole('button', { name: 'Close' }).click();
   await expect(editor).toBeHidden();
+});
+
+/** A device on 127.0.0.1 with an SSH port, made through the Devices screen. */
+async function addSshDevice(page: Page, name: string, port: number) {
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: '+ New device' }).click();
+  const device = page.getByRole('dialog', { name: 'Device' });
+  await device.getByRole('textbox', { name: 'Name' }).fill(name);
+  await device.getByRole('textbox', { name: 'Address' }).fill('127.0.0.1');
+  await device.getByRole('tab', { name: 'Connectivity' }).click();
+  await device.getByRole('button', { name: 'Add protocol' }).click();
+  await device.getByRole('group', { name: 'SSH' }).getByRole('textbox', { name: 'Port' }).fill(String(port));
+  await device.getByRole('button', { name: 'Save' }).click();
+  await expect(device).toBeHidden();
+}
+
+test('templates: a credential of another device runs a test only once confirmed, and the use is audited', async ({
+  app,
+}) => {
+  test.slow();
+  const { page } = app;
+  const port = await closedPort();
+  await addSshDevice(page, 'target-a', port);
+  await addSshDevice(page, 'owner-b', port);
+  await openScreen(page, 'PAM Core', 'All');
+  await page.getByRole('button', { name: 'View actions' }).click();
+  await page.getByRole('menuitem', { name: '+ New' }).click();
+  const credential = page.getByRole('dialog', { name: 'New credential' });
+  await credential.getByRole('textbox', { name: 'Username' }).fill('admin');
+  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'owner-b' });
+  await credential.getByLabel('Password', { exact: true }).fill('e2e-owner-b-password-1');
+  await credential.getByRole('button', { name: 'Save' }).click();
+  await expect(credential).toBeHidden();
+
+  await openTemplates(page);
+  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('SSH');
+  await page.getByRole('button', { name: 'Actions for Linux: create JIT account' }).click();
+  await page.getByRole('menuitem', { name: 'View' }).click();
+  await page
+    .getByRole('dialog', { name: 'Template editor' })
+    .getByRole('button', { name: 'Test on a device' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Test on a device' });
+  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'target-a (127.0.0.1)' });
+  const runAs = dialog.getByRole('combobox', { name: 'Run as' });
+  await expect(runAs.locator('optgroup[label="Other devices"] option')).toHaveText(['admin @ owner-b']);
+  // Target-a has no credential of its own: Run as stays empty until one is chosen.
+  await expect(runAs.locator('option:checked')).toHaveText('Choose a credential');
+  await runAs.selectOption({ label: 'admin @ owner-b' });
+
+  // Not confirmed: refused beside Run as, nothing runs.
+  const confirm = dialog.getByRole('checkbox', { name: 'Use on another device' });
+  await expect(confirm).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Run test' }).click();
+  await expect(runAs).toHaveAccessibleDescription(
+    'A credential of another device: confirm "Use on another device" to log in with it',
+  );
+  await expect(dialog.getByRole('region', { name: 'Test result' })).toHaveCount(0);
+
+  // Confirmed: it runs (and fails to connect: nothing listens), as the other device's credential.
+  await confirm.check();
+  await dialog.getByRole('button', { name: 'Run test' }).click();
+  const operation = dialog
+    .getByRole('region', { name: 'Test result' })
+    .getByRole('region', { name: 'Operation: Linux: create JIT account v1' });
+  await expect(operation).toContainText(/run as admin @ owner-b/);
+  await expect(operation.getByText('Error', { exact: true })).toBeVisible();
+
+  // The use of the password on target-a is in the audit log, before the run: never the password.
+  const audit = readFileSync(join(app.dataDir, 'audit.jsonl'), 'utf8');
+  const use = audit
+    .split('\n')
+    .filter((line) => line.includes('"use_password"'))
+    .map((line) => JSON.parse(line) as { label: string; detail: string });
+  expect(use).toEqual([
+    expect.objectContaining({
+      label: 'admin @ owner-b',
+      detail: expect.stringMatching(
+        /^Test on a device: template "Linux: create JIT account" \(id \d+\) version 1 on target-a \(127\.0\.0\.1\), another device than the credential's \(chosen explicitly\)$/,
+      ),
+    }),
+  ]);
+  expect(audit).not.toContain('e2e-owner-b-password-1');
 });

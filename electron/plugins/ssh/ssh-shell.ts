@@ -4,8 +4,12 @@ import type { ClientChannel } from 'ssh2';
 import type { ShellChannel } from './shell-channel';
 import type { SshConnection } from './ssh-connection';
 
-/** Wide enough that bash does not wrap the commands templates type. */
-export const ptyWindow = { term: 'xterm', cols: 200, rows: 50 } as const;
+/**
+ * Wider than any command line a template may type (maxCommandLineBytes) after a long prompt:
+ * readline then never wraps the echo, whose wrap artefacts would cut a secret in two before
+ * masking sees it (terminal-text.ts undoes them too, should a server ignore the width).
+ */
+export const ptyWindow = { term: 'xterm', cols: 8192, rows: 50 } as const;
 
 /** How long a shell may take to log out on its own before its channel is closed under it. */
 const logoutGraceMs = 2000;

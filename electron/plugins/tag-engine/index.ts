@@ -4,7 +4,7 @@
 export { ConnectFailed, failureKind, messageOf, oneLine } from './failures';
 export { describeProblems, sortProblems, tagProblems } from './check';
 export { defaultTimeouts, guarded, Interrupted, resolveTimeouts, type InterruptKind } from './interrupt';
-export { MASK, Masker, runSecrets } from './mask';
+export { MASK, Masker, runSecrets, WITHHELD } from './mask';
 export { LineIndex, type TextPosition } from './positions';
 export { Refusal } from './refusal';
 export { elapsedSince, RunRecorder } from './run-recorder';

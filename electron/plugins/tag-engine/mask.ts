@@ -1,17 +1,31 @@
 import type { ConnectionLogin, TagValues } from '../../../shared/plugins/plugin-runtime';
+import { secretForms, squeezed } from './secret-forms';
 import { isSecretTag } from './tags';
 
 export const MASK = '******';
 
+/** What a stored output becomes when masking could not make it safe (see Masker.guard). */
+export const WITHHELD =
+  '[output withheld: it still held a secret of this run in a form masking cannot replace]';
+
+/** Forms shorter than this are not looked for by the leak check: they would match ordinary text. */
+const minLeakLength = 6;
+
 /**
- * Replaces every secret (and every escaped form of it a plugin adds) with `******`. Longest first,
- * so a secret that contains another is masked whole.
+ * Replaces every secret, every escaped form of it a plugin adds, and the common transforms of
+ * each (secret-forms.ts: reversed, base64, hex, URL and shell escapes) with `******`. Longest
+ * first, so a secret that contains another is masked whole.
  */
 export class Masker {
   private readonly secrets: string[];
+  private readonly base: string[];
+  private readonly leakForms: string[];
 
   constructor(secrets: Iterable<string>) {
-    this.secrets = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+    this.base = [...new Set(secrets)].filter((s) => s.length > 0);
+    const forms = new Set(this.base.flatMap((s) => secretForms(s)));
+    this.secrets = [...forms].sort((a, b) => b.length - a.length);
+    this.leakForms = [...new Set(this.secrets.map(squeezed))].filter((f) => f.length >= minLeakLength);
   }
 
   mask(text: string): string {
@@ -20,9 +34,25 @@ export class Masker {
     return masked;
   }
 
+  /**
+   * Whether `text` still holds a secret once whitespace, control characters, backslashes and
+   * quotes are ignored: a secret cut by a line wrap or an escape that masking did not replace.
+   */
+  leaks(text: string): boolean {
+    if (this.leakForms.length === 0) return false;
+    const flat = squeezed(text);
+    return this.leakForms.some((form) => flat.includes(form));
+  }
+
+  /** The masked text, or the WITHHELD notice when even the masked text still leaks a secret. */
+  guard(text: string): string {
+    const masked = this.mask(text);
+    return this.leaks(masked) ? WITHHELD : masked;
+  }
+
   /** A masker that also hides `forms(secret)` of each secret, e.g. its SQL-escaped spelling. */
   withForms(forms: (secret: string) => readonly string[]): Masker {
-    return new Masker([...this.secrets, ...this.secrets.flatMap((s) => forms(s))]);
+    return new Masker([...this.base, ...this.base.flatMap((s) => forms(s))]);
   }
 }
 

@@ -1,11 +1,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Divider from '@mui/material/Divider';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -58,6 +61,8 @@ interface Form {
   username: string;
   additionalInfo: string;
   partnerId: string;
+  /** Confirmed: log in to this device with a credential of another device (the core audits it). */
+  elsewhere: boolean;
 }
 
 /**
@@ -92,6 +97,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
     username: '',
     additionalInfo: '',
     partnerId: partners[0] ? String(partners[0].id) : '',
+    elsewhere: false,
   });
   const [errors, setErrors] = useState<TestErrors>({});
   const [running, setRunning] = useState<'test' | 'roundTrip' | undefined>();
@@ -136,7 +142,10 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
     setForm((f) => ({ ...f, credentialId: own[0] ? String(own[0].id) : '' }));
   }, [runAsChosen, logins, deviceId, own]);
 
-  const edit = (key: keyof Form, value: string) => {
+  // The chosen Run as belongs to another device: it needs the explicit confirmation.
+  const chosenElsewhere = form.credentialId !== '' && others.some((l) => String(l.id) === form.credentialId);
+
+  const edit = (key: Exclude<keyof Form, 'elsewhere'>, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     setErrors(({ [key]: _cleared, form: _form, ...rest }) => rest);
   };
@@ -144,7 +153,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   /** Another device, other credentials: Run as follows the device again. */
   const pickDevice = (value: string) => {
     edit('deviceId', value);
-    setForm((f) => ({ ...f, credentialId: '' }));
+    setForm((f) => ({ ...f, credentialId: '', elsewhere: false }));
     setRunAsChosen(false);
   };
 
@@ -153,6 +162,8 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
     const next: TestErrors = {};
     if (form.deviceId === '') next.deviceId = 'Choose a device';
     if (form.credentialId === '') next.credentialId = 'Choose the credential that runs the template';
+    else if (chosenElsewhere && !form.elsewhere)
+      next.credentialId = 'A credential of another device: confirm "Use on another device" to log in with it';
     if (withPartner && form.partnerId === '')
       next.partnerId = `Choose a ${partnerType ?? 'partner'} template`;
     return next;
@@ -161,6 +172,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   const common = () => ({
     deviceId: Number(form.deviceId),
     login: { credentialId: Number(form.credentialId) },
+    ...(chosenElsewhere && form.elsewhere ? { useOnAnotherDevice: true } : {}),
     ...(form.username.trim() === '' ? {} : { username: form.username.trim() }),
     ...(form.additionalInfo.trim() === '' ? {} : { additionalInfo: form.additionalInfo.trim() }),
   });
@@ -294,6 +306,8 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
                 value={form.credentialId}
                 onChange={(e) => {
                   edit('credentialId', e.target.value);
+                  // A confirmation is for one credential: choosing another asks again.
+                  setForm((f) => ({ ...f, elsewhere: false }));
                   setRunAsChosen(true);
                 }}
                 disabled={running !== undefined}
@@ -351,6 +365,26 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
                 slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', maxLength: 256 } }}
               />
             </Box>
+            {chosenElsewhere && (
+              <Box>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={form.elsewhere}
+                      disabled={running !== undefined}
+                      onChange={(e) => {
+                        setForm((f) => ({ ...f, elsewhere: e.target.checked }));
+                        setErrors(({ credentialId: _cleared, form: _form, ...rest }) => rest);
+                      }}
+                    />
+                  }
+                  label="Use on another device"
+                />
+                <FormHelperText sx={{ mt: 0 }}>
+                  {`Its password is sent to ${device?.name ?? 'this device'}, not the device it belongs to. The run is audited as a use of the password on this device.`}
+                </FormHelperText>
+              </Box>
+            )}
             {logins.state === 'error' && (
               <Box>
                 <Button size="small" onClick={() => setAttempt((n) => n + 1)}>

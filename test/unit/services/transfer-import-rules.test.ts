@@ -55,10 +55,13 @@ const item = (bundle: BundleJson, username: string): Item => {
   return found;
 };
 
-/** Imports, expecting a refusal; proves that not one byte of the data dir changed. */
+/**
+ * Imports, expecting a refusal; proves that not one byte of the data dir changed but the one
+ * audit entry of the refusal.
+ */
 async function refused(target: Env, bundle: BundleJson) {
   await settle();
-  const before = filesOf(dirOf(target));
+  const { 'audit.jsonl': auditBefore = '', ...before } = filesOf(dirOf(target));
   const events = target.emitted.length;
   const outcome = await target.transfer.importBundle(
     { content: JSON.stringify(bundle), passphrase: bundlePassphrase },
@@ -66,8 +69,12 @@ async function refused(target: Env, bundle: BundleJson) {
   );
   await settle();
   expect(outcome.applied).toBe(false);
-  expect(filesOf(dirOf(target))).toEqual(before);
-  expect(target.emitted.length).toBe(events);
+  const { 'audit.jsonl': auditAfter = '', ...after } = filesOf(dirOf(target));
+  expect(after).toEqual(before);
+  expect(auditAfter.slice(auditBefore.length)).toMatch(
+    /^[^\n]*"action":"import"[^\n]*"result":"failure"[^\n]*\n$/,
+  );
+  expect(target.emitted.slice(events).map((e) => e.event)).toEqual(['audit.appended']);
   if (outcome.applied) throw new Error('applied');
   return outcome.problems;
 }

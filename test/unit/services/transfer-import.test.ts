@@ -63,10 +63,13 @@ const at = <T>(list: readonly T[], index: number): T => {
   return item;
 };
 
-/** Imports, expecting a refusal; proves that not one byte of the data dir changed. */
+/**
+ * Imports, expecting a refusal; proves that not one byte of the data dir changed but the one
+ * audit entry of the refusal.
+ */
 async function refused(target: Env, content: string, passphrase?: string) {
   await settle();
-  const before = filesOf(dirOf(target));
+  const { 'audit.jsonl': auditBefore = '', ...before } = filesOf(dirOf(target));
   const events = target.emitted.length;
   const outcome = await target.transfer.importBundle(
     passphrase === undefined ? { content } : { content, passphrase },
@@ -74,8 +77,12 @@ async function refused(target: Env, content: string, passphrase?: string) {
   );
   await settle();
   expect(outcome.applied).toBe(false);
-  expect(filesOf(dirOf(target))).toEqual(before);
-  expect(target.emitted.length).toBe(events);
+  const { 'audit.jsonl': auditAfter = '', ...after } = filesOf(dirOf(target));
+  expect(after).toEqual(before);
+  expect(auditAfter.slice(auditBefore.length)).toMatch(
+    /^[^\n]*"action":"import"[^\n]*"result":"failure"[^\n]*\n$/,
+  );
+  expect(target.emitted.slice(events).map((e) => e.event)).toEqual(['audit.appended']);
   if (outcome.applied) throw new Error('applied');
   return outcome.problems;
 }
@@ -302,11 +309,19 @@ describe('TransferService.importBundle: refusals name every problem and write no
     expect(problems.at(-1)).toEqual({ path: '', message: 'and 50 more problems' });
   });
 
-  it('leaves the audit log as it was', async () => {
+  it('audits the refusal, a wrong passphrase named, never a passphrase or password', async () => {
     const target = await fresh();
-    await settle();
-    const before = readText(dirOf(target), 'audit.jsonl');
     await refused(target, await exported(true), 'wrong passphrase!!');
-    expect(readText(dirOf(target), 'audit.jsonl')).toBe(before);
+    const [entry] = target.audit.list({ action: 'import' }, 0, 10).entries;
+    expect(entry).toMatchObject({
+      actor,
+      entity: 'bundle',
+      result: 'failure',
+      detail: 'Refused, nothing imported: 1 problem, the bundle passphrase is wrong',
+    });
+    const log = readText(dirOf(target), 'audit.jsonl');
+    for (const secret of ['wrong passphrase!!', bundlePassphrase, ...Object.values(passwords)]) {
+      expect(log).not.toContain(secret);
+    }
   });
 });

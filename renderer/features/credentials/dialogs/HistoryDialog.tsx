@@ -32,6 +32,7 @@ const actionLabels: Partial<Record<AuditEntry['action'], string>> = {
   deactivate: 'Deactivated',
   reveal_password: 'Password viewed',
   change_password: 'Password changed on the device',
+  use_password: 'Password used to log in',
   import: 'Imported',
   export: 'Exported',
 };

@@ -1,0 +1,90 @@
+/**
+ * The spellings of a secret a template could make a target print: a run may use a credential's
+ * password, so a template that prints it reversed, base64-encoded or hex-encoded must not get it
+ * into the operation log in a form exact masking misses. These are the common one-step transforms;
+ * chains of them (the base64 of the reversed password) and encryption are beyond any masker.
+ */
+
+/** Forms shorter than this are not masked: they would hide ordinary words (the raw secret always is). */
+export const minFormLength = 4;
+
+// By code point, as `rev` reverses characters (a UTF-16 pair stays whole).
+const reverse = (s: string): string => Array.from(s).reverse().join('');
+
+/**
+ * The base64 characters that depend only on the secret's bytes, for each of the 3 alignments the
+ * secret can have inside a longer encoded stream (0, 1 or 2 bytes before it in its 3-byte group).
+ * The first characters of an unaligned secret share bits with the byte before it, and the last
+ * ones with the byte after: those are left out, the rest is found wherever the stream put it.
+ */
+export function base64Cores(bytes: Buffer): string[] {
+  const cores: string[] = [];
+  for (let before = 0; before < 3; before++) {
+    const encoded = Buffer.concat([Buffer.alloc(before), bytes]).toString('base64');
+    const total = before + bytes.length;
+    const rest = total % 3;
+    // A last partial group of 1 byte gives 1 whole character, of 2 bytes 2.
+    const stableEnd = Math.floor(total / 3) * 4 + rest;
+    const stableStart = before === 0 ? 0 : before + 1;
+    if (stableEnd > stableStart) cores.push(encoded.slice(stableStart, stableEnd));
+  }
+  return cores;
+}
+
+/**
+ * The inside of `'…'` with each quote as `'\''` (or `'"'"'`), as shell quoting helpers write it;
+ * the quotes around it stay readable, like those around a masked raw secret.
+ */
+const singleQuoted = (s: string): string[] => [s.replaceAll("'", `'\\''`), s.replaceAll("'", `'"'"'`)];
+
+/** Every character that is not a letter or digit preceded by a backslash. */
+const backslashAll = (s: string): string => s.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`);
+
+/**
+ * bash's `printf %q` for printable text: its special characters escaped, `~` only where tilde
+ * expansion would see it (first, or after `=` or `:`), `#` only first.
+ */
+const printfQ = (s: string): string =>
+  s.replace(/[ \t\n'"\\|&;()<>!{}*[?\]^$`,]|^#|(?<=^|[=:])~/g, (c) => `\\${c}`);
+
+/** application/x-www-form-urlencoded, as URLSearchParams and HTML forms write it. */
+const formEncoded = (s: string): string => new URLSearchParams({ v: s }).toString().slice(2);
+
+const lowerPercent = (s: string): string => s.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+
+/**
+ * The secret and its common transforms: reversed, base64 (standard and URL-safe, every
+ * alignment), hex in both cases, URL encoding (component and form style, either case of the
+ * escapes), shell escapes (single-quoted, backslash-escaped, printf %q). Duplicates removed.
+ */
+export function secretForms(secret: string): string[] {
+  const bytes = Buffer.from(secret, 'utf8');
+  const hex = bytes.toString('hex');
+  const base64 = base64Cores(bytes);
+  const url = encodeURIComponent(secret);
+  const form = formEncoded(secret);
+  const forms = [
+    reverse(secret),
+    ...base64,
+    ...base64.map((b) => b.replaceAll('+', '-').replaceAll('/', '_')),
+    hex,
+    hex.toUpperCase(),
+    url,
+    lowerPercent(url),
+    form,
+    lowerPercent(form),
+    ...singleQuoted(secret),
+    backslashAll(secret),
+    printfQ(secret),
+  ].filter((f) => f.length >= minFormLength);
+  return [...new Set([secret, ...forms])];
+}
+
+/**
+ * Text as the leak check reads it: without whitespace, control characters, backslashes and
+ * quotes, which a terminal's line wrap, an escape or a quoting style puts between the characters
+ * of a secret without changing what it says.
+ */
+export const squeezed = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  text.replace(/[\s\u0000-\u001f\u007f\\'"]/g, '');

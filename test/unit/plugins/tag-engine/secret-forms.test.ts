@@ -1,0 +1,96 @@
+// Masking covers the common transforms of every secret of a run, and an output that still holds
+// one after masking is withheld: the leak check behind "Test on a device is a password oracle".
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Masker, MASK, WITHHELD } from '../../../../electron/plugins/tag-engine';
+import { base64Cores, secretForms } from '../../../../electron/plugins/tag-engine/secret-forms';
+
+const secret = `Xy9'$ "b\\q&%+/=é~${randomBytes(6).toString('hex')}`;
+const reversed = Array.from(secret).reverse().join('');
+const bytes = Buffer.from(secret, 'utf8');
+
+/** What `printf %q` prints for the secret, from bash itself. */
+function bashPrintfQ(value: string): string {
+  const out = spawnSync('bash', ['-c', 'printf %q "$1"', '_', value], { encoding: 'utf8' });
+  return out.stdout;
+}
+
+/** The secret's transform inside other text, as a template could make a target print it. */
+const transforms: [string, string][] = [
+  ['raw', secret],
+  ['reversed', reversed],
+  ['base64', bytes.toString('base64')],
+  ['base64url', bytes.toString('base64url')],
+  ['hex', bytes.toString('hex')],
+  ['HEX', bytes.toString('hex').toUpperCase()],
+  ['encodeURIComponent', encodeURIComponent(secret)],
+  [
+    'encodeURIComponent, lower-case escapes',
+    encodeURIComponent(secret).replace(/%../g, (e) => e.toLowerCase()),
+  ],
+  ['form encoding', new URLSearchParams({ p: secret }).toString().slice(2)],
+  ['single-quoted', `'${secret.replaceAll("'", `'\\''`)}'`],
+  ['backslash-escaped', secret.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`)],
+  ['printf %q', bashPrintfQ(secret)],
+];
+
+describe('Masker: common transforms of a secret', () => {
+  const masker = new Masker([secret]);
+
+  it.each(transforms)('masks the %s form inside other output', (_name, form) => {
+    const masked = masker.mask(`before ${form} after`);
+    expect(masked).toContain(MASK);
+    expect(masked).not.toContain(form);
+    expect(masker.leaks(masked)).toBe(false);
+  });
+
+  it('masks the base64 of the secret inside a longer encoded stream, at each of the 3 alignments', () => {
+    for (const before of ['', 'a', 'ab', 'abc', 'abcd']) {
+      const stream = Buffer.concat([Buffer.from(before), bytes, Buffer.from('tail')]).toString('base64');
+      const masked = masker.mask(stream);
+      expect(masked, `${before.length} bytes before`).toContain(MASK);
+      // What is left readable is at most the characters shared with the bytes around it.
+      const readable = masked.split(MASK).join('');
+      expect(readable.length).toBeLessThanOrEqual(stream.length - bytes.length);
+    }
+  });
+
+  it('keeps the three base64 cores to the characters that depend on the secret alone', () => {
+    const cores = base64Cores(Buffer.from('abcdef'));
+    expect(cores).toEqual(['YWJjZGVm', 'FiY2RlZ', 'hYmNkZW']);
+  });
+
+  it('lists each form once, the secret first', () => {
+    const forms = secretForms('plain');
+    expect(forms[0]).toBe('plain');
+    expect(new Set(forms).size).toBe(forms.length);
+  });
+
+  it('masks the raw secret however short, but not a short transform of it (ordinary words)', () => {
+    const short = new Masker(['ab']);
+    expect(short.mask('cab ba')).toBe(`c${MASK} ba`);
+  });
+});
+
+describe('Masker.guard: outputs that still hold a secret are refused', () => {
+  const masker = new Masker([secret]);
+
+  it('passes masked output on', () => {
+    expect(masker.guard(`ok ${secret} ok`)).toBe(`ok ${MASK} ok`);
+  });
+
+  it('withholds a secret cut by a line wrap, blanks or quotes', () => {
+    const cut = `${secret.slice(0, 7)} \r\n${secret.slice(7)}`;
+    expect(masker.mask(cut)).not.toBe(WITHHELD);
+    expect(masker.guard(cut)).toBe(WITHHELD);
+    const hexCut = `${bytes.toString('hex').slice(0, 10)}\n${bytes.toString('hex').slice(10)}`;
+    expect(masker.guard(hexCut)).toBe(WITHHELD);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(masker.guard('total 0\n-rw-r--r-- 1 root root 0 file')).toBe(
+      'total 0\n-rw-r--r-- 1 root root 0 file',
+    );
+  });
+});

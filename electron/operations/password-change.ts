@@ -18,6 +18,7 @@ import { refuseStale } from '../services/stale-save';
 import type { SecretVault } from '../vault/secret-vault';
 import type { OperationLog } from './operation-log';
 import { tagValues } from './tag-values';
+import { StorageGuard } from './storage-guard';
 
 export interface PasswordChangeDeps {
   readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials'>;
@@ -285,16 +286,33 @@ export class PasswordChangeService {
     request: Omit<Parameters<PluginRuntime['run']>[0], 'onStep'>,
   ): Promise<RunResult> {
     const steps: Operation['attempts'][number]['steps'] = [];
+    // As in the template runner: every text that is stored or shown is masked again with the
+    // secrets' common transforms, and withheld if one still shows (see StorageGuard).
+    const guard = new StorageGuard(request.tags, request.login);
     try {
-      return await runtime.run({
+      const result = await runtime.run({
         ...request,
         onStep: (step) => {
-          steps.push(step);
+          steps.push(guard.step(step));
           const attempt = operation.attempts[0];
           if (attempt)
             this.deps.operations.announce({ ...operation, attempts: [{ ...attempt, steps: [...steps] }] });
         },
       });
+      const failure = result.failure;
+      return {
+        ...result,
+        steps: result.steps.map((step) => guard.step(step)),
+        ...(failure
+          ? {
+              failure: {
+                ...failure,
+                message: guard.text(failure.message),
+                outputTail: guard.text(failure.outputTail),
+              },
+            }
+          : {}),
+      };
     } catch (error) {
       // Plugins report target failures as values; anything thrown is still a failed run here,
       // recorded by its kind only (a message could carry target output).

@@ -172,6 +172,40 @@ describe('password change on the device, then stored', () => {
     }
   });
 
+  it('stores the run as the template runner does: transforms of either password are masked or withheld', async () => {
+    const { bob } = await seedBob();
+    const reversed = Array.from(newPassword).reverse().join('');
+    const base64 = Buffer.from(oldPassword).toString('base64');
+    const hex = Buffer.from(newPassword).toString('hex');
+    runtime.answer = {
+      ok: false,
+      steps: [
+        {
+          line: 1,
+          command: `exec "echo ${reversed}"`,
+          output: `${base64}\n${hex}`,
+          ok: false,
+          durationMs: 1,
+        },
+      ],
+      failure: { kind: 'target', line: 1, message: `saw ${reversed}`, outputTail: hex.toUpperCase() },
+      durationMs: 1,
+    };
+    const outcome = await service.change(
+      {
+        id: bob.id,
+        password: { action: 'set', value: newPassword },
+        templateId: changeTemplateId,
+        runAsCredentialId: bob.id,
+      },
+      actor,
+    );
+    await settle();
+    const stored =
+      JSON.stringify(operations.get(outcome.operationId ?? '')) + readText(dir.path, 'operations.jsonl');
+    for (const form of [reversed, base64, hex, hex.toUpperCase()]) expect(stored).not.toContain(form);
+  });
+
   it('a failed run stores nothing: the vault keeps the old password, the operation has the log', async () => {
     const { bob } = await seedBob();
     runtime.answer = {

@@ -1,203 +1,700 @@
 /**
- * Where each tag sits in a shell command line, read the way a POSIX shell reads the template's
- * text: outside quotes, inside '…', "…", `…`, ${…} or $((…)), at the start of a word or not,
- * and whether an earlier word of the same command hands its arguments to a second shell.
- * Only what decides how a value may be inserted is tracked; the template's text is never run
- * through this to build anything.
+ * Where each tag sits in the shell input a template types, read the way bash reads it: inside
+ * which quotes or expansions, in which word, and in which command. From that, for every tag:
+ * - why no value at all may go there (after `\` or `$`, in arithmetic, in `${…}`, in a command
+ *   that evaluates variable names), refused at save and at run for every tag;
+ * - why a value the plugin would single-quote (a tag without a form) may not go there: anything
+ *   but an unquoted word after a word start, a plain character or a closing quote; a word with
+ *   globs or braces; an assignment; a command that parses its arguments again, or that is piped
+ *   something to run, or whose name is not plain text (command-rules.ts).
+ * The exec and write lines of a template are read as one stream, as the shell receives them (a
+ * `write` is continued by the next line; an open quote carries over an Enter); a line that is
+ * exactly one tag is typed at a program's prompt and starts a fresh reading. Whatever this
+ * reader does not follow (case, a function, a here-document…) refuses quoted values after it.
+ * The template's text is never run through this to build anything.
  */
-import type { Segment } from './tag-segments';
+import { classifyCommand, type CommandClass, type CommandWord } from './command-rules';
+import { splitTags, type Segment } from './tag-segments';
+import type { TemplateCommand } from './template-syntax';
 
-export type QuoteContext = 'unquoted' | 'single-quotes' | 'double-quotes' | 'backticks' | 'expansion';
+export type QuoteContext =
+  'unquoted' | 'single-quotes' | 'double-quotes' | 'backticks' | 'expansion' | 'arithmetic' | 'comment';
 
 export interface TagPlacement {
-  /** Index of the tag in the segment list. */
+  /** Index of the tag in its line's segment list. */
   readonly segment: number;
   readonly context: QuoteContext;
-  /** The tag begins a shell word (a leading `-` in its value would read as an option). */
+  /** Nothing literal comes before the tag in its word (`""[#X#]` too): a leading `-` is an option. */
   readonly wordStart: boolean;
-  /** An earlier word of this command re-parses its arguments as shell code (sh -c, su, ssh, eval). */
-  readonly reparsed: boolean;
+  /** Why no value of any tag may be inserted here ("follows a backslash…"), or null. */
+  readonly refusedForAll: string | null;
+  /** Why a value that needs quoting may not be inserted here, or null. */
+  readonly refusedQuoted: string | null;
+}
+
+class Placement implements TagPlacement {
+  context: QuoteContext = 'unquoted';
+  wordStart = false;
+  refusedForAll: string | null = null;
+  refusedQuoted: string | null = null;
+  /** Index of the tag's marker in its word's raw text (for subscripts). */
+  rawIndex = -1;
+
+  constructor(readonly segment: number) {}
+
+  refuseAll(reason: string): void {
+    this.refusedForAll ??= reason;
+  }
+
+  refuseQuoted(reason: string): void {
+    this.refusedQuoted ??= reason;
+  }
+}
+
+const reasons = {
+  backslash: 'follows a backslash, which would escape the first character of the value',
+  dollar: "follows $, so the shell would read the value as a variable name or as $'…' quoting",
+  name: 'continues the name of a variable ($name), so the value would lengthen the name',
+  single: "sits inside the template's own single quotes: remove them, the plugin quotes such values itself",
+  ansi: "sits inside $'…' quotes, where backslashes in the value are escapes",
+  double: "sits inside the template's own double quotes: remove them, the plugin quotes such values itself",
+  backticks: 'sits inside backticks: use $(…), the plugin quotes values itself there',
+  brace: 'sits inside ${…}, where bash reads a value as a variable name, a pattern or arithmetic',
+  arithmetic:
+    'sits in an arithmetic expression ($((…)), ((…)), $[…], for ((…))), where bash evaluates a value as code (a[$(cmd)] runs cmd)',
+  subscript: 'sits in an array subscript (name[…]=), which bash evaluates as arithmetic',
+  doubleBracket:
+    'is in a [[ … ]] test, where bash evaluates operands as arithmetic (-eq, -lt…) or patterns: use [ … ]',
+  before:
+    'follows a character the shell gives a meaning to (\\, $, ~, {, an expansion…): only a word start, a letter, a digit, a closing quote or one of _ . / : @ % + , = - may come right before a quoted value',
+  glob: 'is in a word with * ? or […], which the shell would match against file names',
+  braces: 'is in a word with {…,…}, which the shell would expand into several words',
+  assignment:
+    'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
+} as const;
+
+/** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
+const plainCharacter = /^[A-Za-z0-9_./:@%+,=-]$/;
+const nameStart = /^[A-Za-z_]$/;
+const nameCharacter = /^[A-Za-z0-9_]$/;
+const specialParameter = /^[@*#?$!0-9-]$/;
+
+/** A tag's value in the raw text of a word. */
+const tagMarker = '\u0000';
+
+class WordBuilder {
+  /** After quote removal (literal parts only). */
+  text = '';
+  /** As written, quote characters included, tags as tagMarker: for NAME= and NAME[…]=. */
+  raw = '';
+  /** Unquoted literal characters, other parts as tagMarker: for globs and braces. */
+  unquoted = '';
+  known = true;
+  /** An expansion in it (not only tags). */
+  expanded = false;
+  /** Something literal and non-empty came before (a tag's value counts: values are never empty). */
+  literal = false;
+  readonly tags: Placement[] = [];
+
+  constructor(readonly redirect: boolean) {}
+}
+
+type PipelineStage = { readonly reader: string | null; readonly tags: readonly Placement[] };
+
+class CommandBuilder {
+  words: CommandWord[] = [];
+  wordTags: Placement[][] = [];
+  /** Tags of this command, and of the command substitutions in its words. */
+  tags: Placement[] = [];
+  word: WordBuilder | null = null;
+  redirectNext = false;
+  doubleBracket = false;
+  /** A ( … ) group stood in this command's place. */
+  group = false;
+
+  /** No word yet other than keywords that lead into a command. */
+  get atStart(): boolean {
+    return (
+      this.word === null &&
+      this.words.every(
+        (w) =>
+          w.known &&
+          ['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time'].includes(w.text),
+      )
+    );
+  }
+}
+
+type Frame =
+  | { readonly kind: 'command'; readonly closer: ')' | null; cmd: CommandBuilder; pipeline: PipelineStage[] }
+  | { readonly kind: 'single' | 'ansi' | 'double' | 'backtick' | 'comment' }
+  | { readonly kind: 'brace'; readonly inDouble: boolean }
+  | { readonly kind: 'arithmetic'; readonly closer: '))' | ']'; depth: number };
+
+type CommandFrame = Extract<Frame, { kind: 'command' }>;
+
+/** One character of input, or a tag. */
+type Item = string | Placement;
+
+const commandFrame = (closer: ')' | null): CommandFrame => ({
+  kind: 'command',
+  closer,
+  cmd: new CommandBuilder(),
+  pipeline: [],
+});
+
+class ShellReader {
+  readonly #stack: Frame[] = [commandFrame(null)];
+  #items: readonly Item[] = [];
+  #at = 0;
+  /** What came right before, in a command's word. */
+  #before: 'start' | 'plain' | 'quote' | 'other' = 'start';
+  /** Set once the input holds something this reader does not follow. */
+  #lost: string | null = null;
+
+  read(items: readonly Item[]): void {
+    this.#items = items;
+    for (this.#at = 0; this.#at < items.length; this.#at++) {
+      const item = items[this.#at];
+      if (item === undefined) break;
+      if (typeof item === 'string') this.#char(item);
+      else this.#tag(item);
+    }
+    while (this.#stack.length > 0) {
+      const frame = this.#stack.pop();
+      if (frame?.kind === 'command') this.#endCommand(frame, 'list');
+    }
+  }
+
+  get #frame(): Frame {
+    return this.#stack[this.#stack.length - 1] ?? commandFrame(null);
+  }
+
+  #peek(offset = 1): Item | undefined {
+    return this.#items[this.#at + offset];
+  }
+
+  #nearestCommand(): CommandFrame {
+    for (let i = this.#stack.length - 1; i >= 0; i--) {
+      const frame = this.#stack[i];
+      if (frame?.kind === 'command') return frame;
+    }
+    throw new Error('the outermost frame is a command');
+  }
+
+  #word(): WordBuilder {
+    const cmd = this.#nearestCommand().cmd;
+    cmd.word ??= new WordBuilder(cmd.redirectNext);
+    return cmd.word;
+  }
+
+  #lose(reason: string): void {
+    this.#lost ??= reason;
+  }
+
+  #tag(tag: Placement): void {
+    const frame = this.#frame;
+    if (this.#lost !== null) tag.refuseQuoted(this.#lost);
+    switch (frame.kind) {
+      case 'command':
+        tag.context = 'unquoted';
+        if (this.#before === 'other') tag.refuseQuoted(reasons.before);
+        break;
+      case 'comment':
+        tag.context = 'comment';
+        return;
+      case 'single':
+        tag.context = 'single-quotes';
+        tag.refuseQuoted(reasons.single);
+        break;
+      case 'ansi':
+        tag.context = 'single-quotes';
+        tag.refuseQuoted(reasons.ansi);
+        break;
+      case 'double':
+        tag.context = 'double-quotes';
+        tag.refuseQuoted(reasons.double);
+        break;
+      case 'backtick':
+        tag.context = 'backticks';
+        tag.refuseQuoted(reasons.backticks);
+        break;
+      case 'brace':
+        tag.context = 'expansion';
+        tag.refuseAll(reasons.brace);
+        break;
+      case 'arithmetic':
+        tag.context = 'arithmetic';
+        tag.refuseAll(reasons.arithmetic);
+        break;
+    }
+    // The value belongs to the word it is in, and to every command whose words hold it:
+    // `eval "$(echo [#X#])"` runs the value too. Around it, ${…} and arithmetic evaluate it.
+    const word = this.#word();
+    tag.wordStart = !word.literal;
+    tag.rawIndex = word.raw.length;
+    word.raw += tagMarker;
+    word.unquoted += tagMarker;
+    word.known = false;
+    word.literal = true;
+    word.tags.push(tag);
+    for (const enclosing of this.#stack) {
+      if (enclosing.kind === 'command') enclosing.cmd.tags.push(tag);
+      else if (enclosing.kind === 'arithmetic') tag.refuseAll(reasons.arithmetic);
+      else if (enclosing.kind === 'brace') tag.refuseAll(reasons.brace);
+    }
+    if (frame.kind === 'command') this.#before = 'plain';
+  }
+
+  /** A literal character of the current word; `quoted` when inside quotes. */
+  #literal(char: string, quoted: boolean): void {
+    const word = this.#word();
+    word.text += char;
+    word.raw += char;
+    word.unquoted += quoted ? tagMarker : char;
+    word.literal = true;
+  }
+
+  #push(frame: Frame): void {
+    this.#stack.push(frame);
+  }
+
+  #pop(): void {
+    this.#stack.pop();
+  }
+
+  /** A backslash in a context where it escapes: a tag right after it is refused. */
+  #backslashBeforeTag(): boolean {
+    const next = this.#peek();
+    if (next instanceof Placement) {
+      next.refuseAll(reasons.backslash);
+      this.#before = 'other';
+      return true;
+    }
+    return false;
+  }
+
+  #char(char: string): void {
+    const frame = this.#frame;
+    switch (frame.kind) {
+      case 'command':
+        this.#commandChar(frame, char);
+        return;
+      case 'comment':
+        if (char === '\n') {
+          this.#pop();
+          this.#commandChar(this.#nearestCommand(), char);
+        }
+        return;
+      case 'single':
+        if (char === "'") this.#closeQuote();
+        else this.#literal(char, true);
+        return;
+      case 'ansi':
+        if (char === "'") this.#closeQuote();
+        else if (char === '\\' && !this.#backslashBeforeTag()) this.#at++;
+        this.#unknown();
+        return;
+      case 'double':
+        if (char === '"') this.#closeQuote();
+        else if (char === '\\') {
+          if (this.#backslashBeforeTag()) return;
+          const next = this.#peek();
+          if (typeof next === 'string') {
+            if (!'$`"\\\n'.includes(next)) this.#literal(char, true);
+            this.#literal(next, true);
+            this.#at++;
+          }
+        } else if (char === '`') this.#openBackticks();
+        else if (char === '$') this.#dollar(true);
+        else this.#literal(char, true);
+        return;
+      case 'backtick':
+        if (char === '`') {
+          this.#pop();
+          this.#before = 'other';
+        } else if (char === '\\') {
+          if (!this.#backslashBeforeTag()) this.#at++;
+        } else if (char === '$' && this.#peek() instanceof Placement) this.#dollar(false);
+        return;
+      case 'brace':
+        if (char === '}') {
+          this.#pop();
+          this.#before = 'other';
+        } else this.#nested(char, frame.inDouble);
+        return;
+      case 'arithmetic':
+        if (char === '(') frame.depth++;
+        else if (char === ')' && frame.depth > 0) frame.depth--;
+        else if ((char === ')' && frame.closer === '))') || (char === ']' && frame.closer === ']')) {
+          if (frame.closer === '))' && this.#peek() === ')') this.#at++;
+          this.#pop();
+          this.#before = 'other';
+        } else this.#nested(char, true);
+        return;
+    }
+  }
+
+  /** Quotes and expansions inside ${…} and arithmetic. */
+  #nested(char: string, inDouble: boolean): void {
+    if (char === '\\') {
+      if (!this.#backslashBeforeTag()) this.#at++;
+    } else if (char === "'" && !inDouble) this.#push({ kind: 'single' });
+    else if (char === '"') this.#push({ kind: 'double' });
+    else if (char === '`') this.#openBackticks();
+    else if (char === '$') this.#dollar(inDouble);
+  }
+
+  #closeQuote(): void {
+    this.#pop();
+    if (this.#frame.kind === 'command') this.#before = 'quote';
+  }
+
+  /** The word holds an expansion: what it becomes is not in the template. */
+  #unknown(): void {
+    const word = this.#word();
+    word.known = false;
+    word.expanded = true;
+  }
+
+  #openBackticks(): void {
+    this.#unknown();
+    this.#push({ kind: 'backtick' });
+  }
+
+  /** `$` and what follows it: an expansion, $'…', $"…", or a literal $. */
+  #dollar(inDouble: boolean): void {
+    const next = this.#peek();
+    this.#before = 'other';
+    if (next instanceof Placement) {
+      next.refuseAll(reasons.dollar);
+      this.#unknown();
+      return;
+    }
+    if (next === undefined) return this.#literal('$', inDouble);
+    if (next === '(') {
+      this.#unknown();
+      if (this.#peek(2) === '(') {
+        this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });
+        this.#at += 2;
+      } else {
+        this.#push(commandFrame(')'));
+        this.#before = 'start';
+        this.#at++;
+      }
+    } else if (next === '{') {
+      this.#unknown();
+      this.#push({ kind: 'brace', inDouble });
+      this.#at++;
+    } else if (next === '[') {
+      this.#unknown();
+      this.#push({ kind: 'arithmetic', closer: ']', depth: 0 });
+      this.#at++;
+    } else if (next === "'" && !inDouble) {
+      this.#unknown();
+      this.#push({ kind: 'ansi' });
+      this.#at++;
+    } else if (next === '"' && !inDouble) {
+      // $"…": a translated string, otherwise "…".
+      this.#push({ kind: 'double' });
+      this.#at++;
+    } else if (nameStart.test(next)) {
+      this.#unknown();
+      while (typeof this.#peek() === 'string' && nameCharacter.test(this.#peek() as string)) this.#at++;
+      const after = this.#peek();
+      if (after instanceof Placement) after.refuseAll(reasons.name);
+    } else if (specialParameter.test(next)) {
+      this.#unknown();
+      this.#at++;
+    } else {
+      this.#literal('$', inDouble);
+    }
+  }
+
+  #commandChar(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    if (char === '#' && cmd.word === null) {
+      this.#push({ kind: 'comment' });
+      return;
+    }
+    if (char === '\\') {
+      const next = this.#peek();
+      if (next === '\n') {
+        this.#at++;
+        return;
+      }
+      if (this.#backslashBeforeTag()) {
+        this.#word();
+        return;
+      }
+      if (typeof next === 'string') {
+        const word = this.#word();
+        word.text += next;
+        word.raw += `\\${next}`;
+        word.unquoted += tagMarker;
+        word.literal = true;
+        this.#at++;
+      }
+      this.#before = 'other';
+      return;
+    }
+    if (char === ' ' || char === '\t') {
+      this.#endWord(cmd);
+      this.#before = 'start';
+      return;
+    }
+    if (char === '\n') {
+      this.#endCommand(frame, 'list');
+      this.#before = 'start';
+      return;
+    }
+    if (char === ';' || char === '&' || char === '|') {
+      this.#separator(frame, char);
+      return;
+    }
+    if (char === '<' || char === '>') {
+      this.#redirection(frame, char);
+      return;
+    }
+    if (char === '(' || char === ')') {
+      this.#parenthesis(frame, char);
+      return;
+    }
+    if (char === "'") {
+      this.#word().raw += char;
+      this.#push({ kind: 'single' });
+    } else if (char === '"') {
+      this.#word().raw += char;
+      this.#push({ kind: 'double' });
+    } else if (char === '`') {
+      this.#openBackticks();
+    } else if (char === '$') {
+      this.#dollar(false);
+    } else {
+      this.#literal(char, false);
+      this.#before = plainCharacter.test(char) ? 'plain' : 'other';
+    }
+  }
+
+  #separator(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    this.#endWord(cmd);
+    this.#before = 'start';
+    // Inside [[ … ]], && and || are part of the test.
+    if (cmd.doubleBracket && char !== ';') {
+      if (this.#peek() === char) this.#at++;
+      return;
+    }
+    const next = this.#peek();
+    if (char === '&' && next === '>') {
+      this.#at++;
+      this.#redirection(frame, '>');
+      return;
+    }
+    if (char === '|' && next !== '|') {
+      if (next === '&') this.#at++;
+      this.#endCommand(frame, 'pipe');
+      return;
+    }
+    if (next === char || (char === ';' && next === '&')) this.#at++;
+    if (char === ';' && (next === ';' || next === '&'))
+      this.#lose('a case clause (;; or ;&) comes before it');
+    this.#endCommand(frame, 'list');
+  }
+
+  #redirection(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    if (cmd.doubleBracket) {
+      this.#endWord(cmd);
+      return;
+    }
+    // 2>file: the digits before the operator are a file descriptor, not a word.
+    if (cmd.word !== null && cmd.word.tags.length === 0 && /^\d+$/.test(cmd.word.raw)) cmd.word = null;
+    else this.#endWord(cmd);
+    if (this.#peek() === '(') {
+      // <(…) and >(…): a command whose output or input is a file name.
+      this.#unknown();
+      this.#push(commandFrame(')'));
+      this.#at++;
+      this.#before = 'start';
+      return;
+    }
+    if (char === '<' && this.#peek() === '<' && this.#peek(2) !== '<') {
+      this.#lose('a here-document (<<) comes before it, whose text this check does not follow');
+    }
+    while (typeof this.#peek() === 'string' && '<>&|-'.includes(this.#peek() as string)) this.#at++;
+    cmd.redirectNext = true;
+    this.#before = 'start';
+  }
+
+  #parenthesis(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    if (cmd.doubleBracket) {
+      this.#endWord(cmd);
+      return;
+    }
+    if (char === '(') {
+      const forLoop = cmd.word === null && cmd.words.length === 1 && cmd.words[0]?.text === 'for';
+      if ((cmd.atStart || forLoop) && this.#peek() === '(') {
+        this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });
+        this.#at++;
+      } else if (cmd.atStart) {
+        cmd.group = true;
+        this.#push(commandFrame(')'));
+      } else {
+        this.#lose(
+          'a ( in the middle of a command (a function definition or an extended glob) comes before it',
+        );
+        this.#endWord(cmd);
+      }
+      this.#before = 'start';
+      return;
+    }
+    this.#endCommand(frame, 'list');
+    if (frame.closer === ')' && this.#stack.length > 1) {
+      this.#pop();
+      this.#before = 'other';
+    } else {
+      this.#lose('an unmatched ) (a case pattern?) comes before it');
+      this.#before = 'start';
+    }
+  }
+
+  #endWord(cmd: CommandBuilder): void {
+    const word = cmd.word;
+    if (word === null) return;
+    cmd.word = null;
+    const glob = /[*?]|\[.*\]/.test(word.unquoted);
+    const braces = /\{[^}]*(?:,|\.\.)[^}]*\}/.test(word.unquoted);
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=/.exec(word.raw);
+    for (const tag of word.tags) {
+      if (glob) tag.refuseQuoted(reasons.glob);
+      if (braces) tag.refuseQuoted(reasons.braces);
+      const name = assignment?.[1] ?? '';
+      const subscript = assignment?.[2] ?? '';
+      if (subscript !== '' && tag.rawIndex > name.length && tag.rawIndex < name.length + subscript.length)
+        tag.refuseAll(reasons.subscript);
+    }
+    const isFirst = cmd.atStart;
+    const text = word.text;
+    cmd.words.push({
+      text,
+      known: word.known && !glob && !braces,
+      expanded: word.expanded || glob || braces,
+      redirect: word.redirect,
+      assignment: assignment !== null,
+    });
+    cmd.wordTags.push(word.tags);
+    if (word.redirect) cmd.redirectNext = false;
+    if (!word.known) return;
+    if (isFirst && text === '[[') cmd.doubleBracket = true;
+    else if (cmd.doubleBracket && text === ']]') cmd.doubleBracket = false;
+    else if (isFirst && ['case', 'function', 'coproc', 'select'].includes(text))
+      this.#lose(`${text} comes before it, which this check does not follow`);
+  }
+
+  #endCommand(frame: CommandFrame, how: 'pipe' | 'list'): void {
+    const cmd = frame.cmd;
+    this.#endWord(cmd);
+    frame.cmd = new CommandBuilder();
+    if (cmd.words.length > 0 || cmd.group) {
+      const cls = classify(cmd);
+      for (const tag of cmd.tags) {
+        if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
+        else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
+      }
+      // Assignments before the command's name.
+      for (let i = 0; i < cmd.words.length && cmd.words[i]?.assignment === true; i++)
+        for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
+      frame.pipeline.push({ reader: codeReader(cmd, cls), tags: cmd.tags });
+    }
+    if (how === 'list') this.#endPipeline(frame);
+  }
+
+  /** `printf %s [#X#] | sh`: a value piped into a command that runs what it reads. */
+  #endPipeline(frame: CommandFrame): void {
+    const stages = frame.pipeline;
+    frame.pipeline = [];
+    stages.forEach((stage, index) => {
+      const name = stages.slice(index + 1).find((s) => s.reader !== null)?.reader;
+      if (name === undefined || name === null) return;
+      for (const tag of stage.tags)
+        tag.refuseQuoted(
+          `is piped into ${name}, which runs what it reads as code (quoting does not hold there)`,
+        );
+    });
+  }
+}
+
+function classify(cmd: CommandBuilder): CommandClass {
+  // A ( … ) group: its commands were judged inside.
+  if (cmd.group && cmd.words.length === 0) return { kind: 'plain', name: '' };
+  const cls = classifyCommand(cmd.words);
+  if (cls.kind === 'plain' && cmd.words.some((w) => w.known && w.text === '[['))
+    return { kind: 'evaluated', reason: reasons.doubleBracket };
+  return cls;
+}
+
+/** What a pipeline stage does with what is piped into it: the name of what runs it, or null. */
+function codeReader(cmd: CommandBuilder, cls: CommandClass): string | null {
+  if (cmd.group && cmd.words.length === 0) return 'a ( … ) group';
+  if (cls.kind === 'evaluated') return 'a command that evaluates what it reads';
+  if (cls.kind === 'reparsed' && cls.readsCode) return cls.name;
+  return null;
+}
+
+/** Reads a stream of lines; a typed line (null) starts a fresh reader. */
+function readStream(lines: readonly (readonly Item[] | null)[]): void {
+  let chunk: Item[] = [];
+  for (const line of [...lines, null]) {
+    if (line === null) {
+      new ShellReader().read(chunk);
+      chunk = [];
+    } else chunk.push(...line);
+  }
+}
+
+function itemsOf(segments: readonly Segment[], enter: boolean): { items: Item[]; tags: Placement[] } {
+  const items: Item[] = [];
+  const tags: Placement[] = [];
+  segments.forEach((segment, index) => {
+    // Code points: a shell reads bytes, but only ASCII characters mean anything to it.
+    if (segment.kind === 'text') items.push(...Array.from(segment.text));
+    else {
+      const tag = new Placement(index);
+      tags.push(tag);
+      items.push(tag);
+    }
+  });
+  if (enter) items.push('\n');
+  return { items, tags };
+}
+
+/** The placement of every tag segment of one command line read alone, in order. */
+export function placeTags(segments: readonly Segment[]): TagPlacement[] {
+  const { items, tags } = itemsOf(segments, true);
+  readStream([items]);
+  return tags;
 }
 
 /**
- * Commands that join their arguments into a string a second shell parses again: quoting for
- * our shell would be undone there. Best effort: the list names the common ones.
+ * The placements of the tags in every exec and write line of a template that is not exactly one
+ * tag (those are typed at a prompt), by template line, each in segment order.
  */
-const reparsingCommands = new Set([
-  'eval',
-  'sh',
-  'bash',
-  'dash',
-  'zsh',
-  'ksh',
-  'mksh',
-  'csh',
-  'tcsh',
-  'fish',
-  'su',
-  'runuser',
-  'ssh',
-  'xargs',
-  'watch',
-  'parallel',
-  'at',
-  'batch',
-]);
-
-type Frame = 'top' | 'command-substitution' | 'single' | 'double' | 'backtick' | 'brace' | 'arithmetic';
-
-const wordBreak = new Set([' ', '\t', ';', '|', '&', '(', ')', '<', '>']);
-const commandSeparator = new Set([';', '|', '&', '(', ')']);
-
-function contextOf(frame: Frame): QuoteContext {
-  switch (frame) {
-    case 'top':
-    case 'command-substitution':
-      return 'unquoted';
-    case 'single':
-      return 'single-quotes';
-    case 'double':
-      return 'double-quotes';
-    case 'backtick':
-      return 'backticks';
-    case 'brace':
-    case 'arithmetic':
-      return 'expansion';
-  }
-}
-
-class ShellLexer {
-  readonly #stack: Frame[] = ['top'];
-  #word = '';
-  #wordHasTag = false;
-  #wordStart = true;
-  #reparsed = false;
-
-  get frame(): Frame {
-    return this.#stack[this.#stack.length - 1] ?? 'top';
-  }
-
-  get unquoted(): boolean {
-    return this.frame === 'top' || this.frame === 'command-substitution';
-  }
-
-  placement(segment: number): TagPlacement {
-    return { segment, context: contextOf(this.frame), wordStart: this.#wordStart, reparsed: this.#reparsed };
-  }
-
-  /** A tag's value is part of the current word but never names a command. */
-  tag(): void {
-    this.#wordHasTag = true;
-    this.#wordStart = false;
-  }
-
-  #endWord(): void {
-    if (!this.#wordHasTag && this.#word !== '') {
-      const name =
-        this.#word
-          .replace(/['"\\]/g, '')
-          .split('/')
-          .pop() ?? '';
-      if (reparsingCommands.has(name)) this.#reparsed = true;
+export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<number, TagPlacement[]> {
+  const byLine = new Map<number, TagPlacement[]>();
+  const lines: (Item[] | null)[] = [];
+  for (const command of commands) {
+    if (command.kind !== 'exec' && command.kind !== 'write') continue;
+    const segments = splitTags(command.argument.text);
+    if (segments.length === 1 && segments[0]?.kind === 'tag') {
+      lines.push(null);
+      continue;
     }
-    this.#word = '';
-    this.#wordHasTag = false;
+    const { items, tags } = itemsOf(segments, command.kind === 'exec');
+    byLine.set(command.line, tags);
+    lines.push(items);
   }
-
-  /** Feeds literal template text; returns nothing, the state is read at the next tag. */
-  text(text: string): void {
-    for (let i = 0; i < text.length; i++) {
-      const char = text.charAt(i);
-      const rest = text.slice(i);
-      switch (this.frame) {
-        case 'top':
-        case 'command-substitution':
-          i += this.#unquotedChar(char, rest);
-          break;
-        case 'single':
-          if (char === "'") this.#stack.pop();
-          break;
-        case 'double':
-          i += this.#doubleQuotedChar(char, rest);
-          break;
-        case 'backtick':
-          if (char === '\\') i++;
-          else if (char === '`') this.#stack.pop();
-          break;
-        case 'brace':
-          if (char === '}') this.#stack.pop();
-          break;
-        case 'arithmetic':
-          if (rest.startsWith('))')) {
-            this.#stack.pop();
-            i++;
-          }
-          break;
-      }
-    }
-  }
-
-  /** Returns how many extra characters were consumed. */
-  #openExpansion(rest: string): number {
-    if (rest.startsWith('$((')) {
-      this.#stack.push('arithmetic');
-      return 2;
-    }
-    if (rest.startsWith('$(')) {
-      // A new command begins: its first word is a word start, and no re-parser is in it yet.
-      this.#stack.push('command-substitution');
-      this.#word = '';
-      this.#wordStart = true;
-      return 1;
-    }
-    if (rest.startsWith('${')) {
-      this.#stack.push('brace');
-      return 1;
-    }
-    return 0;
-  }
-
-  #unquotedChar(char: string, rest: string): number {
-    if (wordBreak.has(char)) {
-      this.#endWord();
-      if (commandSeparator.has(char)) this.#reparsed = false;
-      if (char === ')' && this.frame === 'command-substitution') this.#stack.pop();
-      this.#wordStart = true;
-      return 0;
-    }
-    this.#wordStart = false;
-    this.#word += char;
-    if (char === '\\') {
-      this.#word += rest.charAt(1);
-      return 1;
-    }
-    if (char === "'") this.#stack.push('single');
-    else if (char === '"') this.#stack.push('double');
-    else if (char === '`') this.#stack.push('backtick');
-    else if (char === '$') return this.#openExpansion(rest);
-    return 0;
-  }
-
-  #doubleQuotedChar(char: string, rest: string): number {
-    if (char === '\\') return 1;
-    if (char === '"') this.#stack.pop();
-    else if (char === '`') this.#stack.push('backtick');
-    else if (char === '$') return this.#openExpansion(rest);
-    return 0;
-  }
-}
-
-/** The placement of every tag segment of one command line, in order. */
-export function placeTags(segments: readonly Segment[]): TagPlacement[] {
-  const lexer = new ShellLexer();
-  const placements: TagPlacement[] = [];
-  segments.forEach((segment, index) => {
-    if (segment.kind === 'text') {
-      lexer.text(segment.text);
-    } else {
-      placements.push(lexer.placement(index));
-      lexer.tag();
-    }
-  });
-  return placements;
+  readStream(lines);
+  return byLine;
 }

@@ -30,7 +30,7 @@ export type CommandClass =
    */
   | { readonly kind: 'reparsed'; readonly reason: string; readonly name: string; readonly readsCode: boolean }
   /** No value of any tag may go here (arithmetic, variable names). */
-  | { readonly kind: 'evaluated'; readonly reason: string };
+  | { readonly kind: 'evaluated'; readonly reason: string; readonly name: string };
 
 const shells = new Set([
   'sh',
@@ -328,6 +328,7 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
   if (evaluators.has(name)) {
     return {
       kind: 'evaluated',
+      name,
       reason: `goes to ${name}, which evaluates its arguments as variable names or arithmetic (a[$(cmd)] runs cmd)`,
     };
   }

@@ -111,6 +111,8 @@ class CommandBuilder {
   doubleBracket = false;
   /** A ( … ) group stood in this command's place. */
   group = false;
+  /** For `done`, `fi`, `}`: what in the compound they end runs what is piped into it. */
+  compoundReader: string | null = null;
 
   /** No word yet other than keywords that lead into a command. */
   get atStart(): boolean {
@@ -125,8 +127,25 @@ class CommandBuilder {
   }
 }
 
+/** An open if, while, until, for or { … }: its tags, and whether a command in it reads code. */
+interface Compound {
+  readonly tags: Placement[];
+  reader: string | null;
+  /** The pipeline the compound is a stage of. */
+  readonly outer: PipelineStage[];
+}
+
+const compoundOpeners = new Set(['if', 'while', 'until', 'for', '{']);
+const compoundClosers = new Set(['fi', 'done', '}']);
+
 type Frame =
-  | { readonly kind: 'command'; readonly closer: ')' | null; cmd: CommandBuilder; pipeline: PipelineStage[] }
+  | {
+      readonly kind: 'command';
+      readonly closer: ')' | null;
+      cmd: CommandBuilder;
+      pipeline: PipelineStage[];
+      readonly compounds: Compound[];
+    }
   | { readonly kind: 'single' | 'ansi' | 'double' | 'backtick' | 'comment' }
   | { readonly kind: 'brace'; readonly inDouble: boolean }
   | { readonly kind: 'arithmetic'; readonly closer: '))' | ']'; depth: number };
@@ -141,6 +160,7 @@ const commandFrame = (closer: ')' | null): CommandFrame => ({
   closer,
   cmd: new CommandBuilder(),
   pipeline: [],
+  compounds: [],
 });
 
 class ShellReader {
@@ -239,8 +259,10 @@ class ShellReader {
     word.literal = true;
     word.tags.push(tag);
     for (const enclosing of this.#stack) {
-      if (enclosing.kind === 'command') enclosing.cmd.tags.push(tag);
-      else if (enclosing.kind === 'arithmetic') tag.refuseAll(reasons.arithmetic);
+      if (enclosing.kind === 'command') {
+        enclosing.cmd.tags.push(tag);
+        for (const compound of enclosing.compounds) compound.tags.push(tag);
+      } else if (enclosing.kind === 'arithmetic') tag.refuseAll(reasons.arithmetic);
       else if (enclosing.kind === 'brace') tag.refuseAll(reasons.brace);
     }
     if (frame.kind === 'command') this.#before = 'plain';
@@ -439,7 +461,7 @@ class ShellReader {
       return;
     }
     if (char === ' ' || char === '\t') {
-      this.#endWord(cmd);
+      this.#endWord(frame);
       this.#before = 'start';
       return;
     }
@@ -478,7 +500,7 @@ class ShellReader {
 
   #separator(frame: CommandFrame, char: string): void {
     const cmd = frame.cmd;
-    this.#endWord(cmd);
+    this.#endWord(frame);
     this.#before = 'start';
     // Inside [[ … ]], && and || are part of the test.
     if (cmd.doubleBracket && char !== ';') {
@@ -505,12 +527,12 @@ class ShellReader {
   #redirection(frame: CommandFrame, char: string): void {
     const cmd = frame.cmd;
     if (cmd.doubleBracket) {
-      this.#endWord(cmd);
+      this.#endWord(frame);
       return;
     }
     // 2>file: the digits before the operator are a file descriptor, not a word.
     if (cmd.word !== null && cmd.word.tags.length === 0 && /^\d+$/.test(cmd.word.raw)) cmd.word = null;
-    else this.#endWord(cmd);
+    else this.#endWord(frame);
     if (this.#peek() === '(') {
       // <(…) and >(…): a command whose output or input is a file name.
       this.#unknown();
@@ -530,7 +552,7 @@ class ShellReader {
   #parenthesis(frame: CommandFrame, char: string): void {
     const cmd = frame.cmd;
     if (cmd.doubleBracket) {
-      this.#endWord(cmd);
+      this.#endWord(frame);
       return;
     }
     if (char === '(') {
@@ -545,7 +567,7 @@ class ShellReader {
         this.#lose(
           'a ( in the middle of a command (a function definition or an extended glob) comes before it',
         );
-        this.#endWord(cmd);
+        this.#endWord(frame);
       }
       this.#before = 'start';
       return;
@@ -560,7 +582,8 @@ class ShellReader {
     }
   }
 
-  #endWord(cmd: CommandBuilder): void {
+  #endWord(frame: CommandFrame): void {
+    const cmd = frame.cmd;
     const word = cmd.word;
     if (word === null) return;
     cmd.word = null;
@@ -587,7 +610,18 @@ class ShellReader {
     cmd.wordTags.push(word.tags);
     if (word.redirect) cmd.redirectNext = false;
     if (!word.known) return;
-    if (isFirst && text === '[[') cmd.doubleBracket = true;
+    if (isFirst && compoundOpeners.has(text)) {
+      // The compound's commands form one stage of the pipeline around it: `done | sh`.
+      frame.compounds.push({ tags: [], reader: null, outer: frame.pipeline });
+      frame.pipeline = [];
+    } else if (isFirst && compoundClosers.has(text)) {
+      const compound = frame.compounds.pop();
+      if (compound !== undefined) {
+        frame.pipeline = compound.outer;
+        cmd.tags.push(...compound.tags);
+        cmd.compoundReader = compound.reader;
+      }
+    } else if (isFirst && text === '[[') cmd.doubleBracket = true;
     else if (cmd.doubleBracket && text === ']]') cmd.doubleBracket = false;
     else if (isFirst && ['case', 'function', 'coproc', 'select'].includes(text))
       this.#lose(`${text} comes before it, which this check does not follow`);
@@ -595,7 +629,7 @@ class ShellReader {
 
   #endCommand(frame: CommandFrame, how: 'pipe' | 'list'): void {
     const cmd = frame.cmd;
-    this.#endWord(cmd);
+    this.#endWord(frame);
     frame.cmd = new CommandBuilder();
     if (cmd.words.length > 0 || cmd.group) {
       const cls = classify(cmd);
@@ -606,7 +640,9 @@ class ShellReader {
       // Assignments before the command's name.
       for (let i = 0; i < cmd.words.length && cmd.words[i]?.assignment === true; i++)
         for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
-      frame.pipeline.push({ reader: codeReader(cmd, cls), tags: cmd.tags });
+      const reader = codeReader(cmd, cls) ?? cmd.compoundReader;
+      for (const compound of frame.compounds) compound.reader ??= reader;
+      frame.pipeline.push({ reader, tags: cmd.tags });
     }
     if (how === 'list') this.#endPipeline(frame);
   }
@@ -620,7 +656,7 @@ class ShellReader {
       if (name === undefined || name === null) return;
       for (const tag of stage.tags)
         tag.refuseQuoted(
-          `is piped into ${name}, which runs what it reads as code (quoting does not hold there)`,
+          `is piped into ${name}, which can run what it reads as code (quoting does not hold there)`,
         );
     });
   }
@@ -631,14 +667,14 @@ function classify(cmd: CommandBuilder): CommandClass {
   if (cmd.group && cmd.words.length === 0) return { kind: 'plain', name: '' };
   const cls = classifyCommand(cmd.words);
   if (cls.kind === 'plain' && cmd.words.some((w) => w.known && w.text === '[['))
-    return { kind: 'evaluated', reason: reasons.doubleBracket };
+    return { kind: 'evaluated', name: '[[', reason: reasons.doubleBracket };
   return cls;
 }
 
 /** What a pipeline stage does with what is piped into it: the name of what runs it, or null. */
 function codeReader(cmd: CommandBuilder, cls: CommandClass): string | null {
   if (cmd.group && cmd.words.length === 0) return 'a ( … ) group';
-  if (cls.kind === 'evaluated') return 'a command that evaluates what it reads';
+  if (cls.kind === 'evaluated') return cls.name;
   if (cls.kind === 'reparsed' && cls.readsCode) return cls.name;
   return null;
 }

@@ -134,7 +134,6 @@ const reparsers = new Set([
   'bind',
   'complete',
   'compgen',
-  'enable',
   'fc',
   'hash',
   'mapfile',
@@ -303,7 +302,6 @@ const dataFilters = new Set([
   'bind',
   'complete',
   'compgen',
-  'enable',
   'fc',
   'hash',
   'flock',
@@ -332,6 +330,10 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
       reason: `goes to ${name}, which evaluates its arguments as variable names or arithmetic (a[$(cmd)] runs cmd)`,
     };
   }
+  // enable -f loads a shared object; without it, enable names builtins (and is a word of device
+  // CLIs: Cisco's `enable password …`).
+  if (name === 'enable' && args.some((a) => a.expanded || a.text.startsWith('-f')))
+    return reparsedBy('enable -f', 'loads and runs a shared library');
   // A variable name with a subscript (a[$(cmd)]) is evaluated: quoted values are refused; values
   // with a form have no [ and stay names.
   const [first] = args;

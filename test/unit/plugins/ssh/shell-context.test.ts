@@ -80,6 +80,7 @@ describe('issue 15: a quoted or escaped command name is still the command', () =
     ['awk [#ADD_INFO#] f', 'goes to awk'],
     ['find . -name x -exec sh -c [#ADD_INFO#] \\;', 'goes to find'],
     ['xargs [#ADD_INFO#]', 'goes to xargs'],
+    ['enable -f [#ADD_INFO#] x', 'goes to enable -f'],
   ])('%s', (shell, reason) => {
     expectRefused(shell, '[#ADD_INFO#]', reason);
   });
@@ -216,6 +217,8 @@ describe('forms that stay allowed', () => {
     'echo [#ADD_INFO#] | { cat; }',
     '[ -n [#ADD_INFO#] ] && echo ok # [#ADD_INFO#]',
     'printf %d [#ADD_INFO#]',
+    // A device CLI's command that is also a bash builtin, harmless without -f.
+    'enable password [#NEW_PASSWORD#]',
   ])('%s', (shell) => {
     expect(saveProblem(shell)).toBeNull();
   });

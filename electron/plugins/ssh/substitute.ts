@@ -6,8 +6,9 @@
  * - a string that is exactly one tag is typed at a prompt as it is (a password), but a value
  *   holding Enter or another control character is refused: it would type extra input;
  * - a tag without a form (ADD_INFO, the passwords) inside a command line is single-quoted, and
- *   refused where quoting cannot work (inside the template's own quotes, under a command that
- *   re-parses its arguments, as an option);
+ *   refused where quoting cannot work (shell-context.ts: anything but a plain unquoted word of a
+ *   command that does not parse its arguments again; as an option);
+ * - no tag at all goes where the shell would evaluate it (after `\` or `$`, in arithmetic);
  * - in expect patterns a value is matched literally.
  * Values are never scanned for tags again, so a value that looks like a tag stays text.
  */
@@ -16,7 +17,7 @@ import { isKnownTag, isSecretTag, MASK, Refusal, tagText, tagValue } from '../ta
 import { escapeRegExp, regexMatcher, wildcardMatcher, type PatternPart } from './output-matchers';
 import type { PreparedStep } from './prepared-steps';
 import { splitRegexLiteral } from './regex-literal';
-import { placeTags, type TagPlacement } from './shell-context';
+import { placeTemplateTags, type TagPlacement } from './shell-context';
 import { shellQuote } from './shell-quote';
 import { splitTags, type Segment } from './tag-segments';
 import {
@@ -94,8 +95,14 @@ class Substitution {
     return value;
   }
 
-  /** A tag inside a command line: as it is when it has its form (checked by value()), else quoted or refused. */
+  /**
+   * A tag inside a command line: as it is when it has its form (checked by value()), else quoted
+   * or refused. Where a tag may go at all is decided from the template alone (shell-context.ts),
+   * the same way the editor's check decides it; the value only adds its own refusals.
+   */
   inline(segment: TagSegment, placement: TagPlacement): string {
+    if (placement.refusedForAll !== null)
+      this.#refuse(segment, `is refused: the tag ${placement.refusedForAll}`);
     const value = this.value(segment);
     if (passesStrictPattern(segment.name, value)) return value;
     if (hasControlCharacter(value)) {
@@ -110,18 +117,8 @@ class Substitution {
         'has characters other than printable ASCII, which cannot be typed into a command line safely',
       );
     }
-    if (placement.context !== 'unquoted') {
-      this.#refuse(
-        segment,
-        `would need quoting but the tag sits inside ${placement.context} in the command: remove those quotes, the plugin quotes values itself`,
-      );
-    }
-    if (placement.reparsed) {
-      this.#refuse(
-        segment,
-        'would need quoting but goes to a command that parses its arguments as shell code again (sh, su, ssh, eval…), where quoting does not hold',
-      );
-    }
+    if (placement.refusedQuoted !== null)
+      this.#refuse(segment, `would be quoted, but the tag ${placement.refusedQuoted}`);
     if (placement.wordStart && value.startsWith('-'))
       this.#refuse(segment, 'starts with "-" and would be read as an option');
     const quoted = shellQuote(value);
@@ -144,7 +141,12 @@ function commandWords(segments: readonly Segment[], values: ReadonlyMap<number, 
 
 type TextCommand = Extract<TemplateCommand, { argument: StringArgument }>;
 
-function prepareInput(sub: Substitution, command: TextCommand, kind: 'exec' | 'write'): PreparedStep {
+function prepareInput(
+  sub: Substitution,
+  command: TextCommand,
+  kind: 'exec' | 'write',
+  placed: readonly TagPlacement[],
+): PreparedStep {
   const segments = splitTags(command.argument.text);
   const [only] = segments;
   let text = '';
@@ -155,7 +157,7 @@ function prepareInput(sub: Substitution, command: TextCommand, kind: 'exec' | 'w
     display = sub.shown(only, text);
     values.set(0, text);
   } else {
-    const placements = new Map(placeTags(segments).map((placement) => [placement.segment, placement]));
+    const placements = new Map(placed.map((placement) => [placement.segment, placement]));
     segments.forEach((segment, index) => {
       if (segment.kind === 'text') {
         text += segment.text;
@@ -223,7 +225,12 @@ function preparePattern(
   return { kind, line: command.line, matcher: wildcardMatcher(parts), display: `${kind} "${display}"` };
 }
 
-function prepareOne(command: TemplateCommand, tags: TagValues, secrets: Set<string>): PreparedStep {
+function prepareOne(
+  command: TemplateCommand,
+  tags: TagValues,
+  secrets: Set<string>,
+  placements: ReadonlyMap<number, readonly TagPlacement[]>,
+): PreparedStep {
   switch (command.kind) {
     case 'end':
       return { kind: 'end', line: command.line, display: 'end' };
@@ -239,7 +246,7 @@ function prepareOne(command: TemplateCommand, tags: TagValues, secrets: Set<stri
       const sub = new Substitution(tags, command, command.argument);
       const step =
         command.kind === 'exec' || command.kind === 'write'
-          ? prepareInput(sub, command, command.kind)
+          ? prepareInput(sub, command, command.kind, placements.get(command.line) ?? [])
           : preparePattern(sub, command, command.kind);
       for (const secret of sub.secrets) secrets.add(secret);
       return step;
@@ -253,7 +260,8 @@ export function substitute(commands: readonly TemplateCommand[], tags: TagValues
   // Secret tags are masked even where the template does not use them (a password in an error).
   for (const [name, value] of Object.entries(tags)) if (isSecretTag(name)) secrets.add(value);
   try {
-    const steps = commands.map((command) => prepareOne(command, tags, secrets));
+    const placements = placeTemplateTags(commands);
+    const steps = commands.map((command) => prepareOne(command, tags, secrets, placements));
     return { ok: true, steps, secrets: [...secrets] };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, refusal: error };

@@ -37,9 +37,19 @@ Tags
     EXPIRATION_DATE: YYYY-MM-DD; SESSION_ID, IP, HOSTNAME…) must have it wherever they are, and
     are then inserted as they are; any other value is refused, never quoted: a program still
     reads its arguments its own way (pkill -u ',' would mean root).
-  - ADD_INFO and passwords inside a command are single-quoted. Refused: control or non-ASCII
-    characters, a tag inside your own quotes, after sh/su/ssh/eval, or a value starting with -
-    where an option could go.
+  - ADD_INFO and passwords inside a command are single-quoted, only where that provably holds:
+    a plain word, or after a letter, digit, closing quote or one of _ . / : @ % + , = - in
+    the same word. Refused (when you save, and at run): a tag inside your own quotes or
+    backticks; after \\ or $; in a word with * ? [ ] or {a,b}; in NAME=… before a command;
+    in a command that runs its arguments, or what is piped into it, as code: shells, su,
+    runuser, ssh, eval, sudo -s, script, flock, sg, tmux, screen, watch, xargs, find, python,
+    perl, sed, awk…, however the name is written ('sh', \\sh, /bin/sh, behind sudo, env,
+    command, exec, timeout, nice…), or a name that is not plain text ($SHELL, $(…)).
+    Refused at run: control or non-ASCII characters, a value starting with - where a word
+    starts (also after "" or '').
+  - No tag at all may follow \\ or $, or sit in $((…)), ((…)), let, [[ … ]], \${…}, an array
+    subscript, or a command that evaluates variable names (declare, export, local, read,
+    unset, printf -v, [ -v): bash would evaluate the value as code.
   - In patterns, values are matched literally.
   - Secrets (passwords) are shown as ****** in every log.
 `;

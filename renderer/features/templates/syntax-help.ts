@@ -52,7 +52,9 @@ export const syntaxHelp: Readonly<Record<PluginId, SyntaxHelp>> = {
     notes: [
       'Strings are in double quotes; \\" is a quote, \\\\ a backslash.',
       'Patterns match the output since the last exec or write, line by line, without colours or the echo of what you typed. A pattern ending in $ # % or > waits for the shell prompt.',
-      'exec "[#NEW_PASSWORD#]" types the value as it is. Inside a command a value is inserted as it is when it fits its kind, otherwise single-quoted; a tag inside your own quotes or after sh/su/ssh/eval is refused.',
+      'exec "[#NEW_PASSWORD#]" types the value as it is. Inside a command a value is inserted as it is when it fits its kind (USERNAME, dates…), otherwise single-quoted.',
+      'A single-quoted value (ADD_INFO, passwords) may only be a plain word, or follow a letter, digit, closing quote or one of _ . / : @ % + , = -; refused inside your own quotes, after \\ or $, in a word with * ? [ ] or {,}, in NAME=… before a command, and in a command that runs its arguments or its piped input as code (sh, su, ssh, eval, sudo -s, python, sed, awk, find, xargs, script, flock, sg, tmux, screen, $SHELL…, also quoted or behind sudo/env/command/timeout).',
+      'No tag at all after \\ or $, in $((…)), ((…)), let, [[ … ]], ${…}, an array subscript, or a command that evaluates variable names (declare, export, local, read, unset, printf -v, [ -v).',
       'Secrets are shown as ****** in every log.',
     ],
     example: [

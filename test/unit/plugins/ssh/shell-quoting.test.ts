@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/check';
+import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
 import { placeTags } from '../../../../electron/plugins/ssh/shell-context';
 import { shellQuote } from '../../../../electron/plugins/ssh/shell-quote';
+import { substitute } from '../../../../electron/plugins/ssh/substitute';
 import { splitTags } from '../../../../electron/plugins/ssh/tag-segments';
 import {
   isPrintableAscii,
@@ -38,29 +41,84 @@ describe('strict value patterns', () => {
 
 describe('tag placement in a command line', () => {
   const placements = (text: string) =>
-    placeTags(splitTags(text)).map(({ context, wordStart, reparsed }) => ({ context, wordStart, reparsed }));
+    placeTags(splitTags(text)).map(({ context, wordStart, refusedForAll, refusedQuoted }) => ({
+      context,
+      wordStart,
+      all: refusedForAll !== null,
+      quoted: refusedQuoted !== null,
+    }));
 
-  it('tells quoted from unquoted, word starts and re-parsing commands', () => {
+  it('tells quoted from unquoted, word starts, and where quoting or any value cannot hold', () => {
     expect(
       placements(`a [#X#] b=[#X#] "[#X#]" '[#X#]' $([#X#]) \`[#X#]\` \${V:-[#X#]} $(( [#X#] ))`),
     ).toEqual([
-      { context: 'unquoted', wordStart: true, reparsed: false },
-      { context: 'unquoted', wordStart: false, reparsed: false },
-      { context: 'double-quotes', wordStart: false, reparsed: false },
-      { context: 'single-quotes', wordStart: false, reparsed: false },
-      { context: 'unquoted', wordStart: true, reparsed: false },
-      { context: 'backticks', wordStart: false, reparsed: false },
-      { context: 'expansion', wordStart: false, reparsed: false },
-      { context: 'expansion', wordStart: false, reparsed: false },
+      { context: 'unquoted', wordStart: true, all: false, quoted: false },
+      { context: 'unquoted', wordStart: false, all: false, quoted: false },
+      { context: 'double-quotes', wordStart: true, all: false, quoted: true },
+      { context: 'single-quotes', wordStart: true, all: false, quoted: true },
+      // $([#X#]): the value names the command.
+      { context: 'unquoted', wordStart: true, all: false, quoted: true },
+      { context: 'backticks', wordStart: true, all: false, quoted: true },
+      { context: 'expansion', wordStart: true, all: true, quoted: false },
+      { context: 'arithmetic', wordStart: true, all: true, quoted: false },
     ]);
     expect(placements('sudo /bin/sh -c x [#X#]; id [#X#] | eval [#X#]')).toEqual([
-      { context: 'unquoted', wordStart: true, reparsed: true },
-      { context: 'unquoted', wordStart: true, reparsed: false },
-      { context: 'unquoted', wordStart: true, reparsed: true },
+      { context: 'unquoted', wordStart: true, all: false, quoted: true },
+      { context: 'unquoted', wordStart: true, all: false, quoted: false },
+      { context: 'unquoted', wordStart: true, all: false, quoted: true },
     ]);
-    expect(placements('echo \\"[#X#]\\" "a\\"[#X#]"')).toEqual([
-      { context: 'unquoted', wordStart: false, reparsed: false },
-      { context: 'double-quotes', wordStart: false, reparsed: false },
+    expect(placements('echo \\"[#X#]\\" "a\\"[#X#]" ""[#X#]')).toEqual([
+      // After an escaped character: not a plain one, so a quoted value is refused.
+      { context: 'unquoted', wordStart: false, all: false, quoted: true },
+      { context: 'double-quotes', wordStart: false, all: false, quoted: true },
+      { context: 'unquoted', wordStart: true, all: false, quoted: false },
     ]);
+  });
+});
+
+describe('values the check lets through reach a real bash literally', () => {
+  // Each template is allowed by the check; every quotable hostile value (and a few that would
+  // run a command if the quoting broke) must come out of bash exactly as it went in.
+  const templates = [
+    'printf %s [#ADD_INFO#]',
+    'printf %s x=[#ADD_INFO#]',
+    'printf %s ""[#ADD_INFO#]',
+    'printf %s \'\'[#ADD_INFO#]""',
+    'printf %s --opt=[#ADD_INFO#]',
+    'printf %s "$(printf %s [#ADD_INFO#])"',
+    'for i in 1; do printf %s [#ADD_INFO#]; done',
+    'true; printf %s a.[#ADD_INFO#] | cat',
+  ];
+  const values = [
+    ...hostileValues.map((h) => h.value),
+    'x\\',
+    "x'",
+    '\\',
+    "'$(id)'",
+    '$((1+1))',
+    '!!',
+    '~root',
+  ].filter(
+    (v) =>
+      isPrintableAscii(v) && !hasControlCharacter(v) && !v.startsWith('-') && v !== '' && v.length < 1000,
+  );
+
+  it.each(templates)('%s', (shell) => {
+    const line = `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    expect(checkSshTemplate(line)).toEqual([]);
+    const parsed = parseTemplate(line);
+    // One bash for all values: each command line, then a NUL to separate the outputs.
+    const script = values
+      .map((value) => {
+        const result = substitute(parsed.commands, { ADD_INFO: value });
+        if (!result.ok) throw new Error(`refused ${JSON.stringify(value)}: ${result.refusal.message}`);
+        const [step] = result.steps;
+        if (step?.kind !== 'exec') throw new Error('not an exec step');
+        return `${step.send}printf '\\0'\n`;
+      })
+      .join('');
+    const outputs = execFileSync('/bin/bash', ['-c', script], { encoding: 'utf8' }).split('\0');
+    const prefix = /(x=|--opt=|a\.)\[#/.exec(shell)?.[1] ?? '';
+    expect(outputs.slice(0, -1)).toEqual(values.map((value) => prefix + value));
   });
 });

@@ -113,11 +113,11 @@ describe('values inside a command line', () => {
   });
 
   it.each([
-    ['double quotes', 'exec "useradd -c \\"x [#ADD_INFO#]\\" u"', 'inside double-quotes'],
-    ['single quotes', 'exec "su -c \'id [#ADD_INFO#]\'"', 'inside single-quotes'],
+    ['double quotes', 'exec "useradd -c \\"x [#ADD_INFO#]\\" u"', "inside the template's own double quotes"],
+    ['single quotes', 'exec "su -c \'id [#ADD_INFO#]\'"', "inside the template's own single quotes"],
     ['backticks', 'exec "echo `id [#ADD_INFO#]`"', 'inside backticks'],
-    ['${…}', 'exec "echo ${X:-[#ADD_INFO#]}"', 'inside expansion'],
-    ['sh -c', 'exec "sh -c \'id \\"$1\\"\' _ [#ADD_INFO#]"', 'parses its arguments as shell code'],
+    ['${…}', 'exec "echo ${X:-[#ADD_INFO#]}"', 'inside ${…}'],
+    ['sh -c', 'exec "sh -c \'id \\"$1\\"\' _ [#ADD_INFO#]"', 'goes to sh, which is a shell'],
     ['su', 'exec "su root -c [#ADD_INFO#]"', 'parses its arguments as shell code'],
     ['ssh', 'exec "ssh other id [#ADD_INFO#]"', 'parses its arguments as shell code'],
   ])('refuse a value that needs quoting inside %s', (_name, template, message) => {

@@ -1,0 +1,446 @@
+/**
+ * Which commands a quoted value may be an argument of. Single quoting keeps a value one literal
+ * word for the shell that reads the line; these commands hand their arguments (or what they
+ * read) to a second parser, where the quoting is gone: a shell, an interpreter, a command that
+ * joins its arguments into a shell command (su, ssh, eval…), or a bash builtin that evaluates
+ * variable names and arithmetic (`a[$(cmd)]` runs cmd). The lists are deliberately wide: the
+ * check refuses what it cannot prove safe (see MATCHING.md, "Tags without a form").
+ */
+
+/** A word of a simple command as the shell will pass it, when that can be known from the template. */
+export interface CommandWord {
+  /** The word after quote removal; meaningful only when `known`. */
+  readonly text: string;
+  /** No expansion, tag or glob in it: `text` is exactly what the program receives. */
+  readonly known: boolean;
+  /** An expansion or a glob in it (not only tags): it could become any word, `-v` too. */
+  readonly expanded: boolean;
+  /** A redirection's target (`> file`): not an argument. */
+  readonly redirect: boolean;
+  /** `NAME=value` or `NAME[i]=value` (an assignment when it comes before the command name). */
+  readonly assignment: boolean;
+}
+
+export type CommandClass =
+  /** Quoted values are safe here; values with a form too. */
+  | { readonly kind: 'plain'; readonly name: string }
+  /**
+   * A quoted value would be parsed again: refused, values with a form are still inserted.
+   * `readsCode`: what is piped into it is run too (a shell, not sed or awk reading data).
+   */
+  | { readonly kind: 'reparsed'; readonly reason: string; readonly name: string; readonly readsCode: boolean }
+  /** No value of any tag may go here (arithmetic, variable names). */
+  | { readonly kind: 'evaluated'; readonly reason: string; readonly name: string };
+
+const shells = new Set([
+  'sh',
+  'bash',
+  'rbash',
+  'dash',
+  'ash',
+  'zsh',
+  'ksh',
+  'ksh93',
+  'mksh',
+  'pdksh',
+  'oksh',
+  'yash',
+  'posh',
+  'csh',
+  'tcsh',
+  'fish',
+  'rc',
+  'es',
+  'elvish',
+  'nu',
+  'xonsh',
+  'pwsh',
+  'powershell',
+]);
+
+/** Programs that run one of their arguments (or their standard input) as code. */
+const interpreters = new Set([
+  'awk',
+  'gawk',
+  'mawk',
+  'nawk',
+  'sed',
+  'gsed',
+  'perl',
+  'ruby',
+  'irb',
+  'node',
+  'nodejs',
+  'deno',
+  'bun',
+  'php',
+  'lua',
+  'luajit',
+  'tclsh',
+  'wish',
+  'expect',
+  'R',
+  'Rscript',
+  'julia',
+  'guile',
+  'racket',
+  'sbcl',
+  'clisp',
+  'gdb',
+  'vi',
+  'vim',
+  'nvim',
+  'ex',
+  'view',
+  'emacs',
+  'ed',
+  'm4',
+  'dc',
+  'make',
+  'jshell',
+  'groovy',
+  'osascript',
+]);
+
+/** Interpreters named with a version: python3, python3.11, perl5.36, php8.2, lua5.4, tclsh8.6. */
+const versionedInterpreter = /^(?:python|pypy|perl|php|ruby|lua|tclsh|wish|node)[0-9.]*$/;
+
+/** Commands that build a shell command (or a command line another parser reads) from their arguments. */
+const reparsers = new Set([
+  'eval',
+  'su',
+  'runuser',
+  'ssh',
+  'rsh',
+  'mosh',
+  'sshpass',
+  'script',
+  'flock',
+  'sg',
+  'newgrp',
+  'tmux',
+  'screen',
+  'watch',
+  'parallel',
+  'at',
+  'batch',
+  'crontab',
+  'xargs',
+  'find',
+  'source',
+  '.',
+  'trap',
+  'alias',
+  'bind',
+  'complete',
+  'compgen',
+  'fc',
+  'hash',
+  'mapfile',
+  'readarray',
+  'coproc',
+  // Run a command given in their arguments, with options this check does not parse.
+  'docker',
+  'podman',
+  'kubectl',
+  'lxc',
+  'lxc-attach',
+  'chroot',
+  'nsenter',
+  'unshare',
+  'systemd-run',
+  'machinectl',
+  'pkexec',
+  'firejail',
+  'bwrap',
+  'strace',
+  'ltrace',
+  'valgrind',
+  'faketime',
+  'proot',
+  'schroot',
+  'chrt',
+  'taskset',
+  'dbus-run-session',
+  'xvfb-run',
+  'catchsegv',
+  'ip',
+]);
+
+/** Bash builtins that evaluate their arguments as arithmetic or as variable names (with subscripts). */
+const evaluators = new Set([
+  'let',
+  '[[',
+  'declare',
+  'typeset',
+  'local',
+  'export',
+  'readonly',
+  'unset',
+  'read',
+  'getopts',
+  'wait',
+]);
+
+/**
+ * Commands that run the command in their arguments: the check looks through them to the real
+ * one. For each, the options that take a separate argument, and how many plain arguments come
+ * before the command (timeout's duration).
+ */
+interface Wrapper {
+  readonly withArgument: ReadonlySet<string>;
+  readonly withoutArgument: ReadonlySet<string>;
+  readonly positional: number;
+  /** Options that make it run a shell: refused. */
+  readonly shellOptions?: ReadonlySet<string>;
+  /** Takes NAME=value words before the command (env). */
+  readonly assignments?: boolean;
+}
+
+const set = (...items: string[]): ReadonlySet<string> => new Set(items);
+
+const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
+  ['command', { withArgument: set(), withoutArgument: set('-p', '-v', '-V'), positional: 0 }],
+  ['builtin', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+  ['exec', { withArgument: set('-a'), withoutArgument: set('-c', '-l'), positional: 0 }],
+  ['nohup', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+  ['time', { withArgument: set('-f', '-o'), withoutArgument: set('-p', '-a', '-v', '-q'), positional: 0 }],
+  ['nice', { withArgument: set('-n'), withoutArgument: set(), positional: 0 }],
+  ['ionice', { withArgument: set('-c', '-n'), withoutArgument: set('-t'), positional: 0 }],
+  ['setsid', { withArgument: set(), withoutArgument: set('-c', '-f', '-w'), positional: 0 }],
+  ['stdbuf', { withArgument: set('-i', '-o', '-e'), withoutArgument: set(), positional: 0 }],
+  [
+    'timeout',
+    {
+      withArgument: set('-s', '-k'),
+      withoutArgument: set('-v', '--verbose', '--preserve-status', '--foreground'),
+      positional: 1,
+    },
+  ],
+  [
+    'env',
+    {
+      withArgument: set('-u', '-C', '--unset', '--chdir'),
+      withoutArgument: set('-i', '-0', '-v', '--ignore-environment', '--null', '--debug'),
+      positional: 0,
+      shellOptions: set('-S', '--split-string'),
+      assignments: true,
+    },
+  ],
+  [
+    'sudo',
+    {
+      withArgument: set(
+        '-u',
+        '-g',
+        '-p',
+        '-r',
+        '-t',
+        '-C',
+        '-D',
+        '-U',
+        '-T',
+        '-R',
+        '--user',
+        '--group',
+        '--prompt',
+        '--role',
+        '--type',
+        '--close-from',
+        '--chdir',
+        '--other-user',
+        '--command-timeout',
+        '--chroot',
+      ),
+      withoutArgument: set(
+        '-A',
+        '-b',
+        '-E',
+        '-H',
+        '-k',
+        '-n',
+        '-P',
+        '-S',
+        '--askpass',
+        '--background',
+        '--preserve-env',
+        '--set-home',
+        '--reset-timestamp',
+        '--non-interactive',
+        '--preserve-groups',
+        '--stdin',
+      ),
+      positional: 0,
+      shellOptions: set('-s', '-i', '--shell', '--login'),
+    },
+  ],
+  [
+    'doas',
+    { withArgument: set('-u', '-C'), withoutArgument: set('-n'), positional: 0, shellOptions: set('-s') },
+  ],
+  ['busybox', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+]);
+
+/** Keywords that may come before a command's name without being it. */
+const leadingKeywords = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'while', 'until', 'do']);
+
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** Of the above, those that do not run what is piped into them (sed and awk read it as data). */
+const dataFilters = new Set([
+  'awk',
+  'gawk',
+  'mawk',
+  'nawk',
+  'sed',
+  'gsed',
+  'find',
+  'watch',
+  'eval',
+  'trap',
+  'alias',
+  'bind',
+  'complete',
+  'compgen',
+  'fc',
+  'hash',
+  'flock',
+  'tmux',
+  'screen',
+]);
+
+const reparsedBy = (name: string, why: string): CommandClass => ({
+  kind: 'reparsed',
+  reason: `goes to ${name}, which ${why} (quoting does not hold there)`,
+  name,
+  readsCode: !dataFilters.has(name),
+});
+
+/** Sorts a command name (a basename) into the classes above. */
+function classifyName(name: string, args: readonly CommandWord[]): CommandClass {
+  if (shells.has(name)) return reparsedBy(name, 'is a shell: it runs its arguments or input as shell code');
+  if (interpreters.has(name) || versionedInterpreter.test(name))
+    return reparsedBy(name, 'runs its arguments or input as code');
+  if (reparsers.has(name))
+    return reparsedBy(name, 'parses its arguments as shell code again, or runs a command from them');
+  if (evaluators.has(name)) {
+    return {
+      kind: 'evaluated',
+      name,
+      reason: `goes to ${name}, which evaluates its arguments as variable names or arithmetic (a[$(cmd)] runs cmd)`,
+    };
+  }
+  // enable -f loads a shared object; without it, enable names builtins (and is a word of device
+  // CLIs: Cisco's `enable password …`).
+  if (name === 'enable' && args.some((a) => a.expanded || a.text.startsWith('-f')))
+    return reparsedBy('enable -f', 'loads and runs a shared library');
+  // A variable name with a subscript (a[$(cmd)]) is evaluated: quoted values are refused; values
+  // with a form have no [ and stay names.
+  const [first] = args;
+  if (name === 'printf' && first !== undefined && (first.expanded || first.text.startsWith('-v')))
+    return reparsedBy('printf -v', 'evaluates a variable name (a[$(cmd)] runs cmd)');
+  if ((name === 'test' || name === '[') && args.some((a) => a.expanded || a.text === '-v' || a.text === '-R'))
+    return reparsedBy(`${name} -v`, 'evaluates a variable name (a[$(cmd)] runs cmd)');
+  return { kind: 'plain', name };
+}
+
+const unknownCommand: CommandClass = {
+  kind: 'reparsed',
+  name: 'a command this check cannot name',
+  readsCode: true,
+  reason:
+    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
+};
+
+/** Skips a wrapper's options and fixed arguments; the index of the wrapped command, or a refusal. */
+function skipWrapper(
+  name: string,
+  wrapper: Wrapper,
+  words: readonly CommandWord[],
+  from: number,
+): number | CommandClass {
+  let i = from;
+  let positional = wrapper.positional;
+  while (i < words.length) {
+    const word = words[i];
+    if (word === undefined) break;
+    if (!word.known) return unknownCommand;
+    const text = word.text;
+    if (text === '--') return positional === 0 ? i + 1 : unknownCommand;
+    if (wrapper.assignments === true && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
+      i++;
+      continue;
+    }
+    if (!text.startsWith('-') || text === '-') {
+      if (positional === 0) return i;
+      positional--;
+      i++;
+      continue;
+    }
+    const option = text.includes('=') ? text.slice(0, text.indexOf('=')) : text;
+    if (wrapper.shellOptions?.has(option) === true || (!text.startsWith('--') && hasShellFlag(text, wrapper)))
+      return reparsedBy(`${name} ${option}`, 'runs a shell');
+    if (text.startsWith('--')) {
+      if (wrapper.withArgument.has(option)) i += text.includes('=') ? 1 : 2;
+      else if (wrapper.withoutArgument.has(option)) i++;
+      else return unknownCommand;
+      continue;
+    }
+    const skipped = skipShortOptions(text, wrapper);
+    if (skipped === null) {
+      // nice -10: an adjustment written as an option.
+      if (name === 'nice' && /^-\d+$/.test(text)) {
+        i++;
+        continue;
+      }
+      return unknownCommand;
+    }
+    i += skipped;
+  }
+  return i;
+}
+
+function hasShellFlag(text: string, wrapper: Wrapper): boolean {
+  if (wrapper.shellOptions === undefined) return false;
+  for (const letter of text.slice(1)) {
+    if (wrapper.shellOptions.has(`-${letter}`)) return true;
+    if (wrapper.withArgument.has(`-${letter}`)) return false;
+  }
+  return false;
+}
+
+/** `-nE`, `-uroot`, `-u root`: how many words the option group takes, or null for an unknown letter. */
+function skipShortOptions(text: string, wrapper: Wrapper): number | null {
+  for (let k = 1; k < text.length; k++) {
+    const option = `-${text.charAt(k)}`;
+    if (wrapper.withArgument.has(option)) return k === text.length - 1 ? 2 : 1;
+    if (!wrapper.withoutArgument.has(option)) return null;
+  }
+  return 1;
+}
+
+/**
+ * The class of a simple command from its words (assignments and redirections included): the
+ * command's name is found after assignments, keywords and wrappers (sudo, env, timeout…), after
+ * quote removal and without its directory.
+ */
+export function classifyCommand(words: readonly CommandWord[]): CommandClass {
+  const args = words.filter((w) => !w.redirect);
+  let i = 0;
+  while (i < args.length && (args[i]?.assignment === true || leadingKeywords.has(args[i]?.text ?? ''))) i++;
+  if (args[i]?.text === 'time' && args[i]?.known === true) {
+    i++;
+    if (args[i]?.text === '-p') i++;
+  }
+  for (;;) {
+    const word = args[i];
+    if (word === undefined) return { kind: 'plain', name: '' };
+    if (!word.known || word.text === '') return unknownCommand;
+    const name = basename(word.text);
+    const wrapper = wrappers.get(name);
+    if (wrapper === undefined) return classifyName(name, args.slice(i + 1));
+    const next = skipWrapper(name, wrapper, args, i + 1);
+    if (typeof next !== 'number') return next;
+    i = next;
+  }
+}

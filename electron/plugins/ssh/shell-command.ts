@@ -1,0 +1,79 @@
+/**
+ * The words and commands the shell reader builds, and what each command does with a value: the
+ * pieces of shell-reader.ts that know about commands rather than characters.
+ */
+import { classifyCommand, type CommandClass, type CommandWord } from './command-rules';
+import { reasons, type Placement } from './tag-placement';
+
+export class WordBuilder {
+  /** After quote removal (literal parts only). */
+  text = '';
+  /** As written, quote characters included, tags as tagMarker: for NAME= and NAME[…]=. */
+  raw = '';
+  /** Unquoted literal characters, other parts as tagMarker: for globs and braces. */
+  unquoted = '';
+  known = true;
+  /** An expansion in it (not only tags). */
+  expanded = false;
+  /** Something literal and non-empty came before (a tag's value counts: values are never empty). */
+  literal = false;
+  readonly tags: Placement[] = [];
+
+  constructor(readonly redirect: boolean) {}
+}
+
+export type PipelineStage = { readonly reader: string | null; readonly tags: readonly Placement[] };
+
+export class CommandBuilder {
+  words: CommandWord[] = [];
+  wordTags: Placement[][] = [];
+  /** Tags of this command, and of the command substitutions in its words. */
+  tags: Placement[] = [];
+  word: WordBuilder | null = null;
+  redirectNext = false;
+  doubleBracket = false;
+  /** A ( … ) group stood in this command's place. */
+  group = false;
+  /** For `done`, `fi`, `}`: what in the compound they end runs what is piped into it. */
+  compoundReader: string | null = null;
+
+  /** No word yet other than keywords that lead into a command. */
+  get atStart(): boolean {
+    return (
+      this.word === null &&
+      this.words.every(
+        (w) =>
+          w.known &&
+          ['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time'].includes(w.text),
+      )
+    );
+  }
+}
+
+/** An open if, while, until, for or { … }: its tags, and whether a command in it reads code. */
+export interface Compound {
+  readonly tags: Placement[];
+  reader: string | null;
+  /** The pipeline the compound is a stage of. */
+  readonly outer: PipelineStage[];
+}
+
+export const compoundOpeners = new Set(['if', 'while', 'until', 'for', '{']);
+export const compoundClosers = new Set(['fi', 'done', '}']);
+
+export function classify(cmd: CommandBuilder): CommandClass {
+  // A ( … ) group: its commands were judged inside.
+  if (cmd.group && cmd.words.length === 0) return { kind: 'plain', name: '' };
+  const cls = classifyCommand(cmd.words);
+  if (cls.kind === 'plain' && cmd.words.some((w) => w.known && w.text === '[['))
+    return { kind: 'evaluated', name: '[[', reason: reasons.doubleBracket };
+  return cls;
+}
+
+/** What a pipeline stage does with what is piped into it: the name of what runs it, or null. */
+export function codeReader(cmd: CommandBuilder, cls: CommandClass): string | null {
+  if (cmd.group && cmd.words.length === 0) return 'a ( … ) group';
+  if (cls.kind === 'evaluated') return cls.name;
+  if (cls.kind === 'reparsed' && cls.readsCode) return cls.name;
+  return null;
+}

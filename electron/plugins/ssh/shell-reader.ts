@@ -1,0 +1,559 @@
+/**
+ * Reads shell input character by character, the way bash does, and records on each tag where
+ * it sits (shell-context.ts explains the rules; tag-placement.ts holds the reasons).
+ */
+import {
+  classify,
+  codeReader,
+  CommandBuilder,
+  compoundClosers,
+  compoundOpeners,
+  WordBuilder,
+  type Compound,
+  type PipelineStage,
+} from './shell-command';
+import { Placement, reasons } from './tag-placement';
+
+/** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
+const plainCharacter = /^[A-Za-z0-9_./:@%+,=-]$/;
+const nameStart = /^[A-Za-z_]$/;
+const nameCharacter = /^[A-Za-z0-9_]$/;
+const specialParameter = /^[@*#?$!0-9-]$/;
+
+/** A tag's value in the raw text of a word. */
+const tagMarker = '\u0000';
+
+type Frame =
+  | {
+      readonly kind: 'command';
+      readonly closer: ')' | null;
+      cmd: CommandBuilder;
+      pipeline: PipelineStage[];
+      readonly compounds: Compound[];
+    }
+  | { readonly kind: 'single' | 'ansi' | 'double' | 'backtick' | 'comment' }
+  | { readonly kind: 'brace'; readonly inDouble: boolean }
+  | { readonly kind: 'arithmetic'; readonly closer: '))' | ']'; depth: number };
+
+type CommandFrame = Extract<Frame, { kind: 'command' }>;
+
+/** One character of input, or a tag. */
+export type Item = string | Placement;
+
+const commandFrame = (closer: ')' | null): CommandFrame => ({
+  kind: 'command',
+  closer,
+  cmd: new CommandBuilder(),
+  pipeline: [],
+  compounds: [],
+});
+
+class ShellReader {
+  readonly #stack: Frame[] = [commandFrame(null)];
+  #items: readonly Item[] = [];
+  #at = 0;
+  /** What came right before, in a command's word. */
+  #before: 'start' | 'plain' | 'quote' | 'other' = 'start';
+  /** Set once the input holds something this reader does not follow. */
+  #lost: string | null = null;
+
+  read(items: readonly Item[]): void {
+    this.#items = items;
+    for (this.#at = 0; this.#at < items.length; this.#at++) {
+      const item = items[this.#at];
+      if (item === undefined) break;
+      if (typeof item === 'string') this.#char(item);
+      else this.#tag(item);
+    }
+    while (this.#stack.length > 0) {
+      const frame = this.#stack.pop();
+      if (frame?.kind === 'command') this.#endCommand(frame, 'list');
+    }
+  }
+
+  get #frame(): Frame {
+    return this.#stack[this.#stack.length - 1] ?? commandFrame(null);
+  }
+
+  #peek(offset = 1): Item | undefined {
+    return this.#items[this.#at + offset];
+  }
+
+  #nearestCommand(): CommandFrame {
+    for (let i = this.#stack.length - 1; i >= 0; i--) {
+      const frame = this.#stack[i];
+      if (frame?.kind === 'command') return frame;
+    }
+    throw new Error('the outermost frame is a command');
+  }
+
+  #word(): WordBuilder {
+    const cmd = this.#nearestCommand().cmd;
+    cmd.word ??= new WordBuilder(cmd.redirectNext);
+    return cmd.word;
+  }
+
+  #lose(reason: string): void {
+    this.#lost ??= reason;
+  }
+
+  #tag(tag: Placement): void {
+    const frame = this.#frame;
+    if (this.#lost !== null) tag.refuseQuoted(this.#lost);
+    switch (frame.kind) {
+      case 'command':
+        tag.context = 'unquoted';
+        if (this.#before === 'other') tag.refuseQuoted(reasons.before);
+        break;
+      case 'comment':
+        tag.context = 'comment';
+        return;
+      case 'single':
+        tag.context = 'single-quotes';
+        tag.refuseQuoted(reasons.single);
+        break;
+      case 'ansi':
+        tag.context = 'single-quotes';
+        tag.refuseQuoted(reasons.ansi);
+        break;
+      case 'double':
+        tag.context = 'double-quotes';
+        tag.refuseQuoted(reasons.double);
+        break;
+      case 'backtick':
+        tag.context = 'backticks';
+        tag.refuseQuoted(reasons.backticks);
+        break;
+      case 'brace':
+        tag.context = 'expansion';
+        tag.refuseAll(reasons.brace);
+        break;
+      case 'arithmetic':
+        tag.context = 'arithmetic';
+        tag.refuseAll(reasons.arithmetic);
+        break;
+    }
+    // The value belongs to the word it is in, and to every command whose words hold it:
+    // `eval "$(echo [#X#])"` runs the value too. Around it, ${…} and arithmetic evaluate it.
+    const word = this.#word();
+    tag.wordStart = !word.literal;
+    tag.rawIndex = word.raw.length;
+    word.raw += tagMarker;
+    word.unquoted += tagMarker;
+    word.known = false;
+    word.literal = true;
+    word.tags.push(tag);
+    for (const enclosing of this.#stack) {
+      if (enclosing.kind === 'command') {
+        enclosing.cmd.tags.push(tag);
+        for (const compound of enclosing.compounds) compound.tags.push(tag);
+      } else if (enclosing.kind === 'arithmetic') tag.refuseAll(reasons.arithmetic);
+      else if (enclosing.kind === 'brace') tag.refuseAll(reasons.brace);
+    }
+    if (frame.kind === 'command') this.#before = 'plain';
+  }
+
+  /** A literal character of the current word; `quoted` when inside quotes. */
+  #literal(char: string, quoted: boolean): void {
+    const word = this.#word();
+    word.text += char;
+    word.raw += char;
+    word.unquoted += quoted ? tagMarker : char;
+    word.literal = true;
+  }
+
+  #push(frame: Frame): void {
+    this.#stack.push(frame);
+  }
+
+  #pop(): void {
+    this.#stack.pop();
+  }
+
+  /** A backslash in a context where it escapes: a tag right after it is refused. */
+  #backslashBeforeTag(): boolean {
+    const next = this.#peek();
+    if (next instanceof Placement) {
+      next.refuseAll(reasons.backslash);
+      this.#before = 'other';
+      return true;
+    }
+    return false;
+  }
+
+  #char(char: string): void {
+    const frame = this.#frame;
+    switch (frame.kind) {
+      case 'command':
+        this.#commandChar(frame, char);
+        return;
+      case 'comment':
+        if (char === '\n') {
+          this.#pop();
+          this.#commandChar(this.#nearestCommand(), char);
+        }
+        return;
+      case 'single':
+        if (char === "'") this.#closeQuote();
+        else this.#literal(char, true);
+        return;
+      case 'ansi':
+        if (char === "'") this.#closeQuote();
+        else if (char === '\\' && !this.#backslashBeforeTag()) this.#at++;
+        this.#unknown();
+        return;
+      case 'double':
+        if (char === '"') this.#closeQuote();
+        else if (char === '\\') {
+          if (this.#backslashBeforeTag()) return;
+          const next = this.#peek();
+          if (typeof next === 'string') {
+            if (!'$`"\\\n'.includes(next)) this.#literal(char, true);
+            this.#literal(next, true);
+            this.#at++;
+          }
+        } else if (char === '`') this.#openBackticks();
+        else if (char === '$') this.#dollar(true);
+        else this.#literal(char, true);
+        return;
+      case 'backtick':
+        if (char === '`') {
+          this.#pop();
+          this.#before = 'other';
+        } else if (char === '\\') {
+          if (!this.#backslashBeforeTag()) this.#at++;
+        } else if (char === '$' && this.#peek() instanceof Placement) this.#dollar(false);
+        return;
+      case 'brace':
+        if (char === '}') {
+          this.#pop();
+          this.#before = 'other';
+        } else this.#nested(char, frame.inDouble);
+        return;
+      case 'arithmetic':
+        if (char === '(') frame.depth++;
+        else if (char === ')' && frame.depth > 0) frame.depth--;
+        else if ((char === ')' && frame.closer === '))') || (char === ']' && frame.closer === ']')) {
+          if (frame.closer === '))' && this.#peek() === ')') this.#at++;
+          this.#pop();
+          this.#before = 'other';
+        } else this.#nested(char, true);
+        return;
+    }
+  }
+
+  /** Quotes and expansions inside ${…} and arithmetic. */
+  #nested(char: string, inDouble: boolean): void {
+    if (char === '\\') {
+      if (!this.#backslashBeforeTag()) this.#at++;
+    } else if (char === "'" && !inDouble) this.#push({ kind: 'single' });
+    else if (char === '"') this.#push({ kind: 'double' });
+    else if (char === '`') this.#openBackticks();
+    else if (char === '$') this.#dollar(inDouble);
+  }
+
+  #closeQuote(): void {
+    this.#pop();
+    if (this.#frame.kind === 'command') this.#before = 'quote';
+  }
+
+  /** The word holds an expansion: what it becomes is not in the template. */
+  #unknown(): void {
+    const word = this.#word();
+    word.known = false;
+    word.expanded = true;
+  }
+
+  #openBackticks(): void {
+    this.#unknown();
+    this.#push({ kind: 'backtick' });
+  }
+
+  /** `$` and what follows it: an expansion, $'…', $"…", or a literal $. */
+  #dollar(inDouble: boolean): void {
+    const next = this.#peek();
+    this.#before = 'other';
+    if (next instanceof Placement) {
+      next.refuseAll(reasons.dollar);
+      this.#unknown();
+      return;
+    }
+    if (next === undefined) return this.#literal('$', inDouble);
+    if (next === '(') {
+      this.#unknown();
+      if (this.#peek(2) === '(') {
+        this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });
+        this.#at += 2;
+      } else {
+        this.#push(commandFrame(')'));
+        this.#before = 'start';
+        this.#at++;
+      }
+    } else if (next === '{') {
+      this.#unknown();
+      this.#push({ kind: 'brace', inDouble });
+      this.#at++;
+    } else if (next === '[') {
+      this.#unknown();
+      this.#push({ kind: 'arithmetic', closer: ']', depth: 0 });
+      this.#at++;
+    } else if (next === "'" && !inDouble) {
+      this.#unknown();
+      this.#push({ kind: 'ansi' });
+      this.#at++;
+    } else if (next === '"' && !inDouble) {
+      // $"…": a translated string, otherwise "…".
+      this.#push({ kind: 'double' });
+      this.#at++;
+    } else if (nameStart.test(next)) {
+      this.#unknown();
+      while (typeof this.#peek() === 'string' && nameCharacter.test(this.#peek() as string)) this.#at++;
+      const after = this.#peek();
+      if (after instanceof Placement) after.refuseAll(reasons.name);
+    } else if (specialParameter.test(next)) {
+      this.#unknown();
+      this.#at++;
+    } else {
+      this.#literal('$', inDouble);
+    }
+  }
+
+  #commandChar(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    if (char === '#' && cmd.word === null) {
+      this.#push({ kind: 'comment' });
+      return;
+    }
+    if (char === '\\') {
+      const next = this.#peek();
+      if (next === '\n') {
+        this.#at++;
+        return;
+      }
+      if (this.#backslashBeforeTag()) {
+        this.#word();
+        return;
+      }
+      if (typeof next === 'string') {
+        const word = this.#word();
+        word.text += next;
+        word.raw += `\\${next}`;
+        word.unquoted += tagMarker;
+        word.literal = true;
+        this.#at++;
+      }
+      this.#before = 'other';
+      return;
+    }
+    if (char === ' ' || char === '\t') {
+      this.#endWord(frame);
+      this.#before = 'start';
+      return;
+    }
+    if (char === '\n') {
+      this.#endCommand(frame, 'list');
+      this.#before = 'start';
+      return;
+    }
+    if (char === ';' || char === '&' || char === '|') {
+      this.#separator(frame, char);
+      return;
+    }
+    if (char === '<' || char === '>') {
+      this.#redirection(frame, char);
+      return;
+    }
+    if (char === '(' || char === ')') {
+      this.#parenthesis(frame, char);
+      return;
+    }
+    if (char === "'") {
+      this.#word().raw += char;
+      this.#push({ kind: 'single' });
+    } else if (char === '"') {
+      this.#word().raw += char;
+      this.#push({ kind: 'double' });
+    } else if (char === '`') {
+      this.#openBackticks();
+    } else if (char === '$') {
+      this.#dollar(false);
+    } else {
+      this.#literal(char, false);
+      this.#before = plainCharacter.test(char) ? 'plain' : 'other';
+    }
+  }
+
+  #separator(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    this.#endWord(frame);
+    this.#before = 'start';
+    // Inside [[ … ]], && and || are part of the test.
+    if (cmd.doubleBracket && char !== ';') {
+      if (this.#peek() === char) this.#at++;
+      return;
+    }
+    const next = this.#peek();
+    if (char === '&' && next === '>') {
+      this.#at++;
+      this.#redirection(frame, '>');
+      return;
+    }
+    if (char === '|' && next !== '|') {
+      if (next === '&') this.#at++;
+      this.#endCommand(frame, 'pipe');
+      return;
+    }
+    if (next === char || (char === ';' && next === '&')) this.#at++;
+    if (char === ';' && (next === ';' || next === '&'))
+      this.#lose('a case clause (;; or ;&) comes before it');
+    this.#endCommand(frame, 'list');
+  }
+
+  #redirection(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    if (cmd.doubleBracket) {
+      this.#endWord(frame);
+      return;
+    }
+    // 2>file: the digits before the operator are a file descriptor, not a word.
+    if (cmd.word !== null && cmd.word.tags.length === 0 && /^\d+$/.test(cmd.word.raw)) cmd.word = null;
+    else this.#endWord(frame);
+    if (this.#peek() === '(') {
+      // <(…) and >(…): a command whose output or input is a file name.
+      this.#unknown();
+      this.#push(commandFrame(')'));
+      this.#at++;
+      this.#before = 'start';
+      return;
+    }
+    if (char === '<' && this.#peek() === '<' && this.#peek(2) !== '<') {
+      this.#lose('a here-document (<<) comes before it, whose text this check does not follow');
+    }
+    while (typeof this.#peek() === 'string' && '<>&|-'.includes(this.#peek() as string)) this.#at++;
+    cmd.redirectNext = true;
+    this.#before = 'start';
+  }
+
+  #parenthesis(frame: CommandFrame, char: string): void {
+    const cmd = frame.cmd;
+    if (cmd.doubleBracket) {
+      this.#endWord(frame);
+      return;
+    }
+    if (char === '(') {
+      const forLoop = cmd.word === null && cmd.words.length === 1 && cmd.words[0]?.text === 'for';
+      if ((cmd.atStart || forLoop) && this.#peek() === '(') {
+        this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });
+        this.#at++;
+      } else if (cmd.atStart) {
+        cmd.group = true;
+        this.#push(commandFrame(')'));
+      } else {
+        this.#lose(
+          'a ( in the middle of a command (a function definition or an extended glob) comes before it',
+        );
+        this.#endWord(frame);
+      }
+      this.#before = 'start';
+      return;
+    }
+    this.#endCommand(frame, 'list');
+    if (frame.closer === ')' && this.#stack.length > 1) {
+      this.#pop();
+      this.#before = 'other';
+    } else {
+      this.#lose('an unmatched ) (a case pattern?) comes before it');
+      this.#before = 'start';
+    }
+  }
+
+  #endWord(frame: CommandFrame): void {
+    const cmd = frame.cmd;
+    const word = cmd.word;
+    if (word === null) return;
+    cmd.word = null;
+    const glob = /[*?]|\[.*\]/.test(word.unquoted);
+    const braces = /\{[^}]*(?:,|\.\.)[^}]*\}/.test(word.unquoted);
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=/.exec(word.raw);
+    for (const tag of word.tags) {
+      if (glob) tag.refuseQuoted(reasons.glob);
+      if (braces) tag.refuseQuoted(reasons.braces);
+      const name = assignment?.[1] ?? '';
+      const subscript = assignment?.[2] ?? '';
+      if (subscript !== '' && tag.rawIndex > name.length && tag.rawIndex < name.length + subscript.length)
+        tag.refuseAll(reasons.subscript);
+    }
+    const isFirst = cmd.atStart;
+    const text = word.text;
+    cmd.words.push({
+      text,
+      known: word.known && !glob && !braces,
+      expanded: word.expanded || glob || braces,
+      redirect: word.redirect,
+      assignment: assignment !== null,
+    });
+    cmd.wordTags.push(word.tags);
+    if (word.redirect) cmd.redirectNext = false;
+    if (!word.known) return;
+    if (isFirst && compoundOpeners.has(text)) {
+      // The compound's commands form one stage of the pipeline around it: `done | sh`.
+      frame.compounds.push({ tags: [], reader: null, outer: frame.pipeline });
+      frame.pipeline = [];
+    } else if (isFirst && compoundClosers.has(text)) {
+      const compound = frame.compounds.pop();
+      if (compound !== undefined) {
+        frame.pipeline = compound.outer;
+        cmd.tags.push(...compound.tags);
+        cmd.compoundReader = compound.reader;
+      }
+    } else if (isFirst && text === '[[') cmd.doubleBracket = true;
+    else if (cmd.doubleBracket && text === ']]') cmd.doubleBracket = false;
+    else if (isFirst && ['case', 'function', 'coproc', 'select'].includes(text))
+      this.#lose(`${text} comes before it, which this check does not follow`);
+  }
+
+  #endCommand(frame: CommandFrame, how: 'pipe' | 'list'): void {
+    const cmd = frame.cmd;
+    this.#endWord(frame);
+    frame.cmd = new CommandBuilder();
+    if (cmd.words.length > 0 || cmd.group) {
+      const cls = classify(cmd);
+      for (const tag of cmd.tags) {
+        if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
+        else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
+      }
+      // Assignments before the command's name.
+      for (let i = 0; i < cmd.words.length && cmd.words[i]?.assignment === true; i++)
+        for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
+      const reader = codeReader(cmd, cls) ?? cmd.compoundReader;
+      for (const compound of frame.compounds) compound.reader ??= reader;
+      frame.pipeline.push({ reader, tags: cmd.tags });
+    }
+    if (how === 'list') this.#endPipeline(frame);
+  }
+
+  /** `printf %s [#X#] | sh`: a value piped into a command that runs what it reads. */
+  #endPipeline(frame: CommandFrame): void {
+    const stages = frame.pipeline;
+    frame.pipeline = [];
+    stages.forEach((stage, index) => {
+      const name = stages.slice(index + 1).find((s) => s.reader !== null)?.reader;
+      if (name === undefined || name === null) return;
+      for (const tag of stage.tags)
+        tag.refuseQuoted(
+          `is piped into ${name}, which can run what it reads as code (quoting does not hold there)`,
+        );
+    });
+  }
+}
+
+/** Reads a stream of lines; a typed line (null) starts a fresh reader. */
+export function readStream(lines: readonly (readonly Item[] | null)[]): void {
+  let chunk: Item[] = [];
+  for (const line of [...lines, null]) {
+    if (line === null) {
+      new ShellReader().read(chunk);
+      chunk = [];
+    } else chunk.push(...line);
+  }
+}

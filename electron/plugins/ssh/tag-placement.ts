@@ -1,0 +1,61 @@
+/**
+ * A tag's place in the shell input, and the reasons a value may not go there: the result of
+ * reading a template (shell-reader.ts), shared by the editor's check and the run.
+ */
+
+export type QuoteContext =
+  'unquoted' | 'single-quotes' | 'double-quotes' | 'backticks' | 'expansion' | 'arithmetic' | 'comment';
+
+export interface TagPlacement {
+  /** Index of the tag in its line's segment list. */
+  readonly segment: number;
+  readonly context: QuoteContext;
+  /** Nothing literal comes before the tag in its word (`""[#X#]` too): a leading `-` is an option. */
+  readonly wordStart: boolean;
+  /** Why no value of any tag may be inserted here ("follows a backslash…"), or null. */
+  readonly refusedForAll: string | null;
+  /** Why a value that needs quoting may not be inserted here, or null. */
+  readonly refusedQuoted: string | null;
+}
+
+export class Placement implements TagPlacement {
+  context: QuoteContext = 'unquoted';
+  wordStart = false;
+  refusedForAll: string | null = null;
+  refusedQuoted: string | null = null;
+  /** Index of the tag's marker in its word's raw text (for subscripts). */
+  rawIndex = -1;
+
+  constructor(readonly segment: number) {}
+
+  refuseAll(reason: string): void {
+    this.refusedForAll ??= reason;
+  }
+
+  refuseQuoted(reason: string): void {
+    this.refusedQuoted ??= reason;
+  }
+}
+
+/** Why a tag is refused, completing "the tag …". */
+export const reasons = {
+  backslash: 'follows a backslash, which would escape the first character of the value',
+  dollar: "follows $, so the shell would read the value as a variable name or as $'…' quoting",
+  name: 'continues the name of a variable ($name), so the value would lengthen the name',
+  single: "sits inside the template's own single quotes: remove them, the plugin quotes such values itself",
+  ansi: "sits inside $'…' quotes, where backslashes in the value are escapes",
+  double: "sits inside the template's own double quotes: remove them, the plugin quotes such values itself",
+  backticks: 'sits inside backticks: use $(…), the plugin quotes values itself there',
+  brace: 'sits inside ${…}, where bash reads a value as a variable name, a pattern or arithmetic',
+  arithmetic:
+    'sits in an arithmetic expression ($((…)), ((…)), $[…], for ((…))), where bash evaluates a value as code (a[$(cmd)] runs cmd)',
+  subscript: 'sits in an array subscript (name[…]=), which bash evaluates as arithmetic',
+  doubleBracket:
+    'is in a [[ … ]] test, where bash evaluates operands as arithmetic (-eq, -lt…) or patterns: use [ … ]',
+  before:
+    'follows a character the shell gives a meaning to (\\, $, ~, {, an expansion…): only a word start, a letter, a digit, a closing quote or one of _ . / : @ % + , = - may come right before a quoted value',
+  glob: 'is in a word with * ? or […], which the shell would match against file names',
+  braces: 'is in a word with {…,…}, which the shell would expand into several words',
+  assignment:
+    'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
+} as const;

@@ -32,6 +32,9 @@ KbdInteractiveAuthentication yes
 UsePAM yes
 UseDNS no
 PrintMotd no
+# Root's shell start-up on the build machines runs pyenv, whose rehash waits 60 s for a lock file
+# that a shell ended mid-start leaves behind (tests end sessions abruptly); give up after 1 s.
+SetEnv PYENV_REHASH_TIMEOUT=1
 # Tests open many connections at once; the default (10:30:100) drops some of them.
 MaxStartups 100:30:200
 Subsystem sftp /usr/lib/openssh/sftp-server

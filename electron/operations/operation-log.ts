@@ -84,8 +84,14 @@ export class OperationLog {
     return result;
   }
 
-  /** Shows a live state on screen without writing it (steps as they arrive). */
+  /**
+   * Shows a live state on screen without writing it (steps as they arrive). It is kept in memory
+   * too, so a screen opened mid-run gets the steps so far from `get` and `list`, not only the
+   * empty attempt saved at the start.
+   */
   announce(operation: Operation): void {
+    const known = this.#byId.get(operation.id);
+    if (known && unfinished.has(known.status)) this.#byId.set(operation.id, operation);
     this.options.events.emit('operations.changed', operation);
   }
 

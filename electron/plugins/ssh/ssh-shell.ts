@@ -35,9 +35,14 @@ export function openShell(connection: SshConnection): Promise<SshShell> {
       const dataListeners = new Set<(text: string) => void>();
       const closeListeners = new Set<() => void>();
       let closed = false;
+      // Output that arrives before the conversation listens (a server that prints its prompt
+      // with the shell's acceptance) is kept for the first listener, never dropped.
+      let unheard = '';
       const emit = (chunk: Buffer): void => {
         const text = decoder.write(chunk);
-        if (text !== '') for (const listener of dataListeners) listener(text);
+        if (text === '') return;
+        if (dataListeners.size === 0) unheard += text;
+        else for (const listener of dataListeners) listener(text);
       };
       const onClosed = (): void => {
         if (closed) return;
@@ -55,7 +60,12 @@ export function openShell(connection: SshConnection): Promise<SshShell> {
           return closed;
         },
         write: (text) => stream.write(text),
-        onData: (listener) => dataListeners.add(listener),
+        onData: (listener) => {
+          dataListeners.add(listener);
+          const early = unheard;
+          unheard = '';
+          if (early !== '') listener(early);
+        },
         onClose: (listener) => {
           if (closed) listener();
           else closeListeners.add(listener);

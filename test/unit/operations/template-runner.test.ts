@@ -235,6 +235,33 @@ describe('TemplateRunner: what is stored', () => {
   });
 });
 
+describe('TemplateRunner: a run in progress', () => {
+  it('gives the steps so far, masked, to a screen that asks mid-run (get and list), never to the file', async () => {
+    const { web, root, tpl } = await seed();
+    let midRun: { got: unknown; listed: unknown } | undefined;
+    const plugin = new StandInPlugin(dir.path, (request) => {
+      request.onStep?.({
+        line: 1,
+        command: 'exec "echo"',
+        output: `said ${password}`,
+        ok: true,
+        durationMs: 1,
+      });
+      const [op] = operations.list({}, 0, 1).operations;
+      midRun = { got: op && operations.get(op.id)?.attempts[0]?.steps, listed: op?.attempts[0]?.steps };
+      return succeeded();
+    });
+    await runnerWith(plugin).test(
+      { templateId: tpl.id, deviceId: web.id, login: { credentialId: root.id } },
+      actor,
+    );
+    const step = { line: 1, command: 'exec "echo"', output: 'said ******', ok: true, durationMs: 1 };
+    expect(midRun).toEqual({ got: [step], listed: [step] });
+    // The file has the start and the end only (the stand-in's result has no steps).
+    expect(readText(dir.path, 'operations.jsonl')).not.toContain('said');
+  });
+});
+
 describe('OperationLog', () => {
   const running = {
     id: 'op-1',

@@ -358,6 +358,8 @@ export class PasswordChangeService {
    * Stores the password the device now has. Should the record's save be refused (the credential
    * was deleted while the run went on, or its rules no longer pass), the password still goes into
    * the vault under the credential: a vault out of step with the device is what this avoids.
+   * Even for a deleted record (kept for audit, its password still revealable): the device's
+   * account has this password now, and the vault is the only place it is known.
    */
   async #store(id: number, password: string, actor: string): Promise<Credential> {
     const current = this.deps.inventory.credentials.get(id);
@@ -370,7 +372,8 @@ export class PasswordChangeService {
       );
     } catch (error) {
       const why = error instanceof ServiceError ? error.message : 'the record could not be written';
-      await this.deps.vault.put(vaultRef(id), password);
+      // Audited (on disk) first: a crash in between leaves an entry that over-claims, never a
+      // password in the vault that no entry accounts for.
       await this.deps.audit.record({
         actor,
         action: 'update',
@@ -380,6 +383,7 @@ export class PasswordChangeService {
         fields: ['password'],
         detail: `Password stored in the vault only (the record's save was refused: ${why})`,
       });
+      await this.deps.vault.put(vaultRef(id), password);
       return this.deps.inventory.credentials.get(id);
     }
   }

@@ -301,6 +301,34 @@ describe('password change on the device, then stored', () => {
     });
   });
 
+  it('the record deleted meanwhile: the audit entry is written before the vault, so a failed entry stores nothing', async () => {
+    const carol = await s.credentials.save(
+      undefined,
+      credential({ username: 'carol', deviceId: seed.web.id }),
+      setPassword(oldPassword),
+      actor,
+    );
+    runtime.run = async (request) => {
+      runtime.requests.push(request);
+      await s.credentials.delete(carol.id, actor);
+      // From here on the audit log cannot be written (a full disk).
+      s.audit.record = () => Promise.reject(new Error('audit write failed (test)'));
+      return runtime.answer;
+    };
+    const change = service.change(
+      {
+        id: carol.id,
+        password: { action: 'set', value: newPassword },
+        templateId: changeTemplateId,
+        runAsCredentialId: seed.admin.id,
+      },
+      actor,
+    );
+    await expect(change).rejects.toThrow('audit write failed (test)');
+    // No password in the vault without the entry that accounts for it.
+    expect(s.vault.get(vaultRef(carol.id))).toBe(oldPassword);
+  });
+
   it('refuses before connecting: a stale form, a template of another type, a locked vault', async () => {
     const { bob } = await seedBob();
     const base = {

@@ -371,7 +371,13 @@ function skipWrapper(
       i++;
       continue;
     }
-    if (!text.startsWith('-') || text === '-') {
+    // `env -` is `env -i`; for other wrappers a lone `-` is not understood here.
+    if (text === '-') {
+      if (name !== 'env') return unknownCommand;
+      i++;
+      continue;
+    }
+    if (!text.startsWith('-')) {
       if (positional === 0) return i;
       positional--;
       i++;
@@ -427,15 +433,19 @@ function skipShortOptions(text: string, wrapper: Wrapper): number | null {
 export function classifyCommand(words: readonly CommandWord[]): CommandClass {
   const args = words.filter((w) => !w.redirect);
   let i = 0;
-  while (i < args.length && (args[i]?.assignment === true || leadingKeywords.has(args[i]?.text ?? ''))) i++;
-  if (args[i]?.text === 'time' && args[i]?.known === true) {
+  for (;;) {
+    while (i < args.length && (args[i]?.assignment === true || leadingKeywords.has(args[i]?.text ?? ''))) i++;
+    if (args[i]?.text !== 'time' || args[i]?.known !== true) break;
+    // bash's `time` keyword takes -p and --, in any order, and may be followed by `!`.
     i++;
-    if (args[i]?.text === '-p') i++;
+    while (args[i]?.text === '-p' || args[i]?.text === '--') i++;
   }
   for (;;) {
     const word = args[i];
     if (word === undefined) return { kind: 'plain', name: '' };
     if (!word.known || word.text === '') return unknownCommand;
+    // `--`, `-` or `!` where a command name is due: what runs is decided by words this reading skipped.
+    if (/^[-!]+$/.test(word.text)) return unknownCommand;
     const name = basename(word.text);
     const wrapper = wrappers.get(name);
     if (wrapper === undefined) return classifyName(name, args.slice(i + 1));

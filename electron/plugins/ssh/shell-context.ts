@@ -50,17 +50,49 @@ export function placeTags(segments: readonly Segment[]): TagPlacement[] {
 export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<number, TagPlacement[]> {
   const byLine = new Map<number, TagPlacement[]>();
   const lines: (Item[] | null)[] = [];
+  /** What the shell has been sent since the last line typed at a prompt. */
+  let sent: Item[] = [];
   for (const command of commands) {
     if (command.kind !== 'exec' && command.kind !== 'write') continue;
     const segments = splitTags(command.argument.text);
     if (segments.length === 1 && segments[0]?.kind === 'tag') {
-      lines.push(null);
+      const shellReads = whyTheShellReadsIt(sent);
+      if (shellReads === null) {
+        lines.push(null);
+        sent = [];
+        continue;
+      }
+      // Not a prompt's answer: the shell reads this line as part of what came before, so the
+      // value is shell input like any other, and it is typed as it is (never quoted).
+      const tag = new Placement(0);
+      tag.refuseQuoted(shellReads);
+      const items: Item[] = command.kind === 'exec' ? [tag, '\n'] : [tag];
+      byLine.set(command.line, [tag]);
+      lines.push(items);
+      sent.push(...items);
       continue;
     }
     const { items, tags } = itemsOf(segments, command.kind === 'exec');
     byLine.set(command.line, tags);
     lines.push(items);
+    sent.push(...items);
   }
   readStream(lines);
   return byLine;
+}
+
+/**
+ * A line that is exactly one tag is an answer to a program's prompt only when the shell has
+ * finished reading what it was sent: every line ended, no open quote, no here-document, nothing
+ * this reader does not follow. Otherwise the reason the shell itself would read the value.
+ */
+function whyTheShellReadsIt(sent: readonly Item[]): string | null {
+  if (sent.length > 0 && sent[sent.length - 1] !== '\n')
+    return 'is typed right after a write, on the same command line: the shell reads the value unquoted';
+  // Probe: a plain argument of a plain command at this point is allowed only in a clean state.
+  const probe = new Placement(-1);
+  readStream([[...sent, 'x', ' ', probe, '\n']]);
+  if (probe.context === 'unquoted' && probe.refusedForAll === null && probe.refusedQuoted === null)
+    return null;
+  return 'is typed where the shell is still reading the lines before it (an open quote, a here-document, a construct this check does not follow), so it would read the value unquoted, as shell code';
 }

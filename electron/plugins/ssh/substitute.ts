@@ -95,6 +95,19 @@ class Substitution {
     return value;
   }
 
+  /** A one-tag line that reaches the shell rather than a prompt: only a value with its form, as it is. */
+  typedToShell(segment: TagSegment, placement: TagPlacement): string {
+    if (placement.refusedForAll !== null)
+      this.#refuse(segment, `is refused: the tag ${placement.refusedForAll}`);
+    const value = this.typed(segment);
+    if (!passesStrictPattern(segment.name, value))
+      this.#refuse(
+        segment,
+        `cannot be typed here: the tag ${placement.refusedQuoted ?? 'is read by the shell'}`,
+      );
+    return value;
+  }
+
   /**
    * A tag inside a command line: as it is when it has its form (checked by value()), else quoted
    * or refused. Where a tag may go at all is decided from the template alone (shell-context.ts),
@@ -152,7 +165,14 @@ function prepareInput(
   let text = '';
   let display = '';
   const values = new Map<number, string>();
-  if (segments.length === 1 && only?.kind === 'tag') {
+  const [readByShell] = placed;
+  if (segments.length === 1 && only?.kind === 'tag' && readByShell !== undefined) {
+    // A one-tag line the shell reads (shell-context.ts): sent as it is, so only a value with a
+    // form may go, and only where any value may.
+    text = sub.typedToShell(only, readByShell);
+    display = sub.shown(only, text);
+    values.set(0, text);
+  } else if (segments.length === 1 && only?.kind === 'tag') {
     text = sub.typed(only);
     display = sub.shown(only, text);
     values.set(0, text);

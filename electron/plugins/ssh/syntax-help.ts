@@ -32,7 +32,9 @@ What is matched
 
 Tags
   - exec "[#NEW_PASSWORD#]" (the string is exactly one tag) types the value as it is; values with
-    line breaks or control characters, or over 511 bytes, are refused.
+    line breaks or control characters, or over 511 bytes, are refused. Where the shell is still
+    reading the lines before it (a here-document, an open quote, after a write), only a tag with
+    a form may be typed.
   - Tags with a form (USERNAME, AUTH_USER: letters, digits, _ . - with a letter or _ first;
     EXPIRATION_DATE: YYYY-MM-DD; SESSION_ID, IP, HOSTNAME…) must have it wherever they are, and
     are then inserted as they are; any other value is refused, never quoted: a program still

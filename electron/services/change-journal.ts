@@ -82,7 +82,9 @@ type Intent = z.output<typeof intentSchema>;
  * them before any other change is written (first task of the write queue, part of `ready`).
  *
  * A write that fails (not a crash) is undone, the undo journaled the same way: should it fail too,
- * the next start completes the undo, so the change is not there, as its caller was told.
+ * the next start completes the undo, so the change is not there, as its caller was told. Should
+ * the undo's intent itself not be written, the change's intent stays, and the next start completes
+ * the change instead: whole either way, and audited.
  */
 export class ChangeJournal implements ChangeWriter {
   constructor(
@@ -128,6 +130,16 @@ export class ChangeJournal implements ChangeWriter {
     }));
     try {
       await this.deps.journal.begin(this.#intent(undoRows, failures, false));
+    } catch (error) {
+      // Nothing undone: the failed change's intent is still whole (`begin` replaces it atomically
+      // or not at all), so the next start completes the change rather than leave it half written.
+      console.error(
+        'could not record the undo of a failed change; it is completed at the next start:',
+        error instanceof Error ? error.message : 'unknown',
+      );
+      return;
+    }
+    try {
       await undoBefore?.();
       await applyTables(undoRows);
       for (const event of failures) await audit.record(event);

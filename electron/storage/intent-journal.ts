@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { open, truncate } from 'node:fs/promises';
+import { open, rename, truncate, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StoreProblem } from './config-store';
 
@@ -19,8 +19,9 @@ export interface OpenedJournal {
  * the file holds at most one intent: `begin` writes it and fsyncs before any store file is
  * touched, `end` empties the file once every store file and the audit entry are written.
  *
- * An intent cut short by a crash has no final newline: it was never complete, so no store file
- * was touched after it, and it is ignored. No rename: a save costs one write and one fsync here.
+ * `begin` replaces the file whole (a rename), so a crash leaves the old intent or the new one. An
+ * intent without its final newline (cut short, as the app's earlier versions could leave one) was
+ * never complete, so no store file was touched after it, and it is ignored.
  */
 export class IntentJournal {
   private constructor(readonly path: string) {}
@@ -60,19 +61,31 @@ export class IntentJournal {
     return aside;
   }
 
-  /** Writes the intent (replacing an ended one) and fsyncs it: then the change may start. */
+  /**
+   * Writes the intent, replacing the one there, and makes it durable: then the change may start.
+   * Written whole under a temporary name, fsynced, renamed over the file, the directory fsynced:
+   * the file holds the old intent or the new one, never neither. The undo of a failed change
+   * relies on it: should its intent not be written (a full disk), the failed change's intent is
+   * still there, and the next start rolls that change forward rather than leave it half written.
+   */
   async begin(intent: unknown): Promise<void> {
-    const created = !existsSync(this.path);
-    // Opened per change (one open and close beside the fsync): no handle outlives the core.
-    const handle = await open(this.path, 'w', 0o600);
+    // `intent.json.<pid>.tmp`: a crash's leftover is removed at start (platform/private-data-dir.ts).
+    const temp = `${this.path}.${process.pid}.tmp`;
     try {
-      await handle.write(`${JSON.stringify(intent)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      // Opened per change (one open and close beside the fsync): no handle outlives the core.
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.write(`${JSON.stringify(intent)}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
     }
-    // A new file's directory entry is made durable too (fsync of the file alone does not).
-    if (created) await syncDirectory(dirname(this.path));
+    await syncDirectory(dirname(this.path));
   }
 
   /**

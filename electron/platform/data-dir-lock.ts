@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
+import { assertDataDirOwned } from './data-dir-owner';
 import { isProcessAlive, processStartTime } from './process-liveness';
 
 /** The lock's file name in the data directory. */
@@ -75,6 +76,8 @@ const maxGuardDepth = 4;
  */
 export function lockDataDir(dir: string, options: LockOptions = {}): DataDirLock {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Before writing anything there: another user's directory is refused, not locked.
+  assertDataDirOwned(dir);
   const path = join(dir, lockFileName);
   const me: LockHolder = {
     pid: process.pid,

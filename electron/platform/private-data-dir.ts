@@ -1,5 +1,6 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { assertDataDirOwned } from './data-dir-owner';
 
 export const privateDirMode = 0o700;
 export const privateFileMode = 0o600;
@@ -17,7 +18,7 @@ const foreign = new Set(['chromium-profile']);
 export interface PrivateDirReport {
   /** Directories and files that other users could read or enter, now private. */
   readonly tightened: string[];
-  /** Those it could not make private (another owner): the user must fix them. */
+  /** Those it could not make private (another owner is refused before: a read-only mount?). */
   readonly failed: string[];
   readonly removedTemp: string[];
 }
@@ -30,6 +31,8 @@ export interface PrivateDirReport {
  */
 export function makeDataDirPrivate(dir: string): PrivateDirReport {
   mkdirSync(dir, { recursive: true, mode: privateDirMode });
+  // Another user's directory, or files in it, cannot be made private for good: refused instead.
+  assertDataDirOwned(dir);
   const report: PrivateDirReport = { tightened: [], failed: [], removedTemp: [] };
   // The directory itself may be a symbolic link to where the user keeps it: follow that one.
   tighten(dir, statSync(dir), report);
@@ -48,7 +51,7 @@ export function describePrivateDir(dir: string, report: PrivateDirReport): strin
   }
   if (report.failed.length > 0) {
     parts.push(
-      `Could not make ${listed(report.failed)} private (owned by another user?): ` +
+      `Could not make ${listed(report.failed)} private (a read-only file system?): ` +
         'fix their owner and mode (chmod 600 files, 700 folders).',
     );
   }

@@ -36,6 +36,8 @@ export class CommandBuilder {
   group = false;
   /** For `done`, `fi`, `}`: what in the compound they end runs what is piped into it. */
   compoundReader: string | null = null;
+  /** Writes to a `>(…)` process substitution, whose command this check does not weigh as a reader. */
+  feedsProcess = false;
 
   /** No word yet other than keywords that lead into a command. */
   get atStart(): boolean {

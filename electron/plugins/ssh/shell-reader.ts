@@ -419,7 +419,15 @@ class ShellReader {
     if (cmd.word !== null && cmd.word.tags.length === 0 && /^\d+$/.test(cmd.word.raw)) cmd.word = null;
     else this.#endWord(frame);
     if (this.#peek() === '(') {
-      // <(…) and >(…): a command whose output or input is a file name.
+      // <(…) and >(…): a command whose output or input is a file name. What this command writes
+      // to >(…) is read by that command, as a pipe would be; `exec 3> >(…)` keeps it for later.
+      if (char === '>') {
+        cmd.feedsProcess = true;
+        if (cmd.words[0]?.text === 'exec')
+          this.#lose(
+            'exec sends later output to a process substitution >(…), which this check does not follow',
+          );
+      }
       this.#unknown();
       this.#push(commandFrame(')'));
       this.#at++;
@@ -525,7 +533,14 @@ class ShellReader {
       // Assignments before the command's name.
       for (let i = 0; i < cmd.words.length && cmd.words[i]?.assignment === true; i++)
         for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
-      const reader = codeReader(cmd, cls) ?? cmd.compoundReader;
+      const reader = cmd.feedsProcess
+        ? 'a process substitution >(…)'
+        : (codeReader(cmd, cls) ?? cmd.compoundReader);
+      if (cmd.feedsProcess)
+        for (const tag of cmd.tags)
+          tag.refuseQuoted(
+            'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
+          );
       for (const compound of frame.compounds) compound.reader ??= reader;
       frame.pipeline.push({ reader, tags: cmd.tags });
     }

@@ -71,3 +71,25 @@ describe('command names past time and env', () => {
       expect(atSave(`exec "${shell}"`), shell).toEqual([]);
   });
 });
+
+describe('output into a process substitution is a pipe', () => {
+  it.each(['echo [#ADD_INFO#] > >(sh)', 'echo [#ADD_INFO#] | tee >(bash)', '{ echo [#ADD_INFO#]; } > >(sh)'])(
+    '%s is refused',
+    (shell) => {
+      const template = `exec "${shell}"`;
+      expect(atSave(template), 'the check passed it').not.toEqual([]);
+      expect(atRun(template), 'the run would send it').not.toBeNull();
+    },
+  );
+
+  it('exec 3> >(sh) refuses quoted values for the rest of the template', () => {
+    const template = 'exec "exec 3> >(sh)"\nexec "echo [#ADD_INFO#] >&3"';
+    expect(atSave(template).map((p) => p.line)).toContain(2);
+    expect(atRun(template)).not.toBeNull();
+  });
+
+  it('reading from <(…) stays allowed', () => {
+    expect(atSave('exec "diff <(id -un) - <<< [#USERNAME#]"')).toEqual([]);
+    expect(atSave('exec "useradd -c [#ADD_INFO#] alice"')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { StoreProblem } from '../storage/config-store';
 import type { EntityTable, Row } from '../storage/entity-table';
 import type { IntentJournal } from '../storage/intent-journal';
+import { ServiceError } from './service-error';
 
 /** The tables a change may write, by the name the intent records. */
 export const journaledTables = ['devices', 'templates', 'templateVersions', 'credentials'] as const;
@@ -82,9 +83,10 @@ type Intent = z.output<typeof intentSchema>;
  * them before any other change is written (first task of the write queue, part of `ready`).
  *
  * A write that fails (not a crash) is undone, the undo journaled the same way: should it fail too,
- * the next start completes the undo, so the change is not there, as its caller was told. Should
- * the undo's intent itself not be written, the change's intent stays, and the next start completes
- * the change instead: whole either way, and audited.
+ * the next start completes the undo, so the change is not there, as its caller was told; so does
+ * the next change, which first runs the undo again (refused while that fails). Should the undo's
+ * intent itself not be written, the change's intent stays: a start before that retry completes
+ * the change instead. Whole either way, and audited.
  */
 export class ChangeJournal implements ChangeWriter {
   constructor(
@@ -95,7 +97,25 @@ export class ChangeJournal implements ChangeWriter {
     },
   ) {}
 
+  /**
+   * The undo of a failed change that could not be written (a full disk): run again before the
+   * next change, as the intent on disk must not be replaced by another change's before it is done.
+   */
+  #unfinishedUndo: (() => Promise<void>) | undefined;
+
   async commit(change: Change, audit: AuditTrail): Promise<void> {
+    if (this.#unfinishedUndo) {
+      try {
+        await this.#unfinishedUndo();
+      } catch {
+        throw new ServiceError(
+          'unavailable',
+          'A change that failed could not be undone yet (is the disk full?): nothing more is saved ' +
+            'until it is; restarting JIT PAM completes it.',
+        );
+      }
+      this.#unfinishedUndo = undefined;
+    }
     const undoRows = undoOf(change.tables);
     await this.deps.journal.begin(this.#intent(change.tables, change.audit, change.password ?? false));
     let undoBefore: (() => Promise<void>) | undefined;
@@ -128,25 +148,35 @@ export class ChangeJournal implements ChangeWriter {
       result: 'failure',
       detail: 'Not saved: a later write of the change failed',
     }));
+    const run = () => this.#runUndo(undoRows, undoBefore, failures, audit);
     try {
-      await this.deps.journal.begin(this.#intent(undoRows, failures, false));
-    } catch (error) {
-      // Nothing undone: the failed change's intent is still whole (`begin` replaces it atomically
-      // or not at all), so the next start completes the change rather than leave it half written.
-      console.error(
-        'could not record the undo of a failed change; it is completed at the next start:',
-        error instanceof Error ? error.message : 'unknown',
-      );
-      return;
-    }
-    try {
-      await undoBefore?.();
-      await applyTables(undoRows);
-      for (const event of failures) await audit.record(event);
-      await this.deps.journal.end();
+      await run();
     } catch (undo) {
-      console.error('could not undo a failed change:', undo instanceof Error ? undo.message : 'unknown');
+      // Should its intent not have been written, the change's is still there, whole (`begin`
+      // replaces it atomically or not at all): a start before the retry completes the change.
+      this.#unfinishedUndo = run;
+      console.error(
+        'could not undo a failed change (tried again before the next change):',
+        undo instanceof Error ? undo.message : 'unknown',
+      );
     }
+  }
+
+  /** `failures`: the entries still to log, taken off as they are logged (a retry logs the rest). */
+  async #runUndo(
+    undoRows: readonly TableChange[],
+    undoBefore: (() => Promise<void>) | undefined,
+    failures: AuditEvent[],
+    audit: AuditTrail,
+  ): Promise<void> {
+    await this.deps.journal.begin(this.#intent(undoRows, failures, false));
+    await undoBefore?.();
+    await applyTables(undoRows);
+    for (let event = failures[0]; event !== undefined; event = failures[0]) {
+      await audit.record(event);
+      failures.shift();
+    }
+    await this.deps.journal.end();
   }
 
   #intent(tables: readonly TableChange[], audit: readonly AuditEvent[], password: boolean): Intent {

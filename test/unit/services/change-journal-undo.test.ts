@@ -66,10 +66,10 @@ describe('a failed change whose undo cannot be journaled', () => {
     error.mockRestore();
     intentWrites.failAfter = Infinity;
 
-    const pending = JSON.parse(intentText()) as { tables: { name: string; put: { name?: string }[] }[] };
+    const stranded = intentText();
+    const pending = JSON.parse(stranded) as { tables: { name: string; put: { name?: string }[] }[] };
     expect(pending.tables).toMatchObject([{ name: 'devices', put: [{ name: 'web-07' }] }]);
     expect(readdirTemp()).toEqual([]);
-
     const next = await openEnv(dir.path);
     envs.push(next);
     await next.recovered;
@@ -79,6 +79,38 @@ describe('a failed change whose undo cannot be journaled', () => {
       { action: 'create', detail: expect.stringMatching(/^Completed at start/) as string },
     ]);
     expect(intentText()).toBe('');
+  });
+});
+
+describe('the next change after such a failure', () => {
+  it('first finishes the undo, and is refused while that still fails, leaving the intent as it was', async () => {
+    const env = await openEnv(dir.path);
+    envs.push(env);
+    env.writes.failOnce.add('config');
+    intentWrites.failAfter = 1;
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(env.devices.save(undefined, device({ name: 'web-07' }), actor)).rejects.toThrow(
+      'write of config failed (test)',
+    );
+    error.mockRestore();
+    const stranded = intentText();
+
+    // The disk is still full: the next change may not replace that intent with its own.
+    intentWrites.failAfter = 0;
+    await expect(env.devices.save(undefined, device({ name: 'db-01' }), actor)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/could not be undone yet .* nothing more is saved/) as string,
+    });
+    expect(intentText()).toBe(stranded);
+
+    // Room again: the undo is finished (web-07 is not saved, as its caller was told), then db-01.
+    intentWrites.failAfter = Infinity;
+    await env.devices.save(undefined, device({ name: 'db-01' }), actor);
+    expect(intentText()).toBe('');
+    const next = await openEnv(dir.path);
+    envs.push(next);
+    await next.recovered;
+    expect(next.devices.list().map((d) => d.name)).toEqual(['db-01']);
   });
 });
 

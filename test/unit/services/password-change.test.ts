@@ -120,7 +120,7 @@ describe('password change on the device, then stored', () => {
     expect(service.plan(jitUser.id).runAsCredentialId).toBe(bob.id);
   });
 
-  it('runs the template with the tags of product.md, then stores the new password, audited before and after', async () => {
+  it('runs the template with the template tags as the README defines them, then stores the new password, audited before and after', async () => {
     const { bob } = await seedBob();
     const outcome = await service.change(
       {

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../shared/domain/audit';
-import { toCsv } from '../services/csv';
+import { toCsv } from '../storage/csv';
 
 const header = [
   'Seq',

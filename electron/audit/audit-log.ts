@@ -5,7 +5,7 @@ import {
   type AuditEntity,
   type AuditFilter,
 } from '../../shared/domain/audit';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { StoreProblem } from '../storage/config-store';
 import { auditCsv } from './audit-csv';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { findPlugin } from '../../shared/domain/plugin';
 import type { RunStep } from '../../shared/plugins/plugin-runtime';
-import { UsageError } from '../host/args';
+import { UsageError } from '../platform/usage-error';
 import { createPluginRegistry } from '../plugins/registry';
 import { fingerprintOf, type HostKeyCheck } from '../plugins/ssh';
 import { parseTemplateArgs, templateUsage } from './template-args';

@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import type { ShellKind } from './shell-kind';
 import { Dispatcher } from './dispatcher';
-import { EventBus } from './event-bus';
+import { EventBus } from '../platform/event-bus';
 import type { CallContext } from './handler-types';
 import { appHandlers } from './handlers/app';
 import { auditHandlers } from './handlers/audit';

@@ -1,14 +1,11 @@
 import { resolve } from 'node:path';
+import { UsageError } from '../platform/usage-error';
 
 export interface HostArgs {
   readonly port: number;
   readonly dataDir: string | undefined;
   readonly open: boolean;
   readonly passphraseFile: string | undefined;
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 export const hostUsage =

@@ -5,7 +5,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { wirePath, wireTokenParam } from '../../shared/contract/wire';
 import type { Core } from '../core/compose';
 import { RequestGuard } from './request-guard';
-import { rendererCsp, send, serveStatic } from './static-files';
+import { rendererCsp } from '../core/content-security';
+import { send, serveStatic } from './static-files';
 import { defaultWireLimits, type WireLimits } from './wire-limits';
 import { attachSocket, type ConnectionStats, type SocketEndpoint } from './ws-endpoint';
 

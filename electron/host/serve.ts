@@ -9,7 +9,8 @@ import { createCore } from '../core/compose';
 import { defaultDataDir } from '../platform/data-dir';
 import { lockDataDir } from '../platform/data-dir-lock';
 import { confBackendFactory } from '../storage/conf-backend';
-import { hostUsage, parseHostArgs, UsageError } from './args';
+import { UsageError } from '../platform/usage-error';
+import { hostUsage, parseHostArgs } from './args';
 import { startBrowserHost } from './browser-host';
 import { openInChromiumApp } from './open-browser';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { operationSchema, type Operation, type OperationFilter } from '../../shared/domain/operation';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { StoreProblem } from '../storage/config-store';
 import { JsonlAppender } from '../storage/jsonl/jsonl-appender';

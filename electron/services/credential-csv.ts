@@ -1,5 +1,5 @@
 import { jitTypeLabels } from '../../shared/domain/credential';
-import { toCsv } from './csv';
+import { toCsv } from '../storage/csv';
 import type { StoredCredential, StoredDevice } from './stored-records';
 
 const header = [

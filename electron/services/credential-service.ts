@@ -23,7 +23,7 @@ import {
 } from '../../shared/domain/rules/credential-rules';
 import type { Settings } from '../../shared/domain/settings';
 import type { AuditEvent, AuditReader, AuditTrail } from '../audit/audit-trail';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
 import type { SecretVault } from '../vault/secret-vault';

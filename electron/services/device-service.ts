@@ -1,6 +1,6 @@
 import type { Device } from '../../shared/domain/device';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';

@@ -1,7 +1,7 @@
 import { sameHost, type HostKey, type HostKeyScan } from '../../shared/domain/host-key';
 import type { TargetEndpoint } from '../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import { fingerprintOf, HostKeyScanError, keyTypeOf, type ScannedHostKey } from '../plugins/ssh';
 import type { EntityTable } from '../storage/entity-table';

@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/domain/settings';
 import type { AuditLog } from '../audit/audit-log';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { ConfigStore, StoreProblem } from '../storage/config-store';
 import type { BackendFactory } from '../storage/document-backend';

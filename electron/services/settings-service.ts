@@ -1,5 +1,5 @@
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { ConfigStore } from '../storage/config-store';
 import type { NoticeBoard } from './notice-board';
 

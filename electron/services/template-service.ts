@@ -1,7 +1,7 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
 import type { Template, TemplateVersion } from '../../shared/domain/template';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { EntityTable, Row } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rendererCsp, securityHeaders } from '../host/static-files';
+import { rendererCsp, securityHeaders } from '../core/content-security';
 
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://renderer`;

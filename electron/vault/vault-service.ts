@@ -3,7 +3,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { passphraseSchema, type VaultStatus } from '../../shared/domain/vault';
 import type { AuditTrail } from '../audit/audit-trail';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import { createFileExclusive, isAlreadyExists, writeFileAtomic } from '../platform/atomic-file';
 import type { Clock } from '../platform/clock';
 import { deriveKey, keyBytes, newScryptParams, open, seal, type ScryptParams } from './crypto';

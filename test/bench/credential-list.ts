@@ -10,7 +10,7 @@ import { credentialQuerySchema, type CredentialQuery } from '../../shared/contra
 import { credentialInputSchema } from '../../shared/domain/credential';
 import { deviceInputSchema } from '../../shared/domain/device';
 import { defaultSettings } from '../../shared/domain/settings';
-import { EventBus } from '../../electron/core/event-bus';
+import { EventBus } from '../../electron/platform/event-bus';
 import { unjournaled } from '../../electron/services/change-journal';
 import { CredentialService, vaultRef } from '../../electron/services/credential-service';
 import { credentialsHandlers } from '../../electron/core/handlers/credentials';

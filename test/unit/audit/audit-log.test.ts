@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { AuditLog, auditFileName } from '../../../electron/audit/audit-log';
 import type { AuditEvent } from '../../../electron/audit/audit-trail';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import { makeTempDir } from '../../support/temp-dir';
 import { FixedClock } from '../services/harness';
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHostArgs, UsageError } from '../../../electron/host/args';
+import { parseHostArgs } from '../../../electron/host/args';
+import { UsageError } from '../../../electron/platform/usage-error';
 
 describe('browser host command line', () => {
   it('defaults to a free port, the default data directory and opening a window', () => {

@@ -7,7 +7,7 @@ import { deviceInputSchema, type DeviceInput } from '../../../shared/domain/devi
 import { defaultSettings, type Settings } from '../../../shared/domain/settings';
 import { templateInputSchema, type TemplateInput } from '../../../shared/domain/template';
 import { AuditLog } from '../../../electron/audit/audit-log';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import type { Clock } from '../../../electron/platform/clock';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
 import { ConfigStore } from '../../../electron/storage/config-store';

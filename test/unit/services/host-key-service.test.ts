@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hostKeySchema } from '../../../shared/domain/host-key';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import { fingerprintOf, HostKeyScanError, keyTypeOf } from '../../../electron/plugins/ssh';
 import { HostKeyService } from '../../../electron/services/host-key-service';
 import { openTable } from '../../../electron/services/table-loader';

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { EventName } from '../../../shared/contract';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { AuditLog } from '../../../electron/audit/audit-log';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import { createInventory } from '../../../electron/services/inventory';
 import type { BuiltInTemplate } from '../../../electron/services/template-service';
 import { TransferService } from '../../../electron/services/transfer-service';

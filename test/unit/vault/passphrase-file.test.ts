@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import { unlockWithPassphraseFile } from '../../../electron/vault/passphrase-file';
 import { VaultService } from '../../../electron/vault/vault-service';
 import { RecordingAudit } from '../../support/recording-audit';

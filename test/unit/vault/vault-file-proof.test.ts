@@ -7,7 +7,7 @@ import { createDecipheriv, scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import { deriveKey, newScryptParams, open, seal } from '../../../electron/vault/crypto';
 import { VaultService, type VaultOptions } from '../../../electron/vault/vault-service';
 import { entryAad, wrappedKeyAad, type VaultFile } from '../../../electron/vault/vault-file';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../electron/core/event-bus';
+import { EventBus } from '../../../electron/platform/event-bus';
 import { VaultLockedError } from '../../../electron/vault/secret-vault';
 import { VaultService, WrongPassphraseError, type VaultOptions } from '../../../electron/vault/vault-service';
 import { RecordingAudit } from '../../support/recording-audit';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostKeySchema } from '../../../../shared/domain/host-key';
-import { EventBus } from '../../../../electron/core/event-bus';
+import { EventBus } from '../../../../electron/platform/event-bus';
 import { fingerprintOf, scanHostKey, SshPlugin } from '../../../../electron/plugins/ssh';
 import { HostKeyService } from '../../../../electron/services/host-key-service';
 import { openTable } from '../../../../electron/services/table-loader';

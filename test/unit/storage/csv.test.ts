@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../electron/services/csv';
+import { csvCell, toCsv } from '../../../electron/storage/csv';
 
 describe('CSV', () => {
   it('quotes per RFC 4180 only where needed', () => {

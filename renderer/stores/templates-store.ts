@@ -20,9 +20,9 @@ import { api } from '../api/client';
 
 export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
-export type TestRequest = MethodInput<'templates.test'>;
-export type RoundTripRequest = MethodInput<'templates.testRoundTrip'>;
-export type RoundTripResult = MethodOutput<'templates.testRoundTrip'>;
+export type TestRequest = MethodInput<'operations.testTemplate'>;
+export type RoundTripRequest = MethodInput<'operations.testRoundTrip'>;
+export type RoundTripResult = MethodOutput<'operations.testRoundTrip'>;
 export type LoginOption = MethodOutput<'credentials.options'>['rows'][number];
 
 /** Credentials that can run a test on a device: its own, then some of other devices'. */
@@ -131,7 +131,7 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
       const run: LiveTest = { templateIds: [request.templateId], since: Date.now(), operations: [] };
       set({ liveTest: run });
       try {
-        return await api.call('templates.test', request);
+        return await api.call('operations.testTemplate', request);
       } finally {
         if (get().liveTest === run) set({ liveTest: undefined });
       }
@@ -141,7 +141,7 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
       const run: LiveTest = { templateIds, since: Date.now(), operations: [] };
       set({ liveTest: run });
       try {
-        return await api.call('templates.testRoundTrip', request);
+        return await api.call('operations.testRoundTrip', request);
       } finally {
         if (get().liveTest === run) set({ liveTest: undefined });
       }

@@ -32,7 +32,7 @@ export const operationsMethods = defineMethods({
     input: z.object({ id: z.string() }),
     output: operationSchema,
   },
-  'templates.test': {
+  'operations.testTemplate': {
     summary:
       'Test on a device: run a template against a device as an authentication credential, with generated test values',
     input: z.object({
@@ -47,7 +47,7 @@ export const operationsMethods = defineMethods({
     }),
     output: operationSchema,
   },
-  'templates.testRoundTrip': {
+  'operations.testRoundTrip': {
     summary:
       'Test a JIT pair on a device: create (or enable), verify, delete (or disable), verify; one operation per step',
     input: z.object({

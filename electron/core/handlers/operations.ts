@@ -21,6 +21,6 @@ export const operationsHandlers = (
       return Promise.resolve(fail('conflict', `The operation is ${op.status}, not running`));
     return Promise.resolve(ok(op));
   },
-  'templates.test': (request, ctx) => toResult(() => runner.test(request, ctx.actor)),
-  'templates.testRoundTrip': (request, ctx) => toResult(() => runner.roundTrip(request, ctx.actor)),
+  'operations.testTemplate': (request, ctx) => toResult(() => runner.test(request, ctx.actor)),
+  'operations.testRoundTrip': (request, ctx) => toResult(() => runner.roundTrip(request, ctx.actor)),
 });

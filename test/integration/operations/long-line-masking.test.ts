@@ -122,7 +122,7 @@ describe('Test on a device: a 256-character password in a command line near 4000
       template: { name: 'Long line', pluginId: 'ssh', executionType: 'New user', content },
     })) as { id: number; version: number };
 
-    const op = (await call('templates.test', {
+    const op = (await call('operations.testTemplate', {
       templateId: template.id,
       deviceId: device.id,
       login: { credentialId: login.id },

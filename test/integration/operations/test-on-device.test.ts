@@ -52,7 +52,7 @@ afterAll(() => {
   dir.remove();
 });
 
-describe('Test on a device (templates.testRoundTrip) against the real PostgreSQL', () => {
+describe('Test on a device (operations.testRoundTrip) against the real PostgreSQL', () => {
   it('creates, verifies, drops and verifies an ephemeral role; both runs are recorded, masked', async () => {
     const { postgres } = labDetails();
     const device = (await call('devices.save', {
@@ -79,7 +79,7 @@ describe('Test on a device (templates.testRoundTrip) against the real PostgreSQL
       return found.id;
     };
 
-    const result = (await call('templates.testRoundTrip', {
+    const result = (await call('operations.testRoundTrip', {
       firstTemplateId: byName('PostgreSQL: JIT create role'),
       secondTemplateId: byName('PostgreSQL: JIT drop role'),
       deviceId: device.id,
@@ -132,7 +132,7 @@ describe('Test on a device (templates.testRoundTrip) against the real PostgreSQL
         content: 'SELECT 1;\nSELECT * FROM no_such_table;\n',
       },
     })) as { id: number };
-    const op = (await call('templates.test', {
+    const op = (await call('operations.testTemplate', {
       templateId: template.id,
       deviceId: device.id,
       login: { credentialId: admin.id },

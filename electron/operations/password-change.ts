@@ -45,7 +45,7 @@ export interface ChangePasswordRequest {
  * Operations), and the new password is stored only when the run succeeded; on a failure the vault
  * keeps the old one.
  *
- * Tags (the template tags of the README's user guide): `[#USERNAME#]` is this credential's account, `[#CURRENT_PASSWORD#]` its stored
+ * Tags (docs/user-guide.md, "Template tags"): `[#USERNAME#]` is this credential's account, `[#CURRENT_PASSWORD#]` its stored
  * password, `[#NEW_PASSWORD#]` the new one, `[#AUTH_USER#]`/`[#AUTH_PASSWORD#]`/`[#AUTH_DOMAIN#]` the
  * credential that connects to run it: this one itself (with its current password) or another, e.g.
  * its JIT authentication credential (the built-ins run as root / an administrator).

@@ -1,0 +1,101 @@
+/**
+ * A JIT session and its states, as a pure transition table. The lifecycle (electron/lifecycle/)
+ * writes the record's next state to disk before it acts on a target, so after a crash the state
+ * alone says what may exist there; the renderer shows the same states in the credential lists.
+ *
+ *   requested ──start──▶ provisioning ──provisioned──▶ active ──end──▶ ending ──cleaned──▶ ended
+ *       │                     │                                         │  ▲
+ *       └──refused──▶ failed ◀┼──────────────rolled_back────────────────┤  │ retry
+ *                             └──provisioning_failed──▶ ending          ▼  │
+ *                                                          needs_attention ──force_close──▶ force_closed
+ */
+import { z } from 'zod';
+
+export const sessionStates = [
+  'requested',
+  'provisioning',
+  'active',
+  'ending',
+  'ended',
+  'failed',
+  'needs_attention',
+  'force_closed',
+] as const;
+export const sessionStateSchema = z.enum(sessionStates);
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const sessionStateLabels: Readonly<Record<SessionState, string>> = {
+  requested: 'Requested',
+  provisioning: 'Provisioning',
+  active: 'Active',
+  ending: 'Ending',
+  ended: 'Ended',
+  failed: 'Failed',
+  needs_attention: 'Needs attention',
+  force_closed: 'Force closed',
+};
+
+export const sessionEvents = [
+  /** The provisioning template is about to run (written before it runs). */
+  'start',
+  /** Refused before anything ran on the target (an unmanaged account, a locked vault...). */
+  'refused',
+  /** The account is enabled or created, and verified. */
+  'provisioned',
+  /** Provisioning failed or half-succeeded: what it may have done must be undone. */
+  'provisioning_failed',
+  /** The user ended it, its maximum length passed, or the app is quitting. */
+  'end',
+  /** Cleanup ran and the account is verified disabled or gone. */
+  'cleaned',
+  /** Cleanup after a failed provisioning ran and is verified. */
+  'rolled_back',
+  /** Cleanup's last attempt failed: a person must look. */
+  'cleanup_exhausted',
+  /** A sweep (or a person) tries the cleanup of a needs-attention session again. */
+  'retry',
+  /** A person drops a needs-attention session without cleanup; a reason is required and audited. */
+  'force_close',
+] as const;
+export type SessionEvent = (typeof sessionEvents)[number];
+
+const table: Readonly<Record<SessionState, Partial<Readonly<Record<SessionEvent, SessionState>>>>> = {
+  requested: { start: 'provisioning', refused: 'failed' },
+  provisioning: { provisioned: 'active', provisioning_failed: 'ending' },
+  active: { end: 'ending' },
+  ending: { cleaned: 'ended', rolled_back: 'failed', cleanup_exhausted: 'needs_attention' },
+  needs_attention: { retry: 'ending', force_close: 'force_closed' },
+  ended: {},
+  failed: {},
+  force_closed: {},
+};
+
+/** The state after `event`, or undefined when the event is not allowed in `state`. */
+export function nextSessionState(state: SessionState, event: SessionEvent): SessionState | undefined {
+  return table[state][event];
+}
+
+/** The events allowed in `state` (none in a final state). */
+export function allowedSessionEvents(state: SessionState): SessionEvent[] {
+  return sessionEvents.filter((event) => table[state][event] !== undefined);
+}
+
+/** No event leaves these states: the record is history. */
+export function isFinalSessionState(state: SessionState): boolean {
+  return allowedSessionEvents(state).length === 0;
+}
+
+/**
+ * Whether the target may hold the account enabled or existing because of this session: what a
+ * start-up sweep must drive to its end. `requested` has not acted yet (the state moves to
+ * `provisioning` on disk before the template runs); a force-closed session is a person's
+ * responsibility by then, audited with their reason.
+ */
+export function mayHoldAccount(state: SessionState): boolean {
+  return state === 'provisioning' || state === 'active' || state === 'ending' || state === 'needs_attention';
+}
+
+/** The states the credential lists show as the live Session status. */
+export function isLiveSessionState(state: SessionState): boolean {
+  return !isFinalSessionState(state);
+}

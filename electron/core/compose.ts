@@ -28,7 +28,7 @@ import { createPluginRegistry } from '../plugins/registry';
 import { scanHostKey } from '../plugins/ssh';
 import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
-import { openTable } from '../services/table-loader';
+import { openTable } from '../storage/table-loader';
 import { hostKeySchema } from '../../shared/domain/host-key';
 import { systemClock, type Clock } from '../platform/clock';
 import { describePrivateDir, makeDataDirPrivate } from '../platform/private-data-dir';

@@ -16,8 +16,8 @@ import {
   storedTemplateSchema,
   templateVersionsRowSchema,
 } from './stored-records';
-import { openRangedTable } from './ranged-table-loader';
-import { openTable } from './table-loader';
+import { openRangedTable } from '../storage/ranged-table-loader';
+import { openTable } from '../storage/table-loader';
 import type { SyntaxCheck } from './template-checks';
 import { TemplateService } from './template-service';
 import { WriteQueue } from './write-queue';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import type { ConfigStore, StoreProblem } from '../storage/config-store';
-import { EntityTable, sectionStorage, type Row } from '../storage/entity-table';
+import type { ConfigStore, StoreProblem } from './config-store';
+import { EntityTable, sectionStorage, type Row } from './entity-table';
 
 export interface LoadedTable<T extends Row> {
   readonly table: EntityTable<T>;

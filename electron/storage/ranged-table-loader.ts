@@ -2,11 +2,11 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
-import { ConfigStore, type StoreProblem } from '../storage/config-store';
-import type { BackendFactory } from '../storage/document-backend';
-import { flushEach } from '../storage/flush-each';
-import { EntityTable, type Row, type RowStorage } from '../storage/entity-table';
-import { IdRangeFiles } from '../storage/id-range-files';
+import { ConfigStore, type StoreProblem } from './config-store';
+import type { BackendFactory } from './document-backend';
+import { flushEach } from './flush-each';
+import { EntityTable, type Row, type RowStorage } from './entity-table';
+import { IdRangeFiles } from './id-range-files';
 import { loadSection, setAside, type LoadedTable } from './table-loader';
 
 /** 500 credentials make a file of about 350 kB: a save writes that, not the whole table. */

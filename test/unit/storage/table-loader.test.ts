@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
 import { ConfigStore } from '../../../electron/storage/config-store';
 import { storedDeviceSchema } from '../../../electron/services/stored-records';
-import { openTable } from '../../../electron/services/table-loader';
+import { openTable } from '../../../electron/storage/table-loader';
 import { makeTempDir } from '../../support/temp-dir';
-import { settle } from './harness';
+import { settle } from '../services/harness';
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => (dir = makeTempDir()));

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
 import type { BackendFactory } from '../../../electron/storage/document-backend';
-import { openRangedTable } from '../../../electron/services/ranged-table-loader';
+import { openRangedTable } from '../../../electron/storage/ranged-table-loader';
 import { storedDeviceSchema, type StoredDevice } from '../../../electron/services/stored-records';
 import { makeTempDir } from '../../support/temp-dir';
-import { actor, credential, device, keep, openServices, settle } from './harness';
+import { actor, credential, device, keep, openServices, settle } from '../services/harness';
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => (dir = makeTempDir()));

@@ -7,7 +7,7 @@ import type { BackendFactory } from '../storage/document-backend';
 import { IntentJournal } from '../storage/intent-journal';
 import type { SecretVault } from '../vault/secret-vault';
 import { ChangeJournal, replayIntent } from './change-journal';
-import { CredentialService } from './credential-service';
+import { CredentialService } from './credentials/credential-service';
 import { DeviceService } from './device-service';
 import {
   sections,

@@ -2,7 +2,7 @@ import type { CredentialFields } from '../../shared/domain/credential';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { SecretVault } from '../vault/secret-vault';
 import type { ChangeWriter } from './change-journal';
-import { vaultRef, type CredentialService } from './credential-service';
+import { vaultRef, type CredentialService } from './credentials/credential-service';
 import type { DeviceService } from './device-service';
 import type { TemplateService } from './template-service';
 import type { ImportPlan } from './transfer-check';

@@ -6,7 +6,7 @@ import {
   credentialLabel,
   type RuleContext,
 } from '../../shared/domain/rules/credential-rules';
-import { identityKey } from './credential-index';
+import { identityKey } from './credentials/credential-index';
 import { nameKey } from './names';
 import type { DeviceFields, TemplateFields } from './stored-records';
 import type { TemplateProblem } from './template-checks';

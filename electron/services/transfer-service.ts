@@ -3,7 +3,7 @@ import type { transferMethods } from '../../shared/contract/transfer';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { SecretVault } from '../vault/secret-vault';
-import { vaultRef } from './credential-service';
+import { vaultRef } from './credentials/credential-service';
 import type { Inventory } from './inventory';
 import { ServiceError } from './service-error';
 import type { StoredCredential } from './stored-records';

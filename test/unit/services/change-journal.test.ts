@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import { vaultRef } from '../../../electron/services/credential-service';
+import { vaultRef } from '../../../electron/services/credentials/credential-service';
 import { intentFileName } from '../../../electron/storage/intent-journal';
 import { makeTempDir } from '../../support/temp-dir';
 import { FakeVault } from './fake-vault';

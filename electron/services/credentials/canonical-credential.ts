@@ -1,5 +1,5 @@
-import type { CredentialJit } from '../../shared/domain/credential';
-import type { StoredCredential } from './stored-records';
+import type { CredentialJit } from '../../../shared/domain/credential';
+import type { StoredCredential } from '../stored-records';
 
 /**
  * A copy of a credential with its keys in one fixed order. Objects that come out of zod get their

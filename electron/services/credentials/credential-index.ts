@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { credentialQuerySchema } from '../../shared/contract/credentials';
+import type { credentialQuerySchema } from '../../../shared/contract/credentials';
 import { canonicalCredential } from './canonical-credential';
-import { compareNames } from './names';
-import type { StoredCredential, StoredDevice } from './stored-records';
+import { compareNames } from '../names';
+import type { StoredCredential, StoredDevice } from '../stored-records';
 
 export type CredentialListQuery = z.output<typeof credentialQuerySchema>;
 export type CredentialSortField = CredentialListQuery['sort']['field'];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { credentialQuerySchema, type CredentialQuery } from '../../../shared/contract/credentials';
-import { makeTempDir } from '../../support/temp-dir';
+import { credentialQuerySchema, type CredentialQuery } from '../../../../shared/contract/credentials';
+import { makeTempDir } from '../../../support/temp-dir';
 import {
   actor,
   credential,
@@ -11,7 +11,7 @@ import {
   seedJit,
   setPassword,
   type Services,
-} from './harness';
+} from '../harness';
 
 let dir: ReturnType<typeof makeTempDir>;
 let s: Services;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { methodNames } from '../../../shared/contract';
-import { fail } from '../../../shared/result';
-import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
-import { credentialsHandlers } from '../../../electron/core/handlers/credentials';
-import { makeTempDir } from '../../support/temp-dir';
+import { methodNames } from '../../../../shared/contract';
+import { fail } from '../../../../shared/result';
+import { Dispatcher, type AllHandlers } from '../../../../electron/core/dispatcher';
+import { credentialsHandlers } from '../../../../electron/core/handlers/credentials';
+import { makeTempDir } from '../../../support/temp-dir';
 import {
   actor,
   credential,
@@ -15,7 +15,7 @@ import {
   setPassword,
   settle,
   type Services,
-} from './harness';
+} from '../harness';
 
 /** One account, one credential: device, user name (exact) and domain (any case). */
 let dir: ReturnType<typeof makeTempDir>;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CredentialFields, CredentialJit } from '../../../shared/domain/credential';
-import { defaultJit } from '../../../shared/domain/credential';
-import { checkCredential, type RuleContext } from '../../../shared/domain/rules/credential-rules';
-import { makeTempDir } from '../../support/temp-dir';
+import type { CredentialFields, CredentialJit } from '../../../../shared/domain/credential';
+import { defaultJit } from '../../../../shared/domain/credential';
+import { checkCredential, type RuleContext } from '../../../../shared/domain/rules/credential-rules';
+import { makeTempDir } from '../../../support/temp-dir';
 import {
   actor,
   createDeleteJit,
@@ -15,7 +15,7 @@ import {
   template,
   type Seed,
   type Services,
-} from './harness';
+} from '../harness';
 
 /** What one plugin made or enabled only that plugin can remove or disable. */
 const creationMessage =

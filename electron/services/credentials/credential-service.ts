@@ -5,31 +5,31 @@ import {
   type CredentialOptionsQuery,
   type CredentialPage,
   type deviceSummarySchema,
-} from '../../shared/contract/credentials';
-import type { AuditEntry } from '../../shared/domain/audit';
+} from '../../../shared/contract/credentials';
+import type { AuditEntry } from '../../../shared/domain/audit';
 import {
   credentialInputSchema,
   maxPasswordLength,
   type Credential,
   type CredentialFields,
   type PasswordChange,
-} from '../../shared/domain/credential';
+} from '../../../shared/domain/credential';
 import {
   checkCredential,
   credentialLabel,
   jitDependencies,
   type FieldError,
   type RuleContext,
-} from '../../shared/domain/rules/credential-rules';
-import type { Settings } from '../../shared/domain/settings';
-import type { AuditEvent, AuditReader, AuditTrail } from '../audit/audit-trail';
-import type { EventBus } from '../platform/event-bus';
-import type { Clock } from '../platform/clock';
-import type { EntityTable } from '../storage/entity-table';
-import type { SecretVault } from '../vault/secret-vault';
+} from '../../../shared/domain/rules/credential-rules';
+import type { Settings } from '../../../shared/domain/settings';
+import type { AuditEvent, AuditReader, AuditTrail } from '../../audit/audit-trail';
+import type { EventBus } from '../../platform/event-bus';
+import type { Clock } from '../../platform/clock';
+import type { EntityTable } from '../../storage/entity-table';
+import type { SecretVault } from '../../vault/secret-vault';
 import { canonicalCredential } from './canonical-credential';
-import type { ChangeWriter, TableChange } from './change-journal';
-import { changedFields } from './changed-fields';
+import type { ChangeWriter, TableChange } from '../change-journal';
+import { changedFields } from '../changed-fields';
 import { credentialCsv } from './credential-csv';
 import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
 import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
@@ -41,13 +41,13 @@ import {
   type PreparedChange,
   type TemplateCredentialLinks,
   type TemplateRecords,
-} from './links';
+} from '../links';
 import { generatePassword } from './password-generator';
-import { notFound, ServiceError } from './service-error';
-import { refuseStale } from './stale-save';
-import type { PreparedImport } from './transfer-staged';
-import type { StoredCredential } from './stored-records';
-import { WriteQueue } from './write-queue';
+import { notFound, ServiceError } from '../service-error';
+import { refuseStale } from '../stale-save';
+import type { PreparedImport } from '../transfer-staged';
+import type { StoredCredential } from '../stored-records';
+import { WriteQueue } from '../write-queue';
 
 type DeviceSummary = z.output<typeof deviceSummarySchema>;
 

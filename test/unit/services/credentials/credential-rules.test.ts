@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CredentialJit, PasswordChange } from '../../../shared/domain/credential';
-import { makeTempDir } from '../../support/temp-dir';
+import type { CredentialJit, PasswordChange } from '../../../../shared/domain/credential';
+import { makeTempDir } from '../../../support/temp-dir';
 import {
   actor,
   createDeleteJit,
@@ -14,7 +14,7 @@ import {
   template,
   type Seed,
   type Services,
-} from './harness';
+} from '../harness';
 
 /** Every rule of shared/domain/rules/credential-rules.ts, through the service on its own data. */
 let dir: ReturnType<typeof makeTempDir>;

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { methodNames } from '../../../shared/contract';
-import { credentialOptionsQuerySchema } from '../../../shared/contract/credentials';
-import { fail } from '../../../shared/result';
-import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
-import { credentialsHandlers } from '../../../electron/core/handlers/credentials';
-import { DeviceOrderCache, FirstRows } from '../../../electron/services/credential-options';
-import type { StoredCredential, StoredDevice } from '../../../electron/services/stored-records';
-import { makeTempDir } from '../../support/temp-dir';
-import { actor, credential, device, keep, openServices, setPassword, type Services } from './harness';
+import { methodNames } from '../../../../shared/contract';
+import { credentialOptionsQuerySchema } from '../../../../shared/contract/credentials';
+import { fail } from '../../../../shared/result';
+import { Dispatcher, type AllHandlers } from '../../../../electron/core/dispatcher';
+import { credentialsHandlers } from '../../../../electron/core/handlers/credentials';
+import { DeviceOrderCache, FirstRows } from '../../../../electron/services/credentials/credential-options';
+import type { StoredCredential, StoredDevice } from '../../../../electron/services/stored-records';
+import { makeTempDir } from '../../../support/temp-dir';
+import { actor, credential, device, keep, openServices, setPassword, type Services } from '../harness';
 
 let dir: ReturnType<typeof makeTempDir>;
 let s: Services;

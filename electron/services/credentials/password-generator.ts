@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Settings } from '../../shared/domain/settings';
+import type { Settings } from '../../../shared/domain/settings';
 
 export type PasswordPolicy = Settings['passwordPolicy'];
 

@@ -1,6 +1,6 @@
-import { jitTypeLabels } from '../../shared/domain/credential';
-import { toCsv } from '../storage/csv';
-import type { StoredCredential, StoredDevice } from './stored-records';
+import { jitTypeLabels } from '../../../shared/domain/credential';
+import { toCsv } from '../../storage/csv';
+import type { StoredCredential, StoredDevice } from '../stored-records';
 
 const header = [
   'ID',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword, passwordClasses } from '../../../electron/services/password-generator';
+import {
+  generatePassword,
+  passwordClasses,
+} from '../../../../electron/services/credentials/password-generator';
 
 const policy = { length: 24, lowercase: true, uppercase: true, digits: true, symbols: true };
 const has = (password: string, set: string) => Array.from(password).some((c) => set.includes(c));

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { credentialQuerySchema } from '../../../shared/contract/credentials';
-import { vaultRef } from '../../../electron/services/credential-service';
-import { makeTempDir } from '../../support/temp-dir';
+import { credentialQuerySchema } from '../../../../shared/contract/credentials';
+import { vaultRef } from '../../../../electron/services/credentials/credential-service';
+import { makeTempDir } from '../../../support/temp-dir';
 import {
   actor,
   credential,
@@ -16,7 +16,7 @@ import {
   setPassword,
   settle,
   type Services,
-} from './harness';
+} from '../harness';
 
 let dir: ReturnType<typeof makeTempDir>;
 let s: Services;
@@ -148,7 +148,7 @@ describe('CredentialService writes', () => {
   });
 
   it('sets, generates by the policy, keeps and clears the password; audits the name `password` only', async () => {
-    const settings = { ...(await import('../../../shared/domain/settings')).defaultSettings };
+    const settings = { ...(await import('../../../../shared/domain/settings')).defaultSettings };
     settings.passwordPolicy = { length: 40, lowercase: false, uppercase: true, digits: true, symbols: false };
     await s.audit.close();
     s = openServices(dir.path, { settings });

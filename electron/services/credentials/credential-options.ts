@@ -3,8 +3,8 @@
  * changes) and a bounded pick of the first `limit` matches, so a keystroke in a drop-down never
  * sorts all 10,000 credentials.
  */
-import { compareNames } from './names';
-import type { StoredCredential, StoredDevice } from './stored-records';
+import { compareNames } from '../names';
+import type { StoredCredential, StoredDevice } from '../stored-records';
 
 /** Devices by name (then id), and their names lower-cased for searching. */
 export interface DeviceOrder {

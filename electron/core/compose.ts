@@ -35,7 +35,7 @@ import { describePrivateDir, makeDataDirPrivate } from '../platform/private-data
 import { createInventory, type Inventory } from '../services/inventory';
 import { NoticeBoard } from '../services/notice-board';
 import { SettingsService } from '../services/settings-service';
-import { TransferService } from '../services/transfer-service';
+import { TransferService } from '../services/transfer/transfer-service';
 import { ConfigStore } from '../storage/config-store';
 import { flushEach } from '../storage/flush-each';
 import type { BackendFactory } from '../storage/document-backend';

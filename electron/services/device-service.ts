@@ -10,7 +10,7 @@ import { compareNames, nameKey } from './names';
 import { notFound, ServiceError } from './service-error';
 import { refuseStale } from './stale-save';
 import { deviceFieldNames, type DeviceFields, type StoredDevice } from './stored-records';
-import type { PreparedImport } from './transfer-staged';
+import type { PreparedImport } from './transfer/prepared-import';
 import { WriteQueue } from './write-queue';
 
 export interface DeviceServiceDeps {

@@ -45,7 +45,7 @@ import {
 import { generatePassword } from './password-generator';
 import { notFound, ServiceError } from '../service-error';
 import { refuseStale } from '../stale-save';
-import type { PreparedImport } from '../transfer-staged';
+import type { PreparedImport } from '../transfer/prepared-import';
 import type { StoredCredential } from '../stored-records';
 import { WriteQueue } from '../write-queue';
 

@@ -22,7 +22,7 @@ import {
   setPassword,
   settle,
 } from './harness';
-import { builtIns, bundlePassphrase, FailingWrites, openEnv, seedRich, type Env } from './transfer-fixtures';
+import { builtIns, bundlePassphrase, FailingWrites, openEnv, seedRich, type Env } from './transfer/fixtures';
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

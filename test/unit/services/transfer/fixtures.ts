@@ -6,20 +6,20 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { EventName } from '../../../shared/contract';
-import { defaultSettings } from '../../../shared/domain/settings';
-import { AuditLog } from '../../../electron/audit/audit-log';
-import { EventBus } from '../../../electron/platform/event-bus';
-import { createInventory } from '../../../electron/services/inventory';
-import type { BuiltInTemplate } from '../../../electron/services/template-service';
-import { TransferService } from '../../../electron/services/transfer-service';
-import { confBackendFactory } from '../../../electron/storage/conf-backend';
-import { ConfigStore } from '../../../electron/storage/config-store';
-import type { BackendFactory } from '../../../electron/storage/document-backend';
-import type { SecretVault } from '../../../electron/vault/secret-vault';
-import { VaultService } from '../../../electron/vault/vault-service';
-import { FakeVault } from './fake-vault';
-import { actor, credential, device, FixedClock, keep, setPassword, template } from './harness';
+import type { EventName } from '../../../../shared/contract';
+import { defaultSettings } from '../../../../shared/domain/settings';
+import { AuditLog } from '../../../../electron/audit/audit-log';
+import { EventBus } from '../../../../electron/platform/event-bus';
+import { createInventory } from '../../../../electron/services/inventory';
+import type { BuiltInTemplate } from '../../../../electron/services/template-service';
+import { TransferService } from '../../../../electron/services/transfer/transfer-service';
+import { confBackendFactory } from '../../../../electron/storage/conf-backend';
+import { ConfigStore } from '../../../../electron/storage/config-store';
+import type { BackendFactory } from '../../../../electron/storage/document-backend';
+import type { SecretVault } from '../../../../electron/vault/secret-vault';
+import { VaultService } from '../../../../electron/vault/vault-service';
+import { FakeVault } from '../fake-vault';
+import { actor, credential, device, FixedClock, keep, setPassword, template } from '../harness';
 
 export const testCost = { N: 2 ** 12, r: 8, p: 1 };
 export const masterPassphrase = 'vault master passphrase';

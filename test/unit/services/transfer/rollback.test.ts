@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditTrail } from '../../../electron/audit/audit-trail';
-import { TransferService } from '../../../electron/services/transfer-service';
-import { makeTempDir } from '../../support/temp-dir';
-import { FakeVault } from './fake-vault';
-import { actor, readCredentialFiles, readText } from './harness';
+import type { AuditTrail } from '../../../../electron/audit/audit-trail';
+import { TransferService } from '../../../../electron/services/transfer/transfer-service';
+import { makeTempDir } from '../../../support/temp-dir';
+import { FakeVault } from '../fake-vault';
+import { actor, readCredentialFiles, readText } from '../harness';
 import {
   builtIns,
   bundlePassphrase,
@@ -13,7 +13,7 @@ import {
   settle,
   testCost,
   type Env,
-} from './transfer-fixtures';
+} from './fixtures';
 
 /** A vault whose `put` fails from the nth call on (the disk filled up while writing passwords). */
 class FailingVault extends FakeVault {

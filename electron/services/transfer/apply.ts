@@ -1,11 +1,11 @@
-import type { CredentialFields } from '../../shared/domain/credential';
-import type { AuditTrail } from '../audit/audit-trail';
-import type { SecretVault } from '../vault/secret-vault';
-import type { ChangeWriter } from './change-journal';
-import { vaultRef, type CredentialService } from './credentials/credential-service';
-import type { DeviceService } from './device-service';
-import type { TemplateService } from './template-service';
-import type { ImportPlan } from './transfer-check';
+import type { CredentialFields } from '../../../shared/domain/credential';
+import type { AuditTrail } from '../../audit/audit-trail';
+import type { SecretVault } from '../../vault/secret-vault';
+import type { ChangeWriter } from '../change-journal';
+import { vaultRef, type CredentialService } from '../credentials/credential-service';
+import type { DeviceService } from '../device-service';
+import type { TemplateService } from '../template-service';
+import type { ImportPlan } from './check';
 
 export interface ApplyDeps {
   readonly devices: Pick<DeviceService, 'reserveIds' | 'prepareImport'>;

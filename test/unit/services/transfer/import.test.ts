@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../support/temp-dir';
-import { FakeVault } from './fake-vault';
-import { actor, readText } from './harness';
+import { makeTempDir } from '../../../support/temp-dir';
+import { FakeVault } from '../fake-vault';
+import { actor, readText } from '../harness';
 import {
   builtIns,
   bundlePassphrase,
@@ -12,7 +12,7 @@ import {
   settle,
   snapshot,
   type Env,
-} from './transfer-fixtures';
+} from './fixtures';
 
 type Json = Record<string, unknown>;
 type Item = Json & { jit: Json; jitRefs: Json };

@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../support/temp-dir';
-import { actor } from './harness';
-import {
-  builtIns,
-  bundlePassphrase,
-  filesOf,
-  openEnv,
-  seedRich,
-  settle,
-  type Env,
-} from './transfer-fixtures';
+import { makeTempDir } from '../../../support/temp-dir';
+import { actor } from '../harness';
+import { builtIns, bundlePassphrase, filesOf, openEnv, seedRich, settle, type Env } from './fixtures';
 
 /** The import runs the new rules too: a mixed JIT plugin pair and a duplicate account are refused. */
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { TableChange } from './change-journal';
+import type { TableChange } from '../change-journal';
 
 /**
  * The rows one kind of record adds in an import, prepared but not yet written: the import writes

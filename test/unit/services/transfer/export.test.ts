@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundleSchema } from '../../../shared/domain/bundle';
-import { ServiceError } from '../../../electron/services/service-error';
-import { makeTempDir } from '../../support/temp-dir';
-import { FakeVault } from './fake-vault';
-import { actor, readText } from './harness';
-import { bundlePassphrase, openEnv, passwords, seedRich, settle, type Env } from './transfer-fixtures';
+import { bundleSchema } from '../../../../shared/domain/bundle';
+import { ServiceError } from '../../../../electron/services/service-error';
+import { makeTempDir } from '../../../support/temp-dir';
+import { FakeVault } from '../fake-vault';
+import { actor, readText } from '../harness';
+import { bundlePassphrase, openEnv, passwords, seedRich, settle, type Env } from './fixtures';
 
 let dir: ReturnType<typeof makeTempDir>;
 let env: Env;

@@ -1,21 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { methodNames } from '../../../shared/contract';
-import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
-import { fail } from '../../../shared/result';
-import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
-import type { CallContext } from '../../../electron/core/handler-types';
-import { transferHandlers } from '../../../electron/core/handlers/transfer';
-import { locateJsonError } from '../../../electron/services/transfer-json';
-import { makeTempDir } from '../../support/temp-dir';
-import {
-  builtIns,
-  bundlePassphrase,
-  FailingWrites,
-  openEnv,
-  seedRich,
-  settle,
-  type Env,
-} from './transfer-fixtures';
+import { methodNames } from '../../../../shared/contract';
+import { bundleTooLargeMessage, maxBundleChars } from '../../../../shared/contract/transfer';
+import { fail } from '../../../../shared/result';
+import { Dispatcher, type AllHandlers } from '../../../../electron/core/dispatcher';
+import type { CallContext } from '../../../../electron/core/handler-types';
+import { transferHandlers } from '../../../../electron/core/handlers/transfer';
+import { locateJsonError } from '../../../../electron/services/transfer/json-error-place';
+import { makeTempDir } from '../../../support/temp-dir';
+import { builtIns, bundlePassphrase, FailingWrites, openEnv, seedRich, settle, type Env } from './fixtures';
 
 const ctx: CallContext = { transport: 'internal', actor: 'carol' };
 const dirs: ReturnType<typeof makeTempDir>[] = [];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { transferProblemSchema } from '../../shared/contract/transfer';
+import type { transferProblemSchema } from '../../../shared/contract/transfer';
 
 export type TransferProblem = z.output<typeof transferProblemSchema>;
 

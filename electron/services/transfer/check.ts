@@ -1,17 +1,17 @@
-import type { BundleCredential, BundleJitRefs } from '../../shared/domain/bundle';
-import { maxPasswordLength, type CredentialFields } from '../../shared/domain/credential';
-import { findPlugin, type PluginId } from '../../shared/domain/plugin';
+import type { BundleCredential, BundleJitRefs } from '../../../shared/domain/bundle';
+import { maxPasswordLength, type CredentialFields } from '../../../shared/domain/credential';
+import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
 import {
   checkCredential,
   credentialLabel,
   type RuleContext,
-} from '../../shared/domain/rules/credential-rules';
-import { identityKey } from './credentials/credential-index';
-import { nameKey } from './names';
-import type { DeviceFields, TemplateFields } from './stored-records';
-import type { TemplateProblem } from './template-checks';
-import type { ParsedBundle, ParsedItem } from './transfer-parse';
-import type { ProblemList } from './transfer-problems';
+} from '../../../shared/domain/rules/credential-rules';
+import { identityKey } from '../credentials/credential-index';
+import { nameKey } from '../names';
+import type { DeviceFields, TemplateFields } from '../stored-records';
+import type { TemplateProblem } from '../template-checks';
+import type { ParsedBundle, ParsedItem } from './parse';
+import type { ProblemList } from './problems';
 
 /** What the check needs to know about this installation. */
 export interface ExistingRecords {

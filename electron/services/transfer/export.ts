@@ -6,8 +6,8 @@ import {
   type BundleCredential,
   type BundleDevice,
   type BundleTemplate,
-} from '../../shared/domain/bundle';
-import type { StoredCredential, StoredDevice, StoredTemplate } from './stored-records';
+} from '../../../shared/domain/bundle';
+import type { StoredCredential, StoredDevice, StoredTemplate } from '../stored-records';
 
 /** What an export reads, all taken in one synchronous pass (a consistent snapshot). */
 export interface ExportSource {

@@ -1,6 +1,6 @@
-import type { BundleSecrets } from '../../shared/domain/bundle';
-import { bundlePasswordsSchema } from '../../shared/domain/bundle';
-import { deriveKey, newScryptParams, open, seal, type ScryptParams } from '../vault/crypto';
+import type { BundleSecrets } from '../../../shared/domain/bundle';
+import { bundlePasswordsSchema } from '../../../shared/domain/bundle';
+import { deriveKey, newScryptParams, open, seal, type ScryptParams } from '../../vault/crypto';
 
 /** scrypt's cost without the salt (tests pass a cheap one; exports use the vault's default). */
 export type ScryptCost = Omit<ScryptParams, 'salt'>;

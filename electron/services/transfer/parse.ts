@@ -13,10 +13,10 @@ import {
   type BundleDevice,
   type BundleSecrets,
   type BundleTemplate,
-} from '../../shared/domain/bundle';
-import { bundleTooLargeMessage, maxBundleChars } from '../../shared/contract/transfer';
-import { locateJsonError } from './transfer-json';
-import { itemPath, type ProblemList } from './transfer-problems';
+} from '../../../shared/domain/bundle';
+import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
+import { locateJsonError } from './json-error-place';
+import { itemPath, type ProblemList } from './problems';
 
 /** One item of a section: its value when it passed its schema, its ref when it had a usable one. */
 export interface ParsedItem<T> {

@@ -1,18 +1,18 @@
 import type { z } from 'zod';
-import type { transferMethods } from '../../shared/contract/transfer';
-import type { AuditTrail } from '../audit/audit-trail';
-import type { Clock } from '../platform/clock';
-import type { SecretVault } from '../vault/secret-vault';
-import { vaultRef } from './credentials/credential-service';
-import type { Inventory } from './inventory';
-import { ServiceError } from './service-error';
-import type { StoredCredential } from './stored-records';
-import { applyPlan } from './transfer-apply';
-import { checkBundle, type BundlePasswords } from './transfer-check';
-import { buildBundle, credentialRef } from './transfer-export';
-import { parseBundle, type ParsedBundle } from './transfer-parse';
-import { ProblemList, type TransferProblem } from './transfer-problems';
-import { openPasswords, sealPasswords, type ScryptCost } from './transfer-secrets';
+import type { transferMethods } from '../../../shared/contract/transfer';
+import type { AuditTrail } from '../../audit/audit-trail';
+import type { Clock } from '../../platform/clock';
+import type { SecretVault } from '../../vault/secret-vault';
+import { vaultRef } from '../credentials/credential-service';
+import type { Inventory } from '../inventory';
+import { ServiceError } from '../service-error';
+import type { StoredCredential } from '../stored-records';
+import { applyPlan } from './apply';
+import { checkBundle, type BundlePasswords } from './check';
+import { buildBundle, credentialRef } from './export';
+import { parseBundle, type ParsedBundle } from './parse';
+import { ProblemList, type TransferProblem } from './problems';
+import { openPasswords, sealPasswords, type ScryptCost } from './secrets';
 
 type ExportInput = z.output<(typeof transferMethods)['transfer.export']['input']>;
 type ImportInput = z.output<(typeof transferMethods)['transfer.import']['input']>;
@@ -32,6 +32,11 @@ export interface TransferServiceDeps {
  * (the file, every item, refs, names, template content, every credential rule on the combined
  * data, the passwords) and reports every problem with its place in the file; only a bundle
  * without a single problem is applied, all of it, or nothing if a write fails (see applyPlan).
+ *
+ * An import runs in three stages, one file each: parse.ts (the text to items, each against its
+ * schema), check.ts (refs, names, rules on the combined data: an ImportPlan), apply.ts (the plan
+ * written as one change). Every stage reports to one ProblemList (problems.ts). An export is
+ * export.ts (the bundle) and secrets.ts (its sealed passwords).
  *
  * Neither passphrase nor password appears in a result, an error or the audit log.
  */

@@ -59,8 +59,10 @@ export interface Inventory {
 
 /**
  * Devices, templates and credentials, wired together: the credential service first (it reads
- * devices and templates through their tables), then the device and template services, which ask it
- * about credentials. One write queue serialises the writes of all three.
+ * devices and templates through their tables), then the device and template services, which ask
+ * its CredentialUsage who uses a credential (and the device service asks the credential service
+ * for the one credential write a device deactivation includes). One write queue serialises the
+ * writes of all three.
  */
 export function createInventory(options: InventoryOptions): Inventory {
   const now = () => options.clock.now();
@@ -105,13 +107,14 @@ export function createInventory(options: InventoryOptions): Inventory {
   const deviceService = new DeviceService({
     ...common,
     table: devices.table,
-    credentials: credentialService,
+    credentials: credentialService.usage,
+    credentialDeactivation: credentialService,
   });
   const templateService = new TemplateService({
     ...common,
     table: templates.table,
     versions: versions.table,
-    credentials: credentialService,
+    credentials: credentialService.usage,
     ...(options.syntaxCheck ? { syntaxCheck: options.syntaxCheck } : {}),
   });
   return {

@@ -16,8 +16,6 @@ import {
 } from '../../../shared/domain/credential';
 import {
   checkCredential,
-  credentialLabel,
-  jitDependencies,
   type FieldError,
   type RuleContext,
 } from '../../../shared/domain/rules/credential-rules';
@@ -33,13 +31,13 @@ import { changedFields } from '../changed-fields';
 import { credentialCsv } from './credential-csv';
 import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
 import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
+import { CredentialUsage } from './credential-usage';
 import {
   nameList,
   type CredentialRef,
-  type DeviceCredentialLinks,
+  type DeviceCredentialDeactivation,
   type DeviceRecords,
   type PreparedChange,
-  type TemplateCredentialLinks,
   type TemplateRecords,
 } from '../links';
 import { generatePassword } from './password-generator';
@@ -83,14 +81,20 @@ const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof Cre
  * an error or an audit entry (a change is audited as the field name `password`), and reaches the
  * screen only through `revealPassword`, whose audit entry is on disk before the password is read.
  */
-export class CredentialService implements DeviceCredentialLinks, TemplateCredentialLinks {
+export class CredentialService implements DeviceCredentialDeactivation {
   readonly #queue: WriteQueue;
   readonly #index: CredentialIndex;
   readonly #deviceOrder = new DeviceOrderCache();
+  /**
+   * Who uses which credential, over this service's index: what the device and template services
+   * are given (inventory.ts) instead of this whole service.
+   */
+  readonly usage: CredentialUsage;
 
   constructor(private readonly deps: CredentialServiceDeps) {
     this.#queue = deps.queue ?? new WriteQueue();
     this.#index = new CredentialIndex(deps.table.all());
+    this.usage = new CredentialUsage({ index: this.#index, devices: deps.devices });
   }
 
   get(id: number): Credential {
@@ -271,7 +275,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     return this.#queue.run(async () => {
       const existing = this.#require(id);
       if (existing.deleted) return this.#view(existing);
-      const users = this.#authUsers(id);
+      const users = this.usage.authUsers(id);
       if (users.length > 0) throw usedAsAuth(this.#label(existing), users);
       const row: StoredCredential = {
         ...existing,
@@ -302,20 +306,6 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     return { password: this.deps.vault.get(ref) };
   }
 
-  countByDevice(deviceId: number): number {
-    let count = 0;
-    for (const row of this.#index.ofDevice(deviceId)) if (!row.deleted) count += 1;
-    return count;
-  }
-
-  countsByDevice(): ReadonlyMap<number, number> {
-    const counts = new Map<number, number>();
-    for (const row of this.#index.rows()) {
-      if (!row.deleted) counts.set(row.deviceId, (counts.get(row.deviceId) ?? 0) + 1);
-    }
-    return counts;
-  }
-
   deactivationByDevice(deviceId: number, actor: string, reason: string): PreparedChange {
     const now = this.deps.clock.now().toISOString();
     const changed: StoredCredential[] = [];
@@ -332,38 +322,6 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
         this.#changed(changed.map((r) => r.id));
       },
     };
-  }
-
-  /**
-   * Refuses a device deactivation that would deactivate an authentication credential of JIT
-   * credentials (its users could no longer be saved nor run their templates), as deactivating
-   * that credential itself is refused. Read only: the caller checks before writing anything.
-   */
-  refuseDeviceDeactivation(deviceId: number, deviceName: string): void {
-    const active = new Map<number, StoredCredential>();
-    for (const row of this.#index.ofDevice(deviceId)) {
-      if (!row.deleted && row.status === 'Active') active.set(row.id, row);
-    }
-    if (active.size === 0) return;
-    // One pass over the JIT credentials, not one per credential of the device.
-    const auths = new Map<number, CredentialRef>();
-    const users = this.#users((row) =>
-      jitDependencies(row.jit).credentialIds.some((authId) => {
-        const auth = authId === row.id ? undefined : active.get(authId);
-        if (auth) auths.set(auth.id, { id: auth.id, label: this.#label(auth) });
-        return auth !== undefined;
-      }),
-    );
-    if (users.length === 0) return;
-    const authList = [...auths.values()].sort((a, b) => a.id - b.id);
-    const one = authList.length === 1;
-    throw new ServiceError(
-      'conflict',
-      `Deactivating ${deviceName} would deactivate ${nameList(authList)}, ` +
-        `the authentication credential${one ? '' : 's'} of JIT credentials: ${nameList(users)}. ` +
-        'Choose another authentication credential for them first. Nothing was saved.',
-      'active',
-    );
   }
 
   /**
@@ -417,23 +375,6 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     };
   }
 
-  usersOfTemplate(templateId: number): CredentialRef[] {
-    return this.#users((row) => jitDependencies(row.jit).templateIds.includes(templateId));
-  }
-
-  /** JIT credentials (not deleted) that connect with credential `id` to run their templates. */
-  #authUsers(id: number): CredentialRef[] {
-    return this.#users((row) => row.id !== id && jitDependencies(row.jit).credentialIds.includes(id));
-  }
-
-  #users(uses: (row: StoredCredential) => boolean): CredentialRef[] {
-    const refs: CredentialRef[] = [];
-    for (const row of this.#index.rows()) {
-      if (!row.deleted && row.jit.enabled && uses(row)) refs.push({ id: row.id, label: this.#label(row) });
-    }
-    return refs.sort((a, b) => a.id - b.id);
-  }
-
   /** A second credential for one account (e.g. Clone, then Save without a change). */
   #refuseDuplicate(input: CredentialFields, selfId: number | null): void {
     const other = this.duplicateOf(input, selfId);
@@ -451,7 +392,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
     const deactivating = existing.status === 'Active' && input.status === 'Inactive';
     const clearing = password.action === 'clear' && this.#hasPassword(existing.id);
     if (!deactivating && !clearing) return;
-    const users = this.#authUsers(existing.id);
+    const users = this.usage.authUsers(existing.id);
     if (users.length > 0)
       throw usedAsAuth(this.#label(existing), users, deactivating ? 'status' : 'password');
   }
@@ -472,7 +413,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
             {
               id: auth.id,
               username: auth.username,
-              deviceName: this.#deviceName(auth.deviceId),
+              deviceName: this.usage.deviceName(auth.deviceId),
               deleted: auth.deleted,
               status: auth.status,
               hasPassword: this.#hasPassword(auth.id),
@@ -508,11 +449,7 @@ export class CredentialService implements DeviceCredentialLinks, TemplateCredent
   }
 
   #label(row: StoredCredential): string {
-    return credentialLabel({ username: row.username, deviceName: this.#deviceName(row.deviceId) });
-  }
-
-  #deviceName(deviceId: number): string {
-    return this.deps.devices.get(deviceId)?.name ?? `device ${deviceId}`;
+    return this.usage.label(row);
   }
 
   #changed(ids: number[]): void {

@@ -286,7 +286,7 @@ describe('CredentialService reveal, delete, dependents', () => {
       expect.objectContaining({ id: c.id, deleted: true }),
     ]);
     expect(s.credentials.options().rows).toEqual([]);
-    expect(s.credentials.countByDevice(web.id)).toBe(0);
+    expect(s.credentials.usage.countByDevice(web.id)).toBe(0);
     expect(s.credentials.history(c.id)[0]).toMatchObject({ action: 'delete', fields: ['deleted', 'status'] });
     await expect(
       s.credentials.save(c.id, credential({ deviceId: web.id }), keep, actor),

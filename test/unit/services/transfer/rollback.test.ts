@@ -59,7 +59,7 @@ async function expectNothingImported(env: Env, dir: string, eventsBefore: number
   expect(env.devices.list()).toEqual([]);
   expect(env.templates.rows().map((t) => t.name)).toEqual(['SSH: enable user']);
   expect(env.credentials.exportRows()).toEqual([]);
-  expect(env.credentials.countsByDevice().size).toBe(0);
+  expect(env.credentials.usage.countsByDevice().size).toBe(0);
   for (let id = 1; id <= 20; id++) expect(env.vault.has(`credential:${id}`)).toBe(false);
   expect(env.emitted.slice(eventsBefore).filter((e) => e.event !== 'audit.appended')).toEqual([]);
   await settle();

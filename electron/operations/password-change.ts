@@ -10,9 +10,9 @@ import type { ConnectionLogin, PluginRuntime, RunResult } from '../../shared/plu
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
-import { vaultRef } from '../services/credential-service';
+import { vaultRef } from '../services/credentials/credential-service';
 import type { Inventory } from '../services/inventory';
-import { generatePassword } from '../services/password-generator';
+import { generatePassword } from '../services/credentials/password-generator';
 import { ServiceError } from '../services/service-error';
 import { refuseStale } from '../services/stale-save';
 import type { SecretVault } from '../vault/secret-vault';

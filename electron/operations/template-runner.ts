@@ -7,9 +7,9 @@ import type { ConnectionLogin, RunResult, TargetEndpoint } from '../../shared/pl
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
-import { vaultRef } from '../services/credential-service';
+import { vaultRef } from '../services/credentials/credential-service';
 import type { Inventory } from '../services/inventory';
-import { generatePassword } from '../services/password-generator';
+import { generatePassword } from '../services/credentials/password-generator';
 import { ServiceError } from '../services/service-error';
 import type { SecretVault } from '../vault/secret-vault';
 import { ephemeralUsername } from './ephemeral-name';

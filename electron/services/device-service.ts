@@ -5,17 +5,20 @@ import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';
 import { changedFields } from './changed-fields';
-import type { DeviceCredentialLinks } from './links';
+import type { DeviceCredentialDeactivation, DeviceCredentialLinks } from './links';
 import { compareNames, nameKey } from './names';
 import { notFound, ServiceError } from './service-error';
 import { refuseStale } from './stale-save';
 import { deviceFieldNames, type DeviceFields, type StoredDevice } from './stored-records';
-import type { PreparedImport } from './transfer-staged';
+import type { PreparedImport } from './transfer/prepared-import';
 import { WriteQueue } from './write-queue';
 
 export interface DeviceServiceDeps {
   readonly table: EntityTable<StoredDevice>;
+  /** Who uses which credential (CredentialUsage). */
   readonly credentials: DeviceCredentialLinks;
+  /** The credential service, for the one credential write a device change includes. */
+  readonly credentialDeactivation: DeviceCredentialDeactivation;
   readonly audit: AuditTrail;
   readonly events: Pick<EventBus, 'emit'>;
   readonly clock: Clock;
@@ -84,10 +87,10 @@ export class DeviceService {
       if (fields.length === 0) return this.#view(existing);
       // The device and its credentials deactivated with it are one change: written in full or not
       // at all, so an inactive device never keeps active credentials.
-      let credentials: ReturnType<DeviceCredentialLinks['deactivationByDevice']> | undefined;
+      let credentials: ReturnType<DeviceCredentialDeactivation['deactivationByDevice']> | undefined;
       if (existing.active && !row.active) {
         this.deps.credentials.refuseDeviceDeactivation(row.id, existing.name);
-        credentials = this.deps.credentials.deactivationByDevice(
+        credentials = this.deps.credentialDeactivation.deactivationByDevice(
           row.id,
           actor,
           `Device ${row.name} was deactivated`,

@@ -7,7 +7,7 @@ import type { BackendFactory } from '../storage/document-backend';
 import { IntentJournal } from '../storage/intent-journal';
 import type { SecretVault } from '../vault/secret-vault';
 import { ChangeJournal, replayIntent } from './change-journal';
-import { CredentialService } from './credential-service';
+import { CredentialService } from './credentials/credential-service';
 import { DeviceService } from './device-service';
 import {
   sections,
@@ -16,8 +16,8 @@ import {
   storedTemplateSchema,
   templateVersionsRowSchema,
 } from './stored-records';
-import { openRangedTable } from './ranged-table-loader';
-import { openTable } from './table-loader';
+import { openRangedTable } from '../storage/ranged-table-loader';
+import { openTable } from '../storage/table-loader';
 import type { SyntaxCheck } from './template-checks';
 import { TemplateService } from './template-service';
 import { WriteQueue } from './write-queue';
@@ -59,8 +59,10 @@ export interface Inventory {
 
 /**
  * Devices, templates and credentials, wired together: the credential service first (it reads
- * devices and templates through their tables), then the device and template services, which ask it
- * about credentials. One write queue serialises the writes of all three.
+ * devices and templates through their tables), then the device and template services, which ask
+ * its CredentialUsage who uses a credential (and the device service asks the credential service
+ * for the one credential write a device deactivation includes). One write queue serialises the
+ * writes of all three.
  */
 export function createInventory(options: InventoryOptions): Inventory {
   const now = () => options.clock.now();
@@ -105,13 +107,14 @@ export function createInventory(options: InventoryOptions): Inventory {
   const deviceService = new DeviceService({
     ...common,
     table: devices.table,
-    credentials: credentialService,
+    credentials: credentialService.usage,
+    credentialDeactivation: credentialService,
   });
   const templateService = new TemplateService({
     ...common,
     table: templates.table,
     versions: versions.table,
-    credentials: credentialService,
+    credentials: credentialService.usage,
     ...(options.syntaxCheck ? { syntaxCheck: options.syntaxCheck } : {}),
   });
   return {

@@ -1,8 +1,9 @@
 /**
  * The small interfaces services use to ask each other, so no service holds another whole.
  * The credential service reads devices and templates through read-only tables; the device and
- * template services ask the credential service the questions below. No cycle at construction:
- * build the credential service first, then the two others with it.
+ * template services ask about credentials through the links below: the questions are answered by
+ * its CredentialUsage (credentials/credential-usage.ts), the one write by the credential service.
+ * No cycle at construction: build the credential service first, then the two others with it.
  */
 import type { AuditEvent } from '../audit/audit-trail';
 import type { TableChange } from './change-journal';
@@ -29,7 +30,7 @@ export interface CredentialRef {
   readonly label: string;
 }
 
-/** What the device service needs from credentials. */
+/** What the device service asks about credentials (answered by CredentialUsage). */
 export interface DeviceCredentialLinks {
   /** Credentials (not deleted) on one device. */
   countByDevice(deviceId: number): number;
@@ -40,6 +41,10 @@ export interface DeviceCredentialLinks {
    * authentication credential of JIT credentials, naming both. Reads only.
    */
   refuseDeviceDeactivation(deviceId: number, deviceName: string): void;
+}
+
+/** The credential write a device deactivation includes (prepared by the credential service). */
+export interface DeviceCredentialDeactivation {
   /**
    * The change that sets every active credential of the device Inactive, with an audit entry
    * each, for the device service to write with its own row as one change; `applied` updates the
@@ -48,7 +53,7 @@ export interface DeviceCredentialLinks {
   deactivationByDevice(deviceId: number, actor: string, reason: string): PreparedChange;
 }
 
-/** What the template service needs from credentials. */
+/** What the template service asks about credentials (answered by CredentialUsage). */
 export interface TemplateCredentialLinks {
   /** JIT credentials (not deleted, JIT enabled) whose chosen type uses the template. */
   usersOfTemplate(templateId: number): CredentialRef[];

@@ -16,7 +16,7 @@ import {
   type TemplateVersionsRow,
 } from './stored-records';
 import { problemMessage, templateProblems, type SyntaxCheck, type TemplateProblem } from './template-checks';
-import type { PreparedImport } from './transfer-staged';
+import type { PreparedImport } from './transfer/prepared-import';
 import { WriteQueue } from './write-queue';
 
 export interface TemplateServiceDeps {

@@ -18,7 +18,7 @@ export const migrations: readonly Migration[] = [
     version: 2,
     description:
       'Credentials move from credentials.json into credentials/ids-<first>-<last>.json ' +
-      '(services/ranged-table-loader.ts moves them). Every store is marked, so a version of the ' +
+      '(storage/ranged-table-loader.ts moves them). Every store is marked, so a version of the ' +
       'app from before the move refuses the data directory instead of starting without credentials.',
     up: (document) => document,
   },

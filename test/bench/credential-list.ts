@@ -12,7 +12,7 @@ import { deviceInputSchema } from '../../shared/domain/device';
 import { defaultSettings } from '../../shared/domain/settings';
 import { EventBus } from '../../electron/platform/event-bus';
 import { unjournaled } from '../../electron/services/change-journal';
-import { CredentialService, vaultRef } from '../../electron/services/credential-service';
+import { CredentialService, vaultRef } from '../../electron/services/credentials/credential-service';
 import { credentialsHandlers } from '../../electron/core/handlers/credentials';
 import { Dispatcher, type AllHandlers } from '../../electron/core/dispatcher';
 import { confBackendFactory } from '../../electron/storage/conf-backend';

@@ -24,7 +24,7 @@ import type { PluginId } from '../../shared/domain/plugin';
 import type { ExecutionType } from '../../shared/domain/template';
 import { createCore } from '../../electron/core/compose';
 import { createPluginRegistry } from '../../electron/plugins/registry';
-import { sealPasswords } from '../../electron/services/transfer-secrets';
+import { sealPasswords } from '../../electron/services/transfer/secrets';
 import { confBackendFactory } from '../../electron/storage/conf-backend';
 import { ms } from './stats';
 

@@ -1,6 +1,6 @@
 import type { credentialsMethods, passwordChangeMethods } from '../../../shared/contract/credentials';
 import type { PasswordChangeService } from '../../operations/password-change';
-import type { CredentialService } from '../../services/credential-service';
+import type { CredentialService } from '../../services/credentials/credential-service';
 import { inside, toResult } from '../../services/service-error';
 import type { DomainHandlers } from '../handler-types';
 

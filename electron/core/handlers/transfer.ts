@@ -1,6 +1,6 @@
 import type { transferMethods } from '../../../shared/contract/transfer';
 import { toResult } from '../../services/service-error';
-import type { TransferService } from '../../services/transfer-service';
+import type { TransferService } from '../../services/transfer/transfer-service';
 import type { DomainHandlers } from '../handler-types';
 
 /**

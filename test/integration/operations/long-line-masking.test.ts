@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/compose';
-import { generatePassword } from '../../../electron/services/password-generator';
+import { generatePassword } from '../../../electron/services/credentials/password-generator';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
 import type { MethodName } from '../../../shared/contract';
 import { makeTempDir } from '../../support/temp-dir';

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { intentFileName } from '../../../electron/storage/intent-journal';
 import { makeTempDir } from '../../support/temp-dir';
 import { actor, device } from './harness';
-import { openEnv, type Env } from './transfer-fixtures';
+import { openEnv, type Env } from './transfer/fixtures';
 
 /** Writes into files named intent.json* (the intent, or its temporary) left before this one fails. */
 const intentWrites = vi.hoisted(() => ({ failAfter: Infinity }));

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import { vaultRef } from '../../../electron/services/credential-service';
+import { vaultRef } from '../../../electron/services/credentials/credential-service';
 import { intentFileName } from '../../../electron/storage/intent-journal';
 import { makeTempDir } from '../../support/temp-dir';
 import { FakeVault } from './fake-vault';
@@ -22,7 +22,7 @@ import {
   setPassword,
   settle,
 } from './harness';
-import { builtIns, bundlePassphrase, FailingWrites, openEnv, seedRich, type Env } from './transfer-fixtures';
+import { builtIns, bundlePassphrase, FailingWrites, openEnv, seedRich, type Env } from './transfer/fixtures';
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

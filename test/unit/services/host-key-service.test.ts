@@ -3,7 +3,7 @@ import { hostKeySchema } from '../../../shared/domain/host-key';
 import { EventBus } from '../../../electron/platform/event-bus';
 import { fingerprintOf, HostKeyScanError, keyTypeOf } from '../../../electron/plugins/ssh';
 import { HostKeyService } from '../../../electron/services/host-key-service';
-import { openTable } from '../../../electron/services/table-loader';
+import { openTable } from '../../../electron/storage/table-loader';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
 import { ConfigStore } from '../../../electron/storage/config-store';
 import { RecordingAudit } from '../../support/recording-audit';

@@ -3,7 +3,7 @@ import { defaultSettings } from '../../../shared/domain/settings';
 import type { RunRequest, RunResult, PluginRuntime } from '../../../shared/plugins/plugin-runtime';
 import { OperationLog } from '../../../electron/operations/operation-log';
 import { PasswordChangeService } from '../../../electron/operations/password-change';
-import { vaultRef } from '../../../electron/services/credential-service';
+import { vaultRef } from '../../../electron/services/credentials/credential-service';
 import { makeTempDir } from '../../support/temp-dir';
 import {
   actor,

@@ -4,7 +4,7 @@ import { fail } from '../../../shared/result';
 import { Dispatcher, type AllHandlers } from '../../../electron/core/dispatcher';
 import { credentialsHandlers } from '../../../electron/core/handlers/credentials';
 import { devicesHandlers } from '../../../electron/core/handlers/devices';
-import { vaultRef } from '../../../electron/services/credential-service';
+import { vaultRef } from '../../../electron/services/credentials/credential-service';
 import { localTime } from '../../../electron/services/stale-save';
 import { makeTempDir } from '../../support/temp-dir';
 import {

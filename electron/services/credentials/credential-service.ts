@@ -1,0 +1,513 @@
+import type { z } from 'zod';
+import {
+  maxCredentialOptionsLimit,
+  type CredentialOptions,
+  type CredentialOptionsQuery,
+  type CredentialPage,
+  type deviceSummarySchema,
+} from '../../../shared/contract/credentials';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import {
+  credentialInputSchema,
+  maxPasswordLength,
+  type Credential,
+  type CredentialFields,
+  type PasswordChange,
+} from '../../../shared/domain/credential';
+import {
+  checkCredential,
+  type FieldError,
+  type RuleContext,
+} from '../../../shared/domain/rules/credential-rules';
+import type { Settings } from '../../../shared/domain/settings';
+import type { AuditEvent, AuditReader, AuditTrail } from '../../audit/audit-trail';
+import type { EventBus } from '../../platform/event-bus';
+import type { Clock } from '../../platform/clock';
+import type { EntityTable } from '../../storage/entity-table';
+import type { SecretVault } from '../../vault/secret-vault';
+import { canonicalCredential } from './canonical-credential';
+import type { ChangeWriter, TableChange } from '../change-journal';
+import { changedFields } from '../changed-fields';
+import { credentialCsv } from './credential-csv';
+import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
+import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
+import { CredentialUsage } from './credential-usage';
+import {
+  nameList,
+  type CredentialRef,
+  type DeviceCredentialDeactivation,
+  type DeviceRecords,
+  type PreparedChange,
+  type TemplateRecords,
+} from '../links';
+import { generatePassword } from './password-generator';
+import { notFound, ServiceError } from '../service-error';
+import { refuseStale } from '../stale-save';
+import type { PreparedImport } from '../transfer/prepared-import';
+import type { StoredCredential } from '../stored-records';
+import { WriteQueue } from '../write-queue';
+
+type DeviceSummary = z.output<typeof deviceSummarySchema>;
+
+export interface CredentialServiceDeps {
+  readonly table: EntityTable<StoredCredential>;
+  /** Read only: the device service owns devices. */
+  readonly devices: DeviceRecords;
+  /** Read only: the template service owns templates. */
+  readonly templates: TemplateRecords;
+  readonly vault: SecretVault;
+  readonly audit: AuditTrail & AuditReader;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly clock: Clock;
+  /** The current settings (password policy), read at each generation. */
+  readonly settings: () => Settings;
+  /** Writes each change with its audit entries, all or nothing across a crash. */
+  readonly changes: ChangeWriter;
+  readonly queue?: WriteQueue;
+}
+
+/** Where a credential's password lives in the vault. */
+export const vaultRef = (id: number): string => `credential:${id}`;
+
+const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof CredentialFields, string>[];
+
+/**
+ * Credentials: the non-secret fields in `credentials/` (one file per id range), the password only
+ * in the vault.
+ *
+ * A save checks every rule first (shared/domain/rules, on the core's own data) and writes nothing
+ * unless all pass: then the change is written (change-journal.ts): the intent, the vault, the row,
+ * the audit entry. The password never appears in a returned object,
+ * an error or an audit entry (a change is audited as the field name `password`), and reaches the
+ * screen only through `revealPassword`, whose audit entry is on disk before the password is read.
+ */
+export class CredentialService implements DeviceCredentialDeactivation {
+  readonly #queue: WriteQueue;
+  readonly #index: CredentialIndex;
+  readonly #deviceOrder = new DeviceOrderCache();
+  /**
+   * Who uses which credential, over this service's index: what the device and template services
+   * are given (inventory.ts) instead of this whole service.
+   */
+  readonly usage: CredentialUsage;
+
+  constructor(private readonly deps: CredentialServiceDeps) {
+    this.#queue = deps.queue ?? new WriteQueue();
+    this.#index = new CredentialIndex(deps.table.all());
+    this.usage = new CredentialUsage({ index: this.#index, devices: deps.devices });
+  }
+
+  get(id: number): Credential {
+    return this.#view(this.#require(id));
+  }
+
+  list(query: CredentialListQuery): CredentialPage {
+    const { total, rows } = this.#index.page(query, this.deps.devices.all());
+    const devices: DeviceSummary[] = [];
+    const seen = new Set<number>();
+    for (const row of rows) {
+      const device = this.deps.devices.get(row.deviceId);
+      if (!device || seen.has(device.id)) continue;
+      seen.add(device.id);
+      const { id, name, address, type, vendor, site, active } = device;
+      devices.push({ id, name, address, type, vendor, site, active });
+    }
+    return {
+      total,
+      rows: rows.map((row) => ({ ...this.#view(row), sessionStatus: 'None' as const })),
+      devices,
+    };
+  }
+
+  /**
+   * Drop-down options, searched and bounded: the `ids` first whenever they exist (a form's current
+   * choice, deleted or not), then the first `limit` other matches, each part by device name, then
+   * user name, then id. `total` counts every match. One pass over the candidates (a device's only,
+   * when `deviceId` is given), keeping just the first `limit`: no sort of every credential.
+   */
+  options(query: CredentialOptionsQuery = {}): CredentialOptions {
+    const search = query.search?.trim().toLowerCase() ?? '';
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), maxCredentialOptionsLimit);
+    const includeDeleted = query.includeDeleted ?? false;
+    const usable = query.usable ?? false;
+    const order = this.#deviceOrder.get(this.deps.devices.all());
+    const pinnedIds = new Set(query.ids ?? []);
+    const devicesNamed = new Set<number>();
+    if (search !== '') {
+      for (const [id, name] of order.names) if (name.includes(search)) devicesNamed.add(id);
+    }
+    const candidates =
+      query.deviceId === undefined ? this.#index.rows() : this.#index.ofDevice(query.deviceId);
+    const first = new FirstRows(limit, order);
+    let total = 0;
+    for (const row of candidates) {
+      if (row.deleted && !includeDeleted) continue;
+      if (usable && (row.deleted || row.status !== 'Active' || !this.#hasPassword(row.id))) continue;
+      if (search !== '' && !devicesNamed.has(row.deviceId) && !row.username.toLowerCase().includes(search)) {
+        continue;
+      }
+      total += 1;
+      if (!pinnedIds.has(row.id)) first.offer(row);
+    }
+    const pinned: StoredCredential[] = [];
+    for (const id of pinnedIds) {
+      const row = this.#index.get(id);
+      if (row) pinned.push(row);
+    }
+    const rows = [...inOptionOrder(pinned, order), ...first.rows()];
+    return {
+      total,
+      rows: rows.map((c) => ({
+        id: c.id,
+        username: c.username,
+        deviceId: c.deviceId,
+        deviceName: this.deps.devices.get(c.deviceId)?.name ?? `Device ${c.deviceId}`,
+        status: c.status,
+        hasPassword: this.#hasPassword(c.id),
+        deleted: c.deleted,
+      })),
+    };
+  }
+
+  /** The filtered, sorted list as CSV, without passwords. The export itself is audited. */
+  async exportCsv(spec: CredentialListSpec, actor: string): Promise<{ csv: string; count: number }> {
+    const rows = this.#index.matching(spec, this.deps.devices.all());
+    const result = credentialCsv(rows, (id) => this.deps.devices.get(id));
+    await this.deps.audit.record({
+      actor,
+      action: 'export',
+      entity: 'credential',
+      entityId: null,
+      label: 'Credential list',
+      detail: `${result.count} credential${result.count === 1 ? '' : 's'} exported as CSV (no passwords)`,
+    });
+    return result;
+  }
+
+  history(id: number): AuditEntry[] {
+    this.#require(id);
+    return this.deps.audit.forEntity('credential', id);
+  }
+
+  /**
+   * Creates (no `id`) or updates a credential. `expectedUpdatedAt`, when given, is the version the
+   * form loaded: should the credential have been written since, the save is refused (`conflict`)
+   * and nothing is written or audited.
+   */
+  save(
+    id: number | undefined,
+    input: CredentialFields,
+    password: PasswordChange,
+    actor: string,
+    expectedUpdatedAt?: string,
+  ): Promise<Credential> {
+    return this.#queue.run(async () => {
+      const existing = id === undefined ? undefined : this.#require(id);
+      if (existing?.deleted) {
+        throw new ServiceError('conflict', `${this.#label(existing)} was deleted; it is kept for audit only`);
+      }
+      if (existing) refuseStale(this.#label(existing), existing.updatedAt, expectedUpdatedAt);
+      const errors = [
+        ...passwordErrors(password),
+        ...checkCredential(input, password, this.#ruleContext(input, existing)),
+      ];
+      const [first] = errors;
+      if (first) {
+        throw new ServiceError(
+          'invalid_input',
+          errors.map((e) => e.message).join('; '),
+          first.field,
+          errors.map(({ field, message }) => ({ field, message })),
+        );
+      }
+      this.#refuseDuplicate(input, existing?.id ?? null);
+      if (existing) this.#refuseBreakingUsers(existing, input, password);
+
+      const now = this.deps.clock.now().toISOString();
+      const rowId = existing?.id ?? this.deps.table.allocateId();
+      const row = canonicalCredential({
+        ...input,
+        id: rowId,
+        deleted: false,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+        lastUsedAt: existing?.lastUsedAt ?? null,
+      });
+      const ref = vaultRef(rowId);
+      const secret = newSecret(password, this.deps.settings);
+      // A new credential's id may have been used by a create that crashed after writing its
+      // password but before its row: that stale secret must not become this credential's.
+      const removeSecret =
+        secret === undefined && (password.action === 'clear' || !existing) && this.deps.vault.has(ref);
+      const passwordChanged = secret !== undefined || (removeSecret && existing !== undefined);
+      const fields = existing ? changedFields(existing, row, fieldNames, ['jit']) : [...fieldNames];
+      if (passwordChanged) fields.push('password');
+      if (existing && fields.length === 0) return this.#view(existing);
+      if ((secret !== undefined || removeSecret) && this.deps.vault.status().state !== 'unlocked') {
+        throw new ServiceError('locked', 'The vault is locked: unlock it to change the password');
+      }
+
+      const action = !existing
+        ? 'create'
+        : existing.status === row.status
+          ? 'update'
+          : row.status === 'Active'
+            ? 'activate'
+            : 'deactivate';
+      const detail = passwordChanged ? passwordDetail[password.action] : '';
+      await this.deps.changes.commit(
+        {
+          tables: [this.#rows([row])],
+          audit: [this.#event(actor, action, row, fields, detail)],
+          before: () => this.#writeSecret(ref, secret, removeSecret),
+          password: passwordChanged,
+        },
+        this.deps.audit,
+      );
+      this.#index.set(row);
+      this.#changed([row.id]);
+      return this.#view(row);
+    });
+  }
+
+  /** Soft delete: kept for audit, Inactive, hidden from lists. The password stays in the vault. */
+  delete(id: number, actor: string): Promise<Credential> {
+    return this.#queue.run(async () => {
+      const existing = this.#require(id);
+      if (existing.deleted) return this.#view(existing);
+      const users = this.usage.authUsers(id);
+      if (users.length > 0) throw usedAsAuth(this.#label(existing), users);
+      const row: StoredCredential = {
+        ...existing,
+        deleted: true,
+        status: 'Inactive',
+        updatedAt: this.deps.clock.now().toISOString(),
+      };
+      const fields = changedFields(existing, row, ['deleted', 'status']);
+      await this.deps.changes.commit(
+        { tables: [this.#rows([row])], audit: [this.#event(actor, 'delete', row, fields, '')] },
+        this.deps.audit,
+      );
+      this.#index.set(row);
+      this.#changed([id]);
+      return this.#view(row);
+    });
+  }
+
+  /** The one way a password leaves the core: audited (on disk) first, then read. */
+  async revealPassword(id: number, actor: string): Promise<{ password: string }> {
+    const row = this.#require(id);
+    const ref = vaultRef(id);
+    if (!this.deps.vault.has(ref)) throw new ServiceError('not_found', `${this.#label(row)} has no password`);
+    if (this.deps.vault.status().state !== 'unlocked') {
+      throw new ServiceError('locked', 'The vault is locked: unlock it to view passwords');
+    }
+    await this.deps.audit.record(this.#event(actor, 'reveal_password', row, ['password'], ''));
+    return { password: this.deps.vault.get(ref) };
+  }
+
+  deactivationByDevice(deviceId: number, actor: string, reason: string): PreparedChange {
+    const now = this.deps.clock.now().toISOString();
+    const changed: StoredCredential[] = [];
+    for (const row of this.#index.ofDevice(deviceId)) {
+      if (!row.deleted && row.status === 'Active')
+        changed.push({ ...row, status: 'Inactive', updatedAt: now });
+    }
+    return {
+      tables: changed.length === 0 ? [] : [this.#rows(changed)],
+      audit: changed.map((row) => this.#event(actor, 'deactivate', row, ['status'], reason)),
+      applied: () => {
+        if (changed.length === 0) return;
+        for (const row of changed) this.#index.set(row);
+        this.#changed(changed.map((r) => r.id));
+      },
+    };
+  }
+
+  /**
+   * The credential (not deleted) that already is this device, user name and domain, but `selfId`;
+   * one lookup in the index, no scan.
+   */
+  duplicateOf(
+    fields: { deviceId: number; username: string; domain: string },
+    selfId: number | null,
+  ): CredentialRef | undefined {
+    const [other] = this.#index.sameIdentity(fields, selfId);
+    return other ? { id: other.id, label: this.#label(other) } : undefined;
+  }
+
+  /** Every credential not deleted, by id, as stored (the export's source). */
+  exportRows(): StoredCredential[] {
+    const rows: StoredCredential[] = [];
+    for (const row of this.#index.rows()) if (!row.deleted) rows.push(row);
+    return rows.sort((a, b) => a.id - b.id);
+  }
+
+  /** Ids for the credentials an import is about to insert (unused ones are skipped, never reused). */
+  reserveIds(count: number): number[] {
+    return Array.from({ length: count }, () => this.deps.table.allocateId());
+  }
+
+  /**
+   * Import: the rows of credentials the caller has already checked as part of a whole bundle
+   * (every rule, on the combined data), for the caller to write in its one change, without an
+   * audit entry each (the import is audited once). Their passwords are the caller's to store. The
+   * rows enter the list index only on `applied`, so a failed import never shows in a list.
+   */
+  prepareImport(items: readonly { id: number; fields: CredentialFields }[]): PreparedImport {
+    const now = this.deps.clock.now().toISOString();
+    const rows = items.map(({ id, fields }) =>
+      canonicalCredential({
+        ...fields,
+        id,
+        deleted: false,
+        createdAt: now,
+        updatedAt: now,
+        lastUsedAt: null,
+      }),
+    );
+    return {
+      tables: rows.length === 0 ? [] : [this.#rows(rows)],
+      applied: () => {
+        for (const row of rows) this.#index.set(row);
+        if (rows.length > 0) this.#changed(rows.map((r) => r.id));
+      },
+    };
+  }
+
+  /** A second credential for one account (e.g. Clone, then Save without a change). */
+  #refuseDuplicate(input: CredentialFields, selfId: number | null): void {
+    const other = this.duplicateOf(input, selfId);
+    if (other) {
+      throw new ServiceError(
+        'conflict',
+        `${other.label} already exists (credential ${other.id})`,
+        'username',
+      );
+    }
+  }
+
+  /** Deactivating, or clearing the password of, an authentication credential would break its users. */
+  #refuseBreakingUsers(existing: StoredCredential, input: CredentialFields, password: PasswordChange): void {
+    const deactivating = existing.status === 'Active' && input.status === 'Inactive';
+    const clearing = password.action === 'clear' && this.#hasPassword(existing.id);
+    if (!deactivating && !clearing) return;
+    const users = this.usage.authUsers(existing.id);
+    if (users.length > 0)
+      throw usedAsAuth(this.#label(existing), users, deactivating ? 'status' : 'password');
+  }
+
+  /**
+   * The rules' view of the other records. Of the credentials only the chosen authentication
+   * credential matters to the rules, so only it is looked up (a save stays cheap at 10,000).
+   */
+  #ruleContext(input: CredentialFields, existing: StoredCredential | undefined): RuleContext {
+    const auth =
+      input.jit.authCredentialId === null ? undefined : this.#index.get(input.jit.authCredentialId);
+    return {
+      selfId: existing?.id ?? null,
+      selfHasPassword: existing !== undefined && this.#hasPassword(existing.id),
+      devices: [...this.deps.devices.all()],
+      credentials: auth
+        ? [
+            {
+              id: auth.id,
+              username: auth.username,
+              deviceName: this.usage.deviceName(auth.deviceId),
+              deleted: auth.deleted,
+              status: auth.status,
+              hasPassword: this.#hasPassword(auth.id),
+            },
+          ]
+        : [],
+      templates: [...this.deps.templates.all()],
+    };
+  }
+
+  /** Writes or removes the secret; returns how to put the previous one back. */
+  async #writeSecret(ref: string, secret: string | undefined, remove: boolean): Promise<() => Promise<void>> {
+    const { vault } = this.deps;
+    if (secret === undefined && !remove) return () => Promise.resolve();
+    const previous = vault.has(ref) ? vault.get(ref) : undefined;
+    if (secret !== undefined) await vault.put(ref, secret);
+    else await vault.remove(ref);
+    return () => (previous === undefined ? vault.remove(ref) : vault.put(ref, previous));
+  }
+
+  #require(id: number): StoredCredential {
+    const row = this.#index.get(id);
+    if (!row) throw notFound('Credential', id);
+    return row;
+  }
+
+  #hasPassword(id: number): boolean {
+    return this.deps.vault.has(vaultRef(id));
+  }
+
+  #view(row: StoredCredential): Credential {
+    return { ...row, hasPassword: this.#hasPassword(row.id) };
+  }
+
+  #label(row: StoredCredential): string {
+    return this.usage.label(row);
+  }
+
+  #changed(ids: number[]): void {
+    this.deps.events.emit('credentials.changed', { ids });
+  }
+
+  #rows(rows: readonly StoredCredential[]): TableChange {
+    return { name: 'credentials', table: this.deps.table, put: rows };
+  }
+
+  #event(
+    actor: string,
+    action: 'create' | 'update' | 'delete' | 'activate' | 'deactivate' | 'reveal_password',
+    row: StoredCredential,
+    fields: readonly string[],
+    detail: string,
+  ): AuditEvent {
+    return {
+      actor,
+      action,
+      entity: 'credential',
+      entityId: row.id,
+      label: this.#label(row),
+      fields: [...fields],
+      detail,
+    };
+  }
+}
+
+const passwordDetail: Record<PasswordChange['action'], string> = {
+  keep: '',
+  set: 'Password set',
+  generate: 'Password generated by the password policy',
+  clear: 'Password cleared',
+};
+
+function newSecret(password: PasswordChange, settings: () => Settings): string | undefined {
+  if (password.action === 'set') return password.value;
+  if (password.action === 'generate') return generatePassword(settings().passwordPolicy);
+  return undefined;
+}
+
+/** The contract checks this too; the service checks again for callers inside the core. */
+function passwordErrors(password: PasswordChange): FieldError[] {
+  if (password.action !== 'set') return [];
+  if (password.value.length === 0)
+    return [{ field: 'password', message: 'Enter a password, or choose Generate' }];
+  if (password.value.length > maxPasswordLength) {
+    return [{ field: 'password', message: `At most ${maxPasswordLength} characters` }];
+  }
+  return [];
+}
+
+function usedAsAuth(label: string, users: readonly CredentialRef[], field?: string): ServiceError {
+  return new ServiceError(
+    'conflict',
+    `${label} is the authentication credential of JIT credentials: ${nameList(users)}. ` +
+      'Choose another authentication credential for them first.',
+    field,
+  );
+}

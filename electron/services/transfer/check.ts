@@ -1,0 +1,336 @@
+import type { BundleCredential, BundleJitRefs } from '../../../shared/domain/bundle';
+import { maxPasswordLength, type CredentialFields } from '../../../shared/domain/credential';
+import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
+import {
+  checkCredential,
+  credentialLabel,
+  type RuleContext,
+} from '../../../shared/domain/rules/credential-rules';
+import { identityKey } from '../credentials/credential-index';
+import { nameKey } from '../names';
+import type { DeviceFields, TemplateFields } from '../stored-records';
+import type { TemplateProblem } from '../template-checks';
+import type { ParsedBundle, ParsedItem } from './parse';
+import type { ProblemList } from './problems';
+
+/** What the check needs to know about this installation. */
+export interface ExistingRecords {
+  readonly devices: Iterable<{ readonly name: string }>;
+  readonly templates: Iterable<
+    RuleContext['templates'][number] & { readonly builtIn: boolean; readonly builtInKey: string | null }
+  >;
+  /** Unknown tags and the plugin's syntax, as the template editor checks them. */
+  checkTemplate(pluginId: PluginId, content: string): readonly TemplateProblem[];
+}
+
+/** The passwords in the file, as far as the check could read them. */
+export type BundlePasswords =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'known'; readonly passwords: ReadonlyMap<string, string> }
+  /** The file has passwords but they could not be opened (reported at `secrets`). */
+  | { readonly kind: 'unknown' };
+
+/**
+ * What an import will write, once every check passed. Ids are provisional: bundle records get
+ * negative ids (-1, -2, … per kind, by position in the file) so that the rules can run on the
+ * combined data before a single real id is allocated; the apply step maps them to real ids.
+ * Positive ids are existing records (built-in templates).
+ */
+export interface ImportPlan {
+  readonly devices: readonly { readonly id: number; readonly fields: DeviceFields }[];
+  readonly templates: readonly { readonly id: number; readonly fields: TemplateFields }[];
+  readonly credentials: readonly {
+    readonly id: number;
+    readonly ref: string;
+    readonly fields: CredentialFields;
+    readonly password: string | undefined;
+  }[];
+}
+
+const provisionalId = (index: number): number => -(index + 1);
+
+/** A ref points at a record's id, or at an item that failed its own checks (already reported). */
+type RefTarget = number | 'invalid';
+
+/** Rule fields (as checkCredential names them) and where they are in a bundle credential. */
+const ruleFieldPaths: Readonly<Record<string, string>> = {
+  deviceId: 'deviceRef',
+  'jit.authCredentialId': 'jitRefs.authCredentialRef',
+  'jit.enableTemplateId': 'jitRefs.enableTemplateRef',
+  'jit.disableTemplateId': 'jitRefs.disableTemplateRef',
+  'jit.createTemplateId': 'jitRefs.createTemplateRef',
+  'jit.deleteTemplateId': 'jitRefs.deleteTemplateRef',
+};
+
+/**
+ * Every check that needs more than one item or this installation's data: duplicate and unresolved
+ * refs, name clashes, template content, and the credential rules on the combined data. Adds each
+ * problem found and returns the plan (meaningful only when no problem was found at all).
+ */
+export function checkBundle(
+  bundle: ParsedBundle,
+  existing: ExistingRecords,
+  passwords: BundlePasswords,
+  problems: ProblemList,
+): ImportPlan {
+  const devices = checkDevices(bundle, existing, problems);
+  const templates = checkTemplates(bundle, existing, problems);
+  const credentials = checkCredentials(bundle, devices, templates, passwords, problems);
+  return { devices: devices.plan, templates: templates.plan, credentials };
+}
+
+function checkDevices(bundle: ParsedBundle, existing: ExistingRecords, problems: ProblemList) {
+  const refs = new RefSpace().register(bundle.devices, (item) => provisionalId(item.index), problems);
+  const taken = new Map<string, string>();
+  for (const d of existing.devices) taken.set(nameKey(d.name), `A device named "${d.name}" already exists`);
+  const plan: ImportPlan['devices'][number][] = [];
+  const info = new Map<number, RuleContext['devices'][number]>();
+  for (const item of bundle.devices) {
+    if (!item.value) continue;
+    const { ref: _ref, ...fields } = item.value;
+    const key = nameKey(fields.name);
+    const clash = taken.get(key);
+    if (clash !== undefined) problems.add(`${item.path}.name`, clash);
+    else taken.set(key, `Also the name of ${item.path}`);
+    const id = provisionalId(item.index);
+    plan.push({ id, fields });
+    info.set(id, { id, name: fields.name, active: fields.active });
+  }
+  return { refs, info, plan };
+}
+
+function checkTemplates(bundle: ParsedBundle, existing: ExistingRecords, problems: ProblemList) {
+  const all = [...existing.templates];
+  const builtIns = new Map(
+    all.filter((t) => t.builtIn && t.builtInKey !== null).map((t) => [t.builtInKey, t]),
+  );
+  const taken = new Map<string, string>();
+  const pluginName = (id: PluginId) => findPlugin(id)?.name ?? id;
+  for (const t of all) {
+    taken.set(
+      `${t.pluginId}/${nameKey(t.name)}`,
+      `A ${pluginName(t.pluginId)} template named "${t.name}" already exists`,
+    );
+  }
+
+  const context: RuleContext['templates'][number][] = [...all];
+  const plan: ImportPlan['templates'][number][] = [];
+  for (const item of bundle.templates) {
+    if (!item.value) continue;
+    const { ref: _ref, ...fields } = item.value;
+    const key = `${fields.pluginId}/${nameKey(fields.name)}`;
+    const clash = taken.get(key);
+    if (clash !== undefined) problems.add(`${item.path}.name`, clash);
+    else taken.set(key, `Also the name of ${item.path} (same plugin)`);
+    if (findPlugin(fields.pluginId)?.available !== true) {
+      problems.add(`${item.path}.pluginId`, `${pluginName(fields.pluginId)} is not available in this build`);
+    } else {
+      for (const p of existing.checkTemplate(fields.pluginId, fields.content)) {
+        problems.add(`${item.path}.content`, `Line ${p.line}, column ${p.column}: ${p.message}`);
+      }
+    }
+    const id = provisionalId(item.index);
+    plan.push({ id, fields });
+    const { name, pluginId, executionType, active } = fields;
+    context.push({ id, name, pluginId, executionType, active });
+  }
+
+  // Built-ins are not copied: each resolves, by its key, to this installation's own.
+  const builtInIds = new Map<number, RefTarget>();
+  for (const item of bundle.builtInTemplates) {
+    if (!item.value) continue;
+    const local = builtIns.get(item.value.key);
+    if (local) builtInIds.set(item.index, local.id);
+    else {
+      builtInIds.set(item.index, 'invalid');
+      const label = item.value.name === '' ? '' : ` ("${item.value.name}")`;
+      problems.add(
+        `${item.path}.key`,
+        `This installation has no built-in template ${item.value.key}${label}`,
+      );
+    }
+  }
+  // Templates and built-ins share one ref space: a credential's template ref may name either.
+  const refs = new RefSpace()
+    .register(bundle.templates, (item) => provisionalId(item.index), problems)
+    .register(bundle.builtInTemplates, (item) => builtInIds.get(item.index) ?? 'invalid', problems);
+  return { refs, context, plan };
+}
+
+function checkCredentials(
+  bundle: ParsedBundle,
+  devices: ReturnType<typeof checkDevices>,
+  templates: ReturnType<typeof checkTemplates>,
+  passwords: BundlePasswords,
+  problems: ProblemList,
+): ImportPlan['credentials'][number][] {
+  const refs = new RefSpace().register(bundle.credentials, (item) => provisionalId(item.index), problems);
+  const hasPassword = (ref: string): boolean =>
+    passwords.kind === 'unknown' || (passwords.kind === 'known' && passwords.passwords.has(ref));
+  const deviceName = (deviceRef: string): string => {
+    const target = devices.refs.get(deviceRef);
+    return (typeof target === 'number' ? devices.info.get(target)?.name : undefined) ?? deviceRef;
+  };
+  const info = new Map<number, RuleContext['credentials'][number]>();
+  for (const item of bundle.credentials) {
+    if (!item.value) continue;
+    const { ref, username, status, deviceRef } = item.value;
+    const id = provisionalId(item.index);
+    info.set(id, {
+      id,
+      username,
+      deviceName: deviceName(deviceRef),
+      status,
+      deleted: false,
+      hasPassword: hasPassword(ref),
+    });
+  }
+  // One account, one credential. Bundle credentials only ever land on the bundle's own devices,
+  // which are new (a device whose name exists here is refused above), so a duplicate can only be
+  // one of this bundle's: keyed as CredentialService keys them.
+  const identities = new Map<string, string>();
+
+  const plan: ImportPlan['credentials'][number][] = [];
+  for (const item of bundle.credentials) {
+    const c = item.value;
+    if (!c) continue;
+    // Rule fields whose ref is already reported (unknown, or pointing at a broken item).
+    const reported = new Set<string>();
+    const resolve = (ref: string | null, targets: RefSpace, refField: string, what: string) => {
+      if (ref === null) return null;
+      const target = targets.get(ref);
+      if (target === undefined)
+        problems.add(`${item.path}.${refField}`, `No ${what} with ref "${ref}" in this bundle`);
+      if (typeof target === 'number') return target;
+      reported.add(refField);
+      return null;
+    };
+    const deviceId = resolve(c.deviceRef, devices.refs, 'deviceRef', 'device');
+    const fields = credentialFields(c, deviceId, (key) =>
+      resolve(
+        c.jitRefs[key],
+        key === 'authCredentialRef' ? refs : templates.refs,
+        `jitRefs.${key}`,
+        key === 'authCredentialRef' ? 'credential' : 'template',
+      ),
+    );
+    const id = provisionalId(item.index);
+    if (deviceId !== null) {
+      const key = identityKey(fields);
+      const first = identities.get(key);
+      if (first === undefined) identities.set(key, item.path);
+      else {
+        const label = credentialLabel({ username: c.username, deviceName: deviceName(c.deviceRef) });
+        problems.add(`${item.path}.username`, `${label} is already ${first} in this bundle`);
+      }
+    }
+    const auth = fields.jit.authCredentialId === null ? undefined : info.get(fields.jit.authCredentialId);
+    const device = deviceId === null ? undefined : devices.info.get(deviceId);
+    // checkCredential looks records up by id only, so handing it just the device and the
+    // authentication credential this credential names gives the verdict the full lists would,
+    // and keeps 10,000 checks linear (as CredentialService.save does for credentials).
+    const context: RuleContext = {
+      selfId: id,
+      selfHasPassword: hasPassword(c.ref),
+      devices: device ? [device] : [],
+      credentials: auth ? [auth] : [],
+      templates: templates.context,
+    };
+    for (const error of checkCredential(fields, { action: 'keep' }, context)) {
+      const path = ruleFieldPaths[error.field] ?? error.field;
+      if (!reported.has(path)) problems.add(`${item.path}.${path}`, error.message);
+    }
+    const password = passwords.kind === 'known' ? passwords.passwords.get(c.ref) : undefined;
+    if (password !== undefined) checkPassword(password, c.ref, item.path, problems);
+    plan.push({ id, ref: c.ref, fields, password });
+  }
+
+  if (passwords.kind === 'known') {
+    for (const ref of passwords.passwords.keys()) {
+      if (!refs.has(ref))
+        problems.add(secretPath(ref), `A password for "${ref}", which is not a credential of this bundle`);
+    }
+  }
+  return plan;
+}
+
+/** The credential as the rules and the store see it, with provisional ids (0: no such device). */
+function credentialFields(
+  c: BundleCredential,
+  deviceId: number | null,
+  resolveRef: (key: keyof BundleJitRefs) => number | null,
+): CredentialFields {
+  const { jit } = c;
+  // Field by field (not spread): one object shape for 10,000 rows, and no ref leaks into a record.
+  return {
+    username: c.username,
+    type: c.type,
+    deviceId: deviceId ?? 0,
+    domain: c.domain,
+    additionalInfo: c.additionalInfo,
+    status: c.status,
+    tags: c.tags,
+    jit: {
+      enabled: jit.enabled,
+      type: jit.type,
+      useOwnCredential: jit.useOwnCredential,
+      authCredentialId: resolveRef('authCredentialRef'),
+      enablePluginId: jit.enablePluginId,
+      enableTemplateId: resolveRef('enableTemplateRef'),
+      disablePluginId: jit.disablePluginId,
+      disableTemplateId: resolveRef('disableTemplateRef'),
+      createPluginId: jit.createPluginId,
+      createTemplateId: resolveRef('createTemplateRef'),
+      deletePluginId: jit.deletePluginId,
+      deleteTemplateId: resolveRef('deleteTemplateRef'),
+    },
+  };
+}
+
+function checkPassword(password: string, ref: string, itemPath: string, problems: ProblemList): void {
+  if (password.length === 0) problems.add(secretPath(ref), `The password of ${itemPath} is empty`);
+  else if (password.length > maxPasswordLength) {
+    problems.add(
+      secretPath(ref),
+      `The password of ${itemPath} is longer than ${maxPasswordLength} characters`,
+    );
+  }
+}
+
+/** Inside the sealed `secrets`: the map key, quoted (refs are free text). */
+const secretPath = (ref: string): string => `secrets[${JSON.stringify(ref)}]`;
+
+/**
+ * The refs of one kind, each mapped to its target. A ref used twice in one kind is a problem at
+ * the later item; the first keeps it, so what points at it is checked against the first.
+ */
+class RefSpace {
+  readonly #targets = new Map<string, RefTarget>();
+  readonly #owners = new Map<string, string>();
+
+  has(ref: string): boolean {
+    return this.#targets.has(ref);
+  }
+
+  get(ref: string): RefTarget | undefined {
+    return this.#targets.get(ref);
+  }
+
+  register<T>(
+    items: readonly ParsedItem<T>[],
+    target: (item: ParsedItem<T>) => RefTarget,
+    problems: ProblemList,
+  ): this {
+    for (const item of items) {
+      if (item.ref === undefined) continue;
+      const owner = this.#owners.get(item.ref);
+      if (owner !== undefined) {
+        problems.add(`${item.path}.ref`, `Duplicate ref "${item.ref}": ${owner} already has it`);
+        continue;
+      }
+      this.#owners.set(item.ref, item.path);
+      this.#targets.set(item.ref, item.value === undefined ? 'invalid' : target(item));
+    }
+    return this;
+  }
+}

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import type { transferMethods } from '../../../shared/contract/transfer';
+import type { AuditTrail } from '../../audit/audit-trail';
+import type { Clock } from '../../platform/clock';
+import type { SecretVault } from '../../vault/secret-vault';
+import { vaultRef } from '../credentials/credential-service';
+import type { Inventory } from '../inventory';
+import { ServiceError } from '../service-error';
+import type { StoredCredential } from '../stored-records';
+import { applyPlan } from './apply';
+import { checkBundle, type BundlePasswords } from './check';
+import { buildBundle, credentialRef } from './export';
+import { parseBundle, type ParsedBundle } from './parse';
+import { ProblemList, type TransferProblem } from './problems';
+import { openPasswords, sealPasswords, type ScryptCost } from './secrets';
+
+type ExportInput = z.output<(typeof transferMethods)['transfer.export']['input']>;
+type ImportInput = z.output<(typeof transferMethods)['transfer.import']['input']>;
+export type ImportOutcome = z.input<(typeof transferMethods)['transfer.import']['output']>;
+
+export interface TransferServiceDeps {
+  readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials' | 'queue' | 'changes'>;
+  readonly vault: SecretVault;
+  readonly audit: AuditTrail;
+  readonly clock: Clock;
+  /** Lower scrypt cost for tests; exports use the vault's default (OWASP's recommendation). */
+  readonly scryptCost?: ScryptCost;
+}
+
+/**
+ * Export and import of a JSON bundle (shared/domain/bundle.ts). An import checks everything first
+ * (the file, every item, refs, names, template content, every credential rule on the combined
+ * data, the passwords) and reports every problem with its place in the file; only a bundle
+ * without a single problem is applied, all of it, or nothing if a write fails (see applyPlan).
+ *
+ * An import runs in three stages, one file each: parse.ts (the text to items, each against its
+ * schema), check.ts (refs, names, rules on the combined data: an ImportPlan), apply.ts (the plan
+ * written as one change). Every stage reports to one ProblemList (problems.ts). An export is
+ * export.ts (the bundle) and secrets.ts (its sealed passwords).
+ *
+ * Neither passphrase nor password appears in a result, an error or the audit log.
+ */
+export class TransferService {
+  constructor(private readonly deps: TransferServiceDeps) {}
+
+  async exportBundle(input: ExportInput, actor: string): Promise<{ fileName: string; content: string }> {
+    const { passphrase } = input;
+    if (input.includePasswords && passphrase === undefined) {
+      throw new ServiceError(
+        'invalid_input',
+        'Enter a passphrase to encrypt the passwords with',
+        'passphrase',
+      );
+    }
+    if (input.includePasswords && this.deps.vault.status().state !== 'unlocked') {
+      throw new ServiceError('locked', 'The vault is locked: unlock it to export passwords');
+    }
+    const { devices, templates, credentials } = this.deps.inventory;
+    const now = this.deps.clock.now();
+    // One synchronous pass: devices, templates, credentials and passwords of the same moment.
+    const credentialRows = credentials.exportRows();
+    const bundle = buildBundle(
+      {
+        devices: devices.list().sort((a, b) => a.id - b.id),
+        templates: templates.rows(),
+        credentials: credentialRows,
+      },
+      now.toISOString(),
+    );
+    const passwords = input.includePasswords ? this.#passwords(credentialRows) : undefined;
+    if (passwords !== undefined && passphrase !== undefined) {
+      bundle.secrets = await sealPasswords(passwords.map, passphrase, this.deps.scryptCost);
+    }
+    const counts =
+      `${count(bundle.devices.length, 'device')}, ${count(bundle.templates.length, 'template')}, ` +
+      count(bundle.credentials.length, 'credential');
+    await this.deps.audit.record({
+      actor,
+      action: 'export',
+      entity: 'bundle',
+      entityId: null,
+      label: 'Bundle',
+      detail:
+        passwords === undefined
+          ? `${counts}; passwords not included`
+          : `${counts}; ${count(passwords.count, 'password')} included, encrypted with the bundle passphrase`,
+    });
+    return {
+      fileName: `jit-pam-${now.toISOString().slice(0, 10)}.json`,
+      content: `${JSON.stringify(bundle, null, 2)}\n`,
+    };
+  }
+
+  /** Holds the write queue from the first check to the last write: nothing slips in between. */
+  importBundle(input: ImportInput, actor: string): Promise<ImportOutcome> {
+    return this.deps.inventory.queue.run(async () => {
+      const problems = new ProblemList();
+      const bundle = parseBundle(input.content, problems);
+      if (!bundle) return this.#refused(problems, actor);
+      // Opened before the other checks: the rules need to know which credentials have a password.
+      const passwords = await this.#openSecrets(bundle, input.passphrase, problems);
+      const { templates, devices } = this.deps.inventory;
+      const plan = checkBundle(
+        bundle,
+        {
+          devices: devices.list(),
+          templates: templates.rows(),
+          checkTemplate: (pluginId, content) => templates.check(pluginId, content),
+        },
+        passwords,
+        problems,
+      );
+      if (problems.size > 0) return this.#refused(problems, actor);
+
+      const { credentials } = this.deps.inventory;
+      const counts = await applyPlan(
+        plan,
+        {
+          devices,
+          templates,
+          credentials,
+          vault: this.deps.vault,
+          audit: this.deps.audit,
+          changes: this.deps.inventory.changes,
+        },
+        actor,
+      );
+      return {
+        applied: true,
+        devices: counts.devices,
+        templates: counts.templates,
+        credentials: counts.credentials,
+      };
+    });
+  }
+
+  /**
+   * A refused import is audited too (a wrong bundle passphrase is a failed attempt at the
+   * passwords it holds): how many problems, never their text, which may quote the file.
+   */
+  async #refused(problems: ProblemList, actor: string): Promise<ImportOutcome> {
+    const list = problems.list();
+    const wrongPassphrase = list.some(
+      (p) => p.path === 'secrets' && p.message.startsWith('Wrong passphrase'),
+    );
+    await this.deps.audit.record({
+      actor,
+      action: 'import',
+      entity: 'bundle',
+      entityId: null,
+      label: 'Bundle',
+      result: 'failure',
+      detail: `Refused, nothing imported: ${count(problems.size, 'problem')}${wrongPassphrase ? ', the bundle passphrase is wrong' : ''}`,
+    });
+    return refused(list);
+  }
+
+  /** Every stored password of the exported credentials, by credential ref. */
+  #passwords(rows: readonly StoredCredential[]): { map: Record<string, string>; count: number } {
+    const map: Record<string, string> = {};
+    let count = 0;
+    for (const c of rows) {
+      const ref = vaultRef(c.id);
+      if (!this.deps.vault.has(ref)) continue;
+      map[credentialRef(c.id)] = this.deps.vault.get(ref);
+      count += 1;
+    }
+    return { map, count };
+  }
+
+  async #openSecrets(
+    bundle: ParsedBundle,
+    passphrase: string | undefined,
+    problems: ProblemList,
+  ): Promise<BundlePasswords> {
+    const { secrets } = bundle;
+    if (secrets === null) return { kind: 'none' };
+    // Malformed `secrets` were reported while parsing.
+    if (secrets === undefined) return { kind: 'unknown' };
+    const state = this.deps.vault.status().state;
+    if (state !== 'unlocked') {
+      problems.add(
+        'secrets',
+        state === 'uninitialized'
+          ? 'The bundle holds passwords and the vault is not set up: set its master passphrase first'
+          : 'The bundle holds passwords and the vault is locked: unlock it first',
+      );
+    }
+    if (passphrase === undefined || passphrase === '') {
+      problems.add('secrets', 'The bundle holds encrypted passwords: enter its passphrase');
+      return { kind: 'unknown' };
+    }
+    const opened = await openPasswords(secrets, passphrase);
+    if (opened.ok) return { kind: 'known', passwords: opened.passwords };
+    problems.add(
+      'secrets',
+      opened.reason === 'wrong_passphrase'
+        ? 'Wrong passphrase: the passwords could not be decrypted (or the file was altered)'
+        : 'The decrypted passwords are not a map of credential ref to password',
+    );
+    return { kind: 'unknown' };
+  }
+}
+
+const refused = (problems: TransferProblem[]): ImportOutcome => ({ applied: false, problems });
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

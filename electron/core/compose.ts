@@ -23,6 +23,7 @@ import { appName, appVersion } from './app-identity';
 import { AuditLog } from '../audit/audit-log';
 import { OperationLog } from '../operations/operation-log';
 import { PasswordChangeService } from '../operations/password-change';
+import { TemplateExecutor } from '../operations/template-executor';
 import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
 import { scanHostKey } from '../plugins/ssh';
@@ -115,10 +116,12 @@ export function createCore(options: CoreOptions): Core {
     syntaxCheck: (pluginId, content) => plugins.get(pluginId)?.check(content) ?? [],
   });
   const operations = OperationLog.open({ dir: options.dataDir, clock, events });
+  // One executor, so that Executions > Operations can cancel any run, whoever started it.
+  const executor = new TemplateExecutor({ operations, plugins, clock });
   const runner = new TemplateRunner({
     inventory,
     vault,
-    operations,
+    executor,
     audit,
     plugins,
     settings: () => settings.get(),
@@ -127,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
   const passwordChange = new PasswordChangeService({
     inventory,
     vault,
-    operations,
+    executor,
     plugins,
     audit,
     settings: () => settings.get(),
@@ -171,7 +174,7 @@ export function createCore(options: CoreOptions): Core {
     ...auditHandlers(audit),
     ...vaultHandlers(vault),
     ...transferHandlers(transfer),
-    ...operationsHandlers(operations, runner),
+    ...operationsHandlers(operations, runner, executor),
   });
 
   return {

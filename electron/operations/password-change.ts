@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ChangePasswordOutcome, PasswordChangePlan } from '../../shared/contract/credentials';
 import type { Credential, CredentialFields } from '../../shared/domain/credential';
 import type { Device } from '../../shared/domain/device';
-import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort } from '../../shared/domain/plugin';
 import { jitDependencies } from '../../shared/domain/rules/credential-rules';
 import type { Settings } from '../../shared/domain/settings';
-import type { ConnectionLogin, PluginRuntime, RunResult } from '../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin } from '../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
@@ -16,14 +15,14 @@ import { generatePassword } from '../services/credentials/password-generator';
 import { ServiceError } from '../services/service-error';
 import { refuseStale } from '../services/stale-save';
 import type { SecretVault } from '../vault/secret-vault';
-import type { OperationLog } from './operation-log';
 import { tagValues } from './tag-values';
-import { StorageGuard } from './storage-guard';
+import type { TemplateExecutor } from './template-executor';
 
 export interface PasswordChangeDeps {
   readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials'>;
   readonly vault: SecretVault;
-  readonly operations: OperationLog;
+  /** Runs the template as an operation (shared with Test on a device and the lifecycle). */
+  readonly executor: TemplateExecutor;
   readonly plugins: Pick<PluginRegistry, 'get'>;
   readonly audit: AuditTrail;
   readonly settings: () => Settings;
@@ -53,8 +52,8 @@ export interface ChangePasswordRequest {
  * Audited twice: the request before the connection opens, and the result. No password appears in
  * an operation, an audit entry or an error.
  *
- * It runs templates itself rather than through TemplateRunner, whose runs generate their passwords
- * (tests); what they share (tag values, the operation log, the plugins) is shared code.
+ * It runs its template through the TemplateExecutor, as Test on a device does, but with the
+ * credential's real passwords rather than generated test values.
  */
 export class PasswordChangeService {
   readonly #running = new Set<number>();
@@ -206,28 +205,12 @@ export class PasswordChangeService {
     });
 
     const now = this.deps.clock.now();
-    const operation = await this.deps.operations.save({
-      id: randomUUID(),
+    const operationId = randomUUID();
+    const ended = await this.deps.executor.execute({
+      operationId,
       kind: 'password-change',
-      status: 'Running',
       pluginId: template.pluginId,
-      templateId: template.id,
-      templateName: template.name,
-      templateVersion: template.version,
-      deviceId: device.id,
-      deviceLabel: `${device.name} (${device.address})`,
-      account: credential.username,
-      runAs: runAsLabel,
-      requester: actor,
-      sessionId: null,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      attempts: [
-        { number: 1, startedAt: now.toISOString(), endedAt: null, status: 'Running', steps: [], error: null },
-      ],
-    });
-    const result = await this.#run(runtime, operation, {
-      template: template.content,
+      template,
       target: { host: device.address, port },
       login,
       tags: tagValues({
@@ -239,11 +222,16 @@ export class PasswordChangeService {
         additionalInfo: credential.additionalInfo,
         domain: credential.domain,
         expiration: new Date(now.getTime() + this.deps.settings().jit.maxSessionMinutes * 60_000),
-        sessionId: `password-change-${operation.id.slice(0, 8)}`,
+        sessionId: `password-change-${operationId.slice(0, 8)}`,
         requester: actor,
       }),
+      deviceId: device.id,
+      deviceLabel: `${device.name} (${device.address})`,
+      account: credential.username,
+      runAs: runAsLabel,
+      requester: actor,
+      sessionId: null,
     });
-    const ended = await this.#finish(operation, result);
 
     if (ended.status !== 'Successful') {
       const message = `The password was not changed on ${device.name}: the run ended ${ended.status}. The vault keeps the current password.`;
@@ -278,80 +266,6 @@ export class PasswordChangeService {
   #listed(device: Device, pluginId: string): boolean {
     const plugin = findPlugin(pluginId);
     return plugin !== undefined && pluginPort(device.connectivity, plugin)?.listed === true;
-  }
-
-  async #run(
-    runtime: PluginRuntime,
-    operation: Operation,
-    request: Omit<Parameters<PluginRuntime['run']>[0], 'onStep'>,
-  ): Promise<RunResult> {
-    const steps: Operation['attempts'][number]['steps'] = [];
-    // As in the template runner: every text that is stored or shown is masked again with the
-    // secrets' common transforms, and withheld if one still shows (see StorageGuard).
-    const guard = new StorageGuard(request.tags, request.login);
-    try {
-      const result = await runtime.run({
-        ...request,
-        onStep: (step) => {
-          steps.push(guard.step(step));
-          const attempt = operation.attempts[0];
-          if (attempt)
-            this.deps.operations.announce({ ...operation, attempts: [{ ...attempt, steps: [...steps] }] });
-        },
-      });
-      const failure = result.failure;
-      return {
-        ...result,
-        steps: result.steps.map((step) => guard.step(step)),
-        ...(failure
-          ? {
-              failure: {
-                ...failure,
-                message: guard.text(failure.message),
-                outputTail: guard.text(failure.outputTail),
-              },
-            }
-          : {}),
-      };
-    } catch (error) {
-      // Plugins report target failures as values; anything thrown is still a failed run here,
-      // recorded by its kind only (a message could carry target output).
-      return {
-        ok: false,
-        steps,
-        failure: {
-          kind: 'target',
-          line: null,
-          message: `The plugin failed (${error instanceof Error ? error.name : 'unknown error'}); check the password on the device`,
-          outputTail: '',
-        },
-        durationMs: 0,
-      };
-    }
-  }
-
-  async #finish(operation: Operation, result: RunResult): Promise<Operation> {
-    const ended = this.deps.clock.now().toISOString();
-    const status = result.ok ? 'Successful' : result.failure?.kind === 'canceled' ? 'Canceled' : 'Error';
-    const failure = result.failure;
-    const error = failure
-      ? `${failure.line === null ? '' : `line ${failure.line}: `}${failure.message}${failure.outputTail ? `\n${failure.outputTail}` : ''}`
-      : null;
-    return this.deps.operations.save({
-      ...operation,
-      status,
-      updatedAt: ended,
-      attempts: [
-        {
-          number: 1,
-          startedAt: operation.createdAt,
-          endedAt: ended,
-          status,
-          steps: [...result.steps],
-          error,
-        },
-      ],
-    });
   }
 
   /**

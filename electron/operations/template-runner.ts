@@ -3,7 +3,7 @@ import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
 import type { ExecutionType } from '../../shared/domain/template';
-import type { ConnectionLogin, RunResult, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
@@ -13,15 +13,15 @@ import { generatePassword } from '../services/credentials/password-generator';
 import { ServiceError } from '../services/service-error';
 import type { SecretVault } from '../vault/secret-vault';
 import { ephemeralUsername } from './ephemeral-name';
-import type { OperationLog } from './operation-log';
 import { auditSecretUse } from './secret-use';
-import { StorageGuard } from './storage-guard';
 import { tagValues } from './tag-values';
+import type { TemplateExecutor } from './template-executor';
 
 export interface TemplateRunnerDeps {
   readonly inventory: Inventory;
   readonly vault: SecretVault;
-  readonly operations: OperationLog;
+  /** Runs each template as an operation (shared with the password change and the lifecycle). */
+  readonly executor: TemplateExecutor;
   /** Every run is audited as a use of its credential's password before it connects. */
   readonly audit: AuditTrail;
   readonly plugins: PluginRegistry;
@@ -66,8 +66,6 @@ interface Prepared {
  * an ephemeral user name when none is given, and a password by the policy.
  */
 export class TemplateRunner {
-  readonly #running = new Map<string, AbortController>();
-
   constructor(private readonly deps: TemplateRunnerDeps) {}
 
   async test(request: TestRequest, actor: string): Promise<Operation> {
@@ -129,13 +127,6 @@ export class TemplateRunner {
     }
     const summary = `${ok ? 'Round trip passed' : 'Round trip FAILED'} for ${prepared.username}: ${notes.join('; ')}`;
     return { ok, operations, summary };
-  }
-
-  /** Cancels a running operation; returns false when it is not running. */
-  cancel(id: string): boolean {
-    const controller = this.#running.get(id);
-    controller?.abort();
-    return controller !== undefined;
   }
 
   #runtime(pluginId: PluginId) {
@@ -213,7 +204,7 @@ export class TemplateRunner {
     kind: Operation['kind'],
     actor: string,
   ): Promise<Operation> {
-    const runtime = this.#runtime(prepared.pluginId);
+    this.#runtime(prepared.pluginId);
     const now = this.deps.clock.now();
     const id = randomUUID();
     const settings = this.deps.settings();
@@ -242,72 +233,21 @@ export class TemplateRunner {
       sessionId: `test-${id.slice(0, 8)}`,
       requester: actor,
     });
-    // The plugin masks; this checks again what is stored or shown (see StorageGuard).
-    const guard = new StorageGuard(tags, prepared.login);
-    const base: Operation = {
-      id,
+    return this.deps.executor.execute({
+      operationId: id,
       kind,
-      status: 'Running',
       pluginId: prepared.pluginId,
-      templateId: template.id,
-      templateName: template.name,
-      templateVersion: template.version,
+      template,
+      target: prepared.target,
+      login: prepared.login,
+      tags,
       deviceId: prepared.deviceId,
       deviceLabel: prepared.deviceLabel,
       account: prepared.username,
       runAs: prepared.loginLabel,
       requester: actor,
       sessionId: null,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      attempts: [
-        { number: 1, startedAt: now.toISOString(), endedAt: null, status: 'Running', steps: [], error: null },
-      ],
-    };
-    let current = await this.deps.operations.save(base);
-    const controller = new AbortController();
-    this.#running.set(id, controller);
-    const steps: Operation['attempts'][number]['steps'] = [];
-    let result: RunResult;
-    try {
-      result = await runtime.run({
-        template: template.content,
-        target: prepared.target,
-        login: prepared.login,
-        signal: controller.signal,
-        tags,
-        onStep: (step) => {
-          steps.push(guard.step(step));
-          const attempt = current.attempts[0];
-          if (attempt)
-            this.deps.operations.announce({ ...current, attempts: [{ ...attempt, steps: [...steps] }] });
-        },
-      });
-    } finally {
-      this.#running.delete(id);
-    }
-    const ended = this.deps.clock.now().toISOString();
-    const status = result.ok ? 'Successful' : result.failure?.kind === 'canceled' ? 'Canceled' : 'Error';
-    const failure = result.failure;
-    const error = failure
-      ? `${failure.line === null ? '' : `line ${failure.line}: `}${guard.text(failure.message)}${failure.outputTail ? `\n${guard.text(failure.outputTail)}` : ''}`
-      : null;
-    current = await this.deps.operations.save({
-      ...current,
-      status,
-      updatedAt: ended,
-      attempts: [
-        {
-          number: 1,
-          startedAt: base.createdAt,
-          endedAt: ended,
-          status,
-          steps: result.steps.map((step) => guard.step(step)),
-          error,
-        },
-      ],
     });
-    return current;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { operationsMethods } from '../../../shared/contract/operations';
 import { fail, ok } from '../../../shared/result';
 import type { OperationLog } from '../../operations/operation-log';
+import type { TemplateExecutor } from '../../operations/template-executor';
 import type { TemplateRunner } from '../../operations/template-runner';
 import { toResult } from '../../services/service-error';
 import type { DomainHandlers } from '../handler-types';
@@ -8,6 +9,7 @@ import type { DomainHandlers } from '../handler-types';
 export const operationsHandlers = (
   log: OperationLog,
   runner: TemplateRunner,
+  executor: TemplateExecutor,
 ): DomainHandlers<typeof operationsMethods> => ({
   'operations.list': ({ filter, offset, limit }) => Promise.resolve(ok(log.list(filter, offset, limit))),
   'operations.get': ({ id }) => {
@@ -17,7 +19,7 @@ export const operationsHandlers = (
   'operations.cancel': ({ id }) => {
     const op = log.get(id);
     if (!op) return Promise.resolve(fail('not_found', 'No such operation'));
-    if (!runner.cancel(id))
+    if (!executor.cancel(id))
       return Promise.resolve(fail('conflict', `The operation is ${op.status}, not running`));
     return Promise.resolve(ok(op));
   },

@@ -9,6 +9,7 @@ import { defaultSettings } from '../../../shared/domain/settings';
 import type { PluginRuntime, RunRequest, RunResult } from '../../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../../../electron/audit/audit-trail';
 import { OperationLog } from '../../../electron/operations/operation-log';
+import { TemplateExecutor } from '../../../electron/operations/template-executor';
 import { TemplateRunner } from '../../../electron/operations/template-runner';
 import type { PluginRegistry } from '../../../electron/plugins/registry';
 import { WITHHELD } from '../../../electron/plugins/tag-engine';
@@ -68,21 +69,27 @@ afterEach(async () => {
   dir.remove();
 });
 
-function runnerWith(plugin: PluginRuntime, audit: AuditTrail = services.audit): TemplateRunner {
+/** A runner on its own executor, which the operations handlers need for cancel. */
+function runnerWith(
+  plugin: PluginRuntime,
+  audit: AuditTrail = services.audit,
+): TemplateRunner & { executor: TemplateExecutor } {
   const plugins: PluginRegistry = {
     get: (id: PluginId) => (id === 'ssh' ? plugin : undefined),
     builtInTemplates: () => [],
     help: () => '',
   };
-  return new TemplateRunner({
+  const executor = new TemplateExecutor({ operations, plugins, clock: services.clock });
+  const runner = new TemplateRunner({
     inventory: services,
     vault: services.vault,
-    operations,
+    executor,
     plugins,
     audit,
     settings: () => defaultSettings,
     clock: services.clock,
   });
+  return Object.assign(runner, { executor });
 }
 
 async function seed() {
@@ -335,7 +342,7 @@ describe('operations.get and operations.cancel', () => {
       });
     });
     const runner = runnerWith(plugin);
-    const handlers = operationsHandlers(operations, runner);
+    const handlers = operationsHandlers(operations, runner, runner.executor);
     const ctx = { transport: 'internal' as const, actor };
 
     expect(await handlers['operations.get']({ id: 'nope' }, ctx)).toMatchObject({

@@ -3,6 +3,7 @@ import { defaultSettings } from '../../../shared/domain/settings';
 import type { RunRequest, RunResult, PluginRuntime } from '../../../shared/plugins/plugin-runtime';
 import { OperationLog } from '../../../electron/operations/operation-log';
 import { PasswordChangeService } from '../../../electron/operations/password-change';
+import { TemplateExecutor } from '../../../electron/operations/template-executor';
 import { vaultRef } from '../../../electron/services/credentials/credential-service';
 import { makeTempDir } from '../../support/temp-dir';
 import {
@@ -61,7 +62,11 @@ beforeEach(async () => {
   service = new PasswordChangeService({
     inventory: s,
     vault: s.vault,
-    operations,
+    executor: new TemplateExecutor({
+      operations,
+      plugins: { get: (id) => (id === 'ssh' ? runtime : undefined) },
+      clock: s.clock,
+    }),
     plugins: { get: (id) => (id === 'ssh' ? runtime : undefined) },
     audit: s.audit,
     settings: () => defaultSettings,

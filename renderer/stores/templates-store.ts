@@ -82,6 +82,19 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     const others = get().templates.filter((t) => t.id !== saved.id);
     set({ templates: [...others, saved].sort(byNameThenId) });
   };
+  /**
+   * Collects the run's streamed operations in `liveTest` while `call` runs, and ends it after. The
+   * run is told from a later one by its `templateIds` array: `received` replaces the `liveTest`
+   * object on every event but keeps that array.
+   */
+  const followRun = async <T>(templateIds: readonly Id[], call: () => Promise<T>): Promise<T> => {
+    set({ liveTest: { templateIds, since: Date.now(), operations: [] } });
+    try {
+      return await call();
+    } finally {
+      if (get().liveTest?.templateIds === templateIds) set({ liveTest: undefined });
+    }
+  };
   return {
     templates: [],
     loaded: false,
@@ -133,25 +146,11 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
       };
     },
     liveTest: undefined,
-    test: async (request) => {
-      const run: LiveTest = { templateIds: [request.templateId], since: Date.now(), operations: [] };
-      set({ liveTest: run });
-      try {
-        return await api.call('operations.testTemplate', request);
-      } finally {
-        if (get().liveTest === run) set({ liveTest: undefined });
-      }
-    },
-    testRoundTrip: async (request) => {
-      const templateIds = [request.firstTemplateId, request.secondTemplateId];
-      const run: LiveTest = { templateIds, since: Date.now(), operations: [] };
-      set({ liveTest: run });
-      try {
-        return await api.call('operations.testRoundTrip', request);
-      } finally {
-        if (get().liveTest === run) set({ liveTest: undefined });
-      }
-    },
+    test: (request) => followRun([request.templateId], () => api.call('operations.testTemplate', request)),
+    testRoundTrip: (request) =>
+      followRun([request.firstTemplateId, request.secondTemplateId], () =>
+        api.call('operations.testRoundTrip', request),
+      ),
     cancelOperation: (id) => api.call('operations.cancel', { id }),
   };
 });

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { AuditEntry, AuditFilter } from '../../shared/domain/audit';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
+import { latestRequest } from './latest-request';
 
 export interface AuditPaging {
   page: number;
@@ -29,7 +30,8 @@ export interface AuditState {
   watch: () => () => void;
 }
 
-let loadSeq = 0;
+/** Answers can arrive out of order when the user pages quickly: only the latest request counts. */
+const loads = latestRequest();
 let watchers = 0;
 
 export const useAuditStore = create<AuditState>()((set, get) => ({
@@ -40,7 +42,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
   loading: false,
   loadError: undefined,
   load: async () => {
-    const seq = ++loadSeq;
+    const isLatest = loads.begin();
     const { filter, paging } = get();
     set({ loading: true, loadError: undefined });
     const result = await api.call('audit.list', {
@@ -48,7 +50,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
       offset: paging.page * paging.pageSize,
       limit: paging.pageSize,
     });
-    if (seq !== loadSeq) return;
+    if (!isLatest()) return;
     if (result.ok) set({ entries: result.value.entries, total: result.value.total, loading: false });
     else set({ loading: false, loadError: result.message });
   },

@@ -17,6 +17,7 @@ import {
 } from '../../shared/contract/credentials';
 import type { Failure, Result } from '../../shared/result';
 import { api } from '../api/client';
+import { latestRequest } from './latest-request';
 
 export type CredentialSortField = (typeof credentialSortFields)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -69,9 +70,9 @@ export interface CredentialsState {
   exportCsv: () => Promise<Result<{ csv: string; count: number }>>;
 }
 
-// Each load gets a number; an answer that arrives after a newer request was sent is dropped, so a
-// slow first page can never overwrite the page the user asked for next.
-let loadSeq = 0;
+// An answer that arrives after a newer request was sent is dropped, so a slow first page can
+// never overwrite the page the user asked for next.
+const loads = latestRequest();
 
 // `loading` turns on only when an answer is slow: flipping it at once re-rendered the whole screen
 // and grid inside the click that asked (tens of milliseconds at 100 rows), then again when the
@@ -81,14 +82,14 @@ let loadingTimer: ReturnType<typeof setTimeout> | undefined;
 
 export const useCredentialsStore = create<CredentialsState>()((set, get) => {
   const load = async (): Promise<void> => {
-    const seq = ++loadSeq;
+    const isLatest = loads.begin();
     const { query } = get();
     clearTimeout(loadingTimer);
     loadingTimer = setTimeout(() => {
-      if (seq === loadSeq) set({ loading: true });
+      if (isLatest()) set({ loading: true });
     }, loadingDelayMs);
     const result = await api.call('credentials.list', query);
-    if (seq !== loadSeq) return;
+    if (!isLatest()) return;
     clearTimeout(loadingTimer);
     if (!result.ok) {
       set({ loading: false, error: result });

@@ -5,8 +5,10 @@
 import { create } from 'zustand';
 import type { Id } from '../../shared/domain/common';
 import type { Device, DeviceInput } from '../../shared/domain/device';
+import { byNameThenId } from '../../shared/domain/names';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
+import { latestRequest } from './latest-request';
 
 export interface DevicesState {
   devices: Device[];
@@ -24,7 +26,7 @@ export interface DevicesState {
 }
 
 /** Answers can arrive out of order when events come in bursts: only the latest request counts. */
-let loadSeq = 0;
+const loads = latestRequest();
 
 export const useDevicesStore = create<DevicesState>()((set, get) => ({
   devices: [],
@@ -32,10 +34,10 @@ export const useDevicesStore = create<DevicesState>()((set, get) => ({
   loading: false,
   loadError: undefined,
   load: async () => {
-    const seq = ++loadSeq;
+    const isLatest = loads.begin();
     set({ loading: true, loadError: undefined });
     const result = await api.call('devices.list', undefined);
-    if (seq !== loadSeq) return;
+    if (!isLatest()) return;
     if (result.ok) set({ devices: result.value, loaded: true, loading: false });
     else set({ loading: false, loadError: result.message });
   },
@@ -46,11 +48,12 @@ export const useDevicesStore = create<DevicesState>()((set, get) => ({
         ? { device }
         : { id, device, ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }) },
     );
-    // Shown at once; the `devices.changed` event that follows refetches the list anyway.
+    // Shown at once, where the core's list puts it; the `devices.changed` event that follows
+    // refetches the list anyway.
     if (result.ok) {
       const saved = result.value;
       const others = get().devices.filter((d) => d.id !== saved.id);
-      set({ devices: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
+      set({ devices: [...others, saved].sort(byNameThenId) });
     }
     return result;
   },

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { sameHost, type HostKey, type HostKeyScan } from '../../shared/domain/host-key';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
+import { latestRequestByKey } from './latest-request';
 
 export type HostKeysOfHost =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; keys: HostKey[] };
@@ -24,17 +25,16 @@ export interface HostKeysState {
 export const hostKeyOf = sameHost;
 
 /** The latest load per address wins: answers to older ones are dropped. */
-const loadSeq = new Map<string, number>();
+const loads = latestRequestByKey<string>();
 
 export const useHostKeysStore = create<HostKeysState>()((set) => ({
   byHost: {},
   load: async (host) => {
     const key = hostKeyOf(host);
-    const seq = (loadSeq.get(key) ?? 0) + 1;
-    loadSeq.set(key, seq);
+    const isLatest = loads.begin(key);
     set((s) => ({ byHost: { ...s.byHost, [key]: s.byHost[key] ?? { status: 'loading' } } }));
     const result = await api.call('hostKeys.list', { host });
-    if (loadSeq.get(key) !== seq) return;
+    if (!isLatest()) return;
     const next: HostKeysOfHost = result.ok
       ? { status: 'ready', keys: result.value }
       : { status: 'error', message: result.message };

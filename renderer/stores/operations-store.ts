@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { Operation, OperationFilter } from '../../shared/domain/operation';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
+import { latestRequest } from './latest-request';
 
 export interface OperationsPaging {
   page: number;
@@ -77,7 +78,7 @@ function matchesFilter(op: Operation, filter: OperationFilter): boolean {
 }
 
 /** Answers can arrive out of order when events come in bursts: only the latest request counts. */
-let loadSeq = 0;
+const loads = latestRequest();
 let watchers = 0;
 /**
  * `id:status` pairs that already caused a refetch. A run on another page streams many events with
@@ -95,7 +96,7 @@ export const useOperationsStore = create<OperationsState>()((set, get) => ({
   loadError: undefined,
   detail: undefined,
   load: async () => {
-    const seq = ++loadSeq;
+    const isLatest = loads.begin();
     const { filter, paging } = get();
     set({ loading: true, loadError: undefined });
     const result = await api.call('operations.list', {
@@ -103,7 +104,7 @@ export const useOperationsStore = create<OperationsState>()((set, get) => ({
       offset: paging.page * paging.pageSize,
       limit: paging.pageSize,
     });
-    if (seq !== loadSeq) return;
+    if (!isLatest()) return;
     if (!result.ok) {
       set({ loading: false, loadError: result.message });
       return;

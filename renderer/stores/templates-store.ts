@@ -12,11 +12,13 @@ import type { MethodInput, MethodOutput } from '../../shared/contract';
 import { maxCredentialOptionsLimit } from '../../shared/contract/credentials';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { Id } from '../../shared/domain/common';
+import { byNameThenId } from '../../shared/domain/names';
 import type { Operation } from '../../shared/domain/operation';
 import type { PluginId } from '../../shared/domain/plugin';
 import type { Template, TemplateInput, TemplateVersion } from '../../shared/domain/template';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
+import { latestRequest } from './latest-request';
 
 export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
@@ -68,13 +70,30 @@ export interface TemplatesState {
 /** Some slack for the core's clock against the page's (both run on this machine). */
 const clockSlackMs = 2000;
 
-let loadSeq = 0;
+/** Answers can arrive out of order when events come in bursts: only the latest request counts. */
+const loads = latestRequest();
 
 export const useTemplatesStore = create<TemplatesState>()((set, get) => {
-  /** Puts a saved or cloned template into the list at once; the change event refetches anyway. */
+  /**
+   * Puts a saved or cloned template into the list at once, where the core's list puts it; the change
+   * event refetches anyway.
+   */
   const upsert = (saved: Template) => {
     const others = get().templates.filter((t) => t.id !== saved.id);
-    set({ templates: [...others, saved].sort((a, b) => a.name.localeCompare(b.name)) });
+    set({ templates: [...others, saved].sort(byNameThenId) });
+  };
+  /**
+   * Collects the run's streamed operations in `liveTest` while `call` runs, and ends it after. The
+   * run is told from a later one by its `templateIds` array: `received` replaces the `liveTest`
+   * object on every event but keeps that array.
+   */
+  const followRun = async <T>(templateIds: readonly Id[], call: () => Promise<T>): Promise<T> => {
+    set({ liveTest: { templateIds, since: Date.now(), operations: [] } });
+    try {
+      return await call();
+    } finally {
+      if (get().liveTest?.templateIds === templateIds) set({ liveTest: undefined });
+    }
   };
   return {
     templates: [],
@@ -82,10 +101,10 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     loading: false,
     loadError: undefined,
     load: async () => {
-      const seq = ++loadSeq;
+      const isLatest = loads.begin();
       set({ loading: true, loadError: undefined });
       const result = await api.call('templates.list', undefined);
-      if (seq !== loadSeq) return;
+      if (!isLatest()) return;
       if (result.ok) set({ templates: result.value, loaded: true, loading: false });
       else set({ loading: false, loadError: result.message });
     },
@@ -127,25 +146,11 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
       };
     },
     liveTest: undefined,
-    test: async (request) => {
-      const run: LiveTest = { templateIds: [request.templateId], since: Date.now(), operations: [] };
-      set({ liveTest: run });
-      try {
-        return await api.call('operations.testTemplate', request);
-      } finally {
-        if (get().liveTest === run) set({ liveTest: undefined });
-      }
-    },
-    testRoundTrip: async (request) => {
-      const templateIds = [request.firstTemplateId, request.secondTemplateId];
-      const run: LiveTest = { templateIds, since: Date.now(), operations: [] };
-      set({ liveTest: run });
-      try {
-        return await api.call('operations.testRoundTrip', request);
-      } finally {
-        if (get().liveTest === run) set({ liveTest: undefined });
-      }
-    },
+    test: (request) => followRun([request.templateId], () => api.call('operations.testTemplate', request)),
+    testRoundTrip: (request) =>
+      followRun([request.firstTemplateId, request.secondTemplateId], () =>
+        api.call('operations.testRoundTrip', request),
+      ),
     cancelOperation: (id) => api.call('operations.cancel', { id }),
   };
 });

@@ -1,6 +1,7 @@
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { useAuditStore } from '../../stores/audit-store';
+import { gridDefaults, serverPaging } from '../common/data-grid';
 import { fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 
@@ -45,22 +46,10 @@ export function AuditGrid() {
       rows={entries}
       columns={columns}
       getRowId={(row) => row.seq}
-      rowCount={total}
       loading={loading && entries.length === 0}
-      paginationMode="server"
-      sortingMode="server"
-      filterMode="server"
-      paginationModel={paging}
-      onPaginationModelChange={(model) => void setPaging({ page: model.page, pageSize: model.pageSize })}
-      pageSizeOptions={[25, 50, 100, 200]}
-      density="compact"
-      disableRowSelectionOnClick
-      // No column menus: their buttons ("Name column menu") would share names with the form fields.
-      disableColumnMenu
-      disableColumnFilter
-      disableColumnSorting
+      {...gridDefaults}
+      {...serverPaging(paging, total, (next) => void setPaging(next))}
       localeText={{ noRowsLabel: 'No audit entries match.' }}
-      sx={{ bgcolor: 'background.paper' }}
     />
   );
 }

@@ -5,7 +5,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useAuditStore } from '../../stores/audit-store';
-import { downloadText } from '../transfer/download';
+import { downloadText } from '../common/download';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditGrid } from './AuditGrid';
 
@@ -60,18 +61,7 @@ export function AuditScreen() {
           {exportMessage.text}
         </Alert>
       )}
-      {loadError !== undefined && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
-          {`Could not load the audit log: ${loadError}`}
-        </Alert>
-      )}
+      <LoadErrorAlert what="the audit log" message={loadError} onRetry={() => void load()} />
       <Box sx={{ flex: 1, minHeight: 0 }}>
         <AuditGrid />
       </Box>

@@ -9,7 +9,7 @@ import { DeleteDialog } from './dialogs/DeleteDialog';
 import { DetailsDialog } from './dialogs/DetailsDialog';
 import { HistoryDialog } from './dialogs/HistoryDialog';
 import { RevealPasswordDialog } from './dialogs/RevealPasswordDialog';
-import { downloadText } from './download';
+import { downloadText } from '../common/download';
 import { failureText } from './failure-text';
 import { FilterBar } from './FilterBar';
 import { CredentialsGrid } from './list/CredentialsGrid';

@@ -1,7 +1,4 @@
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
 import type { CredentialFilter } from '../../../shared/contract/credentials';
 import { credentialStatuses, credentialTypes } from '../../../shared/domain/credential';
 import {
@@ -11,7 +8,8 @@ import {
   type FilterDraft,
   type FilterErrors,
 } from './filter-draft';
-import { SelectField, type SelectOption } from './SelectField';
+import { FilterBar as FilterForm, useFilterDraft } from '../common/FilterBar';
+import { SelectField, type SelectOption } from '../common/SelectField';
 
 const any: SelectOption = { value: '', label: 'Any' };
 const jitOptions: SelectOption[] = [any, { value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
@@ -34,17 +32,16 @@ interface FilterBarProps {
  * field: the bar is a form). Nothing is sent while typing: each Filter is one server query.
  */
 export function FilterBar({ applied, onApply, jitOnly = false }: FilterBarProps) {
-  const [draft, setDraft] = useState<FilterDraft>(() => toFilterDraft(applied));
-  const [errors, setErrors] = useState<FilterErrors>({});
-
-  const edit = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<FilterDraft, FilterErrors>(() =>
+    toFilterDraft(applied),
+  );
 
   const apply = () => {
     const result = fromFilterDraft(draft);
-    if (!result.ok) return setErrors(result.errors);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
     setErrors({});
     onApply(result.filter);
   };
@@ -70,15 +67,12 @@ export function FilterBar({ applied, onApply, jitOnly = false }: FilterBarProps)
   );
 
   return (
-    <Box
-      component="form"
-      role="search"
-      aria-label="Filter credentials"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
+    <FilterForm
+      label="Filter credentials"
+      search
+      onApply={apply}
+      onClear={clear}
+      clearVariant="outlined"
       sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}
     >
       {text('username', 'Username', 'Contains')}
@@ -107,14 +101,6 @@ export function FilterBar({ applied, onApply, jitOnly = false }: FilterBarProps)
         sx={{ width: 160 }}
       />
       {text('tags', 'Tags', 'tag1, tag2')}
-      <Box sx={{ display: 'flex', gap: 1, pt: 0.25 }}>
-        <Button type="submit" variant="contained">
-          Filter
-        </Button>
-        <Button type="button" variant="outlined" onClick={clear}>
-          Clear
-        </Button>
-      </Box>
-    </Box>
+    </FilterForm>
   );
 }

@@ -1,19 +1,14 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { useGuardedClose } from '../common/unsaved-changes';
 import type { Device } from '../../../shared/domain/device';
 import { findPlugin, pluginPort } from '../../../shared/domain/plugin';
 import { useDevicesStore } from '../../stores/devices-store';
+import { FormDialog } from '../common/FormDialog';
 import { ConnectivityTab } from './ConnectivityTab';
 import {
   emptyDraft,
@@ -37,10 +32,6 @@ export interface DeviceDialogProps {
   onClose: () => void;
 }
 
-/**
- * The Device form: Information and Connectivity tabs, validated with the shared schema on Save.
- * Errors show beside their field and the form opens the tab of the first one.
- */
 /** Where SSH runs connect to a saved device (see pluginPort): the host keys shown are that one's. */
 function sshEndpointOf(device: Device): { host: string; port: number } | undefined {
   const ssh = findPlugin('ssh');
@@ -48,9 +39,12 @@ function sshEndpointOf(device: Device): { host: string; port: number } | undefin
   return endpoint ? { host: device.address, port: endpoint.port } : undefined;
 }
 
+/**
+ * The Device form: Information and Connectivity tabs, validated with the shared schema on Save.
+ * Errors show beside their field and the form opens the tab of the first one.
+ */
 export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   const save = useDevicesStore((s) => s.save);
-  const titleId = useId();
   const tabsId = useId();
   // What the form loaded: Cancel, Escape or a click outside ask before throwing changes to it away.
   const [loaded] = useState<DeviceDraft>(() => (device ? toDraft(device) : emptyDraft()));
@@ -58,7 +52,6 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   const [errors, setErrors] = useState<DeviceErrors>({});
   const [tab, setTab] = useState<DeviceTab>('information');
   const [saving, setSaving] = useState(false);
-  const { requestClose, confirm } = useGuardedClose(!sameDraft(draft, loaded), onClose);
 
   const edit = <K extends keyof DeviceDraft>(key: K, value: DeviceDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -120,50 +113,39 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
   };
 
   return (
-    <Dialog open onClose={requestClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <DialogTitle id={titleId}>Device</DialogTitle>
-        <DialogContent sx={{ minHeight: 420 }}>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-            {device ? `Editing ${device.name}` : 'A new device'}
-          </Typography>
-          <Tabs value={tab} onChange={(_e, value: DeviceTab) => setTab(value)} sx={{ mb: 1, minHeight: 40 }}>
-            {tabLabel('information', 'Information')}
-            {tabLabel('connectivity', 'Connectivity')}
-          </Tabs>
-          <Box role="tabpanel" id={`${tabsId}-${tab}-panel`} aria-labelledby={`${tabsId}-${tab}`}>
-            {tab === 'information' ? (
-              <InformationTab draft={draft} errors={errors} edit={edit} />
-            ) : (
-              <ConnectivityTab
-                rows={draft.connectivity}
-                errors={errors}
-                setRows={setRows}
-                sshEndpoint={device ? sshEndpointOf(device) : undefined}
-              />
-            )}
-          </Box>
-          {errors.form !== undefined && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {errors.form}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={requestClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            Save
-          </Button>
-        </DialogActions>
+    <FormDialog
+      title="Device"
+      dirty={!sameDraft(draft, loaded)}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saveDisabled={saving}
+      maxWidth="md"
+      contentProps={{ sx: { minHeight: 420 } }}
+    >
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {device ? `Editing ${device.name}` : 'A new device'}
+      </Typography>
+      <Tabs value={tab} onChange={(_e, value: DeviceTab) => setTab(value)} sx={{ mb: 1, minHeight: 40 }}>
+        {tabLabel('information', 'Information')}
+        {tabLabel('connectivity', 'Connectivity')}
+      </Tabs>
+      <Box role="tabpanel" id={`${tabsId}-${tab}-panel`} aria-labelledby={`${tabsId}-${tab}`}>
+        {tab === 'information' ? (
+          <InformationTab draft={draft} errors={errors} edit={edit} />
+        ) : (
+          <ConnectivityTab
+            rows={draft.connectivity}
+            errors={errors}
+            setRows={setRows}
+            sshEndpoint={device ? sshEndpointOf(device) : undefined}
+          />
+        )}
       </Box>
-      {confirm}
-    </Dialog>
+      {errors.form !== undefined && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {errors.form}
+        </Alert>
+      )}
+    </FormDialog>
   );
 }

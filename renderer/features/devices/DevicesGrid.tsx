@@ -1,6 +1,7 @@
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { Device } from '../../../shared/domain/device';
-import { RowActions } from './RowActions';
+import { clientPageSizes, gridDefaults } from '../common/data-grid';
+import { RowActions } from '../common/RowActions';
 
 export interface DevicesGridProps {
   devices: Device[];
@@ -56,15 +57,11 @@ export function DevicesGrid({ devices, loading, onEdit, onDelete }: DevicesGridP
       rows={devices}
       columns={columns}
       loading={loading && devices.length === 0}
-      density="compact"
-      disableRowSelectionOnClick
-      // No column menus: their buttons ("Name column menu") would share names with the form fields.
-      disableColumnMenu
+      {...gridDefaults}
       onRowDoubleClick={({ row }: { row: Device }) => onEdit(row)}
       initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
       localeText={{ noRowsLabel: 'No devices yet. Add one with + New device.' }}
-      pageSizeOptions={[25, 50, 100]}
-      sx={{ bgcolor: 'background.paper' }}
+      pageSizeOptions={clientPageSizes}
     />
   );
 }

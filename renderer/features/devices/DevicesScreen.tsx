@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -7,7 +6,8 @@ import { useEffect, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import { useDevicesStore } from '../../stores/devices-store';
 import { TransferButtons } from '../transfer/TransferButtons';
-import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { DeviceDialog } from './DeviceDialog';
 import { DevicesGrid } from './DevicesGrid';
 
@@ -39,18 +39,7 @@ export function DevicesScreen() {
           + New device
         </Button>
       </Stack>
-      {loadError !== undefined && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
-          {`Could not load the devices: ${loadError}`}
-        </Alert>
-      )}
+      <LoadErrorAlert what="the devices" message={loadError} onRetry={() => void load()} />
       <Box sx={{ flex: 1, minHeight: 0 }}>
         <DevicesGrid
           devices={devices}

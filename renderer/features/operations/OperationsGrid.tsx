@@ -3,6 +3,7 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
+import { gridDefaults, serverPaging } from '../common/data-grid';
 import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
 
@@ -85,23 +86,12 @@ export function OperationsGrid({
       label="Operations"
       rows={operations}
       columns={columnDefs}
-      rowCount={total}
       loading={loading && operations.length === 0}
-      paginationMode="server"
-      sortingMode="server"
-      filterMode="server"
-      paginationModel={paging}
-      onPaginationModelChange={(model) => void setPaging({ page: model.page, pageSize: model.pageSize })}
-      pageSizeOptions={[25, 50, 100, 200]}
-      density="compact"
-      disableRowSelectionOnClick
+      {...gridDefaults}
+      {...serverPaging(paging, total, (next) => void setPaging(next))}
       onRowClick={({ row }: { row: Operation }) => onOpen(row)}
-      // No column menus: their buttons ("Status column menu") would share names with the filter fields.
-      disableColumnMenu
-      disableColumnFilter
-      disableColumnSorting
       localeText={{ noRowsLabel: emptyText }}
-      sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+      sx={{ ...gridDefaults.sx, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
     />
   );
 }

@@ -1,11 +1,10 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { OperationDialog } from './OperationDialog';
 import { isFiltered } from './operations-filter-draft';
 import { OperationsFilterBar } from './OperationsFilterBar';
@@ -46,18 +45,7 @@ export function OperationsScreen() {
     <Stack spacing={2} sx={{ height: '100%', minHeight: 480 }}>
       <Typography variant="h1">Operations</Typography>
       <OperationsFilterBar onApply={(filter) => void applyFilter(filter)} />
-      {loadError !== undefined && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
-          {`Could not load the operations: ${loadError}`}
-        </Alert>
-      )}
+      <LoadErrorAlert what="the operations" message={loadError} onRetry={() => void load()} />
       <Box sx={{ flex: 1, minHeight: 0 }}>
         <OperationsGrid emptyText={emptyText} onOpen={open} />
       </Box>

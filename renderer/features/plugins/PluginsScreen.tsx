@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -12,6 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
 import { usePluginsStore } from '../../stores/plugins-store';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 
 /**
  * Executions > Plugins: the built-in executors, read-only. A short fixed list, so a plain table
@@ -31,18 +31,7 @@ export function PluginsScreen() {
       <Alert severity="info" variant="outlined" role="note">
         Plugins are built in; they cannot be added or removed.
       </Alert>
-      {loadError !== undefined && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void ensureLoaded()}>
-              Retry
-            </Button>
-          }
-        >
-          {`Could not load the plugins: ${loadError}`}
-        </Alert>
-      )}
+      <LoadErrorAlert what="the plugins" message={loadError} onRetry={() => void ensureLoaded()} />
       {!loaded && loadError === undefined && <LinearProgress aria-label="Loading the plugins" />}
       {loaded && (
         <TableContainer component={Paper} variant="outlined">

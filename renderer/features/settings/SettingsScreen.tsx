@@ -1,9 +1,8 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useSettingsStore } from '../../stores/settings-store';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { SettingsForm } from './SettingsForm';
 
 /** Settings, reached from the Settings module and from PAM Core > Settings: one screen for both. */
@@ -18,16 +17,7 @@ export function SettingsScreen() {
       {settings ? (
         <SettingsForm saved={settings} />
       ) : loadError !== undefined && !loading ? (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
-          {`Could not load the settings: ${loadError}`}
-        </Alert>
+        <LoadErrorAlert what="the settings" message={loadError} onRetry={() => void load()} />
       ) : (
         <LinearProgress aria-label="Loading the settings" />
       )}

@@ -2,18 +2,14 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
 import { useTemplatesStore } from '../../stores/templates-store';
-import { useGuardedClose } from '../common/unsaved-changes';
+import { FormDialog } from '../common/FormDialog';
 import { placeFailure } from '../devices/form-failure';
 import { CheckResults, type CheckState } from './CheckResults';
 import { ContentField } from './ContentField';
@@ -55,7 +51,6 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
   const clone = useTemplatesStore((s) => s.clone);
   const runCheck = useTemplatesStore((s) => s.check);
   const storePlugins = usePluginsStore((s) => s.plugins);
-  const titleId = useId();
   const readOnly = template?.builtIn ?? false;
   // What the editor loaded: closing it with changes to this asks first.
   const [loaded] = useState<TemplateDraft>(() => (template ? toDraft(template) : emptyDraft()));
@@ -64,7 +59,6 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const [busy, setBusy] = useState(false);
   const [testing, setTesting] = useState(false);
-  const { requestClose, confirm } = useGuardedClose(!readOnly && !sameDraft(draft, loaded), onClose);
   const contentRef = useRef<HTMLTextAreaElement>(null);
   const caretAfterInsert = useRef<number | undefined>(undefined);
 
@@ -136,70 +130,29 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
   };
 
   return (
-    <Dialog
-      open
-      onClose={requestClose}
-      aria-labelledby={titleId}
-      fullWidth
-      maxWidth="xl"
-      slotProps={{ paper: { sx: { height: 'calc(100% - 48px)' } } }}
-    >
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}
-      >
-        <DialogTitle id={titleId} sx={{ pb: 0.5 }}>
-          Template editor
-        </DialogTitle>
+    <FormDialog
+      title="Template editor"
+      titleSx={{ pb: 0.5 }}
+      subtitle={
         <Stack direction="row" spacing={1} sx={{ px: 3, pb: 1, alignItems: 'center' }}>
           <Typography variant="body2" color="text.secondary">
             {template ? `${template.name} · version ${template.version}` : 'A new template'}
           </Typography>
           {template?.builtIn && <Chip size="small" label="Built-in" />}
         </Stack>
-        <DialogContent dividers sx={{ flex: 1 }}>
-          <Box
-            sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 440px' } }}
-          >
-            <Stack spacing={1.5}>
-              {readOnly && (
-                <Alert severity="info" role="note">
-                  {readOnlyNote}
-                </Alert>
-              )}
-              <TemplateFields
-                draft={draft}
-                errors={errors}
-                readOnly={readOnly}
-                plugins={plugins}
-                edit={edit}
-              />
-              <ContentField
-                value={draft.content}
-                onChange={(content) => edit('content', content)}
-                error={errors.content}
-                readOnly={readOnly}
-                inputRef={contentRef}
-              />
-              <CheckResults check={check} />
-              {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
-            </Stack>
-            <EditorSidePanel
-              template={template}
-              pluginId={draft.pluginId}
-              pluginName={pluginName}
-              readOnly={readOnly}
-              onInsertTag={insertTag}
-              onUseContent={(content) => edit('content', content)}
-            />
-          </Box>
-        </DialogContent>
-        <DialogActions sx={{ px: 3 }}>
+      }
+      dirty={!readOnly && !sameDraft(draft, loaded)}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      saveDisabled={busy || readOnly}
+      cancelLabel={readOnly ? 'Close' : 'Cancel'}
+      maxWidth="xl"
+      paperSx={{ height: 'calc(100% - 48px)' }}
+      formSx={{ display: 'flex', flexDirection: 'column', height: '100%' }}
+      contentProps={{ dividers: true, sx: { flex: 1 } }}
+      actionsSx={{ px: 3 }}
+      actions={
+        <>
           <Button
             variant="outlined"
             onClick={() => void doCheck()}
@@ -218,22 +171,48 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
             </Button>
           )}
           <Box sx={{ flex: 1 }} />
-          <Button onClick={requestClose}>{readOnly ? 'Close' : 'Cancel'}</Button>
-          <Button type="submit" variant="contained" disabled={busy || readOnly}>
-            Save
-          </Button>
-        </DialogActions>
-      </Box>
-      {testing && template && (
-        <Suspense fallback={null}>
-          <TestOnDeviceDialog
-            template={template}
-            unsaved={isDirty(draft, template)}
-            onClose={() => setTesting(false)}
+        </>
+      }
+      nested={
+        testing &&
+        template && (
+          <Suspense fallback={null}>
+            <TestOnDeviceDialog
+              template={template}
+              unsaved={isDirty(draft, template)}
+              onClose={() => setTesting(false)}
+            />
+          </Suspense>
+        )
+      }
+    >
+      <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 440px' } }}>
+        <Stack spacing={1.5}>
+          {readOnly && (
+            <Alert severity="info" role="note">
+              {readOnlyNote}
+            </Alert>
+          )}
+          <TemplateFields draft={draft} errors={errors} readOnly={readOnly} plugins={plugins} edit={edit} />
+          <ContentField
+            value={draft.content}
+            onChange={(content) => edit('content', content)}
+            error={errors.content}
+            readOnly={readOnly}
+            inputRef={contentRef}
           />
-        </Suspense>
-      )}
-      {confirm}
-    </Dialog>
+          <CheckResults check={check} />
+          {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
+        </Stack>
+        <EditorSidePanel
+          template={template}
+          pluginId={draft.pluginId}
+          pluginName={pluginName}
+          readOnly={readOnly}
+          onInsertTag={insertTag}
+          onUseContent={(content) => edit('content', content)}
+        />
+      </Box>
+    </FormDialog>
   );
 }

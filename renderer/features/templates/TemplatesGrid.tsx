@@ -1,6 +1,7 @@
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import type { Template } from '../../../shared/domain/template';
-import { RowActions } from '../devices/RowActions';
+import { clientPageSizes, gridDefaults } from '../common/data-grid';
+import { RowActions } from '../common/RowActions';
 
 export interface TemplatesGridProps {
   templates: Template[];
@@ -59,15 +60,11 @@ export function TemplatesGrid({
       rows={templates}
       columns={columns}
       loading={loading && templates.length === 0}
-      density="compact"
-      disableRowSelectionOnClick
-      // No column menus: their buttons ("Name column menu") would share names with the form fields.
-      disableColumnMenu
+      {...gridDefaults}
       onRowDoubleClick={({ row }: { row: Template }) => onOpen(row)}
       initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
       localeText={{ noRowsLabel: 'No templates match.' }}
-      pageSizeOptions={[25, 50, 100]}
-      sx={{ bgcolor: 'background.paper' }}
+      pageSizeOptions={clientPageSizes}
     />
   );
 }

@@ -8,7 +8,8 @@ import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
 import { useTemplatesStore } from '../../stores/templates-store';
-import { ConfirmDeleteDialog } from '../devices/ConfirmDeleteDialog';
+import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { TemplateFilters, type TemplateFilter } from './TemplateFilters';
 import { TemplatesGrid } from './TemplatesGrid';
 
@@ -75,18 +76,7 @@ export function TemplatesScreen() {
         </Button>
       </Stack>
       <TemplateFilters filter={filter} plugins={plugins} onChange={setFilter} />
-      {loadError !== undefined && (
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" onClick={() => void load()}>
-              Retry
-            </Button>
-          }
-        >
-          {`Could not load the templates: ${loadError}`}
-        </Alert>
-      )}
+      <LoadErrorAlert what="the templates" message={loadError} onRetry={() => void load()} />
       {actionError !== undefined && (
         <Alert severity="error" onClose={() => setActionError(undefined)}>
           {actionError}

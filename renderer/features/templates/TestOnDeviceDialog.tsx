@@ -1,39 +1,34 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import Divider from '@mui/material/Divider';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Operation } from '../../../shared/domain/operation';
 import { findPlugin } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import type { Failure } from '../../../shared/result';
 import { useDevicesStore } from '../../stores/devices-store';
-import { useTemplatesStore, type LoginChoices, type RoundTripResult } from '../../stores/templates-store';
+import { useTemplatesStore } from '../../stores/templates-store';
 import { placeFailure } from '../devices/form-failure';
+import { RoundTripSection } from './RoundTripSection';
+import { RunAsNotes, RunAsSelect } from './RunAsFields';
 import {
   endpointText,
   isSqlPlugin,
-  loginLabel,
   partnerCandidates,
   partnerTypeOf,
   roundTripOrder,
   slotForField,
-  usableLogins,
   type TestErrors,
   type TestSlot,
 } from './test-on-device';
-import { TestOperationView } from './TestOperationView';
+import { TestOutcomeView, TestProgress, type TestOutcome } from './TestOutcome';
+import { useRunAs } from './use-run-as';
 
 export const accountHelp = 'Empty: a fresh ephemeral name (prefix + 7 digits) is generated';
 
@@ -45,24 +40,12 @@ export interface TestOnDeviceDialogProps {
   onClose: () => void;
 }
 
-/** The credentials that can run on the chosen device: its own first, then other devices'. */
-type Logins =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'done'; deviceId: number; choices: LoginChoices };
-
-type Outcome =
-  { kind: 'none' } | { kind: 'test'; operation: Operation } | { kind: 'roundTrip'; result: RoundTripResult };
-
+/** The fields besides Run as (see useRunAs). */
 interface Form {
   deviceId: string;
-  credentialId: string;
   username: string;
   additionalInfo: string;
   partnerId: string;
-  /** Confirmed: log in to this device with a credential of another device (the core audits it). */
-  elsewhere: boolean;
 }
 
 /**
@@ -78,7 +61,6 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   const devicesError = useDevicesStore((s) => s.loadError);
   const loadDevices = useDevicesStore((s) => s.load);
   const templates = useTemplatesStore((s) => s.templates);
-  const loginOptions = useTemplatesStore((s) => s.loginOptions);
   const runTest = useTemplatesStore((s) => s.test);
   const runRoundTrip = useTemplatesStore((s) => s.testRoundTrip);
   const cancelOperation = useTemplatesStore((s) => s.cancelOperation);
@@ -87,83 +69,43 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   const partners = useMemo(() => partnerCandidates(template, templates), [template, templates]);
   const partnerType = partnerTypeOf(template);
   const plugin = findPlugin(template.pluginId);
+  const pluginName = plugin?.name ?? template.pluginId;
   const available = plugin?.available ?? false;
 
-  const [logins, setLogins] = useState<Logins>({ state: 'idle' });
-  const [attempt, setAttempt] = useState(0);
   const [form, setForm] = useState<Form>({
     deviceId: '',
-    credentialId: '',
     username: '',
     additionalInfo: '',
     partnerId: partners[0] ? String(partners[0].id) : '',
-    elsewhere: false,
   });
   const [errors, setErrors] = useState<TestErrors>({});
   const [running, setRunning] = useState<'test' | 'roundTrip' | undefined>();
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
-  /** Whether the user chose Run as; until then it follows the device (its own credential). */
-  const [runAsChosen, setRunAsChosen] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome>({ kind: 'none' });
 
   const deviceId = form.deviceId === '' ? null : Number(form.deviceId);
   const device = devices.find((d) => d.id === deviceId);
+  const runAs = useRunAs(deviceId);
 
   useEffect(() => void loadDevices(), [loadDevices]);
-  // Run as offers the chosen device's credentials, asked for when the device is chosen.
-  useEffect(() => {
-    if (deviceId === null) {
-      setLogins({ state: 'idle' });
-      return;
-    }
-    let current = true;
-    setLogins({ state: 'loading' });
-    void loginOptions(deviceId).then((result) => {
-      if (!current) return;
-      if (!result.ok) {
-        setLogins({ state: 'error', message: result.message });
-        return;
-      }
-      setLogins({ state: 'done', deviceId, choices: result.value });
-    });
-    return () => {
-      current = false;
-    };
-  }, [loginOptions, deviceId, attempt]);
 
-  const own = useMemo(() => (logins.state === 'done' ? usableLogins(logins.choices.own) : []), [logins]);
-  const others = useMemo(
-    () => (logins.state === 'done' ? usableLogins(logins.choices.others) : []),
-    [logins],
-  );
-
-  // Until the user chooses Run as, it follows the device: its first usable credential.
-  useEffect(() => {
-    if (runAsChosen || logins.state !== 'done' || logins.deviceId !== deviceId) return;
-    setForm((f) => ({ ...f, credentialId: own[0] ? String(own[0].id) : '' }));
-  }, [runAsChosen, logins, deviceId, own]);
-
-  // The chosen Run as belongs to another device: it needs the explicit confirmation.
-  const chosenElsewhere = form.credentialId !== '' && others.some((l) => String(l.id) === form.credentialId);
-
-  const edit = (key: Exclude<keyof Form, 'elsewhere'>, value: string) => {
+  const clearError = (slot: TestSlot) => setErrors(({ [slot]: _cleared, form: _form, ...rest }) => rest);
+  const edit = (key: keyof Form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
-    setErrors(({ [key]: _cleared, form: _form, ...rest }) => rest);
+    clearError(key);
   };
 
   /** Another device, other credentials: Run as follows the device again. */
   const pickDevice = (value: string) => {
     edit('deviceId', value);
-    setForm((f) => ({ ...f, credentialId: '', elsewhere: false }));
-    setRunAsChosen(false);
+    runAs.followDevice();
   };
 
   /** Device and Run as are required for both runs; the partner only for the round trip. */
   const validate = (withPartner: boolean): TestErrors => {
     const next: TestErrors = {};
     if (form.deviceId === '') next.deviceId = 'Choose a device';
-    if (form.credentialId === '') next.credentialId = 'Choose the credential that runs the template';
-    else if (chosenElsewhere && !form.elsewhere)
-      next.credentialId = 'A credential of another device: confirm "Use on another device" to log in with it';
+    const runAsProblem = runAs.problem();
+    if (runAsProblem !== undefined) next.credentialId = runAsProblem;
     if (withPartner && form.partnerId === '')
       next.partnerId = `Choose a ${partnerType ?? 'partner'} template`;
     return next;
@@ -171,8 +113,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
 
   const common = () => ({
     deviceId: Number(form.deviceId),
-    login: { credentialId: Number(form.credentialId) },
-    ...(chosenElsewhere && form.elsewhere ? { useOnAnotherDevice: true } : {}),
+    ...runAs.request(),
     ...(form.username.trim() === '' ? {} : { username: form.username.trim() }),
     ...(form.additionalInfo.trim() === '' ? {} : { additionalInfo: form.additionalInfo.trim() }),
   });
@@ -220,16 +161,6 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   };
 
   const sql = isSqlPlugin(template.pluginId);
-  const loginHelp =
-    logins.state === 'error'
-      ? `Could not load the credentials: ${logins.message}`
-      : logins.state === 'idle'
-        ? 'Choose the device first: its credentials are offered'
-        : logins.state === 'done' && own.length === 0 && others.length === 0
-          ? 'No active credential with a password: add one under PAM Core > Credentials'
-          : logins.state === 'done' && logins.choices.othersMore > 0
-            ? `An active credential with a password connects and runs the template; ${logins.choices.othersMore} more of other devices are not listed`
-            : 'An active credential with a password (the device’s own first); it connects and runs the template';
   const deviceHelp =
     devicesError !== undefined
       ? `Could not load the devices: ${devicesError}`
@@ -264,11 +195,11 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
         <DialogContent>
           <Stack spacing={2}>
             <Typography variant="body2" color="text.secondary">
-              {`${template.name} · version ${template.version} · ${plugin?.name ?? template.pluginId} · ${template.executionType}`}
+              {`${template.name} · version ${template.version} · ${pluginName} · ${template.executionType}`}
             </Typography>
             {!available && (
               <Alert severity="info" role="note">
-                {`${plugin?.name ?? template.pluginId} is not available in this build: its templates cannot run.`}
+                {`${pluginName} is not available in this build: its templates cannot run.`}
               </Alert>
             )}
             {unsaved && (
@@ -299,48 +230,12 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
                   </option>
                 ))}
               </TextField>
-              <TextField
-                select
-                label="Run as"
-                required
-                value={form.credentialId}
-                onChange={(e) => {
-                  edit('credentialId', e.target.value);
-                  // A confirmation is for one credential: choosing another asks again.
-                  setForm((f) => ({ ...f, elsewhere: false }));
-                  setRunAsChosen(true);
-                }}
+              <RunAsSelect
+                runAs={runAs}
+                error={errors.credentialId}
                 disabled={running !== undefined}
-                error={errors.credentialId !== undefined || logins.state === 'error'}
-                helperText={errors.credentialId ?? loginHelp}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-              >
-                <option value="">
-                  {logins.state === 'loading'
-                    ? 'Loading…'
-                    : logins.state === 'idle'
-                      ? 'Choose a device first'
-                      : 'Choose a credential'}
-                </option>
-                {own.length > 0 && (
-                  <optgroup label="This device">
-                    {own.map((l) => (
-                      <option key={l.id} value={String(l.id)}>
-                        {loginLabel(l)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-                {others.length > 0 && (
-                  <optgroup label="Other devices">
-                    {others.map((l) => (
-                      <option key={l.id} value={String(l.id)}>
-                        {loginLabel(l)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-              </TextField>
+                onChosen={() => clearError('credentialId')}
+              />
               <TextField
                 label="Account"
                 value={form.username}
@@ -365,112 +260,31 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
                 slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', maxLength: 256 } }}
               />
             </Box>
-            {chosenElsewhere && (
-              <Box>
-                <FormControlLabel
-                  control={
-                    <Checkbox
-                      checked={form.elsewhere}
-                      disabled={running !== undefined}
-                      onChange={(e) => {
-                        setForm((f) => ({ ...f, elsewhere: e.target.checked }));
-                        setErrors(({ credentialId: _cleared, form: _form, ...rest }) => rest);
-                      }}
-                    />
-                  }
-                  label="Use on another device"
-                />
-                <FormHelperText sx={{ mt: 0 }}>
-                  {`Its password is sent to ${device?.name ?? 'this device'}, not the device it belongs to. The run is audited as a use of the password on this device.`}
-                </FormHelperText>
-              </Box>
-            )}
-            {logins.state === 'error' && (
-              <Box>
-                <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
-                  Reload the credentials
-                </Button>
-              </Box>
-            )}
+            <RunAsNotes
+              runAs={runAs}
+              deviceName={device?.name}
+              disabled={running !== undefined}
+              onConfirmed={() => clearError('credentialId')}
+            />
             {partnerType !== undefined && (
-              <Box
-                component="section"
-                aria-label="Round trip"
-                sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}
-              >
-                <Typography variant="h3" sx={{ mb: 0.5 }}>
-                  Round trip
-                </Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-                  {template.executionType === 'New user' || template.executionType === 'User delete'
-                    ? 'Create the account, check it exists, delete it, check it is gone.'
-                    : 'Enable the account, check it, disable it, check it. The account must exist already: type it in Account.'}
-                </Typography>
-                {partners.length === 0 ? (
-                  <Typography variant="body2">
-                    {`No ${partnerType} template of ${plugin?.name ?? template.pluginId} yet: create one (or clone a built-in) to run the round trip.`}
-                  </Typography>
-                ) : (
-                  <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-                    <TextField
-                      select
-                      label="Partner template"
-                      required
-                      value={form.partnerId}
-                      onChange={(e) => edit('partnerId', e.target.value)}
-                      disabled={running !== undefined}
-                      error={errors.partnerId !== undefined}
-                      helperText={errors.partnerId ?? `The ${partnerType} half of the pair`}
-                      sx={{ flex: 1 }}
-                      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-                    >
-                      <option value="">Choose a template</option>
-                      {partners.map((p) => (
-                        <option key={p.id} value={String(p.id)}>
-                          {`${p.name} (v${p.version}${p.active ? '' : ', inactive'})`}
-                        </option>
-                      ))}
-                    </TextField>
-                    <Button
-                      variant="outlined"
-                      sx={{ mt: 1 }}
-                      disabled={running !== undefined || !available}
-                      onClick={() => void start('roundTrip')}
-                    >
-                      Run round trip
-                    </Button>
-                  </Stack>
-                )}
-              </Box>
+              <RoundTripSection
+                template={template}
+                partnerType={partnerType}
+                partners={partners}
+                pluginName={pluginName}
+                partnerId={form.partnerId}
+                onPartner={(value) => edit('partnerId', value)}
+                error={errors.partnerId}
+                busy={running !== undefined}
+                available={available}
+                onRun={() => void start('roundTrip')}
+              />
             )}
             {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
             {running !== undefined && (
-              <Stack spacing={1.5}>
-                <LinearProgress
-                  aria-label={running === 'test' ? 'Running the test' : 'Running the round trip'}
-                />
-                {liveTest?.operations.map((op) => (
-                  <TestOperationView key={op.id} operation={op} onCancel={() => cancel(op.id)} />
-                ))}
-              </Stack>
+              <TestProgress running={running} operations={liveTest?.operations ?? []} onCancel={cancel} />
             )}
-            {outcome.kind !== 'none' && running === undefined && (
-              <Stack spacing={2} component="section" aria-label="Test result">
-                <Divider />
-                {outcome.kind === 'test' ? (
-                  <TestOperationView operation={outcome.operation} />
-                ) : (
-                  <>
-                    <Alert severity={outcome.result.ok ? 'success' : 'error'} role="status">
-                      {outcome.result.summary}
-                    </Alert>
-                    {outcome.result.operations.map((op) => (
-                      <TestOperationView key={op.id} operation={op} />
-                    ))}
-                  </>
-                )}
-              </Stack>
-            )}
+            {outcome.kind !== 'none' && running === undefined && <TestOutcomeView outcome={outcome} />}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3 }}>

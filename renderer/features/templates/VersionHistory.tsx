@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -11,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Template, TemplateVersion } from '../../../shared/domain/template';
 import { useTemplatesStore } from '../../stores/templates-store';
+import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { monospace } from './ContentField';
 
 export interface VersionHistoryProps {
@@ -49,16 +49,7 @@ export function VersionHistory({ template, onUseContent }: VersionHistoryProps) 
   if (load.state === 'loading') return <LinearProgress aria-label="Loading the versions" />;
   if (load.state === 'error') {
     return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" onClick={() => setAttempt((n) => n + 1)}>
-            Retry
-          </Button>
-        }
-      >
-        {`Could not load the versions: ${load.message}`}
-      </Alert>
+      <LoadErrorAlert what="the versions" message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
     );
   }
   const shown = load.versions.find((v) => v.version === picked);

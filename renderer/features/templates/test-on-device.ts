@@ -1,9 +1,11 @@
 /**
  * The Test on a device dialog's model: which of a device's credentials may run a test, which
  * templates pair with the one under test for a round trip, where the run will connect, and where a
- * core failure shows. Pure functions, so the rules are read (and tested) apart from the dialog.
+ * core failure shows. Pure functions, so the rules are read, and tested (test/unit/renderer/
+ * test-on-device.test.ts), apart from the dialog.
  */
 import type { Device } from '../../../shared/domain/device';
+import { compareNames } from '../../../shared/domain/names';
 import { findPlugin, pluginPort, type PluginId } from '../../../shared/domain/plugin';
 import type { ExecutionType, Template } from '../../../shared/domain/template';
 import type { LoginOption } from '../../stores/templates-store';
@@ -37,7 +39,7 @@ export function partnerCandidates(template: Template, templates: readonly Templa
   const score = (t: Template) => (t.active ? 0 : 2) + (t.builtIn === template.builtIn ? 0 : 1);
   return templates
     .filter((t) => t.id !== template.id && t.pluginId === template.pluginId && t.executionType === wanted)
-    .sort((a, b) => score(a) - score(b) || a.name.localeCompare(b.name));
+    .sort((a, b) => score(a) - score(b) || compareNames(a.name, b.name));
 }
 
 /** The round trip's order: the creation (or enable) template first, whichever one is open. */
@@ -57,7 +59,7 @@ export const loginLabel = (login: Pick<LoginOption, 'username' | 'deviceName'>):
 export function usableLogins(options: readonly LoginOption[]): LoginOption[] {
   return options
     .filter((o) => o.status === 'Active' && !o.deleted && o.hasPassword)
-    .sort((a, b) => loginLabel(a).localeCompare(loginLabel(b)));
+    .sort((a, b) => compareNames(loginLabel(a), loginLabel(b)));
 }
 
 /**

@@ -14,7 +14,7 @@ import { useId, useState } from 'react';
 import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
 import { api } from '../../api/client';
 import { placeFailure } from '../devices/form-failure';
-import { downloadText } from './download';
+import { downloadText } from '../common/download';
 
 type Errors = Partial<Record<'passphrase' | 'form', string>>;
 

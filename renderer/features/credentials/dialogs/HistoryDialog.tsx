@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -15,6 +14,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import { api } from '../../../api/client';
 import { fieldLabels } from '../../common/field-labels';
+import { LoadErrorAlert } from '../../common/LoadErrorAlert';
 import { failureText } from '../failure-text';
 import { credentialLabel } from '../list/grid-rows';
 import { formatAuditTime } from '../list/format';
@@ -64,22 +64,14 @@ export function HistoryDialog({ target, onClose }: { target: RowTarget; onClose:
       <DialogContent>
         {state.status === 'loading' && <LinearProgress aria-label="Loading the history" />}
         {state.status === 'error' && (
-          <Alert
-            severity="error"
-            action={
-              <Button
-                color="inherit"
-                onClick={() => {
-                  setState({ status: 'loading' });
-                  setAttempt((n) => n + 1);
-                }}
-              >
-                Retry
-              </Button>
-            }
-          >
-            {`Could not load the history: ${state.message}`}
-          </Alert>
+          <LoadErrorAlert
+            what="the history"
+            message={state.message}
+            onRetry={() => {
+              setState({ status: 'loading' });
+              setAttempt((n) => n + 1);
+            }}
+          />
         )}
         {state.status === 'ready' && state.entries.length === 0 && <Typography>No history yet.</Typography>}
         {state.status === 'ready' && state.entries.length > 0 && (

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import { credentialStatuses, credentialTypes } from '../../../../shared/domain/credential';
-import { SelectField, type SelectOption } from '../SelectField';
+import { SelectField, type SelectOption } from '../../common/SelectField';
 import type { TabProps } from './draft-editing';
 import { PasswordField } from './PasswordField';
 import type { CredentialLookups } from './use-credential-lookups';

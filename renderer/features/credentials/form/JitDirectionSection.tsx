@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { CredentialJit } from '../../../../shared/domain/credential';
 import { pluginIdSchema, type PluginId } from '../../../../shared/domain/plugin';
 import { templatesFor } from '../../../../shared/domain/rules/credential-rules';
-import { SelectField, type SelectOption } from '../SelectField';
+import { SelectField, type SelectOption } from '../../common/SelectField';
 import type { TabProps } from './draft-editing';
 import type { CredentialLookups } from './use-credential-lookups';
 

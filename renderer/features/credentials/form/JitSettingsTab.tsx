@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useId, type ReactNode } from 'react';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
 import { jitTypeLabels, jitTypes } from '../../../../shared/domain/credential';
-import { SelectField, type SelectOption } from '../SelectField';
+import { SelectField, type SelectOption } from '../../common/SelectField';
 import { AuthCredentialField } from './AuthCredentialField';
 import type { ErrorSlot } from './credential-draft';
 import type { TabProps } from './draft-editing';

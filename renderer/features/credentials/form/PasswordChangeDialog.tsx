@@ -16,7 +16,7 @@ import type { Operation } from '../../../../shared/domain/operation';
 import { api } from '../../../api/client';
 import { OperationAttempt } from '../../operations/OperationAttempt';
 import { failureText } from '../failure-text';
-import { SelectField } from '../SelectField';
+import { SelectField } from '../../common/SelectField';
 
 /** What the device run answered, as the dialog shows it. */
 export type DeviceChangeAnswer = { ok: true } | { ok: false; message: string; operationId: string | null };

@@ -1,24 +1,12 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { Failure } from '../../../../shared/result';
+import { LoadErrorAlert } from '../../common/LoadErrorAlert';
 import { failureText } from '../failure-text';
 
 /** The list could not be loaded: why, and a Retry. Shown above stale rows if some are on screen. */
 export function ListError({ error, onRetry }: { error: Failure; onRetry: () => void }) {
-  return (
-    <Alert
-      severity="error"
-      action={
-        <Button color="inherit" onClick={onRetry}>
-          Retry
-        </Button>
-      }
-    >
-      {`Could not load the credentials: ${failureText(error)}`}
-    </Alert>
-  );
+  return <LoadErrorAlert what="the credentials" message={failureText(error)} onRetry={onRetry} />;
 }
 
 interface EmptyListProps {

@@ -1,0 +1,77 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import type { SxProps, Theme } from '@mui/material/styles';
+import { useState, type ReactNode } from 'react';
+
+/**
+ * A filter bar's draft: the fields as typed (nothing is sent while typing), their errors, and Clear.
+ * Editing a field clears its error.
+ */
+export function useFilterDraft<D extends object, E extends Partial<Record<string, string>>>(
+  initial: D | (() => D),
+) {
+  const [draft, setDraft] = useState<D>(initial);
+  const [errors, setErrors] = useState<E>({} as E);
+  return {
+    draft,
+    errors,
+    setDraft,
+    setErrors,
+    edit: <K extends keyof D>(key: K, value: D[K]) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      setErrors((e) => {
+        const { [key as string]: _cleared, ...rest } = e;
+        return rest as E;
+      });
+    },
+  };
+}
+
+/** The audit and operations bars' layout: as many fields a row as fit. */
+export const filterGrid: SxProps<Theme> = {
+  display: 'grid',
+  gap: 1.5,
+  alignItems: 'start',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
+};
+
+export interface FilterBarProps {
+  /** The form's accessible name, e.g. `Audit filter`. */
+  label: string;
+  /** Marked as a search landmark. */
+  search?: boolean;
+  /** Filter (or Enter in a field: the bar is a form). */
+  onApply: () => void;
+  /** Clear: the draft is emptied and the list unfiltered. */
+  onClear: () => void;
+  clearVariant?: 'text' | 'outlined';
+  sx: SxProps<Theme>;
+  children: ReactNode;
+}
+
+/** The filter bar every list has: its fields, then Filter and Clear. */
+export function FilterBar({ label, search, onApply, onClear, clearVariant, sx, children }: FilterBarProps) {
+  return (
+    <Box
+      component="form"
+      noValidate
+      role={search ? 'search' : undefined}
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply();
+      }}
+      sx={sx}
+    >
+      {children}
+      <Box sx={{ display: 'flex', gap: 1, pt: 0.25 }}>
+        <Button type="submit" variant="contained">
+          Filter
+        </Button>
+        <Button type="button" variant={clearVariant} onClick={onClear}>
+          Clear
+        </Button>
+      </Box>
+    </Box>
+  );
+}

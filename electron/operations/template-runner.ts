@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { jitPairOf } from '../../shared/domain/jit';
 import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
-import type { ExecutionType } from '../../shared/domain/template';
 import type { ConnectionLogin, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
@@ -91,7 +91,7 @@ export class TemplateRunner {
         'secondTemplateId',
       );
     }
-    const pair = pairKind(first.executionType, second.executionType);
+    const pair = jitPairOf(first.executionType, second.executionType);
     if (!pair) {
       throw new ServiceError(
         'invalid_input',
@@ -249,13 +249,4 @@ export class TemplateRunner {
       sessionId: null,
     });
   }
-}
-
-function pairKind(
-  first: ExecutionType,
-  second: ExecutionType,
-): 'create_delete' | 'enable_disable' | undefined {
-  if (first === 'New user' && second === 'User delete') return 'create_delete';
-  if (first === 'Credential enable' && second === 'Credential disable') return 'enable_disable';
-  return undefined;
 }

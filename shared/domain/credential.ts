@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, plainText, storedText, tagsSchema } from './common';
+import { jitTypeSchema } from './jit';
 import { pluginIdSchema } from './plugin';
 
 export const credentialTypes = ['Local user', 'Local administrator', 'Domain user'] as const;
@@ -7,14 +8,6 @@ export const credentialTypeSchema = z.enum(credentialTypes);
 
 export const credentialStatuses = ['Active', 'Inactive'] as const;
 export const credentialStatusSchema = z.enum(credentialStatuses);
-
-export const jitTypes = ['enable_disable', 'create_delete'] as const;
-export const jitTypeSchema = z.enum(jitTypes);
-export type JitType = z.infer<typeof jitTypeSchema>;
-export const jitTypeLabels: Record<JitType, string> = {
-  enable_disable: 'Enable/Disable',
-  create_delete: 'Creation and deletion',
-};
 
 export const maxPasswordLength = 256;
 

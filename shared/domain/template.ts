@@ -60,11 +60,3 @@ export const templateSchema = templateInputSchema.extend({
   updatedAt: isoDateSchema,
 });
 export type Template = z.infer<typeof templateSchema>;
-
-/** The execution type each JIT direction needs. */
-export const jitExecutionTypes = {
-  enable: 'Credential enable',
-  disable: 'Credential disable',
-  create: 'New user',
-  delete: 'User delete',
-} as const satisfies Record<string, ExecutionType>;

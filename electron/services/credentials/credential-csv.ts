@@ -1,4 +1,4 @@
-import { jitTypeLabels } from '../../../shared/domain/credential';
+import { jitTypeLabels } from '../../../shared/domain/jit';
 import { toCsv } from '../../storage/csv';
 import type { StoredCredential, StoredDevice } from '../stored-records';
 

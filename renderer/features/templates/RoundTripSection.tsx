@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { jitTypeOfExecution } from '../../../shared/domain/jit';
 import type { ExecutionType, Template } from '../../../shared/domain/template';
 
 export interface RoundTripSectionProps {
@@ -49,7 +50,7 @@ export function RoundTripSection({
         Round trip
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-        {template.executionType === 'New user' || template.executionType === 'User delete'
+        {jitTypeOfExecution(template.executionType) === 'create_delete'
           ? 'Create the account, check it exists, delete it, check it is gone.'
           : 'Enable the account, check it, disable it, check it. The account must exist already: type it in Account.'}
       </Typography>

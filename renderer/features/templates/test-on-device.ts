@@ -5,28 +5,18 @@
  * test-on-device.test.ts), apart from the dialog.
  */
 import type { Device } from '../../../shared/domain/device';
+import { jitPartnerType, opensSession } from '../../../shared/domain/jit';
 import { compareNames } from '../../../shared/domain/names';
 import { findPlugin, pluginPort, type PluginId } from '../../../shared/domain/plugin';
 import type { ExecutionType, Template } from '../../../shared/domain/template';
 import type { LoginOption } from '../../stores/templates-store';
-
-/** The two halves of each JIT pair: what the other half of a template's type is. */
-const partnerType: Partial<Record<ExecutionType, ExecutionType>> = {
-  'New user': 'User delete',
-  'User delete': 'New user',
-  'Credential enable': 'Credential disable',
-  'Credential disable': 'Credential enable',
-};
-
-/** The half that runs first in a round trip: create before delete, enable before disable. */
-const runsFirst = new Set<ExecutionType>(['New user', 'Credential enable']);
 
 export const isSqlPlugin = (id: PluginId): boolean =>
   id === 'postgresql' || id === 'mysql' || id === 'mssql' || id === 'oracle';
 
 /** The execution type a round-trip partner of `template` has, or undefined outside the JIT pairs. */
 export const partnerTypeOf = (template: Pick<Template, 'executionType'>): ExecutionType | undefined =>
-  partnerType[template.executionType];
+  jitPartnerType(template.executionType);
 
 /**
  * Templates that complete `template`'s JIT pair: the same plugin, the other half's type. The
@@ -44,7 +34,8 @@ export function partnerCandidates(template: Template, templates: readonly Templa
 
 /** The round trip's order: the creation (or enable) template first, whichever one is open. */
 export function roundTripOrder(template: Template, partner: Template): { first: Template; second: Template } {
-  return runsFirst.has(template.executionType)
+  // Create before delete, enable before disable.
+  return opensSession(template.executionType)
     ? { first: template, second: partner }
     : { first: partner, second: template };
 }

@@ -3,7 +3,8 @@
  * on the lists it has loaded to show errors beside fields, and the core runs them on its own data
  * before anything is written (the core's verdict is the one that counts).
  */
-import { jitExecutionTypes, type ExecutionType } from '../template';
+import { jitExecutionTypes } from '../jit';
+import type { ExecutionType } from '../template';
 import type { CredentialFields, CredentialJit, PasswordChange } from '../credential';
 import { findPlugin, type PluginId } from '../plugin';
 

@@ -1,7 +1,7 @@
 /** What the JIT template drop-downs may offer: the chosen plugin's active templates of the direction's type. */
 import { describe, expect, it } from 'vitest';
 import { templatesFor, type RuleContext } from '../../../shared/domain/rules/credential-rules';
-import { jitExecutionTypes } from '../../../shared/domain/template';
+import { jitExecutionTypes } from '../../../shared/domain/jit';
 
 type RuleTemplate = RuleContext['templates'][number];
 const template = (id: number, over: Partial<RuleTemplate> = {}): RuleTemplate => ({

@@ -6,7 +6,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { Fragment } from 'react';
-import { jitTypeLabels, type CredentialJit } from '../../../../shared/domain/credential';
+import type { CredentialJit } from '../../../../shared/domain/credential';
+import { jitTypeLabels } from '../../../../shared/domain/jit';
 import { findPlugin } from '../../../../shared/domain/plugin';
 import {
   referencedCredentialIds,

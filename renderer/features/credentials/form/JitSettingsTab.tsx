@@ -7,7 +7,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useId, type ReactNode } from 'react';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
-import { jitTypeLabels, jitTypes } from '../../../../shared/domain/credential';
+import { jitTypeLabels, jitTypes } from '../../../../shared/domain/jit';
 import { SelectField, type SelectOption } from '../../common/SelectField';
 import { AuthCredentialField } from './AuthCredentialField';
 import type { ErrorSlot } from './credential-draft';

@@ -1,7 +1,7 @@
 import type { GridColDef } from '@mui/x-data-grid/models';
 import { memo } from 'react';
 import type { CredentialRow } from '../../../../shared/contract/credentials';
-import { jitTypeLabels } from '../../../../shared/domain/credential';
+import { jitTypeLabels } from '../../../../shared/domain/jit';
 import type { CredentialSortField } from '../../../stores/credentials-store';
 import { cellClass } from './cell-styles';
 import { formatDateTime, yesNo } from './format';

@@ -120,7 +120,6 @@ export function createCore(options: CoreOptions): Core {
   const executor = new TemplateExecutor({ operations, plugins, clock });
   const runner = new TemplateRunner({
     inventory,
-    vault,
     executor,
     audit,
     plugins,

@@ -5,7 +5,6 @@ import type { Device } from '../../shared/domain/device';
 import { findPlugin, pluginPort } from '../../shared/domain/plugin';
 import { jitDependencies } from '../../shared/domain/rules/credential-rules';
 import type { Settings } from '../../shared/domain/settings';
-import type { ConnectionLogin } from '../../shared/plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
@@ -19,7 +18,7 @@ import { tagValues } from './tag-values';
 import type { TemplateExecutor } from './template-executor';
 
 export interface PasswordChangeDeps {
-  readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials'>;
+  readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials' | 'logins'>;
   readonly vault: SecretVault;
   /** Runs the template as an operation (shared with Test on a device and the lifecycle). */
   readonly executor: TemplateExecutor;
@@ -158,39 +157,22 @@ export class PasswordChangeService {
       throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'templateId');
     }
 
-    const runAs = credentials.get(request.runAsCredentialId);
-    const runAsLabel = `${runAs.username} @ ${devices.get(runAs.deviceId).name}`;
-    if (runAs.deleted || runAs.status !== 'Active') {
-      throw new ServiceError(
-        'invalid_input',
-        `${runAsLabel} is not an active credential`,
-        'runAsCredentialId',
-      );
-    }
-    if (this.deps.vault.status().state !== 'unlocked') {
-      throw new ServiceError('locked', 'The vault is locked: unlock it to change a password');
-    }
-    if (!this.deps.vault.has(vaultRef(runAs.id))) {
-      throw new ServiceError(
-        'invalid_input',
-        `${runAsLabel} has no password to connect with`,
-        'runAsCredentialId',
-      );
-    }
-
+    // The plan offers the credential itself and its JIT authentication credential: no device rule.
+    const {
+      credential: runAs,
+      login,
+      label: runAsLabel,
+    } = this.deps.inventory.logins.loginFor(request.runAsCredentialId, {
+      field: 'runAsCredentialId',
+      purpose: 'to change a password',
+    });
     const newPassword =
       request.password.action === 'set'
         ? request.password.value
         : generatePassword(this.deps.settings().passwordPolicy);
     const currentRef = vaultRef(credential.id);
     const currentPassword = this.deps.vault.has(currentRef) ? this.deps.vault.get(currentRef) : '';
-    const loginPassword = this.deps.vault.get(vaultRef(runAs.id));
-    const login: ConnectionLogin = {
-      username: runAs.username,
-      password: loginPassword,
-      ...(runAs.domain ? { domain: runAs.domain } : {}),
-      ...(runAs.additionalInfo ? { database: runAs.additionalInfo } : {}),
-    };
+    const loginPassword = login.password ?? '';
 
     // Audited (on disk) before the connection opens.
     const how = `template ${template.name} v${template.version}, run as ${runAsLabel}`;

@@ -7,11 +7,9 @@ import type { ConnectionLogin, TargetEndpoint } from '../../shared/plugins/plugi
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
-import { vaultRef } from '../services/credentials/credential-service';
 import type { Inventory } from '../services/inventory';
 import { generatePassword } from '../services/credentials/password-generator';
 import { ServiceError } from '../services/service-error';
-import type { SecretVault } from '../vault/secret-vault';
 import { ephemeralUsername } from './ephemeral-name';
 import { auditSecretUse } from './secret-use';
 import { tagValues } from './tag-values';
@@ -19,7 +17,6 @@ import type { TemplateExecutor } from './template-executor';
 
 export interface TemplateRunnerDeps {
   readonly inventory: Inventory;
-  readonly vault: SecretVault;
   /** Runs each template as an operation (shared with the password change and the lifecycle). */
   readonly executor: TemplateExecutor;
   /** Every run is audited as a use of its credential's password before it connects. */
@@ -144,32 +141,15 @@ export class TemplateRunner {
     if (!plugin?.available)
       throw new ServiceError('invalid_input', `${plugin?.name ?? pluginId} is not available in this build`);
     const device = this.deps.inventory.devices.get(request.deviceId);
-    const credential = this.deps.inventory.credentials.get(request.login.credentialId);
-    const label = `${credential.username} @ ${this.deps.inventory.devices.get(credential.deviceId).name}`;
-    const otherDevice = credential.deviceId !== device.id;
-    // A password is tried only where it belongs, unless the administrator said otherwise: a
-    // template run as any credential on any device would make every password testable anywhere.
-    if (otherDevice && request.useOnAnotherDevice !== true) {
-      throw new ServiceError(
-        'invalid_input',
-        `${label} belongs to another device: confirm "use on another device" to log in to ${device.name} with it`,
-        'login.credentialId',
-      );
-    }
-    if (credential.deleted || credential.status !== 'Active') {
-      throw new ServiceError('invalid_input', `${label} is not an active credential`, 'login.credentialId');
-    }
-    const ref = vaultRef(credential.id);
-    if (!this.deps.vault.has(ref)) {
-      throw new ServiceError(
-        'invalid_input',
-        `${label} has no password to connect with`,
-        'login.credentialId',
-      );
-    }
-    if (this.deps.vault.status().state !== 'unlocked') {
-      throw new ServiceError('locked', 'The vault is locked: unlock it to run templates');
-    }
+    const { credential, login, label, otherDevice } = this.deps.inventory.logins.loginFor(
+      request.login.credentialId,
+      {
+        deviceId: device.id,
+        useOnAnotherDevice: request.useOnAnotherDevice === true,
+        field: 'login.credentialId',
+        purpose: 'to run templates',
+      },
+    );
     const port = pluginPort(device.connectivity, plugin)?.port ?? null;
     if (port === null)
       throw new ServiceError('invalid_input', `${device.name} has no port for ${plugin.name}`, 'deviceId');
@@ -182,12 +162,8 @@ export class TemplateRunner {
       credentialId: credential.id,
       otherDevice,
       target: { host: device.address, port },
-      login: {
-        username: credential.username,
-        password: this.deps.vault.get(ref),
-        ...(credential.domain ? { domain: credential.domain } : {}),
-        ...(additionalInfo ? { database: additionalInfo } : {}),
-      },
+      // The database is the request's (the Test dialog's field) when it gives one.
+      login: { ...withoutDatabase(login), ...(additionalInfo ? { database: additionalInfo } : {}) },
       loginLabel: label,
       deviceLabel: `${device.name} (${device.address})`,
       username,
@@ -249,4 +225,9 @@ export class TemplateRunner {
       sessionId: null,
     });
   }
+}
+
+function withoutDatabase(login: ConnectionLogin): ConnectionLogin {
+  const { database: _database, ...rest } = login;
+  return rest;
 }

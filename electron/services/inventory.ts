@@ -7,6 +7,7 @@ import type { BackendFactory } from '../storage/document-backend';
 import { IntentJournal } from '../storage/intent-journal';
 import type { SecretVault } from '../vault/secret-vault';
 import { ChangeJournal, replayIntent } from './change-journal';
+import { CredentialLogins } from './credentials/credential-logins';
 import { CredentialService } from './credentials/credential-service';
 import { DeviceService } from './device-service';
 import {
@@ -39,6 +40,8 @@ export interface Inventory {
   readonly devices: DeviceService;
   readonly templates: TemplateService;
   readonly credentials: CredentialService;
+  /** How to log in as a credential, for every run (credentials/credential-logins.ts). */
+  readonly logins: CredentialLogins;
   /**
    * The one queue the three services write through: an import holds it from its first check to
    * its last write, so no other save slips in between.
@@ -121,6 +124,11 @@ export function createInventory(options: InventoryOptions): Inventory {
     devices: deviceService,
     templates: templateService,
     credentials: credentialService,
+    logins: new CredentialLogins({
+      credentials: credentialService,
+      devices: deviceService,
+      vault: options.vault,
+    }),
     queue,
     changes,
     recovered,

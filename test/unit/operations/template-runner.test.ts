@@ -82,7 +82,6 @@ function runnerWith(
   const executor = new TemplateExecutor({ operations, plugins, clock: services.clock });
   const runner = new TemplateRunner({
     inventory: services,
-    vault: services.vault,
     executor,
     plugins,
     audit,

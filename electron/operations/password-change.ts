@@ -6,7 +6,7 @@ import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort } from '../../shared/domain/plugin';
 import { jitDependencies } from '../../shared/domain/rules/credential-rules';
 import type { Settings } from '../../shared/domain/settings';
-import type { ConnectionLogin, PluginRuntime, RunResult } from '../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, PluginRuntime, RunResult } from '../plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';

@@ -3,7 +3,7 @@
  * (shared/domain/plugin.ts) lists them read-only, and only those marked available have a runtime.
  */
 import type { PluginId } from '../../shared/domain/plugin';
-import type { PluginRuntime } from '../../shared/plugins/plugin-runtime';
+import type { PluginRuntime } from './plugin-runtime';
 import type { BuiltInTemplate } from '../services/template-service';
 import { ldapBuiltinTemplates, ldapPlugin, ldapSyntaxHelp } from './ldap';
 import { mysqlBuiltinTemplates, mysqlPlugin, mysqlSyntaxHelp } from './mysql';

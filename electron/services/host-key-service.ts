@@ -1,5 +1,5 @@
 import { sameHost, type HostKey, type HostKeyScan } from '../../shared/domain/host-key';
-import type { TargetEndpoint } from '../../shared/plugins/plugin-runtime';
+import type { TargetEndpoint } from '../plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';

@@ -1,4 +1,4 @@
-import type { PluginRuntime } from '../../../shared/plugins/plugin-runtime';
+import type { PluginRuntime } from '../plugin-runtime';
 import { ldapAccountExists, ldapEndSessions } from './accounts';
 import { checkLdapTemplate } from './operations';
 import { runLdap } from './run';

@@ -1,4 +1,4 @@
-import type { PluginRuntime } from '../../../shared/plugins/plugin-runtime';
+import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { mysqlAccountExists, mysqlEndSessions } from './accounts';
 import { mysqlDriver } from './driver';

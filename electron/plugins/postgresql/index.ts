@@ -1,4 +1,4 @@
-import type { PluginRuntime } from '../../../shared/plugins/plugin-runtime';
+import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { pgAccountExists, pgEndSessions } from './accounts';
 import { postgresDriver } from './driver';

@@ -4,7 +4,7 @@
  * the server's own `ssh-keygen -l -f /etc/ssh/ssh_host_ed25519_key.pub` before trusting it.
  */
 import { Client } from 'ssh2';
-import type { TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+import type { TargetEndpoint } from '../plugin-runtime';
 import { fingerprintOf, keyTypeOf } from './host-key-fingerprint';
 
 export interface ScannedHostKey {

@@ -14,7 +14,7 @@ import type {
   RunTimeouts,
   TargetEndpoint,
   TemplateProblem,
-} from '../../../shared/plugins/plugin-runtime';
+} from '../plugin-runtime';
 import {
   accountExistsCommand,
   checkAccountName,

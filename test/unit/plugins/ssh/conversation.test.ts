@@ -5,7 +5,7 @@ import { converse, type ConversationOptions } from '../../../../electron/plugins
 import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
 import { substitute } from '../../../../electron/plugins/ssh/substitute';
 import { Masker } from '../../../../electron/plugins/tag-engine';
-import type { RunStep } from '../../../../shared/plugins/plugin-runtime';
+import type { RunStep } from '../../../../electron/plugins/plugin-runtime';
 import { FakeTerminal, idFor, passwd, type Program } from './fake-terminal';
 
 const password = 'Tr0ub4dor&3';

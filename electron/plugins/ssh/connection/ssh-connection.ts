@@ -5,7 +5,7 @@
  * without waiting forever for a dead peer.
  */
 import { Client } from 'ssh2';
-import type { CancelSignal, ConnectionLogin, TargetEndpoint } from '../plugin-runtime';
+import type { CancelSignal, ConnectionLogin, TargetEndpoint } from '../../plugin-runtime';
 
 /**
  * Decides whether a server's host key (the raw key blob) is the one trusted for the endpoint:

@@ -25,6 +25,16 @@ export interface TargetEndpoint {
   readonly port: number;
 }
 
+/**
+ * Decides whether a server's host key (the raw key blob) is the one trusted for the endpoint:
+ * `true` to go on, `false` or a reason (shown to the user) to refuse before anything is sent.
+ * The core passes the host-key service's check to the SSH plugin (plugin-module.ts).
+ */
+export type HostKeyCheck = (
+  target: TargetEndpoint,
+  key: Buffer,
+) => boolean | string | Promise<boolean | string>;
+
 /** Who connects: the authentication credential (or the credential itself with "use own"). */
 export interface ConnectionLogin {
   readonly username: string;

@@ -1,7 +1,10 @@
+import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { ldapAccountExists, ldapEndSessions } from './accounts';
+import { ldapBuiltinTemplates } from './builtin-templates';
 import { checkLdapTemplate } from './operations';
 import { runLdap } from './run';
+import { ldapSyntaxHelp } from './syntax';
 
 /**
  * LDAP (OpenLDAP, Active Directory): a template is commands (bind, find, add with attribute lines,
@@ -16,5 +19,13 @@ export const ldapPlugin: PluginRuntime = {
   endSessions: ldapEndSessions,
 };
 
-export { ldapBuiltinTemplates } from './builtin-templates';
-export { ldapSyntaxHelp } from './syntax';
+/** The LDAP plugin as the registry lists it. It takes no options: one runtime object serves. */
+export const ldapPluginModule: PluginModule = {
+  id: 'ldap',
+  family: 'directory',
+  createRuntime: () => ldapPlugin,
+  builtInTemplates: ldapBuiltinTemplates,
+  syntaxHelp: ldapSyntaxHelp,
+};
+
+export { ldapBuiltinTemplates, ldapSyntaxHelp };

@@ -1,7 +1,10 @@
+import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
+import { mysqlBuiltinTemplates } from './builtin-templates';
 import { mysqlAccountExists, mysqlEndSessions } from './accounts';
 import { mysqlDriver } from './driver';
+import { mysqlSyntaxHelp } from './syntax';
 
 /**
  * MySQL and MariaDB: a template is SQL statements run in order on one connection (mysql2), to the
@@ -15,5 +18,13 @@ export const mysqlPlugin: PluginRuntime = {
   endSessions: mysqlEndSessions,
 };
 
-export { mysqlBuiltinTemplates } from './builtin-templates';
-export { mysqlSyntaxHelp } from './syntax';
+/** The MySQL plugin as the registry lists it. It takes no options: one runtime object serves. */
+export const mysqlPluginModule: PluginModule = {
+  id: 'mysql',
+  family: 'sql',
+  createRuntime: () => mysqlPlugin,
+  builtInTemplates: mysqlBuiltinTemplates,
+  syntaxHelp: mysqlSyntaxHelp,
+};
+
+export { mysqlBuiltinTemplates, mysqlSyntaxHelp };

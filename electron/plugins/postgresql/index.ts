@@ -1,7 +1,10 @@
+import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
+import { postgresqlBuiltinTemplates } from './builtin-templates';
 import { pgAccountExists, pgEndSessions } from './accounts';
 import { postgresDriver } from './driver';
+import { postgresqlSyntaxHelp } from './syntax';
 
 /**
  * PostgreSQL: a template is SQL statements run in order on one connection (pg), to the login's
@@ -15,5 +18,13 @@ export const postgresqlPlugin: PluginRuntime = {
   endSessions: pgEndSessions,
 };
 
-export { postgresqlBuiltinTemplates } from './builtin-templates';
-export { postgresqlSyntaxHelp } from './syntax';
+/** The PostgreSQL plugin as the registry lists it. It takes no options: one runtime object serves. */
+export const postgresqlPluginModule: PluginModule = {
+  id: 'postgresql',
+  family: 'sql',
+  createRuntime: () => postgresqlPlugin,
+  builtInTemplates: postgresqlBuiltinTemplates,
+  syntaxHelp: postgresqlSyntaxHelp,
+};
+
+export { postgresqlBuiltinTemplates, postgresqlSyntaxHelp };

@@ -2,10 +2,24 @@
  * The SSH plugin (electron/plugins/ssh): what the plugin registry and the template editor import.
  * template/ holds the template language, connection/ the SSH connection (reusable without it).
  */
+import type { PluginModule } from '../plugin-module';
+import { sshBuiltinTemplates } from './builtin-templates';
+import { SshPlugin } from './ssh-plugin';
+import { sshSyntaxHelp } from './syntax-help';
+
+/** The SSH plugin as the registry lists it: its runtime checks host keys with the core's check. */
+export const sshPluginModule: PluginModule = {
+  id: 'ssh',
+  family: 'shell',
+  createRuntime: ({ sshHostKeyCheck }) =>
+    new SshPlugin(sshHostKeyCheck ? { hostKeyCheck: sshHostKeyCheck } : {}),
+  builtInTemplates: sshBuiltinTemplates,
+  syntaxHelp: sshSyntaxHelp,
+};
+
 export { SshPlugin, defaultTimeouts, type SshPluginOptions } from './ssh-plugin';
 export { checkSshSyntax, checkSshTemplate } from './template/check';
 export type { HostKeyCheck } from './connection/ssh-connection';
 export { fingerprintOf, keyTypeOf } from './connection/host-key-fingerprint';
 export { HostKeyScanError, scanHostKey, type ScannedHostKey } from './connection/host-key-scan';
-export { sshBuiltinTemplates } from './builtin-templates';
-export { sshSyntaxHelp } from './syntax-help';
+export { sshBuiltinTemplates, sshSyntaxHelp };

@@ -19,8 +19,7 @@ const partnerType: Partial<Record<ExecutionType, ExecutionType>> = {
 /** The half that runs first in a round trip: create before delete, enable before disable. */
 const runsFirst = new Set<ExecutionType>(['New user', 'Credential enable']);
 
-export const isSqlPlugin = (id: PluginId): boolean =>
-  id === 'postgresql' || id === 'mysql' || id === 'mssql' || id === 'oracle';
+export const isSqlPlugin = (id: PluginId): boolean => findPlugin(id)?.family === 'sql';
 
 /** The execution type a round-trip partner of `template` has, or undefined outside the JIT pairs. */
 export const partnerTypeOf = (template: Pick<Template, 'executionType'>): ExecutionType | undefined =>

@@ -4,6 +4,7 @@
  * (shared/domain/plugin.ts) says what the UI shows of it.
  */
 import type { PluginFamily, PluginId } from '../../shared/domain/plugin';
+import type { SyntaxHelp } from '../../shared/plugins/syntax-help';
 import type { BuiltInTemplate } from './builtin-template';
 import type { HostKeyCheck, PluginRuntime } from './plugin-runtime';
 
@@ -21,6 +22,6 @@ export interface PluginModule {
   createRuntime(options: PluginRuntimeOptions): PluginRuntime;
   /** The read-only template library, installed at start-up (keys unique within the plugin). */
   readonly builtInTemplates: readonly BuiltInTemplate[];
-  /** The template language's help, shown in the template editor. */
-  readonly syntaxHelp: string;
+  /** The template language's help (shared/plugins/syntax/), shown in the template editor. */
+  readonly syntaxHelp: SyntaxHelp;
 }

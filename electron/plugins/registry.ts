@@ -4,6 +4,7 @@
  * here. Adding a plugin is its folder (exporting its PluginModule) plus one line of the list.
  */
 import type { PluginId } from '../../shared/domain/plugin';
+import { syntaxHelpText } from '../../shared/plugins/syntax-help';
 import type { PluginBuiltInTemplate } from './builtin-template';
 import { ldapPluginModule } from './ldap';
 import { mysqlPluginModule } from './mysql';
@@ -24,7 +25,7 @@ export interface PluginRegistry {
   get(id: PluginId): PluginRuntime | undefined;
   /** Every plugin's read-only template library, for installing at start-up. */
   builtInTemplates(): PluginBuiltInTemplate[];
-  /** The template language's help text, shown in the template editor ('' for none). */
+  /** The template language's help as text, for `plugins.list` ('' for a plugin not in this build). */
   help(id: PluginId): string;
 }
 
@@ -38,7 +39,10 @@ export function createPluginRegistry(
   const runtimes = new Map(modules.map((module) => [module.id, module.createRuntime(options)]));
   return {
     get: (id) => runtimes.get(id),
-    help: (id) => byId.get(id)?.syntaxHelp ?? '',
+    help: (id) => {
+      const module = byId.get(id);
+      return module ? syntaxHelpText(module.syntaxHelp) : '';
+    },
     builtInTemplates: () =>
       modules.flatMap((module) =>
         module.builtInTemplates.map((t) => ({ ...t, key: `${module.id}:${t.key}`, pluginId: module.id })),

@@ -1,15 +1,15 @@
+import { ldapSyntaxHelp } from '../../../shared/plugins/syntax/ldap';
 import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { ldapAccountExists, ldapEndSessions } from './accounts';
 import { ldapBuiltinTemplates } from './builtin-templates';
 import { checkLdapTemplate } from './operations';
 import { runLdap } from './run';
-import { ldapSyntaxHelp } from './syntax';
 
 /**
  * LDAP (OpenLDAP, Active Directory): a template is commands (bind, find, add with attribute lines,
  * modify, mod-add, mod-del, mod-replace, delete) run in order on one connection (ldapts) to
- * ldap://host:port. See syntax.ts for the rules a template author sees.
+ * ldap://host:port. Its help for template authors is shared/plugins/syntax/ldap.ts.
  */
 export const ldapPlugin: PluginRuntime = {
   id: 'ldap',
@@ -28,4 +28,4 @@ export const ldapPluginModule: PluginModule = {
   syntaxHelp: ldapSyntaxHelp,
 };
 
-export { ldapBuiltinTemplates, ldapSyntaxHelp };
+export { ldapBuiltinTemplates };

@@ -1,14 +1,14 @@
+import { mysqlSyntaxHelp } from '../../../shared/plugins/syntax/mysql';
 import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { mysqlBuiltinTemplates } from './builtin-templates';
 import { mysqlAccountExists, mysqlEndSessions } from './accounts';
 import { mysqlDriver } from './driver';
-import { mysqlSyntaxHelp } from './syntax';
 
 /**
  * MySQL and MariaDB: a template is SQL statements run in order on one connection (mysql2), to the
- * login's database if it names one. See syntax.ts for the rules a template author sees.
+ * login's database if it names one. Its help for template authors is shared/plugins/syntax/mysql.ts.
  */
 export const mysqlPlugin: PluginRuntime = {
   id: 'mysql',
@@ -27,4 +27,4 @@ export const mysqlPluginModule: PluginModule = {
   syntaxHelp: mysqlSyntaxHelp,
 };
 
-export { mysqlBuiltinTemplates, mysqlSyntaxHelp };
+export { mysqlBuiltinTemplates };

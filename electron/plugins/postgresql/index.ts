@@ -1,14 +1,14 @@
+import { postgresqlSyntaxHelp } from '../../../shared/plugins/syntax/postgresql';
 import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { postgresqlBuiltinTemplates } from './builtin-templates';
 import { pgAccountExists, pgEndSessions } from './accounts';
 import { postgresDriver } from './driver';
-import { postgresqlSyntaxHelp } from './syntax';
 
 /**
  * PostgreSQL: a template is SQL statements run in order on one connection (pg), to the login's
- * database (`postgres` when it names none). See syntax.ts for the rules a template author sees.
+ * database (`postgres` when it names none). Its help for template authors is shared/plugins/syntax/postgresql.ts.
  */
 export const postgresqlPlugin: PluginRuntime = {
   id: 'postgresql',
@@ -27,4 +27,4 @@ export const postgresqlPluginModule: PluginModule = {
   syntaxHelp: postgresqlSyntaxHelp,
 };
 
-export { postgresqlBuiltinTemplates, postgresqlSyntaxHelp };
+export { postgresqlBuiltinTemplates };

@@ -5,9 +5,9 @@ export const modules = {
   'host guards': ['electron/host/request-guard.ts'],
   vault: ['electron/vault/crypto.ts', 'electron/vault/vault-service.ts'],
   'ssh shell context': [
-    'electron/plugins/ssh/shell-context.ts',
-    'electron/plugins/ssh/shell-quote.ts',
-    'electron/plugins/ssh/substitute.ts',
+    'electron/plugins/ssh/template/shell-context.ts',
+    'electron/plugins/ssh/template/shell-quote.ts',
+    'electron/plugins/ssh/template/substitute.ts',
   ],
   'sql escaping': [
     'electron/plugins/postgresql/escape.ts',

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fingerprintSchema } from '../../shared/domain/host-key';
 import { pluginIds, type PluginId } from '../../shared/domain/plugin';
-import { secretTagNames } from '../../shared/plugins/plugin-runtime';
+import { secretTagNames } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 
 export interface TemplateCliArgs {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { findPlugin } from '../../shared/domain/plugin';
-import type { RunStep } from '../../shared/plugins/plugin-runtime';
+import type { RunStep } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 import { createPluginRegistry } from '../plugins/registry';
 import { fingerprintOf, type HostKeyCheck } from '../plugins/ssh';

@@ -1,4 +1,4 @@
-import type { ConnectionLogin, RunStep, TagValues } from '../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, RunStep, TagValues } from '../plugins/plugin-runtime';
 import { Masker, runSecrets } from '../plugins/tag-engine';
 
 /**

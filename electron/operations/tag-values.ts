@@ -1,4 +1,4 @@
-import type { TagValues } from '../../shared/plugins/plugin-runtime';
+import type { TagValues } from '../plugins/plugin-runtime';
 
 export interface TagSources {
   readonly username: string;

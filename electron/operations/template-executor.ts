@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Operation, OperationStatus } from '../../shared/domain/operation';
 import type { PluginId } from '../../shared/domain/plugin';
-import type {
-  ConnectionLogin,
-  RunResult,
-  TagValues,
-  TargetEndpoint,
-} from '../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, RunResult, TagValues, TargetEndpoint } from '../plugins/plugin-runtime';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
 import { ServiceError } from '../services/service-error';

@@ -3,7 +3,7 @@ import { jitPairOf } from '../../shared/domain/jit';
 import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
-import type { ConnectionLogin, TargetEndpoint } from '../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, TargetEndpoint } from '../plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';

@@ -1,56 +1,51 @@
 /**
  * The built-in plugins, in one typed list. There is no way to add one at run time: the catalogue
- * (shared/domain/plugin.ts) lists them read-only, and only those marked available have a runtime.
+ * (shared/domain/plugin.ts) lists them read-only, and only those marked available have a module
+ * here. Adding a plugin is its folder (exporting its PluginModule) plus one line of the list.
  */
 import type { PluginId } from '../../shared/domain/plugin';
-import type { PluginRuntime } from '../../shared/plugins/plugin-runtime';
-import type { BuiltInTemplate } from '../services/template-service';
-import { ldapBuiltinTemplates, ldapPlugin, ldapSyntaxHelp } from './ldap';
-import { mysqlBuiltinTemplates, mysqlPlugin, mysqlSyntaxHelp } from './mysql';
-import { postgresqlBuiltinTemplates, postgresqlPlugin, postgresqlSyntaxHelp } from './postgresql';
-import { SshPlugin, sshBuiltinTemplates, sshSyntaxHelp, type HostKeyCheck } from './ssh';
-import type { BuiltinTemplate } from './tag-engine';
+import { syntaxHelpText } from '../../shared/plugins/syntax-help';
+import type { PluginBuiltInTemplate } from './builtin-template';
+import { ldapPluginModule } from './ldap';
+import { mysqlPluginModule } from './mysql';
+import type { PluginModule, PluginRuntimeOptions } from './plugin-module';
+import type { PluginRuntime } from './plugin-runtime';
+import { postgresqlPluginModule } from './postgresql';
+import { sshPluginModule } from './ssh';
+
+export const pluginModules: readonly PluginModule[] = [
+  sshPluginModule,
+  postgresqlPluginModule,
+  mysqlPluginModule,
+  ldapPluginModule,
+];
 
 export interface PluginRegistry {
   /** The runtime of an available plugin; undefined for one not available in this build. */
   get(id: PluginId): PluginRuntime | undefined;
   /** Every plugin's read-only template library, for installing at start-up. */
-  builtInTemplates(): BuiltInTemplate[];
-  /** The template language's help text, shown in the template editor. */
+  builtInTemplates(): PluginBuiltInTemplate[];
+  /** The template language's help as text, for `plugins.list` ('' for a plugin not in this build). */
   help(id: PluginId): string;
 }
 
-export interface PluginRegistryOptions {
-  /** The trusted SSH host keys (services/host-key-service.ts); without it any key is accepted. */
-  readonly sshHostKeyCheck?: HostKeyCheck;
-}
+export type PluginRegistryOptions = PluginRuntimeOptions;
 
-export function createPluginRegistry(options: PluginRegistryOptions = {}): PluginRegistry {
-  const ssh = new SshPlugin(options.sshHostKeyCheck ? { hostKeyCheck: options.sshHostKeyCheck } : {});
-  const runtimes = new Map<PluginId, PluginRuntime>([
-    ['ssh', ssh],
-    ['postgresql', postgresqlPlugin],
-    ['mysql', mysqlPlugin],
-    ['ldap', ldapPlugin],
-  ]);
-  const libraries: [PluginId, readonly BuiltinTemplate[]][] = [
-    ['ssh', sshBuiltinTemplates],
-    ['postgresql', postgresqlBuiltinTemplates],
-    ['mysql', mysqlBuiltinTemplates],
-    ['ldap', ldapBuiltinTemplates],
-  ];
-  const helps = new Map<PluginId, string>([
-    ['ssh', sshSyntaxHelp],
-    ['postgresql', postgresqlSyntaxHelp],
-    ['mysql', mysqlSyntaxHelp],
-    ['ldap', ldapSyntaxHelp],
-  ]);
+export function createPluginRegistry(
+  options: PluginRegistryOptions = {},
+  modules: readonly PluginModule[] = pluginModules,
+): PluginRegistry {
+  const byId = new Map(modules.map((module) => [module.id, module]));
+  const runtimes = new Map(modules.map((module) => [module.id, module.createRuntime(options)]));
   return {
     get: (id) => runtimes.get(id),
-    help: (id) => helps.get(id) ?? '',
+    help: (id) => {
+      const module = byId.get(id);
+      return module ? syntaxHelpText(module.syntaxHelp) : '';
+    },
     builtInTemplates: () =>
-      libraries.flatMap(([pluginId, templates]) =>
-        templates.map((t) => ({ ...t, key: `${pluginId}:${t.key}`, pluginId })),
+      modules.flatMap((module) =>
+        module.builtInTemplates.map((t) => ({ ...t, key: `${module.id}:${t.key}`, pluginId: module.id })),
       ),
   };
 }

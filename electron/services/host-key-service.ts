@@ -1,9 +1,14 @@
 import { sameHost, type HostKey, type HostKeyScan } from '../../shared/domain/host-key';
-import type { TargetEndpoint } from '../../shared/plugins/plugin-runtime';
+import type { TargetEndpoint } from '../plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
-import { fingerprintOf, HostKeyScanError, keyTypeOf, type ScannedHostKey } from '../plugins/ssh';
+import {
+  fingerprintOf,
+  HostKeyScanError,
+  keyTypeOf,
+  type ScannedHostKey,
+} from '../plugins/ssh/connection/host-key-fingerprint';
 import type { EntityTable } from '../storage/entity-table';
 import { notFound, ServiceError } from './service-error';
 
@@ -14,7 +19,7 @@ export interface HostKeyServiceDeps {
   readonly clock: Clock;
   /** The OS user of the app: the actor of a trust on first use, which happens inside a run. */
   readonly systemActor: string;
-  /** Asks a server for its key without logging in (plugins/ssh/host-key-scan.ts). */
+  /** Asks a server for its key without logging in (plugins/ssh/connection/host-key-scan.ts). */
   readonly scan: (target: TargetEndpoint, timeoutMs: number) => Promise<ScannedHostKey>;
 }
 

@@ -3,6 +3,7 @@ import type { Template, TemplateVersion } from '../../shared/domain/template';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
+import type { PluginBuiltInTemplate } from '../plugins/builtin-template';
 import type { EntityTable, Row } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';
 import { changedFields } from './changed-fields';
@@ -32,9 +33,6 @@ export interface TemplateServiceDeps {
   /** The plugins' syntax check, once they exist; tags are always checked. */
   readonly syntaxCheck?: SyntaxCheck;
 }
-
-/** A template the app ships, as a plugin declares it (`key` is stable across releases). */
-export type BuiltInTemplate = Omit<TemplateFields, 'active'> & { readonly key: string };
 
 export const builtInReadOnly = 'Built-in templates are read-only: Clone to edit';
 
@@ -158,7 +156,7 @@ export class TemplateService {
    * version (a newer build may improve a built-in), matched by their stable key. A built-in whose
    * name a user's template already has gets " (built-in)" added. Returns the ids created or updated.
    */
-  installBuiltIns(definitions: readonly BuiltInTemplate[], actor = 'system'): Promise<number[]> {
+  installBuiltIns(definitions: readonly PluginBuiltInTemplate[], actor = 'system'): Promise<number[]> {
     return this.#queue.run(async () => {
       const touched: number[] = [];
       const now = this.deps.clock.now().toISOString();
@@ -246,7 +244,7 @@ export class TemplateService {
     };
   }
 
-  #builtInName(def: Omit<BuiltInTemplate, 'key'>, selfId: number | undefined): string {
+  #builtInName(def: Omit<PluginBuiltInTemplate, 'key'>, selfId: number | undefined): string {
     const key = nameKey(def.name);
     const taken = [...this.deps.table.all()].some(
       (t) => t.id !== selfId && t.pluginId === def.pluginId && nameKey(t.name) === key,

@@ -10,11 +10,21 @@ export const pluginIds = ['ssh', 'postgresql', 'mysql', 'ldap', 'winrm', 'mssql'
 export const pluginIdSchema = z.enum(pluginIds);
 export type PluginId = z.infer<typeof pluginIdSchema>;
 
+/**
+ * What kind of template language a plugin speaks: a shell conversation, SQL statements, or
+ * directory commands. Rules that hold for a whole kind (an SQL plugin's Additional information
+ * names the database) test the family, not a list of plugin names a new plugin would miss.
+ */
+export const pluginFamilies = ['shell', 'sql', 'directory'] as const;
+export const pluginFamilySchema = z.enum(pluginFamilies);
+export type PluginFamily = z.infer<typeof pluginFamilySchema>;
+
 export interface PluginInfo {
   readonly id: PluginId;
   readonly name: string;
   readonly description: string;
   readonly available: boolean;
+  readonly family: PluginFamily;
   /** The device connectivity protocol this plugin connects with. */
   readonly protocol: Protocol | null;
   readonly defaultPort: number | null;
@@ -27,6 +37,7 @@ export const pluginSchema = z.object({
   name: z.string(),
   description: z.string(),
   available: z.boolean(),
+  family: pluginFamilySchema,
   protocol: z.string().nullable(),
   defaultPort: z.number().int().nullable(),
   syntax: z.string(),
@@ -41,6 +52,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     description:
       'Linux and Unix hosts over an interactive shell (PTY), driven by an expect-style conversation.',
     available: true,
+    family: 'shell',
     protocol: 'SSH',
     defaultPort: 22,
     syntax: 'exec, write, expect, expect-regex, no-expect, sleep, set-read-timeout, set-connect-timeout, end',
@@ -50,6 +62,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     name: 'PostgreSQL',
     description: 'PostgreSQL databases: SQL statements run in order on one connection.',
     available: true,
+    family: 'sql',
     protocol: 'PostgreSQL',
     defaultPort: 5432,
     syntax: 'SQL statements separated by semicolons',
@@ -59,6 +72,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     name: 'MySQL / MariaDB',
     description: 'MySQL and MariaDB databases: SQL statements run in order on one connection.',
     available: true,
+    family: 'sql',
     protocol: 'MySQL',
     defaultPort: 3306,
     syntax: 'SQL statements separated by semicolons',
@@ -68,6 +82,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     name: 'LDAP',
     description: 'OpenLDAP and Active Directory over LDAP: add, modify and delete directory entries.',
     available: true,
+    family: 'directory',
     protocol: 'LDAP',
     defaultPort: 389,
     syntax: 'bind, find, add (with attribute lines), mod-add, mod-del, mod-replace, delete',
@@ -77,6 +92,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     name: 'Windows (WinRM)',
     description: 'Windows hosts over WinRM. Not available in this build.',
     available: false,
+    family: 'shell',
     protocol: 'HTTPS',
     defaultPort: 5986,
     syntax: 'PowerShell',
@@ -86,6 +102,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     name: 'Microsoft SQL Server',
     description: 'SQL Server databases. Not available in this build.',
     available: false,
+    family: 'sql',
     protocol: null,
     defaultPort: 1433,
     syntax: 'T-SQL statements',
@@ -95,6 +112,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     name: 'Oracle Database',
     description: 'Oracle databases. Not available in this build.',
     available: false,
+    family: 'sql',
     protocol: null,
     defaultPort: 1521,
     syntax: 'SQL and PL/SQL statements',

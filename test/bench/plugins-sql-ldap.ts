@@ -7,7 +7,7 @@
 import { Client as LdapClient, EqualityFilter } from 'ldapts';
 import { createConnection } from 'mysql2/promise';
 import pg from 'pg';
-import type { PluginRuntime, RunRequest } from '../../shared/plugins/plugin-runtime';
+import type { PluginRuntime, RunRequest } from '../../electron/plugins/plugin-runtime';
 import { ldapBuiltinTemplates, ldapPlugin } from '../../electron/plugins/ldap';
 import { mysqlBuiltinTemplates, mysqlPlugin } from '../../electron/plugins/mysql';
 import { postgresqlBuiltinTemplates, postgresqlPlugin } from '../../electron/plugins/postgresql';

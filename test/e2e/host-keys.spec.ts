@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
-import { fingerprintOf } from '../../electron/plugins/ssh/host-key-fingerprint';
+import { fingerprintOf } from '../../electron/plugins/ssh/connection/host-key-fingerprint';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 

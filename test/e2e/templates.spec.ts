@@ -41,9 +41,12 @@ test('templates: built-ins are read-only, Clone makes an editable copy', async (
   await expect(editor.getByRole('note')).toHaveText('Built-in templates are read-only: Clone to edit');
   await expect(editor.getByRole('textbox', { name: 'Content' })).not.toBeEditable();
   await expect(editor.getByRole('button', { name: 'Save' })).toBeDisabled();
-  // Syntax help is the core's own text for the plugin.
+  // Syntax help is the plugin's own help (shared/plugins/syntax/): commands, rules, an example.
   await editor.getByRole('tab', { name: 'Syntax help' }).click();
-  await expect(editor.getByRole('region', { name: 'SSH syntax' })).toContainText('What is matched');
+  const help = editor.getByRole('region', { name: 'SSH syntax' });
+  await expect(help).toContainText('What is matched');
+  await expect(help.getByRole('term').filter({ hasText: 'expect-regex "/re/i"' })).toBeVisible();
+  await expect(help.getByRole('region', { name: 'Example' })).toContainText('exec "useradd -m [#USERNAME#]"');
 
   // Clone: the editor switches to the copy, which is editable and can be saved.
   await editor.getByRole('button', { name: 'Clone' }).click();

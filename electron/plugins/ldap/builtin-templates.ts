@@ -1,4 +1,4 @@
-import { managedMarker, type BuiltinTemplate } from '../tag-engine';
+import { managedMarker, type BuiltInTemplate } from '../builtin-template';
 
 // Entries live at uid=[#USERNAME#],ou=people,[#DOMAIN#]: [#DOMAIN#] is the credential's domain,
 // which for LDAP holds the base DN (dc=example,dc=com), and must itself be a valid DN. USERNAME is
@@ -39,7 +39,7 @@ modify "${entry}"
 mod-replace userPassword [#NEW_PASSWORD#]
 `;
 
-export const ldapBuiltinTemplates: readonly BuiltinTemplate[] = [
+export const ldapBuiltinTemplates: readonly BuiltInTemplate[] = [
   {
     key: 'ldap.create-entry',
     name: 'LDAP: JIT create entry',

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { Client } from 'ldapts';
-import type { CancelSignal, RunTimeouts, TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+import type { CancelSignal, RunTimeouts, TargetEndpoint } from '../plugin-runtime';
 import { ConnectionLinger, guarded, type Reusable } from '../tag-engine';
 
 /** ldap://host:port, with brackets for an IPv6 address. */

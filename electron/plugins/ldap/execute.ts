@@ -1,5 +1,5 @@
 import { Attribute, Change, type Client } from 'ldapts';
-import type { ConnectionLogin } from '../../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin } from '../plugin-runtime';
 import type { LdapOperation } from './operations';
 
 /** A step that failed on our side of the protocol: a find with no match, a mod-* with no entry. */

@@ -1,5 +1,5 @@
 import { FilterParser } from 'ldapts';
-import type { TagValues, TemplateProblem } from '../../../shared/plugins/plugin-runtime';
+import type { TagValues, TemplateProblem } from '../plugin-runtime';
 import {
   describeProblems,
   isSecretTag,

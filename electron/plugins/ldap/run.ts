@@ -1,4 +1,4 @@
-import type { RunRequest, RunResult } from '../../../shared/plugins/plugin-runtime';
+import type { RunRequest, RunResult } from '../plugin-runtime';
 import {
   elapsedSince,
   failureKind,

@@ -1,4 +1,4 @@
-import type { TemplateProblem } from '../../../shared/plugins/plugin-runtime';
+import type { TemplateProblem } from '../plugin-runtime';
 import { LineIndex, locateTags } from '../tag-engine';
 
 /** A piece of template text that takes tag values: its raw text and where it starts. */

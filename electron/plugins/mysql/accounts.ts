@@ -1,5 +1,5 @@
 import type { RowDataPacket } from 'mysql2';
-import type { AccountRequest } from '../../../shared/plugins/plugin-runtime';
+import type { AccountRequest } from '../plugin-runtime';
 import { defaultTimeouts, withAccountConnection } from '../tag-engine';
 import { mysqlConnections, openMysql, type MysqlConnection } from './connection';
 

@@ -1,4 +1,4 @@
-import type { BuiltinTemplate } from '../tag-engine';
+import type { BuiltInTemplate } from '../builtin-template';
 
 // Accounts are written '[#USERNAME#]'@'%': an escaped literal, so any name is used exactly as
 // given; one ending in a space is refused (MySQL would drop the space: another account).
@@ -31,7 +31,7 @@ const changePassword = `-- Password change.
 ALTER USER '[#USERNAME#]'@'%' IDENTIFIED BY '[#NEW_PASSWORD#]';
 `;
 
-export const mysqlBuiltinTemplates: readonly BuiltinTemplate[] = [
+export const mysqlBuiltinTemplates: readonly BuiltInTemplate[] = [
   {
     key: 'mysql.create-user',
     name: 'MySQL/MariaDB: JIT create user',

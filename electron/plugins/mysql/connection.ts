@@ -1,11 +1,6 @@
 import { Socket } from 'node:net';
 import mysql from 'mysql2';
-import type {
-  CancelSignal,
-  ConnectionLogin,
-  RunTimeouts,
-  TargetEndpoint,
-} from '../../../shared/plugins/plugin-runtime';
+import type { CancelSignal, ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugin-runtime';
 import { ConnectFailed, ConnectionLinger, guarded, Interrupted, type Reusable } from '../tag-engine';
 import { describeMysqlError } from './errors';
 

@@ -1,5 +1,5 @@
 import type { QueryResult, ResultSetHeader, RowDataPacket } from 'mysql2';
-import type { RunRequest, RunTimeouts } from '../../../shared/plugins/plugin-runtime';
+import type { RunRequest, RunTimeouts } from '../plugin-runtime';
 import { lingerKey } from '../tag-engine';
 import {
   rowsText,

@@ -1,4 +1,4 @@
-import type { AccountRequest } from '../../../shared/plugins/plugin-runtime';
+import type { AccountRequest } from '../plugin-runtime';
 import { defaultTimeouts, withAccountConnection } from '../tag-engine';
 import { openPg, pgConnections, type PgConnection } from './connection';
 

@@ -1,4 +1,4 @@
-import { managedMarker, type BuiltinTemplate } from '../tag-engine';
+import { managedMarker, type BuiltInTemplate } from '../builtin-template';
 
 // Names are written "[#USERNAME#]": a quoted identifier, so any name is used exactly as given
 // (case kept, no keyword), and one PostgreSQL would cut (over 63 bytes) is refused. Values inside
@@ -42,7 +42,7 @@ const changePassword = `-- Password change.
 ALTER ROLE "[#USERNAME#]" PASSWORD '[#NEW_PASSWORD#]';
 `;
 
-export const postgresqlBuiltinTemplates: readonly BuiltinTemplate[] = [
+export const postgresqlBuiltinTemplates: readonly BuiltInTemplate[] = [
   {
     key: 'postgresql.create-role',
     name: 'PostgreSQL: JIT create role',

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import type { TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+import type { TargetEndpoint } from '../plugin-runtime';
 
 /** The key a backend gives its client at start (BackendKeyData), which is all a cancel needs. */
 export interface BackendKey {

@@ -1,11 +1,6 @@
 import { Socket } from 'node:net';
 import pg from 'pg';
-import type {
-  CancelSignal,
-  ConnectionLogin,
-  RunTimeouts,
-  TargetEndpoint,
-} from '../../../shared/plugins/plugin-runtime';
+import type { CancelSignal, ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugin-runtime';
 import { ConnectFailed, ConnectionLinger, guarded, Interrupted, type Reusable } from '../tag-engine';
 import type { PgSessionState } from './escape';
 import { sendCancelRequest, type BackendKey } from './cancel';

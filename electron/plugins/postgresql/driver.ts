@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { RunRequest, RunTimeouts } from '../../../shared/plugins/plugin-runtime';
+import type { RunRequest, RunTimeouts } from '../plugin-runtime';
 import { lingerKey } from '../tag-engine';
 import { rowsText, SqlTemplate, type SqlDriver, type SqlSession } from '../tag-engine/sql';
 import { openPg, pgConnections, type PgConnection } from './connection';

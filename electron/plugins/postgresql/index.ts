@@ -1,11 +1,14 @@
-import type { PluginRuntime } from '../../../shared/plugins/plugin-runtime';
+import { postgresqlSyntaxHelp } from '../../../shared/plugins/syntax/postgresql';
+import type { PluginModule } from '../plugin-module';
+import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
+import { postgresqlBuiltinTemplates } from './builtin-templates';
 import { pgAccountExists, pgEndSessions } from './accounts';
 import { postgresDriver } from './driver';
 
 /**
  * PostgreSQL: a template is SQL statements run in order on one connection (pg), to the login's
- * database (`postgres` when it names none). See syntax.ts for the rules a template author sees.
+ * database (`postgres` when it names none). Its help for template authors is shared/plugins/syntax/postgresql.ts.
  */
 export const postgresqlPlugin: PluginRuntime = {
   id: 'postgresql',
@@ -15,5 +18,13 @@ export const postgresqlPlugin: PluginRuntime = {
   endSessions: pgEndSessions,
 };
 
-export { postgresqlBuiltinTemplates } from './builtin-templates';
-export { postgresqlSyntaxHelp } from './syntax';
+/** The PostgreSQL plugin as the registry lists it. It takes no options: one runtime object serves. */
+export const postgresqlPluginModule: PluginModule = {
+  id: 'postgresql',
+  family: 'sql',
+  createRuntime: () => postgresqlPlugin,
+  builtInTemplates: postgresqlBuiltinTemplates,
+  syntaxHelp: postgresqlSyntaxHelp,
+};
+
+export { postgresqlBuiltinTemplates };

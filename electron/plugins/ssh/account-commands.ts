@@ -3,7 +3,7 @@
  * to wait for). The user name is validated first and is then safe in a command line as it is.
  */
 import { Refusal } from '../tag-engine';
-import { strictValuePatterns } from './tag-values';
+import { strictValuePatterns } from './template/tag-values';
 
 /** Refuses (before connecting) a name that is not a Linux user name: it then needs no quoting. */
 export function checkAccountName(username: string): void {

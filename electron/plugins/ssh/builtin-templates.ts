@@ -5,7 +5,7 @@
  * run at once with the command's own message in the output tail, instead of waiting out a
  * timeout; a warning on stderr (userdel's "mail spool not found") does not fail anything.
  */
-import { managedMarker, type BuiltinTemplate } from '../tag-engine';
+import { managedMarker, type BuiltInTemplate } from '../builtin-template';
 
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
@@ -108,7 +108,7 @@ const changePassword = lines(
   'expect "*#"',
 );
 
-export const sshBuiltinTemplates: readonly BuiltinTemplate[] = [
+export const sshBuiltinTemplates: readonly BuiltInTemplate[] = [
   {
     key: 'ssh-linux-jit-create',
     name: 'Linux: create JIT account',

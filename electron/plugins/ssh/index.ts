@@ -1,8 +1,25 @@
-/** The SSH plugin (electron/plugins/ssh): what the plugin registry and the template editor import. */
+/**
+ * The SSH plugin (electron/plugins/ssh): what the plugin registry and the template editor import.
+ * template/ holds the template language, connection/ the SSH connection (reusable without it).
+ */
+import { sshSyntaxHelp } from '../../../shared/plugins/syntax/ssh';
+import type { PluginModule } from '../plugin-module';
+import { sshBuiltinTemplates } from './builtin-templates';
+import { SshPlugin } from './ssh-plugin';
+
+/** The SSH plugin as the registry lists it: its runtime checks host keys with the core's check. */
+export const sshPluginModule: PluginModule = {
+  id: 'ssh',
+  family: 'shell',
+  createRuntime: ({ sshHostKeyCheck }) =>
+    new SshPlugin(sshHostKeyCheck ? { hostKeyCheck: sshHostKeyCheck } : {}),
+  builtInTemplates: sshBuiltinTemplates,
+  syntaxHelp: sshSyntaxHelp,
+};
+
 export { SshPlugin, defaultTimeouts, type SshPluginOptions } from './ssh-plugin';
-export { checkSshSyntax, checkSshTemplate } from './check';
-export type { HostKeyCheck } from './ssh-connection';
-export { fingerprintOf, keyTypeOf } from './host-key-fingerprint';
-export { HostKeyScanError, scanHostKey, type ScannedHostKey } from './host-key-scan';
-export { sshBuiltinTemplates } from './builtin-templates';
-export { sshSyntaxHelp } from './syntax-help';
+export { checkSshSyntax, checkSshTemplate } from './template/check';
+export type { HostKeyCheck } from './connection/ssh-connection';
+export { fingerprintOf, keyTypeOf } from './connection/host-key-fingerprint';
+export { HostKeyScanError, scanHostKey, type ScannedHostKey } from './connection/host-key-scan';
+export { sshBuiltinTemplates };

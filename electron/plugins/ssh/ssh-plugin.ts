@@ -1,6 +1,6 @@
 /**
  * The SSH plugin: expect-style conversations with an interactive shell over ssh2 with a PTY,
- * plus account checks and ending sessions on exec channels. See MATCHING.md for the rules.
+ * plus account checks and ending sessions on exec channels. See template/MATCHING.md for the rules.
  */
 import type {
   AccountRequest,
@@ -14,20 +14,25 @@ import type {
   RunTimeouts,
   TargetEndpoint,
   TemplateProblem,
-} from '../../../shared/plugins/plugin-runtime';
+} from '../plugin-runtime';
 import {
   accountExistsCommand,
   checkAccountName,
   endSessionsCommand,
   parseEndedCount,
 } from './account-commands';
-import { checkSshTemplate, describeProblems } from './check';
-import { converse, type ConversationResult } from './conversation';
-import { parseTemplate } from './parser';
-import { connectSsh, SshConnectError, type HostKeyCheck, type SshConnection } from './ssh-connection';
-import { execCommand, type ExecResult } from './ssh-exec';
-import { openShell } from './ssh-shell';
-import { substitute } from './substitute';
+import { checkSshTemplate, describeProblems } from './template/check';
+import { converse, type ConversationResult } from './template/conversation';
+import { parseTemplate } from './template/parser';
+import {
+  connectSsh,
+  SshConnectError,
+  type HostKeyCheck,
+  type SshConnection,
+} from './connection/ssh-connection';
+import { execCommand, type ExecResult } from './connection/ssh-exec';
+import { openShell } from './connection/ssh-shell';
+import { substitute } from './template/substitute';
 import { Masker, runSecrets, withAccountConnection } from '../tag-engine';
 
 export interface SshPluginOptions {

@@ -1,4 +1,4 @@
-import type { AccountRequest } from '../../../shared/plugins/plugin-runtime';
+import type { AccountRequest } from '../plugin-runtime';
 import { messageOf } from './failures';
 import { defaultTimeouts, guarded } from './interrupt';
 import { lingerKey, type ConnectionLinger, type Reusable } from './linger';

@@ -1,5 +1,5 @@
 import { findTagProblems } from '../../../shared/domain/template-tags';
-import type { TemplateProblem } from '../../../shared/plugins/plugin-runtime';
+import type { TemplateProblem } from '../plugin-runtime';
 
 /** Unknown and malformed tags, in the editor's problem shape. */
 export function tagProblems(template: string): TemplateProblem[] {

@@ -1,4 +1,4 @@
-import type { RunFailureKind } from '../../../shared/plugins/plugin-runtime';
+import type { RunFailureKind } from '../plugin-runtime';
 import { Interrupted } from './interrupt';
 import { Refusal } from './refusal';
 

@@ -12,4 +12,3 @@ export { isKnownTag, isSecretTag, locateTags, tagText, type TagOccurrence } from
 export { tagValue } from './values';
 export { AccountCheckFailed, withAccountConnection, type AccountConnection } from './accounts';
 export { ConnectionLinger, lingerKey, type Reusable } from './linger';
-export { managedMarker, type BuiltinTemplate } from './builtin-template';

@@ -1,4 +1,4 @@
-import type { CancelSignal, RunTimeouts } from '../../../shared/plugins/plugin-runtime';
+import type { CancelSignal, RunTimeouts } from '../plugin-runtime';
 
 export type InterruptKind = 'canceled' | 'timeout';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConnectionLogin, TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, TargetEndpoint } from '../plugin-runtime';
 
 /** A connection that can wait, idle, for the next call with the same target and login. */
 export interface Reusable {

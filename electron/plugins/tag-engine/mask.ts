@@ -1,4 +1,4 @@
-import type { ConnectionLogin, TagValues } from '../../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin, TagValues } from '../plugin-runtime';
 import { secretForms, squeezed } from './secret-forms';
 import { isSecretTag } from './tags';
 

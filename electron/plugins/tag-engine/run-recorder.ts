@@ -1,4 +1,4 @@
-import type { RunFailureKind, RunResult, RunStep } from '../../../shared/plugins/plugin-runtime';
+import type { RunFailureKind, RunResult, RunStep } from '../plugin-runtime';
 import type { Masker } from './mask';
 
 /** How much of the last output a failure quotes. */

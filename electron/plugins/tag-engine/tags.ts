@@ -1,4 +1,4 @@
-import { secretTagNames } from '../../../shared/plugins/plugin-runtime';
+import { secretTagNames } from '../plugin-runtime';
 import { tagNames, tagPattern } from '../../../shared/domain/template-tags';
 
 /** One well-formed `[#NAME#]` in a text, by offsets (end exclusive). */

@@ -1,4 +1,4 @@
-import type { TagValues } from '../../../shared/plugins/plugin-runtime';
+import type { TagValues } from '../plugin-runtime';
 import { Refusal } from './refusal';
 import { tagText, type TagOccurrence } from './tags';
 import type { TextPosition } from './positions';

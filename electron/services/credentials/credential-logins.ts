@@ -1,6 +1,6 @@
 import type { Credential } from '../../../shared/domain/credential';
 import type { Device } from '../../../shared/domain/device';
-import type { ConnectionLogin } from '../../../shared/plugins/plugin-runtime';
+import type { ConnectionLogin } from '../../plugins/plugin-runtime';
 import type { SecretVault } from '../../vault/secret-vault';
 import { ServiceError } from '../service-error';
 import { vaultRef } from './credential-service';

@@ -11,8 +11,7 @@ import { findPlugin, pluginPort, type PluginId } from '../../../shared/domain/pl
 import type { ExecutionType, Template } from '../../../shared/domain/template';
 import type { LoginOption } from '../../stores/templates-store';
 
-export const isSqlPlugin = (id: PluginId): boolean =>
-  id === 'postgresql' || id === 'mysql' || id === 'mssql' || id === 'oracle';
+export const isSqlPlugin = (id: PluginId): boolean => findPlugin(id)?.family === 'sql';
 
 /** The execution type a round-trip partner of `template` has, or undefined outside the JIT pairs. */
 export const partnerTypeOf = (template: Pick<Template, 'executionType'>): ExecutionType | undefined =>

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintOf } from '../../../electron/plugins/ssh/host-key-fingerprint';
+import { fingerprintOf } from '../../../electron/plugins/ssh/connection/host-key-fingerprint';
 import { labDetails } from '../../lab/inject';
 import { makeTempDir } from '../../support/temp-dir';
 

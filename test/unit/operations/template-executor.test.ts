@@ -1,7 +1,7 @@
 // The executor is what every template run goes through (tests, password changes, the lifecycle):
 // one operation per run, one attempt per try, every text masked again before it is stored.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunRequest, RunResult, PluginRuntime } from '../../../shared/plugins/plugin-runtime';
+import type { RunRequest, RunResult, PluginRuntime } from '../../../electron/plugins/plugin-runtime';
 import { EventBus } from '../../../electron/platform/event-bus';
 import { ManualClock } from '../../../electron/platform/manual-clock';
 import { OperationLog } from '../../../electron/operations/operation-log';

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PluginId } from '../../../shared/domain/plugin';
 import { defaultSettings } from '../../../shared/domain/settings';
-import type { PluginRuntime, RunRequest, RunResult } from '../../../shared/plugins/plugin-runtime';
+import type { PluginRuntime, RunRequest, RunResult } from '../../../electron/plugins/plugin-runtime';
 import type { AuditTrail } from '../../../electron/audit/audit-trail';
 import { OperationLog } from '../../../electron/operations/operation-log';
 import { TemplateExecutor } from '../../../electron/operations/template-executor';

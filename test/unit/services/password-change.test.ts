@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../shared/domain/settings';
-import type { RunRequest, RunResult, PluginRuntime } from '../../../shared/plugins/plugin-runtime';
+import type { RunRequest, RunResult, PluginRuntime } from '../../../electron/plugins/plugin-runtime';
 import { OperationLog } from '../../../electron/operations/operation-log';
 import { PasswordChangeService } from '../../../electron/operations/password-change';
 import { TemplateExecutor } from '../../../electron/operations/template-executor';

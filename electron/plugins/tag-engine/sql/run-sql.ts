@@ -1,4 +1,4 @@
-import type { RunRequest, RunResult, RunTimeouts } from '../../../../shared/plugins/plugin-runtime';
+import type { RunRequest, RunResult, RunTimeouts } from '../../plugin-runtime';
 import { failureKind, messageOf, oneLine } from '../failures';
 import { guarded, resolveTimeouts } from '../interrupt';
 import { Masker, runSecrets } from '../mask';

@@ -1,4 +1,4 @@
-import type { TagValues, TemplateProblem } from '../../../../shared/plugins/plugin-runtime';
+import type { TagValues, TemplateProblem } from '../../plugin-runtime';
 import { sortProblems, tagProblems } from '../check';
 import { MASK } from '../mask';
 import { LineIndex } from '../positions';

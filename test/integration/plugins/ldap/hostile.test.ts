@@ -5,7 +5,7 @@
 // case the set of entries is the same before and after, and the canary entry uid=x survives.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../../../shared/plugins/plugin-runtime';
+import type { RunResult } from '../../../../electron/plugins/plugin-runtime';
 import { labDetails } from '../../../lab/inject';
 import { uniqueName } from '../../../lab/names';
 import { hostileValues, type HostileValue } from '../../../support/hostile-values';

@@ -8,7 +8,7 @@ import type {
   RunResult,
   TagValues,
   TargetEndpoint,
-} from '../../../../shared/plugins/plugin-runtime';
+} from '../../../../electron/plugins/plugin-runtime';
 import { ldapBuiltinTemplates, ldapPlugin } from '../../../../electron/plugins/ldap';
 import { labDetails } from '../../../lab/inject';
 import { uniqueName } from '../../../lab/names';

@@ -5,7 +5,7 @@
 // case the set of accounts is the same before and after, and the canary account x@'%' survives.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../../../shared/plugins/plugin-runtime';
+import type { RunResult } from '../../../../electron/plugins/plugin-runtime';
 import { mysqlBuiltinTemplates } from '../../../../electron/plugins/mysql';
 import { uniqueName } from '../../../lab/names';
 import { hostileValues, type HostileValue } from '../../../support/hostile-values';

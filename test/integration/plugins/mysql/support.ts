@@ -7,7 +7,7 @@ import type {
   RunResult,
   TagValues,
   TargetEndpoint,
-} from '../../../../shared/plugins/plugin-runtime';
+} from '../../../../electron/plugins/plugin-runtime';
 import { mysqlBuiltinTemplates, mysqlPlugin } from '../../../../electron/plugins/mysql';
 import { labDetails } from '../../../lab/inject';
 import { uniqueName } from '../../../lab/names';

@@ -3,7 +3,7 @@
 // a disable or delete must end, and the ownership marker that guards deletion.
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { TagValues } from '../../../../shared/plugins/plugin-runtime';
+import type { TagValues } from '../../../../electron/plugins/plugin-runtime';
 import { postgresqlBuiltinTemplates } from '../../../../electron/plugins/postgresql';
 import { randomPassword } from '../../../lab/secrets';
 import {

@@ -6,7 +6,7 @@
 // survives.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../../../shared/plugins/plugin-runtime';
+import type { RunResult } from '../../../../electron/plugins/plugin-runtime';
 import { postgresqlBuiltinTemplates } from '../../../../electron/plugins/postgresql';
 import { uniqueName } from '../../../lab/names';
 import { hostileValues, type HostileValue } from '../../../support/hostile-values';

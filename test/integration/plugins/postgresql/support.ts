@@ -7,7 +7,7 @@ import type {
   RunResult,
   TagValues,
   TargetEndpoint,
-} from '../../../../shared/plugins/plugin-runtime';
+} from '../../../../electron/plugins/plugin-runtime';
 import { postgresqlBuiltinTemplates, postgresqlPlugin } from '../../../../electron/plugins/postgresql';
 import { labDetails } from '../../../lab/inject';
 import { uniqueName } from '../../../lab/names';

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../../../shared/plugins/plugin-runtime';
+import type { RunResult } from '../../../../electron/plugins/plugin-runtime';
 import { randomPassword } from '../../../lab/secrets';
 import { hostileValues, type HostileValue } from '../../../support/hostile-values';
 import { machineLock } from './machine-lock';

@@ -9,7 +9,7 @@ import type {
   RunResult,
   TagValues,
   TargetEndpoint,
-} from '../../../../shared/plugins/plugin-runtime';
+} from '../../../../electron/plugins/plugin-runtime';
 import { sshClose, sshConnect, sshExec, sshRun } from '../../../lab/clients/ssh';
 import { labDetails } from '../../../lab/inject';
 import { uniqueName } from '../../../lab/names';

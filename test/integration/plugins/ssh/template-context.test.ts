@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sshBuiltinTemplates } from '../../../../electron/plugins/ssh';
-import { hasControlCharacter, isPrintableAscii } from '../../../../electron/plugins/ssh/tag-values';
+import { hasControlCharacter, isPrintableAscii } from '../../../../electron/plugins/ssh/template/tag-values';
 import { hostileValues } from '../../../support/hostile-values';
 import { firstPrompt, q, rootClient, sshClose, sshLab, sshRun, why } from './support';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sshBuiltinTemplates } from '../../../../electron/plugins/ssh/builtin-templates';
-import { checkSshSyntax, checkSshTemplate } from '../../../../electron/plugins/ssh/check';
+import { checkSshSyntax, checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import { SshPlugin } from '../../../../electron/plugins/ssh/ssh-plugin';
 import { executionTypes } from '../../../../shared/domain/template';
 

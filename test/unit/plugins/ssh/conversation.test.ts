@@ -1,11 +1,11 @@
 // The interpreter against an in-memory terminal: matching, echo, timeouts, masking, cancel.
 // The same behaviour against a real sshd is in test/integration/plugins/ssh/.
 import { describe, expect, it } from 'vitest';
-import { converse, type ConversationOptions } from '../../../../electron/plugins/ssh/conversation';
-import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
-import { substitute } from '../../../../electron/plugins/ssh/substitute';
+import { converse, type ConversationOptions } from '../../../../electron/plugins/ssh/template/conversation';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
 import { Masker } from '../../../../electron/plugins/tag-engine';
-import type { RunStep } from '../../../../shared/plugins/plugin-runtime';
+import type { RunStep } from '../../../../electron/plugins/plugin-runtime';
 import { FakeTerminal, idFor, passwd, type Program } from './fake-terminal';
 
 const password = 'Tr0ub4dor&3';

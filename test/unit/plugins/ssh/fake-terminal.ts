@@ -3,7 +3,7 @@
  * tested against the lab's sshd): it echoes typed input like a PTY with echo on, hands each line
  * to a scripted "shell", and writes what a bash would (prompt with bracketed-paste escapes, CR LF).
  */
-import type { ShellChannel } from '../../../../electron/plugins/ssh/shell-channel';
+import type { ShellChannel } from '../../../../electron/plugins/ssh/connection/shell-channel';
 
 export type Program = (args: string, terminal: FakeTerminal) => Promise<void> | void;
 

@@ -3,8 +3,8 @@ import {
   regexMatcher,
   wildcardMatcher,
   type PatternPart,
-} from '../../../../electron/plugins/ssh/output-matchers';
-import type { WindowView } from '../../../../electron/plugins/ssh/output-window';
+} from '../../../../electron/plugins/ssh/template/output-matchers';
+import type { WindowView } from '../../../../electron/plugins/ssh/template/output-window';
 
 function view(text: string): WindowView {
   const lines = text.split('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutputWindow } from '../../../../electron/plugins/ssh/output-window';
+import { OutputWindow } from '../../../../electron/plugins/ssh/template/output-window';
 
 const sent = (text: string): { text: string; words: string[] } => ({ text, words: text.split(' ') });
 

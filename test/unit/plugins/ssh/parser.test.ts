@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
 
 const productExample = `set-read-timeout 5
 expect-regex "/[$#>] ?$/"

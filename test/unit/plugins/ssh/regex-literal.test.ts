@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSshTemplate } from '../../../../electron/plugins/ssh/check';
-import { invalidRegexMessage, parseRegexLiteral } from '../../../../electron/plugins/ssh/regex-literal';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import {
+  invalidRegexMessage,
+  parseRegexLiteral,
+} from '../../../../electron/plugins/ssh/template/regex-literal';
 
 describe('SSH regex literals', () => {
   it('says "Invalid regular expression" once, with the reason', () => {

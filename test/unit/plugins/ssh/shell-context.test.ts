@@ -5,10 +5,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { sshBuiltinTemplates } from '../../../../electron/plugins/ssh/builtin-templates';
-import { checkSshTemplate } from '../../../../electron/plugins/ssh/check';
-import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
 import { SshPlugin } from '../../../../electron/plugins/ssh/ssh-plugin';
-import { substitute } from '../../../../electron/plugins/ssh/substitute';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
 
 /** `exec "…"` with the shell text as written (the template's own \ and " escaped). */
 const exec = (shell: string): string => `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;

@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { checkSshTemplate } from '../../../../electron/plugins/ssh/check';
-import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
-import { placeTags } from '../../../../electron/plugins/ssh/shell-context';
-import { shellQuote } from '../../../../electron/plugins/ssh/shell-quote';
-import { substitute } from '../../../../electron/plugins/ssh/substitute';
-import { splitTags } from '../../../../electron/plugins/ssh/tag-segments';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import { placeTags } from '../../../../electron/plugins/ssh/template/shell-context';
+import { shellQuote } from '../../../../electron/plugins/ssh/template/shell-quote';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import { splitTags } from '../../../../electron/plugins/ssh/template/tag-segments';
 import {
   isPrintableAscii,
   hasControlCharacter,
   strictValuePatterns,
-} from '../../../../electron/plugins/ssh/tag-values';
+} from '../../../../electron/plugins/ssh/template/tag-values';
 import { hostileValues } from '../../../support/hostile-values';
 
 describe('shell quoting', () => {

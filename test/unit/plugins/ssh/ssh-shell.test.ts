@@ -4,8 +4,8 @@
 import type { AddressInfo } from 'node:net';
 import ssh2 from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectSsh, type SshConnection } from '../../../../electron/plugins/ssh/ssh-connection';
-import { openShell } from '../../../../electron/plugins/ssh/ssh-shell';
+import { connectSsh, type SshConnection } from '../../../../electron/plugins/ssh/connection/ssh-connection';
+import { openShell } from '../../../../electron/plugins/ssh/connection/ssh-shell';
 
 // ssh2 is CommonJS with exports Node's ES loader cannot name: take them from its default export.
 const { Server, utils } = ssh2;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
-import type { PreparedStep } from '../../../../electron/plugins/ssh/prepared-steps';
-import { substitute } from '../../../../electron/plugins/ssh/substitute';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import type { PreparedStep } from '../../../../electron/plugins/ssh/template/prepared-steps';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
 import { MASK } from '../../../../electron/plugins/tag-engine';
 
 const base = { USERNAME: 'alice', NEW_PASSWORD: 'S3cret!', SESSION_ID: 'S-1', EXPIRATION_DATE: '2030-01-31' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalText } from '../../../../electron/plugins/ssh/terminal-text';
+import { terminalText } from '../../../../electron/plugins/ssh/connection/terminal-text';
 
 describe('terminal text', () => {
   it('removes colours, bracketed-paste switches, titles and carriage returns', () => {

@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { sshBuiltinTemplates } from '../../../../electron/plugins/ssh/builtin-templates';
-import { checkSshTemplate } from '../../../../electron/plugins/ssh/check';
-import { parseTemplate } from '../../../../electron/plugins/ssh/parser';
-import { substitute } from '../../../../electron/plugins/ssh/substitute';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
 
 const tags = { USERNAME: 'alice', ADD_INFO: '$(touch /tmp/jitpam-canary)', NEW_PASSWORD: 'Pw-1$(id)' };
 

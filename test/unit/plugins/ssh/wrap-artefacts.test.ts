@@ -1,9 +1,9 @@
 // What readline sends when an echoed line reaches the terminal's right margin, as captured from
 // the lab's sshd with a 200-column PTY: read with the CR dropped, it cut a password in two.
 import { describe, expect, it } from 'vitest';
-import { ptyWindow } from '../../../../electron/plugins/ssh/ssh-shell';
-import { maxCommandLineBytes } from '../../../../electron/plugins/ssh/tag-values';
-import { terminalText } from '../../../../electron/plugins/ssh/terminal-text';
+import { ptyWindow } from '../../../../electron/plugins/ssh/connection/ssh-shell';
+import { maxCommandLineBytes } from '../../../../electron/plugins/ssh/template/tag-values';
+import { terminalText } from '../../../../electron/plugins/ssh/connection/terminal-text';
 
 describe('terminal text: line-wrap artefacts', () => {
   it('undoes the character repeated after a CR at the margin', () => {

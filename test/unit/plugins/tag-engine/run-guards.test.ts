@@ -4,7 +4,7 @@
 
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PluginRuntime } from '../../../../shared/plugins/plugin-runtime';
+import type { PluginRuntime } from '../../../../electron/plugins/plugin-runtime';
 import { ldapPlugin } from '../../../../electron/plugins/ldap';
 import { mysqlPlugin } from '../../../../electron/plugins/mysql';
 import { postgresqlPlugin } from '../../../../electron/plugins/postgresql';

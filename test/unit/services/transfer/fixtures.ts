@@ -11,7 +11,7 @@ import { defaultSettings } from '../../../../shared/domain/settings';
 import { AuditLog } from '../../../../electron/audit/audit-log';
 import { EventBus } from '../../../../electron/platform/event-bus';
 import { createInventory } from '../../../../electron/services/inventory';
-import type { BuiltInTemplate } from '../../../../electron/services/template-service';
+import type { PluginBuiltInTemplate } from '../../../../electron/plugins/builtin-template';
 import { TransferService } from '../../../../electron/services/transfer/transfer-service';
 import { confBackendFactory } from '../../../../electron/storage/conf-backend';
 import { ConfigStore } from '../../../../electron/storage/config-store';
@@ -95,7 +95,7 @@ export async function openEnv(dir: string, options: OpenOptions = {}) {
 export type Env = Awaited<ReturnType<typeof openEnv>>;
 
 /** The built-ins a plugin would install: every installation has them, under the same keys. */
-export const builtIns: BuiltInTemplate[] = [
+export const builtIns: PluginBuiltInTemplate[] = [
   {
     key: 'ssh:ssh.enable-user',
     name: 'SSH: enable user',

@@ -2,7 +2,7 @@
  * Parses an SSH template into commands, one a line. Problems carry the line and column they
  * are about; a template with problems is never run.
  */
-import type { TemplateProblem } from '../../../shared/plugins/plugin-runtime';
+import type { TemplateProblem } from '../../plugin-runtime';
 import { readQuotedString } from './quoted-string';
 import { parseRegexLiteral } from './regex-literal';
 import {

@@ -12,8 +12,8 @@
  * - in expect patterns a value is matched literally.
  * Values are never scanned for tags again, so a value that looks like a tag stays text.
  */
-import type { TagValues } from '../../../shared/plugins/plugin-runtime';
-import { isKnownTag, isSecretTag, MASK, Refusal, tagText, tagValue } from '../tag-engine';
+import type { TagValues } from '../../plugin-runtime';
+import { isKnownTag, isSecretTag, MASK, Refusal, tagText, tagValue } from '../../tag-engine';
 import { escapeRegExp, regexMatcher, wildcardMatcher, type PatternPart } from './output-matchers';
 import type { PreparedStep } from './prepared-steps';
 import { splitRegexLiteral } from './regex-literal';

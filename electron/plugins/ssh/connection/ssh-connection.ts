@@ -5,16 +5,9 @@
  * without waiting forever for a dead peer.
  */
 import { Client } from 'ssh2';
-import type { CancelSignal, ConnectionLogin, TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
+import type { CancelSignal, ConnectionLogin, HostKeyCheck, TargetEndpoint } from '../../plugin-runtime';
 
-/**
- * Decides whether a server's host key (the raw key blob) is the one trusted for the endpoint:
- * `true` to go on, `false` or a reason (shown to the user) to refuse before anything is sent.
- */
-export type HostKeyCheck = (
-  target: TargetEndpoint,
-  key: Buffer,
-) => boolean | string | Promise<boolean | string>;
+export type { HostKeyCheck } from '../../plugin-runtime';
 
 export interface ConnectOptions {
   readonly target: TargetEndpoint;

@@ -8,7 +8,7 @@
  * - for no-expect, a diagnostic of the command (`id: 'x': no such user`) does not count as
  *   mentioning the arguments it merely quotes back.
  */
-import { terminalText } from './terminal-text';
+import { terminalText } from '../connection/terminal-text';
 
 /** What the template typed, as the echo will show it. */
 export interface SentInput {

@@ -1,10 +1,11 @@
 /**
- * The interface every built-in plugin implements (electron/plugins/<id>/). Types only: the
- * implementations run in the core (Node); the renderer sees results through the contract.
+ * The interface every built-in plugin implements (electron/plugins/<id>/), and the requests and
+ * results the layers above (services, operations, cli) exchange with it. It lives in the core's
+ * plugins layer: the renderer never runs a plugin, it sees results through the contract.
  */
-import type { PluginId } from '../domain/plugin';
+import type { PluginId } from '../../shared/domain/plugin';
 
-/** The part of an AbortSignal a plugin needs (shared/ has neither DOM nor Node types). */
+/** The part of an AbortSignal a plugin needs (structural: an AbortSignal or any lookalike fits). */
 export interface CancelSignal {
   readonly aborted: boolean;
   addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
@@ -23,6 +24,16 @@ export interface TargetEndpoint {
   readonly host: string;
   readonly port: number;
 }
+
+/**
+ * Decides whether a server's host key (the raw key blob) is the one trusted for the endpoint:
+ * `true` to go on, `false` or a reason (shown to the user) to refuse before anything is sent.
+ * The core passes the host-key service's check to the SSH plugin (plugin-module.ts).
+ */
+export type HostKeyCheck = (
+  target: TargetEndpoint,
+  key: Buffer,
+) => boolean | string | Promise<boolean | string>;
 
 /** Who connects: the authentication credential (or the credential itself with "use own"). */
 export interface ConnectionLogin {

@@ -1,5 +1,5 @@
 /** A string argument split into literal text and `[#TAG#]` references. */
-import { tagPattern } from '../../../shared/domain/template-tags';
+import { tagPattern } from '../../../../shared/domain/template-tags';
 
 export type Segment =
   | { readonly kind: 'text'; readonly text: string; readonly start: number }

@@ -3,17 +3,12 @@
  * patterns, decides no-expect once the command's output is complete. Every text it reports is
  * masked. The matching rules are in MATCHING.md.
  */
-import type {
-  CancelSignal,
-  RunFailure,
-  RunFailureKind,
-  RunStep,
-} from '../../../shared/plugins/plugin-runtime';
-import type { Masker } from '../tag-engine';
+import type { CancelSignal, RunFailure, RunFailureKind, RunStep } from '../../plugin-runtime';
+import type { Masker } from '../../tag-engine';
 import { maskedTail } from './masked-tail';
 import { OutputWindow, type WindowView } from './output-window';
 import type { PreparedStep } from './prepared-steps';
-import type { ShellChannel } from './shell-channel';
+import type { ShellChannel } from '../connection/shell-channel';
 
 export interface ConversationOptions {
   readonly readTimeoutMs: number;

@@ -4,18 +4,10 @@
  * the server's own `ssh-keygen -l -f /etc/ssh/ssh_host_ed25519_key.pub` before trusting it.
  */
 import { Client } from 'ssh2';
-import type { TargetEndpoint } from '../../../shared/plugins/plugin-runtime';
-import { fingerprintOf, keyTypeOf } from './host-key-fingerprint';
+import type { TargetEndpoint } from '../../plugin-runtime';
+import { fingerprintOf, HostKeyScanError, keyTypeOf, type ScannedHostKey } from './host-key-fingerprint';
 
-export interface ScannedHostKey {
-  /** The algorithm the key blob names, e.g. `ssh-ed25519`. */
-  readonly keyType: string;
-  readonly fingerprint: string;
-}
-
-export class HostKeyScanError extends Error {
-  override name = 'HostKeyScanError';
-}
+export { HostKeyScanError, type ScannedHostKey } from './host-key-fingerprint';
 
 export function scanHostKey(target: TargetEndpoint, timeoutMs: number): Promise<ScannedHostKey> {
   const where = `${target.host}:${target.port}`;

@@ -1,7 +1,7 @@
 /** The template editor's check: syntax problems and tag problems, in line order, without connecting. */
-import { findTagProblems } from '../../../shared/domain/template-tags';
-import type { TemplateProblem } from '../../../shared/plugins/plugin-runtime';
-import { isKnownTag, tagText } from '../tag-engine';
+import { findTagProblems } from '../../../../shared/domain/template-tags';
+import type { TemplateProblem } from '../../plugin-runtime';
+import { isKnownTag, tagText } from '../../tag-engine';
 import { parseTemplate } from './parser';
 import { placeTemplateTags } from './shell-context';
 import { splitTags } from './tag-segments';

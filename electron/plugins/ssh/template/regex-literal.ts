@@ -2,7 +2,7 @@
  * `expect-regex "/re/flags"`: the regex literal inside the quoted string. Without slashes the
  * whole string is the expression (no flags), as some vendor templates write it.
  */
-import { tagPattern } from '../../../shared/domain/template-tags';
+import { tagPattern } from '../../../../shared/domain/template-tags';
 
 export type RegexLiteral =
   | { readonly ok: true; readonly source: string; readonly flags: string; readonly sourceOffset: number }

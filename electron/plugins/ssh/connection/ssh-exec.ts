@@ -1,5 +1,5 @@
 /** A non-interactive command on an exec channel (no PTY): exit code and output. */
-import type { CancelSignal } from '../../../shared/plugins/plugin-runtime';
+import type { CancelSignal } from '../../plugin-runtime';
 import type { SshConnection } from './ssh-connection';
 
 export interface ExecResult {

@@ -1,0 +1,66 @@
+/**
+ * The SSH plugin's template language (electron/plugins/ssh/template/). The full rules, with the
+ * reasons for them, are in electron/plugins/ssh/template/MATCHING.md: keep the two in step.
+ */
+import type { SyntaxHelp } from '../syntax-help';
+
+export const sshSyntaxHelp: SyntaxHelp = {
+  pluginId: 'ssh',
+  summary: [
+    'SSH templates: a conversation with an interactive shell (a PTY), one command a line. A failed expect or a matched no-expect fails the run.',
+  ],
+  commands: [
+    {
+      syntax: 'set-connect-timeout S',
+      meaning: 'seconds to connect and log in (before the first command; default 10)',
+    },
+    { syntax: 'set-read-timeout S', meaning: 'seconds each expect waits, from here on (default 5)' },
+    { syntax: 'exec "text"', meaning: 'type text and Enter' },
+    { syntax: 'write "text"', meaning: 'type text without Enter' },
+    { syntax: 'expect "pattern"', meaning: 'wait until the output matches, else fail' },
+    { syntax: 'expect-regex "/re/i"', meaning: 'the same with a regular expression (flags i m s u)' },
+    { syntax: 'no-expect "pattern"', meaning: "fail if the previous command's output matches" },
+    { syntax: 'sleep S', meaning: 'wait S seconds' },
+    { syntax: 'end', meaning: 'stop here' },
+    { syntax: '# comment', meaning: '(blank lines are ignored too)' },
+  ],
+  notes: ['Strings: double quotes; \\" is a quote, \\\\ a backslash.'],
+  sections: [
+    {
+      title: 'What is matched',
+      rules: [
+        'Output since the last exec/write (expect does not consume it), with colours and other terminal escapes and carriage returns removed, and without the echo of what you typed.',
+        'Patterns are matched line by line. * is any text within a line; \\* is a star.',
+        'A pattern without a leading * must match at the start of a line; the end is open ("*updated successfully" matches "passwd: password updated successfully").',
+        'A pattern ending in $ # % or > waits for the shell prompt on the cursor line; $ # and % stand for each other, so expect "*$" also matches root\'s "root@host:~# ".',
+        'expect-regex sees the whole output since the last exec/write; $ is its end.',
+        'no-expect waits until the prompt is back (or 1 s of silence, at most the read timeout), then checks once. In the command\'s own diagnostics ("id: \'x\': no such user") its arguments do not count, so exec "id [#USERNAME#]" + no-expect "*[#USERNAME#]" means "no such account".',
+      ],
+    },
+    {
+      title: 'Tags',
+      rules: [
+        'exec "[#NEW_PASSWORD#]" (the string is exactly one tag) types the value as it is; values with line breaks or control characters, or over 511 bytes, are refused. Where the shell is still reading the lines before it (a here-document, an open quote, after a write), only a tag with a form may be typed.',
+        "Tags with a form (USERNAME, AUTH_USER: letters, digits, _ . - with a letter or _ first; EXPIRATION_DATE: YYYY-MM-DD; SESSION_ID, IP, HOSTNAME…) must have it wherever they are, and are then inserted as they are; any other value is refused, never quoted: a program still reads its arguments its own way (pkill -u ',' would mean root).",
+        "ADD_INFO and passwords inside a command are single-quoted, only where that provably holds: a plain word, or after a letter, digit, closing quote or one of _ . / : @ % + , = - in the same word. Refused (when you save, and at run): a tag inside your own quotes or backticks; after \\ or $; in a word with * ? [ ] or {a,b}; in NAME=… before a command; in a command that runs its arguments, or what is piped into it, as code: shells, su, runuser, ssh, eval, sudo -s, script, flock, sg, tmux, screen, watch, xargs, find, python, perl, sed, awk…, however the name is written ('sh', \\sh, /bin/sh, behind sudo, env, command, exec, timeout, nice…), or a name that is not plain text ($SHELL, $(…)). Refused at run: control or non-ASCII characters, a value starting with - where a word starts (also after \"\" or '').",
+        'No tag at all may follow \\ or $, or sit in $((…)), ((…)), let, [[ … ]], ${…}, an array subscript, or a command that evaluates variable names (declare, export, local, read, unset, printf -v, [ -v): bash would evaluate the value as code.',
+        'In patterns, values are matched literally.',
+        'Secrets (passwords) are shown as ****** in every log.',
+      ],
+    },
+  ],
+  example: [
+    'set-read-timeout 5',
+    'expect-regex "/[$#>] ?$/"',
+    'exec "useradd -m [#USERNAME#]"',
+    'expect-regex "/[$#>] ?$/"',
+    'exec "passwd [#USERNAME#]"',
+    'expect "*password:"',
+    'exec "[#NEW_PASSWORD#]"',
+    'expect "*password:"',
+    'exec "[#NEW_PASSWORD#]"',
+    'expect "*updated successfully*"',
+    'exec "exit"',
+    'end',
+  ].join('\n'),
+};

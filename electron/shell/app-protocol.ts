@@ -4,7 +4,19 @@ import { pathToFileURL } from 'node:url';
 import { rendererCsp, securityHeaders } from '../core/content-security';
 
 export const appScheme = 'app';
-export const appOrigin = `${appScheme}://renderer`;
+const appHost = 'renderer';
+export const appOrigin = `${appScheme}://${appHost}`;
+
+/**
+ * Whether `url` is on our app://renderer origin. Not `new URL(url).origin === appOrigin`: the main
+ * process's URL is Node's (WHATWG), which gives every non-special scheme, app:// included, the
+ * opaque origin "null", so that comparison refuses our own page. A URL that does not parse is not ours.
+ */
+export function isAppOrigin(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, host, username, password } = new URL(url);
+  return protocol === `${appScheme}:` && host === appHost && username === '' && password === '';
+}
 
 /** Must run before `app.ready`: makes app:// a standard, secure origin (not file://). */
 export function registerAppScheme(): void {
@@ -20,7 +32,7 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url);
     const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
     const file = normalize(join(rendererDir, path));
-    if (url.host !== 'renderer' || !file.startsWith(rendererDir + sep)) {
+    if (url.host !== appHost || !file.startsWith(rendererDir + sep)) {
       return new Response('Not found', { status: 404 });
     }
     const response = await net.fetch(pathToFileURL(file).toString());

@@ -406,11 +406,21 @@ class StandInContextBridge implements Pick<ContextBridge, 'exposeInMainWorld'> {
   }
 }
 
+/**
+ * ipcRenderer's invoke, and on/removeListener as the preload calls them (Electron's return the
+ * whole IpcRenderer for chaining, which the preload does not use; their parameters are checked).
+ */
 class StandInIpcRenderer extends EventEmitter implements Pick<IpcRenderer, 'invoke'> {
   readonly invoked: { channel: string; args: unknown[] }[] = [];
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invoked.push({ channel, args });
     return Promise.resolve({ ok: true, value: null });
+  }
+  override on(...[channel, listener]: Parameters<IpcRenderer['on']>): this {
+    return super.on(channel, listener);
+  }
+  override removeListener(...[channel, listener]: Parameters<IpcRenderer['removeListener']>): this {
+    return super.removeListener(channel, listener);
   }
 }
 

@@ -12,8 +12,12 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+// One list of specs for both projects: the Electron project runs every spec the Chromium one does
+// (each spec that only makes sense in a browser skips itself there, with its reason).
+const specs = { testDir: 'test/e2e', testMatch: '**/*.spec.ts' };
+
 export default defineConfig<AppOptions>({
-  testDir: 'test/e2e',
+  testDir: specs.testDir,
   outputDir: 'test-results/e2e',
   // A test drives many screens; on the two-CPU build machines the slowest take about 40 s alone.
   timeout: 120_000,
@@ -28,6 +32,7 @@ export default defineConfig<AppOptions>({
   projects: [
     {
       name: 'chromium',
+      ...specs,
       use: {
         shell: 'browser',
         browserName: 'chromium',
@@ -38,6 +43,7 @@ export default defineConfig<AppOptions>({
       // The same specs in the real Electron shell. The fixture asks for a browser in both projects,
       // so this one gets Debian's Chromium too, although its tests drive Electron's window.
       name: 'electron',
+      ...specs,
       use: { shell: 'electron', launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } },
     },
   ],

@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Through Vite, so that the shell's wiring tests' stand-in for `electron` reaches the
+          // `import electron from 'electron'` inside electron-store too.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -28,7 +28,13 @@ export function isStale() {
   return inputs.some((input) => newest(join(root, input)) > built);
 }
 
-export async function buildAll({ quiet = false } = {}) {
+/**
+ * The esbuild builds of the core and shells into `outdir` (dist/electron); the package-contents
+ * test builds them into a temp folder with the same options.
+ * @param {{ outdir?: string, quiet?: boolean }} [options]
+ * @returns {import('esbuild').BuildOptions[]}
+ */
+export function electronBuilds({ outdir = 'dist/electron', quiet = false } = {}) {
   const pkg = /** @type {{ version: string }} */ (readJson(join(root, 'package.json')));
   const common = {
     bundle: true,
@@ -37,31 +43,34 @@ export async function buildAll({ quiet = false } = {}) {
     sourcemap: /** @type {import('esbuild').BuildOptions['sourcemap']} */ ('linked'),
     logLevel: /** @type {import('esbuild').LogLevel} */ (quiet ? 'warning' : 'info'),
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    absWorkingDir: root,
   };
-  await Promise.all([
+  return [
     // Main process and browser host: ESM, node_modules left as imports.
-    esbuild({
+    {
       ...common,
       entryPoints: {
         main: 'electron/shell/main.ts',
         serve: 'electron/host/serve.ts',
         'template-cli': 'electron/cli/template-cli.ts',
       },
-      outdir: 'dist/electron',
+      outdir,
       format: 'esm',
       packages: 'external',
-      absWorkingDir: root,
-    }),
+    },
     // A sandboxed preload must be one CommonJS file that requires nothing but electron.
-    esbuild({
+    {
       ...common,
       entryPoints: ['electron/shell/preload.ts'],
-      outfile: 'dist/electron/preload.cjs',
+      outfile: join(outdir, 'preload.cjs'),
       format: 'cjs',
       external: ['electron'],
-      absWorkingDir: root,
-    }),
-  ]);
+    },
+  ];
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  await Promise.all(electronBuilds({ quiet }).map((options) => esbuild(options)));
   const { build: viteBuild } = await import('vite');
   await viteBuild({
     configFile: join(root, 'vite.config.ts'),

@@ -1,5 +1,5 @@
 import { app, session, shell } from 'electron';
-import { appOrigin } from './app-protocol';
+import { isAppOrigin } from './app-protocol';
 
 /**
  * App-wide denials: no new windows (external http(s) links go to the system browser), no
@@ -15,10 +15,10 @@ export function hardenApp(): void {
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (!isAppOrigin(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (!isAppOrigin(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

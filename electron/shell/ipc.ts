@@ -2,7 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ipcEventChannel, ipcMethodChannel, methodNames } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import type { Core } from '../core/compose';
-import { appOrigin } from './app-protocol';
+import { isAppOrigin } from './app-protocol';
 
 /**
  * One `ipcMain.handle` per contract method. Each call is accepted only from our window's main frame
@@ -18,7 +18,7 @@ export function registerIpc(core: Core, window: () => BrowserWindow | undefined)
       frame !== null &&
       event.sender === win.webContents &&
       frame === win.webContents.mainFrame &&
-      new URL(frame.url).origin === appOrigin
+      isAppOrigin(frame.url)
     );
   };
 

@@ -1,73 +1,9 @@
 /**
- * The Electron shell's main process: the composition root wired to Electron IPC and one window.
- * Command line: `--data-dir DIR` (default ~/.config/jit-pam, as the browser host) and
- * `--passphrase-file FILE` (set up or unlock the vault, for automation).
+ * The Electron shell's entry point (bundled to dist/electron/main.js). Everything it does is in
+ * start.ts, which the shell's wiring tests drive against a stand-in of Electron's API.
  */
-import { app, dialog, type BrowserWindow } from 'electron';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../core/compose';
-import { defaultDataDir } from '../platform/data-dir';
-import { lockDataDir, type DataDirLock } from '../platform/data-dir-lock';
-import { registerAppScheme, serveRenderer } from './app-protocol';
-import { electronStoreBackendFactory } from './electron-store-backend';
-import { hardenApp } from './hardening';
-import { registerIpc } from './ipc';
-import { osKeyProtector } from './safe-storage-keys';
-import { createMainWindow } from './window';
+import { startShell } from './start';
 
-const here = dirname(fileURLToPath(import.meta.url));
-
-function pathArg(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  const value = i >= 0 ? argv[i + 1] : undefined;
-  return value === undefined ? undefined : resolve(value);
-}
-
-const dataDir = pathArg(process.argv, '--data-dir') ?? defaultDataDir();
-const passphraseFile = pathArg(process.argv, '--passphrase-file');
-app.setPath('userData', dataDir);
-registerAppScheme();
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  let window: BrowserWindow | undefined;
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
-
-  void app.whenReady().then(async () => {
-    hardenApp();
-    const osKeys = osKeyProtector();
-    // One process per data dir, the browser host included (Electron's own lock covers only Electron).
-    let lock: DataDirLock | undefined;
-    let core: Core;
-    try {
-      lock = lockDataDir(dataDir);
-      core = createCore({
-        dataDir,
-        shell: 'electron',
-        createBackend: electronStoreBackendFactory,
-        ...(osKeys ? { osKeys } : {}),
-      });
-    } catch (error) {
-      // Another process holds the data dir, or a store file could not be read (left untouched).
-      lock?.release();
-      dialog.showErrorBox('JIT PAM cannot start', error instanceof Error ? error.message : String(error));
-      app.exit(1);
-      return;
-    }
-    const held = lock;
-    app.on('will-quit', () => held.release());
-    process.on('exit', () => held.release());
-    serveRenderer(join(here, '..', 'renderer'));
-    if (passphraseFile) await core.unlockWithPassphraseFile(passphraseFile);
-    registerIpc(core, () => window);
-    window = createMainWindow(join(here, 'preload.cjs'));
-    window.on('closed', () => (window = undefined));
-    app.on('before-quit', () => core.close());
-    app.on('window-all-closed', () => app.quit());
-  });
-}
+void startShell(process.argv, dirname(fileURLToPath(import.meta.url)));

@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { layersPlugin } from './eslint/layers.js';
 
 // Exact names (a pattern like 'domain' would also catch our own shared/domain/ folder).
 const nodeBuiltinPaths = builtinModules.map((name) => ({
@@ -87,12 +88,19 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noRenderer] }] },
   },
   {
+    // The tiers inside the core: platform < storage < audit < vault < plugins < services <
+    // operations < lifecycle < sessions < core < host, shell, cli (eslint/layers.js).
+    files: ['electron/**'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/import-down': ['error', { root: import.meta.dirname }] },
+  },
+  {
     files: ['electron/shell/**'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': ['error', { patterns: [noRenderer] }] },
   },
   {
-    files: ['scripts/**', 'test/**', '*.config.ts', 'eslint.config.js'],
+    files: ['scripts/**', 'test/**', 'eslint/**', '*.config.ts', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },
   prettier,

@@ -10,6 +10,9 @@
  *                                                          needs_attention ──force_close──▶ force_closed
  */
 import { z } from 'zod';
+import { idSchema, isoDateSchema } from './common';
+import { jitTypeSchema } from './jit';
+import { pluginIdSchema } from './plugin';
 
 export const sessionStates = [
   'requested',
@@ -99,3 +102,45 @@ export function mayHoldAccount(state: SessionState): boolean {
 export function isLiveSessionState(state: SessionState): boolean {
   return !isFinalSessionState(state);
 }
+
+/**
+ * One session, as the lifecycle keeps it on disk and the renderer lists it. Never a secret: the
+ * generated password of a created account lives in the vault under the session, not here.
+ */
+export const sessionSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** The JIT credential the session is for. */
+  credentialId: idSchema,
+  /** `username @ device` of that credential, as it was when the session started. */
+  credentialLabel: z.string(),
+  deviceId: idSchema,
+  jitType: jitTypeSchema,
+  pluginId: pluginIdSchema,
+  /** The account on the target: the credential's own (Enable/Disable) or the generated one. */
+  account: z.string(),
+  requester: z.string(),
+  state: sessionStateSchema,
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+  /** The maximum session length ends the session here, with or without a window open. */
+  expiresAt: isoDateSchema,
+  endedAt: isoDateSchema.nullable(),
+  /** The operations run for the session (provisioning, cleanup, verification), oldest first. */
+  operationIds: z.array(z.string()),
+  /** Cleanup attempts so far, and when the next one is due (null when none is planned). */
+  cleanupAttempts: z.number().int().min(0),
+  nextAttemptAt: isoDateSchema.nullable(),
+  /** Why the last step failed, masked; null when it did not. */
+  error: z.string().nullable(),
+  /** Required by Force close, and audited. */
+  forceCloseReason: z.string().nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const sessionFilterSchema = z.object({
+  /** Only sessions that are not over yet (what the credential lists show). */
+  live: z.boolean().optional(),
+  credentialId: idSchema.optional(),
+  state: sessionStateSchema.optional(),
+});
+export type SessionFilter = z.infer<typeof sessionFilterSchema>;

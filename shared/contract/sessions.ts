@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { idSchema } from '../domain/common';
+import { sessionFilterSchema, sessionSchema } from '../domain/session';
+import { defineEvents, defineMethods } from './define';
+
+/** Force close needs a reason a reviewer can read in the audit log. */
+export const forceCloseReasonSchema = z
+  .string()
+  .trim()
+  .min(10, 'Say why, in at least 10 characters: it goes to the audit log')
+  .max(500, 'At most 500 characters');
+
+export const sessionsMethods = defineMethods({
+  'sessions.start': {
+    summary:
+      'Start a JIT session for a credential: answers at once with the session (Requested); progress arrives as sessions.changed events',
+    input: z.object({ credentialId: idSchema }),
+    output: sessionSchema,
+  },
+  'sessions.end': {
+    summary: 'End a session: its account is disabled or removed, and verified',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: sessionSchema,
+  },
+  'sessions.list': {
+    summary: 'Sessions, newest first, filtered (live and finished)',
+    input: z.object({
+      filter: sessionFilterSchema.default({}),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({ total: z.number().int(), sessions: z.array(sessionSchema) }),
+  },
+  'sessions.get': {
+    summary: 'One session',
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: sessionSchema,
+  },
+  'sessions.forceClose': {
+    summary:
+      'Drop a session that needs attention without cleanup (the account may remain on the target); the reason is audited',
+    input: z.object({ id: z.string().min(1).max(64), reason: forceCloseReasonSchema }),
+    output: sessionSchema,
+  },
+});
+
+export const sessionsEvents = defineEvents({
+  'sessions.changed': sessionSchema,
+});

@@ -1,6 +1,6 @@
 /**
  * The vendor's how-to "How to configure a JIT credential", step by step in our app, from the first
- * click to the saved record, and the rules around it (product.md section 1).
+ * click to the saved record, and the rules around it (docs/user-guide.md, Configure a JIT credential).
  */
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -43,7 +43,7 @@ export interface SshPluginOptions {
   readonly quietMs?: number;
 }
 
-/** The product's SSH defaults (product.md: set-read-timeout defaults to 5). */
+/** The product's SSH defaults (as the vendor's executor: set-read-timeout defaults to 5 seconds). */
 export const defaultTimeouts: RunTimeouts = { connectSeconds: 10, readSeconds: 5 };
 
 const positiveOr = (value: number | undefined, fallback: number): number =>

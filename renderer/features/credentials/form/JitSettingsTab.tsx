@@ -31,7 +31,7 @@ interface JitSettingsTabProps extends TabProps {
 }
 
 /**
- * JIT Settings, as product.md section 1 step 4: Enabled, Just In Time Type, the authentication
+ * JIT Settings, as docs/user-guide.md (Configure a JIT credential, step 4): Enabled, Just In Time Type, the authentication
  * settings, then one section per type, of which only the chosen type's is enabled. Nothing is
  * enabled while JIT is off.
  */

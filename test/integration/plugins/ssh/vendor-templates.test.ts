@@ -1,5 +1,5 @@
 // Templates written for the vendor's SSH executor run unchanged on the lab's real sshd, as root
-// (whose prompt ends in #, while these templates wait for "*$"): product.md's example, a
+// (whose prompt ends in #, while these templates wait for "*$"): the vendor's how-to example, a
 // "create user" that answers passwd's prompts, and a "remove user" ending in id + no-expect.
 
 import type { Client } from 'ssh2';
@@ -78,7 +78,7 @@ describe.concurrent('vendor SSH templates run unchanged', () => {
     await sshClose(root);
   });
 
-  it("product.md's example creates a user who can log in with the password", async (context) => {
+  it("the vendor's how-to example creates a user who can log in with the password", async (context) => {
     const user = account(context);
     const password = `${randomPassword(12)} !"$'`;
     const result = await run(productExample, { USERNAME: user, NEW_PASSWORD: password });

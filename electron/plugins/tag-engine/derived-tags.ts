@@ -2,6 +2,7 @@ import type { TagValues } from '../plugin-runtime';
 import { LineIndex } from './positions';
 import { Refusal } from './refusal';
 import { locateTags, tagText } from './tags';
+import { tagValue } from './values';
 import { mysqlNativePasswordHash, scramSha256Verifier, sshaUserPassword } from './password-hashes';
 
 // Tags whose value the core computes from [#NEW_PASSWORD#] when a run starts, so a template can
@@ -58,11 +59,21 @@ export function withDerivedTags(template: string, given: TagValues): DerivedTagV
     const source = derived === undefined ? undefined : given[derived.from];
     if (derived === undefined || source === undefined || source === '') continue;
     if (computed.has(occurrence.name)) continue;
+    const at = lines.position(occurrence.start);
+    try {
+      // The source's own rules first (no NUL, valid Unicode): a hash of a value the target could
+      // not be given as a password must not make it one.
+      tagValue(given, { name: derived.from, start: occurrence.start, end: occurrence.end }, at);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return { tags: given, refusal: error };
+    }
     const reason = derived.refuse?.(source) ?? null;
     if (reason !== null) {
-      const at = lines.position(occurrence.start);
-      const refusal = new Refusal(`${tagText(occurrence.name)} ${reason}`, at.line, at.column);
-      return { tags: given, refusal };
+      return {
+        tags: given,
+        refusal: new Refusal(`${tagText(occurrence.name)} ${reason}`, at.line, at.column),
+      };
     }
     tags[occurrence.name] = derived.compute(source);
     computed.add(occurrence.name);

@@ -102,6 +102,19 @@ describe('derived tags', () => {
     expect(withDerivedTags('[#NEW_PASSWORD_MYSQL#]', {}).tags).toEqual({});
   });
 
+  it('refuse a password NEW_PASSWORD itself would refuse (NUL, lone surrogate), naming no value', () => {
+    for (const [password, rule] of [
+      ['a\u0000b', 'contains a NUL character'],
+      ['a\ud800b', 'is not valid Unicode'],
+    ] as const) {
+      for (const name of ['NEW_PASSWORD_SCRAM', 'NEW_PASSWORD_MYSQL', 'NEW_PASSWORD_SSHA']) {
+        const { refusal } = withDerivedTags(`[#${name}#]`, { NEW_PASSWORD: password });
+        expect(refusal?.message, name).toContain(`The value of [#NEW_PASSWORD#] ${rule}`);
+        expect([refusal?.line, refusal?.column]).toEqual([1, 1]);
+      }
+    }
+  });
+
   it('refuse a SCRAM verifier of a non-ASCII password, at the tag, naming no value', () => {
     const { refusal } = withDerivedTags('x\n  [#NEW_PASSWORD_SCRAM#]', { NEW_PASSWORD: 'pässwörd' });
     expect(refusal?.message).toMatch(/^\[#NEW_PASSWORD_SCRAM#\] needs an ASCII password/);

@@ -64,9 +64,23 @@ describe('PostgreSQL built-ins keep the password out of the server log', () => {
     expect(await loginOutcome(name, tags.NEW_PASSWORD ?? '')).toBe('ok');
 
     const changed = { ...tags, NEW_PASSWORD: randomPassword() };
-    expect((await runTemplate('postgresql.change-password', changed)).failure).toBeNull();
+    const change = await runTemplate('postgresql.change-password', changed);
+    expect(change.failure).toBeNull();
     expect(await loginOutcome(name, changed.NEW_PASSWORD)).toBe('ok');
     expect(await loginOutcome(name, tags.NEW_PASSWORD ?? '')).toBe('28P01');
+
+    // The verifier is a secret tag: the run's steps show it masked, never as it is.
+    const stored = await withAdmin(async (client) => {
+      const result = await client.query<{ rolpassword: string }>(
+        'SELECT rolpassword FROM pg_catalog.pg_authid WHERE rolname = $1',
+        [name],
+      );
+      return result.rows[0]?.rolpassword ?? '';
+    });
+    expect(stored).toMatch(/^SCRAM-SHA-256\$4096:/);
+    const steps = JSON.stringify(change.steps);
+    expect(steps).toContain("PASSWORD '******'");
+    expect(steps.includes(stored), 'the steps hold the verifier').toBe(false);
 
     const log = await serverLog();
     // Logging was on for the plugin's sessions: both statements are there, without the passwords.

@@ -122,4 +122,12 @@ export interface PluginRuntime {
 }
 
 /** Tags whose values are secrets: masked in every step, failure and log. */
-export const secretTagNames: readonly string[] = ['NEW_PASSWORD', 'CURRENT_PASSWORD', 'AUTH_PASSWORD'];
+export const secretTagNames: readonly string[] = [
+  'NEW_PASSWORD',
+  'CURRENT_PASSWORD',
+  'AUTH_PASSWORD',
+  // Hashes of NEW_PASSWORD (tag-engine/derived-tags.ts): each allows offline guessing.
+  'NEW_PASSWORD_SCRAM',
+  'NEW_PASSWORD_MYSQL',
+  'NEW_PASSWORD_SSHA',
+];

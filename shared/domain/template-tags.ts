@@ -16,6 +16,25 @@ export const templateTags: readonly TagInfo[] = [
     secret: false,
   },
   { name: 'NEW_PASSWORD', description: 'The password to set', secret: true },
+  // Hashes of NEW_PASSWORD computed by the core for each run, so a target's statement log does not
+  // hold the password itself. Secret: a hash allows offline guessing.
+  {
+    name: 'NEW_PASSWORD_SCRAM',
+    description:
+      "PostgreSQL: the password to set as a SCRAM-SHA-256 verifier (random salt), for CREATE/ALTER ROLE … PASSWORD '…'",
+    secret: true,
+  },
+  {
+    name: 'NEW_PASSWORD_MYSQL',
+    description:
+      "MySQL/MariaDB: the password to set as a mysql_native_password hash (*HEX), for IDENTIFIED BY PASSWORD '…'",
+    secret: true,
+  },
+  {
+    name: 'NEW_PASSWORD_SSHA',
+    description: 'LDAP: the password to set as a salted SHA-1 userPassword ({SSHA}…)',
+    secret: true,
+  },
   { name: 'CURRENT_PASSWORD', description: "The account's current password", secret: true },
   { name: 'AUTH_USER', description: 'User name of the credential that runs the template', secret: false },
   { name: 'AUTH_PASSWORD', description: 'Password of the credential that runs the template', secret: true },

@@ -81,7 +81,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<Running
           `--listen_addresses=${LAB_HOST}`,
           `--port=${port}`,
           `--unix_socket_directories=${dir}`,
-          '--logging_collector=off',
+          // The log goes to a file under the data directory (log/), which a superuser reads with
+          // pg_read_file(pg_current_logfile()): tests that turn statement logging on check what a
+          // server log would hold. Errors before the collector starts (a port in use) still reach
+          // stderr, which the lab reads for its start-up diagnostics.
+          '--logging_collector=on',
           // A throwaway cluster: losing it in a crash costs nothing, waiting for the disk costs time.
           '--fsync=off',
         ],

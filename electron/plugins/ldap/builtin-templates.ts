@@ -4,6 +4,9 @@ import { managedMarker, type BuiltInTemplate } from '../builtin-template';
 // which for LDAP holds the base DN (dc=example,dc=com), and must itself be a valid DN. USERNAME is
 // escaped as a DN value (RFC 4514); values on attribute lines are sent as they are (one line).
 // The plugin binds as the authentication credential (its user name is the bind DN) first.
+// Passwords are written as a salted SHA-1 hash the core computes ([#NEW_PASSWORD_SSHA#]): the
+// directory stores it as it is whatever its configuration (no ppolicy_hash_cleartext needed), and
+// an audit log or replication changelog holds the hash, never the password.
 
 const entry = 'uid=[#USERNAME#],ou=people,[#DOMAIN#]';
 
@@ -13,7 +16,7 @@ objectClass: inetOrgPerson
 uid: [#USERNAME#]
 cn: [#USERNAME#]
 sn: [#USERNAME#]
-userPassword: [#NEW_PASSWORD#]
+userPassword: [#NEW_PASSWORD_SSHA#]
 description: ${managedMarker} session [#SESSION_ID#]
 `;
 
@@ -34,9 +37,9 @@ modify "${entry}"
 mod-replace pwdAccountLockedTime 000001010000Z
 `;
 
-const changePassword = `# Password change (the server hashes it: ppolicy_hash_cleartext on OpenLDAP).
+const changePassword = `# Password change, written as a salted SHA-1 hash ({SSHA}): the directory never sees it in clear.
 modify "${entry}"
-mod-replace userPassword [#NEW_PASSWORD#]
+mod-replace userPassword [#NEW_PASSWORD_SSHA#]
 `;
 
 export const ldapBuiltinTemplates: readonly BuiltInTemplate[] = [
@@ -44,7 +47,7 @@ export const ldapBuiltinTemplates: readonly BuiltInTemplate[] = [
     key: 'ldap.create-entry',
     name: 'LDAP: JIT create entry',
     executionType: 'New user',
-    description: `Adds an inetOrgPerson at uid=USERNAME,ou=people,DOMAIN (DOMAIN: the base DN) with the password, described "${managedMarker}".`,
+    description: `Adds an inetOrgPerson at uid=USERNAME,ou=people,DOMAIN (DOMAIN: the base DN) with the password (as an {SSHA} hash), described "${managedMarker}".`,
     content: createEntry,
   },
   {
@@ -73,7 +76,7 @@ export const ldapBuiltinTemplates: readonly BuiltInTemplate[] = [
     key: 'ldap.change-password',
     name: 'LDAP: change password',
     executionType: 'Password change',
-    description: "Replaces the entry's userPassword.",
+    description: "Replaces the entry's userPassword with an {SSHA} hash of the password.",
     content: changePassword,
   },
 ];

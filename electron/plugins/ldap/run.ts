@@ -11,6 +11,7 @@ import {
   resolveTimeouts,
   RunRecorder,
   runSecrets,
+  withDerivedTags,
 } from '../tag-engine';
 import { escapeDnValue } from './dn';
 import { ldapConnections, ldapUrl, openLdap } from './connection';
@@ -27,12 +28,16 @@ const kindOf = (operation: LdapOperation, error: unknown): ReturnType<typeof fai
  * Runs an LDAP template on one connection: binds as the login (unless the template starts with
  * its own bind), then runs the commands in order; the first failure stops the run.
  */
-export async function runLdap(request: RunRequest): Promise<RunResult> {
+export async function runLdap(given: RunRequest): Promise<RunResult> {
+  const derived = withDerivedTags(given.template, given.tags);
+  const request: RunRequest = { ...given, tags: derived.tags };
   const masker = new Masker(runSecrets(request.tags, request.login)).withForms((secret) => [
     escapeDnValue(secret),
     escapeFilterValue(secret),
   ]);
   const recorder = new RunRecorder(masker, request.onStep);
+  if (derived.refusal !== null)
+    return recorder.fail('refused', derived.refusal.line, derived.refusal.message);
   let operations: LdapOperation[];
   try {
     operations = prepareLdapOperations(request.template, request.tags);

@@ -5,10 +5,13 @@ import type { BuiltInTemplate } from '../builtin-template';
 // MariaDB (10.11) has no account comment (MySQL 8's CREATE USER … COMMENT), so the ownership marker
 // is membership of the role jit_pam_managed. KILL USER is MariaDB's; on MySQL, drop that line:
 // the lifecycle's endSessions KILLs each session anyway.
+// Passwords are set as their mysql_native_password hash, computed by the core
+// ([#NEW_PASSWORD_MYSQL#]): a general or binary log holds the hash, never the password. The
+// WITH … AS form is the one MariaDB and MySQL 5.7-8.x share (MySQL 8.4 needs the plugin enabled).
 
 const createUser = `-- JIT creation: a new account, marked as ours by the role jit_pam_managed.
 CREATE ROLE IF NOT EXISTS jit_pam_managed;
-CREATE USER '[#USERNAME#]'@'%' IDENTIFIED BY '[#NEW_PASSWORD#]';
+CREATE USER '[#USERNAME#]'@'%' IDENTIFIED WITH mysql_native_password AS '[#NEW_PASSWORD_MYSQL#]';
 GRANT jit_pam_managed TO '[#USERNAME#]'@'%';
 `;
 
@@ -27,8 +30,8 @@ ALTER USER '[#USERNAME#]'@'%' ACCOUNT LOCK;
 KILL USER '[#USERNAME#]'@'%';
 `;
 
-const changePassword = `-- Password change.
-ALTER USER '[#USERNAME#]'@'%' IDENTIFIED BY '[#NEW_PASSWORD#]';
+const changePassword = `-- Password change, sent as its mysql_native_password hash: no log holds the password.
+ALTER USER '[#USERNAME#]'@'%' IDENTIFIED WITH mysql_native_password AS '[#NEW_PASSWORD_MYSQL#]';
 `;
 
 export const mysqlBuiltinTemplates: readonly BuiltInTemplate[] = [
@@ -37,7 +40,7 @@ export const mysqlBuiltinTemplates: readonly BuiltInTemplate[] = [
     name: 'MySQL/MariaDB: JIT create user',
     executionType: 'New user',
     description:
-      "Creates the account 'user'@'%' with the password and grants it the marker role jit_pam_managed (MariaDB has no account comment).",
+      "Creates the account 'user'@'%' with the password (sent as its mysql_native_password hash) and grants it the marker role jit_pam_managed (MariaDB has no account comment).",
     content: createUser,
   },
   {
@@ -65,7 +68,8 @@ export const mysqlBuiltinTemplates: readonly BuiltInTemplate[] = [
     key: 'mysql.change-password',
     name: 'MySQL/MariaDB: change password',
     executionType: 'Password change',
-    description: "Sets the account's password.",
+    description:
+      "Sets the account's password, sent as its mysql_native_password hash (no server log holds the password).",
     content: changePassword,
   },
 ];

@@ -3,11 +3,14 @@ import { managedMarker, type BuiltInTemplate } from '../builtin-template';
 // Names are written "[#USERNAME#]": a quoted identifier, so any name is used exactly as given
 // (case kept, no keyword), and one PostgreSQL would cut (over 63 bytes) is refused. Values inside
 // '…' are escaped literals. pg_terminate_backend only signals: the lifecycle's endSessions waits.
+// Passwords are set as a SCRAM-SHA-256 verifier the core computes ([#NEW_PASSWORD_SCRAM#]):
+// PostgreSQL stores it as it is, and a statement log (log_statement = 'all' or 'ddl') holds the
+// verifier, never the password.
 
 const createRole = `-- JIT creation: a login role that also expires on the server at the end of the session
 -- (VALID UNTIL), marked as ours by its comment. One transaction: no role without its marker.
 BEGIN;
-CREATE ROLE "[#USERNAME#]" LOGIN PASSWORD '[#NEW_PASSWORD#]' VALID UNTIL '[#EXPIRATION#]';
+CREATE ROLE "[#USERNAME#]" LOGIN PASSWORD '[#NEW_PASSWORD_SCRAM#]' VALID UNTIL '[#EXPIRATION#]';
 COMMENT ON ROLE "[#USERNAME#]" IS '${managedMarker} session [#SESSION_ID#]';
 COMMIT;
 `;
@@ -38,8 +41,8 @@ SELECT pg_catalog.pg_terminate_backend(pid) AS ended
  WHERE usename = '[#USERNAME#]' AND pid <> pg_catalog.pg_backend_pid();
 `;
 
-const changePassword = `-- Password change.
-ALTER ROLE "[#USERNAME#]" PASSWORD '[#NEW_PASSWORD#]';
+const changePassword = `-- Password change, sent as a SCRAM-SHA-256 verifier: the server's log never holds the password.
+ALTER ROLE "[#USERNAME#]" PASSWORD '[#NEW_PASSWORD_SCRAM#]';
 `;
 
 export const postgresqlBuiltinTemplates: readonly BuiltInTemplate[] = [
@@ -47,7 +50,7 @@ export const postgresqlBuiltinTemplates: readonly BuiltInTemplate[] = [
     key: 'postgresql.create-role',
     name: 'PostgreSQL: JIT create role',
     executionType: 'New user',
-    description: `Creates a login role with the password, expiring on the server at the end of the session (VALID UNTIL), marked "${managedMarker}" in its comment.`,
+    description: `Creates a login role with the password (sent as a SCRAM-SHA-256 verifier), expiring on the server at the end of the session (VALID UNTIL), marked "${managedMarker}" in its comment.`,
     content: createRole,
   },
   {
@@ -75,7 +78,8 @@ export const postgresqlBuiltinTemplates: readonly BuiltInTemplate[] = [
     key: 'postgresql.change-password',
     name: 'PostgreSQL: change password',
     executionType: 'Password change',
-    description: "Sets the role's password.",
+    description:
+      "Sets the role's password, sent as a SCRAM-SHA-256 verifier (the server's statement log never holds the password).",
     content: changePassword,
   },
 ];

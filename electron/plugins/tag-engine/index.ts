@@ -2,6 +2,7 @@
 // resolving their values, masking secrets, and the run plumbing (timeouts, cancel, step log).
 // Escaping is each plugin's: only it knows the context a value lands in.
 export { ConnectFailed, failureKind, messageOf, oneLine } from './failures';
+export { derivedTags, withDerivedTags, type DerivedTagValues } from './derived-tags';
 export { describeProblems, sortProblems, tagProblems } from './check';
 export { defaultTimeouts, guarded, Interrupted, resolveTimeouts, type InterruptKind } from './interrupt';
 export { MASK, Masker, runSecrets, WITHHELD } from './mask';

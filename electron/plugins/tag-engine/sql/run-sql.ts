@@ -1,4 +1,5 @@
 import type { RunRequest, RunResult, RunTimeouts } from '../../plugin-runtime';
+import { withDerivedTags } from '../derived-tags';
 import { failureKind, messageOf, oneLine } from '../failures';
 import { guarded, resolveTimeouts } from '../interrupt';
 import { Masker, runSecrets } from '../mask';
@@ -40,9 +41,13 @@ export interface SqlDriver {
  * Runs a SQL template: every value is checked before connecting (a refusal sends nothing), then
  * the statements run in order on one connection, and the first error stops the run.
  */
-export async function runSqlTemplate(driver: SqlDriver, request: RunRequest): Promise<RunResult> {
+export async function runSqlTemplate(driver: SqlDriver, given: RunRequest): Promise<RunResult> {
+  const derived = withDerivedTags(given.template, given.tags);
+  const request: RunRequest = { ...given, tags: derived.tags };
   const masker = new Masker(runSecrets(request.tags, request.login)).withForms(driver.secretForms);
   const recorder = new RunRecorder(masker, request.onStep);
+  if (derived.refusal !== null)
+    return recorder.fail('refused', derived.refusal.line, derived.refusal.message);
   const template = driver.template(request.template);
   try {
     template.validate(request.tags, driver.assumedRules);

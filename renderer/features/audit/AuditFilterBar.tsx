@@ -1,6 +1,6 @@
 import TextField from '@mui/material/TextField';
 import type { AuditFilter } from '../../../shared/domain/audit';
-import { FilterBar, filterGrid, useFilterDraft } from '../common/FilterBar';
+import { errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
 import { SelectField, type SelectOption } from '../common/SelectField';
 import {
   auditActions,
@@ -21,9 +21,11 @@ const actionOptions = optionsOf(auditActions);
 
 /** Entity, Action, Actor, Text, From, To; applied with Filter (or Enter), reset with Clear. */
 export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => void }) {
-  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<AuditFilterDraft, AuditFilterErrors>(
-    emptyAuditFilter,
-  );
+  const { draft, errors, edit, apply, clear } = useValidatedFilter<
+    AuditFilterDraft,
+    AuditFilterErrors,
+    AuditFilter
+  >(emptyAuditFilter, { check: toAuditFilter, empty: emptyAuditFilter, onApply });
 
   const select = (key: 'entity' | 'action', label: string, options: readonly SelectOption[]) => (
     <SelectField
@@ -31,8 +33,7 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
       value={draft[key]}
       options={options}
       onChange={(value) => edit(key, value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
+      {...errorProps(errors[key])}
     />
   );
 
@@ -42,27 +43,13 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
       type={type}
       value={draft[key]}
       onChange={(e) => edit(key, e.target.value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
+      {...errorProps(errors[key])}
       slotProps={type === 'text' ? undefined : { inputLabel: { shrink: true } }}
     />
   );
 
   return (
-    <FilterBar
-      label="Audit filter"
-      onApply={() => {
-        const result = toAuditFilter(draft);
-        if (result.ok) onApply(result.filter);
-        else setErrors(result.errors);
-      }}
-      onClear={() => {
-        setDraft(emptyAuditFilter);
-        setErrors({});
-        onApply({});
-      }}
-      sx={filterGrid}
-    >
+    <FilterBar label="Audit filter" onApply={apply} onClear={clear} sx={filterGrid}>
       {select('entity', 'Entity', entityOptions)}
       {select('action', 'Action', actionOptions)}
       {text('actor', 'Actor')}

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useState, type ReactNode } from 'react';
+import { filterActions, type ValidatedFilterOptions } from './filter-actions';
 
 /**
  * A filter bar's draft: the fields as typed (nothing is sent while typing), their errors, and Clear.
@@ -26,6 +27,19 @@ export function useFilterDraft<D extends object, E extends Partial<Record<string
     },
   };
 }
+
+/** A filter bar's draft (see `useFilterDraft`) with its Filter and Clear, for `FilterBar`. */
+export function useValidatedFilter<D extends object, E extends Partial<Record<string, string>>, F>(
+  initial: D | (() => D),
+  options: ValidatedFilterOptions<D, E, F>,
+) {
+  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<D, E>(initial);
+  const actions = filterActions(options, setDraft, (e) => setErrors(e as E));
+  return { draft, errors, edit, apply: () => actions.apply(draft), clear: actions.clear };
+}
+
+/** The error props of a field whose key may have one: red, with the message as helper text. */
+export const errorProps = (error: string | undefined) => ({ error: error !== undefined, helperText: error });
 
 /** The audit and operations bars' layout: as many fields a row as fit. */
 export const filterGrid: SxProps<Theme> = {

@@ -1,7 +1,7 @@
 import TextField from '@mui/material/TextField';
 import { operationStatuses, type OperationFilter } from '../../../shared/domain/operation';
 import { pluginCatalogue } from '../../../shared/domain/plugin';
-import { FilterBar, filterGrid, useFilterDraft } from '../common/FilterBar';
+import { errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
 import { SelectField, type SelectOption } from '../common/SelectField';
 import { kindOptions } from './operation-format';
 import {
@@ -24,10 +24,11 @@ type SelectKey = 'status' | 'kind' | 'pluginId';
 
 /** Status, Kind, Plugin, Text; applied with Filter (or Enter), reset with Clear. */
 export function OperationsFilterBar({ onApply }: { onApply: (filter: OperationFilter) => void }) {
-  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<
+  const { draft, errors, edit, apply, clear } = useValidatedFilter<
     OperationsFilterDraft,
-    OperationsFilterErrors
-  >(emptyOperationsFilter);
+    OperationsFilterErrors,
+    OperationFilter
+  >(emptyOperationsFilter, { check: toOperationsFilter, empty: emptyOperationsFilter, onApply });
 
   // Native selects, as in the audit filter: fast, and their accessible name is the label.
   const select = (key: SelectKey, label: string, options: readonly SelectOption[]) => (
@@ -36,26 +37,12 @@ export function OperationsFilterBar({ onApply }: { onApply: (filter: OperationFi
       value={draft[key]}
       options={options}
       onChange={(value) => edit(key, value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
+      {...errorProps(errors[key])}
     />
   );
 
   return (
-    <FilterBar
-      label="Operations filter"
-      onApply={() => {
-        const result = toOperationsFilter(draft);
-        if (result.ok) onApply(result.filter);
-        else setErrors(result.errors);
-      }}
-      onClear={() => {
-        setDraft(emptyOperationsFilter);
-        setErrors({});
-        onApply({});
-      }}
-      sx={filterGrid}
-    >
+    <FilterBar label="Operations filter" onApply={apply} onClear={clear} sx={filterGrid}>
       {select('status', 'Status', statusOptions)}
       {select('kind', 'Kind', kindSelectOptions)}
       {select('pluginId', 'Plugin', pluginOptions)}
@@ -63,8 +50,7 @@ export function OperationsFilterBar({ onApply }: { onApply: (filter: OperationFi
         label="Text"
         value={draft.text}
         onChange={(e) => edit('text', e.target.value)}
-        error={errors.text !== undefined}
-        helperText={errors.text}
+        {...errorProps(errors.text)}
       />
     </FilterBar>
   );

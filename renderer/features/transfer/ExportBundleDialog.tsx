@@ -9,12 +9,12 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
 import { api } from '../../api/client';
 import { placeFailure } from '../devices/form-failure';
 import { downloadText } from '../common/download';
+import { newPassphraseRule, passphraseProblem } from '../common/passphrase';
+import { PassphraseField } from '../common/PassphraseField';
 
 type Errors = Partial<Record<'passphrase' | 'form', string>>;
 
@@ -34,9 +34,9 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
   const submit = async () => {
     setSaved(undefined);
     if (includePasswords) {
-      const checked = passphraseSchema.safeParse(passphrase);
-      if (!checked.success) {
-        setErrors({ passphrase: checked.error.issues[0]?.message ?? 'Invalid passphrase' });
+      const problem = passphraseProblem(passphrase);
+      if (problem !== undefined) {
+        setErrors({ passphrase: problem });
         return;
       }
     }
@@ -87,20 +87,16 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
               }
             />
             {includePasswords && (
-              <TextField
+              <PassphraseField
                 label="Bundle passphrase"
-                type="password"
                 value={passphrase}
-                onChange={(e) => {
-                  setPassphrase(e.target.value);
+                onChange={(value) => {
+                  setPassphrase(value);
                   setErrors({});
                 }}
-                error={errors.passphrase !== undefined}
-                helperText={
-                  errors.passphrase ??
-                  `At least ${minPassphraseLength} characters, not counting spaces. It encrypts the passwords in the file; the import asks for it.`
-                }
-                slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+                error={errors.passphrase}
+                hint={`${newPassphraseRule}. It encrypts the passwords in the file; the import asks for it.`}
+                autoComplete="new-password"
               />
             )}
             {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}

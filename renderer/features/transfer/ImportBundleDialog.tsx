@@ -10,13 +10,13 @@ import FormControl from '@mui/material/FormControl';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
 import { wireMaxPayloadBytes } from '../../../shared/contract/wire';
 import { api } from '../../api/client';
 import { findBridge } from '../../api/bridge-transport';
+import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
 import { ImportOutcome } from './ImportOutcome';
 
@@ -118,17 +118,16 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
                 {errors.file ?? 'A .json file made by Export bundle'}
               </FormHelperText>
             </FormControl>
-            <TextField
+            <PassphraseField
               label="Bundle passphrase"
-              type="password"
               value={passphrase}
-              onChange={(e) => {
-                setPassphrase(e.target.value);
+              onChange={(value) => {
+                setPassphrase(value);
                 setErrors({});
               }}
-              error={errors.passphrase !== undefined}
-              helperText={errors.passphrase ?? 'Only for a bundle exported with passwords'}
-              slotProps={{ htmlInput: { autoComplete: 'off' } }}
+              error={errors.passphrase}
+              hint="Only for a bundle exported with passwords"
+              autoComplete="off"
             />
             {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
             {outcome && <ImportOutcome outcome={outcome} />}

@@ -2,11 +2,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
 import { useVaultStore } from '../../stores/vault-store';
+import { newPassphraseRule, passphraseProblem } from '../common/passphrase';
+import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
 import { VaultFrame } from './VaultFrame';
 
@@ -25,8 +25,8 @@ export function SetPassphraseScreen() {
 
   const submit = async () => {
     const next: Errors = {};
-    const checked = passphraseSchema.safeParse(passphrase);
-    if (!checked.success) next.passphrase = checked.error.issues[0]?.message ?? 'Invalid passphrase';
+    const problem = passphraseProblem(passphrase);
+    if (problem !== undefined) next.passphrase = problem;
     if (confirm === '') next.confirm = 'Required';
     else if (confirm !== passphrase) next.confirm = 'The passphrases do not match';
     setErrors(next);
@@ -62,32 +62,28 @@ export function SetPassphraseScreen() {
           <Alert severity="warning" role="note">
             It cannot be recovered: if you forget it, the stored passwords are lost.
           </Alert>
-          <TextField
+          <PassphraseField
             label="Master passphrase"
-            type="password"
             autoFocus
             value={passphrase}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
+            onChange={(value) => {
+              setPassphrase(value);
               setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
             }}
-            error={errors.passphrase !== undefined}
-            helperText={
-              errors.passphrase ?? `At least ${minPassphraseLength} characters, not counting spaces`
-            }
-            slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+            error={errors.passphrase}
+            hint={newPassphraseRule}
+            autoComplete="new-password"
           />
-          <TextField
+          <PassphraseField
             label="Confirm passphrase"
-            type="password"
             value={confirm}
-            onChange={(e) => {
-              setConfirm(e.target.value);
+            onChange={(value) => {
+              setConfirm(value);
               setErrors(({ confirm: _c, form: _f, ...rest }) => rest);
             }}
-            error={errors.confirm !== undefined}
-            helperText={errors.confirm ?? 'Type it again'}
-            slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+            error={errors.confirm}
+            hint="Type it again"
+            autoComplete="new-password"
           />
           {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
           <Box>

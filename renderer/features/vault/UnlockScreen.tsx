@@ -1,10 +1,10 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useVaultStore } from '../../stores/vault-store';
+import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
 import { VaultFrame } from './VaultFrame';
 
@@ -43,18 +43,17 @@ export function UnlockScreen() {
         <Stack spacing={2}>
           <Typography variant="h1">Unlock</Typography>
           <Typography>The vault is locked. Type the master passphrase to open the app.</Typography>
-          <TextField
+          <PassphraseField
             label="Master passphrase"
-            type="password"
             autoFocus
             value={passphrase}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
+            onChange={(value) => {
+              setPassphrase(value);
               setError(undefined);
             }}
-            error={error !== undefined}
-            helperText={error ?? ' '}
-            slotProps={{ htmlInput: { autoComplete: 'current-password' } }}
+            error={error}
+            hint=" "
+            autoComplete="current-password"
           />
           <Box>
             <Button type="submit" variant="contained" disabled={busy}>

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useState, type ReactNode } from 'react';
+import { SubmitForm } from './SubmitForm';
 import { filterActions, type ValidatedFilterOptions } from './filter-actions';
 
 /**
@@ -66,17 +67,7 @@ export interface FilterBarProps {
 /** The filter bar every list has: its fields, then Filter and Clear. */
 export function FilterBar({ label, search, onApply, onClear, clearVariant, sx, children }: FilterBarProps) {
   return (
-    <Box
-      component="form"
-      noValidate
-      role={search ? 'search' : undefined}
-      aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply();
-      }}
-      sx={sx}
-    >
+    <SubmitForm onSubmit={onApply} role={search ? 'search' : undefined} label={label} sx={sx}>
       {children}
       <Box sx={{ display: 'flex', gap: 1, pt: 0.25 }}>
         <Button type="submit" variant="contained">
@@ -86,6 +77,6 @@ export function FilterBar({ label, search, onApply, onClear, clearVariant, sx, c
           Clear
         </Button>
       </Box>
-    </Box>
+    </SubmitForm>
   );
 }

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -10,6 +9,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import { useId, useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import { api } from '../../api/client';
 import { placeFailure } from '../devices/form-failure';
 import { downloadText } from '../common/download';
@@ -59,14 +59,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <DialogTitle id={titleId}>Export bundle</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
@@ -113,7 +106,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
             Export
           </Button>
         </DialogActions>
-      </Box>
+      </SubmitForm>
     </Dialog>
   );
 }

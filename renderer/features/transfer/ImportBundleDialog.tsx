@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -11,6 +10,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
 import { useId, useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import type { MethodOutput } from '../../../shared/contract';
 import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
 import { wireMaxPayloadBytes } from '../../../shared/contract/wire';
@@ -84,14 +84,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <DialogTitle id={titleId}>Import bundle</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
@@ -139,7 +132,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
             Import
           </Button>
         </DialogActions>
-      </Box>
+      </SubmitForm>
     </Dialog>
   );
 }

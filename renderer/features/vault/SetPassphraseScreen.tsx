@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import { useVaultStore } from '../../stores/vault-store';
 import { newPassphraseRule, passphraseProblem } from '../common/passphrase';
 import { PassphraseField } from '../common/PassphraseField';
@@ -45,14 +46,7 @@ export function SetPassphraseScreen() {
 
   return (
     <VaultFrame>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack spacing={2}>
           <Typography variant="h1">Set master passphrase</Typography>
           <Typography>
@@ -92,7 +86,7 @@ export function SetPassphraseScreen() {
             </Button>
           </Box>
         </Stack>
-      </Box>
+      </SubmitForm>
     </VaultFrame>
   );
 }

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
@@ -32,14 +33,7 @@ export function UnlockScreen() {
 
   return (
     <VaultFrame>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack spacing={2}>
           <Typography variant="h1">Unlock</Typography>
           <Typography>The vault is locked. Type the master passphrase to open the app.</Typography>
@@ -61,7 +55,7 @@ export function UnlockScreen() {
             </Button>
           </Box>
         </Stack>
-      </Box>
+      </SubmitForm>
     </VaultFrame>
   );
 }

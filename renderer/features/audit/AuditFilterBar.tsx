@@ -1,16 +1,8 @@
 import TextField from '@mui/material/TextField';
 import type { AuditFilter } from '../../../shared/domain/audit';
-import { errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
-import { SelectField, type SelectOption } from '../common/SelectField';
-import {
-  auditActions,
-  auditEntities,
-  emptyAuditFilter,
-  humanize,
-  toAuditFilter,
-  type AuditFilterDraft,
-  type AuditFilterErrors,
-} from './audit-filter-draft';
+import { DraftSelect, errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
+import type { SelectOption } from '../common/SelectField';
+import { auditActions, auditEntities, emptyAuditFilter, humanize, toAuditFilter } from './audit-filter-draft';
 
 const optionsOf = (codes: readonly string[]): SelectOption[] => [
   { value: '', label: 'Any' },
@@ -21,21 +13,12 @@ const actionOptions = optionsOf(auditActions);
 
 /** Entity, Action, Actor, Text, From, To; applied with Filter (or Enter), reset with Clear. */
 export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => void }) {
-  const { draft, errors, edit, apply, clear } = useValidatedFilter<
-    AuditFilterDraft,
-    AuditFilterErrors,
-    AuditFilter
-  >(emptyAuditFilter, { check: toAuditFilter, empty: emptyAuditFilter, onApply });
-
-  const select = (key: 'entity' | 'action', label: string, options: readonly SelectOption[]) => (
-    <SelectField
-      label={label}
-      value={draft[key]}
-      options={options}
-      onChange={(value) => edit(key, value)}
-      {...errorProps(errors[key])}
-    />
-  );
+  const bar = useValidatedFilter(emptyAuditFilter, {
+    check: toAuditFilter,
+    empty: emptyAuditFilter,
+    onApply,
+  });
+  const { draft, errors, edit } = bar;
 
   const text = (key: 'actor' | 'text' | 'from' | 'to', label: string, type = 'text') => (
     <TextField
@@ -49,9 +32,9 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
   );
 
   return (
-    <FilterBar label="Audit filter" onApply={apply} onClear={clear} sx={filterGrid}>
-      {select('entity', 'Entity', entityOptions)}
-      {select('action', 'Action', actionOptions)}
+    <FilterBar label="Audit filter" onApply={bar.apply} onClear={bar.clear} sx={filterGrid}>
+      <DraftSelect bar={bar} name="entity" label="Entity" options={entityOptions} />
+      <DraftSelect bar={bar} name="action" label="Action" options={actionOptions} />
       {text('actor', 'Actor')}
       {text('text', 'Text')}
       {text('from', 'From', 'datetime-local')}

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useState, type ReactNode } from 'react';
 import { SubmitForm } from './SubmitForm';
+import { SelectField, type SelectOption } from './SelectField';
 import { filterActions, type ValidatedFilterOptions } from './filter-actions';
 
 /**
@@ -41,6 +42,36 @@ export function useValidatedFilter<D extends object, E extends Partial<Record<st
 
 /** The error props of a field whose key may have one: red, with the message as helper text. */
 export const errorProps = (error: string | undefined) => ({ error: error !== undefined, helperText: error });
+
+/** The draft's part a `DraftSelect` reads and edits: text keys, each with its error. */
+export interface DraftBinding<K extends string> {
+  draft: Readonly<Record<K, string>>;
+  errors: Readonly<Partial<Record<K, string>>>;
+  edit: (key: K, value: string) => void;
+}
+
+/** A drop-down bound to one key of a filter draft (see `useValidatedFilter`), its error beneath it. */
+export function DraftSelect<K extends string>({
+  bar,
+  name,
+  label,
+  options,
+}: {
+  bar: DraftBinding<K>;
+  name: K;
+  label: string;
+  options: readonly SelectOption[];
+}) {
+  return (
+    <SelectField
+      label={label}
+      value={bar.draft[name]}
+      options={options}
+      onChange={(value) => bar.edit(name, value)}
+      {...errorProps(bar.errors[name])}
+    />
+  );
+}
 
 /** The audit and operations bars' layout: as many fields a row as fit. */
 export const filterGrid: SxProps<Theme> = {

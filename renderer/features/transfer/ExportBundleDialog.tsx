@@ -31,6 +31,12 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>();
 
+  // Typing again answers every error shown.
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setErrors({});
+  };
+
   const submit = async () => {
     setSaved(undefined);
     if (includePasswords) {
@@ -83,10 +89,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
               <PassphraseField
                 label="Bundle passphrase"
                 value={passphrase}
-                onChange={(value) => {
-                  setPassphrase(value);
-                  setErrors({});
-                }}
+                onChange={typePassphrase}
                 error={errors.passphrase}
                 hint={`${newPassphraseRule}. It encrypts the passwords in the file; the import asks for it.`}
                 autoComplete="new-password"

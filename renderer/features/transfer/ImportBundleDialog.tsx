@@ -47,6 +47,12 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<MethodOutput<'transfer.import'> | undefined>();
 
+  // Typing again answers every error shown.
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setErrors({});
+  };
+
   const submit = async () => {
     setOutcome(undefined);
     if (!file) {
@@ -114,10 +120,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
             <PassphraseField
               label="Bundle passphrase"
               value={passphrase}
-              onChange={(value) => {
-                setPassphrase(value);
-                setErrors({});
-              }}
+              onChange={typePassphrase}
               error={errors.passphrase}
               hint="Only for a bundle exported with passwords"
               autoComplete="off"

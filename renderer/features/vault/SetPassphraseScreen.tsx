@@ -24,6 +24,12 @@ export function SetPassphraseScreen() {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
+  // Typing in a field answers its error and the form's, not the other field's.
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
+  };
+
   const submit = async () => {
     const next: Errors = {};
     const problem = passphraseProblem(passphrase);
@@ -60,10 +66,7 @@ export function SetPassphraseScreen() {
             label="Master passphrase"
             autoFocus
             value={passphrase}
-            onChange={(value) => {
-              setPassphrase(value);
-              setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
-            }}
+            onChange={typePassphrase}
             error={errors.passphrase}
             hint={newPassphraseRule}
             autoComplete="new-password"

@@ -19,6 +19,11 @@ export function UnlockScreen() {
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setError(undefined);
+  };
+
   const submit = async () => {
     if (passphrase === '') {
       setError('Required');
@@ -41,10 +46,7 @@ export function UnlockScreen() {
             label="Master passphrase"
             autoFocus
             value={passphrase}
-            onChange={(value) => {
-              setPassphrase(value);
-              setError(undefined);
-            }}
+            onChange={typePassphrase}
             error={error}
             hint=" "
             autoComplete="current-password"

@@ -5,10 +5,9 @@
 import { create } from 'zustand';
 import type { Id } from '../../shared/domain/common';
 import type { Device, DeviceInput } from '../../shared/domain/device';
-import { byNameThenId } from '../../shared/domain/names';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
-import { latestRequest } from './latest-request';
+import { placeByName, wholeListLoad } from './whole-list';
 
 export interface DevicesState {
   devices: Device[];
@@ -25,22 +24,12 @@ export interface DevicesState {
   remove: (id: Id) => Promise<Result<{ id: Id }>>;
 }
 
-/** Answers can arrive out of order when events come in bursts: only the latest request counts. */
-const loads = latestRequest();
-
 export const useDevicesStore = create<DevicesState>()((set, get) => ({
   devices: [],
   loaded: false,
   loading: false,
   loadError: undefined,
-  load: async () => {
-    const isLatest = loads.begin();
-    set({ loading: true, loadError: undefined });
-    const result = await api.call('devices.list', undefined);
-    if (!isLatest()) return;
-    if (result.ok) set({ devices: result.value, loaded: true, loading: false });
-    else set({ loading: false, loadError: result.message });
-  },
+  load: wholeListLoad('devices', () => api.call('devices.list', undefined), set),
   save: async (id, device, expectedUpdatedAt) => {
     const result = await api.call(
       'devices.save',
@@ -50,11 +39,7 @@ export const useDevicesStore = create<DevicesState>()((set, get) => ({
     );
     // Shown at once, where the core's list puts it; the `devices.changed` event that follows
     // refetches the list anyway.
-    if (result.ok) {
-      const saved = result.value;
-      const others = get().devices.filter((d) => d.id !== saved.id);
-      set({ devices: [...others, saved].sort(byNameThenId) });
-    }
+    if (result.ok) set({ devices: placeByName(get().devices, result.value) });
     return result;
   },
   remove: async (id) => {

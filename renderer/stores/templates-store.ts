@@ -12,13 +12,12 @@ import type { MethodInput, MethodOutput } from '../../shared/contract';
 import { maxCredentialOptionsLimit } from '../../shared/contract/credentials';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { Id } from '../../shared/domain/common';
-import { byNameThenId } from '../../shared/domain/names';
 import type { Operation } from '../../shared/domain/operation';
 import type { PluginId } from '../../shared/domain/plugin';
 import type { Template, TemplateInput, TemplateVersion } from '../../shared/domain/template';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
-import { latestRequest } from './latest-request';
+import { placeByName, wholeListLoad } from './whole-list';
 
 export type TemplateProblem = z.infer<typeof templateProblemSchema>;
 
@@ -70,18 +69,12 @@ export interface TemplatesState {
 /** Some slack for the core's clock against the page's (both run on this machine). */
 const clockSlackMs = 2000;
 
-/** Answers can arrive out of order when events come in bursts: only the latest request counts. */
-const loads = latestRequest();
-
 export const useTemplatesStore = create<TemplatesState>()((set, get) => {
   /**
    * Puts a saved or cloned template into the list at once, where the core's list puts it; the change
    * event refetches anyway.
    */
-  const upsert = (saved: Template) => {
-    const others = get().templates.filter((t) => t.id !== saved.id);
-    set({ templates: [...others, saved].sort(byNameThenId) });
-  };
+  const upsert = (saved: Template) => set({ templates: placeByName(get().templates, saved) });
   /**
    * Collects the run's streamed operations in `liveTest` while `call` runs, and ends it after. The
    * run is told from a later one by its `templateIds` array: `received` replaces the `liveTest`
@@ -100,14 +93,7 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     loaded: false,
     loading: false,
     loadError: undefined,
-    load: async () => {
-      const isLatest = loads.begin();
-      set({ loading: true, loadError: undefined });
-      const result = await api.call('templates.list', undefined);
-      if (!isLatest()) return;
-      if (result.ok) set({ templates: result.value, loaded: true, loading: false });
-      else set({ loading: false, loadError: result.message });
-    },
+    load: wholeListLoad('templates', () => api.call('templates.list', undefined), set),
     save: async (id, template) => {
       const result = await api.call('templates.save', id === undefined ? { template } : { id, template });
       if (result.ok) upsert(result.value);

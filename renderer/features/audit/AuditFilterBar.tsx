@@ -1,16 +1,8 @@
 import TextField from '@mui/material/TextField';
 import type { AuditFilter } from '../../../shared/domain/audit';
-import { FilterBar, filterGrid, useFilterDraft } from '../common/FilterBar';
-import { SelectField, type SelectOption } from '../common/SelectField';
-import {
-  auditActions,
-  auditEntities,
-  emptyAuditFilter,
-  humanize,
-  toAuditFilter,
-  type AuditFilterDraft,
-  type AuditFilterErrors,
-} from './audit-filter-draft';
+import { DraftSelect, errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
+import type { SelectOption } from '../common/SelectField';
+import { auditActions, auditEntities, emptyAuditFilter, humanize, toAuditFilter } from './audit-filter-draft';
 
 const optionsOf = (codes: readonly string[]): SelectOption[] => [
   { value: '', label: 'Any' },
@@ -21,20 +13,12 @@ const actionOptions = optionsOf(auditActions);
 
 /** Entity, Action, Actor, Text, From, To; applied with Filter (or Enter), reset with Clear. */
 export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => void }) {
-  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<AuditFilterDraft, AuditFilterErrors>(
-    emptyAuditFilter,
-  );
-
-  const select = (key: 'entity' | 'action', label: string, options: readonly SelectOption[]) => (
-    <SelectField
-      label={label}
-      value={draft[key]}
-      options={options}
-      onChange={(value) => edit(key, value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
-    />
-  );
+  const bar = useValidatedFilter(emptyAuditFilter, {
+    check: toAuditFilter,
+    empty: emptyAuditFilter,
+    onApply,
+  });
+  const { draft, errors, edit } = bar;
 
   const text = (key: 'actor' | 'text' | 'from' | 'to', label: string, type = 'text') => (
     <TextField
@@ -42,29 +26,15 @@ export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => 
       type={type}
       value={draft[key]}
       onChange={(e) => edit(key, e.target.value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
+      {...errorProps(errors[key])}
       slotProps={type === 'text' ? undefined : { inputLabel: { shrink: true } }}
     />
   );
 
   return (
-    <FilterBar
-      label="Audit filter"
-      onApply={() => {
-        const result = toAuditFilter(draft);
-        if (result.ok) onApply(result.filter);
-        else setErrors(result.errors);
-      }}
-      onClear={() => {
-        setDraft(emptyAuditFilter);
-        setErrors({});
-        onApply({});
-      }}
-      sx={filterGrid}
-    >
-      {select('entity', 'Entity', entityOptions)}
-      {select('action', 'Action', actionOptions)}
+    <FilterBar label="Audit filter" onApply={bar.apply} onClear={bar.clear} sx={filterGrid}>
+      <DraftSelect bar={bar} name="entity" label="Entity" options={entityOptions} />
+      <DraftSelect bar={bar} name="action" label="Action" options={actionOptions} />
       {text('actor', 'Actor')}
       {text('text', 'Text')}
       {text('from', 'From', 'datetime-local')}

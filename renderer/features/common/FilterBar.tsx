@@ -2,6 +2,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useState, type ReactNode } from 'react';
+import { SubmitForm } from './SubmitForm';
+import { SelectField, type SelectOption } from './SelectField';
+import { filterActions, type ValidatedFilterOptions } from './filter-actions';
 
 /**
  * A filter bar's draft: the fields as typed (nothing is sent while typing), their errors, and Clear.
@@ -25,6 +28,49 @@ export function useFilterDraft<D extends object, E extends Partial<Record<string
       });
     },
   };
+}
+
+/** A filter bar's draft (see `useFilterDraft`) with its Filter and Clear, for `FilterBar`. */
+export function useValidatedFilter<D extends object, E extends Partial<Record<string, string>>, F>(
+  initial: D | (() => D),
+  options: ValidatedFilterOptions<D, E, F>,
+) {
+  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<D, E>(initial);
+  const actions = filterActions(options, setDraft, (e) => setErrors(e as E));
+  return { draft, errors, edit, apply: () => actions.apply(draft), clear: actions.clear };
+}
+
+/** The error props of a field whose key may have one: red, with the message as helper text. */
+export const errorProps = (error: string | undefined) => ({ error: error !== undefined, helperText: error });
+
+/** The draft's part a `DraftSelect` reads and edits: text keys, each with its error. */
+export interface DraftBinding<K extends string> {
+  draft: Readonly<Record<K, string>>;
+  errors: Readonly<Partial<Record<K, string>>>;
+  edit: (key: K, value: string) => void;
+}
+
+/** A drop-down bound to one key of a filter draft (see `useValidatedFilter`), its error beneath it. */
+export function DraftSelect<K extends string>({
+  bar,
+  name,
+  label,
+  options,
+}: {
+  bar: DraftBinding<K>;
+  name: K;
+  label: string;
+  options: readonly SelectOption[];
+}) {
+  return (
+    <SelectField
+      label={label}
+      value={bar.draft[name]}
+      options={options}
+      onChange={(value) => bar.edit(name, value)}
+      {...errorProps(bar.errors[name])}
+    />
+  );
 }
 
 /** The audit and operations bars' layout: as many fields a row as fit. */
@@ -52,17 +98,7 @@ export interface FilterBarProps {
 /** The filter bar every list has: its fields, then Filter and Clear. */
 export function FilterBar({ label, search, onApply, onClear, clearVariant, sx, children }: FilterBarProps) {
   return (
-    <Box
-      component="form"
-      noValidate
-      role={search ? 'search' : undefined}
-      aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply();
-      }}
-      sx={sx}
-    >
+    <SubmitForm onSubmit={onApply} role={search ? 'search' : undefined} label={label} sx={sx}>
       {children}
       <Box sx={{ display: 'flex', gap: 1, pt: 0.25 }}>
         <Button type="submit" variant="contained">
@@ -72,6 +108,6 @@ export function FilterBar({ label, search, onApply, onClear, clearVariant, sx, c
           Clear
         </Button>
       </Box>
-    </Box>
+    </SubmitForm>
   );
 }

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog, { type DialogProps } from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -6,6 +5,7 @@ import DialogContent, { type DialogContentProps } from '@mui/material/DialogCont
 import DialogTitle from '@mui/material/DialogTitle';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useId, type ReactNode } from 'react';
+import { SubmitForm } from './SubmitForm';
 import { useGuardedClose } from './unsaved-changes';
 
 export interface FormDialogProps {
@@ -68,15 +68,7 @@ export function FormDialog({
       maxWidth={maxWidth}
       slotProps={paperSx === undefined ? undefined : { paper: { sx: paperSx } }}
     >
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
-        sx={formSx}
-      >
+      <SubmitForm onSubmit={onSubmit} sx={formSx}>
         <DialogTitle id={titleId} sx={titleSx}>
           {title}
         </DialogTitle>
@@ -89,7 +81,7 @@ export function FormDialog({
             Save
           </Button>
         </DialogActions>
-      </Box>
+      </SubmitForm>
       {nested}
       {confirm}
     </Dialog>

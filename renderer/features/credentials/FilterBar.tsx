@@ -8,7 +8,7 @@ import {
   type FilterDraft,
   type FilterErrors,
 } from './filter-draft';
-import { FilterBar as FilterForm, useFilterDraft } from '../common/FilterBar';
+import { errorProps, FilterBar as FilterForm, useValidatedFilter } from '../common/FilterBar';
 import { SelectField, type SelectOption } from '../common/SelectField';
 
 const any: SelectOption = { value: '', label: 'Any' };
@@ -32,25 +32,11 @@ interface FilterBarProps {
  * field: the bar is a form). Nothing is sent while typing: each Filter is one server query.
  */
 export function FilterBar({ applied, onApply, jitOnly = false }: FilterBarProps) {
-  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<FilterDraft, FilterErrors>(() =>
-    toFilterDraft(applied),
-  );
-
-  const apply = () => {
-    const result = fromFilterDraft(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onApply(result.filter);
-  };
-
-  const clear = () => {
-    setDraft(emptyFilterDraft);
-    setErrors({});
-    onApply({});
-  };
+  const { draft, errors, edit, apply, clear } = useValidatedFilter<
+    FilterDraft,
+    FilterErrors,
+    CredentialFilter
+  >(() => toFilterDraft(applied), { check: fromFilterDraft, empty: emptyFilterDraft, onApply });
 
   // Helper text only for errors, so the bar stays one line; every label floats, like the selects'.
   const text = (key: 'username' | 'device' | 'tags', label: string, placeholder: string) => (
@@ -58,8 +44,7 @@ export function FilterBar({ applied, onApply, jitOnly = false }: FilterBarProps)
       label={label}
       value={draft[key]}
       onChange={(e) => edit(key, e.target.value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
+      {...errorProps(errors[key])}
       placeholder={placeholder}
       slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' }, inputLabel: { shrink: true } }}
       sx={{ width: key === 'device' ? 170 : 150 }}

@@ -1,7 +1,6 @@
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import type { Device } from '../../../shared/domain/device';
-import { clientPageSizes, gridDefaults } from '../common/data-grid';
-import { RowActions } from '../common/RowActions';
+import { actionsColumn, ClientListGrid } from '../common/ClientListGrid';
 
 export interface DevicesGridProps {
   devices: Device[];
@@ -34,34 +33,19 @@ export function DevicesGrid({ devices, loading, onEdit, onDelete }: DevicesGridP
       width: 95,
       valueGetter: (_value, row) => (row.active ? 'Active' : 'Inactive'),
     },
-    {
-      field: 'actions',
-      headerName: 'Action',
-      width: 80,
-      sortable: false,
-      filterable: false,
-      renderCell: ({ row }) => (
-        <RowActions
-          rowLabel={row.name}
-          actions={[
-            { label: 'Edit', onSelect: () => onEdit(row) },
-            { label: 'Delete', onSelect: () => onDelete(row) },
-          ]}
-        />
-      ),
-    },
+    actionsColumn((row) => [
+      { label: 'Edit', onSelect: () => onEdit(row) },
+      { label: 'Delete', onSelect: () => onDelete(row) },
+    ]),
   ];
   return (
-    <DataGrid
+    <ClientListGrid
       label="Devices"
       rows={devices}
       columns={columns}
-      loading={loading && devices.length === 0}
-      {...gridDefaults}
-      onRowDoubleClick={({ row }: { row: Device }) => onEdit(row)}
-      initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
-      localeText={{ noRowsLabel: 'No devices yet. Add one with + New device.' }}
-      pageSizeOptions={clientPageSizes}
+      loading={loading}
+      onOpen={onEdit}
+      emptyText="No devices yet. Add one with + New device."
     />
   );
 }

@@ -1,11 +1,8 @@
 import Box from '@mui/material/Box';
-import Checkbox from '@mui/material/Checkbox';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import TextField from '@mui/material/TextField';
-import { useId } from 'react';
 import { deviceTypes } from '../../../shared/domain/device';
+import { CheckboxField } from '../common/CheckboxField';
+import { SelectField, type SelectOption } from '../common/SelectField';
 import type { DeviceDraft, DeviceErrors, DeviceType } from './device-draft';
 
 export interface InformationTabProps {
@@ -18,11 +15,12 @@ export interface InformationTabProps {
 const isDeviceType = (value: string): value is DeviceType =>
   (deviceTypes as readonly string[]).includes(value);
 
+const typeOptions: SelectOption[] = deviceTypes.map((t) => ({ value: t, label: t }));
+
 const activeHelp =
   'Deactivating a device deactivates its credentials; re-activating does not re-activate them';
 
 export function InformationTab({ draft, errors, edit }: InformationTabProps) {
-  const activeHelpId = useId();
   const text = (
     key: 'name' | 'address' | 'vendor' | 'product' | 'site' | 'tags',
     label: string,
@@ -44,44 +42,29 @@ export function InformationTab({ draft, errors, edit }: InformationTabProps) {
     >
       {text('name', 'Name')}
       {text('address', 'Address', 'Host name or IP address')}
-      <TextField
-        select
+      <SelectField
         label="Type"
         required
         value={draft.type}
-        onChange={(e) => {
-          if (isDeviceType(e.target.value)) edit('type', e.target.value);
+        options={typeOptions}
+        onChange={(value) => {
+          if (isDeviceType(value)) edit('type', value);
         }}
         error={errors.type !== undefined}
         helperText={errors.type ?? ' '}
-        // Native: its accessible name is exactly the label, and keyboards work as usual.
-        slotProps={{ select: { native: true } }}
-      >
-        {deviceTypes.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </TextField>
+      />
       {text('vendor', 'Vendor')}
       {text('product', 'Product')}
       {text('site', 'Site')}
       {text('tags', 'Tags', 'Separate tags with commas')}
-      <FormControl error={errors.active !== undefined} sx={{ gridColumn: '1 / -1' }}>
-        <FormControlLabel
-          label="Active"
-          control={
-            <Checkbox
-              checked={draft.active}
-              onChange={(e) => edit('active', e.target.checked)}
-              slotProps={{ input: { 'aria-describedby': activeHelpId } }}
-            />
-          }
-        />
-        <FormHelperText id={activeHelpId} sx={{ mt: 0 }}>
-          {errors.active ?? activeHelp}
-        </FormHelperText>
-      </FormControl>
+      <CheckboxField
+        label="Active"
+        checked={draft.active}
+        onChange={(active) => edit('active', active)}
+        error={errors.active}
+        help={activeHelp}
+        sx={{ gridColumn: '1 / -1' }}
+      />
     </Box>
   );
 }

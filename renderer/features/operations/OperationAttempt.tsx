@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { Operation } from '../../../shared/domain/operation';
-import { FieldList } from './FieldList';
+import { FieldList } from '../common/FieldList';
 import { formatTime } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
 import { StepLogTable } from './StepLogTable';

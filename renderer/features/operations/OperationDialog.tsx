@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
-import { FieldList, type Field } from './FieldList';
+import { FieldList, type Field } from '../common/FieldList';
 import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationAttempt } from './OperationAttempt';
 import { OperationStatusChip } from './OperationStatusChip';

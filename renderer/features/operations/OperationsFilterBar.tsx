@@ -1,15 +1,10 @@
 import TextField from '@mui/material/TextField';
 import { operationStatuses, type OperationFilter } from '../../../shared/domain/operation';
 import { pluginCatalogue } from '../../../shared/domain/plugin';
-import { FilterBar, filterGrid, useFilterDraft } from '../common/FilterBar';
-import { SelectField, type SelectOption } from '../common/SelectField';
+import { DraftSelect, errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
+import type { SelectOption } from '../common/SelectField';
 import { kindOptions } from './operation-format';
-import {
-  emptyOperationsFilter,
-  toOperationsFilter,
-  type OperationsFilterDraft,
-  type OperationsFilterErrors,
-} from './operations-filter-draft';
+import { emptyOperationsFilter, toOperationsFilter } from './operations-filter-draft';
 
 const any: SelectOption = { value: '', label: 'Any' };
 const statusOptions: SelectOption[] = [any, ...operationStatuses.map((s) => ({ value: s, label: s }))];
@@ -20,51 +15,24 @@ const pluginOptions: SelectOption[] = [
 ];
 const kindSelectOptions: SelectOption[] = [any, ...kindOptions];
 
-type SelectKey = 'status' | 'kind' | 'pluginId';
-
 /** Status, Kind, Plugin, Text; applied with Filter (or Enter), reset with Clear. */
 export function OperationsFilterBar({ onApply }: { onApply: (filter: OperationFilter) => void }) {
-  const { draft, errors, setDraft, setErrors, edit } = useFilterDraft<
-    OperationsFilterDraft,
-    OperationsFilterErrors
-  >(emptyOperationsFilter);
-
-  // Native selects, as in the audit filter: fast, and their accessible name is the label.
-  const select = (key: SelectKey, label: string, options: readonly SelectOption[]) => (
-    <SelectField
-      label={label}
-      value={draft[key]}
-      options={options}
-      onChange={(value) => edit(key, value)}
-      error={errors[key] !== undefined}
-      helperText={errors[key]}
-    />
-  );
+  const bar = useValidatedFilter(emptyOperationsFilter, {
+    check: toOperationsFilter,
+    empty: emptyOperationsFilter,
+    onApply,
+  });
 
   return (
-    <FilterBar
-      label="Operations filter"
-      onApply={() => {
-        const result = toOperationsFilter(draft);
-        if (result.ok) onApply(result.filter);
-        else setErrors(result.errors);
-      }}
-      onClear={() => {
-        setDraft(emptyOperationsFilter);
-        setErrors({});
-        onApply({});
-      }}
-      sx={filterGrid}
-    >
-      {select('status', 'Status', statusOptions)}
-      {select('kind', 'Kind', kindSelectOptions)}
-      {select('pluginId', 'Plugin', pluginOptions)}
+    <FilterBar label="Operations filter" onApply={bar.apply} onClear={bar.clear} sx={filterGrid}>
+      <DraftSelect bar={bar} name="status" label="Status" options={statusOptions} />
+      <DraftSelect bar={bar} name="kind" label="Kind" options={kindSelectOptions} />
+      <DraftSelect bar={bar} name="pluginId" label="Plugin" options={pluginOptions} />
       <TextField
         label="Text"
-        value={draft.text}
-        onChange={(e) => edit('text', e.target.value)}
-        error={errors.text !== undefined}
-        helperText={errors.text}
+        value={bar.draft.text}
+        onChange={(e) => bar.edit('text', e.target.value)}
+        {...errorProps(bar.errors.text)}
       />
     </FilterBar>
   );

@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import { themeModeSchema, type Settings, type ThemeMode } from '../../../shared/domain/settings';
 import { useSettingsStore } from '../../stores/settings-store';
 import {
@@ -109,15 +110,7 @@ export function SettingsForm({ saved }: { saved: Settings }) {
   );
 
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-label="Settings"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit} label="Settings">
       <Stack spacing={2}>
         <Section title="Appearance">
           <TextField
@@ -242,7 +235,7 @@ export function SettingsForm({ saved }: { saved: Settings }) {
           </Button>
         </Stack>
       </Stack>
-    </Box>
+    </SubmitForm>
   );
 }
 

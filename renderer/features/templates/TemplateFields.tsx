@@ -1,12 +1,11 @@
 import Box from '@mui/material/Box';
-import Checkbox from '@mui/material/Checkbox';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import TextField from '@mui/material/TextField';
-import { useId } from 'react';
 import { executionTypes } from '../../../shared/domain/template';
+import { CheckboxField } from '../common/CheckboxField';
+import { SelectField, type SelectOption } from '../common/SelectField';
 import { isExecutionType, isPluginId, type TemplateDraft, type TemplateErrors } from './template-draft';
+
+const executionTypeOptions: SelectOption[] = executionTypes.map((t) => ({ value: t, label: t }));
 
 export interface PluginOption {
   id: string;
@@ -24,7 +23,6 @@ export interface TemplateFieldsProps {
 
 /** Everything about a template but its content. */
 export function TemplateFields({ draft, errors, readOnly, plugins, edit }: TemplateFieldsProps) {
-  const activeHelpId = useId();
   // Only available plugins can be picked; a template of another one (e.g. imported) keeps showing it.
   const options = plugins.filter((p) => p.available || p.id === draft.pluginId);
   return (
@@ -38,60 +36,41 @@ export function TemplateFields({ draft, errors, readOnly, plugins, edit }: Templ
         helperText={errors.name ?? ' '}
         slotProps={{ htmlInput: { readOnly, spellCheck: false, autoComplete: 'off' } }}
       />
-      <TextField
-        select
+      <SelectField
         label="Plugin"
         required
         disabled={readOnly}
         value={draft.pluginId}
-        onChange={(e) => {
-          if (isPluginId(e.target.value)) edit('pluginId', e.target.value);
+        options={options.map((p) => ({
+          value: p.id,
+          label: p.available ? p.name : `${p.name} (not available)`,
+        }))}
+        onChange={(value) => {
+          if (isPluginId(value)) edit('pluginId', value);
         }}
         error={errors.pluginId !== undefined}
         helperText={errors.pluginId ?? ' '}
-        slotProps={{ select: { native: true } }}
-      >
-        {options.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.available ? p.name : `${p.name} (not available)`}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        select
+      />
+      <SelectField
         label="Execution type"
         required
         disabled={readOnly}
         value={draft.executionType}
-        onChange={(e) => {
-          if (isExecutionType(e.target.value)) edit('executionType', e.target.value);
+        options={executionTypeOptions}
+        onChange={(value) => {
+          if (isExecutionType(value)) edit('executionType', value);
         }}
         error={errors.executionType !== undefined}
         helperText={errors.executionType ?? ' '}
-        slotProps={{ select: { native: true } }}
-      >
-        {executionTypes.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </TextField>
-      <FormControl error={errors.active !== undefined}>
-        <FormControlLabel
-          label="Active"
-          disabled={readOnly}
-          control={
-            <Checkbox
-              checked={draft.active}
-              onChange={(e) => edit('active', e.target.checked)}
-              slotProps={{ input: { 'aria-describedby': activeHelpId } }}
-            />
-          }
-        />
-        <FormHelperText id={activeHelpId} sx={{ mt: 0 }}>
-          {errors.active ?? 'Inactive templates cannot be chosen for credentials'}
-        </FormHelperText>
-      </FormControl>
+      />
+      <CheckboxField
+        label="Active"
+        checked={draft.active}
+        onChange={(active) => edit('active', active)}
+        disabled={readOnly}
+        error={errors.active}
+        help="Inactive templates cannot be chosen for credentials"
+      />
       <TextField
         label="Description"
         value={draft.description}

@@ -1,7 +1,6 @@
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import type { Template } from '../../../shared/domain/template';
-import { clientPageSizes, gridDefaults } from '../common/data-grid';
-import { RowActions } from '../common/RowActions';
+import { actionsColumn, ClientListGrid } from '../common/ClientListGrid';
 
 export interface TemplatesGridProps {
   templates: Template[];
@@ -35,36 +34,21 @@ export function TemplatesGrid({
     { field: 'active', headerName: 'Active', width: 80, valueGetter: (_value, row) => yesNo(row.active) },
     { field: 'version', headerName: 'Version', type: 'number', width: 85 },
     { field: 'builtIn', headerName: 'Built-in', width: 90, valueGetter: (_value, row) => yesNo(row.builtIn) },
-    {
-      field: 'actions',
-      headerName: 'Action',
-      width: 80,
-      sortable: false,
-      filterable: false,
-      renderCell: ({ row }) => (
-        <RowActions
-          rowLabel={row.name}
-          actions={[
-            // Built-ins open read-only, so the action says View.
-            { label: row.builtIn ? 'View' : 'Edit', onSelect: () => onOpen(row) },
-            { label: 'Clone', onSelect: () => onClone(row) },
-            ...(row.builtIn ? [] : [{ label: 'Delete', onSelect: () => onDelete(row) }]),
-          ]}
-        />
-      ),
-    },
+    actionsColumn((row) => [
+      // Built-ins open read-only, so the action says View.
+      { label: row.builtIn ? 'View' : 'Edit', onSelect: () => onOpen(row) },
+      { label: 'Clone', onSelect: () => onClone(row) },
+      ...(row.builtIn ? [] : [{ label: 'Delete', onSelect: () => onDelete(row) }]),
+    ]),
   ];
   return (
-    <DataGrid
+    <ClientListGrid
       label="Templates"
       rows={templates}
       columns={columns}
-      loading={loading && templates.length === 0}
-      {...gridDefaults}
-      onRowDoubleClick={({ row }: { row: Template }) => onOpen(row)}
-      initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
-      localeText={{ noRowsLabel: 'No templates match.' }}
-      pageSizeOptions={clientPageSizes}
+      loading={loading}
+      onOpen={onOpen}
+      emptyText="No templates match."
     />
   );
 }

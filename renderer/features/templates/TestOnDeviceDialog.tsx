@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import { findPlugin } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import type { Failure } from '../../../shared/result';
@@ -181,11 +182,8 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
       fullWidth
       maxWidth="lg"
     >
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           if (running === undefined && available) void start('test');
         }}
       >
@@ -293,7 +291,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
             Run test
           </Button>
         </DialogActions>
-      </Box>
+      </SubmitForm>
     </Dialog>
   );
 }

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
@@ -9,12 +8,13 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
-import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
+import { SubmitForm } from '../common/SubmitForm';
 import { api } from '../../api/client';
 import { placeFailure } from '../devices/form-failure';
 import { downloadText } from '../common/download';
+import { newPassphraseRule, passphraseProblem } from '../common/passphrase';
+import { PassphraseField } from '../common/PassphraseField';
 
 type Errors = Partial<Record<'passphrase' | 'form', string>>;
 
@@ -31,12 +31,18 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>();
 
+  // Typing again answers every error shown.
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setErrors({});
+  };
+
   const submit = async () => {
     setSaved(undefined);
     if (includePasswords) {
-      const checked = passphraseSchema.safeParse(passphrase);
-      if (!checked.success) {
-        setErrors({ passphrase: checked.error.issues[0]?.message ?? 'Invalid passphrase' });
+      const problem = passphraseProblem(passphrase);
+      if (problem !== undefined) {
+        setErrors({ passphrase: problem });
         return;
       }
     }
@@ -59,14 +65,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <DialogTitle id={titleId}>Export bundle</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
@@ -87,20 +86,13 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
               }
             />
             {includePasswords && (
-              <TextField
+              <PassphraseField
                 label="Bundle passphrase"
-                type="password"
                 value={passphrase}
-                onChange={(e) => {
-                  setPassphrase(e.target.value);
-                  setErrors({});
-                }}
-                error={errors.passphrase !== undefined}
-                helperText={
-                  errors.passphrase ??
-                  `At least ${minPassphraseLength} characters, not counting spaces. It encrypts the passwords in the file; the import asks for it.`
-                }
-                slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+                onChange={typePassphrase}
+                error={errors.passphrase}
+                hint={`${newPassphraseRule}. It encrypts the passwords in the file; the import asks for it.`}
+                autoComplete="new-password"
               />
             )}
             {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
@@ -117,7 +109,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
             Export
           </Button>
         </DialogActions>
-      </Box>
+      </SubmitForm>
     </Dialog>
   );
 }

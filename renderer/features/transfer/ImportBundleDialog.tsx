@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -10,13 +9,14 @@ import FormControl from '@mui/material/FormControl';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useId, useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import type { MethodOutput } from '../../../shared/contract';
 import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
 import { wireMaxPayloadBytes } from '../../../shared/contract/wire';
 import { api } from '../../api/client';
 import { findBridge } from '../../api/bridge-transport';
+import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
 import { ImportOutcome } from './ImportOutcome';
 
@@ -46,6 +46,12 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<MethodOutput<'transfer.import'> | undefined>();
+
+  // Typing again answers every error shown.
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setErrors({});
+  };
 
   const submit = async () => {
     setOutcome(undefined);
@@ -84,14 +90,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="md" fullWidth>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <DialogTitle id={titleId}>Import bundle</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
@@ -118,17 +117,13 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
                 {errors.file ?? 'A .json file made by Export bundle'}
               </FormHelperText>
             </FormControl>
-            <TextField
+            <PassphraseField
               label="Bundle passphrase"
-              type="password"
               value={passphrase}
-              onChange={(e) => {
-                setPassphrase(e.target.value);
-                setErrors({});
-              }}
-              error={errors.passphrase !== undefined}
-              helperText={errors.passphrase ?? 'Only for a bundle exported with passwords'}
-              slotProps={{ htmlInput: { autoComplete: 'off' } }}
+              onChange={typePassphrase}
+              error={errors.passphrase}
+              hint="Only for a bundle exported with passwords"
+              autoComplete="off"
             />
             {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
             {outcome && <ImportOutcome outcome={outcome} />}
@@ -140,7 +135,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
             Import
           </Button>
         </DialogActions>
-      </Box>
+      </SubmitForm>
     </Dialog>
   );
 }

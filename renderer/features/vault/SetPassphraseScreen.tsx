@@ -2,11 +2,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { minPassphraseLength, passphraseSchema } from '../../../shared/domain/vault';
+import { SubmitForm } from '../common/SubmitForm';
 import { useVaultStore } from '../../stores/vault-store';
+import { newPassphraseRule, passphraseProblem } from '../common/passphrase';
+import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
 import { VaultFrame } from './VaultFrame';
 
@@ -23,10 +24,16 @@ export function SetPassphraseScreen() {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
+  // Typing in a field answers its error and the form's, not the other field's.
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
+  };
+
   const submit = async () => {
     const next: Errors = {};
-    const checked = passphraseSchema.safeParse(passphrase);
-    if (!checked.success) next.passphrase = checked.error.issues[0]?.message ?? 'Invalid passphrase';
+    const problem = passphraseProblem(passphrase);
+    if (problem !== undefined) next.passphrase = problem;
     if (confirm === '') next.confirm = 'Required';
     else if (confirm !== passphrase) next.confirm = 'The passphrases do not match';
     setErrors(next);
@@ -45,14 +52,7 @@ export function SetPassphraseScreen() {
 
   return (
     <VaultFrame>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack spacing={2}>
           <Typography variant="h1">Set master passphrase</Typography>
           <Typography>
@@ -62,32 +62,25 @@ export function SetPassphraseScreen() {
           <Alert severity="warning" role="note">
             It cannot be recovered: if you forget it, the stored passwords are lost.
           </Alert>
-          <TextField
+          <PassphraseField
             label="Master passphrase"
-            type="password"
             autoFocus
             value={passphrase}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
-              setErrors(({ passphrase: _p, form: _f, ...rest }) => rest);
-            }}
-            error={errors.passphrase !== undefined}
-            helperText={
-              errors.passphrase ?? `At least ${minPassphraseLength} characters, not counting spaces`
-            }
-            slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+            onChange={typePassphrase}
+            error={errors.passphrase}
+            hint={newPassphraseRule}
+            autoComplete="new-password"
           />
-          <TextField
+          <PassphraseField
             label="Confirm passphrase"
-            type="password"
             value={confirm}
-            onChange={(e) => {
-              setConfirm(e.target.value);
+            onChange={(value) => {
+              setConfirm(value);
               setErrors(({ confirm: _c, form: _f, ...rest }) => rest);
             }}
-            error={errors.confirm !== undefined}
-            helperText={errors.confirm ?? 'Type it again'}
-            slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
+            error={errors.confirm}
+            hint="Type it again"
+            autoComplete="new-password"
           />
           {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
           <Box>
@@ -96,7 +89,7 @@ export function SetPassphraseScreen() {
             </Button>
           </Box>
         </Stack>
-      </Box>
+      </SubmitForm>
     </VaultFrame>
   );
 }

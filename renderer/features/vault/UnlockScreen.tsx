@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { SubmitForm } from '../common/SubmitForm';
 import { useVaultStore } from '../../stores/vault-store';
+import { PassphraseField } from '../common/PassphraseField';
 import { placeFailure } from '../devices/form-failure';
 import { VaultFrame } from './VaultFrame';
 
@@ -17,6 +18,11 @@ export function UnlockScreen() {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+
+  const typePassphrase = (value: string) => {
+    setPassphrase(value);
+    setError(undefined);
+  };
 
   const submit = async () => {
     if (passphrase === '') {
@@ -32,29 +38,18 @@ export function UnlockScreen() {
 
   return (
     <VaultFrame>
-      <Box
-        component="form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack spacing={2}>
           <Typography variant="h1">Unlock</Typography>
           <Typography>The vault is locked. Type the master passphrase to open the app.</Typography>
-          <TextField
+          <PassphraseField
             label="Master passphrase"
-            type="password"
             autoFocus
             value={passphrase}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
-              setError(undefined);
-            }}
-            error={error !== undefined}
-            helperText={error ?? ' '}
-            slotProps={{ htmlInput: { autoComplete: 'current-password' } }}
+            onChange={typePassphrase}
+            error={error}
+            hint=" "
+            autoComplete="current-password"
           />
           <Box>
             <Button type="submit" variant="contained" disabled={busy}>
@@ -62,7 +57,7 @@ export function UnlockScreen() {
             </Button>
           </Box>
         </Stack>
-      </Box>
+      </SubmitForm>
     </VaultFrame>
   );
 }

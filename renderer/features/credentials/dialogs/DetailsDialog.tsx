@@ -5,7 +5,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
-import { Fragment } from 'react';
 import type { CredentialJit } from '../../../../shared/domain/credential';
 import { jitTypeLabels } from '../../../../shared/domain/jit';
 import { findPlugin } from '../../../../shared/domain/plugin';
@@ -14,6 +13,7 @@ import {
   useCredentialLookups,
   type CredentialLookups,
 } from '../form/use-credential-lookups';
+import { FieldList } from '../../common/FieldList';
 import { credentialLabel } from '../list/grid-rows';
 import { formatDateTime, yesNo } from '../list/format';
 import type { RowTarget } from '../list/row-actions';
@@ -95,21 +95,7 @@ function PairList({ title, pairs }: { title: string; pairs: readonly Pair[] }) {
       <Typography variant="h3" sx={{ mb: 1 }}>
         {title}
       </Typography>
-      <Box
-        component="dl"
-        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 0.75, columnGap: 3, m: 0 }}
-      >
-        {pairs.map(([label, value]) => (
-          <Fragment key={label}>
-            <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-              {label}
-            </Typography>
-            <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-word' }}>
-              {value}
-            </Typography>
-          </Fragment>
-        ))}
-      </Box>
+      <FieldList fields={pairs} />
     </Box>
   );
 }

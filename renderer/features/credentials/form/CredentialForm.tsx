@@ -8,6 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useEffect, useState } from 'react';
+import { SubmitForm } from '../../common/SubmitForm';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
 import type { Credential, CredentialFields, PasswordChange } from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
@@ -204,16 +205,7 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
   );
 
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-label={credentialFormTitles[mode.kind]}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      sx={{ display: 'contents' }}
-    >
+    <SubmitForm onSubmit={save} label={credentialFormTitles[mode.kind]} sx={{ display: 'contents' }}>
       <Tabs
         value={tab}
         onChange={(_e, next: DialogTab) => setTab(next)}
@@ -293,6 +285,6 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
           Save
         </Button>
       </DialogActions>
-    </Box>
+    </SubmitForm>
   );
 }

@@ -1,13 +1,10 @@
 import Box from '@mui/material/Box';
-import Checkbox from '@mui/material/Checkbox';
-import FormControl from '@mui/material/FormControl';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
 import { jitTypeLabels, jitTypes } from '../../../../shared/domain/jit';
+import { CheckboxField } from '../../common/CheckboxField';
 import { SelectField, type SelectOption } from '../../common/SelectField';
 import { AuthCredentialField } from './AuthCredentialField';
 import type { ErrorSlot } from './credential-draft';
@@ -143,39 +140,5 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
         {children}
       </Box>
     </Paper>
-  );
-}
-
-interface CheckboxFieldProps {
-  label: string;
-  checked: boolean;
-  disabled: boolean;
-  error: string | undefined;
-  help?: string;
-  onChange: (checked: boolean) => void;
-}
-
-/** A checkbox whose accessible name is its label, with its error (or help) beneath it. */
-function CheckboxField({ label, checked, disabled, error, help, onChange }: CheckboxFieldProps) {
-  const text = error ?? help;
-  const helpId = useId();
-  return (
-    <FormControl error={error !== undefined} disabled={disabled}>
-      <FormControlLabel
-        label={label}
-        control={
-          <Checkbox
-            checked={checked}
-            onChange={(e) => onChange(e.target.checked)}
-            slotProps={{ input: { 'aria-describedby': text === undefined ? undefined : helpId } }}
-          />
-        }
-      />
-      {text !== undefined && (
-        <FormHelperText id={helpId} sx={{ mt: 0 }}>
-          {text}
-        </FormHelperText>
-      )}
-    </FormControl>
   );
 }

@@ -230,7 +230,7 @@ export class SessionLifecycle {
       endedAt: this.#now(),
       nextAttemptAt: null,
     });
-    await this.deps.vault.remove(sessionSecretRef(id));
+    await this.#forgetSecret(id);
     return closed;
   }
 
@@ -405,7 +405,7 @@ export class SessionLifecycle {
   async #refuse(session: Session, actor: string, why: string): Promise<void> {
     this.#endRequested.delete(session.id);
     const failed = await this.#move(session, 'refused', { error: why, endedAt: this.#now() });
-    await this.deps.vault.remove(sessionSecretRef(session.id));
+    await this.#forgetSecret(session.id);
     await this.#audit(failed, actor, 'session_provision', 'failure', `Refused: ${why}`);
   }
 
@@ -427,7 +427,7 @@ export class SessionLifecycle {
           nextAttemptAt: null,
           ...(session.rollback ? {} : { error: null }),
         });
-        await this.deps.vault.remove(sessionSecretRef(session.id));
+        await this.#forgetSecret(session.id);
         await this.#audit(done, actor, 'session_cleanup', 'success', result.detail);
         return;
       }
@@ -711,6 +711,12 @@ export class SessionLifecycle {
       result,
       detail: `Session ${session.id} (${session.account}, ${sessionStateLabels[session.state]}${direction ? `, ${direction}` : ''}): ${what}`,
     });
+  }
+
+  /** Drops a session's generated password (there is none for Enable/Disable). */
+  async #forgetSecret(id: string): Promise<void> {
+    const ref = sessionSecretRef(id);
+    if (this.deps.vault.has(ref)) await this.deps.vault.remove(ref);
   }
 
   #now(): string {

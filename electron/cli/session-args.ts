@@ -2,7 +2,11 @@ import { resolve } from 'node:path';
 import { UsageError } from '../platform/usage-error';
 
 export type SessionCommand =
-  | { readonly command: 'start'; readonly credentialId: number }
+  /** A credential id, or `user@device` (the device's name). */
+  | {
+      readonly command: 'start';
+      readonly credential: number | { readonly username: string; readonly device: string };
+    }
   | { readonly command: 'end'; readonly id: string }
   | { readonly command: 'list' }
   | { readonly command: 'sweep' };
@@ -15,12 +19,12 @@ export interface SessionCliArgs {
   readonly waitSeconds: number;
 }
 
-export const sessionUsage = `Usage: npm run session -- start CREDENTIAL_ID | end SESSION_ID | list | sweep
+export const sessionUsage = `Usage: npm run session -- start CREDENTIAL | end SESSION_ID | list | sweep
          [--data-dir DIR] [--passphrase-file FILE] [--wait SECONDS]
 
 JIT sessions on the app's data directory (the app itself must not be running: one process per
 data directory). start, end and sweep need the vault: --passphrase-file (its first line).
-  start  starts a session for the credential and waits until it is Active (or refused)
+  start  starts a session for the credential (its id, or user@device) and waits until it is Active (or refused)
   end    ends a session and waits until its account is disabled or removed, and verified
   list   lists the sessions, newest first
   sweep  drives every session left unfinished (a crash, a quit) to its end
@@ -58,11 +62,16 @@ export function parseSessionArgs(argv: readonly string[]): SessionCliArgs {
   };
   switch (command) {
     case 'start': {
-      const credentialId = Number(operand);
-      if (operand === undefined || !Number.isInteger(credentialId) || credentialId < 1) {
-        throw new UsageError('start needs a credential id (a whole number)');
+      if (operand === undefined) throw new UsageError('start needs a credential: its id or user@device');
+      if (/^\d+$/.test(operand)) return { ...common, action: { command, credential: Number(operand) } };
+      const at = operand.lastIndexOf('@');
+      if (at <= 0 || at === operand.length - 1) {
+        throw new UsageError(`"${operand}" is neither a credential id nor user@device`);
       }
-      return { ...common, action: { command, credentialId } };
+      return {
+        ...common,
+        action: { command, credential: { username: operand.slice(0, at), device: operand.slice(at + 1) } },
+      };
     }
     case 'end':
       if (operand === undefined) throw new UsageError('end needs a session id');

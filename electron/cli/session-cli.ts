@@ -75,7 +75,7 @@ async function run(core: Core, args: SessionCliArgs, io: CliOutput): Promise<num
       return left.length === 0 ? 0 : 1;
     }
     case 'start': {
-      const started = await sessions.start(args.action.credentialId, actor);
+      const started = await sessions.start(credentialIdOf(core, args.action.credential), actor);
       const settled = await settle(core, started.id, args.waitSeconds, (s) => s.state === 'active');
       io.out(describe(settled));
       return settled.state === 'active' ? 0 : 1;
@@ -87,6 +87,24 @@ async function run(core: Core, args: SessionCliArgs, io: CliOutput): Promise<num
       return settled.state === 'ended' || settled.state === 'failed' ? 0 : 1;
     }
   }
+}
+
+/** The id of `user@device` (the device's name), which must name exactly one credential. */
+function credentialIdOf(core: Core, ref: number | { username: string; device: string }): number {
+  if (typeof ref === 'number') return ref;
+  const { credentials, devices } = core.inventory;
+  const matches = credentials
+    .exportRows()
+    .filter((c) => !c.deleted && c.username === ref.username && devices.get(c.deviceId).name === ref.device);
+  if (matches.length !== 1) {
+    throw new ServiceError(
+      'not_found',
+      matches.length === 0
+        ? `No credential ${ref.username}@${ref.device}`
+        : `${matches.length} credentials are ${ref.username}@${ref.device}: give the id`,
+    );
+  }
+  return matches[0]?.id ?? 0;
 }
 
 /** Waits until the session is final, needs attention or `done` says so, or the time is up. */

@@ -168,6 +168,7 @@ export class SessionLifecycle {
       case 'requested':
       case 'provisioning':
         this.#endRequested.set(id, actor);
+        await this.#audit(session, actor, 'session_end', 'success', 'End requested: it ends once Active');
         return session;
       case 'active': {
         // Still finishing its provisioning here: that run ends it once it is recorded Active.

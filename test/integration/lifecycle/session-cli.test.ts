@@ -15,7 +15,6 @@ import { makeTempDir } from '../../support/temp-dir';
 const dir = makeTempDir('jit-session-cli-');
 const dataDir = join(dir.path, 'data');
 const passphraseFile = join(dir.path, 'passphrase');
-let credentialId = 0;
 let account = '';
 
 async function roleExists(name: string): Promise<boolean> {
@@ -66,25 +65,23 @@ beforeAll(async () => {
   });
   const templates = core.inventory.templates.list();
   const byName = (name: string) => templates.find((t) => t.name === name)?.id ?? null;
-  credentialId = (
-    await call('credentials.save', {
-      credential: {
-        username: 'reporting',
-        type: 'Local user',
-        deviceId: device.id,
-        jit: {
-          enabled: true,
-          type: 'create_delete',
-          authCredentialId: admin.id,
-          createPluginId: 'postgresql',
-          createTemplateId: byName('PostgreSQL: JIT create role'),
-          deletePluginId: 'postgresql',
-          deleteTemplateId: byName('PostgreSQL: JIT drop role'),
-        },
+  await call('credentials.save', {
+    credential: {
+      username: 'reporting',
+      type: 'Local user',
+      deviceId: device.id,
+      jit: {
+        enabled: true,
+        type: 'create_delete',
+        authCredentialId: admin.id,
+        createPluginId: 'postgresql',
+        createTemplateId: byName('PostgreSQL: JIT create role'),
+        deletePluginId: 'postgresql',
+        deleteTemplateId: byName('PostgreSQL: JIT drop role'),
       },
-      password: { action: 'keep' },
-    })
-  ).id;
+    },
+    password: { action: 'keep' },
+  });
   await core.shutdown();
 });
 
@@ -110,7 +107,10 @@ describe('npm run session against the real PostgreSQL', () => {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`err: ${l}`) };
     const common = ['--data-dir', dataDir, '--passphrase-file', passphraseFile];
-    expect(await runSessionCli(['start', String(credentialId), ...common], io)).toBe(0);
+    expect(await runSessionCli(['start', 'nobody@pg-lab', ...common], io)).toBe(2);
+    out.length = 0;
+    // By user@device, as a lab script names it.
+    expect(await runSessionCli(['start', 'reporting@pg-lab', ...common], io)).toBe(0);
     const [id, state, name] = out[0]?.split(/\s+/) ?? [];
     account = name ?? '';
     expect(state).toBe('Active');

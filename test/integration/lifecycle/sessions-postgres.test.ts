@@ -204,4 +204,53 @@ describe('JIT sessions against the real PostgreSQL', () => {
     expect(await canLogIn(role, rolePassword)).toBe(false);
     expect(await roleExists(role)).toBe(true);
   });
+
+  it('50 concurrent Creation and deletion sessions: 50 distinct roles, all gone after', async () => {
+    const credential = (await call('credentials.save', {
+      credential: {
+        username: 'batch',
+        type: 'Local user',
+        deviceId,
+        jit: {
+          enabled: true,
+          type: 'create_delete',
+          authCredentialId: adminId,
+          createPluginId: 'postgresql',
+          createTemplateId: template('PostgreSQL: JIT create role'),
+          deletePluginId: 'postgresql',
+          deleteTemplateId: template('PostgreSQL: JIT drop role'),
+        },
+      },
+      password: { action: 'keep' },
+    })) as { id: number };
+    const started = await Promise.all(
+      Array.from(
+        { length: 50 },
+        () => call('sessions.start', { credentialId: credential.id }) as Promise<Session>,
+      ),
+    );
+    for (const s of started) rolesToDrop.add(s.account);
+    expect(new Set(started.map((s) => s.account)).size).toBe(50);
+    await Promise.all(started.map((s) => until(s.id, 'active', 60_000)));
+    const existing = await asAdmin(
+      async (c) =>
+        (
+          await c.query('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = ANY($1)', [
+            started.map((s) => s.account),
+          ])
+        ).rows[0] as { n: number },
+    );
+    expect(existing.n).toBe(50);
+    await Promise.all(started.map((s) => call('sessions.end', { id: s.id })));
+    await Promise.all(started.map((s) => until(s.id, 'ended', 60_000)));
+    const left = await asAdmin(
+      async (c) =>
+        (
+          await c.query('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = ANY($1)', [
+            started.map((s) => s.account),
+          ])
+        ).rows[0] as { n: number },
+    );
+    expect(left.n).toBe(0);
+  }, 180_000);
 });

@@ -21,12 +21,16 @@ afterEach(() => dir.remove());
 describe('parseSessionArgs', () => {
   it('reads each command and the options', () => {
     expect(parseSessionArgs(['start', '7', '--data-dir', '/d', '--passphrase-file', '/p'])).toMatchObject({
-      action: { command: 'start', credentialId: 7 },
+      action: { command: 'start', credential: 7 },
       dataDir: '/d',
       passphraseFile: '/p',
       waitSeconds: 60,
     });
     expect(parseSessionArgs(['end', 'abc', '--wait', '5']).action).toEqual({ command: 'end', id: 'abc' });
+    expect(parseSessionArgs(['start', 'app@db@01']).action).toEqual({
+      command: 'start',
+      credential: { username: 'app@db', device: '01' },
+    });
     expect(parseSessionArgs(['list']).action).toEqual({ command: 'list' });
     expect(parseSessionArgs(['sweep']).action).toEqual({ command: 'sweep' });
   });
@@ -36,6 +40,8 @@ describe('parseSessionArgs', () => {
     [['stop']],
     [['start']],
     [['start', 'x']],
+    [['start', 'x@']],
+    [['start', '@d']],
     [['end']],
     [['list', 'x']],
     [['list', '--nope', '1']],

@@ -252,6 +252,14 @@ export class SessionLifecycle {
   async #sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
     if (this.#closing || this.deps.vault.status().state !== 'unlocked') return 0;
     let driven = 0;
+    // Requested and not starting here: the app stopped before anything ran on the target.
+    for (const session of this.deps.store.all()) {
+      if (session.state !== 'requested' || this.#busy.has(session.id)) continue;
+      this.#drive(session.id, () =>
+        this.#refuse(session, systemActor, 'Interrupted before anything ran on the target (the app stopped)'),
+      );
+      driven++;
+    }
     for (const session of this.deps.store.holdingAccounts()) {
       if (this.#busy.has(session.id)) continue;
       const actor = systemActor;

@@ -199,6 +199,17 @@ describe('the sweep at start', () => {
     return session;
   }
 
+  it('fails a session interrupted while Requested, without running anything, and drops its password', async () => {
+    const session = await crashIn('requested');
+    await world.vault.put(sessionSecretRef(session.id), 'generated-before-the-crash');
+    const runs = world.target.runs.length;
+    await world.lifecycle.open();
+    await settled(session.id, 'failed');
+    expect(world.target.runs).toHaveLength(runs);
+    expect(world.vault.secrets.has(sessionSecretRef(session.id))).toBe(false);
+    expect(world.lifecycle.statusOf(CREATE)).toBe('None');
+  });
+
   it('rolls back a session interrupted while provisioning', async () => {
     const session = await crashIn('provisioning');
     await world.lifecycle.open();

@@ -53,6 +53,7 @@ export function electronBuilds({ outdir = 'dist/electron', quiet = false } = {})
         main: 'electron/shell/main.ts',
         serve: 'electron/host/serve.ts',
         'template-cli': 'electron/cli/template-cli.ts',
+        'session-cli': 'electron/cli/session-main.ts',
       },
       outdir,
       format: 'esm',

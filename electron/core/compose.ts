@@ -15,12 +15,15 @@ import { devicesHandlers } from './handlers/devices';
 import { hostKeysHandlers } from './handlers/host-keys';
 import { operationsHandlers } from './handlers/operations';
 import { pluginsHandlers } from './handlers/plugins';
+import { sessionsHandlers } from './handlers/sessions';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
 import { transferHandlers } from './handlers/transfer';
 import { vaultHandlers } from './handlers/vault';
 import { appName, appVersion } from './app-identity';
 import { AuditLog } from '../audit/audit-log';
+import { SessionLifecycle } from '../lifecycle/session-lifecycle';
+import { SessionStore } from '../lifecycle/session-store';
 import { OperationLog } from '../operations/operation-log';
 import { PasswordChangeService } from '../operations/password-change';
 import { TemplateExecutor } from '../operations/template-executor';
@@ -31,7 +34,7 @@ import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
 import { openTable } from '../storage/table-loader';
 import { hostKeySchema } from '../../shared/domain/host-key';
-import { systemClock, type Clock } from '../platform/clock';
+import { systemClock, type Clock, type Timers } from '../platform/clock';
 import { describePrivateDir, makeDataDirPrivate } from '../platform/private-data-dir';
 import { createInventory, type Inventory } from '../services/inventory';
 import { NoticeBoard } from '../services/notice-board';
@@ -49,6 +52,8 @@ export interface CoreOptions {
   readonly shell: ShellKind;
   readonly createBackend: BackendFactory;
   readonly clock?: Clock;
+  /** The timers of the JIT sessions (maximum length, cleanup retries); the system's by default. */
+  readonly timers?: Timers;
   /** The OS keyring (Electron's safeStorage), when a real one is present. */
   readonly osKeys?: OsKeyProtector;
 }
@@ -59,6 +64,8 @@ export interface Core {
   readonly dataDir: string;
   readonly vault: VaultService;
   readonly inventory: Inventory;
+  /** The JIT sessions. */
+  readonly sessions: SessionLifecycle;
   /** Resolves when start-up chores (built-in templates, interrupted runs) are done. */
   readonly ready: Promise<void>;
   /** The context transports attach to calls: the OS user is the actor in audit entries. */
@@ -66,6 +73,11 @@ export interface Core {
   /** `--passphrase-file`: set up or unlock the vault; a problem is posted as a notice. */
   unlockWithPassphraseFile(path: string): Promise<void>;
   close(): void;
+  /**
+   * Quitting: ends the live JIT sessions (a bounded wait for their cleanup; what does not finish
+   * is swept at the next start), then close().
+   */
+  shutdown(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -104,6 +116,8 @@ export function createCore(options: CoreOptions): Core {
     scan: scanHostKey,
   });
   const plugins = createPluginRegistry({ sshHostKeyCheck: (target, key) => hostKeys.check(target, key) });
+  // The lifecycle sits above the services: the credential lists ask it through this function.
+  const late: { sessions?: SessionLifecycle } = {};
   const inventory = createInventory({
     dataDir: options.dataDir,
     config,
@@ -114,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     settings: () => settings.get(),
     syntaxCheck: (pluginId, content) => plugins.get(pluginId)?.check(content) ?? [],
+    sessionStatus: (credentialId) => late.sessions?.statusOf(credentialId) ?? 'None',
   });
   const operations = OperationLog.open({ dir: options.dataDir, clock, events });
   // One executor, so that Executions > Operations can cancel any run, whoever started it.
@@ -135,6 +150,20 @@ export function createCore(options: CoreOptions): Core {
     settings: () => settings.get(),
     clock,
   });
+  const sessionStore = SessionStore.open({ dir: options.dataDir });
+  const timers = options.timers ?? systemClock;
+  const lifecycle = new SessionLifecycle({
+    store: sessionStore,
+    executor,
+    plugins,
+    inventory,
+    vault,
+    audit,
+    events,
+    settings: () => settings.get(),
+    clock: { now: () => clock.now(), setTimer: (fire, ms) => timers.setTimer(fire, ms) },
+  });
+  late.sessions = lifecycle;
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,
@@ -142,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
     ...inventory.problems,
     ...hostKeyTable.problems,
     ...operations.problems,
+    ...sessionStore.problems,
   ]) {
     notices.post('error', problem.message);
   }
@@ -157,6 +187,20 @@ export function createCore(options: CoreOptions): Core {
       notices.post('error', `Start-up failed: ${error instanceof Error ? error.message : 'unknown error'}`);
     },
   );
+
+  // The start-up sweep drives every session a crash or a quit left unfinished to its end. It
+  // needs the logins in the vault: it runs once start-up is done, and again when the vault unlocks.
+  const sweepProblem = (error: unknown) =>
+    notices.post(
+      'error',
+      `The session sweep failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+    );
+  void ready.then(() => lifecycle.open()).catch(sweepProblem);
+  events.subscribe((event, payload) => {
+    if (event === 'vault.changed' && (payload as { state?: string }).state === 'unlocked') {
+      void ready.then(() => lifecycle.sweep({ retryNeedsAttention: true })).catch(sweepProblem);
+    }
+  });
 
   const dispatcher = new Dispatcher({
     ...appHandlers(
@@ -174,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
     ...vaultHandlers(vault),
     ...transferHandlers(transfer),
     ...operationsHandlers(operations, runner, executor),
+    ...sessionsHandlers(lifecycle),
   });
 
   return {
@@ -182,6 +227,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     vault,
     inventory,
+    sessions: lifecycle,
     ready,
     context: (transport) => ({ transport, actor }),
     unlockWithPassphraseFile: async (path) => {
@@ -189,6 +235,10 @@ export function createCore(options: CoreOptions): Core {
       if (problem) notices.post('error', problem);
     },
     close: () => flushEach([config, inventory, vault]),
+    shutdown: async () => {
+      await lifecycle.close();
+      flushEach([config, inventory, vault]);
+    },
   };
 }
 

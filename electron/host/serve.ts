@@ -38,10 +38,11 @@ async function main(): Promise<void> {
     console.log(`Stopping (${signal})…`);
     // The launcher page holds this launch's token: it goes with the host.
     if (chromiumWindow) rmSync(chromiumWindow.launcher, { force: true });
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    // Live JIT sessions are ended first (a bounded wait; the next start sweeps what is left).
+    void host
+      .close()
+      .then(() => core.shutdown())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

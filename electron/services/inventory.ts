@@ -8,7 +8,7 @@ import { IntentJournal } from '../storage/intent-journal';
 import type { SecretVault } from '../vault/secret-vault';
 import { ChangeJournal, replayIntent } from './change-journal';
 import { CredentialLogins } from './credentials/credential-logins';
-import { CredentialService } from './credentials/credential-service';
+import { CredentialService, type CredentialServiceDeps } from './credentials/credential-service';
 import { DeviceService } from './device-service';
 import {
   sections,
@@ -34,6 +34,8 @@ export interface InventoryOptions {
   readonly vault: SecretVault;
   readonly settings: () => Settings;
   readonly syntaxCheck?: SyntaxCheck;
+  /** The credential lists' Session status, from the JIT lifecycle (composed above the services). */
+  readonly sessionStatus?: CredentialServiceDeps['sessionStatus'];
 }
 
 export interface Inventory {
@@ -106,6 +108,7 @@ export function createInventory(options: InventoryOptions): Inventory {
     templates: templates.table,
     vault: options.vault,
     settings: options.settings,
+    ...(options.sessionStatus ? { sessionStatus: options.sessionStatus } : {}),
   });
   const deviceService = new DeviceService({
     ...common,

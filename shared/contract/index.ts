@@ -11,6 +11,7 @@ import { devicesEvents, devicesMethods } from './devices';
 import { hostKeysEvents, hostKeysMethods } from './host-keys';
 import { operationsEvents, operationsMethods } from './operations';
 import { pluginsMethods } from './plugins';
+import { sessionsEvents, sessionsMethods } from './sessions';
 import { settingsEvents, settingsMethods } from './settings';
 import { templatesEvents, templatesMethods } from './templates';
 import { transferMethods } from './transfer';
@@ -30,6 +31,7 @@ export const methods = {
   ...vaultMethods,
   ...transferMethods,
   ...operationsMethods,
+  ...sessionsMethods,
 };
 export const events = {
   ...appEvents,
@@ -41,6 +43,7 @@ export const events = {
   ...auditEvents,
   ...vaultEvents,
   ...operationsEvents,
+  ...sessionsEvents,
 };
 
 export type Methods = typeof methods;

@@ -33,6 +33,12 @@ export const auditActions = [
   'trust_host_key',
   'forget_host_key',
   'refuse_host_key',
+  /** JIT sessions: each step of the lifecycle, with the session, account, device and template. */
+  'session_start',
+  'session_provision',
+  'session_end',
+  'session_cleanup',
+  'session_force_close',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -134,6 +134,11 @@ export const sessionSchema = z.object({
   error: z.string().nullable(),
   /** Required by Force close, and audited. */
   forceCloseReason: z.string().nullable(),
+  /**
+   * The cleanup undoes a provisioning that failed or was cut short (it ends Failed, not Ended).
+   * Kept on the record so a sweep after a crash knows which end an Ending session goes to.
+   */
+  rollback: z.boolean().default(false),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -13,6 +13,7 @@ import {
   type Credential,
   type CredentialFields,
   type PasswordChange,
+  type sessionStatuses,
 } from '../../../shared/domain/credential';
 import {
   checkCredential,
@@ -48,6 +49,7 @@ import type { StoredCredential } from '../stored-records';
 import { WriteQueue } from '../write-queue';
 
 type DeviceSummary = z.output<typeof deviceSummarySchema>;
+type SessionStatus = (typeof sessionStatuses)[number];
 
 export interface CredentialServiceDeps {
   readonly table: EntityTable<StoredCredential>;
@@ -64,6 +66,11 @@ export interface CredentialServiceDeps {
   /** Writes each change with its audit entries, all or nothing across a crash. */
   readonly changes: ChangeWriter;
   readonly queue?: WriteQueue;
+  /**
+   * The live JIT session state of a credential, for the lists' Session status. Asked of the
+   * lifecycle, which sits above the services: it hands this function down (core/compose.ts).
+   */
+  readonly sessionStatus?: (credentialId: number) => SessionStatus;
 }
 
 /** Where a credential's password lives in the vault. */
@@ -114,7 +121,10 @@ export class CredentialService implements DeviceCredentialDeactivation {
     }
     return {
       total,
-      rows: rows.map((row) => ({ ...this.#view(row), sessionStatus: 'None' as const })),
+      rows: rows.map((row) => ({
+        ...this.#view(row),
+        sessionStatus: this.deps.sessionStatus?.(row.id) ?? 'None',
+      })),
       devices,
     };
   }

@@ -1,0 +1,747 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import type { sessionStatuses } from '../../shared/domain/credential';
+import { jitExecutionTypes, jitPairs } from '../../shared/domain/jit';
+import {
+  nextSessionState,
+  sessionStateLabels,
+  type Session,
+  type SessionEvent,
+} from '../../shared/domain/session';
+import type { Settings } from '../../shared/domain/settings';
+import type { AuditTrail } from '../audit/audit-trail';
+import type { Clock, TimerHandle, Timers } from '../platform/clock';
+import type { EventBus } from '../platform/event-bus';
+import { ephemeralUsername } from '../operations/ephemeral-name';
+import { tagValues } from '../operations/tag-values';
+import type { TemplateExecutor } from '../operations/template-executor';
+import { generatePassword } from '../services/credentials/password-generator';
+import { ServiceError } from '../services/service-error';
+import type { SecretVault } from '../vault/secret-vault';
+import { cleanupDelayMs, waitOn } from './cleanup-backoff';
+import { KeyedLock } from './keyed-lock';
+import { planSession, type PlannedRun, type PlanSources, type SessionPlan } from './session-plan';
+import type { SessionStore } from './session-store';
+
+export interface SessionLifecycleDeps extends PlanSources {
+  readonly store: SessionStore;
+  readonly executor: Pick<TemplateExecutor, 'execute'>;
+  readonly vault: SecretVault;
+  readonly audit: AuditTrail;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly settings: () => Settings;
+  readonly clock: Clock & Timers;
+  /** [0, 1): the jitter of the cleanup retries. */
+  readonly random?: () => number;
+  /** For generated account names. */
+  readonly randomInt?: (max: number) => number;
+  /** How often a periodic sweep looks for sessions due (past their end, an interrupted cleanup). */
+  readonly sweepEveryMs?: number;
+  /** How long close() waits for the sessions it ends (the app is quitting). */
+  readonly closeWaitMs?: number;
+}
+
+/** The credential lists' Session status. */
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** Where the generated password of a created account lives while its session does. */
+export const sessionSecretRef = (sessionId: string): string => `session:${sessionId}`;
+
+const systemActor = 'system';
+const liveStatus: Partial<Record<Session['state'], SessionStatus>> = {
+  requested: 'Provisioning',
+  provisioning: 'Provisioning',
+  active: 'Active',
+  ending: 'Ending',
+  needs_attention: 'Needs attention',
+};
+/** When a credential has several live sessions, the list shows the one most in need of a look. */
+const statusRank: Record<SessionStatus, number> = {
+  None: 0,
+  Active: 1,
+  Provisioning: 2,
+  Ending: 3,
+  'Needs attention': 4,
+};
+
+/**
+ * The JIT session lifecycle (docs/architecture.md, "Sessions"): start provisions the account
+ * (Enable/Disable: the credential's own; Creation and deletion: a generated one), end cleans it up
+ * and verifies, and whatever a crash, a failure or the maximum length interrupts is driven to its
+ * end by a sweep. Every state is on disk (SessionStore) before the step it announces acts on the
+ * target, and every step is audited.
+ *
+ * Only accounts this product enabled or created (its session records) are ever disabled or
+ * deleted: the cleanup acts on the record's account, never on a name it did not create, and an
+ * account that exists before a creation is refused untouched.
+ */
+export class SessionLifecycle {
+  readonly #locks = new KeyedLock();
+  /** Sessions with work in flight in this process: a sweep leaves them alone. */
+  readonly #busy = new Set<string>();
+  readonly #work = new Set<Promise<void>>();
+  readonly #expiry = new Map<string, TimerHandle>();
+  /** Ends asked for while a session was still starting: it ends as soon as it is Active. */
+  readonly #endRequested = new Map<string, string>();
+  readonly #stop = new AbortController();
+  #sweepTimer: TimerHandle | undefined;
+  #sweepTail: Promise<unknown> = Promise.resolve();
+  #closing = false;
+
+  constructor(private readonly deps: SessionLifecycleDeps) {}
+
+  get(id: string): Session {
+    const session = this.deps.store.get(id);
+    if (!session) throw new ServiceError('not_found', `Session ${id} does not exist`);
+    return session;
+  }
+
+  list(...args: Parameters<SessionStore['list']>): ReturnType<SessionStore['list']> {
+    return this.deps.store.list(...args);
+  }
+
+  /** The credential list's Session status: its live session most in need of a look, or None. */
+  statusOf(credentialId: number): SessionStatus {
+    let status: SessionStatus = 'None';
+    for (const session of this.deps.store.liveOf(credentialId)) {
+      const candidate = liveStatus[session.state] ?? 'None';
+      if (statusRank[candidate] > statusRank[status]) status = candidate;
+    }
+    return status;
+  }
+
+  /**
+   * Records the session as Requested and answers at once; provisioning goes on in the background
+   * and reports through `sessions.changed`. Refuses here only what a record cannot be made of.
+   */
+  async start(credentialId: number, actor: string): Promise<Session> {
+    if (this.#closing) throw new ServiceError('conflict', 'The app is quitting: no new sessions');
+    const { credentials, devices } = this.deps.inventory;
+    const credential = credentials.get(credentialId);
+    const device = devices.get(credential.deviceId);
+    const label = `${credential.username} @ ${device.name}`;
+    if (credential.deleted) throw new ServiceError('conflict', `${label} was deleted`);
+    const type = credential.jit.type;
+    if (!credential.jit.enabled || type === null) {
+      throw new ServiceError('invalid_input', `${label} is not set up for JIT sessions`);
+    }
+    const provision = jitPairs[type].provision;
+    const pluginId = credential.jit[`${provision}PluginId`];
+    if (pluginId === null) {
+      throw new ServiceError('invalid_input', `${label} has no ${provision} template in its JIT settings`);
+    }
+    const account = type === 'enable_disable' ? credential.username : this.#newAccountName(device.id);
+    const now = this.deps.clock.now();
+    const maxMs = this.deps.settings().jit.maxSessionMinutes * 60_000;
+    const session = await this.#save({
+      id: randomUUID(),
+      credentialId,
+      credentialLabel: label,
+      deviceId: device.id,
+      jitType: type,
+      pluginId,
+      account,
+      requester: actor,
+      state: 'requested',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + maxMs).toISOString(),
+      endedAt: null,
+      operationIds: [],
+      cleanupAttempts: 0,
+      nextAttemptAt: null,
+      error: null,
+      forceCloseReason: null,
+      rollback: false,
+    });
+    await this.#audit(session, actor, 'session_start', 'success', 'Requested');
+    this.#drive(session.id, () => this.#provision(session, actor));
+    return session;
+  }
+
+  /**
+   * Ends a session: Active goes to Ending and the cleanup runs in the background. A session still
+   * starting ends as soon as it is Active; one that needs attention gets its cleanup retried.
+   */
+  async end(id: string, actor: string): Promise<Session> {
+    const session = this.get(id);
+    switch (session.state) {
+      case 'requested':
+      case 'provisioning':
+        this.#endRequested.set(id, actor);
+        await this.#audit(session, actor, 'session_end', 'success', 'End requested: it ends once Active');
+        return session;
+      case 'active': {
+        // Still finishing its provisioning here: that run ends it once it is recorded Active.
+        if (!this.#claim(id)) {
+          this.#endRequested.set(id, actor);
+          return session;
+        }
+        this.#expiry.get(id)?.cancel();
+        this.#expiry.delete(id);
+        const ending = await this.#claimed(id, async () => {
+          const moved = await this.#move(session, 'end', { nextAttemptAt: null });
+          await this.#audit(moved, actor, 'session_end', 'success', 'End requested');
+          return moved;
+        });
+        this.#drive(id, () => this.#cleanup(ending, actor));
+        return ending;
+      }
+      case 'ending':
+        if (!this.#busy.has(id)) this.#drive(id, () => this.#cleanup(session, actor));
+        return session;
+      case 'needs_attention': {
+        if (!this.#claim(id)) return session;
+        const retrying = await this.#claimed(id, async () => {
+          const moved = await this.#move(session, 'retry', {});
+          await this.#audit(moved, actor, 'session_end', 'success', 'Cleanup retried');
+          return moved;
+        });
+        this.#drive(id, () => this.#cleanup(retrying, actor));
+        return retrying;
+      }
+      default:
+        throw new ServiceError(
+          'conflict',
+          `The session is ${sessionStateLabels[session.state]}: there is nothing to end`,
+        );
+    }
+  }
+
+  /**
+   * Drops a session that needs attention without cleanup: the account may remain on the target,
+   * and the person's reason is audited (on disk) before the record changes.
+   */
+  async forceClose(id: string, reason: string, actor: string): Promise<Session> {
+    const session = this.get(id);
+    if (session.state !== 'needs_attention' || this.#busy.has(id)) {
+      throw new ServiceError(
+        'conflict',
+        `Only a session that needs attention can be force closed; this one is ${sessionStateLabels[session.state]}`,
+      );
+    }
+    await this.#audit(
+      session,
+      actor,
+      'session_force_close',
+      'success',
+      `Force closed without cleanup (the account may remain on the target). Reason: ${reason}`,
+    );
+    const closed = await this.#move(session, 'force_close', {
+      forceCloseReason: reason,
+      endedAt: this.#now(),
+      nextAttemptAt: null,
+    });
+    await this.#forgetSecret(id);
+    return closed;
+  }
+
+  /**
+   * Drives every session whose account may exist on its target to its end: an interrupted
+   * provisioning is rolled back, an Active session past its end is ended (one still within its
+   * length gets its timer back), an interrupted cleanup runs again. At start-up
+   * (`retryNeedsAttention`) the sessions that need attention are retried too. Needs the vault
+   * unlocked (the logins are in it): the records wait, untouched, until it is.
+   */
+  sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
+    // One sweep at a time: two (start-up and a vault unlock) must not drive a session twice.
+    const result = this.#sweepTail.then(() => this.#sweep(options));
+    this.#sweepTail = result.catch(() => undefined);
+    return result;
+  }
+
+  async #sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
+    if (this.#closing || this.deps.vault.status().state !== 'unlocked') return 0;
+    let driven = 0;
+    // Requested and not starting here: the app stopped before anything ran on the target.
+    for (const session of this.deps.store.all()) {
+      if (session.state !== 'requested' || this.#busy.has(session.id)) continue;
+      this.#drive(session.id, () =>
+        this.#refuse(session, systemActor, 'Interrupted before anything ran on the target (the app stopped)'),
+      );
+      driven++;
+    }
+    for (const session of this.deps.store.holdingAccounts()) {
+      if (this.#busy.has(session.id)) continue;
+      const actor = systemActor;
+      if (session.state === 'provisioning') {
+        this.#drive(session.id, async () => {
+          const ending = await this.#move(session, 'provisioning_failed', {
+            rollback: true,
+            error: 'Interrupted while provisioning (the app stopped): rolled back',
+          });
+          await this.#audit(ending, actor, 'session_provision', 'failure', 'Interrupted: rolling back');
+          await this.#cleanup(ending, actor);
+        });
+        driven++;
+      } else if (session.state === 'active') {
+        if (Date.parse(session.expiresAt) <= this.deps.clock.now().getTime()) {
+          await this.end(session.id, `${systemActor} (maximum session length)`);
+          driven++;
+        } else if (!this.#expiry.has(session.id)) this.#armExpiry(session);
+      } else if (session.state === 'ending') {
+        this.#drive(session.id, () => this.#cleanup(session, actor));
+        driven++;
+      } else if (options.retryNeedsAttention) {
+        await this.end(session.id, actor);
+        driven++;
+      }
+    }
+    return driven;
+  }
+
+  /** The start-up sweep, then one every `sweepEveryMs` (needs-attention sessions wait for a person). */
+  async open(): Promise<void> {
+    await this.sweep({ retryNeedsAttention: true });
+    this.#armSweep();
+  }
+
+  /**
+   * The app is quitting: no new sessions, every Active one is ended, and the cleanups get a bounded
+   * time. What does not finish stays on disk as Ending; the next start's sweep completes it.
+   */
+  async close(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    this.#sweepTimer?.cancel();
+    for (const timer of this.#expiry.values()) timer.cancel();
+    this.#expiry.clear();
+    for (const session of this.deps.store.all()) {
+      if (session.state === 'active' && !this.#busy.has(session.id)) {
+        await this.end(session.id, `${systemActor} (quit)`).catch(() => undefined);
+      }
+    }
+    // No cleanup waits for its next attempt now: the sweep at the next start retries it.
+    this.#stop.abort();
+    const bound = new AbortController();
+    await Promise.race([
+      Promise.allSettled([...this.#work]),
+      waitOn(this.deps.clock, this.deps.closeWaitMs ?? 20_000, bound.signal),
+    ]);
+    bound.abort();
+    await this.deps.store.close();
+  }
+
+  /** Resolves when the background work started so far has settled (tests, the command line). */
+  async idle(): Promise<void> {
+    while (this.#work.size > 0) await Promise.allSettled([...this.#work]);
+  }
+
+  // --- provisioning ---
+
+  async #provision(requested: Session, actor: string): Promise<void> {
+    let plan: SessionPlan;
+    try {
+      plan = this.#plan(requested);
+    } catch (error) {
+      await this.#refuse(requested, actor, messageOf(error));
+      return;
+    }
+    const secretRef = sessionSecretRef(requested.id);
+    let password = plan.currentPassword;
+    if (requested.jitType === 'create_delete') {
+      // A name that exists already is not ours: refused, and the account is left untouched.
+      let exists: boolean;
+      try {
+        exists = await plan.provision.runtime.accountExists({
+          target: plan.provision.target,
+          login: plan.login.login,
+          username: requested.account,
+        });
+      } catch (error) {
+        await this.#refuse(
+          requested,
+          actor,
+          `Could not check whether ${requested.account} exists: ${kindOf(error)}`,
+        );
+        return;
+      }
+      if (exists) {
+        await this.#refuse(
+          requested,
+          actor,
+          `${requested.account} exists already on ${plan.device.name} and was not created by this session: left untouched`,
+        );
+        return;
+      }
+      password = generatePassword(this.deps.settings().passwordPolicy);
+      await this.deps.vault.put(secretRef, password);
+    }
+
+    const outcome = await this.#locks.run(lockKey(requested), async () => {
+      const operationId = randomUUID();
+      const provisioning = await this.#move(requested, 'start', {
+        operationIds: [...requested.operationIds, operationId],
+      });
+      const run = await this.#execute(provisioning, plan, plan.provision, operationId, password, actor);
+      if (!run.ok) return { session: provisioning, error: run.error };
+      try {
+        const exists = await plan.provision.runtime.accountExists({
+          target: plan.provision.target,
+          login: plan.login.login,
+          username: provisioning.account,
+        });
+        if (!exists)
+          return { session: provisioning, error: `${provisioning.account} was not found after the run` };
+      } catch (error) {
+        return { session: provisioning, error: `Verification failed: ${kindOf(error)}` };
+      }
+      return { session: provisioning, error: null };
+    });
+
+    if (outcome.error !== null) {
+      this.#endRequested.delete(outcome.session.id);
+      const ending = await this.#move(outcome.session, 'provisioning_failed', {
+        rollback: true,
+        error: outcome.error,
+      });
+      await this.#audit(ending, actor, 'session_provision', 'failure', `${outcome.error}; rolling back`);
+      await this.#cleanup(ending, actor);
+      return;
+    }
+    const active = await this.#move(outcome.session, 'provisioned', { error: null });
+    await this.#audit(active, actor, 'session_provision', 'success', `Active until ${active.expiresAt}`);
+    const endBy = this.#endRequested.get(active.id);
+    this.#endRequested.delete(active.id);
+    if (endBy !== undefined || this.#closing) {
+      const ending = await this.#move(active, 'end', {});
+      await this.#audit(ending, endBy ?? `${systemActor} (quit)`, 'session_end', 'success', 'End requested');
+      await this.#cleanup(ending, endBy ?? systemActor);
+      return;
+    }
+    this.#armExpiry(active);
+  }
+
+  async #refuse(session: Session, actor: string, why: string): Promise<void> {
+    this.#endRequested.delete(session.id);
+    const failed = await this.#move(session, 'refused', { error: why, endedAt: this.#now() });
+    await this.#forgetSecret(session.id);
+    await this.#audit(failed, actor, 'session_provision', 'failure', `Refused: ${why}`);
+  }
+
+  // --- cleanup ---
+
+  /**
+   * Disables or deletes the account, ends its sessions on the target, and verifies; a failed attempt
+   * is retried with backoff (Settings > cleanup retry) and the last one leaves Needs attention.
+   */
+  async #cleanup(ending: Session, actor: string): Promise<void> {
+    const retry = this.deps.settings().cleanupRetry;
+    let session = ending;
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.#locks.run(lockKey(session), () => this.#cleanupOnce(session, actor));
+      session = result.session;
+      if (result.error === null) {
+        const done = await this.#move(session, session.rollback ? 'rolled_back' : 'cleaned', {
+          endedAt: this.#now(),
+          nextAttemptAt: null,
+          ...(session.rollback ? {} : { error: null }),
+        });
+        await this.#forgetSecret(session.id);
+        await this.#audit(done, actor, 'session_cleanup', 'success', result.detail);
+        return;
+      }
+      if (attempt >= retry.maxAttempts) {
+        const stuck = await this.#move(session, 'cleanup_exhausted', {
+          error: result.error,
+          nextAttemptAt: null,
+        });
+        await this.#audit(
+          stuck,
+          actor,
+          'session_cleanup',
+          'failure',
+          `Needs attention after ${attempt} attempt(s): ${result.error}`,
+        );
+        return;
+      }
+      const delay = cleanupDelayMs(retry, attempt + 1, this.deps.random);
+      session = await this.#save({
+        ...session,
+        error: result.error,
+        nextAttemptAt: new Date(this.deps.clock.now().getTime() + delay).toISOString(),
+        updatedAt: this.#now(),
+      });
+      await this.#audit(
+        session,
+        actor,
+        'session_cleanup',
+        'failure',
+        `Attempt ${attempt} failed (${result.error}); next in ${Math.round(delay / 1000)} s`,
+      );
+      // Quitting: the record stays Ending, and the next start's sweep tries again.
+      if (!(await waitOn(this.deps.clock, delay, this.#stop.signal))) return;
+    }
+  }
+
+  async #cleanupOnce(
+    session: Session,
+    actor: string,
+  ): Promise<{ session: Session; error: string | null; detail: string }> {
+    let plan: SessionPlan;
+    try {
+      plan = this.#plan(session);
+    } catch (error) {
+      const counted = await this.#save({
+        ...session,
+        cleanupAttempts: session.cleanupAttempts + 1,
+        updatedAt: this.#now(),
+      });
+      return { session: counted, error: messageOf(error), detail: '' };
+    }
+    if (session.jitType === 'enable_disable') {
+      // Sessions on one account are counted: it is disabled only when the last one ends.
+      const others = this.deps.store
+        .all()
+        .filter(
+          (s) =>
+            s.id !== session.id &&
+            s.deviceId === session.deviceId &&
+            s.account === session.account &&
+            (s.state === 'provisioning' || s.state === 'active'),
+        );
+      if (others.length > 0) {
+        return {
+          session,
+          error: null,
+          detail: `Left enabled: ${others.length} other session(s) still use ${session.account}`,
+        };
+      }
+    }
+    const operationId = randomUUID();
+    const attempting = await this.#save({
+      ...session,
+      operationIds: [...session.operationIds, operationId],
+      cleanupAttempts: session.cleanupAttempts + 1,
+      nextAttemptAt: null,
+      updatedAt: this.#now(),
+    });
+    const secretRef = sessionSecretRef(session.id);
+    const password =
+      session.jitType === 'create_delete' && this.deps.vault.has(secretRef)
+        ? this.deps.vault.get(secretRef)
+        : plan.currentPassword;
+    const run = await this.#execute(attempting, plan, plan.cleanup, operationId, password, actor);
+    const request = { target: plan.cleanup.target, login: plan.login.login, username: session.account };
+    let ended = 0;
+    try {
+      if (run.ok) ended = await plan.cleanup.runtime.endSessions(request);
+      if (session.jitType === 'create_delete') {
+        // Verified gone, whatever the run said (a rollback may find nothing was created).
+        if (await plan.cleanup.runtime.accountExists(request)) {
+          return { session: attempting, error: run.error ?? `${session.account} still exists`, detail: '' };
+        }
+        return { session: attempting, error: null, detail: `${session.account} removed and verified gone` };
+      }
+    } catch (error) {
+      return { session: attempting, error: `Verification failed: ${kindOf(error)}`, detail: '' };
+    }
+    if (!run.ok) return { session: attempting, error: run.error, detail: '' };
+    return {
+      session: attempting,
+      error: null,
+      detail: `${session.account} disabled; ${ended} live session(s) ended on the target`,
+    };
+  }
+
+  // --- shared steps ---
+
+  async #execute(
+    session: Session,
+    plan: SessionPlan,
+    run: PlannedRun,
+    operationId: string,
+    password: string,
+    actor: string,
+  ): Promise<{ ok: boolean; error: string | null }> {
+    const { device, credential, login } = plan;
+    const how = `${run.template.name} v${run.template.version} as ${login.label}`;
+    const kind = `jit-${run.direction}` as const;
+    try {
+      const operation = await this.deps.executor.execute({
+        operationId,
+        kind,
+        pluginId: run.template.pluginId,
+        template: run.template,
+        target: run.target,
+        login: login.login,
+        tags: tagValues({
+          username: session.account,
+          newPassword: password,
+          currentPassword: password,
+          login: {
+            username: login.credential.username,
+            password: login.login.password ?? '',
+            domain: login.credential.domain,
+          },
+          device: { name: device.name, address: device.address },
+          additionalInfo: credential.additionalInfo,
+          domain: credential.domain,
+          expiration: new Date(session.expiresAt),
+          sessionId: session.id,
+          requester: session.requester,
+        }),
+        deviceId: device.id,
+        deviceLabel: `${device.name} (${device.address})`,
+        account: session.account,
+        runAs: login.label,
+        requester: actor,
+        sessionId: session.id,
+      });
+      const ok = operation.status === 'Successful';
+      const error = ok
+        ? null
+        : `${jitExecutionTypes[run.direction]} ended ${operation.status} (operation ${operation.id})`;
+      const action = run === plan.provision ? 'session_provision' : 'session_cleanup';
+      await this.#audit(
+        session,
+        actor,
+        action,
+        ok ? 'success' : 'failure',
+        `${how} on ${device.name} (${device.address}): ${operation.status}, operation ${operation.id}`,
+        run.direction,
+      );
+      return { ok, error };
+    } catch (error) {
+      return { ok: false, error: messageOf(error) };
+    }
+  }
+
+  #plan(session: Session): SessionPlan {
+    const plan = planSession(this.deps, session);
+    if (plan.device.id !== session.deviceId) {
+      throw new ServiceError(
+        'conflict',
+        `${session.credentialLabel} moved to another device since the session started`,
+      );
+    }
+    return plan;
+  }
+
+  /** A fresh `<prefix><7 digits>` no live session on the device uses (the target is asked later). */
+  #newAccountName(deviceId: number): string {
+    const prefix = this.deps.settings().jit.usernamePrefix;
+    const taken = new Set(
+      this.deps.store
+        .all()
+        .filter((s) => s.deviceId === deviceId && s.state !== 'ended' && s.state !== 'failed')
+        .map((s) => s.account),
+    );
+    for (let tries = 0; tries < 50; tries++) {
+      const name = ephemeralUsername(prefix, this.deps.randomInt ?? randomInt);
+      if (!taken.has(name)) return name;
+    }
+    throw new ServiceError('conflict', 'Could not find a free account name: try again');
+  }
+
+  #armExpiry(session: Session): void {
+    const ms = Date.parse(session.expiresAt) - this.deps.clock.now().getTime();
+    this.#expiry.set(
+      session.id,
+      this.deps.clock.setTimer(() => {
+        this.#expiry.delete(session.id);
+        void this.end(session.id, `${systemActor} (maximum session length)`).catch(() => undefined);
+      }, ms),
+    );
+  }
+
+  #armSweep(): void {
+    if (this.#closing) return;
+    this.#sweepTimer = this.deps.clock.setTimer(
+      () => {
+        void this.sweep({ retryNeedsAttention: false })
+          .catch(() => undefined)
+          .then(() => this.#armSweep());
+      },
+      this.deps.sweepEveryMs ?? 5 * 60_000,
+    );
+  }
+
+  /** Marks the session busy now (synchronously), unless it already is. */
+  #claim(id: string): boolean {
+    if (this.#busy.has(id)) return false;
+    this.#busy.add(id);
+    return true;
+  }
+
+  /** Runs the first steps of a claimed session; on a failure the claim is let go. */
+  async #claimed<T>(id: string, steps: () => Promise<T>): Promise<T> {
+    try {
+      return await steps();
+    } catch (error) {
+      this.#busy.delete(id);
+      throw error;
+    }
+  }
+
+  /** Runs a session's background work, one piece at a time per session, and keeps track of it. */
+  #drive(id: string, task: () => Promise<void>): void {
+    this.#busy.add(id);
+    const work = task()
+      .catch((error: unknown) => {
+        // The record stays in its last state on disk: the next sweep picks it up.
+        console.error(`session ${id}: ${kindOf(error)}`);
+      })
+      .finally(() => {
+        this.#busy.delete(id);
+        this.#work.delete(work);
+      });
+    this.#work.add(work);
+  }
+
+  async #move(session: Session, event: SessionEvent, changes: Partial<Session>): Promise<Session> {
+    const state = nextSessionState(session.state, event);
+    if (state === undefined) {
+      throw new ServiceError('conflict', `A ${sessionStateLabels[session.state]} session cannot ${event}`);
+    }
+    return this.#save({ ...session, ...changes, state, updatedAt: this.#now() });
+  }
+
+  async #save(session: Session): Promise<Session> {
+    const saved = await this.deps.store.save(session);
+    this.deps.events.emit('sessions.changed', saved);
+    this.deps.events.emit('credentials.changed', { ids: [saved.credentialId] });
+    return saved;
+  }
+
+  async #audit(
+    session: Session,
+    actor: string,
+    action: 'session_start' | 'session_provision' | 'session_end' | 'session_cleanup' | 'session_force_close',
+    result: 'success' | 'failure',
+    what: string,
+    direction?: string,
+  ): Promise<void> {
+    await this.deps.audit.record({
+      actor,
+      action,
+      entity: 'credential',
+      entityId: session.credentialId,
+      label: session.credentialLabel,
+      result,
+      detail: `Session ${session.id} (${session.account}, ${sessionStateLabels[session.state]}${direction ? `, ${direction}` : ''}): ${what}`,
+    });
+  }
+
+  /** Drops a session's generated password (there is none for Enable/Disable). */
+  async #forgetSecret(id: string): Promise<void> {
+    const ref = sessionSecretRef(id);
+    if (this.deps.vault.has(ref)) await this.deps.vault.remove(ref);
+  }
+
+  #now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function lockKey(session: Session): string {
+  return `${session.deviceId}:${session.account}`;
+}
+
+/** A ServiceError's message is safe to show; anything else is named by its kind only. */
+function messageOf(error: unknown): string {
+  return error instanceof ServiceError ? error.message : kindOf(error);
+}
+
+function kindOf(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown error';
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import {
+  isLiveSessionState,
+  mayHoldAccount,
+  sessionSchema,
+  type Session,
+  type SessionFilter,
+} from '../../shared/domain/session';
+import type { StoreProblem } from '../storage/config-store';
+import { JsonlAppender } from '../storage/jsonl/jsonl-appender';
+import { describeBadLines, readJsonLines } from '../storage/jsonl/read-json-lines';
+
+export const sessionsFileName = 'sessions.jsonl';
+
+export interface SessionStoreOptions {
+  readonly dir: string;
+  /** Told after each state is on disk (the lifecycle emits `sessions.changed`). */
+  readonly onSaved?: (session: Session) => void;
+}
+
+/**
+ * The JIT sessions, durable: each change of a session appends its whole new state as one line of
+ * `sessions.jsonl` (0600, fsync'ed before `save` resolves), and the last line of an id wins on
+ * reading. The lifecycle saves a session's next state BEFORE it acts on the target, so after a
+ * crash the state alone says what may exist there (mayHoldAccount) and the start-up sweep can
+ * drive it to its end. A line cut short by a crash is skipped and reported, never rewritten: the
+ * state before it still stands, which is the safe side (the sweep cleans up what may exist).
+ */
+export class SessionStore {
+  readonly #byId = new Map<string, Session>();
+  readonly #file: JsonlAppender;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly options: SessionStoreOptions,
+    readonly problems: readonly StoreProblem[],
+    loaded: ReturnType<typeof readJsonLines<Session>>,
+  ) {
+    this.#file = new JsonlAppender(join(options.dir, sessionsFileName), loaded);
+    for (const session of loaded.items) this.#byId.set(session.id, session);
+  }
+
+  static open(options: SessionStoreOptions): SessionStore {
+    const path = join(options.dir, sessionsFileName);
+    const loaded = readJsonLines(path, (json) => {
+      const parsed = sessionSchema.safeParse(json);
+      return parsed.success ? parsed.data : undefined;
+    });
+    return new SessionStore(options, describeBadLines(path, 'sessions file', loaded.badLines), loaded);
+  }
+
+  get(id: string): Session | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Appends the session's new state; resolves once it is on disk. Saves run one at a time. */
+  save(session: Session): Promise<Session> {
+    const result = this.#tail.then(async () => {
+      const valid = sessionSchema.parse(session);
+      await this.#file.append(valid);
+      this.#byId.set(valid.id, valid);
+      this.options.onSaved?.(valid);
+      return valid;
+    });
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  all(): Session[] {
+    return [...this.#byId.values()];
+  }
+
+  /** The credential's sessions that are not over (its Session status in the lists). */
+  liveOf(credentialId: number): Session[] {
+    return this.all().filter((s) => s.credentialId === credentialId && isLiveSessionState(s.state));
+  }
+
+  /** The sessions whose account may be enabled or exist on its target: what a sweep must end. */
+  holdingAccounts(): Session[] {
+    return this.all().filter((s) => mayHoldAccount(s.state));
+  }
+
+  list(filter: SessionFilter, offset: number, limit: number): { total: number; sessions: Session[] } {
+    const matching = this.all()
+      .filter(
+        (s) =>
+          (filter.live !== true || isLiveSessionState(s.state)) &&
+          (filter.credentialId === undefined || s.credentialId === filter.credentialId) &&
+          (filter.state === undefined || s.state === filter.state),
+      )
+      .sort((a, b) =>
+        a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1,
+      );
+    return { total: matching.length, sessions: matching.slice(offset, offset + limit) };
+  }
+
+  async close(): Promise<void> {
+    await this.#tail;
+    await this.#file.close();
+  }
+}

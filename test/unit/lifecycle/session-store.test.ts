@@ -1,0 +1,97 @@
+// The session store is what a crash leaves behind: the last state of each session, on disk before
+// the lifecycle acted on the target. A line cut short is skipped and reported, never rewritten.
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../../shared/domain/session';
+import { SessionStore, sessionsFileName } from '../../../electron/lifecycle/session-store';
+import { makeTempDir } from '../../support/temp-dir';
+
+let dir: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  dir = makeTempDir('jit-sessions-');
+});
+afterEach(() => dir.remove());
+
+const session = (id: string, state: Session['state'], changes: Partial<Session> = {}): Session => ({
+  id,
+  credentialId: 1,
+  credentialLabel: 'app @ db-01',
+  deviceId: 1,
+  jitType: 'create_delete',
+  pluginId: 'postgresql',
+  account: 'senseg0000001',
+  requester: 'alice',
+  state,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  updatedAt: '2026-12-01T10:00:00.000Z',
+  expiresAt: '2026-12-01T11:00:00.000Z',
+  endedAt: null,
+  operationIds: [],
+  cleanupAttempts: 0,
+  nextAttemptAt: null,
+  error: null,
+  forceCloseReason: null,
+  rollback: false,
+  ...changes,
+});
+
+describe('SessionStore', () => {
+  it('keeps the last state of each session across a reopen, in a private file', async () => {
+    const store = SessionStore.open({ dir: dir.path });
+    await store.save(session('a', 'requested'));
+    await store.save(session('a', 'provisioning'));
+    await store.save(session('b', 'requested', { credentialId: 2 }));
+    await store.close();
+
+    const path = join(dir.path, sessionsFileName);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const reopened = SessionStore.open({ dir: dir.path });
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.get('a')?.state).toBe('provisioning');
+    expect(reopened.holdingAccounts().map((s) => s.id)).toEqual(['a']);
+    expect(reopened.liveOf(2).map((s) => s.id)).toEqual(['b']);
+    await reopened.close();
+  });
+
+  it('skips and reports a last line cut short by a crash, leaves it in the file, and appends after it', async () => {
+    const store = SessionStore.open({ dir: dir.path });
+    await store.save(session('a', 'provisioning'));
+    await store.close();
+    const path = join(dir.path, sessionsFileName);
+    // The crash cut the next state ("active") in the middle of its line.
+    const torn = JSON.stringify(session('a', 'active')).slice(0, 40);
+    appendFileSync(path, torn);
+
+    const reopened = SessionStore.open({ dir: dir.path });
+    expect(reopened.problems).toHaveLength(1);
+    expect(reopened.problems[0]?.message).toMatch(/line 2/);
+    // The state before the torn line stands: the account may exist, the sweep must end it.
+    expect(reopened.get('a')?.state).toBe('provisioning');
+    await reopened.save(session('a', 'ending'));
+    await reopened.close();
+
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain(`${torn}\n`);
+    const again = SessionStore.open({ dir: dir.path });
+    expect(again.get('a')?.state).toBe('ending');
+    expect(again.problems).toHaveLength(1);
+    await again.close();
+  });
+
+  it('refuses a record that does not fit the schema, and writes nothing', async () => {
+    const store = SessionStore.open({ dir: dir.path });
+    await expect(store.save({ ...session('a', 'active'), cleanupAttempts: -1 })).rejects.toThrow();
+    expect(store.get('a')).toBeUndefined();
+    await store.close();
+  });
+
+  it('lists newest first, filtered to the live sessions', async () => {
+    const store = SessionStore.open({ dir: dir.path });
+    await store.save(session('old', 'ended', { createdAt: '2026-12-01T09:00:00.000Z' }));
+    await store.save(session('new', 'active'));
+    expect(store.list({}, 0, 10).sessions.map((s) => s.id)).toEqual(['new', 'old']);
+    expect(store.list({ live: true }, 0, 10)).toMatchObject({ total: 1, sessions: [{ id: 'new' }] });
+    await store.close();
+  });
+});

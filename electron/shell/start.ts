@@ -71,8 +71,34 @@ export function startShell(argv: readonly string[], here: string): Promise<Core 
     registerIpc(core, () => window);
     window = createMainWindow(join(here, 'preload.cjs'));
     window.on('closed', () => (window = undefined));
-    app.on('before-quit', () => core.close());
+    quitAfterShutdown(core);
     app.on('window-all-closed', () => app.quit());
     return core;
+  });
+}
+
+/**
+ * Quitting ends every live session first (the lifecycle waits a bounded time for their cleanup;
+ * what is left is swept at the next start), then flushes the stores: the first quit is held back
+ * until core.shutdown() is done, then quits again for real.
+ */
+function quitAfterShutdown(core: Core): void {
+  let state: 'running' | 'shutting-down' | 'done' = 'running';
+  app.on('before-quit', (event) => {
+    if (state === 'done') return;
+    event.preventDefault();
+    if (state === 'shutting-down') return;
+    state = 'shutting-down';
+    void core
+      .shutdown()
+      .catch((error: unknown) => {
+        // Never keep the app from quitting: the stores are flushed anyway, the sweep finishes the rest.
+        console.error('ending sessions on quit failed:', error instanceof Error ? error.message : error);
+        core.close();
+      })
+      .finally(() => {
+        state = 'done';
+        app.quit();
+      });
   });
 }

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  shell.quit();
+  await shell.quit();
 });
 
 const get = (url: string) => protocol.request(url);

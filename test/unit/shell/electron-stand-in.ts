@@ -217,9 +217,20 @@ class StandInApp
   requestSingleInstanceLock(): boolean {
     return !this.otherInstanceRunning;
   }
+  /** As Electron: 'before-quit' (which a listener may cancel), then 'will-quit' and the end. */
   quit(): void {
     this.quitCalls++;
+    const quitting = { prevented: false };
+    this.emit('before-quit', { preventDefault: () => (quitting.prevented = true) });
+    if (quitting.prevented) return;
+    this.emit('will-quit', { preventDefault: () => undefined });
+    this.#quitted.resolve();
   }
+  /** Resolves once a quit was not held back (its 'will-quit' went out). */
+  quitted(): Promise<void> {
+    return this.#quitted.promise;
+  }
+  #quitted = deferred();
   exit(exitCode = 0): void {
     this.exitCodes.push(exitCode);
   }
@@ -237,6 +248,7 @@ class StandInApp
     this.quitCalls = 0;
     this.exitCodes = [];
     this.#ready = deferred();
+    this.#quitted = deferred();
   }
 }
 

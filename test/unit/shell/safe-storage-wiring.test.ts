@@ -47,7 +47,7 @@ describe("the shell's vault", () => {
       );
       return (status as { value: { keySource: string } }).value.keySource;
     } finally {
-      shell.quit();
+      await shell.quit();
     }
   };
 

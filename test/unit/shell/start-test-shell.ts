@@ -18,8 +18,8 @@ export interface TestShell {
   readonly root: string;
   /** dist/electron: where the bundled main and the preload would be. */
   readonly here: string;
-  /** Quits (before-quit, will-quit) and removes the temp folder. */
-  quit(): void;
+  /** Quits as Electron does (the shell ends its sessions first) and removes the temp folder. */
+  quit(): Promise<void>;
 }
 
 export const indexHtml = '<!doctype html><title>JIT PAM</title><script src="/assets/app.js"></script>';
@@ -51,9 +51,9 @@ export async function startTestShell(extraArgs: readonly string[] = []): Promise
     dataDir,
     root: temp.path,
     here,
-    quit: () => {
-      app.emit('before-quit');
-      app.emit('will-quit');
+    quit: async () => {
+      app.quit();
+      await app.quitted();
       temp.remove();
     },
   };

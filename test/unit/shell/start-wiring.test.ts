@@ -46,11 +46,28 @@ describe('the first instance', () => {
   });
   afterEach(() => shell.quit());
 
-  it('holds the data-dir lock while it runs and releases it on quit', () => {
+  it('holds the data-dir lock while it runs and releases it on quit', async () => {
     const lock = join(shell.dataDir, lockFileName);
     expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid });
-    app.emit('before-quit');
-    app.emit('will-quit');
+    app.quit();
+    await app.quitted();
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('ends the live sessions before it quits: the first quit waits for core.shutdown()', async () => {
+    let finish: () => void = () => undefined;
+    const shutdown = vi
+      .spyOn(shell.core, 'shutdown')
+      .mockImplementation(() => new Promise<void>((resolve) => (finish = resolve)));
+    const lock = join(shell.dataDir, lockFileName);
+    app.quit();
+    expect(shutdown).toHaveBeenCalledOnce();
+    // Held back: the lock stays until the sessions are ended.
+    expect(existsSync(lock)).toBe(true);
+    app.quit();
+    expect(shutdown).toHaveBeenCalledOnce();
+    finish();
+    await app.quitted();
     expect(existsSync(lock)).toBe(false);
   });
 
@@ -70,7 +87,7 @@ describe('the first instance', () => {
   });
 
   it('flushes every store on quit: a change still waiting for its write reaches the disk', async () => {
-    const close = vi.spyOn(shell.core, 'close');
+    const shutdown = vi.spyOn(shell.core, 'shutdown');
     const event = () => shell.window.webContents.invokeEvent();
     const current = (await ipcMain.invoke(ipcMethodChannel('settings.get'), event(), undefined)) as {
       value: { jit: { usernamePrefix: string } };
@@ -87,8 +104,9 @@ describe('the first instance', () => {
       expect(vi.getTimerCount()).toBeGreaterThan(0);
       const config = join(shell.dataDir, 'config.json');
       expect(readFileSync(config, 'utf8')).not.toContain('quitflush_');
-      app.emit('before-quit');
-      expect(close).toHaveBeenCalledOnce();
+      app.quit();
+      await app.quitted();
+      expect(shutdown).toHaveBeenCalledOnce();
       expect(readFileSync(config, 'utf8')).toContain('quitflush_');
     } finally {
       vi.useRealTimers();
@@ -109,7 +127,7 @@ describe('a data directory another process holds', () => {
       expect(dialog.errors[0]?.content).toContain('in use by another JIT PAM process');
       expect(readFileSync(join(first.dataDir, lockFileName), 'utf8')).toBe(lock);
     } finally {
-      first.quit();
+      await first.quit();
     }
   });
 });

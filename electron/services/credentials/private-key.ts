@@ -1,4 +1,5 @@
-import { utils, type ParsedKey } from 'ssh2';
+// ssh2 is CommonJS: its `utils` is not a named export the bundled ESM build can import.
+import ssh2, { type ParsedKey } from 'ssh2';
 import type { KeyChange } from '../../../shared/domain/credential';
 import type { FieldError } from '../../../shared/domain/rules/credential-rules';
 
@@ -49,7 +50,7 @@ export function keyErrors(key: KeyChange): FieldError[] {
       },
     ];
   }
-  const parsed = utils.parseKey(text, key.passphrase === '' ? undefined : key.passphrase);
+  const parsed = ssh2.utils.parseKey(text, key.passphrase === '' ? undefined : key.passphrase);
   if (parsed instanceof Error) {
     const encrypted = /encrypted|passphrase/i.test(parsed.message);
     if (encrypted) {

@@ -187,12 +187,14 @@ const rootTemplates: readonly BuiltInTemplate[] = [
   },
 ];
 
-/** Each root template, and its sudo form (key `<key>-sudo`, name "Linux (sudo): ..."). */
+/** Each root template, and its sudo form (key `<key>-sudo`, name "Linux: via sudo, ..."). */
 export const sshBuiltinTemplates: readonly BuiltInTemplate[] = rootTemplates.flatMap((t) => [
   t,
   {
     key: `${t.key}-sudo`,
-    name: t.name.replace(/^Linux: /, 'Linux (sudo): '),
+    // Not "Linux (sudo): …": that would sort before the root form, which the password change
+    // suggests first (by name), and must not contain the root form's name either.
+    name: t.name.replace(/^Linux: /, 'Linux: via sudo, '),
     executionType: t.executionType,
     description: `${t.description.replace(/ Runs as root\.$/, '')} As an account with sudo rights: its password answers sudo, then a sudo -i shell runs the root form's steps.`,
     content: sudoForm(t.content, t.name),

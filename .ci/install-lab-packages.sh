@@ -18,6 +18,7 @@ PACKAGES=(
   ldap-utils      # ldapsearch, ldapadd..., for people
   passwd          # useradd, chpasswd, userdel: the SSH tests create real accounts
   procps          # pgrep: the SSH tests wait for a session's processes to end
+  sudo            # the SSH built-ins' sudo forms log in as an account with sudo rights
 )
 
 if [[ $(id -u) -ne 0 ]]; then

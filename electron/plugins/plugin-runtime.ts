@@ -41,6 +41,8 @@ export interface ConnectionLogin {
   readonly password?: string;
   /** SSH only: an OpenSSH/PEM private key instead of, or besides, the password. */
   readonly privateKey?: string;
+  /** SSH only: what decrypts `privateKey`, when it is encrypted. A secret, like the password. */
+  readonly passphrase?: string;
   readonly domain?: string;
   /** SQL plugins: the database to connect to (the credential's Additional information). */
   readonly database?: string;

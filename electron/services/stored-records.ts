@@ -14,7 +14,7 @@ export type StoredDevice = z.output<typeof storedDeviceSchema>;
 export type DeviceFields = z.output<typeof deviceInputSchema>;
 export const deviceFieldNames = Object.keys(deviceInputSchema.shape) as Extract<keyof DeviceFields, string>[];
 
-export const storedCredentialSchema = credentialSchema.omit({ hasPassword: true });
+export const storedCredentialSchema = credentialSchema.omit({ hasPassword: true, hasKey: true });
 export type StoredCredential = z.output<typeof storedCredentialSchema>;
 
 export const storedTemplateSchema = templateSchema.extend({

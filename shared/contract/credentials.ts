@@ -6,6 +6,7 @@ import {
   credentialStatusSchema,
   credentialTypeSchema,
   maxPasswordLength,
+  keyChangeSchema,
   passwordChangeSchema,
   sessionStatusSchema,
 } from '../domain/credential';
@@ -82,6 +83,8 @@ export const credentialOptionSchema = z.object({
   deviceName: z.string(),
   status: credentialStatusSchema,
   hasPassword: z.boolean(),
+  /** An SSH private key is stored: it can log in with it too (absent: none). */
+  hasKey: z.boolean().optional(),
   deleted: z.boolean(),
 });
 export type CredentialOption = z.infer<typeof credentialOptionSchema>;
@@ -103,7 +106,7 @@ export const credentialOptionsQuerySchema = z
     /** Returned first whenever they exist (deleted or not, matching or not): a form's current choice. */
     ids: z.array(idSchema).max(maxCredentialOptionIds).optional(),
     includeDeleted: z.boolean().default(false),
-    /** Only credentials that can log in for a run: active, not deleted, with a password. */
+    /** Only credentials that can log in for a run: active, not deleted, with a password or a key. */
     usable: z.boolean().default(false),
     limit: z.number().int().min(1).max(maxCredentialOptionsLimit).default(50),
   })
@@ -192,6 +195,8 @@ export const credentialsMethods = defineMethods({
       id: idSchema.optional(),
       credential: credentialInputSchema,
       password: passwordChangeSchema,
+      /** The SSH private key (and its passphrase): kept when absent. */
+      key: keyChangeSchema.optional(),
       /** The `updatedAt` the form loaded: the save is refused if the credential changed since. */
       expectedUpdatedAt: isoDateSchema.optional(),
     }),

@@ -10,6 +10,8 @@ export const credentialStatuses = ['Active', 'Inactive'] as const;
 export const credentialStatusSchema = z.enum(credentialStatuses);
 
 export const maxPasswordLength = 256;
+/** An OpenSSH or PEM private key as text: an RSA-8192 key with its comments fits with room to spare. */
+export const maxPrivateKeyLength = 16384;
 
 /**
  * The JIT Settings tab. Both sections' choices are kept (switching the type back restores them),
@@ -67,6 +69,25 @@ export const passwordChangeSchema = z.discriminatedUnion('action', [
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 /**
+ * What Save does with the SSH private key (and its passphrase), like the password: the renderer
+ * may send a key it was given, but only ever learns whether one is stored (`hasKey`).
+ */
+export const keyChangeSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('keep') }),
+  z.object({
+    action: z.literal('set'),
+    privateKey: z
+      .string()
+      .min(1, 'Required')
+      .max(maxPrivateKeyLength, `At most ${maxPrivateKeyLength} characters`),
+    passphrase: z.string().max(maxPasswordLength, `At most ${maxPasswordLength} characters`).default(''),
+  }),
+  z.object({ action: z.literal('clear') }),
+]);
+export type KeyChange = z.output<typeof keyChangeSchema>;
+export type KeyChangeInput = z.input<typeof keyChangeSchema>;
+
+/**
  * A credential as the renderer sees it: never its password, only whether it has one. Its texts
  * are read by the rule older builds saved with (see `storedText`), so that none is set aside.
  */
@@ -76,6 +97,8 @@ export const credentialSchema = credentialInputSchema.extend({
   additionalInfo: storedText(256).default(''),
   id: idSchema,
   hasPassword: z.boolean(),
+  /** An SSH private key is stored (sealed in the vault like the password). */
+  hasKey: z.boolean().default(false),
   deleted: z.boolean(),
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,

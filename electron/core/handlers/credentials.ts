@@ -11,10 +11,10 @@ export const credentialsHandlers = (
   'credentials.list': (query) => toResult(() => credentials.list(query)),
   'credentials.options': (query) => toResult(() => credentials.options(query)),
   'credentials.get': ({ id }) => toResult(() => credentials.get(id)),
-  'credentials.save': ({ id, credential, password, expectedUpdatedAt }, ctx) =>
+  'credentials.save': ({ id, credential, password, key, expectedUpdatedAt }, ctx) =>
     toResult(
-      () => credentials.save(id, credential, password, ctx.actor, expectedUpdatedAt),
-      inside('credential', ['password']),
+      () => credentials.save(id, credential, password, ctx.actor, expectedUpdatedAt, key),
+      inside('credential', ['password', 'privateKey', 'keyPassphrase']),
     ),
   'credentials.delete': ({ id }, ctx) => toResult(() => credentials.delete(id, ctx.actor)),
   'credentials.revealPassword': ({ id }, ctx) => toResult(() => credentials.revealPassword(id, ctx.actor)),

@@ -1,6 +1,7 @@
 /**
  * The built-in Linux templates (read-only originals; Clone to edit). They run as root: the
- * authentication credential must be root (password or key). Every command that can fail ends
+ * authentication credential must be root (password or key), or, in their sudo forms, an account
+ * with sudo rights. Every command that can fail ends
  * in `|| echo JIT-FAILED` and is followed by `no-expect "JIT-FAILED"`, so a failure stops the
  * run at once with the command's own message in the output tail, instead of waiting out a
  * timeout; a warning on stderr (userdel's "mail spool not found") does not fail anything.
@@ -108,7 +109,46 @@ const changePassword = lines(
   'expect "*#"',
 );
 
-export const sshBuiltinTemplates: readonly BuiltInTemplate[] = [
+/**
+ * The sudo form of a root template, for an authentication credential that is not root (most
+ * fleets allow root only by key, or not at all): log in as the account, answer sudo's password
+ * prompt with its password ([#AUTH_PASSWORD#], typed at the prompt, never on a command line),
+ * check the account may use sudo, then open a root shell (`sudo -i`) and run the root template's
+ * steps in it unchanged. `sudo -k` first, so the password prompt always comes (a cached sudo
+ * would take the password typed next for a command). Needs sudo that asks for the password.
+ */
+function sudoForm(rootTemplate: string, what: string): string {
+  const [, body = ''] = rootTemplate.split(`${firstPrompt.join('\n')}\n`);
+  return lines(
+    `# ${what}, as the sudo form: the authentication credential is an account with sudo rights`,
+    '# (its password answers sudo), not root. The root template runs in a sudo -i shell.',
+    'set-read-timeout 30',
+    'expect "*$"',
+    'set-read-timeout 15',
+    '# An account sudo knows nothing of is told so without a password prompt: stop there, never',
+    '# type the password at a shell prompt.',
+    'exec "sudo -k; sudo -n -v 2>&1 | grep -q \'may not run sudo\' && echo JIT-NO-SUDO"',
+    'expect "*$"',
+    'no-expect "JIT-NO-SUDO"',
+    `exec "sudo -v -p 'JIT-SUDO-PASSWORD:'"`,
+    'expect "*JIT-SUDO-PASSWORD:"',
+    'exec "[#AUTH_PASSWORD#]"',
+    'expect "*$"',
+    '# sudo -n never asks: it fails when the password was wrong or the account has no sudo rights.',
+    'exec "sudo -n true || echo JIT-NO-SUDO"',
+    'expect "*$"',
+    'no-expect "JIT-NO-SUDO"',
+    'exec "sudo -n -i"',
+    'set-read-timeout 30',
+    'expect "*#"',
+    '# A prompt pattern also matches $: make sure the shell is root before running root commands.',
+    'exec "[ \\"$(id -u)\\" = 0 ] || echo JIT-NOT-ROOT"',
+    'expect "*#"',
+    'no-expect "JIT-NOT-ROOT"',
+  ).concat(body);
+}
+
+const rootTemplates: readonly BuiltInTemplate[] = [
   {
     key: 'ssh-linux-jit-create',
     name: 'Linux: create JIT account',
@@ -146,3 +186,17 @@ export const sshBuiltinTemplates: readonly BuiltInTemplate[] = [
     content: changePassword,
   },
 ];
+
+/** Each root template, and its sudo form (key `<key>-sudo`, name "Linux: via sudo, ..."). */
+export const sshBuiltinTemplates: readonly BuiltInTemplate[] = rootTemplates.flatMap((t) => [
+  t,
+  {
+    key: `${t.key}-sudo`,
+    // Not "Linux (sudo): …": that would sort before the root form, which the password change
+    // suggests first (by name), and must not contain the root form's name either.
+    name: t.name.replace(/^Linux: /, 'Linux: via sudo, '),
+    executionType: t.executionType,
+    description: `${t.description.replace(/ Runs as root\.$/, '')} As an account with sudo rights: its password answers sudo, then a sudo -i shell runs the root form's steps.`,
+    content: sudoForm(t.content, t.name),
+  },
+]);

@@ -120,6 +120,7 @@ export class SshPlugin implements PluginRuntime {
         signal: request.signal,
         onStep: request.onStep,
         quietMs: this.options.quietMs,
+        loginUser: request.login.username,
       });
       await shell.close(result.failure?.kind !== 'canceled');
     } catch (error) {

@@ -56,9 +56,16 @@ export class Masker {
   }
 }
 
-/** The values of secret tags and the login's password and key. */
+/** The values of secret tags and the login's password, key and key passphrase. */
 export function runSecrets(tags: TagValues, login?: ConnectionLogin): string[] {
   const fromTags = Object.entries(tags).flatMap(([name, value]) => (isSecretTag(name) ? [value] : []));
-  const fromLogin = [login?.password, login?.privateKey].filter((s): s is string => s !== undefined);
-  return [...fromTags, ...fromLogin];
+  const fromLogin = [login?.password, login?.privateKey, login?.passphrase].filter(
+    (s): s is string => s !== undefined,
+  );
+  // A key's body lines are secret each on its own: an output may show one without the others.
+  const keyLines = (login?.privateKey ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length >= 16 && !line.startsWith('-----'));
+  return [...fromTags, ...fromLogin, ...keyLines];
 }

@@ -4,6 +4,7 @@ import type { ConnectionLogin } from '../../plugins/plugin-runtime';
 import type { SecretVault } from '../../vault/secret-vault';
 import { ServiceError } from '../service-error';
 import { vaultRef } from './credential-service';
+import { keyVaultRef, openKey } from './private-key';
 
 export interface CredentialLoginsDeps {
   readonly credentials: { get(id: number): Credential };
@@ -61,19 +62,31 @@ export class CredentialLogins {
       throw new ServiceError('invalid_input', `${label} is not an active credential`, request.field);
     }
     const ref = vaultRef(credential.id);
-    if (!this.deps.vault.has(ref)) {
-      throw new ServiceError('invalid_input', `${label} has no password to connect with`, request.field);
+    const keyRef = keyVaultRef(credential.id);
+    const hasPassword = this.deps.vault.has(ref);
+    const hasKey = this.deps.vault.has(keyRef);
+    if (!hasPassword && !hasKey) {
+      throw new ServiceError(
+        'invalid_input',
+        `${label} has no password or key to connect with`,
+        request.field,
+      );
     }
     if (this.deps.vault.status().state !== 'unlocked') {
       throw new ServiceError('locked', `The vault is locked: unlock it ${request.purpose}`);
     }
+    // Both when both are stored: SSH tries the key first, and the password stays what sudo and
+    // [#AUTH_PASSWORD#] answer with. Plugins without keys (SQL, LDAP) use only the password.
+    const key = hasKey ? openKey(this.deps.vault.get(keyRef)) : undefined;
     return {
       credential,
       label,
       otherDevice,
       login: {
         username: credential.username,
-        password: this.deps.vault.get(ref),
+        ...(hasPassword ? { password: this.deps.vault.get(ref) } : {}),
+        ...(key ? { privateKey: key.privateKey } : {}),
+        ...(key && key.passphrase !== '' ? { passphrase: key.passphrase } : {}),
         ...(credential.domain ? { domain: credential.domain } : {}),
         ...(credential.additionalInfo ? { database: credential.additionalInfo } : {}),
       },

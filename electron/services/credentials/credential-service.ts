@@ -12,6 +12,7 @@ import {
   maxPasswordLength,
   type Credential,
   type CredentialFields,
+  type KeyChange,
   type PasswordChange,
   type sessionStatuses,
 } from '../../../shared/domain/credential';
@@ -42,6 +43,7 @@ import {
   type TemplateRecords,
 } from '../links';
 import { generatePassword } from './password-generator';
+import { keyErrors, keyVaultRef, sealKey } from './private-key';
 import { notFound, ServiceError } from '../service-error';
 import { refuseStale } from '../stale-save';
 import type { PreparedImport } from '../transfer/prepared-import';
@@ -152,7 +154,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
     let total = 0;
     for (const row of candidates) {
       if (row.deleted && !includeDeleted) continue;
-      if (usable && (row.deleted || row.status !== 'Active' || !this.#hasPassword(row.id))) continue;
+      if (usable && (row.deleted || row.status !== 'Active' || !this.#canLogIn(row.id))) continue;
       if (search !== '' && !devicesNamed.has(row.deviceId) && !row.username.toLowerCase().includes(search)) {
         continue;
       }
@@ -174,6 +176,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
         deviceName: this.deps.devices.get(c.deviceId)?.name ?? `Device ${c.deviceId}`,
         status: c.status,
         hasPassword: this.#hasPassword(c.id),
+        ...(this.#hasKey(c.id) ? { hasKey: true } : {}),
         deleted: c.deleted,
       })),
     };
@@ -202,7 +205,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
   /**
    * Creates (no `id`) or updates a credential. `expectedUpdatedAt`, when given, is the version the
    * form loaded: should the credential have been written since, the save is refused (`conflict`)
-   * and nothing is written or audited.
+   * and nothing is written or audited. The SSH private key (`key`) is kept unless said otherwise;
+   * it is sealed in the vault like the password and never returned (`hasKey` only).
    */
   save(
     id: number | undefined,
@@ -210,6 +214,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
     password: PasswordChange,
     actor: string,
     expectedUpdatedAt?: string,
+    key: KeyChange = { action: 'keep' },
   ): Promise<Credential> {
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
@@ -219,7 +224,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
       if (existing) refuseStale(this.#label(existing), existing.updatedAt, expectedUpdatedAt);
       const errors = [
         ...passwordErrors(password),
-        ...checkCredential(input, password, this.#ruleContext(input, existing)),
+        ...keyErrors(key),
+        ...checkCredential(input, password, this.#ruleContext(input, existing, key)),
       ];
       const [first] = errors;
       if (first) {
@@ -231,7 +237,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
         );
       }
       this.#refuseDuplicate(input, existing?.id ?? null);
-      if (existing) this.#refuseBreakingUsers(existing, input, password);
+      if (existing) this.#refuseBreakingUsers(existing, input, password, key);
 
       const now = this.deps.clock.now().toISOString();
       const rowId = existing?.id ?? this.deps.table.allocateId();
@@ -250,11 +256,22 @@ export class CredentialService implements DeviceCredentialDeactivation {
       const removeSecret =
         secret === undefined && (password.action === 'clear' || !existing) && this.deps.vault.has(ref);
       const passwordChanged = secret !== undefined || (removeSecret && existing !== undefined);
+      const keyRef = keyVaultRef(rowId);
+      const sealedKey = key.action === 'set' ? sealKey(key) : undefined;
+      // As for the password: a stale key left by a crashed create is never inherited.
+      const removeKey =
+        sealedKey === undefined && (key.action === 'clear' || !existing) && this.deps.vault.has(keyRef);
+      const keyChanged = sealedKey !== undefined || (removeKey && existing !== undefined);
       const fields = existing ? changedFields(existing, row, fieldNames, ['jit']) : [...fieldNames];
       if (passwordChanged) fields.push('password');
+      if (keyChanged) fields.push('privateKey');
       if (existing && fields.length === 0) return this.#view(existing);
-      if ((secret !== undefined || removeSecret) && this.deps.vault.status().state !== 'unlocked') {
-        throw new ServiceError('locked', 'The vault is locked: unlock it to change the password');
+      const touchesVault = secret !== undefined || removeSecret || sealedKey !== undefined || removeKey;
+      if (touchesVault && this.deps.vault.status().state !== 'unlocked') {
+        throw new ServiceError(
+          'locked',
+          `The vault is locked: unlock it to change the ${passwordChanged || removeSecret ? 'password' : 'SSH key'}`,
+        );
       }
 
       const action = !existing
@@ -264,13 +281,30 @@ export class CredentialService implements DeviceCredentialDeactivation {
           : row.status === 'Active'
             ? 'activate'
             : 'deactivate';
-      const detail = passwordChanged ? passwordDetail[password.action] : '';
+      const detail = [
+        passwordChanged ? passwordDetail[password.action] : '',
+        keyChanged ? keyDetail[key.action] : '',
+      ]
+        .filter((d) => d !== '')
+        .join('; ');
       await this.deps.changes.commit(
         {
           tables: [this.#rows([row])],
           audit: [this.#event(actor, action, row, fields, detail)],
-          before: () => this.#writeSecret(ref, secret, removeSecret),
-          password: passwordChanged,
+          before: async () => {
+            const undoPassword = await this.#writeSecret(ref, secret, removeSecret);
+            try {
+              const undoKey = await this.#writeSecret(keyRef, sealedKey, removeKey);
+              return async () => {
+                await undoKey();
+                await undoPassword();
+              };
+            } catch (error) {
+              await undoPassword().catch(() => undefined);
+              throw error;
+            }
+          },
+          password: passwordChanged || keyChanged,
         },
         this.deps.audit,
       );
@@ -397,26 +431,42 @@ export class CredentialService implements DeviceCredentialDeactivation {
     }
   }
 
-  /** Deactivating, or clearing the password of, an authentication credential would break its users. */
-  #refuseBreakingUsers(existing: StoredCredential, input: CredentialFields, password: PasswordChange): void {
+  /**
+   * Deactivating, clearing the password of, or taking the last way to log in (password or key)
+   * from an authentication credential would break its users.
+   */
+  #refuseBreakingUsers(
+    existing: StoredCredential,
+    input: CredentialFields,
+    password: PasswordChange,
+    key: KeyChange,
+  ): void {
     const deactivating = existing.status === 'Active' && input.status === 'Inactive';
     const clearing = password.action === 'clear' && this.#hasPassword(existing.id);
-    if (!deactivating && !clearing) return;
+    const willHavePassword =
+      password.action !== 'clear' && (password.action !== 'keep' || this.#hasPassword(existing.id));
+    const clearingKey = key.action === 'clear' && this.#hasKey(existing.id) && !willHavePassword;
+    if (!deactivating && !clearing && !clearingKey) return;
     const users = this.usage.authUsers(existing.id);
-    if (users.length > 0)
-      throw usedAsAuth(this.#label(existing), users, deactivating ? 'status' : 'password');
+    if (users.length > 0) {
+      const field = deactivating ? 'status' : clearing ? 'password' : 'privateKey';
+      throw usedAsAuth(this.#label(existing), users, field);
+    }
   }
 
   /**
    * The rules' view of the other records. Of the credentials only the chosen authentication
    * credential matters to the rules, so only it is looked up (a save stays cheap at 10,000).
    */
-  #ruleContext(input: CredentialFields, existing: StoredCredential | undefined): RuleContext {
+  #ruleContext(input: CredentialFields, existing: StoredCredential | undefined, key: KeyChange): RuleContext {
     const auth =
       input.jit.authCredentialId === null ? undefined : this.#index.get(input.jit.authCredentialId);
     return {
       selfId: existing?.id ?? null,
       selfHasPassword: existing !== undefined && this.#hasPassword(existing.id),
+      selfHasKey:
+        key.action === 'set' ||
+        (key.action === 'keep' && existing !== undefined && this.#hasKey(existing.id)),
       devices: [...this.deps.devices.all()],
       credentials: auth
         ? [
@@ -427,6 +477,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
               deleted: auth.deleted,
               status: auth.status,
               hasPassword: this.#hasPassword(auth.id),
+              hasKey: this.#hasKey(auth.id),
             },
           ]
         : [],
@@ -454,8 +505,17 @@ export class CredentialService implements DeviceCredentialDeactivation {
     return this.deps.vault.has(vaultRef(id));
   }
 
+  #hasKey(id: number): boolean {
+    return this.deps.vault.has(keyVaultRef(id));
+  }
+
+  /** A password or a key to log in with (whether the vault is unlocked is asked at the login). */
+  #canLogIn(id: number): boolean {
+    return this.#hasPassword(id) || this.#hasKey(id);
+  }
+
   #view(row: StoredCredential): Credential {
-    return { ...row, hasPassword: this.#hasPassword(row.id) };
+    return { ...row, hasPassword: this.#hasPassword(row.id), hasKey: this.#hasKey(row.id) };
   }
 
   #label(row: StoredCredential): string {
@@ -494,6 +554,12 @@ const passwordDetail: Record<PasswordChange['action'], string> = {
   set: 'Password set',
   generate: 'Password generated by the password policy',
   clear: 'Password cleared',
+};
+
+const keyDetail: Record<KeyChange['action'], string> = {
+  keep: '',
+  set: 'SSH key set',
+  clear: 'SSH key cleared',
 };
 
 function newSecret(password: PasswordChange, settings: () => Settings): string | undefined {

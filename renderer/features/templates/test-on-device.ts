@@ -44,11 +44,11 @@ export const loginLabel = (login: Pick<LoginOption, 'username' | 'deviceName'>):
 
 /**
  * The credentials a test can run as, of those the core sent for the chosen device: active, not
- * deleted, with a password (the core refuses the others), by label.
+ * deleted, with a password or an SSH key (the core refuses the others), by label.
  */
 export function usableLogins(options: readonly LoginOption[]): LoginOption[] {
   return options
-    .filter((o) => o.status === 'Active' && !o.deleted && o.hasPassword)
+    .filter((o) => o.status === 'Active' && !o.deleted && (o.hasPassword || o.hasKey === true))
     .sort((a, b) => compareNames(loginLabel(a), loginLabel(b)));
 }
 

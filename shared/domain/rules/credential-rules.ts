@@ -19,6 +19,8 @@ export interface RuleContext {
   readonly selfId: number | null;
   /** Whether the credential being saved already has a stored password. */
   readonly selfHasPassword: boolean;
+  /** Whether it will have an SSH private key after this save (SSH logs in with it too). */
+  readonly selfHasKey?: boolean;
   readonly devices: readonly { id: number; name: string; active: boolean }[];
   readonly credentials: readonly {
     id: number;
@@ -28,6 +30,8 @@ export interface RuleContext {
     deleted: boolean;
     status: 'Active' | 'Inactive';
     hasPassword: boolean;
+    /** An SSH private key is stored. */
+    hasKey?: boolean;
   }[];
   readonly templates: readonly {
     id: number;
@@ -102,7 +106,7 @@ function checkJit(jit: CredentialJit, password: PasswordChange, ctx: RuleContext
       password.action === 'set' ||
       password.action === 'generate' ||
       (password.action === 'keep' && ctx.selfHasPassword);
-    if (!willHavePassword) {
+    if (!willHavePassword && ctx.selfHasKey !== true) {
       errors.push({
         field: 'jit.useOwnCredential',
         message: 'This credential has no password to connect with',
@@ -125,7 +129,9 @@ function checkAuthCredential(id: number | null, ctx: RuleContext): FieldError[] 
   const auth = ctx.credentials.find((c) => c.id === id);
   if (!auth || auth.deleted) return [{ field, message: 'The authentication credential does not exist' }];
   if (auth.status !== 'Active') return [{ field, message: `${credentialLabel(auth)} is inactive` }];
-  if (!auth.hasPassword) return [{ field, message: `${credentialLabel(auth)} has no password` }];
+  if (!auth.hasPassword && auth.hasKey !== true) {
+    return [{ field, message: `${credentialLabel(auth)} has no password` }];
+  }
   return [];
 }
 

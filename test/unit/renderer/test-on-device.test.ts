@@ -52,15 +52,16 @@ describe('Test on a device: round-trip partners', () => {
 });
 
 describe('Test on a device: Run as', () => {
-  it('offers only active, not deleted credentials with a password, by label', () => {
+  it('offers only active, not deleted credentials with a password or an SSH key, by label', () => {
     const logins = [
       aLogin({ id: 1, username: 'web-10' }),
       aLogin({ id: 2, username: 'web-2' }),
       aLogin({ id: 3, username: 'inactive', status: 'Inactive' }),
       aLogin({ id: 4, username: 'deleted', deleted: true }),
       aLogin({ id: 5, username: 'no password', hasPassword: false }),
+      aLogin({ id: 6, username: 'web-3 key only', hasPassword: false, hasKey: true }),
     ];
-    expect(usableLogins(logins).map((l) => l.id)).toEqual([2, 1]);
+    expect(usableLogins(logins).map((l) => l.id)).toEqual([2, 6, 1]);
   });
 
   it('labels a credential `user @ device`', () => {

@@ -131,6 +131,7 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
         username: login.username,
         password: login.password,
         privateKey: login.privateKey,
+        passphrase: login.passphrase,
         tryKeyboard: login.password !== undefined,
         readyTimeout: timeoutMs,
         hostVerifier: options.hostKeyCheck

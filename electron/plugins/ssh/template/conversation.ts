@@ -20,6 +20,12 @@ export interface ConversationOptions {
    * whose prompt ends in none of $ # % >), or at the read timeout, whichever comes first.
    */
   readonly quietMs?: number;
+  /**
+   * Who logged in. A template whose first wait is for a root prompt (`expect "*#"`, as the Linux
+   * built-ins start) fails at once, naming this user, when the shell shows a `$` prompt instead:
+   * not at the read timeout, nor later with "useradd: command not found".
+   */
+  readonly loginUser?: string;
 }
 
 export interface ConversationResult {
@@ -46,11 +52,20 @@ class StepFailed extends Error {
   }
 }
 
+/** An `expect` for a root prompt: its pattern ends in `#` (`"*#"`, `"*# "`). */
+const rootPromptExpect = (step: PatternStep): boolean =>
+  step.kind === 'expect' && /#[\s*]*"$/.test(step.display);
+
+/** A shell prompt of an account that is not root: the cursor line ends in `$`. */
+const userPrompt = (view: WindowView): boolean => /\$\s*$/.test(view.cursorLine);
+
 class Conversation {
   readonly #window = new OutputWindow();
   readonly #changed = new Set<() => void>();
   readonly #steps: RunStep[] = [];
   #readTimeoutMs: number;
+  /** Nothing typed yet: an expect now waits for the login's first prompt. */
+  #atLogin = true;
 
   constructor(
     private readonly channel: ShellChannel,
@@ -111,11 +126,23 @@ class Conversation {
 
   async #expect(step: PatternStep): Promise<string> {
     let matched: string | null = null;
+    const { loginUser } = this.options;
+    const checkRoot = this.#atLogin && loginUser !== undefined && rootPromptExpect(step);
     const outcome = await this.#waitFor(() => {
-      matched = step.matcher.match(this.#window.view());
-      return matched !== null;
+      const current = this.#window.view();
+      matched = step.matcher.match(current);
+      return matched !== null || (checkRoot && userPrompt(current));
     }, this.#readTimeoutMs);
     const view = this.#window.view();
+    // A prompt pattern matches any shell prompt (MATCHING.md), so "*#" is met by "$" too: the
+    // prompt itself tells a root shell from another account's.
+    if (outcome === 'met' && checkRoot && userPrompt(view)) {
+      throw new StepFailed(
+        'target',
+        `logged in as ${loginUser}, not root: use the sudo form or a root credential`,
+        this.#output(view),
+      );
+    }
     if (outcome === 'met') return this.#output(view);
     if (outcome === 'canceled') throw new StepFailed('canceled', 'canceled');
     if (outcome === 'closed') {
@@ -165,6 +192,7 @@ class Conversation {
         if (this.channel.closed)
           throw new StepFailed('target', `the connection is closed: cannot send ${step.display}`);
         this.#window.open(step.sent);
+        this.#atLogin = false;
         this.channel.write(step.send);
         return '';
       case 'expect':

@@ -69,6 +69,7 @@ export function DetailsDialog({ target, onClose }: { target: RowTarget; onClose:
     ['Additional information', c.additionalInfo || '—'],
     ['Status', c.deleted ? `${c.status} (deleted, kept for audit)` : c.status],
     ['Password', c.hasPassword ? 'Password stored' : 'No password'],
+    ['SSH key', c.hasKey ? 'A key is stored' : 'No key'],
     ['Tags', c.tags.length > 0 ? c.tags.join(', ') : '—'],
     ['Session status', c.sessionStatus],
     ['Last use', formatDateTime(c.lastUsedAt)],

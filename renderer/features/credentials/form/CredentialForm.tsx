@@ -10,7 +10,12 @@ import Tabs from '@mui/material/Tabs';
 import { useEffect, useState } from 'react';
 import { SubmitForm } from '../../common/SubmitForm';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
-import type { Credential, CredentialFields, PasswordChange } from '../../../../shared/domain/credential';
+import type {
+  Credential,
+  CredentialFields,
+  KeyChange,
+  PasswordChange,
+} from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
 import { failureText } from '../failure-text';
 import {
@@ -96,8 +101,11 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
     mode.kind === 'edit' ? mode.credential.updatedAt : undefined,
   );
   // A checked save waiting for the answer to "Change the password on the device?".
-  const [asking, setAsking] = useState<{ credential: CredentialFields; password: NewPassword } | undefined>();
+  const [asking, setAsking] = useState<
+    { credential: CredentialFields; password: NewPassword; key: KeyChange } | undefined
+  >();
   const storedPassword = mode.kind === 'edit' ? mode.credential.hasPassword : undefined;
+  const storedKey = mode.kind === 'edit' ? mode.credential.hasKey : undefined;
 
   // Editing a field clears its own error and the form-level one; the others stay until Save.
   const clear = (slots: readonly ErrorSlot[]) =>
@@ -127,21 +135,21 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
   const save = async () => {
     const checked = checkDraft(
       draft,
-      ruleContext(lookups, knownCredentials, selfId, storedPassword ?? false),
+      ruleContext(lookups, knownCredentials, selfId, storedPassword ?? false, storedKey ?? false),
     );
     if (!checked.ok) return showErrors(checked.errors);
-    const { credential, password } = checked;
+    const { credential, password, key } = checked;
     // A stored password that changes: ask first (PasswordChangeDialog), saving alone would put the
     // vault out of step with the device.
     if (storedPassword === true && (password.action === 'set' || password.action === 'generate')) {
-      setAsking({ credential, password });
+      setAsking({ credential, password, key });
       return;
     }
-    await store(credential, password);
+    await store(credential, password, key);
   };
 
-  /** The ordinary save: all fields and the password in one `credentials.save`. */
-  const store = async (credential: CredentialFields, password: PasswordChange) => {
+  /** The ordinary save: all fields, the password and the SSH key in one `credentials.save`. */
+  const store = async (credential: CredentialFields, password: PasswordChange, key: KeyChange) => {
     setSaving(true);
     onSaving(true);
     setErrors({});
@@ -150,6 +158,7 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
       ...(mode.kind === 'edit' ? { id: mode.credential.id, expectedUpdatedAt: baseUpdatedAt } : {}),
       credential,
       password,
+      key,
     });
     setSaving(false);
     onSaving(false);
@@ -172,6 +181,7 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
         expectedUpdatedAt,
         credential: asking.credential,
         password: { action: 'keep' },
+        key: asking.key,
       });
       if (!saved.ok) {
         // Back to the form: the refusal is shown beside its fields.
@@ -237,6 +247,7 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
               disabled={saving}
               devices={lookups.devices}
               storedPassword={storedPassword}
+              storedKey={storedKey}
             />
           ) : (
             <JitSettingsTab
@@ -272,7 +283,7 @@ export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSa
           onCancel={() => setAsking(undefined)}
           onStoreOnly={() => {
             setAsking(undefined);
-            void store(asking.credential, asking.password);
+            void store(asking.credential, asking.password, asking.key);
           }}
           onChangeOnDevice={changeOnDevice}
         />

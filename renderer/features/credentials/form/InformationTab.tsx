@@ -4,6 +4,7 @@ import { credentialStatuses, credentialTypes } from '../../../../shared/domain/c
 import { SelectField, type SelectOption } from '../../common/SelectField';
 import type { TabProps } from './draft-editing';
 import { PasswordField } from './PasswordField';
+import { SshKeyField } from './SshKeyField';
 import type { CredentialLookups } from './use-credential-lookups';
 
 export const additionalInfoHelp = 'For databases: the database name; templates see it as [#ADD_INFO#]';
@@ -14,9 +15,10 @@ const statusOptions: SelectOption[] = credentialStatuses.map((s) => ({ value: s,
 interface InformationTabProps extends TabProps {
   devices: CredentialLookups['devices'];
   storedPassword: boolean | undefined;
+  storedKey: boolean | undefined;
 }
 
-/** Username, Credential type, Device, Domain, Additional information, Status, Password, Tags. */
+/** Username, Credential type, Device, Domain, Additional information, Status, Tags, Password, SSH key. */
 export function InformationTab(props: InformationTabProps) {
   const { draft, errors, edit, disabled, devices } = props;
   const deviceOptions: SelectOption[] = [
@@ -103,6 +105,15 @@ export function InformationTab(props: InformationTabProps) {
           edit={edit}
           disabled={disabled}
           storedPassword={props.storedPassword}
+        />
+      </Box>
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <SshKeyField
+          draft={draft}
+          errors={errors}
+          edit={edit}
+          disabled={disabled}
+          storedKey={props.storedKey}
         />
       </Box>
     </Box>

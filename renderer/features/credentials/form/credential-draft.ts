@@ -7,11 +7,14 @@
 import {
   credentialInputSchema,
   defaultJit,
+  keyChangeSchema,
   maxPasswordLength,
+  maxPrivateKeyLength,
   passwordChangeSchema,
   type Credential,
   type CredentialFields,
   type CredentialJit,
+  type KeyChange,
   type PasswordChange,
 } from '../../../../shared/domain/credential';
 import { checkCredential, type RuleContext } from '../../../../shared/domain/rules/credential-rules';
@@ -33,6 +36,12 @@ export interface CredentialDraft {
   passwordMode: PasswordMode;
   /** Typed by the user in this dialog; sent only when not empty (action `set`). */
   password: string;
+  /** An SSH private key pasted or loaded from a file in this dialog; sent only when not empty. */
+  privateKey: string;
+  /** The passphrase of `privateKey`, when it is encrypted. */
+  keyPassphrase: string;
+  /** Clear pressed: Save removes the stored key. */
+  keyClear: boolean;
 }
 
 /** Every place an error can show, in the order the form shows them (the first one gets focus). */
@@ -44,6 +53,8 @@ export const errorSlots = [
   'additionalInfo',
   'status',
   'password',
+  'privateKey',
+  'keyPassphrase',
   'tags',
   'jit.enabled',
   'jit.type',
@@ -81,6 +92,8 @@ export function slotForPath(path: string): ErrorSlot {
   if (parts[0] === 'credential') parts.shift();
   const [head, next] = parts;
   if (head === 'password') return 'password';
+  // The core's input names the key change `key`: `key.privateKey`, `key.passphrase`.
+  if (head === 'key') return next === 'passphrase' ? 'keyPassphrase' : 'privateKey';
   if (head === 'tags') return 'tags';
   if (head === 'jit' && next !== undefined) {
     const slot = `jit.${next}`;
@@ -100,6 +113,9 @@ export const emptyDraft: CredentialDraft = {
   jit: defaultJit,
   passwordMode: 'keep',
   password: '',
+  privateKey: '',
+  keyPassphrase: '',
+  keyClear: false,
 };
 
 /** Edit starts from the stored credential; Clone from another one, minus what is its own. */
@@ -115,6 +131,9 @@ export function draftFrom(credential: Credential): CredentialDraft {
     jit: { ...credential.jit },
     passwordMode: 'keep',
     password: '',
+    privateKey: '',
+    keyPassphrase: '',
+    keyClear: false,
   };
 }
 
@@ -133,8 +152,17 @@ export function passwordChangeOf(draft: CredentialDraft): PasswordChange {
   return draft.password === '' ? { action: 'keep' } : { action: 'set', value: draft.password };
 }
 
+/** What Save does with the SSH key: a pasted or loaded key replaces the stored one, Clear removes it. */
+export function keyChangeOf(draft: CredentialDraft): KeyChange {
+  if (draft.privateKey.trim() !== '') {
+    return { action: 'set', privateKey: draft.privateKey, passphrase: draft.keyPassphrase };
+  }
+  return draft.keyClear ? { action: 'clear' } : { action: 'keep' };
+}
+
 export type DraftResult =
-  { ok: true; credential: CredentialFields; password: PasswordChange } | { ok: false; errors: FieldErrors };
+  | { ok: true; credential: CredentialFields; password: PasswordChange; key: KeyChange }
+  | { ok: false; errors: FieldErrors };
 
 /** Schema first, then the shared rules; all errors are reported at once, one per field. */
 export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResult {
@@ -164,16 +192,33 @@ export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResul
   if (draft.password.length > maxPasswordLength) add('password', `At most ${maxPasswordLength} characters`);
   const passwordParsed = passwordChangeSchema.safeParse(password);
   if (!passwordParsed.success) add('password', passwordParsed.error.issues[0]?.message ?? 'Invalid password');
+  // Whether the key parses (and its passphrase opens it) only the core can tell (ssh2): here, the size.
+  const key = keyChangeOf(draft);
+  if (draft.privateKey.length > maxPrivateKeyLength) {
+    add('privateKey', `At most ${maxPrivateKeyLength} characters`);
+  } else {
+    const keyParsed = keyChangeSchema.safeParse(key);
+    if (!keyParsed.success) {
+      const [issue] = keyParsed.error.issues;
+      add(
+        issue?.path.includes('passphrase') ? 'keyPassphrase' : 'privateKey',
+        issue?.message ?? 'Invalid key',
+      );
+    }
+  }
 
   // The rules run even when the schema failed (on the values as typed), so a missing username and
   // a missing JIT template are reported together rather than one Save at a time.
   const fields: CredentialFields = parsed.success
     ? parsed.data
     : { ...candidate, username: draft.username.trim(), deviceId: draft.deviceId ?? 0 };
-  for (const error of checkCredential(fields, password, ctx)) add(slotForPath(error.field), error.message);
+  const selfHasKey = key.action === 'set' || (key.action === 'keep' && ctx.selfHasKey === true);
+  for (const error of checkCredential(fields, password, { ...ctx, selfHasKey })) {
+    add(slotForPath(error.field), error.message);
+  }
 
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, credential: parsed.data, password };
+  return { ok: true, credential: parsed.data, password, key };
 }
 
 /**

@@ -11,10 +11,13 @@ export function ruleContext(
   credentials: readonly CredentialOption[],
   selfId: number | null,
   selfHasPassword: boolean,
+  /** Whether the credential being edited has a stored SSH key. */
+  selfHasKey = false,
 ): RuleContext {
   return {
     selfId,
     selfHasPassword,
+    selfHasKey,
     devices: lookups.devices,
     credentials,
     templates: lookups.templates,

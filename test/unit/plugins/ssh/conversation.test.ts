@@ -187,4 +187,26 @@ exec "never sent"`;
     expect(seen.map((s) => s.command)).toContain('exec "******"');
     expect(seen).toHaveLength(9);
   });
+
+  it('fails at once, naming the user, when a root prompt is expected and a $ prompt shows', async () => {
+    const useradd: Program = (_args, terminal) => terminal.print('bash: useradd: command not found\r\n');
+    const terminal = new FakeTerminal({ prompt: '\u001b[?2004halice@vm:~$ ', programs: { useradd } });
+    const template = 'set-read-timeout 30\nexpect "*#"\nexec "useradd [#USERNAME#]"\nexpect "*#"\n';
+    const result = await run(template, terminal, { loginUser: 'ops' });
+    expect(result.failure).toMatchObject({
+      kind: 'target',
+      line: 2,
+      message: 'Line 2: logged in as ops, not root: use the sudo form or a root credential',
+    });
+    // At once, not at the 30 s read timeout, and nothing was typed.
+    expect(result.ms).toBeLessThan(5000);
+    expect(terminal.typed).toEqual([]);
+  });
+
+  it('checks the login prompt only: a root prompt still runs, and $ later in the output is no refusal', async () => {
+    const terminal = new FakeTerminal({ programs: { echo } });
+    const template = 'expect "*#"\nexec "echo cost: 5$"\nexpect "*#"\n';
+    const result = await run(template, terminal, { loginUser: 'root' });
+    expect(result.failure).toBeNull();
+  });
 });

@@ -1,0 +1,76 @@
+// ssh2 is CommonJS: its `utils` is not a named export the bundled ESM build can import.
+import ssh2, { type ParsedKey } from 'ssh2';
+import type { KeyChange } from '../../../shared/domain/credential';
+import type { FieldError } from '../../../shared/domain/rules/credential-rules';
+
+/** Where a credential's SSH private key (with its passphrase) lives in the vault. */
+export const keyVaultRef = (id: number): string => `credential-key:${id}`;
+
+/** What the vault holds under `keyVaultRef`: one sealed entry, so key and passphrase never part. */
+export interface StoredKey {
+  readonly privateKey: string;
+  /** Empty when the key is not encrypted. */
+  readonly passphrase: string;
+}
+
+export const sealKey = (key: StoredKey): string =>
+  JSON.stringify({ privateKey: key.privateKey, passphrase: key.passphrase });
+
+/** Reads a vault entry written by `sealKey`; anything else is refused without echoing it. */
+export function openKey(sealed: string): StoredKey {
+  const parsed: unknown = JSON.parse(sealed);
+  if (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    'privateKey' in parsed &&
+    'passphrase' in parsed &&
+    typeof parsed.privateKey === 'string' &&
+    typeof parsed.passphrase === 'string'
+  ) {
+    return { privateKey: parsed.privateKey, passphrase: parsed.passphrase };
+  }
+  throw new Error('The stored SSH key is not readable');
+}
+
+/**
+ * A key Save would store must be one ssh2 can log in with: parsed (and decrypted with its
+ * passphrase) now, so a wrong paste is refused beside the field, not at the first run. ssh2's own
+ * messages name the problem ("Bad passphrase", "Unsupported key format") and never the key; they are
+ * still replaced by ours, so no text derived from the key can reach a message.
+ */
+export function keyErrors(key: KeyChange): FieldError[] {
+  if (key.action !== 'set') return [];
+  const text = key.privateKey.trim();
+  if (text === '') return [{ field: 'privateKey', message: 'Paste a private key, or load it from a file' }];
+  if (!text.startsWith('-----BEGIN ')) {
+    return [
+      {
+        field: 'privateKey',
+        message: 'Not a private key: expected OpenSSH or PEM text starting with "-----BEGIN"',
+      },
+    ];
+  }
+  const parsed = ssh2.utils.parseKey(text, key.passphrase === '' ? undefined : key.passphrase);
+  if (parsed instanceof Error) {
+    const encrypted = /encrypted|passphrase/i.test(parsed.message);
+    if (encrypted) {
+      return [
+        {
+          field: 'keyPassphrase',
+          message:
+            key.passphrase === ''
+              ? 'The key is encrypted: enter its passphrase'
+              : 'The passphrase does not open this key',
+        },
+      ];
+    }
+    return [{ field: 'privateKey', message: 'Not a private key ssh can use (unsupported or damaged)' }];
+  }
+  // ssh2 types the answer as a key or a list of keys (a PPK file may hold several).
+  const keys: readonly ParsedKey[] = Array.isArray(parsed) ? (parsed as ParsedKey[]) : [parsed];
+  const [first] = keys;
+  if (!first?.isPrivateKey()) {
+    return [{ field: 'privateKey', message: 'This is a public key: paste the private key' }];
+  }
+  return [];
+}

@@ -33,7 +33,7 @@ import {
 import { execCommand, type ExecResult } from './connection/ssh-exec';
 import { openShell } from './connection/ssh-shell';
 import { substitute } from './template/substitute';
-import { Masker, runSecrets, withAccountConnection } from '../tag-engine';
+import { Masker, runSecrets, withAccountConnection, withDerivedTags } from '../tag-engine';
 
 export interface SshPluginOptions {
   /** Host key verification; without it any host key is accepted (known hosts belong to devices). */
@@ -68,8 +68,12 @@ export class SshPlugin implements PluginRuntime {
     return checkSshTemplate(template);
   }
 
-  async run(request: RunRequest): Promise<RunResult> {
+  async run(given: RunRequest): Promise<RunResult> {
     const started = Date.now();
+    // The hash tags ([#NEW_PASSWORD_SSHA#]...) as the other plugins compute them: an SSH template
+    // may hand one to a tool on the target (ldapmodify, a database client) instead of the password.
+    const derived = withDerivedTags(given.template, given.tags);
+    const request: RunRequest = { ...given, tags: derived.tags };
     const timeouts = {
       connectSeconds: positiveOr(request.timeouts?.connectSeconds, this.#timeouts.connectSeconds),
       readSeconds: positiveOr(request.timeouts?.readSeconds, this.#timeouts.readSeconds),
@@ -80,6 +84,7 @@ export class SshPlugin implements PluginRuntime {
     const refused = (line: number | null, message: string): RunResult =>
       failed(started, { kind: 'refused', line, message: masker.mask(message), outputTail: '' });
 
+    if (derived.refusal !== null) return refused(derived.refusal.line, derived.refusal.message);
     const problems = checkSshTemplate(request.template);
     const [problem] = problems;
     if (problem !== undefined) return refused(problem.line, describeProblems(problems));

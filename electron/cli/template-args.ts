@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fingerprintSchema } from '../../shared/domain/host-key';
 import { pluginIds, type PluginId } from '../../shared/domain/plugin';
 import { secretTagNames } from '../plugins/plugin-runtime';
+import { derivedTags } from '../plugins/tag-engine';
 import { UsageError } from '../platform/usage-error';
 
 export interface TemplateCliArgs {
@@ -22,6 +23,9 @@ export interface TemplateCliArgs {
   readonly file: string;
 }
 
+/** The secret tags a caller gives; the hash tags are computed from NEW_PASSWORD by the run. */
+const givenSecretTags = secretTagNames.filter((name) => !(name in derivedTags));
+
 export const templateUsage = `Usage: npm run template -- run --plugin ssh|postgresql|mysql|ldap --host H [--port P]
          --user U [--password-file F] [--key-file F] [--database D] [--domain D]
          [--tag NAME=VALUE ...] [--tag-file NAME=FILE ...] [--read-timeout S]
@@ -29,9 +33,10 @@ export const templateUsage = `Usage: npm run template -- run --plugin ssh|postgr
 
 Runs one template against a target and prints each step (secrets masked).
 AUTH_USER, AUTH_PASSWORD and IP are filled from --user, --password-file and --host; give every
-other tag the template uses with --tag (USERNAME=...). Secret tags (${secretTagNames.join(', ')})
+other tag the template uses with --tag (USERNAME=...). Secret tags (${givenSecretTags.join(', ')})
 take --tag-file NAME=FILE: the first line of FILE, or of standard input when FILE is -
-(a command line is visible to every local user).
+(a command line is visible to every local user). The hash tags (${Object.keys(derivedTags).join(', ')})
+are computed from NEW_PASSWORD.
 SSH: --host-key pins the server's key (ssh-keygen -l -f the server's key.pub prints it); without
 it the key is not checked and a warning names the key shown.
 Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage, unknown tag,
@@ -143,6 +148,9 @@ function tagAssignment(option: '--tag' | '--tag-file', text: string): [string, s
       `--tag ${name}=... would put a secret on the command line, where every local user can read it; ` +
         `use --tag-file ${name}=FILE (the first line of FILE, or - for standard input)`,
     );
+  }
+  if (name in derivedTags) {
+    throw new UsageError(`${name} is computed from NEW_PASSWORD by the run: give NEW_PASSWORD instead`);
   }
   if (option === '--tag-file' && !match?.[2]) throw new UsageError(`--tag-file ${name}= needs a FILE (or -)`);
   return [name, match?.[2] ?? ''];

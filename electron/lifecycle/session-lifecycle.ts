@@ -152,6 +152,7 @@ export class SessionLifecycle {
       error: null,
       forceCloseReason: null,
       rollback: false,
+      target: null,
     });
     await this.#audit(session, actor, 'session_start', 'success', 'Requested');
     this.#drive(session.id, () => this.#provision(session, actor));
@@ -371,6 +372,7 @@ export class SessionLifecycle {
       const operationId = randomUUID();
       const provisioning = await this.#move(requested, 'start', {
         operationIds: [...requested.operationIds, operationId],
+        target: targetText(plan.provision.target),
       });
       const run = await this.#execute(provisioning, plan, plan.provision, operationId, password, actor);
       if (!run.ok) return { session: provisioning, error: run.error };
@@ -606,14 +608,25 @@ export class SessionLifecycle {
     }
   }
 
+  /**
+   * The plan as the credential says now, refused when it would act on anything else than what
+   * the session started on: another device or host, another JIT type or plugin, another account.
+   * Such a session needs a person (Needs attention), never a cleanup aimed elsewhere.
+   */
   #plan(session: Session): SessionPlan {
     const plan = planSession(this.deps, session);
-    if (plan.device.id !== session.deviceId) {
-      throw new ServiceError(
+    const changed = (what: string) =>
+      new ServiceError(
         'conflict',
-        `${session.credentialLabel} moved to another device since the session started`,
+        `${session.credentialLabel}: ${what} changed since the session started; check the target by hand`,
       );
-    }
+    if (plan.device.id !== session.deviceId) throw changed('its device');
+    if (plan.credential.jit.type !== session.jitType) throw changed('its JIT type');
+    if (plan.cleanup.template.pluginId !== session.pluginId) throw changed('its plugin');
+    if (session.jitType === 'enable_disable' && plan.credential.username !== session.account)
+      throw changed('its user name');
+    if (session.target !== null && targetText(plan.cleanup.target) !== session.target)
+      throw changed("the device's address or port");
     return plan;
   }
 
@@ -744,4 +757,9 @@ function messageOf(error: unknown): string {
 
 function kindOf(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown error';
+}
+
+/** `host:port`, as the session records where it provisioned. */
+function targetText(target: { readonly host: string; readonly port: number }): string {
+  return `${target.host}:${target.port}`;
 }

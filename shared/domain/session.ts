@@ -139,6 +139,11 @@ export const sessionSchema = z.object({
    * Kept on the record so a sweep after a crash knows which end an Ending session goes to.
    */
   rollback: z.boolean().default(false),
+  /**
+   * Where the provisioning ran (`host:port`), written with Provisioning: cleanup runs there or
+   * nowhere, so an address edited during the session cannot send it to another host.
+   */
+  target: z.string().max(300).nullable().default(null),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

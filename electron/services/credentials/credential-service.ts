@@ -266,6 +266,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
       if (passwordChanged) fields.push('password');
       if (keyChanged) fields.push('privateKey');
       if (existing && fields.length === 0) return this.#view(existing);
+      if (existing) this.#refuseDuringSession(existing, fields);
       const touchesVault = secret !== undefined || removeSecret || sealedKey !== undefined || removeKey;
       if (touchesVault && this.deps.vault.status().state !== 'unlocked') {
         throw new ServiceError(
@@ -315,12 +316,33 @@ export class CredentialService implements DeviceCredentialDeactivation {
   }
 
   /** Soft delete: kept for audit, Inactive, hidden from lists. The password stays in the vault. */
+  /**
+   * A live session's cleanup must act on what the session started on: while one is live, the
+   * fields that say which account, where and how (device, user name, domain, JIT settings, status,
+   * deletion) cannot change. The password and the other fields can.
+   */
+  #refuseDuringSession(existing: StoredCredential, fields: readonly string[]): void {
+    const status = this.deps.sessionStatus?.(existing.id) ?? 'None';
+    if (status === 'None') return;
+    const guarded = fields.filter(
+      (f) => ['deviceId', 'username', 'domain', 'status', 'deleted'].includes(f) || f.startsWith('jit.'),
+    );
+    const [first] = guarded;
+    if (first === undefined) return;
+    throw new ServiceError(
+      'conflict',
+      `${this.#label(existing)} has a live session (${status}): end it before changing ${guarded.join(', ')}`,
+      first === 'deleted' ? undefined : first,
+    );
+  }
+
   delete(id: number, actor: string): Promise<Credential> {
     return this.#queue.run(async () => {
       const existing = this.#require(id);
       if (existing.deleted) return this.#view(existing);
       const users = this.usage.authUsers(id);
       if (users.length > 0) throw usedAsAuth(this.#label(existing), users);
+      this.#refuseDuringSession(existing, ['deleted']);
       const row: StoredCredential = {
         ...existing,
         deleted: true,

@@ -33,6 +33,7 @@ const session = (id: string, state: Session['state'], changes: Partial<Session> 
   error: null,
   forceCloseReason: null,
   rollback: false,
+  target: null,
   ...changes,
 });
 

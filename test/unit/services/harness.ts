@@ -34,7 +34,15 @@ export const actor = 'alice';
  */
 export function openServices(
   dir: string,
-  options: { vault?: FakeVault; settings?: Settings; syntaxCheck?: SyntaxCheck } = {},
+  options: {
+    vault?: FakeVault;
+    settings?: Settings;
+    syntaxCheck?: SyntaxCheck;
+    /** The lifecycle's answer for the credential lists (none live by default). */
+    sessionStatus?: (
+      credentialId: number,
+    ) => 'None' | 'Provisioning' | 'Active' | 'Ending' | 'Needs attention';
+  } = {},
 ) {
   const clock = new FixedClock();
   const events = new EventBus();
@@ -58,6 +66,7 @@ export function openServices(
     vault,
     settings: () => options.settings ?? defaultSettings,
     ...(options.syntaxCheck ? { syntaxCheck: options.syntaxCheck } : {}),
+    ...(options.sessionStatus ? { sessionStatus: options.sessionStatus } : {}),
   });
   return { ...inventory, clock, events, emitted, vault, config, audit };
 }

@@ -214,26 +214,32 @@ export class SessionLifecycle {
    */
   async forceClose(id: string, reason: string, actor: string): Promise<Session> {
     const session = this.get(id);
-    if (session.state !== 'needs_attention' || this.#busy.has(id)) {
+    // Claimed before the first await: an End or a sweep's retry from another window must not start
+    // a cleanup between the check and the write (the review saw Force closed, then Ending, Ended).
+    if (session.state !== 'needs_attention' || !this.#claim(id)) {
       throw new ServiceError(
         'conflict',
-        `Only a session that needs attention can be force closed; this one is ${sessionStateLabels[session.state]}`,
+        `Only a session that needs attention (and is not being retried) can be force closed; this one is ${sessionStateLabels[session.state]}`,
       );
     }
-    await this.#audit(
-      session,
-      actor,
-      'session_force_close',
-      'success',
-      `Force closed without cleanup (the account may remain on the target). Reason: ${reason}`,
-    );
-    const closed = await this.#move(session, 'force_close', {
-      forceCloseReason: reason,
-      endedAt: this.#now(),
-      nextAttemptAt: null,
-    });
-    await this.#forgetSecret(id);
-    return closed;
+    try {
+      await this.#audit(
+        session,
+        actor,
+        'session_force_close',
+        'success',
+        `Force closed without cleanup (the account may remain on the target). Reason: ${reason}`,
+      );
+      const closed = await this.#move(session, 'force_close', {
+        forceCloseReason: reason,
+        endedAt: this.#now(),
+        nextAttemptAt: null,
+      });
+      await this.#forgetSecret(id);
+      return closed;
+    } finally {
+      this.#busy.delete(id);
+    }
   }
 
   /**

@@ -65,3 +65,23 @@ describe('a credential edited during its session', () => {
     expect(active?.target).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 });
+
+describe('force close against a retry from another window', () => {
+  it('never goes from Force closed back to a cleanup', async () => {
+    world.target.failures.delete = 100;
+    const session = await world.lifecycle.start(CREATE, 'alice');
+    await settled(session.id, 'active');
+    await world.lifecycle.end(session.id, 'alice');
+    await settled(session.id, 'needs_attention');
+    world.target.failures.delete = 0;
+    const results = await Promise.allSettled([
+      world.lifecycle.forceClose(session.id, 'the server was rebuilt', 'tab2'),
+      world.lifecycle.end(session.id, 'tab1'),
+    ]);
+    await world.lifecycle.idle();
+    const states = world.changes.filter((s) => s.id === session.id).map((s) => s.state);
+    const closedAt = states.indexOf('force_closed');
+    if (closedAt >= 0) expect(states.slice(closedAt + 1)).toEqual([]);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(1);
+  });
+});

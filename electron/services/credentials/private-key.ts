@@ -33,6 +33,41 @@ export function openKey(sealed: string): StoredKey {
 }
 
 /**
+ * The most bcrypt rounds an OpenSSH key's passphrase may be stretched with. ssh2 runs bcrypt in
+ * JavaScript on the main thread at every connection (about 20 ms a round here): `ssh-keygen`'s
+ * default is 16 and the usual hardening advice 100; a crafted key with millions would freeze the
+ * app at Save and at every run.
+ */
+export const maxKdfRounds = 128;
+
+/** The bcrypt rounds of an encrypted `openssh-key-v1` key; null for any other key or format. */
+export function opensshKdfRounds(text: string): number | null {
+  const body = /-----BEGIN OPENSSH PRIVATE KEY-----([\s\S]*?)-----END OPENSSH PRIVATE KEY-----/.exec(
+    text,
+  )?.[1];
+  if (body === undefined) return null;
+  const data = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  const magic = 'openssh-key-v1\0';
+  if (data.subarray(0, magic.length).toString('latin1') !== magic) return null;
+  let at = magic.length;
+  const field = (): Buffer | null => {
+    if (at + 4 > data.length) return null;
+    const length = data.readUInt32BE(at);
+    if (at + 4 + length > data.length) return null;
+    const value = data.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    return value;
+  };
+  field(); // cipher name
+  const kdf = field()?.toString('latin1');
+  const options = field();
+  if (kdf !== 'bcrypt' || !options || options.length < 4) return null;
+  const saltLength = options.readUInt32BE(0);
+  if (4 + saltLength + 4 > options.length) return null;
+  return options.readUInt32BE(4 + saltLength);
+}
+
+/**
  * A key Save would store must be one ssh2 can log in with: parsed (and decrypted with its
  * passphrase) now, so a wrong paste is refused beside the field, not at the first run. ssh2's own
  * messages name the problem ("Bad passphrase", "Unsupported key format") and never the key; they are
@@ -47,6 +82,15 @@ export function keyErrors(key: KeyChange): FieldError[] {
       {
         field: 'privateKey',
         message: 'Not a private key: expected OpenSSH or PEM text starting with "-----BEGIN"',
+      },
+    ];
+  }
+  const rounds = opensshKdfRounds(text);
+  if (rounds !== null && rounds > maxKdfRounds) {
+    return [
+      {
+        field: 'privateKey',
+        message: `The key's passphrase is stretched with ${rounds} bcrypt rounds; at most ${maxKdfRounds} are taken (each connection would stall the app): re-encrypt it with ssh-keygen -p -a 100`,
       },
     ];
   }

@@ -22,10 +22,16 @@ export class JsonlAppender {
   }
 
   async append(record: unknown): Promise<void> {
-    const line = `${this.#needsNewline ? '\n' : ''}${JSON.stringify(record)}\n`;
+    const line = Buffer.from(`${this.#needsNewline ? '\n' : ''}${JSON.stringify(record)}\n`, 'utf8');
     const handle = await this.#file();
     try {
-      await handle.write(line);
+      // A write may take fewer bytes than given (a full disk): write the rest, or fail the append,
+      // never report a record on disk whose line was cut short.
+      for (let written = 0; written < line.length;) {
+        const { bytesWritten } = await handle.write(line, written, line.length - written);
+        if (bytesWritten <= 0) throw new Error(`${this.path}: the disk took no more bytes`);
+        written += bytesWritten;
+      }
       this.#needsNewline = false;
       await handle.sync();
     } catch (error) {

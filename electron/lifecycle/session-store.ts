@@ -28,6 +28,11 @@ export interface SessionStoreOptions {
  */
 export class SessionStore {
   readonly #byId = new Map<string, Session>();
+  /**
+   * The sessions not over yet: the credential lists ask for each row on a page, and the sweep
+   * asks every few minutes, while the file keeps every session ever run.
+   */
+  readonly #live = new Map<string, Session>();
   readonly #file: JsonlAppender;
   #tail: Promise<unknown> = Promise.resolve();
 
@@ -37,7 +42,13 @@ export class SessionStore {
     loaded: ReturnType<typeof readJsonLines<Session>>,
   ) {
     this.#file = new JsonlAppender(join(options.dir, sessionsFileName), loaded);
-    for (const session of loaded.items) this.#byId.set(session.id, session);
+    for (const session of loaded.items) this.#put(session);
+  }
+
+  #put(session: Session): void {
+    this.#byId.set(session.id, session);
+    if (isLiveSessionState(session.state)) this.#live.set(session.id, session);
+    else this.#live.delete(session.id);
   }
 
   static open(options: SessionStoreOptions): SessionStore {
@@ -58,7 +69,7 @@ export class SessionStore {
     const result = this.#tail.then(async () => {
       const valid = sessionSchema.parse(session);
       await this.#file.append(valid);
-      this.#byId.set(valid.id, valid);
+      this.#put(valid);
       this.options.onSaved?.(valid);
       return valid;
     });
@@ -72,12 +83,13 @@ export class SessionStore {
 
   /** The credential's sessions that are not over (its Session status in the lists). */
   liveOf(credentialId: number): Session[] {
-    return this.all().filter((s) => s.credentialId === credentialId && isLiveSessionState(s.state));
+    return [...this.#live.values()].filter((s) => s.credentialId === credentialId);
   }
 
   /** The sessions whose account may be enabled or exist on its target: what a sweep must end. */
   holdingAccounts(): Session[] {
-    return this.all().filter((s) => mayHoldAccount(s.state));
+    // Every state that may hold an account is a live one.
+    return [...this.#live.values()].filter((s) => mayHoldAccount(s.state));
   }
 
   list(filter: SessionFilter, offset: number, limit: number): { total: number; sessions: Session[] } {

@@ -8,15 +8,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/compose';
 import { SessionStore } from '../../../electron/lifecycle/session-store';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
-import type { MethodName } from '../../../shared/contract';
 import type { Session } from '../../../shared/domain/session';
-import { labDetails } from '../../lab/inject';
 import { makeTempDir } from '../../support/temp-dir';
+import { asPostgresAdmin, callCore, postgresRoleExists, seedPostgresLab } from '../support/postgres-lab-core';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const childFile = join(root, 'node_modules', '.cache', 'lifecycle-kill', 'kill-child.mjs');
@@ -24,36 +22,11 @@ const dir = makeTempDir('jit-session-kill-');
 const passphraseFile = join(dir.path, 'passphrase');
 const accounts: string[] = [];
 
-async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { postgres } = labDetails();
-  const client = new pg.Client({
-    host: postgres.host,
-    port: postgres.port,
-    user: postgres.adminUser,
-    password: postgres.adminPassword,
-    database: postgres.database,
-  });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-const roleExists = (name: string) =>
-  asAdmin(async (c) => (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rowCount === 1);
-
 async function openCore(dataDir: string): Promise<Core> {
   const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
   await core.unlockWithPassphraseFile(passphraseFile);
   await core.ready;
   return core;
-}
-
-async function call(core: Core, method: MethodName, input: unknown): Promise<{ id: number }> {
-  const result = await core.dispatcher.dispatch(method, input, core.context('internal'));
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.value as { id: number };
 }
 
 beforeAll(async () => {
@@ -72,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await asAdmin(async (c) => {
+  await asPostgresAdmin(async (c) => {
     for (const account of accounts) await c.query(`DROP ROLE IF EXISTS "${account}"`);
   });
   dir.remove();
@@ -85,45 +58,26 @@ describe('kill -9 during a session', () => {
   ] as const)(
     'killed in %s: %s on disk; the next start drops the role (%s)',
     async (mode, onDiskState, endState) => {
-      const { postgres } = labDetails();
       const dataDir = join(dir.path, mode);
       const setup = await openCore(dataDir);
-      const device = await call(setup, 'devices.save', {
-        device: {
-          name: 'pg-lab',
-          address: postgres.host,
-          type: 'Database',
-          connectivity: [{ protocol: 'PostgreSQL', port: postgres.port }],
-        },
-      });
-      const admin = await call(setup, 'credentials.save', {
-        credential: {
-          username: postgres.adminUser,
-          type: 'Local administrator',
-          deviceId: device.id,
-          additionalInfo: postgres.database,
-        },
-        password: { action: 'set', value: postgres.adminPassword },
-      });
-      const templates = setup.inventory.templates.list();
-      const byName = (name: string) => templates.find((t) => t.name === name)?.id ?? null;
-      const credential = await call(setup, 'credentials.save', {
+      const lab = await seedPostgresLab(setup);
+      const credential = (await callCore(setup, 'credentials.save', {
         credential: {
           username: 'reporting',
           type: 'Local user',
-          deviceId: device.id,
+          deviceId: lab.deviceId,
           jit: {
             enabled: true,
             type: 'create_delete',
-            authCredentialId: admin.id,
+            authCredentialId: lab.adminId,
             createPluginId: 'postgresql',
-            createTemplateId: byName('PostgreSQL: JIT create role'),
+            createTemplateId: lab.templateId('PostgreSQL: JIT create role'),
             deletePluginId: 'postgresql',
-            deleteTemplateId: byName('PostgreSQL: JIT drop role'),
+            deleteTemplateId: lab.templateId('PostgreSQL: JIT drop role'),
           },
         },
         password: { action: 'keep' },
-      });
+      })) as { id: number };
       await setup.shutdown();
 
       const output = await new Promise<string>((resolve, reject) => {
@@ -146,7 +100,7 @@ describe('kill -9 during a session', () => {
       const account = /account (\S+)/.exec(output)?.[1] ?? '';
       accounts.push(account);
       expect(account).toMatch(/^senseg\d{7}$/);
-      expect(await roleExists(account)).toBe(true);
+      expect(await postgresRoleExists(account)).toBe(true);
       const onDisk = SessionStore.open({ dir: dataDir });
       const crashed = onDisk.all().find((s) => s.account === account);
       await onDisk.close();
@@ -162,7 +116,7 @@ describe('kill -9 during a session', () => {
         session = core.sessions.get(id);
       }
       expect(session).toMatchObject({ state: endState, rollback: mode === 'provisioning' });
-      expect(await roleExists(account)).toBe(false);
+      expect(await postgresRoleExists(account)).toBe(false);
       await core.shutdown();
     },
   );

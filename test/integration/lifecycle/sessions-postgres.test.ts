@@ -15,37 +15,18 @@ import type { Session } from '../../../shared/domain/session';
 import { labDetails } from '../../lab/inject';
 import { uniqueName } from '../../lab/names';
 import { makeTempDir } from '../../support/temp-dir';
+import {
+  asPostgresAdmin,
+  callCore,
+  postgresRoleExists,
+  seedPostgresLab,
+  type PostgresLab,
+} from '../support/postgres-lab-core';
 
 let dir: ReturnType<typeof makeTempDir>;
 let core: Core;
 /** Roles a test made or may have left: dropped at the end whatever happened. */
 const rolesToDrop = new Set<string>();
-
-async function call(method: MethodName, input: unknown): Promise<unknown> {
-  const result = await core.dispatcher.dispatch(method, input, core.context('internal'));
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.value;
-}
-
-async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { postgres } = labDetails();
-  const client = new pg.Client({
-    host: postgres.host,
-    port: postgres.port,
-    user: postgres.adminUser,
-    password: postgres.adminPassword,
-    database: postgres.database,
-  });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const roleExists = (name: string) =>
-  asAdmin(async (c) => (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rowCount === 1);
 
 /** Whether `user` can log in with `password` (and run a query). */
 async function canLogIn(user: string, password: string): Promise<boolean> {
@@ -79,9 +60,8 @@ async function until(id: string, state: Session['state'], ms = 20_000): Promise<
   }
 }
 
-let deviceId = 0;
-let adminId = 0;
-const templateIds = new Map<string, number>();
+let lab: PostgresLab;
+const call = (method: MethodName, input: unknown) => callCore(core, method, input);
 
 beforeAll(async () => {
   dir = makeTempDir('jit-sessions-');
@@ -90,46 +70,18 @@ beforeAll(async () => {
   writeFileSync(passphraseFile, 'integration passphrase\n', { mode: 0o600 });
   await core.unlockWithPassphraseFile(passphraseFile);
   await core.ready;
-  const { postgres } = labDetails();
-  deviceId = (
-    (await call('devices.save', {
-      device: {
-        name: 'pg-lab',
-        address: postgres.host,
-        type: 'Database',
-        connectivity: [{ protocol: 'PostgreSQL', port: postgres.port }],
-      },
-    })) as { id: number }
-  ).id;
-  adminId = (
-    (await call('credentials.save', {
-      credential: {
-        username: postgres.adminUser,
-        type: 'Local administrator',
-        deviceId,
-        additionalInfo: postgres.database,
-      },
-      password: { action: 'set', value: postgres.adminPassword },
-    })) as { id: number }
-  ).id;
-  for (const t of (await call('templates.list', undefined)) as { id: number; name: string }[]) {
-    templateIds.set(t.name, t.id);
-  }
+  lab = await seedPostgresLab(core);
 });
 
 afterAll(async () => {
   await core.shutdown();
-  await asAdmin(async (c) => {
+  await asPostgresAdmin(async (c) => {
     for (const role of rolesToDrop) await c.query(`DROP ROLE IF EXISTS "${role}"`);
   });
   dir.remove();
 });
 
-const template = (name: string) => {
-  const id = templateIds.get(name);
-  if (id === undefined) throw new Error(`no built-in template ${name}`);
-  return id;
-};
+const template = (name: string) => lab.templateId(name);
 
 describe('JIT sessions against the real PostgreSQL', () => {
   it('Creation and deletion: start creates a role that logs in with the session password; end drops it', async () => {
@@ -137,12 +89,12 @@ describe('JIT sessions against the real PostgreSQL', () => {
       credential: {
         username: 'reporting',
         type: 'Local user',
-        deviceId,
+        deviceId: lab.deviceId,
         additionalInfo: labDetails().postgres.database,
         jit: {
           enabled: true,
           type: 'create_delete',
-          authCredentialId: adminId,
+          authCredentialId: lab.adminId,
           createPluginId: 'postgresql',
           createTemplateId: template('PostgreSQL: JIT create role'),
           deletePluginId: 'postgresql',
@@ -156,7 +108,7 @@ describe('JIT sessions against the real PostgreSQL', () => {
     rolesToDrop.add(started.account);
     expect(started.state).toBe('requested');
     const active = await until(started.id, 'active');
-    expect(await roleExists(active.account)).toBe(true);
+    expect(await postgresRoleExists(active.account)).toBe(true);
     const password = core.vault.get(sessionSecretRef(active.id));
     expect(await canLogIn(active.account, password)).toBe(true);
     const listed = (await call('credentials.list', {})) as {
@@ -166,7 +118,7 @@ describe('JIT sessions against the real PostgreSQL', () => {
 
     await call('sessions.end', { id: active.id });
     await until(active.id, 'ended');
-    expect(await roleExists(active.account)).toBe(false);
+    expect(await postgresRoleExists(active.account)).toBe(false);
     expect(core.vault.has(sessionSecretRef(active.id))).toBe(false);
   });
 
@@ -174,17 +126,17 @@ describe('JIT sessions against the real PostgreSQL', () => {
     const role = uniqueName('jitenable');
     const rolePassword = `Pw-${uniqueName('x')}`;
     rolesToDrop.add(role);
-    await asAdmin((c) => c.query(`CREATE ROLE "${role}" NOLOGIN PASSWORD '${rolePassword}'`));
+    await asPostgresAdmin((c) => c.query(`CREATE ROLE "${role}" NOLOGIN PASSWORD '${rolePassword}'`));
     const credential = (await call('credentials.save', {
       credential: {
         username: role,
         type: 'Local user',
-        deviceId,
+        deviceId: lab.deviceId,
         additionalInfo: labDetails().postgres.database,
         jit: {
           enabled: true,
           type: 'enable_disable',
-          authCredentialId: adminId,
+          authCredentialId: lab.adminId,
           enablePluginId: 'postgresql',
           enableTemplateId: template('PostgreSQL: JIT enable role'),
           disablePluginId: 'postgresql',
@@ -202,7 +154,7 @@ describe('JIT sessions against the real PostgreSQL', () => {
     await call('sessions.end', { id: started.id });
     await until(started.id, 'ended');
     expect(await canLogIn(role, rolePassword)).toBe(false);
-    expect(await roleExists(role)).toBe(true);
+    expect(await postgresRoleExists(role)).toBe(true);
   });
 
   it('50 concurrent Creation and deletion sessions: 50 distinct roles, all gone after', async () => {
@@ -210,11 +162,11 @@ describe('JIT sessions against the real PostgreSQL', () => {
       credential: {
         username: 'batch',
         type: 'Local user',
-        deviceId,
+        deviceId: lab.deviceId,
         jit: {
           enabled: true,
           type: 'create_delete',
-          authCredentialId: adminId,
+          authCredentialId: lab.adminId,
           createPluginId: 'postgresql',
           createTemplateId: template('PostgreSQL: JIT create role'),
           deletePluginId: 'postgresql',
@@ -232,7 +184,7 @@ describe('JIT sessions against the real PostgreSQL', () => {
     for (const s of started) rolesToDrop.add(s.account);
     expect(new Set(started.map((s) => s.account)).size).toBe(50);
     await Promise.all(started.map((s) => until(s.id, 'active', 60_000)));
-    const existing = await asAdmin(
+    const existing = await asPostgresAdmin(
       async (c) =>
         (
           await c.query('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = ANY($1)', [
@@ -243,7 +195,7 @@ describe('JIT sessions against the real PostgreSQL', () => {
     expect(existing.n).toBe(50);
     await Promise.all(started.map((s) => call('sessions.end', { id: s.id })));
     await Promise.all(started.map((s) => until(s.id, 'ended', 60_000)));
-    const left = await asAdmin(
+    const left = await asPostgresAdmin(
       async (c) =>
         (
           await c.query('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = ANY($1)', [

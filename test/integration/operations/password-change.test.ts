@@ -12,34 +12,14 @@ import type { MethodName } from '../../../shared/contract';
 import { labDetails } from '../../lab/inject';
 import { uniqueName } from '../../lab/names';
 import { makeTempDir } from '../../support/temp-dir';
+import { asPostgresAdmin, callCore, seedPostgresLab, type PostgresLab } from '../support/postgres-lab-core';
 
 let dir: ReturnType<typeof makeTempDir>;
 let core: Core;
 const role = uniqueName('pwchange');
 const firstPassword = 'First-pw-1234!';
 
-async function call(method: MethodName, input: unknown): Promise<unknown> {
-  const result = await core.dispatcher.dispatch(method, input, core.context('internal'));
-  if (!result.ok) throw new Error(`${method}: ${result.message}`);
-  return result.value;
-}
-
-async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { postgres } = labDetails();
-  const client = new pg.Client({
-    host: postgres.host,
-    port: postgres.port,
-    user: postgres.adminUser,
-    password: postgres.adminPassword,
-    database: postgres.database,
-  });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const call = (method: MethodName, input: unknown) => callCore(core, method, input);
 
 /** Whether `role` logs in with `password` right now. */
 async function logsIn(password: string): Promise<boolean> {
@@ -63,8 +43,7 @@ async function logsIn(password: string): Promise<boolean> {
 const stored = async (id: number) =>
   ((await call('credentials.revealPassword', { id })) as { password: string }).password;
 
-let deviceId: number;
-let adminId: number;
+let lab: PostgresLab;
 let roleId: number;
 let templateId: number;
 
@@ -77,38 +56,23 @@ beforeAll(async () => {
   await core.ready;
 
   const { postgres } = labDetails();
-  await asAdmin((c) => c.query(`CREATE ROLE ${role} LOGIN PASSWORD '${firstPassword}'`));
-  deviceId = (
-    (await call('devices.save', {
-      device: {
-        name: 'pg-lab',
-        address: postgres.host,
-        type: 'Database',
-        connectivity: [{ protocol: 'PostgreSQL', port: postgres.port }],
-      },
-    })) as { id: number }
-  ).id;
-  adminId = (
-    (await call('credentials.save', {
-      credential: {
-        username: postgres.adminUser,
-        type: 'Local administrator',
-        deviceId,
-        additionalInfo: postgres.database,
-      },
-      password: { action: 'set', value: postgres.adminPassword },
-    })) as { id: number }
-  ).id;
+  await asPostgresAdmin((c) => c.query(`CREATE ROLE ${role} LOGIN PASSWORD '${firstPassword}'`));
+  lab = await seedPostgresLab(core);
   roleId = (
     (await call('credentials.save', {
-      credential: { username: role, type: 'Local user', deviceId, additionalInfo: postgres.database },
+      credential: {
+        username: role,
+        type: 'Local user',
+        deviceId: lab.deviceId,
+        additionalInfo: postgres.database,
+      },
       password: { action: 'set', value: firstPassword },
     })) as { id: number }
   ).id;
 });
 
 afterAll(async () => {
-  await asAdmin((c) => c.query(`DROP ROLE IF EXISTS ${role}`));
+  await asPostgresAdmin((c) => c.query(`DROP ROLE IF EXISTS ${role}`));
   core.close();
   dir.remove();
 });
@@ -125,7 +89,7 @@ describe('credentials.changePassword against the real PostgreSQL', () => {
     templateId = plan.templateId;
     expect(plan.runAs).toEqual([
       { id: roleId, label: `${role} @ pg-lab`, self: true },
-      { id: adminId, label: `${labDetails().postgres.adminUser} @ pg-lab`, self: false },
+      { id: lab.adminId, label: `${labDetails().postgres.adminUser} @ pg-lab`, self: false },
     ]);
     expect(plan.runAsCredentialId).toBe(roleId);
   });
@@ -136,7 +100,7 @@ describe('credentials.changePassword against the real PostgreSQL', () => {
       id: roleId,
       password: { action: 'set', value: next },
       templateId,
-      runAsCredentialId: adminId,
+      runAsCredentialId: lab.adminId,
     })) as { changed: boolean; operationId: string };
     expect(outcome).toMatchObject({ changed: true });
     expect(await logsIn(next)).toBe(true);
@@ -171,7 +135,7 @@ describe('credentials.changePassword against the real PostgreSQL', () => {
       credential: {
         username: labDetails().postgres.adminUser,
         type: 'Local administrator',
-        deviceId,
+        deviceId: lab.deviceId,
         domain: 'stale',
         additionalInfo: labDetails().postgres.database,
       },

@@ -77,6 +77,35 @@ describe('the layer rule (eslint/layers.js)', () => {
     expect(folders).not.toContain('newthing');
   });
 
+  it('reports every other way of loading a module: template literals, require, import types', () => {
+    const source = [
+      'void import(`../host/w`);',
+      "import w = require('../host/w');",
+      "type W = typeof import('../host/w');",
+      "const v = require('../core/v');",
+    ].join('\n');
+    expect(lint('electron/plugins/a.ts', source)).toEqual(
+      Array<string>(4)
+        .fill('electron/plugins/ may not import electron/host/ (a higher layer): move what both need down.')
+        .map((message, i) => (i === 3 ? message.replaceAll('host', 'core') : message)),
+    );
+  });
+
+  it('refuses a module loaded by a computed path (its layer could not be checked)', () => {
+    expect(lint('electron/plugins/a.ts', "const p = '../host/w'; void import(p);")).toEqual([
+      'Inside electron/ a module is loaded by a constant path, so its layer can be checked.',
+    ]);
+  });
+
+  it('places a file directly in electron/ in no layer, in both directions', () => {
+    expect(lint('electron/main.ts', "import { x } from './platform/b';")).toEqual([
+      '(a file directly in electron/) is in no layer: add it to a tier in eslint/layers.js.',
+    ]);
+    expect(lint('electron/platform/a.ts', "import { x } from '../main';")).toEqual([
+      '(a file directly in electron/) is in no layer: add it to a tier in eslint/layers.js.',
+    ]);
+  });
+
   it('ignores files outside electron/', () => {
     expect(lint('test/unit/a.ts', "import { x } from '../../electron/host/b';")).toEqual([]);
   });

@@ -33,7 +33,12 @@ export async function runSessionCli(argv: readonly string[], io: CliOutput = con
   const dataDir = args.dataDir ?? defaultDataDir();
   // One process per data directory: a running app is refused here, naming its pid.
   const lock = lockDataDir(dataDir);
-  const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
+  const core = createCore({
+    dataDir,
+    shell: 'browser',
+    createBackend: confBackendFactory,
+    automaticSweeps: false,
+  });
   try {
     if (args.passphraseFile) await core.unlockWithPassphraseFile(args.passphraseFile);
     await core.ready;
@@ -49,8 +54,10 @@ export async function runSessionCli(argv: readonly string[], io: CliOutput = con
     }
     throw error;
   } finally {
-    // Not shutdown(): an Active session outlives this command (a running app or the next sweep
-    // ends it at its maximum length); its state is on disk already.
+    // A step on a target still running (a --wait that ran out) is let finish, so the lock is
+    // never given up in the middle of one. Not shutdown(): an Active session outlives this
+    // command (a running app or the next sweep ends it at its maximum length).
+    await core.sessions.detach();
     core.close();
     lock.release();
   }

@@ -56,6 +56,12 @@ export interface CoreOptions {
   readonly timers?: Timers;
   /** The OS keyring (Electron's safeStorage), when a real one is present. */
   readonly osKeys?: OsKeyProtector;
+  /**
+   * Whether the core sweeps unfinished sessions by itself (at start, on a vault unlock, then
+   * periodically): yes for the app. The session command line says no: a `list` must not act on
+   * targets, and its `sweep` runs one on request.
+   */
+  readonly automaticSweeps?: boolean;
 }
 
 export interface Core {
@@ -195,12 +201,14 @@ export function createCore(options: CoreOptions): Core {
       'error',
       `The session sweep failed: ${error instanceof Error ? error.message : 'unknown error'}`,
     );
-  void ready.then(() => lifecycle.open()).catch(sweepProblem);
-  events.subscribe((event, payload) => {
-    if (event === 'vault.changed' && (payload as { state?: string }).state === 'unlocked') {
-      void ready.then(() => lifecycle.sweep({ retryNeedsAttention: true })).catch(sweepProblem);
-    }
-  });
+  if (options.automaticSweeps ?? true) {
+    void ready.then(() => lifecycle.open()).catch(sweepProblem);
+    events.subscribe((event, payload) => {
+      if (event === 'vault.changed' && (payload as { state?: string }).state === 'unlocked') {
+        void ready.then(() => lifecycle.sweep({ retryNeedsAttention: true })).catch(sweepProblem);
+      }
+    });
+  }
 
   const dispatcher = new Dispatcher({
     ...appHandlers(

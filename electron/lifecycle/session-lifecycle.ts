@@ -85,7 +85,10 @@ export class SessionLifecycle {
   readonly #stop = new AbortController();
   #sweepTimer: TimerHandle | undefined;
   #sweepTail: Promise<unknown> = Promise.resolve();
+  /** No new sessions, sweeps or retries: the app is quitting, or the command line lets go. */
   #closing = false;
+  /** The app is quitting (close()): a session that becomes Active now is ended at once. */
+  #quitting = false;
 
   constructor(private readonly deps: SessionLifecycleDeps) {}
 
@@ -309,9 +312,8 @@ export class SessionLifecycle {
   async close(): Promise<void> {
     if (this.#closing) return;
     this.#closing = true;
-    this.#sweepTimer?.cancel();
-    for (const timer of this.#expiry.values()) timer.cancel();
-    this.#expiry.clear();
+    this.#quitting = true;
+    this.#stopTimers();
     for (const session of this.deps.store.all()) {
       if (session.state === 'active' && !this.#busy.has(session.id)) {
         await this.end(session.id, `${systemActor} (quit)`).catch(() => undefined);
@@ -326,6 +328,27 @@ export class SessionLifecycle {
     ]);
     bound.abort();
     await this.deps.store.close();
+  }
+
+  /**
+   * Lets go of the data directory without ending anything (the command line, after its command):
+   * timers off, no further cleanup attempt, and a step on a target already running finishes, so
+   * the directory's lock is never given up in the middle of one. What is left stays on disk for
+   * the next sweep, and an Active session keeps its maximum length (the next sweep ends it).
+   */
+  async detach(): Promise<void> {
+    if (this.#closing) return;
+    this.#closing = true;
+    this.#stopTimers();
+    this.#stop.abort();
+    await this.idle();
+    await this.deps.store.close();
+  }
+
+  #stopTimers(): void {
+    this.#sweepTimer?.cancel();
+    for (const timer of this.#expiry.values()) timer.cancel();
+    this.#expiry.clear();
   }
 
   /** Resolves when the background work started so far has settled (tests, the command line). */
@@ -410,13 +433,13 @@ export class SessionLifecycle {
     await this.#audit(active, actor, 'session_provision', 'success', `Active until ${active.expiresAt}`);
     const endBy = this.#endRequested.get(active.id);
     this.#endRequested.delete(active.id);
-    if (endBy !== undefined || this.#closing) {
+    if (endBy !== undefined || this.#quitting) {
       const ending = await this.#move(active, 'end', {});
       await this.#audit(ending, endBy ?? `${systemActor} (quit)`, 'session_end', 'success', 'End requested');
       await this.#cleanup(ending, endBy ?? systemActor);
       return;
     }
-    this.#armExpiry(active);
+    if (!this.#closing) this.#armExpiry(active);
   }
 
   async #refuse(session: Session, actor: string, why: string): Promise<void> {

@@ -262,3 +262,39 @@ describe('close (quit)', () => {
     await expect(world.lifecycle.start(CREATE, 'alice')).rejects.toThrow(/quitting/);
   });
 });
+
+describe('detach (the command line lets go)', () => {
+  it('lets a step already running on the target finish, and ends nothing', async () => {
+    let release: () => void = () => undefined;
+    world.target.gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await until(() => stateOf(world, started.id) === 'provisioning', 'provisioning');
+    let detached = false;
+    const detaching = world.lifecycle.detach().then(() => (detached = true));
+    await Promise.resolve();
+    expect(detached).toBe(false);
+    world.target.gate = undefined;
+    release();
+    await detaching;
+    // Active, not ended: the session outlives the command, and its account was really made.
+    expect(stateOf(world, started.id)).toBe('active');
+    expect(world.target.accounts.has(started.account)).toBe(true);
+    await expect(world.lifecycle.start(CREATE, 'alice')).rejects.toThrow(/quitting/);
+  });
+
+  it('stops a cleanup waiting for its next attempt: the record stays Ending for the next sweep', async () => {
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'active');
+    world.target.failures.delete = 1;
+    await world.lifecycle.end(started.id, 'alice');
+    await until(
+      () => world.changes.some((s) => s.id === started.id && s.nextAttemptAt !== null),
+      'a retry planned',
+    );
+    await world.lifecycle.detach();
+    expect(stateOf(world, started.id)).toBe('ending');
+    expect(world.target.accounts.has(started.account)).toBe(true);
+  });
+});

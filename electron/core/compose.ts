@@ -244,10 +244,22 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => flushEach([config, inventory, vault]),
     shutdown: async () => {
+      // What was being saved is let finish first (a request in flight, the start-up install of
+      // the built-in templates), so quitting never leaves a change half made.
+      await dispatcher.drain(shutdownWaitMs);
+      await Promise.race([ready, waitMs(shutdownWaitMs)]);
       await lifecycle.close();
       flushEach([config, inventory, vault]);
     },
   };
+}
+
+/** How long quitting waits for the calls in flight, then for the start-up chores. */
+const shutdownWaitMs = 10_000;
+
+/** Resolves after `ms`, without keeping the process alive for it. */
+function waitMs(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function safeUserName(): string {

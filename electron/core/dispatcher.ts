@@ -11,12 +11,41 @@ export type AllHandlers = DomainHandlers<Methods>;
  * secret, so it only goes to the core's log, by name and message.
  */
 export class Dispatcher {
+  /** Calls being handled: quitting waits for them, so no write is cut in the middle. */
+  readonly #inFlight = new Set<Promise<Result<unknown>>>();
+  #draining = false;
+
   constructor(
     private readonly handlers: AllHandlers,
     private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
 
-  async dispatch(method: unknown, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>> {
+  dispatch(method: unknown, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>> {
+    if (this.#draining) return Promise.resolve(fail('unavailable', 'The app is quitting'));
+    const call = this.#dispatch(method, rawInput, ctx);
+    this.#inFlight.add(call);
+    void call.finally(() => this.#inFlight.delete(call));
+    return call;
+  }
+
+  /**
+   * Quitting: new calls are refused, and the calls already running are waited for, up to
+   * `waitMs` (a run on a slow target may take longer: its operation record is closed as
+   * interrupted at the next start).
+   */
+  async drain(waitMs: number): Promise<void> {
+    this.#draining = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.#inFlight]),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, waitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  async #dispatch(method: unknown, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       return fail('unknown_method', `Unknown method: ${describe(method)}`);
     }

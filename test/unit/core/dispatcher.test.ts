@@ -70,4 +70,30 @@ describe('Dispatcher', () => {
     });
     expect(await d.dispatch('settings.get', undefined, ctx)).toMatchObject({ ok: false, code: 'internal' });
   });
+
+  it('drain refuses new calls and waits for the ones running (quitting cuts no change short)', async () => {
+    let finish: () => void = () => undefined;
+    const saving = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const d = dispatcherWith({ 'settings.set': (input) => saving.then(() => ok(input)) });
+    const running = d.dispatch('settings.set', defaultSettings, ctx);
+    let drained = false;
+    const draining = d.drain(60_000).then(() => (drained = true));
+    expect(await d.dispatch('settings.get', undefined, ctx)).toMatchObject({
+      ok: false,
+      code: 'unavailable',
+    });
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    finish();
+    await draining;
+    expect(await running).toEqual(ok(defaultSettings));
+  });
+
+  it('drain gives up after its bound on a call that never ends', async () => {
+    const d = dispatcherWith({ 'settings.get': () => new Promise(() => undefined) });
+    void d.dispatch('settings.get', undefined, ctx);
+    await d.drain(10);
+  });
 });

@@ -58,6 +58,11 @@ test('an SSH key loaded from a file is stored, shown only as stored; a bad key i
     buffer: Buffer.from(key.private),
   });
   await expect(keyField).toHaveValue(key.private);
+  // Shown as discs, like a password, and described without any of its text.
+  await expect(keyField).toHaveCSS('-webkit-text-security', 'disc');
+  await expect(keyField).toHaveAccessibleDescription(
+    `A new key will be stored on Save (OpenSSH private key, ${key.private.length} characters; hidden as it is typed)`,
+  );
   await dialog.getByRole('button', { name: 'Save' }).click();
   const passphrase = dialog.getByLabel('Key passphrase');
   await expect(passphrase).toHaveAccessibleDescription('The key is encrypted: enter its passphrase');

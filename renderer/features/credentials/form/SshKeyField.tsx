@@ -24,7 +24,7 @@ export function SshKeyField({
   const [fileError, setFileError] = useState<string | undefined>();
   const typed = draft.privateKey !== '';
   const help = typed
-    ? 'A new key will be stored on Save'
+    ? `A new key will be stored on Save (${describeKey(draft.privateKey)}; hidden as it is typed)`
     : draft.keyClear
       ? 'The stored key will be removed on Save'
       : storedKey === true
@@ -61,9 +61,18 @@ export function SshKeyField({
           error={errors.privateKey !== undefined || fileError !== undefined}
           helperText={errors.privateKey ?? fileError ?? help}
           slotProps={{
-            htmlInput: { spellCheck: false, autoComplete: 'off' },
+            htmlInput: {
+              spellCheck: false,
+              autoComplete: 'off',
+              // Hidden like a password field, and not copied back out of the form.
+              onCopy: (e: React.ClipboardEvent) => e.preventDefault(),
+              onCut: (e: React.ClipboardEvent) => e.preventDefault(),
+            },
           }}
-          sx={{ flex: 1, '& textarea': { fontFamily: 'monospace', fontSize: 12 } }}
+          sx={{
+            flex: 1,
+            '& textarea': { fontFamily: 'monospace', fontSize: 12, WebkitTextSecurity: 'disc' },
+          }}
         />
         <Button
           variant="outlined"
@@ -113,4 +122,11 @@ export function SshKeyField({
       )}
     </Box>
   );
+}
+
+/** What a pasted key is, from its armour line, without showing any of it. */
+function describeKey(text: string): string {
+  const armour = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1];
+  const kind = armour === undefined ? 'no key header' : armour.toLowerCase().replace('openssh', 'OpenSSH');
+  return `${kind}, ${text.length} characters`;
 }

@@ -28,8 +28,8 @@ export interface AuditLogOptions {
  * The append-only audit log: one JSON entry a line in `audit.jsonl`, each fsync'ed before `record`
  * resolves, so a caller that must audit before acting (revealing a password) can rely on it.
  *
- * Appends are serialised on one promise chain: seq numbers follow file order even when services
- * record concurrently. Lines are never rewritten; a line cut short by a crash is skipped on open,
+ * Entries are numbered and queued for the file in call order: seq numbers follow file order even
+ * when services record concurrently (the appender writes them together, one fsync). Lines are never rewritten; a line cut short by a crash is skipped on open,
  * reported in `problems`, and the next entry starts on a fresh line after it.
  *
  * Queries run on an in-memory index of every entry (see AuditIndex for the cost at scale).
@@ -70,7 +70,9 @@ export class AuditLog implements AuditTrail, AuditReader {
   }
 
   record(event: AuditEvent): Promise<AuditEntry> {
-    const result = this.#tail.then(() => this.#append(event));
+    // Numbered and queued at once (#append does both before its first await): entries recorded
+    // together share one fsync, and seq numbers follow file order.
+    const result = this.#append(event);
     this.#tail = result.catch(() => undefined);
     return result;
   }

@@ -64,15 +64,18 @@ export class SessionStore {
     return this.#byId.get(id);
   }
 
-  /** Appends the session's new state; resolves once it is on disk. Saves run one at a time. */
+  /**
+   * Appends the session's new state; resolves once it is on disk. Queued at once, in call order:
+   * saves made together share one fsync, and resolve (and update the maps) in file order.
+   */
   save(session: Session): Promise<Session> {
-    const result = this.#tail.then(async () => {
+    const result = (async () => {
       const valid = sessionSchema.parse(session);
       await this.#file.append(valid);
       this.#put(valid);
       this.options.onSaved?.(valid);
       return valid;
-    });
+    })();
     this.#tail = result.catch(() => undefined);
     return result;
   }

@@ -71,15 +71,18 @@ export class OperationLog {
     return this.#byId.get(id);
   }
 
-  /** Appends the operation's new state (fsync'ed) and tells the screens. */
+  /**
+   * Appends the operation's new state (fsync'ed) and tells the screens. Queued at once, in call
+   * order: saves made together share one fsync, and resolve in file order.
+   */
   save(operation: Operation): Promise<Operation> {
-    const result = this.#tail.then(async () => {
+    const result = (async () => {
       const valid = operationSchema.parse(operation);
       await this.#file.append(valid);
       this.#byId.set(valid.id, valid);
       this.options.events.emit('operations.changed', valid);
       return valid;
-    });
+    })();
     this.#tail = result.catch(() => undefined);
     return result;
   }

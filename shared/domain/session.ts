@@ -144,6 +144,12 @@ export const sessionSchema = z.object({
    * nowhere, so an address edited during the session cannot send it to another host.
    */
   target: z.string().max(300).nullable().default(null),
+  /**
+   * Enable/Disable: the account was already enabled when the session started, and no session of
+   * ours had enabled it. The session then enables nothing and its end disables nothing: the
+   * product switches off only what it switched on. (False in records written before the field.)
+   */
+  enabledBefore: z.boolean().default(false),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

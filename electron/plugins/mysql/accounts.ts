@@ -100,16 +100,29 @@ export function mysqlAccountLogsIn(request: AccountLoginRequest): Promise<boolea
   );
 }
 
+/** "Table doesn't exist": MySQL has no mysql.global_priv. */
+const ER_NO_SUCH_TABLE = 1146;
+
 /**
  * The lock the built-in Credential enable/disable templates switch (ACCOUNT UNLOCK / LOCK), on the
- * account they name, user@'%'. No such account: false.
+ * account they name, user@'%': MariaDB keeps it in mysql.global_priv's JSON (its mysql.user view
+ * has no such column), MySQL in mysql.user.account_locked. No such account: false.
  */
 export function mysqlAccountEnabled(request: AccountRequest): Promise<boolean> {
+  const user = hexLiteral(request.username);
   return withMysql(request, 'reading the account\u2019s lock', async ({ client }) => {
-    const [rows] = await client.query<RowDataPacket[]>(
-      `SELECT account_locked AS locked FROM mysql.user WHERE User = ${hexLiteral(request.username)} AND Host = '%'`,
-    );
-    const locked: unknown = rows[0]?.locked;
-    return rows.length > 0 && String(locked).toUpperCase() === 'N';
+    let rows: RowDataPacket[];
+    try {
+      [rows] = await client.query<RowDataPacket[]>(
+        `SELECT IF(JSON_VALUE(Priv, '$.account_locked') IN ('true', '1'), 'Y', 'N') AS locked
+           FROM mysql.global_priv WHERE User = ${user} AND Host = '%'`,
+      );
+    } catch (error) {
+      if (errnoOf(error) !== ER_NO_SUCH_TABLE) throw error;
+      [rows] = await client.query<RowDataPacket[]>(
+        `SELECT account_locked AS locked FROM mysql.user WHERE User = ${user} AND Host = '%'`,
+      );
+    }
+    return rows.length > 0 && String(rows[0]?.locked).toUpperCase() === 'N';
   });
 }

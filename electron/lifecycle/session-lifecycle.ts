@@ -77,7 +77,9 @@ const statusRank: Record<SessionStatus, number> = {
  *
  * Only accounts this product enabled or created (its session records) are ever disabled or
  * deleted: the cleanup acts on the record's account, never on a name it did not create, and an
- * account that exists before a creation is refused untouched.
+ * account that exists before a creation is refused untouched. A rollback deletes an account only
+ * once it logs in with the session's own generated password (else Needs attention, untouched), and
+ * an account already enabled before an Enable/Disable session is neither enabled nor disabled by it.
  */
 export class SessionLifecycle {
   readonly #locks = new KeyedLock();
@@ -882,7 +884,11 @@ export class SessionLifecycle {
     if (this.#orphansForgotten) return;
     this.#orphansForgotten = true;
     for (const session of this.deps.store.all()) {
-      if (!isLiveSessionState(session.state)) await this.#forgetSecret(session.id);
+      if (isLiveSessionState(session.state)) continue;
+      // A vault that cannot write now must not keep the sweep from the sessions that need it.
+      await this.#forgetSecret(session.id).catch((error: unknown) => {
+        console.error(`session ${session.id}: its password could not be removed: ${kindOf(error)}`);
+      });
     }
   }
 

@@ -163,6 +163,7 @@ export class SessionLifecycle {
       rollback: false,
       target: null,
       enabledBefore: false,
+      notProvenOurs: false,
     });
     await this.#audit(session, actor, 'session_start', 'success', 'Requested');
     this.#drive(session.id, () => this.#provision(session, actor));
@@ -497,6 +498,7 @@ export class SessionLifecycle {
         const stuck = await this.#move(session, 'cleanup_exhausted', {
           error: result.error,
           nextAttemptAt: null,
+          ...(result.notOurs === true ? { notProvenOurs: true } : {}),
         });
         await this.#audit(
           stuck,
@@ -555,7 +557,7 @@ export class SessionLifecycle {
       }
     }
     if (session.rollback && session.jitType === 'create_delete') {
-      const proof = await this.#rollbackProof(session, plan);
+      const proof = await this.#rollbackProof(session, plan, actor);
       if (proof !== 'ours') {
         const counted = await this.#save({
           ...session,
@@ -611,6 +613,7 @@ export class SessionLifecycle {
   async #rollbackProof(
     session: Session,
     plan: SessionPlan,
+    actor: string,
   ): Promise<'ours' | Omit<CleanupOutcome, 'session'>> {
     const request = this.#accountRequest(session, plan);
     const refusal = (why: string) => ({
@@ -618,6 +621,10 @@ export class SessionLifecycle {
       detail: '',
       notOurs: true,
     });
+    // A sweep's retry does not log in as it again: failed logins may lock someone else's account.
+    if (session.notProvenOurs && actor.startsWith(systemActor)) {
+      return refusal('not tried again automatically; End the session to try again');
+    }
     try {
       if (!(await plan.cleanup.runtime.accountExists(request))) {
         return { error: null, detail: `${session.account} does not exist: nothing to roll back` };

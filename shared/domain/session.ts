@@ -150,6 +150,12 @@ export const sessionSchema = z.object({
    * product switches off only what it switched on. (False in records written before the field.)
    */
   enabledBefore: z.boolean().default(false),
+  /**
+   * A rollback found the account and could not prove it ours (it did not log in with the session's
+   * password): automatic retries do not try that login again (failed logins may lock out someone
+   * else's account); a person's End does.
+   */
+  notProvenOurs: z.boolean().default(false),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

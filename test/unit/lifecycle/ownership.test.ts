@@ -64,6 +64,31 @@ describe('a rollback deletes only an account proven ours', () => {
     expect(world.store.get(started.id)).toMatchObject({ rollback: true });
   });
 
+  it('a sweep does not log in as a not-proven account again (failed logins may lock it); a person\u2019s End does', async () => {
+    let release!: () => void;
+    world.target.gate = new Promise((resolve) => (release = resolve));
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'provisioning');
+    world.target.accounts.set(started.account, { enabled: true, password: 'theirs' });
+    release();
+    await settled(started.id, 'needs_attention');
+    expect(world.store.get(started.id)?.notProvenOurs).toBe(true);
+    expect(world.target.logins).toHaveLength(1);
+
+    await world.lifecycle.sweep({ retryNeedsAttention: true });
+    await world.lifecycle.idle();
+    expect(stateOf(world, started.id)).toBe('needs_attention');
+    expect(world.store.get(started.id)?.error).toContain('not tried again automatically');
+    expect(world.target.logins).toHaveLength(1);
+
+    await world.lifecycle.end(started.id, 'alice');
+    await world.lifecycle.idle();
+    expect(stateOf(world, started.id)).toBe('needs_attention');
+    expect(world.target.logins).toHaveLength(2);
+    expect(verbs()).toEqual(['create']);
+    expect(world.target.accounts.get(started.account)?.password).toBe('theirs');
+  });
+
   it('a provisioning cut short before its creation ran, nothing there: Failed, no deletion run', async () => {
     const started = await world.lifecycle.start(CREATE, 'alice');
     await settled(started.id, 'active');

@@ -35,6 +35,7 @@ const session = (id: string, state: Session['state'], changes: Partial<Session> 
   rollback: false,
   target: null,
   enabledBefore: false,
+  notProvenOurs: false,
   ...changes,
 });
 

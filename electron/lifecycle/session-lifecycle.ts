@@ -2,11 +2,14 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { sessionStatuses } from '../../shared/domain/credential';
 import { jitExecutionTypes, jitPairs } from '../../shared/domain/jit';
 import {
+  isLiveSessionState,
+  mayHoldAccount,
   nextSessionState,
   sessionStateLabels,
   type Session,
   type SessionEvent,
 } from '../../shared/domain/session';
+import { findPlugin, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock, TimerHandle, Timers } from '../platform/clock';
@@ -14,6 +17,8 @@ import type { EventBus } from '../platform/event-bus';
 import { ephemeralUsername } from '../operations/ephemeral-name';
 import { tagValues } from '../operations/tag-values';
 import type { TemplateExecutor } from '../operations/template-executor';
+import type { AccountRequest, PluginRuntime } from '../plugins/plugin-runtime';
+import { AccountCheckFailed } from '../plugins/tag-engine';
 import { generatePassword } from '../services/credentials/password-generator';
 import { ServiceError } from '../services/service-error';
 import type { SecretVault } from '../vault/secret-vault';
@@ -72,7 +77,9 @@ const statusRank: Record<SessionStatus, number> = {
  *
  * Only accounts this product enabled or created (its session records) are ever disabled or
  * deleted: the cleanup acts on the record's account, never on a name it did not create, and an
- * account that exists before a creation is refused untouched.
+ * account that exists before a creation is refused untouched. A rollback deletes an account only
+ * once it logs in with the session's own generated password (else Needs attention, untouched), and
+ * an account already enabled before an Enable/Disable session is neither enabled nor disabled by it.
  */
 export class SessionLifecycle {
   readonly #locks = new KeyedLock();
@@ -89,6 +96,7 @@ export class SessionLifecycle {
   #closing = false;
   /** The app is quitting (close()): a session that becomes Active now is ended at once. */
   #quitting = false;
+  #orphansForgotten = false;
 
   constructor(private readonly deps: SessionLifecycleDeps) {}
 
@@ -133,6 +141,7 @@ export class SessionLifecycle {
       throw new ServiceError('invalid_input', `${label} has no ${provision} template in its JIT settings`);
     }
     const account = type === 'enable_disable' ? credential.username : this.#newAccountName(device.id);
+    if (type === 'create_delete') this.#checkNameLength(account, credential.jit);
     const now = this.deps.clock.now();
     const maxMs = this.deps.settings().jit.maxSessionMinutes * 60_000;
     const session = await this.#save({
@@ -156,6 +165,8 @@ export class SessionLifecycle {
       forceCloseReason: null,
       rollback: false,
       target: null,
+      enabledBefore: false,
+      notProvenOurs: false,
     });
     await this.#audit(session, actor, 'session_start', 'success', 'Requested');
     this.#drive(session.id, () => this.#provision(session, actor));
@@ -190,9 +201,20 @@ export class SessionLifecycle {
         this.#drive(id, () => this.#cleanup(ending, actor));
         return ending;
       }
-      case 'ending':
-        if (!this.#busy.has(id)) this.#drive(id, () => this.#cleanup(session, actor));
+      case 'ending': {
+        const running = this.#busy.has(id);
+        if (!running) this.#drive(id, () => this.#cleanup(session, actor));
+        await this.#audit(
+          session,
+          actor,
+          'session_end',
+          'success',
+          running
+            ? 'End requested again: the cleanup is already running'
+            : 'End requested again: cleanup resumed',
+        );
         return session;
+      }
       case 'needs_attention': {
         if (!this.#claim(id)) return session;
         const retrying = await this.#claimed(id, async () => {
@@ -261,6 +283,7 @@ export class SessionLifecycle {
 
   async #sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
     if (this.#closing || this.deps.vault.status().state !== 'unlocked') return 0;
+    await this.#forgetOrphanSecrets();
     let driven = 0;
     // Requested and not starting here: the app stopped before anything ran on the target.
     for (const session of this.deps.store.all()) {
@@ -397,7 +420,25 @@ export class SessionLifecycle {
       await this.deps.vault.put(secretRef, password);
     }
 
-    const outcome = await this.#locks.run(lockKey(requested), async () => {
+    type Outcome = { session: Session; error: string | null; refused?: string };
+    const outcome = await this.#locks.run(this.#lockKey(requested), async (): Promise<Outcome> => {
+      const before = await this.#enabledBefore(requested, plan);
+      if (typeof before === 'string') return { session: requested, error: null, refused: before };
+      if (before) {
+        // Enabled by someone else: nothing to switch on, and so nothing to switch off at the end.
+        const provisioning = await this.#move(requested, 'start', {
+          target: targetText(plan.provision.target),
+          enabledBefore: true,
+        });
+        await this.#audit(
+          provisioning,
+          actor,
+          'session_provision',
+          'success',
+          `${requested.account} was enabled before the session: the enable template is not run, and the end leaves it enabled`,
+        );
+        return { session: provisioning, error: null };
+      }
       const operationId = randomUUID();
       const provisioning = await this.#move(requested, 'start', {
         operationIds: [...requested.operationIds, operationId],
@@ -419,6 +460,10 @@ export class SessionLifecycle {
       return { session: provisioning, error: null };
     });
 
+    if (outcome.refused !== undefined) {
+      await this.#refuse(outcome.session, actor, outcome.refused);
+      return;
+    }
     if (outcome.error !== null) {
       this.#endRequested.delete(outcome.session.id);
       const ending = await this.#move(outcome.session, 'provisioning_failed', {
@@ -459,7 +504,7 @@ export class SessionLifecycle {
     const retry = this.deps.settings().cleanupRetry;
     let session = ending;
     for (let attempt = 1; ; attempt++) {
-      const result = await this.#locks.run(lockKey(session), () => this.#cleanupOnce(session, actor));
+      const result = await this.#locks.run(this.#lockKey(session), () => this.#cleanupOnce(session, actor));
       session = result.session;
       if (result.error === null) {
         const done = await this.#move(session, session.rollback ? 'rolled_back' : 'cleaned', {
@@ -471,10 +516,12 @@ export class SessionLifecycle {
         await this.#audit(done, actor, 'session_cleanup', 'success', result.detail);
         return;
       }
-      if (attempt >= retry.maxAttempts) {
+      // Not proven ours: no retry deletes it either, a person must look.
+      if (attempt >= retry.maxAttempts || result.notOurs === true) {
         const stuck = await this.#move(session, 'cleanup_exhausted', {
           error: result.error,
           nextAttemptAt: null,
+          ...(result.notOurs === true ? { notProvenOurs: true } : {}),
         });
         await this.#audit(
           stuck,
@@ -504,10 +551,7 @@ export class SessionLifecycle {
     }
   }
 
-  async #cleanupOnce(
-    session: Session,
-    actor: string,
-  ): Promise<{ session: Session; error: string | null; detail: string }> {
+  async #cleanupOnce(session: Session, actor: string): Promise<CleanupOutcome> {
     let plan: SessionPlan;
     try {
       plan = this.#plan(session);
@@ -520,22 +564,31 @@ export class SessionLifecycle {
       return { session: counted, error: messageOf(error), detail: '' };
     }
     if (session.jitType === 'enable_disable') {
+      if (session.enabledBefore) {
+        return { session, error: null, detail: 'Left enabled: it was enabled before the session' };
+      }
       // Sessions on one account are counted: it is disabled only when the last one ends.
-      const others = this.deps.store
-        .all()
-        .filter(
-          (s) =>
-            s.id !== session.id &&
-            s.deviceId === session.deviceId &&
-            s.account === session.account &&
-            (s.state === 'provisioning' || s.state === 'active'),
-        );
+      const others = this.#sameAccount(session, plan.cleanup.runtime).filter(
+        (s) => s.state === 'provisioning' || s.state === 'active',
+      );
       if (others.length > 0) {
         return {
           session,
           error: null,
           detail: `Left enabled: ${others.length} other session(s) still use ${session.account}`,
         };
+      }
+    }
+    if (session.rollback && session.jitType === 'create_delete') {
+      const proof = await this.#rollbackProof(session, plan, actor);
+      if (proof !== 'ours') {
+        const counted = await this.#save({
+          ...session,
+          cleanupAttempts: session.cleanupAttempts + 1,
+          nextAttemptAt: null,
+          updatedAt: this.#now(),
+        });
+        return { ...proof, session: counted };
       }
     }
     const operationId = randomUUID();
@@ -572,6 +625,95 @@ export class SessionLifecycle {
       error: null,
       detail: `${session.account} disabled; ${ended} live session(s) ended on the target`,
     };
+  }
+
+  /**
+   * Before a rollback deletes anything: the account must be the one this session created. A
+   * provisioning that failed or was cut short proves nothing (someone may have created the name
+   * between our check and our template, or the template never ran), so the account must log in
+   * with the password this session generated, which only it knows (the vault, `session:<id>`).
+   */
+  async #rollbackProof(
+    session: Session,
+    plan: SessionPlan,
+    actor: string,
+  ): Promise<'ours' | Omit<CleanupOutcome, 'session'>> {
+    const request = this.#accountRequest(session, plan);
+    const refusal = (why: string) => ({
+      error: `${session.account} exists on ${plan.device.name} and was not proven ours (${why}): not deleted; check the target by hand`,
+      detail: '',
+      notOurs: true,
+    });
+    // A sweep's retry does not log in as it again: failed logins may lock someone else's account.
+    if (session.notProvenOurs && actor.startsWith(systemActor)) {
+      return refusal('not tried again automatically; End the session to try again');
+    }
+    try {
+      if (!(await plan.cleanup.runtime.accountExists(request))) {
+        return { error: null, detail: `${session.account} does not exist: nothing to roll back` };
+      }
+      const secretRef = sessionSecretRef(session.id);
+      if (!this.deps.vault.has(secretRef)) return refusal("the session's password is gone");
+      const password = this.deps.vault.get(secretRef);
+      if (await plan.cleanup.runtime.accountLogsIn({ ...request, password })) return 'ours';
+      return refusal("it does not log in with the session's password");
+    } catch (error) {
+      return { error: `Could not check the account before rolling back: ${checkMessage(error)}`, detail: '' };
+    }
+  }
+
+  /**
+   * Whether an Enable/Disable session's account is on already without us: a live session of ours
+   * on it says (it inherits that session's answer), else the target does. A string: why the
+   * target could not tell (the session is refused, nothing ran).
+   */
+  async #enabledBefore(session: Session, plan: SessionPlan): Promise<boolean | string> {
+    if (session.jitType !== 'enable_disable') return false;
+    const holders = this.#sameAccount(session, plan.provision.runtime).filter((s) => mayHoldAccount(s.state));
+    if (holders.length > 0) return holders.some((s) => s.enabledBefore);
+    try {
+      return await plan.provision.runtime.accountEnabled(this.#accountRequest(session, plan));
+    } catch (error) {
+      return `Could not check whether ${session.account} is enabled already: ${checkMessage(error)}`;
+    }
+  }
+
+  /** The other sessions on the session's account (named as the target compares names). */
+  #sameAccount(session: Session, runtime: PluginRuntime): Session[] {
+    const key = accountKey(session.account, runtime);
+    return this.deps.store
+      .all()
+      .filter(
+        (s) =>
+          s.id !== session.id && s.deviceId === session.deviceId && accountKey(s.account, runtime) === key,
+      );
+  }
+
+  #accountRequest(session: Session, plan: SessionPlan): AccountRequest {
+    return { target: plan.cleanup.target, login: plan.login.login, username: session.account };
+  }
+
+  /** Refuses a generated name longer than the plugins of the credential's templates take. */
+  #checkNameLength(
+    account: string,
+    jit: { createPluginId: PluginId | null; deletePluginId: PluginId | null },
+  ): void {
+    for (const id of [jit.createPluginId, jit.deletePluginId]) {
+      if (id === null) continue;
+      const max = this.deps.plugins.get(id)?.accountNames.maxLength;
+      if (max !== undefined && account.length > max) {
+        throw new ServiceError(
+          'invalid_input',
+          `The generated account name ${account} has ${account.length} characters, and ${findPlugin(id)?.name ?? id} takes at most ${max}: shorten the user name prefix in Settings`,
+        );
+      }
+    }
+  }
+
+  /** One lock per account on a device, named as its target compares names. */
+  #lockKey(session: Session): string {
+    const runtime = this.deps.plugins.get(session.pluginId);
+    return `${session.deviceId}:${runtime ? accountKey(session.account, runtime) : session.account}`;
   }
 
   // --- shared steps ---
@@ -764,6 +906,22 @@ export class SessionLifecycle {
     });
   }
 
+  /**
+   * Once per process, at its first sweep with the vault open: drops the passwords of sessions that
+   * are over (the process died between the final state and the secret's removal).
+   */
+  async #forgetOrphanSecrets(): Promise<void> {
+    if (this.#orphansForgotten) return;
+    this.#orphansForgotten = true;
+    for (const session of this.deps.store.all()) {
+      if (isLiveSessionState(session.state)) continue;
+      // A vault that cannot write now must not keep the sweep from the sessions that need it.
+      await this.#forgetSecret(session.id).catch((error: unknown) => {
+        console.error(`session ${session.id}: its password could not be removed: ${kindOf(error)}`);
+      });
+    }
+  }
+
   /** Drops a session's generated password (there is none for Enable/Disable). */
   async #forgetSecret(id: string): Promise<void> {
     const ref = sessionSecretRef(id);
@@ -775,8 +933,22 @@ export class SessionLifecycle {
   }
 }
 
-function lockKey(session: Session): string {
-  return `${session.deviceId}:${session.account}`;
+/** What a cleanup attempt came to; `notOurs`: the account exists and is not proven ours. */
+interface CleanupOutcome {
+  readonly session: Session;
+  readonly error: string | null;
+  readonly detail: string;
+  readonly notOurs?: boolean;
+}
+
+/** An account name as the target compares it (LDAP's uid ignores case). */
+function accountKey(account: string, runtime: PluginRuntime): string {
+  return runtime.accountNames.caseInsensitive ? account.toLowerCase() : account;
+}
+
+/** An account check's message is masked and says what failed; other errors are named by kind. */
+function checkMessage(error: unknown): string {
+  return error instanceof AccountCheckFailed ? error.message : messageOf(error);
 }
 
 /** A ServiceError's message is safe to show; anything else is named by its kind only. */

@@ -6,6 +6,7 @@ import {
   type Session,
   type SessionFilter,
 } from '../../shared/domain/session';
+import { ServiceError } from '../services/service-error';
 import type { StoreProblem } from '../storage/config-store';
 import { JsonlAppender } from '../storage/jsonl/jsonl-appender';
 import { describeBadLines, readJsonLines } from '../storage/jsonl/read-json-lines';
@@ -35,6 +36,7 @@ export class SessionStore {
   readonly #live = new Map<string, Session>();
   readonly #file: JsonlAppender;
   #tail: Promise<unknown> = Promise.resolve();
+  #closed = false;
 
   private constructor(
     private readonly options: SessionStoreOptions,
@@ -69,6 +71,13 @@ export class SessionStore {
    * saves made together share one fsync, and resolve (and update the maps) in file order.
    */
   save(session: Session): Promise<Session> {
+    // Refused at once, not queued: after close() nothing may reach the file (the data dir's lock
+    // may belong to another process by then).
+    if (this.#closed) {
+      return Promise.reject(
+        new ServiceError('conflict', `The session store is closed: session ${session.id} was not saved`),
+      );
+    }
     const result = (async () => {
       const valid = sessionSchema.parse(session);
       await this.#file.append(valid);
@@ -110,6 +119,7 @@ export class SessionStore {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#tail;
     await this.#file.close();
   }

@@ -111,8 +111,23 @@ export interface AccountRequest {
   readonly signal?: CancelSignal;
 }
 
+/** A login as the account itself: the proof that an account is the one a session created. */
+export interface AccountLoginRequest extends AccountRequest {
+  /** The password the session generated for the account (a secret: only the session knows it). */
+  readonly password: string;
+}
+
+/** How the target names accounts: what a generated name must fit, and how two names compare. */
+export interface AccountNameRules {
+  /** The longest account name the target (and the plugin's built-in templates) accept. */
+  readonly maxLength: number;
+  /** Whether the target takes `App` and `app` for one account (LDAP's uid). */
+  readonly caseInsensitive: boolean;
+}
+
 export interface PluginRuntime {
   readonly id: PluginId;
+  readonly accountNames: AccountNameRules;
   /** Syntax and tag problems, without connecting. Empty when the template is fine. */
   check(template: string): TemplateProblem[];
   /** Runs the template against the target. Never throws for target-side failures: see `failure`. */
@@ -121,6 +136,18 @@ export interface PluginRuntime {
   accountExists(request: AccountRequest): Promise<boolean>;
   /** Ends the account's live sessions on the target; returns how many were ended. */
   endSessions(request: AccountRequest): Promise<number>;
+  /**
+   * Whether the account logs in with `password`: false when the target refuses that login (wrong
+   * password, locked, expired, no such account); rejects when the target could not be asked at all
+   * (unreachable, a timeout). Only the account's own login is used, nothing is changed.
+   */
+  accountLogsIn(request: AccountLoginRequest): Promise<boolean>;
+  /**
+   * Whether the account may log in now, in the terms of the plugin's built-in Credential enable
+   * and disable templates (false for an account that does not exist); rejects when the target
+   * cannot tell. Read as the authentication login, nothing is changed.
+   */
+  accountEnabled(request: AccountRequest): Promise<boolean>;
 }
 
 /** Tags whose values are secrets: masked in every step, failure and log. */

@@ -144,6 +144,18 @@ export const sessionSchema = z.object({
    * nowhere, so an address edited during the session cannot send it to another host.
    */
   target: z.string().max(300).nullable().default(null),
+  /**
+   * Enable/Disable: the account was already enabled when the session started, and no session of
+   * ours had enabled it. The session then enables nothing and its end disables nothing: the
+   * product switches off only what it switched on. (False in records written before the field.)
+   */
+  enabledBefore: z.boolean().default(false),
+  /**
+   * A rollback found the account and could not prove it ours (it did not log in with the session's
+   * password): automatic retries do not try that login again (failed logins may lock out someone
+   * else's account); a person's End does.
+   */
+  notProvenOurs: z.boolean().default(false),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -1,7 +1,7 @@
 import { ldapSyntaxHelp } from '../../../shared/plugins/syntax/ldap';
 import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
-import { ldapAccountExists, ldapEndSessions } from './accounts';
+import { ldapAccountEnabled, ldapAccountExists, ldapAccountLogsIn, ldapEndSessions } from './accounts';
 import { ldapBuiltinTemplates } from './builtin-templates';
 import { checkLdapTemplate } from './operations';
 import { runLdap } from './run';
@@ -13,10 +13,15 @@ import { runLdap } from './run';
  */
 export const ldapPlugin: PluginRuntime = {
   id: 'ldap',
+  // The built-ins name the entry by uid (RFC 4519: up to 256 characters), which compares
+  // case-insensitively. (Active Directory's sAMAccountName takes 20.)
+  accountNames: { maxLength: 256, caseInsensitive: true },
   check: checkLdapTemplate,
   run: runLdap,
   accountExists: ldapAccountExists,
   endSessions: ldapEndSessions,
+  accountLogsIn: ldapAccountLogsIn,
+  accountEnabled: ldapAccountEnabled,
 };
 
 /** The LDAP plugin as the registry lists it. It takes no options: one runtime object serves. */

@@ -1,6 +1,6 @@
 import type { RowDataPacket } from 'mysql2';
-import type { AccountRequest } from '../plugin-runtime';
-import { defaultTimeouts, withAccountConnection } from '../tag-engine';
+import type { AccountLoginRequest, AccountRequest } from '../plugin-runtime';
+import { ConnectFailed, defaultTimeouts, probeAccountLogin, withAccountConnection } from '../tag-engine';
 import { mysqlConnections, openMysql, type MysqlConnection } from './connection';
 
 /** "Unknown thread id": the session ended on its own between the listing and the KILL. */
@@ -75,5 +75,54 @@ export function mysqlEndSessions(request: AccountRequest): Promise<number> {
       if (left.length > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     return ids.length - left.length;
+  });
+}
+
+/**
+ * The server's answers that refuse a login: access denied (1045, or 1698 for some names), the
+ * account locked (4151, under a misleading code name in mysql2: matched on errno), the password
+ * expired (1862). Anything else (unreachable, a timeout) is not an answer.
+ */
+const REFUSED_LOGIN = new Set([1045, 1698, 4151, 1862]);
+
+function loginRefused(error: unknown): boolean {
+  const cause = error instanceof ConnectFailed ? error.cause : undefined;
+  return REFUSED_LOGIN.has(Number(errnoOf(cause)));
+}
+
+/** Connects as the account itself, to no database (a new account may have rights on none). */
+export function mysqlAccountLogsIn(request: AccountLoginRequest): Promise<boolean> {
+  const login = { username: request.username, password: request.password };
+  return probeAccountLogin(
+    request,
+    () => openMysql({ target: request.target, login, timeouts: defaultTimeouts, signal: request.signal }),
+    loginRefused,
+  );
+}
+
+/** "Table doesn't exist": MySQL has no mysql.global_priv. */
+const ER_NO_SUCH_TABLE = 1146;
+
+/**
+ * The lock the built-in Credential enable/disable templates switch (ACCOUNT UNLOCK / LOCK), on the
+ * account they name, user@'%': MariaDB keeps it in mysql.global_priv's JSON (its mysql.user view
+ * has no such column), MySQL in mysql.user.account_locked. No such account: false.
+ */
+export function mysqlAccountEnabled(request: AccountRequest): Promise<boolean> {
+  const user = hexLiteral(request.username);
+  return withMysql(request, 'reading the account\u2019s lock', async ({ client }) => {
+    let rows: RowDataPacket[];
+    try {
+      [rows] = await client.query<RowDataPacket[]>(
+        `SELECT IF(JSON_VALUE(Priv, '$.account_locked') IN ('true', '1'), 'Y', 'N') AS locked
+           FROM mysql.global_priv WHERE User = ${user} AND Host = '%'`,
+      );
+    } catch (error) {
+      if (errnoOf(error) !== ER_NO_SUCH_TABLE) throw error;
+      [rows] = await client.query<RowDataPacket[]>(
+        `SELECT account_locked AS locked FROM mysql.user WHERE User = ${user} AND Host = '%'`,
+      );
+    }
+    return rows.length > 0 && String(rows[0]?.locked).toUpperCase() === 'N';
   });
 }

@@ -3,7 +3,7 @@ import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { mysqlBuiltinTemplates } from './builtin-templates';
-import { mysqlAccountExists, mysqlEndSessions } from './accounts';
+import { mysqlAccountEnabled, mysqlAccountExists, mysqlAccountLogsIn, mysqlEndSessions } from './accounts';
 import { mysqlDriver } from './driver';
 
 /**
@@ -12,10 +12,15 @@ import { mysqlDriver } from './driver';
  */
 export const mysqlPlugin: PluginRuntime = {
   id: 'mysql',
+  // MySQL 5.7 and later: 32 characters (MariaDB takes 80: the smaller serves both). User names are
+  // compared case-sensitively by both.
+  accountNames: { maxLength: 32, caseInsensitive: false },
   check: (template) => [...mysqlDriver.template(template).problems],
   run: (request) => runSqlTemplate(mysqlDriver, request),
   accountExists: mysqlAccountExists,
   endSessions: mysqlEndSessions,
+  accountLogsIn: mysqlAccountLogsIn,
+  accountEnabled: mysqlAccountEnabled,
 };
 
 /** The MySQL plugin as the registry lists it. It takes no options: one runtime object serves. */

@@ -1,5 +1,5 @@
-import type { AccountRequest } from '../plugin-runtime';
-import { defaultTimeouts, withAccountConnection } from '../tag-engine';
+import type { AccountLoginRequest, AccountRequest } from '../plugin-runtime';
+import { ConnectFailed, defaultTimeouts, probeAccountLogin, withAccountConnection } from '../tag-engine';
 import { openPg, pgConnections, type PgConnection } from './connection';
 
 /** How long pg_terminate_backend waits for each backend to be gone (PostgreSQL 14 and later). */
@@ -42,5 +42,49 @@ export function pgEndSessions(request: AccountRequest): Promise<number> {
       [request.username],
     );
     return result.rows.filter((row) => row.ended).length;
+  });
+}
+
+/**
+ * SQLSTATE class 28, invalid authorization: a wrong password, a NOLOGIN role, a VALID UNTIL in the
+ * past, no such role, or pg_hba refusing it. Anything else (unreachable, a timeout) is not an answer.
+ */
+function loginRefused(error: unknown): boolean {
+  const cause = error instanceof ConnectFailed ? error.cause : undefined;
+  return (
+    typeof cause === 'object' &&
+    cause !== null &&
+    'code' in cause &&
+    typeof cause.code === 'string' &&
+    cause.code.startsWith('28')
+  );
+}
+
+/** Connects as the role itself, to the authentication login's database. */
+export function pgAccountLogsIn(request: AccountLoginRequest): Promise<boolean> {
+  const login = {
+    username: request.username,
+    password: request.password,
+    ...(request.login.database !== undefined ? { database: request.login.database } : {}),
+  };
+  return probeAccountLogin(
+    request,
+    () => openPg({ target: request.target, login, timeouts: defaultTimeouts, signal: request.signal }),
+    loginRefused,
+  );
+}
+
+/**
+ * What the built-in Credential enable/disable templates switch: LOGIN (rolcanlogin), and VALID
+ * UNTIL (a role past it cannot log in with a password). No such role: false.
+ */
+export function pgAccountEnabled(request: AccountRequest): Promise<boolean> {
+  return withPg(request, 'reading the role\u2019s login state', async ({ client }) => {
+    const result = await client.query<{ enabled: boolean }>(
+      `SELECT rolcanlogin AND (rolvaliduntil IS NULL OR rolvaliduntil > pg_catalog.now()) AS enabled
+         FROM pg_catalog.pg_roles WHERE rolname = $1`,
+      [request.username],
+    );
+    return result.rows[0]?.enabled === true;
   });
 }

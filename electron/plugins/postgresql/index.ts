@@ -3,7 +3,7 @@ import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { postgresqlBuiltinTemplates } from './builtin-templates';
-import { pgAccountExists, pgEndSessions } from './accounts';
+import { pgAccountEnabled, pgAccountExists, pgAccountLogsIn, pgEndSessions } from './accounts';
 import { postgresDriver } from './driver';
 
 /**
@@ -12,10 +12,14 @@ import { postgresDriver } from './driver';
  */
 export const postgresqlPlugin: PluginRuntime = {
   id: 'postgresql',
+  // NAMEDATALEN - 1 bytes; role names are case-sensitive (the built-ins quote them).
+  accountNames: { maxLength: 63, caseInsensitive: false },
   check: (template) => [...postgresDriver.template(template).problems],
   run: (request) => runSqlTemplate(postgresDriver, request),
   accountExists: pgAccountExists,
   endSessions: pgEndSessions,
+  accountLogsIn: pgAccountLogsIn,
+  accountEnabled: pgAccountEnabled,
 };
 
 /** The PostgreSQL plugin as the registry lists it. It takes no options: one runtime object serves. */

@@ -34,3 +34,30 @@ export function parseEndedCount(stdout: string): number | null {
   const found = /^ended=(\d+)$/m.exec(stdout);
   return found?.[1] === undefined ? null : Number(found[1]);
 }
+
+/**
+ * Prints `state=enabled` or `state=disabled`, in the terms of the built-in Linux enable/disable
+ * templates: disabled when the password is locked (`!`, or `*`: none) or the account has expired
+ * (shadow's 8th field, in days since 1970, today or before). Reads /etc/shadow, so it runs as root
+ * or under sudo; only the verdict leaves the target, never the hash. No such account: disabled.
+ */
+export const accountEnabledCommand = (username: string): string =>
+  `getent shadow ${username} | awk -F: -v today="$(( $(date +%s) / 86400 ))" ` +
+  `'{ if ($2 ~ /^[!*]/ || ($8 != "" && $8 <= today)) s = "disabled"; else s = "enabled" } ` +
+  `END { print "state=" (s == "" ? "disabled" : s) }'`;
+
+/** The verdict accountEnabledCommand printed; null when the output is not what it prints. */
+export function parseEnabledState(stdout: string): boolean | null {
+  const found = /^state=(enabled|disabled)$/m.exec(stdout);
+  return found === null ? null : found[1] === 'enabled';
+}
+
+/**
+ * The command as a login that is not root runs it: through sudo, which reads the login's password
+ * from stdin (-S, no prompt text), or with -n (no password asked) for a key-only login.
+ */
+export function asRoot(command: string, loginUser: string, hasPassword: boolean): string {
+  if (loginUser === 'root') return command;
+  const quoted = `'${command.replaceAll("'", `'\\''`)}'`;
+  return `sudo ${hasPassword ? "-S -p ''" : '-n'} sh -c ${quoted}`;
+}

@@ -3,6 +3,7 @@
  * plus account checks and ending sessions on exec channels. See template/MATCHING.md for the rules.
  */
 import type {
+  AccountLoginRequest,
   AccountRequest,
   CancelSignal,
   ConnectionLogin,
@@ -16,9 +17,12 @@ import type {
   TemplateProblem,
 } from '../plugin-runtime';
 import {
+  accountEnabledCommand,
   accountExistsCommand,
+  asRoot,
   checkAccountName,
   endSessionsCommand,
+  parseEnabledState,
   parseEndedCount,
 } from './account-commands';
 import { checkSshTemplate, describeProblems } from './template/check';
@@ -33,7 +37,7 @@ import {
 import { execCommand, type ExecResult } from './connection/ssh-exec';
 import { openShell } from './connection/ssh-shell';
 import { substitute } from './template/substitute';
-import { Masker, runSecrets, withAccountConnection, withDerivedTags } from '../tag-engine';
+import { Masker, probeAccountLogin, runSecrets, withAccountConnection, withDerivedTags } from '../tag-engine';
 
 export interface SshPluginOptions {
   /** Host key verification; without it any host key is accepted (known hosts belong to devices). */
@@ -58,6 +62,8 @@ const failed = (started: number, failure: RunFailure, steps: RunStep[] = []): Ru
 
 export class SshPlugin implements PluginRuntime {
   readonly id = 'ssh' as const;
+  /** useradd's limit (32, as the built-in templates' USERNAME pattern); names are case-sensitive. */
+  readonly accountNames = { maxLength: 32, caseInsensitive: false };
   readonly #timeouts: RunTimeouts;
 
   constructor(private readonly options: SshPluginOptions = {}) {
@@ -184,6 +190,48 @@ export class SshPlugin implements PluginRuntime {
     );
   }
 
+  /**
+   * An SSH login as the account with the password (password or keyboard-interactive, as PAM asks):
+   * sshd refuses a wrong password, a locked or expired account alike. The check needs the server to
+   * take password logins for the account; where it does not, nothing is proven.
+   */
+  async accountLogsIn(request: AccountLoginRequest): Promise<boolean> {
+    checkAccountName(request.username);
+    return await probeAccountLogin(
+      request,
+      () =>
+        this.#connect(
+          request.target,
+          { username: request.username, password: request.password },
+          this.#timeouts.connectSeconds * 1000,
+          request.signal,
+        ),
+      (error) => error instanceof SshConnectError && error.loginRefused,
+    );
+  }
+
+  /** The shadow entry's lock and expiry (account-commands.ts), as root or through sudo. */
+  async accountEnabled(request: AccountRequest): Promise<boolean> {
+    checkAccountName(request.username);
+    const { username, password } = request.login;
+    const command = asRoot(accountEnabledCommand(request.username), username, password !== undefined);
+    return await this.#exec(
+      request,
+      'reading the account\u2019s lock',
+      command,
+      (result) => {
+        const enabled = parseEnabledState(result.stdout);
+        if (result.code !== 0 || enabled === null) {
+          throw new Error(
+            `the command exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
+          );
+        }
+        return enabled;
+      },
+      username === 'root' ? undefined : password === undefined ? undefined : `${password}\n`,
+    );
+  }
+
   #connect(
     target: TargetEndpoint,
     login: ConnectionLogin,
@@ -203,12 +251,21 @@ export class SshPlugin implements PluginRuntime {
     what: string,
     command: string,
     read: (result: ExecResult) => T,
+    input?: string,
   ): Promise<T> {
     const open = (): Promise<SshConnection> =>
       this.#connect(request.target, request.login, this.#timeouts.connectSeconds * 1000, request.signal);
     return withAccountConnection(request, what, { open }, async (connection) =>
       // Root's shell start-up alone can take a fraction of a second; endSessions waits up to 5 s.
-      read(await execCommand(connection, command, (this.#timeouts.readSeconds + 10) * 1000, request.signal)),
+      read(
+        await execCommand(
+          connection,
+          command,
+          (this.#timeouts.readSeconds + 10) * 1000,
+          request.signal,
+          input,
+        ),
+      ),
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { AccountRequest } from '../plugin-runtime';
+import type { AccountLoginRequest, AccountRequest } from '../plugin-runtime';
 import { messageOf } from './failures';
 import { defaultTimeouts, guarded } from './interrupt';
 import { lingerKey, type ConnectionLinger, type Reusable } from './linger';
@@ -56,5 +56,30 @@ export async function withAccountConnection<C extends AccountConnection, T>(
     throw new AccountCheckFailed(masker.mask(`${what}: ${messageOf(error)}`), { cause: error });
   } finally {
     await connection?.close();
+  }
+}
+
+/**
+ * Logs in as the account itself with the session's password, and closes at once: true when the
+ * target lets it in, false when it refuses that login (`refused` tells a refusal from the rest),
+ * AccountCheckFailed (masked) when the target could not be asked.
+ */
+export async function probeAccountLogin(
+  request: AccountLoginRequest,
+  open: () => Promise<AccountConnection>,
+  refused: (error: unknown) => boolean,
+): Promise<boolean> {
+  const masker = new Masker(
+    [request.password, request.login.password, request.login.privateKey].filter((s) => s !== undefined),
+  );
+  try {
+    const connection = await open();
+    await connection.close();
+    return true;
+  } catch (error) {
+    if (refused(error)) return false;
+    throw new AccountCheckFailed(masker.mask(`logging in as the account: ${messageOf(error)}`), {
+      cause: error,
+    });
   }
 }

@@ -11,5 +11,10 @@ export { Refusal } from './refusal';
 export { elapsedSince, RunRecorder } from './run-recorder';
 export { isKnownTag, isSecretTag, locateTags, tagText, type TagOccurrence } from './tags';
 export { tagValue } from './values';
-export { AccountCheckFailed, withAccountConnection, type AccountConnection } from './accounts';
+export {
+  AccountCheckFailed,
+  probeAccountLogin,
+  withAccountConnection,
+  type AccountConnection,
+} from './accounts';
 export { ConnectionLinger, lingerKey, type Reusable } from './linger';

@@ -17,6 +17,8 @@ import { TemplateExecutor } from '../../../electron/operations/template-executor
 import { EventBus } from '../../../electron/platform/event-bus';
 import { ManualClock } from '../../../electron/platform/manual-clock';
 import type {
+  AccountLoginRequest,
+  AccountNameRules,
   AccountRequest,
   PluginRuntime,
   RunRequest,
@@ -33,10 +35,16 @@ type Verb = 'create' | 'delete' | 'enable' | 'disable';
 /**
  * A target whose templates are one word (create, delete, enable, disable) acting on `[#USERNAME#]`.
  * `failures[verb]` makes that many next runs of the verb fail; `halfCreate` makes a creation
- * leave the account behind and still report a failure.
+ * leave the account (with its password) behind and still report a failure. An account logs in
+ * with its password while enabled.
  */
 export class FakeTarget implements PluginRuntime {
   readonly id = 'postgresql' as const;
+  accountNames: AccountNameRules = { maxLength: 63, caseInsensitive: false };
+  /** The logins tried as accounts (the ownership proofs). */
+  readonly logins: string[] = [];
+  /** Makes accountEnabled fail (the target cannot tell). */
+  enabledCheckFails = false;
   readonly accounts = new Map<string, { enabled: boolean; password: string }>();
   readonly runs: { verb: Verb; username: string }[] = [];
   readonly ended: string[] = [];
@@ -52,12 +60,13 @@ export class FakeTarget implements PluginRuntime {
   async run(request: RunRequest): Promise<RunResult> {
     if (this.gate) await this.gate;
     const verb = request.template.trim() as Verb;
-    const username = request.tags.USERNAME ?? '';
+    const username = this.#name(request.tags.USERNAME ?? '');
     this.runs.push({ verb, username });
     const left = this.failures[verb] ?? 0;
     if (left > 0) {
       this.failures[verb] = left - 1;
-      if (verb === 'create' && this.halfCreate) this.accounts.set(username, { enabled: true, password: '' });
+      if (verb === 'create' && this.halfCreate)
+        this.accounts.set(username, { enabled: true, password: request.tags.NEW_PASSWORD ?? '' });
       return failure(`${verb} failed`);
     }
     const account = this.accounts.get(username);
@@ -71,12 +80,28 @@ export class FakeTarget implements PluginRuntime {
   }
 
   accountExists(request: AccountRequest): Promise<boolean> {
-    return Promise.resolve(this.accounts.has(request.username));
+    return Promise.resolve(this.accounts.has(this.#name(request.username)));
   }
 
   endSessions(request: AccountRequest): Promise<number> {
     this.ended.push(request.username);
     return Promise.resolve(0);
+  }
+
+  accountLogsIn(request: AccountLoginRequest): Promise<boolean> {
+    this.logins.push(request.username);
+    const account = this.accounts.get(this.#name(request.username));
+    return Promise.resolve(account !== undefined && account.enabled && account.password === request.password);
+  }
+
+  accountEnabled(request: AccountRequest): Promise<boolean> {
+    if (this.enabledCheckFails) return Promise.reject(new Error('the target cannot tell'));
+    return Promise.resolve(this.accounts.get(this.#name(request.username))?.enabled ?? false);
+  }
+
+  /** Names as the target compares them (tests keep `accounts` in lower case). */
+  #name(username: string): string {
+    return this.accountNames.caseInsensitive ? username.toLowerCase() : username;
   }
 }
 

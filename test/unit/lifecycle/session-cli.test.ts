@@ -96,6 +96,8 @@ describe('runSessionCli', () => {
       forceCloseReason: null,
       rollback: false,
       target: '127.0.0.1:5432',
+      enabledBefore: false,
+      notProvenOurs: false,
     };
     const file = join(data, sessionsFileName);
     writeFileSync(file, `${JSON.stringify(ending)}\n`, { mode: 0o600 });

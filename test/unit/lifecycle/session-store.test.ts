@@ -34,6 +34,8 @@ const session = (id: string, state: Session['state'], changes: Partial<Session> 
   forceCloseReason: null,
   rollback: false,
   target: null,
+  enabledBefore: false,
+  notProvenOurs: false,
   ...changes,
 });
 
@@ -93,6 +95,31 @@ describe('SessionStore', () => {
     await store.save(session('new', 'active'));
     expect(store.list({}, 0, 10).sessions.map((s) => s.id)).toEqual(['new', 'old']);
     expect(store.list({ live: true }, 0, 10)).toMatchObject({ total: 1, sessions: [{ id: 'new' }] });
+    await store.close();
+  });
+
+  it('refuses a save after close, clearly, and writes nothing', async () => {
+    const store = SessionStore.open({ dir: dir.path });
+    await store.save(session('a', 'requested'));
+    await store.close();
+    const path = join(dir.path, sessionsFileName);
+    const before = readFileSync(path, 'utf8');
+    await expect(store.save(session('a', 'provisioning'))).rejects.toThrow(
+      'The session store is closed: session a was not saved',
+    );
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(store.get('a')?.state).toBe('requested');
+  });
+
+  it('reads a record written before enabledBefore existed as not enabled before', async () => {
+    const { enabledBefore: _, ...old } = session('a', 'active', {
+      jitType: 'enable_disable',
+      account: 'app',
+    });
+    appendFileSync(join(dir.path, sessionsFileName), `${JSON.stringify(old)}\n`, { mode: 0o600 });
+    const store = SessionStore.open({ dir: dir.path });
+    expect(store.problems).toEqual([]);
+    expect(store.get('a')).toMatchObject({ state: 'active', enabledBefore: false });
     await store.close();
   });
 });

@@ -33,6 +33,13 @@ class ScriptedPlugin implements PluginRuntime {
   endSessions() {
     return Promise.resolve(0);
   }
+  readonly accountNames = { maxLength: 63, caseInsensitive: false };
+  accountLogsIn() {
+    return Promise.resolve(false);
+  }
+  accountEnabled() {
+    return Promise.resolve(false);
+  }
 }
 
 const failed = (kind: 'target' | 'connect' | 'refused', message: string) => (): Promise<RunResult> =>

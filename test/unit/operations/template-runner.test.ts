@@ -49,6 +49,13 @@ class StandInPlugin implements PluginRuntime {
   endSessions() {
     return Promise.resolve(0);
   }
+  readonly accountNames = { maxLength: 63, caseInsensitive: false };
+  accountLogsIn() {
+    return Promise.resolve(false);
+  }
+  accountEnabled() {
+    return Promise.resolve(false);
+  }
 }
 
 const succeeded = (): RunResult => ({ ok: true, steps: [], failure: null, durationMs: 1 });

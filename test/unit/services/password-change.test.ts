@@ -41,6 +41,13 @@ class RecordingRuntime implements PluginRuntime {
   endSessions() {
     return Promise.resolve(0);
   }
+  readonly accountNames = { maxLength: 63, caseInsensitive: false };
+  accountLogsIn() {
+    return Promise.resolve(false);
+  }
+  accountEnabled() {
+    return Promise.resolve(false);
+  }
 }
 
 const oldPassword = 'Old-pw-0001!';

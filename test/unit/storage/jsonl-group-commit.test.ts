@@ -76,6 +76,8 @@ it('the session store and the audit log issue concurrent saves together, in orde
     forceCloseReason: null,
     rollback: false,
     target: null,
+    enabledBefore: false,
+    notProvenOurs: false,
   });
   await Promise.all(Array.from({ length: 10 }, (_, n) => store.save(session(n))));
   await store.close();

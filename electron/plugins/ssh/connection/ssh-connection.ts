@@ -22,6 +22,8 @@ export class SshConnectError extends Error {
   constructor(
     message: string,
     readonly canceled = false,
+    /** The server answered and refused the login (authentication, or PAM closing it after). */
+    readonly loginRefused = false,
   ) {
     super(message);
     this.name = 'SshConnectError';
@@ -116,7 +118,8 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
           : lastError
             ? describeError(lastError, where, timeoutMs)
             : `${where}: the server closed the connection during login`;
-      reject(new SshConnectError(reason));
+      const refused = refusal === undefined && (!lastError || lastError.level === 'client-authentication');
+      reject(new SshConnectError(reason, false, refused));
     });
     if (login.password !== undefined) {
       const password = login.password;

@@ -24,6 +24,8 @@ export function execCommand(
   command: string,
   timeoutMs: number,
   signal?: CancelSignal,
+  /** Written to the command's stdin, then closed (e.g. the password sudo -S reads). */
+  input?: string,
 ): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const fail = (error: SshExecError): void => {
@@ -62,7 +64,7 @@ export function execCommand(
           stderr: Buffer.concat(stderr).toString('utf8'),
         });
       });
-      stream.end();
+      stream.end(input);
     });
   });
 }

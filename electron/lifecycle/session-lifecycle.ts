@@ -40,6 +40,11 @@ export interface SessionLifecycleDeps extends PlanSources {
   readonly closeWaitMs?: number;
 }
 
+/** How a sweep treats the sessions that need attention (SessionLifecycle.sweep). */
+export interface SweepOptions {
+  readonly retryNeedsAttention: boolean | 'once';
+}
+
 /** The credential lists' Session status. */
 export type SessionStatus = (typeof sessionStatuses)[number];
 
@@ -84,6 +89,8 @@ export class SessionLifecycle {
   readonly #endRequested = new Map<string, string>();
   readonly #stop = new AbortController();
   #sweepTimer: TimerHandle | undefined;
+  /** When the next periodic sweep runs (ISO), null when none is armed (the command line, quitting). */
+  #nextSweepAt: string | null = null;
   #sweepTail: Promise<unknown> = Promise.resolve();
   #closing = false;
 
@@ -245,18 +252,22 @@ export class SessionLifecycle {
   /**
    * Drives every session whose account may exist on its target to its end: an interrupted
    * provisioning is rolled back, an Active session past its end is ended (one still within its
-   * length gets its timer back), an interrupted cleanup runs again. At start-up
-   * (`retryNeedsAttention`) the sessions that need attention are retried too. Needs the vault
-   * unlocked (the logins are in it): the records wait, untouched, until it is.
+   * length gets its timer back), an interrupted cleanup runs again. The sessions that need
+   * attention: `retryNeedsAttention: true` (start-up, a vault unlock, the command line) retries each
+   * with the full backoff of the retry policy; `'once'` (the periodic sweep) gives each one due a
+   * single attempt, so a target down for days costs one attempt per sweep, not a backoff cycle
+   * every few minutes, and one failing again waits, Needs attention (Force close stays possible),
+   * with the next sweep's time as its `nextAttemptAt`. Needs the vault unlocked (the logins are in
+   * it): the records wait, untouched, until it is.
    */
-  sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
+  sweep(options: SweepOptions): Promise<number> {
     // One sweep at a time: two (start-up and a vault unlock) must not drive a session twice.
     const result = this.#sweepTail.then(() => this.#sweep(options));
     this.#sweepTail = result.catch(() => undefined);
     return result;
   }
 
-  async #sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
+  async #sweep(options: SweepOptions): Promise<number> {
     if (this.#closing || this.deps.vault.status().state !== 'unlocked') return 0;
     let driven = 0;
     // Requested and not starting here: the app stopped before anything ran on the target.
@@ -288,6 +299,8 @@ export class SessionLifecycle {
       } else if (session.state === 'ending') {
         this.#drive(session.id, () => this.#cleanup(session, actor));
         driven++;
+      } else if (options.retryNeedsAttention === 'once') {
+        if (await this.#retryOnceIfDue(session)) driven++;
       } else if (options.retryNeedsAttention) {
         await this.end(session.id, actor);
         driven++;
@@ -296,7 +309,30 @@ export class SessionLifecycle {
     return driven;
   }
 
-  /** The start-up sweep, then one every `sweepEveryMs` (needs-attention sessions wait for a person). */
+  /**
+   * The periodic sweep's retry of a session that needs attention and whose `nextAttemptAt` has
+   * come (or was never set): one cleanup attempt, after which it ends or waits for the next sweep.
+   */
+  async #retryOnceIfDue(session: Session): Promise<boolean> {
+    const due =
+      session.nextAttemptAt === null || Date.parse(session.nextAttemptAt) <= this.deps.clock.now().getTime();
+    if (!due || !this.#claim(session.id)) return false;
+    const retrying = await this.#claimed(session.id, async () => {
+      const moved = await this.#move(session, 'retry', { nextAttemptAt: null });
+      await this.#audit(
+        moved,
+        systemActor,
+        'session_end',
+        'success',
+        'Cleanup retried by the periodic sweep (one attempt)',
+      );
+      return moved;
+    });
+    this.#drive(session.id, () => this.#cleanup(retrying, systemActor, 1));
+    return true;
+  }
+
+  /** The start-up sweep, then one every `sweepEveryMs` (needs-attention sessions get one attempt each). */
   async open(): Promise<void> {
     await this.sweep({ retryNeedsAttention: true });
     this.#armSweep();
@@ -310,6 +346,7 @@ export class SessionLifecycle {
     if (this.#closing) return;
     this.#closing = true;
     this.#sweepTimer?.cancel();
+    this.#nextSweepAt = null;
     for (const timer of this.#expiry.values()) timer.cancel();
     this.#expiry.clear();
     for (const session of this.deps.store.all()) {
@@ -432,7 +469,7 @@ export class SessionLifecycle {
    * Disables or deletes the account, ends its sessions on the target, and verifies; a failed attempt
    * is retried with backoff (Settings > cleanup retry) and the last one leaves Needs attention.
    */
-  async #cleanup(ending: Session, actor: string): Promise<void> {
+  async #cleanup(ending: Session, actor: string, maxAttempts?: number): Promise<void> {
     const retry = this.deps.settings().cleanupRetry;
     let session = ending;
     for (let attempt = 1; ; attempt++) {
@@ -448,17 +485,20 @@ export class SessionLifecycle {
         await this.#audit(done, actor, 'session_cleanup', 'success', result.detail);
         return;
       }
-      if (attempt >= retry.maxAttempts) {
+      if (attempt >= (maxAttempts ?? retry.maxAttempts)) {
+        // The periodic sweep tries it once more then (null: no sweep is due in this process).
         const stuck = await this.#move(session, 'cleanup_exhausted', {
           error: result.error,
-          nextAttemptAt: null,
+          nextAttemptAt: this.#nextSweepAt,
         });
+        const next =
+          stuck.nextAttemptAt === null ? '' : `; the periodic sweep retries it at ${stuck.nextAttemptAt}`;
         await this.#audit(
           stuck,
           actor,
           'session_cleanup',
           'failure',
-          `Needs attention after ${attempt} attempt(s): ${result.error}`,
+          `Needs attention after ${attempt} attempt(s): ${result.error}${next}`,
         );
         return;
       }
@@ -665,14 +705,13 @@ export class SessionLifecycle {
 
   #armSweep(): void {
     if (this.#closing) return;
-    this.#sweepTimer = this.deps.clock.setTimer(
-      () => {
-        void this.sweep({ retryNeedsAttention: false })
-          .catch(() => undefined)
-          .then(() => this.#armSweep());
-      },
-      this.deps.sweepEveryMs ?? 5 * 60_000,
-    );
+    const every = this.deps.sweepEveryMs ?? 5 * 60_000;
+    this.#nextSweepAt = new Date(this.deps.clock.now().getTime() + every).toISOString();
+    this.#sweepTimer = this.deps.clock.setTimer(() => {
+      // The next one is armed first: a retry of this sweep that fails again says when it is.
+      this.#armSweep();
+      void this.sweep({ retryNeedsAttention: 'once' }).catch(() => undefined);
+    }, every);
   }
 
   /** Marks the session busy now (synchronously), unless it already is. */

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/compose';
 import { SessionStore } from '../../../electron/lifecycle/session-store';
 import type { Clock } from '../../../electron/platform/clock';
@@ -204,8 +204,11 @@ function runChild(
         );
       }
     });
+    // A child that never reaches its point would wait forever: it is ended, and the case fails.
+    const stuck = setTimeout(() => child.kill('SIGTERM'), 90_000);
     child.on('error', reject);
     child.on('exit', (_code, signal) => {
+      clearTimeout(stuck);
       const killed = /^killed (\S+)$/m.exec(out);
       if (signal === 'SIGKILL' && killed) resolve({ account: killed[1] ?? '', unobstruct });
       else reject(new Error(`the child did not kill itself at ${point}:\n${err}`));
@@ -215,7 +218,7 @@ function runChild(
 
 /** Polls (bounded) until the session is in `state`: the restarted core's sweep drives it there. */
 async function settle(core: Core, id: string, state: Session['state']): Promise<Session> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const session = core.sessions.get(id);
     if (session.state === state || Date.now() > deadline) return session;
@@ -227,8 +230,10 @@ const cases = (['create_delete', 'enable_disable'] as const).flatMap((type) =>
   killPoints.map((point) => [type, point] as const),
 );
 
+// Concurrent (each case has its own data directory, child and role, and mostly waits on processes
+// and the server), with room for a loaded machine: a case alone takes about 6 s.
 describe('kill -9 at each step of a session, then a start on the same data directory', () => {
-  it.each(cases)('%s killed at %s', async (type, point) => {
+  it.concurrent.for(cases)('%s killed at %s', { timeout: 180_000 }, async ([type, point], { expect }) => {
     const want = expected[point];
     const dataDir = join(dir.path, `${type}-${point}`);
     cpSync(seedDir, dataDir, { recursive: true });

@@ -300,7 +300,7 @@ export class SessionLifecycle {
         this.#drive(session.id, () => this.#cleanup(session, actor));
         driven++;
       } else if (options.retryNeedsAttention === 'once') {
-        if (await this.#retryOnceIfDue(session)) driven++;
+        if (await this.#retryOnceIfDue(session.id)) driven++;
       } else if (options.retryNeedsAttention) {
         await this.end(session.id, actor);
         driven++;
@@ -313,7 +313,10 @@ export class SessionLifecycle {
    * The periodic sweep's retry of a session that needs attention and whose `nextAttemptAt` has
    * come (or was never set): one cleanup attempt, after which it ends or waits for the next sweep.
    */
-  async #retryOnceIfDue(session: Session): Promise<boolean> {
+  async #retryOnceIfDue(id: string): Promise<boolean> {
+    // Read again: this sweep awaited earlier sessions, and a person may have force closed this one.
+    const session = this.deps.store.get(id);
+    if (session?.state !== 'needs_attention') return false;
     const due =
       session.nextAttemptAt === null || Date.parse(session.nextAttemptAt) <= this.deps.clock.now().getTime();
     if (!due || !this.#claim(session.id)) return false;

@@ -45,6 +45,11 @@ export interface SessionLifecycleDeps extends PlanSources {
   readonly closeWaitMs?: number;
 }
 
+/** How a sweep treats the sessions that need attention (SessionLifecycle.sweep). */
+export interface SweepOptions {
+  readonly retryNeedsAttention: boolean | 'once';
+}
+
 /** The credential lists' Session status. */
 export type SessionStatus = (typeof sessionStatuses)[number];
 
@@ -91,6 +96,8 @@ export class SessionLifecycle {
   readonly #endRequested = new Map<string, string>();
   readonly #stop = new AbortController();
   #sweepTimer: TimerHandle | undefined;
+  /** When the next periodic sweep runs (ISO), null when none is armed (the command line, quitting). */
+  #nextSweepAt: string | null = null;
   #sweepTail: Promise<unknown> = Promise.resolve();
   /** No new sessions, sweeps or retries: the app is quitting, or the command line lets go. */
   #closing = false;
@@ -270,18 +277,22 @@ export class SessionLifecycle {
   /**
    * Drives every session whose account may exist on its target to its end: an interrupted
    * provisioning is rolled back, an Active session past its end is ended (one still within its
-   * length gets its timer back), an interrupted cleanup runs again. At start-up
-   * (`retryNeedsAttention`) the sessions that need attention are retried too. Needs the vault
-   * unlocked (the logins are in it): the records wait, untouched, until it is.
+   * length gets its timer back), an interrupted cleanup runs again. The sessions that need
+   * attention: `retryNeedsAttention: true` (start-up, a vault unlock, the command line) retries each
+   * with the full backoff of the retry policy; `'once'` (the periodic sweep) gives each one due a
+   * single attempt, so a target down for days costs one attempt per sweep, not a backoff cycle
+   * every few minutes, and one failing again waits, Needs attention (Force close stays possible),
+   * with the next sweep's time as its `nextAttemptAt`. Needs the vault unlocked (the logins are in
+   * it): the records wait, untouched, until it is.
    */
-  sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
+  sweep(options: SweepOptions): Promise<number> {
     // One sweep at a time: two (start-up and a vault unlock) must not drive a session twice.
     const result = this.#sweepTail.then(() => this.#sweep(options));
     this.#sweepTail = result.catch(() => undefined);
     return result;
   }
 
-  async #sweep(options: { retryNeedsAttention: boolean }): Promise<number> {
+  async #sweep(options: SweepOptions): Promise<number> {
     if (this.#closing || this.deps.vault.status().state !== 'unlocked') return 0;
     await this.#forgetOrphanSecrets();
     let driven = 0;
@@ -314,6 +325,8 @@ export class SessionLifecycle {
       } else if (session.state === 'ending') {
         this.#drive(session.id, () => this.#cleanup(session, actor));
         driven++;
+      } else if (options.retryNeedsAttention === 'once') {
+        if (await this.#retryOnceIfDue(session.id)) driven++;
       } else if (options.retryNeedsAttention) {
         await this.end(session.id, actor);
         driven++;
@@ -322,7 +335,34 @@ export class SessionLifecycle {
     return driven;
   }
 
-  /** The start-up sweep, then one every `sweepEveryMs` (needs-attention sessions wait for a person). */
+  /**
+   * The periodic sweep's retry of a session that needs attention and whose `nextAttemptAt` has
+   * come (or was never set): one cleanup attempt, after which it ends or waits for the next sweep.
+   */
+  async #retryOnceIfDue(id: string): Promise<boolean> {
+    // Read again: this sweep awaited earlier sessions, and a person may have force closed this one.
+    const session = this.deps.store.get(id);
+    // An account not proven ours waits for a person: no automatic retry may log in as it again.
+    if (session?.state !== 'needs_attention' || session.notProvenOurs) return false;
+    const due =
+      session.nextAttemptAt === null || Date.parse(session.nextAttemptAt) <= this.deps.clock.now().getTime();
+    if (!due || !this.#claim(session.id)) return false;
+    const retrying = await this.#claimed(session.id, async () => {
+      const moved = await this.#move(session, 'retry', { nextAttemptAt: null });
+      await this.#audit(
+        moved,
+        systemActor,
+        'session_end',
+        'success',
+        'Cleanup retried by the periodic sweep (one attempt)',
+      );
+      return moved;
+    });
+    this.#drive(session.id, () => this.#cleanup(retrying, systemActor, 1));
+    return true;
+  }
+
+  /** The start-up sweep, then one every `sweepEveryMs` (needs-attention sessions get one attempt each). */
   async open(): Promise<void> {
     await this.sweep({ retryNeedsAttention: true });
     this.#armSweep();
@@ -370,6 +410,7 @@ export class SessionLifecycle {
 
   #stopTimers(): void {
     this.#sweepTimer?.cancel();
+    this.#nextSweepAt = null;
     for (const timer of this.#expiry.values()) timer.cancel();
     this.#expiry.clear();
   }
@@ -500,7 +541,7 @@ export class SessionLifecycle {
    * Disables or deletes the account, ends its sessions on the target, and verifies; a failed attempt
    * is retried with backoff (Settings > cleanup retry) and the last one leaves Needs attention.
    */
-  async #cleanup(ending: Session, actor: string): Promise<void> {
+  async #cleanup(ending: Session, actor: string, maxAttempts?: number): Promise<void> {
     const retry = this.deps.settings().cleanupRetry;
     let session = ending;
     for (let attempt = 1; ; attempt++) {
@@ -517,18 +558,22 @@ export class SessionLifecycle {
         return;
       }
       // Not proven ours: no retry deletes it either, a person must look.
-      if (attempt >= retry.maxAttempts || result.notOurs === true) {
+      if (attempt >= (maxAttempts ?? retry.maxAttempts) || result.notOurs === true) {
+        // The periodic sweep tries it once more then (null: no sweep is due in this process, or
+        // the account was not proven ours, which no automatic retry may try again).
         const stuck = await this.#move(session, 'cleanup_exhausted', {
           error: result.error,
-          nextAttemptAt: null,
+          nextAttemptAt: result.notOurs === true ? null : this.#nextSweepAt,
           ...(result.notOurs === true ? { notProvenOurs: true } : {}),
         });
+        const next =
+          stuck.nextAttemptAt === null ? '' : `; the periodic sweep retries it at ${stuck.nextAttemptAt}`;
         await this.#audit(
           stuck,
           actor,
           'session_cleanup',
           'failure',
-          `Needs attention after ${attempt} attempt(s): ${result.error}`,
+          `Needs attention after ${attempt} attempt(s): ${result.error}${next}`,
         );
         return;
       }
@@ -830,14 +875,13 @@ export class SessionLifecycle {
 
   #armSweep(): void {
     if (this.#closing) return;
-    this.#sweepTimer = this.deps.clock.setTimer(
-      () => {
-        void this.sweep({ retryNeedsAttention: false })
-          .catch(() => undefined)
-          .then(() => this.#armSweep());
-      },
-      this.deps.sweepEveryMs ?? 5 * 60_000,
-    );
+    const every = this.deps.sweepEveryMs ?? 5 * 60_000;
+    this.#nextSweepAt = new Date(this.deps.clock.now().getTime() + every).toISOString();
+    this.#sweepTimer = this.deps.clock.setTimer(() => {
+      // The next one is armed first: a retry of this sweep that fails again says when it is.
+      this.#armSweep();
+      void this.sweep({ retryNeedsAttention: 'once' }).catch(() => undefined);
+    }, every);
   }
 
   /** Marks the session busy now (synchronously), unless it already is. */

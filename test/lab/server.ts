@@ -56,8 +56,8 @@ export interface LaunchSpec<D> {
   details: D;
 }
 
-/** Spawns the server and returns once it accepts a real login; on failure nothing keeps running. */
-export async function launch<D>(spec: LaunchSpec<D>): Promise<RunningServer<D>> {
+/** Spawns the server and waits until it accepts a real login; on failure nothing keeps running. */
+async function spawnReady<D>(spec: LaunchSpec<D>, afterReady?: () => Promise<void>) {
   const proc = await spawnServer(spec.spawn);
   try {
     await waitForReady({
@@ -66,21 +66,39 @@ export async function launch<D>(spec: LaunchSpec<D>): Promise<RunningServer<D>> 
       probe: spec.probe,
       timeoutMs: spec.readyTimeoutMs,
     });
-    await spec.afterReady?.();
+    await afterReady?.();
   } catch (error) {
     await proc.stop('SIGKILL', 0);
     // The log as it ends once the process is gone: the most complete account of what went wrong.
     throw asLabStartError(spec.name, error, proc.logTail());
   }
+  return proc;
+}
+
+/** Spawns the server and returns once it accepts a real login; on failure nothing keeps running. */
+export async function launch<D>(spec: LaunchSpec<D>): Promise<RunningServer<D>> {
+  let proc = await spawnReady(spec, spec.afterReady);
 
   let stopping: Promise<void> | undefined;
   return {
     name: spec.name,
     details: spec.details,
-    pid: proc.pid,
+    get pid() {
+      return proc.pid;
+    },
     dir: spec.dir,
-    exited: proc.exited,
+    get exited() {
+      return proc.exited;
+    },
     logTail: (lines) => proc.logTail(lines),
+    async halt() {
+      await proc.stop(spec.stopSignal, STOP_GRACE_MS);
+    },
+    async resume() {
+      if (stopping !== undefined) throw new Error(`${spec.name} was stopped: it cannot resume`);
+      if (proc.exitInfo() === undefined) return;
+      proc = await spawnReady(spec);
+    },
     stop() {
       stopping ??= (async () => {
         await proc.stop(spec.stopSignal, STOP_GRACE_MS);

@@ -56,13 +56,20 @@ export interface ExitInfo {
 export interface RunningServer<D> {
   name: ServerName;
   details: D;
-  pid: number;
+  /** The current process's (a resume() starts another). */
+  readonly pid: number;
   /** The server's private temporary directory, removed by stop(). */
   dir: string;
   /** Settles when the server process exits, for whatever reason. */
   exited: Promise<ExitInfo>;
   /** The last lines the server wrote to stdout/stderr. */
   logTail(lines?: number): string;
+  /**
+   * Stops the process as stop() does but keeps its directory (its data) and port: a target that
+   * goes down. resume() starts it again there and resolves once it accepts a login.
+   */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   /** Stops the process (gracefully, then SIGKILL), waits for its exit, removes its directory. Idempotent. */
   stop(): Promise<void>;
 }

@@ -1,45 +1,56 @@
 /**
- * The process the kill test kills (kill-during-provisioning.test.ts): the real core on a data
- * directory starts a JIT session and kills itself with SIGKILL the moment its creation template
- * has succeeded on the target, before the lifecycle verified it and recorded the session Active.
- * On disk: the session is Provisioning; on the target: the account exists.
+ * The process the kill test kills (kill-during-session.test.ts): the real core on a data directory
+ * starts a JIT session and kills itself with SIGKILL at one step of it, found through the core's
+ * own events (each is emitted once the step's record is on disk), never through timing:
  *
- * With `cleanup` as the last argument it lets the session become Active, ends it, and kills itself
- * when the deletion's operation is recorded Running, before the template reaches the target: on
- * disk the session is Ending; on the target the account still exists.
+ * - `before-provision`: the session is recorded Provisioning; its template has not run.
+ * - `after-provision`: the creation (enable) template succeeded on the target; not yet Active.
+ * - `active`: the session is recorded Active.
+ * - `before-cleanup`: the session is Ending and its deletion (disable) operation is recorded
+ *   Running, before the template reaches the target.
+ * - `after-cleanup`: the deletion (disable) template succeeded; Ended is not recorded yet.
+ * - `between-retries`: the first cleanup attempt failed and the next one is planned.
  *
- * Usage: node kill-child.mjs <dataDir> <passphraseFile> <credentialId> [provisioning|cleanup]
+ * For the last three, once the session is Active the child prints `active <account>` and waits
+ * for a line on stdin before it ends the session: the test may first put an obstacle on the
+ * target (what makes the first cleanup attempt fail). Before it dies it prints `killed <account>`.
+ *
+ * Usage: node kill-child.mjs <dataDir> <passphraseFile> <credentialId> <point>
  */
+import { createInterface } from 'node:readline';
 import { createCore } from '../../../electron/core/compose';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
+import { isKillPoint, killPoints, type KillEvent } from './kill-points';
 
 async function main(): Promise<void> {
-  const [dataDir, passphraseFile, credentialId, mode = 'provisioning'] = process.argv.slice(2);
-  if (dataDir === undefined || passphraseFile === undefined || credentialId === undefined) {
-    throw new Error('usage: kill-child <dataDir> <passphraseFile> <credentialId>');
+  const [dataDir, passphraseFile, credentialId, pointArg] = process.argv.slice(2);
+  const point = killPoints.find((p) => p === pointArg);
+  if (dataDir === undefined || passphraseFile === undefined || credentialId === undefined || !point) {
+    throw new Error(`usage: kill-child <dataDir> <passphraseFile> <credentialId> <${killPoints.join('|')}>`);
   }
   const core = createCore({ dataDir, shell: 'browser', createBackend: confBackendFactory });
   await core.unlockWithPassphraseFile(passphraseFile);
   await core.ready;
   const ctx = core.context('internal');
+  const endsSession = point === 'before-cleanup' || point === 'after-cleanup' || point === 'between-retries';
+  const stdin = createInterface({ input: process.stdin });
   core.events.subscribe((event, payload) => {
-    const record = payload as {
-      id?: string;
-      kind?: string;
-      status?: string;
-      state?: string;
-      account?: string;
-    };
-    const killAt =
-      mode === 'cleanup'
-        ? record.kind === 'jit-delete' && record.status === 'Running'
-        : record.kind === 'jit-create' && record.status === 'Successful';
-    if (event === 'operations.changed' && killAt) {
-      process.stdout.write(`account ${record.account ?? ''}\n`);
+    const record = payload as KillEvent;
+    if (isKillPoint(point, event, record)) {
+      // A pipe is written synchronously on Linux: the line is out before the process dies.
+      process.stdout.write(`killed ${record.account ?? ''}\n`);
       process.kill(process.pid, 'SIGKILL');
     }
-    if (event === 'sessions.changed' && mode === 'cleanup' && record.state === 'active') {
-      void core.dispatcher.dispatch('sessions.end', { id: record.id }, ctx);
+    if (event === 'sessions.changed' && endsSession && record.state === 'active') {
+      process.stdout.write(`active ${record.account ?? ''}\n`);
+      stdin.once('line', () => {
+        void core.dispatcher.dispatch('sessions.end', { id: record.id }, ctx);
+      });
+    }
+    // Over without reaching its kill point (a provisioning that failed): the test is told why.
+    if (event === 'sessions.changed' && ['ended', 'failed', 'needs_attention'].includes(record.state ?? '')) {
+      console.error(`the session ended ${record.state ?? ''} before ${point}: ${record.error ?? ''}`);
+      process.exit(1);
     }
   });
   const result = await core.dispatcher.dispatch(

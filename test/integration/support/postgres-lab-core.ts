@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { MethodName } from '../../../shared/contract';
 import type { Core } from '../../../electron/core/compose';
 import { labDetails } from '../../lab/inject';
+import type { SqlDetails } from '../../lab/types';
 
 /** A contract method through the dispatcher, as the renderer calls it; a failure throws. */
 export async function callCore(core: Core, method: MethodName, input: unknown): Promise<unknown> {
@@ -15,9 +16,14 @@ export async function callCore(core: Core, method: MethodName, input: unknown): 
   return result.value;
 }
 
-/** Runs `run` on a connection as the lab's superuser (for what the test checks on the server). */
-export async function asPostgresAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const { postgres } = labDetails();
+/**
+ * Runs `run` on a connection as the lab's superuser (for what the test checks on the server), or
+ * as that of `postgres`, a server the test started itself.
+ */
+export async function asPostgresAdmin<T>(
+  run: (client: pg.Client) => Promise<T>,
+  postgres: SqlDetails = labDetails().postgres,
+): Promise<T> {
   const client = new pg.Client({
     host: postgres.host,
     port: postgres.port,
@@ -46,9 +52,14 @@ export interface PostgresLab {
   templateId(name: string): number;
 }
 
-/** The device `pg-lab` (the lab's PostgreSQL) and its administrator credential, saved in `core`. */
-export async function seedPostgresLab(core: Core): Promise<PostgresLab> {
-  const { postgres } = labDetails();
+/**
+ * The device `pg-lab` (the lab's PostgreSQL, or `postgres`, a server the test started itself) and
+ * its administrator credential, saved in `core`.
+ */
+export async function seedPostgresLab(
+  core: Core,
+  postgres: SqlDetails = labDetails().postgres,
+): Promise<PostgresLab> {
   const device = (await callCore(core, 'devices.save', {
     device: {
       name: 'pg-lab',

@@ -56,6 +56,8 @@ export interface CoreOptions {
   readonly timers?: Timers;
   /** The OS keyring (Electron's safeStorage), when a real one is present. */
   readonly osKeys?: OsKeyProtector;
+  /** The digits of generated JIT account names; crypto's by default (tests make a name collide). */
+  readonly randomInt?: (max: number) => number;
 }
 
 export interface Core {
@@ -162,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     settings: () => settings.get(),
     clock: { now: () => clock.now(), setTimer: (fire, ms) => timers.setTimer(fire, ms) },
+    ...(options.randomInt ? { randomInt: options.randomInt } : {}),
   });
   late.sessions = lifecycle;
   const transfer = new TransferService({ inventory, vault, audit, clock });

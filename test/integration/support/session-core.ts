@@ -17,6 +17,8 @@ export interface SessionCore {
   readonly passphraseFile: string;
   /** Ends the core's sessions (shutdown) and removes its directory. */
   close(): Promise<void>;
+  /** Removes the directory only (the core was shut down already, or another process used it). */
+  removeDir(): void;
 }
 
 /** A core on a new data directory, unlocked with a passphrase file and ready. */
@@ -39,6 +41,7 @@ export async function openSessionCore(
       await core.shutdown();
       dir.remove();
     },
+    removeDir: dir.remove,
   };
 }
 

@@ -13,7 +13,7 @@ import { randomPassword } from '../../lab/secrets';
 import { closeAdmin, deleteEntries, entryFacts, withAdmin } from '../plugins/ldap/support';
 import { entryDn, ldapClientLogin, seedLdapLab, type LdapLabCore } from '../support/ldap-lab-core';
 import { callCore } from '../support/postgres-lab-core';
-import { openSessionCore, untilState, type SessionCore } from '../support/session-core';
+import { ChosenNames, openSessionCore, untilState, type SessionCore } from '../support/session-core';
 
 let sc: SessionCore;
 let lab: LdapLabCore;
@@ -21,8 +21,10 @@ let lab: LdapLabCore;
 const uids = new Set<string>();
 const call = (method: Parameters<typeof callCore>[1], input: unknown) => callCore(sc.core, method, input);
 
+const names = new ChosenNames();
+
 beforeAll(async () => {
-  sc = await openSessionCore('jit-sessions-ldap-');
+  sc = await openSessionCore('jit-sessions-ldap-', { randomInt: names.randomInt });
   lab = await seedLdapLab(sc.core);
 });
 
@@ -114,5 +116,57 @@ describe('JIT sessions against the real OpenLDAP', () => {
     await untilState(sc.core, started.id, 'ended');
     expect(await ldapClientLogin(dn, password)).toBe('refused');
     expect(await entryFacts(uid)).toMatchObject({ dn, locked: true });
+  });
+
+  it('Creation and deletion refuses a generated name an unmanaged entry has, and leaves it untouched', async () => {
+    const existing = await names.choose(sc.core);
+    const password = randomPassword();
+    uids.add(existing);
+    const dn = entryDn(existing);
+    await withAdmin((admin) =>
+      admin.add(dn, {
+        objectClass: 'inetOrgPerson',
+        uid: existing,
+        cn: existing,
+        sn: existing,
+        userPassword: password,
+        description: "a person's own entry",
+      }),
+    );
+    // Every attribute, and modifyTimestamp: any change to the entry would show.
+    const snapshot = () =>
+      withAdmin(
+        async (admin) =>
+          (await admin.search(dn, { scope: 'base', attributes: ['*', 'modifyTimestamp'] })).searchEntries,
+      );
+    const before = await snapshot();
+    expect(before).toHaveLength(1);
+    const credential = (await call('credentials.save', {
+      credential: {
+        username: 'collide',
+        type: 'Local user',
+        deviceId: lab.deviceId,
+        domain: labDetails().ldap.baseDn,
+        jit: {
+          enabled: true,
+          type: 'create_delete',
+          authCredentialId: lab.adminId,
+          createPluginId: 'ldap',
+          createTemplateId: lab.templateId('LDAP: JIT create entry'),
+          deletePluginId: 'ldap',
+          deleteTemplateId: lab.templateId('LDAP: JIT delete entry'),
+        },
+      },
+      password: { action: 'keep' },
+    })) as { id: number };
+
+    const started = (await call('sessions.start', { credentialId: credential.id })) as Session;
+    expect(started.account).toBe(existing);
+    const failed = await untilState(sc.core, started.id, 'failed');
+    expect(failed.error).toMatch(/exists already .* left untouched/);
+    await sc.core.sessions.idle();
+
+    expect(await snapshot()).toEqual(before);
+    expect(await ldapClientLogin(dn, password)).toBe('ok');
   });
 });

@@ -4,7 +4,7 @@
  * Active, and is refused after the end (dropped for Creation and deletion, locked for
  * Enable/Disable).
  */
-import { createConnection, type Connection } from 'mysql2/promise';
+import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionSecretRef } from '../../../electron/lifecycle/session-lifecycle';
 import type { Session } from '../../../shared/domain/session';
@@ -20,7 +20,7 @@ import {
   type MariadbLabCore,
 } from '../support/mariadb-lab-core';
 import { callCore } from '../support/postgres-lab-core';
-import { openSessionCore, untilState, type SessionCore } from '../support/session-core';
+import { ChosenNames, openSessionCore, untilState, type SessionCore } from '../support/session-core';
 
 let sc: SessionCore;
 let lab: MariadbLabCore;
@@ -30,8 +30,10 @@ const accounts = new Set<string>();
 const connections: Connection[] = [];
 const call = (method: Parameters<typeof callCore>[1], input: unknown) => callCore(sc.core, method, input);
 
+const names = new ChosenNames();
+
 beforeAll(async () => {
-  sc = await openSessionCore('jit-sessions-mariadb-');
+  sc = await openSessionCore('jit-sessions-mariadb-', { randomInt: names.randomInt });
   lab = await seedMariadbLab(sc.core);
 });
 
@@ -126,5 +128,52 @@ describe('JIT sessions against the real MariaDB', () => {
     await expect(live.query('SELECT 1')).rejects.toThrow();
     expect(await mariadbClientLogin(account, password)).toBe('refused');
     expect(await mariadbAccountExists(account)).toBe(true);
+  });
+
+  it('Creation and deletion refuses a generated name an unmanaged account has, and leaves it untouched', async () => {
+    const existing = await names.choose(sc.core);
+    const password = randomPassword();
+    accounts.add(existing);
+    await asMariadbAdmin((c) =>
+      c.query("CREATE USER ?@'%' IDENTIFIED BY ? WITH MAX_USER_CONNECTIONS 3", [existing, password]),
+    );
+    // The account as the server keeps it: its password hash, limits, lock and expiry.
+    const snapshot = () =>
+      asMariadbAdmin(
+        async (c) =>
+          (
+            await c.query<RowDataPacket[]>('SELECT Host, Priv FROM mysql.global_priv WHERE User = ?', [
+              existing,
+            ])
+          )[0],
+      );
+    const before = await snapshot();
+    expect(before).toHaveLength(1);
+    const credential = (await call('credentials.save', {
+      credential: {
+        username: 'collide',
+        type: 'Local user',
+        deviceId: lab.deviceId,
+        jit: {
+          enabled: true,
+          type: 'create_delete',
+          authCredentialId: lab.adminId,
+          createPluginId: 'mysql',
+          createTemplateId: lab.templateId('MySQL/MariaDB: JIT create user'),
+          deletePluginId: 'mysql',
+          deleteTemplateId: lab.templateId('MySQL/MariaDB: JIT drop user'),
+        },
+      },
+      password: { action: 'keep' },
+    })) as { id: number };
+
+    const started = (await call('sessions.start', { credentialId: credential.id })) as Session;
+    expect(started.account).toBe(existing);
+    const failed = await untilState(sc.core, started.id, 'failed');
+    expect(failed.error).toMatch(/exists already .* left untouched/);
+    await sc.core.sessions.idle();
+
+    expect(await snapshot()).toEqual(before);
+    expect(await mariadbClientLogin(existing, password)).toBe('ok');
   });
 });

@@ -4,22 +4,19 @@
  * and deletion session whose generated name an unmanaged role already has is refused, and that
  * role keeps its password and attributes.
  */
-import { randomInt } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/domain/session';
-import type { Settings } from '../../../shared/domain/settings';
 import { labDetails } from '../../lab/inject';
 import { uniqueName } from '../../lab/names';
 import { asPostgresAdmin, callCore, seedPostgresLab, type PostgresLab } from '../support/postgres-lab-core';
-import { openSessionCore, untilState, type SessionCore } from '../support/session-core';
+import { ChosenNames, openSessionCore, untilState, type SessionCore } from '../support/session-core';
 
 let sc: SessionCore;
 let lab: PostgresLab;
 /** Roles a test made or may have left: dropped at the end whatever happened. */
 const rolesToDrop = new Set<string>();
-/** The next generated name's digits, when a test chooses them; crypto's otherwise. */
-let nextNameDigits: number | undefined;
+const names = new ChosenNames();
 const call = (method: Parameters<typeof callCore>[1], input: unknown) => callCore(sc.core, method, input);
 
 /** Whether `user` can log in with `password` (and run a query). */
@@ -38,13 +35,7 @@ async function canLogIn(user: string, password: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  sc = await openSessionCore('jit-sessions-pg-accounts-', {
-    randomInt: (max) => {
-      const digits = nextNameDigits;
-      nextNameDigits = undefined;
-      return digits ?? randomInt(max);
-    },
-  });
+  sc = await openSessionCore('jit-sessions-pg-accounts-', { randomInt: names.randomInt });
   lab = await seedPostgresLab(sc.core);
 });
 
@@ -100,10 +91,7 @@ describe('Whose account a session acts on, against the real PostgreSQL', () => {
   });
 
   it('Creation and deletion refuses a generated name an unmanaged role has, and leaves that role untouched', async () => {
-    const digits = randomInt(10_000_000);
-    const { jit } = (await call('settings.get', undefined)) as Settings;
-    const prefix = jit.usernamePrefix;
-    const existing = `${prefix}${String(digits).padStart(7, '0')}`;
+    const existing = await names.choose(sc.core);
     const password = `Pw-${uniqueName('x')}`;
     rolesToDrop.add(existing);
     await asPostgresAdmin(async (c) => {
@@ -144,7 +132,6 @@ describe('Whose account a session acts on, against the real PostgreSQL', () => {
       password: { action: 'keep' },
     })) as { id: number };
 
-    nextNameDigits = digits;
     const started = (await call('sessions.start', { credentialId: credential.id })) as Session;
     expect(started.account).toBe(existing);
     const failed = await untilState(sc.core, started.id, 'failed');

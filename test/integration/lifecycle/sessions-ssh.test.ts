@@ -20,7 +20,7 @@ import {
   q,
 } from '../plugins/ssh/support';
 import { callCore } from '../support/postgres-lab-core';
-import { openSessionCore, untilState, type SessionCore } from '../support/session-core';
+import { ChosenNames, openSessionCore, untilState, type SessionCore } from '../support/session-core';
 import {
   linuxAccountExists,
   openSshSession,
@@ -38,9 +38,11 @@ let sudoAdminId = 0;
 /** Linux accounts a test made or may have left: removed at the end whatever happened. */
 const accounts = new Set<string>();
 
+const names = new ChosenNames();
+
 beforeAll(async () => {
   root = await rootClient(sshLab());
-  sc = await openSessionCore('jit-sessions-ssh-');
+  sc = await openSessionCore('jit-sessions-ssh-', { randomInt: names.randomInt });
   lab = await seedSshLab(sc.core);
   const sudoAdmin = jitName();
   accounts.add(sudoAdmin);
@@ -136,5 +138,43 @@ describe.each(forms)('JIT sessions against the real sshd, $form', ({ form, authI
     await within(live.exited, 10_000, 'the live ssh login ending');
     expect(await sshClientLogin(account, password)).toBe('refused');
     expect(await linuxAccountExists(root, account)).toBe(true);
+  });
+});
+
+describe('JIT sessions against the real sshd: whose account', () => {
+  it('Creation and deletion refuses a generated name an unmanaged account has, and leaves it untouched', async () => {
+    const existing = await names.choose(sc.core);
+    const password = randomPassword();
+    accounts.add(existing);
+    await createAccount(root, existing, password);
+    // The account as Linux keeps it: its passwd and shadow lines (password hash, lock, expiry).
+    const snapshot = () => sshRun(root, `getent passwd ${q(existing)}; getent shadow ${q(existing)}`);
+    const before = await snapshot();
+    const credential = (await callCore(sc.core, 'credentials.save', {
+      credential: {
+        username: 'collide',
+        type: 'Local user',
+        deviceId: lab.deviceId,
+        jit: {
+          enabled: true,
+          type: 'create_delete',
+          authCredentialId: lab.rootId,
+          createPluginId: 'ssh',
+          createTemplateId: lab.templateId('Linux: create JIT account'),
+          deletePluginId: 'ssh',
+          deleteTemplateId: lab.templateId('Linux: delete JIT account'),
+        },
+      },
+      password: { action: 'keep' },
+    })) as { id: number };
+
+    const started = (await callCore(sc.core, 'sessions.start', { credentialId: credential.id })) as Session;
+    expect(started.account).toBe(existing);
+    const failed = await untilState(sc.core, started.id, 'failed');
+    expect(failed.error).toMatch(/exists already .* left untouched/);
+    await sc.core.sessions.idle();
+
+    expect(await snapshot()).toBe(before);
+    expect(await sshClientLogin(existing, password)).toBe('ok');
   });
 });

@@ -4,12 +4,16 @@
  * the built-in templates by name, and a target's own command-line client run to completion.
  */
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../../electron/core/compose';
+import { ephemeralUsername } from '../../../electron/operations/ephemeral-name';
 import { confBackendFactory } from '../../../electron/storage/conf-backend';
 import type { Session } from '../../../shared/domain/session';
+import type { Settings } from '../../../shared/domain/settings';
 import { makeTempDir } from '../../support/temp-dir';
+import { callCore } from './postgres-lab-core';
 
 export interface SessionCore {
   readonly core: Core;
@@ -43,6 +47,28 @@ export async function openSessionCore(
     },
     removeDir: dir.remove,
   };
+}
+
+/**
+ * The random source of a core's generated account names, which a test can steer: `choose` makes
+ * the next name the one it answers (to collide with an account made beforehand on purpose).
+ */
+export class ChosenNames {
+  #next: number | undefined;
+
+  readonly randomInt = (max: number): number => {
+    const digits = this.#next;
+    this.#next = undefined;
+    return digits ?? randomInt(max);
+  };
+
+  /** The next generated name will be `<prefix><digits>`; answers that name. */
+  async choose(core: Core): Promise<string> {
+    const digits = randomInt(10_000_000);
+    const { jit } = (await callCore(core, 'settings.get', undefined)) as Settings;
+    this.#next = digits;
+    return ephemeralUsername(jit.usernamePrefix, () => digits);
+  }
 }
 
 /** Polls the session until it is in `state`; fails naming the state it is in (and its error). */

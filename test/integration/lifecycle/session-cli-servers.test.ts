@@ -139,5 +139,6 @@ describe.each(servers)('npm run session against the real $name', (server) => {
     expect(await server.exists(account)).toBe(false);
 
     expect(await runSessionCli(['end', id, ...common], io)).toBe(1);
-  });
+    // Each Linux template step is a command in root's shell: seconds each on a loaded CI runner.
+  }, 180_000);
 });

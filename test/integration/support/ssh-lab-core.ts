@@ -131,12 +131,13 @@ export interface OpenSshSession {
 }
 
 /**
- * A live login shell of `username` (ssh running `sleep`), resolved once the account's shell runs:
- * what the cleanup must end before it deletes or disables the account.
+ * Logs in as `username` with `ssh` and stays logged in (`sleep`): resolves once the shell has
+ * printed `id -un` as that user, which is the login check too. What the cleanup must end before
+ * it deletes or disables the account.
  */
 export function openSshSession(username: string, password: string): Promise<OpenSshSession> {
   const pass = askpass(password);
-  const child = spawn('ssh', sshArgs(username, 'echo jit-session-ready; exec sleep 600'), {
+  const child = spawn('ssh', sshArgs(username, 'echo "jit-session-as:$(id -un)"; exec sleep 600'), {
     env: { ...process.env, ...pass.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -147,7 +148,8 @@ export function openSshSession(username: string, password: string): Promise<Open
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.includes('jit-session-ready')) resolve({ exited, kill: () => child.kill('SIGKILL') });
+      if (stdout.includes(`jit-session-as:${username}\n`))
+        resolve({ exited, kill: () => child.kill('SIGKILL') });
     });
     void exited.then((code) =>
       reject(new Error(`ssh as ${username} exited ${code ?? 'by a signal'} before its shell ran: ${stderr}`)),

@@ -19,6 +19,8 @@ import { builtInTemplateId, openSessionCore, type SessionCore } from '../support
 import { linuxAccountExists, seedSshLab } from '../support/ssh-lab-core';
 
 let root: Client;
+/** Each Linux template step is a command in root's shell: seconds each on a loaded CI runner. */
+const testMs = 180_000;
 
 beforeAll(async () => {
   root = await rootClient(sshLab());
@@ -121,24 +123,27 @@ describe.each(servers)('npm run session against the real $name', (server) => {
     }
   });
 
-  it('start exits 0 with the account Active; end exits 0 with it gone; a second end exits 1', async () => {
-    const out: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`err: ${l}`) };
-    const common = ['--data-dir', sc.dataDir, '--passphrase-file', sc.passphraseFile];
-    expect(await runSessionCli(['start', `nobody@${device}`, ...common], io)).toBe(2);
-    out.length = 0;
+  it(
+    'start exits 0 with the account Active; end exits 0 with it gone; a second end exits 1',
+    async () => {
+      const out: string[] = [];
+      const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`err: ${l}`) };
+      const common = ['--data-dir', sc.dataDir, '--passphrase-file', sc.passphraseFile];
+      expect(await runSessionCli(['start', `nobody@${device}`, ...common], io)).toBe(2);
+      out.length = 0;
 
-    expect(await runSessionCli(['start', `reporting@${device}`, ...common], io)).toBe(0);
-    const [id = '', state, name = ''] = out[0]?.split(/\s+/) ?? [];
-    account = name;
-    expect(state, out.join('\n')).toBe('Active');
-    expect(await server.exists(account)).toBe(true);
+      expect(await runSessionCli(['start', `reporting@${device}`, ...common], io)).toBe(0);
+      const [id = '', state, name = ''] = out[0]?.split(/\s+/) ?? [];
+      account = name;
+      expect(state, out.join('\n')).toBe('Active');
+      expect(await server.exists(account)).toBe(true);
 
-    expect(await runSessionCli(['end', id, ...common], io)).toBe(0);
-    expect(out[1]).toContain('Ended');
-    expect(await server.exists(account)).toBe(false);
+      expect(await runSessionCli(['end', id, ...common], io)).toBe(0);
+      expect(out[1]).toContain('Ended');
+      expect(await server.exists(account)).toBe(false);
 
-    expect(await runSessionCli(['end', id, ...common], io)).toBe(1);
-    // Each Linux template step is a command in root's shell: seconds each on a loaded CI runner.
-  }, 180_000);
+      expect(await runSessionCli(['end', id, ...common], io)).toBe(1);
+    },
+    testMs,
+  );
 });

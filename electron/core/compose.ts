@@ -62,6 +62,8 @@ export interface CoreOptions {
    * targets, and its `sweep` runs one on request.
    */
   readonly automaticSweeps?: boolean;
+  /** The digits of generated JIT account names; crypto's by default (tests make a name collide). */
+  readonly randomInt?: (max: number) => number;
 }
 
 export interface Core {
@@ -168,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     settings: () => settings.get(),
     clock: { now: () => clock.now(), setTimer: (fire, ms) => timers.setTimer(fire, ms) },
+    ...(options.randomInt ? { randomInt: options.randomInt } : {}),
   });
   late.sessions = lifecycle;
   const transfer = new TransferService({ inventory, vault, audit, clock });

@@ -3,8 +3,9 @@ import type { BuiltInTemplate } from '../builtin-template';
 // Accounts are written '[#USERNAME#]'@'%': an escaped literal, so any name is used exactly as
 // given; one ending in a space is refused (MySQL would drop the space: another account).
 // MariaDB (10.11) has no account comment (MySQL 8's CREATE USER … COMMENT), so the ownership marker
-// is membership of the role jit_pam_managed. KILL USER is MariaDB's; on MySQL, drop that line:
-// the lifecycle's endSessions KILLs each session anyway.
+// is membership of the role jit_pam_managed, which the deletion checks first. KILL USER and
+// SET DEFAULT ROLE … FOR are MariaDB's; on MySQL 8, drop the KILL line (the lifecycle's endSessions
+// KILLs each session anyway) and write the check SET DEFAULT ROLE jit_pam_managed TO 'user'@'%'.
 // Passwords are set as their mysql_native_password hash, computed by the core
 // ([#NEW_PASSWORD_MYSQL#]): a general or binary log holds the hash, never the password. The
 // WITH … AS form is the one MariaDB and MySQL 5.7-8.x share (MySQL 8.4 needs the plugin enabled).
@@ -15,7 +16,10 @@ CREATE USER '[#USERNAME#]'@'%' IDENTIFIED WITH mysql_native_password AS '[#NEW_P
 GRANT jit_pam_managed TO '[#USERNAME#]'@'%';
 `;
 
-const dropUser = `-- JIT deletion: lock first (no new logins), end the live sessions, then drop.
+const dropUser = `-- JIT deletion. Only accounts this product created have the role jit_pam_managed: for any
+-- other, SET DEFAULT ROLE fails ("Invalid role specification") and nothing else runs.
+SET DEFAULT ROLE jit_pam_managed FOR '[#USERNAME#]'@'%';
+-- Lock first (no new logins), end the live sessions, then drop.
 ALTER USER '[#USERNAME#]'@'%' ACCOUNT LOCK;
 KILL USER '[#USERNAME#]'@'%';
 DROP USER '[#USERNAME#]'@'%';
@@ -47,7 +51,8 @@ export const mysqlBuiltinTemplates: readonly BuiltInTemplate[] = [
     key: 'mysql.drop-user',
     name: 'MySQL/MariaDB: JIT drop user',
     executionType: 'User delete',
-    description: 'Locks the account, ends its sessions (MariaDB KILL USER) and drops it.',
+    description:
+      'Refuses accounts without the marker role jit_pam_managed; otherwise locks the account, ends its sessions (MariaDB KILL USER) and drops it.',
     content: dropUser,
   },
   {

@@ -117,6 +117,26 @@ describe('MySQL built-in templates', () => {
   });
 });
 
+describe('MySQL built-in User delete: only accounts marked as ours', () => {
+  it('refuses an account without the role jit_pam_managed before anything else runs', async () => {
+    const name = newAccount();
+    const password = randomPassword();
+    // The marker role exists (a creation ran before), but this account never got it.
+    await withAdmin(async (c) => {
+      await c.query('CREATE ROLE IF NOT EXISTS jit_pam_managed');
+      await c.query('CREATE USER ?@? IDENTIFIED BY ?', [name, '%', password]);
+    });
+    const live = await liveSession(name, password);
+
+    const result = await runTemplate('mysql.drop-user', tagsFor(name));
+    expect(result.failure).toMatchObject({ kind: 'target', line: 3 });
+    expect(await exists(name)).toBe(true);
+    expect(await accountFacts(name)).toEqual({ locked: false, marked: false });
+    expect(await loginOutcome(name, password)).toBe('ok');
+    expect(await sessionIsDead(live)).toBe(false);
+  });
+});
+
 describe('MySQL endSessions and accountExists', () => {
   it('KILLs every live session of the account, and says how many', async () => {
     const name = newAccount();

@@ -166,7 +166,10 @@ const field = (scope: Locator, label: string) => scope.locator(`dt:text-is("${la
 
 test('Start session on a Creation and deletion credential: Active as a generated role, Close, Ended, the role gone', async ({
   app,
+  shell,
 }, testInfo) => {
+  // A second tab and the page's unload question need the browser host.
+  test.skip(shell !== 'browser', 'Only the browser host is opened by address');
   test.slow();
   const { page } = app;
   await seed(page, testInfo.outputPath('bundle.json'), { jituser: { create: builtInCreate } });
@@ -212,6 +215,22 @@ test('Start session on a Creation and deletion credential: Active as a generated
   await leave.getByRole('button', { name: 'Stay' }).click();
   await expect(leave).toBeHidden();
   await expect(field(session, 'State')).toHaveText('Active');
+  await page.screenshot({ path: testInfo.outputPath('session-active.png'), fullPage: true });
+  await testInfo.attach('Session view, Active', {
+    path: testInfo.outputPath('session-active.png'),
+    contentType: 'image/png',
+  });
+
+  // Closing the tab asks too (the browser's own question); dismissed, the tab stays.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  await expect(field(session, 'State')).toHaveText('Active');
 
   await session.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(field(session, 'State')).toHaveText('Ended');
@@ -237,6 +256,11 @@ test('Start session on a Creation and deletion credential: Active as a generated
   const details = page.getByRole('dialog', { name: `Session of ${account}` });
   await expect(details.getByRole('region', { name: /JIT creation/ })).toBeVisible();
   await expect(details.getByRole('region', { name: /JIT deletion/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('session-details.png'), fullPage: true });
+  await testInfo.attach('Remote sessions, Details', {
+    path: testInfo.outputPath('session-details.png'),
+    contentType: 'image/png',
+  });
   await details.getByRole('button', { name: 'Close' }).click();
 
   // The other tab's Session status went back to None by itself.

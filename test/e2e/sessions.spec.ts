@@ -311,12 +311,17 @@ test('a session whose cleanup fails needs attention; Force close requires a reas
   const session = sessionRegion(page);
   await expect(field(session, 'State')).toHaveText('Active');
   const account = (await field(session, 'Account used').textContent()) ?? '';
-  await session.getByRole('button', { name: 'Close', exact: true }).click();
-  await expect(field(session, 'State')).toHaveText('Needs attention');
-  await expect(page.getByRole('region', { name: 'Steps' })).toContainText('cleanup fails on purpose');
-
-  // The credential list says so too.
-  await openCredentials(page, 'Just In Time');
+  // Leaving the view ends the session, once confirmed; the cleanup goes on in the core.
+  await page
+    .getByRole('navigation', { name: 'PAM Core menu' })
+    .getByRole('link', { name: 'Just In Time' })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'End the session and leave?' })
+    .getByRole('button', { name: 'End session and leave' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Credentials — Just In Time' })).toBeVisible();
+  // Its cleanup fails: the list's Session status says so.
   await expect(page.getByRole('row', { name: /jitstuck/ })).toContainText('Needs attention');
 
   await openScreen(page, 'PAM Core', 'Remote sessions');
@@ -325,6 +330,15 @@ test('a session whose cleanup fails needs attention; Force close requires a reas
   await filter.getByRole('button', { name: 'Filter' }).click();
   const grid = page.getByRole('grid', { name: 'Remote sessions' });
   await expect(grid.getByRole('row', { name: new RegExp(account) })).toContainText('Needs attention');
+  // Its details show why: the deletion's masked log.
+  await page.getByRole('button', { name: `Actions for ${account} @ pg-lab` }).click();
+  await page.getByRole('menuitem', { name: 'Details' }).click();
+  const details = page.getByRole('dialog', { name: `Session of ${account}` });
+  await expect(details.getByRole('region', { name: /JIT deletion: Failing drop role/ })).toContainText(
+    'cleanup fails on purpose',
+  );
+  await details.getByRole('button', { name: 'Close' }).click();
+
   await page.getByRole('button', { name: `Actions for ${account} @ pg-lab` }).click();
   await page.getByRole('menuitem', { name: 'Force close' }).click();
   const dialog = page.getByRole('dialog', { name: 'Force close the session' });

@@ -10,6 +10,8 @@ export const paths = {
     credentialsAll: '/pam/credentials/all',
     credentialsJit: '/pam/credentials/jit',
     sessions: '/pam/sessions',
+    /** One session's view (`:id` is the session id): provisioning, then the session. */
+    session: '/pam/sessions/:id',
     settings: '/pam/settings',
   },
   executions: {
@@ -25,3 +27,6 @@ export const paths = {
   },
   settings: '/settings',
 } as const;
+
+/** The session view of one session. */
+export const sessionPath = (id: string): string => `/pam/sessions/${encodeURIComponent(id)}`;

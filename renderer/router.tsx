@@ -37,6 +37,10 @@ const SessionsScreen = lazyScreen(
   () => import('./features/sessions/SessionsScreen'),
   (m) => m.SessionsScreen,
 );
+const SessionView = lazyScreen(
+  () => import('./features/sessions/SessionView'),
+  (m) => m.SessionView,
+);
 const TemplatesScreen = lazyScreen(
   () => import('./features/templates/TemplatesScreen'),
   (m) => m.TemplatesScreen,
@@ -87,6 +91,7 @@ export function createAppRouter() {
             { path: paths.pam.credentialsAll, element: <CredentialsAllScreen /> },
             { path: paths.pam.credentialsJit, element: <CredentialsJitScreen /> },
             { path: paths.pam.sessions, element: <SessionsScreen /> },
+            { path: paths.pam.session, element: <SessionView /> },
             { path: paths.pam.settings, element: <SettingsScreen /> },
             { path: paths.executions.root, element: redirect(paths.executions.templates) },
             { path: paths.executions.templates, element: <TemplatesScreen /> },

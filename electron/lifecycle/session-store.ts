@@ -105,12 +105,14 @@ export class SessionStore {
   }
 
   list(filter: SessionFilter, offset: number, limit: number): { total: number; sessions: Session[] } {
+    const text = filter.text?.toLowerCase();
     const matching = this.all()
       .filter(
         (s) =>
           (filter.live !== true || isLiveSessionState(s.state)) &&
           (filter.credentialId === undefined || s.credentialId === filter.credentialId) &&
-          (filter.state === undefined || s.state === filter.state),
+          (filter.state === undefined || s.state === filter.state) &&
+          (!text || [s.account, s.credentialLabel, s.requester].some((f) => f.toLowerCase().includes(text))),
       )
       .sort((a, b) =>
         a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1,

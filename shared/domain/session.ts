@@ -164,5 +164,7 @@ export const sessionFilterSchema = z.object({
   live: z.boolean().optional(),
   credentialId: idSchema.optional(),
   state: sessionStateSchema.optional(),
+  /** Matched case-insensitively against the account, the credential (`user @ device`) and the requester. */
+  text: z.string().trim().max(200).optional(),
 });
 export type SessionFilter = z.infer<typeof sessionFilterSchema>;

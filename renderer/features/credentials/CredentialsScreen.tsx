@@ -4,7 +4,10 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { sessionPath } from '../../paths';
 import { useCredentialsStore } from '../../stores/credentials-store';
+import { useSessionsStore } from '../../stores/sessions-store';
 import { DeleteDialog } from './dialogs/DeleteDialog';
 import { DetailsDialog } from './dialogs/DetailsDialog';
 import { HistoryDialog } from './dialogs/HistoryDialog';
@@ -47,6 +50,8 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
   const setPage = useCredentialsStore((s) => s.setPage);
   const refresh = useCredentialsStore((s) => s.refresh);
   const exportCsv = useCredentialsStore((s) => s.exportCsv);
+  const startSession = useSessionsStore((s) => s.start);
+  const navigate = useNavigate();
 
   const [menu, setMenu] = useState<{ anchor: HTMLElement; target: RowTarget } | undefined>();
   const [dialog, setDialog] = useState<OpenDialog | undefined>();
@@ -59,6 +64,22 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
 
   // Stable, so the grid's columns (which hold it) are built once.
   const openMenu = useCallback((anchor: HTMLElement, target: RowTarget) => setMenu({ anchor, target }), []);
+
+  // The core answers at once with the Requested session; its view follows the provisioning.
+  const start = useCallback(
+    (target: RowTarget) => {
+      setNotice(undefined);
+      void startSession(target.credential.id).then((result) => {
+        if (result.ok) return void navigate(sessionPath(result.value.id));
+        const label = credentialLabel(target.credential.username, target.device.name);
+        setNotice({
+          severity: 'error',
+          text: `Could not start a session for ${label}: ${failureText(result)}`,
+        });
+      });
+    },
+    [startSession, navigate],
+  );
 
   const pick = (action: RowAction, target: RowTarget) => {
     const id = target.credential.id;
@@ -134,6 +155,7 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
             onSort={setSort}
             onPage={setPage}
             onOpenMenu={openMenu}
+            onStartSession={start}
           />
         </Box>
       )}

@@ -120,6 +120,17 @@ describe('SessionStore', () => {
     const store = SessionStore.open({ dir: dir.path });
     expect(store.problems).toEqual([]);
     expect(store.get('a')).toMatchObject({ state: 'active', enabledBefore: false });
+  });
+
+  it('filters by text in the account, the credential and the requester, case-insensitively', async () => {
+    const store = SessionStore.open({ dir: dir.path });
+    await store.save(session('a', 'ended', { account: 'senseg1234567', requester: 'alice' }));
+    await store.save(session('b', 'active', { credentialLabel: 'app @ DB-02', requester: 'bob' }));
+    const ids = (text: string) => store.list({ text }, 0, 10).sessions.map((s) => s.id);
+    expect(ids('SENSEG1234')).toEqual(['a']);
+    expect(ids('db-02')).toEqual(['b']);
+    expect(ids('bob')).toEqual(['b']);
+    expect(ids('nobody')).toEqual([]);
     await store.close();
   });
 });

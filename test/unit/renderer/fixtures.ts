@@ -2,6 +2,7 @@
 import type { CredentialOption } from '../../../shared/contract/credentials';
 import type { Device } from '../../../shared/domain/device';
 import type { Operation } from '../../../shared/domain/operation';
+import type { Session } from '../../../shared/domain/session';
 import type { Template } from '../../../shared/domain/template';
 
 const at = '2026-01-01T00:00:00.000Z';
@@ -73,6 +74,34 @@ export function anOperation(over: Partial<Operation> = {}): Operation {
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     attempts: [],
+    ...over,
+  };
+}
+
+export function aSession(over: Partial<Session> = {}): Session {
+  return {
+    id: 'session-1',
+    credentialId: 7,
+    credentialLabel: 'app @ db-01',
+    deviceId: 1,
+    jitType: 'create_delete',
+    pluginId: 'postgresql',
+    account: 'senseg0000001',
+    requester: 'admin',
+    state: 'requested',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    expiresAt: '2026-12-01T11:00:00.000Z',
+    endedAt: null,
+    operationIds: [],
+    cleanupAttempts: 0,
+    nextAttemptAt: null,
+    error: null,
+    forceCloseReason: null,
+    rollback: false,
+    target: null,
+    enabledBefore: false,
+    notProvenOurs: false,
     ...over,
   };
 }

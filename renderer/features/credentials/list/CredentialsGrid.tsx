@@ -32,6 +32,7 @@ interface CredentialsGridProps {
   onSort: (sort: CredentialSort) => void;
   onPage: (offset: number, limit: PageSize) => void;
   onOpenMenu: (anchor: HTMLElement, target: RowTarget) => void;
+  onStartSession: (target: RowTarget) => void;
 }
 
 const isPageSize = (n: number): n is PageSize => (pageSizes as readonly number[]).includes(n);
@@ -40,9 +41,17 @@ const pageSizeOptions: number[] = [...pageSizes];
 const getRowId = (row: GridRow) => row.key;
 const getRowClassName = ({ row }: { row: GridRow }) => (row.kind === 'group' ? 'device-group-row' : '');
 
-export function CredentialsGrid({ page, query, loading, onSort, onPage, onOpenMenu }: CredentialsGridProps) {
+export function CredentialsGrid({
+  page,
+  query,
+  loading,
+  onSort,
+  onPage,
+  onOpenMenu,
+  onStartSession,
+}: CredentialsGridProps) {
   const rows = useMemo(() => buildGridRows(page), [page]);
-  const columns = useMemo(() => credentialColumns(onOpenMenu), [onOpenMenu]);
+  const columns = useMemo(() => credentialColumns(onOpenMenu, onStartSession), [onOpenMenu, onStartSession]);
   // Memoised: the grid treats a new sortModel object as a sort change and jumps to the first page,
   // which would undo every "next page" click as soon as the page re-renders.
   const { field, direction } = query.sort;

@@ -65,7 +65,10 @@ const TagsCell = memo(function TagsCell({ tags }: { tags: readonly string[] }) {
   );
 });
 
-export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowTarget) => void): Column[] {
+export function credentialColumns(
+  onOpenMenu: (anchor: HTMLElement, target: RowTarget) => void,
+  onStartSession: (target: RowTarget) => void,
+): Column[] {
   const columns: Column[] = [
     column('id', 'ID', 70, {
       // The group header spans the whole row: MUI X community has no row grouping, so a device's
@@ -103,7 +106,12 @@ export function credentialColumns(onOpenMenu: (anchor: HTMLElement, target: RowT
     }),
     column('action', 'Action', 90, {
       renderCell: credentialCell((row) => (
-        <RowActionsCell credential={row.credential} device={row.device} onOpenMenu={onOpenMenu} />
+        <RowActionsCell
+          credential={row.credential}
+          device={row.device}
+          onOpenMenu={onOpenMenu}
+          onStartSession={onStartSession}
+        />
       )),
     }),
   ];

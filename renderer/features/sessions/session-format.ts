@@ -1,0 +1,85 @@
+/**
+ * How sessions read on screen (the session view, Remote sessions and its dialogs say things the
+ * same way), and the pure rules the screens follow: who may start one, when the time-left warnings
+ * fire. Kept free of React so they are unit-tested on their own.
+ */
+import type { ChipProps } from '@mui/material/Chip';
+import type { Credential } from '../../../shared/domain/credential';
+import { jitPairs } from '../../../shared/domain/jit';
+import { sessionStateLabels, type Session, type SessionState } from '../../../shared/domain/session';
+
+export const stateColors: Record<SessionState, ChipProps['color']> = {
+  requested: 'info',
+  provisioning: 'info',
+  active: 'success',
+  ending: 'info',
+  ended: 'default',
+  failed: 'error',
+  needs_attention: 'warning',
+  force_closed: 'warning',
+};
+
+export const stateLabel = (state: SessionState): string => sessionStateLabels[state];
+
+/**
+ * Why Start session is not offered for this credential, or undefined when it is. The core checks
+ * again (and more: the templates, the device's port, the login); this only keeps the button from
+ * promising what the settings cannot do.
+ */
+export function sessionStartBlocked(credential: Pick<Credential, 'deleted' | 'jit'>): string | undefined {
+  if (credential.deleted) return 'Deleted: kept for audit';
+  const { jit } = credential;
+  if (!jit.enabled || jit.type === null) return 'Not a JIT credential';
+  const { provision, cleanup } = jitPairs[jit.type];
+  for (const direction of [provision, cleanup]) {
+    if (jit[`${direction}PluginId`] === null || jit[`${direction}TemplateId`] === null) {
+      return `No ${direction} template in its JIT settings`;
+    }
+  }
+  if (!jit.useOwnCredential && jit.authCredentialId === null) {
+    return 'No authentication credential in its JIT settings';
+  }
+  return undefined;
+}
+
+/**
+ * Started and not yet ending: what leaving the view or closing the tab would abandon (an Ending
+ * session is already being cleaned up; one that needs attention is an administrator's matter).
+ */
+export const isInUse = (state: SessionState): boolean =>
+  state === 'requested' || state === 'provisioning' || state === 'active';
+
+/** The device's name: the session keeps `user @ device` as it was when it started. */
+export function deviceOf(session: Pick<Session, 'credentialLabel'>): string {
+  const at = session.credentialLabel.lastIndexOf(' @ ');
+  return at === -1 ? session.credentialLabel : session.credentialLabel.slice(at + 3);
+}
+
+/** `1 h 05 min`, `4 min 09 s`, `12 s`: a length of time to the second, never negative. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (h > 0) return `${h} h ${two(m)} min`;
+  if (m > 0) return `${m} min ${two(s)} s`;
+  return `${s} s`;
+}
+
+/** How long the session ran (or has run so far, for a live one). */
+export function sessionDuration(session: Pick<Session, 'createdAt' | 'endedAt'>, now: number): string {
+  const end = session.endedAt === null ? now : Date.parse(session.endedAt);
+  return formatDuration(end - Date.parse(session.createdAt));
+}
+
+/** The time-left warnings, in minutes before the maximum length ends the session. */
+export const expiryWarnings = [15, 10, 5] as const;
+export type ExpiryWarning = (typeof expiryWarnings)[number];
+
+/** The last warning `msLeft` has passed (5 once under five minutes), or undefined above fifteen. */
+export function expiryWarning(msLeft: number): ExpiryWarning | undefined {
+  let passed: ExpiryWarning | undefined;
+  for (const minutes of expiryWarnings) if (msLeft <= minutes * 60_000) passed = minutes;
+  return passed;
+}

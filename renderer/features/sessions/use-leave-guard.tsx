@@ -1,0 +1,73 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useId, useState, type ReactNode } from 'react';
+import { useBlocker } from 'react-router';
+import type { Session } from '../../../shared/domain/session';
+import { isInUse } from './session-format';
+import { useSessionsStore } from '../../stores/sessions-store';
+
+export const leaveTitle = 'End the session and leave?';
+
+/**
+ * Leaving the session view (a menu link, Back) while the session is live asks first: closing the
+ * view ends the session, so its account does not stay on the device unattended. Staying keeps it;
+ * leaving ends it (the cleanup runs in the core, followed in Remote sessions).
+ */
+export function useLeaveGuard(session: Session): { confirm: ReactNode } {
+  const live = isInUse(session.state);
+  const end = useSessionsStore((s) => s.end);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => live && currentLocation.pathname !== nextLocation.pathname,
+  );
+  const [ending, setEnding] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const titleId = useId();
+
+  if (blocker.state !== 'blocked') return { confirm: null };
+
+  const stay = () => {
+    setError(undefined);
+    blocker.reset();
+  };
+  const leave = async () => {
+    setEnding(true);
+    setError(undefined);
+    const result = await end(session.id);
+    setEnding(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    blocker.proceed();
+  };
+
+  return {
+    confirm: (
+      <Dialog open onClose={stay} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+        <DialogTitle id={titleId}>{leaveTitle}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {`The session of ${session.account} is still live. Leaving this view ends it: its account is removed or disabled on the device.`}
+          </DialogContentText>
+          {error !== undefined && (
+            <DialogContentText role="alert" sx={{ color: 'error.main', mt: 1 }}>
+              {`Could not end the session: ${error}`}
+            </DialogContentText>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={stay} autoFocus>
+            Stay
+          </Button>
+          <Button color="error" variant="contained" disabled={ending} onClick={() => void leave()}>
+            End session and leave
+          </Button>
+        </DialogActions>
+      </Dialog>
+    ),
+  };
+}

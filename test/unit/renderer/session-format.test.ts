@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { defaultJit, type CredentialJit } from '../../../shared/domain/credential';
+import {
+  deviceOf,
+  expiryWarning,
+  formatDuration,
+  isInUse,
+  sessionStartBlocked,
+} from '../../../renderer/features/sessions/session-format';
+import { toSessionsFilter } from '../../../renderer/features/sessions/sessions-filter-draft';
+
+const createDelete: CredentialJit = {
+  ...defaultJit,
+  enabled: true,
+  type: 'create_delete',
+  authCredentialId: 3,
+  createPluginId: 'postgresql',
+  createTemplateId: 10,
+  deletePluginId: 'postgresql',
+  deleteTemplateId: 11,
+};
+
+describe('Start session: offered only when the JIT settings can provision', () => {
+  it('is offered for a complete Creation and deletion credential', () => {
+    expect(sessionStartBlocked({ deleted: false, jit: createDelete })).toBeUndefined();
+  });
+
+  it('says why not for a plain, a deleted or an incomplete credential', () => {
+    expect(sessionStartBlocked({ deleted: false, jit: defaultJit })).toBe('Not a JIT credential');
+    expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, enabled: false } })).toBe(
+      'Not a JIT credential',
+    );
+    expect(sessionStartBlocked({ deleted: true, jit: createDelete })).toBe('Deleted: kept for audit');
+    expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, deleteTemplateId: null } })).toBe(
+      'No delete template in its JIT settings',
+    );
+    expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, createPluginId: null } })).toBe(
+      'No create template in its JIT settings',
+    );
+    expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, authCredentialId: null } })).toBe(
+      'No authentication credential in its JIT settings',
+    );
+  });
+
+  it('reads the pair of the chosen type only (the other section may hold old choices)', () => {
+    const enableDisable: CredentialJit = {
+      ...createDelete,
+      type: 'enable_disable',
+      useOwnCredential: true,
+      authCredentialId: null,
+    };
+    expect(sessionStartBlocked({ deleted: false, jit: enableDisable })).toBe(
+      'No enable template in its JIT settings',
+    );
+    const complete = {
+      ...enableDisable,
+      enablePluginId: 'ssh',
+      enableTemplateId: 1,
+      disablePluginId: 'ssh',
+      disableTemplateId: 2,
+    } as const;
+    expect(sessionStartBlocked({ deleted: false, jit: complete })).toBeUndefined();
+  });
+});
+
+describe('time left', () => {
+  it('warns at 15, 10 and 5 minutes before the maximum length, each from its threshold on', () => {
+    const min = 60_000;
+    expect(expiryWarning(15 * min + 1)).toBeUndefined();
+    expect(expiryWarning(15 * min)).toBe(15);
+    expect(expiryWarning(10 * min + 1)).toBe(15);
+    expect(expiryWarning(10 * min)).toBe(10);
+    expect(expiryWarning(5 * min + 1)).toBe(10);
+    expect(expiryWarning(5 * min)).toBe(5);
+    expect(expiryWarning(0)).toBe(5);
+    expect(expiryWarning(-1000)).toBe(5);
+  });
+
+  it('reads as hours and minutes, minutes and seconds, or seconds; never negative', () => {
+    expect(formatDuration(3_900_000)).toBe('1 h 05 min');
+    expect(formatDuration(249_000)).toBe('4 min 09 s');
+    expect(formatDuration(12_400)).toBe('12 s');
+    expect(formatDuration(-5000)).toBe('0 s');
+  });
+});
+
+describe('session labels and states', () => {
+  it('takes the device from the last " @ " of the credential label (user names may hold @)', () => {
+    expect(deviceOf({ credentialLabel: 'app @ db-01' })).toBe('db-01');
+    expect(deviceOf({ credentialLabel: 'a@corp @ db-02' })).toBe('db-02');
+    expect(deviceOf({ credentialLabel: 'odd' })).toBe('odd');
+  });
+
+  it('treats a session as in use until it starts ending', () => {
+    expect(['requested', 'provisioning', 'active'].every((s) => isInUse(s as 'active'))).toBe(true);
+    expect(
+      ['ending', 'ended', 'failed', 'needs_attention', 'force_closed'].some((s) => isInUse(s as 'active')),
+    ).toBe(false);
+  });
+});
+
+describe('Remote sessions filter draft', () => {
+  it('turns Status into live or one state, and trims the text', () => {
+    expect(toSessionsFilter({ state: '', text: '' })).toEqual({ ok: true, filter: {} });
+    expect(toSessionsFilter({ state: 'live', text: ' senseg ' })).toEqual({
+      ok: true,
+      filter: { live: true, text: 'senseg' },
+    });
+    expect(toSessionsFilter({ state: 'needs_attention', text: '' })).toEqual({
+      ok: true,
+      filter: { state: 'needs_attention' },
+    });
+  });
+
+  it('puts an over-long text beside its field', () => {
+    const result = toSessionsFilter({ state: '', text: 'x'.repeat(201) });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.text).toBeDefined();
+  });
+});

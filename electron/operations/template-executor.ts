@@ -76,7 +76,9 @@ export class TemplateExecutor {
     this.#running.set(id, controller);
     try {
       const now = this.deps.clock.now().toISOString();
-      let current = await this.deps.operations.save({
+      // Not saved yet: the first attempt's save writes it, Running with that attempt, before the
+      // plugin connects (one fsync fewer per run; a JIT session waits on two runs).
+      let current: Operation = {
         id,
         kind: execution.kind,
         status: 'Running',
@@ -93,7 +95,7 @@ export class TemplateExecutor {
         createdAt: now,
         updatedAt: now,
         attempts: [],
-      });
+      };
       const maxAttempts = Math.max(1, execution.attempts?.maxAttempts ?? 1);
       for (let number = 1; ; number++) {
         const attempt = await this.#attempt(current, number, execution, controller.signal);

@@ -120,6 +120,7 @@ describe('SessionStore', () => {
     const store = SessionStore.open({ dir: dir.path });
     expect(store.problems).toEqual([]);
     expect(store.get('a')).toMatchObject({ state: 'active', enabledBefore: false });
+    await store.close();
   });
 
   it('filters by text in the account, the credential and the requester, case-insensitively', async () => {

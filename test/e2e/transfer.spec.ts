@@ -105,7 +105,7 @@ test('transfer: export with passwords, import into a fresh app, the records are 
     await passphrase.fill(bundlePassphrase);
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog.getByRole('status')).toHaveText(
-      'Imported 1 device, 1 template and 1 credential.',
+      'Imported 1 device, 1 template and 1 credential. 1 password and 0 SSH keys stored in the vault.',
     );
     await importDialog.getByRole('button', { name: 'Close' }).click();
 

@@ -10,6 +10,7 @@ import { keyErrors, keyVaultRef, openKey } from '../../../../electron/services/c
 import { sealSecrets } from '../../../../electron/services/transfer/secrets';
 import { deriveKey, newScryptParams, seal } from '../../../../electron/vault/crypto';
 import { makeTempDir } from '../../../support/temp-dir';
+import { FakeVault } from '../fake-vault';
 import { actor, credential, device, keep, readCredentialFiles, setPassword, template } from '../harness';
 import { builtIns, bundlePassphrase, FailingWrites, openEnv, settle, testCost, type Env } from './fixtures';
 
@@ -111,13 +112,19 @@ function expectNoKeyText(text: string) {
   expect(text).not.toContain(keyPassphrase);
 }
 
+/** The audit detail of each export, in order. */
+const exportDetails: string[] = [];
+
 async function exported(includeSecrets: boolean): Promise<string> {
   const { env } = await fresh();
   await seedKeys(env);
   const input = includeSecrets
     ? { includePasswords: true, passphrase: bundlePassphrase }
     : { includePasswords: false };
-  return (await env.transfer.exportBundle(input, actor)).content;
+  const { content } = await env.transfer.exportBundle(input, actor);
+  await settle();
+  exportDetails.push(env.audit.list({ action: 'export' }, 0, 1).entries[0]?.detail ?? '');
+  return content;
 }
 
 describe('SSH keys in an export with secrets', () => {
@@ -125,6 +132,9 @@ describe('SSH keys in an export with secrets', () => {
     const content = await exported(true);
     expectNoKeyText(content);
     expect(content).not.toContain(deployPassword);
+    expect(exportDetails.at(-1)).toBe(
+      '1 device, 1 template, 2 credentials; 1 password and 2 SSH keys included, encrypted with the bundle passphrase',
+    );
     const file = JSON.parse(content) as {
       version: number;
       credentials: { username: string; hasKey: boolean }[];
@@ -234,6 +244,9 @@ describe('SSH keys in an export without secrets', () => {
   it('are not in the file, which says who had one; the import names them to add by hand', async () => {
     const content = await exported(false);
     expectNoKeyText(content);
+    expect(exportDetails.at(-1)).toBe(
+      '1 device, 1 template, 2 credentials; passwords not included, nor 2 SSH keys',
+    );
     const file = JSON.parse(content) as { secrets: unknown; credentials: { hasKey: boolean }[] };
     expect(file.secrets).toBeNull();
     expect(file.credentials.map((c) => c.hasKey)).toEqual([true, true]);
@@ -270,7 +283,38 @@ describe('SSH keys in an export without secrets', () => {
   });
 });
 
+/** A vault whose `put` fails from the nth call on (the disk filled up while writing secrets). */
+class FailingVault extends FakeVault {
+  puts = 0;
+  constructor(private readonly failFrom: number) {
+    super();
+  }
+  override put(ref: string, secret: string): Promise<void> {
+    this.puts += 1;
+    if (this.puts >= this.failFrom) return Promise.reject(new Error('vault write failed (test)'));
+    return super.put(ref, secret);
+  }
+}
+
 describe('SSH keys and a failed or older import', () => {
+  it('the vault fails half-way through the secrets: the keys written are removed too', async () => {
+    const content = await exported(true);
+    const vault = new FailingVault(3);
+    const { env } = await fresh({ vault });
+    await expect(env.transfer.importBundle({ content, passphrase: bundlePassphrase }, actor)).rejects.toThrow(
+      'vault write failed (test)',
+    );
+    // root's key, deploy's password, then deploy's key fails: every one tried is removed.
+    expect(vault.writes).toEqual([
+      'put credential-key:1',
+      'put credential:2',
+      'remove credential-key:1',
+      'remove credential:2',
+      'remove credential-key:2',
+    ]);
+    expect(env.credentials.exportRows()).toEqual([]);
+  });
+
   it('a failing write undoes the import and removes the keys it wrote', async () => {
     const content = await exported(true);
     const writes = new FailingWrites();

@@ -4,32 +4,20 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MethodOutput } from '../../../shared/contract';
+import { importSummary } from './import-summary';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Past this many, credentials whose key was left out are counted, not named. */
-const maxNamed = 10;
 
 /** What an import did: the counts applied, or every problem with its place in the file. */
 export function ImportOutcome({ outcome }: { outcome: MethodOutput<'transfer.import'> }) {
   if (outcome.applied) {
-    const { keysLeftOut } = outcome;
-    const secrets =
-      outcome.passwords === 0 && outcome.keys === 0
-        ? ''
-        : ` ${plural(outcome.passwords, 'password', 'passwords')} and ${plural(outcome.keys, 'SSH key', 'SSH keys')} stored in the vault.`;
-    const named = keysLeftOut.slice(0, maxNamed).join(', ');
-    const more = keysLeftOut.length > maxNamed ? ` and ${keysLeftOut.length - maxNamed} more` : '';
+    const summary = importSummary(outcome);
     return (
       <Stack spacing={1}>
         <Alert severity="success" role="status">
-          {`Imported ${plural(outcome.devices, 'device', 'devices')}, ${plural(outcome.templates, 'template', 'templates')} and ${plural(outcome.credentials, 'credential', 'credentials')}.${secrets}`}
+          {summary.done}
         </Alert>
-        {keysLeftOut.length > 0 && (
-          <Alert severity="warning">
-            {`The SSH key of ${named}${more} was not exported: add it by hand (edit the credential, SSH private key).`}
-          </Alert>
-        )}
+        {summary.keysLeftOut !== null && <Alert severity="warning">{summary.keysLeftOut}</Alert>}
       </Stack>
     );
   }

@@ -15,7 +15,7 @@ export const transferProblemSchema = z.object({
 export const transferMethods = defineMethods({
   'transfer.export': {
     summary:
-      'A JSON bundle of devices, templates and credentials. Passwords only with a passphrase, encrypted with it.',
+      'A JSON bundle of devices, templates and credentials. Passwords and SSH keys only with a passphrase, encrypted with it.',
     input: z.object({
       includePasswords: z.boolean(),
       /** A new passphrase: the rule of the master passphrase (shared/domain/vault.ts). */
@@ -35,6 +35,11 @@ export const transferMethods = defineMethods({
         devices: z.number().int(),
         templates: z.number().int(),
         credentials: z.number().int(),
+        /** Passwords and SSH keys stored in the vault. */
+        passwords: z.number().int(),
+        keys: z.number().int(),
+        /** Credentials (`user @ device`) whose SSH key was not exported: to add by hand. */
+        keysLeftOut: z.array(z.string()),
       }),
       z.object({ applied: z.literal(false), problems: z.array(transferProblemSchema) }),
     ]),

@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { credentialInputSchema, credentialJitSchema } from './credential';
+import {
+  credentialInputSchema,
+  credentialJitSchema,
+  maxPasswordLength,
+  maxPrivateKeyLength,
+} from './credential';
 import { deviceInputSchema } from './device';
 import { pluginIdSchema } from './plugin';
 import { executionTypeSchema, templateInputSchema } from './template';
 
 /**
- * The import/export bundle (format version 1): devices, templates and credentials, linked by
+ * The import/export bundle (format version 2): devices, templates and credentials, linked by
  * references local to the file (`ref`), so ids of one installation never leak into another.
- * Passwords travel only in `secrets`, encrypted with a passphrase the user typed (scrypt +
- * AES-256-GCM).
+ * Passwords and SSH private keys (with their passphrases) travel only in `secrets`, encrypted with
+ * a passphrase the user typed (scrypt + AES-256-GCM).
  *
  * Decisions worth knowing:
  * - Exports write refs as `d<id>`, `t<id>`, `c<id>`; imports accept any ref of 1 to 64 characters,
@@ -20,9 +25,16 @@ import { executionTypeSchema, templateInputSchema } from './template';
  *   silently dropped.
  * - A JIT credential keeps the choices of both sections (as the form does), so all four template
  *   refs travel; a ref to a record that no longer exists (a deleted credential) is exported as null.
+ * - Version 2 added SSH keys: a credential says `hasKey` (so an export without secrets still tells
+ *   the import a key was left out), and `secrets` holds `{ passwords, keys }`. Version 1 files
+ *   (secrets: a map of passwords only) are still read; a version 1 app refuses a version 2 file as
+ *   made by a newer version rather than dropping its keys.
  */
 export const bundleFormat = 'jit-pam-bundle';
-export const bundleVersion = 1;
+export const bundleVersion = 2;
+/** Every version this app reads. */
+export const bundleVersions = [1, 2] as const;
+export type BundleVersion = (typeof bundleVersions)[number];
 
 const refSchema = z.string().min(1, 'Required').max(64, 'At most 64 characters');
 
@@ -72,6 +84,11 @@ export const bundleCredentialSchema = credentialInputSchema
     deviceRef: refSchema,
     jit: bundleJitSchema.default(bundleJitSchema.parse({})),
     jitRefs: bundleJitRefsSchema.default(bundleJitRefsSchema.parse({})),
+    /**
+     * The credential had an SSH private key when exported (in `secrets` only if they were
+     * included). Optional: version 1 files, and bundles other tools build, do not say.
+     */
+    hasKey: z.boolean().optional(),
   })
   .strict();
 
@@ -103,8 +120,31 @@ export const bundleSecretsSchema = z
   .strict();
 export type BundleSecrets = z.output<typeof bundleSecretsSchema>;
 
-/** What `secrets.sealed` holds once opened: credential ref → password. */
+/** What `secrets.sealed` holds once opened in a version 1 file: credential ref → password. */
 export const bundlePasswordsSchema = z.record(z.string(), z.string());
+
+/**
+ * An SSH private key and its passphrase (empty: not encrypted), as the vault keeps them. The
+ * lengths are the credential form's; whether the text is a usable key is the core's check.
+ */
+export const bundleKeySchema = z
+  .object({
+    privateKey: z.string().max(maxPrivateKeyLength, `At most ${maxPrivateKeyLength} characters`),
+    passphrase: z.string().max(maxPasswordLength, `At most ${maxPasswordLength} characters`).default(''),
+  })
+  .strict();
+export type BundleKey = z.output<typeof bundleKeySchema>;
+
+/**
+ * What `secrets.sealed` holds once opened in a version 2 file: passwords and SSH keys, each by
+ * credential ref. Keys are checked one by one (bundleKeySchema) so a bad one is named by its ref.
+ */
+export const bundleSealedSchema = z
+  .object({
+    passwords: bundlePasswordsSchema.default({}),
+    keys: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
 
 /**
  * The file's outer shape. Items stay `unknown` here: each is checked on its own so that every
@@ -113,13 +153,13 @@ export const bundlePasswordsSchema = z.record(z.string(), z.string());
 export const bundleSchema = z
   .object({
     format: z.literal(bundleFormat),
-    version: z.literal(bundleVersion),
+    version: z.literal(bundleVersions),
     exportedAt: z.string().max(64).optional(),
     devices: z.array(z.unknown()).default([]),
     templates: z.array(z.unknown()).default([]),
     builtInTemplates: z.array(z.unknown()).default([]),
     credentials: z.array(z.unknown()).default([]),
-    /** Present only when the export included passwords: a sealed JSON map of credential ref → password. */
+    /** Present only when the export included secrets: sealed passwords and keys, by credential ref. */
     secrets: z.unknown().optional(),
   })
   .strict();

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+// ssh2 is CommonJS: its `utils` is not a named export under Playwright's ESM loader.
+import ssh2 from 'ssh2';
 import { makeTempDir } from '../support/temp-dir';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
@@ -8,6 +10,9 @@ import { startHost } from './support/host-process';
 
 const bundlePassphrase = 'e2e bundle passphrase';
 const rootPassword = 'Transfer-root-pw-42';
+/** The credential's SSH key: it travels sealed with the password. */
+const rootKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+const keyLines = rootKey.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
 
 /**
  * A second, fresh installation beside the fixture's: its own browser host on its own data
@@ -66,6 +71,7 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   await credential.getByRole('textbox', { name: 'Username' }).fill('root');
   await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'xfer-web-01' });
   await credential.getByLabel('Password', { exact: true }).fill(rootPassword);
+  await credential.getByRole('textbox', { name: 'SSH private key' }).fill(rootKey);
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();
 
@@ -82,8 +88,9 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   await file.saveAs(bundlePath);
   await expect(exportDialog.getByRole('status')).toContainText('Exported as');
   const text = readFileSync(bundlePath, 'utf8');
-  // The password travels sealed only.
+  // The password and the key travel sealed only.
   expect(text).not.toContain(rootPassword);
+  for (const line of keyLines) expect(text).not.toContain(line);
   expect(JSON.parse(text)).toMatchObject({ format: 'jit-pam-bundle', devices: [{ name: 'xfer-web-01' }] });
 
   const second = await freshApp(page);
@@ -105,7 +112,7 @@ test('transfer: export with passwords, import into a fresh app, the records are 
     await passphrase.fill(bundlePassphrase);
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog.getByRole('status')).toHaveText(
-      'Imported 1 device, 1 template and 1 credential.',
+      'Imported 1 device, 1 template and 1 credential. 1 password and 1 SSH key stored in the vault.',
     );
     await importDialog.getByRole('button', { name: 'Close' }).click();
 

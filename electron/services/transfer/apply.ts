@@ -3,6 +3,7 @@ import type { AuditTrail } from '../../audit/audit-trail';
 import type { SecretVault } from '../../vault/secret-vault';
 import type { ChangeWriter } from '../change-journal';
 import { vaultRef, type CredentialService } from '../credentials/credential-service';
+import { keyVaultRef, sealKey } from '../credentials/private-key';
 import type { DeviceService } from '../device-service';
 import type { TemplateService } from '../template-service';
 import type { ImportPlan } from './check';
@@ -21,19 +22,22 @@ export interface AppliedCounts {
   readonly templates: number;
   readonly credentials: number;
   readonly passwords: number;
+  readonly keys: number;
+  /** Credentials (`user @ device`) the file says had an SSH key, exported without it. */
+  readonly keysLeftOut: readonly string[];
 }
 
 /**
  * Writes a checked plan: every id allocated first (a credential's authentication credential may be
- * another credential of the bundle), then the passwords, then every row of every kind and the one
+ * another credential of the bundle), then the passwords and SSH keys, then every row of every kind and the one
  * audit entry as one change (change-journal.ts): all of it, or, should the app stop half-way, all
  * of it at the next start, never a part. Only then are the changed events emitted.
  *
- * The passwords go to the vault before the change's intent, since an intent never holds a secret:
- * should the app stop before the intent is on disk, they belong to ids no row holds (inert, and
- * removed by the next save or import that takes such an id, see stagePasswords).
+ * The passwords and keys go to the vault before the change's intent, since an intent never holds a
+ * secret: should the app stop before the intent is on disk, they belong to ids no row holds (inert,
+ * and removed by the next save or import that takes such an id, see stageSecrets).
  *
- * Should a write (or the audit) fail, the change is undone and the passwords removed, and the
+ * Should a write (or the audit) fail, the change is undone and the secrets removed, and the
  * failure is rethrown: nothing of the bundle remains and nothing was announced.
  */
 export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string): Promise<AppliedCounts> {
@@ -44,6 +48,7 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
     id: real(credentialIds, c.id),
     fields: withRealIds(c.fields, deviceIds, templateIds, credentialIds),
     password: c.password,
+    key: c.key === undefined ? undefined : sealKey(c.key),
   }));
   const prepared = [
     deps.devices.prepareImport(plan.devices.map((d) => ({ id: real(deviceIds, d.id), fields: d.fields }))),
@@ -58,9 +63,17 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
     templates: plan.templates.length,
     credentials: plan.credentials.length,
     passwords: credentials.filter((c) => c.password !== undefined).length,
+    keys: credentials.filter((c) => c.key !== undefined).length,
+    keysLeftOut: plan.credentials.filter((c) => c.keyLeftOut).map((c) => c.label),
   };
 
-  const undoPasswords = await stagePasswords(deps.vault, credentials);
+  const undoSecrets = await stageSecrets(
+    deps.vault,
+    credentials.flatMap((c) => [
+      { ref: vaultRef(c.id), secret: c.password },
+      { ref: keyVaultRef(c.id), secret: c.key },
+    ]),
+  );
   try {
     await deps.changes.commit(
       {
@@ -79,7 +92,7 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
       deps.audit,
     );
   } catch (error) {
-    await undoPasswords().catch(() => undefined);
+    await undoSecrets().catch(() => undefined);
     throw error;
   }
   for (const p of prepared) p.applied();
@@ -87,13 +100,13 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
 }
 
 /**
- * Writes the passwords (every put of one turn is one vault file write). An id this import took
- * may hold a stale secret, left by a create that stopped after its password and before its row:
- * it must not become the imported credential's password, so it is removed, as a save does.
+ * Writes the passwords and sealed keys (every put of one turn is one vault file write). An id this
+ * import took may hold a stale secret, left by a create that stopped after its password or key and
+ * before its row: it must not become the imported credential's, so it is removed, as a save does.
  */
-async function stagePasswords(
+async function stageSecrets(
   vault: SecretVault,
-  credentials: readonly { id: number; password: string | undefined }[],
+  secrets: readonly { ref: string; secret: string | undefined }[],
 ): Promise<() => Promise<void>> {
   const written: string[] = [];
   const rollback = async () => {
@@ -101,11 +114,10 @@ async function stagePasswords(
   };
   try {
     const writes: Promise<void>[] = [];
-    for (const { id, password } of credentials) {
-      const ref = vaultRef(id);
-      if (password !== undefined) {
+    for (const { ref, secret } of secrets) {
+      if (secret !== undefined) {
         written.push(ref);
-        writes.push(vault.put(ref, password));
+        writes.push(vault.put(ref, secret));
       } else if (vault.has(ref)) writes.push(vault.remove(ref));
     }
     await Promise.all(writes);
@@ -120,7 +132,12 @@ function importDetail(c: AppliedCounts): string {
   const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
   return (
     `${n(c.devices, 'device')}, ${n(c.templates, 'template')}, ${n(c.credentials, 'credential')} imported; ` +
-    (c.passwords === 0 ? 'no passwords' : `${n(c.passwords, 'password')} stored in the vault`)
+    (c.passwords === 0 && c.keys === 0
+      ? 'no passwords'
+      : c.keys === 0
+        ? `${n(c.passwords, 'password')} stored in the vault`
+        : `${n(c.passwords, 'password')} and ${n(c.keys, 'SSH key')} stored in the vault`) +
+    (c.keysLeftOut.length === 0 ? '' : `; ${n(c.keysLeftOut.length, 'SSH key')} not in the bundle`)
   );
 }
 

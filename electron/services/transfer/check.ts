@@ -1,4 +1,9 @@
-import type { BundleCredential, BundleJitRefs } from '../../../shared/domain/bundle';
+import {
+  bundleKeySchema,
+  type BundleCredential,
+  type BundleJitRefs,
+  type BundleKey,
+} from '../../../shared/domain/bundle';
 import { maxPasswordLength, type CredentialFields } from '../../../shared/domain/credential';
 import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
 import {
@@ -7,6 +12,7 @@ import {
   type RuleContext,
 } from '../../../shared/domain/rules/credential-rules';
 import { identityKey } from '../credentials/credential-index';
+import { keyErrors } from '../credentials/private-key';
 import { nameKey } from '../names';
 import type { DeviceFields, TemplateFields } from '../stored-records';
 import type { TemplateProblem } from '../template-checks';
@@ -23,11 +29,16 @@ export interface ExistingRecords {
   checkTemplate(pluginId: PluginId, content: string): readonly TemplateProblem[];
 }
 
-/** The passwords in the file, as far as the check could read them. */
+/** The passwords and SSH keys in the file, as far as the check could read them. */
 export type BundlePasswords =
   | { readonly kind: 'none' }
-  | { readonly kind: 'known'; readonly passwords: ReadonlyMap<string, string> }
-  /** The file has passwords but they could not be opened (reported at `secrets`). */
+  | {
+      readonly kind: 'known';
+      readonly passwords: ReadonlyMap<string, string>;
+      /** Each still to be checked (checkKey): a bad one is reported with its credential. */
+      readonly keys: ReadonlyMap<string, unknown>;
+    }
+  /** The file has secrets but they could not be opened (reported at `secrets`). */
   | { readonly kind: 'unknown' };
 
 /**
@@ -44,6 +55,12 @@ export interface ImportPlan {
     readonly ref: string;
     readonly fields: CredentialFields;
     readonly password: string | undefined;
+    /** The SSH key to seal in the vault, checked as the credential form's Save checks it. */
+    readonly key: BundleKey | undefined;
+    /** The file says the credential had a key, but the export left it out (no secrets). */
+    readonly keyLeftOut: boolean;
+    /** `user @ device`, for the import's answer. */
+    readonly label: string;
   }[];
 }
 
@@ -167,6 +184,8 @@ function checkCredentials(
   const refs = new RefSpace().register(bundle.credentials, (item) => provisionalId(item.index), problems);
   const hasPassword = (ref: string): boolean =>
     passwords.kind === 'unknown' || (passwords.kind === 'known' && passwords.passwords.has(ref));
+  const hasKey = (ref: string): boolean =>
+    passwords.kind === 'unknown' || (passwords.kind === 'known' && passwords.keys.has(ref));
   const deviceName = (deviceRef: string): string => {
     const target = devices.refs.get(deviceRef);
     return (typeof target === 'number' ? devices.info.get(target)?.name : undefined) ?? deviceRef;
@@ -183,6 +202,7 @@ function checkCredentials(
       status,
       deleted: false,
       hasPassword: hasPassword(ref),
+      hasKey: hasKey(ref),
     });
   }
   // One account, one credential. Bundle credentials only ever land on the bundle's own devices,
@@ -215,12 +235,12 @@ function checkCredentials(
       ),
     );
     const id = provisionalId(item.index);
+    const label = credentialLabel({ username: c.username, deviceName: deviceName(c.deviceRef) });
     if (deviceId !== null) {
       const key = identityKey(fields);
       const first = identities.get(key);
       if (first === undefined) identities.set(key, item.path);
       else {
-        const label = credentialLabel({ username: c.username, deviceName: deviceName(c.deviceRef) });
         problems.add(`${item.path}.username`, `${label} is already ${first} in this bundle`);
       }
     }
@@ -232,6 +252,7 @@ function checkCredentials(
     const context: RuleContext = {
       selfId: id,
       selfHasPassword: hasPassword(c.ref),
+      selfHasKey: hasKey(c.ref),
       devices: device ? [device] : [],
       credentials: auth ? [auth] : [],
       templates: templates.context,
@@ -242,13 +263,21 @@ function checkCredentials(
     }
     const password = passwords.kind === 'known' ? passwords.passwords.get(c.ref) : undefined;
     if (password !== undefined) checkPassword(password, c.ref, item.path, problems);
-    plan.push({ id, ref: c.ref, fields, password });
+    const sealedKey = passwords.kind === 'known' ? passwords.keys.get(c.ref) : undefined;
+    const key =
+      sealedKey === undefined ? undefined : checkKey(sealedKey, c.ref, `${item.path} (${label})`, problems);
+    const keyLeftOut = c.hasKey === true && sealedKey === undefined;
+    plan.push({ id, ref: c.ref, fields, password, key, keyLeftOut, label });
   }
 
   if (passwords.kind === 'known') {
     for (const ref of passwords.passwords.keys()) {
       if (!refs.has(ref))
         problems.add(secretPath(ref), `A password for "${ref}", which is not a credential of this bundle`);
+    }
+    for (const ref of passwords.keys.keys()) {
+      if (!refs.has(ref))
+        problems.add(keyPath(ref), `An SSH key for "${ref}", which is not a credential of this bundle`);
     }
   }
   return plan;
@@ -297,8 +326,29 @@ function checkPassword(password: string, ref: string, itemPath: string, problems
   }
 }
 
+/**
+ * The key as the vault will hold it, refused as the credential form's Save refuses it (the same
+ * check: ssh2 must parse it, and open it with its passphrase). Messages name the credential and
+ * the problem, never a character of the key.
+ */
+function checkKey(sealed: unknown, ref: string, owner: string, problems: ProblemList): BundleKey | undefined {
+  const parsed = bundleKeySchema.safeParse(sealed);
+  if (!parsed.success) {
+    // Only the issue's message ("At most … characters", "expected string"): never its input.
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.length === 0 ? '' : ` (${issue.path.join('.')})`;
+      problems.add(keyPath(ref), `The SSH key of ${owner} is malformed${field}: ${issue.message}`);
+    }
+    return undefined;
+  }
+  const errors = keyErrors({ action: 'set', ...parsed.data });
+  for (const error of errors) problems.add(keyPath(ref), `The SSH key of ${owner}: ${error.message}`);
+  return errors.length === 0 ? parsed.data : undefined;
+}
+
 /** Inside the sealed `secrets`: the map key, quoted (refs are free text). */
 const secretPath = (ref: string): string => `secrets[${JSON.stringify(ref)}]`;
+const keyPath = (ref: string): string => `secrets.keys[${JSON.stringify(ref)}]`;
 
 /**
  * The refs of one kind, each mapped to its target. A ref used twice in one kind is a problem at

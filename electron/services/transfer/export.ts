@@ -15,6 +15,8 @@ export interface ExportSource {
   readonly templates: readonly StoredTemplate[];
   /** Not deleted. */
   readonly credentials: readonly StoredCredential[];
+  /** Whether the vault holds an SSH key for the credential (the key itself goes in `secrets`). */
+  readonly hasKey: (credentialId: number) => boolean;
 }
 
 export const deviceRef = (id: number): string => `d${id}`;
@@ -95,6 +97,7 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
         createTemplateRef: tRef(jit.createTemplateId),
         deleteTemplateRef: tRef(jit.deleteTemplateId),
       },
+      hasKey: source.hasKey(c.id),
     })),
     secrets: null,
   };

@@ -8,11 +8,13 @@ import {
   bundleSecretsSchema,
   bundleTemplateSchema,
   bundleVersion,
+  bundleVersions,
   type BundleBuiltInTemplate,
   type BundleCredential,
   type BundleDevice,
   type BundleSecrets,
   type BundleTemplate,
+  type BundleVersion,
 } from '../../../shared/domain/bundle';
 import { bundleTooLargeMessage, maxBundleChars } from '../../../shared/contract/transfer';
 import { locateJsonError } from './json-error-place';
@@ -27,11 +29,13 @@ export interface ParsedItem<T> {
 }
 
 export interface ParsedBundle {
+  /** Which version wrote it: version 1 secrets hold passwords only, under another binding. */
+  readonly version: BundleVersion;
   readonly devices: readonly ParsedItem<BundleDevice>[];
   readonly templates: readonly ParsedItem<BundleTemplate>[];
   readonly builtInTemplates: readonly ParsedItem<BundleBuiltInTemplate>[];
   readonly credentials: readonly ParsedItem<BundleCredential>[];
-  /** null: the bundle carries no passwords; undefined: it does, but `secrets` is malformed. */
+  /** null: the bundle carries no secrets; undefined: it does, but `secrets` is malformed. */
   readonly secrets: BundleSecrets | null | undefined;
 }
 
@@ -62,13 +66,13 @@ export function parseBundle(content: string, problems: ProblemList): ParsedBundl
     problems.add('format', `Not a JIT PAM bundle: "format" must be "${bundleFormat}"`);
     return undefined;
   }
-  if (raw.version !== bundleVersion) {
+  if (!bundleVersions.some((v) => v === raw.version)) {
     const { version } = raw;
     problems.add(
       'version',
       typeof version === 'number' && version > bundleVersion
         ? `Made by a newer version of the app (bundle version ${version}); this one reads version ${bundleVersion}`
-        : `Unsupported bundle version: this app reads version ${bundleVersion}`,
+        : `Unsupported bundle version: this app reads versions ${bundleVersions.join(' and ')}`,
     );
     return undefined;
   }
@@ -79,6 +83,7 @@ export function parseBundle(content: string, problems: ProblemList): ParsedBundl
   }
   const bundle = outer.data;
   return {
+    version: bundle.version,
     devices: parseItems('devices', bundle.devices, bundleDeviceSchema, problems),
     templates: parseItems('templates', bundle.templates, bundleTemplateSchema, problems),
     builtInTemplates: parseItems(

@@ -4,6 +4,7 @@ import type { AuditTrail } from '../../audit/audit-trail';
 import type { Clock } from '../../platform/clock';
 import type { SecretVault } from '../../vault/secret-vault';
 import { vaultRef } from '../credentials/credential-service';
+import { keyVaultRef, openKey, type StoredKey } from '../credentials/private-key';
 import type { Inventory } from '../inventory';
 import { ServiceError } from '../service-error';
 import type { StoredCredential } from '../stored-records';
@@ -12,7 +13,7 @@ import { checkBundle, type BundlePasswords } from './check';
 import { buildBundle, credentialRef } from './export';
 import { parseBundle, type ParsedBundle } from './parse';
 import { ProblemList, type TransferProblem } from './problems';
-import { openPasswords, sealPasswords, type ScryptCost } from './secrets';
+import { openSecrets, sealSecrets, type ScryptCost, type SecretValues } from './secrets';
 
 type ExportInput = z.output<(typeof transferMethods)['transfer.export']['input']>;
 type ImportInput = z.output<(typeof transferMethods)['transfer.import']['input']>;
@@ -30,15 +31,15 @@ export interface TransferServiceDeps {
 /**
  * Export and import of a JSON bundle (shared/domain/bundle.ts). An import checks everything first
  * (the file, every item, refs, names, template content, every credential rule on the combined
- * data, the passwords) and reports every problem with its place in the file; only a bundle
+ * data, the passwords and SSH keys) and reports every problem with its place in the file; only a bundle
  * without a single problem is applied, all of it, or nothing if a write fails (see applyPlan).
  *
  * An import runs in three stages, one file each: parse.ts (the text to items, each against its
  * schema), check.ts (refs, names, rules on the combined data: an ImportPlan), apply.ts (the plan
  * written as one change). Every stage reports to one ProblemList (problems.ts). An export is
- * export.ts (the bundle) and secrets.ts (its sealed passwords).
+ * export.ts (the bundle) and secrets.ts (its sealed passwords and keys).
  *
- * Neither passphrase nor password appears in a result, an error or the audit log.
+ * Neither passphrase, password nor key appears in a result, an error or the audit log.
  */
 export class TransferService {
   constructor(private readonly deps: TransferServiceDeps) {}
@@ -48,7 +49,7 @@ export class TransferService {
     if (input.includePasswords && passphrase === undefined) {
       throw new ServiceError(
         'invalid_input',
-        'Enter a passphrase to encrypt the passwords with',
+        'Enter a passphrase to encrypt the passwords and SSH keys with',
         'passphrase',
       );
     }
@@ -64,13 +65,15 @@ export class TransferService {
         devices: devices.list().sort((a, b) => a.id - b.id),
         templates: templates.rows(),
         credentials: credentialRows,
+        hasKey: (id) => this.deps.vault.has(keyVaultRef(id)),
       },
       now.toISOString(),
     );
-    const passwords = input.includePasswords ? this.#passwords(credentialRows) : undefined;
-    if (passwords !== undefined && passphrase !== undefined) {
-      bundle.secrets = await sealPasswords(passwords.map, passphrase, this.deps.scryptCost);
+    const secrets = input.includePasswords ? this.#secrets(credentialRows) : undefined;
+    if (secrets !== undefined && passphrase !== undefined) {
+      bundle.secrets = await sealSecrets(secrets, passphrase, this.deps.scryptCost);
     }
+    const keys = bundle.credentials.filter((c) => c.hasKey).length;
     const counts =
       `${count(bundle.devices.length, 'device')}, ${count(bundle.templates.length, 'template')}, ` +
       count(bundle.credentials.length, 'credential');
@@ -81,9 +84,9 @@ export class TransferService {
       entityId: null,
       label: 'Bundle',
       detail:
-        passwords === undefined
-          ? `${counts}; passwords not included`
-          : `${counts}; ${count(passwords.count, 'password')} included, encrypted with the bundle passphrase`,
+        secrets === undefined
+          ? `${counts}; passwords not included${keys === 0 ? '' : `, nor ${count(keys, 'SSH key')}`}`
+          : `${counts}; ${count(Object.keys(secrets.passwords).length, 'password')}${keys === 0 ? '' : ` and ${count(keys, 'SSH key')}`} included, encrypted with the bundle passphrase`,
     });
     return {
       fileName: `jit-pam-${now.toISOString().slice(0, 10)}.json`,
@@ -130,6 +133,9 @@ export class TransferService {
         devices: counts.devices,
         templates: counts.templates,
         credentials: counts.credentials,
+        passwords: counts.passwords,
+        keys: counts.keys,
+        keysLeftOut: [...counts.keysLeftOut],
       };
     });
   }
@@ -155,17 +161,18 @@ export class TransferService {
     return refused(list);
   }
 
-  /** Every stored password of the exported credentials, by credential ref. */
-  #passwords(rows: readonly StoredCredential[]): { map: Record<string, string>; count: number } {
-    const map: Record<string, string> = {};
-    let count = 0;
+  /** Every stored password and SSH key of the exported credentials, by credential ref. */
+  #secrets(rows: readonly StoredCredential[]): SecretValues {
+    const passwords: Record<string, string> = {};
+    const keys: Record<string, StoredKey> = {};
+    const { vault } = this.deps;
     for (const c of rows) {
       const ref = vaultRef(c.id);
-      if (!this.deps.vault.has(ref)) continue;
-      map[credentialRef(c.id)] = this.deps.vault.get(ref);
-      count += 1;
+      if (vault.has(ref)) passwords[credentialRef(c.id)] = vault.get(ref);
+      const keyRef = keyVaultRef(c.id);
+      if (vault.has(keyRef)) keys[credentialRef(c.id)] = openKey(vault.get(keyRef));
     }
-    return { map, count };
+    return { passwords, keys };
   }
 
   async #openSecrets(
@@ -190,13 +197,15 @@ export class TransferService {
       problems.add('secrets', 'The bundle holds encrypted passwords: enter its passphrase');
       return { kind: 'unknown' };
     }
-    const opened = await openPasswords(secrets, passphrase);
-    if (opened.ok) return { kind: 'known', passwords: opened.passwords };
+    const opened = await openSecrets(secrets, passphrase, bundle.version);
+    if (opened.ok) return { kind: 'known', passwords: opened.passwords, keys: opened.keys };
     problems.add(
       'secrets',
       opened.reason === 'wrong_passphrase'
         ? 'Wrong passphrase: the passwords could not be decrypted (or the file was altered)'
-        : 'The decrypted passwords are not a map of credential ref to password',
+        : bundle.version === 1
+          ? 'The decrypted passwords are not a map of credential ref to password'
+          : 'The decrypted secrets are not passwords and SSH keys by credential ref',
     );
     return { kind: 'unknown' };
   }

@@ -71,10 +71,11 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
           <Stack spacing={2}>
             <DialogContentText>
               One JSON file with every device, template and credential, to import in another lab. Without
-              passwords, credentials arrive without them.
+              passwords and SSH keys, credentials arrive without them (the import names those whose key was
+              left out).
             </DialogContentText>
             <FormControlLabel
-              label="Include passwords"
+              label="Include passwords and SSH keys"
               control={
                 <Checkbox
                   checked={includePasswords}
@@ -91,7 +92,7 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
                 value={passphrase}
                 onChange={typePassphrase}
                 error={errors.passphrase}
-                hint={`${newPassphraseRule}. It encrypts the passwords in the file; the import asks for it.`}
+                hint={`${newPassphraseRule}. It encrypts the passwords and SSH keys in the file; the import asks for it.`}
                 autoComplete="new-password"
               />
             )}

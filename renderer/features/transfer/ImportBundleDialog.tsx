@@ -122,7 +122,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
               value={passphrase}
               onChange={typePassphrase}
               error={errors.passphrase}
-              hint="Only for a bundle exported with passwords"
+              hint="Only for a bundle exported with passwords and SSH keys"
               autoComplete="off"
             />
             {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}

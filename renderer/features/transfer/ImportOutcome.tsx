@@ -1,18 +1,24 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { MethodOutput } from '../../../shared/contract';
+import { importSummary } from './import-summary';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What an import did: the counts applied, or every problem with its place in the file. */
 export function ImportOutcome({ outcome }: { outcome: MethodOutput<'transfer.import'> }) {
   if (outcome.applied) {
+    const summary = importSummary(outcome);
     return (
-      <Alert severity="success" role="status">
-        {`Imported ${plural(outcome.devices, 'device', 'devices')}, ${plural(outcome.templates, 'template', 'templates')} and ${plural(outcome.credentials, 'credential', 'credentials')}.`}
-      </Alert>
+      <Stack spacing={1}>
+        <Alert severity="success" role="status">
+          {summary.done}
+        </Alert>
+        {summary.keysLeftOut !== null && <Alert severity="warning">{summary.keysLeftOut}</Alert>}
+      </Stack>
     );
   }
   return (

@@ -52,7 +52,15 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
     const target = await withDispatcher();
     expect(await target.call('transfer.import', { content, passphrase: bundlePassphrase })).toEqual({
       ok: true,
-      value: { applied: true, devices: 3, templates: 6, credentials: 7 },
+      value: {
+        applied: true,
+        devices: 3,
+        templates: 6,
+        credentials: 7,
+        passwords: 3,
+        keys: 0,
+        keysLeftOut: [],
+      },
     });
     const again = await target.call('transfer.import', { content, passphrase: bundlePassphrase });
     expect(again).toMatchObject({ ok: true, value: { applied: false } });

@@ -93,7 +93,15 @@ describe('TransferService.importBundle: round trips', () => {
     const target = await fresh();
     const eventsBefore = target.emitted.length;
     const outcome = await target.transfer.importBundle({ content, passphrase: bundlePassphrase }, actor);
-    expect(outcome).toEqual({ applied: true, devices: 3, templates: 6, credentials: 7 });
+    expect(outcome).toEqual({
+      applied: true,
+      devices: 3,
+      templates: 6,
+      credentials: 7,
+      passwords: 3,
+      keys: 0,
+      keysLeftOut: [],
+    });
     expect(snapshot(target)).toEqual(snapshot(source));
 
     const byName = new Map(target.credentials.exportRows().map((c) => [c.username, c.id]));
@@ -144,7 +152,15 @@ describe('TransferService.importBundle: round trips', () => {
 
     const plain = { ...bundle, credentials: bundle.credentials.filter((c) => c.jit.enabled !== true) };
     const outcome = await target.transfer.importBundle({ content: JSON.stringify(plain) }, actor);
-    expect(outcome).toEqual({ applied: true, devices: 3, templates: 6, credentials: 4 });
+    expect(outcome).toEqual({
+      applied: true,
+      devices: 3,
+      templates: 6,
+      credentials: 4,
+      passwords: 0,
+      keys: 0,
+      keysLeftOut: [],
+    });
     const users = target.credentials.exportRows().map((c) => c.username);
     expect(users).toEqual(['admin', 'postgres', 'paused', 'backup']);
     expect(target.credentials.exportRows().every((c) => !target.vault.has(`credential:${c.id}`))).toBe(true);
@@ -277,10 +293,10 @@ describe('TransferService.importBundle: refusals name every problem and write no
     expect(await refused(target, '{"format": "other"}')).toEqual([
       { path: 'format', message: 'Not a JIT PAM bundle: "format" must be "jit-pam-bundle"' },
     ]);
-    expect(await refused(target, '{"format": "jit-pam-bundle", "version": 2}')).toEqual([
+    expect(await refused(target, '{"format": "jit-pam-bundle", "version": 3}')).toEqual([
       {
         path: 'version',
-        message: 'Made by a newer version of the app (bundle version 2); this one reads version 1',
+        message: 'Made by a newer version of the app (bundle version 3); this one reads version 2',
       },
     ]);
   });

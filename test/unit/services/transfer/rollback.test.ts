@@ -84,7 +84,15 @@ describe('TransferService.importBundle: a failing write undoes the import', () =
     // Once the disk is fine again the same bundle imports, under fresh ids.
     writes.failing.clear();
     const outcome = await env.transfer.importBundle({ content, passphrase: bundlePassphrase }, actor);
-    expect(outcome).toEqual({ applied: true, devices: 3, templates: 6, credentials: 7 });
+    expect(outcome).toEqual({
+      applied: true,
+      devices: 3,
+      templates: 6,
+      credentials: 7,
+      passwords: 3,
+      keys: 0,
+      keysLeftOut: [],
+    });
     expect(env.devices.list().map((d) => [d.name, d.id])).toEqual([
       ['db-01', 5],
       ['spare-01', 6],

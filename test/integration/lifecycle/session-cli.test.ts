@@ -1,7 +1,9 @@
 /**
- * `npm run session` (runSessionCli, in process) against the lab's real PostgreSQL: start creates the
+ * `npm run session` against the lab's real PostgreSQL, in process (runSessionCli) and as the
+ * process a person starts (scripts/session.mjs, what `npm run session` runs): start creates the
  * role and exits 0 once Active; end drops it and exits 0; list shows both states.
  */
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +17,23 @@ import { asPostgresAdmin, callCore, postgresRoleExists, seedPostgresLab } from '
 const dir = makeTempDir('jit-session-cli-');
 const dataDir = join(dir.path, 'data');
 const passphraseFile = join(dir.path, 'passphrase');
-let account = '';
+const accounts: string[] = [];
+const root = join(import.meta.dirname, '..', '..', '..');
+
+/** `npm run session -- ARGS` as its own process: the exit status and what it printed. */
+function sessionProcess(args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'scripts', 'session.mjs'), ...args],
+      { cwd: root, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, out: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
 
 beforeAll(async () => {
   writeFileSync(passphraseFile, 'integration passphrase\n', { mode: 0o600 });
@@ -44,8 +62,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (account && (await postgresRoleExists(account))) {
-    await asPostgresAdmin((c) => c.query(`DROP ROLE IF EXISTS "${account}"`));
+  for (const account of accounts) {
+    if (await postgresRoleExists(account)) {
+      await asPostgresAdmin((c) => c.query(`DROP ROLE IF EXISTS "${account}"`));
+    }
   }
   dir.remove();
 });
@@ -60,7 +80,8 @@ describe('npm run session against the real PostgreSQL', () => {
     // By user@device, as a lab script names it.
     expect(await runSessionCli(['start', 'reporting@pg-lab', ...common], io)).toBe(0);
     const [id, state, name] = out[0]?.split(/\s+/) ?? [];
-    account = name ?? '';
+    const account = name ?? '';
+    accounts.push(account);
     expect(state).toBe('Active');
     expect(await postgresRoleExists(account)).toBe(true);
     expect(out.join('\n')).not.toContain(labDetails().postgres.adminPassword);
@@ -73,4 +94,24 @@ describe('npm run session against the real PostgreSQL', () => {
     expect(out[2]).toMatch(/Ended/);
     expect(await runSessionCli(['end', id ?? '', ...common], io)).toBe(1);
   });
+
+  it('runs as its own process, with the exit statuses a script relies on', async () => {
+    const common = ['--data-dir', dataDir, '--passphrase-file', passphraseFile];
+    const bad = await sessionProcess(['start']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('Usage: npm run session');
+
+    const started = await sessionProcess(['start', 'reporting@pg-lab', ...common]);
+    expect(started.code).toBe(0);
+    const [id, state, account = ''] = started.out.trim().split(/\s+/);
+    accounts.push(account);
+    expect(state).toBe('Active');
+    expect(await postgresRoleExists(account)).toBe(true);
+
+    const ended = await sessionProcess(['end', id ?? '', ...common]);
+    expect(ended.code).toBe(0);
+    expect(ended.out).toContain('Ended');
+    expect(await postgresRoleExists(account)).toBe(false);
+    expect(`${started.out}${ended.out}`).not.toContain(labDetails().postgres.adminPassword);
+  }, 300_000);
 });

@@ -60,6 +60,18 @@ function loginRefused(error: unknown): boolean {
   );
 }
 
+/**
+ * No CONNECT on the database (42501, CheckMyDatabase): PostgreSQL checks it only after the role
+ * authenticated, so the password was right (a server that grants CONNECT by name only).
+ */
+function refusedAfterLogin(error: unknown): boolean {
+  const cause = error instanceof ConnectFailed ? error.cause : undefined;
+  return typeof cause === 'object' && cause !== null && 'code' in cause && cause.code === '42501';
+}
+
+/** What a login refused the database after authenticating counts as: in, and nothing to close. */
+const authenticated = { destroy: (): void => undefined, close: (): Promise<void> => Promise.resolve() };
+
 /** Connects as the role itself, to the authentication login's database. */
 export function pgAccountLogsIn(request: AccountLoginRequest): Promise<boolean> {
   const login = {
@@ -69,7 +81,13 @@ export function pgAccountLogsIn(request: AccountLoginRequest): Promise<boolean> 
   };
   return probeAccountLogin(
     request,
-    () => openPg({ target: request.target, login, timeouts: defaultTimeouts, signal: request.signal }),
+    () =>
+      openPg({ target: request.target, login, timeouts: defaultTimeouts, signal: request.signal }).catch(
+        (error: unknown) => {
+          if (refusedAfterLogin(error)) return authenticated;
+          throw error;
+        },
+      ),
     loginRefused,
   );
 }

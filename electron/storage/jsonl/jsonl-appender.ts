@@ -17,6 +17,8 @@ export class JsonlAppender {
   #handle: Promise<FileHandle> | undefined;
   readonly #queue: { json: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
   #flushing: Promise<void> | undefined;
+  /** close() was called: no append may reopen the file (the data dir's lock may be let go next). */
+  #closed = false;
 
   constructor(
     readonly path: string,
@@ -27,6 +29,7 @@ export class JsonlAppender {
   }
 
   append(record: unknown): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error(`${this.path}: closed, the record was not written`));
     return new Promise((resolve, reject) => {
       // Serialised now (a record that cannot be fails alone), queued in call order.
       this.#queue.push({ json: JSON.stringify(record), resolve, reject });
@@ -69,6 +72,7 @@ export class JsonlAppender {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#flushing;
     const handle = this.#handle;
     this.#handle = undefined;

@@ -117,8 +117,23 @@ const rule = {
       /** @param {TsImportType} node */
       TSImportType: (node) => check(node.source),
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require')
-          check(node.arguments[0], true);
+        const { callee } = node;
+        const isRequire =
+          (callee.type === 'Identifier' && callee.name === 'require') ||
+          (callee.type === 'MemberExpression' &&
+            callee.property.type === 'Identifier' &&
+            callee.property.name === 'require');
+        if (isRequire) check(node.arguments[0], true);
+      },
+      // createRequire makes a require under any name, out of the rule's sight: refused outright.
+      ImportSpecifier: (node) => {
+        const imported =
+          node.imported.type === 'Identifier' ? node.imported.name : String(node.imported.value);
+        if (imported === 'createRequire')
+          context.report({
+            node,
+            message: 'Inside electron/ modules are imported, not required through createRequire.',
+          });
       },
     };
   },

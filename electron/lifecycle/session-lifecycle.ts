@@ -57,6 +57,9 @@ export type SessionStatus = (typeof sessionStatuses)[number];
 export const sessionSecretRef = (sessionId: string): string => `session:${sessionId}`;
 
 const systemActor = 'system';
+/** The lifecycle's own steps (sweeps, the maximum length, quit), never a person's user name. */
+const isSystemActor = (actor: string): boolean =>
+  actor === systemActor || actor.startsWith(`${systemActor} (`);
 const liveStatus: Partial<Record<Session['state'], SessionStatus>> = {
   requested: 'Provisioning',
   provisioning: 'Provisioning',
@@ -297,7 +300,10 @@ export class SessionLifecycle {
     await this.#forgetOrphanSecrets();
     let driven = 0;
     // Requested and not starting here: the app stopped before anything ran on the target.
+    // Each turn looks at #closing again: a quit that began while this sweep awaited must not find
+    // work started after it collected what to wait for.
     for (const session of this.deps.store.all()) {
+      if (this.#quitBegan()) return driven;
       if (session.state !== 'requested' || this.#busy.has(session.id)) continue;
       this.#drive(session.id, () =>
         this.#refuse(session, systemActor, 'Interrupted before anything ran on the target (the app stopped)'),
@@ -305,6 +311,7 @@ export class SessionLifecycle {
       driven++;
     }
     for (const session of this.deps.store.holdingAccounts()) {
+      if (this.#quitBegan()) return driven;
       if (this.#busy.has(session.id)) continue;
       const actor = systemActor;
       if (session.state === 'provisioning') {
@@ -377,6 +384,8 @@ export class SessionLifecycle {
     this.#closing = true;
     this.#quitting = true;
     this.#stopTimers();
+    // A sweep already in its loop stops at its next turn; what it started is in #work by then.
+    await this.#sweepTail;
     for (const session of this.deps.store.all()) {
       if (session.state === 'active' && !this.#busy.has(session.id)) {
         await this.end(session.id, `${systemActor} (quit)`).catch(() => undefined);
@@ -404,8 +413,14 @@ export class SessionLifecycle {
     this.#closing = true;
     this.#stopTimers();
     this.#stop.abort();
+    await this.#sweepTail;
     await this.idle();
     await this.deps.store.close();
+  }
+
+  /** Read through a call: a check after an await must see a quit that began during it. */
+  #quitBegan(): boolean {
+    return this.#closing;
   }
 
   #stopTimers(): void {
@@ -690,7 +705,7 @@ export class SessionLifecycle {
       notOurs: true,
     });
     // A sweep's retry does not log in as it again: failed logins may lock someone else's account.
-    if (session.notProvenOurs && actor.startsWith(systemActor)) {
+    if (session.notProvenOurs && isSystemActor(actor)) {
       return refusal('not tried again automatically; End the session to try again');
     }
     try {
@@ -714,8 +729,16 @@ export class SessionLifecycle {
    */
   async #enabledBefore(session: Session, plan: SessionPlan): Promise<boolean | string> {
     if (session.jitType !== 'enable_disable') return false;
-    const holders = this.#sameAccount(session, plan.provision.runtime).filter((s) => mayHoldAccount(s.state));
+    const others = this.#sameAccount(session, plan.provision.runtime);
+    const holders = others.filter((s) => mayHoldAccount(s.state));
     if (holders.length > 0) return holders.some((s) => s.enabledBefore);
+    // Our last session on it was force closed after we enabled it (its disable failed): the
+    // account is enabled by us still, and this session's end must disable it, not leave it on.
+    const last = others.reduce<Session | undefined>(
+      (latest, s) => (latest === undefined || s.createdAt > latest.createdAt ? s : latest),
+      undefined,
+    );
+    if (last?.state === 'force_closed' && !last.enabledBefore) return false;
     try {
       return await plan.provision.runtime.accountEnabled(this.#accountRequest(session, plan));
     } catch (error) {

@@ -91,6 +91,15 @@ describe('the layer rule (eslint/layers.js)', () => {
     );
   });
 
+  it('checks module.require too, and refuses createRequire (a require under any name)', () => {
+    expect(lint('electron/plugins/a.ts', "const c = module.require('../core/compose');")).toEqual([
+      'electron/plugins/ may not import electron/core/ (a higher layer): move what both need down.',
+    ]);
+    expect(lint('electron/plugins/a.ts', "import { createRequire } from 'node:module';")).toEqual([
+      'Inside electron/ modules are imported, not required through createRequire.',
+    ]);
+  });
+
   it('refuses a module loaded by a computed path (its layer could not be checked)', () => {
     expect(lint('electron/plugins/a.ts', "const p = '../host/w'; void import(p);")).toEqual([
       'Inside electron/ a module is loaded by a constant path, so its layer can be checked.',

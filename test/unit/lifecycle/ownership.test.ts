@@ -89,6 +89,20 @@ describe('a rollback deletes only an account proven ours', () => {
     expect(world.target.accounts.get(started.account)?.password).toBe('theirs');
   });
 
+  it('a person whose user name starts with "system" is a person: their End tries the login again', async () => {
+    let release!: () => void;
+    world.target.gate = new Promise((resolve) => (release = resolve));
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'provisioning');
+    world.target.accounts.set(started.account, { enabled: true, password: 'theirs' });
+    release();
+    await settled(started.id, 'needs_attention');
+    expect(world.target.logins).toHaveLength(1);
+    await world.lifecycle.end(started.id, 'systemadmin');
+    await world.lifecycle.idle();
+    expect(world.target.logins).toHaveLength(2);
+  });
+
   it('a provisioning cut short before its creation ran, nothing there: Failed, no deletion run', async () => {
     const started = await world.lifecycle.start(CREATE, 'alice');
     await settled(started.id, 'active');
@@ -142,6 +156,25 @@ describe('Enable/Disable leaves enabled what was enabled before', () => {
       ),
     );
     expect(audit.at(-1)).toContain('Left enabled: it was enabled before the session');
+  });
+
+  it('after a force close of ours that left it enabled, the next session disables it at its end', async () => {
+    world.settings = { ...world.settings, cleanupRetry: { ...world.settings.cleanupRetry, maxAttempts: 1 } };
+    const first = await world.lifecycle.start(ENABLE, 'alice');
+    await settled(first.id, 'active');
+    world.target.failures.disable = 1;
+    await world.lifecycle.end(first.id, 'alice');
+    await settled(first.id, 'needs_attention');
+    await world.lifecycle.forceClose(first.id, 'the target was down, checked by hand later', 'bob');
+    // Enabled still, by our first session: not "enabled before" the next one.
+    expect(world.target.accounts.get('app')?.enabled).toBe(true);
+
+    const second = await world.lifecycle.start(ENABLE, 'alice');
+    await settled(second.id, 'active');
+    expect(world.store.get(second.id)?.enabledBefore).toBe(false);
+    await world.lifecycle.end(second.id, 'alice');
+    await settled(second.id, 'ended');
+    expect(world.target.accounts.get('app')?.enabled).toBe(false);
   });
 
   it('a second session on it while the first is live inherits that: both end, it stays enabled', async () => {

@@ -10,10 +10,15 @@ import type { BuiltInTemplate } from '../builtin-template';
 // ([#NEW_PASSWORD_MYSQL#]): a general or binary log holds the hash, never the password. The
 // WITH … AS form is the one MariaDB and MySQL 5.7-8.x share (MySQL 8.4 needs the plugin enabled).
 
+// The account is created locked and unlocked only once it carries the marker: a run stopped in
+// between (killed, or a login without the right to grant the role) leaves an account nobody can
+// log in to, never a usable one the deletion would refuse as not ours.
 const createUser = `-- JIT creation: a new account, marked as ours by the role jit_pam_managed.
 CREATE ROLE IF NOT EXISTS jit_pam_managed;
-CREATE USER '[#USERNAME#]'@'%' IDENTIFIED WITH mysql_native_password AS '[#NEW_PASSWORD_MYSQL#]';
+CREATE USER '[#USERNAME#]'@'%' IDENTIFIED WITH mysql_native_password AS '[#NEW_PASSWORD_MYSQL#]' ACCOUNT LOCK;
 GRANT jit_pam_managed TO '[#USERNAME#]'@'%';
+-- Marked: now it may log in.
+ALTER USER '[#USERNAME#]'@'%' ACCOUNT UNLOCK;
 `;
 
 const dropUser = `-- JIT deletion. Only accounts this product created have the role jit_pam_managed: for any
@@ -44,7 +49,7 @@ export const mysqlBuiltinTemplates: readonly BuiltInTemplate[] = [
     name: 'MySQL/MariaDB: JIT create user',
     executionType: 'New user',
     description:
-      "Creates the account 'user'@'%' with the password (sent as its mysql_native_password hash) and grants it the marker role jit_pam_managed (MariaDB has no account comment).",
+      "Creates the account 'user'@'%' locked, with the password (sent as its mysql_native_password hash), grants it the marker role jit_pam_managed (MariaDB has no account comment), then unlocks it.",
     content: createUser,
   },
   {

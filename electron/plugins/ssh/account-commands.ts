@@ -36,15 +36,24 @@ export function parseEndedCount(stdout: string): number | null {
 }
 
 /**
- * Prints `state=enabled` or `state=disabled`, in the terms of the built-in Linux enable/disable
- * templates: disabled when the password is locked (`!`, or `*`: none) or the account has expired
- * (shadow's 8th field, in days since 1970, today or before). Reads /etc/shadow, so it runs as root
- * or under sudo; only the verdict leaves the target, never the hash. No such account: disabled.
+ * The awk program behind accountEnabledCommand, fed `getent shadow` lines. Disabled means what the
+ * built-in disable template sets and what keeps every login out: the account has expired (shadow's
+ * 8th field, in days since 1970, today or before). A locked password (`!`, `*`) alone is not
+ * disabled: it is how key-only accounts are made (useradd's default, adduser --disabled-password),
+ * and their key logins still work; calling them disabled would make a session enable them, then
+ * disable (expire) them at its end. No such account: disabled.
+ */
+export const shadowVerdictAwk =
+  `awk -F: -v today="$(( $(date +%s) / 86400 ))" ` +
+  `'{ if ($8 != "" && $8 <= today) s = "disabled"; else s = "enabled" } ` +
+  `END { print "state=" (s == "" ? "disabled" : s) }'`;
+
+/**
+ * Prints `state=enabled` or `state=disabled` (shadowVerdictAwk). Reads /etc/shadow, so it runs as
+ * root or under sudo; only the verdict leaves the target, never the hash.
  */
 export const accountEnabledCommand = (username: string): string =>
-  `getent shadow ${username} | awk -F: -v today="$(( $(date +%s) / 86400 ))" ` +
-  `'{ if ($2 ~ /^[!*]/ || ($8 != "" && $8 <= today)) s = "disabled"; else s = "enabled" } ` +
-  `END { print "state=" (s == "" ? "disabled" : s) }'`;
+  `getent shadow ${username} | ${shadowVerdictAwk}`;
 
 /** The verdict accountEnabledCommand printed; null when the output is not what it prints. */
 export function parseEnabledState(stdout: string): boolean | null {

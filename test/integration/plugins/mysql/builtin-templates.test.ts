@@ -22,6 +22,7 @@ import {
   sessionsOf,
   tagsFor,
   target,
+  template,
   withAdmin,
 } from './support';
 
@@ -105,6 +106,38 @@ describe('MySQL built-in templates', () => {
     expect((await runTemplate('mysql.drop-user', tags)).failure).toBeNull();
     await expect.poll(() => sessionIsDead(live), { interval: 20, timeout: 10_000 }).toBe(true);
     expect(await sessionsOf(name)).toBe(0);
+  });
+
+  it('New user stopped before its GRANT (killed there) leaves a locked, unmarked account: nobody logs in', async () => {
+    const name = newAccount();
+    const tags = tagsFor(name);
+    const content = template('mysql.create-user');
+    const upToGrant = content.slice(0, content.indexOf('GRANT jit_pam_managed'));
+    const result = await plugin.run({ template: upToGrant, tags, target: target(), login: adminLogin() });
+    expect(result.failure).toBeNull();
+    expect(await exists(name)).toBe(true);
+    expect(await accountFacts(name)).toEqual({ locked: true, marked: false });
+    expect(await loginOutcome(name, tags.NEW_PASSWORD ?? '')).toBe(ACCOUNT_LOCKED);
+  });
+
+  it('New user by a login that may create accounts but not grant the marker role: fails at the GRANT, the account stays locked', async () => {
+    const login = { ...adminLogin(), username: newAccount(), password: randomPassword() };
+    await withAdmin(async (c) => {
+      await c.query('CREATE ROLE IF NOT EXISTS jit_pam_managed');
+      await c.query('CREATE USER ?@? IDENTIFIED BY ?', [login.username, '%', login.password]);
+      await c.query('GRANT CREATE USER ON *.* TO ?@?', [login.username, '%']);
+    });
+    const name = newAccount();
+    const tags = tagsFor(name);
+    const result = await plugin.run({
+      template: template('mysql.create-user'),
+      tags,
+      target: target(),
+      login,
+    });
+    expect(result.failure).toMatchObject({ kind: 'target', line: 4 });
+    expect(await accountFacts(name)).toEqual({ locked: true, marked: false });
+    expect(await loginOutcome(name, tags.NEW_PASSWORD ?? '')).toBe(ACCOUNT_LOCKED);
   });
 
   it('New user refuses to take over an existing account (CREATE USER fails)', async () => {

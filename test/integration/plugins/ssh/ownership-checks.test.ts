@@ -1,6 +1,7 @@
 // accountLogsIn and accountEnabled against the lab's real sshd: the proof a rollback needs before
 // it deletes an account (an SSH login with the session's password), and the shadow lock and expiry
-// an Enable/Disable session reads before it enables anything, as root and through sudo.
+// an Enable/Disable session reads before it enables anything (disabled = expired, as the built-in
+// disable leaves it; a locked password alone is a key-only account, enabled), as root and through sudo.
 
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -69,13 +70,31 @@ describe.concurrent('SSH plugin: ownership checks', { timeout: 120_000 }, () => 
     expect(await lab.plugin.accountEnabled(request(jitName()))).toBe(false);
   });
 
+  it('accountEnabled: a key-only account (password locked with !, no expiry) is enabled; the built-in disable makes it disabled', async ({
+    onTestFinished,
+  }) => {
+    const user = jitName();
+    onTestFinished(() => removeAccount(root, user));
+    // useradd's default: no password (shadow "!"), the way key-only accounts are made; key logins work.
+    await sshRun(root, `useradd -m -s /bin/bash ${q(user)}`);
+    expect((await sshRun(root, `getent shadow ${q(user)} | cut -d: -f2,8`)).trim()).toBe('!:');
+    expect(await lab.plugin.accountEnabled(request(user))).toBe(true);
+    const disable = await runTemplate(lab, 'ssh-linux-disable', sessionTags(user));
+    expect(disable.ok, why(disable)).toBe(true);
+    expect(await lab.plugin.accountEnabled(request(user))).toBe(false);
+  });
+
   it('accountEnabled through sudo for a login that is not root, its password on sudo\u2019s stdin', async (context) => {
     const ops = await account(context);
     const { user } = await account(context);
     await sshRun(root, `usermod -aG sudo ${q(ops.user)}`);
     const login = { username: ops.user, password: ops.password };
     expect(await lab.plugin.accountEnabled({ target: lab.target, login, username: user })).toBe(true);
+    // A locked password alone still lets key logins in: enabled. Locked and expired (the disable
+    // template's usermod -L -e 1): disabled.
     await sshRun(root, `usermod -L ${q(user)}`);
+    expect(await lab.plugin.accountEnabled({ target: lab.target, login, username: user })).toBe(true);
+    await sshRun(root, `usermod -e 1 ${q(user)}`);
     expect(await lab.plugin.accountEnabled({ target: lab.target, login, username: user })).toBe(false);
   });
 

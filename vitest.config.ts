@@ -24,8 +24,10 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/lab/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // An SSH round trip of a built-in (nine logins, each a few commands) took 66 s on a 2-CPU
+          // machine busy with two integration workers: a bound for a hung test, not a timing.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

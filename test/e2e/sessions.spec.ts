@@ -45,10 +45,11 @@ const rolesLike = (prefix: string) =>
   );
 
 /**
- * A "New user" template that half-succeeds: the role is created (with the product's marker, so the
- * built-in deletion may drop it), then a statement fails. The lifecycle must roll it back.
+ * A "New user" template that half-succeeds: the role is created with the session's password (which
+ * proves it ours to the rollback) and the product's marker (so the built-in deletion may drop it),
+ * then a statement fails. The lifecycle must roll it back.
  */
-const failingCreate = `CREATE ROLE "[#USERNAME#]" LOGIN;
+const failingCreate = `CREATE ROLE "[#USERNAME#]" LOGIN PASSWORD '[#NEW_PASSWORD_SCRAM#]';
 COMMENT ON ROLE "[#USERNAME#]" IS 'managed by jit-pam session [#SESSION_ID#]';
 SELECT CAST('provisioning fails on purpose' AS integer);
 `;

@@ -2,57 +2,18 @@
 // before it drops an account (it logs in with the session's password), and the lock an
 // Enable/Disable session reads before it enables anything (ACCOUNT LOCK on user@'%').
 
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { randomPassword } from '../../../lab/secrets';
-import {
-  adminLogin,
-  closeAdmin,
-  dropAccount,
-  plugin,
-  roundTripName,
-  runTemplate,
-  tagsFor,
-  target,
-  withAdmin,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { ownershipChecks } from '../ownership-checks';
+import * as lab from './support';
 
-const made: string[] = [];
-afterEach(async () => {
-  for (const name of made.splice(0)) await dropAccount(name);
-});
-afterAll(closeAdmin);
-
-async function newAccount(): Promise<{ name: string; password: string }> {
-  const name = roundTripName();
-  made.push(name);
-  const tags = tagsFor(name);
-  const created = await runTemplate('mysql.create-user', tags);
-  expect(created.failure).toBeNull();
-  return { name, password: tags.NEW_PASSWORD ?? '' };
-}
-
-const request = (username: string) => ({ target: target(), login: adminLogin(), username });
-const logsIn = (username: string, password: string) =>
-  plugin.accountLogsIn({ ...request(username), password });
-const enabled = (username: string) => plugin.accountEnabled(request(username));
+const { plugin, withAdmin } = lab;
 
 describe('MariaDB: ownership checks', () => {
-  it('accountLogsIn: true with the password it was created with; false with another, or no such account', async () => {
-    const { name, password } = await newAccount();
-    expect(await logsIn(name, password)).toBe(true);
-    expect(await logsIn(name, randomPassword())).toBe(false);
-    expect(await logsIn(roundTripName(), password)).toBe(false);
-  });
-
-  it('accountEnabled follows the built-in disable and enable; a locked account does not log in either', async () => {
-    const { name, password } = await newAccount();
-    expect(await enabled(name)).toBe(true);
-    expect((await runTemplate('mysql.disable-user', tagsFor(name))).failure).toBeNull();
-    expect(await enabled(name)).toBe(false);
-    expect(await logsIn(name, password)).toBe(false);
-    expect((await runTemplate('mysql.enable-user', tagsFor(name))).failure).toBeNull();
-    expect(await enabled(name)).toBe(true);
-    expect(await enabled(roundTripName())).toBe(false);
+  const { newAccount, enabled } = ownershipChecks({
+    ...lab,
+    remove: lab.dropAccount,
+    templates: { create: 'mysql.create-user', disable: 'mysql.disable-user', enable: 'mysql.enable-user' },
+    noun: 'account',
   });
 
   it('user names are compared as the server does: case counts', async () => {

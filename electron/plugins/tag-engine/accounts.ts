@@ -35,7 +35,9 @@ export async function withAccountConnection<C extends AccountConnection, T>(
   // A login probe (AccountLoginRequest) also carries the account's own password: masked too.
   const probed = 'password' in request && typeof request.password === 'string' ? request.password : undefined;
   const masker = new Masker(
-    [request.login.password, request.login.privateKey, request.login.passphrase, probed].filter((s) => s !== undefined),
+    [request.login.password, request.login.privateKey, request.login.passphrase, probed].filter(
+      (s) => s !== undefined,
+    ),
   );
   const key = lingerKey(request.target, request.login);
   let connection: C | undefined;

@@ -205,13 +205,16 @@ function receiveSession(session: Session): void {
   }
   const index = state.sessions.findIndex((s) => s.id === session.id);
   const row = state.sessions[index];
-  if (row !== undefined && isFresherSession(session, row)) {
-    // In place; a row that no longer matches the filter (e.g. Live only, now Ended) leaves on the next load.
-    patch.sessions = state.sessions.map((s, i) => (i === index ? session : s));
-  }
+  const fresher = row !== undefined && isFresherSession(session, row);
+  // In place, so that the row shows its new state at once.
+  if (fresher) patch.sessions = state.sessions.map((s, i) => (i === index ? session : s));
   useSessionsStore.setState(patch);
   if (followers.has(session.id)) readMissingOperations(session);
-  if (row === undefined && watchers > 0 && matchesSessionFilter(session, state.filter)) scheduleReload();
+  if (watchers === 0) return;
+  // A new session that matches comes in, and a listed one that no longer matches (force-closed
+  // under "Needs attention", ended under "Live only") leaves: both through the core's page.
+  const matches = matchesSessionFilter(session, state.filter);
+  if ((row === undefined && matches) || (fresher && !matches)) scheduleReload();
 }
 
 function receiveOperation(op: Operation): void {

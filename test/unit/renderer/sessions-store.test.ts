@@ -164,4 +164,29 @@ describe('sessions store: the Remote sessions page', () => {
       vi.useRealTimers();
     }
   });
+
+  it('refetches the page when a listed row stops matching its filter (force-closed under Needs attention)', async () => {
+    vi.useFakeTimers();
+    try {
+      const stop = useSessionsStore.getState().watch();
+      const loading = useSessionsStore.getState().applyFilter({ state: 'needs_attention' });
+      answer('sessions.list', { total: 1, sessions: [aSession({ id: 'a', state: 'needs_attention' })] });
+      await loading;
+      const before = callsTo('sessions.list').length;
+
+      api().emit(
+        'sessions.changed',
+        aSession({ id: 'a', state: 'force_closed', updatedAt: '2026-12-01T10:09:00.000Z' }),
+      );
+      expect(useSessionsStore.getState().sessions[0]?.state).toBe('force_closed');
+      await vi.advanceTimersByTimeAsync(300);
+      expect(callsTo('sessions.list').length).toBe(before + 1);
+      answer('sessions.list', { total: 0, sessions: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useSessionsStore.getState().sessions).toEqual([]);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

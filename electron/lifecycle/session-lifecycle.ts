@@ -829,9 +829,11 @@ export class SessionLifecycle {
         sessionId: session.id,
       });
       const ok = operation.status === 'Successful';
+      // The last attempt's own reason (masked by the executor) says what went wrong; the status alone did not.
+      const reason = operation.attempts.at(-1)?.error;
       const error = ok
         ? null
-        : `${jitExecutionTypes[run.direction]} ended ${operation.status} (operation ${operation.id})`;
+        : `${jitExecutionTypes[run.direction]} ended ${operation.status}${reason ? `: ${reason}` : ''} (operation ${operation.id})`;
       const action = run === plan.provision ? 'session_provision' : 'session_cleanup';
       await this.#audit(
         session,

@@ -96,7 +96,7 @@ describe('Creation and deletion', () => {
     expect(world.target.runs.map((r) => r.verb)).toEqual(['create', 'delete']);
     expect(world.target.accounts.has(started.account)).toBe(false);
     expect(statesOf(started.id)).toEqual(['requested', 'provisioning', 'ending', 'ending', 'failed']);
-    expect(world.store.get(started.id)?.error).toMatch(/New user ended Error/);
+    expect(world.store.get(started.id)?.error).toMatch(/New user ended Error: .*create failed \(operation /);
   });
 
   it('retries a failed cleanup with backoff, then needs attention; force close needs that state', async () => {

@@ -16,6 +16,9 @@ async function generateKey(path: string, comment: string): Promise<void> {
   await runCommand('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path]);
 }
 
+/** Root's HOME on the lab's sshd: empty, so its shell reads no start-up file of this machine's root. */
+const rootHome = (dir: string): string => join(dir, 'root-home');
+
 function sshdConfig(dir: string, port: number): string {
   const authorizedKeysDir = join(dir, 'authorized_keys');
   return `# Written by the JIT PAM test lab (test/lab/ssh.ts).
@@ -32,16 +35,17 @@ KbdInteractiveAuthentication yes
 UsePAM yes
 UseDNS no
 PrintMotd no
-# Root's shell start-up on the build machines runs pyenv, whose rehash waits 60 s for a lock file
-# that a shell ended mid-start leaves behind (tests end sessions abruptly); give up after 1 s.
-SetEnv PYENV_REHASH_TIMEOUT=1
 # Tests open many connections at once; the default (10:30:100) drops some of them.
 MaxStartups 100:30:200
 Subsystem sftp /usr/lib/openssh/sftp-server
 
 # Root logs in with the lab's key only, never with keys this machine's root happens to have.
+# Its shell starts from an empty home of the lab's: the build machines' /root start-up files (pyenv,
+# cargo) cost 1.5 s of every root command and login, which tests are not about (a target's root is
+# rarely a developer's). The working directory stays /root.
 Match User ${ADMIN_USER}
     AuthorizedKeysFile ${authorizedKeysDir}/%u
+    SetEnv HOME=${rootHome(dir)}
 `;
 }
 
@@ -64,7 +68,7 @@ export async function startSsh(options: StartOptions = {}): Promise<RunningServe
     const hostKeyLine = hostPublicKey.trim().split(/\s+/).slice(0, 2).join(' ');
     const knownHostsPath = join(dir, 'known_hosts');
     const configPath = join(dir, 'sshd_config');
-    await mkdir(join(dir, 'authorized_keys'));
+    await Promise.all([mkdir(join(dir, 'authorized_keys')), mkdir(rootHome(dir), { mode: 0o700 })]);
     await Promise.all([
       writeFile(join(dir, 'authorized_keys', ADMIN_USER), publicKey, { mode: 0o600 }),
       writeFile(knownHostsPath, `[${LAB_HOST}]:${port} ${hostKeyLine}\n`),

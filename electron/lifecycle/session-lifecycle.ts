@@ -691,7 +691,8 @@ export class SessionLifecycle {
    * Before a rollback deletes anything: the account must be the one this session created. A
    * provisioning that failed or was cut short proves nothing (someone may have created the name
    * between our check and our template, or the template never ran), so the account must log in
-   * with the password this session generated, which only it knows (the vault, `session:<id>`).
+   * with the password this session generated, which only it knows (the vault, `session:<id>`), or
+   * carry the plugin's mark naming this session (SSH's comment, written by useradd itself).
    */
   async #rollbackProof(
     session: Session,
@@ -712,6 +713,9 @@ export class SessionLifecycle {
       if (!(await plan.cleanup.runtime.accountExists(request))) {
         return { error: null, detail: `${session.account} does not exist: nothing to roll back` };
       }
+      // A creation cut short between its commands (the account made, its password not yet set):
+      // the plugin's mark naming this session proves it, without a login that could not work.
+      if (await plan.cleanup.runtime.accountMarkedBy?.(request, session.id)) return 'ours';
       const secretRef = sessionSecretRef(session.id);
       if (!this.deps.vault.has(secretRef)) return refusal("the session's password is gone");
       const password = this.deps.vault.get(secretRef);

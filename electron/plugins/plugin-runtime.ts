@@ -143,6 +143,13 @@ export interface PluginRuntime {
    */
   accountLogsIn(request: AccountLoginRequest): Promise<boolean>;
   /**
+   * Whether the account carries the mark the plugin's built-in creation template gives it for
+   * `sessionId` (SSH: the comment "managed by jit-pam <session>"). Only a plugin whose creation
+   * takes several commands has it: an account made by the first and cut short before the password
+   * logs in with nothing, yet is provably the session's. Read as the authentication login.
+   */
+  accountMarkedBy?(request: AccountRequest, sessionId: string): Promise<boolean>;
+  /**
    * Whether the account may log in now, in the terms of the plugin's built-in Credential enable
    * and disable templates (false for an account that does not exist); rejects when the target
    * cannot tell. Read as the authentication login, nothing is changed.

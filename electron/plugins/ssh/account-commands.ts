@@ -15,6 +15,12 @@ export function checkAccountName(username: string): void {
 /** getent exits 0 when found, 2 when the key is unknown. */
 export const accountExistsCommand = (username: string): string => `getent passwd ${username}`;
 
+/** The comment (GECOS, the fifth field) of the first `getent passwd` line; null without one. */
+export function commentOf(passwdLine: string): string | null {
+  const fields = (passwdLine.split('\n')[0] ?? '').split(':');
+  return fields.length >= 7 ? (fields[4] ?? null) : null;
+}
+
 /**
  * Counts the account's processes, SIGKILLs them, then waits (at most 5 s) until they are gone:
  * an account with processes cannot be deleted, and the caller deletes right after. Refuses uid 0:

@@ -21,10 +21,12 @@ import {
   accountExistsCommand,
   asRoot,
   checkAccountName,
+  commentOf,
   endSessionsCommand,
   parseEnabledState,
   parseEndedCount,
 } from './account-commands';
+import { managedMarker } from '../builtin-template';
 import { checkSshTemplate, describeProblems } from './template/check';
 import { converse, type ConversationResult } from './template/conversation';
 import { parseTemplate } from './template/parser';
@@ -167,6 +169,25 @@ export class SshPlugin implements PluginRuntime {
         throw new Error(
           `getent passwd exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
         );
+      },
+    );
+  }
+
+  /** The comment (GECOS) of `getent passwd <user>` is exactly the creation template's mark. */
+  async accountMarkedBy(request: AccountRequest, sessionId: string): Promise<boolean> {
+    checkAccountName(request.username);
+    return await this.#exec(
+      request,
+      'reading the account\u2019s comment',
+      accountExistsCommand(request.username),
+      (result) => {
+        if (result.code === 2) return false;
+        if (result.code !== 0) {
+          throw new Error(
+            `getent passwd exited ${result.code ?? 'without a status'}: ${result.stderr.trim().slice(0, 300)}`,
+          );
+        }
+        return commentOf(result.stdout) === `${managedMarker} ${sessionId}`;
       },
     );
   }

@@ -35,8 +35,9 @@ type Verb = 'create' | 'delete' | 'enable' | 'disable';
 /**
  * A target whose templates are one word (create, delete, enable, disable) acting on `[#USERNAME#]`.
  * `failures[verb]` makes that many next runs of the verb fail; `halfCreate` makes a creation
- * leave the account (with its password) behind and still report a failure. An account logs in
- * with its password while enabled.
+ * leave the account (with its password, or with only its mark for 'mark-only') behind and still
+ * report a failure. An account logs in with its password while enabled; a creation marks it with
+ * the session (`marks`, as SSH's comment does).
  */
 export class FakeTarget implements PluginRuntime {
   readonly id = 'postgresql' as const;
@@ -49,7 +50,9 @@ export class FakeTarget implements PluginRuntime {
   readonly runs: { verb: Verb; username: string }[] = [];
   readonly ended: string[] = [];
   readonly failures: Partial<Record<Verb, number>> = {};
-  halfCreate = false;
+  halfCreate: boolean | 'mark-only' = false;
+  /** The session each account was created by, as the plugin's mark says. */
+  readonly marks = new Map<string, string>();
   /** Holds every run until released (to look at the state written before the run). */
   gate: Promise<void> | undefined;
 
@@ -65,16 +68,22 @@ export class FakeTarget implements PluginRuntime {
     const left = this.failures[verb] ?? 0;
     if (left > 0) {
       this.failures[verb] = left - 1;
-      if (verb === 'create' && this.halfCreate)
-        this.accounts.set(username, { enabled: true, password: request.tags.NEW_PASSWORD ?? '' });
+      if (verb === 'create' && this.halfCreate !== false) {
+        const password = this.halfCreate === 'mark-only' ? '' : (request.tags.NEW_PASSWORD ?? '');
+        this.accounts.set(username, { enabled: true, password });
+        this.marks.set(username, request.tags.SESSION_ID ?? '');
+      }
       return failure(`${verb} failed`);
     }
     const account = this.accounts.get(username);
     if (verb === 'create') {
       if (account) return failure('exists');
       this.accounts.set(username, { enabled: true, password: request.tags.NEW_PASSWORD ?? '' });
-    } else if (verb === 'delete') this.accounts.delete(username);
-    else if (!account) return failure('no such account');
+      this.marks.set(username, request.tags.SESSION_ID ?? '');
+    } else if (verb === 'delete') {
+      this.accounts.delete(username);
+      this.marks.delete(username);
+    } else if (!account) return failure('no such account');
     else account.enabled = verb === 'enable';
     return { ok: true, steps: [], failure: null, durationMs: 1 };
   }
@@ -92,6 +101,11 @@ export class FakeTarget implements PluginRuntime {
     this.logins.push(request.username);
     const account = this.accounts.get(this.#name(request.username));
     return Promise.resolve(account !== undefined && account.enabled && account.password === request.password);
+  }
+
+  accountMarkedBy(request: AccountRequest, sessionId: string): Promise<boolean> {
+    const name = this.#name(request.username);
+    return Promise.resolve(this.accounts.has(name) && this.marks.get(name) === sessionId);
   }
 
   accountEnabled(request: AccountRequest): Promise<boolean> {

@@ -55,6 +55,7 @@ describe('a rollback deletes only an account proven ours', () => {
     // As after a crash with Provisioning on disk and the template not run: the account there is
     // someone else's.
     world.target.accounts.set(started.account, { enabled: true, password: 'theirs' });
+    world.target.marks.delete(started.account);
     await world.store.save({ ...active, state: 'provisioning' });
     await world.restart();
     await world.lifecycle.open();
@@ -121,11 +122,37 @@ describe('a rollback deletes only an account proven ours', () => {
   it('our half-created account logs in with our password: deleted and verified gone', async () => {
     world.target.failures.create = 1;
     world.target.halfCreate = true;
+    world.target.accountMarkedBy = undefined as never;
     const started = await world.lifecycle.start(CREATE, 'alice');
     await settled(started.id, 'failed');
     expect(verbs()).toEqual(['create', 'delete']);
     expect(world.target.logins).toEqual([started.account]);
     expect(world.target.accounts.has(started.account)).toBe(false);
+  });
+
+  it('a creation cut short before the password (the account made, marked with this session): proven by the mark, deleted', async () => {
+    world.target.failures.create = 1;
+    world.target.halfCreate = 'mark-only';
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'failed');
+    expect(verbs()).toEqual(['create', 'delete']);
+    // No login was tried: the mark alone proves it, and a login with no password set cannot work.
+    expect(world.target.logins).toEqual([]);
+    expect(world.target.accounts.has(started.account)).toBe(false);
+  });
+
+  it('a mark naming another session proves nothing: the login decides, and fails', async () => {
+    let release!: () => void;
+    world.target.gate = new Promise((resolve) => (release = resolve));
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'provisioning');
+    world.target.accounts.set(started.account, { enabled: true, password: 'theirs' });
+    world.target.marks.set(started.account, 'another-session');
+    release();
+    await settled(started.id, 'needs_attention');
+    expect(verbs()).toEqual(['create']);
+    expect(world.target.logins).toEqual([started.account]);
+    expect(world.target.accounts.has(started.account)).toBe(true);
   });
 
   it('an Active session ends as before: its account was verified ours at provisioning', async () => {

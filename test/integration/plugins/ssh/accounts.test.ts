@@ -1,12 +1,15 @@
-// accountExists and endSessions against the lab's real sshd: exec channels as root.
+// accountExists, accountMarkedBy and endSessions against the lab's real sshd: exec channels as root.
 
+import { randomUUID } from 'node:crypto';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { managedMarker } from '../../../../electron/plugins/builtin-template';
 import { randomPassword } from '../../../lab/secrets';
 import {
   createAccount,
   endSession,
   jitName,
+  q,
   removeAccount,
   rootClient,
   sessionClosed,
@@ -39,6 +42,24 @@ describe.concurrent('SSH plugin: accountExists and endSessions', () => {
   it('accountExists: true for an account, false for a missing one', async () => {
     expect(await lab.plugin.accountExists(request('root'))).toBe(true);
     expect(await lab.plugin.accountExists(request(jitName()))).toBe(false);
+  });
+
+  it('accountMarkedBy: true only for the session named in the comment the creation template writes', async ({
+    onTestFinished,
+  }) => {
+    const user = jitName();
+    const session = randomUUID();
+    onTestFinished(() => removeAccount(root, user));
+    // As the built-in creation's first command leaves it when cut short before passwd: no password.
+    await sshRun(root, `useradd -m -c ${q(`${managedMarker} ${session}`)} ${q(user)}`);
+    expect(await lab.plugin.accountMarkedBy(request(user), session)).toBe(true);
+    expect(await lab.plugin.accountMarkedBy(request(user), randomUUID())).toBe(false);
+    expect(await lab.plugin.accountMarkedBy(request(user), session.slice(0, -1))).toBe(false);
+    expect(await lab.plugin.accountMarkedBy(request('root'), session)).toBe(false);
+    expect(await lab.plugin.accountMarkedBy(request(jitName()), session)).toBe(false);
+    await expect(lab.plugin.accountMarkedBy(request('a b'), session)).rejects.toThrow(
+      'is not a valid Linux user name',
+    );
   });
 
   it('accountExists and endSessions validate the user name before anything is sent', async () => {

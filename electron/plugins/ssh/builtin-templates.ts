@@ -62,14 +62,18 @@ const enable = lines(
   '# (the backstop should the disable template never run). Runs as root.',
   ...firstPrompt,
   'set-read-timeout 10',
-  'exec "usermod -U [#USERNAME#] && usermod -e [#EXPIRATION_DATE#] [#USERNAME#] || echo JIT-FAILED"',
+  'exec "usermod -e [#EXPIRATION_DATE#] [#USERNAME#] || echo JIT-FAILED"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
-  '# passwd -S prints "name P …" for a usable password, L when locked, NP when there is none.',
-  'exec "passwd -S [#USERNAME#]"',
+  "# Only a password behind '!' is unlocked. A key-only account ('!' or '*' alone, also after the",
+  '# disable) keeps its lock: usermod -U would refuse to leave it without a password.',
+  `exec "getent shadow [#USERNAME#] | cut -d: -f2 | grep -Eq '^!+[^!*]' && { usermod -U [#USERNAME#] || echo JIT-FAILED; }"`,
   'expect "*#"',
-  'no-expect "[#USERNAME#] L *"',
-  'no-expect "[#USERNAME#] NP *"',
+  'no-expect "JIT-FAILED"',
+  '# Enabled means a password that is not locked, or a key-only account; never an empty password.',
+  `exec "getent shadow [#USERNAME#] | cut -d: -f2 | grep -Eq -e '^!+[^!*]' -e '^$' && echo JIT-NOT-ENABLED"`,
+  'expect "*#"',
+  'no-expect "JIT-NOT-ENABLED"',
 );
 
 const disable = lines(

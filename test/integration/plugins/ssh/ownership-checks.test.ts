@@ -7,8 +7,10 @@ import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { randomPassword } from '../../../lab/secrets';
 import {
+  authorizeKey,
   createAccount,
   jitName,
+  newKeyPair,
   q,
   removeAccount,
   rootClient,
@@ -17,6 +19,7 @@ import {
   sshClose,
   sshLab,
   sshRun,
+  tryLogin,
   why,
 } from './support';
 
@@ -70,7 +73,7 @@ describe.concurrent('SSH plugin: ownership checks', { timeout: 120_000 }, () => 
     expect(await lab.plugin.accountEnabled(request(jitName()))).toBe(false);
   });
 
-  it('accountEnabled: a key-only account (password locked with !, no expiry) is enabled; the built-in disable makes it disabled', async ({
+  it('a key-only account (password locked with !, no expiry) is enabled; the built-in disable and enable switch its key logins off and on', async ({
     onTestFinished,
   }) => {
     const user = jitName();
@@ -79,9 +82,19 @@ describe.concurrent('SSH plugin: ownership checks', { timeout: 120_000 }, () => 
     await sshRun(root, `useradd -m -s /bin/bash ${q(user)}`);
     expect((await sshRun(root, `getent shadow ${q(user)} | cut -d: -f2,8`)).trim()).toBe('!:');
     expect(await lab.plugin.accountEnabled(request(user))).toBe(true);
+    const key = newKeyPair();
+    await authorizeKey(root, user, key.publicKey);
+    expect(await tryLogin(lab, user, { privateKey: key.privateKey })).toBe('ok');
     const disable = await runTemplate(lab, 'ssh-linux-disable', sessionTags(user));
     expect(disable.ok, why(disable)).toBe(true);
     expect(await lab.plugin.accountEnabled(request(user))).toBe(false);
+    expect(await tryLogin(lab, user, { privateKey: key.privateKey })).toBe('refused');
+    // The built-in enable brings it back as it was: key-only ('!', never without a password).
+    const enable = await runTemplate(lab, 'ssh-linux-enable', sessionTags(user));
+    expect(enable.ok, why(enable)).toBe(true);
+    expect(await lab.plugin.accountEnabled(request(user))).toBe(true);
+    expect((await sshRun(root, `getent shadow ${q(user)} | cut -d: -f2`)).trim()).toBe('!');
+    expect(await tryLogin(lab, user, { privateKey: key.privateKey })).toBe('ok');
   });
 
   it('accountEnabled through sudo for a login that is not root, its password on sudo\u2019s stdin', async (context) => {

@@ -55,7 +55,8 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     family: 'shell',
     protocol: 'SSH',
     defaultPort: 22,
-    syntax: 'exec, write, expect, expect-regex, no-expect, sleep, set-read-timeout, set-connect-timeout, end',
+    syntax:
+      'exec, write, expect, expect-regex, no-expect, sleep, set-read-timeout, set-connect-timeout, set-ssh-version, set-new-line-mode, end',
   },
   {
     id: 'postgresql',

@@ -15,11 +15,23 @@ export const sshSyntaxHelp: SyntaxHelp = {
       meaning: 'seconds to connect and log in (before the first command; default 10)',
     },
     { syntax: 'set-read-timeout S', meaning: 'seconds each expect waits, from here on (default 5)' },
+    {
+      syntax: 'set-ssh-version 2',
+      meaning:
+        'the SSH protocol version, as the vendor writes it: 2 is the only one spoken (before the first command)',
+    },
+    {
+      syntax: 'set-new-line-mode unix',
+      meaning: 'what Enter sends after each exec from here on: unix LF (default), windows CR LF, mac CR',
+    },
     { syntax: 'exec "text"', meaning: 'type text and Enter' },
     { syntax: 'write "text"', meaning: 'type text without Enter' },
     { syntax: 'expect "pattern"', meaning: 'wait until the output matches, else fail' },
     { syntax: 'expect-regex "/re/i"', meaning: 'the same with a regular expression (flags i m s u)' },
-    { syntax: 'no-expect "pattern"', meaning: "fail if the previous command's output matches" },
+    {
+      syntax: 'no-expect "pattern"',
+      meaning: "fail if the previous command's output matches (noexpect is the same command)",
+    },
     { syntax: 'sleep S', meaning: 'wait S seconds' },
     { syntax: 'end', meaning: 'stop here' },
     { syntax: '# comment', meaning: '(blank lines are ignored too)' },

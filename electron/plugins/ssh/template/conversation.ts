@@ -178,6 +178,8 @@ class Conversation {
   async #run(step: PreparedStep): Promise<string> {
     switch (step.kind) {
       case 'set-connect-timeout':
+      case 'set-ssh-version':
+      case 'set-new-line-mode':
       case 'end':
         return '';
       case 'set-read-timeout':

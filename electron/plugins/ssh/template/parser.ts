@@ -6,11 +6,16 @@ import type { TemplateProblem } from '../../plugin-runtime';
 import { readQuotedString } from './quoted-string';
 import { parseRegexLiteral } from './regex-literal';
 import {
+  commandAliases,
   maxSleepSeconds,
   maxTimeoutSeconds,
+  newLineModes,
   secondsCommandKinds,
+  settingCommandKinds,
   textCommandKinds,
+  type NewLineMode,
   type SecondsCommandKind,
+  type SettingCommandKind,
   type TemplateCommand,
   type TextCommandKind,
 } from './template-syntax';
@@ -21,12 +26,14 @@ export interface ParseResult {
   readonly connectTimeoutSeconds: number | null;
 }
 
-const knownCommands = [...textCommandKinds, ...secondsCommandKinds, 'end'] as const;
+const knownCommands = [...textCommandKinds, ...secondsCommandKinds, ...settingCommandKinds, 'end'] as const;
 
 const isTextKind = (word: string): word is TextCommandKind =>
   (textCommandKinds as readonly string[]).includes(word);
 const isSecondsKind = (word: string): word is SecondsCommandKind =>
   (secondsCommandKinds as readonly string[]).includes(word);
+const isSettingKind = (word: string): word is SettingCommandKind =>
+  (settingCommandKinds as readonly string[]).includes(word);
 
 type LineResult = { ok: true; command: TemplateCommand } | { ok: false; problem: TemplateProblem };
 
@@ -42,10 +49,32 @@ function skipBlanks(text: string, from: number): number {
   return i;
 }
 
+/** A word argument; `sleep "2"` and `set-new-line-mode "unix"` too: some vendor templates quote every argument. */
+function wordArgument(text: string, at: number): string {
+  const raw = text.slice(at).trimEnd();
+  return raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw;
+}
+
+function parseSetting(kind: SettingCommandKind, line: number, text: string, at: number): LineResult {
+  const raw = wordArgument(text, at);
+  if (kind === 'set-ssh-version') {
+    if (raw === '2') return { ok: true, command: { kind, line, version: 2 } };
+    if (raw === '1') {
+      return problem(line, at + 1, 'set-ssh-version 1: SSH protocol 1 is broken and not spoken here; use 2');
+    }
+    return problem(line, at + 1, `set-ssh-version takes 2 (the SSH protocol version), not "${raw}"`);
+  }
+  const mode = raw.toLowerCase();
+  if (mode in newLineModes) return { ok: true, command: { kind, line, mode: mode as NewLineMode } };
+  return problem(
+    line,
+    at + 1,
+    `set-new-line-mode takes ${Object.keys(newLineModes).join(', ')}, not "${raw}"`,
+  );
+}
+
 function parseSeconds(kind: SecondsCommandKind, line: number, text: string, at: number): LineResult {
-  let raw = text.slice(at).trimEnd();
-  // `sleep "2"` is accepted too: some vendor templates quote every argument.
-  if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) raw = raw.slice(1, -1);
+  const raw = wordArgument(text, at);
   if (raw === '') return problem(line, at + 1, `${kind} needs a number of seconds`);
   if (!/^\d+(\.\d+)?$/.test(raw))
     return problem(line, at + 1, `${kind}: "${raw}" is not a number of seconds`);
@@ -78,7 +107,7 @@ function parseLine(text: string, line: number): LineResult | null {
   const word = /^[A-Za-z][A-Za-z-]*/.exec(text.slice(start))?.[0] ?? '';
   if (word === '') return problem(line, start + 1, 'Expected a command such as exec, expect or end');
   // Commands are case-insensitive: EXEC and exec are the same command.
-  const kind = word.toLowerCase();
+  const kind = commandAliases[word.toLowerCase()] ?? word.toLowerCase();
   const afterWord = start + word.length;
   if (afterWord < text.length && text[afterWord] !== ' ' && text[afterWord] !== '\t') {
     return problem(line, afterWord + 1, `Expected a space after ${kind}`);
@@ -86,6 +115,7 @@ function parseLine(text: string, line: number): LineResult | null {
   const at = skipBlanks(text, afterWord);
   if (isTextKind(kind)) return parseText(kind, line, text, at);
   if (isSecondsKind(kind)) return parseSeconds(kind, line, text, at);
+  if (isSettingKind(kind)) return parseSetting(kind, line, text, at);
   if (kind === 'end') {
     return at < text.length
       ? problem(line, at + 1, 'end takes no argument')
@@ -107,18 +137,18 @@ export function parseTemplate(template: string): ParseResult {
       return;
     }
     const command = result.command;
-    if (command.kind === 'set-connect-timeout') {
+    if (command.kind === 'set-connect-timeout' || command.kind === 'set-ssh-version') {
       // The connection is made before the first line runs: a later setting could never apply.
       if (conversationStarted) {
         problems.push({
           line: command.line,
           column: 1,
-          message: 'set-connect-timeout must come before the first exec, write, expect or sleep',
+          message: `${command.kind} must come before the first exec, write, expect or sleep`,
         });
         return;
       }
-      connectTimeoutSeconds = command.seconds;
-    } else if (command.kind !== 'set-read-timeout') {
+      if (command.kind === 'set-connect-timeout') connectTimeoutSeconds = command.seconds;
+    } else if (command.kind !== 'set-read-timeout' && command.kind !== 'set-new-line-mode') {
       conversationStarted = true;
     }
     commands.push(command);

@@ -28,7 +28,7 @@ import {
   passesStrictPattern,
   requiredFormat,
 } from './tag-values';
-import type { StringArgument, TemplateCommand } from './template-syntax';
+import { newLineModes, type StringArgument, type TemplateCommand } from './template-syntax';
 
 export type SubstitutionResult =
   | { readonly ok: true; readonly steps: PreparedStep[]; readonly secrets: string[] }
@@ -159,6 +159,7 @@ function prepareInput(
   command: TextCommand,
   kind: 'exec' | 'write',
   placed: readonly TagPlacement[],
+  lineEnding: string,
 ): PreparedStep {
   const segments = splitTags(command.argument.text);
   const [only] = segments;
@@ -192,7 +193,7 @@ function prepareInput(
       values.set(index, sub.value(segment));
     });
   }
-  const send = kind === 'exec' ? `${text}\n` : text;
+  const send = kind === 'exec' ? `${text}${lineEnding}` : text;
   if (Buffer.byteLength(send) > maxCommandLineBytes) {
     throw new Refusal(
       `With its values the input is longer than ${maxCommandLineBytes} bytes, more than a terminal line holds`,
@@ -250,10 +251,15 @@ function prepareOne(
   tags: TagValues,
   secrets: Set<string>,
   placements: ReadonlyMap<number, readonly TagPlacement[]>,
+  lineEnding: string,
 ): PreparedStep {
   switch (command.kind) {
     case 'end':
       return { kind: 'end', line: command.line, display: 'end' };
+    case 'set-ssh-version':
+      return { kind: command.kind, line: command.line, display: `set-ssh-version ${command.version}` };
+    case 'set-new-line-mode':
+      return { kind: command.kind, line: command.line, display: `set-new-line-mode ${command.mode}` };
     case 'set-connect-timeout':
     case 'set-read-timeout':
     case 'sleep':
@@ -266,7 +272,7 @@ function prepareOne(
       const sub = new Substitution(tags, command, command.argument);
       const step =
         command.kind === 'exec' || command.kind === 'write'
-          ? prepareInput(sub, command, command.kind, placements.get(command.line) ?? [])
+          ? prepareInput(sub, command, command.kind, placements.get(command.line) ?? [], lineEnding)
           : preparePattern(sub, command, command.kind);
       for (const secret of sub.secrets) secrets.add(secret);
       return step;
@@ -281,7 +287,12 @@ export function substitute(commands: readonly TemplateCommand[], tags: TagValues
   for (const [name, value] of Object.entries(tags)) if (isSecretTag(name)) secrets.add(value);
   try {
     const placements = placeTemplateTags(commands);
-    const steps = commands.map((command) => prepareOne(command, tags, secrets, placements));
+    // Each exec ends its line as the last set-new-line-mode before it says (unix by default).
+    let lineEnding: string = newLineModes.unix;
+    const steps = commands.map((command) => {
+      if (command.kind === 'set-new-line-mode') lineEnding = newLineModes[command.mode];
+      return prepareOne(command, tags, secrets, placements, lineEnding);
+    });
     return { ok: true, steps, secrets: [...secrets] };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, refusal: error };

@@ -18,9 +18,26 @@ export type TextCommandKind = (typeof textCommandKinds)[number];
 export const secondsCommandKinds = ['set-connect-timeout', 'set-read-timeout', 'sleep'] as const;
 export type SecondsCommandKind = (typeof secondsCommandKinds)[number];
 
+/**
+ * The line ending `exec` sends after its text, as the vendor's `set-new-line-mode` names them. A
+ * Linux terminal reads CR as Enter too; network gear and Windows servers may want CR LF.
+ */
+export const newLineModes = { unix: '\n', windows: '\r\n', mac: '\r' } as const;
+export type NewLineMode = keyof typeof newLineModes;
+
+/** Commands the vendor's language has beside the conversation: a word argument, no string. */
+export const settingCommandKinds = ['set-ssh-version', 'set-new-line-mode'] as const;
+export type SettingCommandKind = (typeof settingCommandKinds)[number];
+
+/** Other spellings the vendor's templates use for a command. */
+export const commandAliases: Readonly<Record<string, TextCommandKind>> = { noexpect: 'no-expect' };
+
 export type TemplateCommand =
   | { readonly kind: TextCommandKind; readonly line: number; readonly argument: StringArgument }
   | { readonly kind: SecondsCommandKind; readonly line: number; readonly seconds: number }
+  /** SSH protocol 2 is the only one spoken: the line is accepted for the vendor's templates. */
+  | { readonly kind: 'set-ssh-version'; readonly line: number; readonly version: 2 }
+  | { readonly kind: 'set-new-line-mode'; readonly line: number; readonly mode: NewLineMode }
   | { readonly kind: 'end'; readonly line: number };
 
 export interface ParsedTemplate {

@@ -1,6 +1,7 @@
 // Templates written for the vendor's SSH executor run unchanged on the lab's real sshd, as root
 // (whose prompt ends in #, while these templates wait for "*$"): the vendor's how-to example, a
-// "create user" that answers passwd's prompts, and a "remove user" ending in id + no-expect.
+// "create user" that answers passwd's prompts, a "remove user" ending in id + no-expect, and a
+// password change with the vendor's settings lines (set-ssh-version, set-new-line-mode, noexpect).
 
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -50,6 +51,21 @@ exec "userdel -r [#USERNAME#]"
 expect "*$"
 exec "id [#USERNAME#]"
 no-expect "*[#USERNAME#]"
+`;
+
+/** A password change as root with the vendor's settings lines: protocol 2, CR as Enter, noexpect. */
+const vendorChangePassword = `set-ssh-version 2
+set-new-line-mode mac
+set-read-timeout 10
+expect "*$"
+exec "passwd [#USERNAME#]"
+expect "*password:"
+exec "[#NEW_PASSWORD#]"
+expect "*password:"
+exec "[#NEW_PASSWORD#]"
+expect "*$"
+noexpect "*error*"
+noexpect "*unchanged*"
 `;
 
 /** The remove template's check alone, for an account that is still there. */
@@ -102,6 +118,19 @@ describe.concurrent('vendor SSH templates run unchanged', () => {
     // id's "no such user" diagnostic names the user; the no-expect still passed, as meant.
     expect(removed.steps.at(-1)?.output).toContain('no such user');
     expect(await exists(user)).toBe(false);
+  });
+
+  it('a vendor password change with set-ssh-version 2, set-new-line-mode mac and noexpect: the new password logs in', async (context) => {
+    const user = account(context);
+    await createAccount(root, user, randomPassword());
+    const password = randomPassword();
+    const result = await run(vendorChangePassword, { USERNAME: user, NEW_PASSWORD: password });
+    expect(result.ok, why(result)).toBe(true);
+    expect(result.steps.map((step) => step.command).slice(0, 2)).toEqual([
+      'set-ssh-version 2',
+      'set-new-line-mode mac',
+    ]);
+    expect(await tryLogin(lab, user, { password })).toBe('ok');
   });
 
   it("the remove template's final check fails when the account is still there, at its line", async (context) => {

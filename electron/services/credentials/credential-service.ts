@@ -133,8 +133,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
 
   /**
    * Drop-down options, searched and bounded: the `ids` first whenever they exist (a form's current
-   * choice, deleted or not), then the first `limit` other matches, each part by device name, then
-   * user name, then id. `total` counts every match. One pass over the candidates (a device's only,
+   * choice, deleted or not), then the first `limit` other matches (`preferDeviceId`'s first), each
+   * part by device name, then user name, then id. `total` counts every match. One pass over the candidates (a device's only,
    * when `deviceId` is given), keeping just the first `limit`: no sort of every credential.
    */
   options(query: CredentialOptionsQuery = {}): CredentialOptions {
@@ -151,6 +151,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
     const candidates =
       query.deviceId === undefined ? this.#index.rows() : this.#index.ofDevice(query.deviceId);
     const first = new FirstRows(limit, order);
+    // The preferred device's matches, kept apart so they come before the others.
+    const preferred = new FirstRows(limit, order);
     let total = 0;
     for (const row of candidates) {
       if (row.deleted && !includeDeleted) continue;
@@ -159,14 +161,14 @@ export class CredentialService implements DeviceCredentialDeactivation {
         continue;
       }
       total += 1;
-      if (!pinnedIds.has(row.id)) first.offer(row);
+      if (!pinnedIds.has(row.id)) (row.deviceId === query.preferDeviceId ? preferred : first).offer(row);
     }
     const pinned: StoredCredential[] = [];
     for (const id of pinnedIds) {
       const row = this.#index.get(id);
       if (row) pinned.push(row);
     }
-    const rows = [...inOptionOrder(pinned, order), ...first.rows()];
+    const rows = [...inOptionOrder(pinned, order), ...[...preferred.rows(), ...first.rows()].slice(0, limit)];
     return {
       total,
       rows: rows.map((c) => ({

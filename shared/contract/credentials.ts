@@ -105,6 +105,8 @@ export const credentialOptionsQuerySchema = z
     deviceId: idSchema.optional(),
     /** This device's matches come before the others (a JIT credential's own device). */
     preferDeviceId: idSchema.optional(),
+    /** Never these, nor counted in `total` (the credential being edited, which cannot be its own choice). */
+    exceptIds: z.array(idSchema).max(maxCredentialOptionIds).optional(),
     /** Returned first whenever they exist (deleted or not, matching or not): a form's current choice. */
     ids: z.array(idSchema).max(maxCredentialOptionIds).optional(),
     includeDeleted: z.boolean().default(false),

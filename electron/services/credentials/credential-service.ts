@@ -143,7 +143,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
     const includeDeleted = query.includeDeleted ?? false;
     const usable = query.usable ?? false;
     const order = this.#deviceOrder.get(this.deps.devices.all());
-    const pinnedIds = new Set(query.ids ?? []);
+    const exceptIds = new Set(query.exceptIds ?? []);
+    const pinnedIds = new Set((query.ids ?? []).filter((id) => !exceptIds.has(id)));
     const devicesNamed = new Set<number>();
     if (search !== '') {
       for (const [id, name] of order.names) if (name.includes(search)) devicesNamed.add(id);
@@ -155,7 +156,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
     const preferred = new FirstRows(limit, order);
     let total = 0;
     for (const row of candidates) {
-      if (row.deleted && !includeDeleted) continue;
+      if (exceptIds.has(row.id) || (row.deleted && !includeDeleted)) continue;
       if (usable && (row.deleted || row.status !== 'Active' || !this.#canLogIn(row.id))) continue;
       if (search !== '' && !devicesNamed.has(row.deviceId) && !row.username.toLowerCase().includes(search)) {
         continue;

@@ -112,6 +112,8 @@ export function AuthCredentialField({
       ? {
           ...(text === '' ? {} : { search: text }),
           ...(deviceId === null ? {} : { preferDeviceId: deviceId }),
+          // Never offered, so never taking a place in the page nor in the "more" count.
+          ...(selfId === null ? {} : { exceptIds: [selfId] }),
           ids: value === null ? [] : [value],
           limit: pageSize,
         }

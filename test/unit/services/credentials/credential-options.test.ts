@@ -87,6 +87,13 @@ describe('CredentialService.options', () => {
     ]);
   });
 
+  it('exceptIds: never returned, not even asked for by id, nor counted', async () => {
+    const { postgres, zed } = await seed();
+    const result = s.credentials.options({ exceptIds: [postgres.id], ids: [postgres.id, zed.id] });
+    expect(labels(result)).toEqual(['Zed @ db-01', 'root @ web-2', 'Admin @ web-10', 'root @ web-10']);
+    expect(result.total).toBe(4);
+  });
+
   it('usable: only active, not deleted, with a password; the limit counts those only', async () => {
     const seeded = await seed();
     // Admin @ web-10 loses its password; root @ web-2 becomes inactive.

@@ -32,7 +32,12 @@ import type { ChangeWriter, TableChange } from '../change-journal';
 import { changedFields } from '../changed-fields';
 import { credentialCsv } from './credential-csv';
 import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
-import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
+import {
+  CredentialIndex,
+  type CredentialIdentity,
+  type CredentialListQuery,
+  type CredentialListSpec,
+} from './credential-index';
 import { CredentialUsage } from './credential-usage';
 import {
   nameList,
@@ -394,13 +399,10 @@ export class CredentialService implements DeviceCredentialDeactivation {
   }
 
   /**
-   * The credential (not deleted) that already is this device, user name and domain, but `selfId`;
-   * one lookup in the index, no scan.
+   * The credential (not deleted) that already is this device, user name, domain and Additional
+   * information (a database's name), but `selfId`; one lookup in the index, no scan.
    */
-  duplicateOf(
-    fields: { deviceId: number; username: string; domain: string },
-    selfId: number | null,
-  ): CredentialRef | undefined {
+  duplicateOf(fields: CredentialIdentity, selfId: number | null): CredentialRef | undefined {
     const [other] = this.#index.sameIdentity(fields, selfId);
     return other ? { id: other.id, label: this.#label(other) } : undefined;
   }

@@ -224,3 +224,39 @@ test('every save and delete says so the same way; a refused delete offers only C
   await expect(confirm).toBeHidden();
   await expect(toast(page, 'Deleted: say-01')).toBeVisible();
 });
+
+test('one host, two database systems: the same user name for each, told apart by the database', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: '+ New device' }).click();
+  const device = page.getByRole('dialog', { name: 'Device' });
+  await device.getByRole('textbox', { name: 'Name', exact: true }).fill('db-host');
+  await device.getByRole('textbox', { name: 'Address' }).fill('10.64.0.1');
+  await device.getByRole('button', { name: 'Save' }).click();
+  await expect(device).toBeHidden();
+
+  await openScreen(page, 'PAM Core', 'All');
+  const dialog = page.getByRole('dialog', { name: 'New credential' });
+  const newAdmin = async (database: string) => {
+    await page.getByRole('button', { name: 'View actions' }).click();
+    await page.getByRole('menuitem', { name: '+ New' }).click();
+    await dialog.getByRole('textbox', { name: 'Username' }).fill('admin');
+    await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'db-host' });
+    await dialog.getByRole('textbox', { name: 'Additional information' }).fill(database);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+  };
+  await newAdmin('postgres');
+  await expect(dialog).toBeHidden();
+  await newAdmin('mysql');
+  await expect(dialog).toBeHidden();
+  await expect(toast(page, 'Saved: admin @ db-host')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Actions for admin @ db-host' })).toHaveCount(2);
+  // The same database again (in another case) is the same account: refused beside Username.
+  await newAdmin('POSTGRES');
+  await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveAccessibleDescription(
+    /admin @ db-host already exists/,
+  );
+  await expect(dialog).toBeVisible();
+});

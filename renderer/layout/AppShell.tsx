@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import { Suspense, useEffect } from 'react';
 import { Outlet } from 'react-router';
+import { SaveToast } from '../features/common/save-toast';
 import { useAppStore } from '../stores/app-store';
 import { NoticesArea } from './NoticesArea';
 import { SideMenu } from './SideMenu';
@@ -30,6 +31,7 @@ export function AppShell() {
           </Suspense>
         </Box>
       </Box>
+      <SaveToast />
     </Box>
   );
 }

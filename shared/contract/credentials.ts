@@ -103,6 +103,10 @@ export const credentialOptionsQuerySchema = z
     search: z.string().trim().max(100).optional(),
     /** Only this device's credentials. */
     deviceId: idSchema.optional(),
+    /** This device's matches come before the others (a JIT credential's own device). */
+    preferDeviceId: idSchema.optional(),
+    /** Never these, nor counted in `total` (the credential being edited, which cannot be its own choice). */
+    exceptIds: z.array(idSchema).max(maxCredentialOptionIds).optional(),
     /** Returned first whenever they exist (deleted or not, matching or not): a form's current choice. */
     ids: z.array(idSchema).max(maxCredentialOptionIds).optional(),
     includeDeleted: z.boolean().default(false),
@@ -117,8 +121,8 @@ export const credentialOptionsSchema = z.object({
   /** How many credentials match, before the limit (the `ids` count only when they match). */
   total: z.number().int().min(0),
   /**
-   * The `ids` first, then the first `limit` other matches; each part by device name, then user
-   * name, then id, and no credential twice.
+   * The `ids` first, then the first `limit` other matches (those of `preferDeviceId` first); each
+   * part by device name, then user name, then id, and no credential twice.
    */
   rows: z.array(credentialOptionSchema),
 });

@@ -66,3 +66,19 @@ export function jitTypeOfExecution(executionType: ExecutionType): JitType | unde
     Object.values(jitPairs[type]).some((direction) => jitExecutionTypes[direction] === executionType),
   );
 }
+
+/**
+ * Whether "Use own credential to connect" is allowed for a JIT type: not for Enable/Disable, whose
+ * account is disabled between sessions and so cannot log in to enable itself.
+ */
+export function allowsOwnCredential(type: JitType | null): boolean {
+  return type !== 'enable_disable';
+}
+
+/** How many random digits follow the prefix in a Creation and deletion session's account name. */
+export const ephemeralDigits = 7;
+
+/** What a generated account name looks like, for the form: `senseg` and 7 digits, e.g. `senseg1234567`. */
+export function ephemeralNameExample(prefix: string): string {
+  return `${prefix}${'1234567890'.slice(0, ephemeralDigits)}`;
+}

@@ -64,7 +64,9 @@ test('credentials: Delete asks first, then the row leaves the list and the audit
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByText('Deleted leaver @ del-01 (kept for audit)')).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Deleted: leaver @ del-01 (kept for audit)' }),
+  ).toBeVisible();
   await expect(leaverActions).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Actions for keeper @ del-01' })).toBeVisible();
 

@@ -81,6 +81,14 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   const exportDialog = page.getByRole('dialog', { name: 'Export bundle' });
   await exportDialog.getByRole('checkbox', { name: 'Include passwords' }).check();
   await exportDialog.getByLabel('Bundle passphrase', { exact: true }).fill(bundlePassphrase);
+  // Typed twice: a mismatch is said beside the second field, and nothing is exported.
+  const repeat = exportDialog.getByLabel('Repeat the passphrase', { exact: true });
+  await repeat.fill(`${bundlePassphrase}x`);
+  await exportDialog.getByRole('button', { name: 'Export' }).click();
+  await expect(repeat).toHaveAccessibleDescription('The passphrases do not match');
+  await expect(repeat).toHaveAttribute('aria-invalid', 'true');
+  await expect(exportDialog.getByRole('status')).toHaveCount(0);
+  await repeat.fill(bundlePassphrase);
   const download = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Export' }).click();
   const file = await download;
@@ -109,6 +117,8 @@ test('transfer: export with passwords, import into a fresh app, the records are 
     await expect(importDialog.getByRole('list', { name: 'Problems' })).toContainText(
       'secrets: Wrong passphrase',
     );
+    // The failed try keeps what was typed, to correct.
+    await expect(passphrase).toHaveValue('not the bundle passphrase');
     await passphrase.fill(bundlePassphrase);
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog.getByRole('status')).toHaveText(

@@ -92,13 +92,11 @@ export class CredentialIndex {
   }
 
   /**
-   * Credentials not deleted on `deviceId` with exactly this user name and this domain (domains
-   * compared case-insensitively), but `exceptId`: the duplicates a save would make.
+   * Credentials not deleted on `deviceId` with exactly this user name, this domain and this
+   * Additional information (both compared case-insensitively), but `exceptId`: the duplicates a
+   * save would make.
    */
-  sameIdentity(
-    fields: { deviceId: number; username: string; domain: string },
-    exceptId: number | null,
-  ): StoredCredential[] {
+  sameIdentity(fields: CredentialIdentity, exceptId: number | null): StoredCredential[] {
     const found: StoredCredential[] = [];
     for (const id of this.#byIdentity.get(identityKey(fields)) ?? []) {
       const row = id === exceptId ? undefined : this.#entries.get(id)?.row;
@@ -212,12 +210,24 @@ export class CredentialIndex {
   }
 }
 
+/** The fields that tell one account from another (see `identityKey`). */
+export interface CredentialIdentity {
+  readonly deviceId: number;
+  readonly username: string;
+  readonly domain: string;
+  /** The database, for a database account; absent is none (''). */
+  readonly additionalInfo?: string;
+}
+
 /**
  * What makes two credentials the same account: the device, the user name exactly (`Alice` and
- * `alice` are two accounts on most systems), the domain whatever its case (`CORP` is `corp`).
+ * `alice` are two accounts on most systems), the domain whatever its case (`CORP` is `corp`), and
+ * the Additional information whatever its case: for a database account it names the database,
+ * which is what tells two systems on one host apart (`admin` of PostgreSQL and `admin` of MariaDB).
  */
-export function identityKey(c: { deviceId: number; username: string; domain: string }): string {
-  return `${c.deviceId}\u0000${c.username}\u0000${c.domain.trim().toLowerCase()}`;
+export function identityKey(c: CredentialIdentity): string {
+  const info = (c.additionalInfo ?? '').trim().toLowerCase();
+  return `${c.deviceId}\u0000${c.username}\u0000${c.domain.trim().toLowerCase()}\u0000${info}`;
 }
 
 /** A filter prepared once per call: lower-cased text, the matching device ids. */

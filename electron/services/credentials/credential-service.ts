@@ -32,7 +32,12 @@ import type { ChangeWriter, TableChange } from '../change-journal';
 import { changedFields } from '../changed-fields';
 import { credentialCsv } from './credential-csv';
 import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
-import { CredentialIndex, type CredentialListQuery, type CredentialListSpec } from './credential-index';
+import {
+  CredentialIndex,
+  type CredentialIdentity,
+  type CredentialListQuery,
+  type CredentialListSpec,
+} from './credential-index';
 import { CredentialUsage } from './credential-usage';
 import {
   nameList,
@@ -133,8 +138,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
 
   /**
    * Drop-down options, searched and bounded: the `ids` first whenever they exist (a form's current
-   * choice, deleted or not), then the first `limit` other matches, each part by device name, then
-   * user name, then id. `total` counts every match. One pass over the candidates (a device's only,
+   * choice, deleted or not), then the first `limit` other matches (`preferDeviceId`'s first), each
+   * part by device name, then user name, then id. `total` counts every match. One pass over the candidates (a device's only,
    * when `deviceId` is given), keeping just the first `limit`: no sort of every credential.
    */
   options(query: CredentialOptionsQuery = {}): CredentialOptions {
@@ -143,7 +148,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
     const includeDeleted = query.includeDeleted ?? false;
     const usable = query.usable ?? false;
     const order = this.#deviceOrder.get(this.deps.devices.all());
-    const pinnedIds = new Set(query.ids ?? []);
+    const exceptIds = new Set(query.exceptIds ?? []);
+    const pinnedIds = new Set((query.ids ?? []).filter((id) => !exceptIds.has(id)));
     const devicesNamed = new Set<number>();
     if (search !== '') {
       for (const [id, name] of order.names) if (name.includes(search)) devicesNamed.add(id);
@@ -151,22 +157,24 @@ export class CredentialService implements DeviceCredentialDeactivation {
     const candidates =
       query.deviceId === undefined ? this.#index.rows() : this.#index.ofDevice(query.deviceId);
     const first = new FirstRows(limit, order);
+    // The preferred device's matches, kept apart so they come before the others.
+    const preferred = new FirstRows(limit, order);
     let total = 0;
     for (const row of candidates) {
-      if (row.deleted && !includeDeleted) continue;
+      if (exceptIds.has(row.id) || (row.deleted && !includeDeleted)) continue;
       if (usable && (row.deleted || row.status !== 'Active' || !this.#canLogIn(row.id))) continue;
       if (search !== '' && !devicesNamed.has(row.deviceId) && !row.username.toLowerCase().includes(search)) {
         continue;
       }
       total += 1;
-      if (!pinnedIds.has(row.id)) first.offer(row);
+      if (!pinnedIds.has(row.id)) (row.deviceId === query.preferDeviceId ? preferred : first).offer(row);
     }
     const pinned: StoredCredential[] = [];
     for (const id of pinnedIds) {
       const row = this.#index.get(id);
       if (row) pinned.push(row);
     }
-    const rows = [...inOptionOrder(pinned, order), ...first.rows()];
+    const rows = [...inOptionOrder(pinned, order), ...[...preferred.rows(), ...first.rows()].slice(0, limit)];
     return {
       total,
       rows: rows.map((c) => ({
@@ -391,13 +399,10 @@ export class CredentialService implements DeviceCredentialDeactivation {
   }
 
   /**
-   * The credential (not deleted) that already is this device, user name and domain, but `selfId`;
-   * one lookup in the index, no scan.
+   * The credential (not deleted) that already is this device, user name, domain and Additional
+   * information (a database's name), but `selfId`; one lookup in the index, no scan.
    */
-  duplicateOf(
-    fields: { deviceId: number; username: string; domain: string },
-    selfId: number | null,
-  ): CredentialRef | undefined {
+  duplicateOf(fields: CredentialIdentity, selfId: number | null): CredentialRef | undefined {
     const [other] = this.#index.sameIdentity(fields, selfId);
     return other ? { id: other.id, label: this.#label(other) } : undefined;
   }

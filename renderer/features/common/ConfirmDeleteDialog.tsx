@@ -13,18 +13,24 @@ export interface ConfirmDeleteDialogProps {
   title: string;
   question: string;
   onConfirm: () => Promise<Result<unknown>>;
-  /** Cancel, Escape, and (unless `onDeleted` is given) after the delete. */
+  /** Cancel, Close, Escape, and (unless `onDeleted` is given) after the delete. */
   onClose: () => void;
   /** After the delete, instead of `onClose` (a screen that says what was deleted). */
   onDeleted?: () => void;
   /** How the core's refusal is worded; its message by default. */
   describeFailure?: (failure: Failure) => string;
+  /**
+   * Why the delete would be refused, when the screen already knows (a device that holds
+   * credentials): said at once, in place of the question, with no Delete button.
+   */
+  refusal?: string;
 }
 
 /**
- * Asks before deleting and stays open when the core refuses (a device that still holds credentials,
- * a template in use, a credential another one authenticates with), showing its reason: the user
- * must see why nothing was deleted. Devices, templates and credentials ask with it.
+ * Asks before deleting. A refused delete, known beforehand (`refusal`) or answered so by the core
+ * (a device that still holds credentials, a template in use, a credential another one
+ * authenticates with), shows its reason and offers only Close: there is nothing left to confirm.
+ * Devices, templates and credentials ask with it.
  */
 export function ConfirmDeleteDialog({
   title,
@@ -33,36 +39,45 @@ export function ConfirmDeleteDialog({
   onClose,
   onDeleted,
   describeFailure = (failure) => failure.message,
+  refusal,
 }: ConfirmDeleteDialogProps) {
   const titleId = useId();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [refused, setRefused] = useState<string | undefined>(refusal);
 
   const confirm = async () => {
     setBusy(true);
-    setError(undefined);
     const result = await onConfirm();
     setBusy(false);
     if (result.ok) (onDeleted ?? onClose)();
-    else setError(describeFailure(result));
+    else setRefused(describeFailure(result));
   };
 
   return (
     <Dialog open onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{question}</DialogContentText>
-        {error !== undefined && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
+        {refused === undefined ? (
+          <DialogContentText>{question}</DialogContentText>
+        ) : (
+          <Alert severity="error" role="alert" aria-label="Cannot delete">
+            {refused}
           </Alert>
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="error" variant="contained" disabled={busy} onClick={() => void confirm()}>
-          Delete
-        </Button>
+        {refused === undefined ? (
+          <>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button color="error" variant="contained" disabled={busy} onClick={() => void confirm()}>
+              Delete
+            </Button>
+          </>
+        ) : (
+          <Button variant="contained" onClick={onClose} autoFocus>
+            Close
+          </Button>
+        )}
       </DialogActions>
     </Dialog>
   );

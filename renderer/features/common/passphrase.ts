@@ -12,3 +12,9 @@ export function passphraseProblem(passphrase: string): string | undefined {
   const checked = passphraseSchema.safeParse(passphrase);
   return checked.success ? undefined : (checked.error.issues[0]?.message ?? 'Invalid passphrase');
 }
+
+/** What is wrong with the second typing of a new passphrase (shown beside it), or undefined. */
+export function repeatProblem(passphrase: string, repeated: string): string | undefined {
+  if (repeated === '') return 'Type the passphrase again';
+  return repeated === passphrase ? undefined : 'The passphrases do not match';
+}

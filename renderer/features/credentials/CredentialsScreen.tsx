@@ -13,6 +13,7 @@ import { DetailsDialog } from './dialogs/DetailsDialog';
 import { HistoryDialog } from './dialogs/HistoryDialog';
 import { RevealPasswordDialog } from './dialogs/RevealPasswordDialog';
 import { downloadText } from '../common/download';
+import { announceDeleted } from '../common/save-toast';
 import { failureText } from './failure-text';
 import { FilterBar } from './FilterBar';
 import { CredentialsGrid } from './list/CredentialsGrid';
@@ -96,9 +97,9 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
   };
 
   const closeDialog = () => setDialog(undefined);
-  const done = (text: string) => {
+  /** After a save or a delete: the toast has said what happened (save-toast.tsx). */
+  const done = () => {
     setDialog(undefined);
-    setNotice({ severity: 'success', text });
     // The core's `credentials.changed` refetches too; this makes the result visible at once.
     void refresh();
   };
@@ -168,11 +169,7 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
       />
       {dialog?.kind === 'form' && (
         <Suspense fallback={null}>
-          <CredentialFormDialog
-            request={dialog.request}
-            onClose={closeDialog}
-            onSaved={(saved) => done(`Saved ${saved.username}`)}
-          />
+          <CredentialFormDialog request={dialog.request} onClose={closeDialog} onSaved={done} />
         </Suspense>
       )}
       {dialog?.kind === 'reveal' && <RevealPasswordDialog target={dialog.target} onClose={closeDialog} />}
@@ -182,11 +179,11 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
         <DeleteDialog
           target={dialog.target}
           onClose={closeDialog}
-          onDeleted={() =>
-            done(
-              `Deleted ${credentialLabel(dialog.target.credential.username, dialog.target.device.name)} (kept for audit)`,
-            )
-          }
+          onDeleted={() => {
+            const { credential, device } = dialog.target;
+            announceDeleted(`${credentialLabel(credential.username, device.name)} (kept for audit)`);
+            done();
+          }}
         />
       )}
     </Stack>

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import type { Device } from '../../../shared/domain/device';
 import { findPlugin, pluginPort } from '../../../shared/domain/plugin';
 import { useDevicesStore } from '../../stores/devices-store';
+import { announceSaved } from '../common/save-toast';
 import { FormDialog } from '../common/FormDialog';
 import { ConnectivityTab } from './ConnectivityTab';
 import {
@@ -82,6 +83,7 @@ export function DeviceDialog({ device, onClose }: DeviceDialogProps) {
     const result = await save(device?.id, parsed.device, device?.updatedAt);
     setSaving(false);
     if (result.ok) {
+      announceSaved(result.value.name);
       onClose();
       return;
     }

@@ -7,6 +7,7 @@ import type { Device } from '../../../shared/domain/device';
 import { useDevicesStore } from '../../stores/devices-store';
 import { TransferButtons } from '../transfer/TransferButtons';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
+import { announceDeleted } from '../common/save-toast';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { DeviceDialog } from './DeviceDialog';
 import { DevicesGrid } from './DevicesGrid';
@@ -14,6 +15,13 @@ import { DevicesGrid } from './DevicesGrid';
 /** Which dialog is open: the form (for a new device or an existing one) or the delete question. */
 type Open =
   { kind: 'none' } | { kind: 'form'; device: Device | undefined } | { kind: 'delete'; device: Device };
+
+/** Why deleting `device` would be refused, known from the list (the core checks again). */
+function refusalOf(device: Device): string | undefined {
+  const n = device.credentialCount;
+  if (n === 0) return undefined;
+  return `${device.name} cannot be deleted: it holds ${n} ${n === 1 ? 'credential' : 'credentials'}. Delete or move them first.`;
+}
 
 /** Devices > All devices: the list, the Device form, and the bundle import/export. */
 export function DevicesScreen() {
@@ -53,8 +61,13 @@ export function DevicesScreen() {
         <ConfirmDeleteDialog
           title="Delete device"
           question={`Delete ${open.device.name} (${open.device.address})? A device that still holds credentials cannot be deleted.`}
+          refusal={refusalOf(open.device)}
           onConfirm={() => remove(open.device.id)}
           onClose={close}
+          onDeleted={() => {
+            announceDeleted(open.device.name);
+            close();
+          }}
         />
       )}
     </Stack>

@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
+import { announceSaved } from '../common/save-toast';
 import { SubmitForm } from '../common/SubmitForm';
 import { themeModeSchema, type Settings, type ThemeMode } from '../../../shared/domain/settings';
 import { useSettingsStore } from '../../stores/settings-store';
@@ -38,7 +39,8 @@ const classFields = [
   { key: 'symbols', label: 'Symbols' },
 ] as const;
 
-type Status = 'idle' | 'saving' | 'saved';
+/** A finished save is said by the toast (save-toast.tsx), as on every screen. */
+type Status = 'idle' | 'saving';
 
 /**
  * The whole settings form, saved at once (`settings.set` replaces the settings). Validated with the
@@ -82,7 +84,8 @@ export function SettingsForm({ saved }: { saved: Settings }) {
     }
     setBaseline(result.value);
     setDraft(toDraft(result.value));
-    setStatus('saved');
+    setStatus('idle');
+    announceSaved('Settings');
   };
 
   const reset = () => {
@@ -215,11 +218,6 @@ export function SettingsForm({ saved }: { saved: Settings }) {
         </Section>
 
         {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}
-        {status === 'saved' && (
-          <Alert severity="success" role="status">
-            Saved
-          </Alert>
-        )}
 
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained" disabled={status === 'saving'}>

@@ -9,6 +9,7 @@ import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
 import { useTemplatesStore } from '../../stores/templates-store';
+import { announceSaved } from '../common/save-toast';
 import { FormDialog } from '../common/FormDialog';
 import { placeFailure } from '../devices/form-failure';
 import { CheckResults, type CheckState } from './CheckResults';
@@ -104,6 +105,7 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
     const result = await save(template?.id, parsed.template);
     setBusy(false);
     if (result.ok) {
+      announceSaved(result.value.name);
       onClose();
       return;
     }

@@ -9,6 +9,7 @@ import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
 import { useTemplatesStore } from '../../stores/templates-store';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
+import { announceDeleted } from '../common/save-toast';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { TemplateFilters, type TemplateFilter } from './TemplateFilters';
 import { TemplatesGrid } from './TemplatesGrid';
@@ -108,6 +109,10 @@ export function TemplatesScreen() {
           question={`Delete ${open.template.name} and its version history? A template that credentials use cannot be deleted.`}
           onConfirm={() => remove(open.template.id)}
           onClose={() => setOpen({ kind: 'none' })}
+          onDeleted={() => {
+            announceDeleted(open.template.name);
+            setOpen({ kind: 'none' });
+          }}
         />
       )}
     </Stack>

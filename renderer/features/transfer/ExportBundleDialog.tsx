@@ -13,20 +13,21 @@ import { SubmitForm } from '../common/SubmitForm';
 import { api } from '../../api/client';
 import { placeFailure } from '../devices/form-failure';
 import { downloadText } from '../common/download';
-import { newPassphraseRule, passphraseProblem } from '../common/passphrase';
+import { newPassphraseRule, passphraseProblem, repeatProblem } from '../common/passphrase';
 import { PassphraseField } from '../common/PassphraseField';
 
-type Errors = Partial<Record<'passphrase' | 'form', string>>;
+type Errors = Partial<Record<'passphrase' | 'repeat' | 'form', string>>;
 
 /**
  * Export bundle: devices, templates and credentials as one JSON file. Passwords travel only when
- * asked for, encrypted with a bundle passphrase that is held in this dialog's state alone and
- * cleared once the core has answered.
+ * asked for, encrypted with a bundle passphrase typed twice (a typo would lock the passwords in the
+ * file for good), held in this dialog's state alone and cleared once the export is made.
  */
 export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const [includePasswords, setIncludePasswords] = useState(false);
   const [passphrase, setPassphrase] = useState('');
+  const [repeated, setRepeated] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>();
@@ -36,13 +37,21 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
     setPassphrase(value);
     setErrors({});
   };
+  const typeRepeated = (value: string) => {
+    setRepeated(value);
+    setErrors(({ repeat: _r, form: _f, ...rest }) => rest);
+  };
 
   const submit = async () => {
     setSaved(undefined);
     if (includePasswords) {
       const problem = passphraseProblem(passphrase);
-      if (problem !== undefined) {
-        setErrors({ passphrase: problem });
+      const repeat = repeatProblem(passphrase, repeated);
+      if (problem !== undefined || repeat !== undefined) {
+        setErrors({
+          ...(problem === undefined ? {} : { passphrase: problem }),
+          ...(repeat === undefined ? {} : { repeat }),
+        });
         return;
       }
     }
@@ -53,12 +62,14 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
       includePasswords ? { includePasswords, passphrase } : { includePasswords },
     );
     setBusy(false);
-    setPassphrase('');
+    // A refusal keeps what was typed, to correct; a made export needs it no more.
     if (!result.ok) {
       const placed = placeFailure(result);
       setErrors(placed.field === 'passphrase' ? { passphrase: placed.message } : { form: placed.message });
       return;
     }
+    setPassphrase('');
+    setRepeated('');
     downloadText(result.value.fileName, result.value.content, 'application/json');
     setSaved(result.value.fileName);
   };
@@ -93,6 +104,16 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
                 onChange={typePassphrase}
                 error={errors.passphrase}
                 hint={`${newPassphraseRule}. It encrypts the passwords and SSH keys in the file; the import asks for it.`}
+                autoComplete="new-password"
+              />
+            )}
+            {includePasswords && (
+              <PassphraseField
+                label="Repeat the passphrase"
+                value={repeated}
+                onChange={typeRepeated}
+                error={errors.repeat}
+                hint="Type it again: a typo here would leave the passwords in the file unreadable"
                 autoComplete="new-password"
               />
             )}

@@ -77,7 +77,7 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
       passphrase === '' ? { content } : { content, passphrase },
     );
     setBusy(false);
-    setPassphrase('');
+    // A refusal (a wrong file, a problem in it) keeps the passphrase: the next try needs it again.
     if (!result.ok) {
       const placed = placeFailure(result);
       if (placed.field === 'passphrase') setErrors({ passphrase: placed.message });
@@ -85,6 +85,8 @@ export function ImportBundleDialog({ onClose }: { onClose: () => void }) {
       else setErrors({ form: placed.message });
       return;
     }
+    // Problems found (a wrong passphrase among them) apply nothing: the passphrase stays, to correct.
+    if (result.value.applied) setPassphrase('');
     setOutcome(result.value);
   };
 

@@ -3,10 +3,11 @@
  * on the lists it has loaded to show errors beside fields, and the core runs them on its own data
  * before anything is written (the core's verdict is the one that counts).
  */
-import { jitExecutionTypes } from '../jit';
+import { allowsOwnCredential, jitExecutionTypes, jitPairs } from '../jit';
 import type { ExecutionType } from '../template';
 import type { CredentialFields, CredentialJit, PasswordChange } from '../credential';
 import { findPlugin, type PluginId } from '../plugin';
+import type { Connectivity } from '../device';
 
 export interface FieldError {
   /** Dotted path in the credential input, e.g. `jit.enableTemplateId`. */
@@ -94,7 +95,7 @@ function checkJit(jit: CredentialJit, password: PasswordChange, ctx: RuleContext
   const errors: FieldError[] = [];
   if (jit.type === null) return [{ field: 'jit.type', message: 'Choose a Just In Time type' }];
 
-  if (jit.type === 'enable_disable' && jit.useOwnCredential) {
+  if (jit.useOwnCredential && !allowsOwnCredential(jit.type)) {
     errors.push({
       field: 'jit.useOwnCredential',
       message:
@@ -201,4 +202,73 @@ export function jitDependencies(jit: CredentialJit): { templateIds: number[]; cr
     .filter((id): id is number => id !== null);
   const credentialIds = !jit.useOwnCredential && jit.authCredentialId !== null ? [jit.authCredentialId] : [];
   return { templateIds, credentialIds };
+}
+
+/**
+ * What choosing `pluginId` for `direction` changes in the JIT settings, so the form cannot drift
+ * into what Save refuses: a template of another plugin goes; a list of exactly one matching
+ * template selects it; and the first direction (enable, creation) fills the second (disable,
+ * deletion) with the same plugin, since only the plugin that made an account can undo it.
+ */
+export function choosePlugin(
+  jit: CredentialJit,
+  direction: Direction,
+  pluginId: PluginId | null,
+  templates: RuleContext['templates'],
+): Partial<CredentialJit> {
+  const patch: Partial<CredentialJit> = {};
+  const pick = (d: Direction) => {
+    const current = jit[`${d}TemplateId`];
+    const offered = templatesFor(templates, d, pluginId);
+    const [only] = offered;
+    const keep = current !== null && offered.some((t) => t.id === current);
+    patch[`${d}PluginId`] = pluginId;
+    patch[`${d}TemplateId`] = keep ? current : offered.length === 1 && only ? only.id : null;
+  };
+  pick(direction);
+  const pair = Object.values(jitPairs).find((p) => p.provision === direction);
+  if (pair && pluginId !== null) pick(pair.cleanup);
+  return patch;
+}
+
+/** What the Authentication credential warning needs to know of a device. */
+interface DeviceView {
+  readonly id: number;
+  readonly name: string;
+  readonly connectivity: readonly Connectivity[];
+}
+
+/**
+ * Warnings (not errors: Save accepts them, a domain administrator may live on another device)
+ * about the chosen Authentication credential: it belongs to another device than the one the
+ * templates run on, or its device lists ports but none of a chosen plugin's protocol (is it an
+ * account of that system at all?). An empty connectivity table says nothing, so it warns nothing.
+ */
+export function authCredentialWarnings(
+  auth: { readonly username: string; readonly deviceId: number; readonly deviceName: string } | undefined,
+  deviceId: number | null,
+  pluginIds: readonly (PluginId | null)[],
+  devices: readonly DeviceView[],
+): string[] {
+  if (!auth) return [];
+  const warnings: string[] = [];
+  const own = devices.find((d) => d.id === deviceId);
+  if (own && auth.deviceId !== own.id) {
+    warnings.push(
+      `${credentialLabel(auth)} belongs to another device: the templates run on ${own.name}, logged in as ${auth.username}`,
+    );
+  }
+  const authDevice = devices.find((d) => d.id === auth.deviceId);
+  if (authDevice && authDevice.connectivity.length > 0) {
+    const protocols = new Set(authDevice.connectivity.map((c) => c.protocol));
+    const missing = new Set<string>();
+    for (const id of pluginIds) {
+      const plugin = id === null ? undefined : findPlugin(id);
+      if (plugin?.protocol && !protocols.has(plugin.protocol)) missing.add(plugin.protocol);
+    }
+    for (const protocol of missing) {
+      warnings.push(`${authDevice.name} has no ${protocol} port: is ${auth.username} a ${protocol} account?`);
+    }
+  }
+  return warnings;
 }

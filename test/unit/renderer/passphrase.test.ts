@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { minPassphraseLength } from '../../../shared/domain/vault';
-import { newPassphraseRule, passphraseProblem } from '../../../renderer/features/common/passphrase';
+import {
+  newPassphraseRule,
+  passphraseProblem,
+  repeatProblem,
+} from '../../../renderer/features/common/passphrase';
 
 describe('a new passphrase', () => {
   it('is refused when too short, with the reason to show beside the field', () => {
@@ -19,5 +23,13 @@ describe('a new passphrase', () => {
 
   it('says the rule with the length the core checks', () => {
     expect(newPassphraseRule).toBe(`At least ${minPassphraseLength} characters, not counting spaces`);
+  });
+});
+
+describe('a new passphrase typed twice', () => {
+  it('asks for the second typing, refuses a mismatch, accepts the same text', () => {
+    expect(repeatProblem('bundle passphrase', '')).toBe('Type the passphrase again');
+    expect(repeatProblem('bundle passphrase', 'bundle passphrasE')).toBe('The passphrases do not match');
+    expect(repeatProblem('bundle passphrase', 'bundle passphrase')).toBeUndefined();
   });
 });

@@ -76,6 +76,10 @@ interface AuthCredentialFieldProps {
   chosen: CredentialOption | undefined;
   /** The credential being edited: it cannot authenticate itself, so it is never offered. */
   selfId: number | null;
+  /** The device the templates run on: its credentials are offered first. */
+  deviceId: number | null;
+  /** Said beside the field when there is no error (a credential of another device, say). */
+  warnings: readonly string[];
   required: boolean;
   disabled: boolean;
   error: boolean;
@@ -92,6 +96,8 @@ export function AuthCredentialField({
   value,
   chosen,
   selfId,
+  deviceId,
+  warnings,
   required,
   disabled,
   error,
@@ -103,7 +109,14 @@ export function AuthCredentialField({
   const text = search.trim();
   const state = useCredentialOptions(
     open && !disabled
-      ? { ...(text === '' ? {} : { search: text }), ids: value === null ? [] : [value], limit: pageSize }
+      ? {
+          ...(text === '' ? {} : { search: text }),
+          ...(deviceId === null ? {} : { preferDeviceId: deviceId }),
+          // Never offered, so never taking a place in the page nor in the "more" count.
+          ...(selfId === null ? {} : { exceptIds: [selfId] }),
+          ids: value === null ? [] : [value],
+          limit: pageSize,
+        }
       : undefined,
   );
   const answer =
@@ -143,6 +156,16 @@ export function AuthCredentialField({
   }, [answer, selfId, value, current, text]);
 
   const more = answer ? moreCount(answer, value, search) : 0;
+  const searchFailed = state.status === 'error';
+  // A rule's error first; a failed search says so instead of the hint; then the warnings.
+  const warned = !error && !searchFailed && warnings.length > 0;
+  const shownHelp = error
+    ? helperText
+    : searchFailed
+      ? state.message
+      : warned
+        ? warnings.join(' ')
+        : helperText;
 
   return (
     <MoreText.Provider value={more > 0 ? `${more} more, type to narrow` : undefined}>
@@ -170,11 +193,20 @@ export function AuthCredentialField({
             {...params}
             label={authCredentialLabel}
             required={required}
-            error={error || state.status === 'error'}
-            // A rule's error first; a failed search says so instead of the hint.
-            helperText={!error && state.status === 'error' ? state.message : helperText}
+            error={error || searchFailed}
+            helperText={shownHelp}
             placeholder="Choose a credential"
-            slotProps={{ inputLabel: { ...params.InputLabelProps, shrink: true } }}
+            slotProps={{
+              inputLabel: { ...params.InputLabelProps, shrink: true },
+              formHelperText: warned
+                ? {
+                    role: 'status',
+                    sx: (t) => ({
+                      color: t.palette.mode === 'dark' ? t.palette.warning.light : t.palette.warning.dark,
+                    }),
+                  }
+                : {},
+            }}
           />
         )}
       />

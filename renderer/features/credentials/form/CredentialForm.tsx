@@ -8,6 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useEffect, useState } from 'react';
+import { announceSaved } from '../../common/save-toast';
 import { SubmitForm } from '../../common/SubmitForm';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
 import type {
@@ -18,6 +19,7 @@ import type {
 } from '../../../../shared/domain/credential';
 import { api } from '../../../api/client';
 import { failureText } from '../failure-text';
+import { credentialLabel } from '../list/grid-rows';
 import {
   checkDraft,
   draftFrom,
@@ -80,7 +82,20 @@ const jitSlots = errorSlots.filter((s) => s.startsWith('jit.'));
  * refusal is shown the same way. One `credentials.save` call writes all or nothing, so a refused
  * save leaves the stored credential as it was.
  */
-export function CredentialForm({ mode, lookups, onSaving, onDirty, onClose, onSaved }: CredentialFormProps) {
+export function CredentialForm({
+  mode,
+  lookups,
+  onSaving,
+  onDirty,
+  onClose,
+  onSaved: closeSaved,
+}: CredentialFormProps) {
+  // Every save says so the same way (save-toast.tsx), with the credential's `user @ device`.
+  const onSaved = (saved: Credential) => {
+    const device = lookups.devices.find((d) => d.id === saved.deviceId)?.name ?? `device ${saved.deviceId}`;
+    announceSaved(credentialLabel(saved.username, device));
+    closeSaved(saved);
+  };
   const [loaded] = useState<CredentialDraft>(() =>
     mode.kind === 'new' ? emptyDraft : draftFrom(mode.credential),
   );

@@ -7,7 +7,8 @@ import { PasswordField } from './PasswordField';
 import { SshKeyField } from './SshKeyField';
 import type { CredentialLookups } from './use-credential-lookups';
 
-export const additionalInfoHelp = 'For databases: the database name; templates see it as [#ADD_INFO#]';
+export const additionalInfoHelp =
+  'For databases: the database name, which tells apart one user name in two systems on one device; templates see it as [#ADD_INFO#]';
 
 const typeOptions: SelectOption[] = credentialTypes.map((t) => ({ value: t, label: t }));
 const statusOptions: SelectOption[] = credentialStatuses.map((s) => ({ value: s, label: s }));

@@ -1,10 +1,12 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import type { CredentialJit } from '../../../../shared/domain/credential';
 import { pluginIdSchema, type PluginId } from '../../../../shared/domain/plugin';
-import { templatesFor } from '../../../../shared/domain/rules/credential-rules';
+import { choosePlugin, templatesFor } from '../../../../shared/domain/rules/credential-rules';
 import { SelectField, type SelectOption } from '../../common/SelectField';
+import type { ErrorSlot } from './credential-draft';
 import type { TabProps } from './draft-editing';
 import type { CredentialLookups } from './use-credential-lookups';
 
@@ -23,6 +25,8 @@ interface JitDirectionSectionProps extends Pick<TabProps, 'draft' | 'errors' | '
   directions: readonly [Direction, Direction];
   enabled: boolean;
   lookups: CredentialLookups;
+  /** What the section says under its title (e.g. the generated account of Creation and deletion). */
+  children?: ReactNode;
 }
 
 /**
@@ -38,6 +42,7 @@ export function JitDirectionSection({
   errors,
   editJit,
   lookups,
+  children,
 }: JitDirectionSectionProps) {
   return (
     <Paper
@@ -50,6 +55,7 @@ export function JitDirectionSection({
       <Typography variant="h3" sx={{ mb: 2, color: enabled ? 'text.primary' : 'text.disabled' }}>
         {title}
       </Typography>
+      {children}
       <Box sx={{ display: 'grid', gap: 2 }}>
         {directions.map((direction) => (
           <DirectionFields
@@ -117,12 +123,10 @@ function DirectionFields({ direction, enabled, jit, errors, editJit, lookups }: 
   const changePlugin = (value: string) => {
     const parsed = pluginIdSchema.safeParse(value);
     const next: PluginId | null = parsed.success ? parsed.data : null;
-    // The template goes when it does not belong to the new plugin.
-    const keepTemplate = current?.pluginId === next;
-    editJit({ [pluginKey]: next, [templateKey]: keepTemplate ? templateId : null }, [
-      pluginSlot,
-      templateSlot,
-    ]);
+    // The shared rule: the template follows the plugin, and the first direction fills the second.
+    const patch = choosePlugin(jit, direction, next, lookups.templates);
+    const slots = Object.keys(patch).map((key) => `jit.${key}` as ErrorSlot);
+    editJit(patch, slots);
   };
 
   return (

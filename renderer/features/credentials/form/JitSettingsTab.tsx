@@ -3,10 +3,13 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { CredentialOption } from '../../../../shared/contract/credentials';
-import { jitTypeLabels, jitTypes } from '../../../../shared/domain/jit';
+import { allowsOwnCredential, jitTypeLabels, jitTypes } from '../../../../shared/domain/jit';
+import { authCredentialWarnings } from '../../../../shared/domain/rules/credential-rules';
+import { useSettingsStore } from '../../../stores/settings-store';
 import { CheckboxField } from '../../common/CheckboxField';
 import { SelectField, type SelectOption } from '../../common/SelectField';
 import { AuthCredentialField } from './AuthCredentialField';
+import { GeneratedAccountNote } from './GeneratedAccountNote';
 import type { ErrorSlot } from './credential-draft';
 import type { TabProps } from './draft-editing';
 import { JitDirectionSection } from './JitDirectionSection';
@@ -45,6 +48,25 @@ export function JitSettingsTab({
   const { jit } = draft;
   const on = jit.enabled && !disabled;
   const authRequired = on && !jit.useOwnCredential;
+  const ownAllowed = allowsOwnCredential(jit.type);
+  const prefix = useSettingsStore((s) => s.settings?.jit.usernamePrefix);
+  const chosenAuth = knownCredentials.find((c) => c.id === jit.authCredentialId);
+  const directions =
+    jit.type === 'create_delete' ? (['create', 'delete'] as const) : (['enable', 'disable'] as const);
+  const warnings = authRequired
+    ? authCredentialWarnings(
+        chosenAuth,
+        draft.deviceId,
+        directions.map((d) => jit[`${d}PluginId`]),
+        lookups.devices,
+      )
+    : [];
+
+  // Enable/Disable cannot use its own credential: choosing that type unticks it, as Save would refuse it.
+  const changeType = (value: string) => {
+    const type = jitTypes.find((t) => t === value) ?? null;
+    editJit(allowsOwnCredential(type) ? { type } : { type, useOwnCredential: false }, ['jit.type']);
+  };
 
   return (
     <Box sx={{ display: 'grid', gap: 2, pt: 1 }}>
@@ -61,7 +83,7 @@ export function JitSettingsTab({
           required={on}
           value={jit.type ?? ''}
           options={jitTypeOptions}
-          onChange={(v) => editJit({ type: jitTypes.find((t) => t === v) ?? null }, ['jit.type'])}
+          onChange={changeType}
           disabled={!on}
           error={on && errors['jit.type'] !== undefined}
           helperText={on ? errors['jit.type'] : undefined}
@@ -72,9 +94,14 @@ export function JitSettingsTab({
         <CheckboxField
           label="Use own credential to connect"
           checked={jit.useOwnCredential}
-          disabled={!on}
+          // A stored tick the type does not allow can still be taken off.
+          disabled={!on || (!ownAllowed && !jit.useOwnCredential)}
           error={on ? errors['jit.useOwnCredential'] : undefined}
-          help="Enable/Disable needs another credential: a disabled account cannot enable itself."
+          help={
+            on && !ownAllowed
+              ? 'Enable/Disable needs another credential: a disabled account cannot enable itself.'
+              : undefined
+          }
           onChange={(useOwnCredential) =>
             editJit({ useOwnCredential }, [
               'jit.useOwnCredential',
@@ -84,7 +111,9 @@ export function JitSettingsTab({
         />
         <AuthCredentialField
           value={jit.authCredentialId}
-          chosen={knownCredentials.find((c) => c.id === jit.authCredentialId)}
+          chosen={chosenAuth}
+          deviceId={draft.deviceId}
+          warnings={warnings}
           selfId={selfId}
           required={authRequired}
           onChange={(option) => {
@@ -117,7 +146,15 @@ export function JitSettingsTab({
           errors={errors}
           editJit={editJit}
           lookups={lookups}
-        />
+        >
+          {on && jit.type === 'create_delete' && (
+            <GeneratedAccountNote
+              prefix={prefix}
+              username={draft.username.trim()}
+              useOwnCredential={jit.useOwnCredential}
+            />
+          )}
+        </JitDirectionSection>
       </Box>
     </Box>
   );

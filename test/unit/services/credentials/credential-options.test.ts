@@ -68,6 +68,32 @@ describe('CredentialService.options', () => {
     expect(result.total).toBe(5);
   });
 
+  it('preferDeviceId: that device’s matches first, then the others, the limit over both', async () => {
+    const { web10, zed } = await seed();
+    expect(labels(s.credentials.options({ preferDeviceId: web10.id }))).toEqual([
+      'Admin @ web-10',
+      'root @ web-10',
+      'postgres @ db-01',
+      'Zed @ db-01',
+      'root @ web-2',
+    ]);
+    const limited = s.credentials.options({ preferDeviceId: web10.id, limit: 3, ids: [zed.id] });
+    expect(labels(limited)).toEqual(['Zed @ db-01', 'Admin @ web-10', 'root @ web-10', 'postgres @ db-01']);
+    expect(limited.total).toBe(5);
+    // A search narrows both parts; unpreferred, web-2 would come before web-10.
+    expect(labels(s.credentials.options({ preferDeviceId: web10.id, search: 'ro' }))).toEqual([
+      'root @ web-10',
+      'root @ web-2',
+    ]);
+  });
+
+  it('exceptIds: never returned, not even asked for by id, nor counted', async () => {
+    const { postgres, zed } = await seed();
+    const result = s.credentials.options({ exceptIds: [postgres.id], ids: [postgres.id, zed.id] });
+    expect(labels(result)).toEqual(['Zed @ db-01', 'root @ web-2', 'Admin @ web-10', 'root @ web-10']);
+    expect(result.total).toBe(4);
+  });
+
   it('usable: only active, not deleted, with a password; the limit counts those only', async () => {
     const seeded = await seed();
     // Admin @ web-10 loses its password; root @ web-2 becomes inactive.

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modules, reportFile } from '../stryker.config.mjs';
+import { modules, moduleTests, reportFile } from '../stryker.config.mjs';
 import { readJson } from './build.mjs';
 
 const target = 90;
@@ -35,12 +35,13 @@ for (const name of chosen) {
 }
 const selected = chosen.length > 0 ? chosen : Object.keys(modules);
 const files = selected.flatMap((name) => modules[/** @type {keyof typeof modules} */ (name)]);
+const tests = selected.flatMap((name) => moduleTests[/** @type {keyof typeof moduleTests} */ (name)]);
 
 /** @type {number} */
 const code = await new Promise((resolve) => {
   const child = spawn(
     join(root, 'node_modules', '.bin', 'stryker'),
-    ['run', '--mutate', files.join(','), ...passed],
+    ['run', '--mutate', files.join(','), '--testFiles', tests.join(','), ...passed],
     {
       cwd: root,
       stdio: 'inherit',

@@ -47,7 +47,12 @@ export const moduleTests = {
     'test/unit/operations/*.test.ts',
   ],
   'audit log': ['test/unit/audit/*.test.ts'],
-  'credential rules': ['test/unit/services/credentials/*.test.ts', 'test/unit/domain/*.test.ts'],
+  'credential rules': [
+    'test/unit/domain/*.test.ts',
+    'test/unit/services/credentials/credential-rules.test.ts',
+    'test/unit/services/credentials/jit-plugin-pair.test.ts',
+    'test/unit/services/credentials/credential-options.test.ts',
+  ],
 };
 
 /** Where the JSON report goes; scripts/mutation.mjs reads it. */

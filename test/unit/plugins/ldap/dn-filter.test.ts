@@ -4,6 +4,12 @@ import { checkDn, escapeDnValue } from '../../../../electron/plugins/ldap/dn';
 import { escapeFilterValue } from '../../../../electron/plugins/ldap/filter';
 import { hostileValues } from '../../../support/hostile-values';
 
+// Equivalent mutants (found by `npm run mutation`), which no test can tell apart:
+// - dn.ts:18 `code < 0x20` as `code <= 0x20`: 0x20 is the space, which escapedChars catches
+//   first (as `\ `), so the hex branch never sees it.
+// - dn.ts:77 `text[i] ?? ''` with another fallback: the loop runs while i < text.length, so
+//   text[i] is always a character and the fallback is never used.
+
 /** Splits a DN at unescaped commas and unescapes each value (\c and \hh, hex as UTF-8 bytes). */
 function rdnValues(text: string): string[] {
   // Code points, so a surrogate pair stays one character.
@@ -94,6 +100,7 @@ describe('checkDn', () => {
     ['cn=a\\2', '"\\2" is not a valid escape at character 5'],
     ['cn=a\\g1', '"\\g" is not a valid escape at character 5'],
     ['cn=#', 'a value starting with # must be hex pairs at character 4'],
+    ['cn=#zz61', 'a value starting with # must be hex pairs at character 4'],
     ['cn=#616', 'expected "," or "+" at character 7'],
     ['cn=#61 x', 'expected "," or "+" at character 7'],
     ['cn=a\u0000b', '"NUL" must be escaped at character 5'],

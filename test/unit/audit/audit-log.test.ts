@@ -121,6 +121,18 @@ describe('AuditLog', () => {
     expect([reopened.size, reopened.lastSeq]).toEqual([2, 2]);
   });
 
+  it('close waits for the entries still on their way to the file', async () => {
+    const log = AuditLog.open({ dir: dir.path, clock });
+    const pending = [log.record(event({ label: 'one' })), log.record(event({ label: 'two' }))];
+    await log.close();
+    // Read synchronously right after close: nothing may still be in flight.
+    const stored = lines()
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as AuditEntry).label);
+    expect(stored).toEqual(['one', 'two']);
+    await Promise.all(pending);
+  });
+
   it('skips garbage and entries that break the schema anywhere in the file', async () => {
     const good = JSON.stringify({
       seq: 7,

@@ -3,9 +3,9 @@
  * against the real host, plus a request with no Host or Origin header at all (HTTP/1.0 allows it),
  * which must be refused, not crash the check.
  *
- * Equivalent mutant, which no test can tell apart (found by `npm run mutation`):
- * - request-guard.ts:35 `Buffer.from(candidate, 'utf8')` with the encoding "" instead: Node reads
- *   an empty encoding as UTF-8, so the bytes compared are the same.
+ * Equivalent mutants, which no test can tell apart (found by `npm run mutation`):
+ * - request-guard.ts:20 and :35 `Buffer.from(…, 'utf8')` with the encoding "" instead: Node reads
+ *   an empty encoding as UTF-8, so the token's bytes and the candidate's are the same.
  */
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';

@@ -37,14 +37,15 @@ export const moduleTests = {
   'sql escaping': [
     'test/unit/plugins/postgresql/*.test.ts',
     'test/unit/plugins/mysql/*.test.ts',
-    'test/unit/plugins/tag-engine/*.test.ts',
+    'test/unit/plugins/tag-engine/tags.test.ts',
   ],
   'ldap escaping': ['test/unit/plugins/ldap/*.test.ts'],
   'tag engine': [
-    'test/unit/plugins/tag-engine/*.test.ts',
+    'test/unit/plugins/tag-engine/tags.test.ts',
+    'test/unit/plugins/tag-engine/tag-core.test.ts',
+    'test/unit/plugins/tag-engine/secret-forms.test.ts',
+    'test/unit/plugins/tag-engine/password-hashes.test.ts',
     'test/unit/plugins/ssh/substitute.test.ts',
-    'test/unit/plugins/ssh/conversation.test.ts',
-    'test/unit/operations/*.test.ts',
   ],
   'audit log': ['test/unit/audit/*.test.ts'],
   'credential rules': [

@@ -38,6 +38,7 @@ export const moduleTests = {
     'test/unit/plugins/postgresql/*.test.ts',
     'test/unit/plugins/mysql/*.test.ts',
     'test/unit/plugins/tag-engine/tags.test.ts',
+    'test/unit/plugins/tag-engine/sql-template.test.ts',
   ],
   'ldap escaping': ['test/unit/plugins/ldap/*.test.ts'],
   'tag engine': [

@@ -75,7 +75,10 @@ describe('MySQL value rules', () => {
 
   it('bare names: 64 characters at most, starting with a letter or _', () => {
     expect(utf8.bare(`_${'a'.repeat(63)}`)).toBe(`\`_${'a'.repeat(63)}\``);
-    expect(refusal(() => utf8.bare('a'.repeat(65)))).toMatch(/^is not a plain name .*at most 64/);
+    expect(refusal(() => utf8.bare('a'.repeat(65)))).toBe(
+      'is not a plain name (letters, digits and _, not starting with a digit, at most 64): ' +
+        "write the tag inside '…' or `…` in the template to allow other characters",
+    );
     expect(refusal(() => utf8.bare('a b'))).toMatch(/^is not a plain name/);
     expect(refusal(() => utf8.bare(' ab'))).toMatch(/^is not a plain name/);
     expect(refusal(() => utf8.bare('ab '))).toMatch(/^is not a plain name/);

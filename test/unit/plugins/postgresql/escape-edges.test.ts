@@ -2,6 +2,12 @@
  * PostgreSQL escaping at its edges (electron/plugins/postgresql/escape.ts), cases found by `npm run
  * mutation`: the encodings read as UTF8, the exact refusals, the limits at their boundary, and the
  * masking forms, which must cover every spelling of a secret the rules write into a statement.
+ *
+ * Equivalent mutants, which no test can tell apart:
+ * - escape.ts:61 `Buffer.byteLength(value, 'utf8')` with the encoding "": Node counts an empty
+ *   encoding as UTF-8, the same number of bytes.
+ * - escape.ts:66 `encoding !== null &&` dropped: the regex tests String(null), "null", which is not
+ *   a UTF8 spelling, so a null encoding is still not UTF8.
  */
 import { describe, expect, it } from 'vitest';
 import { pgValueRules, secretForms } from '../../../../electron/plugins/postgresql/escape';

@@ -2,6 +2,12 @@
  * The tag engine's core (tags.ts, values.ts, mask.ts) at its edges, cases found by `npm run
  * mutation`: where tags are found, which values are refused and how the refusal reads, and what
  * the masker hides, flags or leaves alone.
+ *
+ * Equivalent mutants, which no test can tell apart:
+ * - tags.ts:20 `match[1] ?? ''` with another fallback: the pattern's group always matches (one or
+ *   more characters), so the fallback is never used.
+ * - mask.ts:42 `if (this.leakForms.length === 0) return false` removed: `some` over no forms is
+ *   false too; the line only saves squeezing the text.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -123,6 +129,13 @@ describe('runSecrets', () => {
       'AAAAAAAAAAAAAAAA',
     ]);
     expect(runSecrets({ USERNAME: 'bob' })).toEqual([]);
+    // A key cut short keeps its armor line without the closing dashes: still armor, not secret.
+    expect(
+      runSecrets(
+        {},
+        { username: 'root', privateKey: '-----BEGIN OPENSSH PRIVATE KEY\nb3BlbnNzaC1rZXktdjEAAAAA' },
+      ),
+    ).toEqual(['-----BEGIN OPENSSH PRIVATE KEY\nb3BlbnNzaC1rZXktdjEAAAAA', 'b3BlbnNzaC1rZXktdjEAAAAA']);
     expect(runSecrets({}, { username: 'root', privateKey: 'x\n123456789012345\n1234567890123456' })).toEqual([
       'x\n123456789012345\n1234567890123456',
       '1234567890123456',

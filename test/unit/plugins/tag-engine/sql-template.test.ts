@@ -4,9 +4,10 @@
  * refusals inside comments and opaque text, what a rule's own bug becomes, and the defaults for a
  * token a lexer leaves without quote, place or label.
  *
- * Equivalent mutant, which no test can tell apart:
- * - sql-template.ts:72 `if (tag === undefined) throw …` never taken: a lexer makes a tag token of
- *   exactly one `[#NAME#]`, so locateTags always finds it.
+ * Equivalent mutants, which no test can tell apart:
+ * - sql-template.ts:72 `if (tag === undefined) throw new Error('a tag token without a tag')`, its
+ *   condition and its message: never taken, as a lexer makes a tag token of exactly one
+ *   `[#NAME#]`, so locateTags always finds it.
  */
 import { describe, expect, it } from 'vitest';
 import { lexPostgres } from '../../../../electron/plugins/postgresql/sql-lexer';

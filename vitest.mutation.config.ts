@@ -7,5 +7,8 @@ export default defineConfig({
     allowOnly: false,
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // As in the unit project (vitest.config.ts): the shell's wiring tests, which Stryker runs as
+    // tests related to the host's guards, need their stand-in for `electron` inside electron-store.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

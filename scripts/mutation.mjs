@@ -1,10 +1,11 @@
-// `npm run mutation [-- --module "vault" ...]`: StrykerJS over the security core (stryker.config.mjs),
-// then one line per module: mutants killed (or timed out) out of those that count, and the score.
+// `npm run mutation [-- --module "vault" ...] [-- --concurrency N]`: StrykerJS over the security core
+// (stryker.config.mjs), then one line per module: mutants killed (or timed out) out of those that
+// count, and the score. `--concurrency 1` keeps Stryker to one test worker on a shared machine.
 // Exits 1 when a module is under the target, so a CI step can run it as a check.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modules, reportFile } from '../stryker.config.mjs';
+import { modules, moduleTests, reportFile } from '../stryker.config.mjs';
 import { readJson } from './build.mjs';
 
 const target = 90;
@@ -13,11 +14,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 /** @type {string[]} */
 const chosen = [];
+/** @type {string[]} */
+const passed = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--module' && args[i + 1] !== undefined) chosen.push(args[++i] ?? '');
+  else if (args[i] === '--concurrency' && /^[1-9][0-9]*$/.test(args[i + 1] ?? ''))
+    passed.push('--concurrency', args[++i] ?? '');
   else {
     console.error(
-      `mutation: unknown argument ${args[i]}; use --module NAME (${Object.keys(modules).join(', ')})`,
+      `mutation: unknown argument ${args[i]}; use --module NAME (${Object.keys(modules).join(', ')}) or --concurrency N (a positive whole number)`,
     );
     process.exit(2);
   }
@@ -30,13 +35,18 @@ for (const name of chosen) {
 }
 const selected = chosen.length > 0 ? chosen : Object.keys(modules);
 const files = selected.flatMap((name) => modules[/** @type {keyof typeof modules} */ (name)]);
+const tests = selected.flatMap((name) => moduleTests[/** @type {keyof typeof moduleTests} */ (name)]);
 
 /** @type {number} */
 const code = await new Promise((resolve) => {
-  const child = spawn(join(root, 'node_modules', '.bin', 'stryker'), ['run', '--mutate', files.join(',')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    join(root, 'node_modules', '.bin', 'stryker'),
+    ['run', '--mutate', files.join(','), '--testFiles', tests.join(','), ...passed],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (status) => resolve(status ?? 1));
   child.on('error', () => resolve(127));
 });

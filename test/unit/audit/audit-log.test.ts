@@ -87,6 +87,8 @@ describe('AuditLog', () => {
     const reopened = open();
     expect(reopened.problems).toHaveLength(1);
     expect(reopened.problems[0]?.message).toContain('line 3');
+    // The user is told which file: the audit log, by its path.
+    expect(reopened.problems[0]?.message).toContain(`The audit log ${file()} has 1 unreadable line(s)`);
     expect(reopened.list({}, 0, 10).total).toBe(2);
     expect(readFileSync(file(), 'utf8')).toBe(before); // opening writes nothing
 
@@ -102,6 +104,33 @@ describe('AuditLog', () => {
     expect(third.problems).toHaveLength(1);
     expect(third.list({}, 0, 10).entries.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect((await third.record(event())).seq).toBe(4);
+  });
+
+  it('tells its path, its size, the last number given out, and the entries after a number', async () => {
+    const log = open();
+    expect(log.path).toBe(file());
+    expect([log.size, log.lastSeq, log.after(0)]).toEqual([0, 0, []]);
+    const first = await log.record(event({ label: 'one' }));
+    const second = await log.record(event({ label: 'two' }));
+    expect([log.size, log.lastSeq]).toEqual([2, 2]);
+    expect(log.after(0)).toEqual([first, second]);
+    expect(log.after(1)).toEqual([second]);
+    expect(log.after(2)).toEqual([]);
+    await log.close();
+    const reopened = open();
+    expect([reopened.size, reopened.lastSeq]).toEqual([2, 2]);
+  });
+
+  it('close waits for the entries still on their way to the file', async () => {
+    const log = AuditLog.open({ dir: dir.path, clock });
+    const pending = [log.record(event({ label: 'one' })), log.record(event({ label: 'two' }))];
+    await log.close();
+    // Read synchronously right after close: nothing may still be in flight.
+    const stored = lines()
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as AuditEntry).label);
+    expect(stored).toEqual(['one', 'two']);
+    await Promise.all(pending);
   });
 
   it('skips garbage and entries that break the schema anywhere in the file', async () => {

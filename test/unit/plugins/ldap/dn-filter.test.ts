@@ -4,6 +4,12 @@ import { checkDn, escapeDnValue } from '../../../../electron/plugins/ldap/dn';
 import { escapeFilterValue } from '../../../../electron/plugins/ldap/filter';
 import { hostileValues } from '../../../support/hostile-values';
 
+// Equivalent mutants (found by `npm run mutation`), which no test can tell apart:
+// - dn.ts:18 `code < 0x20` as `code <= 0x20`: 0x20 is the space, which escapedChars catches
+//   first (as `\ `), so the hex branch never sees it.
+// - dn.ts:77 `text[i] ?? ''` with another fallback: the loop runs while i < text.length, so
+//   text[i] is always a character and the fallback is never used.
+
 /** Splits a DN at unescaped commas and unescapes each value (\c and \hh, hex as UTF-8 bytes). */
 function rdnValues(text: string): string[] {
   // Code points, so a surrogate pair stays one character.
@@ -42,6 +48,10 @@ describe('escapeDnValue (RFC 4514)', () => {
     expect(escapeDnValue('a,b+c"d\\e<f>g;h=i#j k')).toBe('a\\,b\\+c\\"d\\\\e\\<f\\>g\\;h\\=i\\#j\\ k');
     expect(escapeDnValue('a\nb\u007f')).toBe('a\\0ab\\7f');
     expect(escapeDnValue('Ünïcødé 😀')).toBe('Ünïcødé\\ 😀');
+    // Every control character as two hex digits, the last one (0x1f) too; DEL as well, and
+    // nothing else: plain ASCII and characters above DEL stay as they are.
+    expect(escapeDnValue('\u0000\u0001\u001f!~\u0080')).toBe('\\00\\01\\1f!~\u0080');
+    expect(escapeDnValue('')).toBe('');
   });
 
   for (const hostile of hostileValues.filter((h) => !h.value.includes('\u0000') && h.value !== '')) {
@@ -61,6 +71,17 @@ describe('checkDn', () => {
     'dc=lab, dc=test',
     '2.5.4.3=x',
     'cn=#616263',
+    '  dc=lab',
+    'dc = lab ,dc= test',
+    'cn=a;dc=x',
+    'cn=a b',
+    'cn=a\\2cb',
+    'cn=a\\\\b',
+    'cn=a\\ ',
+    'cn=a=b',
+    'cn=#6162+sn=c',
+    'x-1=v',
+    'cn=\\#a',
   ])('accepts %s', (dn) => expect(checkDn(dn)).toEqual({ ok: true }));
 
   it.each([
@@ -74,6 +95,22 @@ describe('checkDn', () => {
     ['cn=a\\qb', '"\\q" is not a valid escape at character 5'],
     ['cn=#xyz', 'a value starting with # must be hex pairs at character 4'],
     ['cn a', 'expected "=" at character 4'],
+    ['   ', 'the DN is empty'],
+    ['cn=a\\', 'a trailing backslash at character 5'],
+    ['cn=a\\2', '"\\2" is not a valid escape at character 5'],
+    ['cn=a\\g1', '"\\g" is not a valid escape at character 5'],
+    ['cn=#', 'a value starting with # must be hex pairs at character 4'],
+    ['cn=#zz61', 'a value starting with # must be hex pairs at character 4'],
+    ['cn=#616', 'expected "," or "+" at character 7'],
+    ['cn=#61 x', 'expected "," or "+" at character 7'],
+    ['cn=a\u0000b', '"NUL" must be escaped at character 5'],
+    ['cn=a<b', '"<" must be escaped at character 5'],
+    ['cn=a>b', '">" must be escaped at character 5'],
+    ['1cn=a', 'expected an attribute name at character 1'],
+    ['cn=a+', 'expected an attribute name at character 6'],
+    ['cn=a;', 'expected an attribute name at character 6'],
+    ['2=a', 'expected an attribute name at character 1'],
+    ['2.5.4.3.=a', 'expected "=" at character 8'],
   ])('refuses %j: %s', (dn, message) => {
     expect(checkDn(dn)).toEqual({ ok: false, message });
   });
@@ -82,6 +119,7 @@ describe('checkDn', () => {
 describe('escapeFilterValue (RFC 4515)', () => {
   it('escapes * ( ) \\ as hex, and leaves UTF-8 as it is', () => {
     expect(escapeFilterValue('*)(uid=*\\Ü')).toBe('\\2a\\29\\28uid=\\2a\\5cÜ');
+    expect(escapeFilterValue('a\u0000b')).toBe('a\\00b');
   });
 
   for (const hostile of hostileValues.filter((h) => !h.value.includes('\u0000') && h.value !== '')) {

@@ -1,0 +1,144 @@
+/**
+ * The tag engine's core (tags.ts, values.ts, mask.ts) at its edges, cases found by `npm run
+ * mutation`: where tags are found, which values are refused and how the refusal reads, and what
+ * the masker hides, flags or leaves alone.
+ *
+ * Equivalent mutants, which no test can tell apart:
+ * - tags.ts:20 `match[1] ?? ''` with another fallback: the pattern's group always matches (one or
+ *   more characters), so the fallback is never used.
+ * - mask.ts:42 `if (this.leakForms.length === 0) return false` removed: `some` over no forms is
+ *   false too; the line only saves squeezing the text.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  isKnownTag,
+  isSecretTag,
+  locateTags,
+  MASK,
+  Masker,
+  Refusal,
+  runSecrets,
+  tagText,
+  tagValue,
+  WITHHELD,
+} from '../../../../electron/plugins/tag-engine';
+
+describe('locateTags', () => {
+  it('finds each well-formed tag by offsets in the whole text or between from and to', () => {
+    const text = 'a [#USERNAME#] b [#NEW_PASSWORD#] [#bad#] [#NOPE#]';
+    expect(locateTags(text)).toEqual([
+      { name: 'USERNAME', start: 2, end: 14 },
+      { name: 'NEW_PASSWORD', start: 17, end: 33 },
+      { name: 'NOPE', start: 42, end: 50 },
+    ]);
+    expect(locateTags(text, 15)).toEqual([
+      { name: 'NEW_PASSWORD', start: 17, end: 33 },
+      { name: 'NOPE', start: 42, end: 50 },
+    ]);
+    expect(locateTags(text, 0, 20)).toEqual([{ name: 'USERNAME', start: 2, end: 14 }]);
+    // Called again: no state carried from the call before.
+    expect(locateTags(text, 0, 20)).toEqual([{ name: 'USERNAME', start: 2, end: 14 }]);
+  });
+
+  it('names known and secret tags, and writes a tag for messages', () => {
+    expect([isKnownTag('USERNAME'), isKnownTag('NOPE')]).toEqual([true, false]);
+    expect([isSecretTag('NEW_PASSWORD'), isSecretTag('USERNAME')]).toEqual([true, false]);
+    expect(tagText('USERNAME')).toBe('[#USERNAME#]');
+  });
+});
+
+describe('tagValue', () => {
+  const at = { line: 3, column: 7 };
+  const occurrence = (name: string) => ({ name, start: 0, end: name.length + 4 });
+  const refusal = (tags: Record<string, string>, name = 'USERNAME') => {
+    try {
+      return { value: tagValue(tags, occurrence(name), at) };
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return { message: error.message, line: error.line, column: error.column };
+    }
+  };
+
+  it('gives the value, a surrogate pair (an emoji) included', () => {
+    expect(refusal({ USERNAME: 'bob😀' })).toEqual({ value: 'bob😀' });
+  });
+
+  it('refuses a missing, inherited, empty, NUL or lone-surrogate value, at the tag, naming the tag only', () => {
+    expect(refusal({})).toEqual({ message: 'No value for [#USERNAME#]', ...at });
+    expect(refusal({}, 'toString')).toEqual({ message: 'No value for [#toString#]', ...at });
+    expect(refusal({ USERNAME: '' })).toEqual({ message: 'The value of [#USERNAME#] is empty', ...at });
+    expect(refusal({ USERNAME: 'a\u0000b' })).toEqual({
+      message: 'The value of [#USERNAME#] contains a NUL character',
+      ...at,
+    });
+    for (const lone of ['a\ud800', '\udfffb'])
+      expect(refusal({ USERNAME: lone })).toEqual({
+        message: 'The value of [#USERNAME#] is not valid Unicode (a lone surrogate)',
+        ...at,
+      });
+  });
+});
+
+describe('Masker', () => {
+  it('masks the longer of two overlapping secrets whole, and ignores an empty one', () => {
+    const masker = new Masker(['abc', 'abcdef', '', 'abc']);
+    expect(masker.mask('x abcdef y abc z')).toBe(`x ${MASK} y ${MASK} z`);
+    expect(new Masker(['']).mask('anything')).toBe('anything');
+  });
+
+  it('flags a secret of six characters or more hidden by a line wrap or quotes; shorter ones never', () => {
+    expect(new Masker(['abcdef']).leaks('ab\r\ncd"ef')).toBe(true);
+    expect(new Masker(['abcde']).leaks('ab\r\ncde')).toBe(false);
+    expect(new Masker([]).leaks('anything')).toBe(false);
+    expect(new Masker(['abcdef']).leaks('abcdeX')).toBe(false);
+  });
+
+  it('guards: the masked text, or the notice when it still leaks', () => {
+    const masker = new Masker(['s3cret-value']);
+    expect(masker.guard('pw s3cret-value')).toBe(`pw ${MASK}`);
+    expect(masker.guard('pw s3cret-\nvalue')).toBe(WITHHELD);
+  });
+
+  it('withForms also hides each form of each secret, the secrets themselves still', () => {
+    const masker = new Masker(["o'brien"]).withForms((s) => [s.replaceAll("'", "''")]);
+    expect(masker.mask("o''brien and o'brien")).toBe(`${MASK} and ${MASK}`);
+  });
+});
+
+describe('runSecrets', () => {
+  it('takes the secret tags, the login password, key and passphrase, and each long line of the key body', () => {
+    const key = [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      '  b3BlbnNzaC1rZXktdjEAAAAA  ',
+      'short-line',
+      'AAAAAAAAAAAAAAAA',
+      '-----END OPENSSH PRIVATE KEY-----',
+    ].join('\r\n');
+    expect(
+      runSecrets(
+        { USERNAME: 'bob', NEW_PASSWORD: 'new-pw', CURRENT_PASSWORD: 'old-pw' },
+        { username: 'root', password: 'login-pw', privateKey: key, passphrase: 'key-pp' },
+      ),
+    ).toEqual([
+      'new-pw',
+      'old-pw',
+      'login-pw',
+      key,
+      'key-pp',
+      'b3BlbnNzaC1rZXktdjEAAAAA',
+      'AAAAAAAAAAAAAAAA',
+    ]);
+    expect(runSecrets({ USERNAME: 'bob' })).toEqual([]);
+    // A key cut short keeps its armor line without the closing dashes: still armor, not secret.
+    expect(
+      runSecrets(
+        {},
+        { username: 'root', privateKey: '-----BEGIN OPENSSH PRIVATE KEY\nb3BlbnNzaC1rZXktdjEAAAAA' },
+      ),
+    ).toEqual(['-----BEGIN OPENSSH PRIVATE KEY\nb3BlbnNzaC1rZXktdjEAAAAA', 'b3BlbnNzaC1rZXktdjEAAAAA']);
+    expect(runSecrets({}, { username: 'root', privateKey: 'x\n123456789012345\n1234567890123456' })).toEqual([
+      'x\n123456789012345\n1234567890123456',
+      '1234567890123456',
+    ]);
+  });
+});

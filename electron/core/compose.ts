@@ -18,12 +18,14 @@ import { pluginsHandlers } from './handlers/plugins';
 import { sessionsHandlers } from './handlers/sessions';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
+import { terminalHandlers } from './handlers/terminal';
 import { transferHandlers } from './handlers/transfer';
 import { vaultHandlers } from './handlers/vault';
 import { appName, appVersion } from './app-identity';
 import { AuditLog } from '../audit/audit-log';
 import { SessionLifecycle } from '../lifecycle/session-lifecycle';
 import { SessionStore } from '../lifecycle/session-store';
+import { SshTerminals } from '../sessions/ssh-terminal';
 import { OperationLog } from '../operations/operation-log';
 import { PasswordChangeService } from '../operations/password-change';
 import { TemplateExecutor } from '../operations/template-executor';
@@ -173,6 +175,13 @@ export function createCore(options: CoreOptions): Core {
     ...(options.randomInt ? { randomInt: options.randomInt } : {}),
   });
   late.sessions = lifecycle;
+  const terminals = new SshTerminals({
+    sessions: lifecycle,
+    inventory,
+    vault,
+    events,
+    hostKeyCheck: (target, key) => hostKeys.check(target, key),
+  });
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,
@@ -230,6 +239,7 @@ export function createCore(options: CoreOptions): Core {
     ...transferHandlers(transfer),
     ...operationsHandlers(operations, runner, executor),
     ...sessionsHandlers(lifecycle),
+    ...terminalHandlers(terminals),
   });
 
   return {

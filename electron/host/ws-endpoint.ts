@@ -1,4 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
+import { StreamMux } from '../../shared/contract/streams';
 import { wireCloseFellBehind, wireRequestSchema } from '../../shared/contract/wire';
 import { fail, type Result } from '../../shared/result';
 import type { Core } from '../core/compose';
@@ -16,6 +17,9 @@ export interface ConnectionStats {
   readonly readingPaused: boolean;
   /** False once the host has started closing it (e.g. it fell too far behind its events). */
   readonly open: boolean;
+  /** Its open streams, and the bytes they hold waiting for the client's credit. */
+  readonly streams: number;
+  readonly streamQueuedBytes: number;
 }
 
 /** One authenticated socket, as the host's event broadcast sees it. */
@@ -31,10 +35,19 @@ export interface SocketEndpoint {
  *    at once with a failure (a value, as every contract failure);
  *  - a connection that does not read its answers is read no more until it has read half of them
  *    (the frames of the last read wait here, unparsed: at most one read's worth);
- *  - one that does not read its events is closed (its page reloads and so sees what it missed).
+ *  - one that does not read its events is closed (its page reloads and so sees what it missed);
+ *  - its streams (binary frames, shared/contract/streams.ts) are its own: the handlers it calls
+ *    open them on this connection's multiplexer, and they close when it closes.
  */
 export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits): SocketEndpoint {
-  const context = core.context('websocket');
+  const streams = new StreamMux(
+    (frame) => {
+      if (socket.readyState === socket.OPEN) send(frame);
+    },
+    { maxStreams: limits.maxStreams, onProblem: (problem) => console.error(`WebSocket stream: ${problem}`) },
+  );
+  socket.on('close', () => streams.closeAll());
+  const context = { ...core.context('websocket'), streams };
   let inFlightCalls = 0;
   let inFlightBytes = 0;
   let paused = false;
@@ -50,7 +63,7 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
       receive(frame.data, frame.isBinary);
     if (reading()) socket.resume();
   };
-  const send = (frame: string) => {
+  const send = (frame: string | Uint8Array) => {
     socket.send(frame, afterWrite);
     if (!paused && socket.bufferedAmount > limits.maxBufferedBytes) {
       paused = true;
@@ -62,8 +75,9 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
   };
 
   const receive = (data: RawData, isBinary: boolean) => {
+    // Binary frames are stream frames, and nothing else is accepted in binary.
     if (isBinary) {
-      reply(unattributedId, fail('invalid_input', 'Binary frames are not accepted; send JSON text'));
+      streams.receive(rawBytes(data));
       return;
     }
     const text = rawText(data);
@@ -131,8 +145,15 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
       inFlightCalls,
       readingPaused: paused,
       open: socket.readyState === socket.OPEN,
+      streams: streams.stats().streams,
+      streamQueuedBytes: streams.stats().queuedBytes,
     }),
   };
+}
+
+function rawBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : new Uint8Array(data);
 }
 
 function rawText(data: RawData): string {

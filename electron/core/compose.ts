@@ -76,6 +76,8 @@ export interface Core {
   readonly inventory: Inventory;
   /** The JIT sessions. */
   readonly sessions: SessionLifecycle;
+  /** The terminals of SSH sessions. */
+  readonly terminals: SshTerminals;
   /** Resolves when start-up chores (built-in templates, interrupted runs) are done. */
   readonly ready: Promise<void>;
   /** The context transports attach to calls: the OS user is the actor in audit entries. */
@@ -249,6 +251,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     inventory,
     sessions: lifecycle,
+    terminals,
     ready,
     context: (transport) => ({ transport, actor }),
     unlockWithPassphraseFile: async (path) => {

@@ -24,6 +24,8 @@ interface Terminal {
   readonly sessionId: string;
   readonly connection: SshConnection;
   readonly resize: (size: TerminalSize) => void;
+  /** Output held in the core: read from the target and not yet sent to the renderer. */
+  readonly buffered: () => number;
   /** Closes the SSH connection from our side (the session is not ended by it). */
   readonly close: () => void;
 }
@@ -93,6 +95,18 @@ export class SshTerminals {
     return this.#open.size;
   }
 
+  /**
+   * Output the core holds for its terminals' renderers (diagnostics; the tests check the bound):
+   * per terminal at most what ssh2 takes in on a paused channel (its 2 MiB high-water mark, then
+   * the 2 MiB window granted last: it grants no more) and one chunk in the stream, however far
+   * behind a page is (test/integration/sessions/ssh-terminal-output.test.ts measures it).
+   */
+  bufferedBytes(): number {
+    let total = 0;
+    for (const terminal of this.#open.values()) total += terminal.buffered();
+    return total;
+  }
+
   #active(sessionId: string): Session {
     const session = this.deps.sessions.get(sessionId);
     if (session.state !== 'active') {
@@ -117,6 +131,7 @@ export class SshTerminals {
       sessionId,
       connection,
       resize: ({ cols, rows }) => channel.setWindow(rows, cols, 0, 0),
+      buffered: () => stream.queuedBytes + channel.readableLength + channel.stderr.readableLength,
       close: () => {
         close();
         stream.close();

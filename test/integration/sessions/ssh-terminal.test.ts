@@ -7,20 +7,18 @@
  */
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../../electron/core/handler-types';
 import { sessionSecretRef } from '../../../electron/lifecycle/session-lifecycle';
-import { StreamMux, type StreamCloseReason, type StreamEnd } from '../../../shared/contract/streams';
 import type { Session } from '../../../shared/domain/session';
 import { removeAccounts, rootClient, sshClose, sshLab } from '../plugins/ssh/support';
 import { callCore } from '../support/postgres-lab-core';
 import { openSessionCore, untilState, type SessionCore } from '../support/session-core';
+import { activeSession, connection, openTerminal, sshWaitMs } from './terminal-support';
 import { linuxAccountExists, seedSshLab, within, type SshLabCore } from '../support/ssh-lab-core';
 
 let sc: SessionCore;
 let lab: SshLabCore;
 let root: Client;
 const accounts = new Set<string>();
-const sshWaitMs = 90_000;
 
 beforeAll(async () => {
   root = await rootClient(sshLab());
@@ -37,89 +35,18 @@ afterAll(async () => {
   }
 });
 
-/**
- * One connection as the renderer has it: the core's stream mux and the renderer's, back to back
- * (frames delivered on the next microtask, as a socket would, never re-entrantly).
- */
-function connection() {
-  const ends: { renderer?: StreamMux } = {};
-  const core = new StreamMux((frame) => queueMicrotask(() => ends.renderer?.receive(frame)));
-  const renderer = new StreamMux((frame) => queueMicrotask(() => core.receive(frame)), {
-    acceptUnknown: true,
-  });
-  ends.renderer = renderer;
-  const ctx: CallContext = { transport: 'websocket', actor: 'terminal tester', streams: core };
-  return { ctx, core, renderer };
-}
-
-/** The renderer's end of a terminal: what it has shown, and a wait for text to appear. */
-function screen(stream: StreamEnd) {
-  let text = '';
-  let closed: StreamCloseReason | undefined;
-  const decoder = new TextDecoder();
-  stream.onData((bytes, done) => {
-    text += decoder.decode(bytes, { stream: true });
-    done();
-  });
-  stream.onClose((reason) => (closed = reason));
-  return {
-    get text() {
-      return text;
-    },
-    get closed() {
-      return closed;
-    },
-    type: (keys: string) => stream.write(new TextEncoder().encode(keys)),
-    async until(what: string, found: () => boolean, ms = 30_000): Promise<void> {
-      const end = Date.now() + ms;
-      while (!found()) {
-        if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms; the screen shows:\n${text}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
-  };
-}
-
-async function activeSession(): Promise<Session> {
-  const credential = (await callCore(sc.core, 'credentials.save', {
-    credential: {
-      username: `terminal-ops-${accounts.size}`,
-      type: 'Local user',
-      deviceId: lab.deviceId,
-      jit: {
-        enabled: true,
-        type: 'create_delete',
-        authCredentialId: lab.rootId,
-        createPluginId: 'ssh',
-        createTemplateId: lab.templateId('Linux: create JIT account'),
-        deletePluginId: 'ssh',
-        deleteTemplateId: lab.templateId('Linux: delete JIT account'),
-      },
-    },
-    password: { action: 'keep' },
-  })) as { id: number };
-  const started = (await callCore(sc.core, 'sessions.start', { credentialId: credential.id })) as Session;
-  accounts.add(started.account);
-  return untilState(sc.core, started.id, 'active', sshWaitMs);
-}
-
-async function openTerminal(session: Session, ctx: CallContext, renderer: StreamMux) {
-  const opened = await sc.core.dispatcher.dispatch(
-    'terminal.open',
-    { sessionId: session.id, size: { cols: 80, rows: 24 } },
-    ctx,
-  );
-  if (!opened.ok) throw new Error(`terminal.open: ${opened.message}`);
-  const { streamId } = opened.value as { streamId: number };
-  return { streamId, term: screen(renderer.attach(streamId)) };
-}
+const activeOne = async (): Promise<Session> => {
+  const session = await activeSession(sc.core, lab, `terminal-ops-${accounts.size}`);
+  accounts.add(session.account);
+  return session;
+};
 
 describe('the SSH terminal of a JIT session', () => {
   it('logs in as the generated account; resize reaches the PTY; exit ends the session and removes the account', async () => {
-    const session = await activeSession();
+    const session = await activeOne();
     const password = sc.core.vault.get(sessionSecretRef(session.id));
     const { ctx, renderer } = connection();
-    const { streamId, term } = await openTerminal(session, ctx, renderer);
+    const { streamId, term } = await openTerminal(sc.core, session, ctx, renderer);
 
     // Typed once the shell prompts, as a person would (the account has a plain `$ ` prompt).
     await term.until('the prompt', () => term.text.includes('$ '));
@@ -149,9 +76,9 @@ describe('the SSH terminal of a JIT session', () => {
   });
 
   it('closes the terminal when the session ends by Close; another connection cannot resize it', async () => {
-    const session = await activeSession();
+    const session = await activeOne();
     const { ctx, renderer } = connection();
-    const { streamId, term } = await openTerminal(session, ctx, renderer);
+    const { streamId, term } = await openTerminal(sc.core, session, ctx, renderer);
     term.type('echo "ready-$((6*7))"\r');
     await term.until('the shell', () => term.text.includes('ready-42'));
 
@@ -171,7 +98,7 @@ describe('the SSH terminal of a JIT session', () => {
   });
 
   it('refuses a terminal for a session that is not Active', async () => {
-    const session = await activeSession();
+    const session = await activeOne();
     await callCore(sc.core, 'sessions.end', { id: session.id });
     await untilState(sc.core, session.id, 'ended', sshWaitMs);
     const { ctx } = connection();

@@ -44,6 +44,11 @@ export class PortStreams implements StreamOpener {
     return this.#streams.get(id);
   }
 
+  /** No window to post a port to: a terminal opened now would reach no one. */
+  get closed(): boolean {
+    return this.contents() === undefined;
+  }
+
   /** The window closed or reloaded: its streams close. */
   closeAll(): void {
     for (const stream of [...this.#streams.values()]) stream.destroy('disconnected');

@@ -108,6 +108,8 @@ export interface StreamOpener {
   open(): StreamEnd | undefined;
   /** A stream of this connection, by id; another connection's ids are not found here. */
   get(id: number): StreamEnd | undefined;
+  /** The connection is gone: nothing opened on it would reach anyone (a caller checks after its awaits). */
+  readonly closed: boolean;
 }
 
 export interface StreamMuxOptions {
@@ -128,6 +130,8 @@ export interface StreamMuxOptions {
 export class StreamMux implements StreamOpener {
   readonly #streams = new Map<number, MuxStream>();
   #nextId: number;
+  /** Set by closeAll: the connection is gone, and a stream opened later would outlive it. */
+  #closed = false;
 
   constructor(
     private readonly send: (frame: Uint8Array) => void,
@@ -136,13 +140,31 @@ export class StreamMux implements StreamOpener {
     this.#nextId = options.firstId ?? 1;
   }
 
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   open(): StreamEnd | undefined {
-    if (this.#streams.size >= (this.options.maxStreams ?? Infinity)) return undefined;
+    if (this.#closed || this.#streams.size >= (this.options.maxStreams ?? Infinity)) return undefined;
     return this.attach(this.#nextId++);
   }
 
-  /** The stream with this id, opened here if it is not yet. */
+  /**
+   * The stream with this id, opened here if it is not yet. Once the connection is closed
+   * (closeAll) it is a stream closed already ('disconnected'), kept nowhere: nothing is opened on
+   * a connection nobody reads.
+   */
   attach(id: number): StreamEnd {
+    if (this.#closed) {
+      const gone = new MuxStream(
+        id,
+        () => undefined,
+        () => undefined,
+        () => undefined,
+      );
+      gone.destroy('disconnected', false);
+      return gone;
+    }
     return this.#streams.get(id) ?? this.#add(id);
   }
 
@@ -151,6 +173,7 @@ export class StreamMux implements StreamOpener {
   }
 
   receive(bytes: Uint8Array): void {
+    if (this.#closed) return;
     const frame = decodeStreamFrame(bytes);
     if (typeof frame === 'string') {
       this.options.onProblem?.(frame);
@@ -167,6 +190,7 @@ export class StreamMux implements StreamOpener {
 
   /** The connection closed: every stream closes. */
   closeAll(reason: StreamCloseReason = 'disconnected'): void {
+    this.#closed = true;
     for (const stream of [...this.#streams.values()]) stream.destroy(reason, false);
   }
 

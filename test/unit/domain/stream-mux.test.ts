@@ -192,6 +192,23 @@ describe('stream close', () => {
     expect(core.stats()).toEqual({ streams: 0, queuedBytes: 0 });
   });
 
+  it('opens and attaches nothing live after closeAll: a late open cannot outlive its connection', () => {
+    const { core, renderer, toRenderer } = pair();
+    core.closeAll();
+    renderer.closeAll();
+    expect(core.closed).toBe(true);
+    expect(core.open()).toBeUndefined();
+    const late = renderer.attach(5);
+    expect(late.closed).toBe(true);
+    expect(late.write(bytes(1))).toBe(false);
+    const heard: StreamCloseReason[] = [];
+    late.onClose((r) => heard.push(r));
+    expect(heard).toEqual(['disconnected']);
+    renderer.receive(encodeStreamFrame({ type: 'data', id: 6, bytes: bytes(1) }));
+    expect(renderer.stats().streams).toBe(0);
+    expect(toRenderer).toHaveLength(0);
+  });
+
   it('ignores frames for ids it does not know, unless it accepts them (the renderer)', () => {
     const { core, problems } = pair();
     core.receive(encodeStreamFrame({ type: 'data', id: 99, bytes: bytes(4) }));

@@ -182,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
     inventory,
     vault,
     events,
+    audit,
     hostKeyCheck: (target, key) => hostKeys.check(target, key),
   });
   const transfer = new TransferService({ inventory, vault, audit, clock });

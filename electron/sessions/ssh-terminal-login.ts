@@ -20,14 +20,30 @@ export function terminalLogin(
   sources: TerminalLoginSources,
   session: Session,
 ): { target: TargetEndpoint; login: ConnectionLogin } {
+  // Only an SSH session's account is meant for an SSH login: a database session's generated or
+  // stored password must never be sent to an sshd, even on a device that also lists SSH.
+  if (session.pluginId !== 'ssh') {
+    throw new ServiceError(
+      'invalid_input',
+      `This session is for ${session.pluginId}, not SSH: only SSH sessions have a terminal`,
+    );
+  }
   const device = sources.inventory.devices.get(session.deviceId);
   const ssh = findPlugin('ssh');
   const port = ssh ? pluginPort(device.connectivity, ssh) : null;
-  // A device lists SSH, or the session's own templates run over SSH (its default port then).
-  if (port === null || (!port.listed && session.pluginId !== 'ssh')) {
+  if (port === null) {
     throw new ServiceError('invalid_input', `${device.name} has no SSH port: this session has no terminal`);
   }
   const target = { host: device.address, port: port.port };
+  // The account was made (or enabled) where the provisioning ran: a device address edited since
+  // would send its password to another host.
+  const where = `${target.host}:${target.port}`;
+  if (session.target !== null && where !== session.target) {
+    throw new ServiceError(
+      'conflict',
+      `${device.name} is now at ${where}, but this session's account is on ${session.target}: no terminal`,
+    );
+  }
   if (session.jitType === 'enable_disable') {
     const own = sources.inventory.logins.loginFor(session.credentialId, {
       deviceId: session.deviceId,

@@ -5,7 +5,7 @@ import type { DomainHandlers } from '../handler-types';
 
 export const terminalHandlers = (terminals: SshTerminals): DomainHandlers<typeof terminalMethods> => ({
   'terminal.open': ({ sessionId, size }, ctx) =>
-    toResult(async () => ({ streamId: await terminals.open(sessionId, size, ctx.streams) })),
+    toResult(async () => ({ streamId: await terminals.open(sessionId, size, ctx) })),
   'terminal.resize': ({ streamId, size }, ctx) =>
     toResult(() => {
       terminals.resize(streamId, size, ctx.streams);

@@ -8,6 +8,12 @@ import type { WireLimits } from './wire-limits';
 /** Request id used for errors that cannot be tied to a request (unparseable frames). */
 export const unattributedId = 0;
 
+/**
+ * Stream frames a connection may get wrong before it is closed (1008): a buggy page errs now and
+ * then, a hostile one would otherwise fill the log. Only the first problem is logged.
+ */
+export const maxStreamProblems = 100;
+
 /** What one connection holds in the host now. */
 export interface ConnectionStats {
   /** Bytes queued for the client that it has not read yet. */
@@ -40,11 +46,18 @@ export interface SocketEndpoint {
  *    open them on this connection's multiplexer, and they close when it closes.
  */
 export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits): SocketEndpoint {
+  let streamProblems = 0;
+  const streamProblem = (problem: string) => {
+    streamProblems++;
+    if (streamProblems === 1)
+      console.error(`WebSocket stream: ${problem} (further problems here are not logged)`);
+    if (streamProblems === maxStreamProblems) socket.close(1008, 'Too many malformed stream frames');
+  };
   const streams = new StreamMux(
     (frame) => {
       if (socket.readyState === socket.OPEN) send(frame);
     },
-    { maxStreams: limits.maxStreams, onProblem: (problem) => console.error(`WebSocket stream: ${problem}`) },
+    { maxStreams: limits.maxStreams, onProblem: streamProblem },
   );
   socket.on('close', () => streams.closeAll());
   const context = { ...core.context('websocket'), streams };

@@ -8,10 +8,10 @@
 import type { AddressInfo } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import WebSocket, { WebSocketServer } from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../electron/core/compose';
 import type { CallContext } from '../../../electron/core/handler-types';
-import { attachSocket, type SocketEndpoint } from '../../../electron/host/ws-endpoint';
+import { attachSocket, maxStreamProblems, type SocketEndpoint } from '../../../electron/host/ws-endpoint';
 import { defaultWireLimits } from '../../../electron/host/wire-limits';
 import {
   encodeStreamFrame,
@@ -212,6 +212,23 @@ describe('streams on the WebSocket', () => {
     const released = setInterval(() => tab.release(), 1);
     cleanups.push(() => clearInterval(released));
     await until('all output', () => tab.got.get(id) === total);
+  });
+
+  it('logs a connection’s malformed frames once, and closes it after too many', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { url } = await startEndpoint();
+      const tab = await client(url);
+      for (let i = 0; i < 3; i++) tab.socket.send(Buffer.from([9, 9]));
+      expect(streamIdOf(await tab.call('terminal.open', { bytes: 0 }))).toBe(1);
+      expect(logged).toHaveBeenCalledTimes(1);
+      const closed = new Promise<number>((resolve) => tab.socket.once('close', resolve));
+      for (let i = 3; i < maxStreamProblems; i++) tab.socket.send(Buffer.from([9, 9]));
+      expect(await closed).toBe(1008);
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('refuses binary garbage without harm to the calls', async () => {

@@ -18,12 +18,14 @@ import { pluginsHandlers } from './handlers/plugins';
 import { sessionsHandlers } from './handlers/sessions';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
+import { terminalHandlers } from './handlers/terminal';
 import { transferHandlers } from './handlers/transfer';
 import { vaultHandlers } from './handlers/vault';
 import { appName, appVersion } from './app-identity';
 import { AuditLog } from '../audit/audit-log';
 import { SessionLifecycle } from '../lifecycle/session-lifecycle';
 import { SessionStore } from '../lifecycle/session-store';
+import { SshTerminals } from '../sessions/ssh-terminal';
 import { OperationLog } from '../operations/operation-log';
 import { PasswordChangeService } from '../operations/password-change';
 import { TemplateExecutor } from '../operations/template-executor';
@@ -74,6 +76,8 @@ export interface Core {
   readonly inventory: Inventory;
   /** The JIT sessions. */
   readonly sessions: SessionLifecycle;
+  /** The terminals of SSH sessions. */
+  readonly terminals: SshTerminals;
   /** Resolves when start-up chores (built-in templates, interrupted runs) are done. */
   readonly ready: Promise<void>;
   /** The context transports attach to calls: the OS user is the actor in audit entries. */
@@ -173,6 +177,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.randomInt ? { randomInt: options.randomInt } : {}),
   });
   late.sessions = lifecycle;
+  const terminals = new SshTerminals({
+    sessions: lifecycle,
+    inventory,
+    vault,
+    events,
+    audit,
+    hostKeyCheck: (target, key) => hostKeys.check(target, key),
+  });
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,
@@ -230,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     ...transferHandlers(transfer),
     ...operationsHandlers(operations, runner, executor),
     ...sessionsHandlers(lifecycle),
+    ...terminalHandlers(terminals),
   });
 
   return {
@@ -239,6 +252,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     inventory,
     sessions: lifecycle,
+    terminals,
     ready,
     context: (transport) => ({ transport, actor }),
     unlockWithPassphraseFile: async (path) => {

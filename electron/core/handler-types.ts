@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodTable } from '../../shared/contract/define';
+import type { StreamOpener } from '../../shared/contract/streams';
 import type { Result } from '../../shared/result';
 
 /** Who is calling: the transports fill this in; the audit log uses it. */
@@ -7,6 +8,11 @@ export interface CallContext {
   readonly transport: 'ipc' | 'websocket' | 'internal';
   /** The operator's name, as the OS knows it. */
   readonly actor: string;
+  /**
+   * The streams of the caller's connection (a WebSocket, or the Electron window): what a handler
+   * opens there only that connection reads and writes. Absent for internal calls.
+   */
+  readonly streams?: StreamOpener;
 }
 
 /**

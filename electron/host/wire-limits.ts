@@ -15,6 +15,8 @@ export interface WireLimits {
    * and an event that would add to it closes the connection instead (`wireCloseFellBehind`).
    */
   readonly maxBufferedBytes: number;
+  /** Streams (terminals) one connection may have open at once. */
+  readonly maxStreams: number;
   /** Open connections at once; more are refused with 503 before the upgrade. */
   readonly maxConnections: number;
 }
@@ -26,6 +28,8 @@ export const defaultWireLimits: WireLimits = {
   maxInFlightCalls: 32,
   // Events are a few hundred bytes; 16 MiB unread means a tab has stopped reading for a long time.
   maxBufferedBytes: 16 * 1024 * 1024,
+  // A session view opens one terminal; a few tabs' worth on one connection is already odd.
+  maxStreams: 8,
   // Tabs of one user: a few. Each holds at most the bounds above.
   maxConnections: 16,
 };

@@ -1,4 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
+import { StreamMux } from '../../shared/contract/streams';
 import { wireCloseFellBehind, wireRequestSchema } from '../../shared/contract/wire';
 import { fail, type Result } from '../../shared/result';
 import type { Core } from '../core/compose';
@@ -6,6 +7,12 @@ import type { WireLimits } from './wire-limits';
 
 /** Request id used for errors that cannot be tied to a request (unparseable frames). */
 export const unattributedId = 0;
+
+/**
+ * Stream frames a connection may get wrong before it is closed (1008): a buggy page errs now and
+ * then, a hostile one would otherwise fill the log. Only the first problem is logged.
+ */
+export const maxStreamProblems = 100;
 
 /** What one connection holds in the host now. */
 export interface ConnectionStats {
@@ -16,6 +23,9 @@ export interface ConnectionStats {
   readonly readingPaused: boolean;
   /** False once the host has started closing it (e.g. it fell too far behind its events). */
   readonly open: boolean;
+  /** Its open streams, and the bytes they hold waiting for the client's credit. */
+  readonly streams: number;
+  readonly streamQueuedBytes: number;
 }
 
 /** One authenticated socket, as the host's event broadcast sees it. */
@@ -31,10 +41,26 @@ export interface SocketEndpoint {
  *    at once with a failure (a value, as every contract failure);
  *  - a connection that does not read its answers is read no more until it has read half of them
  *    (the frames of the last read wait here, unparsed: at most one read's worth);
- *  - one that does not read its events is closed (its page reloads and so sees what it missed).
+ *  - one that does not read its events is closed (its page reloads and so sees what it missed);
+ *  - its streams (binary frames, shared/contract/streams.ts) are its own: the handlers it calls
+ *    open them on this connection's multiplexer, and they close when it closes.
  */
 export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits): SocketEndpoint {
-  const context = core.context('websocket');
+  let streamProblems = 0;
+  const streamProblem = (problem: string) => {
+    streamProblems++;
+    if (streamProblems === 1)
+      console.error(`WebSocket stream: ${problem} (further problems here are not logged)`);
+    if (streamProblems === maxStreamProblems) socket.close(1008, 'Too many malformed stream frames');
+  };
+  const streams = new StreamMux(
+    (frame) => {
+      if (socket.readyState === socket.OPEN) send(frame);
+    },
+    { maxStreams: limits.maxStreams, onProblem: streamProblem },
+  );
+  socket.on('close', () => streams.closeAll());
+  const context = { ...core.context('websocket'), streams };
   let inFlightCalls = 0;
   let inFlightBytes = 0;
   let paused = false;
@@ -50,7 +76,7 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
       receive(frame.data, frame.isBinary);
     if (reading()) socket.resume();
   };
-  const send = (frame: string) => {
+  const send = (frame: string | Uint8Array) => {
     socket.send(frame, afterWrite);
     if (!paused && socket.bufferedAmount > limits.maxBufferedBytes) {
       paused = true;
@@ -62,8 +88,9 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
   };
 
   const receive = (data: RawData, isBinary: boolean) => {
+    // Binary frames are stream frames, and nothing else is accepted in binary.
     if (isBinary) {
-      reply(unattributedId, fail('invalid_input', 'Binary frames are not accepted; send JSON text'));
+      streams.receive(rawBytes(data));
       return;
     }
     const text = rawText(data);
@@ -131,8 +158,15 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
       inFlightCalls,
       readingPaused: paused,
       open: socket.readyState === socket.OPEN,
+      streams: streams.stats().streams,
+      streamQueuedBytes: streams.stats().queuedBytes,
     }),
   };
+}
+
+function rawBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : new Uint8Array(data);
 }
 
 function rawText(data: RawData): string {

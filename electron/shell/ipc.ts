@@ -3,13 +3,16 @@ import { ipcEventChannel, ipcMethodChannel, methodNames } from '../../shared/con
 import { fail } from '../../shared/result';
 import type { Core } from '../core/compose';
 import { isAppOrigin } from './app-protocol';
+import { PortStreams } from './stream-ports';
 
 /**
  * One `ipcMain.handle` per contract method. Each call is accepted only from our window's main frame
  * showing our own app:// origin; its input is then validated by the dispatcher like any other.
  */
 export function registerIpc(core: Core, window: () => BrowserWindow | undefined): () => void {
-  const context = core.context('ipc');
+  // The window's streams (terminals): one MessagePort each, posted to this window only.
+  const streams = new PortStreams(() => window()?.webContents);
+  const context = { ...core.context('ipc'), streams };
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const win = window();
     const frame = event.senderFrame;
@@ -33,6 +36,7 @@ export function registerIpc(core: Core, window: () => BrowserWindow | undefined)
     window()?.webContents.send(ipcEventChannel(event), payload);
   });
   return () => {
+    streams.closeAll();
     unsubscribe();
     for (const method of methodNames) ipcMain.removeHandler(ipcMethodChannel(method));
   };

@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { eventNames, ipcEventChannel, ipcMethodChannel, methodNames } from '../../shared/contract';
 import { bridgeGlobalName } from '../../shared/contract/bridge';
+import { ipcStreamPortChannel, streamPortMessageKey } from '../../shared/contract/streams';
 
 const methods = Object.fromEntries(
   methodNames.map((method) => [
@@ -26,3 +27,14 @@ const events = Object.fromEntries(
 );
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, { methods, events });
+
+// A stream's MessagePort cannot cross the context bridge as a value: it is posted to the page's
+// own window, which takes it (renderer/api/bridge-transport.ts). The preload is built without the
+// DOM's types: the two members it uses are named here.
+const page = globalThis as unknown as {
+  readonly location: { readonly origin: string };
+  postMessage(message: unknown, targetOrigin: string, transfer: readonly unknown[]): void;
+};
+ipcRenderer.on(ipcStreamPortChannel, (event, message: { streamId: number }) => {
+  page.postMessage({ [streamPortMessageKey]: message.streamId }, page.location.origin, event.ports);
+});

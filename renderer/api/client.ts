@@ -46,6 +46,7 @@ function pickTransport(): ApiTransport {
   return {
     call: () => Promise.resolve(fail('unauthorized', noTokenMessage)),
     subscribe: () => () => undefined,
+    stream: () => Promise.resolve(undefined),
   } as ApiTransport;
 }
 

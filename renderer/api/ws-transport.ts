@@ -7,6 +7,7 @@ import {
   wireTokenParam,
 } from '../../shared/contract/wire';
 import { fail, type Result } from '../../shared/result';
+import { StreamMux } from '../../shared/contract/streams';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -27,6 +28,15 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
 
   onState('connecting');
   const socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer';
+  // The streams this tab opened: binary frames both ways (the core's data may come before the
+  // answer that names the stream, so unknown ids are taken and kept for it).
+  const streams = new StreamMux(
+    (frame) => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+    },
+    { acceptUnknown: true },
+  );
   const opened = new Promise<boolean>((resolve) => {
     socket.addEventListener('open', () => {
       onState('open');
@@ -38,6 +48,7 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
       for (const p of pending.values())
         p.resolve(fail('unavailable', 'The connection to the core was closed'));
       pending.clear();
+      streams.closeAll();
       // The host dropped this tab for not reading what it sent (e.g. the tab was frozen): events
       // were missed, so load the page again (the token is kept for the tab) and fetch afresh.
       if (event.code === wireCloseFellBehind) window.location.reload();
@@ -45,6 +56,10 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
   });
 
   socket.addEventListener('message', (message: MessageEvent<unknown>) => {
+    if (message.data instanceof ArrayBuffer) {
+      streams.receive(new Uint8Array(message.data));
+      return;
+    }
     if (typeof message.data !== 'string') return;
     const parsed = wireServerMessageSchema.safeParse(JSON.parse(message.data));
     if (!parsed.success) return;
@@ -73,6 +88,9 @@ export function wsTransport(token: string, onState: (s: ConnectionState) => void
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener);
       return () => set.delete(listener);
+    },
+    stream(id: number) {
+      return Promise.resolve(socket.readyState === WebSocket.OPEN ? streams.attach(id) : undefined);
     },
   };
   return transport as ApiTransport;

@@ -13,10 +13,12 @@ import { operationsEvents, operationsMethods } from './operations';
 import { pluginsMethods } from './plugins';
 import { sessionsEvents, sessionsMethods } from './sessions';
 import { settingsEvents, settingsMethods } from './settings';
+import { terminalMethods } from './terminal';
 import { templatesEvents, templatesMethods } from './templates';
 import { transferMethods } from './transfer';
 import { vaultEvents, vaultMethods } from './vault';
 import type { Result } from '../result';
+import type { StreamEnd } from './streams';
 
 export const methods = {
   ...appMethods,
@@ -32,6 +34,7 @@ export const methods = {
   ...transferMethods,
   ...operationsMethods,
   ...sessionsMethods,
+  ...terminalMethods,
 };
 export const events = {
   ...appEvents,
@@ -69,6 +72,11 @@ export const isEventName = (name: unknown): name is EventName =>
 export interface ApiTransport {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * The renderer's end of a stream a call opened (e.g. `terminal.open` answered its id); undefined
+   * when this connection cannot carry it (it closed, or it has no token).
+   */
+  stream(id: number): Promise<StreamEnd | undefined>;
 }
 
 /** IPC channel names: one per method and one per event, so the shell can register each. */

@@ -39,6 +39,8 @@ export const auditActions = [
   'session_end',
   'session_cleanup',
   'session_force_close',
+  'session_terminal_open',
+  'session_terminal_close',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -20,6 +20,8 @@ export const sshPluginModule: PluginModule = {
 export { SshPlugin, defaultTimeouts, type SshPluginOptions } from './ssh-plugin';
 export { checkSshSyntax, checkSshTemplate } from './template/check';
 export type { HostKeyCheck } from './connection/ssh-connection';
+export { connectSsh, SshConnectError, type SshConnection } from './connection/ssh-connection';
+export { openPty, type PtyWindow } from './connection/ssh-shell';
 export { fingerprintOf, keyTypeOf } from './connection/host-key-fingerprint';
 export { HostKeyScanError, scanHostKey, type ScannedHostKey } from './connection/host-key-scan';
 export { sshBuiltinTemplates };

@@ -16,6 +16,7 @@ import { formatTime } from '../operations/operation-format';
 import { deviceOf, expiryWarning, isInUse, formatDuration, sessionDuration } from './session-format';
 import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
+import { SessionTerminal } from './terminal/SessionTerminal';
 import { useLeaveGuard } from './use-leave-guard';
 import { useNow } from './use-now';
 
@@ -142,6 +143,7 @@ function SessionPanel({ session }: { session: Session }) {
         {session.state === 'ended' && (
           <Alert severity="success">The session ended and its account was cleaned up.</Alert>
         )}
+        {active && session.pluginId === 'ssh' && <SessionTerminal sessionId={session.id} />}
         {closeError !== undefined && (
           <Alert severity="error">{`Could not close the session: ${closeError}`}</Alert>
         )}

@@ -24,66 +24,81 @@ export interface SshShell extends ShellChannel {
   close(gently?: boolean): Promise<void>;
 }
 
-export function openShell(connection: SshConnection): Promise<SshShell> {
+/** A PTY's terminal type and size in cells. */
+export interface PtyWindow {
+  readonly term: string;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+/**
+ * A login shell on a PTY of this size: the raw ssh2 channel (bytes, pause/resume for
+ * backpressure, setWindow to resize). Templates talk to it through openShell; a session's
+ * terminal (electron/sessions/) uses it as is.
+ */
+export function openPty(connection: SshConnection, window: PtyWindow): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
-    connection.client.shell(ptyWindow, (error, stream: ClientChannel) => {
-      if (error) {
-        reject(error);
-        return;
-      }
-      const decoder = new StringDecoder('utf8');
-      const dataListeners = new Set<(text: string) => void>();
-      const closeListeners = new Set<() => void>();
-      let closed = false;
-      // Output that arrives before the conversation listens (a server that prints its prompt
-      // with the shell's acceptance) is kept for the first listener, never dropped.
-      let unheard = '';
-      const emit = (chunk: Buffer): void => {
-        const text = decoder.write(chunk);
-        if (text === '') return;
-        if (dataListeners.size === 0) unheard += text;
-        else for (const listener of dataListeners) listener(text);
-      };
-      const onClosed = (): void => {
-        if (closed) return;
-        closed = true;
-        for (const listener of closeListeners) listener();
-      };
-      stream.on('data', emit);
-      stream.stderr.on('data', emit);
-      stream.on('error', () => undefined);
-      stream.once('close', onClosed);
-      // The server may drop the whole connection without closing the channel first.
-      connection.onClose(onClosed);
-      resolve({
-        get closed() {
-          return closed;
-        },
-        write: (text) => stream.write(text),
-        onData: (listener) => {
-          dataListeners.add(listener);
-          const early = unheard;
-          unheard = '';
-          if (early !== '') listener(early);
-        },
-        onClose: (listener) => {
-          if (closed) listener();
-          else closeListeners.add(listener);
-        },
-        close: (gently = true) =>
-          new Promise<void>((resolve) => {
-            if (closed) {
-              resolve();
-              return;
-            }
-            const force = setTimeout(() => stream.close(), gently ? logoutGraceMs : 0);
-            closeListeners.add(() => {
-              clearTimeout(force);
-              resolve();
-            });
-            if (gently) stream.write('\u0004');
-          }),
-      });
+    connection.client.shell({ ...window }, (error, stream: ClientChannel) => {
+      if (error) reject(error);
+      else resolve(stream);
     });
+  });
+}
+
+export function openShell(connection: SshConnection): Promise<SshShell> {
+  return openPty(connection, ptyWindow).then((stream) => {
+    const decoder = new StringDecoder('utf8');
+    const dataListeners = new Set<(text: string) => void>();
+    const closeListeners = new Set<() => void>();
+    let closed = false;
+    // Output that arrives before the conversation listens (a server that prints its prompt
+    // with the shell's acceptance) is kept for the first listener, never dropped.
+    let unheard = '';
+    const emit = (chunk: Buffer): void => {
+      const text = decoder.write(chunk);
+      if (text === '') return;
+      if (dataListeners.size === 0) unheard += text;
+      else for (const listener of dataListeners) listener(text);
+    };
+    const onClosed = (): void => {
+      if (closed) return;
+      closed = true;
+      for (const listener of closeListeners) listener();
+    };
+    stream.on('data', emit);
+    stream.stderr.on('data', emit);
+    stream.on('error', () => undefined);
+    stream.once('close', onClosed);
+    // The server may drop the whole connection without closing the channel first.
+    connection.onClose(onClosed);
+    return {
+      get closed() {
+        return closed;
+      },
+      write: (text) => stream.write(text),
+      onData: (listener) => {
+        dataListeners.add(listener);
+        const early = unheard;
+        unheard = '';
+        if (early !== '') listener(early);
+      },
+      onClose: (listener) => {
+        if (closed) listener();
+        else closeListeners.add(listener);
+      },
+      close: (gently = true) =>
+        new Promise<void>((resolve) => {
+          if (closed) {
+            resolve();
+            return;
+          }
+          const force = setTimeout(() => stream.close(), gently ? logoutGraceMs : 0);
+          closeListeners.add(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          if (gently) stream.write('\u0004');
+        }),
+    };
   });
 }

@@ -16,6 +16,7 @@ import { hostKeysHandlers } from './handlers/host-keys';
 import { operationsHandlers } from './handlers/operations';
 import { pluginsHandlers } from './handlers/plugins';
 import { sessionsHandlers } from './handlers/sessions';
+import { sqlConsoleHandlers } from './handlers/sql-console';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
 import { transferHandlers } from './handlers/transfer';
@@ -29,6 +30,7 @@ import { PasswordChangeService } from '../operations/password-change';
 import { TemplateExecutor } from '../operations/template-executor';
 import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
+import { SqlConsoleService } from '../sessions/sql-console';
 import { scanHostKey } from '../plugins/ssh';
 import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
@@ -173,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.randomInt ? { randomInt: options.randomInt } : {}),
   });
   late.sessions = lifecycle;
+  const sqlConsoles = new SqlConsoleService({ lifecycle, events, inventory, plugins, vault });
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,
@@ -230,6 +233,7 @@ export function createCore(options: CoreOptions): Core {
     ...transferHandlers(transfer),
     ...operationsHandlers(operations, runner, executor),
     ...sessionsHandlers(lifecycle),
+    ...sqlConsoleHandlers(sqlConsoles),
   });
 
   return {
@@ -252,6 +256,7 @@ export function createCore(options: CoreOptions): Core {
       await dispatcher.drain(shutdownWaitMs);
       await Promise.race([ready, waitMs(shutdownWaitMs)]);
       await lifecycle.close();
+      await sqlConsoles.close();
       flushEach([config, inventory, vault]);
     },
   };

@@ -13,6 +13,7 @@ import { operationsEvents, operationsMethods } from './operations';
 import { pluginsMethods } from './plugins';
 import { sessionsEvents, sessionsMethods } from './sessions';
 import { settingsEvents, settingsMethods } from './settings';
+import { sqlConsoleMethods } from './sql-console';
 import { templatesEvents, templatesMethods } from './templates';
 import { transferMethods } from './transfer';
 import { vaultEvents, vaultMethods } from './vault';
@@ -32,6 +33,7 @@ export const methods = {
   ...transferMethods,
   ...operationsMethods,
   ...sessionsMethods,
+  ...sqlConsoleMethods,
 };
 export const events = {
   ...appEvents,

@@ -17,6 +17,8 @@ export interface PgConnection extends Reusable {
   serverMajor(): number | null;
   /** NOTICE messages since the last `takeNotices`. */
   takeNotices(): string[];
+  /** Asks the server to cancel the running statement (a cancel request); the connection stays. */
+  cancel(): Promise<void>;
   /** Cancels the running statement on the server and closes the socket, now. */
   destroy(): void;
   /** Closes politely (or waits for destroy's cancel to be delivered); never throws. */
@@ -127,6 +129,8 @@ export async function openPg(options: PgOpenOptions): Promise<PgConnection> {
         () => true,
         () => false,
       ),
+    cancel: () =>
+      backendKey === null || destroyed ? Promise.resolve() : sendCancelRequest(target, backendKey),
     destroy,
     close: async () => {
       if (destroyed) {

@@ -1,0 +1,11 @@
+import type { sqlConsoleMethods } from '../../../shared/contract/sql-console';
+import type { SqlConsoleService } from '../../sessions/sql-console';
+import { toResult } from '../../services/service-error';
+import type { DomainHandlers } from '../handler-types';
+
+export const sqlConsoleHandlers = (
+  consoles: SqlConsoleService,
+): DomainHandlers<typeof sqlConsoleMethods> => ({
+  'sqlConsole.run': ({ sessionId, sql }) => toResult(() => consoles.run(sessionId, sql)),
+  'sqlConsole.cancel': ({ sessionId }) => toResult(() => consoles.cancel(sessionId)),
+});

@@ -1,0 +1,246 @@
+import { findPlugin, type PluginId } from '../../shared/domain/plugin';
+import { sessionStateLabels, type Session } from '../../shared/domain/session';
+import { sqlConsoleRowLimit, type SqlRunResult } from '../../shared/contract/sql-console';
+import { sessionSecretRef, type SessionLifecycle } from '../lifecycle/session-lifecycle';
+import { planSession, type PlanSources } from '../lifecycle/session-plan';
+import type { EventBus } from '../platform/event-bus';
+import type { ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugins/plugin-runtime';
+import { defaultTimeouts, Masker } from '../plugins/tag-engine';
+import { ServiceError } from '../services/service-error';
+import { openMysqlConsole } from './sql-console-mysql';
+import { openPgConsole } from './sql-console-pg';
+import type { ConsoleConnection, DriverResult } from './sql-console-driver';
+
+/** How a console connects, by the session's plugin. */
+export type ConsoleOpener = (options: {
+  target: TargetEndpoint;
+  login: ConnectionLogin;
+  timeouts: RunTimeouts;
+}) => Promise<ConsoleConnection>;
+
+const openers: Partial<Record<PluginId, ConsoleOpener>> = {
+  postgresql: openPgConsole,
+  mysql: openMysqlConsole,
+};
+
+/** Whether a session of this plugin has an SQL entry. */
+export const hasSqlConsole = (pluginId: PluginId): boolean => openers[pluginId] !== undefined;
+
+export interface SqlConsoleDeps extends PlanSources {
+  readonly lifecycle: Pick<SessionLifecycle, 'get' | 'end'>;
+  readonly events: Pick<EventBus, 'subscribe'>;
+  /** Milliseconds, for a run's duration (performance.now by default). */
+  readonly now?: () => number;
+}
+
+/** One session's console: its connection (opening or open) and whether a statement runs. */
+interface Console {
+  readonly connection: Promise<ConsoleConnection>;
+  /** The connection once open: closing it needs no await (see #close). */
+  opened?: ConsoleConnection;
+  /** The session's password and its forms, masked out of whatever the console returns. */
+  readonly masker: Masker;
+  busy: boolean;
+  closed: boolean;
+}
+
+/** Who ends a session whose database connection went away (a system actor, for the audit). */
+const lostActor = 'system (the database closed the console connection)';
+
+/**
+ * The SQL consoles of PostgreSQL and MySQL/MariaDB sessions (docs/architecture.md, "Sessions"):
+ * one connection per Active session, logged in as the session's account with the password the
+ * core holds (the credential's own for Enable/Disable, the generated one for Creation), which never
+ * leaves the core. One statement at a time per session. When the session leaves Active the
+ * connection is closed at once, before its cleanup disables or drops the account; when the
+ * database closes the connection, the session ends.
+ */
+export class SqlConsoleService {
+  readonly #consoles = new Map<string, Console>();
+  readonly #unsubscribe: () => void;
+
+  constructor(private readonly deps: SqlConsoleDeps) {
+    // The lifecycle announces every state on this bus before it acts on the target, so the
+    // connection is closing before the cleanup's template runs.
+    this.#unsubscribe = deps.events.subscribe((event, payload) => {
+      if (event !== 'sessions.changed') return;
+      const session = payload as Session;
+      if (session.state !== 'active') void this.#close(session.id);
+    });
+  }
+
+  async run(sessionId: string, sql: string): Promise<SqlRunResult> {
+    const session = this.#activeSession(sessionId);
+    const open = openers[session.pluginId];
+    if (!open) {
+      throw new ServiceError(
+        'invalid_input',
+        `${findPlugin(session.pluginId)?.name ?? session.pluginId} sessions have no SQL console`,
+      );
+    }
+    let entry = this.#consoles.get(sessionId);
+    if (entry?.busy) {
+      throw new ServiceError(
+        'conflict',
+        'A statement is already running in this console: wait for it to finish, or Cancel it',
+      );
+    }
+    if (!entry) {
+      entry = this.#open(session, open);
+      this.#consoles.set(sessionId, entry);
+    }
+    entry.busy = true;
+    const now = this.deps.now ?? (() => performance.now());
+    try {
+      const connection = await this.#connected(sessionId, entry);
+      const started = now();
+      let result: DriverResult;
+      try {
+        result = await connection.run(sql, sqlConsoleRowLimit);
+      } catch (error) {
+        this.#forget(sessionId, entry);
+        throw new ServiceError(
+          'unavailable',
+          `The connection to the database was lost: ${entry.masker.guard(errorText(error))}`,
+        );
+      }
+      const durationMs = Math.max(0, now() - started);
+      return masked({ ...result, durationMs }, entry.masker);
+    } finally {
+      entry.busy = false;
+    }
+  }
+
+  /** Stops the session's running statement; `canceled: false` when nothing was running. */
+  async cancel(sessionId: string): Promise<{ canceled: boolean }> {
+    this.deps.lifecycle.get(sessionId);
+    const entry = this.#consoles.get(sessionId);
+    if (!entry?.busy || entry.closed) return { canceled: false };
+    const connection = await entry.connection.catch(() => undefined);
+    if (!connection) return { canceled: false };
+    await connection.cancel();
+    return { canceled: true };
+  }
+
+  /** Closes every console (the app is quitting; the lifecycle ends the sessions). */
+  async close(): Promise<void> {
+    this.#unsubscribe();
+    const closing = [...this.#consoles.keys()].map((id) => this.#close(id));
+    await Promise.all(closing);
+  }
+
+  #activeSession(sessionId: string): Session {
+    const session = this.deps.lifecycle.get(sessionId);
+    if (session.state !== 'active') {
+      throw new ServiceError(
+        'conflict',
+        `The session is ${sessionStateLabels[session.state]}: only an Active session's console runs statements`,
+      );
+    }
+    return session;
+  }
+
+  /** Starts connecting as the session's account; a failure is reported by the run that waits. */
+  #open(session: Session, open: ConsoleOpener): Console {
+    const { target, login } = this.#loginOf(session);
+    const entry: Console = {
+      connection: open({ target, login, timeouts: defaultTimeouts }),
+      masker: new Masker([login.password ?? '']),
+      busy: false,
+      closed: false,
+    };
+    entry.connection.then(
+      (connection) => (entry.opened = connection),
+      // Awaited by the run that opened it; this only keeps a failure from being unhandled.
+      () => undefined,
+    );
+    return entry;
+  }
+
+  async #connected(sessionId: string, entry: Console): Promise<ConsoleConnection> {
+    let connection: ConsoleConnection;
+    try {
+      connection = await entry.connection;
+    } catch (error) {
+      this.#forget(sessionId, entry);
+      throw new ServiceError(
+        'unavailable',
+        `The console could not connect: ${entry.masker.guard(errorText(error))}`,
+      );
+    }
+    if (entry.closed) {
+      // The session left Active while we connected: the cleanup must find no console of ours.
+      void connection.close();
+      throw new ServiceError('conflict', 'The session ended while the console was connecting');
+    }
+    connection.onLost(() => {
+      this.#forget(sessionId, entry);
+      const state = this.deps.lifecycle.get(sessionId).state;
+      if (state === 'active') void this.deps.lifecycle.end(sessionId, lostActor).catch(() => undefined);
+    });
+    return connection;
+  }
+
+  /** Where and as whom the session's console logs in; the password stays in the core. */
+  #loginOf(session: Session): { target: TargetEndpoint; login: ConnectionLogin } {
+    const plan = planSession(this.deps, session);
+    const target = plan.cleanup.target;
+    if (session.target !== null && `${target.host}:${target.port}` !== session.target) {
+      throw new ServiceError(
+        'conflict',
+        `${session.credentialLabel}: the device's address or port changed since the session started`,
+      );
+    }
+    const ref = sessionSecretRef(session.id);
+    const password =
+      session.jitType === 'create_delete'
+        ? this.deps.vault.has(ref)
+          ? this.deps.vault.get(ref)
+          : ''
+        : plan.currentPassword;
+    if (password === '') {
+      throw new ServiceError(
+        'invalid_input',
+        `${session.credentialLabel}: the session's password is not in the vault`,
+      );
+    }
+    // The credential's own database (its Additional information); never the authentication
+    // login's, which the session's account may have no right to.
+    const database = plan.credential.additionalInfo.trim();
+    return {
+      target,
+      login: { username: session.account, password, ...(database !== '' ? { database } : {}) },
+    };
+  }
+
+  #forget(sessionId: string, entry: Console): void {
+    entry.closed = true;
+    if (this.#consoles.get(sessionId) === entry) this.#consoles.delete(sessionId);
+  }
+
+  /** Closes a session's entry, now: a running statement is stopped on the server. */
+  async #close(sessionId: string): Promise<void> {
+    const entry = this.#consoles.get(sessionId);
+    if (!entry) return;
+    this.#forget(sessionId, entry);
+    // Synchronously when open: the goodbye is on its way before the lifecycle's next step runs.
+    if (entry.opened) return entry.opened.close();
+    const connection = await entry.connection.catch(() => undefined);
+    await connection?.close();
+  }
+}
+
+/** Every text the console returns, with the session's password masked out. */
+function masked(result: SqlRunResult, masker: Masker): SqlRunResult {
+  if (result.kind === 'error') return { ...result, message: masker.guard(result.message) };
+  return {
+    ...result,
+    columns: result.columns.map((c) => ({ ...c, name: masker.guard(c.name) })),
+    rows: result.rows.map((row) => row.map((value) => (value === null ? null : masker.guard(value)))),
+    command: masker.guard(result.command),
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

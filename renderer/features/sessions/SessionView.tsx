@@ -16,6 +16,7 @@ import { formatTime } from '../operations/operation-format';
 import { deviceOf, expiryWarning, isInUse, formatDuration, sessionDuration } from './session-format';
 import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
+import { hasSqlConsole, SqlConsole } from './sql-console/SqlConsole';
 import { useLeaveGuard } from './use-leave-guard';
 import { useNow } from './use-now';
 
@@ -72,6 +73,7 @@ function SessionContent({ session }: { session: Session }) {
         </Alert>
       )}
       {!provisioning && !failed && <SessionPanel session={session} />}
+      {session.state === 'active' && hasSqlConsole(session) && <SqlConsole session={session} />}
       <Paper component="section" aria-label="Steps" variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h2" sx={{ mb: 1 }}>
           Steps

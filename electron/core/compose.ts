@@ -31,6 +31,7 @@ import { TemplateExecutor } from '../operations/template-executor';
 import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
 import { SqlConsoleService } from '../sessions/sql-console';
+import { SqlTranscripts } from '../sessions/sql-transcript';
 import { scanHostKey } from '../plugins/ssh';
 import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
@@ -175,7 +176,15 @@ export function createCore(options: CoreOptions): Core {
     ...(options.randomInt ? { randomInt: options.randomInt } : {}),
   });
   late.sessions = lifecycle;
-  const sqlConsoles = new SqlConsoleService({ lifecycle, events, inventory, plugins, vault });
+  const sqlConsoles = new SqlConsoleService({
+    lifecycle,
+    events,
+    inventory,
+    plugins,
+    vault,
+    transcripts: new SqlTranscripts(options.dataDir),
+    clock: () => clock.now(),
+  });
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,

@@ -1,6 +1,10 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
 import { sessionStateLabels, type Session } from '../../shared/domain/session';
-import { sqlConsoleRowLimit, type SqlRunResult } from '../../shared/contract/sql-console';
+import {
+  sqlConsoleRowLimit,
+  type SqlRunResult,
+  type SqlTranscriptEntry,
+} from '../../shared/contract/sql-console';
 import { sessionSecretRef, type SessionLifecycle } from '../lifecycle/session-lifecycle';
 import { planSession, type PlanSources } from '../lifecycle/session-plan';
 import type { EventBus } from '../platform/event-bus';
@@ -10,6 +14,7 @@ import { ServiceError } from '../services/service-error';
 import { openMysqlConsole } from './sql-console-mysql';
 import { openPgConsole } from './sql-console-pg';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
+import type { SqlTranscripts } from './sql-transcript';
 
 /** How a console connects, by the session's plugin. */
 export type ConsoleOpener = (options: {
@@ -29,8 +34,12 @@ export const hasSqlConsole = (pluginId: PluginId): boolean => openers[pluginId] 
 export interface SqlConsoleDeps extends PlanSources {
   readonly lifecycle: Pick<SessionLifecycle, 'get' | 'end'>;
   readonly events: Pick<EventBus, 'subscribe'>;
+  /** Where every statement and its outcome is kept, per session, masked. */
+  readonly transcripts: SqlTranscripts;
   /** Milliseconds, for a run's duration (performance.now by default). */
   readonly now?: () => number;
+  /** The time of a transcript line (the system's by default). */
+  readonly clock?: () => Date;
 }
 
 /** One session's console: its connection (opening or open) and whether a statement runs. */
@@ -38,7 +47,10 @@ interface Console {
   readonly connection: Promise<ConsoleConnection>;
   /** The connection once open: closing it needs no await (see #close). */
   opened?: ConsoleConnection;
-  /** The session's password and its forms, masked out of whatever the console returns. */
+  /**
+   * The session's secrets (its password, the credential's stored one, the authentication login's)
+   * and their forms, masked out of whatever the console returns or writes to its transcript.
+   */
   readonly masker: Masker;
   busy: boolean;
   closed: boolean;
@@ -93,19 +105,36 @@ export class SqlConsoleService {
     const now = this.deps.now ?? (() => performance.now());
     try {
       const connection = await this.#connected(sessionId, entry);
+      // On disk before it runs: a statement that never returns is still in the transcript.
+      await this.#record(sessionId, entry, { kind: 'statement', text: sql, durationMs: null }).catch(() => {
+        throw new ServiceError(
+          'unavailable',
+          'The transcript could not be written: the statement was not run',
+        );
+      });
       const started = now();
       let result: DriverResult;
       try {
         result = await connection.run(sql, sqlConsoleRowLimit);
       } catch (error) {
         this.#forget(sessionId, entry);
-        throw new ServiceError(
-          'unavailable',
-          `The connection to the database was lost: ${entry.masker.guard(errorText(error))}`,
-        );
+        const message = `The connection to the database was lost: ${entry.masker.guard(errorText(error))}`;
+        await this.#record(sessionId, entry, { kind: 'lost', text: message, durationMs: null }).catch(noop);
+        throw new ServiceError('unavailable', message);
       }
       const durationMs = Math.max(0, now() - started);
-      return masked({ ...result, durationMs }, entry.masker);
+      const shown = masked({ ...result, durationMs }, entry.masker);
+      await this.#record(sessionId, entry, {
+        kind: shown.kind,
+        text:
+          shown.kind === 'error'
+            ? shown.message
+            : [shown.command, shown.columns.length > 0 ? `${shown.rowCount} row(s)` : '']
+                .filter((part) => part !== '')
+                .join(', '),
+        durationMs,
+      }).catch(noop);
+      return shown;
     } finally {
       entry.busy = false;
     }
@@ -120,6 +149,17 @@ export class SqlConsoleService {
     if (!connection) return { canceled: false };
     await connection.cancel();
     return { canceled: true };
+  }
+
+  /** What the session's console ran, oldest first (masked when written). */
+  async transcript(sessionId: string): Promise<{ entries: SqlTranscriptEntry[] }> {
+    this.deps.lifecycle.get(sessionId);
+    return { entries: await this.deps.transcripts.read(sessionId) };
+  }
+
+  #record(sessionId: string, entry: Console, line: Omit<SqlTranscriptEntry, 'at'>): Promise<void> {
+    const at = (this.deps.clock?.() ?? new Date()).toISOString();
+    return this.deps.transcripts.append(sessionId, { at, ...line }, entry.masker);
   }
 
   /** Closes every console (the app is quitting; the lifecycle ends the sessions). */
@@ -142,10 +182,10 @@ export class SqlConsoleService {
 
   /** Starts connecting as the session's account; a failure is reported by the run that waits. */
   #open(session: Session, open: ConsoleOpener): Console {
-    const { target, login } = this.#loginOf(session);
+    const { target, login, secrets } = this.#loginOf(session);
     const entry: Console = {
       connection: open({ target, login, timeouts: defaultTimeouts }),
-      masker: new Masker([login.password ?? '']),
+      masker: new Masker(secrets),
       busy: false,
       closed: false,
     };
@@ -182,7 +222,7 @@ export class SqlConsoleService {
   }
 
   /** Where and as whom the session's console logs in; the password stays in the core. */
-  #loginOf(session: Session): { target: TargetEndpoint; login: ConnectionLogin } {
+  #loginOf(session: Session): { target: TargetEndpoint; login: ConnectionLogin; secrets: string[] } {
     const plan = planSession(this.deps, session);
     const target = plan.cleanup.target;
     if (session.target !== null && `${target.host}:${target.port}` !== session.target) {
@@ -210,6 +250,7 @@ export class SqlConsoleService {
     return {
       target,
       login: { username: session.account, password, ...(database !== '' ? { database } : {}) },
+      secrets: [password, plan.currentPassword, plan.login.login.password ?? ''],
     };
   }
 
@@ -240,6 +281,8 @@ function masked(result: SqlRunResult, masker: Masker): SqlRunResult {
     command: masker.guard(result.command),
   };
 }
+
+const noop = (): void => undefined;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -50,6 +50,16 @@ export type SqlRunResult = z.infer<typeof sqlRunResultSchema>;
 export type SqlRowsResult = z.infer<typeof sqlRowsResultSchema>;
 export type SqlErrorResult = z.infer<typeof sqlErrorResultSchema>;
 
+/** One line of a session's SQL transcript: a statement as it started, or what it came to. */
+export const sqlTranscriptEntrySchema = z.object({
+  at: z.string(),
+  kind: z.enum(['statement', 'rows', 'error', 'lost']),
+  /** The statement (masked), the command tag and row count, or the server's message. */
+  text: z.string(),
+  durationMs: z.number().min(0).nullable(),
+});
+export type SqlTranscriptEntry = z.infer<typeof sqlTranscriptEntrySchema>;
+
 export const sqlConsoleMethods = defineMethods({
   'sqlConsole.run': {
     summary:
@@ -67,5 +77,10 @@ export const sqlConsoleMethods = defineMethods({
     summary: "Cancel the statement running in a session's SQL console",
     input: z.object({ sessionId: sessionIdSchema }),
     output: z.object({ canceled: z.boolean() }),
+  },
+  'sqlConsole.transcript': {
+    summary: "The statements a session's SQL console ran and their outcomes, oldest first, secrets masked",
+    input: z.object({ sessionId: sessionIdSchema }),
+    output: z.object({ entries: z.array(sqlTranscriptEntrySchema) }),
   },
 });

@@ -8,4 +8,5 @@ export const sqlConsoleHandlers = (
 ): DomainHandlers<typeof sqlConsoleMethods> => ({
   'sqlConsole.run': ({ sessionId, sql }) => toResult(() => consoles.run(sessionId, sql)),
   'sqlConsole.cancel': ({ sessionId }) => toResult(() => consoles.cancel(sessionId)),
+  'sqlConsole.transcript': ({ sessionId }) => toResult(() => consoles.transcript(sessionId)),
 });

@@ -4,6 +4,8 @@
  * reports the server's own errors and stays usable, cancels a running statement, refuses a second
  * one meanwhile, closes with the session, and a connection the server closes ends the session.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlErrorResult, SqlRowsResult, SqlRunResult } from '../../../shared/contract/sql-console';
 import type { Session } from '../../../shared/domain/session';
@@ -53,7 +55,7 @@ function errorOf(result: SqlRunResult): SqlErrorResult {
 }
 
 /** An Active Enable/Disable session on a NOLOGIN role made for the test. */
-async function enableDisableSession(): Promise<{ session: Session; role: string }> {
+async function enableDisableSession(): Promise<{ session: Session; role: string; password: string }> {
   const role = uniqueName('sqlcon');
   const password = randomPassword();
   roles.add(role);
@@ -77,7 +79,7 @@ async function enableDisableSession(): Promise<{ session: Session; role: string 
     password: { action: 'set', value: password },
   })) as { id: number };
   const started = (await call('sessions.start', { credentialId: credential.id })) as Session;
-  return { session: await untilState(sc.core, started.id, 'active'), role };
+  return { session: await untilState(sc.core, started.id, 'active'), role, password };
 }
 
 /** The backends the role has on the server (the console's connection among them). */
@@ -109,7 +111,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 20_000): 
 
 describe('SQL console of PostgreSQL sessions', () => {
   it("Enable/Disable: runs as the credential's role; errors keep the console usable; the end closes it", async () => {
-    const { session, role } = await enableDisableSession();
+    const { session, role, password } = await enableDisableSession();
 
     const who = rowsOf(await run(session.id, 'select current_user'));
     expect(who.columns.map((c) => c.name)).toEqual(['current_user']);
@@ -131,6 +133,9 @@ describe('SQL console of PostgreSQL sessions', () => {
     expect(many.rowCount).toBe(5000);
     expect(many.truncated).toBe(true);
 
+    // The credential's password never comes back, even when a statement names it.
+    expect(rowsOf(await run(session.id, `select '${password}' as p`)).rows).toEqual([['******']]);
+
     expect(await backendsOf(role)).toHaveLength(1);
     await call('sessions.end', { id: session.id });
     await untilState(sc.core, session.id, 'ended');
@@ -138,6 +143,24 @@ describe('SQL console of PostgreSQL sessions', () => {
     // The console let go of its connection itself: the disable template found no session to end.
     expect(await terminatedByCleanup(session.id)).toBe('SELECT 0');
     await expect(run(session.id, 'select 1')).rejects.toThrow(/only an Active session's console/);
+
+    // The transcript kept every statement and its outcome, in order, masked.
+    const { entries } = (await call('sqlConsole.transcript', { sessionId: session.id })) as {
+      entries: { kind: string; text: string }[];
+    };
+    expect(entries.slice(0, 4).map((e) => [e.kind, e.text])).toEqual([
+      ['statement', 'select current_user'],
+      ['rows', 'SELECT 1, 1 row(s)'],
+      ['statement', 'select 1;\nselec current_user'],
+      ['error', 'syntax error at or near "selec"'],
+    ]);
+    expect(entries).toContainEqual(
+      expect.objectContaining({ kind: 'statement', text: "select '******' as p" }),
+    );
+    expect(JSON.stringify(entries)).not.toContain(password);
+    expect(readFileSync(join(sc.dataDir, 'transcripts', `${session.id}.sql.jsonl`), 'utf8')).not.toContain(
+      password,
+    );
   });
 
   it('Creation and deletion: runs as the generated role, which the end drops', async () => {

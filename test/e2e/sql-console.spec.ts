@@ -2,7 +2,7 @@
  * The SQL console of a PostgreSQL session, against the lab's real PostgreSQL (started here): Start
  * session on an Enable/Disable credential from Credentials > Just In Time, run `select current_user`
  * and see the role in the grid, a bad statement shows the server's error, Close, and the role can
- * no longer log in. What the test checks on the server it checks as the lab's superuser, with pg.
+ * no longer log in; Remote sessions' Details show the transcript. What the test checks on the server it checks as the lab's superuser, with pg.
  */
 import type { Locator, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -162,6 +162,19 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
     await expect(field(session, 'State')).toHaveText('Ended');
     await expect(sqlConsole).toBeHidden();
     expect(await canLogIn(role, password)).toBe(false);
+
+    // Remote sessions > Details: the transcript of what the console ran, in order.
+    await openScreen(page, 'PAM Core', 'Remote sessions');
+    await page.getByRole('button', { name: `Actions for ${role} @ pg-lab` }).click();
+    await page.getByRole('menuitem', { name: 'Details' }).click();
+    const details = page.getByRole('dialog', { name: `Session of ${role}` });
+    const transcript = details.getByRole('list', { name: 'SQL transcript' });
+    await expect(transcript.getByRole('listitem')).toHaveCount(4);
+    await expect(transcript.getByRole('listitem').nth(0)).toContainText('select current_user');
+    await expect(transcript.getByRole('listitem').nth(1)).toContainText('SELECT 1, 1 row(s)');
+    await expect(transcript.getByRole('listitem').nth(2)).toContainText('selec 1');
+    await expect(transcript.getByRole('listitem').nth(3)).toContainText('syntax error at or near "selec"');
+    await details.getByRole('button', { name: 'Close' }).click();
   } finally {
     await asAdmin((c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
   }

@@ -9,12 +9,7 @@ import {
   type SqlRunResult,
 } from '../../../../shared/contract/sql-console';
 import { gridDefaults } from '../../common/data-grid';
-
-/** Where a 1-based character position falls in the text: line and column, as an editor counts. */
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position - 1).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
+import { lineAndColumn } from './sql-position';
 
 const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 

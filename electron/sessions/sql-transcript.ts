@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
 import type { Masker } from '../plugins/tag-engine';
@@ -23,7 +23,14 @@ export class SqlTranscripts {
     const previous = this.#tails.get(sessionId) ?? Promise.resolve();
     const next = previous.then(async () => {
       await mkdir(this.#dir, { recursive: true, mode: 0o700 });
-      await appendFile(this.#path(sessionId), `${JSON.stringify(safe)}\n`, { mode: 0o600, flag: 'a' });
+      // fsync'ed, as the other logs: a statement is on disk before it runs.
+      const file = await open(this.#path(sessionId), 'a', 0o600);
+      try {
+        await file.appendFile(`${JSON.stringify(safe)}\n`);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
     });
     const tail = next.catch(() => undefined);
     this.#tails.set(sessionId, tail);

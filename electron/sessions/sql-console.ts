@@ -28,9 +28,6 @@ const openers: Partial<Record<PluginId, ConsoleOpener>> = {
   mysql: openMysqlConsole,
 };
 
-/** Whether a session of this plugin has an SQL entry. */
-export const hasSqlConsole = (pluginId: PluginId): boolean => openers[pluginId] !== undefined;
-
 export interface SqlConsoleDeps extends PlanSources {
   readonly lifecycle: Pick<SessionLifecycle, 'get' | 'end'>;
   readonly events: Pick<EventBus, 'subscribe'>;
@@ -259,7 +256,7 @@ export class SqlConsoleService {
     if (this.#consoles.get(sessionId) === entry) this.#consoles.delete(sessionId);
   }
 
-  /** Closes a session's entry, now: a running statement is stopped on the server. */
+  /** Closes a session's console, now: a running statement is stopped on the server. */
   async #close(sessionId: string): Promise<void> {
     const entry = this.#consoles.get(sessionId);
     if (!entry) return;

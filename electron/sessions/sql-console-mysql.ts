@@ -90,7 +90,8 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
             header = row;
             return;
           }
-          rows.add(row.map((value, i) => (value === null ? null : (display[i] ?? String)(value))));
+          if (!rows.keeping) rows.skip();
+          else rows.add(row.map((value, i) => (value === null ? null : (display[i] ?? String)(value))));
         });
         query.on('error', (error: Error & { errno?: number; fatal?: boolean; sqlState?: string }) => {
           failed = true;
@@ -119,7 +120,7 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
               })),
               rows: rows.rows,
               rowCount: rows.count,
-              truncated: rows.count > rows.rows.length,
+              truncated: rows.truncated,
               command: `${rows.count} row${rows.count === 1 ? '' : 's'} in set`,
               affectedRows: null,
             });

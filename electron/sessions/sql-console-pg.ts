@@ -82,7 +82,7 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
             })),
             rows: rows.rows,
             rowCount: rows.count,
-            truncated: rows.count > rows.rows.length,
+            truncated: rows.truncated,
             command: all
               .map(commandTag)
               .filter((tag) => tag !== '')

@@ -3,6 +3,13 @@ import { defineMethods } from './define';
 
 /** The most rows a run returns; the rest are counted, not sent (the grid shows a note). */
 export const sqlConsoleRowLimit = 1000;
+/** The longest text a cell keeps (characters); the rest is cut and the cut is said in the cell. */
+export const sqlConsoleCellLimit = 64 * 1024;
+/**
+ * The most cell text one result keeps (characters, 8 Mi): rows beyond it are counted, not kept,
+ * so that a result's answer stays small enough to serialize and send.
+ */
+export const sqlConsoleResultTextBudget = 8 * 1024 * 1024;
 /** The longest statement text a run takes (a pasted script, not a data load). */
 export const sqlConsoleMaxStatementLength = 100_000;
 
@@ -25,7 +32,7 @@ export const sqlRowsResultSchema = z.object({
   rows: z.array(z.array(z.string().nullable())),
   /** Every row the statement returned; more than `rows.length` when truncated. */
   rowCount: z.number().int().min(0),
-  /** The statement returned more than the row limit: only the first rows are here. */
+  /** Not every row is here (the row limit or the result's text budget): only the first ones. */
   truncated: z.boolean(),
   /** The command tag (`SELECT 3`, `UPDATE 2`), or MySQL's summary (`OK, 2 rows affected`). */
   command: z.string(),

@@ -86,7 +86,11 @@ function RowsGrid({ result }: { result: SqlRowsResult }) {
       </Typography>
       {result.truncated && (
         <Alert severity="info" sx={{ mb: 1 }}>
-          {`Showing the first ${sqlConsoleRowLimit.toLocaleString('en-US')} rows of ${result.rowCount.toLocaleString('en-US')}.`}
+          {/* The row limit, or the result's text budget when its cells are large: say which. */}
+          {`Showing the first ${result.rows.length.toLocaleString('en-US')} rows of ${result.rowCount.toLocaleString('en-US')}` +
+            (result.rows.length < sqlConsoleRowLimit
+              ? ' (the console keeps at most 8 MiB of text per result).'
+              : '.')}
         </Alert>
       )}
       {result.columns.length > 0 && (

@@ -40,15 +40,13 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
   return {
     run: (sql, rowLimit) =>
       new Promise<DriverResult>((resolve, reject) => {
-        // Per statement of a multi-statement text: the grid shows the last that returned rows.
-        const collected = new Map<unknown, RowCollector>();
+        // Only the latest statement's rows: the grid shows the last result with columns.
+        const collected = new LatestRows(rowLimit);
         // Arrays, not objects: a result may repeat a column name (`select 1, 1`).
         const config: pg.QueryArrayConfig = { text: sql, rowMode: 'array', types: asText };
         const query = new pg.Query<(string | null)[]>(config);
         query.on('row', (row: (string | null)[], result: unknown) => {
-          let rows = collected.get(result);
-          if (!rows) collected.set(result, (rows = new RowCollector(rowLimit)));
-          rows.add(row);
+          collected.add(result, row);
         });
         query.on('error', (error: Error) => {
           running = false;
@@ -72,7 +70,7 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
             });
             return;
           }
-          const rows = collected.get(shown) ?? new RowCollector(rowLimit);
+          const rows = collected.of(shown);
           const returnsRows = shown.fields.length > 0;
           resolve({
             kind: 'rows',
@@ -104,6 +102,36 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
       lost = listener;
     },
   };
+}
+
+/**
+ * The rows of the latest result of a (possibly multi-statement) simple query, and nothing of the
+ * earlier ones: a new result's first row drops the previous collector, so a script of many SELECTs
+ * holds one result's rows (within the collector's bounds), not one per statement.
+ */
+export class LatestRows {
+  #result: unknown;
+  #rows: RowCollector | undefined;
+
+  constructor(private readonly rowLimit: number) {}
+
+  add(result: unknown, row: (string | null)[]): void {
+    if (this.#rows === undefined || this.#result !== result) {
+      this.#result = result;
+      this.#rows = new RowCollector(this.rowLimit);
+    }
+    this.#rows.add(row);
+  }
+
+  /** The rows of `result` when it is the latest that had any, else none (a result with no rows). */
+  of(result: unknown): RowCollector {
+    return this.#rows !== undefined && this.#result === result ? this.#rows : new RowCollector(this.rowLimit);
+  }
+
+  /** The results whose rows are held now (one at most). */
+  get held(): number {
+    return this.#rows === undefined ? 0 : 1;
+  }
 }
 
 /** `SELECT 3`, `UPDATE 2`, `CREATE TABLE`: the command tag psql prints. */

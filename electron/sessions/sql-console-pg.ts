@@ -50,12 +50,15 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
         });
         query.on('error', (error: Error) => {
           running = false;
+          // The console shows no notices: drained, so that a session's stay bounded by one run's.
+          connection.takeNotices();
           // The server's answer to this statement; anything else (a dropped socket) is the connection.
           if (error instanceof pg.DatabaseError) resolve(pgErrorResult(error));
           else reject(error);
         });
         query.on('end', (results: PgResult | PgResult[]) => {
           running = false;
+          connection.takeNotices();
           const all = Array.isArray(results) ? results : [results];
           const shown = all.findLast((r) => r.fields.length > 0) ?? all[all.length - 1];
           if (!shown) {

@@ -178,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
   late.sessions = lifecycle;
   const sqlConsoles = new SqlConsoleService({
     lifecycle,
+    audit,
     events,
     inventory,
     plugins,

@@ -7,6 +7,7 @@ import {
 } from '../../shared/contract/sql-console';
 import { sessionSecretRef, type SessionLifecycle } from '../lifecycle/session-lifecycle';
 import { planSession, type PlanSources } from '../lifecycle/session-plan';
+import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugins/plugin-runtime';
 import { defaultTimeouts, Masker } from '../plugins/tag-engine';
@@ -28,8 +29,16 @@ const openers: Partial<Record<PluginId, ConsoleOpener>> = {
   mysql: openMysqlConsole,
 };
 
+/** Who calls the console (the transport's call context): named in its audit entries. */
+export interface ConsoleCaller {
+  readonly actor: string;
+  readonly transport: string;
+}
+
 export interface SqlConsoleDeps extends PlanSources {
   readonly lifecycle: Pick<SessionLifecycle, 'get' | 'end'>;
+  /** Every login of a console (and its close) is audited; the login waits for the entry. */
+  readonly audit: AuditTrail;
   readonly events: Pick<EventBus, 'subscribe'>;
   /** Where every statement and its outcome is kept, per session, masked. */
   readonly transcripts: SqlTranscripts;
@@ -51,7 +60,13 @@ interface Console {
   readonly masker: Masker;
   busy: boolean;
   closed: boolean;
+  /** Its login was audited: its close is audited once too. */
+  audited: boolean;
+  closeAudited: boolean;
 }
+
+/** Who closes a console the session's end (or the database) closed, in its audit entry. */
+const systemCaller: ConsoleCaller = { actor: 'system', transport: 'internal' };
 
 /** Who ends a session whose database connection went away (a system actor, for the audit). */
 const lostActor = 'system (the database closed the console connection)';
@@ -78,7 +93,7 @@ export class SqlConsoleService {
     });
   }
 
-  async run(sessionId: string, sql: string): Promise<SqlRunResult> {
+  async run(sessionId: string, sql: string, caller: ConsoleCaller): Promise<SqlRunResult> {
     const session = this.#activeSession(sessionId);
     const open = openers[session.pluginId];
     if (!open) {
@@ -95,7 +110,7 @@ export class SqlConsoleService {
       );
     }
     if (!entry) {
-      entry = this.#open(session, open);
+      entry = this.#open(session, open, caller);
       this.#consoles.set(sessionId, entry);
     }
     entry.busy = true;
@@ -114,7 +129,7 @@ export class SqlConsoleService {
       try {
         result = await connection.run(sql, sqlConsoleRowLimit);
       } catch (error) {
-        this.#forget(sessionId, entry);
+        this.#forget(sessionId, entry, 'lost');
         const message = `The connection to the database was lost: ${entry.masker.guard(errorText(error))}`;
         await this.#record(sessionId, entry, { kind: 'lost', text: message, durationMs: null }).catch(noop);
         throw new ServiceError('unavailable', message);
@@ -138,12 +153,21 @@ export class SqlConsoleService {
   }
 
   /** Stops the session's running statement; `canceled: false` when nothing was running. */
-  async cancel(sessionId: string): Promise<{ canceled: boolean }> {
-    this.deps.lifecycle.get(sessionId);
+  async cancel(sessionId: string, caller: ConsoleCaller): Promise<{ canceled: boolean }> {
+    const session = this.deps.lifecycle.get(sessionId);
     const entry = this.#consoles.get(sessionId);
     if (!entry?.busy || entry.closed) return { canceled: false };
     const connection = await entry.connection.catch(() => undefined);
     if (!connection) return { canceled: false };
+    // MySQL cancels from a second login as the session's account (KILL QUERY): audited first.
+    if (session.pluginId === 'mysql') {
+      await this.#audit(
+        session,
+        caller,
+        'session_console_open',
+        'Second login to cancel the running statement',
+      );
+    }
     await connection.cancel();
     return { canceled: true };
   }
@@ -177,14 +201,28 @@ export class SqlConsoleService {
     return session;
   }
 
-  /** Starts connecting as the session's account; a failure is reported by the run that waits. */
-  #open(session: Session, open: ConsoleOpener): Console {
+  /**
+   * Starts connecting as the session's account, once the login is audited (on disk): the
+   * password leaves the vault for an audited purpose only. A failure is reported by the run that
+   * waits.
+   */
+  #open(session: Session, open: ConsoleOpener, caller: ConsoleCaller): Console {
     const { target, login, secrets } = this.#loginOf(session);
     const entry: Console = {
-      connection: open({ target, login, timeouts: defaultTimeouts }),
+      connection: this.#audit(
+        session,
+        caller,
+        'session_console_open',
+        `Console login to ${target.host}:${target.port}`,
+      ).then(() => {
+        entry.audited = true;
+        return open({ target, login, timeouts: defaultTimeouts });
+      }),
       masker: new Masker(secrets),
       busy: false,
       closed: false,
+      audited: false,
+      closeAudited: false,
     };
     entry.connection.then(
       (connection) => (entry.opened = connection),
@@ -199,7 +237,7 @@ export class SqlConsoleService {
     try {
       connection = await entry.connection;
     } catch (error) {
-      this.#forget(sessionId, entry);
+      this.#forget(sessionId, entry, 'login failed');
       throw new ServiceError(
         'unavailable',
         `The console could not connect: ${entry.masker.guard(errorText(error))}`,
@@ -208,10 +246,11 @@ export class SqlConsoleService {
     if (entry.closed) {
       // The session left Active while we connected: the cleanup must find no console of ours.
       void connection.close();
+      this.#auditClose(sessionId, entry, 'closed (the session left Active)');
       throw new ServiceError('conflict', 'The session ended while the console was connecting');
     }
     connection.onLost(() => {
-      this.#forget(sessionId, entry);
+      this.#forget(sessionId, entry, 'closed by the database');
       const state = this.deps.lifecycle.get(sessionId).state;
       if (state === 'active') void this.deps.lifecycle.end(sessionId, lostActor).catch(() => undefined);
     });
@@ -251,16 +290,51 @@ export class SqlConsoleService {
     };
   }
 
-  #forget(sessionId: string, entry: Console): void {
+  #forget(sessionId: string, entry: Console, why = 'closed'): void {
     entry.closed = true;
+    this.#auditClose(sessionId, entry, why);
     if (this.#consoles.get(sessionId) === entry) this.#consoles.delete(sessionId);
+  }
+
+  /** Once per audited login (a login not yet audited when forgotten is audited closed once connected). */
+  #auditClose(sessionId: string, entry: Console, why: string): void {
+    if (!entry.audited || entry.closeAudited) return;
+    entry.closeAudited = true;
+    const session = this.#sessionOrNull(sessionId);
+    if (session)
+      void this.#audit(session, systemCaller, 'session_console_close', `Console ${why}`).catch(noop);
+  }
+
+  #sessionOrNull(sessionId: string): Session | null {
+    try {
+      return this.deps.lifecycle.get(sessionId);
+    } catch {
+      return null;
+    }
+  }
+
+  async #audit(
+    session: Session,
+    caller: ConsoleCaller,
+    action: 'session_console_open' | 'session_console_close',
+    what: string,
+  ): Promise<void> {
+    await this.deps.audit.record({
+      actor: caller.actor,
+      action,
+      entity: 'credential',
+      entityId: session.credentialId,
+      label: session.credentialLabel,
+      result: 'success',
+      detail: `Session ${session.id} (${session.account}, ${caller.transport}): ${what}`,
+    });
   }
 
   /** Closes a session's console, now: a running statement is stopped on the server. */
   async #close(sessionId: string): Promise<void> {
     const entry = this.#consoles.get(sessionId);
     if (!entry) return;
-    this.#forget(sessionId, entry);
+    this.#forget(sessionId, entry, 'closed (the session left Active)');
     // Synchronously when open: the goodbye is on its way before the lifecycle's next step runs.
     if (entry.opened) return entry.opened.close();
     const connection = await entry.connection.catch(() => undefined);

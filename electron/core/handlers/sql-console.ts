@@ -6,7 +6,7 @@ import type { DomainHandlers } from '../handler-types';
 export const sqlConsoleHandlers = (
   consoles: SqlConsoleService,
 ): DomainHandlers<typeof sqlConsoleMethods> => ({
-  'sqlConsole.run': ({ sessionId, sql }) => toResult(() => consoles.run(sessionId, sql)),
-  'sqlConsole.cancel': ({ sessionId }) => toResult(() => consoles.cancel(sessionId)),
+  'sqlConsole.run': ({ sessionId, sql }, ctx) => toResult(() => consoles.run(sessionId, sql, ctx)),
+  'sqlConsole.cancel': ({ sessionId }, ctx) => toResult(() => consoles.cancel(sessionId, ctx)),
   'sqlConsole.transcript': ({ sessionId }) => toResult(() => consoles.transcript(sessionId)),
 });

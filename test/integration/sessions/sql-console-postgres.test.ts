@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlErrorResult, SqlRowsResult, SqlRunResult } from '../../../shared/contract/sql-console';
+import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Session } from '../../../shared/domain/session';
 import { labDetails } from '../../lab/inject';
 import { uniqueName } from '../../lab/names';
@@ -161,6 +162,29 @@ describe('SQL console of PostgreSQL sessions', () => {
     expect(readFileSync(join(sc.dataDir, 'transcripts', `${session.id}.sql.jsonl`), 'utf8')).not.toContain(
       password,
     );
+  });
+
+  it('audits the console login (before it connects) and its close, with the caller and the session', async () => {
+    const { session, role } = await enableDisableSession();
+    rowsOf(await run(session.id, 'select 1'));
+    await call('sessions.end', { id: session.id });
+    await untilState(sc.core, session.id, 'ended');
+    const { entries } = (await call('audit.list', { filter: { text: session.id }, limit: 1000 })) as {
+      entries: AuditEntry[];
+    };
+    const consoleEntries = entries
+      .filter((e) => e.action.startsWith('session_console_'))
+      .sort((a, b) => a.seq - b.seq);
+    expect(consoleEntries.map((e) => [e.action, e.actor])).toEqual([
+      ['session_console_open', expect.not.stringMatching(/^system/) as unknown],
+      ['session_console_close', 'system'],
+    ]);
+    const open = consoleEntries[0];
+    expect(open?.detail).toContain(`Session ${session.id} (${role}, internal)`);
+    expect(open?.detail).toContain(`Console login to ${labDetails().postgres.host}`);
+    // Audited before the login: its entry precedes the session's cleanup (which ended the backend).
+    const cleanup = entries.find((e) => e.action === 'session_cleanup');
+    expect(open && cleanup && open.seq < cleanup.seq).toBe(true);
   });
 
   it('Creation and deletion: runs as the generated role, which the end drops', async () => {

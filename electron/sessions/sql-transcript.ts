@@ -2,12 +2,13 @@ import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
 import type { Masker } from '../plugins/tag-engine';
+import { maskTypedPasswords } from './sql-secrets';
 
 /**
  * What an SQL console ran, per session, append-only: one JSON line per statement as it starts,
  * and one with its outcome, in `<dataDir>/transcripts/<session id>.sql.jsonl`. Every text is
- * masked before it is written (the session's known secrets, and the literal after PASSWORD or
- * IDENTIFIED BY, which may be a password typed by hand); a line is never rewritten.
+ * masked before it is written (the session's known secrets, and passwords typed by hand: see
+ * sql-secrets.ts); a line is never rewritten.
  */
 export class SqlTranscripts {
   readonly #dir: string;
@@ -67,11 +68,4 @@ export class SqlTranscripts {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(sessionId)) throw new Error('Not a session id');
     return join(this.#dir, `${sessionId}.sql.jsonl`);
   }
-}
-
-/** `PASSWORD '…'` and `IDENTIFIED BY '…'` (also with double quotes): the literal becomes ******. */
-export function maskTypedPasswords(sql: string): string {
-  return sql
-    .replace(/\b(PASSWORD|IDENTIFIED\s+BY)(\s*=?\s*)'(?:[^'\\]|''|\\.)*'/gi, "$1$2'******'")
-    .replace(/\b(PASSWORD|IDENTIFIED\s+BY)(\s*=?\s*)"(?:[^"\\]|""|\\.)*"/gi, '$1$2"******"');
 }

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Masker } from '../../../electron/plugins/tag-engine';
-import { maskTypedPasswords, SqlTranscripts } from '../../../electron/sessions/sql-transcript';
+import { maskTypedPasswords } from '../../../electron/sessions/sql-secrets';
+import { SqlTranscripts } from '../../../electron/sessions/sql-transcript';
 import { makeTempDir } from '../../support/temp-dir';
 
 const dirs: { remove: () => void }[] = [];
@@ -17,6 +18,28 @@ describe('maskTypedPasswords', () => {
     ["CREATE USER 'a'@'%' IDENTIFIED BY 'p\\'q'", "CREATE USER 'a'@'%' IDENTIFIED BY '******'"],
     ['SET PASSWORD = "abc"', 'SET PASSWORD = "******"'],
     ["select 'password' as word", "select 'password' as word"],
+    // Every literal form, a comment or a parenthesis in between (review finding 10).
+    ["ALTER ROLE r PASSWORD E'x\\'y'", "ALTER ROLE r PASSWORD E'******'"],
+    ['ALTER ROLE r PASSWORD $$x$$', 'ALTER ROLE r PASSWORD $$******$$'],
+    ['ALTER ROLE r PASSWORD $pw$x$pw$', 'ALTER ROLE r PASSWORD $pw$******$pw$'],
+    ["ALTER ROLE r PASSWORD U&'x'", "ALTER ROLE r PASSWORD U&'******'"],
+    ["ALTER ROLE r PASSWORD /*c*/ 'x'", "ALTER ROLE r PASSWORD /*c*/ '******'"],
+    ["ALTER ROLE r PASSWORD -- c\n'x'", "ALTER ROLE r PASSWORD -- c\n'******'"],
+    ["SET PASSWORD FOR a = PASSWORD('x')", "SET PASSWORD FOR a = PASSWORD('******')"],
+    ["SET PASSWORD FOR 'a'@'%' = 'x'", "SET PASSWORD FOR 'a'@'%' = '******'"],
+    [
+      "CREATE USER 'a'@'%' IDENTIFIED WITH mysql_native_password BY 'x'",
+      "CREATE USER 'a'@'%' IDENTIFIED WITH mysql_native_password BY '******'",
+    ],
+    [
+      "ALTER USER a IDENTIFIED VIA ed25519 USING PASSWORD('x')",
+      "ALTER USER a IDENTIFIED VIA ed25519 USING PASSWORD('******')",
+    ],
+    [
+      "CREATE USER a IDENTIFIED VIA ed25519 USING 'hash'",
+      "CREATE USER a IDENTIFIED VIA ed25519 USING '******'",
+    ],
+    ["select 'x' as y, $$ PASSWORD 'in a literal' $$", "select 'x' as y, $$ PASSWORD 'in a literal' $$"],
   ])('%s', (sql, expected) => {
     expect(maskTypedPasswords(sql)).toBe(expected);
   });

@@ -16,6 +16,7 @@ import { hostKeysHandlers } from './handlers/host-keys';
 import { operationsHandlers } from './handlers/operations';
 import { pluginsHandlers } from './handlers/plugins';
 import { sessionsHandlers } from './handlers/sessions';
+import { sqlConsoleHandlers } from './handlers/sql-console';
 import { settingsHandlers } from './handlers/settings';
 import { templatesHandlers } from './handlers/templates';
 import { terminalHandlers } from './handlers/terminal';
@@ -31,6 +32,8 @@ import { PasswordChangeService } from '../operations/password-change';
 import { TemplateExecutor } from '../operations/template-executor';
 import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
+import { SqlConsoleService } from '../sessions/sql-console';
+import { SqlTranscripts } from '../sessions/sql-transcript';
 import { scanHostKey } from '../plugins/ssh';
 import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
@@ -185,6 +188,16 @@ export function createCore(options: CoreOptions): Core {
     audit,
     hostKeyCheck: (target, key) => hostKeys.check(target, key),
   });
+  const sqlConsoles = new SqlConsoleService({
+    lifecycle,
+    audit,
+    events,
+    inventory,
+    plugins,
+    vault,
+    transcripts: new SqlTranscripts(options.dataDir),
+    clock: () => clock.now(),
+  });
   const transfer = new TransferService({ inventory, vault, audit, clock });
   for (const problem of [
     ...config.problems,
@@ -243,6 +256,7 @@ export function createCore(options: CoreOptions): Core {
     ...operationsHandlers(operations, runner, executor),
     ...sessionsHandlers(lifecycle),
     ...terminalHandlers(terminals),
+    ...sqlConsoleHandlers(sqlConsoles),
   });
 
   return {
@@ -266,6 +280,7 @@ export function createCore(options: CoreOptions): Core {
       await dispatcher.drain(shutdownWaitMs);
       await Promise.race([ready, waitMs(shutdownWaitMs)]);
       await lifecycle.close();
+      await sqlConsoles.close();
       flushEach([config, inventory, vault]);
     },
   };

@@ -83,8 +83,20 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
       socket.pause();
     }
   };
+  // Never throws: an answer too big or odd to serialize (or send) becomes a failure for that call,
+  // not an exception in a promise callback that would stop the host.
   const reply = (id: number, result: Result<unknown>) => {
-    if (socket.readyState === socket.OPEN) send(JSON.stringify({ id, result }));
+    if (socket.readyState !== socket.OPEN) return;
+    try {
+      send(JSON.stringify({ id, result }));
+    } catch (error) {
+      console.error(`Answer to call ${id} not sent:`, error instanceof Error ? error.message : error);
+      try {
+        send(JSON.stringify({ id, result: fail('internal', 'The answer could not be sent (too large?)') }));
+      } catch {
+        // The socket itself refuses: its close event ends the connection.
+      }
+    }
   };
 
   const receive = (data: RawData, isBinary: boolean) => {
@@ -129,11 +141,14 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
     }
     inFlightCalls++;
     inFlightBytes += size;
-    void core.dispatcher.dispatch(method, input, context).then((result) => {
-      inFlightCalls--;
-      inFlightBytes -= size;
-      reply(id, result);
-    });
+    void core.dispatcher
+      .dispatch(method, input, context)
+      .catch(() => fail('internal', 'The call failed unexpectedly'))
+      .then((result) => {
+        inFlightCalls--;
+        inFlightBytes -= size;
+        reply(id, result);
+      });
   };
 
   // ws still delivers the frames of the read it had made when the socket paused: hold them.

@@ -14,6 +14,7 @@ import { pluginsMethods } from './plugins';
 import { sessionsEvents, sessionsMethods } from './sessions';
 import { settingsEvents, settingsMethods } from './settings';
 import { terminalMethods } from './terminal';
+import { sqlConsoleMethods } from './sql-console';
 import { templatesEvents, templatesMethods } from './templates';
 import { transferMethods } from './transfer';
 import { vaultEvents, vaultMethods } from './vault';
@@ -35,6 +36,7 @@ export const methods = {
   ...operationsMethods,
   ...sessionsMethods,
   ...terminalMethods,
+  ...sqlConsoleMethods,
 };
 export const events = {
   ...appEvents,

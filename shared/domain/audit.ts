@@ -41,6 +41,9 @@ export const auditActions = [
   'session_force_close',
   'session_terminal_open',
   'session_terminal_close',
+  /** A session's SQL console logged in as its account (before it connects), or closed that login. */
+  'session_console_open',
+  'session_console_close',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

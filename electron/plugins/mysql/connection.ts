@@ -14,6 +14,8 @@ export interface MysqlOpenOptions {
 export interface MysqlConnection extends Reusable {
   readonly connection: mysql.Connection;
   readonly client: ReturnType<mysql.Connection['promise']>;
+  /** Stops the running statement (KILL QUERY from a second connection); the connection stays. */
+  cancel(): Promise<void>;
   /** Kills what the connection runs on the server and closes the socket, now. */
   destroy(): void;
   /** Closes politely (or waits for destroy's KILL to be done); never throws. */
@@ -27,10 +29,15 @@ export const mysqlConnections = new ConnectionLinger<MysqlConnection>();
 const RESET_TIMEOUT_SECONDS = 2;
 
 /**
- * KILLs a connection from a second one, as the mysql client does on Ctrl-C: closing the socket is
- * not enough, the server finishes the statement before it notices. Never rejects.
+ * KILLs a connection (or only its running statement, QUERY) from a second one, as the mysql client
+ * does on Ctrl-C: closing the socket is not enough, the server finishes the statement before it
+ * notices. Never rejects.
  */
-async function killConnection(options: MysqlOpenOptions, threadId: number | null): Promise<void> {
+async function killConnection(
+  options: MysqlOpenOptions,
+  threadId: number | null,
+  what: 'CONNECTION' | 'QUERY' = 'CONNECTION',
+): Promise<void> {
   if (threadId === null) return;
   const killer = mysql.createConnection({
     host: options.target.host,
@@ -43,7 +50,7 @@ async function killConnection(options: MysqlOpenOptions, threadId: number | null
   const client = killer.promise();
   const timer = setTimeout(() => killer.destroy(), 3000);
   try {
-    await client.query('KILL CONNECTION ?', [threadId]);
+    await client.query(`KILL ${what} ?`, [threadId]);
   } catch {
     // Already gone, or no right to kill it: the socket is closed anyway.
   } finally {
@@ -129,6 +136,7 @@ export async function openMysql(options: MysqlOpenOptions): Promise<MysqlConnect
         () => true,
         () => false,
       ),
+    cancel: () => (destroyed ? Promise.resolve() : killConnection(options, connection.threadId, 'QUERY')),
     destroy,
     close: async () => {
       if (destroyed) {

@@ -5,6 +5,7 @@ import { ConnectFailed, ConnectionLinger, guarded, Interrupted, type Reusable } 
 import type { PgSessionState } from './escape';
 import { sendCancelRequest, type BackendKey } from './cancel';
 import { describePgError } from './errors';
+import { NoticeBuffer } from './notices';
 
 /** The database a login connects to when its credential names none. */
 export const defaultDatabase = 'postgres';
@@ -15,8 +16,10 @@ export interface PgConnection extends Reusable {
   readonly session: PgSessionState;
   /** server_version's major number (15 for "15.8 (Debian …)"), or null if not reported. */
   serverMajor(): number | null;
-  /** NOTICE messages since the last `takeNotices`. */
+  /** NOTICE messages since the last `takeNotices` (the latest 100; see NoticeBuffer). */
   takeNotices(): string[];
+  /** Asks the server to cancel the running statement (a cancel request); the connection stays. */
+  cancel(): Promise<void>;
   /** Cancels the running statement on the server and closes the socket, now. */
   destroy(): void;
   /** Closes politely (or waits for destroy's cancel to be delivered); never throws. */
@@ -51,7 +54,7 @@ export async function openPg(options: PgOpenOptions): Promise<PgConnection> {
   });
   const session: PgSessionState = { standardConformingStrings: null, clientEncoding: null };
   let serverVersion: string | null = null;
-  const notices: string[] = [];
+  const notices = new NoticeBuffer();
   // Reported at start and whenever a statement changes them: the escaping follows the live state.
   client.connection.on('parameterStatus', (message: { parameterName: string; parameterValue: string }) => {
     if (message.parameterName === 'standard_conforming_strings') {
@@ -107,7 +110,7 @@ export async function openPg(options: PgOpenOptions): Promise<PgConnection> {
       const major = serverVersion === null ? NaN : Number.parseInt(serverVersion, 10);
       return Number.isNaN(major) ? null : major;
     },
-    takeNotices: () => notices.splice(0),
+    takeNotices: () => notices.take(),
     alive: () => !destroyed && !gone,
     hold: (on) => {
       const { stream } = client.connection;
@@ -127,6 +130,8 @@ export async function openPg(options: PgOpenOptions): Promise<PgConnection> {
         () => true,
         () => false,
       ),
+    cancel: () =>
+      backendKey === null || destroyed ? Promise.resolve() : sendCancelRequest(target, backendKey),
     destroy,
     close: async () => {
       if (destroyed) {

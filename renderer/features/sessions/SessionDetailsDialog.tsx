@@ -13,6 +13,8 @@ import { formatTime, pluginName } from '../operations/operation-format';
 import { deviceOf, sessionDuration } from './session-format';
 import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
+import { hasSqlConsole } from './sql-console/SqlConsole';
+import { SqlTranscript } from './sql-console/SqlTranscript';
 
 const fields = (s: Session, now: number): Field[] => [
   ['Status', <SessionStateChip key="state" state={s.state} />],
@@ -55,9 +57,13 @@ export function SessionDetailsDialog({ row, onClose }: { row: Session; onClose: 
         <Typography variant="h2" sx={{ mt: 3 }}>
           Transcript
         </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          Transcripts come with the in-app terminal and SQL console.
-        </Typography>
+        {hasSqlConsole(session) ? (
+          <SqlTranscript session={session} />
+        ) : (
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            Transcripts come with the in-app terminal and SQL console.
+          </Typography>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>

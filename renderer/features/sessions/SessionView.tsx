@@ -17,6 +17,7 @@ import { deviceOf, expiryWarning, isInUse, formatDuration, sessionDuration } fro
 import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
 import { SessionTerminal } from './terminal/SessionTerminal';
+import { hasSqlConsole, SqlConsole } from './sql-console/SqlConsole';
 import { useLeaveGuard } from './use-leave-guard';
 import { useNow } from './use-now';
 
@@ -73,6 +74,7 @@ function SessionContent({ session }: { session: Session }) {
         </Alert>
       )}
       {!provisioning && !failed && <SessionPanel session={session} />}
+      {session.state === 'active' && hasSqlConsole(session) && <SqlConsole session={session} />}
       <Paper component="section" aria-label="Steps" variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h2" sx={{ mb: 1 }}>
           Steps

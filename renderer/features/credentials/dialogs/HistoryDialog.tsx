@@ -35,6 +35,10 @@ const actionLabels: Partial<Record<AuditEntry['action'], string>> = {
   use_password: 'Password used to log in',
   import: 'Imported',
   export: 'Exported',
+  session_console_open: 'Session console logged in',
+  session_console_close: 'Session console closed',
+  session_terminal_open: 'Session terminal logged in',
+  session_terminal_close: 'Session terminal closed',
 };
 
 /** History: the credential's audit entries, newest first, as the core returns them. */

@@ -1,0 +1,12 @@
+import type { sqlConsoleMethods } from '../../../shared/contract/sql-console';
+import type { SqlConsoleService } from '../../sessions/sql-console';
+import { toResult } from '../../services/service-error';
+import type { DomainHandlers } from '../handler-types';
+
+export const sqlConsoleHandlers = (
+  consoles: SqlConsoleService,
+): DomainHandlers<typeof sqlConsoleMethods> => ({
+  'sqlConsole.run': ({ sessionId, sql }, ctx) => toResult(() => consoles.run(sessionId, sql, ctx)),
+  'sqlConsole.cancel': ({ sessionId }, ctx) => toResult(() => consoles.cancel(sessionId, ctx)),
+  'sqlConsole.transcript': ({ sessionId }) => toResult(() => consoles.transcript(sessionId)),
+});

@@ -1,0 +1,181 @@
+/**
+ * The SQL console of a PostgreSQL session, against the lab's real PostgreSQL (started here): Start
+ * session on an Enable/Disable credential from Credentials > Just In Time, run `select current_user`
+ * and see the role in the grid, a bad statement shows the server's error, Close, and the role can
+ * no longer log in; Remote sessions' Details show the transcript. What the test checks on the server it checks as the lab's superuser, with pg.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { startPostgres } from '../lab/postgres';
+import { uniqueName } from '../lab/names';
+import { randomPassword } from '../lab/secrets';
+import type { RunningServer, SqlDetails } from '../lab/types';
+import { expect, test } from './fixtures';
+import { openScreen } from './support/navigation';
+
+let lab: RunningServer<SqlDetails>;
+test.beforeAll(async () => {
+  lab = await startPostgres();
+});
+test.afterAll(async () => {
+  await lab.stop();
+});
+
+async function asAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const { host, port, adminUser, adminPassword, database } = lab.details;
+  const client = new pg.Client({ host, port, user: adminUser, password: adminPassword, database });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether `user` logs in with `password` (a NOLOGIN role is refused). */
+async function canLogIn(user: string, password: string): Promise<boolean> {
+  const { host, port, database } = lab.details;
+  const client = new pg.Client({ host, port, user, password, database });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The lab's device, imported as a bundle (as the other specs seed). */
+async function importLabDevice(page: Page, bundlePath: string) {
+  const bundle = {
+    format: 'jit-pam-bundle',
+    version: 1,
+    devices: [
+      {
+        ref: 'd1',
+        name: 'pg-lab',
+        address: lab.details.host,
+        type: 'Database',
+        connectivity: [{ protocol: 'PostgreSQL', port: lab.details.port }],
+      },
+    ],
+  };
+  writeFileSync(bundlePath, JSON.stringify(bundle));
+  await openScreen(page, 'Devices', 'All devices');
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
+  await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 1 device');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
+async function newCredential(page: Page, username: string, password: string) {
+  await page.getByRole('button', { name: 'View actions' }).click();
+  await page.getByRole('menuitem', { name: '+ New' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New credential' });
+  await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
+  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'pg-lab' });
+  await dialog.getByRole('textbox', { name: 'Additional information' }).fill(lab.details.database);
+  await dialog.getByLabel('Password', { exact: true }).fill(password);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** JIT Settings: Enable/Disable with the built-in PostgreSQL templates, as the lab's superuser. */
+async function configureEnableDisable(page: Page, username: string) {
+  await page.getByRole('button', { name: `Actions for ${username} @ pg-lab` }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit credential' });
+  await dialog.getByRole('tab', { name: 'JIT Settings' }).click();
+  await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
+  await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
+  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
+  await auth.click();
+  await auth.fill(lab.details.adminUser);
+  await page
+    .getByRole('listbox', { name: 'Authentication credential' })
+    .getByRole('option', { name: `${lab.details.adminUser} @ pg-lab`, exact: true })
+    .click();
+  const section = dialog.getByRole('region', { name: 'Enable/Disable', exact: true });
+  const combo = (name: string) => section.getByRole('combobox', { name });
+  await combo('Credential enable plugin').selectOption({ label: 'PostgreSQL' });
+  await combo('Credential enable template').selectOption({ label: 'PostgreSQL: JIT enable role' });
+  await combo('Credential disable plugin').selectOption({ label: 'PostgreSQL' });
+  await combo('Credential disable template').selectOption({ label: 'PostgreSQL: JIT disable role' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const field = (scope: Locator, label: string) => scope.locator(`dt:text-is("${label}") + dd`);
+
+test('SQL console: select current_user as the Enable/Disable role, a bad statement shows the error, Close disables the role', async ({
+  app,
+}, testInfo) => {
+  test.slow();
+  const { page } = app;
+  const role = uniqueName('sqlcon');
+  const password = randomPassword();
+  await asAdmin((c) => c.query(`CREATE ROLE "${role}" NOLOGIN PASSWORD '${password}'`));
+  try {
+    await importLabDevice(page, testInfo.outputPath('bundle.json'));
+    await openScreen(page, 'PAM Core', 'All');
+    await newCredential(page, lab.details.adminUser, lab.details.adminPassword);
+    await newCredential(page, role, password);
+    await configureEnableDisable(page, role);
+
+    await openScreen(page, 'PAM Core', 'Just In Time');
+    await page.getByRole('button', { name: `Start session for ${role} @ pg-lab` }).click();
+    const session = page.getByRole('region', { name: 'Session' });
+    await expect(field(session, 'State')).toHaveText('Active');
+    expect(await canLogIn(role, password)).toBe(true);
+
+    const sqlConsole = page.getByRole('region', { name: 'SQL console' });
+    const editor = sqlConsole.getByRole('textbox', { name: 'SQL statement' });
+    await editor.click();
+    await page.keyboard.type('select current_user');
+    await sqlConsole.getByRole('button', { name: 'Run' }).click();
+    const grid = sqlConsole.getByRole('grid', { name: 'Results' });
+    await expect(grid.getByRole('columnheader', { name: 'current_user' })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: role })).toBeVisible();
+    await expect(sqlConsole.getByLabel('Result summary')).toContainText('SELECT 1');
+
+    // A bad statement, run with Ctrl+Enter: the server's message, where it points.
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('selec 1');
+    await page.keyboard.press('Control+Enter');
+    const error = sqlConsole.getByRole('alert');
+    await expect(error).toContainText('syntax error at or near "selec"');
+    await expect(error).toContainText('at line 1, column 1');
+    // The password is nowhere on the page.
+    await expect(page.locator('body')).not.toContainText(password);
+    await page.screenshot({ path: testInfo.outputPath('sql-console.png'), fullPage: true });
+    await testInfo.attach('SQL console', {
+      path: testInfo.outputPath('sql-console.png'),
+      contentType: 'image/png',
+    });
+
+    await session.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(field(session, 'State')).toHaveText('Ended');
+    await expect(sqlConsole).toBeHidden();
+    expect(await canLogIn(role, password)).toBe(false);
+
+    // Remote sessions > Details: the transcript of what the console ran, in order.
+    await openScreen(page, 'PAM Core', 'Remote sessions');
+    await page.getByRole('button', { name: `Actions for ${role} @ pg-lab` }).click();
+    await page.getByRole('menuitem', { name: 'Details' }).click();
+    const details = page.getByRole('dialog', { name: `Session of ${role}` });
+    const transcript = details.getByRole('list', { name: 'SQL transcript' });
+    await expect(transcript.getByRole('listitem')).toHaveCount(4);
+    await expect(transcript.getByRole('listitem').nth(0)).toContainText('select current_user');
+    await expect(transcript.getByRole('listitem').nth(1)).toContainText('SELECT 1, 1 row(s)');
+    await expect(transcript.getByRole('listitem').nth(2)).toContainText('selec 1');
+    await expect(transcript.getByRole('listitem').nth(3)).toContainText('syntax error at or near "selec"');
+    await details.getByRole('button', { name: 'Close' }).click();
+  } finally {
+    await asAdmin((c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
+  }
+});

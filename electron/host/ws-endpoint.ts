@@ -14,6 +14,14 @@ export const unattributedId = 0;
  */
 export const maxStreamProblems = 100;
 
+/** A stream closed with output still waiting for the client's credit is dropped after this long. */
+export const streamCloseTimeoutMs = 30_000;
+
+function scheduleTimer(run: () => void, ms: number): () => void {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+}
+
 /** What one connection holds in the host now. */
 export interface ConnectionStats {
   /** Bytes queued for the client that it has not read yet. */
@@ -57,7 +65,11 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
     (frame) => {
       if (socket.readyState === socket.OPEN) send(frame);
     },
-    { maxStreams: limits.maxStreams, onProblem: streamProblem },
+    {
+      maxStreams: limits.maxStreams,
+      onProblem: streamProblem,
+      closeTimeout: { ms: streamCloseTimeoutMs, schedule: scheduleTimer },
+    },
   );
   socket.on('close', () => streams.closeAll());
   const context = { ...core.context('websocket'), streams };

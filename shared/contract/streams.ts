@@ -124,6 +124,15 @@ export interface StreamMuxOptions {
   readonly maxStreams?: number;
   /** A frame the peer got wrong (for a log; the frame is dropped or its stream closed). */
   readonly onProblem?: (message: string) => void;
+  /**
+   * A stream closed while its queue waits for the peer's credit is destroyed after `ms` (a peer
+   * that never acks would keep it, and its place among `maxStreams`, forever). `schedule` runs a
+   * timer and answers its cancel (shared code has no timers of its own). Without it, close waits.
+   */
+  readonly closeTimeout?: {
+    readonly ms: number;
+    readonly schedule: (run: () => void, ms: number) => () => void;
+  };
 }
 
 /** The streams of one connection (one WebSocket, or one MessagePort per stream in Electron). */
@@ -206,6 +215,7 @@ export class StreamMux implements StreamOpener {
       this.send,
       (problem) => this.options.onProblem?.(problem),
       () => this.#streams.delete(id),
+      this.options.closeTimeout,
     );
     this.#streams.set(id, stream);
     return stream;
@@ -234,7 +244,11 @@ class MuxStream implements StreamEnd {
     private readonly send: (frame: Uint8Array) => void,
     private readonly problem: (message: string) => void,
     private readonly forget: () => void,
+    private readonly closeTimeout?: StreamMuxOptions['closeTimeout'],
   ) {}
+
+  /** Cancels the close timer, if one runs. */
+  #cancelTimer: (() => void) | undefined;
 
   get closed(): boolean {
     return this.#closed;
@@ -271,13 +285,20 @@ class MuxStream implements StreamEnd {
 
   close(): void {
     if (this.#closed) return;
+    if (this.#closing) return;
     this.#closing = true;
-    if (this.#queuedBytes === 0) this.destroy('normal');
+    if (this.#queuedBytes === 0) {
+      this.destroy('normal');
+      return;
+    }
+    const timeout = this.closeTimeout;
+    if (timeout) this.#cancelTimer = timeout.schedule(() => this.destroy('normal'), timeout.ms);
   }
 
   destroy(reason: StreamCloseReason = 'normal', tell = true): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#cancelTimer?.();
     this.#queue.length = 0;
     this.#queuedBytes = 0;
     this.#unheard.length = 0;

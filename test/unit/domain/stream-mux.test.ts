@@ -209,6 +209,31 @@ describe('stream close', () => {
     expect(toRenderer).toHaveLength(0);
   });
 
+  it('destroys a closed stream whose queue still waits for credit once its close timeout runs', () => {
+    const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
+    const core = new StreamMux(() => undefined, {
+      maxStreams: 1,
+      closeTimeout: {
+        ms: 30_000,
+        schedule: (run, ms) => {
+          const timer = { run, ms, cancelled: false };
+          timers.push(timer);
+          return () => (timer.cancelled = true);
+        },
+      },
+    });
+    const out = opened(core);
+    out.write(bytes(streamWindowBytes + 10)); // the peer never acks: 10 bytes wait
+    out.close();
+    expect(out.closed).toBe(false);
+    expect(core.open()).toBeUndefined();
+    expect(timers.map((t) => t.ms)).toEqual([30_000]);
+    timers[0]?.run();
+    expect(out.closed).toBe(true);
+    expect(core.stats()).toEqual({ streams: 0, queuedBytes: 0 });
+    expect(core.open()).toBeDefined();
+  });
+
   it('ignores frames for ids it does not know, unless it accepts them (the renderer)', () => {
     const { core, problems } = pair();
     core.receive(encodeStreamFrame({ type: 'data', id: 99, bytes: bytes(4) }));

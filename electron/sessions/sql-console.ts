@@ -59,6 +59,8 @@ interface Console {
    */
   readonly masker: Masker;
   busy: boolean;
+  /** The run in progress (its caller-chosen id, if any): what a Cancel may stop. */
+  current: { readonly id: string | undefined } | null;
   closed: boolean;
   /** Its login was audited: its close is audited once too. */
   audited: boolean;
@@ -93,7 +95,7 @@ export class SqlConsoleService {
     });
   }
 
-  async run(sessionId: string, sql: string, caller: ConsoleCaller): Promise<SqlRunResult> {
+  async run(sessionId: string, sql: string, caller: ConsoleCaller, runId?: string): Promise<SqlRunResult> {
     const session = this.#activeSession(sessionId);
     const open = openers[session.pluginId];
     if (!open) {
@@ -114,11 +116,19 @@ export class SqlConsoleService {
       this.#consoles.set(sessionId, entry);
     }
     entry.busy = true;
+    const current = { id: runId };
+    entry.current = current;
     const now = this.deps.now ?? (() => performance.now());
     try {
       const connection = await this.#connected(sessionId, entry);
       // On disk before it runs: a statement that never returns is still in the transcript.
-      await this.#record(sessionId, entry, { kind: 'statement', text: sql, durationMs: null }).catch(() => {
+      await this.#record(sessionId, entry, {
+        kind: 'statement',
+        text: sql,
+        durationMs: null,
+        actor: caller.actor,
+        transport: caller.transport,
+      }).catch(() => {
         throw new ServiceError(
           'unavailable',
           'The transcript could not be written: the statement was not run',
@@ -149,16 +159,25 @@ export class SqlConsoleService {
       return shown;
     } finally {
       entry.busy = false;
+      if (entry.current === current) entry.current = null;
     }
   }
 
-  /** Stops the session's running statement; `canceled: false` when nothing was running. */
-  async cancel(sessionId: string, caller: ConsoleCaller): Promise<{ canceled: boolean }> {
+  /**
+   * Stops the session's running statement (only run `runId`'s, when given); `canceled: false` when
+   * nothing, or another run, is running.
+   */
+  async cancel(sessionId: string, caller: ConsoleCaller, runId?: string): Promise<{ canceled: boolean }> {
     const session = this.deps.lifecycle.get(sessionId);
     const entry = this.#consoles.get(sessionId);
-    if (!entry?.busy || entry.closed) return { canceled: false };
+    const current = entry?.current;
+    if (!entry || !current || entry.closed) return { canceled: false };
+    if (runId !== undefined && current.id !== runId) return { canceled: false };
+    // A function: TypeScript would take the fields as unchanged across the awaits.
+    const stillRunning = (): boolean => entry.current === current && !entry.closed;
     const connection = await entry.connection.catch(() => undefined);
-    if (!connection) return { canceled: false };
+    // The run this cancel was meant for may have ended while we waited: never stop the next one.
+    if (!connection || !stillRunning()) return { canceled: false };
     // MySQL cancels from a second login as the session's account (KILL QUERY): audited first.
     if (session.pluginId === 'mysql') {
       await this.#audit(
@@ -168,6 +187,7 @@ export class SqlConsoleService {
         'Second login to cancel the running statement',
       );
     }
+    if (!stillRunning()) return { canceled: false };
     await connection.cancel();
     return { canceled: true };
   }
@@ -220,6 +240,7 @@ export class SqlConsoleService {
       }),
       masker: new Masker(secrets),
       busy: false,
+      current: null,
       closed: false,
       audited: false,
       closeAudited: false,

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
 import type { Masker } from '../plugins/tag-engine';
@@ -14,6 +14,8 @@ export class SqlTranscripts {
   readonly #dir: string;
   /** One write at a time per session, so lines keep their order. */
   readonly #tails = new Map<string, Promise<void>>();
+  /** Sessions whose file's last line this process has checked (see append). */
+  readonly #checked = new Set<string>();
 
   constructor(dataDir: string) {
     this.#dir = join(dataDir, 'transcripts');
@@ -25,9 +27,13 @@ export class SqlTranscripts {
     const next = previous.then(async () => {
       await mkdir(this.#dir, { recursive: true, mode: 0o700 });
       // fsync'ed, as the other logs: a statement is on disk before it runs.
-      const file = await open(this.#path(sessionId), 'a', 0o600);
+      const file = await open(this.#path(sessionId), 'a+', 0o600);
       try {
-        await file.appendFile(`${JSON.stringify(safe)}\n`);
+        // The first append of this process ends a line a crash may have cut short (kill -9 mid-write),
+        // so that the new line is not glued to it and lost with it.
+        const mend = this.#checked.has(sessionId) ? '' : await unendedLine(file);
+        this.#checked.add(sessionId);
+        await file.appendFile(`${mend}${JSON.stringify(safe)}\n`);
         await file.sync();
       } finally {
         await file.close();
@@ -68,4 +74,13 @@ export class SqlTranscripts {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(sessionId)) throw new Error('Not a session id');
     return join(this.#dir, `${sessionId}.sql.jsonl`);
   }
+}
+
+/** '\n' when the file is not empty and does not end with one (a torn last line), else ''. */
+async function unendedLine(file: FileHandle): Promise<string> {
+  const { size } = await file.stat();
+  if (size === 0) return '';
+  const last = Buffer.alloc(1);
+  await file.read(last, 0, 1, size - 1);
+  return last[0] === 0x0a ? '' : '\n';
 }

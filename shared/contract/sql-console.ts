@@ -14,6 +14,8 @@ export const sqlConsoleResultTextBudget = 8 * 1024 * 1024;
 export const sqlConsoleMaxStatementLength = 100_000;
 
 const sessionIdSchema = z.string().min(1).max(64);
+/** A run's id, chosen by the caller, so that a Cancel stops that run and never a later one. */
+const runIdSchema = z.string().min(1).max(64);
 
 /** A column of a result, in the server's order (names may repeat: `select 1, 1`). */
 export const sqlColumnSchema = z.object({
@@ -64,6 +66,9 @@ export const sqlTranscriptEntrySchema = z.object({
   /** The statement (masked), the command tag and row count, or the server's message. */
   text: z.string(),
   durationMs: z.number().min(0).nullable(),
+  /** Who ran the statement and through which transport (absent in lines written before this). */
+  actor: z.string().optional(),
+  transport: z.string().optional(),
 });
 export type SqlTranscriptEntry = z.infer<typeof sqlTranscriptEntrySchema>;
 
@@ -77,12 +82,14 @@ export const sqlConsoleMethods = defineMethods({
         .string()
         .max(sqlConsoleMaxStatementLength, `At most ${sqlConsoleMaxStatementLength} characters`)
         .refine((text) => text.trim() !== '', 'Type a statement to run'),
+      runId: runIdSchema.optional(),
     }),
     output: sqlRunResultSchema,
   },
   'sqlConsole.cancel': {
     summary: "Cancel the statement running in a session's SQL console",
-    input: z.object({ sessionId: sessionIdSchema }),
+    /** With runId: only that run (`canceled: false` once it is over, even if another one runs). */
+    input: z.object({ sessionId: sessionIdSchema, runId: runIdSchema.optional() }),
     output: z.object({ canceled: z.boolean() }),
   },
   'sqlConsole.transcript': {

@@ -6,7 +6,8 @@ import type { DomainHandlers } from '../handler-types';
 export const sqlConsoleHandlers = (
   consoles: SqlConsoleService,
 ): DomainHandlers<typeof sqlConsoleMethods> => ({
-  'sqlConsole.run': ({ sessionId, sql }, ctx) => toResult(() => consoles.run(sessionId, sql, ctx)),
-  'sqlConsole.cancel': ({ sessionId }, ctx) => toResult(() => consoles.cancel(sessionId, ctx)),
+  'sqlConsole.run': ({ sessionId, sql, runId }, ctx) =>
+    toResult(() => consoles.run(sessionId, sql, ctx, runId)),
+  'sqlConsole.cancel': ({ sessionId, runId }, ctx) => toResult(() => consoles.cancel(sessionId, ctx, runId)),
   'sqlConsole.transcript': ({ sessionId }) => toResult(() => consoles.transcript(sessionId)),
 });

@@ -179,6 +179,15 @@ describe('SQL console of PostgreSQL sessions', () => {
       ['session_console_open', expect.not.stringMatching(/^system/) as unknown],
       ['session_console_close', 'system'],
     ]);
+    // The transcript says who ran each statement, and through which transport.
+    const { entries: lines } = (await call('sqlConsole.transcript', { sessionId: session.id })) as {
+      entries: { kind: string; actor?: string; transport?: string }[];
+    };
+    expect(lines[0]).toMatchObject({
+      kind: 'statement',
+      actor: consoleEntries[0]?.actor,
+      transport: 'internal',
+    });
     const open = consoleEntries[0];
     expect(open?.detail).toContain(`Session ${session.id} (${role}, internal)`);
     expect(open?.detail).toContain(`Console login to ${labDetails().postgres.host}`);
@@ -220,7 +229,11 @@ describe('SQL console of PostgreSQL sessions', () => {
   it('cancels a running statement well before it ends, and refuses a second one meanwhile', async () => {
     const { session } = await enableDisableSession();
     const started = Date.now();
-    const sleeping = run(session.id, 'select pg_sleep(30)');
+    const sleeping = call('sqlConsole.run', {
+      sessionId: session.id,
+      sql: 'select pg_sleep(30)',
+      runId: 'the-sleep',
+    }) as Promise<SqlRunResult>;
     await until('pg_sleep to run', async () =>
       asPostgresAdmin(
         async (c) =>
@@ -233,7 +246,13 @@ describe('SQL console of PostgreSQL sessions', () => {
     );
     await expect(run(session.id, 'select 1')).rejects.toThrow(/already running in this console/);
 
-    expect(await call('sqlConsole.cancel', { sessionId: session.id })).toEqual({ canceled: true });
+    // A cancel meant for another (an earlier) run stops nothing; the run's own id does.
+    expect(await call('sqlConsole.cancel', { sessionId: session.id, runId: 'an-earlier-run' })).toEqual({
+      canceled: false,
+    });
+    expect(await call('sqlConsole.cancel', { sessionId: session.id, runId: 'the-sleep' })).toEqual({
+      canceled: true,
+    });
     const canceled = errorOf(await sleeping);
     expect(canceled.code).toBe('57014');
     expect(canceled.message).toContain('canceling statement due to user request');

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Masker } from '../../../electron/plugins/tag-engine';
@@ -76,5 +76,19 @@ describe('SqlTranscripts', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await transcripts.read('11111111-2222-3333-4444-555555555555')).toEqual([]);
     await expect(transcripts.read('../../etc/passwd')).rejects.toThrow('Not a session id');
+  });
+
+  it('after a crash that tore the last line, the next append starts a new line (review finding 11)', async () => {
+    const dir = makeTempDir('sql-transcript-');
+    dirs.push(dir);
+    const id = '0b8e0c4e-5a47-4a8f-9a55-0d8f2b1d6b6f';
+    mkdirSync(join(dir.path, 'transcripts'));
+    const file = join(dir.path, 'transcripts', `${id}.sql.jsonl`);
+    writeFileSync(file, '{"at":"a","kind":"statement","text":"select 1","durationMs":null}\n{"at":"b","ki');
+    const transcripts = new SqlTranscripts(dir.path);
+    const masker = new Masker([]);
+    await transcripts.append(id, { at: 'c', kind: 'statement', text: 'select 2', durationMs: null }, masker);
+    await transcripts.append(id, { at: 'd', kind: 'rows', text: 'SELECT 1', durationMs: 1 }, masker);
+    expect((await transcripts.read(id)).map((e) => e.at)).toEqual(['a', 'c', 'd']);
   });
 });

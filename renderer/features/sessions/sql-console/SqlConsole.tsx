@@ -25,6 +25,8 @@ export const hasSqlConsole = (session: Session): boolean => consolePlugins.has(s
 export function SqlConsole({ session }: { session: Session }) {
   const editor = useRef<EditorView | null>(null);
   const [running, setRunning] = useState(false);
+  /** The id of the run in progress: Cancel stops that run only. */
+  const currentRun = useRef<string | undefined>(undefined);
   const [outcome, setOutcome] = useState<{ result: SqlRunResult; statement: string } | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const active = session.state === 'active';
@@ -38,14 +40,19 @@ export function SqlConsole({ session }: { session: Session }) {
     }
     setRunning(true);
     setProblem(undefined);
-    const result = await api.call('sqlConsole.run', { sessionId: session.id, sql: statement });
+    const runId = crypto.randomUUID();
+    currentRun.current = runId;
+    const result = await api.call('sqlConsole.run', { sessionId: session.id, sql: statement, runId });
+    currentRun.current = undefined;
     setRunning(false);
     if (result.ok) setOutcome({ result: result.value, statement });
     else setProblem(result.message);
   };
 
   const cancel = async () => {
-    const result = await api.call('sqlConsole.cancel', { sessionId: session.id });
+    const runId = currentRun.current;
+    if (runId === undefined) return;
+    const result = await api.call('sqlConsole.cancel', { sessionId: session.id, runId });
     if (!result.ok) setProblem(result.message);
   };
 

@@ -53,7 +53,7 @@ export function SqlTranscript({ session }: { session: Session }) {
             variant="caption"
             sx={{ color: entry.kind === 'error' ? 'error.main' : 'text.secondary' }}
           >
-            {`${formatTime(entry.at)} · ${kindLabels[entry.kind]}${entry.durationMs === null ? '' : ` · ${Math.round(entry.durationMs)} ms`}`}
+            {`${formatTime(entry.at)} · ${kindLabels[entry.kind]}${entry.actor === undefined ? '' : ` · ${entry.actor}`}${entry.durationMs === null ? '' : ` · ${Math.round(entry.durationMs)} ms`}`}
           </Typography>
           <Box
             sx={{

@@ -218,6 +218,11 @@ test('every save and delete says so the same way; a refused delete offers only C
     .click();
   await expect(toast(page, 'Deleted: sayer @ say-01 (kept for audit)')).toBeVisible();
   await openScreen(page, 'Devices', 'All devices');
+  // The list reloads on opening: until then its row still counts the credential, and a menu opened
+  // on the row meanwhile is re-rendered under the click. A person sees the 0 first; so does the test.
+  await expect(
+    page.getByRole('row').filter({ hasText: 'say-01' }).locator('[data-field="credentialCount"]'),
+  ).toHaveText('0');
   await page.getByRole('button', { name: 'Actions for say-01' }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await confirm.getByRole('button', { name: 'Delete' }).click();

@@ -44,7 +44,7 @@ export class RowCollector {
     private readonly textBudget = sqlConsoleResultTextBudget,
   ) {}
 
-  /** Whether the next row would be kept: when not, a driver need not decode it (see skip). */
+  /** Whether the next row would be kept: when not, a driver need not decode it (see countUnkept). */
   get keeping(): boolean {
     return !this.#full && this.rows.length < this.limit;
   }
@@ -67,13 +67,44 @@ export class RowCollector {
     this.rows.push(kept);
   }
 
-  /** Counts a row not kept (see keeping). */
-  skip(): void {
+  /** Counts a row the driver did not decode because it would not be kept (see keeping). */
+  countUnkept(): void {
     this.count++;
   }
 
   #cut(value: string): string {
     if (value.length <= this.cellLimit) return value;
     return value.slice(0, this.cellLimit) + cutMarker(value.length - this.cellLimit);
+  }
+}
+
+/**
+ * What both drivers keep about their connection's life: whether a statement runs, a close that
+ * happens once (stopping a running statement on the server first), and `onLost` heard once when
+ * the connection ends without that close. The driver hands its `end` and `error` events to `gone`.
+ */
+export class ConsoleLifetime {
+  running = false;
+  #closing = false;
+  #reported = false;
+  #listener: (() => void) | undefined;
+  #closed: Promise<void> | undefined;
+
+  readonly gone = (): void => {
+    if (this.#closing || this.#reported) return;
+    this.#reported = true;
+    this.#listener?.();
+  };
+
+  onLost(listener: () => void): void {
+    this.#listener = listener;
+  }
+
+  close(connection: { destroy(): void; close(): Promise<void> }): Promise<void> {
+    return (this.#closed ??= (async () => {
+      this.#closing = true;
+      if (this.running) connection.destroy();
+      await connection.close();
+    })());
   }
 }

@@ -1,7 +1,7 @@
 import type { FieldPacket, ResultSetHeader } from 'mysql2';
 import { openMysql, type MysqlOpenOptions } from '../plugins/mysql/connection';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
-import { RowCollector } from './sql-console-driver';
+import { ConsoleLifetime, RowCollector } from './sql-console-driver';
 
 /** The binary character set: such a column's bytes are shown as hex, not decoded as text. */
 const BINARY_CHARSET = 63;
@@ -57,18 +57,9 @@ function displayOf(field: FieldPacket): (value: Buffer) => string {
 export async function openMysqlConsole(options: MysqlOpenOptions): Promise<ConsoleConnection> {
   const opened = await openMysql(options);
   const { connection } = opened;
-  let closing = false;
-  let lost: (() => void) | undefined;
-  let lostOnce = false;
-  const onGone = (): void => {
-    if (closing || lostOnce) return;
-    lostOnce = true;
-    lost?.();
-  };
-  connection.on('end', onGone);
-  connection.on('error', onGone);
-  let running = false;
-  let closed: Promise<void> | undefined;
+  const life = new ConsoleLifetime();
+  connection.on('end', life.gone);
+  connection.on('error', life.gone);
 
   return {
     run: (sql, rowLimit) =>
@@ -90,12 +81,12 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
             header = row;
             return;
           }
-          if (!rows.keeping) rows.skip();
+          if (!rows.keeping) rows.countUnkept();
           else rows.add(row.map((value, i) => (value === null ? null : (display[i] ?? String)(value))));
         });
         query.on('error', (error: Error & { errno?: number; fatal?: boolean; sqlState?: string }) => {
           failed = true;
-          running = false;
+          life.running = false;
           // A fatal error is the connection's (gone, killed); any other is the server's answer.
           if (error.fatal === true) {
             reject(error);
@@ -109,7 +100,7 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
           });
         });
         query.on('end', () => {
-          running = false;
+          life.running = false;
           if (failed) return;
           if (columns !== undefined) {
             resolve({
@@ -137,17 +128,10 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
             affectedRows: affected,
           });
         });
-        running = true;
+        life.running = true;
       }),
-    cancel: () => (running ? opened.cancel() : Promise.resolve()),
-    close: () =>
-      (closed ??= (async () => {
-        closing = true;
-        if (running) opened.destroy();
-        await opened.close();
-      })()),
-    onLost: (listener) => {
-      lost = listener;
-    },
+    cancel: () => (life.running ? opened.cancel() : Promise.resolve()),
+    close: () => life.close(opened),
+    onLost: (listener) => life.onLost(listener),
   };
 }

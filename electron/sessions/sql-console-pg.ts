@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { openPg, type PgOpenOptions } from '../plugins/postgresql/connection';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
-import { RowCollector } from './sql-console-driver';
+import { ConsoleLifetime, RowCollector } from './sql-console-driver';
 
 /** Every value as the server's own text: no Date, number or JSON parsing (bytea is `\x…` hex). */
 const asText = { getTypeParser: () => (value: string) => value };
@@ -24,18 +24,9 @@ interface PgResult {
 export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConnection> {
   const connection = await openPg(options);
   const { client } = connection;
-  let closing = false;
-  let lost: (() => void) | undefined;
-  let lostOnce = false;
-  const onGone = (): void => {
-    if (closing || lostOnce) return;
-    lostOnce = true;
-    lost?.();
-  };
-  client.on('end', onGone);
-  client.on('error', onGone);
-  let running = false;
-  let closed: Promise<void> | undefined;
+  const life = new ConsoleLifetime();
+  client.on('end', life.gone);
+  client.on('error', life.gone);
 
   return {
     run: (sql, rowLimit) =>
@@ -49,7 +40,7 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
           collected.add(result, row);
         });
         query.on('error', (error: Error) => {
-          running = false;
+          life.running = false;
           // The console shows no notices: drained, so that a session's stay bounded by one run's.
           connection.takeNotices();
           // The server's answer to this statement; anything else (a dropped socket) is the connection.
@@ -57,7 +48,7 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
           else reject(error);
         });
         query.on('end', (results: PgResult | PgResult[]) => {
-          running = false;
+          life.running = false;
           connection.takeNotices();
           const all = Array.isArray(results) ? results : [results];
           const shown = all.findLast((r) => r.fields.length > 0) ?? all[all.length - 1];
@@ -91,19 +82,12 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
             affectedRows: returnsRows ? null : (shown.rowCount ?? null),
           });
         });
-        running = true;
+        life.running = true;
         client.query(query);
       }),
-    cancel: () => (running ? connection.cancel() : Promise.resolve()),
-    close: () =>
-      (closed ??= (async () => {
-        closing = true;
-        if (running) connection.destroy();
-        await connection.close();
-      })()),
-    onLost: (listener) => {
-      lost = listener;
-    },
+    cancel: () => (life.running ? connection.cancel() : Promise.resolve()),
+    close: () => life.close(connection),
+    onLost: (listener) => life.onLost(listener),
   };
 }
 

@@ -5,11 +5,11 @@
  * What the tests check on the server they check as the lab's superuser, with pg.
  */
 import type { Locator, Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { startPostgres } from '../lab/postgres';
 import type { RunningServer, SqlDetails } from '../lab/types';
 import { expect, test } from './fixtures';
+import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 import { openSecondTab } from './support/second-tab';
 
@@ -61,8 +61,6 @@ const failingDrop = `SELECT CAST('cleanup fails on purpose' AS integer);
 /** The lab's device and two failing templates, imported as a bundle (as other specs seed). */
 async function importLabDevice(page: Page, bundlePath: string) {
   const bundle = {
-    format: 'jit-pam-bundle',
-    version: 1,
     devices: [
       {
         ref: 'd1',
@@ -89,14 +87,7 @@ async function importLabDevice(page: Page, bundlePath: string) {
       },
     ],
   };
-  writeFileSync(bundlePath, JSON.stringify(bundle));
-  await openScreen(page, 'Devices', 'All devices');
-  await page.getByRole('button', { name: 'Import bundle' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
-  await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Imported 1 device, 2 templates and 0 credentials.');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await importBundle(page, bundlePath, bundle, 'Imported 1 device, 2 templates and 0 credentials.');
 }
 
 async function openCredentials(page: Page, link: 'All' | 'Just In Time') {

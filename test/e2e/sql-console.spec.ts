@@ -5,13 +5,13 @@
  * no longer log in; Remote sessions' Details show the transcript. What the test checks on the server it checks as the lab's superuser, with pg.
  */
 import type { Locator, Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { startPostgres } from '../lab/postgres';
 import { uniqueName } from '../lab/names';
 import { randomPassword } from '../lab/secrets';
 import type { RunningServer, SqlDetails } from '../lab/types';
 import { expect, test } from './fixtures';
+import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 
 let lab: RunningServer<SqlDetails>;
@@ -50,8 +50,6 @@ async function canLogIn(user: string, password: string): Promise<boolean> {
 /** The lab's device, imported as a bundle (as the other specs seed). */
 async function importLabDevice(page: Page, bundlePath: string) {
   const bundle = {
-    format: 'jit-pam-bundle',
-    version: 1,
     devices: [
       {
         ref: 'd1',
@@ -62,14 +60,7 @@ async function importLabDevice(page: Page, bundlePath: string) {
       },
     ],
   };
-  writeFileSync(bundlePath, JSON.stringify(bundle));
-  await openScreen(page, 'Devices', 'All devices');
-  await page.getByRole('button', { name: 'Import bundle' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
-  await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 1 device');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await importBundle(page, bundlePath, bundle, 'Imported 1 device');
 }
 
 async function newCredential(page: Page, username: string, password: string) {

@@ -6,12 +6,12 @@
  * as root over SSH, outside the app).
  */
 import type { Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
 import type { Client } from 'ssh2';
 import { sshClose, sshConnect, sshExec } from '../lab/clients/ssh';
 import { startSsh } from '../lab/ssh';
 import type { RunningServer, SshDetails } from '../lab/types';
 import { expect, test } from './fixtures';
+import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 
 let lab: RunningServer<SshDetails>;
@@ -31,8 +31,6 @@ const accountExists = async (name: string) => (await sshExec(root, `getent passw
 /** The lab's sshd as the device `ssh-lab`, imported as a bundle (as other specs seed devices). */
 async function importLabDevice(page: Page, bundlePath: string) {
   const bundle = {
-    format: 'jit-pam-bundle',
-    version: 1,
     devices: [
       {
         ref: 'd1',
@@ -43,14 +41,7 @@ async function importLabDevice(page: Page, bundlePath: string) {
       },
     ],
   };
-  writeFileSync(bundlePath, JSON.stringify(bundle));
-  await openScreen(page, 'Devices', 'All devices');
-  await page.getByRole('button', { name: 'Import bundle' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
-  await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
-  await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 1 device');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await importBundle(page, bundlePath, bundle, 'Imported 1 device');
 }
 
 async function newCredential(page: Page, username: string, privateKey?: string) {

@@ -45,7 +45,7 @@ describe('RowCollector', () => {
     const rows = new RowCollector(2);
     for (const v of ['1', '2', '3']) {
       if (rows.keeping) rows.add([v]);
-      else rows.skip();
+      else rows.countUnkept();
     }
     expect(rows.rows).toEqual([['1'], ['2']]);
     expect(rows.count).toBe(3);

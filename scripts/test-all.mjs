@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { readJson } from './build.mjs';
 
 /**
+ * @typedef {{ fullName: string, status: string, failureMessages?: string[] }} VitestAssertion
  * @typedef {{ numPassedTests: number, numFailedTests: number, numPendingTests: number, numTodoTests: number,
- *   testResults?: { status: string, assertionResults?: unknown[] }[] }} VitestReport
+ *   testResults?: { name: string, status: string, message?: string, assertionResults?: VitestAssertion[] }[] }} VitestReport
+ * @typedef {{ title: string, ok: boolean, file: string, line: number }} PlaywrightSpec
+ * @typedef {{ specs?: PlaywrightSpec[], suites?: PlaywrightSuite[] }} PlaywrightSuite
  * @typedef {{ stats: { expected: number, unexpected: number, flaky: number, skipped: number },
- *   errors?: unknown[] }} PlaywrightReport
+ *   suites?: PlaywrightSuite[], errors?: { message?: string }[] }} PlaywrightReport
  */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +40,38 @@ function run(command, args, env = {}) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** @type {string[]} */
 const lines = [];
+// Each failure by name, printed again in the summary: CI shows only the end of a long log.
+/** @type {string[]} */
+const failures = [];
+/** @param {string | undefined} message the first line of it, short */
+const firstLine = (message) => (message ?? '').split('\n', 1)[0]?.slice(0, 200) ?? '';
+/** @param {string} file */
+const relative = (file) => (file.startsWith(root) ? file.slice(root.length + 1) : file);
+
+/** @param {string} project @param {VitestReport} report */
+function vitestFailures(project, report) {
+  for (const file of report.testResults ?? []) {
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) {
+      failures.push(`vitest ${project} › ${relative(file.name)}: ${firstLine(file.message)}`);
+    }
+    for (const a of failed) {
+      failures.push(
+        `vitest ${project} › ${relative(file.name)} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`,
+      );
+    }
+  }
+}
+
+/** @param {PlaywrightSuite[] | undefined} suites */
+function playwrightFailures(suites) {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      if (!spec.ok) failures.push(`playwright › ${spec.file}:${spec.line} › ${spec.title}`);
+    }
+    playwrightFailures(suite.suites);
+  }
+}
 /** @param {string} name @param {number} passed @param {number} failed @param {number} [skipped] */
 function count(name, passed, failed, skipped = 0) {
   totals.passed += passed;
@@ -49,6 +84,7 @@ async function check(name, command, args) {
   console.log(`\n=== ${name}`);
   const code = await run(command, args);
   count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  if (code !== 0) failures.push(`${name}: exited with ${code} (see its output above)`);
   return code === 0;
 }
 
@@ -78,10 +114,15 @@ for (const project of ['unit', 'integration']) {
     ).length;
     let failed = r.numFailedTests + loadFailures;
     // A non-zero exit with no failed test (an unhandled error, a teardown crash) still fails.
-    if (code !== 0 && failed === 0) failed = 1;
+    if (code !== 0 && failed === 0) {
+      failed = 1;
+      failures.push(`vitest ${project}: exited with ${code} although no test failed (see its output above)`);
+    }
+    vitestFailures(project, r);
     count(`vitest ${project}`, r.numPassedTests, failed, r.numPendingTests + r.numTodoTests);
   } else {
     count(`vitest ${project}`, 0, 1);
+    failures.push(`vitest ${project}: wrote no report (exited with ${code})`);
   }
 }
 
@@ -94,6 +135,8 @@ if (built) {
     const s = report.stats;
     // Errors outside tests (a crashed global setup, a broken config) fail the run too.
     const errors = report.errors?.length ?? 0;
+    playwrightFailures(report.suites);
+    for (const error of report.errors ?? []) failures.push(`playwright: ${firstLine(error.message)}`);
     count('playwright', s.expected + s.flaky, s.unexpected + errors, s.skipped);
   } else {
     count('playwright', 0, 1);
@@ -104,6 +147,10 @@ if (built) {
 
 console.log('\n=== summary');
 for (const line of lines) console.log(`  ${line}`);
+if (failures.length > 0) {
+  console.log('failed:');
+  for (const failure of failures) console.log(`  ${failure}`);
+}
 console.log(
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
 );

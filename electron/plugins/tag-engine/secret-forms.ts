@@ -47,6 +47,42 @@ const backslashAll = (s: string): string => s.replace(/[^A-Za-z0-9]/g, (c) => `\
 const printfQ = (s: string): string =>
   s.replace(/[ \t\n'"\\|&;()<>!{}*[?\]^$`,]|^#|(?<=^|[=:])~/g, (c) => `\\${c}`);
 
+/** What bash's `$'…'` quoting writes for these characters (its ansic_quote), backslash first. */
+const ansiCNamed: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  "'": "'",
+  '\x1b': 'E',
+  '\x07': 'a',
+  '\b': 'b',
+  '\f': 'f',
+  '\n': 'n',
+  '\r': 'r',
+  '\t': 't',
+  '\v': 'v',
+};
+const octal = (byte: number): string => `\\${byte.toString(8).padStart(3, '0')}`;
+
+/**
+ * The inside of bash's `$'…'` form, which `printf %q` (and `set -x`) switch to when the text holds
+ * a character the locale cannot print: under LANG=C, as many SSH logins run, every byte of a
+ * non-ASCII character is one (`é` is `\303\251`); under a UTF-8 locale only control characters are.
+ * Both spellings, since the target's locale is not known.
+ */
+function ansiCQuoted(s: string): string[] {
+  const spell = (nonAsciiAsBytes: boolean): string =>
+    Array.from(s, (c) => {
+      const named = ansiCNamed[c];
+      if (named !== undefined) return `\\${named}`;
+      const code = c.codePointAt(0) ?? 0;
+      if (code < 0x20 || code === 0x7f) return octal(code);
+      // C1 controls are unprintable in every locale.
+      if (code >= 0x80 && (nonAsciiAsBytes || code < 0xa0))
+        return Array.from(Buffer.from(c, 'utf8'), octal).join('');
+      return c;
+    }).join('');
+  return [spell(true), spell(false)];
+}
+
 /** application/x-www-form-urlencoded, as URLSearchParams and HTML forms write it. */
 const formEncoded = (s: string): string => new URLSearchParams({ v: s }).toString().slice(2);
 
@@ -55,7 +91,8 @@ const lowerPercent = (s: string): string => s.replace(/%[0-9A-F]{2}/g, (e) => e.
 /**
  * The secret and its common transforms: reversed, base64 (standard and URL-safe, every
  * alignment), hex in both cases, URL encoding (component and form style, either case of the
- * escapes), shell escapes (single-quoted, backslash-escaped, printf %q). Duplicates removed.
+ * escapes), shell escapes (single-quoted, backslash-escaped, printf %q in both its forms).
+ * Duplicates removed.
  */
 export function secretForms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
@@ -76,6 +113,7 @@ export function secretForms(secret: string): string[] {
     ...singleQuoted(secret),
     backslashAll(secret),
     printfQ(secret),
+    ...ansiCQuoted(secret),
   ].filter((f) => f.length >= minFormLength);
   return [...new Set([secret, ...forms])];
 }

@@ -10,9 +10,16 @@ const secret = `Xy9'$ "b\\q&%+/=é~${randomBytes(6).toString('hex')}`;
 const reversed = Array.from(secret).reverse().join('');
 const bytes = Buffer.from(secret, 'utf8');
 
-/** What `printf %q` prints for the secret, from bash itself. */
-function bashPrintfQ(value: string): string {
-  const out = spawnSync('bash', ['-c', 'printf %q "$1"', '_', value], { encoding: 'utf8' });
+/**
+ * What `printf %q` prints for the value, from bash itself, under the given locale: under LANG=C
+ * (as many SSH logins run) the non-ASCII bytes make it switch to `$'…'` with octal escapes. The
+ * locale is set here, not inherited, so the test means the same on every machine.
+ */
+function bashPrintfQ(value: string, locale: 'C' | 'C.UTF-8'): string {
+  const out = spawnSync('bash', ['-c', 'printf %q "$1"', '_', value], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, LC_ALL: locale },
+  });
   return out.stdout;
 }
 
@@ -32,7 +39,9 @@ const transforms: [string, string][] = [
   ['form encoding', new URLSearchParams({ p: secret }).toString().slice(2)],
   ['single-quoted', `'${secret.replaceAll("'", `'\\''`)}'`],
   ['backslash-escaped', secret.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`)],
-  ['printf %q', bashPrintfQ(secret)],
+  ['printf %q, UTF-8 locale', bashPrintfQ(secret, 'C.UTF-8')],
+  ['printf %q, C locale', bashPrintfQ(secret, 'C')],
+  ['printf %q of the secret with a tab, UTF-8 locale', bashPrintfQ(`${secret}\t`, 'C.UTF-8').slice(0, -3)],
 ];
 
 describe('Masker: common transforms of a secret', () => {

@@ -14,6 +14,9 @@ export default defineConfig({
           // Through Vite, so that the shell's wiring tests' stand-in for `electron` reaches the
           // `import electron from 'electron'` inside electron-store too.
           server: { deps: { inline: ['electron-store'] } },
+          // A bound for a hung test, not a timing: the default 5 s failed tests that start real
+          // processes or derive scrypt keys (a private data dir set up in 5.4 s beside other work).
+          testTimeout: 30_000,
         },
       },
       {

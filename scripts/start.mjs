@@ -49,6 +49,17 @@ function run(command, args) {
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
     process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // `npm start` stopped by its pid: npm's shell dies without passing the signal on, and this
+  // process is re-parented (electron/platform/parent-watch.ts says more). Stop the app as on SIGTERM.
+  const parent = process.ppid;
+  if (parent > 1) {
+    const watch = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(watch);
+      child.kill('SIGTERM');
+    }, 1000);
+    watch.unref();
+  }
 }
 
 const args = process.argv.slice(2);

@@ -1,6 +1,7 @@
 /**
  * The browser host's command line: `npm run serve -- [--port N] [--data-dir DIR] [--no-open]`.
- * Prints one line `Open: http://127.0.0.1:N/#token=...` and runs until SIGINT or SIGTERM.
+ * Prints one line `Open: http://127.0.0.1:N/#token=...` and runs until SIGINT, SIGTERM or SIGHUP, or
+ * until the process that started it is gone.
  */
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/compose';
 import { defaultDataDir } from '../platform/data-dir';
 import { lockDataDir } from '../platform/data-dir-lock';
+import { watchParent } from '../platform/parent-watch';
 import { confBackendFactory } from '../storage/conf-backend';
 import { UsageError } from '../platform/usage-error';
 import { hostUsage, parseHostArgs } from './args';
@@ -46,6 +48,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // The terminal it runs in was closed.
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  // `npm run serve` stopped by its pid: npm's shell is gone and the signal never reached us.
+  watchParent(() => stop('the process that started it is gone'));
 }
 
 main().catch((error: unknown) => {

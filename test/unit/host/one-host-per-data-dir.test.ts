@@ -15,15 +15,26 @@ interface Host {
   readonly exited: Promise<{ code: number | null; output: string }>;
 }
 
-/** The real browser host (`npm run serve` runs the same file, built), as a process of its own. */
-function startHost(dataDir: string): Host {
-  const child = spawn(
+/**
+ * The real browser host (`npm run serve` runs the same file, built), as a process of its own; or,
+ * `underShell`, as npm runs a script: under `sh -c`, which stays its parent (`; true` keeps the
+ * shell from exec'ing it).
+ */
+function startHost(dataDir: string, underShell = false): Host {
+  const host = [
     process.execPath,
-    ['--import', 'tsx', serve, '--port', '0', '--no-open', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+    '--import',
+    'tsx',
+    serve,
+    '--port',
+    '0',
+    '--no-open',
+    '--data-dir',
+    dataDir,
+  ];
+  const child = underShell
+    ? spawn('sh', ['-c', '"$@"; true', 'sh', ...host], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(host[0] ?? process.execPath, host.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<{ code: number | null; output: string }>((resolve) =>
     child.once('exit', (code) => resolve({ code, output })),
@@ -94,5 +105,53 @@ describe('one browser host per data directory', () => {
     await second.opened;
     const taken = JSON.parse(readFileSync(join(dataDir, lockFileName), 'utf8')) as { pid: number };
     expect(taken.pid).toBe(second.child.pid);
+  }, 60_000);
+});
+
+/** Polls `done` every 50 ms until it holds; fails after 15 s (the watch looks once a second). */
+async function until(what: string, done: () => boolean): Promise<void> {
+  const end = Date.now() + 15_000;
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`${what}: not within 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('stopping the browser host', () => {
+  it('stops on SIGHUP (its terminal closed) and frees the directory', async () => {
+    const dataDir = join(temp.path, 'data');
+    const host = startHost(dataDir);
+    await host.opened;
+    host.child.kill('SIGHUP');
+    const { code, output } = await host.exited;
+    expect(code).toBe(0);
+    expect(output).toContain('Stopping (SIGHUP)');
+    expect(existsSync(join(dataDir, lockFileName))).toBe(false);
+  }, 60_000);
+
+  it('stops when the shell that started it is gone, as when npm run serve is stopped by its pid', async () => {
+    const dataDir = join(temp.path, 'data');
+    const shell = startHost(dataDir, true);
+    await shell.opened;
+    const { pid } = JSON.parse(readFileSync(join(dataDir, lockFileName), 'utf8')) as { pid: number };
+    expect(pid).not.toBe(shell.child.pid);
+    try {
+      // What npm does with a SIGTERM to its own pid: it reaches the shell, which does not pass it on.
+      shell.child.kill('SIGTERM');
+      await shell.exited;
+      await until('the host stopped', () => !alive(pid));
+      expect(existsSync(join(dataDir, lockFileName))).toBe(false);
+    } finally {
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
   }, 60_000);
 });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { passphraseSchema, type VaultStatus } from '../../shared/domain/vault';
+import { passphraseSchema, unlockWaitMessage, type VaultStatus } from '../../shared/domain/vault';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import { createFileExclusive, isAlreadyExists, writeFileAtomic } from '../platform/atomic-file';
 import type { Clock } from '../platform/clock';
 import { deriveKey, keyBytes, newScryptParams, open, seal, type ScryptParams } from './crypto';
 import type { OsKeyProtector } from './os-key-protector';
+import { UnlockThrottle } from './unlock-throttle';
 import { VaultLockedError, type SecretVault } from './secret-vault';
 import { entryAad, vaultFileSchema, wrappedKeyAad, type VaultFile } from './vault-file';
 
@@ -29,6 +30,13 @@ export class WrongPassphraseError extends Error {
   override name = 'WrongPassphraseError';
   constructor() {
     super('Wrong passphrase');
+  }
+}
+/** Too many wrong passphrases in a row: the next attempt is not tried before `waitSeconds`. */
+export class UnlockThrottledError extends Error {
+  override name = 'UnlockThrottledError';
+  constructor(readonly waitSeconds: number) {
+    super(unlockWaitMessage(waitSeconds));
   }
 }
 
@@ -58,6 +66,10 @@ export class VaultService implements SecretVault {
   #pendingWrite: Promise<void> | undefined;
   /** A set-up is deriving its key: another one (a second tab) is refused, not run after it. */
   #settingUp = false;
+  /** A passphrase change is deriving its key: another one is refused, not run after it. */
+  #changing = false;
+  /** Wrong passphrases, at Unlock and at Change passphrase alike. */
+  readonly #throttle = new UnlockThrottle();
 
   constructor(private readonly options: VaultOptions) {
     this.#path = join(options.dataDir, 'vault.json');
@@ -135,18 +147,67 @@ export class VaultService implements SecretVault {
     const file = this.#file;
     if (!file) throw new VaultStateError('The vault is not set up yet');
     if (this.#key) return this.status();
+    this.#key = await this.#openDataKey(file, passphrase, actor);
+    await this.#audit('vault_unlock', actor);
+    return this.#changed();
+  }
+
+  /**
+   * A new master passphrase: the data key is wrapped again under it (new salt, the current scrypt
+   * cost); no secret is re-encrypted. The current passphrase is asked even while unlocked, so an
+   * unattended unlocked window cannot change it, and wrong ones count as at Unlock.
+   */
+  async changePassphrase(current: string, next: string, actor: string): Promise<VaultStatus> {
+    const checked = passphraseSchema.safeParse(next);
+    if (!checked.success) {
+      throw new PassphraseRuleError(checked.error.issues[0]?.message ?? 'Not a valid passphrase');
+    }
+    const file = this.#file;
+    if (!file) throw new VaultStateError('The vault is not set up yet');
+    if (this.#changing)
+      throw new VaultStateError('The passphrase is being changed from another window already');
+    this.#changing = true;
+    try {
+      const key = await this.#openDataKey(file, current, actor);
+      const kdf = newScryptParams(this.options.scryptCost);
+      const kek = await deriveKey(next, kdf);
+      file.kdf = { name: 'scrypt', ...kdf };
+      file.wrappedKey = seal(kek, key, wrappedKeyAad);
+      // Now, with whatever entries are pending: the old wrapping must not outlive this answer.
+      this.#writeNow();
+      if (this.#key) key.fill(0);
+      else this.#key = key;
+    } finally {
+      this.#changing = false;
+    }
+    await this.#audit('vault_passphrase_changed', actor);
+    return this.#changed();
+  }
+
+  /** The data key under `passphrase`, or WrongPassphraseError (audited, and slowing the next try). */
+  async #openDataKey(file: VaultFile, passphrase: string, actor: string): Promise<Buffer> {
     if (file.keySource !== 'passphrase' || !file.kdf || !file.wrappedKey) {
       throw new VaultStateError('This vault is protected by the OS keyring, which is not available here');
     }
+    const wait = this.#throttle.waitMs(this.options.clock.now().getTime());
+    if (wait > 0) throw new UnlockThrottledError(Math.ceil(wait / 1000));
     const kek = await deriveKey(passphrase, file.kdf);
     try {
-      this.#key = open(kek, file.wrappedKey, wrappedKeyAad);
+      const key = open(kek, file.wrappedKey, wrappedKeyAad);
+      this.#throttle.succeeded();
+      return key;
     } catch {
-      await this.#audit('vault_unlock_failed', actor, 'failure');
+      const delay = this.#throttle.failed(this.options.clock.now().getTime());
+      await this.#audit(
+        'vault_unlock_failed',
+        actor,
+        'failure',
+        delay > 0
+          ? `Wrong passphrase; the next attempt waits ${Math.ceil(delay / 1000)} s`
+          : 'Wrong passphrase',
+      );
       throw new WrongPassphraseError();
     }
-    await this.#audit('vault_unlock', actor);
-    return this.#changed();
   }
 
   async lock(actor: string): Promise<VaultStatus> {
@@ -250,9 +311,11 @@ export class VaultService implements SecretVault {
   }
 
   async #audit(
-    action: 'vault_setup' | 'vault_unlock' | 'vault_unlock_failed' | 'vault_lock',
+    action:
+      'vault_setup' | 'vault_unlock' | 'vault_unlock_failed' | 'vault_lock' | 'vault_passphrase_changed',
     actor: string,
     result: 'success' | 'failure' = 'success',
+    detail?: string,
   ) {
     await this.options.audit.record({
       action,
@@ -261,6 +324,7 @@ export class VaultService implements SecretVault {
       entityId: null,
       label: 'Vault',
       result,
+      ...(detail === undefined ? {} : { detail }),
     });
   }
 }

@@ -18,6 +18,7 @@ export interface VaultState {
   setup: (passphrase: string) => Promise<Result<VaultStatus>>;
   unlock: (passphrase: string) => Promise<Result<VaultStatus>>;
   lock: () => Promise<Result<VaultStatus>>;
+  changePassphrase: (current: string, next: string) => Promise<Result<VaultStatus>>;
 }
 
 export const useVaultStore = create<VaultState>()((set) => {
@@ -39,6 +40,8 @@ export const useVaultStore = create<VaultState>()((set) => {
     setup: async (passphrase) => adopt(await api.call('vault.setup', { passphrase })),
     unlock: async (passphrase) => adopt(await api.call('vault.unlock', { passphrase })),
     lock: async () => adopt(await api.call('vault.lock', undefined)),
+    changePassphrase: async (current, next) =>
+      adopt(await api.call('vault.changePassphrase', { current, next })),
   };
 });
 

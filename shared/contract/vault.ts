@@ -18,6 +18,11 @@ export const vaultMethods = defineMethods({
     input: z.object({ passphrase: z.string().min(1, 'Required').max(1024) }),
     output: vaultStatusSchema,
   },
+  'vault.changePassphrase': {
+    summary: 'A new master passphrase (the current one is asked again); the data key is wrapped again',
+    input: z.object({ current: z.string().min(1, 'Required').max(1024), next: passphraseSchema }),
+    output: vaultStatusSchema,
+  },
   'vault.lock': {
     summary: 'Forget the key until the next unlock',
     input: z.undefined(),

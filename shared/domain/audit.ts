@@ -30,6 +30,7 @@ export const auditActions = [
   'vault_unlock',
   'vault_unlock_failed',
   'vault_lock',
+  'vault_passphrase_changed',
   'trust_host_key',
   'forget_host_key',
   'refuse_host_key',

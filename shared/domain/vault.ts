@@ -32,3 +32,14 @@ export const passphraseSchema = z
     (p) => p.length < minPassphraseLength || nonSpaceLength(p) >= minPassphraseLength,
     `At least ${minPassphraseLength} characters that are not spaces`,
   );
+
+/**
+ * The refusal of an attempt made while wrong passphrases still make the next one wait, worded once
+ * for the core and read back by the Unlock screen, which counts the wait down.
+ */
+export const unlockWaitMessage = (seconds: number): string =>
+  `Too many wrong passphrases: try again in ${seconds} s`;
+export const unlockWaitSeconds = (message: string): number | undefined => {
+  const match = /^Too many wrong passphrases: try again in (\d+) s$/.exec(message);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};

@@ -1,6 +1,12 @@
 import type { vaultMethods } from '../../../shared/contract/vault';
 import { fail, ok } from '../../../shared/result';
-import { VaultStateError, WrongPassphraseError, type VaultService } from '../../vault/vault-service';
+import {
+  PassphraseRuleError,
+  UnlockThrottledError,
+  VaultStateError,
+  WrongPassphraseError,
+  type VaultService,
+} from '../../vault/vault-service';
 import type { DomainHandlers } from '../handler-types';
 
 export const vaultHandlers = (vault: VaultService): DomainHandlers<typeof vaultMethods> => ({
@@ -19,6 +25,18 @@ export const vaultHandlers = (vault: VaultService): DomainHandlers<typeof vaultM
     } catch (error) {
       if (error instanceof WrongPassphraseError)
         return fail('invalid_input', 'Wrong passphrase', 'passphrase');
+      if (error instanceof UnlockThrottledError) return fail('invalid_input', error.message, 'passphrase');
+      if (error instanceof VaultStateError) return fail('conflict', error.message);
+      throw error;
+    }
+  },
+  'vault.changePassphrase': async ({ current, next }, ctx) => {
+    try {
+      return ok(await vault.changePassphrase(current, next, ctx.actor));
+    } catch (error) {
+      if (error instanceof WrongPassphraseError) return fail('invalid_input', 'Wrong passphrase', 'current');
+      if (error instanceof UnlockThrottledError) return fail('invalid_input', error.message, 'current');
+      if (error instanceof PassphraseRuleError) return fail('invalid_input', error.message, 'next');
       if (error instanceof VaultStateError) return fail('conflict', error.message);
       throw error;
     }

@@ -3,6 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useSettingsStore } from '../../stores/settings-store';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
+import { VaultSettings } from '../vault/VaultSettings';
 import { SettingsForm } from './SettingsForm';
 
 /** Settings, reached from the Settings module and from PAM Core > Settings: one screen for both. */
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       ) : (
         <LinearProgress aria-label="Loading the settings" />
       )}
+      <VaultSettings />
     </Stack>
   );
 }

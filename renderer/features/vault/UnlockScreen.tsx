@@ -2,7 +2,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { unlockWaitMessage, unlockWaitSeconds } from '../../../shared/domain/vault';
 import { SubmitForm } from '../common/SubmitForm';
 import { useVaultStore } from '../../stores/vault-store';
 import { PassphraseField } from '../common/PassphraseField';
@@ -18,6 +19,22 @@ export function UnlockScreen() {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // After too many wrong passphrases: the seconds left before Unlock may be tried again.
+  const [waitLeft, setWaitLeft] = useState(0);
+
+  useEffect(() => {
+    if (waitLeft <= 0) return;
+    const timer = setTimeout(() => setWaitLeft((left) => left - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [waitLeft]);
+
+  // The wait counts down beside the field, and its message goes once it is over.
+  const shownError =
+    waitLeft > 0
+      ? unlockWaitMessage(waitLeft)
+      : unlockWaitSeconds(error ?? '') === undefined
+        ? error
+        : undefined;
 
   const typePassphrase = (value: string) => {
     setPassphrase(value);
@@ -33,7 +50,11 @@ export function UnlockScreen() {
     const result = await unlock(passphrase);
     setPassphrase('');
     setBusy(false);
-    if (!result.ok) setError(placeFailure(result).message);
+    if (!result.ok) {
+      const message = placeFailure(result).message;
+      setError(message);
+      setWaitLeft(unlockWaitSeconds(message) ?? 0);
+    }
   };
 
   return (
@@ -47,12 +68,12 @@ export function UnlockScreen() {
             autoFocus
             value={passphrase}
             onChange={typePassphrase}
-            error={error}
+            error={shownError}
             hint=" "
             autoComplete="current-password"
           />
           <Box>
-            <Button type="submit" variant="contained" disabled={busy}>
+            <Button type="submit" variant="contained" disabled={busy || waitLeft > 0}>
               Unlock
             </Button>
           </Box>

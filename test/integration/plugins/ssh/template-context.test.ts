@@ -96,6 +96,12 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
         `x\\';touch ${canary};#`,
         `a[$(touch ${canary})]`,
         '-rf',
+        // The lab's root shell is an interactive bash: ! would expand from its history.
+        '!!',
+        'a!b',
+        '!-1',
+        `x"!"$(touch ${canary})"`,
+        `'!'\\!"`,
       ];
       // Quoting carries any printable ASCII; a leading - would be an option; a line holds 4000 bytes.
       const quotable = (v: string) =>

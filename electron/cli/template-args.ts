@@ -40,11 +40,46 @@ are computed from NEW_PASSWORD.
 SSH: --host-key pins the server's key (ssh-keygen -l -f the server's key.pub prints it); without
 it the key is not checked and a warning names the key shown.
 Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage, unknown tag,
-syntax error, a value refused by the escaping rules).`;
+syntax error, a value refused by the escaping rules).
+
+       npm run template -- check [--plugin ssh|postgresql|mysql|ldap] PATH...
+
+Checks every template file under the paths (folders recursively; hidden files, *.md and licence
+files skipped) without connecting: each file's plugin is --plugin, or else the nearest folder named
+SSH, PostgreSQL, MySQL or LDAP (any case). Prints path:line:column: reason for each refused file,
+then "N accepted, M refused". Exit status: 0 all accepted, 1 any refused, 2 bad usage.`;
+
+export interface TemplateCheckArgs {
+  /** Wins over the folder names when given. */
+  readonly plugin: PluginId | undefined;
+  readonly paths: readonly string[];
+}
+
+/** `check [--plugin P] PATH...` (argv without the leading "check"). */
+export function parseCheckArgs(argv: readonly string[]): TemplateCheckArgs {
+  let plugin: PluginId | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) {
+      paths.push(resolve(arg));
+      continue;
+    }
+    if (arg !== '--plugin') throw new UsageError(`Unknown option for check: ${arg}`);
+    const value = argv[++i];
+    if (value === undefined || !(pluginIds as readonly string[]).includes(value))
+      throw new UsageError('--plugin must be one of ssh, postgresql, mysql, ldap');
+    plugin = value as PluginId;
+  }
+  if (paths.length === 0) throw new UsageError('check needs at least one PATH (a template file or folder)');
+  return { plugin, paths };
+}
 
 export function parseTemplateArgs(argv: readonly string[]): TemplateCliArgs {
   if (argv[0] !== 'run')
-    throw new UsageError(argv[0] === undefined ? 'Missing command: run' : `Unknown command: ${argv[0]}`);
+    throw new UsageError(
+      argv[0] === undefined ? 'Missing command: run or check' : `Unknown command: ${argv[0]}`,
+    );
   const options = new Map<string, string>();
   const tags: Record<string, string> = {};
   const tagFiles: Record<string, string> = {};

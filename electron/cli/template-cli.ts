@@ -1,6 +1,7 @@
 /**
  * `npm run template -- run ...`: runs one template file against a target, for template authors
  * and lab scripts (a template repository can test its templates in its own CI with it).
+ * `npm run template -- check PATH...`: checks a whole library without connecting (template-check.ts).
  */
 import { readFileSync } from 'node:fs';
 import { findPlugin } from '../../shared/domain/plugin';
@@ -8,7 +9,8 @@ import type { RunStep } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 import { createPluginRegistry } from '../plugins/registry';
 import { fingerprintOf, type HostKeyCheck } from '../plugins/ssh';
-import { parseTemplateArgs, templateUsage } from './template-args';
+import { parseCheckArgs, parseTemplateArgs, templateUsage } from './template-args';
+import { checkExitCode, checkSummary, checkTemplateFiles, templateFiles } from './template-check';
 
 /** The first line of a file, or of standard input for `-` (a secret piped in stays off `ps`). */
 const firstLine = (path: string) =>
@@ -37,7 +39,27 @@ function hostKeyCheck(expected: string | undefined): HostKeyCheck {
   };
 }
 
+/** `check [--plugin P] PATH...`: one line per refused file, then the summary. */
+function check(argv: readonly string[]): number {
+  let outcome;
+  try {
+    const args = parseCheckArgs(argv);
+    const registry = createPluginRegistry();
+    outcome = checkTemplateFiles(templateFiles(args.paths), args.plugin, (id) => registry.get(id));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${templateUsage}`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const line of outcome.refusals) console.log(line);
+  console.log(checkSummary(outcome));
+  return checkExitCode(outcome);
+}
+
 async function main(): Promise<number> {
+  if (process.argv[2] === 'check') return check(process.argv.slice(3));
   let args;
   try {
     args = parseTemplateArgs(process.argv.slice(2));

@@ -86,7 +86,7 @@ export const pluginCatalogue: readonly PluginInfo[] = [
     family: 'directory',
     protocol: 'LDAP',
     defaultPort: 389,
-    syntax: 'bind, find, add (with attribute lines), mod-add, mod-del, mod-replace, delete',
+    syntax: 'set-option, bind, find, add (with attribute lines), mod-add, mod-del, mod-replace, delete',
   },
   {
     id: 'winrm',

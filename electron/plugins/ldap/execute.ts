@@ -18,9 +18,15 @@ export function bindPassword(password: string | null | undefined): string {
   return password;
 }
 
-/** The entries mod-* lines change: the last add, modify, or find's matches. */
+/** The entries mod-* lines change (the last add, modify, or find's matches), and the run's options. */
 export interface Selection {
   entries: string[];
+  /**
+   * LDAP_OPT_REFERRALS. Referrals are never followed (ldapts does not, and following one would
+   * bind elsewhere); on, a find answered only by referrals fails naming them, where off it
+   * "matched no entry".
+   */
+  referrals?: boolean;
 }
 
 /** Runs one operation; resolves to its output for the step log. */
@@ -31,16 +37,25 @@ export async function executeLdap(
   login: ConnectionLogin,
 ): Promise<string> {
   switch (operation.kind) {
+    case 'set-option':
+      if (operation.option.name === 'LDAP_OPT_REFERRALS') selection.referrals = operation.option.value;
+      // LDAP_OPT_PROTOCOL_VERSION 3: what ldapts speaks anyway.
+      return operation.display;
     case 'bind':
       await client.bind(operation.dn, bindPassword(operation.password ?? login.password));
       return `bound as ${operation.dn}`;
     case 'find': {
-      const { searchEntries } = await client.search(operation.base, {
+      const { searchEntries, searchReferences } = await client.search(operation.base, {
         scope: 'sub',
         filter: operation.filter,
         attributes: ['1.1'],
       });
       const dns = searchEntries.map((entry) => entry.dn);
+      if (dns.length === 0 && selection.referrals === true && searchReferences.length > 0) {
+        throw new StepFailed(
+          `find matched no entry here; the server refers to ${searchReferences.join(', ')}, and referrals are not followed`,
+        );
+      }
       if (dns.length === 0) throw new StepFailed('find matched no entry');
       selection.entries = dns;
       return dns.join('\n');

@@ -7,7 +7,7 @@ import { checkLdapTemplate } from './operations';
 import { runLdap } from './run';
 
 /**
- * LDAP (OpenLDAP, Active Directory): a template is commands (bind, find, add with attribute lines,
+ * LDAP (OpenLDAP, Active Directory): a template is commands (set-option, bind, find, add with attribute lines,
  * modify, mod-add, mod-del, mod-replace, delete) run in order on one connection (ldapts) to
  * ldap://host:port. Its help for template authors is shared/plugins/syntax/ldap.ts.
  */

@@ -15,7 +15,7 @@ import {
 import { checkDn, escapeDnValue } from './dn';
 import { escapeFilterValue } from './filter';
 import { renderDn, renderFilter, renderValue, type LdapContext, type Resolve } from './render';
-import { parseLdapTemplate, type LdapCommand, type TemplateText } from './template-parser';
+import { parseLdapTemplate, type LdapCommand, type LdapOption, type TemplateText } from './template-parser';
 
 export interface LdapAttribute {
   readonly type: string;
@@ -24,6 +24,7 @@ export interface LdapAttribute {
 
 /** A command with every value in place, ready to send. `display` is its masked text for the log. */
 export type LdapOperation = { readonly line: number; readonly display: string } & (
+  | { readonly kind: 'set-option'; readonly option: LdapOption }
   | { readonly kind: 'bind'; readonly dn: string; readonly password: string | null }
   | { readonly kind: 'find'; readonly base: string; readonly filter: string }
   | { readonly kind: 'add'; readonly dn: string; readonly attributes: readonly LdapAttribute[] }
@@ -126,6 +127,11 @@ const changeOperations = { 'mod-add': 'add', 'mod-del': 'delete', 'mod-replace':
 function operation(command: LdapCommand, send: Renderer, show: Renderer): LdapOperation {
   const { line } = command;
   switch (command.kind) {
+    case 'set-option': {
+      const { name, value } = command.option;
+      const shown = typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+      return { kind: 'set-option', line, display: `set-option ${name} ${shown}`, option: command.option };
+    }
     case 'bind': {
       const password = command.password === null ? null : send.value(command.password);
       const dn = send.dn(command.dn, line, { bind: true });

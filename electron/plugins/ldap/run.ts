@@ -26,7 +26,7 @@ const kindOf = (operation: LdapOperation, error: unknown): ReturnType<typeof fai
 
 /**
  * Runs an LDAP template on one connection: binds as the login (unless the template starts with
- * its own bind), then runs the commands in order; the first failure stops the run.
+ * its own bind, set-option lines aside), then runs the commands in order; the first failure stops the run.
  */
 export async function runLdap(given: RunRequest): Promise<RunResult> {
   const derived = withDerivedTags(given.template, given.tags);
@@ -52,7 +52,8 @@ export async function runLdap(given: RunRequest): Promise<RunResult> {
   let succeeded = false;
   try {
     const { login } = request;
-    const ownBind = operations[0]?.kind === 'bind';
+    // set-option lines come first and send nothing: the template's own bind may follow them.
+    const ownBind = operations.find((o) => o.kind !== 'set-option')?.kind === 'bind';
     if (!ownBind && login.username !== '') {
       try {
         const bind = Promise.resolve().then(() =>
@@ -91,7 +92,7 @@ export async function runLdap(given: RunRequest): Promise<RunResult> {
           message,
         );
       }
-      first = false;
+      if (operation.kind !== 'set-option') first = false;
     }
     succeeded = true;
     return recorder.succeed();

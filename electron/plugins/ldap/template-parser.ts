@@ -15,7 +15,13 @@ export interface AttributeLine {
 
 export type ChangeKind = 'mod-add' | 'mod-del' | 'mod-replace';
 
+/** What set-option sets: the only options with a meaning for this client (set-option.ts). */
+export type LdapOption =
+  | { readonly name: 'LDAP_OPT_PROTOCOL_VERSION'; readonly value: 3 }
+  | { readonly name: 'LDAP_OPT_REFERRALS'; readonly value: boolean };
+
 export type LdapCommand =
+  | { readonly kind: 'set-option'; readonly line: number; readonly option: LdapOption }
   | {
       readonly kind: 'bind';
       readonly line: number;
@@ -47,7 +53,7 @@ export interface ParsedTemplate {
   readonly problems: readonly TemplateProblem[];
 }
 
-const commandPattern = /^(bind|find|add|modify|mod-add|mod-del|mod-replace|delete)(?=\s|$)/;
+const commandPattern = /^(set-option|bind|find|add|modify|mod-add|mod-del|mod-replace|delete)(?=\s|$)/;
 /** An attribute description: a name (or OID) with options (cn;lang-de). */
 export const attributeNamePattern = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)(?:;[A-Za-z0-9-]+)*$/;
 const attributeLinePattern = /^([^\s:]+)[ \t]*:(:?)[ \t]*/;
@@ -109,7 +115,7 @@ export function parseLdapTemplate(template: string): ParsedTemplate {
     if (command === undefined) {
       if (addBlock === null) {
         problem(
-          `Unknown command "${text.split(/\s/)[0] ?? ''}": expected bind, find, add, modify, mod-add, mod-del, mod-replace or delete`,
+          `Unknown command "${text.split(/\s/)[0] ?? ''}": expected set-option, bind, find, add, modify, mod-add, mod-del, mod-replace or delete`,
         );
         continue;
       }
@@ -135,6 +141,27 @@ export function parseLdapTemplate(template: string): ParsedTemplate {
     closeAdd();
     const restOffset = at + command.length;
     const rest = text.slice(command.length);
+    if (command === 'set-option') {
+      // Options set the connection up: after a command they would apply to part of the run only.
+      const option = commands.some((c) => c.kind !== 'set-option')
+        ? 'set-option comes before the first command'
+        : parseSetOption(rest);
+      if (typeof option === 'string') problem(option);
+      else commands.push({ kind: 'set-option', line, option });
+      continue;
+    }
+    // The vendor writes find's filter without quotes: find "base" (filter) up to the end of the line.
+    const unquotedFind = command === 'find' ? /^([ \t]+)"((?:[^"\\]|\\.)*)"[ \t]+(\(.*)$/.exec(rest) : null;
+    if (unquotedFind !== null) {
+      const [, space = '', base = '', filter = ''] = unquotedFind;
+      commands.push({
+        kind: 'find',
+        line,
+        base: { text: base, offset: restOffset + space.length + 1 },
+        filter: { text: filter, offset: restOffset + rest.length - filter.length },
+      });
+      continue;
+    }
     if (command === 'mod-add' || command === 'mod-del' || command === 'mod-replace') {
       const parsed = parseChange(command, rest, restOffset, line);
       if (typeof parsed === 'string') problem(parsed);
@@ -152,7 +179,7 @@ export function parseLdapTemplate(template: string): ParsedTemplate {
     if (first === undefined || !counts.includes(args.length)) {
       const usage: Record<string, string> = {
         bind: 'bind "dn" ["password"]',
-        find: 'find "baseDN" "(filter)"',
+        find: 'find "baseDN" "(filter)" (or the filter without quotes: find "baseDN" (filter))',
         add: 'add "dn"',
         modify: 'modify "dn"',
         delete: 'delete "dn"',
@@ -190,6 +217,30 @@ function parseChange(kind: ChangeKind, rest: string, restOffset: number, line: n
   return { kind, line, attribute, value };
 }
 
+/**
+ * set-option NAME VALUE, the vendor's (PHP ldap_set_option) options that mean something here:
+ * LDAP_OPT_PROTOCOL_VERSION 3 (the only version spoken) and LDAP_OPT_REFERRALS (0 off, any other
+ * number on, as C and PHP read it; on/off/true/false too). Any other option is refused by name.
+ */
+function parseSetOption(rest: string): LdapOption | string {
+  const match = /^[ \t]+(\S+)[ \t]+(\S+)$/.exec(rest);
+  const [, name, value = ''] = match ?? [];
+  if (name === undefined)
+    return 'Usage: set-option LDAP_OPT_PROTOCOL_VERSION 3 | set-option LDAP_OPT_REFERRALS 0|1';
+  if (name === 'LDAP_OPT_PROTOCOL_VERSION') {
+    if (value === '3') return { name, value: 3 };
+    return `set-option LDAP_OPT_PROTOCOL_VERSION takes 3 (LDAPv3, the only version spoken), not "${value}"`;
+  }
+  if (name === 'LDAP_OPT_REFERRALS') {
+    const word = value.toLowerCase();
+    if (/^\d+$/.test(value)) return { name, value: Number(value) !== 0 };
+    if (word === 'on' || word === 'true') return { name, value: true };
+    if (word === 'off' || word === 'false') return { name, value: false };
+    return `set-option LDAP_OPT_REFERRALS takes 0 (off) or 1 (on), not "${value}"`;
+  }
+  return `set-option ${name} is not supported: only LDAP_OPT_PROTOCOL_VERSION and LDAP_OPT_REFERRALS are`;
+}
+
 /** mod-* lines change the entry of the last add, find or modify; a delete clears it. */
 function selectionProblems(commands: readonly LdapCommand[]): TemplateProblem[] {
   let selected = false;
@@ -197,7 +248,7 @@ function selectionProblems(commands: readonly LdapCommand[]): TemplateProblem[] 
   for (const command of commands) {
     if (command.kind === 'add' || command.kind === 'find' || command.kind === 'modify') selected = true;
     else if (command.kind === 'delete') selected = false;
-    else if (command.kind !== 'bind' && !selected) {
+    else if (command.kind !== 'bind' && command.kind !== 'set-option' && !selected) {
       problems.push({
         line: command.line,
         column: 1,

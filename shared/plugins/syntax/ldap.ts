@@ -4,9 +4,19 @@ import type { SyntaxHelp } from '../syntax-help';
 export const ldapSyntaxHelp: SyntaxHelp = {
   pluginId: 'ldap',
   summary: [
-    'One command a line, run in order on one connection; the first error stops the run. The plugin first binds as the authentication credential (its user name is the bind DN), unless the template starts with bind.',
+    'One command a line, run in order on one connection; the first error stops the run. The plugin first binds as the authentication credential (its user name is the bind DN), unless its first command (after set-option lines) is bind.',
   ],
   commands: [
+    {
+      syntax: 'set-option LDAP_OPT_PROTOCOL_VERSION 3',
+      meaning:
+        'LDAPv3, the only version spoken (any other version is refused); options come before the first command',
+    },
+    {
+      syntax: 'set-option LDAP_OPT_REFERRALS 0|1',
+      meaning:
+        'referrals off (0, off) or on (any other number, on): referrals are never followed; with them on, a find the server answers only with referrals fails naming them. Any other option is refused by name',
+    },
     {
       syntax: 'bind "dn" ["password"]',
       meaning: "bind as dn, with the credential's password unless one is given",
@@ -14,7 +24,7 @@ export const ldapSyntaxHelp: SyntaxHelp = {
     {
       syntax: 'find "baseDN" "(filter)"',
       meaning:
-        'search the subtree; fails when nothing matches; its matches are the entry the next mod-* lines change (they need exactly one)',
+        'search the subtree; fails when nothing matches; its matches are the entry the next mod-* lines change (they need exactly one). The filter may also be written without quotes, to the end of the line: find "baseDN" (filter)',
     },
     {
       syntax: 'add "dn"',

@@ -43,11 +43,19 @@ export function shellContextProblems(commands: readonly TemplateCommand[]): Temp
   return problems;
 }
 
-/** Syntax, tags and where tags sit in the shell input. In expect-regex lines `[#…]` may be a character class, so only well-formed tags count there. */
+/**
+ * Syntax, tags and where tags sit in the shell input. In expect-regex lines `[#…]` may be a
+ * character class, so only well-formed tags count there; comment lines are not checked for tags.
+ */
 export function checkSshTemplate(template: string): TemplateProblem[] {
   const parsed = parseTemplate(template);
   const regexLines = new Set(parsed.commands.filter((c) => c.kind === 'expect-regex').map((c) => c.line));
+  // A comment is never run, so what looks like a tag there (a commented-out `[#$>]` regex) is text.
+  const commentLines = new Set(
+    template.split('\n').flatMap((text, index) => (/^[ \t]*#/.test(text) ? [index + 1] : [])),
+  );
   const tagProblems = findTagProblems(template)
+    .filter((p) => !commentLines.has(p.line))
     .filter((p) => !regexLines.has(p.line) || p.message.startsWith('Unknown tag'))
     .map(({ line, column, message }) => ({ line, column, message }));
   return [...parsed.problems, ...tagProblems, ...shellContextProblems(parsed.commands)].sort(byPosition);

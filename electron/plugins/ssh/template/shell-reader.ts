@@ -109,8 +109,8 @@ class ShellReader {
         tag.context = 'comment';
         return;
       case 'single':
+        // Escaped for these quotes at run (substitute.ts): the quotes are the template's.
         tag.context = 'single-quotes';
-        tag.refuseQuoted(reasons.single);
         break;
       case 'ansi':
         tag.context = 'single-quotes';
@@ -118,7 +118,6 @@ class ShellReader {
         break;
       case 'double':
         tag.context = 'double-quotes';
-        tag.refuseQuoted(reasons.double);
         break;
       case 'backtick':
         tag.context = 'backticks';

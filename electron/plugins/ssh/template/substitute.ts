@@ -18,7 +18,8 @@ import { escapeRegExp, regexMatcher, wildcardMatcher, type PatternPart } from '.
 import type { PreparedStep } from './prepared-steps';
 import { splitRegexLiteral } from './regex-literal';
 import { placeTemplateTags, type TagPlacement } from './shell-context';
-import { shellQuote } from './shell-quote';
+import { expandedBangs } from './history-expansion';
+import { doubleQuotedBody, shellQuote, singleQuotedBody } from './shell-quote';
 import { splitTags, type Segment } from './tag-segments';
 import {
   hasControlCharacter,
@@ -134,9 +135,32 @@ class Substitution {
       this.#refuse(segment, `would be quoted, but the tag ${placement.refusedQuoted}`);
     if (placement.wordStart && value.startsWith('-'))
       this.#refuse(segment, 'starts with "-" and would be read as an option');
-    const quoted = shellQuote(value);
+    const quoted = quoteFor(placement, value);
     if (isSecretTag(segment.name)) this.secrets.add(quoted);
     return quoted;
+  }
+
+  /** Refuses a value whose `!` an interactive bash would expand from its history (see caller). */
+  refuseHistoryExpansion(segment: TagSegment): never {
+    this.#refuse(
+      segment,
+      'contains "!", which an interactive bash could expand from its history here: history expansion reads the line before the shell and may not see the quotes around the tag as the shell does (quotes nested in $(…), a \\" before the tag)',
+    );
+  }
+}
+
+/**
+ * The value as the quotes around the tag need it: inside the template's own '…' or "…" it is
+ * escaped for them (the template's quotes stay the value's); elsewhere it is single-quoted whole.
+ */
+function quoteFor(placement: TagPlacement, value: string): string {
+  switch (placement.context) {
+    case 'single-quotes':
+      return singleQuotedBody(value);
+    case 'double-quotes':
+      return doubleQuotedBody(value);
+    default:
+      return shellQuote(value);
   }
 }
 
@@ -160,6 +184,8 @@ function prepareInput(
   kind: 'exec' | 'write',
   placed: readonly TagPlacement[],
   lineEnding: string,
+  /** What was sent of the current shell line before this step (after a write). */
+  linePrefix: string,
 ): PreparedStep {
   const segments = splitTags(command.argument.text);
   const [only] = segments;
@@ -179,6 +205,7 @@ function prepareInput(
     values.set(0, text);
   } else {
     const placements = new Map(placed.map((placement) => [placement.segment, placement]));
+    const quotedValues: { segment: TagSegment; start: number; end: number }[] = [];
     segments.forEach((segment, index) => {
       if (segment.kind === 'text') {
         text += segment.text;
@@ -188,10 +215,22 @@ function prepareInput(
       const placement = placements.get(index);
       if (placement === undefined) throw new Error('every tag segment has a placement');
       const inserted = sub.inline(segment, placement);
+      // Only values escaped inside the template's quotes: a whole single-quoted value is kept
+      // from history expansion by its quotes wherever the check allows it (tested on bash).
+      if (placement.context === 'single-quotes' || placement.context === 'double-quotes')
+        quotedValues.push({ segment, start: text.length, end: text.length + inserted.length });
       text += inserted;
       display += sub.shown(segment, inserted);
       values.set(index, sub.value(segment));
     });
+    // The shell reads the line through readline, whose history expansion acts on a value's ! if
+    // the escaping did not keep it single-quoted as history expansion reads quotes.
+    for (const at of expandedBangs(linePrefix + text)) {
+      const hit = quotedValues.find(
+        (v) => at - linePrefix.length >= v.start && at - linePrefix.length < v.end,
+      );
+      if (hit !== undefined) sub.refuseHistoryExpansion(hit.segment);
+    }
   }
   const send = kind === 'exec' ? `${text}${lineEnding}` : text;
   if (Buffer.byteLength(send) > maxCommandLineBytes) {
@@ -252,6 +291,7 @@ function prepareOne(
   secrets: Set<string>,
   placements: ReadonlyMap<number, readonly TagPlacement[]>,
   lineEnding: string,
+  linePrefix: string,
 ): PreparedStep {
   switch (command.kind) {
     case 'end':
@@ -272,7 +312,14 @@ function prepareOne(
       const sub = new Substitution(tags, command, command.argument);
       const step =
         command.kind === 'exec' || command.kind === 'write'
-          ? prepareInput(sub, command, command.kind, placements.get(command.line) ?? [], lineEnding)
+          ? prepareInput(
+              sub,
+              command,
+              command.kind,
+              placements.get(command.line) ?? [],
+              lineEnding,
+              linePrefix,
+            )
           : preparePattern(sub, command, command.kind);
       for (const secret of sub.secrets) secrets.add(secret);
       return step;
@@ -289,9 +336,14 @@ export function substitute(commands: readonly TemplateCommand[], tags: TagValues
     const placements = placeTemplateTags(commands);
     // Each exec ends its line as the last set-new-line-mode before it says (unix by default).
     let lineEnding: string = newLineModes.unix;
+    /** What was sent since the last line ending: the start of the line the shell is reading. */
+    let linePrefix = '';
     const steps = commands.map((command) => {
       if (command.kind === 'set-new-line-mode') lineEnding = newLineModes[command.mode];
-      return prepareOne(command, tags, secrets, placements, lineEnding);
+      const step = prepareOne(command, tags, secrets, placements, lineEnding, linePrefix);
+      if (step.kind === 'exec' || step.kind === 'write')
+        linePrefix = (linePrefix + step.send).split(/[\r\n]/).pop() ?? '';
+      return step;
     });
     return { ok: true, steps, secrets: [...secrets] };
   } catch (error) {

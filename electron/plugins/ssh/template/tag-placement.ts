@@ -42,9 +42,7 @@ export const reasons = {
   backslash: 'follows a backslash, which would escape the first character of the value',
   dollar: "follows $, so the shell would read the value as a variable name or as $'…' quoting",
   name: 'continues the name of a variable ($name), so the value would lengthen the name',
-  single: "sits inside the template's own single quotes: remove them, the plugin quotes such values itself",
   ansi: "sits inside $'…' quotes, where backslashes in the value are escapes",
-  double: "sits inside the template's own double quotes: remove them, the plugin quotes such values itself",
   backticks: 'sits inside backticks: use $(…), the plugin quotes values itself there',
   brace: 'sits inside ${…}, where bash reads a value as a variable name, a pattern or arithmetic',
   arithmetic:

@@ -80,9 +80,14 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
     'every value of the corpus is refused before anything is sent, or reaches the target literally',
     { timeout: 900_000 },
     async () => {
-      // Three allowed forms: a word of its own, after a plain prefix, after an empty quote.
-      const forms = ['', 'x=', '""'];
-      const received = (form: string) => (form === 'x=' ? 'x=' : '');
+      // The allowed forms (T is the tag): a word of its own, after a plain prefix, after an empty
+      // quote; and inside the template's own single or double quotes, alone or with text around.
+      const forms = ['T', 'x=T', '""T', "'T'", '"T"', "'a T b'", '"a T b"'];
+      const received = (form: string, value: string) =>
+        form
+          .replace(/^""/, '')
+          .replace(/['"]/g, '')
+          .replace('T', () => value);
       const corpus = [
         ...hostileValues.map((h) => h.value),
         `$(touch ${canary})`,
@@ -91,6 +96,12 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
         `x\\';touch ${canary};#`,
         `a[$(touch ${canary})]`,
         '-rf',
+        // The lab's root shell is an interactive bash: ! would expand from its history.
+        '!!',
+        'a!b',
+        '!-1',
+        `x"!"$(touch ${canary})"`,
+        `'!'\\!"`,
       ];
       // Quoting carries any printable ASCII; a leading - would be an option; a line holds 4000 bytes.
       const quotable = (v: string) =>
@@ -98,7 +109,9 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
 
       // The others are refused by the plugin itself: shown against a closed port (no server needed).
       for (const value of corpus.filter((v) => !quotable(v))) {
-        const template = forms.map((form) => exec(`printf %s ${form}[#ADD_INFO#]`)).join('\n');
+        const template = forms
+          .map((form) => exec(`printf %s ${form.replace('T', '[#ADD_INFO#]')}`))
+          .join('\n');
         const result = await lab.plugin.run({
           template,
           tags: { ADD_INFO: value },
@@ -120,7 +133,7 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
         const lines = values.flatMap((_value, k) =>
           forms.map(
             (form, f) =>
-              `${exec(`printf %s ${form}[#${tagNames[k] ?? ''}#] > ${dir}/${index}.${k}.${f}`)}\nexpect "*#"`,
+              `${exec(`printf %s ${form.replace('T', `[#${tagNames[k] ?? ''}#]`)} > ${dir}/${index}.${k}.${f}`)}\nexpect "*#"`,
           ),
         );
         // A loaded machine starts root's shell slowly: wait long for the first prompt.
@@ -149,7 +162,7 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
         values.forEach((value, k) =>
           forms.forEach((form, f) =>
             expect(files.get(`${index}.${k}.${f}`), JSON.stringify(value).slice(0, 60)).toBe(
-              received(form) + value,
+              received(form, value),
             ),
           ),
         );

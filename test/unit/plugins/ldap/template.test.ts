@@ -79,10 +79,10 @@ describe('parseLdapTemplate', () => {
     ].join('\n');
     expect(ldapPlugin.check(template).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
       '1:1 mod-add needs an entry: put add, find or modify "dn" before it',
-      '2:1 Unknown command "frobnicate": expected bind, find, add, modify, mod-add, mod-del, mod-replace or delete',
+      '2:1 Unknown command "frobnicate": expected set-option, bind, find, add, modify, mod-add, mod-del, mod-replace or delete',
       '3:1 add needs attribute lines ("name: value") after it',
       '4:1 Expected an attribute line "name: value" (or a blank line to end the add)',
-      '6:1 Usage: find "baseDN" "(filter)"',
+      '6:1 Usage: find "baseDN" "(filter)" (or the filter without quotes: find "baseDN" (filter))',
       '7:1 delete: arguments are written in double quotes',
       '8:1 add needs attribute lines ("name: value") after it',
       '9:1 Base64 values ("name:: …") are not supported: write the value as text',

@@ -31,3 +31,17 @@ describe('SSH template check', () => {
     expect(new Set(sshBuiltinTemplates.map((t) => t.key)).size).toBe(sshBuiltinTemplates.length);
   });
 });
+
+describe('comment lines', () => {
+  it('are not checked for tags: a commented-out [#$>] regex or an unknown tag there is text', () => {
+    const template = [
+      '#expect-regex "/[#$>]/"',
+      '  # exec "[#NOT_A_TAG_WE_KNOW#]"',
+      'expect-regex "/[#$>]/"',
+      'exec "id"',
+    ].join('\n');
+    expect(checkSshTemplate(template)).toEqual([]);
+    // Outside a comment the same text is still a problem.
+    expect(checkSshTemplate('exec "[#$>]"')).toMatchObject([{ line: 1, column: 7 }]);
+  });
+});

@@ -144,8 +144,8 @@ describe('issue 8 item 7: template text around a tag that reopens the shell', ()
     ['echo ~[#ADD_INFO#]', 'follows a character'],
     ['echo ${X}[#ADD_INFO#]', 'follows a character'],
     ['X=[#ADD_INFO#] id', 'variable assignment'],
-    ['echo "[#ADD_INFO#]"', 'inside the template’s own double quotes'.replace('’', "'")],
-    ["echo '[#ADD_INFO#]'", "inside the template's own single quotes"],
+    ['sh -c "echo [#ADD_INFO#]"', 'goes to sh'],
+    ["su -c 'echo [#ADD_INFO#]'", 'goes to su'],
     ['echo `echo [#ADD_INFO#]`', 'inside backticks'],
     ['cat <<EOF; echo [#ADD_INFO#]', 'here-document'],
     ['case x in x) echo [#ADD_INFO#];; esac', 'case'],
@@ -234,8 +234,10 @@ describe('the input of a whole template is read as the shell receives it', () =>
     expect(checkSshTemplate(`write "eval "\n${exec('x [#ADD_INFO#]')}`)).toMatchObject([
       { line: 2, message: expect.stringContaining('goes to eval') as unknown },
     ]);
-    expect(checkSshTemplate(`${exec("echo 'a")}\n${exec("x [#ADD_INFO#]'")}`)).toMatchObject([
-      { line: 2, message: expect.stringContaining('single quotes') as unknown },
+    // The quote opened on line 1 holds the tag on line 2: escaped for it, like any single quotes.
+    expect(checkSshTemplate(`${exec("echo 'a")}\n${exec("x [#ADD_INFO#]'")}`)).toEqual([]);
+    expect(checkSshTemplate(`${exec("sh -c 'a")}\n${exec("x [#ADD_INFO#]'")}`)).toMatchObject([
+      { line: 2, message: expect.stringContaining('goes to sh') as unknown },
     ]);
     expect(checkSshTemplate(`${exec('sh -c \\')}\n${exec('[#ADD_INFO#] x')}`)).toMatchObject([
       { line: 2, message: expect.stringContaining('goes to sh') as unknown },

@@ -54,8 +54,9 @@ describe('tag placement in a command line', () => {
     ).toEqual([
       { context: 'unquoted', wordStart: true, all: false, quoted: false },
       { context: 'unquoted', wordStart: false, all: false, quoted: false },
-      { context: 'double-quotes', wordStart: true, all: false, quoted: true },
-      { context: 'single-quotes', wordStart: true, all: false, quoted: true },
+      // Inside the template's own quotes a value is escaped for them (substitute.ts).
+      { context: 'double-quotes', wordStart: true, all: false, quoted: false },
+      { context: 'single-quotes', wordStart: true, all: false, quoted: false },
       // $([#X#]): the value names the command.
       { context: 'unquoted', wordStart: true, all: false, quoted: true },
       { context: 'backticks', wordStart: true, all: false, quoted: true },
@@ -70,7 +71,7 @@ describe('tag placement in a command line', () => {
     expect(placements('echo \\"[#X#]\\" "a\\"[#X#]" ""[#X#]')).toEqual([
       // After an escaped character: not a plain one, so a quoted value is refused.
       { context: 'unquoted', wordStart: false, all: false, quoted: true },
-      { context: 'double-quotes', wordStart: false, all: false, quoted: true },
+      { context: 'double-quotes', wordStart: false, all: false, quoted: false },
       { context: 'unquoted', wordStart: true, all: false, quoted: false },
     ]);
   });
@@ -120,5 +121,80 @@ describe('values the check lets through reach a real bash literally', () => {
     const outputs = execFileSync('/bin/bash', ['-c', script], { encoding: 'utf8' }).split('\0');
     const prefix = /(x=|--opt=|a\.)\[#/.exec(shell)?.[1] ?? '';
     expect(outputs.slice(0, -1)).toEqual(values.map((value) => prefix + value));
+  });
+});
+
+describe("values inside the template's own quotes reach a real bash literally", () => {
+  // The value is escaped for the quotes around it ('\'' inside '…'; \ $ ` escaped and " ! put in
+  // single quotes inside "…"); an interactive bash (history expansion on) must read it the same.
+  const templates: [string, (value: string) => string][] = [
+    ["printf %s '[#ADD_INFO#]'", (v) => v],
+    ['printf %s "[#ADD_INFO#]"', (v) => v],
+    ["printf %s 'a [#ADD_INFO#] b'", (v) => `a ${v} b`],
+    ['printf %s "a [#ADD_INFO#] b"', (v) => `a ${v} b`],
+    ['printf %s x\'[#ADD_INFO#]\'"[#ADD_INFO#]"', (v) => `x${v}${v}`],
+  ];
+  const values = [
+    ...hostileValues.map((h) => h.value),
+    'x\\',
+    "x'",
+    'x"',
+    '\\',
+    "'$(id)'",
+    '"$(id)"',
+    '`id`',
+    '$((1+1))',
+    '!!',
+    'a!b',
+    '!-1',
+    '\\!',
+    '"!"',
+    "'!'",
+    '~root',
+  ].filter(
+    (v) =>
+      isPrintableAscii(v) && !hasControlCharacter(v) && !v.startsWith('-') && v !== '' && v.length < 1000,
+  );
+
+  /** The exec lines for every value, each followed by a NUL so that the outputs can be told apart. */
+  function script(shell: string): string {
+    const line = `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    expect(checkSshTemplate(line)).toEqual([]);
+    const parsed = parseTemplate(line);
+    return values
+      .map((value) => {
+        const result = substitute(parsed.commands, { ADD_INFO: value });
+        if (!result.ok) throw new Error(`refused ${JSON.stringify(value)}: ${result.refusal.message}`);
+        const [step] = result.steps;
+        if (step?.kind !== 'exec') throw new Error('not an exec step');
+        return `${step.send}printf '\\0'\n`;
+      })
+      .join('');
+  }
+
+  it.each(templates)('%s', (shell, expected) => {
+    const input = script(shell);
+    const plain = execFileSync('/bin/bash', ['-c', input], { encoding: 'utf8' }).split('\0');
+    expect(plain.slice(0, -1)).toEqual(values.map(expected));
+    // Interactive: readline's history expansion reads each line first (a failed one drops it).
+    const interactive = execFileSync('/bin/bash', ['--norc', '--noprofile', '-i'], {
+      input: `echo -n\n${input}`,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HISTFILE: '/dev/null', PS1: '' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    }).split('\0');
+    expect(interactive.slice(0, -1)).toEqual(values.map(expected));
+  });
+
+  it('refuses a ! whose escaping history expansion would not follow (quotes inside $(…) in "…")', () => {
+    const parsed = parseTemplate(`exec "printf %s \\"$(printf %s '[#ADD_INFO#]')\\""`);
+    const result = substitute(parsed.commands, { ADD_INFO: 'a!b' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.refusal.message).toContain('expand from its history');
+    expect(substitute(parsed.commands, { ADD_INFO: 'a b' }).ok).toBe(true);
+    // Bash versions read a \" before the tag differently: refused too.
+    const escaped = parseTemplate('exec "printf %s \\"a \\\\\\"[#ADD_INFO#]\\\\\\" b\\""');
+    expect(substitute(escaped.commands, { ADD_INFO: '!!' }).ok).toBe(false);
+    expect(substitute(escaped.commands, { ADD_INFO: '$(id) "x"' }).ok).toBe(true);
   });
 });

@@ -113,8 +113,8 @@ describe('values inside a command line', () => {
   });
 
   it.each([
-    ['double quotes', 'exec "useradd -c \\"x [#ADD_INFO#]\\" u"', "inside the template's own double quotes"],
-    ['single quotes', 'exec "su -c \'id [#ADD_INFO#]\'"', "inside the template's own single quotes"],
+    ['single quotes under su', 'exec "su -c \'id [#ADD_INFO#]\'"', 'goes to su'],
+    ['double quotes under sh -c', 'exec "sh -c \\"id [#ADD_INFO#]\\""', 'goes to sh'],
     ['backticks', 'exec "echo `id [#ADD_INFO#]`"', 'inside backticks'],
     ['${…}', 'exec "echo ${X:-[#ADD_INFO#]}"', 'inside ${…}'],
     ['sh -c', 'exec "sh -c \'id \\"$1\\"\' _ [#ADD_INFO#]"', 'goes to sh, which is a shell'],
@@ -124,6 +124,19 @@ describe('values inside a command line', () => {
     const refused = refusal(template, { ADD_INFO: 'a;b' });
     expect(refused.line).toBe(1);
     expect(refused.message).toContain(message);
+  });
+
+  it("escape a value for the template's own quotes", () => {
+    expect(sent('exec "useradd -c \\"x [#ADD_INFO#]\\" u"', { ADD_INFO: 'a"$b`\\!' })).toBe(
+      `useradd -c "x a"'"'"\\$b\\\`\\\\"'!'"" u\n`,
+    );
+    expect(sent('exec "echo \'it [#ADD_INFO#]\' > f"', { ADD_INFO: "it's $(id)" })).toBe(
+      `echo 'it it'\\''s $(id)' > f\n`,
+    );
+    expect(refusal('exec "echo \'[#ADD_INFO#]\'"', { ADD_INFO: 'a\nb' }).message).toContain(
+      'control character',
+    );
+    expect(refusal('exec "rm \'[#ADD_INFO#]\'"', { ADD_INFO: '-rf' }).message).toContain('option');
   });
 
   it('quote again after a command separator ends the re-parsing command', () => {

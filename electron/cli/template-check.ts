@@ -1,0 +1,119 @@
+/**
+ * `npm run template -- check PATH...`: parses every template file under the paths with its
+ * plugin's own check, so that a template library (the vendor's, or one's own repository) can be
+ * checked in one go, e.g. in its CI. Nothing is connected to and no tag needs a value.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import type { PluginId } from '../../shared/domain/plugin';
+import type { PluginRuntime } from '../plugins/plugin-runtime';
+import { UsageError } from '../platform/usage-error';
+
+/** Folder names that say which plugin their templates are for (compared case-insensitively). */
+const folderPlugins: Readonly<Record<string, PluginId>> = {
+  ssh: 'ssh',
+  postgresql: 'postgresql',
+  mysql: 'mysql',
+  ldap: 'ldap',
+};
+
+/**
+ * Files in a library that are not templates: hidden files, Markdown, licences. (Templates have
+ * any name, often without an extension, as in the vendor's library.)
+ */
+const notTemplate = (name: string): boolean =>
+  name.startsWith('.') || /\.md$/i.test(name) || /^(LICEN[CS]E|COPYING|NOTICE)(\.|$)/i.test(name);
+
+/** The plugin the nearest enclosing folder names, or null when none does. */
+export function pluginFromFolders(file: string): PluginId | null {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const plugin = folderPlugins[basename(dir).toLowerCase()];
+    if (plugin !== undefined) return plugin;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** The template files under the paths, in a stable order; a path that is a file is taken as is. */
+export function templateFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (notTemplate(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  for (const path of paths) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      throw new UsageError(`No such file or folder: ${path}`);
+    }
+    if (isDirectory) walk(path);
+    else files.push(path);
+  }
+  // A mistyped folder must not pass a CI check with "0 accepted, 0 refused".
+  if (files.length === 0) throw new UsageError(`No template file under ${paths.join(', ')}`);
+  return files;
+}
+
+export interface CheckOutcome {
+  /** One line per refused file: `path:line:column: reason`. */
+  readonly refusals: string[];
+  readonly accepted: number;
+  readonly refused: number;
+}
+
+/**
+ * Checks each file with its plugin's check. `plugin`: the --plugin option, which wins over the
+ * folder names. `display` turns a path into what the report prints (relative to the working folder).
+ */
+export function checkTemplateFiles(
+  files: readonly string[],
+  plugin: PluginId | undefined,
+  runtimeOf: (id: PluginId) => PluginRuntime | undefined,
+  display: (path: string) => string = (path) => relative(process.cwd(), path) || path,
+): CheckOutcome {
+  const refusals: string[] = [];
+  let accepted = 0;
+  for (const file of files) {
+    const refusal = checkOne(file, plugin ?? pluginFromFolders(file), runtimeOf);
+    if (refusal === null) accepted++;
+    else refusals.push(`${display(file)}:${refusal}`);
+  }
+  return { refusals, accepted, refused: refusals.length };
+}
+
+/** `line:column: reason` of the file's first problem (with how many others), or null when accepted. */
+function checkOne(
+  file: string,
+  plugin: PluginId | null,
+  runtimeOf: (id: PluginId) => PluginRuntime | undefined,
+): string | null {
+  if (plugin === null) {
+    return `1:1: no plugin: put the file under a folder named SSH, PostgreSQL, MySQL or LDAP, or pass --plugin`;
+  }
+  const runtime = runtimeOf(plugin);
+  if (runtime === undefined) return `1:1: the ${plugin} plugin is not available in this build`;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+  } catch (error) {
+    const reason = error instanceof TypeError ? 'not UTF-8 text' : 'cannot be read';
+    return `1:1: ${reason}`;
+  }
+  const [first, ...others] = runtime.check(text);
+  if (first === undefined) return null;
+  const more = others.length === 0 ? '' : ` (and ${others.length} more)`;
+  return `${first.line}:${first.column}: ${first.message.split('\n')[0] ?? ''}${more}`;
+}
+
+/** Exit status of `check`: 0 when every file is accepted, 1 when any is refused. */
+export const checkExitCode = (outcome: CheckOutcome): number => (outcome.refused === 0 ? 0 : 1);
+
+/** The summary line. */
+export const checkSummary = (outcome: CheckOutcome): string =>
+  `${outcome.accepted} accepted, ${outcome.refused} refused`;

@@ -1,0 +1,30 @@
+/**
+ * Which `!` of a command line an interactive bash would expand from its history. History
+ * expansion reads each line before the shell parses it, with quote rules of its own
+ * (lib/readline/histexpand.c): a " toggles a double-quoted state; outside it, '…' is skipped
+ * (`$'…'` with its backslash escapes). Bash versions differ on the backslash: older ones let it
+ * protect only a following ' or !, bash 5.2 any character. A `!` counts when either reading
+ * leaves it open, including those bash leaves alone (before a blank, `=`, `(`, `"`), so the
+ * answer errs on the side of refusing a value.
+ */
+export function expandedBangs(line: string): number[] {
+  const found = new Set([...openBangs(line, false), ...openBangs(line, true)]);
+  return [...found].sort((a, b) => a - b);
+}
+
+function openBangs(line: string, backslashEscapesAll: boolean): number[] {
+  const found: number[] = [];
+  let doubleQuoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '!') found.push(i);
+    else if (char === '"') doubleQuoted = !doubleQuoted;
+    else if (char === '\\') {
+      if (backslashEscapesAll || line[i + 1] === "'" || line[i + 1] === '!') i++;
+    } else if (char === "'" && !doubleQuoted) {
+      const ansi = i > 0 && line[i - 1] === '$';
+      for (i++; i < line.length && line[i] !== "'"; i++) if (ansi && line[i] === '\\') i++;
+    }
+  }
+  return found;
+}

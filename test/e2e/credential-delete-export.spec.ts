@@ -92,7 +92,7 @@ test('credentials: Delete asks first, then the row leaves the list and the audit
     .getByRole('row')
     .filter({ has: page.locator('[data-field="action"]', { hasText: /^delete$/ }) });
   await expect(deleted).toHaveCount(1);
-  await expect(deleted.locator('[data-field="entity"]')).toHaveText('credential');
+  await expect(deleted.locator('[data-field="entity"]')).toHaveText('Credential');
   await expect(deleted.locator('[data-field="label"]')).toHaveText('leaver @ del-01');
 });
 

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
+import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 const narrow = { width: 1024, height: 700 };
 const wide = { width: 1400, height: 900 };
@@ -115,4 +117,55 @@ test('at 1024x700 lists keep their Action column in view, the side menu folds, a
   // Back to a wide window: the menu the user had open is back.
   await page.setViewportSize(wide);
   await expect(page.getByRole('navigation', { name: 'Reports menu' })).toBeVisible();
+});
+
+test('the credential form’s device picker finds one device among 1,000 by part of its name', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  const count = 1000;
+  const devices = Array.from({ length: count }, (_, i) => ({
+    ref: `d${i}`,
+    name: `fleet-${String(i).padStart(4, '0')}`,
+    address: `10.80.${i >> 8}.${i & 255}`,
+    type: 'Server',
+  }));
+  await importBundle(
+    page,
+    testInfo.outputPath('fleet.json'),
+    { devices },
+    `Imported ${count} devices, 0 templates and 0 credentials.`,
+  );
+
+  await openScreen(page, 'PAM Core', 'All');
+  await page.getByRole('button', { name: 'View actions' }).click();
+  await page.getByRole('menuitem', { name: '+ New' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New credential' });
+  const picker = dialog.getByRole('combobox', { name: 'Device', exact: true });
+  // The picker's own options (the form's native selects hold options too).
+  const options = page.getByRole('listbox', { name: 'Device' }).getByRole('option');
+  // Unsearched: one page of 50, and the count of the rest.
+  await picker.click();
+  await expect(options).toHaveCount(50);
+  await expect(dialog.getByText('950 more: type to narrow')).toBeVisible();
+  // Part of a name: only what matches, found on the core.
+  await picker.fill('et-074');
+  await expect(options).toHaveText([
+    'fleet-0740',
+    'fleet-0741',
+    'fleet-0742',
+    'fleet-0743',
+    'fleet-0744',
+    'fleet-0745',
+    'fleet-0746',
+    'fleet-0747',
+    'fleet-0748',
+    'fleet-0749',
+  ]);
+  await picker.fill('');
+  await chooseDevice(dialog, 'fleet-0742');
+  await dialog.getByRole('textbox', { name: 'Username' }).fill('fleet-admin');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Actions for fleet-admin @ fleet-0742' })).toBeVisible();
 });

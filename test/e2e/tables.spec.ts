@@ -114,9 +114,15 @@ test('at 1024x700 lists keep their Action column in view, the side menu folds, a
   await detail.getByRole('button', { name: 'Close' }).click();
   await expect(detail).toBeHidden();
 
+  // Operations: Attempts (not pinned) and Details are in view without scrolling sideways.
+  await openFolded(page, 'Executions', 'Operations');
+  const operations = page.getByRole('grid', { name: 'Operations' });
+  await expectWhollyInView(operations.getByRole('columnheader', { name: 'Attempts' }));
+  await expectWhollyInView(operations.getByRole('columnheader', { name: 'Action' }));
+
   // Back to a wide window: the menu the user had open is back.
   await page.setViewportSize(wide);
-  await expect(page.getByRole('navigation', { name: 'Reports menu' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Executions menu' })).toBeVisible();
 });
 
 test('the credential form’s device picker finds one device among 1,000 by part of its name', async ({

@@ -12,7 +12,7 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
   {
     field: 'createdAt',
     headerName: 'Started',
-    width: 160,
+    width: 150,
     valueFormatter: (value: string) => formatTime(value),
   },
   {
@@ -21,7 +21,7 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
     width: 110,
     renderCell: ({ row }) => <OperationStatusChip status={row.status} />,
   },
-  { field: 'kind', headerName: 'Kind', width: 105, valueGetter: (_value, row) => kindLabels[row.kind] },
+  { field: 'kind', headerName: 'Kind', width: 100, valueGetter: (_value, row) => kindLabels[row.kind] },
   {
     field: 'pluginId',
     headerName: 'Plugin',

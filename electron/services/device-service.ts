@@ -1,3 +1,4 @@
+import type { DeviceOptions } from '../../shared/contract/devices';
 import type { Device } from '../../shared/domain/device';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
@@ -5,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';
 import { changedFields } from './changed-fields';
+import { deviceOptions, type DeviceOptionsRequest } from './device-options';
 import type { DeviceCredentialDeactivation, DeviceCredentialLinks } from './links';
 import { compareNames, nameKey } from './names';
 import { notFound, ServiceError } from './service-error';
@@ -45,6 +47,11 @@ export class DeviceService {
     return [...this.deps.table.all()]
       .sort((a, b) => compareNames(a.name, b.name) || a.id - b.id)
       .map((row) => ({ ...row, credentialCount: counts.get(row.id) ?? 0 }));
+  }
+
+  /** A picker's page: the devices matching a search, bounded (see device-options.ts). */
+  options(request: DeviceOptionsRequest): DeviceOptions {
+    return deviceOptions(this.list(), request);
   }
 
   get(id: number): Device {

@@ -13,6 +13,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { Link as RouterLink, useMatch } from 'react-router';
 import { useUiStore } from '../stores/ui-store';
 import type { MenuGroup, MenuLink, ModuleDef } from './modules';
+import { useSideMenuOpen } from './use-side-menu-open';
 
 const menuId = 'side-menu';
 const openWidth = 232;
@@ -20,11 +21,11 @@ const railWidth = 40;
 
 /**
  * The current module's menu. The whole menu collapses to a thin rail (to give lists the width) and
- * each group folds on its own; both choices are remembered by the UI store.
+ * each group folds on its own; both choices are remembered by the UI store. On a narrow window
+ * the menu starts folded (see use-side-menu-open.ts).
  */
 export function SideMenu({ module }: { module: ModuleDef }) {
-  const open = useUiStore((s) => s.sideMenuOpen);
-  const toggle = useUiStore((s) => s.toggleSideMenu);
+  const { open, toggle } = useSideMenuOpen();
   const label = open ? 'Collapse side menu' : 'Expand side menu';
   return (
     <Box

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 async function createDevice(page: Page, name: string, address: string) {
   await openScreen(page, 'Devices', 'All devices');
@@ -29,7 +30,7 @@ async function createCredential(page: Page, username: string, device: string, pa
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New credential' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: device });
+  await chooseDevice(dialog, device);
   await dialog.getByLabel('Password', { exact: true }).fill(password);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
@@ -92,7 +93,7 @@ test('credentials: Delete asks first, then the row leaves the list and the audit
     .getByRole('row')
     .filter({ has: page.locator('[data-field="action"]', { hasText: /^delete$/ }) });
   await expect(deleted).toHaveCount(1);
-  await expect(deleted.locator('[data-field="entity"]')).toHaveText('credential');
+  await expect(deleted.locator('[data-field="entity"]')).toHaveText('Credential');
   await expect(deleted.locator('[data-field="label"]')).toHaveText('leaver @ del-01');
 });
 

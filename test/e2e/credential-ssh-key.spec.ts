@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import ssh2 from 'ssh2';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 async function createDevice(page: Page, name: string) {
   await openScreen(page, 'Devices', 'All devices');
@@ -42,7 +43,7 @@ test('an SSH key loaded from a file is stored, shown only as stored; a bad key i
   // Not a key: refused beside the field, the dialog stays with what was typed.
   let dialog = await openNew(page);
   await dialog.getByRole('textbox', { name: 'Username' }).fill('root');
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'key-01' });
+  await chooseDevice(dialog, 'key-01');
   const keyField = dialog.getByRole('textbox', { name: 'SSH private key' });
   await keyField.fill(key.public);
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 async function createDevice(page: Page, name: string) {
   await openScreen(page, 'Devices', 'All devices');
@@ -45,7 +46,7 @@ test('a pasted password over 256 characters is refused beside the field, never c
   await openCredentials(page, 'All');
   const dialog = await openNew(page);
   await dialog.getByRole('textbox', { name: 'Username' }).fill('longpw');
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'pw-01' });
+  await chooseDevice(dialog, 'pw-01');
   const password = dialog.getByLabel('Password', { exact: true });
   await password.fill('p'.repeat(300));
   // All 300 characters are kept as pasted: nothing is cut without a word.
@@ -150,7 +151,7 @@ test('History names the changed fields as the form labels them', async ({ app })
   await openCredentials(page, 'All');
   let dialog = await openNew(page);
   await dialog.getByRole('textbox', { name: 'Username' }).fill('histuser');
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'hist-01' });
+  await chooseDevice(dialog, 'hist-01');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
@@ -188,7 +189,7 @@ test('two tabs edit one credential: the second save is refused, the first one ke
   await openCredentials(page, 'All');
   const created = await openNew(page);
   await created.getByRole('textbox', { name: 'Username' }).fill('alice');
-  await created.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'tabs-01' });
+  await chooseDevice(created, 'tabs-01');
   await created.getByRole('button', { name: 'Save' }).click();
   await expect(created).toBeHidden();
 
@@ -265,7 +266,7 @@ test('a changed stored password: Save warns and asks; a failed change on the dev
   await openCredentials(page, 'All');
   const created = await openNew(page);
   await created.getByRole('textbox', { name: 'Username' }).fill('root');
-  await created.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'pwc-01' });
+  await chooseDevice(created, 'pwc-01');
   await created.getByLabel('Password', { exact: true }).fill('Old-root-pw-1');
   // A new credential's password is not "changed": no question.
   await created.getByRole('button', { name: 'Save' }).click();

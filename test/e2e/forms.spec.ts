@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 /** Imports `bundle` through Devices > Import bundle, as a user would. */
 async function importBundle(page: Page, path: string, bundle: unknown, counts: string) {
@@ -181,7 +182,7 @@ test('every save and delete says so the same way; a refused delete offers only C
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const credential = page.getByRole('dialog', { name: 'New credential' });
   await credential.getByRole('textbox', { name: 'Username' }).fill('sayer');
-  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'say-01' });
+  await chooseDevice(credential, 'say-01');
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();
   await expect(toast(page, 'Saved: sayer @ say-01')).toBeVisible();
@@ -248,7 +249,7 @@ test('one host, two database systems: the same user name for each, told apart by
     await page.getByRole('button', { name: 'View actions' }).click();
     await page.getByRole('menuitem', { name: '+ New' }).click();
     await dialog.getByRole('textbox', { name: 'Username' }).fill('admin');
-    await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'db-host' });
+    await chooseDevice(dialog, 'db-host');
     await dialog.getByRole('textbox', { name: 'Additional information' }).fill(database);
     await dialog.getByRole('button', { name: 'Save' }).click();
   };

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 async function openCredentialsAll(page: Page) {
   await openScreen(page, 'PAM Core');
@@ -29,7 +30,7 @@ async function newCredential(page: Page, username: string, device: string, passw
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New credential' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: device });
+  await chooseDevice(dialog, device);
   if (password) await dialog.getByLabel('Password').fill(password);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { startSilentSshServer } from './support/silent-ssh-server';
+import { chooseDevice } from './support/pickers';
 
 /** A port on 127.0.0.1 where nothing listens: bound by the OS, then closed again. */
 function closedPort(): Promise<number> {
@@ -41,7 +42,7 @@ async function addCredential(page: Page, device: string, password: string) {
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const credential = page.getByRole('dialog', { name: 'New credential' });
   await credential.getByRole('textbox', { name: 'Username' }).fill('root');
-  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: device });
+  await chooseDevice(credential, device);
   await credential.getByLabel('Password', { exact: true }).fill(password);
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();

@@ -12,6 +12,7 @@ import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 import { openSecondTab } from './support/second-tab';
+import { chooseDevice } from './support/pickers';
 
 let lab: RunningServer<SqlDetails>;
 test.beforeAll(async () => {
@@ -99,7 +100,7 @@ async function newCredential(page: Page, username: string, password?: string, ad
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New credential' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'pg-lab' });
+  await chooseDevice(dialog, 'pg-lab');
   if (additionalInfo)
     await dialog.getByRole('textbox', { name: 'Additional information' }).fill(additionalInfo);
   if (password) await dialog.getByLabel('Password', { exact: true }).fill(password);

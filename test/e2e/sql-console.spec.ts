@@ -13,6 +13,7 @@ import type { RunningServer, SqlDetails } from '../lab/types';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 let lab: RunningServer<SqlDetails>;
 test.beforeAll(async () => {
@@ -68,7 +69,7 @@ async function newCredential(page: Page, username: string, password: string) {
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New credential' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'pg-lab' });
+  await chooseDevice(dialog, 'pg-lab');
   await dialog.getByRole('textbox', { name: 'Additional information' }).fill(lab.details.database);
   await dialog.getByLabel('Password', { exact: true }).fill(password);
   await dialog.getByRole('button', { name: 'Save' }).click();

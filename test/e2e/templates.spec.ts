@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 async function openTemplates(page: Page) {
   await openScreen(page, 'Executions', 'Templates');
@@ -182,7 +183,7 @@ test('templates: Test on a device reports a connect failure as an Error operatio
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const credential = page.getByRole('dialog', { name: 'New credential' });
   await credential.getByRole('textbox', { name: 'Username' }).fill('root');
-  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'closed-port' });
+  await chooseDevice(credential, 'closed-port');
   await credential.getByLabel('Password', { exact: true }).fill('e2e-root-password-1');
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();
@@ -309,7 +310,7 @@ test('templates: a credential of another device runs a test only once confirmed,
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const credential = page.getByRole('dialog', { name: 'New credential' });
   await credential.getByRole('textbox', { name: 'Username' }).fill('admin');
-  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'owner-b' });
+  await chooseDevice(credential, 'owner-b');
   await credential.getByLabel('Password', { exact: true }).fill('e2e-owner-b-password-1');
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();

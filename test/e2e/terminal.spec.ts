@@ -13,6 +13,7 @@ import type { RunningServer, SshDetails } from '../lab/types';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 let lab: RunningServer<SshDetails>;
 let root: Client;
@@ -50,7 +51,7 @@ async function newCredential(page: Page, username: string, privateKey?: string) 
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New credential' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'ssh-lab' });
+  await chooseDevice(dialog, 'ssh-lab');
   if (privateKey) await dialog.getByRole('textbox', { name: 'SSH private key' }).fill(privateKey);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();

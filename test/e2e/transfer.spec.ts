@@ -7,6 +7,7 @@ import { makeTempDir } from '../support/temp-dir';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { startHost } from './support/host-process';
+import { chooseDevice } from './support/pickers';
 
 const bundlePassphrase = 'e2e bundle passphrase';
 const rootPassword = 'Transfer-root-pw-42';
@@ -69,7 +70,7 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   await page.getByRole('menuitem', { name: '+ New' }).click();
   const credential = page.getByRole('dialog', { name: 'New credential' });
   await credential.getByRole('textbox', { name: 'Username' }).fill('root');
-  await credential.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'xfer-web-01' });
+  await chooseDevice(credential, 'xfer-web-01');
   await credential.getByLabel('Password', { exact: true }).fill(rootPassword);
   await credential.getByRole('textbox', { name: 'SSH private key' }).fill(rootKey);
   await credential.getByRole('button', { name: 'Save' }).click();

@@ -1,15 +1,16 @@
 import TextField from '@mui/material/TextField';
 import type { AuditFilter } from '../../../shared/domain/audit';
+import { entityLabel } from '../common/field-labels';
 import { DraftSelect, errorProps, FilterBar, filterGrid, useValidatedFilter } from '../common/FilterBar';
 import type { SelectOption } from '../common/SelectField';
 import { auditActions, auditEntities, emptyAuditFilter, humanize, toAuditFilter } from './audit-filter-draft';
 
-const optionsOf = (codes: readonly string[]): SelectOption[] => [
+const optionsOf = <C extends string>(codes: readonly C[], label: (code: C) => string): SelectOption[] => [
   { value: '', label: 'Any' },
-  ...codes.map((c) => ({ value: c, label: humanize(c) })),
+  ...codes.map((c) => ({ value: c, label: label(c) })),
 ];
-const entityOptions = optionsOf(auditEntities);
-const actionOptions = optionsOf(auditActions);
+const entityOptions = optionsOf(auditEntities, entityLabel);
+const actionOptions = optionsOf(auditActions, humanize);
 
 /** Entity, Action, Actor, Text, From, To; applied with Filter (or Enter), reset with Clear. */
 export function AuditFilterBar({ onApply }: { onApply: (filter: AuditFilter) => void }) {

@@ -1,55 +1,82 @@
+import Button from '@mui/material/Button';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
-import type { AuditEntry } from '../../../shared/domain/audit';
+import { useMemo } from 'react';
+import type { AuditEntity, AuditEntry } from '../../../shared/domain/audit';
 import { useAuditStore } from '../../stores/audit-store';
-import { gridDefaults, serverPaging } from '../common/data-grid';
-import { fieldLabels } from '../common/field-labels';
+import { actionsField, gridDefaults, serverPaging } from '../common/data-grid';
+import { entityLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
+import { auditTime } from './audit-format';
 
-const columns: GridColDef<AuditEntry>[] = [
+const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] => [
   {
     field: 'at',
     headerName: 'Time',
     width: 185,
-    valueFormatter: (value: string) => new Date(value).toLocaleString(),
+    valueFormatter: (value: string) => auditTime(value),
   },
   { field: 'actor', headerName: 'Actor', width: 110 },
   { field: 'action', headerName: 'Action', width: 150, valueFormatter: (value: string) => humanize(value) },
-  { field: 'entity', headerName: 'Entity', width: 100 },
+  {
+    field: 'entity',
+    headerName: 'Entity',
+    width: 100,
+    valueFormatter: (value: AuditEntity) => entityLabel(value),
+  },
   { field: 'label', headerName: 'Subject', flex: 1, minWidth: 160 },
   {
     field: 'fields',
     headerName: 'Fields',
     flex: 0.8,
     minWidth: 120,
-    // As the forms label them; the keys themselves (what the CSV export holds) in the tooltip.
+    // As the forms label them (only the CSV export keeps the keys).
     valueGetter: (_value, row) => fieldLabels(row.entity, row.fields).join(', '),
-    renderCell: ({ row }) => (
-      <span title={row.fields.length > 0 ? row.fields.join(', ') : undefined}>
-        {fieldLabels(row.entity, row.fields).join(', ')}
-      </span>
-    ),
   },
   { field: 'result', headerName: 'Result', width: 90 },
   { field: 'detail', headerName: 'Detail', flex: 1.2, minWidth: 160 },
+  {
+    field: actionsField,
+    headerName: 'Action',
+    width: 85,
+    sortable: false,
+    renderCell: ({ row }) => (
+      <Button
+        size="small"
+        // The visible word starts the name; the rest tells rows apart for screen readers and tests.
+        aria-label={`Details of entry ${row.seq}`}
+        onClick={(event) => {
+          // The row click would open the same dialog a second time.
+          event.stopPropagation();
+          onOpen(row);
+        }}
+      >
+        Details
+      </Button>
+    ),
+  },
 ];
 
-/** The core pages and orders the log (newest first); the grid only shows one page. */
-export function AuditGrid() {
+/** The core pages and orders the log (newest first); the grid only shows one page. A row opens its detail. */
+export function AuditGrid({ onOpen }: { onOpen: (entry: AuditEntry) => void }) {
   const entries = useAuditStore((s) => s.entries);
   const total = useAuditStore((s) => s.total);
   const loading = useAuditStore((s) => s.loading);
   const paging = useAuditStore((s) => s.paging);
   const setPaging = useAuditStore((s) => s.setPaging);
+  // Stable columns: the grid rebuilds its column state whenever the array changes.
+  const columnDefs = useMemo(() => columns(onOpen), [onOpen]);
   return (
     <DataGrid
       label="Audit"
       rows={entries}
-      columns={columns}
+      columns={columnDefs}
       getRowId={(row) => row.seq}
       loading={loading && entries.length === 0}
       {...gridDefaults}
       {...serverPaging(paging, total, (next) => void setPaging(next))}
+      onRowClick={({ row }: { row: AuditEntry }) => onOpen(row)}
       localeText={{ noRowsLabel: 'No audit entries match.' }}
+      sx={{ ...gridDefaults.sx, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
     />
   );
 }

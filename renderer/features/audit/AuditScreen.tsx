@@ -3,10 +3,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../shared/domain/audit';
 import { useAuditStore } from '../../stores/audit-store';
 import { downloadText } from '../common/download';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
+import { AuditDetailDialog } from './AuditDetailDialog';
 import { AuditFilterBar } from './AuditFilterBar';
 import { AuditGrid } from './AuditGrid';
 
@@ -18,6 +20,8 @@ export function AuditScreen() {
   const applyFilter = useAuditStore((s) => s.applyFilter);
   const exportCsv = useAuditStore((s) => s.exportCsv);
   const [exportMessage, setExportMessage] = useState<{ ok: boolean; text: string } | undefined>();
+  const [opened, setOpened] = useState<AuditEntry>();
+  const open = useCallback((entry: AuditEntry) => setOpened(entry), []);
 
   // While the screen is open, new entries refresh the page.
   useEffect(() => {
@@ -63,8 +67,9 @@ export function AuditScreen() {
       )}
       <LoadErrorAlert what="the audit log" message={loadError} onRetry={() => void load()} />
       <Box sx={{ flex: 1, minHeight: 0 }}>
-        <AuditGrid />
+        <AuditGrid onOpen={open} />
       </Box>
+      {opened && <AuditDetailDialog entry={opened} onClose={() => setOpened(undefined)} />}
     </Stack>
   );
 }

@@ -5,12 +5,42 @@
  */
 import type { DataGridProps, GridPaginationModel } from '@mui/x-data-grid';
 
+/** The field of every list's last column, the row's actions (Edit, Delete, Details...). */
+export const actionsField = 'actions';
+
+/**
+ * Keeps a column in view at the grid's right edge however far the row scrolls sideways (MUI X
+ * community has no column pinning): its cells and header are sticky, on the paper's background so
+ * the cells scrolling under them do not show through.
+ */
+export function pinnedRightSx(field: string) {
+  const cells = `& .MuiDataGrid-cell[data-field="${field}"], & .MuiDataGrid-columnHeader[data-field="${field}"]`;
+  return {
+    [cells]: {
+      position: 'sticky',
+      right: 0,
+      zIndex: 1,
+      bgcolor: 'background.paper',
+      borderLeft: 1,
+      borderLeftColor: 'divider',
+    },
+  } as const;
+}
+
+/**
+ * Columns rendered beyond the visible ones, in pixels. The grid leaves out columns far off to the
+ * right; a pinned column must be rendered to be seen, and no list here has enough columns for
+ * rendering them all to cost anything.
+ */
+export const allColumnsBufferPx = 4000;
+
 export const gridDefaults = {
   density: 'compact',
   disableRowSelectionOnClick: true,
   // No column menus: their buttons ("Name column menu") would share names with the form fields.
   disableColumnMenu: true,
-  sx: { bgcolor: 'background.paper' },
+  columnBufferPx: allColumnsBufferPx,
+  sx: { bgcolor: 'background.paper', ...pinnedRightSx(actionsField) },
 } as const satisfies Partial<DataGridProps>;
 
 /** Page sizes of a list held whole by the renderer (the grid pages it). */

@@ -14,6 +14,7 @@ const credentialFields: Record<string, string> = {
   status: 'Status',
   tags: 'Tags',
   password: 'Password',
+  privateKey: 'SSH private key',
   deleted: 'Deleted',
   jit: 'JIT Settings',
   'jit.enabled': 'JIT enabled',
@@ -65,6 +66,19 @@ export function fieldLabel(entity: AuditEntity, key: string): string {
   const labels = fieldLabelsByEntity[entity];
   return labels !== undefined && Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
 }
+
+/** What an audit entry is about, as the screens name it (`host_key` reads "Host key"). */
+const entityLabels: Record<AuditEntity, string> = {
+  device: 'Device',
+  credential: 'Credential',
+  template: 'Template',
+  settings: 'Settings',
+  vault: 'Vault',
+  bundle: 'Bundle',
+  host_key: 'Host key',
+};
+
+export const entityLabel = (entity: AuditEntity): string => entityLabels[entity];
 
 /** Every field of an audit entry as people read them, in the entry's order. */
 export function fieldLabels(entity: AuditEntity, keys: readonly string[]): string[] {

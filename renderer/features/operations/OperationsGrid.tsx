@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
 import { gridDefaults, serverPaging } from '../common/data-grid';
+import { useNarrowWindow } from '../common/use-narrow-window';
 import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
 
@@ -11,44 +12,44 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
   {
     field: 'createdAt',
     headerName: 'Started',
-    width: 185,
+    width: 150,
     valueFormatter: (value: string) => formatTime(value),
   },
   {
     field: 'status',
     headerName: 'Status',
-    width: 115,
+    width: 110,
     renderCell: ({ row }) => <OperationStatusChip status={row.status} />,
   },
-  { field: 'kind', headerName: 'Kind', width: 115, valueGetter: (_value, row) => kindLabels[row.kind] },
+  { field: 'kind', headerName: 'Kind', width: 100, valueGetter: (_value, row) => kindLabels[row.kind] },
   {
     field: 'pluginId',
     headerName: 'Plugin',
-    width: 120,
+    width: 105,
     valueGetter: (_value, row) => pluginName(row.pluginId),
   },
   {
     field: 'templateName',
     headerName: 'Template',
     flex: 1.2,
-    minWidth: 170,
+    minWidth: 140,
     valueGetter: (_value, row) => templateLabel(row),
   },
-  { field: 'deviceLabel', headerName: 'Device', flex: 0.9, minWidth: 120 },
-  { field: 'account', headerName: 'Account', flex: 0.8, minWidth: 110 },
+  { field: 'deviceLabel', headerName: 'Device', flex: 0.9, minWidth: 100 },
+  { field: 'account', headerName: 'Account', flex: 0.8, minWidth: 90 },
   { field: 'runAs', headerName: 'Run as', flex: 1, minWidth: 140 },
   { field: 'requester', headerName: 'Requester', width: 110 },
   {
     field: 'attempts',
     headerName: 'Attempts',
     type: 'number',
-    width: 85,
+    width: 80,
     valueGetter: (_value, row) => row.attempts.length,
   },
   {
     field: 'actions',
     headerName: 'Action',
-    width: 90,
+    width: 85,
     renderCell: ({ row }) => (
       <Button
         size="small"
@@ -66,6 +67,8 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
   },
 ];
 
+const narrowHidden = { pluginId: false, runAs: false, requester: false };
+
 /** The core pages, filters and orders the runs (newest first); the grid shows one page. */
 export function OperationsGrid({
   emptyText,
@@ -81,6 +84,9 @@ export function OperationsGrid({
   const setPaging = useOperationsStore((s) => s.setPaging);
   // Stable columns: the grid rebuilds its column state whenever the array changes.
   const columnDefs = useMemo(() => columns(onOpen), [onOpen]);
+  // A narrow window leaves out what Details shows anyway, so Attempts and Details fit unscrolled.
+  const narrow = useNarrowWindow();
+  const visibility = useMemo(() => (narrow ? narrowHidden : {}), [narrow]);
   return (
     <DataGrid
       label="Operations"
@@ -90,6 +96,7 @@ export function OperationsGrid({
       {...gridDefaults}
       {...serverPaging(paging, total, (next) => void setPaging(next))}
       onRowClick={({ row }: { row: Operation }) => onOpen(row)}
+      columnVisibilityModel={visibility}
       localeText={{ noRowsLabel: emptyText }}
       sx={{ ...gridDefaults.sx, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
     />

@@ -5,7 +5,7 @@ import { SelectField, type SelectOption } from '../../common/SelectField';
 import type { TabProps } from './draft-editing';
 import { PasswordField } from './PasswordField';
 import { SshKeyField } from './SshKeyField';
-import type { CredentialLookups } from './use-credential-lookups';
+import { DevicePicker, type DeviceChoice } from '../../devices/DevicePicker';
 
 export const additionalInfoHelp =
   'For databases: the database name, which tells apart one user name in two systems on one device; templates see it as [#ADD_INFO#]';
@@ -14,7 +14,8 @@ const typeOptions: SelectOption[] = credentialTypes.map((t) => ({ value: t, labe
 const statusOptions: SelectOption[] = credentialStatuses.map((s) => ({ value: s, label: s }));
 
 interface InformationTabProps extends TabProps {
-  devices: CredentialLookups['devices'];
+  /** The devices the form knows (the chosen one, to show it before any search). */
+  devices: readonly DeviceChoice[];
   storedPassword: boolean | undefined;
   storedKey: boolean | undefined;
 }
@@ -22,14 +23,7 @@ interface InformationTabProps extends TabProps {
 /** Username, Credential type, Device, Domain, Additional information, Status, Tags, Password, SSH key. */
 export function InformationTab(props: InformationTabProps) {
   const { draft, errors, edit, disabled, devices } = props;
-  const deviceOptions: SelectOption[] = [
-    { value: '', label: devices.length === 0 ? 'No devices yet: add one under Devices' : 'Choose a device' },
-    ...devices.map((d) => ({
-      value: String(d.id),
-      // The device's name alone, as the list's group header shows it (an inactive one says so).
-      label: d.active ? d.name : `${d.name} (inactive)`,
-    })),
-  ];
+  const chosenDevice = devices.find((d) => d.id === draft.deviceId);
   const text = (
     key: 'username' | 'domain' | 'additionalInfo',
     label: string,
@@ -63,12 +57,11 @@ export function InformationTab(props: InformationTabProps) {
         error={errors.type !== undefined}
         helperText={errors.type}
       />
-      <SelectField
-        label="Device"
+      <DevicePicker
         required
-        value={draft.deviceId === null ? '' : String(draft.deviceId)}
-        options={deviceOptions}
-        onChange={(v) => edit('deviceId', v === '' ? null : Number(v), 'deviceId')}
+        value={draft.deviceId}
+        chosen={chosenDevice}
+        onChange={(device) => edit('deviceId', device?.id ?? null, 'deviceId')}
         disabled={disabled}
         error={errors.deviceId !== undefined}
         helperText={errors.deviceId}

@@ -20,6 +20,7 @@ import {
   type CredentialSort,
   type PageSize,
 } from '../../../stores/credentials-store';
+import { allColumnsBufferPx } from '../../common/data-grid';
 import { credentialGridSx } from './cell-styles';
 import { credentialColumns, isSortField } from './columns';
 import { buildGridRows, type GridRow } from './grid-rows';
@@ -141,6 +142,7 @@ const GridView = memo(function GridView({
       disableRowSelectionOnClick
       disableColumnFilter
       rowHeight={40}
+      columnBufferPx={allColumnsBufferPx}
       columnHeaderHeight={40}
       sx={credentialGridSx}
     />

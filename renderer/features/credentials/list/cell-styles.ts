@@ -4,6 +4,7 @@
  * Typography made MUI resolve the same styles again for every cell on every render.
  */
 import type { SxProps, Theme } from '@mui/material/styles';
+import { pinnedRightSx } from '../../common/data-grid';
 
 export const cellClass = {
   username: 'cred-cell-username',
@@ -40,6 +41,8 @@ export const credentialGridSx: SxProps<Theme> = {
   '& .device-group-row:hover': { bgcolor: 'action.hover' },
   // Keyboard focus on a cell is shown by the button inside it, not by a second outline.
   '& .MuiDataGrid-cell:focus-within': { outline: 'none' },
+  // The Action column stays in view on narrow windows (see columns.tsx for its field).
+  ...pinnedRightSx('action'),
 
   [`& .${cellClass.username}`]: { ...flexRow, gap: 1, minWidth: 0 },
   [`& .${cellClass.ellipsis}`]: { overflow: 'hidden', textOverflow: 'ellipsis' },

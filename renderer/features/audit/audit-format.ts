@@ -1,0 +1,26 @@
+/** How the Audit screen words an entry: its time, and the detail a row opens. */
+import type { AuditEntry } from '../../../shared/domain/audit';
+import { entityLabel, fieldLabels } from '../common/field-labels';
+import { humanize } from './audit-filter-draft';
+
+/** An audit entry's time, to the second, in the system's locale (as the Time column shows it). */
+export const auditTime = (iso: string): string => new Date(iso).toLocaleString();
+
+const entity = (entry: AuditEntry): string =>
+  entry.entityId === null ? entityLabel(entry.entity) : `${entityLabel(entry.entity)} ${entry.entityId}`;
+
+/** Who, when, what and on which record, with the fields as the forms label them. */
+export function auditDetailFields(entry: AuditEntry): [label: string, value: string][] {
+  const fields = fieldLabels(entry.entity, entry.fields);
+  return [
+    ['When', auditTime(entry.at)],
+    ['Who', entry.actor],
+    ['Action', humanize(entry.action)],
+    ['Entity', entity(entry)],
+    ['Subject', entry.label || '—'],
+    ['Changed fields', fields.length > 0 ? fields.join(', ') : '—'],
+    ['Result', entry.result === 'success' ? 'Success' : 'Failure'],
+    ['Detail', entry.detail || '—'],
+    ['Entry', `#${entry.seq}`],
+  ];
+}

@@ -34,6 +34,7 @@ import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
 import { SqlConsoleService } from '../sessions/sql-console';
 import { SqlTranscripts } from '../sessions/sql-transcript';
+import { TerminalTranscripts } from '../sessions/terminal-transcript';
 import { scanHostKey } from '../plugins/ssh';
 import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
@@ -181,6 +182,7 @@ export function createCore(options: CoreOptions): Core {
   });
   late.sessions = lifecycle;
   const terminals = new SshTerminals({
+    transcripts: new TerminalTranscripts(options.dataDir),
     sessions: lifecycle,
     inventory,
     vault,

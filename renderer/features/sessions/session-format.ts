@@ -6,7 +6,12 @@
 import type { ChipProps } from '@mui/material/Chip';
 import type { Credential } from '../../../shared/domain/credential';
 import { jitPairs } from '../../../shared/domain/jit';
-import { sessionStateLabels, type Session, type SessionState } from '../../../shared/domain/session';
+import {
+  plainSessionPlugin,
+  sessionStateLabels,
+  type Session,
+  type SessionState,
+} from '../../../shared/domain/session';
 
 export const stateColors: Record<SessionState, ChipProps['color']> = {
   requested: 'info',
@@ -24,12 +29,23 @@ export const stateLabel = (state: SessionState): string => sessionStateLabels[st
 /**
  * Why Start session is not offered for this credential, or undefined when it is. The core checks
  * again (and more: the templates, the device's port, the login); this only keeps the button from
- * promising what the settings cannot do.
+ * promising what the settings cannot do. A credential without JIT starts a plain session (its
+ * stored secret, nothing provisioned) when its device lists SSH, PostgreSQL or MySQL.
  */
-export function sessionStartBlocked(credential: Pick<Credential, 'deleted' | 'jit'>): string | undefined {
+export function sessionStartBlocked(
+  credential: Pick<Credential, 'deleted' | 'jit'> &
+    Partial<Pick<Credential, 'hasPassword' | 'hasKey' | 'additionalInfo'>>,
+  deviceProtocols: readonly string[] = [],
+): string | undefined {
   if (credential.deleted) return 'Deleted: kept for audit';
   const { jit } = credential;
-  if (!jit.enabled || jit.type === null) return 'Not a JIT credential';
+  if (!jit.enabled || jit.type === null) {
+    if (plainSessionPlugin(deviceProtocols, credential.additionalInfo ?? '') === null)
+      return 'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port';
+    if (credential.hasPassword !== true && credential.hasKey !== true)
+      return 'Not a JIT credential, and no password or key is stored for it';
+    return undefined;
+  }
   const { provision, cleanup } = jitPairs[jit.type];
   for (const direction of [provision, cleanup]) {
     if (jit[`${direction}PluginId`] === null || jit[`${direction}TemplateId`] === null) {

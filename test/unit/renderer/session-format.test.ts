@@ -26,9 +26,11 @@ describe('Start session: offered only when the JIT settings can provision', () =
   });
 
   it('says why not for a plain, a deleted or an incomplete credential', () => {
-    expect(sessionStartBlocked({ deleted: false, jit: defaultJit })).toBe('Not a JIT credential');
+    expect(sessionStartBlocked({ deleted: false, jit: defaultJit })).toBe(
+      'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port',
+    );
     expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, enabled: false } })).toBe(
-      'Not a JIT credential',
+      'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port',
     );
     expect(sessionStartBlocked({ deleted: true, jit: createDelete })).toBe('Deleted: kept for audit');
     expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, deleteTemplateId: null } })).toBe(
@@ -39,6 +41,19 @@ describe('Start session: offered only when the JIT settings can provision', () =
     );
     expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, authCredentialId: null } })).toBe(
       'No authentication credential in its JIT settings',
+    );
+  });
+
+  it('offers a plain session for a credential without JIT with a stored secret, on a device a session can reach', () => {
+    const plain = { deleted: false, jit: defaultJit, hasPassword: true, hasKey: false, additionalInfo: '' };
+    expect(sessionStartBlocked(plain, ['SSH'])).toBeUndefined();
+    expect(sessionStartBlocked({ ...plain, hasPassword: false, hasKey: true }, ['SSH'])).toBeUndefined();
+    expect(sessionStartBlocked({ ...plain, additionalInfo: 'sales' }, ['LDAP', 'MySQL'])).toBeUndefined();
+    expect(sessionStartBlocked(plain, ['LDAP', 'WinRM'])).toBe(
+      'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port',
+    );
+    expect(sessionStartBlocked({ ...plain, hasPassword: false }, ['SSH'])).toBe(
+      'Not a JIT credential, and no password or key is stored for it',
     );
   });
 

@@ -5,6 +5,7 @@ import {
   isLiveSessionState,
   isPlainSession,
   mayHoldAccount,
+  maxLengthActor,
   plainSessionPlugin,
   nextSessionState,
   sessionStateLabels,
@@ -278,7 +279,7 @@ export class SessionLifecycle {
         this.#expiry.get(id)?.cancel();
         this.#expiry.delete(id);
         const ending = await this.#claimed(id, async () => {
-          const moved = await this.#move(session, 'end', { nextAttemptAt: null });
+          const moved = await this.#move(session, 'end', { nextAttemptAt: null, endedBy: actor });
           await this.#audit(moved, actor, 'session_end', 'success', 'End requested');
           return moved;
         });
@@ -400,7 +401,7 @@ export class SessionLifecycle {
         driven++;
       } else if (session.state === 'active') {
         if (Date.parse(session.expiresAt) <= this.deps.clock.now().getTime()) {
-          await this.end(session.id, `${systemActor} (maximum session length)`);
+          await this.end(session.id, maxLengthActor);
           driven++;
         } else if (!this.#expiry.has(session.id)) this.#armExpiry(session);
       } else if (session.state === 'ending') {
@@ -614,7 +615,7 @@ export class SessionLifecycle {
     const endBy = this.#endRequested.get(active.id);
     this.#endRequested.delete(active.id);
     if (endBy !== undefined || this.#quitting) {
-      const ending = await this.#move(active, 'end', {});
+      const ending = await this.#move(active, 'end', { endedBy: endBy ?? `${systemActor} (quit)` });
       await this.#audit(ending, endBy ?? `${systemActor} (quit)`, 'session_end', 'success', 'End requested');
       await this.#cleanup(ending, endBy ?? systemActor);
       return;
@@ -982,7 +983,7 @@ export class SessionLifecycle {
       session.id,
       this.deps.clock.setTimer(() => {
         this.#expiry.delete(session.id);
-        void this.end(session.id, `${systemActor} (maximum session length)`).catch(() => undefined);
+        void this.end(session.id, maxLengthActor).catch(() => undefined);
       }, ms),
     );
   }

@@ -162,8 +162,16 @@ export const sessionSchema = z.object({
    * all the same. Absent (records written before the field, and JIT sessions): `jit`.
    */
   kind: z.enum(['jit', 'plain']).optional(),
+  /**
+   * Who or what ended it: a user name, or a system actor such as `maxLengthActor` (absent while it
+   * runs, and in records written before the field).
+   */
+  endedBy: z.string().max(300).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** What ends a session at its maximum length (the record's endedBy, the audit's actor). */
+export const maxLengthActor = 'system (maximum session length)';
 
 /** Whether a session is a plain one (a credential without JIT: nothing provisioned or cleaned up). */
 export const isPlainSession = (session: Pick<Session, 'kind'>): boolean => session.kind === 'plain';

@@ -7,6 +7,8 @@ import type { ChipProps } from '@mui/material/Chip';
 import type { Credential } from '../../../shared/domain/credential';
 import { jitPairs } from '../../../shared/domain/jit';
 import {
+  isPlainSession,
+  maxLengthActor,
   plainSessionPlugin,
   sessionStateLabels,
   type Session,
@@ -87,6 +89,17 @@ export function formatDuration(ms: number): string {
 export function sessionDuration(session: Pick<Session, 'createdAt' | 'endedAt'>, now: number): string {
   const end = session.endedAt === null ? now : Date.parse(session.endedAt);
   return formatDuration(end - Date.parse(session.createdAt));
+}
+
+/** What the session view says once a session is Ended: why, and what its end did on the target. */
+export function endedMessage(session: Pick<Session, 'kind' | 'endedBy'>): string {
+  const why =
+    session.endedBy === maxLengthActor
+      ? 'The session reached its maximum length: it ended'
+      : 'The session ended';
+  return isPlainSession(session)
+    ? `${why}. It was a plain session: nothing was enabled or created, so nothing was cleaned up.`
+    : `${why} and its account was cleaned up.`;
 }
 
 /** The time-left warnings, in minutes before the maximum length ends the session. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJit, type CredentialJit } from '../../../shared/domain/credential';
+import { maxLengthActor } from '../../../shared/domain/session';
 import {
   deviceOf,
+  endedMessage,
   expiryWarning,
   formatDuration,
   isInUse,
@@ -75,6 +77,18 @@ describe('Start session: offered only when the JIT settings can provision', () =
       disableTemplateId: 2,
     } as const;
     expect(sessionStartBlocked({ deleted: false, jit: complete })).toBeUndefined();
+  });
+});
+
+describe('the ended message', () => {
+  it('says when the maximum length ended it, and that a plain session cleaned nothing up', () => {
+    expect(endedMessage({ endedBy: 'alice' })).toBe('The session ended and its account was cleaned up.');
+    expect(endedMessage({ endedBy: maxLengthActor })).toBe(
+      'The session reached its maximum length: it ended and its account was cleaned up.',
+    );
+    expect(endedMessage({ kind: 'plain', endedBy: 'alice' })).toBe(
+      'The session ended. It was a plain session: nothing was enabled or created, so nothing was cleaned up.',
+    );
   });
 });
 

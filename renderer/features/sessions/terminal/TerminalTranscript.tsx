@@ -21,15 +21,17 @@ import { api } from '../../../api/client';
 export function TerminalTranscript({ session }: { session: Session }) {
   // Offsets of the pages seen, so Previous goes back without the core keeping state.
   const [offsets, setOffsets] = useState<number[]>([0]);
-  const [page, setPage] = useState<TerminalTranscriptPage | undefined>();
+  const [loaded, setLoaded] = useState<TerminalTranscriptPage | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const offset = offsets.at(-1) ?? 0;
+  // The page asked for only: while the next one loads, the buttons of the last must not act again.
+  const page = loaded?.offset === offset ? loaded : undefined;
 
   useEffect(() => {
     let current = true;
     void api.call('terminal.transcript', { sessionId: session.id, offset }).then((result) => {
       if (!current) return;
-      if (result.ok) setPage(result.value);
+      if (result.ok) setLoaded(result.value);
       else setProblem(result.message);
     });
     return () => {

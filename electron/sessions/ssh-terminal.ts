@@ -208,7 +208,11 @@ export class SshTerminals {
     const sessionId = session.id;
     const { transcripts } = this.deps;
     const recorder = transcripts
-      ? new TerminalRecorder({ masker, write: (entries) => transcripts.append(sessionId, entries) })
+      ? new TerminalRecorder({
+          masker,
+          write: (entries) => transcripts.append(sessionId, entries),
+          full: () => transcripts.isFull(sessionId),
+        })
       : undefined;
     let closedByUs = false;
     let audited = false;

@@ -26,6 +26,8 @@ export interface TerminalRecorderOptions {
   readonly write: (entries: TerminalTranscriptEntry[]) => Promise<void>;
   readonly clock?: () => Date;
   readonly flushMs?: number;
+  /** The transcript is at its cap: nothing more would be kept, so nothing more is masked. */
+  readonly full?: () => boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export class TerminalRecorder {
 
   /** Bytes the target sent to the terminal. */
   output(chunk: Uint8Array): void {
-    if (this.#closed) return;
+    if (this.#closed || this.options.full?.()) return;
     const text = this.#outDecoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     if (text === '') return;
     this.#output += text;
@@ -69,7 +71,7 @@ export class TerminalRecorder {
 
   /** Bytes the user typed (or pasted) into the terminal. */
   input(bytes: Uint8Array): void {
-    if (this.#closed) return;
+    if (this.#closed || this.options.full?.()) return;
     const text = this.#inDecoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     for (const char of text) {
       if (!this.#hiding && this.#input === '' && secretPrompt.test(this.#lastLine)) {

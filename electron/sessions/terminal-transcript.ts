@@ -121,6 +121,11 @@ export class TerminalTranscripts {
     }
   }
 
+  /** The session's transcript took its truncated note: recorders may stop masking what would be dropped. */
+  isFull(sessionId: string): boolean {
+    return this.#files.get(sessionId)?.truncated === true;
+  }
+
   /** Waits for the writes queued so far (tests, and a reader that wants the latest). */
   async settled(sessionId: string): Promise<void> {
     await this.#tails.get(sessionId);

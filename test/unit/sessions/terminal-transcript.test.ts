@@ -101,6 +101,7 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     const rec = recorder();
     for (let n = 1; n <= 2000; n += 1) rec.output(bytes(`y ${n}\r\n`));
     await rec.close();
+    expect(transcripts.isFull(id)).toBe(true);
     const second = recorder();
     second.output(bytes('more after the cap\r\n'));
     await second.close();

@@ -23,6 +23,8 @@ export interface SshTerminalsDeps extends TerminalLoginSources {
   readonly connectTimeoutMs?: number;
   /** Where each terminal's output and typed lines are kept, masked (none: not kept, in some unit tests). */
   readonly transcripts?: TerminalTranscripts;
+  /** Secrets beyond the login's to mask out of the transcript (known-secrets.ts; none in unit tests). */
+  readonly knownSecrets?: (session: Session) => string[];
   /** The SSH side (tests give stand-ins; the core the real ssh2 connection and PTY). */
   readonly ssh?: { readonly connect: typeof connectSsh; readonly openPty: typeof openPty };
 }
@@ -127,7 +129,7 @@ export class SshTerminals {
       const stream = streams.open();
       if (!stream) throw new ServiceError('unavailable', 'Too many terminals open on this connection');
       // Every secret the login carries (password, key and its lines) is masked out of the transcript.
-      const masker = new Masker(runSecrets({}, login));
+      const masker = new Masker([...runSecrets({}, login), ...(this.deps.knownSecrets?.(session) ?? [])]);
       this.#wire(session, caller.actor, where, connection, channel, stream, masker);
       return stream.id;
     } catch (error) {

@@ -34,6 +34,8 @@ import { TemplateRunner } from '../operations/template-runner';
 import { createPluginRegistry } from '../plugins/registry';
 import { SqlConsoleService } from '../sessions/sql-console';
 import { SqlTranscripts } from '../sessions/sql-transcript';
+import { TerminalTranscripts } from '../sessions/terminal-transcript';
+import { knownSessionSecrets } from '../sessions/known-secrets';
 import { scanHostKey } from '../plugins/ssh';
 import { HostKeyService } from '../services/host-key-service';
 import { sections } from '../services/stored-records';
@@ -181,6 +183,8 @@ export function createCore(options: CoreOptions): Core {
   });
   late.sessions = lifecycle;
   const terminals = new SshTerminals({
+    transcripts: new TerminalTranscripts(options.dataDir),
+    knownSecrets: (session) => knownSessionSecrets({ inventory, plugins, vault }, session),
     sessions: lifecycle,
     inventory,
     vault,

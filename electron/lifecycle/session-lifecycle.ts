@@ -3,7 +3,10 @@ import type { sessionStatuses } from '../../shared/domain/credential';
 import { jitExecutionTypes, jitPairs } from '../../shared/domain/jit';
 import {
   isLiveSessionState,
+  isPlainSession,
   mayHoldAccount,
+  maxLengthActor,
+  plainSessionPlugin,
   nextSessionState,
   sessionStateLabels,
   type Session,
@@ -142,9 +145,7 @@ export class SessionLifecycle {
     const label = `${credential.username} @ ${device.name}`;
     if (credential.deleted) throw new ServiceError('conflict', `${label} was deleted`);
     const type = credential.jit.type;
-    if (!credential.jit.enabled || type === null) {
-      throw new ServiceError('invalid_input', `${label} is not set up for JIT sessions`);
-    }
+    if (!credential.jit.enabled || type === null) return this.#startPlain(credentialId, actor);
     const provision = jitPairs[type].provision;
     const pluginId = credential.jit[`${provision}PluginId`];
     if (pluginId === null) {
@@ -184,6 +185,80 @@ export class SessionLifecycle {
   }
 
   /**
+   * A credential without JIT: a session with its stored password or key, on the first protocol its
+   * device lists that a session can use (see plainSessionPlugin). Nothing runs on the target; the
+   * states pass as for a JIT session (each saved and announced), so Remote sessions, the end,
+   * the maximum length, quit and the audit treat both alike.
+   */
+  async #startPlain(credentialId: number, actor: string): Promise<Session> {
+    const { credentials, devices, logins } = this.deps.inventory;
+    const credential = credentials.get(credentialId);
+    const device = devices.get(credential.deviceId);
+    const label = `${credential.username} @ ${device.name}`;
+    const pluginId = plainSessionPlugin(
+      device.connectivity.map((c) => c.protocol),
+      credential.additionalInfo,
+    );
+    const plugin = pluginId === null ? undefined : findPlugin(pluginId);
+    const port = plugin ? device.connectivity.find((c) => c.protocol === plugin.protocol)?.port : undefined;
+    if (pluginId === null || port === undefined) {
+      throw new ServiceError(
+        'invalid_input',
+        `${label} is not set up for JIT sessions, and ${device.name} lists no SSH, PostgreSQL or MySQL port for a plain session`,
+      );
+    }
+    // Refused now (with its reason) when there is nothing to log in with; the secret stays here.
+    logins.loginFor(credentialId, {
+      deviceId: device.id,
+      field: 'credentialId',
+      purpose: 'to open a session',
+    });
+    const now = this.deps.clock.now();
+    const maxMs = this.deps.settings().jit.maxSessionMinutes * 60_000;
+    const session = await this.#save({
+      id: randomUUID(),
+      credentialId,
+      credentialLabel: label,
+      deviceId: device.id,
+      // The credential logs in as itself, as an Enable/Disable session's does (its terminal and
+      // console take that path); `kind` says nothing is enabled or disabled.
+      jitType: 'enable_disable',
+      pluginId,
+      account: credential.username,
+      requester: actor,
+      state: 'requested',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + maxMs).toISOString(),
+      endedAt: null,
+      operationIds: [],
+      cleanupAttempts: 0,
+      nextAttemptAt: null,
+      error: null,
+      forceCloseReason: null,
+      rollback: false,
+      target: `${device.address}:${port}`,
+      enabledBefore: false,
+      notProvenOurs: false,
+      kind: 'plain',
+    });
+    await this.#audit(session, actor, 'session_start', 'success', 'Requested (plain session)');
+    this.#drive(session.id, async () => {
+      const provisioning = await this.#move(session, 'start', {});
+      const active = await this.#move(provisioning, 'provisioned', {});
+      await this.#audit(
+        active,
+        actor,
+        'session_provision',
+        'success',
+        `Plain session with the stored secret: nothing enabled or created. Active until ${active.expiresAt}`,
+      );
+      await this.#activated(active);
+    });
+    return session;
+  }
+
+  /**
    * Ends a session: Active goes to Ending and the cleanup runs in the background. A session still
    * starting ends as soon as it is Active; one that needs attention gets its cleanup retried.
    */
@@ -204,7 +279,7 @@ export class SessionLifecycle {
         this.#expiry.get(id)?.cancel();
         this.#expiry.delete(id);
         const ending = await this.#claimed(id, async () => {
-          const moved = await this.#move(session, 'end', { nextAttemptAt: null });
+          const moved = await this.#move(session, 'end', { nextAttemptAt: null, endedBy: actor });
           await this.#audit(moved, actor, 'session_end', 'success', 'End requested');
           return moved;
         });
@@ -326,7 +401,7 @@ export class SessionLifecycle {
         driven++;
       } else if (session.state === 'active') {
         if (Date.parse(session.expiresAt) <= this.deps.clock.now().getTime()) {
-          await this.end(session.id, `${systemActor} (maximum session length)`);
+          await this.end(session.id, maxLengthActor);
           driven++;
         } else if (!this.#expiry.has(session.id)) this.#armExpiry(session);
       } else if (session.state === 'ending') {
@@ -532,10 +607,15 @@ export class SessionLifecycle {
     }
     const active = await this.#move(outcome.session, 'provisioned', { error: null });
     await this.#audit(active, actor, 'session_provision', 'success', `Active until ${active.expiresAt}`);
+    await this.#activated(active);
+  }
+
+  /** A session just Active: an End asked for while it started (or a quit) ends it now; else its timer. */
+  async #activated(active: Session): Promise<void> {
     const endBy = this.#endRequested.get(active.id);
     this.#endRequested.delete(active.id);
     if (endBy !== undefined || this.#quitting) {
-      const ending = await this.#move(active, 'end', {});
+      const ending = await this.#move(active, 'end', { endedBy: endBy ?? `${systemActor} (quit)` });
       await this.#audit(ending, endBy ?? `${systemActor} (quit)`, 'session_end', 'success', 'End requested');
       await this.#cleanup(ending, endBy ?? systemActor);
       return;
@@ -612,6 +692,9 @@ export class SessionLifecycle {
   }
 
   async #cleanupOnce(session: Session, actor: string): Promise<CleanupOutcome> {
+    if (isPlainSession(session)) {
+      return { session, error: null, detail: 'Plain session: nothing to disable or remove' };
+    }
     let plan: SessionPlan;
     try {
       plan = this.#plan(session);
@@ -757,7 +840,10 @@ export class SessionLifecycle {
       .all()
       .filter(
         (s) =>
-          s.id !== session.id && s.deviceId === session.deviceId && accountKey(s.account, runtime) === key,
+          s.id !== session.id &&
+          !isPlainSession(s) &&
+          s.deviceId === session.deviceId &&
+          accountKey(s.account, runtime) === key,
       );
   }
 
@@ -897,7 +983,7 @@ export class SessionLifecycle {
       session.id,
       this.deps.clock.setTimer(() => {
         this.#expiry.delete(session.id);
-        void this.end(session.id, `${systemActor} (maximum session length)`).catch(() => undefined);
+        void this.end(session.id, maxLengthActor).catch(() => undefined);
       }, ms),
     );
   }

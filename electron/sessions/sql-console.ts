@@ -1,5 +1,5 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
-import { sessionStateLabels, type Session } from '../../shared/domain/session';
+import { isPlainSession, sessionStateLabels, type Session } from '../../shared/domain/session';
 import {
   sqlConsoleRowLimit,
   type SqlRunResult,
@@ -16,6 +16,7 @@ import { openMysqlConsole } from './sql-console-mysql';
 import { openPgConsole } from './sql-console-pg';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
 import type { SqlTranscripts } from './sql-transcript';
+import { plainConsoleLogin } from './plain-login';
 
 /** How a console connects, by the session's plugin. */
 export type ConsoleOpener = (options: {
@@ -280,6 +281,7 @@ export class SqlConsoleService {
 
   /** Where and as whom the session's console logs in; the password stays in the core. */
   #loginOf(session: Session): { target: TargetEndpoint; login: ConnectionLogin; secrets: string[] } {
+    if (isPlainSession(session)) return plainConsoleLogin(this.deps, session);
     const plan = planSession(this.deps, session);
     const target = plan.cleanup.target;
     if (session.target !== null && `${target.host}:${target.port}` !== session.target) {

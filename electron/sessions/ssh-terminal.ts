@@ -1,11 +1,14 @@
 import type { StreamEnd, StreamOpener } from '../../shared/contract/streams';
-import type { TerminalSize } from '../../shared/contract/terminal';
+import type { TerminalSize, TerminalTranscriptPage } from '../../shared/contract/terminal';
 import type { Session } from '../../shared/domain/session';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import { connectSsh, openPty, SshConnectError, type HostKeyCheck, type SshConnection } from '../plugins/ssh';
+import { Masker, runSecrets } from '../plugins/tag-engine';
 import { ServiceError } from '../services/service-error';
 import { terminalLogin, type TerminalLoginSources } from './ssh-terminal-login';
+import { TerminalRecorder } from './terminal-recorder';
+import type { TerminalTranscripts } from './terminal-transcript';
 
 export interface SshTerminalsDeps extends TerminalLoginSources {
   readonly sessions: {
@@ -18,6 +21,10 @@ export interface SshTerminalsDeps extends TerminalLoginSources {
   /** Each terminal login and its end are audited, as the lifecycle's steps are. */
   readonly audit: Pick<AuditTrail, 'record'>;
   readonly connectTimeoutMs?: number;
+  /** Where each terminal's output and typed lines are kept, masked (none: not kept, in some unit tests). */
+  readonly transcripts?: TerminalTranscripts;
+  /** Secrets beyond the login's to mask out of the transcript (known-secrets.ts; none in unit tests). */
+  readonly knownSecrets?: (session: Session) => string[];
   /** The SSH side (tests give stand-ins; the core the real ssh2 connection and PTY). */
   readonly ssh?: { readonly connect: typeof connectSsh; readonly openPty: typeof openPty };
 }
@@ -121,7 +128,9 @@ export class SshTerminals {
       this.#stillWanted(sessionId, pending.cancelled, streams);
       const stream = streams.open();
       if (!stream) throw new ServiceError('unavailable', 'Too many terminals open on this connection');
-      this.#wire(session, caller.actor, where, connection, channel, stream);
+      // Every secret the login carries (password, key and its lines) is masked out of the transcript.
+      const masker = new Masker([...runSecrets({}, login), ...(this.deps.knownSecrets?.(session) ?? [])]);
+      this.#wire(session, caller.actor, where, connection, channel, stream, masker);
       return stream.id;
     } catch (error) {
       connection?.destroy();
@@ -147,6 +156,13 @@ export class SshTerminals {
     const terminal = stream ? this.#open.get(stream) : undefined;
     if (!terminal) throw new ServiceError('not_found', `No terminal ${streamId} on this connection`);
     terminal.resize(size);
+  }
+
+  /** A page of a session's terminal transcript (the session must exist; an SSH one has one). */
+  async transcript(sessionId: string, offset = 0): Promise<TerminalTranscriptPage> {
+    this.deps.sessions.get(sessionId);
+    if (!this.deps.transcripts) return { entries: [], offset: 0, nextOffset: null, size: 0 };
+    return this.deps.transcripts.read(sessionId, offset);
   }
 
   /** Terminals open now, for tests and diagnostics. */
@@ -189,8 +205,17 @@ export class SshTerminals {
     connection: SshConnection,
     channel: Awaited<ReturnType<typeof openPty>>,
     stream: StreamEnd,
+    masker: Masker,
   ): void {
     const sessionId = session.id;
+    const { transcripts } = this.deps;
+    const recorder = transcripts
+      ? new TerminalRecorder({
+          masker,
+          write: (entries) => transcripts.append(sessionId, entries),
+          full: () => transcripts.isFull(sessionId),
+        })
+      : undefined;
     let closedByUs = false;
     let audited = false;
     const auditClose = (why: string) => {
@@ -203,6 +228,7 @@ export class SshTerminals {
     const close = (why: string) => {
       closedByUs = true;
       this.#open.delete(stream);
+      void recorder?.close();
       auditClose(why);
       void connection.close();
     };
@@ -230,6 +256,7 @@ export class SshTerminals {
     };
     const output = (chunk: Buffer) => {
       if (overflowed()) return;
+      recorder?.output(chunk);
       if (stream.write(chunk)) return;
       // No credit left: the renderer is behind. Stop reading; ssh2 stops the server at its window.
       channel.pause();
@@ -255,6 +282,7 @@ export class SshTerminals {
     };
     stream.onData((bytes, done) => {
       waiting.push(done);
+      recorder?.input(bytes);
       channel.write(bytes, ackWaiting);
       ackWaiting();
     });

@@ -11,7 +11,7 @@ import {
   sessionStatusSchema,
 } from '../domain/credential';
 import { auditEntrySchema } from '../domain/audit';
-import { deviceTypeSchema } from '../domain/device';
+import { deviceTypeSchema, protocolSchema } from '../domain/device';
 import { pluginIdSchema } from '../domain/plugin';
 import { defineEvents, defineMethods } from './define';
 
@@ -58,6 +58,8 @@ export const deviceSummarySchema = z.object({
   vendor: z.string(),
   site: z.string(),
   active: z.boolean(),
+  /** The protocols the device lists: whether a credential without JIT can start a plain session. */
+  protocols: z.array(protocolSchema).optional(),
 });
 
 export const credentialRowSchema = credentialSchema.extend({

@@ -13,7 +13,7 @@ export const forceCloseReasonSchema = z
 export const sessionsMethods = defineMethods({
   'sessions.start': {
     summary:
-      'Start a JIT session for a credential: answers at once with the session (Requested); progress arrives as sessions.changed events',
+      'Start a session for a credential (JIT; or plain, with its stored secret, for a credential without JIT): answers at once with the session (Requested); progress arrives as sessions.changed events',
     input: z.object({ credentialId: idSchema }),
     output: sessionSchema,
   },

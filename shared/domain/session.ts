@@ -156,8 +156,43 @@ export const sessionSchema = z.object({
    * else's account); a person's End does.
    */
   notProvenOurs: z.boolean().default(false),
+  /**
+   * `plain`: a credential without JIT, opened with its stored password or key; nothing is
+   * enabled, created, disabled or removed, but the session is recorded, audited and transcribed
+   * all the same. Absent (records written before the field, and JIT sessions): `jit`.
+   */
+  kind: z.enum(['jit', 'plain']).optional(),
+  /**
+   * Who or what ended it: a user name, or a system actor such as `maxLengthActor` (absent while it
+   * runs, and in records written before the field).
+   */
+  endedBy: z.string().max(300).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/** What ends a session at its maximum length (the record's endedBy, the audit's actor). */
+export const maxLengthActor = 'system (maximum session length)';
+
+/** Whether a session is a plain one (a credential without JIT: nothing provisioned or cleaned up). */
+export const isPlainSession = (session: Pick<Session, 'kind'>): boolean => session.kind === 'plain';
+
+/**
+ * The plugin a plain session of a credential opens, from the protocols its device lists: a
+ * credential naming a database (its Additional information) is a database account, else SSH
+ * comes first. Null: the device lists none a session can use.
+ */
+export function plainSessionPlugin(
+  listed: readonly string[],
+  additionalInfo: string,
+): 'ssh' | 'postgresql' | 'mysql' | null {
+  const byProtocol = { SSH: 'ssh', PostgreSQL: 'postgresql', MySQL: 'mysql' } as const;
+  const order =
+    additionalInfo.trim() === ''
+      ? (['SSH', 'PostgreSQL', 'MySQL'] as const)
+      : (['PostgreSQL', 'MySQL', 'SSH'] as const);
+  const protocol = order.find((p) => listed.includes(p));
+  return protocol === undefined ? null : byProtocol[protocol];
+}
 
 export const sessionFilterSchema = z.object({
   /** Only sessions that are not over yet (what the credential lists show). */

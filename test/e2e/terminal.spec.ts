@@ -4,10 +4,15 @@
  * as the authentication credential, Start session from the credential list, `id -un` typed in the
  * terminal shows the generated account, Close, and the account is gone on the server (checked
  * as root over SSH, outside the app).
+ *
+ * Then, in one test to keep CI time low: a plain session (a credential without JIT, its stored
+ * password) removes nothing; with the maximum session length at 1 minute, 1 MB of output leaves
+ * the page responsive, the session ends by itself, its account is gone, and Remote sessions shows
+ * the transcript a page at a time.
  */
 import type { Page } from '@playwright/test';
 import type { Client } from 'ssh2';
-import { sshClose, sshConnect, sshExec } from '../lab/clients/ssh';
+import { sshClose, sshConnect, sshExec, sshRun } from '../lab/clients/ssh';
 import { startSsh } from '../lab/ssh';
 import type { RunningServer, SshDetails } from '../lab/types';
 import { expect, test } from './fixtures';
@@ -45,7 +50,7 @@ async function importLabDevice(page: Page, bundlePath: string) {
   await importBundle(page, bundlePath, bundle, 'Imported 1 device');
 }
 
-async function newCredential(page: Page, username: string, privateKey?: string) {
+async function newCredential(page: Page, username: string, privateKey?: string, password?: string) {
   await openScreen(page, 'PAM Core', 'All');
   await page.getByRole('button', { name: 'View actions' }).click();
   await page.getByRole('menuitem', { name: '+ New' }).click();
@@ -53,6 +58,7 @@ async function newCredential(page: Page, username: string, privateKey?: string) 
   await dialog.getByRole('textbox', { name: 'Username' }).fill(username);
   await chooseDevice(dialog, 'ssh-lab');
   if (privateKey) await dialog.getByRole('textbox', { name: 'SSH private key' }).fill(privateKey);
+  if (password) await dialog.getByLabel('Password', { exact: true }).fill(password);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -119,4 +125,110 @@ test('Start session on an SSH Creation and deletion credential: the terminal is 
   await expect(field('State')).toHaveText('Ended', { timeout: 90_000 });
   await expect(terminal).toHaveCount(0);
   expect(await accountExists(account)).toBe(false);
+});
+
+async function setMaxSessionMinutes(page: Page, minutes: number) {
+  await page.getByRole('button', { name: 'Grid Menu' }).click();
+  await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings menu' })
+    .getByRole('link', { name: 'General' })
+    .click();
+  await page.getByRole('spinbutton', { name: 'Maximum session length (minutes)' }).fill(String(minutes));
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+test('a plain session removes nothing; at the maximum length a session ends by itself, after 1 MB of output that leaves the page responsive', async ({
+  app,
+}, testInfo) => {
+  test.slow();
+  const { page } = app;
+  await importLabDevice(page, testInfo.outputPath('bundle.json'));
+  await newCredential(page, lab.details.adminUser, lab.details.privateKey);
+  // A plain credential: an account root made, its password stored, no JIT settings.
+  const plainPassword = `Plain-${Date.now()}-pw`;
+  await sshRun(
+    root,
+    `userdel -r plainops 2>/dev/null; useradd -m -s /bin/bash plainops && chpasswd`,
+    `plainops:${plainPassword}\n`,
+  );
+  await newCredential(page, 'plainops', undefined, plainPassword);
+  await newCredential(page, 'jitmax');
+  await configureCreateDelete(page, 'jitmax');
+  await setMaxSessionMinutes(page, 1);
+
+  const session = page.getByRole('region', { name: 'Session' });
+  const field = (label: string) => session.locator(`dt:text-is("${label}") + dd`);
+  const screen = session.getByRole('region', { name: 'Terminal' }).locator('.xterm-rows');
+
+  // Plain: logged in as the credential itself; Close ends it, and the account is still there.
+  await openScreen(page, 'PAM Core', 'All');
+  await page.getByRole('button', { name: 'Start session for plainops @ ssh-lab' }).click();
+  await expect(field('State')).toHaveText('Active', { timeout: 90_000 });
+  await expect(field('Account used')).toHaveText('plainops');
+  await expect(screen).toContainText('$', { timeout: 30_000 });
+  await page.keyboard.type('id');
+  await page.keyboard.press('Enter');
+  await expect(screen).toContainText(/uid=\d+\(plainops\)/);
+  await session.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(field('State')).toHaveText('Ended', { timeout: 90_000 });
+  await expect(session.getByText(/It was a plain session: nothing was enabled or created/)).toBeVisible();
+  expect(await accountExists('plainops')).toBe(true);
+
+  // JIT, with a 1 minute maximum length: 1 MB of output, and a click elsewhere still answers.
+  await openScreen(page, 'PAM Core', 'Just In Time');
+  await page.getByRole('button', { name: 'Start session for jitmax @ ssh-lab' }).click();
+  await expect(field('State')).toHaveText('Active', { timeout: 90_000 });
+  const account = (await field('Account used').textContent()) ?? '';
+  expect(account).toMatch(/^senseg\d{7}$/);
+  await expect(screen).toContainText('$', { timeout: 30_000 });
+  await page.keyboard.type('seq 1 150000');
+  await page.keyboard.press('Enter');
+  // At once, while the output streams: another control answers.
+  const menu = page.getByRole('button', { name: 'Grid Menu' });
+  const started = Date.now();
+  await menu.click();
+  await expect(page.getByRole('navigation', { name: 'Modules' })).toBeVisible();
+  const answeredMs = Date.now() - started;
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Modules' })).toBeHidden();
+  // The last number on a row of its own (the command line also holds "150000").
+  await expect(screen.locator('> div').filter({ hasText: /^\s*150000\s*$/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  testInfo.annotations.push({
+    type: 'click answered during the output (ms)',
+    description: String(answeredMs),
+  });
+
+  // Nobody closes it: the maximum length ends it, and the cleanup removes the account.
+  await expect(field('State')).toHaveText('Ended', { timeout: 150_000 });
+  await expect(
+    session.getByText('The session reached its maximum length: it ended and its account was cleaned up.'),
+  ).toBeVisible();
+  expect(await accountExists(account)).toBe(false);
+
+  // Remote sessions > Details: the transcript, a page at a time, from the command to the last number.
+  await openScreen(page, 'PAM Core', 'Remote sessions');
+  const filter = page.getByRole('form', { name: 'Sessions filter' });
+  await filter.getByRole('textbox', { name: 'Text' }).fill(account);
+  await filter.getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('button', { name: `Actions for ${account} @ ssh-lab` }).click();
+  await page.getByRole('menuitem', { name: 'Details' }).click();
+  const details = page.getByRole('dialog', { name: `Session of ${account}` });
+  const transcript = details.getByLabel('Terminal transcript');
+  await expect(transcript).toContainText('› seq 1 150000');
+  await expect(transcript).toContainText('\n1\n2\n3\n');
+  const next = details.getByRole('button', { name: 'Next page' });
+  for (let n = 2; await next.isEnabled(); n++) {
+    await next.click();
+    await expect(details.getByText(new RegExp(`^Page ${n} of`))).toBeVisible();
+  }
+  await expect(transcript).toContainText(/(^|\n)150000\n/);
+  await page.screenshot({ path: testInfo.outputPath('terminal-transcript.png'), fullPage: true });
+  await testInfo.attach('Remote sessions, terminal transcript', {
+    path: testInfo.outputPath('terminal-transcript.png'),
+    contentType: 'image/png',
+  });
 });

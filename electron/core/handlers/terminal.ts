@@ -11,4 +11,5 @@ export const terminalHandlers = (terminals: SshTerminals): DomainHandlers<typeof
       terminals.resize(streamId, size, ctx.streams);
       return {};
     }),
+  'terminal.transcript': ({ sessionId, offset }) => toResult(() => terminals.transcript(sessionId, offset)),
 });

@@ -124,7 +124,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
       if (!device || seen.has(device.id)) continue;
       seen.add(device.id);
       const { id, name, address, type, vendor, site, active } = device;
-      devices.push({ id, name, address, type, vendor, site, active });
+      const protocols = device.connectivity.map((c) => c.protocol);
+      devices.push({ id, name, address, type, vendor, site, active, protocols });
     }
     return {
       total,

@@ -6,7 +6,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId } from 'react';
 import { jitTypeLabels } from '../../../shared/domain/jit';
-import type { Session } from '../../../shared/domain/session';
+import { isPlainSession, type Session } from '../../../shared/domain/session';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { FieldList, type Field } from '../common/FieldList';
 import { formatTime, pluginName } from '../operations/operation-format';
@@ -15,13 +15,14 @@ import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
 import { hasSqlConsole } from './sql-console/SqlConsole';
 import { SqlTranscript } from './sql-console/SqlTranscript';
+import { TerminalTranscript } from './terminal/TerminalTranscript';
 
 const fields = (s: Session, now: number): Field[] => [
   ['Status', <SessionStateChip key="state" state={s.state} />],
   ['Account used', s.account],
   ['Device', deviceOf(s)],
   ['Credential', s.credentialLabel],
-  ['JIT type', jitTypeLabels[s.jitType]],
+  ['JIT type', isPlainSession(s) ? 'None (a plain session: nothing provisioned)' : jitTypeLabels[s.jitType]],
   ['Plugin', pluginName(s.pluginId)],
   ['Requester', s.requester],
   ['Started', formatTime(s.createdAt)],
@@ -59,6 +60,8 @@ export function SessionDetailsDialog({ row, onClose }: { row: Session; onClose: 
         </Typography>
         {hasSqlConsole(session) ? (
           <SqlTranscript session={session} />
+        ) : session.pluginId === 'ssh' ? (
+          <TerminalTranscript session={session} />
         ) : (
           <Typography variant="body2" sx={{ color: 'text.secondary' }}>
             Transcripts come with the in-app terminal and SQL console.

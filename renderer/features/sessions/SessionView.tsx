@@ -13,7 +13,14 @@ import { useSessionsStore } from '../../stores/sessions-store';
 import { FieldList } from '../common/FieldList';
 import { useBeforeUnload } from '../common/unsaved-changes';
 import { formatTime } from '../operations/operation-format';
-import { deviceOf, expiryWarning, isInUse, formatDuration, sessionDuration } from './session-format';
+import {
+  deviceOf,
+  endedMessage,
+  expiryWarning,
+  isInUse,
+  formatDuration,
+  sessionDuration,
+} from './session-format';
 import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
 import { SessionTerminal } from './terminal/SessionTerminal';
@@ -142,9 +149,7 @@ function SessionPanel({ session }: { session: Session }) {
             {`The cleanup failed${session.error === null ? '' : `: ${session.error}`}. An administrator can retry it or force close the session in Remote sessions.`}
           </Alert>
         )}
-        {session.state === 'ended' && (
-          <Alert severity="success">The session ended and its account was cleaned up.</Alert>
-        )}
+        {session.state === 'ended' && <Alert severity="success">{endedMessage(session)}</Alert>}
         {active && session.pluginId === 'ssh' && <SessionTerminal sessionId={session.id} />}
         {closeError !== undefined && (
           <Alert severity="error">{`Could not close the session: ${closeError}`}</Alert>

@@ -6,7 +6,14 @@
 import type { ChipProps } from '@mui/material/Chip';
 import type { Credential } from '../../../shared/domain/credential';
 import { jitPairs } from '../../../shared/domain/jit';
-import { sessionStateLabels, type Session, type SessionState } from '../../../shared/domain/session';
+import {
+  isPlainSession,
+  maxLengthActor,
+  plainSessionPlugin,
+  sessionStateLabels,
+  type Session,
+  type SessionState,
+} from '../../../shared/domain/session';
 
 export const stateColors: Record<SessionState, ChipProps['color']> = {
   requested: 'info',
@@ -24,12 +31,23 @@ export const stateLabel = (state: SessionState): string => sessionStateLabels[st
 /**
  * Why Start session is not offered for this credential, or undefined when it is. The core checks
  * again (and more: the templates, the device's port, the login); this only keeps the button from
- * promising what the settings cannot do.
+ * promising what the settings cannot do. A credential without JIT starts a plain session (its
+ * stored secret, nothing provisioned) when its device lists SSH, PostgreSQL or MySQL.
  */
-export function sessionStartBlocked(credential: Pick<Credential, 'deleted' | 'jit'>): string | undefined {
+export function sessionStartBlocked(
+  credential: Pick<Credential, 'deleted' | 'jit'> &
+    Partial<Pick<Credential, 'hasPassword' | 'hasKey' | 'additionalInfo'>>,
+  deviceProtocols: readonly string[] = [],
+): string | undefined {
   if (credential.deleted) return 'Deleted: kept for audit';
   const { jit } = credential;
-  if (!jit.enabled || jit.type === null) return 'Not a JIT credential';
+  if (!jit.enabled || jit.type === null) {
+    if (plainSessionPlugin(deviceProtocols, credential.additionalInfo ?? '') === null)
+      return 'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port';
+    if (credential.hasPassword !== true && credential.hasKey !== true)
+      return 'Not a JIT credential, and no password or key is stored for it';
+    return undefined;
+  }
   const { provision, cleanup } = jitPairs[jit.type];
   for (const direction of [provision, cleanup]) {
     if (jit[`${direction}PluginId`] === null || jit[`${direction}TemplateId`] === null) {
@@ -71,6 +89,17 @@ export function formatDuration(ms: number): string {
 export function sessionDuration(session: Pick<Session, 'createdAt' | 'endedAt'>, now: number): string {
   const end = session.endedAt === null ? now : Date.parse(session.endedAt);
   return formatDuration(end - Date.parse(session.createdAt));
+}
+
+/** What the session view says once a session is Ended: why, and what its end did on the target. */
+export function endedMessage(session: Pick<Session, 'kind' | 'endedBy'>): string {
+  const why =
+    session.endedBy === maxLengthActor
+      ? 'The session reached its maximum length: it ended'
+      : 'The session ended';
+  return isPlainSession(session)
+    ? `${why}. It was a plain session: nothing was enabled or created, so nothing was cleaned up.`
+    : `${why} and its account was cleaned up.`;
 }
 
 /** The time-left warnings, in minutes before the maximum length ends the session. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJit, type CredentialJit } from '../../../shared/domain/credential';
+import { maxLengthActor } from '../../../shared/domain/session';
 import {
   deviceOf,
+  endedMessage,
   expiryWarning,
   formatDuration,
   isInUse,
@@ -26,9 +28,11 @@ describe('Start session: offered only when the JIT settings can provision', () =
   });
 
   it('says why not for a plain, a deleted or an incomplete credential', () => {
-    expect(sessionStartBlocked({ deleted: false, jit: defaultJit })).toBe('Not a JIT credential');
+    expect(sessionStartBlocked({ deleted: false, jit: defaultJit })).toBe(
+      'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port',
+    );
     expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, enabled: false } })).toBe(
-      'Not a JIT credential',
+      'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port',
     );
     expect(sessionStartBlocked({ deleted: true, jit: createDelete })).toBe('Deleted: kept for audit');
     expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, deleteTemplateId: null } })).toBe(
@@ -39,6 +43,19 @@ describe('Start session: offered only when the JIT settings can provision', () =
     );
     expect(sessionStartBlocked({ deleted: false, jit: { ...createDelete, authCredentialId: null } })).toBe(
       'No authentication credential in its JIT settings',
+    );
+  });
+
+  it('offers a plain session for a credential without JIT with a stored secret, on a device a session can reach', () => {
+    const plain = { deleted: false, jit: defaultJit, hasPassword: true, hasKey: false, additionalInfo: '' };
+    expect(sessionStartBlocked(plain, ['SSH'])).toBeUndefined();
+    expect(sessionStartBlocked({ ...plain, hasPassword: false, hasKey: true }, ['SSH'])).toBeUndefined();
+    expect(sessionStartBlocked({ ...plain, additionalInfo: 'sales' }, ['LDAP', 'MySQL'])).toBeUndefined();
+    expect(sessionStartBlocked(plain, ['LDAP', 'WinRM'])).toBe(
+      'Not a JIT credential, and its device lists no SSH, PostgreSQL or MySQL port',
+    );
+    expect(sessionStartBlocked({ ...plain, hasPassword: false }, ['SSH'])).toBe(
+      'Not a JIT credential, and no password or key is stored for it',
     );
   });
 
@@ -60,6 +77,18 @@ describe('Start session: offered only when the JIT settings can provision', () =
       disableTemplateId: 2,
     } as const;
     expect(sessionStartBlocked({ deleted: false, jit: complete })).toBeUndefined();
+  });
+});
+
+describe('the ended message', () => {
+  it('says when the maximum length ended it, and that a plain session cleaned nothing up', () => {
+    expect(endedMessage({ endedBy: 'alice' })).toBe('The session ended and its account was cleaned up.');
+    expect(endedMessage({ endedBy: maxLengthActor })).toBe(
+      'The session reached its maximum length: it ended and its account was cleaned up.',
+    );
+    expect(endedMessage({ kind: 'plain', endedBy: 'alice' })).toBe(
+      'The session ended. It was a plain session: nothing was enabled or created, so nothing was cleaned up.',
+    );
   });
 });
 

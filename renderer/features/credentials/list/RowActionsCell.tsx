@@ -17,7 +17,8 @@ interface RowActionsCellProps {
 }
 
 /**
- * The Action column: Start session (for a JIT credential whose settings can provision; the
+ * The Action column: Start session (for a JIT credential whose settings can provision, or a plain
+ * one whose device a session can reach; the
  * tooltip says why not otherwise) and the three-dots button. One menu serves every row (opened by
  * `onOpenMenu`), so a page of 100 rows mounts 100 buttons, not 100 menus. Memoised on the row's
  * credential and device, which stay the same objects until a new page arrives.
@@ -29,7 +30,7 @@ export const RowActionsCell = memo(function RowActionsCell({
   onStartSession,
 }: RowActionsCellProps) {
   const label = credentialLabel(credential.username, device.name);
-  const blocked = sessionStartBlocked(credential);
+  const blocked = sessionStartBlocked(credential, device.protocols);
   return (
     <span className={cellClass.actions}>
       <Tooltip title={blocked ?? `Start a session as ${label}`}>

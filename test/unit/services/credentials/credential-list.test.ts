@@ -65,6 +65,7 @@ describe('credential list', () => {
       vendor: '',
       site: 'Lisbon',
       active: true,
+      protocols: [],
     });
     expect(page.rows.every((r) => r.sessionStatus === 'None' && !('password' in r))).toBe(true);
     expect(page.rows.find((r) => r.username === 'mysql')?.hasPassword).toBe(true);

@@ -1,0 +1,71 @@
+/**
+ * A JIT session's terminal transcript through the real core against the lab's sshd: besides the
+ * session's own password, the secrets of its JIT settings (here a line of the authentication
+ * login's private key) are masked, and the answer to a password prompt is never kept.
+ */
+import type { Client } from 'ssh2';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sessionSecretRef } from '../../../electron/lifecycle/session-lifecycle';
+import type { TerminalTranscriptPage } from '../../../shared/contract/terminal';
+import { labDetails } from '../../lab/inject';
+import { removeAccounts, rootClient, sshClose, sshLab } from '../plugins/ssh/support';
+import { callCore } from '../support/postgres-lab-core';
+import { openSessionCore, untilState, type SessionCore } from '../support/session-core';
+import { seedSshLab, type SshLabCore } from '../support/ssh-lab-core';
+import { activeSession, connection, openTerminal, sshWaitMs } from './terminal-support';
+
+let sc: SessionCore;
+let lab: SshLabCore;
+let root: Client;
+const accounts: string[] = [];
+
+beforeAll(async () => {
+  root = await rootClient(sshLab());
+  sc = await openSessionCore('terminal-transcript-');
+  lab = await seedSshLab(sc.core);
+});
+
+afterAll(async () => {
+  try {
+    await sc.close();
+  } finally {
+    await removeAccounts(root, accounts);
+    await sshClose(root);
+  }
+});
+
+it('masks the session password and its JIT settings secrets, and keeps no prompt answer', async () => {
+  const session = await activeSession(sc.core, lab, 'transcript-ops');
+  accounts.push(session.account);
+  const password = sc.core.vault.get(sessionSecretRef(session.id));
+  // A body line of the authentication login's key (root's): never typed by anyone, but a secret.
+  const keyLine = labDetails()
+    .ssh.privateKey.split('\n')
+    .map((line) => line.trim())
+    .find((line) => line.length >= 16 && !line.startsWith('-----'));
+  if (keyLine === undefined) throw new Error('the lab key has no body line');
+
+  const { ctx, renderer } = connection();
+  const { term } = await openTerminal(sc.core, session, ctx, renderer);
+  await term.until('the prompt', () => term.text.includes('$ '));
+  term.type(`echo 'k:${keyLine}'; echo 'p:${password}'\r`);
+  await term.until('the echoes', () => term.text.includes(`p:${password}\r\n`));
+  // The account's shell is sh: the echo goes off by stty, as a password prompt turns it off.
+  term.type(`stty -echo; printf 'Password: '; read answer; stty echo; echo "read \${#answer}"\r`);
+  await term.until('the password prompt', () => term.text.endsWith('Password: '));
+  term.type('Typed-Not-Kept-77\r');
+  await term.until('the answer read', () => term.text.includes('read 17'));
+
+  await callCore(sc.core, 'sessions.end', { id: session.id });
+  await untilState(sc.core, session.id, 'ended', sshWaitMs);
+  const page = (await callCore(sc.core, 'terminal.transcript', {
+    sessionId: session.id,
+  })) as TerminalTranscriptPage;
+  const text = JSON.stringify(page.entries);
+  expect(text).toContain('k:******');
+  expect(text).toContain('p:******');
+  expect(text).toContain('read 17');
+  expect(text).not.toContain(keyLine);
+  expect(text).not.toContain(password);
+  expect(text).not.toContain('Typed-Not-Kept-77');
+});

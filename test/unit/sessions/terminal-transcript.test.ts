@@ -1,0 +1,154 @@
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal';
+import { Masker } from '../../../electron/plugins/tag-engine';
+import { hiddenInputText, TerminalRecorder } from '../../../electron/sessions/terminal-recorder';
+import { TerminalTranscripts, truncatedNote } from '../../../electron/sessions/terminal-transcript';
+import { makeTempDir } from '../../support/temp-dir';
+
+const dirs: { remove: () => void }[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+const id = '0b8e0c4e-5a47-4a8f-9a55-0d8f2b1d6b6e';
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+function setup(maxBytes?: number) {
+  const dir = makeTempDir('term-transcript-');
+  dirs.push(dir);
+  const transcripts = new TerminalTranscripts(dir.path, maxBytes === undefined ? {} : { maxBytes });
+  const recorder = (secrets: string[] = []) =>
+    new TerminalRecorder({
+      masker: new Masker(secrets),
+      write: (entries) => transcripts.append(id, entries),
+      clock: () => new Date('2026-01-01T00:00:00Z'),
+      flushMs: 5,
+    });
+  const file = join(dir.path, 'transcripts', `${id}.term.jsonl`);
+  return { dir, transcripts, recorder, file };
+}
+
+const summary = (entries: TerminalTranscriptEntry[]) => entries.map((e) => `${e.kind}:${e.text}`);
+
+describe('TerminalRecorder and TerminalTranscripts', () => {
+  it('keeps output and typed lines in order, escapes removed when read, in a private file', async () => {
+    const { transcripts, recorder, file } = setup();
+    const rec = recorder();
+    rec.output(bytes('\u001b[1;32mbob@host\u001b[0m:~$ '));
+    rec.input(bytes('i'));
+    rec.input(bytes('d\r'));
+    rec.output(bytes('id\r\nuid=1001(bob) gid=1001(bob)\r\n'));
+    await rec.close();
+    const page = await transcripts.read(id);
+    expect(summary(page.entries)).toEqual([
+      'input:id',
+      'output:bob@host:~$ id\nuid=1001(bob) gid=1001(bob)\n',
+    ]);
+    expect(page.nextOffset).toBeNull();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('masks every known secret, also when ssh2 split it over two chunks', async () => {
+    const { transcripts, recorder, file } = setup();
+    const rec = recorder(['Jit-Pw-4421x']);
+    rec.output(bytes('the password is Jit-Pw'));
+    rec.output(bytes('-4421x, shown once\r\n'));
+    rec.input(bytes('echo Jit-Pw-4421x\r'));
+    await rec.close();
+    const raw = readFileSync(file, 'utf8');
+    expect(raw).not.toContain('Jit-Pw');
+    expect(summary((await transcripts.read(id)).entries)).toEqual([
+      'output:the password is ******, shown once\n',
+      'input:echo ******',
+    ]);
+  });
+
+  it('never keeps what is typed at a password prompt', async () => {
+    const { transcripts, recorder, file } = setup();
+    const rec = recorder();
+    rec.output(bytes('bob@host:~$ '));
+    rec.input(bytes('sudo -k true\r'));
+    rec.output(bytes('sudo -k true\r\n[sudo] password for bob: '));
+    for (const char of 'Typed-Secret-99') rec.input(bytes(char));
+    rec.input(bytes('\r'));
+    rec.output(bytes('\r\nbob@host:~$ '));
+    rec.input(bytes('su - alice\r'));
+    rec.output(bytes('su - alice\r\nPassword: '));
+    rec.input(bytes('Other-Secret-1\rwhoami\r'));
+    rec.output(bytes('\r\nalice@host:~$ '));
+    await rec.close();
+    expect(readFileSync(file, 'utf8')).not.toMatch(/Typed-Secret|Other-Secret/);
+    expect(summary((await transcripts.read(id)).entries)).toEqual([
+      'input:sudo -k true',
+      'output:bob@host:~$ sudo -k true\n',
+      'output:[sudo] password for bob: ',
+      `hidden:${hiddenInputText}`,
+      'output:\n',
+      'input:su - alice',
+      'output:bob@host:~$ su - alice\n',
+      'output:Password: ',
+      `hidden:${hiddenInputText}`,
+      'input:whoami',
+      'output:\n',
+      'output:alice@host:~$ ',
+    ]);
+  });
+
+  it('stops at its size cap with a single truncated note', async () => {
+    const { transcripts, recorder, file } = setup(4096);
+    const rec = recorder();
+    for (let n = 1; n <= 2000; n += 1) rec.output(bytes(`y ${n}\r\n`));
+    await rec.close();
+    expect(transcripts.isFull(id)).toBe(true);
+    const second = recorder();
+    second.output(bytes('more after the cap\r\n'));
+    await second.close();
+    // A new process reads the cap and the note from the file itself.
+    const again = new TerminalTranscripts(join(file, '..', '..'), { maxBytes: 4096 });
+    await again.append(id, [{ at: 'x', kind: 'output', text: 'and more\n' }]);
+    const raw = readFileSync(file, 'utf8');
+    expect(statSync(file).size).toBeLessThanOrEqual(4096 + 200);
+    expect(raw.split(truncatedNote)).toHaveLength(2);
+    expect(raw).not.toContain('more after the cap');
+    expect(raw).not.toContain('and more');
+    const { entries } = await transcripts.read(id);
+    expect(entries.at(-1)).toMatchObject({ kind: 'note', text: truncatedNote });
+  });
+
+  it('seals off a line torn by a crash, and the others still read', async () => {
+    const { transcripts, file, dir } = setup();
+    mkdirSync(join(dir.path, 'transcripts'), { recursive: true });
+    writeFileSync(file, '{"at":"a","kind":"output","text":"whole\\n"}\n{"at":"b","kind":"outp');
+    await transcripts.append(id, [{ at: 'c', kind: 'input', text: 'ls' }]);
+    expect(readFileSync(file, 'utf8').split('\n').at(-2)).toBe('{"at":"c","kind":"input","text":"ls"}');
+    expect(summary((await transcripts.read(id)).entries)).toEqual(['output:whole\n', 'input:ls']);
+  });
+
+  it('reads a large transcript a page at a time, whole lines only', async () => {
+    const { transcripts } = setup();
+    const entries: TerminalTranscriptEntry[] = [];
+    for (let n = 0; n < 3000; n += 1)
+      entries.push({ at: 'a', kind: 'output', text: `${'x'.repeat(200)} ${n}\n` });
+    await transcripts.append(id, entries);
+    const seen: string[] = [];
+    let offset: number | null = 0;
+    let pages = 0;
+    while (offset !== null) {
+      const page = await transcripts.read(id, offset);
+      seen.push(...page.entries.map((e) => e.text));
+      offset = page.nextOffset;
+      pages += 1;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(seen).toHaveLength(3000);
+    expect(seen.at(-1)).toBe(`${'x'.repeat(200)} 2999\n`);
+  });
+
+  it('answers an empty page for a session without a terminal, and refuses a path as a session id', async () => {
+    const { transcripts } = setup();
+    expect(await transcripts.read(id)).toEqual({ entries: [], offset: 0, nextOffset: null, size: 0 });
+    await expect(transcripts.read('../x')).rejects.toThrow('Not a session id');
+  });
+});

@@ -5,6 +5,8 @@ import { SelectField, type SelectOption } from '../../common/SelectField';
 import type { TabProps } from './draft-editing';
 import { PasswordField } from './PasswordField';
 import { SshKeyField } from './SshKeyField';
+import { CustomFieldsSection } from '../../custom-fields/CustomFieldsSection';
+import { rowErrors } from '../../custom-fields/custom-field-rows';
 import type { CredentialLookups } from './use-credential-lookups';
 
 export const additionalInfoHelp =
@@ -115,6 +117,20 @@ export function InformationTab(props: InformationTabProps) {
           edit={edit}
           disabled={disabled}
           storedKey={props.storedKey}
+        />
+      </Box>
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <CustomFieldsSection
+          rows={draft.customFields}
+          onChange={(rows) => edit('customFields', rows, 'customFields')}
+          // Beside each row once Save found a problem (the shared rules, as the core runs them).
+          errors={errors.customFields === undefined ? {} : rowErrors(draft.customFields)}
+          listError={
+            errors.customFields !== undefined && Object.keys(rowErrors(draft.customFields)).length === 0
+              ? errors.customFields
+              : undefined
+          }
+          disabled={disabled}
         />
       </Box>
     </Box>

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fingerprintSchema } from '../../shared/domain/host-key';
 import { pluginIds, type PluginId } from '../../shared/domain/plugin';
+import { maxTagNameLength } from '../../shared/domain/template-tags';
 import { secretTagNames } from '../plugins/plugin-runtime';
 import { derivedTags } from '../plugins/tag-engine';
 import { UsageError } from '../platform/usage-error';
@@ -15,7 +16,10 @@ export interface TemplateCliArgs {
   readonly database: string | undefined;
   readonly domain: string | undefined;
   readonly tags: Readonly<Record<string, string>>;
-  /** Tags whose value is the first line of a file (`-`: standard input), e.g. NEW_PASSWORD. */
+  /**
+   * Tags whose value is the first line of a file (`-`: standard input), e.g. NEW_PASSWORD. A
+   * user-defined tag given so is secret: masked in every log like a password.
+   */
   readonly tagFiles: Readonly<Record<string, string>>;
   readonly readTimeout: number | undefined;
   /** SSH: the fingerprint the server's host key must have (`SHA256:...`, as ssh-keygen -l prints). */
@@ -37,6 +41,10 @@ other tag the template uses with --tag (USERNAME=...). Secret tags (${givenSecre
 take --tag-file NAME=FILE: the first line of FILE, or of standard input when FILE is -
 (a command line is visible to every local user). The hash tags (${Object.keys(derivedTags).join(', ')})
 are computed from NEW_PASSWORD.
+A template may also use tags of its own ([#HOME#], [#API_KEY#]: upper-case letters, digits and _,
+up to ${maxTagNameLength}): give them with --tag NAME=VALUE, or with --tag-file NAME=FILE to make the
+value secret (masked in the output). A tag the template uses without a value is refused by name
+before anything is sent.
 SSH: --host-key pins the server's key (ssh-keygen -l -f the server's key.pub prints it); without
 it the key is not checked and a warning names the key shown.
 Exit status: 0 the run succeeded, 1 it failed on the target, 2 bad input (usage, unknown tag,
@@ -178,6 +186,8 @@ function tagAssignment(option: '--tag' | '--tag-file', text: string): [string, s
       `${option} takes ${shape} with NAME in upper case, got "${text.split('=')[0] ?? ''}"`,
     );
   }
+  if (name.length > maxTagNameLength)
+    throw new UsageError(`${option}: a tag name has at most ${maxTagNameLength} characters`);
   if (option === '--tag' && secretTagNames.includes(name)) {
     throw new UsageError(
       `--tag ${name}=... would put a secret on the command line, where every local user can read it; ` +

@@ -8,6 +8,7 @@ import { findPlugin } from '../../shared/domain/plugin';
 import type { RunStep } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 import { createPluginRegistry } from '../plugins/registry';
+import { withSecretTags } from '../plugins/tag-engine';
 import { fingerprintOf, type HostKeyCheck } from '../plugins/ssh';
 import { parseCheckArgs, parseTemplateArgs, templateUsage } from './template-args';
 import { checkExitCode, checkSummary, checkTemplateFiles, templateFiles } from './template-check';
@@ -109,7 +110,11 @@ async function main(): Promise<number> {
       ...(args.database !== undefined ? { database: args.database } : {}),
       ...(args.domain !== undefined ? { domain: args.domain } : {}),
     },
-    tags: { AUTH_USER: args.user, AUTH_PASSWORD: password ?? '', IP: args.host, ...args.tags, ...fileTags },
+    // A user-defined tag read from a file is secret (template-args.ts).
+    tags: withSecretTags(
+      { AUTH_USER: args.user, AUTH_PASSWORD: password ?? '', IP: args.host, ...args.tags, ...fileTags },
+      Object.keys(fileTags),
+    ),
     ...(args.readTimeout !== undefined ? { timeouts: { readSeconds: args.readTimeout } } : {}),
     onStep: printStep,
   });

@@ -1,3 +1,4 @@
+import { noCustomValues } from '../../shared/domain/custom-fields';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { sessionStatuses } from '../../shared/domain/credential';
 import { jitExecutionTypes, jitPairs } from '../../shared/domain/jit';
@@ -910,6 +911,10 @@ export class SessionLifecycle {
           expiration: new Date(session.expiresAt),
           sessionId: session.id,
           requester: session.requester,
+          custom: {
+            credential: this.deps.inventory.credentials.customValues?.(credential.id) ?? noCustomValues,
+            device: this.deps.inventory.devices.customValues?.(device.id) ?? noCustomValues,
+          },
         }),
         deviceId: device.id,
         deviceLabel: `${device.name} (${device.address})`,

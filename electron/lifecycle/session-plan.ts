@@ -1,3 +1,4 @@
+import type { CustomValues } from '../../shared/domain/custom-fields';
 import type { Credential } from '../../shared/domain/credential';
 import type { Device } from '../../shared/domain/device';
 import { jitExecutionTypes, jitPairs, type JitDirection } from '../../shared/domain/jit';
@@ -33,8 +34,9 @@ export interface SessionPlan {
 
 /** The inventory as the lifecycle reads it (structural, so tests can hand in small fakes). */
 export interface SessionInventory {
-  readonly credentials: { get(id: number): Credential };
-  readonly devices: { get(id: number): Device };
+  // customValues: the user-defined tags' values (optional: small fakes have none).
+  readonly credentials: { get(id: number): Credential; customValues?(id: number): CustomValues };
+  readonly devices: { get(id: number): Device; customValues?(id: number): CustomValues };
   readonly templates: { get(id: number): Template };
   readonly logins: Pick<CredentialLogins, 'loginFor'>;
 }

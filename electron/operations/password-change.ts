@@ -206,6 +206,10 @@ export class PasswordChangeService {
         expiration: new Date(now.getTime() + this.deps.settings().jit.maxSessionMinutes * 60_000),
         sessionId: `password-change-${operationId.slice(0, 8)}`,
         requester: actor,
+        custom: {
+          credential: this.deps.inventory.credentials.customValues(credential.id),
+          device: this.deps.inventory.devices.customValues(device.id),
+        },
       }),
       deviceId: device.id,
       deviceLabel: `${device.name} (${device.address})`,
@@ -305,6 +309,7 @@ export class PasswordChangeService {
 }
 
 function fieldsOf(c: Credential): CredentialFields {
-  const { username, type, deviceId, domain, additionalInfo, status, tags, jit } = c;
-  return { username, type, deviceId, domain, additionalInfo, status, tags, jit };
+  const { username, type, deviceId, domain, additionalInfo, status, tags, jit, customFields } = c;
+  // A secret custom field's empty value keeps the stored one.
+  return { username, type, deviceId, domain, additionalInfo, status, tags, jit, customFields };
 }

@@ -208,6 +208,10 @@ export class TemplateRunner {
       expiration: new Date(now.getTime() + settings.jit.maxSessionMinutes * 60_000),
       sessionId: `test-${id.slice(0, 8)}`,
       requester: actor,
+      custom: {
+        credential: this.deps.inventory.credentials.customValues(prepared.credentialId),
+        device: this.deps.inventory.devices.customValues(prepared.deviceId),
+      },
     });
     return this.deps.executor.execute({
       operationId: id,

@@ -14,6 +14,20 @@ import { refuseStale } from './stale-save';
 import { deviceFieldNames, type DeviceFields, type StoredDevice } from './stored-records';
 import type { PreparedImport } from './transfer/prepared-import';
 import { WriteQueue } from './write-queue';
+import type { CustomValues } from '../../shared/domain/custom-fields';
+import { customFieldErrors } from '../../shared/domain/rules/custom-field-rules';
+import type { SecretVault } from '../vault/secret-vault';
+import {
+  customValues,
+  planCustomFields,
+  storedSecretNames,
+  touchesVault,
+  writeCustomSecrets,
+  type CustomFieldPlan,
+} from './custom-field-secrets';
+
+/** Compared as a whole; custom fields are audited one by one (planCustomFields). */
+const recordFieldNames = deviceFieldNames.filter((name) => name !== 'customFields');
 
 export interface DeviceServiceDeps {
   readonly table: EntityTable<StoredDevice>;
@@ -28,6 +42,8 @@ export interface DeviceServiceDeps {
   readonly changes: ChangeWriter;
   /** Shared with the template and credential services (see WriteQueue). */
   readonly queue?: WriteQueue;
+  /** Where secret custom fields are sealed; without one, a device cannot have them. */
+  readonly vault?: SecretVault;
 }
 
 /**
@@ -72,25 +88,32 @@ export class DeviceService {
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
       if (existing) refuseStale(existing.name, existing.updatedAt, expectedUpdatedAt);
+      this.#refuseCustomFields(input, existing);
       this.#checkUniqueName(input.name, id);
       const now = this.deps.clock.now().toISOString();
       if (!existing) {
+        const rowId = this.deps.table.allocateId();
+        const custom = planCustomFields('device', rowId, [], input.customFields);
+        this.#requireVault(custom);
         const row: StoredDevice = {
           ...input,
-          id: this.deps.table.allocateId(),
+          customFields: custom.fields,
+          id: rowId,
           createdAt: now,
           updatedAt: now,
         };
         await this.#commit(
           [this.#rows({ put: [row] })],
-          [this.#event(actor, 'create', row, deviceFieldNames)],
+          [this.#event(actor, 'create', row, [...recordFieldNames, ...custom.changed])],
+          custom,
         );
         this.deps.events.emit('devices.changed', { ids: [row.id] });
         return this.#view(row);
       }
 
-      const row: StoredDevice = { ...existing, ...input, updatedAt: now };
-      const fields = changedFields(existing, row, deviceFieldNames);
+      const custom = planCustomFields('device', existing.id, existing.customFields, input.customFields);
+      const row: StoredDevice = { ...existing, ...input, customFields: custom.fields, updatedAt: now };
+      const fields = [...changedFields(existing, row, recordFieldNames), ...custom.changed];
       if (fields.length === 0) return this.#view(existing);
       // The device and its credentials deactivated with it are one change: written in full or not
       // at all, so an inactive device never keeps active credentials.
@@ -103,10 +126,12 @@ export class DeviceService {
           `Device ${row.name} was deactivated`,
         );
       }
+      this.#requireVault(custom);
       const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
       await this.#commit(
         [...(credentials?.tables ?? []), this.#rows({ put: [row] })],
         [...(credentials?.audit ?? []), this.#event(actor, action, row, fields)],
+        custom,
       );
       credentials?.applied();
       this.deps.events.emit('devices.changed', { ids: [row.id] });
@@ -124,7 +149,15 @@ export class DeviceService {
           `${row.name} still holds ${count} credential${count === 1 ? '' : 's'}: delete ${count === 1 ? 'it' : 'them'} first`,
         );
       }
-      await this.#commit([this.#rows({ remove: [id] })], [this.#event(actor, 'delete', row, [])]);
+      // The sealed values of its secret fields go with it (when the vault is locked they stay,
+      // unreachable: no record names them, and a new device never reuses the id).
+      const custom = planCustomFields('device', id, row.customFields, []);
+      const unlocked = this.deps.vault?.status().state === 'unlocked';
+      await this.#commit(
+        [this.#rows({ remove: [id] })],
+        [this.#event(actor, 'delete', row, [])],
+        unlocked ? custom : undefined,
+      );
       this.deps.events.emit('devices.changed', { ids: [id] });
       return { id };
     });
@@ -175,8 +208,43 @@ export class DeviceService {
     return { ...row, credentialCount: this.deps.credentials.countByDevice(row.id) };
   }
 
-  #commit(tables: TableChange[], audit: AuditEvent[]): Promise<void> {
-    return this.deps.changes.commit({ tables, audit }, this.deps.audit);
+  /** The values of the device's custom fields for a run (secret ones from the vault). */
+  customValues(id: number): CustomValues {
+    const row = this.#require(id);
+    const { vault } = this.deps;
+    if (vault === undefined)
+      return { text: Object.fromEntries(row.customFields.map((f) => [f.name, f.value])), secret: {} };
+    return customValues(vault, 'device', id, row.customFields);
+  }
+
+  #refuseCustomFields(input: DeviceFields, existing: StoredDevice | undefined): void {
+    const errors = customFieldErrors(input.customFields, storedSecretNames(existing?.customFields));
+    const [first] = errors;
+    if (first === undefined) return;
+    throw new ServiceError(
+      'invalid_input',
+      errors.map((e) => e.message).join('; '),
+      first.field,
+      errors.map(({ field, message }) => ({ field, message })),
+    );
+  }
+
+  #requireVault(custom: CustomFieldPlan): void {
+    if (!touchesVault(custom)) return;
+    if (this.deps.vault?.status().state !== 'unlocked')
+      throw new ServiceError('locked', 'The vault is locked: unlock it to change secret custom fields');
+  }
+
+  #commit(tables: TableChange[], audit: AuditEvent[], custom?: CustomFieldPlan): Promise<void> {
+    const { vault } = this.deps;
+    const before =
+      custom !== undefined && vault !== undefined && touchesVault(custom)
+        ? () => writeCustomSecrets(vault, custom)
+        : undefined;
+    return this.deps.changes.commit(
+      { tables, audit, ...(before !== undefined ? { before, password: true } : {}) },
+      this.deps.audit,
+    );
   }
 
   #rows(change: { put?: StoredDevice[]; remove?: number[] }): TableChange {

@@ -115,6 +115,7 @@ export function createInventory(options: InventoryOptions): Inventory {
     table: devices.table,
     credentials: credentialService.usage,
     credentialDeactivation: credentialService,
+    vault: options.vault,
   });
   const templateService = new TemplateService({
     ...common,

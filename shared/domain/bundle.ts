@@ -5,6 +5,7 @@ import {
   maxPasswordLength,
   maxPrivateKeyLength,
 } from './credential';
+import { customFieldsInputSchema } from './custom-fields';
 import { deviceInputSchema } from './device';
 import { pluginIdSchema } from './plugin';
 import { executionTypeSchema, templateInputSchema } from './template';
@@ -38,7 +39,24 @@ export type BundleVersion = (typeof bundleVersions)[number];
 
 const refSchema = z.string().min(1, 'Required').max(64, 'At most 64 characters');
 
-export const bundleDeviceSchema = deviceInputSchema.extend({ ref: refSchema }).strict();
+/**
+ * Custom fields in a bundle: text ones only for now. A secret field's value is in the vault and is
+ * not exported; one in a file is refused rather than stored in the clear.
+ */
+const bundleCustomFieldsSchema = customFieldsInputSchema.superRefine((fields, ctx) => {
+  fields.forEach((field, index) => {
+    if (field.kind === 'secret')
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'kind'],
+        message: `A bundle carries text custom fields only: set the secret field ${field.name} in the app`,
+      });
+  });
+});
+
+export const bundleDeviceSchema = deviceInputSchema
+  .extend({ ref: refSchema, customFields: bundleCustomFieldsSchema })
+  .strict();
 
 export const bundleTemplateSchema = templateInputSchema.extend({ ref: refSchema }).strict();
 
@@ -84,6 +102,7 @@ export const bundleCredentialSchema = credentialInputSchema
     deviceRef: refSchema,
     jit: bundleJitSchema.default(bundleJitSchema.parse({})),
     jitRefs: bundleJitRefsSchema.default(bundleJitRefsSchema.parse({})),
+    customFields: bundleCustomFieldsSchema,
     /**
      * The credential had an SSH private key when exported (in `secrets` only if they were
      * included). Optional: version 1 files, and bundles other tools build, do not say.

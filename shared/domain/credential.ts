@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, plainText, storedText, tagsSchema } from './common';
+import { customFieldSchema, customFieldsInputSchema, maxCustomFields } from './custom-fields';
 import { jitTypeSchema } from './jit';
 import { pluginIdSchema } from './plugin';
 
@@ -49,6 +50,8 @@ export const credentialInputSchema = z.object({
   status: credentialStatusSchema.default('Active'),
   tags: tagsSchema.default([]),
   jit: credentialJitSchema.default(defaultJit),
+  /** Values for the user-defined tags of templates; secret ones: empty keeps the stored value. */
+  customFields: customFieldsInputSchema,
 });
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 export type CredentialFields = z.output<typeof credentialInputSchema>;
@@ -103,6 +106,8 @@ export const credentialSchema = credentialInputSchema.extend({
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
   lastUsedAt: isoDateSchema.nullable(),
+  /** Secret fields carry an empty value: theirs is in the vault. */
+  customFields: z.array(customFieldSchema).max(maxCustomFields).default([]),
 });
 export type Credential = z.infer<typeof credentialSchema>;
 

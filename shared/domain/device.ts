@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isHostName, isIPv4, isIPv6 } from './address';
 import { idSchema, isoDateSchema, plainText, requiredText, storedText, tagsSchema } from './common';
+import { customFieldSchema, customFieldsInputSchema, maxCustomFields } from './custom-fields';
 
 export const deviceTypes = [
   'Server',
@@ -86,6 +87,8 @@ export const deviceInputSchema = z.object({
     .refine((list) => new Set(list.map((c) => c.protocol)).size === list.length, {
       error: 'Each protocol at most once',
     }),
+  /** Values for the user-defined tags of templates run on the device's credentials. */
+  customFields: customFieldsInputSchema,
 });
 export type DeviceInput = z.input<typeof deviceInputSchema>;
 
@@ -117,6 +120,8 @@ export const deviceSchema = deviceInputSchema.extend({
   id: idSchema,
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
+  /** Secret fields carry an empty value: theirs is in the vault. */
+  customFields: z.array(customFieldSchema).max(maxCustomFields).default([]),
   /** Number of credentials (not deleted) that belong to the device. */
   credentialCount: z.number().int().min(0),
 });

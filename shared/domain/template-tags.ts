@@ -1,6 +1,9 @@
 /**
- * Template tags, written `[#NAME#]`, replaced when a template runs. The list is closed: an unknown
- * tag is an error in the editor and at run time, never an empty string.
+ * Template tags, written `[#NAME#]`, replaced when a template runs. The built-in tags below are
+ * filled by the core; any other well-formed name (see `userTagNamePattern`) is a user-defined tag,
+ * filled from the custom fields of the credential, then of its device (the credential's wins), or
+ * from `--tag` on the template command line. A tag without a value is an error before anything is
+ * sent, never an empty string.
  */
 export interface TagInfo {
   readonly name: string;
@@ -61,7 +64,16 @@ export const templateTags: readonly TagInfo[] = [
   { name: 'REQUESTER', description: 'Who asked for the session', secret: false },
 ];
 
+/** The built-in tags' names. */
 export const tagNames: ReadonlySet<string> = new Set(templateTags.map((t) => t.name));
+
+export const maxTagNameLength = 64;
+
+/** A user-defined tag's name: upper-case letters, digits and `_`, 1 to 64 characters. */
+export const userTagNamePattern = /^[A-Z0-9_]{1,64}$/;
+
+/** A name a user-defined tag (a custom field) may have: the name rule, and not a built-in tag's. */
+export const isUserTagName = (name: string): boolean => userTagNamePattern.test(name) && !tagNames.has(name);
 
 /** `[#NAME#]` with NAME of upper-case letters, digits and underscores. */
 export const tagPattern = /\[#([A-Z0-9_]+)#\]/g;
@@ -76,7 +88,11 @@ export interface TagProblem {
   readonly message: string;
 }
 
-/** Every unknown or malformed tag in a template, with its 1-based line and column. */
+/**
+ * Every malformed tag in a template (lower case, spaces, unclosed, a name longer than 64), with its
+ * 1-based line and column. A well-formed name that is not built in is a user-defined tag: fine here,
+ * its value is checked when the template runs.
+ */
 export function findTagProblems(content: string): TagProblem[] {
   const problems: TagProblem[] = [];
   const lines = content.split('\n');
@@ -92,17 +108,29 @@ export function findTagProblems(content: string): TagProblem[] {
           text,
           message: `Malformed tag ${text}: write [#NAME#] in upper case`,
         });
-      } else if (!tagNames.has(name)) {
-        problems.push({ line: index + 1, column, text, message: `Unknown tag ${text}` });
+      } else if (name.length > maxTagNameLength) {
+        problems.push({
+          line: index + 1,
+          column,
+          text,
+          message: `Unknown tag ${text}: a tag name has at most ${maxTagNameLength} characters`,
+        });
       }
     }
   });
   return problems;
 }
 
-/** The distinct known tags a template uses. */
+const distinctTags = (content: string): string[] => [
+  ...new Set([...content.matchAll(new RegExp(tagPattern.source, 'g'))].map((m) => m[1] ?? '')),
+];
+
+/** The distinct built-in tags a template uses. */
 export function usedTags(content: string): string[] {
-  return [...new Set([...content.matchAll(tagPattern)].map((m) => m[1] ?? ''))].filter((n) =>
-    tagNames.has(n),
-  );
+  return distinctTags(content).filter((n) => tagNames.has(n));
+}
+
+/** The distinct user-defined tags a template uses, in order of first use. */
+export function usedUserTags(content: string): string[] {
+  return distinctTags(content).filter(isUserTagName);
 }

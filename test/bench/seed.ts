@@ -203,6 +203,7 @@ export function buildSeedBundle(size: SeedSize): { bundle: Bundle; passwords: Re
       tags: [env, kind.prefix],
       active: deviceActive,
       connectivity: [...kind.connectivity],
+      customFields: [],
     });
 
     const count = perDevice + (d < extra ? 1 : 0);
@@ -218,6 +219,7 @@ export function buildSeedBundle(size: SeedSize): { bundle: Bundle; passwords: Re
       credentials.push({
         ref,
         deviceRef,
+        customFields: [],
         username,
         type: isAdmin ? 'Local administrator' : kind.type === 'Directory' ? 'Domain user' : 'Local user',
         domain: kind.type === 'Directory' ? 'dc=lab,dc=example' : '',

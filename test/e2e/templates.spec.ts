@@ -76,19 +76,21 @@ test('templates: an unknown tag or command is refused beside Content; Check list
   await editor.getByRole('textbox', { name: 'Name' }).fill('E2E check account');
   await expect(editor.getByRole('combobox', { name: 'Plugin' })).toHaveValue('ssh');
 
-  // An unknown tag: flagged live as it is typed, and Save refuses it beside Content.
-  await content.fill('exec "id [#USERNAM#]"');
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toContainText('Unknown tag [#USERNAM#]');
+  // A malformed tag: flagged live as it is typed, and Save refuses it beside Content.
+  await content.fill('exec "id [#usernam#]"');
+  await expect(editor.getByRole('list', { name: 'Tag problems' })).toContainText('Malformed tag [#usernam#]');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(content).toHaveAttribute('aria-invalid', 'true');
-  await expect(content).toHaveAccessibleDescription(/Line 1, column \d+: Unknown tag \[#USERNAM#\]/);
+  await expect(content).toHaveAccessibleDescription(/Line 1, column \d+: Malformed tag \[#usernam#\]/);
   await expect(editor).toBeVisible();
   // Said once beside Content (not again in the live list), once more in Check's list.
-  const unknown = editor.getByText(/Unknown tag \[#USERNAM#\]/);
+  const unknown = editor.getByText(/Malformed tag \[#usernam#\]/);
   await expect(unknown).toHaveCount(1);
   await expect(editor.getByRole('list', { name: 'Tag problems' })).toHaveCount(0);
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText('Unknown tag [#USERNAM#]');
+  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText(
+    'Malformed tag [#usernam#]',
+  );
   await expect(unknown).toHaveCount(2);
 
   // A regular expression that does not compile: "Invalid regular expression" said once.

@@ -166,7 +166,7 @@ test('transfer: a broken file lists every problem with its place, and nothing is
           name: 'Broken template',
           pluginId: 'ssh',
           executionType: 'New user',
-          content: 'exec "id [#NOPE#]"',
+          content: 'exec "id [#nope#]"',
         },
       ],
       credentials: [{ ref: 'c1', username: 'x', type: 'Local user', deviceRef: 'd404', status: 'Active' }],
@@ -182,7 +182,7 @@ test('transfer: a broken file lists every problem with its place, and nothing is
   const problems = importDialog.getByRole('list', { name: 'Problems' });
   await expect(problems).toContainText('devices[0].address: Enter a host name or an IP address');
   await expect(problems).toContainText('templates[0].content');
-  await expect(problems).toContainText('Unknown tag [#NOPE#]');
+  await expect(problems).toContainText('Malformed tag [#nope#]');
   await expect(problems).toContainText('credentials[0].deviceRef');
   // The valid parts are not imported either: all or nothing.
   await expect(importDialog).toContainText('nothing was imported');

@@ -74,7 +74,7 @@ function resolver(tags: TagValues | null, lines: LineIndex, display: boolean): R
     const value = tagValue(tags, tag, position);
     try {
       const written = writeValue(value, context);
-      return display && isSecretTag(tag.name) ? MASK : written;
+      return display && isSecretTag(tag.name, tags) ? MASK : written;
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       throw new Refusal(`The value of ${tagText(tag.name)} ${error.message}`, position.line, position.column);

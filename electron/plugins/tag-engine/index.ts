@@ -9,7 +9,7 @@ export { MASK, Masker, runSecrets, WITHHELD } from './mask';
 export { LineIndex, type TextPosition } from './positions';
 export { Refusal } from './refusal';
 export { elapsedSince, RunRecorder } from './run-recorder';
-export { isKnownTag, isSecretTag, locateTags, tagText, type TagOccurrence } from './tags';
+export { isKnownTag, isSecretTag, locateTags, tagText, withSecretTags, type TagOccurrence } from './tags';
 export { tagValue } from './values';
 export {
   AccountCheckFailed,

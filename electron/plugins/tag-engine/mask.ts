@@ -56,9 +56,12 @@ export class Masker {
   }
 }
 
-/** The values of secret tags and the login's password, key and key passphrase. */
+/**
+ * The values of secret tags (built-in, and user-defined ones marked secret: see withSecretTags) and
+ * the login's password, key and key passphrase.
+ */
 export function runSecrets(tags: TagValues, login?: ConnectionLogin): string[] {
-  const fromTags = Object.entries(tags).flatMap(([name, value]) => (isSecretTag(name) ? [value] : []));
+  const fromTags = Object.entries(tags).flatMap(([name, value]) => (isSecretTag(name, tags) ? [value] : []));
   const fromLogin = [login?.password, login?.privateKey, login?.passphrase].filter(
     (s): s is string => s !== undefined,
   );

@@ -18,6 +18,7 @@ export function canonicalCredential(c: StoredCredential): StoredCredential {
     status: c.status,
     tags: c.tags,
     jit: canonicalJit(c.jit),
+    customFields: c.customFields,
     deleted: c.deleted,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -49,6 +49,15 @@ import {
 } from '../links';
 import { generatePassword } from './password-generator';
 import { keyErrors, keyVaultRef, sealKey } from './private-key';
+import { customFieldErrors } from '../../../shared/domain/rules/custom-field-rules';
+import type { CustomValues } from '../../../shared/domain/custom-fields';
+import {
+  customValues,
+  planCustomFields,
+  storedSecretNames,
+  touchesVault as touchesCustomSecrets,
+  writeCustomSecrets,
+} from '../custom-field-secrets';
 import { notFound, ServiceError } from '../service-error';
 import { refuseStale } from '../stale-save';
 import type { PreparedImport } from '../transfer/prepared-import';
@@ -84,6 +93,8 @@ export interface CredentialServiceDeps {
 export const vaultRef = (id: number): string => `credential:${id}`;
 
 const fieldNames = Object.keys(credentialInputSchema.shape) as Extract<keyof CredentialFields, string>[];
+/** Compared as a whole; custom fields are audited one by one (planCustomFields). */
+const recordFieldNames = fieldNames.filter((name) => name !== 'customFields');
 
 /**
  * Credentials: the non-secret fields in `credentials/` (one file per id range), the password only
@@ -235,6 +246,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
         ...passwordErrors(password),
         ...keyErrors(key),
         ...checkCredential(input, password, this.#ruleContext(input, existing, key)),
+        ...customFieldErrors(input.customFields, storedSecretNames(existing?.customFields)),
       ];
       const [first] = errors;
       if (first) {
@@ -250,8 +262,10 @@ export class CredentialService implements DeviceCredentialDeactivation {
 
       const now = this.deps.clock.now().toISOString();
       const rowId = existing?.id ?? this.deps.table.allocateId();
+      const custom = planCustomFields('credential', rowId, existing?.customFields ?? [], input.customFields);
       const row = canonicalCredential({
         ...input,
+        customFields: custom.fields,
         id: rowId,
         deleted: false,
         createdAt: existing?.createdAt ?? now,
@@ -271,7 +285,9 @@ export class CredentialService implements DeviceCredentialDeactivation {
       const removeKey =
         sealedKey === undefined && (key.action === 'clear' || !existing) && this.deps.vault.has(keyRef);
       const keyChanged = sealedKey !== undefined || (removeKey && existing !== undefined);
-      const fields = existing ? changedFields(existing, row, fieldNames, ['jit']) : [...fieldNames];
+      const fields = existing
+        ? [...changedFields(existing, row, recordFieldNames, ['jit']), ...custom.changed]
+        : [...recordFieldNames, ...custom.changed];
       if (passwordChanged) fields.push('password');
       if (keyChanged) fields.push('privateKey');
       if (existing && fields.length === 0) return this.#view(existing);
@@ -283,6 +299,8 @@ export class CredentialService implements DeviceCredentialDeactivation {
           `The vault is locked: unlock it to change the ${passwordChanged || removeSecret ? 'password' : 'SSH key'}`,
         );
       }
+      if (touchesCustomSecrets(custom) && this.deps.vault.status().state !== 'unlocked')
+        throw new ServiceError('locked', 'The vault is locked: unlock it to change secret custom fields');
 
       const action = !existing
         ? 'create'
@@ -303,18 +321,22 @@ export class CredentialService implements DeviceCredentialDeactivation {
           audit: [this.#event(actor, action, row, fields, detail)],
           before: async () => {
             const undoPassword = await this.#writeSecret(ref, secret, removeSecret);
+            let undoKey: (() => Promise<void>) | undefined;
             try {
-              const undoKey = await this.#writeSecret(keyRef, sealedKey, removeKey);
+              undoKey = await this.#writeSecret(keyRef, sealedKey, removeKey);
+              const undoCustom = await writeCustomSecrets(this.deps.vault, custom);
               return async () => {
-                await undoKey();
+                await undoCustom();
+                await undoKey?.();
                 await undoPassword();
               };
             } catch (error) {
+              await undoKey?.().catch(() => undefined);
               await undoPassword().catch(() => undefined);
               throw error;
             }
           },
-          password: passwordChanged || keyChanged,
+          password: passwordChanged || keyChanged || touchesCustomSecrets(custom),
         },
         this.deps.audit,
       );
@@ -521,6 +543,12 @@ export class CredentialService implements DeviceCredentialDeactivation {
     if (secret !== undefined) await vault.put(ref, secret);
     else await vault.remove(ref);
     return () => (previous === undefined ? vault.remove(ref) : vault.put(ref, previous));
+  }
+
+  /** The values of the credential's custom fields for a run (secret ones from the vault). */
+  customValues(id: number): CustomValues {
+    const row = this.#require(id);
+    return customValues(this.deps.vault, 'credential', id, row.customFields);
   }
 
   #require(id: number): StoredCredential {

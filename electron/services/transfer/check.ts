@@ -298,6 +298,7 @@ function credentialFields(
     domain: c.domain,
     additionalInfo: c.additionalInfo,
     status: c.status,
+    customFields: c.customFields,
     tags: c.tags,
     jit: {
       enabled: jit.enabled,

@@ -1,3 +1,4 @@
+import type { CustomField } from '../../../shared/domain/custom-fields';
 import {
   bundleFormat,
   bundleVersion,
@@ -53,6 +54,7 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
       tags: d.tags,
       active: d.active,
       connectivity: d.connectivity,
+      customFields: textFields(d.customFields),
     })),
     templates: source.templates
       .filter((t) => !isBuiltIn(t))
@@ -81,6 +83,7 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
       additionalInfo: c.additionalInfo,
       status: c.status,
       tags: c.tags,
+      customFields: textFields(c.customFields),
       jit: {
         enabled: jit.enabled,
         type: jit.type,
@@ -101,4 +104,9 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
     })),
     secrets: null,
   };
+}
+
+/** Text custom fields only: a bundle does not carry secret ones yet (their values stay in the vault). */
+function textFields(fields: readonly CustomField[]): CustomField[] {
+  return fields.filter((f) => f.kind === 'text').map((f) => ({ name: f.name, kind: f.kind, value: f.value }));
 }

@@ -29,6 +29,7 @@ const credentialFields: Record<string, string> = {
   'jit.createTemplateId': 'Credential creation template',
   'jit.deletePluginId': 'Credential deletion plugin',
   'jit.deleteTemplateId': 'Credential deletion template',
+  customFields: 'Custom fields',
 };
 
 const deviceFields: Record<string, string> = {
@@ -41,6 +42,7 @@ const deviceFields: Record<string, string> = {
   tags: 'Tags',
   active: 'Active',
   connectivity: 'Connectivity',
+  customFields: 'Custom fields',
 };
 
 const templateFields: Record<string, string> = {
@@ -63,6 +65,9 @@ export const fieldLabelsByEntity: Partial<Record<AuditEntity, Readonly<Record<st
  * key than nothing). Own properties only: a key like `constructor` is not a label.
  */
 export function fieldLabel(entity: AuditEntity, key: string): string {
+  // `customFields.API_KEY`: one custom field, by its name (never its value).
+  const custom = /^customFields\.(.+)$/.exec(key)?.[1];
+  if (custom !== undefined) return `Custom field ${custom}`;
   const labels = fieldLabelsByEntity[entity];
   return labels !== undefined && Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
 }

@@ -3,6 +3,7 @@ import TextField from '@mui/material/TextField';
 import { deviceTypes } from '../../../shared/domain/device';
 import { CheckboxField } from '../common/CheckboxField';
 import { SelectField, type SelectOption } from '../common/SelectField';
+import { CustomFieldsSection } from '../custom-fields/CustomFieldsSection';
 import type { DeviceDraft, DeviceErrors, DeviceType } from './device-draft';
 
 export interface InformationTabProps {
@@ -65,6 +66,15 @@ export function InformationTab({ draft, errors, edit }: InformationTabProps) {
         help={activeHelp}
         sx={{ gridColumn: '1 / -1' }}
       />
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <CustomFieldsSection
+          rows={draft.customFields}
+          onChange={(rows) => edit('customFields', rows)}
+          errors={errors}
+          listError={errors.customFields}
+          disabled={false}
+        />
+      </Box>
     </Box>
   );
 }

@@ -11,6 +11,13 @@ import {
   type Protocol,
 } from '../../../shared/domain/device';
 import type { z } from 'zod';
+import {
+  inputOf,
+  rowErrors,
+  rowsFrom,
+  sameRows,
+  type CustomFieldRow,
+} from '../custom-fields/custom-field-rows';
 
 export type DeviceType = z.infer<typeof deviceInputSchema.shape.type>;
 
@@ -32,6 +39,8 @@ export interface DeviceDraft {
   tags: string;
   active: boolean;
   connectivity: ConnectivityRow[];
+  /** Values for templates' user-defined tags; secret ones typed only (see CustomFieldsSection). */
+  customFields: CustomFieldRow[];
 }
 
 /**
@@ -58,6 +67,7 @@ export function emptyDraft(): DeviceDraft {
     tags: '',
     active: true,
     connectivity: [],
+    customFields: [],
   };
 }
 
@@ -76,16 +86,19 @@ export function toDraft(d: Device): DeviceDraft {
       protocol: c.protocol,
       port: String(c.port),
     })),
+    customFields: rowsFrom(d.customFields),
   };
 }
 
 /** Whether two drafts hold the same values (connectivity rows compared by protocol and port, not key). */
 export function sameDraft(a: DeviceDraft, b: DeviceDraft): boolean {
   const rows = (d: DeviceDraft) => d.connectivity.map((r) => `${r.protocol}:${r.port}`).join('\n');
-  const { connectivity: _a, ...restA } = a;
-  const { connectivity: _b, ...restB } = b;
+  const { connectivity: _a, customFields: rowsA, ...restA } = a;
+  const { connectivity: _b, customFields: rowsB, ...restB } = b;
   return (
-    (Object.keys(restA) as (keyof typeof restA)[]).every((k) => restA[k] === restB[k]) && rows(a) === rows(b)
+    sameRows(rowsA, rowsB) &&
+    (Object.keys(restA) as (keyof typeof restA)[]).every((k) => restA[k] === restB[k]) &&
+    rows(a) === rows(b)
   );
 }
 
@@ -103,6 +116,10 @@ export function slotFor(path: string | undefined): string {
   if (path === undefined || path === '') return 'form';
   const [head, index, cell] = path.split('.');
   if (head !== undefined && infoSlots.has(head)) return head;
+  if (head === 'customFields') {
+    if (index === undefined || !/^\d+$/.test(index)) return 'customFields';
+    return `customFields.${index}.${cell === 'name' ? 'name' : 'value'}`;
+  }
   if (head === 'connectivity') {
     if (index === undefined || !/^\d+$/.test(index)) return 'connectivity';
     return `connectivity.${index}.${cell === 'protocol' ? 'protocol' : 'port'}`;
@@ -149,8 +166,9 @@ export function fromDraft(d: DeviceDraft): DraftResult {
     tags,
     active: d.active,
     connectivity: d.connectivity.map((c) => ({ protocol: c.protocol, port: Number(c.port.trim()) })),
+    customFields: inputOf(d.customFields),
   };
-  const errors: DeviceErrors = {};
+  const errors: DeviceErrors = { ...rowErrors(d.customFields) };
   d.connectivity.forEach((row, i) => {
     const message = portError(row.port);
     if (message) errors[`connectivity.${i}.port`] = message;

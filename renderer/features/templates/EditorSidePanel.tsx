@@ -14,6 +14,8 @@ export interface EditorSidePanelProps {
   template: Template | undefined;
   pluginId: PluginId;
   pluginName: string;
+  /** The content being edited: the legend lists the user-defined tags it uses. */
+  content: string;
   readOnly: boolean;
   onInsertTag: (tag: string) => void;
   onUseContent: (content: string) => void;
@@ -46,7 +48,7 @@ export function EditorSidePanel(props: EditorSidePanelProps) {
         {template && tab('versions', 'Version history')}
       </Tabs>
       <Box role="tabpanel" id={`${id}-${panel}-panel`} aria-labelledby={`${id}-${panel}`}>
-        {panel === 'tags' && <TagLegend onInsert={onInsertTag} disabled={readOnly} />}
+        {panel === 'tags' && <TagLegend content={props.content} onInsert={onInsertTag} disabled={readOnly} />}
         {panel === 'help' && <SyntaxHelpPanel pluginId={pluginId} pluginName={pluginName} />}
         {panel === 'versions' && template && (
           <VersionHistory template={template} onUseContent={readOnly ? undefined : onUseContent} />

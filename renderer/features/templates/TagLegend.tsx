@@ -1,21 +1,37 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { templateTags } from '../../../shared/domain/template-tags';
+import { templateTags, usedUserTags } from '../../../shared/domain/template-tags';
 import { monospace } from './ContentField';
 
+const userTagDescription = 'Custom field: from the credential or its device (the credential’s wins)';
+
 /**
- * Every tag a template may use. Each tag is a button named by the tag itself (`[#USERNAME#]`):
- * clicking it inserts the tag where the cursor was in Content.
+ * Every built-in tag a template may use, then the user-defined tags `content` uses. Each tag is a
+ * button named by the tag itself (`[#USERNAME#]`): clicking it inserts the tag where the cursor
+ * was in Content.
  */
-export function TagLegend({ onInsert, disabled }: { onInsert: (tag: string) => void; disabled: boolean }) {
+export function TagLegend({
+  content,
+  onInsert,
+  disabled,
+}: {
+  content: string;
+  onInsert: (tag: string) => void;
+  disabled: boolean;
+}) {
+  const userTags = usedUserTags(content).map((name) => ({
+    name,
+    description: userTagDescription,
+    secret: false,
+  }));
   return (
     <Box
       component="ul"
       aria-label="Tag legend"
       sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 0.75 }}
     >
-      {templateTags.map((tag) => {
+      {[...templateTags, ...userTags].map((tag) => {
         const text = `[#${tag.name}#]`;
         return (
           <Box

@@ -210,6 +210,7 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
           template={template}
           pluginId={draft.pluginId}
           pluginName={pluginName}
+          content={draft.content}
           readOnly={readOnly}
           onInsertTag={insertTag}
           onUseContent={(content) => edit('content', content)}

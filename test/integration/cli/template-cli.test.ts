@@ -135,7 +135,7 @@ describe('npm run template (the template CLI)', () => {
     expect(err).toMatch(/line 2/);
   });
 
-  it('exits 2 on an unknown tag, before connecting', () => {
+  it('exits 2 on a tag without a value, naming it, before connecting', () => {
     const { code, err } = runCli('SELECT [#NOPE#];\n', {});
     expect(code).toBe(2);
     expect(err).toContain('[#NOPE#]');

@@ -34,3 +34,18 @@ describe('the template command line: tags', () => {
     );
   });
 });
+
+describe('the template command line: user-defined tags', () => {
+  it('takes them with --tag, and secret ones with --tag-file', () => {
+    const args = parseTemplateArgs([...base, '--tag', 'HOME=/home/a', '--tag-file', 'API_KEY=-', 't.sql']);
+    expect(args.tags).toEqual({ HOME: '/home/a' });
+    expect(args.tagFiles).toEqual({ API_KEY: '-' });
+  });
+
+  it('refuses a name longer than 64 characters, and says how to make one secret', () => {
+    expect(() => parseTemplateArgs([...base, '--tag', `${'X'.repeat(65)}=v`, 't.sql'])).toThrow(
+      'a tag name has at most 64 characters',
+    );
+    expect(templateUsage).toContain('--tag-file NAME=FILE to make the\nvalue secret');
+  });
+});

@@ -36,6 +36,7 @@ export function aDevice(over: Partial<Device> = {}): Device {
     tags: [],
     active: true,
     connectivity: [],
+    customFields: [],
     createdAt: at,
     updatedAt: at,
     credentialCount: 0,

@@ -31,8 +31,8 @@ describe('template draft', () => {
     });
   });
 
-  it('puts each error beside its field: a missing name, an unknown tag in the content', () => {
-    const result = fromDraft({ ...emptyDraft(), name: '', content: 'echo [#NOPE#]' });
+  it('puts each error beside its field: a missing name, a malformed tag in the content', () => {
+    const result = fromDraft({ ...emptyDraft(), name: '', content: 'echo [#nope#]' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.name).toBeDefined();

@@ -91,18 +91,19 @@ describe('TemplateService versions', () => {
 });
 
 describe('TemplateService content check', () => {
-  it('refuses unknown and malformed tags, naming the first problem’s line', async () => {
-    const content = 'exec "useradd [#USERNAME#]"\nexec "echo [#PASSWRD#]"\nexec "[#user#]"';
+  it('refuses malformed tags, naming the first problem’s line; other names are user-defined tags', async () => {
+    const content = 'exec "useradd [#USERNAME#]"\nexec "echo [#home#]"\nexec "[#user#]"';
     await expect(s.templates.save(undefined, template({ content }), actor)).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'content',
-      message: 'Line 2: Unknown tag [#PASSWRD#] (and 1 more problem)',
+      message: 'Line 2: Malformed tag [#home#]: write [#NAME#] in upper case (and 1 more problem)',
     });
     expect(s.templates.list()).toEqual([]);
     expect(s.templates.check('ssh', content)).toEqual([
-      { line: 2, column: 12, message: 'Unknown tag [#PASSWRD#]' },
+      { line: 2, column: 12, message: 'Malformed tag [#home#]: write [#NAME#] in upper case' },
       { line: 3, column: 7, message: 'Malformed tag [#user#]: write [#NAME#] in upper case' },
     ]);
+    expect(s.templates.check('ssh', 'exec "echo [#HOME#]"')).toEqual([]);
     expect(s.templates.check('ssh', 'exec "[#NEW_PASSWORD#]"')).toEqual([]);
   });
 });

@@ -69,13 +69,13 @@ class Substitution {
     const format = requiredFormat(segment.name);
     if (format !== undefined && !passesStrictPattern(segment.name, value))
       this.#refuse(segment, `is not ${format}`);
-    if (isSecretTag(segment.name)) this.secrets.add(value);
+    if (isSecretTag(segment.name, this.tags)) this.secrets.add(value);
     return value;
   }
 
   /** How a value appears in logs: secrets masked. */
   shown(segment: TagSegment, text: string): string {
-    return isSecretTag(segment.name) ? MASK : text;
+    return isSecretTag(segment.name, this.tags) ? MASK : text;
   }
 
   /** `exec "[#NEW_PASSWORD#]"`: an answer typed at a program's prompt, sent as it is. */
@@ -136,7 +136,7 @@ class Substitution {
     if (placement.wordStart && value.startsWith('-'))
       this.#refuse(segment, 'starts with "-" and would be read as an option');
     const quoted = quoteFor(placement, value);
-    if (isSecretTag(segment.name)) this.secrets.add(quoted);
+    if (isSecretTag(segment.name, this.tags)) this.secrets.add(quoted);
     return quoted;
   }
 
@@ -331,7 +331,7 @@ function prepareOne(
 export function substitute(commands: readonly TemplateCommand[], tags: TagValues): SubstitutionResult {
   const secrets = new Set<string>();
   // Secret tags are masked even where the template does not use them (a password in an error).
-  for (const [name, value] of Object.entries(tags)) if (isSecretTag(name)) secrets.add(value);
+  for (const [name, value] of Object.entries(tags)) if (isSecretTag(name, tags)) secrets.add(value);
   try {
     const placements = placeTemplateTags(commands);
     // Each exec ends its line as the last set-new-line-mode before it says (unix by default).

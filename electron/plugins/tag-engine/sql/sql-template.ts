@@ -140,7 +140,7 @@ export class SqlTemplate {
   ): string {
     const position = this.lines.position(tag.start);
     const value = tagValue(tags, tag, position);
-    if (display && isSecretTag(tag.name)) return MASK;
+    if (display && isSecretTag(tag.name, tags)) return MASK;
     try {
       return write(value);
     } catch (error) {

@@ -97,7 +97,7 @@ export function CredentialForm({
     closeSaved(saved);
   };
   const [loaded] = useState<CredentialDraft>(() =>
-    mode.kind === 'new' ? emptyDraft : draftFrom(mode.credential),
+    mode.kind === 'new' ? emptyDraft : draftFrom(mode.credential, mode.kind === 'clone'),
   );
   const [draft, setDraft] = useState<CredentialDraft>(loaded);
   const dirty = !sameDraft(draft, loaded);

@@ -6,6 +6,8 @@ import type { TabProps } from './draft-editing';
 import { PasswordField } from './PasswordField';
 import { SshKeyField } from './SshKeyField';
 import { DevicePicker, type DeviceChoice } from '../../devices/DevicePicker';
+import { CustomFieldsSection } from '../../custom-fields/CustomFieldsSection';
+import { rowErrors } from '../../custom-fields/custom-field-rows';
 
 export const additionalInfoHelp =
   'For databases: the database name, which tells apart one user name in two systems on one device; templates see it as [#ADD_INFO#]';
@@ -108,6 +110,20 @@ export function InformationTab(props: InformationTabProps) {
           edit={edit}
           disabled={disabled}
           storedKey={props.storedKey}
+        />
+      </Box>
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        <CustomFieldsSection
+          rows={draft.customFields}
+          onChange={(rows) => edit('customFields', rows, 'customFields')}
+          // Beside each row once Save found a problem (the shared rules, as the core runs them).
+          errors={errors.customFields === undefined ? {} : rowErrors(draft.customFields)}
+          listError={
+            errors.customFields !== undefined && Object.keys(rowErrors(draft.customFields)).length === 0
+              ? errors.customFields
+              : undefined
+          }
+          disabled={disabled}
         />
       </Box>
     </Box>

@@ -20,6 +20,13 @@ import {
 import { checkCredential, type RuleContext } from '../../../../shared/domain/rules/credential-rules';
 import type { Failure } from '../../../../shared/result';
 import { splitTags } from '../filter-draft';
+import {
+  inputOf,
+  rowErrors,
+  rowsFrom,
+  sameRows,
+  type CustomFieldRow,
+} from '../../custom-fields/custom-field-rows';
 
 /** What happens to the password on Save: kept as stored (or none for a new one), typed, or generated. */
 export type PasswordMode = 'keep' | 'generate';
@@ -42,6 +49,8 @@ export interface CredentialDraft {
   keyPassphrase: string;
   /** Clear pressed: Save removes the stored key. */
   keyClear: boolean;
+  /** Values for templates' user-defined tags; secret ones typed only (see CustomFieldsSection). */
+  customFields: CustomFieldRow[];
 }
 
 /** Every place an error can show, in the order the form shows them (the first one gets focus). */
@@ -56,6 +65,7 @@ export const errorSlots = [
   'privateKey',
   'keyPassphrase',
   'tags',
+  'customFields',
   'jit.enabled',
   'jit.type',
   'jit.useOwnCredential',
@@ -95,6 +105,7 @@ export function slotForPath(path: string): ErrorSlot {
   // The core's input names the key change `key`: `key.privateKey`, `key.passphrase`.
   if (head === 'key') return next === 'passphrase' ? 'keyPassphrase' : 'privateKey';
   if (head === 'tags') return 'tags';
+  if (head === 'customFields') return 'customFields';
   if (head === 'jit' && next !== undefined) {
     const slot = `jit.${next}`;
     return isSlot(slot) ? slot : 'jit.enabled';
@@ -116,10 +127,17 @@ export const emptyDraft: CredentialDraft = {
   privateKey: '',
   keyPassphrase: '',
   keyClear: false,
+  customFields: [],
 };
 
-/** Edit starts from the stored credential; Clone from another one, minus what is its own. */
-export function draftFrom(credential: Credential): CredentialDraft {
+/**
+ * Edit starts from the stored credential; Clone from another one, minus what is its own (its
+ * secret custom values stay with it: the clone's must be typed).
+ */
+export function draftFrom(credential: Credential, clone = false): CredentialDraft {
+  const customFields = rowsFrom(credential.customFields).map((row) =>
+    clone ? { ...row, stored: false } : row,
+  );
   return {
     username: credential.username,
     type: credential.type,
@@ -134,14 +152,16 @@ export function draftFrom(credential: Credential): CredentialDraft {
     privateKey: '',
     keyPassphrase: '',
     keyClear: false,
+    customFields,
   };
 }
 
 /** Whether two drafts hold the same values (what decides if closing the form must ask first). */
 export function sameDraft(a: CredentialDraft, b: CredentialDraft): boolean {
-  const { jit: jitA, ...restA } = a;
-  const { jit: jitB, ...restB } = b;
+  const { jit: jitA, customFields: rowsA, ...restA } = a;
+  const { jit: jitB, customFields: rowsB, ...restB } = b;
   return (
+    sameRows(rowsA, rowsB) &&
     (Object.keys(restA) as (keyof typeof restA)[]).every((k) => restA[k] === restB[k]) &&
     (Object.keys(jitA) as (keyof CredentialJit)[]).every((k) => jitA[k] === jitB[k])
   );
@@ -181,7 +201,10 @@ export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResul
     status: draft.status,
     tags: splitTags(draft.tags),
     jit: draft.jit,
+    customFields: inputOf(draft.customFields),
   };
+  const [rowError] = Object.values(rowErrors(draft.customFields));
+  if (rowError !== undefined) add('customFields', rowError);
   const parsed = credentialInputSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
@@ -211,7 +234,12 @@ export function checkDraft(draft: CredentialDraft, ctx: RuleContext): DraftResul
   // a missing JIT template are reported together rather than one Save at a time.
   const fields: CredentialFields = parsed.success
     ? parsed.data
-    : { ...candidate, username: draft.username.trim(), deviceId: draft.deviceId ?? 0 };
+    : {
+        ...candidate,
+        username: draft.username.trim(),
+        deviceId: draft.deviceId ?? 0,
+        customFields: candidate.customFields.map((f) => ({ ...f, name: f.name.trim() })),
+      };
   const selfHasKey = key.action === 'set' || (key.action === 'keep' && ctx.selfHasKey === true);
   for (const error of checkCredential(fields, password, { ...ctx, selfHasKey })) {
     add(slotForPath(error.field), error.message);

@@ -112,9 +112,9 @@ describe('PostgreSQL escaping by context', () => {
     ]);
   });
 
-  it('check() reports unknown tags, unterminated quotes and empty templates', () => {
-    expect(postgresqlPlugin.check("SELECT '[#NOPE#]';\nSELECT 'x")).toEqual([
-      { line: 1, column: 9, message: 'Unknown tag [#NOPE#]' },
+  it('check() reports malformed tags, unterminated quotes and empty templates', () => {
+    expect(postgresqlPlugin.check("SELECT '[#nope#]';\nSELECT 'x")).toEqual([
+      { line: 1, column: 9, message: 'Malformed tag [#nope#]: write [#NAME#] in upper case' },
       { line: 2, column: 8, message: "Unterminated string: no closing '" },
     ]);
     expect(postgresqlPlugin.check('-- nothing\n ; ')).toEqual([

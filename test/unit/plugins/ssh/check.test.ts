@@ -5,10 +5,10 @@ import { SshPlugin } from '../../../../electron/plugins/ssh/ssh-plugin';
 import { executionTypes } from '../../../../shared/domain/template';
 
 describe('SSH template check', () => {
-  it('reports unknown and malformed tags with syntax problems, in line order', () => {
-    const problems = checkSshTemplate('exec "useradd [#USERNAMES#]"\nbogus\nexec "[#username#]"');
+  it('reports malformed tags with syntax problems, in line order', () => {
+    const problems = checkSshTemplate('exec "useradd [#USERNAMEs#]"\nbogus\nexec "[#username#]"');
     expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
-      [1, 15, 'Unknown tag [#USERNAMES#]'],
+      [1, 15, 'Malformed tag [#USERNAMEs#]: write [#NAME#] in upper case'],
       [2, 1, expect.stringContaining('Unknown command "bogus"') as unknown],
       [3, 7, expect.stringContaining('Malformed tag') as unknown],
     ]);
@@ -17,7 +17,7 @@ describe('SSH template check', () => {
 
   it('does not take a regex character class for a malformed tag', () => {
     expect(checkSshTemplate('expect-regex "/[#$] ?$/"')).toEqual([]);
-    expect(checkSshTemplate('expect-regex "/[#NOPE#]/"')).toHaveLength(1);
+    expect(checkSshTemplate(`expect-regex "/[#${'X'.repeat(65)}#]/"`)).toHaveLength(1);
   });
 
   it('is what the plugin reports', () => {

@@ -83,10 +83,10 @@ describe.each(cases)('$plugin.id: run guards', ({ plugin, template, refusing }) 
     expect(silent.connections).toBe(before);
   });
 
-  it('refuses a template with an unknown tag, and a missing value', async () => {
+  it('refuses a template with a malformed tag, and a missing value', async () => {
     const target = { host: '127.0.0.1', port: silent.port };
     const unknown = await plugin.run({
-      template: `${template}\n# [#NOPE#]`,
+      template: `${template}\n# [#nope#]`,
       tags: { USERNAME: 'a' },
       target,
       login,

@@ -41,7 +41,7 @@ describe('locateTags', () => {
   });
 
   it('names known and secret tags, and writes a tag for messages', () => {
-    expect([isKnownTag('USERNAME'), isKnownTag('NOPE')]).toEqual([true, false]);
+    expect([isKnownTag('USERNAME'), isKnownTag('NOPE'), isKnownTag('nope')]).toEqual([true, true, false]);
     expect([isSecretTag('NEW_PASSWORD'), isSecretTag('USERNAME')]).toEqual([true, false]);
     expect(tagText('USERNAME')).toBe('[#USERNAME#]');
   });

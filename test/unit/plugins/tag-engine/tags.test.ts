@@ -39,13 +39,15 @@ describe('locateTags', () => {
 });
 
 describe('tagProblems', () => {
-  it('reports unknown and malformed tags with line and column', () => {
-    const problems = tagProblems('ok [#USERNAME#]\n  [#FOO#] [#lower#]');
+  it('reports malformed tags with line and column (a well-formed unknown name is user-defined)', () => {
+    const problems = tagProblems('ok [#USERNAME#] [#FOO#]\n  [#lower#] [#x#]');
     expect(problems).toEqual([
-      { line: 2, column: 3, message: 'Unknown tag [#FOO#]' },
-      expect.objectContaining({ line: 2, column: 11 }),
+      { line: 2, column: 3, message: 'Malformed tag [#lower#]: write [#NAME#] in upper case' },
+      expect.objectContaining({ line: 2, column: 13 }),
     ]);
-    expect(describeProblems(problems)).toBe('line 2:3: Unknown tag [#FOO#] (and 1 more)');
+    expect(describeProblems(problems)).toBe(
+      'line 2:3: Malformed tag [#lower#]: write [#NAME#] in upper case (and 1 more)',
+    );
   });
 });
 

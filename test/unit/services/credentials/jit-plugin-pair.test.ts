@@ -48,6 +48,7 @@ describe('the rule itself (shared: the form runs it too)', () => {
     status: 'Active',
     tags: [],
     jit: { ...defaultJit, enabled: true, ...jit },
+    customFields: [],
   });
   const createDelete = {
     type: 'create_delete' as const,

@@ -187,7 +187,7 @@ describe('TransferService.importBundle: refusals name every problem and write no
     at(bundle.devices, 1).address = 'not an address!';
     at(bundle.devices, 2).ref = 'd1';
     at(bundle.devices, 2).adress = 'typo';
-    at(bundle.templates, 0).content = 'exec "usermod -L [#USERNAME#]"\nexec "echo [#NOPE#]"\n';
+    at(bundle.templates, 0).content = 'exec "usermod -L [#USERNAME#]"\nexec "echo [#nope#]"\n';
     at(bundle.credentials, 1).username = '';
     at(bundle.credentials, 2).jitRefs.enableTemplateRef = 't99';
     at(bundle.credentials, 4).jit.type = 'sometimes';
@@ -197,7 +197,10 @@ describe('TransferService.importBundle: refusals name every problem and write no
       { path: 'devices[1].address', message: 'Enter a host name or an IP address' },
       { path: 'devices[2]', message: 'Unrecognized key: "adress"' },
       { path: 'devices[2].ref', message: 'Duplicate ref "d1": devices[0] already has it' },
-      { path: 'templates[0].content', message: 'Line 2, column 12: Unknown tag [#NOPE#]' },
+      {
+        path: 'templates[0].content',
+        message: 'Line 2, column 12: Malformed tag [#nope#]: write [#NAME#] in upper case',
+      },
       { path: 'credentials[1].username', message: 'Required' },
       {
         path: 'credentials[2].jitRefs.enableTemplateRef',

@@ -2,6 +2,7 @@
 // text value shows and the secret one does not (the renderer never receives it).
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { chooseDevice } from './support/pickers';
 
 test('a credential keeps a text and a secret custom field; the secret is never shown back', async ({
   app,
@@ -20,7 +21,7 @@ test('a credential keeps a text and a secret custom field; the secret is never s
   await page.getByRole('menuitem', { name: '+ New' }).click();
   let dialog = page.getByRole('dialog', { name: 'New credential' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill('cfuser');
-  await dialog.getByRole('combobox', { name: 'Device' }).selectOption({ label: 'cf-01' });
+  await chooseDevice(dialog, 'cf-01');
   const section = dialog.getByRole('region', { name: 'Custom fields' });
   await section.getByRole('button', { name: 'Add custom field' }).click();
   await section.getByRole('button', { name: 'Add custom field' }).click();

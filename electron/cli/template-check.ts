@@ -3,9 +3,10 @@
  * plugin's own check, so that a template library (the vendor's, or one's own repository) can be
  * checked in one go, e.g. in its CI. Nothing is connected to and no tag needs a value.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { PluginId } from '../../shared/domain/plugin';
+import { maxTemplateBytes } from '../../shared/domain/template';
 import type { PluginRuntime } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 
@@ -33,16 +34,43 @@ export function pluginFromFolders(file: string): PluginId | null {
   }
 }
 
-/** The template files under the paths, in a stable order; a path that is a file is taken as is. */
+/**
+ * Text from a library (file names, a reason quoting a template line) as the terminal prints it:
+ * control characters (ESC, CR, a line break, C1) shown as \xNN, so a hostile file name cannot move
+ * the cursor, retitle the window or print a fake "0 refused" line.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes.
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/**
+ * The template files under the paths, in a stable order; a path that is a file is taken as is.
+ * Symbolic links are followed (a library may link a shared template in), each folder walked once
+ * by its real path, so a link loop ends.
+ */
 export function templateFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
+  const walked = new Set<string>();
   const walk = (dir: string): void => {
+    const real = realpathSync(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       if (notTemplate(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push(path);
+      else if (entry.isSymbolicLink()) {
+        // A dangling link is listed: the check then says it cannot be read, rather than skip it.
+        const target = statOrNull(path);
+        if (target?.isDirectory() === true) walk(path);
+        else files.push(path);
+      }
     }
   };
   for (const path of paths) {
@@ -50,14 +78,22 @@ export function templateFiles(paths: readonly string[]): string[] {
     try {
       isDirectory = statSync(path).isDirectory();
     } catch {
-      throw new UsageError(`No such file or folder: ${path}`);
+      throw new UsageError(`No such file or folder: ${printable(path)}`);
     }
     if (isDirectory) walk(path);
     else files.push(path);
   }
   // A mistyped folder must not pass a CI check with "0 accepted, 0 refused".
-  if (files.length === 0) throw new UsageError(`No template file under ${paths.join(', ')}`);
+  if (files.length === 0) throw new UsageError(`No template file under ${printable(paths.join(', '))}`);
   return files;
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 export interface CheckOutcome {
@@ -82,7 +118,7 @@ export function checkTemplateFiles(
   for (const file of files) {
     const refusal = checkOne(file, plugin ?? pluginFromFolders(file), runtimeOf);
     if (refusal === null) accepted++;
-    else refusals.push(`${display(file)}:${refusal}`);
+    else refusals.push(printable(`${display(file)}:${refusal}`));
   }
   return { refusals, accepted, refused: refusals.length };
 }
@@ -98,6 +134,13 @@ function checkOne(
   }
   const runtime = runtimeOf(plugin);
   if (runtime === undefined) return `1:1: the ${plugin} plugin is not available in this build`;
+  // Read only what a template may be: a FIFO or a device would block or never end, a huge file
+  // would fill memory before being refused.
+  const stat = statOrNull(file);
+  if (stat === null) return '1:1: cannot be read';
+  if (!stat.isFile()) return '1:1: not a regular file';
+  if (stat.size > maxTemplateBytes)
+    return `1:1: larger than ${maxTemplateBytes / 1024} KiB, more than a template may be`;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));

@@ -50,8 +50,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   // The terminal it runs in was closed.
   process.on('SIGHUP', () => stop('SIGHUP'));
-  // `npm run serve` stopped by its pid: npm's shell is gone and the signal never reached us.
-  watchParent(() => stop('the process that started it is gone'));
+  // `npm run serve` stopped by its pid: npm's shell is gone and the signal never reached us. Only
+  // under npm (it names the script it runs): started in the background by a script or launcher
+  // that then ends (`node … &`, setsid, a desktop entry), the host is orphaned too, and must stay.
+  if (process.env.npm_lifecycle_event !== undefined)
+    watchParent(() => stop('the process that started it is gone'));
 }
 
 main().catch((error: unknown) => {

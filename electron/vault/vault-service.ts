@@ -70,6 +70,8 @@ export class VaultService implements SecretVault {
   #changing = false;
   /** Wrong passphrases, at Unlock and at Change passphrase alike. */
   readonly #throttle = new UnlockThrottle();
+  /** The end of the passphrase attempt running now (see #oneAtATime). */
+  #attemptTurn: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: VaultOptions) {
     this.#path = join(options.dataDir, 'vault.json');
@@ -146,10 +148,13 @@ export class VaultService implements SecretVault {
   async unlock(passphrase: string, actor: string): Promise<VaultStatus> {
     const file = this.#file;
     if (!file) throw new VaultStateError('The vault is not set up yet');
-    if (this.#key) return this.status();
-    this.#key = await this.#openDataKey(file, passphrase, actor);
-    await this.#audit('vault_unlock', actor);
-    return this.#changed();
+    return this.#oneAtATime(async () => {
+      // A window that unlocked while this attempt waited its turn: nothing to try.
+      if (this.#key) return this.status();
+      this.#key = await this.#openDataKey(file, passphrase, actor);
+      await this.#audit('vault_unlock', actor);
+      return this.#changed();
+    });
   }
 
   /**
@@ -167,21 +172,50 @@ export class VaultService implements SecretVault {
     if (this.#changing)
       throw new VaultStateError('The passphrase is being changed from another window already');
     this.#changing = true;
+    // As asked: a Lock pressed after this (while the key is derived) is not undone by the change.
+    const wasUnlocked = this.#key !== undefined;
     try {
-      const key = await this.#openDataKey(file, current, actor);
-      const kdf = newScryptParams(this.options.scryptCost);
-      const kek = await deriveKey(next, kdf);
-      file.kdf = { name: 'scrypt', ...kdf };
-      file.wrappedKey = seal(kek, key, wrappedKeyAad);
-      // Now, with whatever entries are pending: the old wrapping must not outlive this answer.
-      this.#writeNow();
-      if (this.#key) key.fill(0);
-      else this.#key = key;
+      await this.#oneAtATime(async () => {
+        const key = await this.#openDataKey(file, current, actor);
+        const kdf = newScryptParams(this.options.scryptCost);
+        const kek = await deriveKey(next, kdf);
+        const old = { kdf: file.kdf, wrappedKey: file.wrappedKey };
+        file.kdf = { name: 'scrypt', ...kdf };
+        file.wrappedKey = seal(kek, key, wrappedKeyAad);
+        try {
+          // Now, with whatever entries are pending: the old wrapping must not outlive this answer.
+          this.#writeNow();
+        } catch (error) {
+          // Not written: the old wrapping stays, else the next put() would write the new one
+          // after the user was told the change failed, and the passphrase they kept would not open it.
+          file.kdf = old.kdf;
+          file.wrappedKey = old.wrappedKey;
+          key.fill(0);
+          throw error;
+        }
+        if (this.#key !== undefined || wasUnlocked) key.fill(0);
+        else this.#key = key;
+      });
     } finally {
       this.#changing = false;
     }
     await this.#audit('vault_passphrase_changed', actor);
     return this.#changed();
+  }
+
+  /**
+   * Passphrase attempts (Unlock, Change passphrase) run one after the other: each checks the wait
+   * only after the one before it has counted its failure. Run side by side (two tabs, a script),
+   * every attempt would start before scrypt's half second told any of them it was wrong, and the
+   * wait would not slow down guessing at all.
+   */
+  #oneAtATime<T>(attempt: () => Promise<T>): Promise<T> {
+    const result = this.#attemptTurn.then(attempt);
+    this.#attemptTurn = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
   /** The data key under `passphrase`, or WrongPassphraseError (audited, and slowing the next try). */

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,56 @@ describe('template check: the report', () => {
     const outcome = checkTemplateFiles([bad, good], undefined, runtimeOf, (p) => p);
     expect(outcome.refusals).toEqual([`${bad}:1:1: not UTF-8 text`]);
     expect(outcome.accepted).toBe(1);
+  });
+});
+
+describe('template check: a hostile library', () => {
+  it('prints no control character of a file name or of a template line (no terminal escapes, no fake lines)', () => {
+    put('SSH/\u001b]0;owned\u0007\n0 accepted, 0 refused\r', 'frobnicate\n');
+    put('SSH/plain', '\u001b[2J\u001b[1;1Hfrobnicate\u009b\n');
+    const outcome = checkTemplateFiles(templateFiles([dir.path]), undefined, runtimeOf, (p) =>
+      p.slice(dir.path.length + 1),
+    );
+    expect(outcome.refused).toBe(2);
+    for (const line of outcome.refusals) {
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters.
+      expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+    expect(outcome.refusals[0]).toMatch(/^SSH\/\\x1b\]0;owned\\x07\\x0a0 accepted, 0 refused\\x0d:1:1: /);
+    expect(() => templateFiles([join(dir.path, 'no\u001b[2Jne')])).toThrow(/no\\x1b\[2Jne/);
+  });
+
+  it('follows links to templates and folders, and ends in a link loop', () => {
+    const shared = put('shared/router', 'frobnicate\n');
+    mkdirSync(join(dir.path, 'lib', 'SSH'), { recursive: true });
+    symlinkSync(shared, join(dir.path, 'lib', 'SSH', 'router'));
+    symlinkSync(join(dir.path, 'lib'), join(dir.path, 'lib', 'SSH', 'loop'));
+    symlinkSync(join(dir.path, 'gone'), join(dir.path, 'lib', 'SSH', 'dangling'));
+    const files = templateFiles([join(dir.path, 'lib')]).map((f) => f.slice(dir.path.length + 1));
+    expect(files).toEqual(['lib/SSH/dangling', 'lib/SSH/router']);
+    const outcome = checkTemplateFiles(
+      files.map((f) => join(dir.path, f)),
+      undefined,
+      runtimeOf,
+      (p) => p.slice(dir.path.length + 1),
+    );
+    expect(outcome.refusals).toEqual([
+      'lib/SSH/dangling:1:1: cannot be read',
+      expect.stringMatching(/^lib\/SSH\/router:1:1: .*frobnicate/),
+    ]);
+  });
+
+  it('refuses a file larger than a template may be, and one that is not a regular file, without reading it', () => {
+    const big = put('SSH/big', goodSsh.repeat(Math.ceil((64 * 1024) / goodSsh.length) + 1));
+    const fifo = join(dir.path, 'SSH', 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const outcome = checkTemplateFiles([big, fifo], undefined, runtimeOf, (p) =>
+      p.slice(dir.path.length + 1),
+    );
+    expect(outcome.refusals).toEqual([
+      'SSH/big:1:1: larger than 64 KiB, more than a template may be',
+      'SSH/fifo:1:1: not a regular file',
+    ]);
   });
 });
 

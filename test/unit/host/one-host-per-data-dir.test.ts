@@ -18,7 +18,7 @@ interface Host {
 /**
  * The real browser host (`npm run serve` runs the same file, built), as a process of its own; or,
  * `underShell`, as npm runs a script: under `sh -c`, which stays its parent (`; true` keeps the
- * shell from exec'ing it).
+ * shell from exec'ing it), with the variable npm sets.
  */
 function startHost(dataDir: string, underShell = false): Host {
   const host = [
@@ -32,9 +32,14 @@ function startHost(dataDir: string, underShell = false): Host {
     '--data-dir',
     dataDir,
   ];
+  // The test may itself run under npm (npm test): each start says whether npm is its starter.
+  const { npm_lifecycle_event: _npm, ...notNpm } = process.env;
   const child = underShell
-    ? spawn('sh', ['-c', '"$@"; true', 'sh', ...host], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(host[0] ?? process.execPath, host.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('sh', ['-c', '"$@"; true', 'sh', ...host], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...notNpm, npm_lifecycle_event: 'serve' },
+      })
+    : spawn(host[0] ?? process.execPath, host.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: notNpm });
   let output = '';
   const exited = new Promise<{ code: number | null; output: string }>((resolve) =>
     child.once('exit', (code) => resolve({ code, output })),
@@ -152,6 +157,49 @@ describe('stopping the browser host', () => {
       expect(existsSync(join(dataDir, lockFileName))).toBe(false);
     } finally {
       if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  }, 60_000);
+});
+
+describe('a browser host started in the background, not by npm', () => {
+  it('keeps serving after the script that started it has ended', async () => {
+    const dataDir = join(temp.path, 'data');
+    const { npm_lifecycle_event: _npm, ...notNpm } = process.env;
+    // A launcher script: starts the host in the background, waits (here: for a line), ends.
+    const script = spawn(
+      'sh',
+      [
+        '-c',
+        '"$@" & read line',
+        'sh',
+        process.execPath,
+        '--import',
+        'tsx',
+        serve,
+        '--port',
+        '0',
+        '--no-open',
+        '--data-dir',
+        dataDir,
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'], env: notNpm },
+    );
+    started.push(script);
+    let output = '';
+    script.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    script.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await until('the host opened', () => output.includes('Open: '));
+    const { pid } = JSON.parse(readFileSync(join(dataDir, lockFileName), 'utf8')) as { pid: number };
+    try {
+      script.stdin.end('done\n');
+      await new Promise((resolve) => script.once('exit', resolve));
+      // Orphaned now; the watch, were it on, would have looked three times by then.
+      await new Promise((resolve) => setTimeout(resolve, 3500));
+      expect(alive(pid)).toBe(true);
+      expect(existsSync(join(dataDir, lockFileName))).toBe(true);
+    } finally {
+      if (alive(pid)) process.kill(pid, 'SIGTERM');
+      await until('the host stopped', () => !alive(pid));
     }
   }, 60_000);
 });

@@ -3,7 +3,7 @@
  * unlock-throttle.ts): the data key is wrapped again and no secret is re-encrypted; wrong
  * passphrases at Unlock and at Change count alike, are audited, and slow the next attempt down.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../../electron/platform/event-bus';
@@ -99,5 +99,43 @@ describe('wrong passphrases slow the next attempt down', () => {
       );
     }
     expect(audit.entries.at(-1)?.detail).toBe('Wrong passphrase');
+  });
+});
+
+describe('attempts side by side (two tabs, a script)', () => {
+  it('are tried one after the other, so the wait counts every failure before the next attempt', async () => {
+    await make().setup(first, 'admin');
+    const vault = make();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        vault.unlock(`wrong ${i} wrong wrong`, 'admin').catch((e: unknown) => e),
+      ),
+    );
+    // Three free, the fourth sets a wait; the six others are not tried during it.
+    expect(results.filter((r) => r instanceof WrongPassphraseError)).toHaveLength(4);
+    expect(results.filter((r) => r instanceof UnlockThrottledError)).toHaveLength(6);
+    expect(audit.entries.filter((e) => e.action === 'vault_unlock_failed')).toHaveLength(4);
+  });
+
+  it('a change that could not be written leaves the old passphrase in force, also for later writes', async () => {
+    const vault = make();
+    await vault.setup(first, 'admin');
+    // The temporary file's name taken by a directory: the write fails (root or not).
+    const blocker = join(dir.path, `vault.json.${process.pid}.tmp`);
+    mkdirSync(blocker);
+    await expect(vault.changePassphrase(first, second, 'admin')).rejects.toThrow();
+    rmdirSync(blocker);
+    await vault.put('credential:1', 'kept');
+    const reopened = make();
+    await expect(reopened.unlock(first, 'admin')).resolves.toMatchObject({ state: 'unlocked' });
+    expect(reopened.get('credential:1')).toBe('kept');
+  });
+
+  it('a Lock pressed while a change derives its key is not undone by the change', async () => {
+    const vault = make();
+    await vault.setup(first, 'admin');
+    const changing = vault.changePassphrase(first, second, 'admin');
+    await vault.lock('admin');
+    await expect(changing).resolves.toMatchObject({ state: 'locked' });
   });
 });

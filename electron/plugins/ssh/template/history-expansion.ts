@@ -28,3 +28,12 @@ function openBangs(line: string, backslashEscapesAll: boolean): number[] {
   }
   return found;
 }
+
+/**
+ * Whether `at` starts a line of `text` with a `^`: history expansion reads a line starting with it
+ * as a quick substitution (`^old^new^`, the previous command edited), whatever quotes the shell
+ * is in there (a value that continues the template's "…" or '…' on a new line).
+ */
+export function startsQuickSubstitution(text: string, at: number): boolean {
+  return text[at] === '^' && (at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r');
+}

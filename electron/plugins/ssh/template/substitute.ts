@@ -18,7 +18,7 @@ import { escapeRegExp, regexMatcher, wildcardMatcher, type PatternPart } from '.
 import type { PreparedStep } from './prepared-steps';
 import { splitRegexLiteral } from './regex-literal';
 import { placeTemplateTags, type TagPlacement } from './shell-context';
-import { expandedBangs } from './history-expansion';
+import { expandedBangs, startsQuickSubstitution } from './history-expansion';
 import { doubleQuotedBody, shellQuote, singleQuotedBody } from './shell-quote';
 import { splitTags, type Segment } from './tag-segments';
 import {
@@ -140,6 +140,14 @@ class Substitution {
     return quoted;
   }
 
+  /** Refuses a value that starts a shell line with ^ (see caller). */
+  refuseQuickSubstitution(segment: TagSegment): never {
+    this.#refuse(
+      segment,
+      'starts with "^" at the start of a shell line (it continues the template\'s quotes on a new line), which an interactive bash reads as a quick substitution (^old^new) of the previous command',
+    );
+  }
+
   /** Refuses a value whose `!` an interactive bash would expand from its history (see caller). */
   refuseHistoryExpansion(segment: TagSegment): never {
     this.#refuse(
@@ -230,6 +238,10 @@ function prepareInput(
         (v) => at - linePrefix.length >= v.start && at - linePrefix.length < v.end,
       );
       if (hit !== undefined) sub.refuseHistoryExpansion(hit.segment);
+    }
+    for (const value of quotedValues) {
+      if (startsQuickSubstitution(linePrefix + text, linePrefix.length + value.start))
+        sub.refuseQuickSubstitution(value.segment);
     }
   }
   const send = kind === 'exec' ? `${text}${lineEnding}` : text;

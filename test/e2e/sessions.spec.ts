@@ -167,11 +167,12 @@ test('Start session on a Creation and deletion credential: Active as a generated
   const { page } = app;
   await seed(page, testInfo.outputPath('bundle.json'), { jituser: { create: builtInCreate } });
 
-  // The superuser has no JIT settings: no session to start from its row.
+  // The superuser has no JIT settings, but a stored password on a PostgreSQL device: its row offers
+  // a plain session (terminal.spec.ts runs one).
   await openCredentials(page, 'All');
   await expect(
     page.getByRole('button', { name: `Start session for ${lab.details.adminUser} @ pg-lab` }),
-  ).toBeDisabled();
+  ).toBeEnabled();
 
   await openCredentials(page, 'Just In Time');
   await page.getByRole('button', { name: 'Start session for jituser @ pg-lab' }).click();

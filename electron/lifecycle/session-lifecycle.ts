@@ -154,16 +154,36 @@ export class SessionLifecycle {
     }
     const account = type === 'enable_disable' ? credential.username : this.#newAccountName(device.id);
     if (type === 'create_delete') this.#checkNameLength(account, credential.jit);
+    const session = await this.#save(
+      this.#requested(actor, {
+        credentialId,
+        credentialLabel: label,
+        deviceId: device.id,
+        jitType: type,
+        pluginId,
+        account,
+        target: null,
+      }),
+    );
+    await this.#audit(session, actor, 'session_start', 'success', 'Requested');
+    this.#drive(session.id, () => this.#provision(session, actor));
+    return session;
+  }
+
+  /** A new record in state Requested, its maximum length counted from now; nothing done yet. */
+  #requested(
+    actor: string,
+    what: Pick<
+      Session,
+      'credentialId' | 'credentialLabel' | 'deviceId' | 'jitType' | 'pluginId' | 'account' | 'target'
+    > &
+      Pick<Partial<Session>, 'kind'>,
+  ): Session {
     const now = this.deps.clock.now();
     const maxMs = this.deps.settings().jit.maxSessionMinutes * 60_000;
-    const session = await this.#save({
+    return {
       id: randomUUID(),
-      credentialId,
-      credentialLabel: label,
-      deviceId: device.id,
-      jitType: type,
-      pluginId,
-      account,
+      ...what,
       requester: actor,
       state: 'requested',
       createdAt: now.toISOString(),
@@ -176,13 +196,9 @@ export class SessionLifecycle {
       error: null,
       forceCloseReason: null,
       rollback: false,
-      target: null,
       enabledBefore: false,
       notProvenOurs: false,
-    });
-    await this.#audit(session, actor, 'session_start', 'success', 'Requested');
-    this.#drive(session.id, () => this.#provision(session, actor));
-    return session;
+    };
   }
 
   /**
@@ -214,35 +230,20 @@ export class SessionLifecycle {
       field: 'credentialId',
       purpose: 'to open a session',
     });
-    const now = this.deps.clock.now();
-    const maxMs = this.deps.settings().jit.maxSessionMinutes * 60_000;
-    const session = await this.#save({
-      id: randomUUID(),
-      credentialId,
-      credentialLabel: label,
-      deviceId: device.id,
-      // The credential logs in as itself, as an Enable/Disable session's does (its terminal and
-      // console take that path); `kind` says nothing is enabled or disabled.
-      jitType: 'enable_disable',
-      pluginId,
-      account: credential.username,
-      requester: actor,
-      state: 'requested',
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + maxMs).toISOString(),
-      endedAt: null,
-      operationIds: [],
-      cleanupAttempts: 0,
-      nextAttemptAt: null,
-      error: null,
-      forceCloseReason: null,
-      rollback: false,
-      target: `${device.address}:${port}`,
-      enabledBefore: false,
-      notProvenOurs: false,
-      kind: 'plain',
-    });
+    const session = await this.#save(
+      this.#requested(actor, {
+        credentialId,
+        credentialLabel: label,
+        deviceId: device.id,
+        // The credential logs in as itself, as an Enable/Disable session's does (its terminal and
+        // console take that path); `kind` says nothing is enabled or disabled.
+        jitType: 'enable_disable',
+        pluginId,
+        account: credential.username,
+        target: `${device.address}:${port}`,
+        kind: 'plain',
+      }),
+    );
     await this.#audit(session, actor, 'session_start', 'success', 'Requested (plain session)');
     this.#drive(session.id, async () => {
       const provisioning = await this.#move(session, 'start', {});

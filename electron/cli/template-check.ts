@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'n
 import { basename, dirname, join, relative } from 'node:path';
 import type { PluginId } from '../../shared/domain/plugin';
 import { maxTemplateBytes } from '../../shared/domain/template';
-import type { PluginRuntime } from '../plugins/plugin-runtime';
+import type { PluginRuntime, TemplateProblem } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 
 /** Folder names that say which plugin their templates are for (compared case-insensitively). */
@@ -99,7 +99,11 @@ function statOrNull(path: string): Stats | null {
 export interface CheckOutcome {
   /** One line per refused file: `path:line:column: reason`. */
   readonly refusals: string[];
+  /** One line per warning of an accepted file: `path:line:column: warning: reason`. */
+  readonly warnings: string[];
   readonly accepted: number;
+  /** Accepted files that have warnings (lines read as senhasegura reads them, for instance). */
+  readonly acceptedWithWarnings: number;
   readonly refused: number;
 }
 
@@ -114,21 +118,35 @@ export function checkTemplateFiles(
   display: (path: string) => string = (path) => relative(process.cwd(), path) || path,
 ): CheckOutcome {
   const refusals: string[] = [];
+  const warnings: string[] = [];
   let accepted = 0;
+  let acceptedWithWarnings = 0;
   for (const file of files) {
-    const refusal = checkOne(file, plugin ?? pluginFromFolders(file), runtimeOf);
-    if (refusal === null) accepted++;
-    else refusals.push(printable(`${display(file)}:${refusal}`));
+    const result = checkOne(file, plugin ?? pluginFromFolders(file), runtimeOf);
+    if (typeof result === 'string') {
+      refusals.push(printable(`${display(file)}:${result}`));
+      continue;
+    }
+    accepted++;
+    if (result.length > 0) acceptedWithWarnings++;
+    for (const w of result) {
+      warnings.push(printable(`${display(file)}:${w.line}:${w.column}: warning: ${firstLine(w.message)}`));
+    }
   }
-  return { refusals, accepted, refused: refusals.length };
+  return { refusals, warnings, accepted, acceptedWithWarnings, refused: refusals.length };
 }
 
-/** `line:column: reason` of the file's first problem (with how many others), or null when accepted. */
+const firstLine = (message: string): string => message.split('\n')[0] ?? '';
+
+/**
+ * `line:column: reason` of the file's first error (with how many others), or, when the file is
+ * accepted, its warnings.
+ */
 function checkOne(
   file: string,
   plugin: PluginId | null,
   runtimeOf: (id: PluginId) => PluginRuntime | undefined,
-): string | null {
+): string | TemplateProblem[] {
   if (plugin === null) {
     return `1:1: no plugin: put the file under a folder named SSH, PostgreSQL, MySQL or LDAP, or pass --plugin`;
   }
@@ -148,10 +166,11 @@ function checkOne(
     const reason = error instanceof TypeError ? 'not UTF-8 text' : 'cannot be read';
     return `1:1: ${reason}`;
   }
-  const [first, ...others] = runtime.check(text);
-  if (first === undefined) return null;
+  const found = runtime.check(text);
+  const [first, ...others] = found.filter((p) => p.severity !== 'warning');
+  if (first === undefined) return found;
   const more = others.length === 0 ? '' : ` (and ${others.length} more)`;
-  return `${first.line}:${first.column}: ${first.message.split('\n')[0] ?? ''}${more}`;
+  return `${first.line}:${first.column}: ${firstLine(first.message)}${more}`;
 }
 
 /** Exit status of `check`: 0 when every file is accepted, 1 when any is refused. */
@@ -159,4 +178,5 @@ export const checkExitCode = (outcome: CheckOutcome): number => (outcome.refused
 
 /** The summary line. */
 export const checkSummary = (outcome: CheckOutcome): string =>
-  `${outcome.accepted} accepted, ${outcome.refused} refused`;
+  `${outcome.accepted} accepted, ${outcome.refused} refused` +
+  (outcome.acceptedWithWarnings > 0 ? ` (${outcome.acceptedWithWarnings} accepted with warnings)` : '');

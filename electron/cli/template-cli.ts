@@ -54,7 +54,7 @@ function check(argv: readonly string[]): number {
     }
     throw error;
   }
-  for (const line of outcome.refusals) console.log(line);
+  for (const line of [...outcome.warnings, ...outcome.refusals]) console.log(line);
   console.log(checkSummary(outcome));
   return checkExitCode(outcome);
 }
@@ -91,10 +91,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const problems = runtime.check(template);
-  if (problems.length > 0) {
-    for (const p of problems) console.error(`${args.file}:${p.line}:${p.column}: ${p.message}`);
-    return 2;
+  for (const p of problems) {
+    const label = p.severity === 'warning' ? 'warning: ' : '';
+    console.error(`${args.file}:${p.line}:${p.column}: ${label}${p.message}`);
   }
+  if (problems.some((p) => p.severity !== 'warning')) return 2;
   const port = args.port ?? plugin.defaultPort;
   if (port === null) {
     console.error('--port is required for this plugin');

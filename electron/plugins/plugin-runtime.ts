@@ -17,6 +17,8 @@ export interface TemplateProblem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** A warning does not stop a save or a run; absent means an error, which does. */
+  readonly severity?: 'warning';
 }
 
 /** Where to connect: the device's address and the port of the plugin's protocol. */

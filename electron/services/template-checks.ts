@@ -17,17 +17,30 @@ export function templateProblems(
   content: string,
   syntax?: SyntaxCheck,
 ): TemplateProblem[] {
-  const tags = findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
+  const tags: TemplateProblem[] = findTagProblems(content).map(({ line, column, message }) => ({
+    line,
+    column,
+    message,
+  }));
   const seen = new Set<string>();
   const all: TemplateProblem[] = [];
   for (const p of [...tags, ...(syntax ? syntax(pluginId, content) : [])]) {
     const key = `${p.line}:${p.column}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    all.push({ line: p.line, column: p.column, message: p.message });
+    all.push({
+      line: p.line,
+      column: p.column,
+      message: p.message,
+      ...(p.severity ? { severity: p.severity } : {}),
+    });
   }
   return all.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+/** The problems that stop a save or a run (warnings do not). */
+export const templateErrors = (problems: readonly TemplateProblem[]): TemplateProblem[] =>
+  problems.filter((p) => p.severity !== 'warning');
 
 /** "Line 3: Unknown tag [#FOO#] (and 2 more problems)". */
 export function problemMessage(problems: readonly TemplateProblem[]): string {

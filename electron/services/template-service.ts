@@ -16,7 +16,13 @@ import {
   type TemplateFields,
   type TemplateVersionsRow,
 } from './stored-records';
-import { problemMessage, templateProblems, type SyntaxCheck, type TemplateProblem } from './template-checks';
+import {
+  problemMessage,
+  templateErrors,
+  templateProblems,
+  type SyntaxCheck,
+  type TemplateProblem,
+} from './template-checks';
 import type { PreparedImport } from './transfer/prepared-import';
 import { WriteQueue } from './write-queue';
 
@@ -308,7 +314,7 @@ export class TemplateService {
   }
 
   #checkContent(pluginId: PluginId, content: string): void {
-    const problems = this.check(pluginId, content);
+    const problems = templateErrors(this.check(pluginId, content));
     if (problems.length > 0) throw new ServiceError('invalid_input', problemMessage(problems), 'content');
   }
 

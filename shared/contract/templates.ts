@@ -8,6 +8,8 @@ export const templateProblemSchema = z.object({
   line: z.number().int(),
   column: z.number().int(),
   message: z.string(),
+  /** A warning does not stop a save or a run; absent means an error, which does. */
+  severity: z.literal('warning').optional(),
 });
 
 export const templatesMethods = defineMethods({

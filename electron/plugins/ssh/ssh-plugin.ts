@@ -93,7 +93,7 @@ export class SshPlugin implements PluginRuntime {
       failed(started, { kind: 'refused', line, message: masker.mask(message), outputTail: '' });
 
     if (derived.refusal !== null) return refused(derived.refusal.line, derived.refusal.message);
-    const problems = checkSshTemplate(request.template);
+    const problems = checkSshTemplate(request.template).filter((p) => p.severity !== 'warning');
     const [problem] = problems;
     if (problem !== undefined) return refused(problem.line, describeProblems(problems));
     const parsed = parseTemplate(request.template);

@@ -20,15 +20,21 @@ export function CheckResults({ check }: { check: CheckState }) {
       </Alert>
     );
   }
+  const warnings = check.problems.filter((p) => p.severity === 'warning').length;
+  const errors = check.problems.length - warnings;
+  const counted = [
+    errors > 0 ? `${errors} ${errors === 1 ? 'problem' : 'problems'}` : '',
+    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (Save and runs go ahead)` : '',
+  ].filter(Boolean);
   return (
     <Alert severity="warning">
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {`Check found ${check.problems.length} ${check.problems.length === 1 ? 'problem' : 'problems'}:`}
+        {`Check found ${counted.join(' and ')}:`}
       </Typography>
       <Box component="ul" aria-label="Check results" sx={{ m: 0, pl: 2.5 }}>
         {check.problems.map((p, i) => (
           <Typography component="li" variant="body2" key={i}>
-            {`Line ${p.line}, column ${p.column}: ${p.message}`}
+            {`Line ${p.line}, column ${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`}
           </Typography>
         ))}
       </Box>

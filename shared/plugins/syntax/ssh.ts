@@ -36,7 +36,10 @@ export const sshSyntaxHelp: SyntaxHelp = {
     { syntax: 'end', meaning: 'stop here' },
     { syntax: '# comment', meaning: '(blank lines are ignored too)' },
   ],
-  notes: ['Strings: double quotes; \\" is a quote, \\\\ a backslash.'],
+  notes: [
+    'Strings: double quotes; \\" is a quote, \\\\ a backslash.',
+    'As senhasegura reads them, and with a warning (Save and runs go ahead): text without quotes (exec clish), a string with no closing quote (expect "*]), or text after the closing quote (exec "edit "x"") is the rest of the line, less one opening and one closing quote, taken as written. expect-regex is always read strictly.',
+  ],
   sections: [
     {
       title: 'What is matched',

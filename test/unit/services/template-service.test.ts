@@ -182,6 +182,24 @@ describe('TemplateService built-ins and clones', () => {
       message: 'Line 2: Unknown command bogus',
     });
   });
+
+  it('saves a template whose only findings are warnings, and check still returns them', async () => {
+    await s.audit.close();
+    const { openServices: open } = await import('./harness');
+    const { checkSshTemplate } = await import('../../../electron/plugins/ssh');
+    s = open(dir.path, { syntaxCheck: (_plugin, content) => checkSshTemplate(content) });
+    expect(s.templates.check('ssh', 'expect "*]')).toEqual([
+      { line: 1, column: 8, message: expect.stringContaining('No closing') as string, severity: 'warning' },
+    ]);
+    const saved = await s.templates.save(undefined, template({ content: 'expect "*]\nexec clish' }), actor);
+    expect(saved.content).toBe('expect "*]\nexec clish');
+    await expect(
+      s.templates.save(undefined, template({ name: 'other', content: 'expect "*]\nbogus' }), actor),
+    ).rejects.toMatchObject({
+      field: 'content',
+      message: expect.stringContaining('Line 2: Unknown command') as string,
+    });
+  });
 });
 
 describe('TemplateService and the JIT credentials that use a template', () => {

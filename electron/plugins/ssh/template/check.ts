@@ -58,7 +58,10 @@ export function checkSshTemplate(template: string): TemplateProblem[] {
     .filter((p) => !commentLines.has(p.line))
     .filter((p) => !regexLines.has(p.line) || p.message.startsWith('Unknown tag'))
     .map(({ line, column, message }) => ({ line, column, message }));
-  return [...parsed.problems, ...tagProblems, ...shellContextProblems(parsed.commands)].sort(byPosition);
+  const warnings = parsed.warnings.map((w) => ({ ...w, severity: 'warning' as const }));
+  return [...parsed.problems, ...tagProblems, ...shellContextProblems(parsed.commands), ...warnings].sort(
+    byPosition,
+  );
 }
 
 /** "Line 3, column 7: … (and 2 more problems)". */

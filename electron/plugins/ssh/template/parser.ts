@@ -5,6 +5,7 @@
 import type { TemplateProblem } from '../../plugin-runtime';
 import { readQuotedString } from './quoted-string';
 import { parseRegexLiteral } from './regex-literal';
+import { looseReadingWarning, readLooseArgument, type LooseReason } from './vendor-reading';
 import {
   commandAliases,
   maxSleepSeconds,
@@ -23,6 +24,8 @@ import {
 export interface ParseResult {
   readonly commands: TemplateCommand[];
   readonly problems: TemplateProblem[];
+  /** Lines read as senhasegura reads them (vendor-reading.ts): they run, and the editor warns. */
+  readonly warnings: TemplateProblem[];
   readonly connectTimeoutSeconds: number | null;
 }
 
@@ -35,7 +38,8 @@ const isSecondsKind = (word: string): word is SecondsCommandKind =>
 const isSettingKind = (word: string): word is SettingCommandKind =>
   (settingCommandKinds as readonly string[]).includes(word);
 
-type LineResult = { ok: true; command: TemplateCommand } | { ok: false; problem: TemplateProblem };
+type LineResult =
+  { ok: true; command: TemplateCommand; warning?: TemplateProblem } | { ok: false; problem: TemplateProblem };
 
 const problem = (line: number, column: number, message: string): LineResult => ({
   ok: false,
@@ -86,19 +90,30 @@ function parseSeconds(kind: SecondsCommandKind, line: number, text: string, at: 
 }
 
 function parseText(kind: TextCommandKind, line: number, text: string, at: number): LineResult {
-  if (text[at] !== '"') {
-    return problem(line, at + 1, `${kind} needs a quoted string, e.g. ${kind} "text"`);
-  }
-  const read = readQuotedString(text, at);
-  if (!read.ok) return problem(line, read.column, read.message);
-  const rest = skipBlanks(text, read.end);
-  if (rest < text.length) return problem(line, rest + 1, `Unexpected text after the string of ${kind}`);
+  if (at >= text.length) return problem(line, at + 1, `${kind} needs a quoted string, e.g. ${kind} "text"`);
+  let reason: LooseReason | null = text[at] === '"' ? null : 'unquoted';
+  const read = reason === null ? readQuotedString(text, at) : null;
+  if (read && !read.ok) reason = 'unterminated';
+  else if (read?.ok && skipBlanks(text, read.end) < text.length) reason = 'trailing';
   if (kind === 'expect-regex') {
+    // A regular expression is read strictly: a loose reading could change what it matches.
+    if (!read) return problem(line, at + 1, `${kind} needs a quoted string, e.g. ${kind} "/text/"`);
+    if (!read.ok) return problem(line, read.column, read.message);
+    if (reason === 'trailing') {
+      return problem(line, skipBlanks(text, read.end) + 1, `Unexpected text after the string of ${kind}`);
+    }
     const regex = parseRegexLiteral(read.argument.text);
     if (!regex.ok)
       return problem(line, read.argument.columns[regex.offset] ?? read.argument.column, regex.message);
+    return { ok: true, command: { kind, line, argument: read.argument } };
   }
-  return { ok: true, command: { kind, line, argument: read.argument } };
+  if (reason === null && read?.ok) return { ok: true, command: { kind, line, argument: read.argument } };
+  const loose = reason ?? 'unquoted';
+  return {
+    ok: true,
+    command: { kind, line, argument: readLooseArgument(text, at) },
+    warning: { line, column: at + 1, message: looseReadingWarning(kind, loose) },
+  };
 }
 
 function parseLine(text: string, line: number): LineResult | null {
@@ -127,6 +142,7 @@ function parseLine(text: string, line: number): LineResult | null {
 export function parseTemplate(template: string): ParseResult {
   const commands: TemplateCommand[] = [];
   const problems: TemplateProblem[] = [];
+  const warnings: TemplateProblem[] = [];
   let connectTimeoutSeconds: number | null = null;
   let conversationStarted = false;
   template.split('\n').forEach((rawLine, index) => {
@@ -137,6 +153,7 @@ export function parseTemplate(template: string): ParseResult {
       return;
     }
     const command = result.command;
+    if (result.warning) warnings.push(result.warning);
     if (command.kind === 'set-connect-timeout' || command.kind === 'set-ssh-version') {
       // The connection is made before the first line runs: a later setting could never apply.
       if (conversationStarted) {
@@ -153,5 +170,5 @@ export function parseTemplate(template: string): ParseResult {
     }
     commands.push(command);
   });
-  return { commands, problems, connectTimeoutSeconds };
+  return { commands, problems, warnings, connectTimeoutSeconds };
 }

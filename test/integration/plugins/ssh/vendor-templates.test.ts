@@ -3,6 +3,7 @@
 // "create user" that answers passwd's prompts, a "remove user" ending in id + no-expect, and a
 // password change with the vendor's settings lines (set-ssh-version, set-new-line-mode, noexpect).
 
+import { existsSync } from 'node:fs';
 import type { Client } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { randomPassword } from '../../../lab/secrets';
@@ -74,6 +75,18 @@ exec "id [#USERNAME#]"
 no-expect "*[#USERNAME#]"
 `;
 
+/**
+ * Lines the vendor's library writes loosely (no quotes, no closing quote, text after the closing
+ * quote), read as its executor reads them; a value inside the loose line's own quotes stays literal.
+ */
+const vendorLoose = `expect "*$
+exec id [#USERNAME#]
+expect "*uid=
+exec "echo "[#ADD_INFO#]""
+expect "[#ADD_INFO#]
+expect "*$
+`;
+
 describe.concurrent('vendor SSH templates run unchanged', () => {
   const lab = sshLab();
   let root: Client;
@@ -131,6 +144,18 @@ describe.concurrent('vendor SSH templates run unchanged', () => {
       'set-new-line-mode mac',
     ]);
     expect(await tryLogin(lab, user, { password })).toBe('ok');
+  });
+
+  it('loosely written lines run as the vendor reads them, a value in their quotes kept literal', async (context) => {
+    const user = account(context);
+    await createAccount(root, user, randomPassword());
+    const value = `$(touch /tmp/${user}) \`id\` "q' \\ !!`;
+    const result = await run(vendorLoose, { USERNAME: user, ADD_INFO: value });
+    expect(result.ok, why(result)).toBe(true);
+    expect(result.steps[2]?.output).toContain(`(${user})`);
+    // The echo printed the value as it is (the expect on it passed), and nothing in it ran.
+    expect(result.steps.map((step) => step.ok)).toEqual([true, true, true, true, true, true]);
+    expect(existsSync(`/tmp/${user}`)).toBe(false);
   });
 
   it("the remove template's final check fails when the account is still there, at its line", async (context) => {

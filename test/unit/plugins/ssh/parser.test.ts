@@ -61,9 +61,9 @@ describe('SSH template parser', () => {
   it.each([
     ['frobnicate "x"', 1, 1, 'Unknown command "frobnicate"'],
     ['exec', 1, 5, 'exec needs a quoted string'],
-    ['exec id', 1, 6, 'exec needs a quoted string'],
-    ['expect "abc', 1, 8, 'Unterminated string'],
-    ['exec "a" b', 1, 10, 'Unexpected text after the string'],
+    ['expect-regex /a/', 1, 14, 'expect-regex needs a quoted string'],
+    ['expect-regex "/a/', 1, 14, 'Unterminated string'],
+    ['expect-regex "/a/" b', 1, 20, 'Unexpected text after the string'],
     ['sleep x', 1, 7, 'is not a number of seconds'],
     ['set-read-timeout 0', 1, 18, 'must be more than 0 seconds'],
     ['set-read-timeout 99999', 1, 18, 'at most 3600 seconds'],
@@ -82,11 +82,38 @@ describe('SSH template parser', () => {
   });
 
   it('reports every bad line with its own line number', () => {
-    const { problems } = parseTemplate('exec "ok"\nfoo\n# fine\nexpect "open\nend');
+    const { problems } = parseTemplate('exec "ok"\nfoo\n# fine\nexpect-regex "/open\nend');
     expect(problems.map((p) => [p.line, p.column])).toEqual([
       [2, 1],
-      [4, 8],
+      [4, 14],
     ]);
+  });
+
+  // senhasegura's own library has each of these forms (vendor-reading.ts): they run, with a warning.
+  it.each([
+    ['expect "*]', 'expect', '*]', 8, 'No closing "'],
+    ['expect "*]   ', 'expect', '*]', 8, 'No closing "'],
+    ['exec clish', 'exec', 'clish', 6, 'not in quotes'],
+    ['exec set-connect-timeout 1', 'exec', 'set-connect-timeout 1', 6, 'not in quotes'],
+    ['exec "edit "[#USERNAME#]""', 'exec', 'edit "[#USERNAME#]"', 6, 'Text after the closing "'],
+    ['write "a" b', 'write', 'a" b', 7, 'Text after the closing "'],
+    ['exec "a\\"b', 'exec', 'a\\"b', 6, 'No closing "'],
+  ])('reads %j as senhasegura does, and warns', (template, kind, text, column, warning) => {
+    const { commands, problems, warnings } = parseTemplate(template);
+    expect(problems).toEqual([]);
+    expect(commands).toHaveLength(1);
+    const [command] = commands;
+    expect(command).toMatchObject({ kind, line: 1 });
+    if (command === undefined || !('argument' in command)) throw new Error('no text command');
+    expect(command.argument.text).toBe(text);
+    // Every character of the text points at its own column of the line, for messages about it.
+    const pointed = command.argument.columns.map((column) => template.charAt(column - 1)).join('');
+    expect(pointed).toBe(text);
+    expect(warnings).toEqual([{ line: 1, column, message: expect.stringContaining(warning) as string }]);
+  });
+
+  it('gives no warning for a well-formed string', () => {
+    expect(parseTemplate('exec "a \\"b\\" c"\nexpect "*$"').warnings).toEqual([]);
   });
 
   it('refuses set-connect-timeout once the conversation has started', () => {

@@ -13,7 +13,7 @@ const login = { username: 'root', password: 'login-Secret-1' };
 describe('SshPlugin before connecting', () => {
   it('refuses a template with problems, naming the first one with its line and column', async () => {
     const result = await plugin.run({
-      template: 'exec "id"\nexpect "open',
+      template: 'exec "id"\nexpect-regex "/open',
       tags: {},
       target: nowhere,
       login,
@@ -23,7 +23,12 @@ describe('SshPlugin before connecting', () => {
       steps: [],
       failure: { kind: 'refused', line: 2, outputTail: '' },
     });
-    expect(result.failure?.message).toBe('Line 2, column 8: Unterminated string: add the closing "');
+    expect(result.failure?.message).toBe('Line 2, column 14: Unterminated string: add the closing "');
+  });
+
+  it('runs a template whose only findings are warnings (it gets as far as connecting)', async () => {
+    const result = await plugin.run({ template: 'expect "*]\nexec clish', tags: {}, target: nowhere, login });
+    expect(result.failure?.kind).toBe('connect');
   });
 
   it('refuses a value, with the tag and its position, and never the value', async () => {

@@ -4,35 +4,19 @@
  * checked in one go, e.g. in its CI. Nothing is connected to and no tag needs a value.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { PluginId } from '../../shared/domain/plugin';
 import { maxTemplateBytes } from '../../shared/domain/template';
+import {
+  foldersOf,
+  isLibraryNoise,
+  pluginFromFolders as pluginNamedBy,
+} from '../../shared/domain/template-library';
 import type { PluginRuntime, TemplateProblem } from '../plugins/plugin-runtime';
 import { UsageError } from '../platform/usage-error';
 
-/** Folder names that say which plugin their templates are for (compared case-insensitively). */
-const folderPlugins: Readonly<Record<string, PluginId>> = {
-  ssh: 'ssh',
-  postgresql: 'postgresql',
-  mysql: 'mysql',
-  ldap: 'ldap',
-};
-
-/**
- * Files in a library that are not templates: hidden files, Markdown, licences. (Templates have
- * any name, often without an extension, as in the vendor's library.)
- */
-const notTemplate = (name: string): boolean =>
-  name.startsWith('.') || /\.md$/i.test(name) || /^(LICEN[CS]E|COPYING|NOTICE)(\.|$)/i.test(name);
-
 /** The plugin the nearest enclosing folder names, or null when none does. */
-export function pluginFromFolders(file: string): PluginId | null {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const plugin = folderPlugins[basename(dir).toLowerCase()];
-    if (plugin !== undefined) return plugin;
-    if (dirname(dir) === dir) return null;
-  }
-}
+export const pluginFromFolders = (file: string): PluginId | null => pluginNamedBy(foldersOf(file));
 
 /**
  * Text from a library (file names, a reason quoting a template line) as the terminal prints it:
@@ -61,7 +45,7 @@ export function templateFiles(paths: readonly string[]): string[] {
     walked.add(real);
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
-      if (notTemplate(entry.name)) continue;
+      if (isLibraryNoise(entry.name)) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push(path);

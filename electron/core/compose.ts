@@ -44,6 +44,7 @@ import { hostKeySchema } from '../../shared/domain/host-key';
 import { systemClock, type Clock, type Timers } from '../platform/clock';
 import { describePrivateDir, makeDataDirPrivate } from '../platform/private-data-dir';
 import { createInventory, type Inventory } from '../services/inventory';
+import { TemplateLibraryImport } from '../services/template-library-import';
 import { NoticeBoard } from '../services/notice-board';
 import { SettingsService } from '../services/settings-service';
 import { TransferService } from '../services/transfer/transfer-service';
@@ -252,7 +253,7 @@ export function createCore(options: CoreOptions): Core {
     ...hostKeysHandlers(hostKeys),
     ...credentialsHandlers(inventory.credentials),
     ...passwordChangeHandlers(passwordChange),
-    ...templatesHandlers(inventory.templates),
+    ...templatesHandlers(inventory.templates, new TemplateLibraryImport(inventory.templates)),
     ...pluginsHandlers(plugins),
     ...auditHandlers(audit),
     ...vaultHandlers(vault),

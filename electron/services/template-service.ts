@@ -78,7 +78,8 @@ export class TemplateService {
     return templateProblems(pluginId, content, this.deps.syntaxCheck);
   }
 
-  save(id: number | undefined, input: TemplateFields, actor: string): Promise<Template> {
+  /** `origin`: where a new template came from, for its audit entry (an imported file's path). */
+  save(id: number | undefined, input: TemplateFields, actor: string, origin?: string): Promise<Template> {
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
       if (existing?.builtIn) throw new ServiceError('conflict', builtInReadOnly);
@@ -92,7 +93,13 @@ export class TemplateService {
         const row = this.#newRow({ ...input, builtIn: false, builtInKey: null }, now);
         await this.#commit(
           this.#write(row, true, now, actor),
-          this.#event(actor, 'create', row, templateFieldNames, 'Version 1'),
+          this.#event(
+            actor,
+            'create',
+            row,
+            templateFieldNames,
+            origin ? `Version 1, ${origin}` : 'Version 1',
+          ),
         );
         this.#changed(row.id);
         return row;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/common';
 import { pluginIdSchema } from '../domain/plugin';
-import { templateInputSchema, templateSchema, templateVersionSchema } from '../domain/template';
+import {
+  executionTypeSchema,
+  maxTemplateBytes,
+  templateInputSchema,
+  templateSchema,
+  templateVersionSchema,
+} from '../domain/template';
 import { defineEvents, defineMethods } from './define';
 
 export const templateProblemSchema = z.object({
@@ -43,6 +49,34 @@ export const templatesMethods = defineMethods({
     summary: 'Check a template without saving it: unknown tags, and the plugin syntax where known',
     input: z.object({ pluginId: pluginIdSchema, content: z.string().max(64 * 1024) }),
     output: z.array(templateProblemSchema),
+  },
+  'templates.importLibrary': {
+    summary:
+      'Import a template library folder: each file checked by its plugin (from the folder names), the accepted ones saved as new templates',
+    input: z.object({
+      files: z
+        .array(
+          z.object({
+            path: z.string().min(1).max(1024),
+            content: z.string().max(maxTemplateBytes),
+          }),
+        )
+        .min(1)
+        .max(1000),
+      otherType: executionTypeSchema.optional(),
+    }),
+    output: z.array(
+      z.discriminatedUnion('imported', [
+        z.object({
+          path: z.string(),
+          imported: z.literal(true),
+          id: idSchema,
+          name: z.string(),
+          warnings: z.number().int(),
+        }),
+        z.object({ path: z.string(), imported: z.literal(false), reason: z.string() }),
+      ]),
+    ),
   },
 });
 

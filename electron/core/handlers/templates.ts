@@ -1,10 +1,14 @@
 import type { templatesMethods } from '../../../shared/contract/templates';
 import { inside, toResult } from '../../services/service-error';
+import type { TemplateLibraryImport } from '../../services/template-library-import';
 import type { TemplateService } from '../../services/template-service';
 import type { DomainHandlers } from '../handler-types';
 
 /** Thin: the service checks, versions, audits and emits `templates.changed`. */
-export const templatesHandlers = (templates: TemplateService): DomainHandlers<typeof templatesMethods> => ({
+export const templatesHandlers = (
+  templates: TemplateService,
+  library: TemplateLibraryImport,
+): DomainHandlers<typeof templatesMethods> => ({
   'templates.list': () => toResult(() => templates.list()),
   'templates.get': ({ id }) => toResult(() => templates.get(id)),
   'templates.versions': ({ id }) => toResult(() => templates.versions(id)),
@@ -13,4 +17,6 @@ export const templatesHandlers = (templates: TemplateService): DomainHandlers<ty
   'templates.clone': ({ id, name }, ctx) => toResult(() => templates.clone(id, name, ctx.actor)),
   'templates.delete': ({ id }, ctx) => toResult(() => templates.delete(id, ctx.actor)),
   'templates.check': ({ pluginId, content }) => toResult(() => templates.check(pluginId, content)),
+  'templates.importLibrary': ({ files, otherType }, ctx) =>
+    toResult(() => library.importFiles(files, otherType, ctx.actor)),
 });

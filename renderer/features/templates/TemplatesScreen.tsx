@@ -12,6 +12,7 @@ import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
 import { announceDeleted } from '../common/save-toast';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { TemplateFilters, type TemplateFilter } from './TemplateFilters';
+import { ImportTemplatesDialog } from './ImportTemplatesDialog';
 import { TemplatesGrid } from './TemplatesGrid';
 
 // The editor is the heaviest part of the screen and is only needed once a template is opened.
@@ -35,6 +36,7 @@ export function TemplatesScreen() {
   const [filter, setFilter] = useState<TemplateFilter>({ pluginId: '', executionType: '' });
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [actionError, setActionError] = useState<string | undefined>();
+  const [importing, setImporting] = useState(false);
 
   useEffect(() => {
     void load();
@@ -72,6 +74,9 @@ export function TemplatesScreen() {
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
           Templates
         </Typography>
+        <Button variant="outlined" onClick={() => setImporting(true)}>
+          Import templates
+        </Button>
         <Button variant="contained" onClick={() => setOpen({ kind: 'editor', template: undefined })}>
           + New template
         </Button>
@@ -115,6 +120,7 @@ export function TemplatesScreen() {
           }}
         />
       )}
+      {importing && <ImportTemplatesDialog onClose={() => setImporting(false)} />}
     </Stack>
   );
 }

@@ -9,6 +9,7 @@ import { credentialsHandlers } from '../../../electron/core/handlers/credentials
 import { devicesHandlers } from '../../../electron/core/handlers/devices';
 import { pluginsHandlers } from '../../../electron/core/handlers/plugins';
 import { templatesHandlers } from '../../../electron/core/handlers/templates';
+import { TemplateLibraryImport } from '../../../electron/services/template-library-import';
 import { makeTempDir } from '../../support/temp-dir';
 import { openServices, type Services } from './harness';
 
@@ -30,7 +31,7 @@ beforeEach(() => {
     {
       ...others,
       ...devicesHandlers(s.devices),
-      ...templatesHandlers(s.templates),
+      ...templatesHandlers(s.templates, new TemplateLibraryImport(s.templates)),
       ...credentialsHandlers(s.credentials),
       ...pluginsHandlers({ help: (id) => `help for ${id}` }),
       ...auditHandlers(s.audit),

@@ -1,0 +1,62 @@
+import { isLibraryNoise } from '../../../shared/domain/template-library';
+import { maxTemplateBytes } from '../../../shared/domain/template';
+
+export interface LibraryFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ReadLibrary {
+  /** Files to send to the core, in path order. */
+  readonly files: LibraryFile[];
+  /** Files refused here, before the core sees them (too large, not UTF-8 text). */
+  readonly refused: { readonly path: string; readonly reason: string }[];
+  /** Hidden files, Markdown and licences: not templates. */
+  readonly skipped: number;
+}
+
+/** What the renderer needs of a chosen file: `File` has it, a test can fake it. */
+export interface ChosenFile {
+  readonly webkitRelativePath: string;
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+const hidden = (path: string): boolean => path.split('/').some((part) => part.startsWith('.'));
+
+/**
+ * The files of a folder chosen with the folder picker, read as the core will check them: the path
+ * inside the folder (its folder names say the plugin and type), the text as strict UTF-8.
+ */
+export async function readLibrary(chosen: readonly ChosenFile[]): Promise<ReadLibrary> {
+  const files: LibraryFile[] = [];
+  const refused: { path: string; reason: string }[] = [];
+  let skipped = 0;
+  const sorted = [...chosen].sort((a, b) => pathOf(a).localeCompare(pathOf(b)));
+  for (const file of sorted) {
+    const path = pathOf(file);
+    if (isLibraryNoise(file.name) || hidden(path)) {
+      skipped++;
+      continue;
+    }
+    if (file.size > maxTemplateBytes) {
+      refused.push({
+        path,
+        reason: `larger than ${maxTemplateBytes / 1024} KiB, more than a template may be`,
+      });
+      continue;
+    }
+    try {
+      files.push({
+        path,
+        content: new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()),
+      });
+    } catch {
+      refused.push({ path, reason: 'not UTF-8 text' });
+    }
+  }
+  return { files, refused, skipped };
+}
+
+const pathOf = (file: ChosenFile): string => file.webkitRelativePath || file.name;

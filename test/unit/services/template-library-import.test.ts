@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../electron/plugins/ssh';
+import { TemplateLibraryImport } from '../../../electron/services/template-library-import';
+import { makeTempDir } from '../../support/temp-dir';
+import { actor, openServices, template, type Services } from './harness';
+
+let dir: ReturnType<typeof makeTempDir>;
+let s: Services;
+let library: TemplateLibraryImport;
+beforeEach(() => {
+  dir = makeTempDir();
+  // The SSH plugin's own check; the other plugins' checks are not what is under test here.
+  s = openServices(dir.path, {
+    syntaxCheck: (id, content) => (id === 'ssh' ? checkSshTemplate(content) : []),
+  });
+  library = new TemplateLibraryImport(s.templates);
+});
+afterEach(async () => {
+  await s.audit.close();
+  dir.remove();
+});
+
+const good = 'expect "*$"\nexec "passwd [#USERNAME#]"\n';
+
+describe('Import templates from a library folder', () => {
+  it('takes plugin and type from the folder names and saves each as a new version 1, audited with its path', async () => {
+    const outcomes = await library.importFiles(
+      [
+        { path: 'lib/SSH/Change password/Alcatel', content: good },
+        {
+          path: 'lib/PostgreSQL/Change password/Postgres 9',
+          content: 'ALTER ROLE [#USERNAME#] PASSWORD [#NEW_PASSWORD#];',
+        },
+        { path: 'lib/LDAP/Disable credential/AD', content: 'whatever' },
+        { path: 'lib/SSH/Create user/loose', content: 'expect "*]\nexec clish\n' },
+      ],
+      undefined,
+      actor,
+    );
+    expect(outcomes.map((o) => o.imported)).toEqual([true, true, true, true]);
+    expect(outcomes[3]).toMatchObject({ name: 'loose', warnings: 2 });
+    const byName = (name: string) => s.templates.list().find((t) => t.name === name);
+    expect(byName('Alcatel')).toMatchObject({
+      pluginId: 'ssh',
+      executionType: 'Password change',
+      version: 1,
+      builtIn: false,
+      content: good,
+    });
+    expect(byName('Postgres 9')).toMatchObject({ pluginId: 'postgresql', executionType: 'Password change' });
+    expect(byName('AD')).toMatchObject({ pluginId: 'ldap', executionType: 'Credential disable' });
+    expect(byName('loose')).toMatchObject({
+      executionType: 'New user',
+      description: 'Imported from lib/SSH/Create user/loose',
+    });
+    const [last] = s.audit.list({ entity: 'template' }, 0, 1).entries;
+    expect(last).toMatchObject({
+      action: 'create',
+      detail: 'Version 1, imported from lib/SSH/Create user/loose',
+    });
+  });
+
+  it('refuses, each with its reason, what it cannot place or what its plugin refuses, and imports the rest', async () => {
+    const outcomes = await library.importFiles(
+      [
+        { path: 'lib/Elsewhere/Change password/x', content: good },
+        { path: 'lib/SSH/Secret Management Automation/y', content: good },
+        { path: 'lib/SSH/Change password/bad', content: 'exec "ok"\nfrobnicate\n' },
+        { path: 'lib/SSH/Change password/\u202eevil', content: good },
+        { path: 'lib/SSH/Change password/fine', content: good },
+      ],
+      undefined,
+      actor,
+    );
+    expect(outcomes).toEqual([
+      {
+        path: 'lib/Elsewhere/Change password/x',
+        imported: false,
+        reason: expect.stringMatching(/^no plugin/) as string,
+      },
+      {
+        path: 'lib/SSH/Secret Management Automation/y',
+        imported: false,
+        reason: expect.stringMatching(/^no execution type/) as string,
+      },
+      {
+        path: 'lib/SSH/Change password/bad',
+        imported: false,
+        reason: expect.stringMatching(/^Line 2: Unknown command "frobnicate"/) as string,
+      },
+      {
+        path: 'lib/SSH/Change password/\u202eevil',
+        imported: false,
+        reason: expect.stringMatching(/^its name: /) as string,
+      },
+      expect.objectContaining({ imported: true, name: 'fine' }),
+    ]);
+    expect(s.templates.list().map((t) => t.name)).toEqual(['fine']);
+  });
+
+  it('gives files outside the type folders the type chosen for them', async () => {
+    const [outcome] = await library.importFiles(
+      [{ path: 'SSH/Create group/g', content: good }],
+      'New user',
+      actor,
+    );
+    expect(outcome).toMatchObject({ imported: true });
+    expect(s.templates.list()[0]).toMatchObject({ name: 'g', executionType: 'New user' });
+  });
+
+  it('never replaces a template: a taken name gets " (imported)", then a number, also for two imports at once', async () => {
+    await s.templates.save(
+      undefined,
+      template({ name: 'Alcatel', pluginId: 'ssh', content: 'exec "mine"' }),
+      actor,
+    );
+    const file = { path: 'SSH/Change password/ALCATEL', content: good };
+    const [one, two] = await Promise.all([
+      library.importFiles([file], undefined, actor),
+      library.importFiles([file], undefined, actor),
+    ]);
+    expect([one[0], two[0]]).toEqual([
+      expect.objectContaining({ imported: true, name: 'ALCATEL (imported)' }),
+      expect.objectContaining({ imported: true, name: 'ALCATEL (imported 2)' }),
+    ]);
+    expect(s.templates.list().find((t) => t.name === 'Alcatel')?.content).toBe('exec "mine"');
+  });
+});

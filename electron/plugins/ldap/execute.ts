@@ -1,6 +1,6 @@
 import { Attribute, Change, type Client } from 'ldapts';
 import type { ConnectionLogin } from '../plugin-runtime';
-import type { LdapOperation } from './operations';
+import type { LdapOperation, LdapValue } from './operations';
 
 /** A step that failed on our side of the protocol: a find with no match, a mod-* with no entry. */
 export class StepFailed extends Error {
@@ -63,7 +63,7 @@ export async function executeLdap(
     case 'add':
       await client.add(
         operation.dn,
-        operation.attributes.map(({ type, values }) => new Attribute({ type, values })),
+        operation.attributes.map(({ type, values }) => new Attribute({ type, values: sendable(values) })),
       );
       selection.entries = [operation.dn];
       return `added ${operation.dn}`;
@@ -77,7 +77,7 @@ export async function executeLdap(
           `needs exactly one entry, and the last find matched ${selection.entries.length}: narrow its filter`,
         );
       }
-      const modification = new Attribute({ type: operation.attribute, values: operation.values });
+      const modification = new Attribute({ type: operation.attribute, values: sendable(operation.values) });
       await client.modify(dn, new Change({ operation: operation.operation, modification }));
       return `modified ${dn}`;
     }
@@ -86,4 +86,11 @@ export async function executeLdap(
       selection.entries = selection.entries.filter((dn) => dn !== operation.dn);
       return `deleted ${operation.dn}`;
   }
+}
+
+/** ldapts takes an attribute's values all as text or all as bytes: text joins bytes as UTF-8. */
+function sendable(values: readonly LdapValue[]): string[] | Buffer[] {
+  const texts = values.filter((v): v is string => typeof v === 'string');
+  if (texts.length === values.length) return texts;
+  return values.map((v) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v));
 }

@@ -17,9 +17,12 @@ import { escapeFilterValue } from './filter';
 import { renderDn, renderFilter, renderValue, type LdapContext, type Resolve } from './render';
 import { parseLdapTemplate, type LdapCommand, type LdapOption, type TemplateText } from './template-parser';
 
+/** An attribute value as sent: text, or bytes (Active Directory's unicodePwd, see adPassword). */
+export type LdapValue = string | Buffer;
+
 export interface LdapAttribute {
   readonly type: string;
-  readonly values: string[];
+  readonly values: LdapValue[];
 }
 
 /** A command with every value in place, ready to send. `display` is its masked text for the log. */
@@ -33,7 +36,7 @@ export type LdapOperation = { readonly line: number; readonly display: string } 
       readonly kind: 'change';
       readonly operation: 'add' | 'delete' | 'replace';
       readonly attribute: string;
-      readonly values: string[];
+      readonly values: LdapValue[];
     }
 );
 
@@ -122,6 +125,34 @@ class Renderer {
 /** Whether an argument is exactly one tag (bind's name is then taken as given). */
 const isWholeTag = (arg: TemplateText): boolean => /^\s*\[#[A-Z0-9_]+#\]\s*$/.test(arg.text);
 
+/**
+ * Active Directory takes a password only as `unicodePwd`, whose value is the password in double
+ * quotes encoded as UTF-16LE. The vendor writes it `unicodePwd "u([#NEW_PASSWORD#])"` (the quotes
+ * optional): the text inside u(…) is rendered like any value, then quoted and encoded. Only for the
+ * unicodePwd attribute, so that another attribute's value that looks like u(…) stays text.
+ */
+const adPasswordForm = /^([ \t]*"?u\()(.*)\)"?[ \t]*$/;
+
+function adPassword(attribute: string, value: TemplateText): TemplateText | null {
+  if (attribute.toLowerCase() !== 'unicodepwd') return null;
+  const match = adPasswordForm.exec(value.text);
+  if (match === null) return null;
+  const [, before = '', inner = ''] = match;
+  return { text: inner, offset: value.offset + before.length };
+}
+
+/** A value as sent, and as the run log shows it. */
+function attributeValue(
+  attribute: string,
+  value: TemplateText,
+  send: Renderer,
+  show: Renderer,
+): [LdapValue, string] {
+  const password = adPassword(attribute, value);
+  if (password === null) return [send.value(value), show.value(value)];
+  return [Buffer.from(`"${send.value(password)}"`, 'utf16le'), `u(${show.value(password)})`];
+}
+
 const changeOperations = { 'mod-add': 'add', 'mod-del': 'delete', 'mod-replace': 'replace' } as const;
 
 function operation(command: LdapCommand, send: Renderer, show: Renderer): LdapOperation {
@@ -145,13 +176,14 @@ function operation(command: LdapCommand, send: Renderer, show: Renderer): LdapOp
       return { kind: 'find', line, display, base, filter };
     }
     case 'add': {
-      const attributes = new Map<string, string[]>();
+      const attributes = new Map<string, LdapValue[]>();
       const shown: string[] = [];
       for (const attribute of command.attributes) {
         const values = attributes.get(attribute.attribute) ?? [];
-        values.push(send.value(attribute.value));
+        const [sent, displayed] = attributeValue(attribute.attribute, attribute.value, send, show);
+        values.push(sent);
         attributes.set(attribute.attribute, values);
-        shown.push(`  ${attribute.attribute}: ${show.value(attribute.value)}`);
+        shown.push(`  ${attribute.attribute}: ${displayed}`);
       }
       const display = [`add "${show.dn(command.dn, line)}"`, ...shown].join('\n');
       const list = [...attributes].map(([type, values]) => ({ type, values }));
@@ -168,8 +200,10 @@ function operation(command: LdapCommand, send: Renderer, show: Renderer): LdapOp
     case 'mod-add':
     case 'mod-del':
     case 'mod-replace': {
-      const values = command.value === null ? [] : [send.value(command.value)];
-      const shownValue = command.value === null ? '' : ` ${show.value(command.value)}`;
+      const value =
+        command.value === null ? null : attributeValue(command.attribute, command.value, send, show);
+      const values = value === null ? [] : [value[0]];
+      const shownValue = value === null ? '' : ` ${value[1]}`;
       return {
         kind: 'change',
         line,

@@ -92,3 +92,44 @@ describe('LDAP templates in the vendor style', () => {
     expect(problemsOf('find "dc=x" (uid=a')[0]).toMatch(/^1:1 Not a valid filter/);
   });
 });
+
+describe("Active Directory's unicodePwd as the vendor writes it", () => {
+  const adChange = [
+    'bind "cn=[#AUTH_USER#],CN=Users,DC=example,DC=com"',
+    'find "DC=example,DC=com" (&(objectClass=user)(sAMAccountName=[#USERNAME#]))',
+    'mod-replace unicodePwd "u([#NEW_PASSWORD#])"',
+  ].join('\n');
+
+  it('sends the password in double quotes as UTF-16LE bytes, and logs it masked', () => {
+    const password = 'Pa"ss ü)(é';
+    const operations = prepareLdapOperations(adChange, {
+      AUTH_USER: 'admin',
+      USERNAME: 'jdoe',
+      NEW_PASSWORD: password,
+    });
+    const change = operations.at(-1);
+    if (change?.kind !== 'change') throw new Error('no change operation');
+    expect(change.values).toEqual([Buffer.from(`"${password}"`, 'utf16le')]);
+    expect(change.display).toBe('mod-replace unicodePwd u(******)');
+    expect(change.display).not.toContain('ss');
+  });
+
+  it('reads u(…) without the quotes too, in an add block as well, and only for unicodePwd', () => {
+    const operations = prepareLdapOperations(
+      [
+        'add "CN=[#USERNAME#],CN=Users,DC=example,DC=com"',
+        'objectClass: user',
+        'unicodePwd: u([#NEW_PASSWORD#])',
+        'description: u([#NEW_PASSWORD#])',
+      ].join('\n'),
+      { USERNAME: 'jdoe', NEW_PASSWORD: 'secret' },
+    );
+    const add = operations[0];
+    if (add?.kind !== 'add') throw new Error('no add operation');
+    expect(add.attributes).toEqual([
+      { type: 'objectClass', values: ['user'] },
+      { type: 'unicodePwd', values: [Buffer.from('"secret"', 'utf16le')] },
+      { type: 'description', values: ['u(secret)'] },
+    ]);
+  });
+});

@@ -150,6 +150,8 @@ function checkOne(
     const reason = error instanceof TypeError ? 'not UTF-8 text' : 'cannot be read';
     return `1:1: ${reason}`;
   }
+  // As the app refuses it: an empty file is not a template (the vendor's library has three).
+  if (text.trim() === '') return '1:1: The template is empty';
   const found = runtime.check(text);
   const [first, ...others] = found.filter((p) => p.severity !== 'warning');
   if (first === undefined) return found;

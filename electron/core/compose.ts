@@ -145,7 +145,7 @@ export function createCore(options: CoreOptions): Core {
     audit,
     vault,
     settings: () => settings.get(),
-    syntaxCheck: (pluginId, content) => plugins.get(pluginId)?.check(content) ?? [],
+    syntaxCheck: (pluginId, content) => plugins.get(pluginId)?.check(content),
     sessionStatus: (credentialId) => late.sessions?.statusOf(credentialId) ?? 'None',
   });
   const operations = OperationLog.open({ dir: options.dataDir, clock, events });

@@ -5,26 +5,28 @@ import { findTagProblems } from '../../shared/domain/template-tags';
 
 export type TemplateProblem = z.output<typeof templateProblemSchema>;
 
-/** A plugin's own check (its `PluginRuntime.check`): syntax, and tags again is fine. */
-export type SyntaxCheck = (pluginId: PluginId, content: string) => readonly TemplateProblem[];
+/**
+ * A plugin's own check (its `PluginRuntime.check`): syntax and tags, knowing what the plugin never
+ * reads (an SSH comment line, a character class in expect-regex). Undefined for a plugin that has
+ * no runtime in this build.
+ */
+export type SyntaxCheck = (pluginId: PluginId, content: string) => readonly TemplateProblem[] | undefined;
 
 /**
- * Unknown or malformed tags (always checked here, whatever the plugin does) and the plugin's
- * problems, in line order, each once: a plugin check that reports tags too adds no duplicates.
+ * The plugin's problems where it has a check, so that the app refuses exactly what the plugin
+ * would (and what `npm run template -- check` prints); else unknown or malformed tags. In line
+ * order, each once.
  */
 export function templateProblems(
   pluginId: PluginId,
   content: string,
   syntax?: SyntaxCheck,
 ): TemplateProblem[] {
-  const tags: TemplateProblem[] = findTagProblems(content).map(({ line, column, message }) => ({
-    line,
-    column,
-    message,
-  }));
+  const tags = (): TemplateProblem[] =>
+    findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
   const seen = new Set<string>();
   const all: TemplateProblem[] = [];
-  for (const p of [...tags, ...(syntax ? syntax(pluginId, content) : [])]) {
+  for (const p of syntax?.(pluginId, content) ?? tags()) {
     const key = `${p.line}:${p.column}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,4 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { templateFiles } from '../../../electron/cli/template-check';
+import { createPluginRegistry } from '../../../electron/plugins/registry';
 import { checkSshTemplate } from '../../../electron/plugins/ssh';
 import { TemplateLibraryImport } from '../../../electron/services/template-library-import';
 import { makeTempDir } from '../../support/temp-dir';
@@ -124,5 +128,32 @@ describe('Import templates from a library folder', () => {
       expect.objectContaining({ imported: true, name: 'ALCATEL (imported 2)' }),
     ]);
     expect(s.templates.list().find((t) => t.name === 'Alcatel')?.content).toBe('exec "mine"');
+  });
+});
+
+// The vendor's library, where a checkout has it beside the project (data for checking only).
+const vendor = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'vendor-templates');
+
+describe.skipIf(!existsSync(vendor))("Import templates: the vendor's library", () => {
+  it('imports what `template -- check` accepts: the app adds no refusal of its own', async () => {
+    await s.audit.close();
+    const registry = createPluginRegistry();
+    s = openServices(dir.path, { syntaxCheck: (id, content) => registry.get(id)?.check(content) ?? [] });
+    library = new TemplateLibraryImport(s.templates);
+    const files = templateFiles([vendor]).map((path) => ({
+      path: relative(vendor, path),
+      content: readFileSync(path, 'utf8'),
+    }));
+    const outcomes = await library.importFiles(files, 'Password change', actor);
+    const refused = outcomes.filter((o) => !o.imported);
+    expect(refused.map((o) => o.path).sort()).toEqual([
+      'SSH/Change password/Apache Tomcat 7',
+      'SSH/Change password/CISCO PCRF',
+      'SSH/Change password/Cisco ITX PCRF',
+      'SSH/Change password/Huawei RNC',
+      'SSH/Change password/Oracle WebLogic 12c',
+      'SSH/Change password/Websphere Data Source',
+    ]);
+    expect(outcomes).toHaveLength(140);
   });
 });

@@ -525,6 +525,11 @@ export class SessionLifecycle {
     const secretRef = sessionSecretRef(requested.id);
     let password = plan.currentPassword;
     if (requested.jitType === 'create_delete') {
+      password = generatePassword(this.deps.settings().passwordPolicy);
+      // Sealed while the name is checked: both are done before the creation runs, and a refusal
+      // forgets it again (#refuse).
+      const sealed = this.deps.vault.put(secretRef, password);
+      sealed.catch(() => undefined);
       // A name that exists already is not ours: refused, and the account is left untouched.
       let exists: boolean;
       try {
@@ -534,6 +539,7 @@ export class SessionLifecycle {
           username: requested.account,
         });
       } catch (error) {
+        await sealed.catch(() => undefined);
         await this.#refuse(
           requested,
           actor,
@@ -542,6 +548,7 @@ export class SessionLifecycle {
         return;
       }
       if (exists) {
+        await sealed.catch(() => undefined);
         await this.#refuse(
           requested,
           actor,
@@ -549,8 +556,7 @@ export class SessionLifecycle {
         );
         return;
       }
-      password = generatePassword(this.deps.settings().passwordPolicy);
-      await this.deps.vault.put(secretRef, password);
+      await sealed;
     }
 
     type Outcome = { session: Session; error: string | null; refused?: string };
@@ -578,19 +584,23 @@ export class SessionLifecycle {
         target: targetText(plan.provision.target),
       });
       const run = await this.#execute(provisioning, plan, plan.provision, operationId, password, actor);
-      if (!run.ok) return { session: provisioning, error: run.error };
       try {
-        const exists = await plan.provision.runtime.accountExists({
-          target: plan.provision.target,
-          login: plan.login.login,
-          username: provisioning.account,
-        });
-        if (!exists)
-          return { session: provisioning, error: `${provisioning.account} was not found after the run` };
-      } catch (error) {
-        return { session: provisioning, error: `Verification failed: ${kindOf(error)}` };
+        if (!run.ok) return { session: provisioning, error: run.error };
+        try {
+          const exists = await plan.provision.runtime.accountExists({
+            target: plan.provision.target,
+            login: plan.login.login,
+            username: provisioning.account,
+          });
+          if (!exists)
+            return { session: provisioning, error: `${provisioning.account} was not found after the run` };
+        } catch (error) {
+          return { session: provisioning, error: `Verification failed: ${kindOf(error)}` };
+        }
+        return { session: provisioning, error: null };
+      } finally {
+        await run.audited;
       }
-      return { session: provisioning, error: null };
     });
 
     if (outcome.refused !== undefined) {
@@ -750,6 +760,16 @@ export class SessionLifecycle {
         ? this.deps.vault.get(secretRef)
         : plan.currentPassword;
     const run = await this.#execute(attempting, plan, plan.cleanup, operationId, password, actor);
+    try {
+      return await this.#verifyCleanup(attempting, plan, run);
+    } finally {
+      await run.audited;
+    }
+  }
+
+  /** After the cleanup template: the account's live sessions ended, then verified gone (or disabled). */
+  async #verifyCleanup(attempting: Session, plan: SessionPlan, run: ExecutedRun): Promise<CleanupOutcome> {
+    const session = attempting;
     const request = { target: plan.cleanup.target, login: plan.login.login, username: session.account };
     let ended = 0;
     try {
@@ -885,7 +905,7 @@ export class SessionLifecycle {
     operationId: string,
     password: string,
     actor: string,
-  ): Promise<{ ok: boolean; error: string | null }> {
+  ): Promise<ExecutedRun> {
     const { device, credential, login } = plan;
     const how = `${run.template.name} v${run.template.version} as ${login.label}`;
     const kind = `jit-${run.direction}` as const;
@@ -931,7 +951,7 @@ export class SessionLifecycle {
         ? null
         : `${jitExecutionTypes[run.direction]} ended ${operation.status}${reason ? `: ${reason}` : ''} (operation ${operation.id})`;
       const action = run === plan.provision ? 'session_provision' : 'session_cleanup';
-      await this.#audit(
+      const audited = this.#audit(
         session,
         actor,
         action,
@@ -939,9 +959,11 @@ export class SessionLifecycle {
         `${how} on ${device.name} (${device.address}): ${operation.status}, operation ${operation.id}`,
         run.direction,
       );
-      return { ok, error };
+      // Awaited by the caller (a failure still surfaces there), not here.
+      audited.catch(() => undefined);
+      return { ok, error, audited };
     } catch (error) {
-      return { ok: false, error: messageOf(error) };
+      return { ok: false, error: messageOf(error), audited: Promise.resolve() };
     }
   }
 
@@ -1104,6 +1126,17 @@ interface CleanupOutcome {
   readonly error: string | null;
   readonly detail: string;
   readonly notOurs?: boolean;
+}
+
+/**
+ * A template run's outcome. `audited`: its audit entry, queued as the run ended and written while
+ * the account checks that follow it ask the target (they act on nothing); the caller awaits it
+ * before the session's next state is saved. Never rejects unawaited.
+ */
+interface ExecutedRun {
+  readonly ok: boolean;
+  readonly error: string | null;
+  readonly audited: Promise<void>;
 }
 
 /** An account name as the target compares it (LDAP's uid ignores case). */

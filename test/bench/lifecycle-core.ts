@@ -25,6 +25,11 @@ export interface BenchCore {
   call(method: MethodName, input: unknown): Promise<unknown>;
   /** The JIT credential (Creation and deletion on the built-ins) of each plugin. */
   readonly credentials: Readonly<Record<BenchPluginId, number>>;
+  /**
+   * An Enable/Disable credential of the lab's PostgreSQL for `role` (made NOLOGIN by the caller
+   * first), logged in as the administrator; the built-in enable and disable templates.
+   */
+  enableDisable(role: { username: string; password: string }): Promise<number>;
   readonly watcher: SessionWatcher;
   /** Shuts the core down (ends what is live, bounded) and removes its data dir. */
   close(): Promise<void>;
@@ -126,7 +131,7 @@ export async function openBenchCore(lab: LabDetails): Promise<BenchCore> {
     };
     create: string;
     remove: string;
-  }): Promise<number> {
+  }): Promise<{ deviceId: number; adminId: number; jitId: number }> {
     const { device, admin } = options;
     const deviceId = await save('devices.save', {
       device: {
@@ -147,7 +152,7 @@ export async function openBenchCore(lab: LabDetails): Promise<BenchCore> {
       password: admin.password === undefined ? { action: 'keep' } : { action: 'set', value: admin.password },
       ...(admin.privateKey === undefined ? {} : { key: { action: 'set', privateKey: admin.privateKey } }),
     });
-    return save('credentials.save', {
+    const jitId = await save('credentials.save', {
       credential: {
         username: `jit-${options.plugin}`,
         type: 'Local user',
@@ -166,10 +171,11 @@ export async function openBenchCore(lab: LabDetails): Promise<BenchCore> {
       },
       password: { action: 'keep' },
     });
+    return { deviceId, adminId, jitId };
   }
 
   const { ssh, postgres, mariadb, ldap } = lab;
-  const credentials: Record<BenchPluginId, number> = {
+  const seeded = {
     ssh: await seed({
       plugin: 'ssh',
       device: { name: 'ssh-lab', address: ssh.host, type: 'Server', protocol: 'SSH', port: ssh.port },
@@ -215,11 +221,37 @@ export async function openBenchCore(lab: LabDetails): Promise<BenchCore> {
       remove: 'LDAP: JIT delete entry',
     }),
   };
+  const credentials: Record<BenchPluginId, number> = {
+    ssh: seeded.ssh.jitId,
+    postgresql: seeded.postgresql.jitId,
+    mysql: seeded.mysql.jitId,
+    ldap: seeded.ldap.jitId,
+  };
+  const enableDisable = (role: { username: string; password: string }): Promise<number> =>
+    save('credentials.save', {
+      credential: {
+        username: role.username,
+        type: 'Local user',
+        deviceId: seeded.postgresql.deviceId,
+        additionalInfo: postgres.database,
+        jit: {
+          enabled: true,
+          type: 'enable_disable',
+          authCredentialId: seeded.postgresql.adminId,
+          enablePluginId: 'postgresql',
+          enableTemplateId: templateId('PostgreSQL: JIT enable role'),
+          disablePluginId: 'postgresql',
+          disableTemplateId: templateId('PostgreSQL: JIT disable role'),
+        },
+      },
+      password: { action: 'set', value: role.password },
+    });
   const watcher = new SessionWatcher(core);
   return {
     core,
     call,
     credentials,
+    enableDisable,
     watcher,
     close: async () => {
       watcher.close();

@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import mysql from 'mysql2';
 import type { CancelSignal, ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugin-runtime';
-import { ConnectFailed, ConnectionLinger, guarded, Interrupted, type Reusable } from '../tag-engine';
+import { ConnectFailed, ConnectionPool, guarded, Interrupted, type Reusable } from '../tag-engine';
 import { describeMysqlError } from './errors';
 
 export interface MysqlOpenOptions {
@@ -22,8 +22,8 @@ export interface MysqlConnection extends Reusable {
   close(): Promise<void>;
 }
 
-/** The connection a successful run leaves, for the account checks that follow it. */
-export const mysqlConnections = new ConnectionLinger<MysqlConnection>();
+/** Kept connections per server and login, for the runs and account checks (see ConnectionPool). */
+export const mysqlConnections = new ConnectionPool<MysqlConnection>();
 
 /** How long resetting a connection for reuse may take before it is closed instead. */
 const RESET_TIMEOUT_SECONDS = 2;

@@ -33,16 +33,7 @@ function resultText(result: QueryResult | RowDataPacket[] | ResultSetHeader): st
   return [`${rows.length} row(s)`, rowsText(rows)].filter((p) => p !== '').join('\n');
 }
 
-/**
- * Account statements, which change nothing in the session itself (under autocommit, which only a
- * SET could turn off): after a template of only these, the kept connection needs no reset. Any
- * other statement (SET, START TRANSACTION, CREATE TEMPORARY TABLE, CALL, USE, LOCK, …) does.
- */
-const sessionNeutral =
-  /^(?:CREATE\s+(?:USER|ROLE)|ALTER\s+USER|DROP\s+(?:USER|ROLE)|GRANT|REVOKE|KILL|RENAME\s+USER)\s/i;
-
 function session(open: MysqlConnection, key: string): SqlSession {
-  let needsReset = false;
   return {
     // Only a backslash depends on the session (sql_mode, character set): ask the server then, and
     // every time, since an earlier statement may have changed either.
@@ -59,12 +50,12 @@ function session(open: MysqlConnection, key: string): SqlSession {
       });
     },
     execute: async (text) => {
-      if (!sessionNeutral.test(text)) needsReset = true;
       const [result] = await open.client.query(text);
       return resultText(result);
     },
     destroy: () => open.destroy(),
-    release: (reusable) => (reusable ? mysqlConnections.park(key, open, needsReset) : open.close()),
+    // Kept only after a run that went through; the next take() resets it (COM_RESET_CONNECTION).
+    release: (reusable) => (reusable ? mysqlConnections.park(key, open) : open.close()),
   };
 }
 
@@ -72,10 +63,14 @@ export const mysqlDriver: SqlDriver = {
   assumedRules: mysqlValueRules(assumedSession),
   secretForms,
   template: (text) => new SqlTemplate(text, lexMysql),
-  open: async (request: RunRequest, timeouts: RunTimeouts) =>
-    session(
-      await openMysql({ target: request.target, login: request.login, timeouts, signal: request.signal }),
-      lingerKey(request.target, request.login),
-    ),
+  // A kept connection of the same server and login, reset, else a new login.
+  open: async (request: RunRequest, timeouts: RunTimeouts) => {
+    const key = lingerKey(request.target, request.login);
+    const kept = await mysqlConnections.take(key);
+    const connection =
+      kept ??
+      (await openMysql({ target: request.target, login: request.login, timeouts, signal: request.signal }));
+    return session(connection, key);
+  },
   describeError: describeMysqlError,
 };

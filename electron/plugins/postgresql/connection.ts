@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import pg from 'pg';
 import type { CancelSignal, ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugin-runtime';
-import { ConnectFailed, ConnectionLinger, guarded, Interrupted, type Reusable } from '../tag-engine';
+import { ConnectFailed, ConnectionPool, guarded, Interrupted, type Reusable } from '../tag-engine';
 import type { PgSessionState } from './escape';
 import { sendCancelRequest, type BackendKey } from './cancel';
 import { describePgError } from './errors';
@@ -26,8 +26,8 @@ export interface PgConnection extends Reusable {
   close(): Promise<void>;
 }
 
-/** The connection a successful run leaves, for the account checks that follow it. */
-export const pgConnections = new ConnectionLinger<PgConnection>();
+/** Kept connections per server and login, for the runs and account checks (see ConnectionPool). */
+export const pgConnections = new ConnectionPool<PgConnection>();
 
 /** How long resetting a connection for reuse may take before it is closed instead. */
 const RESET_TIMEOUT_SECONDS = 2;

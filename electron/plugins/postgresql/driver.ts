@@ -35,7 +35,8 @@ function session(connection: PgConnection, key: string): SqlSession {
       return resultText(result, connection.takeNotices());
     },
     destroy: () => connection.destroy(),
-    release: (reusable) => (reusable ? pgConnections.park(key, connection, true) : connection.close()),
+    // Kept only after a run that went through: a failed one may have left a transaction open.
+    release: (reusable) => (reusable ? pgConnections.park(key, connection) : connection.close()),
   };
 }
 
@@ -43,10 +44,14 @@ export const postgresDriver: SqlDriver = {
   assumedRules: pgValueRules(assumedSession),
   secretForms,
   template: (text) => new SqlTemplate(text, lexPostgres),
-  open: async (request: RunRequest, timeouts: RunTimeouts) =>
-    session(
-      await openPg({ target: request.target, login: request.login, timeouts, signal: request.signal }),
-      lingerKey(request.target, request.login),
-    ),
+  // A kept connection of the same server and login, reset, else a new login.
+  open: async (request: RunRequest, timeouts: RunTimeouts) => {
+    const key = lingerKey(request.target, request.login);
+    const kept = await pgConnections.take(key);
+    const connection =
+      kept ??
+      (await openPg({ target: request.target, login: request.login, timeouts, signal: request.signal }));
+    return session(connection, key);
+  },
   describeError: describePgError,
 };

@@ -1,7 +1,7 @@
 import type { AccountLoginRequest, AccountRequest } from '../plugin-runtime';
 import { messageOf } from './failures';
 import { defaultTimeouts, guarded } from './interrupt';
-import { lingerKey, type ConnectionLinger, type Reusable } from './linger';
+import { lingerKey, type Reusable } from './linger';
 import { Masker } from './mask';
 
 /** An accountExists/endSessions failure: connect, query or timeout. The message is masked. */
@@ -18,6 +18,12 @@ export interface AccountConnection {
   close(): Promise<void>;
 }
 
+/** Where connections wait between calls: the ConnectionLinger or the ConnectionPool. */
+export interface KeptConnections<C> {
+  take(key: string): Promise<C | undefined>;
+  park(key: string, connection: C, reset: boolean): Promise<void>;
+}
+
 const isReusable = <C extends AccountConnection>(connection: C): connection is C & Reusable =>
   'reset' in connection && 'alive' in connection && 'hold' in connection;
 
@@ -29,7 +35,10 @@ const isReusable = <C extends AccountConnection>(connection: C): connection is C
 export async function withAccountConnection<C extends AccountConnection, T>(
   request: AccountRequest,
   what: string,
-  connections: { readonly linger?: ConnectionLinger<C & Reusable>; readonly open: () => Promise<C> },
+  connections: {
+    readonly linger?: KeptConnections<C & Reusable> | undefined;
+    readonly open: () => Promise<C>;
+  },
   work: (connection: C) => Promise<T>,
 ): Promise<T> {
   // A login probe (AccountLoginRequest) also carries the account's own password: masked too.

@@ -16,5 +16,7 @@ export {
   probeAccountLogin,
   withAccountConnection,
   type AccountConnection,
+  type KeptConnections,
 } from './accounts';
+export { ConnectionPool } from './connection-pool';
 export { ConnectionLinger, lingerKey, type Reusable } from './linger';

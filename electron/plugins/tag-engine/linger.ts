@@ -82,8 +82,13 @@ interface Parked<C> {
   readonly timer: NodeJS.Timeout;
 }
 
-/** Which kept connection a call may use: same server, same login (password included, hashed). */
+/**
+ * Which kept connection a call may use: same server, same login, same secret. Two hashes,
+ * `<server and login>.<secret>`, so that a pool can tell a changed password from another login
+ * (and close what the old one opened) without holding either password.
+ */
 export function lingerKey(target: TargetEndpoint, login: ConnectionLogin): string {
-  const parts = [target.host, target.port, login.username, login.password ?? '', login.database ?? ''];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  const hash = (parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  const who = hash([target.host, target.port, login.username, login.database ?? '']);
+  return `${who}.${hash([login.password ?? '', login.privateKey ?? '', login.passphrase ?? ''])}`;
 }

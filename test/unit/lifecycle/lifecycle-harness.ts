@@ -155,6 +155,8 @@ export interface World {
   readonly changes: Session[];
   readonly credentials: Map<number, Credential>;
   settings: Settings;
+  /** When set, an audit entry's record() resolves only when the promise it returns for it does. */
+  auditDelay?: ((entry: AuditEntry) => Promise<void> | undefined) | undefined;
   store: SessionStore;
   operations: OperationLog;
   lifecycle: SessionLifecycle;
@@ -265,7 +267,9 @@ export function makeWorld(options: { randomInt?: (max: number) => number } = {})
         ...event,
       };
       audit.push(entry);
-      return Promise.resolve(entry);
+      // Written "to disk" when the test says so (world.auditDelay), else at once.
+      const written = world.auditDelay?.(entry);
+      return written ? written.then(() => entry) : Promise.resolve(entry);
     },
   };
   const events = new EventBus();

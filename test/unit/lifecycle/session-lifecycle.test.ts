@@ -76,12 +76,45 @@ describe('Creation and deletion', () => {
     expect(world.target.runs.map((r) => r.verb)).toEqual(['create']);
   });
 
+  it('writes each run\u2019s audit entry while the target is checked after it, and before the next state', async () => {
+    // Each run's entry reaches "the disk" only once the check after that run has begun: a
+    // lifecycle that waited for the entry before checking would never get there.
+    const checksBegun: string[] = [];
+    const begun = (what: string) => until(() => checksBegun.includes(what), what).then(() => undefined);
+    const exists = world.target.accountExists.bind(world.target);
+    world.target.accountExists = (request) => {
+      checksBegun.push(world.target.runs.at(-1)?.verb ?? 'none');
+      return exists(request);
+    };
+    const statesWhenAudited: (string | undefined)[] = [];
+    world.auditDelay = (entry) => {
+      const run = /PG (create|delete) v1/.exec(entry.detail)?.[1];
+      if (run === undefined) return undefined;
+      const session = world.store.all()[0];
+      return begun(run).then(() => void statesWhenAudited.push(session && stateOf(world, session.id)));
+    };
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'active');
+    await world.lifecycle.end(started.id, 'alice');
+    await settled(started.id, 'ended');
+    // On disk before the session left the state the run was made in.
+    expect(statesWhenAudited).toEqual(['provisioning', 'ending']);
+  });
+
   it('refuses an account that exists already, untouched', async () => {
     await world.close();
     world = makeWorld({ randomInt: () => 42 });
     world.target.accounts.set('senseg0000042', { enabled: true, password: 'theirs' });
+    // The password is sealed while the name is checked (both before any run), and forgotten again.
+    const sealedAtCheck: boolean[] = [];
+    const exists = world.target.accountExists.bind(world.target);
+    world.target.accountExists = (request) => {
+      sealedAtCheck.push(world.vault.writes.some((w) => w.startsWith('put session:')));
+      return exists(request);
+    };
     const started = await world.lifecycle.start(CREATE, 'alice');
     await settled(started.id, 'failed');
+    expect(sealedAtCheck).toEqual([true]);
     expect(world.store.get(started.id)?.error).toMatch(/exists already .* left untouched/);
     expect(world.target.runs).toEqual([]);
     expect(world.target.accounts.get('senseg0000042')?.password).toBe('theirs');

@@ -1,6 +1,7 @@
-// The connection a successful run leaves is kept a few seconds for the account check that follows.
-// Proves on the real server that the check runs on it, and that the session was reset first
-// (COM_RESET_CONNECTION): what a template left (here an open transaction) is gone.
+// The connections of a server and login are kept (ConnectionPool) for the runs and account checks
+// that follow. Proves on the real server that the next check and run use the same connection, that
+// the session was reset first (COM_RESET_CONNECTION): what a template left (an open transaction, a
+// user variable) is gone, and that a changed password closes the kept connection.
 
 import type { RowDataPacket } from 'mysql2';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +34,18 @@ afterEach(async () => {
 });
 afterAll(closeAdmin);
 
+/** An account of this test's own, with every privilege, so that its connections are only ours. */
+async function account(): Promise<{ user: string; login: { username: string; password: string } }> {
+  const user = roundTripName();
+  made.push(user);
+  const password = randomPassword();
+  await withAdmin(async (c) => {
+    await c.query('CREATE USER ?@? IDENTIFIED BY ?', [user, '%', password]);
+    await c.query('GRANT ALL PRIVILEGES ON *.* TO ?@?', [user, '%']);
+  });
+  return { user, login: { username: user, password } };
+}
+
 describe('MySQL kept connection', () => {
   it('is reset after a successful run and used by the account check that follows', async () => {
     const user = roundTripName();
@@ -58,5 +71,41 @@ describe('MySQL kept connection', () => {
 
     expect(await plugin.accountExists({ target: target(), login, username: user })).toBe(true);
     expect(await sessionIds(user)).toEqual(kept);
+  });
+
+  it('serves the next run on the same connection, without what the first run set', async () => {
+    const { user, login } = await account();
+    const probe = 'SELECT @probe AS probe, CONNECTION_ID() AS id';
+    const first = await plugin.run({
+      template: `SET @probe = 'left-by-run-1';\n${probe}`,
+      tags: {},
+      target: target(),
+      login,
+    });
+    expect(first.failure).toBeNull();
+    expect(first.steps[1]?.output).toContain('probe=left-by-run-1');
+    const second = await plugin.run({ template: probe, tags: {}, target: target(), login });
+    expect(second.failure).toBeNull();
+    const id = (output: string | undefined): string | undefined => /id=(\d+)/.exec(output ?? '')?.[1];
+    expect(id(second.steps[0]?.output)).toBe(id(first.steps[1]?.output));
+    expect(second.steps[0]?.output).not.toContain('left-by-run-1');
+    expect(await sessionIds(user)).toHaveLength(1);
+  });
+
+  it('is closed once the password changed and a call uses the new one', async () => {
+    const { user, login } = await account();
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login })).failure,
+    ).toBeNull();
+    const [old] = await sessionIds(user);
+    const password = randomPassword();
+    await withAdmin((c) => c.query('ALTER USER ?@? IDENTIFIED BY ?', [user, '%', password]));
+    const changed = { username: user, password };
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login: changed })).failure,
+    ).toBeNull();
+    // At once, not at the end of its idle time.
+    await expect.poll(async () => (await sessionIds(user)).length, { interval: 20, timeout: 2000 }).toBe(1);
+    expect((await sessionIds(user))[0]).not.toBe(old);
   });
 });

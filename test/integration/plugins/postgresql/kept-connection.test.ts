@@ -1,6 +1,7 @@
-// The connection a successful run leaves is kept a few seconds for the account check that follows
-// (a second SCRAM login would cost as much as the template). Proves on the real server that the
-// check really runs on it, and that the session was reset first: whatever the template set is gone.
+// The connections of a server and login are kept (ConnectionPool) for the runs and account checks
+// that follow (a second SCRAM login would cost as much as the template). Proves on the real server
+// that the next run and check really run on the same backend, that the session was reset first
+// (whatever the template set is gone), and that a changed password closes the kept connection.
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { labDetails } from '../../../lab/inject';
@@ -30,6 +31,17 @@ afterEach(async () => {
 });
 afterAll(closeAdmin);
 
+/** A superuser role of this test's own, so that its backends are only ours. */
+async function superuser(): Promise<{ user: string; login: { username: string; password: string } }> {
+  const user = roundTripName();
+  made.push(user);
+  const password = randomPassword();
+  await withAdmin((c) =>
+    c.query(`CREATE ROLE ${c.escapeIdentifier(user)} SUPERUSER LOGIN PASSWORD '${password}'`),
+  );
+  return { user, login: { username: user, password } };
+}
+
 describe('PostgreSQL kept connection', () => {
   it('is reset (DISCARD ALL) after a successful run and used by the account check that follows', async () => {
     const user = roundTripName();
@@ -50,6 +62,7 @@ describe('PostgreSQL kept connection', () => {
     expect(run.failure).toBeNull();
     const [kept, ...others] = await backendsOf(user);
     expect(others).toEqual([]);
+    // Reset as soon as the run gave it back: nothing the template set waits with it.
     expect(kept).toMatchObject({ query: 'DISCARD ALL', application: 'jit-pam' });
 
     expect(
@@ -58,9 +71,50 @@ describe('PostgreSQL kept connection', () => {
     const after = await backendsOf(user);
     expect(after).toHaveLength(1);
     expect(after[0]?.pid).toBe(kept?.pid);
-    expect(after[0]?.query).toContain('pg_roles');
+    expect(after[0]).toMatchObject({
+      application: 'jit-pam',
+      query: expect.stringContaining('pg_roles') as unknown,
+    });
     // Ending sessions from it works too: the reset dropped SET ROLE (pg_monitor may not signal).
     expect(await plugin.endSessions({ target: target(), login, username: 'nobody-at-all' })).toBe(0);
+  });
+
+  it('serves the next run on the same backend, without what the first run set', async () => {
+    const { user, login } = await superuser();
+    const probe =
+      "SELECT pg_catalog.current_setting('jit.probe', true) AS probe, pg_catalog.pg_backend_pid() AS pid";
+    const first = await plugin.run({
+      template: `SET jit.probe = 'left-by-run-1';\n${probe}`,
+      tags: {},
+      target: target(),
+      login,
+    });
+    expect(first.failure).toBeNull();
+    expect(first.steps[1]?.output).toContain('probe=left-by-run-1');
+    const second = await plugin.run({ template: probe, tags: {}, target: target(), login });
+    expect(second.failure).toBeNull();
+    const pid = (output: string | undefined): string | undefined => /pid=(\d+)/.exec(output ?? '')?.[1];
+    expect(pid(second.steps[0]?.output)).toBe(pid(first.steps[1]?.output));
+    // DISCARD ALL ran before it: the setting is back to none (an empty string after RESET).
+    expect(second.steps[0]?.output).not.toContain('left-by-run-1');
+    expect(await backendsOf(user)).toHaveLength(1);
+  });
+
+  it('is closed once the password changed and a call uses the new one', async () => {
+    const { user, login } = await superuser();
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login })).failure,
+    ).toBeNull();
+    const [old] = await backendsOf(user);
+    const password = randomPassword();
+    await withAdmin((c) => c.query(`ALTER ROLE ${c.escapeIdentifier(user)} PASSWORD '${password}'`));
+    const changed = { username: user, password };
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login: changed })).failure,
+    ).toBeNull();
+    await expect.poll(async () => (await backendsOf(user)).length, { interval: 20, timeout: 2000 }).toBe(1);
+    const [now] = await backendsOf(user);
+    expect(now?.pid).not.toBe(old?.pid);
   });
 
   it('is not kept after a failed run, nor used by another login', async () => {

@@ -83,7 +83,7 @@ describe('ConnectionLinger', () => {
   it('keys by server and login, password included, without holding the password', () => {
     const target = { host: 'db', port: 5432 };
     const key = lingerKey(target, { username: 'admin', password: 's3cret' });
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).toMatch(/^[0-9a-f]{64}\.[0-9a-f]{64}$/);
     expect(lingerKey(target, { username: 'admin', password: 'other' })).not.toBe(key);
     expect(lingerKey(target, { username: 'admin', password: 's3cret', database: 'x' })).not.toBe(key);
   });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { ConnectionLogin, TargetEndpoint } from '../plugin-runtime';
 
 /** A connection that can wait, idle, for the next call with the same target and login. */
@@ -82,13 +82,17 @@ interface Parked<C> {
   readonly timer: NodeJS.Timeout;
 }
 
+const keyKey = randomBytes(32);
+
 /**
  * Which kept connection a call may use: same server, same login, same secret. Two hashes,
  * `<server and login>.<secret>`, so that a pool can tell a changed password from another login
  * (and close what the old one opened) without holding either password.
  */
 export function lingerKey(target: TargetEndpoint, login: ConnectionLogin): string {
-  const hash = (parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  // Keyed with this process's random key: a heap dump's keys cannot be tried against a word list.
+  const hash = (parts: unknown[]): string =>
+    createHmac('sha256', keyKey).update(JSON.stringify(parts)).digest('hex');
   const who = hash([target.host, target.port, login.username, login.database ?? '']);
   return `${who}.${hash([login.password ?? '', login.privateKey ?? '', login.passphrase ?? ''])}`;
 }

@@ -1,5 +1,5 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
-import type { Template, TemplateVersion } from '../../shared/domain/template';
+import { copyName, type Template, type TemplateVersion } from '../../shared/domain/template';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
@@ -72,9 +72,12 @@ export class TemplateService {
     return templateProblems(pluginId, content, this.deps.syntaxCheck);
   }
 
-  save(id: number | undefined, input: TemplateFields, actor: string): Promise<Template> {
+  /** `clonedFrom`: a new template that began as the editor's unsaved copy of another one. */
+  save(id: number | undefined, input: TemplateFields, actor: string, clonedFrom?: number): Promise<Template> {
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
+      const source =
+        id === undefined && clonedFrom !== undefined ? this.deps.table.get(clonedFrom) : undefined;
       if (existing?.builtIn) throw new ServiceError('conflict', builtInReadOnly);
       if (existing?.pluginId !== input.pluginId) this.#checkPlugin(input.pluginId);
       this.#checkContent(input.pluginId, input.content);
@@ -86,7 +89,13 @@ export class TemplateService {
         const row = this.#newRow({ ...input, builtIn: false, builtInKey: null }, now);
         await this.#commit(
           this.#write(row, true, now, actor),
-          this.#event(actor, 'create', row, templateFieldNames, 'Version 1'),
+          this.#event(
+            actor,
+            'create',
+            row,
+            templateFieldNames,
+            source ? `Version 1, cloned from ${source.name} (version ${source.version})` : 'Version 1',
+          ),
         );
         this.#changed(row.id);
         return row;
@@ -342,15 +351,8 @@ export class TemplateService {
   }
 
   #copyName(source: StoredTemplate): string {
-    const taken = new Set(
-      [...this.deps.table.all()].filter((t) => t.pluginId === source.pluginId).map((t) => nameKey(t.name)),
-    );
-    for (let n = 1; ; n++) {
-      const suffix = n === 1 ? '' : ` (${n})`;
-      const base = `Copy of ${source.name}`.slice(0, maxNameLength - suffix.length);
-      const candidate = base + suffix;
-      if (!taken.has(nameKey(candidate))) return candidate;
-    }
+    const taken = [...this.deps.table.all()].filter((t) => t.pluginId === source.pluginId).map((t) => t.name);
+    return copyName(source.name, taken);
   }
 
   #changed(id: number): void {

@@ -51,7 +51,8 @@ export interface TemplatesState {
   loading: boolean;
   loadError: string | undefined;
   load: () => Promise<void>;
-  save: (id: Id | undefined, template: TemplateInput) => Promise<Result<Template>>;
+  /** `clonedFrom`: a new template that began as a copy of that one (the core audits it). */
+  save: (id: Id | undefined, template: TemplateInput, clonedFrom?: Id) => Promise<Result<Template>>;
   clone: (id: Id) => Promise<Result<Template>>;
   remove: (id: Id) => Promise<Result<{ id: Id }>>;
   versions: (id: Id) => Promise<Result<TemplateVersion[]>>;
@@ -94,8 +95,13 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     loading: false,
     loadError: undefined,
     load: wholeListLoad('templates', () => api.call('templates.list', undefined), set),
-    save: async (id, template) => {
-      const result = await api.call('templates.save', id === undefined ? { template } : { id, template });
+    save: async (id, template, clonedFrom) => {
+      const result = await api.call(
+        'templates.save',
+        id === undefined
+          ? { template, ...(clonedFrom === undefined ? {} : { clonedFrom }) }
+          : { id, template },
+      );
       if (result.ok) upsert(result.value);
       return result;
     },

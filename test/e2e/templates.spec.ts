@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { saveTemplateAndClose } from './support/template-editor';
 import { chooseDevice } from './support/pickers';
 
 async function openTemplates(page: Page) {
@@ -57,8 +58,7 @@ test('templates: built-ins are read-only, Clone makes an editable copy', async (
   await expect(editor.getByRole('note')).toHaveCount(0);
   await expect(editor.getByRole('textbox', { name: 'Content' })).toBeEditable();
   await editor.getByRole('textbox', { name: 'Name' }).fill('Lab: create JIT account');
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'Lab: create JIT account');
   const copy = grid.getByRole('row', { name: /Lab: create JIT account/ });
   await expect(copy.locator('[data-field="builtIn"]')).toHaveText('No');
 });
@@ -116,8 +116,7 @@ test('templates: an unknown tag or command is refused beside Content; Check list
   await content.fill('expect "*$"\nexec "id [#USERNAME#]"\nend');
   await editor.getByRole('button', { name: 'Check' }).click();
   await expect(editor.getByRole('status')).toHaveText('Check found no problems.');
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'E2E check account');
   await expect(
     grid.getByRole('row', { name: /E2E check account/ }).locator('[data-field="version"]'),
   ).toHaveText('1');
@@ -134,8 +133,7 @@ test('templates: each save is a new version; old versions are readable', async (
   await page.getByRole('button', { name: '+ New template' }).click();
   await editor.getByRole('textbox', { name: 'Name' }).fill('E2E check account');
   await content.fill(v1);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'E2E check account');
   const row = grid.getByRole('row', { name: /E2E check account/ });
   await expect(row.locator('[data-field="version"]')).toHaveText('1');
 
@@ -145,8 +143,7 @@ test('templates: each save is a new version; old versions are readable', async (
   await page.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(content).toHaveValue(v1);
   await content.fill(v2);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'E2E check account');
   await expect(row.locator('[data-field="version"]')).toHaveText('2');
 
   // Version history: both versions; version 1's content shown read-only.

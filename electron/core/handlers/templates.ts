@@ -8,8 +8,8 @@ export const templatesHandlers = (templates: TemplateService): DomainHandlers<ty
   'templates.list': () => toResult(() => templates.list()),
   'templates.get': ({ id }) => toResult(() => templates.get(id)),
   'templates.versions': ({ id }) => toResult(() => templates.versions(id)),
-  'templates.save': ({ id, template }, ctx) =>
-    toResult(() => templates.save(id, template, ctx.actor), inside('template')),
+  'templates.save': ({ id, template, clonedFrom }, ctx) =>
+    toResult(() => templates.save(id, template, ctx.actor, clonedFrom), inside('template')),
   'templates.clone': ({ id, name }, ctx) => toResult(() => templates.clone(id, name, ctx.actor)),
   'templates.delete': ({ id }, ctx) => toResult(() => templates.delete(id, ctx.actor)),
   'templates.check': ({ pluginId, content }) => toResult(() => templates.check(pluginId, content)),

@@ -28,9 +28,11 @@ export interface Execution {
   readonly kind: Operation['kind'];
   readonly pluginId: PluginId;
   readonly template: {
-    readonly id: number;
+    /** Null for a draft of a template never saved. */
+    readonly id: number | null;
     readonly name: string;
-    readonly version: number;
+    /** Null for a draft (the editor's unsaved text): the operation then keeps the text itself. */
+    readonly version: number | null;
     readonly content: string;
   };
   readonly target: TargetEndpoint;
@@ -86,6 +88,8 @@ export class TemplateExecutor {
         templateId: execution.template.id,
         templateName: execution.template.name,
         templateVersion: execution.template.version,
+        // A draft has no version to look its text up by: the record keeps what ran.
+        ...(execution.template.version === null ? { templateContent: execution.template.content } : {}),
         deviceId: execution.deviceId,
         deviceLabel: execution.deviceLabel,
         account: execution.account,

@@ -72,6 +72,16 @@ export class TemplateService {
     return templateProblems(pluginId, content, this.deps.syntaxCheck);
   }
 
+  /**
+   * Refuses a draft (Test on a device of unsaved text) that Save would refuse: the plugin must be
+   * available and the text pass the same tag and syntax checks. The caller has parsed it with the
+   * same schema as Save's input.
+   */
+  checkDraft(pluginId: PluginId, content: string): void {
+    this.#checkPlugin(pluginId);
+    this.#checkContent(pluginId, content);
+  }
+
   /** `clonedFrom`: a new template that began as the editor's unsaved copy of another one. */
   save(id: number | undefined, input: TemplateFields, actor: string, clonedFrom?: number): Promise<Template> {
     return this.#queue.run(async () => {

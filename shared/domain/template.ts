@@ -34,6 +34,19 @@ export const templateInputSchema = z.object({
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
+/**
+ * What Test on a device runs when the editor holds changes not saved (or a template never saved):
+ * the fields that decide the run, checked by the same rules as Save, so a test never runs a text
+ * that Save would refuse.
+ */
+export const templateDraftSchema = templateInputSchema.pick({
+  name: true,
+  pluginId: true,
+  executionType: true,
+  content: true,
+});
+export type TemplateDraftInput = z.input<typeof templateDraftSchema>;
+
 export const templateVersionSchema = z.object({
   version: z.number().int().positive(),
   name: z.string(),

@@ -180,21 +180,19 @@ export function TemplateEditor({ template, cloneOf, onClose, onOpen, onClone }: 
               Clone
             </Button>
           )}
-          {template && (
-            <Button variant="outlined" onClick={() => setTesting(true)}>
-              Test on a device
-            </Button>
-          )}
+          <Button variant="outlined" onClick={() => setTesting(true)}>
+            Test on a device
+          </Button>
           <Box sx={{ flex: 1 }} />
         </>
       }
       nested={
-        testing &&
-        template && (
+        testing && (
           <Suspense fallback={null}>
             <TestOnDeviceDialog
               template={template}
-              unsaved={isDirty(draft, template)}
+              draft={draft}
+              unsaved={template === undefined || isDirty(draft, template)}
               onClose={() => setTesting(false)}
             />
           </Suspense>

@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
 import { ServiceError } from '../services/service-error';
 import type { OperationLog } from './operation-log';
+import { runErrorText } from './run-error';
 import { StorageGuard } from './storage-guard';
 
 export interface TemplateExecutorDeps {
@@ -193,9 +194,7 @@ export class TemplateExecutor {
       : failure?.kind === 'canceled'
         ? 'Canceled'
         : 'Error';
-    const error = failure
-      ? `${failure.line === null ? '' : `line ${failure.line}: `}${guard.text(failure.message)}${failure.outputTail ? `\n${guard.text(failure.outputTail)}` : ''}`
-      : null;
+    const error = failure ? runErrorText(failure, (text) => guard.text(text)) : null;
     const endedAt = this.#now();
     const operation = await this.deps.operations.save({
       ...current,

@@ -76,40 +76,36 @@ test('templates: an unknown tag or command is refused beside Content; Check list
   await editor.getByRole('textbox', { name: 'Name' }).fill('E2E check account');
   await expect(editor.getByRole('combobox', { name: 'Plugin' })).toHaveValue('ssh');
 
-  // A malformed tag: flagged live as it is typed, and Save refuses it beside Content.
+  // A malformed tag: flagged live as it is typed, and Save refuses it; listed once, whoever found it.
+  const problems = editor.getByRole('list', { name: 'Problems' });
   await content.fill('exec "id [#usernam#]"');
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toContainText('Malformed tag [#usernam#]');
+  await expect(problems).toContainText('Malformed tag [#usernam#]');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(content).toHaveAttribute('aria-invalid', 'true');
-  await expect(content).toHaveAccessibleDescription(/Line 1, column \d+: Malformed tag \[#usernam#\]/);
+  await expect(content).toHaveAccessibleDescription('1 problem: pick one to go to its line');
   await expect(editor).toBeVisible();
-  // Said once beside Content (not again in the live list), once more in Check's list.
   const unknown = editor.getByText(/Malformed tag \[#usernam#\]/);
   await expect(unknown).toHaveCount(1);
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toHaveCount(0);
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText(
-    'Malformed tag [#usernam#]',
-  );
-  await expect(unknown).toHaveCount(2);
+  await expect(editor.getByRole('status')).toHaveText(/^Check found 1 problem/);
+  await expect(problems).toHaveText(/^Line 1, column \d+: Malformed tag \[#usernam#\]/);
+  await expect(unknown).toHaveCount(1);
 
   // A regular expression that does not compile: "Invalid regular expression" said once.
   await content.fill('expect-regex "/[/"\nend');
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toHaveText(
+  await expect(problems).toHaveText(
     'Line 1, column 16: Invalid regular expression: Unterminated character class',
   );
 
-  // An unknown SSH command (tags fine): Check lists it, and the core refuses the Save beside Content.
+  // An unknown SSH command (tags fine): Check lists it; a refused Save lists it too, once.
   await content.fill('expect "*$"\nfrobnicate "[#USERNAME#]"\nend');
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toHaveCount(0);
+  await expect(problems).toHaveCount(0);
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText(
-    'Line 2, column 1: Unknown command "frobnicate"',
-  );
+  await expect(problems).toContainText('Line 2, column 1: Unknown command "frobnicate"');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(content).toHaveAttribute('aria-invalid', 'true');
-  await expect(content).toHaveAccessibleDescription(/^Line 2: Unknown command "frobnicate"/);
+  await expect(problems.getByRole('listitem')).toHaveCount(1);
   await expect(editor).toBeVisible();
 
   // Fixed: Check is clean, Save makes version 1.

@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 're
 import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
-import { useTemplatesStore } from '../../stores/templates-store';
+import { useTemplatesStore, type TemplateProblem } from '../../stores/templates-store';
 import { announceSaved } from '../common/save-toast';
 import { FormDialog } from '../common/FormDialog';
 import { placeFailure } from '../devices/form-failure';
@@ -43,6 +43,8 @@ export interface TemplateEditorProps {
   /** Opens an unsaved copy of what the editor shows. */
   onClone: (source: Template, draft: TemplateDraft) => void;
 }
+
+const noProblems: readonly TemplateProblem[] = [];
 
 export const readOnlyNote = 'Built-in templates are read-only: Clone to edit';
 
@@ -124,7 +126,10 @@ export function TemplateEditor({ template, cloneOf, onClose, onOpen, onClone }: 
     }
     // e.g. a duplicate name, or deactivating a template credentials use (the message names them).
     const placed = placeFailure(result, 'template');
-    setErrors({ [slotFor(placed.field)]: placed.message });
+    const slot = slotFor(placed.field);
+    setErrors({ [slot]: placed.message });
+    // The core names the first problem of the text: Check lists them all, each at its line.
+    if (slot === 'content') void doCheck();
   };
 
   const doCheck = async () => {
@@ -213,6 +218,7 @@ export function TemplateEditor({ template, cloneOf, onClose, onOpen, onClone }: 
             error={errors.content}
             readOnly={readOnly}
             inputRef={contentRef}
+            checked={check.state === 'done' ? check.problems : noProblems}
           />
           <CheckResults check={check} />
           {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}

@@ -12,10 +12,12 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { SubmitForm } from '../common/SubmitForm';
 import { findPlugin } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
+import type { Operation } from '../../../shared/domain/operation';
 import type { Failure } from '../../../shared/result';
 import { useDevicesStore } from '../../stores/devices-store';
 import { useTemplatesStore } from '../../stores/templates-store';
 import { placeFailure } from '../devices/form-failure';
+import { LeftAccountNote } from './LeftAccountNote';
 import { RoundTripSection } from './RoundTripSection';
 import type { TemplateDraft } from './template-draft';
 import { RunAsNotes, RunAsSelect } from './RunAsFields';
@@ -24,6 +26,7 @@ import {
   isSqlPlugin,
   partnerCandidates,
   partnerTypeOf,
+  removalCandidates,
   roundTripOrder,
   slotForField,
   type TestErrors,
@@ -171,6 +174,21 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
     else showFailure(result);
   };
 
+  /** What a finished run ran: the draft (no version), or a saved template (a deletion run, say). */
+  const ranTemplate = (op: Operation) => {
+    const saved = op.templateVersion === null ? undefined : templates.find((t) => t.id === op.templateId);
+    return saved ?? { ...draft, builtIn: template?.builtIn ?? false };
+  };
+
+  /** Removes the account a creation test left: the deletion template, same device and credential. */
+  const removeLeft = async (created: Operation, remover: Template) => {
+    setRunning('test');
+    const result = await runTest({ templateId: remover.id, ...common(), username: created.account });
+    setRunning(undefined);
+    if (result.ok) setOutcome({ kind: 'test', operation: result.value });
+    else showFailure(result);
+  };
+
   const cancel = (id: string) => {
     void cancelOperation(id).then((result) => {
       if (!result.ok) setErrors({ form: `Could not cancel: ${result.message}` });
@@ -301,6 +319,14 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
               <TestProgress running={running} operations={liveTest?.operations ?? []} onCancel={cancel} />
             )}
             {outcome.kind !== 'none' && running === undefined && <TestOutcomeView outcome={outcome} />}
+            {outcome.kind === 'test' && running === undefined && (
+              <LeftAccountNote
+                key={outcome.operation.id}
+                operation={outcome.operation}
+                removers={removalCandidates(ranTemplate(outcome.operation), outcome.operation, templates)}
+                onRemove={(remover) => void removeLeft(outcome.operation, remover)}
+              />
+            )}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3 }}>

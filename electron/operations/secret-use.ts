@@ -10,7 +10,8 @@ export interface SecretUse {
   readonly deviceLabel: string;
   /** The credential belongs to another device: the administrator chose this one explicitly. */
   readonly otherDevice: boolean;
-  readonly template: { readonly id: number; readonly name: string; readonly version: number };
+  /** A draft run has no version (and a never-saved one no id). */
+  readonly template: { readonly id: number | null; readonly name: string; readonly version: number | null };
 }
 
 /**
@@ -31,7 +32,7 @@ export async function auditSecretUse(audit: AuditTrail, use: SecretUse): Promise
       entityId: use.credentialId,
       label: use.credentialLabel,
       fields: ['password'],
-      detail: `Test on a device: template "${use.template.name}" (id ${use.template.id}) version ${use.template.version} ${where}`,
+      detail: `Test on a device: template "${use.template.name}" ${templateText(use.template)} ${where}`,
     });
   } catch {
     throw new ServiceError(
@@ -39,4 +40,10 @@ export async function auditSecretUse(audit: AuditTrail, use: SecretUse): Promise
       'The run did not start: its use of the password could not be written to the audit log',
     );
   }
+}
+
+/** "(id 4) version 2", "(id 4) unsaved draft", "(new) unsaved draft". */
+function templateText(template: SecretUse['template']): string {
+  const id = template.id === null ? '(new)' : `(id ${template.id})`;
+  return template.version === null ? `${id} unsaved draft` : `${id} version ${template.version}`;
 }

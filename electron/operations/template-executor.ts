@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { PluginRegistry } from '../plugins/registry';
 import { ServiceError } from '../services/service-error';
 import type { OperationLog } from './operation-log';
+import { runErrorText } from './run-error';
 import { StorageGuard } from './storage-guard';
 
 export interface TemplateExecutorDeps {
@@ -28,9 +29,11 @@ export interface Execution {
   readonly kind: Operation['kind'];
   readonly pluginId: PluginId;
   readonly template: {
-    readonly id: number;
+    /** Null for a draft of a template never saved. */
+    readonly id: number | null;
     readonly name: string;
-    readonly version: number;
+    /** Null for a draft (the editor's unsaved text): the operation then keeps the text itself. */
+    readonly version: number | null;
     readonly content: string;
   };
   readonly target: TargetEndpoint;
@@ -86,6 +89,8 @@ export class TemplateExecutor {
         templateId: execution.template.id,
         templateName: execution.template.name,
         templateVersion: execution.template.version,
+        // A draft has no version to look its text up by: the record keeps what ran.
+        ...(execution.template.version === null ? { templateContent: execution.template.content } : {}),
         deviceId: execution.deviceId,
         deviceLabel: execution.deviceLabel,
         account: execution.account,
@@ -189,9 +194,7 @@ export class TemplateExecutor {
       : failure?.kind === 'canceled'
         ? 'Canceled'
         : 'Error';
-    const error = failure
-      ? `${failure.line === null ? '' : `line ${failure.line}: `}${guard.text(failure.message)}${failure.outputTail ? `\n${guard.text(failure.outputTail)}` : ''}`
-      : null;
+    const error = failure ? runErrorText(failure, (text) => guard.text(text)) : null;
     const endedAt = this.#now();
     const operation = await this.deps.operations.save({
       ...current,

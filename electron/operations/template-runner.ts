@@ -3,6 +3,7 @@ import { jitPairOf } from '../../shared/domain/jit';
 import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
+import type { TemplateDraftInput } from '../../shared/domain/template';
 import type { ConnectionLogin, TargetEndpoint } from '../plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
@@ -13,7 +14,7 @@ import { ServiceError } from '../services/service-error';
 import { ephemeralUsername } from './ephemeral-name';
 import { auditSecretUse } from './secret-use';
 import { tagValues } from './tag-values';
-import type { TemplateExecutor } from './template-executor';
+import type { Execution, TemplateExecutor } from './template-executor';
 
 export interface TemplateRunnerDeps {
   readonly inventory: Inventory;
@@ -27,7 +28,10 @@ export interface TemplateRunnerDeps {
 }
 
 export interface TestRequest {
-  readonly templateId: number;
+  /** The saved template; with `draft`, the one the draft edits (undefined for a new template). */
+  readonly templateId?: number | undefined;
+  /** The editor's text, run as it is: checked as Save checks it, no version saved. */
+  readonly draft?: TemplateDraftInput | undefined;
   readonly deviceId: number;
   readonly login: { readonly credentialId: number };
   readonly username?: string | undefined;
@@ -38,6 +42,9 @@ export interface TestRequest {
    */
   readonly useOnAnotherDevice?: boolean | undefined;
 }
+
+/** The template a run runs: a saved version, or a draft (no version; a new one has no id). */
+type RunTemplate = Execution['template'];
 
 /** Everything a run needs, resolved and checked before anything is sent to the target. */
 interface Prepared {
@@ -66,9 +73,39 @@ export class TemplateRunner {
   constructor(private readonly deps: TemplateRunnerDeps) {}
 
   async test(request: TestRequest, actor: string): Promise<Operation> {
-    const template = this.deps.inventory.templates.get(request.templateId);
+    const template = this.#testSubject(request);
     const prepared = this.#prepare(template.pluginId, request);
     return this.#run(prepared, template, 'test', actor);
+  }
+
+  /**
+   * What a test runs: the saved template, or the editor's draft. A draft is checked exactly as
+   * Save checks it (the contract parsed it with Save's schema; the tag and plugin syntax checks
+   * follow here) before anything is sent, and runs without a version (its operation keeps the text).
+   */
+  #testSubject(request: TestRequest): RunTemplate & { pluginId: PluginId } {
+    const { draft, templateId } = request;
+    if (draft === undefined) {
+      if (templateId === undefined)
+        throw new ServiceError('invalid_input', 'Choose a template to test', 'templateId');
+      return this.deps.inventory.templates.get(templateId);
+    }
+    const edited = templateId === undefined ? undefined : this.deps.inventory.templates.get(templateId);
+    try {
+      this.deps.inventory.templates.checkDraft(draft.pluginId, draft.content);
+    } catch (error) {
+      // Said as Save says it: the problem belongs to the draft's content, not to the test's form.
+      if (error instanceof ServiceError)
+        throw new ServiceError(error.code, error.message, `draft.${error.field ?? 'content'}`);
+      throw error;
+    }
+    return {
+      id: edited?.id ?? null,
+      name: draft.name.trim(),
+      version: null,
+      content: draft.content,
+      pluginId: draft.pluginId,
+    };
   }
 
   /**
@@ -176,7 +213,7 @@ export class TemplateRunner {
 
   async #run(
     prepared: Prepared,
-    template: { id: number; name: string; version: number; content: string },
+    template: RunTemplate,
     kind: Operation['kind'],
     actor: string,
   ): Promise<Operation> {

@@ -94,7 +94,7 @@ export class TemplateLibraryImport {
       return refused(`${field}: ${issue?.message ?? 'not valid'}`);
     }
     try {
-      const saved = await this.templates.save(undefined, input.data, actor, `imported from ${file.path}`);
+      const saved = await this.templates.save(undefined, input.data, actor, { importedFrom: file.path });
       return {
         path: file.path,
         imported: true,

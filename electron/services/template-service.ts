@@ -1,5 +1,5 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
-import type { Template, TemplateVersion } from '../../shared/domain/template';
+import { copyName, type Template, type TemplateVersion } from '../../shared/domain/template';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
@@ -78,10 +78,31 @@ export class TemplateService {
     return templateProblems(pluginId, content, this.deps.syntaxCheck);
   }
 
-  /** `origin`: where a new template came from, for its audit entry (an imported file's path). */
-  save(id: number | undefined, input: TemplateFields, actor: string, origin?: string): Promise<Template> {
+  /**
+   * Refuses a draft (Test on a device of unsaved text) that Save would refuse: the plugin must be
+   * available and the text pass the same tag and syntax checks. The caller has parsed it with the
+   * same schema as Save's input.
+   */
+  checkDraft(pluginId: PluginId, content: string): void {
+    this.#checkPlugin(pluginId);
+    this.#checkContent(pluginId, content);
+  }
+
+  /**
+   * `origin`, for a new template's audit entry: the template it began as an unsaved copy of in the
+   * editor (`clonedFrom`), or the library file it was imported from (`importedFrom`).
+   */
+  save(
+    id: number | undefined,
+    input: TemplateFields,
+    actor: string,
+    origin?: { readonly clonedFrom: number } | { readonly importedFrom: string },
+  ): Promise<Template> {
+    const clonedFrom = origin && 'clonedFrom' in origin ? origin.clonedFrom : undefined;
     return this.#queue.run(async () => {
       const existing = id === undefined ? undefined : this.#require(id);
+      const source =
+        id === undefined && clonedFrom !== undefined ? this.deps.table.get(clonedFrom) : undefined;
       if (existing?.builtIn) throw new ServiceError('conflict', builtInReadOnly);
       if (existing?.pluginId !== input.pluginId) this.#checkPlugin(input.pluginId);
       this.#checkContent(input.pluginId, input.content);
@@ -98,7 +119,11 @@ export class TemplateService {
             'create',
             row,
             templateFieldNames,
-            origin ? `Version 1, ${origin}` : 'Version 1',
+            source
+              ? `Version 1, cloned from ${source.name} (version ${source.version})`
+              : origin && 'importedFrom' in origin
+                ? `Version 1, imported from ${origin.importedFrom}`
+                : 'Version 1',
           ),
         );
         this.#changed(row.id);
@@ -355,15 +380,8 @@ export class TemplateService {
   }
 
   #copyName(source: StoredTemplate): string {
-    const taken = new Set(
-      [...this.deps.table.all()].filter((t) => t.pluginId === source.pluginId).map((t) => nameKey(t.name)),
-    );
-    for (let n = 1; ; n++) {
-      const suffix = n === 1 ? '' : ` (${n})`;
-      const base = `Copy of ${source.name}`.slice(0, maxNameLength - suffix.length);
-      const candidate = base + suffix;
-      if (!taken.has(nameKey(candidate))) return candidate;
-    }
+    const taken = [...this.deps.table.all()].filter((t) => t.pluginId === source.pluginId).map((t) => t.name);
+    return copyName(source.name, taken);
   }
 
   #changed(id: number): void {

@@ -39,7 +39,8 @@ const otherDevicesShown = 100;
 
 /** The test run in progress: its templates, and the operations seen running so far. */
 export interface LiveTest {
-  templateIds: readonly Id[];
+  /** Null stands for a draft of a template never saved. */
+  templateIds: readonly (Id | null)[];
   /** Client time the run was asked for; earlier operations of the same templates are not it. */
   since: number;
   operations: Operation[];
@@ -51,7 +52,8 @@ export interface TemplatesState {
   loading: boolean;
   loadError: string | undefined;
   load: () => Promise<void>;
-  save: (id: Id | undefined, template: TemplateInput) => Promise<Result<Template>>;
+  /** `clonedFrom`: a new template that began as a copy of that one (the core audits it). */
+  save: (id: Id | undefined, template: TemplateInput, clonedFrom?: Id) => Promise<Result<Template>>;
   clone: (id: Id) => Promise<Result<Template>>;
   remove: (id: Id) => Promise<Result<{ id: Id }>>;
   versions: (id: Id) => Promise<Result<TemplateVersion[]>>;
@@ -80,7 +82,7 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
    * run is told from a later one by its `templateIds` array: `received` replaces the `liveTest`
    * object on every event but keeps that array.
    */
-  const followRun = async <T>(templateIds: readonly Id[], call: () => Promise<T>): Promise<T> => {
+  const followRun = async <T>(templateIds: readonly (Id | null)[], call: () => Promise<T>): Promise<T> => {
     set({ liveTest: { templateIds, since: Date.now(), operations: [] } });
     try {
       return await call();
@@ -94,8 +96,13 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
     loading: false,
     loadError: undefined,
     load: wholeListLoad('templates', () => api.call('templates.list', undefined), set),
-    save: async (id, template) => {
-      const result = await api.call('templates.save', id === undefined ? { template } : { id, template });
+    save: async (id, template, clonedFrom) => {
+      const result = await api.call(
+        'templates.save',
+        id === undefined
+          ? { template, ...(clonedFrom === undefined ? {} : { clonedFrom }) }
+          : { id, template },
+      );
       if (result.ok) upsert(result.value);
       return result;
     },
@@ -132,7 +139,8 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
       };
     },
     liveTest: undefined,
-    test: (request) => followRun([request.templateId], () => api.call('operations.testTemplate', request)),
+    test: (request) =>
+      followRun([request.templateId ?? null], () => api.call('operations.testTemplate', request)),
     testRoundTrip: (request) =>
       followRun([request.firstTemplateId, request.secondTemplateId], () =>
         api.call('operations.testRoundTrip', request),
@@ -147,7 +155,6 @@ function received(op: Operation): void {
   if (
     run === undefined ||
     op.kind !== 'test' ||
-    op.templateId === null ||
     !run.templateIds.includes(op.templateId) ||
     Date.parse(op.createdAt) < run.since - clockSlackMs
   ) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/common';
 import { operationFilterSchema, operationSchema } from '../domain/operation';
+import { templateDraftSchema } from '../domain/template';
 import { defineEvents, defineMethods } from './define';
 
 /** Who runs a test: another credential, or the one the test acts on. */
@@ -34,9 +35,12 @@ export const operationsMethods = defineMethods({
   },
   'operations.testTemplate': {
     summary:
-      'Test on a device: run a template against a device as an authentication credential, with generated test values',
+      "Test on a device: run a template (a saved one, or the editor's draft) against a device as an authentication credential, with generated test values",
     input: z.object({
-      templateId: idSchema,
+      /** The saved template; with `draft`, the template the draft edits (none for a new one). */
+      templateId: idSchema.optional(),
+      /** The editor's text, run as it is (checked as Save checks it), no version saved. */
+      draft: templateDraftSchema.optional(),
       deviceId: idSchema,
       login: testLoginSchema,
       /** The account to act on; a fresh ephemeral name when empty (creation templates). */

@@ -31,8 +31,14 @@ export const templatesMethods = defineMethods({
     output: z.array(templateVersionSchema),
   },
   'templates.save': {
-    summary: 'Create (no id) or update a template; an update makes a new version. Built-ins are read-only.',
-    input: z.object({ id: idSchema.optional(), template: templateInputSchema }),
+    summary:
+      'Create (no id) or update a template; an update makes a new version. Built-ins are read-only. A new template may name the one it was cloned from (audited).',
+    input: z.object({
+      id: idSchema.optional(),
+      template: templateInputSchema,
+      /** The editor's Clone opens an unsaved copy: its first save says where it came from. */
+      clonedFrom: idSchema.optional(),
+    }),
     output: templateSchema,
   },
   'templates.clone': {

@@ -46,7 +46,13 @@ export const operationSchema = z.object({
   pluginId: pluginIdSchema,
   templateId: z.number().int().nullable(),
   templateName: z.string(),
+  /** Null when the run was of a draft: text from the editor, not a saved version. */
   templateVersion: z.number().int().nullable(),
+  /**
+   * The exact text a draft run ran (a saved version's text is kept in its version history, so
+   * only draft runs carry it here). Absent on older records.
+   */
+  templateContent: z.string().optional(),
   deviceId: z.number().int().nullable(),
   deviceLabel: z.string(),
   /** The account the template acted on (for creation: the generated name). */

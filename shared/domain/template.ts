@@ -34,6 +34,19 @@ export const templateInputSchema = z.object({
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
+/**
+ * What Test on a device runs when the editor holds changes not saved (or a template never saved):
+ * the fields that decide the run, checked by the same rules as Save, so a test never runs a text
+ * that Save would refuse.
+ */
+export const templateDraftSchema = templateInputSchema.pick({
+  name: true,
+  pluginId: true,
+  executionType: true,
+  content: true,
+});
+export type TemplateDraftInput = z.input<typeof templateDraftSchema>;
+
 export const templateVersionSchema = z.object({
   version: z.number().int().positive(),
   name: z.string(),
@@ -60,3 +73,19 @@ export const templateSchema = templateInputSchema.extend({
   updatedAt: isoDateSchema,
 });
 export type Template = z.infer<typeof templateSchema>;
+
+const maxTemplateName = 128;
+
+/**
+ * The name a clone of `source` gets: "Copy of X", then "Copy of X (2)" and so on, the first that no
+ * template of the same plugin has (names compare trimmed and case-blind, as the core's rule does).
+ */
+export function copyName(source: string, taken: readonly string[]): string {
+  const key = (name: string) => name.trim().toLowerCase();
+  const used = new Set(taken.map(key));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const candidate = `Copy of ${source}`.slice(0, maxTemplateName - suffix.length) + suffix;
+    if (!used.has(key(candidate))) return candidate;
+  }
+}

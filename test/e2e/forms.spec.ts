@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { saveTemplateAndClose } from './support/template-editor';
 import { chooseDevice } from './support/pickers';
 
 /** Imports `bundle` through Devices > Import bundle, as a user would. */
@@ -193,9 +194,7 @@ test('every save and delete says so the same way; a refused delete offers only C
   const editor = page.getByRole('dialog', { name: 'Template editor' });
   await editor.getByRole('textbox', { name: 'Name' }).fill('Say: check');
   await editor.getByRole('textbox', { name: 'Content' }).fill('expect "*$"\nexec "id [#USERNAME#]"\nend');
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
-  await expect(toast(page, 'Saved: Say: check')).toBeVisible();
+  await saveTemplateAndClose(page, editor, 'Say: check');
 
   // The device still holds the credential: the confirmation says why, and offers only Close.
   await openScreen(page, 'Devices', 'All devices');

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { saveTemplateAndClose } from './support/template-editor';
 import { chooseDevice } from './support/pickers';
 
 async function openCredentialsAll(page: Page) {
@@ -46,10 +47,10 @@ async function cloneTemplate(page: Page, builtIn: string): Promise<string> {
   await page.getByRole('button', { name: `Actions for ${builtIn}` }).click();
   await page.getByRole('menuitem', { name: 'Clone' }).click();
   const copy = `Copy of ${builtIn}`;
-  // The copy opens in the editor, already saved as version 1.
+  // The copy opens in the editor, not saved until Save (version 1).
   const editor = page.getByRole('dialog', { name: 'Template editor' });
   await expect(editor.getByRole('textbox', { name: 'Name' })).toHaveValue(copy);
-  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await saveTemplateAndClose(page, editor, copy);
   await expect(page.getByRole('button', { name: `Actions for ${copy}` })).toBeVisible();
   return copy;
 }

@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { createServer } from 'node:net';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { saveTemplateAndClose } from './support/template-editor';
 import { startSilentSshServer } from './support/silent-ssh-server';
 import { chooseDevice } from './support/pickers';
 
@@ -80,8 +81,7 @@ test('operations: filters, details with masked secrets, and Cancel operation of 
     await page.getByRole('button', { name: '+ New template' }).click();
     await editor.getByRole('textbox', { name: 'Name' }).fill(templateName);
     await editor.getByRole('textbox', { name: 'Content' }).fill(templateContent);
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await expect(editor).toBeHidden();
+    await saveTemplateAndClose(page, editor, templateName);
     await page.getByRole('button', { name: `Actions for ${templateName}` }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     await editor.getByRole('button', { name: 'Test on a device' }).click();

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { saveTemplateAndClose } from './support/template-editor';
 import { chooseDevice } from './support/pickers';
 
 async function openTemplates(page: Page) {
@@ -57,8 +58,7 @@ test('templates: built-ins are read-only, Clone makes an editable copy', async (
   await expect(editor.getByRole('note')).toHaveCount(0);
   await expect(editor.getByRole('textbox', { name: 'Content' })).toBeEditable();
   await editor.getByRole('textbox', { name: 'Name' }).fill('Lab: create JIT account');
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'Lab: create JIT account');
   const copy = grid.getByRole('row', { name: /Lab: create JIT account/ });
   await expect(copy.locator('[data-field="builtIn"]')).toHaveText('No');
 });
@@ -76,48 +76,43 @@ test('templates: an unknown tag or command is refused beside Content; Check list
   await editor.getByRole('textbox', { name: 'Name' }).fill('E2E check account');
   await expect(editor.getByRole('combobox', { name: 'Plugin' })).toHaveValue('ssh');
 
-  // A malformed tag: flagged live as it is typed, and Save refuses it beside Content.
+  // A malformed tag: flagged live as it is typed, and Save refuses it; listed once, whoever found it.
+  const problems = editor.getByRole('list', { name: 'Problems' });
   await content.fill('exec "id [#usernam#]"');
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toContainText('Malformed tag [#usernam#]');
+  await expect(problems).toContainText('Malformed tag [#usernam#]');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(content).toHaveAttribute('aria-invalid', 'true');
-  await expect(content).toHaveAccessibleDescription(/Line 1, column \d+: Malformed tag \[#usernam#\]/);
+  await expect(content).toHaveAccessibleDescription('1 problem: pick one to go to its line');
   await expect(editor).toBeVisible();
-  // Said once beside Content (not again in the live list), once more in Check's list.
   const unknown = editor.getByText(/Malformed tag \[#usernam#\]/);
   await expect(unknown).toHaveCount(1);
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toHaveCount(0);
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText(
-    'Malformed tag [#usernam#]',
-  );
-  await expect(unknown).toHaveCount(2);
+  await expect(editor.getByRole('status')).toHaveText(/^Check found 1 problem/);
+  await expect(problems).toHaveText(/^Line 1, column \d+: Malformed tag \[#usernam#\]/);
+  await expect(unknown).toHaveCount(1);
 
   // A regular expression that does not compile: "Invalid regular expression" said once.
   await content.fill('expect-regex "/[/"\nend');
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toHaveText(
+  await expect(problems).toHaveText(
     'Line 1, column 16: Invalid regular expression: Unterminated character class',
   );
 
-  // An unknown SSH command (tags fine): Check lists it, and the core refuses the Save beside Content.
+  // An unknown SSH command (tags fine): Check lists it; a refused Save lists it too, once.
   await content.fill('expect "*$"\nfrobnicate "[#USERNAME#]"\nend');
-  await expect(editor.getByRole('list', { name: 'Tag problems' })).toHaveCount(0);
+  await expect(problems).toHaveCount(0);
   await editor.getByRole('button', { name: 'Check' }).click();
-  await expect(editor.getByRole('list', { name: 'Check results' })).toContainText(
-    'Line 2, column 1: Unknown command "frobnicate"',
-  );
+  await expect(problems).toContainText('Line 2, column 1: Unknown command "frobnicate"');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(content).toHaveAttribute('aria-invalid', 'true');
-  await expect(content).toHaveAccessibleDescription(/^Line 2: Unknown command "frobnicate"/);
+  await expect(problems.getByRole('listitem')).toHaveCount(1);
   await expect(editor).toBeVisible();
 
   // Fixed: Check is clean, Save makes version 1.
   await content.fill('expect "*$"\nexec "id [#USERNAME#]"\nend');
   await editor.getByRole('button', { name: 'Check' }).click();
   await expect(editor.getByRole('status')).toHaveText('Check found no problems.');
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'E2E check account');
   await expect(
     grid.getByRole('row', { name: /E2E check account/ }).locator('[data-field="version"]'),
   ).toHaveText('1');
@@ -134,8 +129,7 @@ test('templates: each save is a new version; old versions are readable', async (
   await page.getByRole('button', { name: '+ New template' }).click();
   await editor.getByRole('textbox', { name: 'Name' }).fill('E2E check account');
   await content.fill(v1);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'E2E check account');
   const row = grid.getByRole('row', { name: /E2E check account/ });
   await expect(row.locator('[data-field="version"]')).toHaveText('1');
 
@@ -145,8 +139,7 @@ test('templates: each save is a new version; old versions are readable', async (
   await page.getByRole('menuitem', { name: 'Edit' }).click();
   await expect(content).toHaveValue(v1);
   await content.fill(v2);
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'E2E check account');
   await expect(row.locator('[data-field="version"]')).toHaveText('2');
 
   // Version history: both versions; version 1's content shown read-only.

@@ -6,6 +6,7 @@ import ssh2 from 'ssh2';
 import { makeTempDir } from '../support/temp-dir';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { saveTemplateAndClose } from './support/template-editor';
 import { startHost } from './support/host-process';
 import { chooseDevice } from './support/pickers';
 
@@ -62,8 +63,7 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   const editor = page.getByRole('dialog', { name: 'Template editor' });
   await editor.getByRole('textbox', { name: 'Name' }).fill('Xfer: check account');
   await editor.getByRole('textbox', { name: 'Content' }).fill('expect "*$"\nexec "id [#USERNAME#]"\nend');
-  await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(editor).toBeHidden();
+  await saveTemplateAndClose(page, editor, 'Xfer: check account');
 
   await openScreen(page, 'PAM Core', 'All');
   await page.getByRole('button', { name: 'View actions' }).click();

@@ -12,8 +12,11 @@ export const templatesHandlers = (
   'templates.list': () => toResult(() => templates.list()),
   'templates.get': ({ id }) => toResult(() => templates.get(id)),
   'templates.versions': ({ id }) => toResult(() => templates.versions(id)),
-  'templates.save': ({ id, template }, ctx) =>
-    toResult(() => templates.save(id, template, ctx.actor), inside('template')),
+  'templates.save': ({ id, template, clonedFrom }, ctx) =>
+    toResult(
+      () => templates.save(id, template, ctx.actor, clonedFrom === undefined ? undefined : { clonedFrom }),
+      inside('template'),
+    ),
   'templates.clone': ({ id, name }, ctx) => toResult(() => templates.clone(id, name, ctx.actor)),
   'templates.delete': ({ id }, ctx) => toResult(() => templates.delete(id, ctx.actor)),
   'templates.check': ({ pluginId, content }) => toResult(() => templates.check(pluginId, content)),

@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 're
 import { pluginCatalogue } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
 import { usePluginsStore } from '../../stores/plugins-store';
-import { useTemplatesStore } from '../../stores/templates-store';
+import { useTemplatesStore, type TemplateProblem } from '../../stores/templates-store';
 import { announceSaved } from '../common/save-toast';
 import { FormDialog } from '../common/FormDialog';
 import { placeFailure } from '../devices/form-failure';
@@ -36,9 +36,15 @@ export interface TemplateEditorProps {
   /** The template to edit (or view, for a built-in), or undefined for a new one. */
   template: Template | undefined;
   onClose: () => void;
-  /** Switches the editor to another template: the copy Clone made. */
+  /** An unsaved copy of another template to start from (Clone); with `template` undefined. */
+  cloneOf?: { readonly source: Template; readonly draft: TemplateDraft } | undefined;
+  /** Switches the editor to another template: the new one its first Save created. */
   onOpen: (template: Template) => void;
+  /** Opens an unsaved copy of what the editor shows. */
+  onClone: (source: Template, draft: TemplateDraft) => void;
 }
+
+const noProblems: readonly TemplateProblem[] = [];
 
 export const readOnlyNote = 'Built-in templates are read-only: Clone to edit';
 
@@ -47,14 +53,15 @@ export const readOnlyNote = 'Built-in templates are read-only: Clone to edit';
  * help, the core's Check, version history, Clone, and Test on a device (saved templates, built-ins
  * included). Built-ins open read-only.
  */
-export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProps) {
+export function TemplateEditor({ template, cloneOf, onClose, onOpen, onClone }: TemplateEditorProps) {
   const save = useTemplatesStore((s) => s.save);
-  const clone = useTemplatesStore((s) => s.clone);
   const runCheck = useTemplatesStore((s) => s.check);
   const storePlugins = usePluginsStore((s) => s.plugins);
   const readOnly = template?.builtIn ?? false;
-  // What the editor loaded: closing it with changes to this asks first.
-  const [loaded] = useState<TemplateDraft>(() => (template ? toDraft(template) : emptyDraft()));
+  // What the editor loaded (or last saved): closing it with changes to this asks first.
+  const [loaded, setLoaded] = useState<TemplateDraft>(() =>
+    template ? toDraft(template) : (cloneOf?.draft ?? emptyDraft()),
+  );
   const [draft, setDraft] = useState<TemplateDraft>(loaded);
   const [errors, setErrors] = useState<TemplateErrors>({});
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
@@ -102,16 +109,27 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
       return;
     }
     setBusy(true);
-    const result = await save(template?.id, parsed.template);
+    const result = await save(template?.id, parsed.template, cloneOf?.source.id);
     setBusy(false);
     if (result.ok) {
+      // The editor stays open on what was saved: a new template reopens as itself (its versions,
+      // Test on a device), an existing one takes the saved values as its new starting point.
       announceSaved(result.value.name);
-      onClose();
+      if (template === undefined) {
+        onOpen(result.value);
+        return;
+      }
+      const saved = toDraft(result.value);
+      setLoaded(saved);
+      setDraft(saved);
       return;
     }
     // e.g. a duplicate name, or deactivating a template credentials use (the message names them).
     const placed = placeFailure(result, 'template');
-    setErrors({ [slotFor(placed.field)]: placed.message });
+    const slot = slotFor(placed.field);
+    setErrors({ [slot]: placed.message });
+    // The core names the first problem of the text: Check lists them all, each at its line.
+    if (slot === 'content') void doCheck();
   };
 
   const doCheck = async () => {
@@ -122,13 +140,9 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
     );
   };
 
-  const doClone = async () => {
-    if (!template) return;
-    setBusy(true);
-    const result = await clone(template.id);
-    setBusy(false);
-    if (result.ok) onOpen(result.value);
-    else setErrors({ form: `Could not clone: ${result.message}` });
+  // The copy takes what the editor shows; nothing is saved until the copy's own Save.
+  const doClone = () => {
+    if (template) onClone(template, draft);
   };
 
   return (
@@ -138,7 +152,11 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
       subtitle={
         <Stack direction="row" spacing={1} sx={{ px: 3, pb: 1, alignItems: 'center' }}>
           <Typography variant="body2" color="text.secondary">
-            {template ? `${template.name} · version ${template.version}` : 'A new template'}
+            {template
+              ? `${template.name} · version ${template.version}`
+              : cloneOf
+                ? `A copy of ${cloneOf.source.name} (version ${cloneOf.source.version}), not saved yet`
+                : 'A new template'}
           </Typography>
           {template?.builtIn && <Chip size="small" label="Built-in" />}
         </Stack>
@@ -163,25 +181,23 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
             Check
           </Button>
           {template && (
-            <Button variant="outlined" onClick={() => void doClone()} disabled={busy}>
+            <Button variant="outlined" onClick={doClone} disabled={busy}>
               Clone
             </Button>
           )}
-          {template && (
-            <Button variant="outlined" onClick={() => setTesting(true)}>
-              Test on a device
-            </Button>
-          )}
+          <Button variant="outlined" onClick={() => setTesting(true)}>
+            Test on a device
+          </Button>
           <Box sx={{ flex: 1 }} />
         </>
       }
       nested={
-        testing &&
-        template && (
+        testing && (
           <Suspense fallback={null}>
             <TestOnDeviceDialog
               template={template}
-              unsaved={isDirty(draft, template)}
+              draft={draft}
+              unsaved={template === undefined || isDirty(draft, template)}
               onClose={() => setTesting(false)}
             />
           </Suspense>
@@ -198,10 +214,12 @@ export function TemplateEditor({ template, onClose, onOpen }: TemplateEditorProp
           <TemplateFields draft={draft} errors={errors} readOnly={readOnly} plugins={plugins} edit={edit} />
           <ContentField
             value={draft.content}
+            pluginId={draft.pluginId}
             onChange={(content) => edit('content', content)}
             error={errors.content}
             readOnly={readOnly}
             inputRef={contentRef}
+            checked={check.state === 'done' ? check.problems : noProblems}
           />
           <CheckResults check={check} />
           {errors.form !== undefined && <Alert severity="error">{errors.form}</Alert>}

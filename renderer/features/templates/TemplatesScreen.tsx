@@ -11,6 +11,7 @@ import { useTemplatesStore } from '../../stores/templates-store';
 import { ConfirmDeleteDialog } from '../common/ConfirmDeleteDialog';
 import { announceDeleted } from '../common/save-toast';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
+import { cloneDraft, toDraft, type TemplateDraft } from './template-draft';
 import { TemplateFilters, type TemplateFilter } from './TemplateFilters';
 import { ImportTemplatesDialog } from './ImportTemplatesDialog';
 import { TemplatesGrid } from './TemplatesGrid';
@@ -18,9 +19,16 @@ import { TemplatesGrid } from './TemplatesGrid';
 // The editor is the heaviest part of the screen and is only needed once a template is opened.
 const TemplateEditor = lazy(async () => ({ default: (await import('./TemplateEditor')).TemplateEditor }));
 
+/** An unsaved copy the editor opens with (Clone); `seq` tells two copies of the same source apart. */
+interface CloneOf {
+  readonly source: Template;
+  readonly draft: TemplateDraft;
+  readonly seq: number;
+}
+
 type Open =
   | { kind: 'none' }
-  | { kind: 'editor'; template: Template | undefined }
+  | { kind: 'editor'; template: Template | undefined; cloneOf?: CloneOf }
   | { kind: 'delete'; template: Template };
 
 /** Executions > Templates: the list with its filters, and the Template editor. */
@@ -29,7 +37,6 @@ export function TemplatesScreen() {
   const loading = useTemplatesStore((s) => s.loading);
   const loadError = useTemplatesStore((s) => s.loadError);
   const load = useTemplatesStore((s) => s.load);
-  const clone = useTemplatesStore((s) => s.clone);
   const remove = useTemplatesStore((s) => s.remove);
   const storePlugins = usePluginsStore((s) => s.plugins);
   const ensurePlugins = usePluginsStore((s) => s.ensureLoaded);
@@ -37,6 +44,7 @@ export function TemplatesScreen() {
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [actionError, setActionError] = useState<string | undefined>();
   const [importing, setImporting] = useState(false);
+  const [cloneSeq, setCloneSeq] = useState(0);
 
   useEffect(() => {
     void load();
@@ -61,12 +69,18 @@ export function TemplatesScreen() {
       ? (templates.find((t) => t.id === open.template?.id) ?? open.template)
       : undefined;
 
-  const cloneFromList = async (template: Template) => {
+  // Clone saves nothing: the editor opens on a copy, and only its Save creates the template.
+  const openClone = (source: Template, draft: TemplateDraft) => {
     setActionError(undefined);
-    const result = await clone(template.id);
-    if (result.ok) setOpen({ kind: 'editor', template: result.value });
-    else setActionError(`Could not clone ${template.name}: ${result.message}`);
+    const seq = cloneSeq + 1;
+    setCloneSeq(seq);
+    setOpen({
+      kind: 'editor',
+      template: undefined,
+      cloneOf: { source, draft: cloneDraft(draft, source.name, templates), seq },
+    });
   };
+  const cloneOf = open.kind === 'editor' ? open.cloneOf : undefined;
 
   return (
     <Stack spacing={2} sx={{ height: '100%', minHeight: 420 }}>
@@ -94,17 +108,19 @@ export function TemplatesScreen() {
           loading={loading}
           pluginName={pluginName}
           onOpen={(template) => setOpen({ kind: 'editor', template })}
-          onClone={(template) => void cloneFromList(template)}
+          onClone={(template) => openClone(template, toDraft(template))}
           onDelete={(template) => setOpen({ kind: 'delete', template })}
         />
       </Box>
       {open.kind === 'editor' && (
         <Suspense fallback={null}>
           <TemplateEditor
-            key={editing?.id ?? 'new'}
+            key={editing?.id ?? (cloneOf ? `clone-${cloneOf.seq}` : 'new')}
             template={editing}
+            cloneOf={cloneOf}
             onClose={() => setOpen({ kind: 'none' })}
             onOpen={(template) => setOpen({ kind: 'editor', template })}
+            onClone={openClone}
           />
         </Suspense>
       )}

@@ -12,17 +12,21 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { SubmitForm } from '../common/SubmitForm';
 import { findPlugin } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
+import type { Operation } from '../../../shared/domain/operation';
 import type { Failure } from '../../../shared/result';
 import { useDevicesStore } from '../../stores/devices-store';
 import { useTemplatesStore } from '../../stores/templates-store';
 import { placeFailure } from '../devices/form-failure';
+import { LeftAccountNote } from './LeftAccountNote';
 import { RoundTripSection } from './RoundTripSection';
+import type { TemplateDraft } from './template-draft';
 import { RunAsNotes, RunAsSelect } from './RunAsFields';
 import {
   endpointText,
   isSqlPlugin,
   partnerCandidates,
   partnerTypeOf,
+  removalCandidates,
   roundTripOrder,
   slotForField,
   type TestErrors,
@@ -34,9 +38,11 @@ import { useRunAs } from './use-run-as';
 export const accountHelp = 'Empty: a fresh ephemeral name (prefix + 7 digits) is generated';
 
 export interface TestOnDeviceDialogProps {
-  /** The saved template to run (its current version). */
-  template: Template;
-  /** The editor holds changes not saved yet: they are not what runs. */
+  /** The saved template the editor edits (undefined for a new one): the round trip runs it. */
+  template: Template | undefined;
+  /** What the editor holds: a single test runs it, saved or not. */
+  draft: TemplateDraft;
+  /** The editor holds changes not saved (or a template never saved): the test runs the draft. */
   unsaved: boolean;
   onClose: () => void;
 }
@@ -50,12 +56,13 @@ interface Form {
 }
 
 /**
- * Test on a device: runs the saved template against a device as a chosen credential, with
+ * Test on a device: runs what the editor holds (the saved version, or the unsaved draft, which
+ * the core checks as Save would and runs without saving a version) against a device as a chosen credential, with
  * generated test values, and shows the operation it made: status, error, and each line's output
  * (masked by the core). For a JIT pair's template, the round trip runs both halves with a check
  * after each. Steps appear as the core streams them.
  */
-export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceDialogProps) {
+export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOnDeviceDialogProps) {
   const titleId = useId();
   const devices = useDevicesStore((s) => s.devices);
   const devicesLoaded = useDevicesStore((s) => s.loaded);
@@ -67,10 +74,14 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
   const cancelOperation = useTemplatesStore((s) => s.cancelOperation);
   const liveTest = useTemplatesStore((s) => s.liveTest);
 
-  const partners = useMemo(() => partnerCandidates(template, templates), [template, templates]);
-  const partnerType = partnerTypeOf(template);
-  const plugin = findPlugin(template.pluginId);
-  const pluginName = plugin?.name ?? template.pluginId;
+  // The round trip runs saved templates: it is offered for a template that has been saved.
+  const partners = useMemo(
+    () => (template ? partnerCandidates(template, templates) : []),
+    [template, templates],
+  );
+  const partnerType = template ? partnerTypeOf(template) : undefined;
+  const plugin = findPlugin(draft.pluginId);
+  const pluginName = plugin?.name ?? draft.pluginId;
   const available = plugin?.available ?? false;
 
   const [form, setForm] = useState<Form>({
@@ -132,14 +143,22 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
     setOutcome({ kind: 'none' });
     setRunning(kind);
     if (kind === 'test') {
-      const result = await runTest({ templateId: template.id, ...common() });
+      const { name, pluginId, executionType, content } = draft;
+      const subject =
+        unsaved || !template
+          ? {
+              ...(template ? { templateId: template.id } : {}),
+              draft: { name, pluginId, executionType, content },
+            }
+          : { templateId: template.id };
+      const result = await runTest({ ...subject, ...common() });
       setRunning(undefined);
       if (result.ok) setOutcome({ kind: 'test', operation: result.value });
       else showFailure(result);
       return;
     }
     const partner = partners.find((p) => p.id === Number(form.partnerId));
-    if (!partner) {
+    if (!partner || !template) {
       setRunning(undefined);
       setErrors({ partnerId: 'That template no longer exists' });
       return;
@@ -155,20 +174,35 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
     else showFailure(result);
   };
 
+  /** What a finished run ran: the draft (no version), or a saved template (a deletion run, say). */
+  const ranTemplate = (op: Operation) => {
+    const saved = op.templateVersion === null ? undefined : templates.find((t) => t.id === op.templateId);
+    return saved ?? { ...draft, builtIn: template?.builtIn ?? false };
+  };
+
+  /** Removes the account a creation test left: the deletion template, same device and credential. */
+  const removeLeft = async (created: Operation, remover: Template) => {
+    setRunning('test');
+    const result = await runTest({ templateId: remover.id, ...common(), username: created.account });
+    setRunning(undefined);
+    if (result.ok) setOutcome({ kind: 'test', operation: result.value });
+    else showFailure(result);
+  };
+
   const cancel = (id: string) => {
     void cancelOperation(id).then((result) => {
       if (!result.ok) setErrors({ form: `Could not cancel: ${result.message}` });
     });
   };
 
-  const sql = isSqlPlugin(template.pluginId);
+  const sql = isSqlPlugin(draft.pluginId);
   const deviceHelp =
     devicesError !== undefined
       ? `Could not load the devices: ${devicesError}`
       : devicesLoaded && devices.length === 0
         ? 'No devices yet: add one under Devices'
         : device
-          ? endpointText(device, template.pluginId)
+          ? endpointText(device, draft.pluginId)
           : 'The target the template runs on';
 
   return (
@@ -193,7 +227,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
         <DialogContent>
           <Stack spacing={2}>
             <Typography variant="body2" color="text.secondary">
-              {`${template.name} · version ${template.version} · ${pluginName} · ${template.executionType}`}
+              {`${draft.name.trim() || 'A new template'} · ${unsaved || !template ? 'unsaved draft' : `version ${template.version}`} · ${pluginName} · ${draft.executionType}`}
             </Typography>
             {!available && (
               <Alert severity="info" role="note">
@@ -201,8 +235,10 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
               </Alert>
             )}
             {unsaved && (
-              <Alert severity="warning" role="note">
-                {`The editor has unsaved changes: the test runs the saved version ${template.version}.`}
+              <Alert severity="info" role="note">
+                {template
+                  ? `The test runs the editor's unsaved text, checked as Save checks it; no version is saved. The round trip runs the saved version ${template.version}.`
+                  : "The test runs the editor's text, checked as Save checks it; nothing is saved."}
               </Alert>
             )}
             <Typography variant="body2">
@@ -264,7 +300,7 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
               disabled={running !== undefined}
               onConfirmed={() => clearError('credentialId')}
             />
-            {partnerType !== undefined && (
+            {partnerType !== undefined && template && (
               <RoundTripSection
                 template={template}
                 partnerType={partnerType}
@@ -283,6 +319,14 @@ export function TestOnDeviceDialog({ template, unsaved, onClose }: TestOnDeviceD
               <TestProgress running={running} operations={liveTest?.operations ?? []} onCancel={cancel} />
             )}
             {outcome.kind !== 'none' && running === undefined && <TestOutcomeView outcome={outcome} />}
+            {outcome.kind === 'test' && running === undefined && (
+              <LeftAccountNote
+                key={outcome.operation.id}
+                operation={outcome.operation}
+                removers={removalCandidates(ranTemplate(outcome.operation), outcome.operation, templates)}
+                onRemove={(remover) => void removeLeft(outcome.operation, remover)}
+              />
+            )}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3 }}>

@@ -7,8 +7,13 @@ import { OperationStatusChip } from '../operations/OperationStatusChip';
 import { StepLogTable } from '../operations/StepLogTable';
 import { monospace } from './ContentField';
 
+/** "Name v2", or "Name (draft)" for a run of the editor's unsaved text. */
 const templateLabel = (op: Operation): string =>
-  op.templateVersion === null ? op.templateName : `${op.templateName} v${op.templateVersion}`;
+  op.templateVersion !== null
+    ? `${op.templateName} v${op.templateVersion}`
+    : op.templateContent === undefined
+      ? op.templateName
+      : `${op.templateName} (draft)`;
 
 export interface TestOperationViewProps {
   operation: Operation;

@@ -12,6 +12,7 @@ import type { Template, TemplateVersion } from '../../../shared/domain/template'
 import { useTemplatesStore } from '../../stores/templates-store';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { monospace } from './ContentField';
+import { VersionDiff } from './VersionDiff';
 
 export interface VersionHistoryProps {
   template: Template;
@@ -31,6 +32,7 @@ export function VersionHistory({ template, onUseContent }: VersionHistoryProps) 
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [picked, setPicked] = useState<number | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const [comparing, setComparing] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -53,8 +55,16 @@ export function VersionHistory({ template, onUseContent }: VersionHistoryProps) 
     );
   }
   const shown = load.versions.find((v) => v.version === picked);
+  const compare =
+    load.versions.length > 1 ? (
+      <Button sx={{ alignSelf: 'flex-start' }} onClick={() => setComparing((c) => !c)}>
+        {comparing ? 'Hide the comparison' : 'Compare versions'}
+      </Button>
+    ) : null;
   return (
     <Stack spacing={1.5}>
+      {compare}
+      {comparing && <VersionDiff versions={load.versions} />}
       <List aria-label="Versions" disablePadding sx={{ maxHeight: 240, overflow: 'auto' }}>
         {load.versions.map((v) => (
           <ListItemButton
@@ -80,8 +90,11 @@ export function VersionHistory({ template, onUseContent }: VersionHistoryProps) 
             minRows={8}
             maxRows={20}
             slotProps={{
-              htmlInput: { readOnly: true, wrap: 'off' },
-              input: { sx: { fontFamily: monospace, fontSize: 12 } },
+              // Long lines are shown whole, wrapped, rather than cut at the edge.
+              htmlInput: { readOnly: true, wrap: 'soft' },
+              input: {
+                sx: { fontFamily: monospace, fontSize: 12, '& textarea': { whiteSpace: 'pre-wrap' } },
+              },
             }}
           />
           {onUseContent && shown.version !== template.version && (

@@ -4,6 +4,7 @@
  */
 import { findTagProblems, type TagProblem } from '../../../shared/domain/template-tags';
 import {
+  copyName,
   executionTypes,
   templateInputSchema,
   type ExecutionType,
@@ -41,6 +42,19 @@ export function toDraft(t: Template): TemplateDraft {
     description: t.description,
     content: t.content,
   };
+}
+
+/**
+ * What Clone opens: the editor's text under a new name ("Copy of X", free among the plugin's
+ * templates), not saved until the user saves it.
+ */
+export function cloneDraft(
+  source: TemplateDraft,
+  sourceName: string,
+  templates: readonly Pick<Template, 'name' | 'pluginId'>[],
+): TemplateDraft {
+  const taken = templates.filter((t) => t.pluginId === source.pluginId).map((t) => t.name);
+  return { ...source, name: copyName(sourceName, taken) };
 }
 
 /** Whether two drafts hold the same values. */

@@ -88,3 +88,21 @@ export function slotForField(field: string | undefined): TestSlot {
       return 'form';
   }
 }
+
+/**
+ * After a single successful run of a creation template the account it made is still on the
+ * target: the deletion templates of the same plugin that can remove it, the likeliest first
+ * (active, then of the same origin as `created`, then by name). None for other runs.
+ */
+export function removalCandidates(
+  created: { readonly executionType: ExecutionType; readonly pluginId: PluginId; readonly builtIn: boolean },
+  operation: { readonly status: string; readonly kind: string },
+  templates: readonly Template[],
+): Template[] {
+  if (created.executionType !== 'New user' || operation.status !== 'Successful' || operation.kind !== 'test')
+    return [];
+  const score = (t: Template) => (t.active ? 0 : 2) + (t.builtIn === created.builtIn ? 0 : 1);
+  return templates
+    .filter((t) => t.pluginId === created.pluginId && t.executionType === 'User delete')
+    .sort((a, b) => score(a) - score(b) || compareNames(a.name, b.name));
+}

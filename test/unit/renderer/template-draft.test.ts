@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cloneDraft,
   emptyDraft,
   fromDraft,
   isDirty,
@@ -45,5 +46,15 @@ describe('template draft', () => {
     expect(slotFor('name.0')).toBe('name');
     expect(slotFor('id')).toBe('form');
     expect(slotFor(undefined)).toBe('form');
+  });
+
+  it('a clone is the editor’s text under the first free "Copy of" name of its plugin', () => {
+    const draft = { ...emptyDraft(), name: 'Create', content: 'useradd [#USERNAME#]' };
+    const others = [
+      { name: 'copy of create', pluginId: 'ssh' as const },
+      { name: 'Copy of Create (2)', pluginId: 'postgresql' as const },
+    ];
+    expect(cloneDraft(draft, 'Create', others)).toEqual({ ...draft, name: 'Copy of Create (2)' });
+    expect(cloneDraft(draft, 'Create', [])).toEqual({ ...draft, name: 'Copy of Create' });
   });
 });

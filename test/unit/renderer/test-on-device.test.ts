@@ -4,6 +4,7 @@ import {
   loginLabel,
   partnerCandidates,
   partnerTypeOf,
+  removalCandidates,
   roundTripOrder,
   slotForField,
   usableLogins,
@@ -95,5 +96,25 @@ describe('Test on a device: a core failure beside its control', () => {
     [undefined, 'form'],
   ] as const)('%s shows at %s', (field, slot) => {
     expect(slotForField(field)).toBe(slot);
+  });
+});
+
+describe('removalCandidates', () => {
+  const templates = [
+    aTemplate({ id: 2, name: 'del-b', executionType: 'User delete' }),
+    aTemplate({ id: 3, name: 'del-a', executionType: 'User delete', active: false }),
+    aTemplate({ id: 4, name: 'pg-del', executionType: 'User delete', pluginId: 'postgresql' }),
+    aTemplate({ id: 5, name: 'built-in del', executionType: 'User delete', builtIn: true }),
+  ];
+  const created = { executionType: 'New user' as const, pluginId: 'ssh' as const, builtIn: false };
+  const done = { status: 'Successful', kind: 'test' };
+
+  it('offers the plugin’s deletion templates after a successful creation test, likeliest first', () => {
+    expect(removalCandidates(created, done, templates).map((t) => t.id)).toEqual([2, 5, 3]);
+  });
+
+  it('offers nothing after a failed run, or a run of another type', () => {
+    expect(removalCandidates(created, { ...done, status: 'Error' }, templates)).toEqual([]);
+    expect(removalCandidates({ ...created, executionType: 'User delete' }, done, templates)).toEqual([]);
   });
 });

@@ -144,6 +144,24 @@ describe('TemplateService built-ins and clones', () => {
     ).toBe(2);
   });
 
+  it('a clone saved from the editor is a new template at version 1 whose audit names its source', async () => {
+    const source = await s.templates.save(undefined, template({ name: 'Create' }), actor);
+    await s.templates.save(source.id, template({ name: 'Create', content: 'exec "two"' }), actor);
+    const copy = await s.templates.save(
+      undefined,
+      template({ name: 'Copy of Create', content: 'exec "three"' }),
+      actor,
+      { clonedFrom: source.id },
+    );
+    expect(copy).toMatchObject({ version: 1, name: 'Copy of Create', content: 'exec "three"' });
+    expect(s.templates.versions(copy.id)).toHaveLength(1);
+    expect(s.audit.list({ entity: 'template' }, 0, 1).entries[0]).toMatchObject({
+      action: 'create',
+      entityId: copy.id,
+      detail: 'Version 1, cloned from Create (version 2)',
+    });
+  });
+
   it('installing built-ins again changes nothing; a newer build’s change (even a rename) makes a new version', async () => {
     const [id = 0] = await s.templates.installBuiltIns([builtIn()]);
     expect(await s.templates.installBuiltIns([builtIn()])).toEqual([]);

@@ -1,0 +1,63 @@
+/**
+ * The editor's one list of problems: the live tag check's and the core's Check's, each once (the
+ * core checks tags too), in line order, and where a problem's line starts in the text.
+ */
+import type { PluginId } from '../../../shared/domain/plugin';
+import { findTagProblems, type TagProblem } from '../../../shared/domain/template-tags';
+
+export interface EditorProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  /** A warning does not stop Save or a run (a line read the vendor's loose way, for one). */
+  readonly severity?: 'warning';
+}
+
+/**
+ * The live tag check, as the plugin reads the text: an SSH comment line is never run, so what
+ * looks like a tag there (the vendor's commented-out `[#$>]` regex) is text, as the core's check says.
+ */
+export function liveTagProblems(pluginId: PluginId, content: string): TagProblem[] {
+  const problems = findTagProblems(content);
+  if (pluginId !== 'ssh') return problems;
+  const lines = content.split('\n');
+  return problems.filter((p) => !/^[ \t]*#/.test(lines[p.line - 1] ?? ''));
+}
+
+/** Whether any of the problems stops Save (a warning does not). */
+export const hasErrors = (problems: readonly EditorProblem[]): boolean =>
+  problems.some((p) => p.severity !== 'warning');
+
+export function mergeProblems(...lists: readonly (readonly EditorProblem[])[]): EditorProblem[] {
+  const seen = new Set<string>();
+  const all: EditorProblem[] = [];
+  for (const p of lists.flat()) {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    all.push({
+      line: p.line,
+      column: p.column,
+      message: p.message,
+      ...(p.severity ? { severity: p.severity } : {}),
+    });
+  }
+  return all.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** "Line 3, column 1: ..." as the list and the Save refusal word it. */
+export const problemText = (p: EditorProblem | TagProblem): string =>
+  `Line ${p.line}, column ${p.column}: ${'severity' in p && p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+
+/** The offset in `text` of line `line`, column `column` (both from 1), kept inside the text. */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  const end = text.indexOf('\n', offset);
+  const lineEnd = end === -1 ? text.length : end;
+  return Math.min(offset + Math.max(0, column - 1), lineEnd);
+}

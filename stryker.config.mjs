@@ -8,6 +8,9 @@ export const modules = {
     'electron/plugins/ssh/template/shell-context.ts',
     'electron/plugins/ssh/template/shell-quote.ts',
     'electron/plugins/ssh/template/substitute.ts',
+    // Which `!` an interactive bash would expand from its history: substitute.ts refuses a value
+    // by it, so a mutant here lets a value's `!` reach the shell.
+    'electron/plugins/ssh/template/history-expansion.ts',
   ],
   'sql escaping': [
     'electron/plugins/postgresql/escape.ts',

@@ -3,6 +3,15 @@
  * reading them for `npm run mutation`: a stored SSH key as the way to connect, what a JIT
  * credential depends on (what blocks deleting a template or a credential), and the warnings'
  * edges. The service-level tests (test/unit/services/credentials/) hold the rest.
+ *
+ * Equivalent mutants, which no test can tell apart (`findPlugin` finds no plugin of id null, and
+ * template ids are numbers, never null):
+ * - credential-rules.ts:181 `firstId === null ||` dropped: a null first plugin then reaches
+ *   `findPlugin(null)`, undefined, and the next line returns undefined as this one did.
+ * - credential-rules.ts:224 `current !== null &&` dropped: no offered template has the id null,
+ *   so `offered.some(…)` is false for a null current as the whole condition was.
+ * - credential-rules.ts:266 `id === null ? undefined :` always false: `findPlugin(null)` is
+ *   undefined too.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultJit, type CredentialFields, type CredentialJit } from '../../../shared/domain/credential';
@@ -13,6 +22,7 @@ import {
   templatesFor,
   type RuleContext,
 } from '../../../shared/domain/rules/credential-rules';
+import type { PluginId } from '../../../shared/domain/plugin';
 
 const ctx: RuleContext = {
   selfId: 1,
@@ -139,6 +149,27 @@ describe('checkCredential', () => {
     ).toEqual([
       { field: 'jit.createTemplateId', message: 'Choose the creation template' },
       { field: 'jit.deleteTemplateId', message: 'Choose the deletion template' },
+    ]);
+  });
+});
+
+describe('checkCredential on data the form cannot send', () => {
+  // A plugin id no catalogue entry has (a stored record from a build with another plugin list).
+  const gone = 'telnet' as PluginId;
+
+  it('asks for a JIT type, by its message', () => {
+    expect(checkCredential(fields({ enabled: true, type: null }), keep, ctx)).toEqual([
+      { field: 'jit.type', message: 'Choose a Just In Time type' },
+    ]);
+  });
+
+  it('an unknown plugin is refused as not available, by its id, never a crash', () => {
+    expect(checkCredential(fields({ ...enableDisable, disablePluginId: gone }), keep, ctx)).toEqual([
+      { field: 'jit.disablePluginId', message: 'telnet is not available in this build' },
+    ]);
+    // As the first direction: its own error only, no pairing error on the second.
+    expect(checkCredential(fields({ ...enableDisable, enablePluginId: gone }), keep, ctx)).toEqual([
+      { field: 'jit.enablePluginId', message: 'telnet is not available in this build' },
     ]);
   });
 });

@@ -4,6 +4,8 @@
 export const modules = {
   'host guards': ['electron/host/request-guard.ts'],
   vault: ['electron/vault/crypto.ts', 'electron/vault/vault-service.ts'],
+  // substitute.ts is kept whole: besides quoting and refusing values, its display lines are where
+  // secrets are masked, so none of it is outside the security core.
   'ssh shell context': [
     'electron/plugins/ssh/template/shell-context.ts',
     'electron/plugins/ssh/template/shell-quote.ts',

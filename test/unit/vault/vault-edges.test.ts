@@ -10,8 +10,9 @@
  *   kept buffer holds the same key; only a zeroed copy is left unzeroed, which nothing can read.
  * - vault-service.ts:265 `this.#file.entries` and :273 `if (!file)` dropped: #requireKey, just
  *   before, already throws VaultLockedError when there is no file.
- * - vault-service.ts:275 and :300 the encoding 'utf8' made "": Node reads an empty encoding as
- *   UTF-8 in Buffer.from, and readFileSync then returns a Buffer that JSON.parse reads as UTF-8.
+ * - vault-service.ts:275 and :300 and crypto.ts:19 the encoding 'utf8' made "": Node reads an
+ *   empty encoding as UTF-8 in Buffer.from, and readFileSync then returns a Buffer that
+ *   JSON.parse reads as UTF-8.
  * - vault-service.ts:289 `if (true)` in flush and :338 `if (true)` in #writeNow: a write without
  *   anything pending writes the same content again; #writeNow is only reached with a file.
  * - crypto.ts:56 maxmem `+ 1024 / 1024`: scrypt needs 128·N·r bytes, and 256·N·r + 1 is still

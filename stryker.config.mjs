@@ -4,10 +4,15 @@
 export const modules = {
   'host guards': ['electron/host/request-guard.ts'],
   vault: ['electron/vault/crypto.ts', 'electron/vault/vault-service.ts'],
+  // substitute.ts is kept whole: besides quoting and refusing values, its display lines are where
+  // secrets are masked, so none of it is outside the security core.
   'ssh shell context': [
     'electron/plugins/ssh/template/shell-context.ts',
     'electron/plugins/ssh/template/shell-quote.ts',
     'electron/plugins/ssh/template/substitute.ts',
+    // Which `!` an interactive bash would expand from its history: substitute.ts refuses a value
+    // by it, so a mutant here lets a value's `!` reach the shell.
+    'electron/plugins/ssh/template/history-expansion.ts',
   ],
   'sql escaping': [
     'electron/plugins/postgresql/escape.ts',

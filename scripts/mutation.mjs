@@ -36,12 +36,24 @@ for (const name of chosen) {
 const selected = chosen.length > 0 ? chosen : Object.keys(modules);
 const files = selected.flatMap((name) => modules[/** @type {keyof typeof modules} */ (name)]);
 const tests = selected.flatMap((name) => moduleTests[/** @type {keyof typeof moduleTests} */ (name)]);
+// One incremental file per choice of modules: Stryker writes in it only the files of its own run,
+// so a run of one module would otherwise throw away every other module's results.
+const incrementalFile = `test-results/mutation/incremental-${selected.join('+').replace(/[^a-z0-9+]+/gi, '-')}.json`;
 
 /** @type {number} */
 const code = await new Promise((resolve) => {
   const child = spawn(
     join(root, 'node_modules', '.bin', 'stryker'),
-    ['run', '--mutate', files.join(','), '--testFiles', tests.join(','), ...passed],
+    [
+      'run',
+      '--mutate',
+      files.join(','),
+      '--testFiles',
+      tests.join(','),
+      '--incrementalFile',
+      incrementalFile,
+      ...passed,
+    ],
     {
       cwd: root,
       stdio: 'inherit',

@@ -106,6 +106,27 @@ describe('SqlTemplate', () => {
     ]);
   });
 
+  it("validate refuses the template's first problem, then any statement's value, and passes a good one", () => {
+    calls.length = 0;
+    const good = new SqlTemplate(`SELECT '[#USERNAME#]';\nSELECT "[#USERNAME#]"`, lexPostgres);
+    expect(() => good.validate(tags, recording)).not.toThrow();
+    // Every statement is rendered, not only the first.
+    expect(calls).toEqual(["string ' literal", 'identifier " literal']);
+    const problem = new SqlTemplate(`SELECT 1;\n  -- [#USERNAME#] here`, lexPostgres);
+    expect(() => problem.validate(tags, recording)).toThrow(
+      new Refusal('[#USERNAME#] is inside a comment: tags are not substituted there', 2, 6),
+    );
+    const refusing = {
+      ...recording,
+      inIdentifier: () => {
+        throw new Refusal('is not good');
+      },
+    };
+    expect(() => good.validate(tags, refusing)).toThrow(
+      new Refusal('The value of [#USERNAME#] is not good', 2, 9),
+    );
+  });
+
   it("reads a lexer's token without quote, place or label as a '…' literal or a comment", () => {
     const text = `S '[#USERNAME#]' "[#USERNAME#]" /*[#USERNAME#]*/`;
     const tokens: SqlToken[] = [

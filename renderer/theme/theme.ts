@@ -16,9 +16,30 @@ const fontFamily = [
   'sans-serif',
 ].join(',');
 
-export function createAppTheme(mode: PaletteMode): Theme {
+/**
+ * With the system's "reduce motion" set (an accessibility preference), nothing slides, grows or
+ * fades: dialogs, menus and drawers appear at once and buttons show no ripple.
+ */
+const noMotion = {
+  transitions: {
+    create: () => 'none',
+    getAutoHeightDuration: () => 0,
+    duration: {
+      shortest: 0,
+      shorter: 0,
+      short: 0,
+      standard: 0,
+      complex: 0,
+      enteringScreen: 0,
+      leavingScreen: 0,
+    },
+  },
+  components: { MuiButtonBase: { defaultProps: { disableRipple: true } } },
+} as const;
+
+export function createAppTheme(mode: PaletteMode, reduceMotion = false): Theme {
   const dark = mode === 'dark';
-  return createTheme({
+  const theme = createTheme({
     palette: {
       mode,
       primary: { main: dark ? '#5b9bd5' : '#1f5f99' },
@@ -58,4 +79,5 @@ export function createAppTheme(mode: PaletteMode): Theme {
       MuiAlert: { styleOverrides: { root: { alignItems: 'center' } } },
     },
   });
+  return reduceMotion ? createTheme(theme, noMotion) : theme;
 }

@@ -3,6 +3,7 @@
  * fonts so nothing is fetched from the network in offline labs), in a light and a dark variant.
  */
 import { createTheme, type Theme } from '@mui/material/styles';
+import { focusFirstField } from '../features/common/dialog-focus';
 
 export type PaletteMode = 'light' | 'dark';
 
@@ -77,6 +78,8 @@ export function createAppTheme(mode: PaletteMode, reduceMotion = false): Theme {
       MuiTable: { defaultProps: { size: 'small' } },
       MuiTooltip: { defaultProps: { disableInteractive: true } },
       MuiAlert: { styleOverrides: { root: { alignItems: 'center' } } },
+      // First focus on the dialog's first field (see dialog-focus.ts).
+      MuiDialog: { defaultProps: { slotProps: { transition: { onEntered: focusFirstField } } } },
     },
   });
   return reduceMotion ? createTheme(theme, noMotion) : theme;

@@ -1,5 +1,6 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { VaultGate } from './features/vault/VaultGate';
@@ -10,7 +11,9 @@ import { usePaletteMode } from './theme/use-palette-mode';
 /** Theme (following the saved appearance setting) around the router. */
 export function App({ router }: { router: AppRouter }) {
   const mode = usePaletteMode();
-  const theme = useMemo(() => createAppTheme(mode), [mode]);
+  // The system's "reduce motion" preference (media query, so a change applies at once).
+  const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)', { noSsr: true });
+  const theme = useMemo(() => createAppTheme(mode, reduceMotion), [mode, reduceMotion]);
   return (
     <ThemeProvider theme={theme}>
       {/* enableColorScheme: native controls and scrollbars follow the palette too. */}

@@ -53,6 +53,7 @@ import { flushEach } from '../storage/flush-each';
 import type { BackendFactory } from '../storage/document-backend';
 import type { OsKeyProtector } from '../vault/os-key-protector';
 import { unlockWithPassphraseFile } from '../vault/passphrase-file';
+import { IdleLock } from '../vault/idle-lock';
 import { VaultService } from '../vault/vault-service';
 
 export interface CoreOptions {
@@ -243,26 +244,50 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
-  const dispatcher = new Dispatcher({
-    ...appHandlers(
-      { name: appName, version: appVersion, shell: options.shell, dataDir: options.dataDir },
-      notices,
-    ),
-    ...settingsHandlers(settings),
-    ...devicesHandlers(inventory.devices),
-    ...hostKeysHandlers(hostKeys),
-    ...credentialsHandlers(inventory.credentials),
-    ...passwordChangeHandlers(passwordChange),
-    ...templatesHandlers(inventory.templates, new TemplateLibraryImport(inventory.templates)),
-    ...pluginsHandlers(plugins),
-    ...auditHandlers(audit),
-    ...vaultHandlers(vault),
-    ...transferHandlers(transfer),
-    ...operationsHandlers(operations, runner, executor),
-    ...sessionsHandlers(lifecycle),
-    ...terminalHandlers(terminals),
-    ...sqlConsoleHandlers(sqlConsoles),
+  // Idle auto-lock (Settings > Security): no call from any window for that long locks the vault.
+  const idleLock = new IdleLock({
+    timers,
+    idleMinutes: () => settings.get().security.autoLockMinutes,
+    isUnlocked: () => {
+      const status = vault.status();
+      return status.state === 'unlocked' && status.keySource === 'passphrase';
+    },
+    lock: () => vault.lock('system'),
+    onError: (error) =>
+      notices.post(
+        'error',
+        `The idle lock failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      ),
   });
+  events.subscribe((event, payload) => {
+    if (event === 'vault.changed' && (payload as { state?: string }).state === 'unlocked')
+      idleLock.activity();
+  });
+
+  const dispatcher = new Dispatcher(
+    {
+      ...appHandlers(
+        { name: appName, version: appVersion, shell: options.shell, dataDir: options.dataDir },
+        notices,
+      ),
+      ...settingsHandlers(settings),
+      ...devicesHandlers(inventory.devices),
+      ...hostKeysHandlers(hostKeys),
+      ...credentialsHandlers(inventory.credentials),
+      ...passwordChangeHandlers(passwordChange),
+      ...templatesHandlers(inventory.templates, new TemplateLibraryImport(inventory.templates)),
+      ...pluginsHandlers(plugins),
+      ...auditHandlers(audit),
+      ...vaultHandlers(vault),
+      ...transferHandlers(transfer),
+      ...operationsHandlers(operations, runner, executor),
+      ...sessionsHandlers(lifecycle),
+      ...terminalHandlers(terminals),
+      ...sqlConsoleHandlers(sqlConsoles),
+    },
+    undefined,
+    () => idleLock.activity(),
+  );
 
   return {
     dispatcher,
@@ -282,6 +307,7 @@ export function createCore(options: CoreOptions): Core {
     shutdown: async () => {
       // What was being saved is let finish first (a request in flight, the start-up install of
       // the built-in templates), so quitting never leaves a change half made.
+      idleLock.stop();
       await dispatcher.drain(shutdownWaitMs);
       await Promise.race([ready, waitMs(shutdownWaitMs)]);
       await lifecycle.close();

@@ -3,6 +3,7 @@
  * fonts so nothing is fetched from the network in offline labs), in a light and a dark variant.
  */
 import { createTheme, type Theme } from '@mui/material/styles';
+import { focusFirstField } from '../features/common/dialog-focus';
 
 export type PaletteMode = 'light' | 'dark';
 
@@ -16,9 +17,30 @@ const fontFamily = [
   'sans-serif',
 ].join(',');
 
-export function createAppTheme(mode: PaletteMode): Theme {
+/**
+ * With the system's "reduce motion" set (an accessibility preference), nothing slides, grows or
+ * fades: dialogs, menus and drawers appear at once and buttons show no ripple.
+ */
+const noMotion = {
+  transitions: {
+    create: () => 'none',
+    getAutoHeightDuration: () => 0,
+    duration: {
+      shortest: 0,
+      shorter: 0,
+      short: 0,
+      standard: 0,
+      complex: 0,
+      enteringScreen: 0,
+      leavingScreen: 0,
+    },
+  },
+  components: { MuiButtonBase: { defaultProps: { disableRipple: true } } },
+} as const;
+
+export function createAppTheme(mode: PaletteMode, reduceMotion = false): Theme {
   const dark = mode === 'dark';
-  return createTheme({
+  const theme = createTheme({
     palette: {
       mode,
       primary: { main: dark ? '#5b9bd5' : '#1f5f99' },
@@ -56,6 +78,9 @@ export function createAppTheme(mode: PaletteMode): Theme {
       MuiTable: { defaultProps: { size: 'small' } },
       MuiTooltip: { defaultProps: { disableInteractive: true } },
       MuiAlert: { styleOverrides: { root: { alignItems: 'center' } } },
+      // First focus on the dialog's first field (see dialog-focus.ts).
+      MuiDialog: { defaultProps: { slotProps: { transition: { onEntered: focusFirstField } } } },
     },
   });
+  return reduceMotion ? createTheme(theme, noMotion) : theme;
 }

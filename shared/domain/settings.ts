@@ -43,11 +43,22 @@ export const cleanupRetrySchema = z
 
 export const themeModeSchema = z.enum(['light', 'dark', 'system']);
 
+/** Idle auto-lock: minutes without activity before the vault locks; 0 never locks. */
+export const securitySchema = z.object({
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(0, 'At least 0 (0 never locks)')
+    .max(24 * 60, 'At most 24 hours'),
+});
+
 export const settingsSchema = z.object({
   appearance: z.object({ theme: themeModeSchema }),
   passwordPolicy: passwordPolicySchema,
   jit: jitDefaultsSchema,
   cleanupRetry: cleanupRetrySchema,
+  // A configuration saved before auto-lock existed gets the default, rather than being refused.
+  security: securitySchema.default({ autoLockMinutes: 15 }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type ThemeMode = z.infer<typeof themeModeSchema>;
@@ -57,4 +68,5 @@ export const defaultSettings: Settings = {
   passwordPolicy: { length: 24, lowercase: true, uppercase: true, digits: true, symbols: true },
   jit: { usernamePrefix: 'senseg', maxSessionMinutes: 60 },
   cleanupRetry: { maxAttempts: 6, baseDelaySeconds: 5, maxDelaySeconds: 300 },
+  security: { autoLockMinutes: 15 },
 };

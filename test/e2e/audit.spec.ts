@@ -27,11 +27,19 @@ test('audit: a device creation is listed, filtered by entity, and exported as CS
   // Fields as the Device form labels them (only the CSV export keeps the keys).
   const fields = created.locator('[data-field="fields"]');
   await expect(fields).toHaveText('Name, Address, Type, Vendor, Product, Site, Tags, Active, Connectivity');
-  // Setting up the vault from --passphrase-file is audited too: the list holds more than devices.
+  // The time as every screen writes it, with its time zone on hover.
+  const time = created.locator('[data-field="at"] time');
+  await expect(time).toHaveText(/^\D*\d.*\d{1,2}:\d{2}:\d{2}\D*$/);
+  await expect(time).toHaveAttribute('title', /\d{1,2}:\d{2}:\d{2}.* \(.+\)$/);
+  // Unlocking the vault from --passphrase-file is audited too: the list holds more than devices
+  // (filtered to Entity = vault, as it may be further down than the grid shows).
   const vaultRows = grid
     .getByRole('row')
     .filter({ has: page.locator('[data-field="entity"]', { hasText: 'Vault' }) });
+  await page.getByRole('combobox', { name: 'Entity' }).selectOption('vault');
+  await page.getByRole('button', { name: 'Filter' }).click();
   await expect(vaultRows.first()).toBeVisible();
+  await expect(created).toHaveCount(0);
 
   // Entity = device: only device entries remain.
   await page.getByRole('combobox', { name: 'Entity' }).selectOption('device');

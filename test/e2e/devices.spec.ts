@@ -21,6 +21,8 @@ test('devices: create with two protocols, refuse bad input beside its field, edi
 
   // Create: Information, then a connectivity row each for SSH and PostgreSQL.
   await page.getByRole('button', { name: '+ New device' }).click();
+  // Every dialog opens with the keyboard on its first field.
+  await expect(name).toBeFocused();
   await name.fill('db-01');
   await address.fill('10.20.0.5');
   await dialog.getByRole('combobox', { name: 'Type' }).selectOption('Database');

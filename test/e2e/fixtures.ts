@@ -7,6 +7,7 @@ import { _electron, test as base, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../support/temp-dir';
+import { seedVault } from './support/seed-vault';
 import { findElectron } from './support/electron-binary';
 import { startHost, type HostProcess } from './support/host-process';
 
@@ -45,6 +46,8 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
     if (vaultPassphrase !== null) {
       passphraseFile = join(temp.path, 'passphrase');
       writeFileSync(passphraseFile, `${vaultPassphrase}\n`, { mode: 0o600 });
+      // The vault as a first start would set it up, at a lower recorded scrypt cost (seed-vault.ts).
+      await seedVault(dataDir, vaultPassphrase);
     }
     let stopCurrent: () => Promise<void> = () => Promise.resolve();
     let page: Page;
@@ -71,7 +74,11 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
         },
       });
     } else {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      // Reduced motion: the app then skips its transitions (theme.ts), so no step waits for one.
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        reducedMotion: 'reduce',
+      });
       let host: HostProcess;
       const launch = async () => {
         host = await startHost(dataDir, passphraseFile);

@@ -7,6 +7,7 @@ import { actionsField, gridDefaults, serverPaging } from '../common/data-grid';
 import { entityLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 import { auditTime } from './audit-format';
+import { DateTime } from '../common/DateTime';
 
 const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] => [
   {
@@ -14,6 +15,7 @@ const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] 
     headerName: 'Time',
     width: 185,
     valueFormatter: (value: string) => auditTime(value),
+    renderCell: ({ row }) => <DateTime iso={row.at} />,
   },
   { field: 'actor', headerName: 'Actor', width: 110 },
   { field: 'action', headerName: 'Action', width: 150, valueFormatter: (value: string) => humanize(value) },

@@ -1,10 +1,11 @@
 /** How the Audit screen words an entry: its time, and the detail a row opens. */
 import type { AuditEntry } from '../../../shared/domain/audit';
+import { formatDateTime } from '../common/date-time';
 import { entityLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 
-/** An audit entry's time, to the second, in the system's locale (as the Time column shows it). */
-export const auditTime = (iso: string): string => new Date(iso).toLocaleString();
+/** An audit entry's time as every screen writes it (common/date-time.ts). */
+export const auditTime = (iso: string): string => formatDateTime(iso);
 
 const entity = (entry: AuditEntry): string =>
   entry.entityId === null ? entityLabel(entry.entity) : `${entityLabel(entry.entity)} ${entry.entityId}`;

@@ -9,6 +9,11 @@ import { findBridge } from '../../api/bridge-transport';
 
 export const discardTitle = 'Discard your changes?';
 
+/** Form dialogs open with unsaved changes (useGuardedClose counts each while it is changed). */
+let changedForms = 0;
+/** Whether locking the vault now would discard changes (the Lock button asks first). */
+export const hasChangedForm = (): boolean => changedForms > 0;
+
 /**
  * While `dirty`, leaving the page (reload, closing the tab, typing another address) asks first.
  * Only in a browser: in the Electron shell a cancelled `beforeunload` would silently keep the
@@ -58,6 +63,14 @@ export interface GuardedClose {
 export function useGuardedClose(dirty: boolean, onClose: () => void): GuardedClose {
   const [asking, setAsking] = useState(false);
   useBeforeUnload(dirty);
+  // Counted while changed, so that Lock asks before discarding it too.
+  useEffect(() => {
+    if (!dirty) return;
+    changedForms++;
+    return () => {
+      changedForms--;
+    };
+  }, [dirty]);
   return {
     requestClose: () => (dirty ? setAsking(true) : onClose()),
     confirm: asking ? (

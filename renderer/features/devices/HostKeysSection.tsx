@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useId, useState } from 'react';
 import type { HostKey, HostKeyScan } from '../../../shared/domain/host-key';
 import { hostKeyOf, useHostKeysStore } from '../../stores/host-keys-store';
+import { formatDateTime } from '../common/date-time';
 
 export interface HostKeysSectionProps {
   /** The device's saved address: keys belong to what runs connect to, not to a draft. */
@@ -22,7 +23,7 @@ type Action =
 
 const trustedText = (k: HostKey): string =>
   `${k.trustedBy === 'first-use' ? 'Trusted on first use' : 'Fetched and trusted'} ` +
-  `${new Date(k.trustedAt).toLocaleString()} by ${k.actor}`;
+  `${formatDateTime(k.trustedAt)} by ${k.actor}`;
 
 const scanText: Record<HostKeyScan['status'], string> = {
   new: 'No key is trusted for it yet.',

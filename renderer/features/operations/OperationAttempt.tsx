@@ -2,9 +2,9 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { Operation } from '../../../shared/domain/operation';
 import { FieldList } from '../common/FieldList';
-import { formatTime } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
 import { StepLogTable } from './StepLogTable';
+import { DateTime } from '../common/DateTime';
 
 type Attempt = Operation['attempts'][number];
 
@@ -19,8 +19,8 @@ export function OperationAttempt({ attempt }: { attempt: Attempt }) {
       </Typography>
       <FieldList
         fields={[
-          ['Started', formatTime(attempt.startedAt)],
-          ['Ended', formatTime(attempt.endedAt, running ? 'Still running' : '—')],
+          ['Started', <DateTime iso={attempt.startedAt} />],
+          ['Ended', <DateTime iso={attempt.endedAt} empty={running ? 'Still running' : '—'} />],
           ['Status', <OperationStatusChip key="status" status={attempt.status} />],
         ]}
       />

@@ -8,9 +8,10 @@ import { useState } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
 import { FieldList, type Field } from '../common/FieldList';
-import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
+import { kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationAttempt } from './OperationAttempt';
 import { OperationStatusChip } from './OperationStatusChip';
+import { DateTime } from '../common/DateTime';
 
 const headerFields = (op: Operation): Field[] => [
   ['Status', <OperationStatusChip key="status" status={op.status} />],
@@ -22,8 +23,8 @@ const headerFields = (op: Operation): Field[] => [
   ['Run as', op.runAs || '—'],
   ['Requester', op.requester],
   ...(op.sessionId === null ? [] : [['Session', op.sessionId] as const]),
-  ['Started', formatTime(op.createdAt)],
-  ['Last change', formatTime(op.updatedAt)],
+  ['Started', <DateTime iso={op.createdAt} />],
+  ['Last change', <DateTime iso={op.updatedAt} />],
   ['ID', op.id],
 ];
 

@@ -7,6 +7,7 @@ import { gridDefaults, serverPaging } from '../common/data-grid';
 import { useNarrowWindow } from '../common/use-narrow-window';
 import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
+import { DateTime } from '../common/DateTime';
 
 const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
   {
@@ -14,6 +15,7 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
     headerName: 'Started',
     width: 150,
     valueFormatter: (value: string) => formatTime(value),
+    renderCell: ({ row }) => <DateTime iso={row.createdAt} />,
   },
   {
     field: 'status',

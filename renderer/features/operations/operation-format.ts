@@ -1,4 +1,5 @@
 /** How operations read on screen: the grid, the filter bar and the dialog say things the same way. */
+import { formatDateTime } from '../common/date-time';
 import type { ChipProps } from '@mui/material/Chip';
 import { operationKinds, type Operation, type OperationStatus } from '../../../shared/domain/operation';
 import { findPlugin } from '../../../shared/domain/plugin';
@@ -35,11 +36,8 @@ export const pluginName = (id: string): string => findPlugin(id)?.name ?? id;
 export const templateLabel = (op: Operation): string =>
   op.templateVersion === null ? op.templateName : `${op.templateName} v${op.templateVersion}`;
 
-// To the second: steps of one run are seconds apart, and the audit log is read the same way.
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-export const formatTime = (iso: string | null, empty = '—'): string =>
-  iso === null ? empty : dateTime.format(new Date(iso));
+/** A time as every screen writes it (common/date-time.ts), for the text-only places (transcripts). */
+export const formatTime = formatDateTime;
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;

@@ -9,13 +9,14 @@ import { jitTypeLabels } from '../../../shared/domain/jit';
 import { isPlainSession, type Session } from '../../../shared/domain/session';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { FieldList, type Field } from '../common/FieldList';
-import { formatTime, pluginName } from '../operations/operation-format';
+import { pluginName } from '../operations/operation-format';
 import { deviceOf, sessionDuration } from './session-format';
 import { SessionOperations } from './SessionOperations';
 import { SessionStateChip } from './SessionStateChip';
 import { hasSqlConsole } from './sql-console/SqlConsole';
 import { SqlTranscript } from './sql-console/SqlTranscript';
 import { TerminalTranscript } from './terminal/TerminalTranscript';
+import { DateTime } from '../common/DateTime';
 
 const fields = (s: Session, now: number): Field[] => [
   ['Status', <SessionStateChip key="state" state={s.state} />],
@@ -25,12 +26,12 @@ const fields = (s: Session, now: number): Field[] => [
   ['JIT type', isPlainSession(s) ? 'None (a plain session: nothing provisioned)' : jitTypeLabels[s.jitType]],
   ['Plugin', pluginName(s.pluginId)],
   ['Requester', s.requester],
-  ['Started', formatTime(s.createdAt)],
-  ['Ended', formatTime(s.endedAt, 'Not yet')],
+  ['Started', <DateTime iso={s.createdAt} />],
+  ['Ended', <DateTime iso={s.endedAt} empty="Not yet" />],
   ['Duration', sessionDuration(s, now)],
-  ['Maximum length ends it at', formatTime(s.expiresAt)],
+  ['Maximum length ends it at', <DateTime iso={s.expiresAt} />],
   ['Cleanup attempts', String(s.cleanupAttempts)],
-  ...(s.nextAttemptAt === null ? [] : [['Next attempt', formatTime(s.nextAttemptAt)] as const]),
+  ...(s.nextAttemptAt === null ? [] : [['Next attempt', <DateTime iso={s.nextAttemptAt} />] as const]),
   ...(s.error === null ? [] : [['Error', s.error] as const]),
   ...(s.forceCloseReason === null ? [] : [['Force close reason', s.forceCloseReason] as const]),
   ['ID', s.id],

@@ -12,7 +12,6 @@ import { paths } from '../../paths';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { FieldList } from '../common/FieldList';
 import { useBeforeUnload } from '../common/unsaved-changes';
-import { formatTime } from '../operations/operation-format';
 import {
   deviceOf,
   endedMessage,
@@ -27,6 +26,7 @@ import { SessionTerminal } from './terminal/SessionTerminal';
 import { hasSqlConsole, SqlConsole } from './sql-console/SqlConsole';
 import { useLeaveGuard } from './use-leave-guard';
 import { useNow } from './use-now';
+import { DateTime } from '../common/DateTime';
 
 export const provisioningTitle = 'Provisioning the credential on the device';
 export const provisioningFailed = 'An error occurred while provisioning the credential.';
@@ -89,7 +89,7 @@ function SessionContent({ session }: { session: Session }) {
         <FieldList
           fields={[
             ['Credential', session.credentialLabel],
-            ['Requested', formatTime(session.createdAt)],
+            ['Requested', <DateTime iso={session.createdAt} />],
           ]}
         />
         <SessionOperations session={session} />
@@ -132,11 +132,11 @@ function SessionPanel({ session }: { session: Session }) {
             ['State', <SessionStateChip key="state" state={session.state} />],
             ['Account used', session.account],
             ['Device', deviceOf(session)],
-            ['Started', formatTime(session.createdAt)],
+            ['Started', <DateTime iso={session.createdAt} />],
             ...(active
               ? [['Time left', formatDuration(msLeft)] as const]
               : [
-                  ['Ended', formatTime(session.endedAt, 'Not yet')] as const,
+                  ['Ended', <DateTime iso={session.endedAt} empty="Not yet" />] as const,
                   ['Duration', sessionDuration(session, now)] as const,
                 ]),
           ]}

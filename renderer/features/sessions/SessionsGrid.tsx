@@ -7,6 +7,7 @@ import { RowActions, type RowAction } from '../common/RowActions';
 import { formatTime } from '../operations/operation-format';
 import { deviceOf, isInUse, sessionDuration } from './session-format';
 import { SessionStateChip } from './SessionStateChip';
+import { DateTime } from '../common/DateTime';
 
 /** What a row's three-dots menu can do; the screen opens the dialogs and reports the outcomes. */
 export interface SessionRowHandlers {
@@ -46,12 +47,14 @@ const columns = (h: SessionRowHandlers): GridColDef<Session>[] => [
     headerName: 'Start',
     width: 185,
     valueFormatter: (value: string) => formatTime(value),
+    renderCell: ({ row }) => <DateTime iso={row.createdAt} />,
   },
   {
     field: 'endedAt',
     headerName: 'End',
     width: 185,
     valueFormatter: (value: string | null) => formatTime(value, ''),
+    renderCell: ({ row }) => <DateTime iso={row.endedAt} empty="" />,
   },
   {
     field: 'duration',

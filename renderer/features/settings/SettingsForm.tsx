@@ -193,6 +193,16 @@ export function SettingsForm({ saved }: { saved: Settings }) {
           )}
         </Section>
 
+        <Section title="Security">
+          {numberField(
+            'autoLockMinutes',
+            'Lock the vault after idle (minutes)',
+            'With no activity for this long, the vault locks and asks for the passphrase (0 never locks).',
+            0,
+            1440,
+          )}
+        </Section>
+
         <Section title="Cleanup retries">
           {numberField(
             'maxAttempts',

@@ -18,6 +18,7 @@ export interface SettingsDraft {
   maxAttempts: string;
   baseDelaySeconds: string;
   maxDelaySeconds: string;
+  autoLockMinutes: string;
 }
 
 /** Where an error is shown: a field, the character-class group, or the form as a whole. */
@@ -30,6 +31,7 @@ export type ErrorSlot =
   | 'maxAttempts'
   | 'baseDelaySeconds'
   | 'maxDelaySeconds'
+  | 'autoLockMinutes'
   | 'form';
 
 export type FieldErrors = Partial<Record<ErrorSlot, string>>;
@@ -49,6 +51,7 @@ const slotByPath: Readonly<Record<string, ErrorSlot>> = {
   'cleanupRetry.maxAttempts': 'maxAttempts',
   'cleanupRetry.baseDelaySeconds': 'baseDelaySeconds',
   'cleanupRetry.maxDelaySeconds': 'maxDelaySeconds',
+  'security.autoLockMinutes': 'autoLockMinutes',
 };
 
 const slotFor = (path: string): ErrorSlot => slotByPath[path] ?? 'form';
@@ -66,6 +69,7 @@ export function toDraft(s: Settings): SettingsDraft {
     maxAttempts: String(s.cleanupRetry.maxAttempts),
     baseDelaySeconds: String(s.cleanupRetry.baseDelaySeconds),
     maxDelaySeconds: String(s.cleanupRetry.maxDelaySeconds),
+    autoLockMinutes: String(s.security.autoLockMinutes),
   };
 }
 
@@ -74,13 +78,19 @@ export function draftsEqual(a: SettingsDraft, b: SettingsDraft): boolean {
 }
 
 type NumberSlot =
-  'passwordLength' | 'maxSessionMinutes' | 'maxAttempts' | 'baseDelaySeconds' | 'maxDelaySeconds';
+  | 'passwordLength'
+  | 'maxSessionMinutes'
+  | 'maxAttempts'
+  | 'baseDelaySeconds'
+  | 'maxDelaySeconds'
+  | 'autoLockMinutes';
 const numberSlots: readonly NumberSlot[] = [
   'passwordLength',
   'maxSessionMinutes',
   'maxAttempts',
   'baseDelaySeconds',
   'maxDelaySeconds',
+  'autoLockMinutes',
 ];
 
 /** Whole numbers only; anything else becomes NaN and gets a plainer message than zod's. */
@@ -113,6 +123,7 @@ export function fromDraft(d: SettingsDraft): DraftResult {
       baseDelaySeconds: parseWholeNumber(d.baseDelaySeconds),
       maxDelaySeconds: parseWholeNumber(d.maxDelaySeconds),
     },
+    security: { autoLockMinutes: parseWholeNumber(d.autoLockMinutes) },
   };
   const parsed = settingsSchema.safeParse(candidate);
   const errors: FieldErrors = {};

@@ -13,12 +13,13 @@ import {
   useCredentialLookups,
   type CredentialLookups,
 } from '../form/use-credential-lookups';
-import { FieldList } from '../../common/FieldList';
+import { FieldList, type Field } from '../../common/FieldList';
 import { credentialLabel } from '../list/grid-rows';
-import { formatDateTime, yesNo } from '../list/format';
+import { yesNo } from '../list/format';
 import type { RowTarget } from '../list/row-actions';
+import { DateTime } from '../../common/DateTime';
 
-type Pair = readonly [label: string, value: string];
+type Pair = Field;
 
 /** Names for the ids a JIT configuration holds; plain ids until (or if) the lookups load. */
 function jitPairs(jit: CredentialJit, lookups: CredentialLookups | undefined): Pair[] {
@@ -72,9 +73,9 @@ export function DetailsDialog({ target, onClose }: { target: RowTarget; onClose:
     ['SSH key', c.hasKey ? 'A key is stored' : 'No key'],
     ['Tags', c.tags.length > 0 ? c.tags.join(', ') : '—'],
     ['Session status', c.sessionStatus],
-    ['Last use', formatDateTime(c.lastUsedAt)],
-    ['Created', formatDateTime(c.createdAt)],
-    ['Updated', formatDateTime(c.updatedAt)],
+    ['Last use', <DateTime iso={c.lastUsedAt} />],
+    ['Created', <DateTime iso={c.createdAt} />],
+    ['Updated', <DateTime iso={c.updatedAt} />],
   ];
   return (
     <Dialog open onClose={onClose} aria-labelledby="details-title" maxWidth="sm" fullWidth>

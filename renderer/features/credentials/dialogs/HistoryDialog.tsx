@@ -17,8 +17,8 @@ import { fieldLabels } from '../../common/field-labels';
 import { LoadErrorAlert } from '../../common/LoadErrorAlert';
 import { failureText } from '../failure-text';
 import { credentialLabel } from '../list/grid-rows';
-import { formatAuditTime } from '../list/format';
 import type { RowTarget } from '../list/row-actions';
+import { DateTime } from '../../common/DateTime';
 
 type HistoryState =
   { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; entries: AuditEntry[] };
@@ -92,7 +92,9 @@ export function HistoryDialog({ target, onClose }: { target: RowTarget; onClose:
             <TableBody>
               {state.entries.map((entry) => (
                 <TableRow key={entry.seq}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatAuditTime(entry.at)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <DateTime iso={entry.at} />
+                  </TableCell>
                   <TableCell>{entry.actor}</TableCell>
                   <TableCell>{actionLabels[entry.action] ?? entry.action}</TableCell>
                   <TableCell title={entry.fields.length > 0 ? entry.fields.join(', ') : undefined}>

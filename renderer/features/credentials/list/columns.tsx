@@ -4,11 +4,12 @@ import type { CredentialRow } from '../../../../shared/contract/credentials';
 import { jitTypeLabels } from '../../../../shared/domain/jit';
 import type { CredentialSortField } from '../../../stores/credentials-store';
 import { cellClass } from './cell-styles';
-import { formatDateTime, yesNo } from './format';
+import { yesNo } from './format';
 import { GroupHeader } from './GroupHeader';
 import type { CredentialGridRow, GridRow } from './grid-rows';
 import type { RowTarget } from './row-actions';
 import { RowActionsCell } from './RowActionsCell';
+import { DateTime } from '../../common/DateTime';
 
 type Column = GridColDef<GridRow>;
 
@@ -99,7 +100,7 @@ export function credentialColumns(
       renderCell: credentialCell(({ credential }) => <TagsCell tags={credential.tags} />),
     }),
     column('lastUsedAt', 'Last use', 140, {
-      renderCell: credentialCell(({ credential }) => formatDateTime(credential.lastUsedAt)),
+      renderCell: credentialCell(({ credential }) => <DateTime iso={credential.lastUsedAt} empty="Never" />),
     }),
     column('sessionStatus', 'Session status', 115, {
       renderCell: credentialCell(({ credential }) => credential.sessionStatus),

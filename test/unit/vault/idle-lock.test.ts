@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../electron/platform/manual-clock';
+import { IdleLock } from '../../../electron/vault/idle-lock';
+
+const minute = 60_000;
+
+function setup(idleMinutes = 15) {
+  const clock = new ManualClock();
+  const state = { unlocked: true, locks: 0, minutes: idleMinutes };
+  const idle = new IdleLock({
+    timers: clock,
+    idleMinutes: () => state.minutes,
+    isUnlocked: () => state.unlocked,
+    lock: () => {
+      state.locks++;
+      state.unlocked = false;
+      return Promise.resolve();
+    },
+  });
+  return { clock, state, idle };
+}
+
+describe('idle auto-lock', () => {
+  it('locks the vault once the idle time has passed with no activity', () => {
+    const { clock, state, idle } = setup();
+    idle.activity();
+    clock.advance(15 * minute - 1);
+    expect(state.locks).toBe(0);
+    clock.advance(1);
+    expect(state.locks).toBe(1);
+  });
+
+  it('each activity starts the full idle time again', () => {
+    const { clock, state, idle } = setup();
+    idle.activity();
+    clock.advance(14 * minute);
+    idle.activity();
+    clock.advance(14 * minute);
+    expect(state.locks).toBe(0);
+    expect(clock.pendingCount).toBe(1);
+    clock.advance(minute);
+    expect(state.locks).toBe(1);
+  });
+
+  it('reads the idle time at each activity (Settings can change it); 0 never locks', () => {
+    const { clock, state, idle } = setup(15);
+    state.minutes = 1;
+    idle.activity();
+    clock.advance(minute);
+    expect(state.locks).toBe(1);
+    state.unlocked = true;
+    state.minutes = 0;
+    idle.activity();
+    clock.advance(24 * 60 * minute);
+    expect(state.locks).toBe(1);
+    expect(clock.pendingCount).toBe(0);
+  });
+
+  it('does nothing when the vault is already locked, and stop cancels the countdown', () => {
+    const { clock, state, idle } = setup();
+    state.unlocked = false;
+    idle.activity();
+    clock.advance(15 * minute);
+    expect(state.locks).toBe(0);
+    state.unlocked = true;
+    idle.activity();
+    idle.stop();
+    clock.advance(15 * minute);
+    expect(state.locks).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Template, TemplateVersion } from '../../../shared/domain/template';
 import { useTemplatesStore } from '../../stores/templates-store';
+import { formatDateTime } from '../common/date-time';
 import { LoadErrorAlert } from '../common/LoadErrorAlert';
 import { monospace } from './ContentField';
 import { VersionDiff } from './VersionDiff';
@@ -75,7 +76,7 @@ export function VersionHistory({ template, onUseContent }: VersionHistoryProps) 
           >
             <ListItemText
               primary={`Version ${v.version}${v.version === template.version ? ' (current)' : ''}`}
-              secondary={`Saved ${new Date(v.savedAt).toLocaleString()} by ${v.savedBy}`}
+              secondary={`Saved ${formatDateTime(v.savedAt)} by ${v.savedBy}`}
             />
           </ListItemButton>
         ))}

@@ -4,10 +4,10 @@
  * is refused beside the field and nothing is saved.
  */
 import type { Page } from '@playwright/test';
-import ssh2 from 'ssh2';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { chooseDevice } from './support/pickers';
+import { ed25519KeyPair } from '../support/ssh-key-pair';
 
 async function createDevice(page: Page, name: string) {
   await openScreen(page, 'Devices', 'All devices');
@@ -32,7 +32,7 @@ test('an SSH key loaded from a file is stored, shown only as stored; a bad key i
   app,
 }) => {
   const { page } = app;
-  const key = ssh2.utils.generateKeyPairSync('ed25519', {
+  const key = ed25519KeyPair({
     passphrase: 'e2e-key-phrase',
     cipher: 'aes256-ctr',
     rounds: 4,

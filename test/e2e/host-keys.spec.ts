@@ -3,6 +3,7 @@ import ssh2 from 'ssh2';
 import { fingerprintOf } from '../../electron/plugins/ssh/connection/host-key-fingerprint';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
+import { ed25519KeyPair } from '../support/ssh-key-pair';
 
 /**
  * An in-process SSH server for the test alone: ssh2's server library (not OpenSSH), with its own
@@ -13,7 +14,7 @@ import { openScreen } from './support/navigation';
 const { Server, utils } = ssh2;
 
 async function startSshServer(): Promise<{ port: number; fingerprint: string; close: () => Promise<void> }> {
-  const keys = utils.generateKeyPairSync('ed25519');
+  const keys = ed25519KeyPair();
   const parsed = utils.parseKey(keys.private);
   if (parsed instanceof Error) throw parsed;
   const blob = parsed.getPublicSSH();

@@ -1,19 +1,18 @@
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-// ssh2 is CommonJS: its `utils` is not a named export under Playwright's ESM loader.
-import ssh2 from 'ssh2';
 import { makeTempDir } from '../support/temp-dir';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { saveTemplateAndClose } from './support/template-editor';
 import { startHost } from './support/host-process';
 import { chooseDevice } from './support/pickers';
+import { ed25519KeyPair } from '../support/ssh-key-pair';
 
 const bundlePassphrase = 'e2e bundle passphrase';
 const rootPassword = 'Transfer-root-pw-42';
 /** The credential's SSH key: it travels sealed with the password. */
-const rootKey = ssh2.utils.generateKeyPairSync('ed25519').private;
+const rootKey = ed25519KeyPair().private;
 const keyLines = rootKey.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
 
 /**

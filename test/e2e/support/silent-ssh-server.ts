@@ -8,9 +8,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import ssh2, { type Connection } from 'ssh2';
+import { ed25519KeyPair } from '../../support/ssh-key-pair';
 
 // ssh2 is CommonJS with exports Node's ES loader cannot name: take them from its default export.
-const { Server, utils } = ssh2;
+const { Server } = ssh2;
 
 export const silentPrompt = 'e2e$ ';
 
@@ -22,7 +23,7 @@ export interface SilentSshServer {
 }
 
 export async function startSilentSshServer(username: string, password: string): Promise<SilentSshServer> {
-  const keys = utils.generateKeyPairSync('ed25519');
+  const keys = ed25519KeyPair();
   const lines: string[] = [];
   const clients = new Set<Connection>();
   const server = new Server({ hostKeys: [keys.private] }, (client) => {

@@ -2,7 +2,7 @@
 // connection for setting up and checking (never through the plugin under test), logins as the
 // accounts the templates make, and cleanup that waits on conditions rather than sleeping.
 
-import { Client, utils } from 'ssh2';
+import { Client } from 'ssh2';
 import { sshBuiltinTemplates, SshPlugin } from '../../../../electron/plugins/ssh';
 import type {
   ConnectionLogin,
@@ -14,6 +14,7 @@ import { sshClose, sshConnect, sshExec, sshRun } from '../../../lab/clients/ssh'
 import { labDetails } from '../../../lab/inject';
 import { uniqueName } from '../../../lab/names';
 import { randomPassword } from '../../../lab/secrets';
+import { ed25519KeyPair } from '../../../support/ssh-key-pair';
 
 export function sshLab() {
   const ssh = labDetails().ssh;
@@ -131,7 +132,7 @@ export async function authorizeKey(root: Client, username: string, publicKey: st
 }
 
 export function newKeyPair(): { privateKey: string; publicKey: string } {
-  const pair = utils.generateKeyPairSync('ed25519');
+  const pair = ed25519KeyPair();
   return { privateKey: pair.private, publicKey: pair.public };
 }
 

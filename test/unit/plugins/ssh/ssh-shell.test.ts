@@ -6,9 +6,10 @@ import ssh2 from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectSsh, type SshConnection } from '../../../../electron/plugins/ssh/connection/ssh-connection';
 import { openShell } from '../../../../electron/plugins/ssh/connection/ssh-shell';
+import { ed25519KeyPair } from '../../../support/ssh-key-pair';
 
 // ssh2 is CommonJS with exports Node's ES loader cannot name: take them from its default export.
-const { Server, utils } = ssh2;
+const { Server } = ssh2;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 async function promptAtOnceServer(): Promise<number> {
-  const keys = utils.generateKeyPairSync('ed25519');
+  const keys = ed25519KeyPair();
   const server = new Server({ hostKeys: [keys.private] }, (client) => {
     client.on('error', () => undefined);
     client.on('authentication', (ctx) => ctx.accept());

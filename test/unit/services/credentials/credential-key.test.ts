@@ -1,4 +1,3 @@
-import { utils } from 'ssh2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { credentialQuerySchema } from '../../../../shared/contract/credentials';
 import type { KeyChange } from '../../../../shared/domain/credential';
@@ -20,6 +19,7 @@ import {
   settle,
   type Services,
 } from '../harness';
+import { ed25519KeyPair } from '../../../support/ssh-key-pair';
 
 let dir: ReturnType<typeof makeTempDir>;
 let s: Services;
@@ -32,8 +32,8 @@ afterEach(async () => {
   dir.remove();
 });
 
-const plainKey = utils.generateKeyPairSync('ed25519').private;
-const lockedKey = utils.generateKeyPairSync('ed25519', {
+const plainKey = ed25519KeyPair().private;
+const lockedKey = ed25519KeyPair({
   passphrase: 'key-Passphrase-9',
   cipher: 'aes256-ctr',
   rounds: 4,

@@ -3,7 +3,6 @@
  * imported into the vault as passwords are (checked as the credential form checks them, undone
  * with the rest), and named when an export left them out.
  */
-import { utils } from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyChange } from '../../../../shared/domain/credential';
 import { keyErrors, keyVaultRef, openKey } from '../../../../electron/services/credentials/private-key';
@@ -13,10 +12,11 @@ import { makeTempDir } from '../../../support/temp-dir';
 import { FakeVault } from '../fake-vault';
 import { actor, credential, device, keep, readCredentialFiles, setPassword, template } from '../harness';
 import { builtIns, bundlePassphrase, FailingWrites, openEnv, settle, testCost, type Env } from './fixtures';
+import { ed25519KeyPair } from '../../../support/ssh-key-pair';
 
 const keyPassphrase = 'key-Passphrase-9';
-const plainKey = utils.generateKeyPairSync('ed25519').private;
-const lockedKey = utils.generateKeyPairSync('ed25519', {
+const plainKey = ed25519KeyPair().private;
+const lockedKey = ed25519KeyPair({
   passphrase: keyPassphrase,
   cipher: 'aes256-ctr',
   rounds: 4,

@@ -303,7 +303,10 @@ export function createCore(options: CoreOptions): Core {
       const problem = await unlockWithPassphraseFile(vault, path, actor);
       if (problem) notices.post('error', problem);
     },
-    close: () => flushEach([config, inventory, vault]),
+    close: () => {
+      idleLock.stop();
+      flushEach([config, inventory, vault]);
+    },
     shutdown: async () => {
       // What was being saved is let finish first (a request in flight, the start-up install of
       // the built-in templates), so quitting never leaves a change half made.

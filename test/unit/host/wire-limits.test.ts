@@ -34,7 +34,8 @@ async function startHost(limits: Partial<WireLimits>): Promise<{ core: Core; hos
   const host = await startBrowserHost({ core, rendererDir, port: 0, limits });
   cleanups.push(
     () => dir.remove(),
-    () => core.close(),
+    // Waits for the start-up chores (built-in templates) too: they write into the folder removed next.
+    () => core.shutdown(),
     () => host.close(),
   );
   return { core, host };

@@ -124,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.osKeys ? { osKeys: options.osKeys } : {}),
     onProblem: (message) => notices.post('error', message),
   });
-  const settings = new SettingsService(config, events, notices);
+  const settings = new SettingsService(config, events, notices, audit);
   const hostKeyTable = openTable(config, sections.hostKeys, hostKeySchema, () => clock.now());
   const hostKeys = new HostKeyService({
     table: hostKeyTable.table,

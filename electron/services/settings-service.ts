@@ -1,4 +1,6 @@
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
+import { describeSettingChanges, settingChanges } from '../../shared/domain/settings-changes';
+import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { ConfigStore } from '../storage/config-store';
 import type { NoticeBoard } from './notice-board';
@@ -12,6 +14,7 @@ export class SettingsService {
     private readonly store: ConfigStore,
     private readonly events: EventBus,
     notices: NoticeBoard,
+    private readonly audit: AuditTrail,
   ) {
     const stored = store.get(key);
     if (stored === undefined) {
@@ -37,10 +40,24 @@ export class SettingsService {
     return structuredClone(this.#settings);
   }
 
-  async set(settings: Settings): Promise<Settings> {
+  /** Saves and audits what changed, each field with its value before and after (none is secret). */
+  async set(settings: Settings, actor: string): Promise<Settings> {
+    const changes = settingChanges(this.#settings, settings);
     await this.store.update(key, settings);
     this.#settings = structuredClone(settings);
     this.events.emit('settings.changed', this.get());
+    if (changes.length > 0) {
+      await this.audit.record({
+        actor,
+        action: 'update',
+        entity: 'settings',
+        entityId: null,
+        label: 'Settings',
+        fields: changes.map((c) => c.path),
+        result: 'success',
+        detail: describeSettingChanges(changes),
+      });
+    }
     return this.get();
   }
 }

@@ -5,5 +5,5 @@ import type { DomainHandlers } from '../handler-types';
 
 export const settingsHandlers = (settings: SettingsService): DomainHandlers<typeof settingsMethods> => ({
   'settings.get': () => Promise.resolve(ok(settings.get())),
-  'settings.set': async (input) => ok(await settings.set(input)),
+  'settings.set': async (input, ctx) => ok(await settings.set(input, ctx.actor)),
 });

@@ -4,6 +4,7 @@
  * (a credential's History, Reports > Audit). The CSV export keeps the keys.
  */
 import type { AuditEntity } from '../../../shared/domain/audit';
+import { settingFieldLabels } from '../../../shared/domain/settings-changes';
 
 const credentialFields: Record<string, string> = {
   username: 'Username',
@@ -58,6 +59,7 @@ export const fieldLabelsByEntity: Partial<Record<AuditEntity, Readonly<Record<st
   credential: credentialFields,
   device: deviceFields,
   template: templateFields,
+  settings: settingFieldLabels,
 };
 
 /**

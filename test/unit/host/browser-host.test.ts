@@ -160,5 +160,27 @@ describe('browser host', () => {
       settings: unknown;
     };
     expect(stored.settings).toEqual(next);
+    // Audited with what changed, by the Settings form's labels, before and after.
+    const audit = await writer.call('audit.list', { filter: { entity: 'settings' }, offset: 0, limit: 5 });
+    expect(audit).toMatchObject({
+      ok: true,
+      value: {
+        entries: [
+          {
+            action: 'update',
+            entity: 'settings',
+            fields: ['jit.usernamePrefix', 'jit.maxSessionMinutes'],
+            detail: `Username prefix: ${defaultSettings.jit.usernamePrefix} → jit_; Maximum session length (minutes): ${defaultSettings.jit.maxSessionMinutes} → 30`,
+          },
+        ],
+      },
+    });
+    // Saving the same settings again changes nothing and audits nothing.
+    await writer.call('settings.set', next);
+    expect(
+      await writer.call('audit.list', { filter: { entity: 'settings' }, offset: 0, limit: 5 }),
+    ).toMatchObject({
+      value: { total: 1 },
+    });
   });
 });

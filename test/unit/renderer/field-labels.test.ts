@@ -43,3 +43,12 @@ describe('audit field labels', () => {
     expect(fieldLabel('vault', 'state')).toBe('state');
   });
 });
+
+describe('settings fields in the audit', () => {
+  it('reads as the Settings form labels them', () => {
+    expect(fieldLabels('settings', ['jit.usernamePrefix', 'security.autoLockMinutes'])).toEqual([
+      'Username prefix',
+      'Lock the vault after idle (minutes)',
+    ]);
+  });
+});

@@ -150,4 +150,14 @@ describe('MySQL kept connection', () => {
     expect(stale.failure?.kind).toBe('connect');
     expect(await sessionIds(user)).toHaveLength(0);
   });
+
+  it('is closed when the plugin is asked to close what it keeps (vault Lock, quit)', async () => {
+    const { user, login } = await account();
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login })).failure,
+    ).toBeNull();
+    expect(await sessionIds(user)).toHaveLength(1);
+    await plugin.closeKeptConnections?.();
+    await expect.poll(async () => (await sessionIds(user)).length, { interval: 20, timeout: 5000 }).toBe(0);
+  });
 });

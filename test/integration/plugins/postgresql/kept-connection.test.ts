@@ -151,4 +151,14 @@ describe('PostgreSQL kept connection', () => {
     expect(stale.failure?.kind).toBe('connect');
     await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
   });
+
+  it('is closed when the plugin is asked to close what it keeps (vault Lock, quit)', async () => {
+    const { user, login } = await superuser();
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login })).failure,
+    ).toBeNull();
+    expect(await backendsOf(user)).toHaveLength(1);
+    await plugin.closeKeptConnections?.();
+    await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+  });
 });

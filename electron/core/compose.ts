@@ -235,6 +235,12 @@ export function createCore(options: CoreOptions): Core {
       'error',
       `The session sweep failed: ${error instanceof Error ? error.message : 'unknown error'}`,
     );
+  // Lock takes the passwords out of memory: the sessions logged in with them go too.
+  events.subscribe((event, payload) => {
+    if (event === 'vault.changed' && (payload as { state?: string }).state === 'locked') {
+      void plugins.closeKeptConnections();
+    }
+  });
   if (options.automaticSweeps ?? true) {
     void ready.then(() => lifecycle.open()).catch(sweepProblem);
     events.subscribe((event, payload) => {
@@ -315,6 +321,7 @@ export function createCore(options: CoreOptions): Core {
       await Promise.race([ready, waitMs(shutdownWaitMs)]);
       await lifecycle.close();
       await sqlConsoles.close();
+      await plugins.closeKeptConnections();
       flushEach([config, inventory, vault]);
     },
   };

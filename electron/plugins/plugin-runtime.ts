@@ -157,6 +157,11 @@ export interface PluginRuntime {
    * cannot tell. Read as the authentication login, nothing is changed.
    */
   accountEnabled(request: AccountRequest): Promise<boolean>;
+  /**
+   * Closes the connections the plugin keeps logged in between calls (the SQL plugins' pool): on
+   * Lock of the vault and on quit, so no session stays open on a target once its password is locked.
+   */
+  closeKeptConnections?(): Promise<void>;
 }
 
 /** Tags whose values are secrets: masked in every step, failure and log. */

@@ -27,6 +27,8 @@ export interface PluginRegistry {
   builtInTemplates(): PluginBuiltInTemplate[];
   /** The template language's help as text, for `plugins.list` ('' for a plugin not in this build). */
   help(id: PluginId): string;
+  /** Closes what every plugin keeps logged in on targets (vault Lock, quit). Never rejects. */
+  closeKeptConnections(): Promise<void>;
 }
 
 export type PluginRegistryOptions = PluginRuntimeOptions;
@@ -39,6 +41,12 @@ export function createPluginRegistry(
   const runtimes = new Map(modules.map((module) => [module.id, module.createRuntime(options)]));
   return {
     get: (id) => runtimes.get(id),
+    closeKeptConnections: async () => {
+      const closing = [...runtimes.values()].flatMap((runtime) =>
+        runtime.closeKeptConnections ? [runtime.closeKeptConnections().catch(() => undefined)] : [],
+      );
+      await Promise.all(closing);
+    },
     help: (id) => {
       const module = byId.get(id);
       return module ? syntaxHelpText(module.syntaxHelp) : '';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/common';
 import { pluginIdSchema } from '../domain/plugin';
+import { maxLibraryFilesPerCall, maxLibraryPathLength } from '../domain/template-library';
 import {
   executionTypeSchema,
   maxTemplateBytes,
@@ -63,12 +64,12 @@ export const templatesMethods = defineMethods({
       files: z
         .array(
           z.object({
-            path: z.string().min(1).max(1024),
+            path: z.string().min(1).max(maxLibraryPathLength),
             content: z.string().max(maxTemplateBytes),
           }),
         )
         .min(1)
-        .max(1000),
+        .max(maxLibraryFilesPerCall),
       otherType: executionTypeSchema.optional(),
     }),
     output: z.array(

@@ -6,6 +6,10 @@
 import type { PluginId } from './plugin';
 import type { ExecutionType } from './template';
 
+/** The longest path inside the chosen folder an import takes, and the most files one call sends. */
+export const maxLibraryPathLength = 1024;
+export const maxLibraryFilesPerCall = 1000;
+
 /** Folder names that say which plugin their templates are for (compared case-insensitively). */
 const folderPlugins: Readonly<Record<string, PluginId>> = {
   ssh: 'ssh',

@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import mysql from 'mysql2';
+import mysql, { type RowDataPacket } from 'mysql2';
 import type { CancelSignal, ConnectionLogin, RunTimeouts, TargetEndpoint } from '../plugin-runtime';
 import { ConnectFailed, ConnectionPool, guarded, Interrupted, type Reusable } from '../tag-engine';
 import { describeMysqlError } from './errors';
@@ -57,6 +57,15 @@ async function killConnection(
     clearTimeout(timer);
     await client.end().catch(() => undefined);
   }
+}
+
+/** Puts the session back as a fresh login left it; false when a role is still set (see reset). */
+async function resetSession(client: MysqlConnection['client']): Promise<boolean> {
+  await client.changeUser({});
+  const [rows] = await client.query<RowDataPacket[]>('SELECT CURRENT_ROLE() AS role');
+  const role: unknown = rows[0]?.role;
+  // NULL on MariaDB, 'NONE' on MySQL 8.
+  return role === null || role === 'NONE';
 }
 
 /** Connects and logs in. Rejects with ConnectFailed (or Interrupted on timeout or cancel). */
@@ -125,15 +134,18 @@ export async function openMysql(options: MysqlOpenOptions): Promise<MysqlConnect
         else socket.unref();
       }
     },
-    // COM_RESET_CONNECTION: session variables (sql_mode, character set), user variables, temporary
-    // tables, roles and any open transaction go back to what a fresh login has.
+    // COM_CHANGE_USER as the same login: the session is a fresh login's (variables, temporary
+    // tables, transaction, and also the database, which COM_RESET_CONNECTION keeps), and the
+    // server checks the password again, so a connection whose password a run changed on the
+    // target is closed, never kept logged in with the old one. MariaDB keeps the current role
+    // even then: a connection with a role set (SET ROLE, or a default role) is closed, not kept.
     reset: () =>
-      guarded(client.reset(), {
+      guarded(resetSession(client), {
         timeoutSeconds: RESET_TIMEOUT_SECONDS,
         what: 'resetting the session',
         onInterrupt: destroy,
       }).then(
-        () => true,
+        (fresh) => fresh,
         () => false,
       ),
     cancel: () => (destroyed ? Promise.resolve() : killConnection(options, connection.threadId, 'QUERY')),

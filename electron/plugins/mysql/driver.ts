@@ -54,7 +54,7 @@ function session(open: MysqlConnection, key: string): SqlSession {
       return resultText(result);
     },
     destroy: () => open.destroy(),
-    // Kept only after a run that went through; the next take() resets it (COM_RESET_CONNECTION).
+    // Kept only after a run that went through; it is reset as it is parked (COM_CHANGE_USER).
     release: (reusable) => (reusable ? mysqlConnections.park(key, open) : open.close()),
   };
 }

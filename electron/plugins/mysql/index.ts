@@ -4,6 +4,7 @@ import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { mysqlBuiltinTemplates } from './builtin-templates';
 import { mysqlAccountEnabled, mysqlAccountExists, mysqlAccountLogsIn, mysqlEndSessions } from './accounts';
+import { mysqlConnections } from './connection';
 import { mysqlDriver } from './driver';
 
 /**
@@ -21,6 +22,7 @@ export const mysqlPlugin: PluginRuntime = {
   endSessions: mysqlEndSessions,
   accountLogsIn: mysqlAccountLogsIn,
   accountEnabled: mysqlAccountEnabled,
+  closeKeptConnections: () => mysqlConnections.closeAll(),
 };
 
 /** The MySQL plugin as the registry lists it. It takes no options: one runtime object serves. */

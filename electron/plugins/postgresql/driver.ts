@@ -24,7 +24,30 @@ function resultText(result: pg.QueryResult, notices: readonly string[]): string 
     .join('\n');
 }
 
-function session(connection: PgConnection, key: string): SqlSession {
+/**
+ * Whether a statement that ran may have changed the login's own password (ALTER ROLE/USER …
+ * PASSWORD naming the login or the current user). PostgreSQL cannot check a password again on an
+ * open connection: kept, it would let a call with the old password in after the target dropped it.
+ * Naming the login anywhere counts, so a doubt closes the connection rather than keeps it.
+ */
+export function mayChangeOwnPassword(text: string, command: string, username: string): boolean {
+  // pg reports the first word of the command tag: "ALTER" for ALTER ROLE and ALTER USER.
+  if (command !== 'ALTER' || !/\balter\s+(?:role|user)\b/i.test(text) || !/password/i.test(text))
+    return false;
+  const lower = text.toLowerCase();
+  const names = [username.toLowerCase(), 'current_user', 'session_user', 'current_role'];
+  return names.some((name) => {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+      const before = lower.charAt(at - 1);
+      const after = lower.charAt(at + name.length);
+      if (!/[a-z0-9_$]/.test(before) && !/[a-z0-9_$]/.test(after)) return true;
+    }
+    return false;
+  });
+}
+
+function session(connection: PgConnection, key: string, username: string): SqlSession {
+  let ownPasswordChanged = false;
   return {
     // The state is what the server last reported: nothing to ask.
     rulesFor: () => Promise.resolve(pgValueRules(connection.session)),
@@ -32,11 +55,14 @@ function session(connection: PgConnection, key: string): SqlSession {
       connection.takeNotices();
       const query: ExtendedQuery = { text, queryMode: 'extended' };
       const result = await connection.client.query(query);
+      if (mayChangeOwnPassword(text, result.command, username)) ownPasswordChanged = true;
       return resultText(result, connection.takeNotices());
     },
     destroy: () => connection.destroy(),
-    // Kept only after a run that went through: a failed one may have left a transaction open.
-    release: (reusable) => (reusable ? pgConnections.park(key, connection) : connection.close()),
+    // Kept only after a run that went through (a failed one may have left a transaction open) and
+    // did not change the login's own password.
+    release: (reusable) =>
+      reusable && !ownPasswordChanged ? pgConnections.park(key, connection) : connection.close(),
   };
 }
 
@@ -51,7 +77,7 @@ export const postgresDriver: SqlDriver = {
     const connection =
       kept ??
       (await openPg({ target: request.target, login: request.login, timeouts, signal: request.signal }));
-    return session(connection, key);
+    return session(connection, key, request.login.username);
   },
   describeError: describePgError,
 };

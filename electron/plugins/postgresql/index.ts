@@ -4,6 +4,7 @@ import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { postgresqlBuiltinTemplates } from './builtin-templates';
 import { pgAccountEnabled, pgAccountExists, pgAccountLogsIn, pgEndSessions } from './accounts';
+import { pgConnections } from './connection';
 import { postgresDriver } from './driver';
 
 /**
@@ -20,6 +21,7 @@ export const postgresqlPlugin: PluginRuntime = {
   endSessions: pgEndSessions,
   accountLogsIn: pgAccountLogsIn,
   accountEnabled: pgAccountEnabled,
+  closeKeptConnections: () => pgConnections.closeAll(),
 };
 
 /** The PostgreSQL plugin as the registry lists it. It takes no options: one runtime object serves. */

@@ -12,7 +12,7 @@ export const POOL_MAX_IDLE = 16;
  *
  * - A connection is used by one caller at a time: take() hands it over and forgets it until it is
  *   parked again, so two concurrent runs never share one.
- * - It is reset as it is parked (DISCARD ALL, COM_RESET_CONNECTION): nothing a template set
+ * - It is reset as it is parked (DISCARD ALL, COM_CHANGE_USER): nothing a template set
  *   survives, and no transaction or lock it left stays open while it waits. take() waits for that
  *   reset, and hands over only a connection whose reset worked and that is still alive.
  * - Idle ones are closed after POOL_IDLE_MS, and do not keep the process alive meanwhile.

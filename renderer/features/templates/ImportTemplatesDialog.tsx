@@ -15,7 +15,7 @@ import type { MethodOutput } from '../../../shared/contract';
 import { executionTypes, type ExecutionType } from '../../../shared/domain/template';
 import { typeFolderNames } from '../../../shared/domain/template-library';
 import { api } from '../../api/client';
-import { readLibrary, type ReadLibrary } from './library-files';
+import { libraryBatches, readLibrary, type ReadLibrary } from './library-files';
 
 type Outcome =
   MethodOutput<'templates.importLibrary'>[number] | { path: string; imported: false; reason: string };
@@ -79,16 +79,24 @@ export function ImportTemplatesDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     setBusy(true);
-    const result = await api.call(
-      'templates.importLibrary',
-      otherType === '' ? { files: library.files } : { files: library.files, otherType },
-    );
-    setBusy(false);
-    if (!result.ok) {
-      setError(`Nothing was imported: ${result.message}`);
-      return;
+    const done: Outcome[] = [];
+    for (const files of libraryBatches(library.files)) {
+      const result = await api.call(
+        'templates.importLibrary',
+        otherType === '' ? { files } : { files, otherType },
+      );
+      if (!result.ok) {
+        setBusy(false);
+        setError(
+          `${done.length === 0 ? 'Nothing was' : `Only the first ${done.length} files were`} imported: ${result.message}`,
+        );
+        if (done.length > 0) setOutcomes([...local, ...done]);
+        return;
+      }
+      done.push(...result.value);
     }
-    setOutcomes([...local, ...result.value]);
+    setBusy(false);
+    setOutcomes([...local, ...done]);
     setLibrary(undefined);
   };
 

@@ -1,4 +1,8 @@
-import { isLibraryNoise } from '../../../shared/domain/template-library';
+import {
+  isLibraryNoise,
+  maxLibraryFilesPerCall,
+  maxLibraryPathLength,
+} from '../../../shared/domain/template-library';
 import { maxTemplateBytes } from '../../../shared/domain/template';
 
 export interface LibraryFile {
@@ -40,6 +44,11 @@ export async function readLibrary(chosen: readonly ChosenFile[]): Promise<ReadLi
       skipped++;
       continue;
     }
+    // Refused here, one file: the call would refuse the whole import for it.
+    if (path.length > maxLibraryPathLength) {
+      refused.push({ path, reason: `its path is longer than ${maxLibraryPathLength} characters` });
+      continue;
+    }
     if (file.size > maxTemplateBytes) {
       refused.push({
         path,
@@ -60,3 +69,12 @@ export async function readLibrary(chosen: readonly ChosenFile[]): Promise<ReadLi
 }
 
 const pathOf = (file: ChosenFile): string => file.webkitRelativePath || file.name;
+
+/** The files in calls of at most maxLibraryFilesPerCall each: a bigger library is imported all the same. */
+export function libraryBatches(files: readonly LibraryFile[]): LibraryFile[][] {
+  const batches: LibraryFile[][] = [];
+  for (let at = 0; at < files.length; at += maxLibraryFilesPerCall) {
+    batches.push(files.slice(at, at + maxLibraryFilesPerCall));
+  }
+  return batches;
+}

@@ -85,6 +85,7 @@ function runnerWith(
     get: (id: PluginId) => (id === 'ssh' ? plugin : undefined),
     builtInTemplates: () => [],
     help: () => '',
+    closeKeptConnections: () => Promise.resolve(),
   };
   const executor = new TemplateExecutor({ operations, plugins, clock: services.clock });
   const runner = new TemplateRunner({

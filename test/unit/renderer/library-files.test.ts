@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readLibrary, type ChosenFile } from '../../../renderer/features/templates/library-files';
+import {
+  libraryBatches,
+  readLibrary,
+  type ChosenFile,
+} from '../../../renderer/features/templates/library-files';
 
 const file = (path: string, bytes: Uint8Array | string): ChosenFile => {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
@@ -31,5 +35,19 @@ describe('reading a chosen template folder', () => {
       { path: 'lib/SSH/Change password/latin1', reason: 'not UTF-8 text' },
     ]);
     expect(read.skipped).toBe(3);
+  });
+
+  it('refuses a path the import call would refuse, and only that file', async () => {
+    const long = `lib/SSH/Change password/${'x'.repeat(1010)}`;
+    const read = await readLibrary([file(long, 'exec "a"'), file('lib/SSH/Change password/a', 'exec "a"')]);
+    expect(read.files.map((f) => f.path)).toEqual(['lib/SSH/Change password/a']);
+    expect(read.refused).toEqual([{ path: long, reason: 'its path is longer than 1024 characters' }]);
+  });
+
+  it('sends a library of more than 1000 files in several calls, none left out', () => {
+    const files = Array.from({ length: 2001 }, (_, i) => ({ path: `lib/SSH/t${i}`, content: 'exec "a"' }));
+    const batches = libraryBatches(files);
+    expect(batches.map((b) => b.length)).toEqual([1000, 1000, 1]);
+    expect(batches.flat()).toEqual(files);
   });
 });

@@ -91,6 +91,16 @@ function parseSeconds(kind: SecondsCommandKind, line: number, text: string, at: 
 
 function parseText(kind: TextCommandKind, line: number, text: string, at: number): LineResult {
   if (at >= text.length) return problem(line, at + 1, `${kind} needs a quoted string, e.g. ${kind} "text"`);
+  // A terminal reads a carriage return as Enter: the shell would run what follows it as a new
+  // command line, out of the quoting and comment the check saw it in (a value there runs).
+  const carriageReturn = kind === 'exec' || kind === 'write' ? text.indexOf('\r', at) : -1;
+  if (carriageReturn >= 0) {
+    return problem(
+      line,
+      carriageReturn + 1,
+      `${kind}: a carriage return inside the line is an Enter to the shell, which would read what follows as a new command: put it on a line of its own`,
+    );
+  }
   let reason: LooseReason | null = text[at] === '"' ? null : 'unquoted';
   const read = reason === null ? readQuotedString(text, at) : null;
   if (read && !read.ok) reason = 'unterminated';

@@ -1,6 +1,6 @@
 // The connections of a server and login are kept (ConnectionPool) for the runs and account checks
 // that follow. Proves on the real server that the next check and run use the same connection, that
-// the session was reset first (COM_RESET_CONNECTION): what a template left (an open transaction, a
+// the session was reset first (COM_CHANGE_USER): what a template left (an open transaction, a
 // user variable) is gone, and that a changed password closes the kept connection.
 
 import type { RowDataPacket } from 'mysql2';
@@ -107,5 +107,58 @@ describe('MySQL kept connection', () => {
     // At once, not at the end of its idle time.
     await expect.poll(async () => (await sessionIds(user)).length, { interval: 20, timeout: 2000 }).toBe(1);
     expect((await sessionIds(user))[0]).not.toBe(old);
+  });
+
+  it('serves the next run without the role or the database the first run chose', async () => {
+    const { user, login } = await account();
+    const role = `r${user}`;
+    await withAdmin(async (c) => {
+      await c.query(`CREATE ROLE ${role}`);
+      await c.query(`GRANT ${role} TO ?@?`, [user, '%']);
+    });
+    try {
+      const probe = 'SELECT CURRENT_ROLE() AS role, DATABASE() AS db, CONNECTION_ID() AS id';
+      const first = await plugin.run({
+        template: `SET ROLE ${role};\nUSE mysql;\n${probe}`,
+        tags: {},
+        target: target(),
+        login,
+      });
+      expect(first.failure).toBeNull();
+      expect(first.steps[2]?.output).toContain(`role=${role}, db=mysql`);
+      const second = await plugin.run({ template: probe, tags: {}, target: target(), login });
+      expect(second.failure).toBeNull();
+      // A fresh login's: no role set, no database (the login names none).
+      expect(second.steps[0]?.output).toContain('role=NULL, db=NULL');
+      expect(await sessionIds(user)).toHaveLength(1);
+    } finally {
+      await withAdmin((c) => c.query(`DROP ROLE ${role}`));
+    }
+  });
+
+  it('is not kept logged in with a password the run changed on the target', async () => {
+    const { user, login } = await account();
+    const changed = await plugin.run({
+      template: "SET PASSWORD = PASSWORD('[#NEW_PASSWORD#]')",
+      tags: { NEW_PASSWORD: randomPassword() },
+      target: target(),
+      login,
+    });
+    expect(changed.failure).toBeNull();
+    // The old password no longer logs in: a call with it must fail as a new login would.
+    const stale = await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login });
+    expect(stale.failure?.kind).toBe('connect');
+    // The server drops the session's row once it has seen the close.
+    await expect.poll(async () => (await sessionIds(user)).length, { interval: 20, timeout: 5000 }).toBe(0);
+  });
+
+  it('is closed when the plugin is asked to close what it keeps (vault Lock, quit)', async () => {
+    const { user, login } = await account();
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login })).failure,
+    ).toBeNull();
+    expect(await sessionIds(user)).toHaveLength(1);
+    await plugin.closeKeptConnections?.();
+    await expect.poll(async () => (await sessionIds(user)).length, { interval: 20, timeout: 5000 }).toBe(0);
   });
 });

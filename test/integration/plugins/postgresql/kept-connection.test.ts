@@ -133,4 +133,32 @@ describe('PostgreSQL kept connection', () => {
     expect(failed.failure?.kind).toBe('target');
     await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
   });
+
+  it.each([
+    ['CURRENT_USER', (_user: string) => 'CURRENT_USER'],
+    ['its name', (user: string) => user],
+  ])('is not kept logged in with a password the run changed on the target (%s)', async (_, who) => {
+    const { user, login } = await superuser();
+    const changed = await plugin.run({
+      template: `ALTER ROLE ${who(user)} PASSWORD '[#NEW_PASSWORD#]'`,
+      tags: { NEW_PASSWORD: randomPassword() },
+      target: target(),
+      login,
+    });
+    expect(changed.failure).toBeNull();
+    // The old password no longer logs in: a call with it must fail as a new login would.
+    const stale = await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login });
+    expect(stale.failure?.kind).toBe('connect');
+    await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+  });
+
+  it('is closed when the plugin is asked to close what it keeps (vault Lock, quit)', async () => {
+    const { user, login } = await superuser();
+    expect(
+      (await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login })).failure,
+    ).toBeNull();
+    expect(await backendsOf(user)).toHaveLength(1);
+    await plugin.closeKeptConnections?.();
+    await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+  });
 });

@@ -76,6 +76,22 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
     expect(lab.plugin.check(exec(shell))).not.toEqual([]);
   });
 
+  it('refuses a carriage return inside an exec line: bash would run the value after it as a command', async () => {
+    // One word is enough to run a program: a script of our own that leaves the canary.
+    const script = `${dir}/run-me`;
+    await sshRun(
+      root,
+      `printf '#!/bin/sh\\ntouch %s\\n' ${q(canary)} > ${q(script)} && chmod 755 ${q(script)}`,
+    );
+    // The check reads the tag as inside a comment; the terminal reads \r as Enter.
+    const result = await run(`${firstPrompt}exec "echo a # \r[#ADD_INFO#]"\nexpect "*#"\n`, {
+      ADD_INFO: script,
+    });
+    expect(result.failure?.kind, why(result)).toBe('refused');
+    expect(result.steps).toEqual([]);
+    expect(await canaryExists()).toBe(false);
+  });
+
   it(
     'every value of the corpus is refused before anything is sent, or reaches the target literally',
     { timeout: 900_000 },

@@ -112,6 +112,16 @@ describe('SSH template parser', () => {
     expect(warnings).toEqual([{ line: 1, column, message: expect.stringContaining(warning) as string }]);
   });
 
+  it('refuses a carriage return inside an exec or write line, quoted or not (a terminal reads it as Enter)', () => {
+    for (const template of ['exec "echo a # \r[#CUSTOM#]"', 'exec echo a # \r[#CUSTOM#]', 'write "a\rb"']) {
+      const parsed = parseTemplate(template);
+      expect(parsed.commands, JSON.stringify(template)).toEqual([]);
+      expect(parsed.problems[0]?.message).toMatch(/carriage return inside the line is an Enter/);
+    }
+    // A CRLF line end is not one, and output to expect may hold one.
+    expect(parseTemplate('exec "echo a"\r\nexpect "a\rb"\r\n').problems).toEqual([]);
+  });
+
   it('gives no warning for a well-formed string', () => {
     expect(parseTemplate('exec "a \\"b\\" c"\nexpect "*$"').warnings).toEqual([]);
   });

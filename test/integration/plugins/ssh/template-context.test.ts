@@ -41,7 +41,7 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
     await sshRun(root, `mkdir -m 700 ${q(dir)}`);
   });
   afterAll(async () => {
-    await sshRun(root, `rm -rf ${q(dir)} ${q(canary)}`);
+    await sshRun(root, `rm -rf ${q(dir)} ${q(`${dir}.run-me`)} ${q(canary)}`);
     await sshClose(root);
   });
 
@@ -77,8 +77,9 @@ describe('SSH plugin: template text around a tag, on a real sshd', () => {
   });
 
   it('refuses a carriage return inside an exec line: bash would run the value after it as a command', async () => {
-    // One word is enough to run a program: a script of our own that leaves the canary.
-    const script = `${dir}/run-me`;
+    // One word is enough to run a program: a script of our own that leaves the canary (beside the
+    // corpus test's folder, never in it: that test counts every file there).
+    const script = `${dir}.run-me`;
     await sshRun(
       root,
       `printf '#!/bin/sh\\ntouch %s\\n' ${q(canary)} > ${q(script)} && chmod 755 ${q(script)}`,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { PluginId } from '../../shared/domain/plugin';
+import { uniqueProblems } from '../../shared/domain/template-problems';
 import { findTagProblems } from '../../shared/domain/template-tags';
 
 export type TemplateProblem = z.output<typeof templateProblemSchema>;
@@ -24,20 +25,7 @@ export function templateProblems(
 ): TemplateProblem[] {
   const tags = (): TemplateProblem[] =>
     findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
-  const seen = new Set<string>();
-  const all: TemplateProblem[] = [];
-  for (const p of syntax?.(pluginId, content) ?? tags()) {
-    const key = `${p.line}:${p.column}:${p.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    all.push({
-      line: p.line,
-      column: p.column,
-      message: p.message,
-      ...(p.severity ? { severity: p.severity } : {}),
-    });
-  }
-  return all.sort((a, b) => a.line - b.line || a.column - b.column);
+  return uniqueProblems(syntax?.(pluginId, content) ?? tags());
 }
 
 /** The problems that stop a save or a run (warnings do not). */

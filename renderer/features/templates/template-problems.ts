@@ -3,15 +3,10 @@
  * core checks tags too), in line order, and where a problem's line starts in the text.
  */
 import type { PluginId } from '../../../shared/domain/plugin';
+import { uniqueProblems, type TemplateProblemLike } from '../../../shared/domain/template-problems';
 import { findTagProblems, type TagProblem } from '../../../shared/domain/template-tags';
 
-export interface EditorProblem {
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-  /** A warning does not stop Save or a run (a line read the vendor's loose way, for one). */
-  readonly severity?: 'warning';
-}
+export type EditorProblem = TemplateProblemLike;
 
 /**
  * The live tag check, as the plugin reads the text: an SSH comment line is never run, so what
@@ -28,22 +23,8 @@ export function liveTagProblems(pluginId: PluginId, content: string): TagProblem
 export const hasErrors = (problems: readonly EditorProblem[]): boolean =>
   problems.some((p) => p.severity !== 'warning');
 
-export function mergeProblems(...lists: readonly (readonly EditorProblem[])[]): EditorProblem[] {
-  const seen = new Set<string>();
-  const all: EditorProblem[] = [];
-  for (const p of lists.flat()) {
-    const key = `${p.line}:${p.column}:${p.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    all.push({
-      line: p.line,
-      column: p.column,
-      message: p.message,
-      ...(p.severity ? { severity: p.severity } : {}),
-    });
-  }
-  return all.sort((a, b) => a.line - b.line || a.column - b.column);
-}
+export const mergeProblems = (...lists: readonly (readonly EditorProblem[])[]): EditorProblem[] =>
+  uniqueProblems(...lists);
 
 /** "Line 3, column 1: ..." as the list and the Save refusal word it. */
 export const problemText = (p: EditorProblem | TagProblem): string =>

@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of opened) s.terminate();
   await host.close();
-  core.close();
+  await core.shutdown();
   dir.remove();
 });
 

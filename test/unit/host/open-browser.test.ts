@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  core.close();
+  await core.shutdown();
   dir.remove();
 });
 

@@ -30,7 +30,7 @@ it('answers a call whose result cannot be serialized with an internal failure, a
   const host = await startBrowserHost({ core, rendererDir, port: 0 });
   cleanups.push(
     () => dir.remove(),
-    () => core.close(),
+    () => core.shutdown(),
     () => host.close(),
   );
   const dispatch = core.dispatcher.dispatch.bind(core.dispatcher);

@@ -135,12 +135,20 @@ describe('PostgreSQL kept connection', () => {
   });
 
   it.each([
-    ['CURRENT_USER', (_user: string) => 'CURRENT_USER'],
-    ['its name', (user: string) => user],
-  ])('is not kept logged in with a password the run changed on the target (%s)', async (_, who) => {
+    ['CURRENT_USER', (_user: string) => "ALTER ROLE CURRENT_USER PASSWORD '[#NEW_PASSWORD#]'"],
+    ['its name', (user: string) => `ALTER ROLE ${user} PASSWORD '[#NEW_PASSWORD#]'`],
+    // The attack review's: dynamic SQL in a DO block (command tag DO), and a login taken away.
+    [
+      'a DO block',
+      (_user: string) =>
+        `DO $$BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', current_user, '${randomPassword()}'); END$$`,
+    ],
+    ['NOLOGIN', (_user: string) => 'ALTER ROLE CURRENT_USER NOLOGIN'],
+    ['VALID UNTIL', (_user: string) => "ALTER ROLE CURRENT_USER VALID UNTIL '2000-01-01'"],
+  ])('is not kept logged in with a password the run changed on the target (%s)', async (_, template) => {
     const { user, login } = await superuser();
     const changed = await plugin.run({
-      template: `ALTER ROLE ${who(user)} PASSWORD '[#NEW_PASSWORD#]'`,
+      template: template(user),
       tags: { NEW_PASSWORD: randomPassword() },
       target: target(),
       login,

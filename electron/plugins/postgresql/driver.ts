@@ -47,7 +47,7 @@ export function mayChangeOwnPassword(text: string, username: string): boolean {
   });
 }
 
-function session(connection: PgConnection, key: string, username: string): SqlSession {
+function session(connection: PgConnection, key: string, username: string, since: number): SqlSession {
   let ownPasswordChanged = false;
   return {
     // The state is what the server last reported: nothing to ask.
@@ -63,7 +63,7 @@ function session(connection: PgConnection, key: string, username: string): SqlSe
     // Kept only after a run that went through (a failed one may have left a transaction open) and
     // did not change the login's own password.
     release: (reusable) =>
-      reusable && !ownPasswordChanged ? pgConnections.park(key, connection) : connection.close(),
+      reusable && !ownPasswordChanged ? pgConnections.park(key, connection, true, since) : connection.close(),
   };
 }
 
@@ -74,11 +74,12 @@ export const postgresDriver: SqlDriver = {
   // A kept connection of the same server and login, reset, else a new login.
   open: async (request: RunRequest, timeouts: RunTimeouts) => {
     const key = lingerKey(request.target, request.login);
+    const since = pgConnections.generation;
     const kept = await pgConnections.take(key);
     const connection =
       kept ??
       (await openPg({ target: request.target, login: request.login, timeouts, signal: request.signal }));
-    return session(connection, key, request.login.username);
+    return session(connection, key, request.login.username, since);
   },
   describeError: describePgError,
 };

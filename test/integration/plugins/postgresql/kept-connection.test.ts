@@ -160,6 +160,21 @@ describe('PostgreSQL kept connection', () => {
     await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
   });
 
+  it('is not kept by a run that was going on when the plugin closed what it keeps (Lock during a run)', async () => {
+    const { user, login } = await superuser();
+    const running = plugin.run({ template: 'SELECT pg_sleep(0.5)', tags: {}, target: target(), login });
+    await expect
+      .poll(async () => (await backendsOf(user)).some((b) => b.query.includes('pg_sleep')), {
+        interval: 20,
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await plugin.closeKeptConnections?.();
+    expect((await running).failure).toBeNull();
+    // Kept, it would stay logged in for 15 s after the Lock.
+    await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+  });
+
   it('is closed when the plugin is asked to close what it keeps (vault Lock, quit)', async () => {
     const { user, login } = await superuser();
     expect(

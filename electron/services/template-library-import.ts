@@ -13,6 +13,7 @@ import {
   typeFolderNames,
 } from '../../shared/domain/template-library';
 import { templateInputSchema, type ExecutionType } from '../../shared/domain/template';
+import { textProblem } from '../../shared/domain/text-rules';
 import { nameKey } from './names';
 import { ServiceError } from './service-error';
 import { problemMessage, templateErrors } from './template-checks';
@@ -66,6 +67,11 @@ export class TemplateLibraryImport {
     actor: string,
   ): Promise<LibraryFileOutcome> {
     const refused = (reason: string): LibraryFileOutcome => ({ path: file.path, imported: false, reason });
+    // The path becomes the description and the audit entry, and its last part the name: a line
+    // break in a folder name would add a forged-looking line to both, a bidi control would show
+    // another path than the one read. Said here, by its character, not later as "Description…".
+    const pathProblem = textProblem(file.path, 'its path');
+    if (pathProblem !== undefined) return refused(pathProblem);
     const folders = foldersOf(file.path);
     const pluginId = pluginFromFolders(folders);
     if (pluginId === null || findPlugin(pluginId) === undefined) {
@@ -118,8 +124,15 @@ export class TemplateLibraryImport {
     );
     for (let n = 0; ; n++) {
       const suffix = n === 0 ? '' : n === 1 ? ' (imported)' : ` (imported ${n})`;
-      const candidate = base.slice(0, maxNameLength - suffix.length) + suffix;
+      const candidate = cutAt(base, maxNameLength - suffix.length) + suffix;
       if (!taken.has(nameKey(candidate))) return candidate;
     }
   }
+}
+
+/** The first `max` UTF-16 units of `text`, less half of a surrogate pair the cut would split. */
+function cutAt(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }

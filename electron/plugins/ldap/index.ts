@@ -3,6 +3,7 @@ import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { ldapAccountEnabled, ldapAccountExists, ldapAccountLogsIn, ldapEndSessions } from './accounts';
 import { ldapBuiltinTemplates } from './builtin-templates';
+import { ldapConnections } from './connection';
 import { checkLdapTemplate } from './operations';
 import { runLdap } from './run';
 
@@ -22,6 +23,8 @@ export const ldapPlugin: PluginRuntime = {
   endSessions: ldapEndSessions,
   accountLogsIn: ldapAccountLogsIn,
   accountEnabled: ldapAccountEnabled,
+  // Lock of the vault and quit: the connection a run left bound as its login goes too.
+  closeKeptConnections: () => ldapConnections.closeAll(),
 };
 
 /** The LDAP plugin as the registry lists it. It takes no options: one runtime object serves. */

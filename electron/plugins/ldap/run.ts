@@ -48,6 +48,8 @@ export async function runLdap(given: RunRequest): Promise<RunResult> {
   if (request.signal?.aborted === true) return recorder.fail('canceled', null, 'Canceled before connecting');
 
   const timeouts = resolveTimeouts(request.timeouts);
+  // Read before connecting: a Lock while this run goes on means its connection is not kept.
+  const since = ldapConnections.generation;
   const connection = openLdap(request.target, timeouts, request.signal);
   let succeeded = false;
   try {
@@ -98,7 +100,7 @@ export async function runLdap(given: RunRequest): Promise<RunResult> {
     return recorder.succeed();
   } finally {
     if (succeeded && request.login.username !== '') {
-      await ldapConnections.park(lingerKey(request.target, request.login), connection, true);
+      await ldapConnections.park(lingerKey(request.target, request.login), connection, true, since);
     } else {
       await connection.close();
     }

@@ -33,7 +33,7 @@ function resultText(result: QueryResult | RowDataPacket[] | ResultSetHeader): st
   return [`${rows.length} row(s)`, rowsText(rows)].filter((p) => p !== '').join('\n');
 }
 
-function session(open: MysqlConnection, key: string): SqlSession {
+function session(open: MysqlConnection, key: string, since: number): SqlSession {
   return {
     // Only a backslash depends on the session (sql_mode, character set): ask the server then, and
     // every time, since an earlier statement may have changed either.
@@ -55,7 +55,7 @@ function session(open: MysqlConnection, key: string): SqlSession {
     },
     destroy: () => open.destroy(),
     // Kept only after a run that went through; it is reset as it is parked (COM_CHANGE_USER).
-    release: (reusable) => (reusable ? mysqlConnections.park(key, open) : open.close()),
+    release: (reusable) => (reusable ? mysqlConnections.park(key, open, true, since) : open.close()),
   };
 }
 
@@ -66,11 +66,12 @@ export const mysqlDriver: SqlDriver = {
   // A kept connection of the same server and login, reset, else a new login.
   open: async (request: RunRequest, timeouts: RunTimeouts) => {
     const key = lingerKey(request.target, request.login);
+    const since = mysqlConnections.generation;
     const kept = await mysqlConnections.take(key);
     const connection =
       kept ??
       (await openMysql({ target: request.target, login: request.login, timeouts, signal: request.signal }));
-    return session(connection, key);
+    return session(connection, key, since);
   },
   describeError: describeMysqlError,
 };

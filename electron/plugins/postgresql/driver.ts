@@ -25,15 +25,16 @@ function resultText(result: pg.QueryResult, notices: readonly string[]): string 
 }
 
 /**
- * Whether a statement that ran may have changed the login's own password (ALTER ROLE/USER …
- * PASSWORD naming the login or the current user). PostgreSQL cannot check a password again on an
- * open connection: kept, it would let a call with the old password in after the target dropped it.
- * Naming the login anywhere counts, so a doubt closes the connection rather than keeps it.
+ * Whether a statement that ran may have changed how the login itself logs in (ALTER ROLE/USER …
+ * PASSWORD, VALID UNTIL or NOLOGIN naming the login or the current user). PostgreSQL cannot check
+ * a password again on an open connection: kept, it would let a call with the old password in
+ * after the target dropped it. Any statement counts, not only ALTER: a DO block or a function
+ * call runs the same ALTER ROLE as dynamic SQL (its command tag is DO or SELECT). Naming the login
+ * anywhere counts, so a doubt closes the connection rather than keeps it. (Dynamic SQL that builds
+ * these words from pieces is not seen: docs/security.md, "Kept connections to databases".)
  */
-export function mayChangeOwnPassword(text: string, command: string, username: string): boolean {
-  // pg reports the first word of the command tag: "ALTER" for ALTER ROLE and ALTER USER.
-  if (command !== 'ALTER' || !/\balter\s+(?:role|user)\b/i.test(text) || !/password/i.test(text))
-    return false;
+export function mayChangeOwnPassword(text: string, username: string): boolean {
+  if (!/\balter\s+(?:role|user)\b/i.test(text) || !/password|valid\s+until|nologin/i.test(text)) return false;
   const lower = text.toLowerCase();
   const names = [username.toLowerCase(), 'current_user', 'session_user', 'current_role'];
   return names.some((name) => {
@@ -46,7 +47,7 @@ export function mayChangeOwnPassword(text: string, command: string, username: st
   });
 }
 
-function session(connection: PgConnection, key: string, username: string): SqlSession {
+function session(connection: PgConnection, key: string, username: string, since: number): SqlSession {
   let ownPasswordChanged = false;
   return {
     // The state is what the server last reported: nothing to ask.
@@ -55,14 +56,14 @@ function session(connection: PgConnection, key: string, username: string): SqlSe
       connection.takeNotices();
       const query: ExtendedQuery = { text, queryMode: 'extended' };
       const result = await connection.client.query(query);
-      if (mayChangeOwnPassword(text, result.command, username)) ownPasswordChanged = true;
+      if (mayChangeOwnPassword(text, username)) ownPasswordChanged = true;
       return resultText(result, connection.takeNotices());
     },
     destroy: () => connection.destroy(),
     // Kept only after a run that went through (a failed one may have left a transaction open) and
     // did not change the login's own password.
     release: (reusable) =>
-      reusable && !ownPasswordChanged ? pgConnections.park(key, connection) : connection.close(),
+      reusable && !ownPasswordChanged ? pgConnections.park(key, connection, true, since) : connection.close(),
   };
 }
 
@@ -73,11 +74,12 @@ export const postgresDriver: SqlDriver = {
   // A kept connection of the same server and login, reset, else a new login.
   open: async (request: RunRequest, timeouts: RunTimeouts) => {
     const key = lingerKey(request.target, request.login);
+    const since = pgConnections.generation;
     const kept = await pgConnections.take(key);
     const connection =
       kept ??
       (await openPg({ target: request.target, login: request.login, timeouts, signal: request.signal }));
-    return session(connection, key, request.login.username);
+    return session(connection, key, request.login.username, since);
   },
   describeError: describePgError,
 };

@@ -20,8 +20,9 @@ export interface AccountConnection {
 
 /** Where connections wait between calls: the ConnectionLinger or the ConnectionPool. */
 export interface KeptConnections<C> {
+  readonly generation: number;
   take(key: string): Promise<C | undefined>;
-  park(key: string, connection: C, reset: boolean): Promise<void>;
+  park(key: string, connection: C, reset: boolean, since?: number): Promise<void>;
 }
 
 const isReusable = <C extends AccountConnection>(connection: C): connection is C & Reusable =>
@@ -50,6 +51,7 @@ export async function withAccountConnection<C extends AccountConnection, T>(
   );
   const key = lingerKey(request.target, request.login);
   let connection: C | undefined;
+  const since = connections.linger?.generation;
   try {
     connection = (await connections.linger?.take(key)) ?? (await connections.open());
     const opened = connection;
@@ -62,7 +64,7 @@ export async function withAccountConnection<C extends AccountConnection, T>(
     connection = undefined;
     // The checks change no session state: no reset needed before keeping it.
     if (connections.linger !== undefined && isReusable(opened))
-      await connections.linger.park(key, opened, false);
+      await connections.linger.park(key, opened, false, since);
     else await opened.close();
     return result;
   } catch (error) {

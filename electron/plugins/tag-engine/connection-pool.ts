@@ -23,6 +23,13 @@ export class ConnectionPool<C extends Reusable> {
   private readonly idle = new Map<string, Idle<C>[]>();
   /** The secret part of the latest key seen per login. */
   private readonly secrets = new Map<string, string>();
+  /** Counts closeAll() calls: a connection in use during one (a run when Lock came) is not kept. */
+  #generation = 0;
+
+  /** Read before take(), passed to park(): a closeAll() in between means close, not keep. */
+  get generation(): number {
+    return this.#generation;
+  }
 
   /**
    * A kept connection for `key`, reset and alive, that the caller then owns; else undefined. A
@@ -44,11 +51,14 @@ export class ConnectionPool<C extends Reusable> {
    * Keeps `connection` for the next take() of `key` (the caller gives it up), or closes it when it
    * is dead, when its key's secret is no longer the latest, or when enough are kept already.
    * `reset` false: the caller changed nothing in the session (the account checks' queries).
+   * `since`: the generation read before the take() that started this use; a Lock or quit since
+   * then closed every kept connection, and this one, in use meanwhile, goes too.
    */
-  async park(key: string, connection: C, reset = true): Promise<void> {
+  async park(key: string, connection: C, reset = true, since?: number): Promise<void> {
     const { login, secret } = splitKey(key);
     // Opened before a take() with a newer secret: that password is the old one now.
-    const outdated = (this.secrets.get(login) ?? secret) !== secret;
+    const outdated =
+      (this.secrets.get(login) ?? secret) !== secret || (since !== undefined && since !== this.#generation);
     const list = this.idle.get(key) ?? [];
     if (outdated || !connection.alive() || list.length >= POOL_MAX_IDLE) {
       await connection.close();
@@ -77,6 +87,7 @@ export class ConnectionPool<C extends Reusable> {
 
   /** Closes every kept connection (on shutdown). */
   async closeAll(): Promise<void> {
+    this.#generation++;
     const entries = [...this.idle.values()].flat();
     this.idle.clear();
     await Promise.all(entries.map((entry) => this.drop(entry)));

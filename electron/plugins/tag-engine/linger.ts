@@ -24,6 +24,13 @@ const IDLE_MS = 5000;
  */
 export class ConnectionLinger<C extends Reusable> {
   private readonly parked = new Map<string, Parked<C>>();
+  /** Counts closeAll() calls: a connection in use during one (a run when Lock came) is not kept. */
+  #generation = 0;
+
+  /** Read when the use starts, passed to park(): a closeAll() in between means close, not keep. */
+  get generation(): number {
+    return this.#generation;
+  }
 
   /**
    * The kept connection for `key`, once its reset is done, if it is still alive and the reset
@@ -46,8 +53,8 @@ export class ConnectionLinger<C extends Reusable> {
    * Keeps `connection` for the next call, or closes it when it is dead. With `reset`, the reset
    * starts now and is waited for by the next take(): the run that parks does not wait for it.
    */
-  park(key: string, connection: C, reset: boolean): Promise<void> {
-    if (!connection.alive()) return connection.close();
+  park(key: string, connection: C, reset: boolean, since?: number): Promise<void> {
+    if (!connection.alive() || (since !== undefined && since !== this.#generation)) return connection.close();
     const previous = this.parked.get(key);
     if (previous !== undefined) {
       this.parked.delete(key);
@@ -68,6 +75,7 @@ export class ConnectionLinger<C extends Reusable> {
 
   /** Closes every kept connection (on shutdown). */
   async closeAll(): Promise<void> {
+    this.#generation++;
     const entries = [...this.parked.values()];
     this.parked.clear();
     for (const entry of entries) clearTimeout(entry.timer);

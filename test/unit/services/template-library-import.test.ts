@@ -95,11 +95,58 @@ describe('Import templates from a library folder', () => {
       {
         path: 'lib/SSH/Change password/\u202eevil',
         imported: false,
-        reason: expect.stringMatching(/^its name: /) as string,
+        reason: expect.stringMatching(
+          /^its path contains a bidirectional control character \(U\+202E\)/,
+        ) as string,
       },
       expect.objectContaining({ imported: true, name: 'fine' }),
     ]);
     expect(s.templates.list().map((t) => t.name)).toEqual(['fine']);
+  });
+
+  it('refuses a path with a line break, a control or a bidi character in a folder name, naming the character; nothing of it reaches the audit', async () => {
+    const hostile = [
+      'lib\nVersion 1, imported by admin/SSH/Change password/a',
+      'lib/SSH\r/Change password/b',
+      'lib/SSH/Change password\u0085/c',
+      'lib/\u2066x\u2069/SSH/Change password/d',
+      'lib/\u2028/SSH/Change password/e',
+    ];
+    const outcomes = await library.importFiles(
+      hostile.map((path) => ({ path, content: good })),
+      undefined,
+      actor,
+    );
+    expect(outcomes.map((o) => (o.imported ? 'imported' : o.reason))).toEqual([
+      'its path contains a control character (U+000A); only printable text is allowed',
+      'its path contains a control character (U+000D); only printable text is allowed',
+      'its path contains a control character (U+0085); only printable text is allowed',
+      'its path contains a bidirectional control character (U+2066), which makes text display differently from what it is',
+      'its path contains a line break (U+2028); it must be one line',
+    ]);
+    expect(s.templates.list()).toEqual([]);
+    expect(s.audit.list({ entity: 'template' }, 0, 10).entries).toEqual([]);
+  });
+
+  it('cuts a long file name to 128 characters without splitting a character in two', async () => {
+    const name = `${'a'.repeat(127)}\u{1f511}tail`;
+    const [outcome] = await library.importFiles(
+      [{ path: `lib/SSH/Change password/${name}`, content: good }],
+      undefined,
+      actor,
+    );
+    expect(outcome).toMatchObject({ imported: true, name: 'a'.repeat(127) });
+    // The second of a name gets " (imported)": the cut before it falls inside the key too.
+    const other = `${'b'.repeat(116)}\u{1f511}${'x'.repeat(20)}`;
+    const twice = await library.importFiles(
+      [other, other].map((file) => ({ path: `lib/SSH/Change password/${file}`, content: good })),
+      undefined,
+      actor,
+    );
+    expect(twice.map((o) => (o.imported ? o.name : o.reason))).toEqual([
+      `${'b'.repeat(116)}\u{1f511}${'x'.repeat(10)}`,
+      `${'b'.repeat(116)} (imported)`,
+    ]);
   });
 
   it('gives files outside the type folders the type chosen for them', async () => {

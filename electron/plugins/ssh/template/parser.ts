@@ -17,6 +17,7 @@ import {
   type NewLineMode,
   type SecondsCommandKind,
   type SettingCommandKind,
+  type StringArgument,
   type TemplateCommand,
   type TextCommandKind,
 } from './template-syntax';
@@ -117,13 +118,45 @@ function parseText(kind: TextCommandKind, line: number, text: string, at: number
       return problem(line, read.argument.columns[regex.offset] ?? read.argument.column, regex.message);
     return { ok: true, command: { kind, line, argument: read.argument } };
   }
-  if (reason === null && read?.ok) return { ok: true, command: { kind, line, argument: read.argument } };
-  const loose = reason ?? 'unquoted';
+  const argument = reason === null && read?.ok ? read.argument : readLooseArgument(text, at);
+  const key = kind === 'exec' || kind === 'write' ? terminalKeyIn(argument) : null;
+  if (key !== null) return problem(line, key.column, `${kind}: ${key.message}`);
+  if (reason === null) return { ok: true, command: { kind, line, argument } };
   return {
     ok: true,
-    command: { kind, line, argument: readLooseArgument(text, at) },
-    warning: { line, column: at + 1, message: looseReadingWarning(kind, loose) },
+    command: { kind, line, argument },
+    warning: { line, column: at + 1, message: looseReadingWarning(kind, reason) },
   };
+}
+
+/**
+ * The first character of a line to send that a terminal or bash's line editor acts on instead of
+ * typing it: Ctrl-U, Ctrl-W, DEL and Backspace erase what came before, Ctrl-A moves the cursor,
+ * Ctrl-O and Esc # end the line, Ctrl-Z and Ctrl-C signal, a tab completes a word (and inserts
+ * text). The shell then reads other text than the check read: on the lab's bash each of these
+ * ran a value the check saw in a comment or in quotes (test/integration/plugins/ssh/
+ * terminal-keys.test.ts). C1 controls go too, as tag values' own rule has it (tag-values.ts).
+ */
+function terminalKeyIn(argument: StringArgument): { column: number; message: string } | null {
+  const at = argument.text.search(terminalKey);
+  if (at < 0) return null;
+  const code = argument.text.charCodeAt(at);
+  return {
+    column: argument.columns[at] ?? argument.column,
+    message: `${keyName(code)} inside the line is a key to the terminal or the shell's line editor (it erases, moves, ends the line, signals or completes), so the shell would not read the text the check read: take it out`,
+  };
+}
+
+// eslint-disable-next-line no-control-regex
+const terminalKey = /[\u0000-\u001f\u007f-\u009f]/;
+
+function keyName(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code === 0x09) return `a tab (${hex})`;
+  if (code === 0x1b) return `an escape (${hex})`;
+  if (code === 0x7f) return `a delete (${hex})`;
+  if (code < 0x20) return `a control character (${hex}, Ctrl-${String.fromCharCode(code + 0x40)})`;
+  return `a C1 control character (${hex})`;
 }
 
 function parseLine(text: string, line: number): LineResult | null {

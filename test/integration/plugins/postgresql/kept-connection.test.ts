@@ -135,12 +135,20 @@ describe('PostgreSQL kept connection', () => {
   });
 
   it.each([
-    ['CURRENT_USER', (_user: string) => 'CURRENT_USER'],
-    ['its name', (user: string) => user],
-  ])('is not kept logged in with a password the run changed on the target (%s)', async (_, who) => {
+    ['CURRENT_USER', (_user: string) => "ALTER ROLE CURRENT_USER PASSWORD '[#NEW_PASSWORD#]'"],
+    ['its name', (user: string) => `ALTER ROLE ${user} PASSWORD '[#NEW_PASSWORD#]'`],
+    // The attack review's: dynamic SQL in a DO block (command tag DO), and a login taken away.
+    [
+      'a DO block',
+      (_user: string) =>
+        `DO $$BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', current_user, '${randomPassword()}'); END$$`,
+    ],
+    ['NOLOGIN', (_user: string) => 'ALTER ROLE CURRENT_USER NOLOGIN'],
+    ['VALID UNTIL', (_user: string) => "ALTER ROLE CURRENT_USER VALID UNTIL '2000-01-01'"],
+  ])('is not kept logged in with a password the run changed on the target (%s)', async (_, template) => {
     const { user, login } = await superuser();
     const changed = await plugin.run({
-      template: `ALTER ROLE ${who(user)} PASSWORD '[#NEW_PASSWORD#]'`,
+      template: template(user),
       tags: { NEW_PASSWORD: randomPassword() },
       target: target(),
       login,
@@ -149,6 +157,21 @@ describe('PostgreSQL kept connection', () => {
     // The old password no longer logs in: a call with it must fail as a new login would.
     const stale = await plugin.run({ template: 'SELECT 1', tags: {}, target: target(), login });
     expect(stale.failure?.kind).toBe('connect');
+    await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+  });
+
+  it('is not kept by a run that was going on when the plugin closed what it keeps (Lock during a run)', async () => {
+    const { user, login } = await superuser();
+    const running = plugin.run({ template: 'SELECT pg_sleep(0.5)', tags: {}, target: target(), login });
+    await expect
+      .poll(async () => (await backendsOf(user)).some((b) => b.query.includes('pg_sleep')), {
+        interval: 20,
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await plugin.closeKeptConnections?.();
+    expect((await running).failure).toBeNull();
+    // Kept, it would stay logged in for 15 s after the Lock.
     await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
   });
 

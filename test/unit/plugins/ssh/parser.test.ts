@@ -122,6 +122,53 @@ describe('SSH template parser', () => {
     expect(parseTemplate('exec "echo a"\r\nexpect "a\rb"\r\n').problems).toEqual([]);
   });
 
+  it('refuses every key a terminal or readline acts on inside an exec or write line, naming it and its column', () => {
+    // Each of these let a value the check saw in a comment run on the lab's bash (terminal-keys.test.ts).
+    const keys = [
+      '\u0015',
+      '\u0017',
+      '\u000f',
+      '\u001b',
+      '\u0001',
+      '\u007f',
+      '\u0008',
+      '\u0004',
+      '\u001a',
+      '\t',
+      '\u0000',
+      '\u0016',
+      '\u0012',
+      '\u0003',
+      '\u0085',
+    ];
+    for (const key of keys) {
+      for (const template of [
+        `exec "echo a # ${key}[#CUSTOM#]"`,
+        `exec echo a # ${key}[#CUSTOM#]`,
+        `write "a${key}b"`,
+      ]) {
+        const parsed = parseTemplate(template);
+        const shown = JSON.stringify(template);
+        expect(parsed.commands, shown).toEqual([]);
+        expect(parsed.problems, shown).toEqual([
+          {
+            line: 1,
+            column: template.indexOf(key) + 1,
+            message: expect.stringMatching(
+              /^(exec|write): .*U\+00[0-9A-F]{2}.* inside the line is a key to the terminal/,
+            ) as string,
+          },
+        ]);
+      }
+    }
+    expect(parseTemplate('exec "echo a\u0015"').problems[0]?.message).toContain('(U+0015, Ctrl-U)');
+    expect(parseTemplate('exec "echo\ta"').problems[0]?.message).toContain('a tab (U+0009)');
+    // Not sent, so not refused: blanks around the command and after its string, and what is expected.
+    expect(parseTemplate('\texec\t"echo a"\t\nexpect "a\u001b[0mb"\nexpect-regex "/a\tb/"').problems).toEqual(
+      [],
+    );
+  });
+
   it('gives no warning for a well-formed string', () => {
     expect(parseTemplate('exec "a \\"b\\" c"\nexpect "*$"').warnings).toEqual([]);
   });

@@ -54,6 +54,20 @@ describe('ConnectionPool', () => {
     expect(connection.calls.slice(3)).toEqual(['unref']);
   });
 
+  it('does not keep a connection that was in use while everything was closed (a run when Lock came)', async () => {
+    const pool = new ConnectionPool<Recorded>();
+    const since = pool.generation;
+    expect(await pool.take(key)).toBeUndefined();
+    const inUse = new Recorded();
+    await pool.closeAll();
+    await pool.park(key, inUse, true, since);
+    expect(pool.idleCount(key)).toBe(0);
+    expect(inUse.calls).toEqual(['close']);
+    // A use that starts after the close is kept as before.
+    await pool.park(key, new Recorded(), true, pool.generation);
+    expect(pool.idleCount(key)).toBe(1);
+  });
+
   it('keeps several per login, for concurrent runs, up to its limit', async () => {
     const pool = new ConnectionPool<Recorded>();
     expect(await pool.take(key)).toBeUndefined();

@@ -33,6 +33,17 @@ describe('ConnectionLinger', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('does not keep a connection that was in use while everything was closed (a run when Lock came)', async () => {
+    const linger = new ConnectionLinger<Recorded>();
+    const key = lingerKey({ host: 'ldap', port: 389 }, { username: 'cn=admin', password: 'pw' });
+    const since = linger.generation;
+    const inUse = new Recorded();
+    await linger.closeAll();
+    await linger.park(key, inUse, true, since);
+    expect(inUse.calls).toEqual(['close']);
+    expect(await linger.take(key)).toBeUndefined();
+  });
+
   it('keeps a reset connection, unreferenced, and hands it over once', async () => {
     const linger = new ConnectionLinger<Recorded>();
     const connection = new Recorded();

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../platform/atomic-file';
 
 interface Waiter {
   readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
+  readonly reject: (error: unknown) => void;
 }
 
 /**
@@ -85,7 +85,7 @@ export class GroupedFileWriter {
       } catch (error) {
         // A writeSync() meanwhile made these changes durable all the same.
         if (this.#durable >= upTo) this.#settle(group);
-        else for (const waiter of group) waiter.reject(asError(error));
+        else for (const waiter of group) waiter.reject(error);
       }
     }
     this.#running = undefined;
@@ -121,8 +121,6 @@ export class GroupedFileWriter {
     for (const waiter of group) waiter.resolve();
   }
 }
-
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 /** A rename is durable once its directory is fsync'ed. */
 async function syncDirectory(dir: string): Promise<void> {

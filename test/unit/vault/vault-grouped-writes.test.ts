@@ -20,12 +20,16 @@ let dir: ReturnType<typeof makeTempDir>;
 /** FileHandle.prototype.sync: the asynchronous writer's fsyncs (file, then directory). */
 let syncs: MockInstance<() => Promise<void>>;
 let realSync: (this: unknown) => Promise<void>;
-/** Holds the next fsync of the asynchronous writer until `release()`: a write in flight. */
-function holdNextSync(): () => void {
+/**
+ * Holds the next fsync of the asynchronous writer until `release()`: a write in flight. With
+ * `failure`, that fsync then fails with it instead.
+ */
+function holdNextSync(failure?: Error): () => void {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   syncs.mockImplementationOnce(async function (this: unknown) {
     await gate;
+    if (failure) throw failure;
     return realSync.call(this);
   });
   return release;
@@ -104,7 +108,11 @@ describe('grouped vault writes', () => {
     const blocker = join(dir.path, `vault.json.${process.pid}.tmp`);
     mkdirSync(blocker);
     const failed = await Promise.allSettled([vault.put('session:x', 'x'), vault.remove('session:kept')]);
-    expect(failed.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    // Each caller gets the write's own error.
+    expect(failed).toMatchObject([
+      { status: 'rejected', reason: { code: 'EISDIR' } },
+      { status: 'rejected', reason: { code: 'EISDIR' } },
+    ]);
     expect(readFileSync(vaultFile(), 'utf8')).toBe(before);
     rmdirSync(blocker);
     await vault.put('session:y', 'y');
@@ -155,6 +163,47 @@ describe('grouped vault writes', () => {
     // Nothing is left to write.
     vault.flush();
     expect(syncs).toHaveBeenCalledTimes(1);
+  });
+
+  it('flush on quit with nothing new: the write in flight renames nothing over it', async () => {
+    const vault = make();
+    const release = holdNextSync();
+    const stored = vault.put('session:a', 'one');
+    await vi.waitFor(() => expect(syncs).toHaveBeenCalled());
+    vault.flush();
+    const written = statSync(vaultFile()).ino;
+    release();
+    await stored;
+    expect(statSync(vaultFile()).ino).toBe(written);
+    // Only the held fsync of its file: no directory fsync, as nothing was renamed.
+    expect(syncs).toHaveBeenCalledTimes(1);
+  });
+
+  it('a write in flight that fails after flush wrote its changes: its callers are told they are stored', async () => {
+    const vault = make();
+    const release = holdNextSync(Object.assign(new Error('I/O error'), { code: 'EIO' }));
+    const stored = vault.put('session:a', 'one');
+    await vi.waitFor(() => expect(syncs).toHaveBeenCalled());
+    vault.flush();
+    release();
+    await expect(stored).resolves.toBeUndefined();
+    expect(onDisk()).toEqual(['session:a']);
+  });
+
+  it('after an asynchronous write, a passphrase change writes under the usual temporary name again', async () => {
+    const vault = new VaultService({
+      dataDir: dir.path,
+      events: new EventBus(),
+      audit: new RecordingAudit(),
+      clock: { now: () => new Date('2026-12-02T12:00:00.000Z') },
+      scryptCost: testCost,
+    });
+    await vault.setup('correct horse battery staple', 'admin');
+    await vault.put('session:1', 'one');
+    mkdirSync(join(dir.path, `vault.json.${process.pid}.tmp`));
+    await expect(
+      vault.changePassphrase('correct horse battery staple', 'another long passphrase here', 'admin'),
+    ).rejects.toMatchObject({ code: 'EISDIR' });
   });
 
   it('flush writes nothing when every change is on disk', async () => {

@@ -3,6 +3,9 @@
  * vault-service.ts): puts and removes made together share one write; each resolves only once a
  * write holding it is durable; a failed write rejects its callers and leaves the last good file;
  * Lock and quit wait for writes; a synchronous flush on quit supersedes a write in flight.
+ *
+ * Equivalent mutant, which no test can tell apart: grouped-file-writer.ts:102 the encoding 'utf8'
+ * made "" in `handle.writeFile`: Node writes a string with an empty encoding as UTF-8.
  */
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -204,6 +207,15 @@ describe('grouped vault writes', () => {
     await expect(
       vault.changePassphrase('correct horse battery staple', 'another long passphrase here', 'admin'),
     ).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+
+  it('closes every file and folder it opens for a write', async () => {
+    const vault = make();
+    await vault.put('session:0', 'zero');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let k = 1; k <= 5; k++) await vault.put(`session:${k}`, 'more');
+    expect(open()).toBe(before);
   });
 
   it('flush writes nothing when every change is on disk', async () => {

@@ -3,7 +3,11 @@
 /** The security core, by module: what a surviving mutant there would let through. */
 export const modules = {
   'host guards': ['electron/host/request-guard.ts'],
-  vault: ['electron/vault/crypto.ts', 'electron/vault/vault-service.ts'],
+  vault: [
+    'electron/vault/crypto.ts',
+    'electron/vault/vault-service.ts',
+    'electron/vault/grouped-file-writer.ts',
+  ],
   // substitute.ts is kept whole: besides quoting and refusing values, its display lines are where
   // secrets are masked, so none of it is outside the security core.
   'ssh shell context': [

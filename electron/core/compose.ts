@@ -322,6 +322,8 @@ export function createCore(options: CoreOptions): Core {
       await lifecycle.close();
       await sqlConsoles.close();
       await plugins.closeKeptConnections();
+      // The vault's writes in flight end on their own (flush would supersede them, synchronously).
+      await vault.settled();
       flushEach([config, inventory, vault]);
     },
   };

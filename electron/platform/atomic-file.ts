@@ -14,9 +14,8 @@ import { dirname } from 'node:path';
  * Writes a file so that after a crash either the old or the new content is there, never a mix:
  * write a temporary file, fsync it, rename it over the target, fsync the directory.
  */
-export function writeFileAtomic(path: string, content: string, mode = 0o600): void {
-  const temp = writeTemp(path, content, mode);
-  renameSync(temp, path);
+export function writeFileAtomic(path: string, content: string, mode = 0o600, temp?: string): void {
+  renameSync(writeTemp(path, content, mode, temp), path);
   syncDir(dirname(path));
 }
 
@@ -38,9 +37,13 @@ export function createFileExclusive(path: string, content: string, mode = 0o600)
 export const isAlreadyExists = (error: unknown): boolean =>
   (error as NodeJS.ErrnoException | undefined)?.code === 'EEXIST';
 
-/** `<path>.<pid>.tmp`: one writer per process and file; a crash's leftovers are removed at start. */
-function writeTemp(path: string, content: string, mode: number): string {
-  const temp = `${path}.${process.pid}.tmp`;
+/**
+ * `<path>.<pid>.tmp` unless told otherwise (a second writer of the file in this process): a
+ * crash's leftovers are removed at start.
+ */
+const tempOf = (path: string) => `${path}.${process.pid}.tmp`;
+
+function writeTemp(path: string, content: string, mode: number, temp = tempOf(path)): string {
   const fd = openSync(temp, 'w', mode);
   try {
     // A leftover of the same name keeps its old mode when reopened: set it again.

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { passphraseSchema, unlockWaitMessage, type VaultStatus } from '../../shared/domain/vault';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
-import { createFileExclusive, isAlreadyExists, writeFileAtomic } from '../platform/atomic-file';
+import { createFileExclusive, isAlreadyExists } from '../platform/atomic-file';
 import type { Clock } from '../platform/clock';
 import { deriveKey, keyBytes, newScryptParams, open, seal, type ScryptParams } from './crypto';
+import { GroupedFileWriter } from './grouped-file-writer';
 import type { OsKeyProtector } from './os-key-protector';
 import { UnlockThrottle } from './unlock-throttle';
 import { VaultLockedError, type SecretVault } from './secret-vault';
@@ -57,13 +58,15 @@ export interface VaultOptions {
 
 /**
  * The secrets vault (AES-256-GCM at rest). The data key lives in memory only while unlocked;
- * `lock` drops it. File writes are coalesced per event-loop turn and atomic.
+ * `lock` drops it. A put or remove changes the entries in memory at once; its promise resolves
+ * once a write holding it is durable. Writes are atomic, grouped (every change pending when one
+ * starts goes into it) and off the event loop's synchronous path (grouped-file-writer.ts).
  */
 export class VaultService implements SecretVault {
   readonly #path: string;
   #file: VaultFile | undefined;
   #key: Buffer | undefined;
-  #pendingWrite: Promise<void> | undefined;
+  readonly #writer: GroupedFileWriter;
   /** A set-up is deriving its key: another one (a second tab) is refused, not run after it. */
   #settingUp = false;
   /** A passphrase change is deriving its key: another one is refused, not run after it. */
@@ -75,6 +78,7 @@ export class VaultService implements SecretVault {
 
   constructor(private readonly options: VaultOptions) {
     this.#path = join(options.dataDir, 'vault.json');
+    this.#writer = new GroupedFileWriter(this.#path, () => JSON.stringify(this.#file));
     this.#file = this.#load();
     if (this.#file?.keySource === 'safe-storage' && options.osKeys && this.#file.osWrappedKey) {
       this.#key = options.osKeys.decrypt(Buffer.from(this.#file.osWrappedKey, 'base64'));
@@ -184,7 +188,7 @@ export class VaultService implements SecretVault {
         file.wrappedKey = seal(kek, key, wrappedKeyAad);
         try {
           // Now, with whatever entries are pending: the old wrapping must not outlive this answer.
-          this.#writeNow();
+          this.#writer.writeSync();
         } catch (error) {
           // Not written: the old wrapping stays, else the next put() would write the new one
           // after the user was told the change failed, and the passphrase they kept would not open it.
@@ -251,6 +255,8 @@ export class VaultService implements SecretVault {
     if (this.#key) {
       this.#key.fill(0);
       this.#key = undefined;
+      // What was stored before Lock is on disk (or known failed) when Lock answers.
+      await this.#writer.settled();
       await this.#audit('vault_lock', actor);
     }
     return this.#changed();
@@ -273,7 +279,7 @@ export class VaultService implements SecretVault {
     if (!file) throw new VaultLockedError();
     // In place: an import stores thousands of secrets, and copying the map per secret is n².
     file.entries[ref] = seal(key, Buffer.from(secret, 'utf8'), entryAad(ref));
-    return this.#scheduleWrite();
+    return this.#writer.changed();
   }
 
   remove(ref: string): Promise<void> {
@@ -281,12 +287,17 @@ export class VaultService implements SecretVault {
     if (!file || !Object.hasOwn(file.entries, ref)) return Promise.resolve();
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- entries is a record keyed by ref
     delete file.entries[ref];
-    return this.#scheduleWrite();
+    return this.#writer.changed();
   }
 
-  /** Writes anything pending now (on quit). */
+  /** Resolves once every put and remove asked so far was written or failed (quit waits for it). */
+  settled(): Promise<void> {
+    return this.#writer.settled();
+  }
+
+  /** Writes anything not yet durable now, synchronously (on quit). */
   flush(): void {
-    if (this.#pendingWrite) this.#writeNow();
+    this.#writer.flushSync();
   }
 
   #requireKey(): Buffer {
@@ -317,25 +328,6 @@ export class VaultService implements SecretVault {
       );
       return undefined;
     }
-  }
-
-  #scheduleWrite(): Promise<void> {
-    this.#pendingWrite ??= new Promise<void>((resolve, reject) => {
-      setImmediate(() => {
-        try {
-          this.#writeNow();
-          resolve();
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-    });
-    return this.#pendingWrite;
-  }
-
-  #writeNow(): void {
-    this.#pendingWrite = undefined;
-    if (this.#file) writeFileAtomic(this.#path, JSON.stringify(this.#file));
   }
 
   #changed(): VaultStatus {

@@ -13,6 +13,7 @@ const isBench = (name: string) =>
   name === 'credentials-ui.ts' ||
   name === 'credential-list.ts' ||
   name === 'lifecycle-sessions.ts' ||
+  name === 'vault-writes.ts' ||
   /^plugins-.*\.ts$/.test(name);
 const benches = readdirSync(dir).filter(isBench).sort();
 const words = process.argv.slice(2);

@@ -4,17 +4,15 @@
  * a vault file this machine cannot open, and the messages each refusal gives.
  *
  * Equivalent mutants, which no test can tell apart:
- * - vault-service.ts:110 and :168 `issues[0]?.message ?? 'Not a valid passphrase'`, the `?.` and
+ * - vault-service.ts:114 and :172 `issues[0]?.message ?? 'Not a valid passphrase'`, the `?.` and
  *   the fallback text: zod gives at least one issue with a message whenever a parse fails.
- * - vault-service.ts:196 `if (false)` (the data key always kept): when the vault was unlocked the
+ * - vault-service.ts:200 `if (false)` (the data key always kept): when the vault was unlocked the
  *   kept buffer holds the same key; only a zeroed copy is left unzeroed, which nothing can read.
- * - vault-service.ts:265 `this.#file.entries` and :273 `if (!file)` dropped: #requireKey, just
+ * - vault-service.ts:271 `this.#file.entries` and :279 `if (!file)` dropped: #requireKey, just
  *   before, already throws VaultLockedError when there is no file.
- * - vault-service.ts:275 and :300 and crypto.ts:19 the encoding 'utf8' made "": Node reads an
+ * - vault-service.ts:281 and :311 and crypto.ts:19 the encoding 'utf8' made "": Node reads an
  *   empty encoding as UTF-8 in Buffer.from, and readFileSync then returns a Buffer that
  *   JSON.parse reads as UTF-8.
- * - vault-service.ts:289 `if (true)` in flush and :338 `if (true)` in #writeNow: a write without
- *   anything pending writes the same content again; #writeNow is only reached with a file.
  * - crypto.ts:56 maxmem `+ 1024 / 1024`: scrypt needs 128·N·r bytes, and 256·N·r + 1 is still
  *   twice that.
  */

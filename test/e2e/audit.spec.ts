@@ -118,22 +118,23 @@ test('audit detail: a device edit shows the address before and after; a password
   const grid = page.getByRole('grid', { name: 'Audit' });
   const detail = page.getByRole('dialog', { name: 'Audit entry' });
   const changes = detail.getByRole('region', { name: 'Changes' }).getByRole('listitem');
-  const open = async (subject: string) => {
+  const open = async (entity: 'Device' | 'Credential', subject: string) => {
     const row = grid
       .getByRole('row')
       .filter({ hasText: subject })
+      .filter({ has: page.locator('[data-field="entity"]', { hasText: entity }) })
       .filter({ has: page.locator('[data-field="action"]', { hasText: /^update$/ }) });
     await expect(row).toHaveCount(1);
     await row.getByRole('button', { name: /^Details of entry/ }).click();
     await expect(detail).toBeVisible();
   };
 
-  await open('aud-01');
+  await open('Device', 'aud-01');
   await expect(changes).toHaveText(['Address: a.lab → b.lab']);
   await detail.getByRole('button', { name: 'Close' }).click();
   await expect(detail).toBeHidden();
 
-  await open('audroot @ aud-01');
+  await open('Credential', 'audroot @ aud-01');
   await expect(changes).toHaveText(['Password: changed']);
   await expect(detail).toContainText('Secret fields are recorded as changed, never with their values.');
   await expect(detail).not.toContainText(newPassword);

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/domain/audit';
+import { describeChanges } from '../../shared/domain/audit-changes';
 import { toCsv } from '../storage/csv';
 
 const header = [
@@ -12,6 +13,7 @@ const header = [
   'Fields',
   'Result',
   'Detail',
+  'Changes',
 ];
 
 /** Audit entries as CSV, in the order given (the screen's: newest first). */
@@ -31,6 +33,7 @@ export function auditCsv(entries: Iterable<AuditEntry>): { csv: string; count: n
         e.fields.join(' '),
         e.result,
         e.detail,
+        describeChanges(e.changes ?? []),
       ];
     }
   };

@@ -1,8 +1,9 @@
 import type { AuditEntry, AuditFilter } from '../../shared/domain/audit';
+import { describeChanges } from '../../shared/domain/audit-changes';
 
 interface Indexed {
   readonly entry: AuditEntry;
-  /** Label, detail and field names, lower-cased once, for the free-text filter. */
+  /** Label, detail, field names and changes, lower-cased once, for the free-text filter. */
   readonly text: string;
   readonly actor: string;
   readonly atMs: number;
@@ -30,7 +31,9 @@ export class AuditIndex {
     const position = this.#items.length;
     this.#items.push({
       entry,
-      text: [entry.label, entry.detail, ...entry.fields].join('\n').toLowerCase(),
+      text: [entry.label, entry.detail, ...entry.fields, describeChanges(entry.changes ?? [])]
+        .join('\n')
+        .toLowerCase(),
       actor: entry.actor.toLowerCase(),
       atMs: Date.parse(entry.at),
     });

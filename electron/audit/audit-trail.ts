@@ -2,7 +2,7 @@ import type { AuditEntity, AuditEntry } from '../../shared/domain/audit';
 
 /** What a service says happened; the log adds seq, time and result defaults. */
 export type AuditEvent = Omit<AuditEntry, 'seq' | 'at' | 'result' | 'detail' | 'fields'> &
-  Partial<Pick<AuditEntry, 'result' | 'detail' | 'fields'>>;
+  Partial<Pick<AuditEntry, 'result' | 'detail' | 'fields' | 'changes'>>;
 
 /**
  * The append-only audit log as services see it. `record` resolves once the line is on disk

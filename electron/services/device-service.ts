@@ -5,6 +5,9 @@ import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
 import type { EntityTable } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';
+import { bounded } from '../../shared/domain/audit-changes';
+import { customFieldChanges } from '../../shared/domain/custom-field-changes';
+import { deviceChanges } from '../../shared/domain/device-changes';
 import { changedFields } from './changed-fields';
 import { deviceOptions, type DeviceOptionsRequest } from './device-options';
 import type { DeviceCredentialDeactivation, DeviceCredentialLinks } from './links';
@@ -115,6 +118,10 @@ export class DeviceService {
       const row: StoredDevice = { ...existing, ...input, customFields: custom.fields, updatedAt: now };
       const fields = [...changedFields(existing, row, recordFieldNames), ...custom.changed];
       if (fields.length === 0) return this.#view(existing);
+      const changes = bounded([
+        ...deviceChanges(existing, row),
+        ...customFieldChanges(existing.customFields, row.customFields, custom.changed),
+      ]);
       // The device and its credentials deactivated with it are one change: written in full or not
       // at all, so an inactive device never keeps active credentials.
       let credentials: ReturnType<DeviceCredentialDeactivation['deactivationByDevice']> | undefined;
@@ -130,7 +137,7 @@ export class DeviceService {
       const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
       await this.#commit(
         [...(credentials?.tables ?? []), this.#rows({ put: [row] })],
-        [...(credentials?.audit ?? []), this.#event(actor, action, row, fields)],
+        [...(credentials?.audit ?? []), { ...this.#event(actor, action, row, fields), changes }],
         custom,
       );
       credentials?.applied();

@@ -1,5 +1,5 @@
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
-import { describeSettingChanges, settingChanges } from '../../shared/domain/settings-changes';
+import { settingChanges } from '../../shared/domain/settings-changes';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { ConfigStore } from '../storage/config-store';
@@ -53,9 +53,9 @@ export class SettingsService {
         entity: 'settings',
         entityId: null,
         label: 'Settings',
-        fields: changes.map((c) => c.path),
+        fields: changes.map((c) => c.field),
+        changes,
         result: 'success',
-        detail: describeSettingChanges(changes),
       });
     }
     return this.get();

@@ -6,6 +6,8 @@ import type { Clock } from '../platform/clock';
 import type { PluginBuiltInTemplate } from '../plugins/builtin-template';
 import type { EntityTable, Row } from '../storage/entity-table';
 import type { ChangeWriter, TableChange } from './change-journal';
+import { bounded } from '../../shared/domain/audit-changes';
+import { templateChanges } from '../../shared/domain/template-changes';
 import { changedFields } from './changed-fields';
 import { nameList, type TemplateCredentialLinks } from './links';
 import { compareNames, nameKey } from './names';
@@ -139,10 +141,10 @@ export class TemplateService {
         updatedAt: now,
       };
       const action = existing.active === row.active ? 'update' : row.active ? 'activate' : 'deactivate';
-      await this.#commit(
-        this.#write(row, newVersion, now, actor),
-        this.#event(actor, action, row, fields, `Version ${row.version}`),
-      );
+      await this.#commit(this.#write(row, newVersion, now, actor), {
+        ...this.#event(actor, action, row, fields, `Version ${row.version}`),
+        changes: bounded(templateChanges(existing, row)),
+      });
       this.#changed(row.id);
       return row;
     });
@@ -217,10 +219,10 @@ export class TemplateService {
         const changed = changedFields(existing, { ...existing, ...fields }, templateFieldNames);
         if (changed.length === 0) continue;
         const row: StoredTemplate = { ...existing, ...fields, version: existing.version + 1, updatedAt: now };
-        await this.#commit(
-          this.#write(row, true, now, actor),
-          this.#event(actor, 'update', row, changed, `Built-in template, version ${row.version}`),
-        );
+        await this.#commit(this.#write(row, true, now, actor), {
+          ...this.#event(actor, 'update', row, changed, `Built-in template, version ${row.version}`),
+          changes: bounded(templateChanges(existing, row)),
+        });
         touched.push(row.id);
       }
       if (touched.length > 0) this.deps.events.emit('templates.changed', { ids: touched });

@@ -50,8 +50,22 @@ export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
 /**
- * One line of the append-only audit log. It names what changed (entity, id, field names), never a
- * value that could be a secret.
+ * One changed field of a save, by its form's label: its value before and after when it is not a
+ * secret, or a note ("changed" for a secret, "added X; removed Y" for a list, a template content's
+ * versions and line counts). See audit-changes.ts.
+ */
+export const auditFieldChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+  note: z.string().optional(),
+});
+export type AuditFieldChange = z.infer<typeof auditFieldChangeSchema>;
+
+/**
+ * One line of the append-only audit log. It names what changed (entity, id, field names) and, for
+ * saves, each changed field's value before and after: never a value that could be a secret.
  */
 export const auditEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -63,6 +77,8 @@ export const auditEntrySchema = z.object({
   /** A human label at the time of the event, e.g. `root @ web-01`. */
   label: z.string(),
   fields: z.array(z.string()),
+  /** Absent in entries written before values were kept (and in entries that change no field). */
+  changes: z.array(auditFieldChangeSchema).optional(),
   result: z.enum(['success', 'failure']),
   detail: z.string(),
 });

@@ -2,15 +2,11 @@
  * What a Settings save changed, field by field, with the labels of the Settings form and the values
  * before and after: for the audit entry. No setting is a secret, so the values may be shown.
  */
+import type { AuditFieldChange } from './audit';
+import { describeChanges, fieldChanges, labelsOf, type AuditedField } from './audit-changes';
 import type { Settings } from './settings';
 
-interface SettingField {
-  readonly path: string;
-  readonly label: string;
-  readonly read: (s: Settings) => string | number | boolean;
-}
-
-const settingFields: readonly SettingField[] = [
+const settingFields: readonly AuditedField<Settings>[] = [
   { path: 'appearance.theme', label: 'Theme', read: (s) => s.appearance.theme },
   { path: 'passwordPolicy.length', label: 'Password length', read: (s) => s.passwordPolicy.length },
   { path: 'passwordPolicy.lowercase', label: 'Lowercase letters', read: (s) => s.passwordPolicy.lowercase },
@@ -42,30 +38,10 @@ const settingFields: readonly SettingField[] = [
 ];
 
 /** Each setting's key as the Settings form labels it (for the audit screens). */
-export const settingFieldLabels: Readonly<Record<string, string>> = Object.fromEntries(
-  settingFields.map((f) => [f.path, f.label]),
-);
+export const settingFieldLabels = labelsOf(settingFields);
 
-export interface SettingChange {
-  readonly path: string;
-  readonly label: string;
-  readonly before: string;
-  readonly after: string;
-}
-
-const shown = (value: string | number | boolean): string =>
-  typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
-
-export function settingChanges(before: Settings, after: Settings): SettingChange[] {
-  return settingFields.flatMap((field) => {
-    const was = field.read(before);
-    const now = field.read(after);
-    return was === now
-      ? []
-      : [{ path: field.path, label: field.label, before: shown(was), after: shown(now) }];
-  });
-}
+export const settingChanges = (before: Settings, after: Settings): AuditFieldChange[] =>
+  fieldChanges(settingFields, before, after);
 
 /** "Username prefix: senseg → adm; Password length: 20 → 24". */
-export const describeSettingChanges = (changes: readonly SettingChange[]): string =>
-  changes.map((c) => `${c.label}: ${c.before} → ${c.after}`).join('; ');
+export const describeSettingChanges = describeChanges;

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { saveTemplateAndClose } from './support/template-editor';
-import { chooseDevice } from './support/pickers';
+import { chooseDevice, pick } from './support/pickers';
 
 /** Imports `bundle` through Devices > Import bundle, as a user would. */
 async function importBundle(page: Page, path: string, bundle: unknown, counts: string) {
@@ -60,7 +60,7 @@ test('JIT Settings: own credential only where allowed, plugins and single templa
   const dialog = await editJit(page, 'pgowner @ pg-01');
   const own = dialog.getByRole('checkbox', { name: 'Use own credential to connect' });
   const combo = (name: string) => dialog.getByRole('combobox', { name, exact: true });
-  const selected = (name: string) => combo(name).locator('option:checked');
+  const picked = (name: string) => combo(name);
   const hint = dialog.getByText('Enable/Disable needs another credential');
   const note = dialog.getByRole('note', { name: 'Generated account' });
 
@@ -80,10 +80,10 @@ test('JIT Settings: own credential only where allowed, plugins and single templa
   );
 
   // The creation plugin fills the deletion plugin; one matching template each: both selected.
-  await combo('Credential creation plugin').selectOption({ label: 'PostgreSQL' });
-  await expect(selected('Credential deletion plugin')).toHaveText('PostgreSQL');
-  await expect(selected('Credential creation template')).toHaveText('PostgreSQL: JIT create role');
-  await expect(selected('Credential deletion template')).toHaveText('PostgreSQL: JIT drop role');
+  await pick(dialog, 'Credential creation plugin', 'PostgreSQL');
+  await expect(picked('Credential deletion plugin')).toHaveValue('PostgreSQL');
+  await expect(picked('Credential creation template')).toHaveValue('PostgreSQL: JIT create role');
+  await expect(picked('Credential deletion template')).toHaveValue('PostgreSQL: JIT drop role');
 
   // Enable/Disable: the tick goes, the box cannot be ticked again, and the hint says why.
   await combo('Just In Time Type').selectOption({ label: 'Enable/Disable' });
@@ -91,10 +91,10 @@ test('JIT Settings: own credential only where allowed, plugins and single templa
   await expect(own).toBeDisabled();
   await expect(hint).toBeVisible();
   await expect(note).toBeHidden();
-  await combo('Credential enable plugin').selectOption({ label: 'MySQL / MariaDB' });
-  await expect(selected('Credential disable plugin')).toHaveText('MySQL / MariaDB');
-  await expect(selected('Credential enable template')).toHaveText('MySQL/MariaDB: JIT enable user');
-  await expect(selected('Credential disable template')).toHaveText('MySQL/MariaDB: JIT disable user');
+  await pick(dialog, 'Credential enable plugin', 'MySQL / MariaDB');
+  await expect(picked('Credential disable plugin')).toHaveValue('MySQL / MariaDB');
+  await expect(picked('Credential enable template')).toHaveValue('MySQL/MariaDB: JIT enable user');
+  await expect(picked('Credential disable template')).toHaveValue('MySQL/MariaDB: JIT disable user');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page
     .getByRole('dialog', { name: 'Discard your changes?' })
@@ -140,9 +140,7 @@ test('Authentication credential: the device’s own first; another device or a m
   const dialog = await editJit(page, 'target @ pg-02');
   await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
   await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
-  await dialog
-    .getByRole('combobox', { name: 'Credential enable plugin' })
-    .selectOption({ label: 'PostgreSQL' });
+  await pick(dialog, 'Credential enable plugin', 'PostgreSQL');
 
   const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
   const list = page.getByRole('listbox', { name: 'Authentication credential' });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { saveTemplateAndClose } from './support/template-editor';
-import { chooseDevice } from './support/pickers';
+import { chooseDevice, pick } from './support/pickers';
 
 async function openCredentialsAll(page: Page) {
   await openScreen(page, 'PAM Core');
@@ -101,14 +101,11 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
     section('Creation and deletion').getByRole('combobox', { name: 'Credential creation plugin' }),
   ).toBeDisabled();
   const enable = section('Enable/Disable');
-  await enable.getByRole('combobox', { name: 'Credential enable plugin' }).selectOption({ label: 'SSH' });
-  await enable
-    .getByRole('combobox', { name: 'Credential enable template' })
-    .selectOption({ label: enableTemplate });
-  await enable.getByRole('combobox', { name: 'Credential disable plugin' }).selectOption({ label: 'SSH' });
-  await enable
-    .getByRole('combobox', { name: 'Credential disable template' })
-    .selectOption({ label: disableTemplate });
+  await pick(enable, 'Credential enable plugin', 'SSH');
+  await pick(enable, 'Credential enable template', enableTemplate);
+  // The enable plugin filled the disable plugin.
+  await expect(enable.getByRole('combobox', { name: 'Credential disable plugin' })).toHaveValue('SSH');
+  await pick(enable, 'Credential disable template', disableTemplate);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
@@ -118,14 +115,14 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
     await expect(dialog.getByRole('checkbox', { name: 'Enabled' })).toBeChecked();
     await expect(dialog.getByRole('combobox', { name: 'Just In Time Type' })).toHaveValue('enable_disable');
     await expect(dialog.getByRole('checkbox', { name: 'Use own credential to connect' })).not.toBeChecked();
-    const selected = (name: string) => dialog.getByRole('combobox', { name }).locator('option:checked');
+    const picked = (name: string) => dialog.getByRole('combobox', { name });
     await expect(dialog.getByRole('combobox', { name: 'Authentication credential' })).toHaveValue(
       'admin @ web-01',
     );
-    await expect(selected('Credential enable plugin')).toHaveText('SSH');
-    await expect(selected('Credential enable template')).toHaveText(enableTemplate);
-    await expect(selected('Credential disable plugin')).toHaveText('SSH');
-    await expect(selected('Credential disable template')).toHaveText(disableTemplate);
+    await expect(picked('Credential enable plugin')).toHaveValue('SSH');
+    await expect(picked('Credential enable template')).toHaveValue(enableTemplate);
+    await expect(picked('Credential disable plugin')).toHaveValue('SSH');
+    await expect(picked('Credential disable template')).toHaveValue(disableTemplate);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   };
   await expectSaved();
@@ -179,11 +176,24 @@ test('switching the type enables only that section', async ({ app }) => {
   await expect(combo('Credential enable plugin')).toBeEnabled();
   await expect(combo('Credential creation plugin')).toBeDisabled();
   // Templates listed for a plugin are only that plugin's, of the matching execution type.
-  await combo('Credential enable plugin').selectOption({ label: 'PostgreSQL' });
-  const options = await combo('Credential enable template').locator('option').allTextContents();
-  expect(options.filter((o) => o.trim() !== '' && !o.startsWith('Choose'))).toEqual([
-    'PostgreSQL: JIT enable role',
-  ]);
+  await pick(dialog, 'Credential enable plugin', 'PostgreSQL');
+  // The one matching template is chosen, and the list holds only it.
+  const template = combo('Credential enable template');
+  await expect(template).toHaveValue('PostgreSQL: JIT enable role');
+  await template.click();
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveText(['PostgreSQL: JIT enable role']);
+  await template.press('Escape');
+
+  // Typed into, a picker lists what matches; arrows and Enter pick. The disable plugin follows.
+  const plugin = combo('Credential enable plugin');
+  await plugin.fill('maria');
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveText(['MySQL / MariaDB']);
+  await plugin.press('ArrowDown');
+  await plugin.press('Enter');
+  await expect(plugin).toHaveValue('MySQL / MariaDB');
+  await expect(combo('Credential disable plugin')).toHaveValue('MySQL / MariaDB');
+  await plugin.fill('no such plugin');
+  await expect(page.getByText('No plugins match')).toBeVisible();
 });
 
 test('an invalid combination shows the errors beside the fields and saves nothing', async ({ app }) => {

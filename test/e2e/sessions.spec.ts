@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 import { openSecondTab } from './support/second-tab';
-import { chooseDevice } from './support/pickers';
+import { chooseDevice, pick } from './support/pickers';
 
 let lab: RunningServer<SqlDetails>;
 test.beforeAll(async () => {
@@ -131,11 +131,10 @@ async function configureCreateDelete(page: Page, username: string, templates: Ji
     .getByRole('option', { name: `${lab.details.adminUser} @ pg-lab`, exact: true })
     .click();
   const section = dialog.getByRole('region', { name: 'Creation and deletion', exact: true });
-  const combo = (name: string) => section.getByRole('combobox', { name });
-  await combo('Credential creation plugin').selectOption({ label: 'PostgreSQL' });
-  await combo('Credential creation template').selectOption({ label: templates.create });
-  await combo('Credential deletion plugin').selectOption({ label: 'PostgreSQL' });
-  await combo('Credential deletion template').selectOption({ label: templates.delete ?? builtInDrop });
+  await pick(section, 'Credential creation plugin', 'PostgreSQL');
+  await pick(section, 'Credential creation template', templates.create);
+  await pick(section, 'Credential deletion plugin', 'PostgreSQL');
+  await pick(section, 'Credential deletion template', templates.delete ?? builtInDrop);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 }

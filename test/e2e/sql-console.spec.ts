@@ -13,7 +13,7 @@ import type { RunningServer, SqlDetails } from '../lab/types';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
-import { chooseDevice } from './support/pickers';
+import { chooseDevice, pick } from './support/pickers';
 
 let lab: RunningServer<SqlDetails>;
 test.beforeAll(async () => {
@@ -92,11 +92,10 @@ async function configureEnableDisable(page: Page, username: string) {
     .getByRole('option', { name: `${lab.details.adminUser} @ pg-lab`, exact: true })
     .click();
   const section = dialog.getByRole('region', { name: 'Enable/Disable', exact: true });
-  const combo = (name: string) => section.getByRole('combobox', { name });
-  await combo('Credential enable plugin').selectOption({ label: 'PostgreSQL' });
-  await combo('Credential enable template').selectOption({ label: 'PostgreSQL: JIT enable role' });
-  await combo('Credential disable plugin').selectOption({ label: 'PostgreSQL' });
-  await combo('Credential disable template').selectOption({ label: 'PostgreSQL: JIT disable role' });
+  await pick(section, 'Credential enable plugin', 'PostgreSQL');
+  await pick(section, 'Credential enable template', 'PostgreSQL: JIT enable role');
+  await pick(section, 'Credential disable plugin', 'PostgreSQL');
+  await pick(section, 'Credential disable template', 'PostgreSQL: JIT disable role');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 }

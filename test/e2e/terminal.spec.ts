@@ -18,7 +18,7 @@ import type { RunningServer, SshDetails } from '../lab/types';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
-import { chooseDevice } from './support/pickers';
+import { chooseDevice, pick } from './support/pickers';
 
 let lab: RunningServer<SshDetails>;
 let root: Client;
@@ -81,11 +81,10 @@ async function configureCreateDelete(page: Page, username: string) {
     .getByRole('option', { name: `${lab.details.adminUser} @ ssh-lab`, exact: true })
     .click();
   const section = dialog.getByRole('region', { name: 'Creation and deletion', exact: true });
-  const combo = (name: string) => section.getByRole('combobox', { name });
-  await combo('Credential creation plugin').selectOption({ label: 'SSH' });
-  await combo('Credential creation template').selectOption({ label: 'Linux: create JIT account' });
-  await combo('Credential deletion plugin').selectOption({ label: 'SSH' });
-  await combo('Credential deletion template').selectOption({ label: 'Linux: delete JIT account' });
+  await pick(section, 'Credential creation plugin', 'SSH');
+  await pick(section, 'Credential creation template', 'Linux: create JIT account');
+  await pick(section, 'Credential deletion plugin', 'SSH');
+  await pick(section, 'Credential deletion template', 'Linux: delete JIT account');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 }

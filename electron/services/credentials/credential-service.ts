@@ -29,6 +29,9 @@ import type { EntityTable } from '../../storage/entity-table';
 import type { SecretVault } from '../../vault/secret-vault';
 import { canonicalCredential } from './canonical-credential';
 import type { ChangeWriter, TableChange } from '../change-journal';
+import { bounded, type NameLookup } from '../../../shared/domain/audit-changes';
+import { credentialChanges, type SecretChange } from '../../../shared/domain/credential-changes';
+import { customFieldChanges } from '../../../shared/domain/custom-field-changes';
 import { changedFields } from '../changed-fields';
 import { credentialCsv } from './credential-csv';
 import { DeviceOrderCache, FirstRows, inOptionOrder } from './credential-options';
@@ -88,6 +91,10 @@ export interface CredentialServiceDeps {
    */
   readonly sessionStatus?: (credentialId: number) => SessionStatus;
 }
+
+/** A secret's change as the audit records it: what happened, never the value. */
+const secretChange = (action: 'keep' | 'set' | 'generate' | 'clear'): SecretChange =>
+  action === 'clear' ? 'removed' : 'changed';
 
 /** Where a credential's password lives in the vault. */
 export const vaultRef = (id: number): string => `credential:${id}`;
@@ -309,6 +316,16 @@ export class CredentialService implements DeviceCredentialDeactivation {
           : row.status === 'Active'
             ? 'activate'
             : 'deactivate';
+      // Values before and after for the fields that are not secret; a secret only "changed".
+      const changes = existing
+        ? bounded([
+            ...credentialChanges(existing, row, this.#names(), {
+              password: passwordChanged ? secretChange(password.action) : undefined,
+              privateKey: keyChanged ? secretChange(key.action) : undefined,
+            }),
+            ...customFieldChanges(existing.customFields, row.customFields, custom.changed),
+          ])
+        : undefined;
       const detail = [
         passwordChanged ? passwordDetail[password.action] : '',
         keyChanged ? keyDetail[key.action] : '',
@@ -318,7 +335,7 @@ export class CredentialService implements DeviceCredentialDeactivation {
       await this.deps.changes.commit(
         {
           tables: [this.#rows([row])],
-          audit: [this.#event(actor, action, row, fields, detail)],
+          audit: [{ ...this.#event(actor, action, row, fields, detail), changes }],
           before: async () => {
             const undoPassword = await this.#writeSecret(ref, secret, removeSecret);
             let undoKey: (() => Promise<void>) | undefined;
@@ -572,6 +589,19 @@ export class CredentialService implements DeviceCredentialDeactivation {
 
   #view(row: StoredCredential): Credential {
     return { ...row, hasPassword: this.#hasPassword(row.id), hasKey: this.#hasKey(row.id) };
+  }
+
+  /** Names for the ids a credential points at, as the audit's before/after shows them. */
+  #names(): NameLookup {
+    const { devices, templates, table } = this.deps;
+    return {
+      device: (id) => devices.get(id)?.name,
+      template: (id) => templates.get(id)?.name,
+      credential: (id) => {
+        const row = table.get(id);
+        return row === undefined ? undefined : this.#label(row);
+      },
+    };
   }
 
   #label(row: StoredCredential): string {

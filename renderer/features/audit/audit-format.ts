@@ -1,7 +1,8 @@
 /** How the Audit screen words an entry: its time, and the detail a row opens. */
 import type { AuditEntry } from '../../../shared/domain/audit';
+import { describeChange } from '../../../shared/domain/audit-changes';
 import { formatDateTime } from '../common/date-time';
-import { entityLabel, fieldLabels } from '../common/field-labels';
+import { entityLabel, fieldLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 
 /** An audit entry's time as every screen writes it (common/date-time.ts). */
@@ -24,4 +25,19 @@ export function auditDetailFields(entry: AuditEntry): [label: string, value: str
     ['Detail', entry.detail || '—'],
     ['Entry', `#${entry.seq}`],
   ];
+}
+
+/**
+ * An entry's changes as lines ("Address: a → b", "Password: changed"), labelled as the forms label
+ * them today; `more`: changed fields the entry names but holds no value for (a bounded entry).
+ */
+export function auditChangeLines(entry: AuditEntry): { lines: string[]; more: number } {
+  const changes = entry.changes ?? [];
+  const lines = changes.map((c) => {
+    const label = fieldLabel(entry.entity, c.field);
+    return describeChange({ ...c, label: label === c.field ? c.label : label });
+  });
+  const told = new Set(changes.map((c) => c.field));
+  const more = changes.length === 0 ? 0 : entry.fields.filter((f) => !told.has(f)).length;
+  return { lines, more };
 }

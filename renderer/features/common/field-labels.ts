@@ -1,64 +1,20 @@
 /**
  * The audit log names changed fields by their keys (`jit.enablePluginId`); people read them as the
  * forms label them ("Credential enable plugin"). One map for every screen that shows audit fields
- * (a credential's History, Reports > Audit). The CSV export keeps the keys.
+ * (a credential's History, Reports > Audit), from the lists the core audits with (shared/domain/
+ * *-changes.ts), so a label is written once. The CSV export keeps the keys.
  */
 import type { AuditEntity } from '../../../shared/domain/audit';
+import { credentialFieldLabels } from '../../../shared/domain/credential-changes';
+import { customFieldLabel } from '../../../shared/domain/custom-field-changes';
+import { deviceFieldLabels } from '../../../shared/domain/device-changes';
 import { settingFieldLabels } from '../../../shared/domain/settings-changes';
-
-const credentialFields: Record<string, string> = {
-  username: 'Username',
-  type: 'Credential type',
-  deviceId: 'Device',
-  domain: 'Domain',
-  additionalInfo: 'Additional information',
-  status: 'Status',
-  tags: 'Tags',
-  password: 'Password',
-  privateKey: 'SSH private key',
-  deleted: 'Deleted',
-  jit: 'JIT Settings',
-  'jit.enabled': 'JIT enabled',
-  'jit.type': 'Just In Time Type',
-  'jit.useOwnCredential': 'Use own credential to connect',
-  'jit.authCredentialId': 'Authentication credential',
-  'jit.enablePluginId': 'Credential enable plugin',
-  'jit.enableTemplateId': 'Credential enable template',
-  'jit.disablePluginId': 'Credential disable plugin',
-  'jit.disableTemplateId': 'Credential disable template',
-  'jit.createPluginId': 'Credential creation plugin',
-  'jit.createTemplateId': 'Credential creation template',
-  'jit.deletePluginId': 'Credential deletion plugin',
-  'jit.deleteTemplateId': 'Credential deletion template',
-  customFields: 'Custom fields',
-};
-
-const deviceFields: Record<string, string> = {
-  name: 'Name',
-  address: 'Address',
-  type: 'Type',
-  vendor: 'Vendor',
-  product: 'Product',
-  site: 'Site',
-  tags: 'Tags',
-  active: 'Active',
-  connectivity: 'Connectivity',
-  customFields: 'Custom fields',
-};
-
-const templateFields: Record<string, string> = {
-  name: 'Name',
-  pluginId: 'Plugin',
-  executionType: 'Execution type',
-  active: 'Active',
-  description: 'Description',
-  content: 'Content',
-};
+import { templateFieldLabels } from '../../../shared/domain/template-changes';
 
 export const fieldLabelsByEntity: Partial<Record<AuditEntity, Readonly<Record<string, string>>>> = {
-  credential: credentialFields,
-  device: deviceFields,
-  template: templateFields,
+  credential: credentialFieldLabels,
+  device: deviceFieldLabels,
+  template: templateFieldLabels,
   settings: settingFieldLabels,
 };
 
@@ -69,7 +25,7 @@ export const fieldLabelsByEntity: Partial<Record<AuditEntity, Readonly<Record<st
 export function fieldLabel(entity: AuditEntity, key: string): string {
   // `customFields.API_KEY`: one custom field, by its name (never its value).
   const custom = /^customFields\.(.+)$/.exec(key)?.[1];
-  if (custom !== undefined) return `Custom field ${custom}`;
+  if (custom !== undefined) return customFieldLabel(custom);
   const labels = fieldLabelsByEntity[entity];
   return labels !== undefined && Object.hasOwn(labels, key) ? (labels[key] ?? key) : key;
 }

@@ -11,3 +11,17 @@ export async function chooseDevice(scope: Locator, name: string, label = 'Device
   await scope.page().getByRole('option', { name, exact: true }).click();
   await expect(input).toHaveValue(name);
 }
+
+/**
+ * Picks an option in a picker one types into to filter (FilteredPicker: JIT plugins and templates),
+ * as a person does: types the option's text, then clicks it.
+ */
+export async function pick(scope: Locator, label: string, option: string): Promise<void> {
+  const input = scope.getByRole('combobox', { name: label, exact: true });
+  // Chosen already (the enable plugin fills the disable one; a single match is selected): typing
+  // the same text again changes nothing, so no list would open.
+  if ((await input.inputValue()) === option) return;
+  await input.fill(option);
+  await scope.page().getByRole('option', { name: option, exact: true }).click();
+  await expect(input).toHaveValue(option);
+}

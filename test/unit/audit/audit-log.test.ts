@@ -224,9 +224,9 @@ describe('AuditLog', () => {
       const { csv, count } = log.exportCsv({ entity: 'credential' });
       expect(count).toBe(3);
       const rows = csv.split('\r\n');
-      expect(rows[0]).toBe('Seq,Time,Actor,Action,Entity,Entity ID,Label,Fields,Result,Detail');
+      expect(rows[0]).toBe('Seq,Time,Actor,Action,Entity,Entity ID,Label,Fields,Result,Detail,Changes');
       expect(rows[1]).toBe(
-        '4,2026-11-29T10:03:00.000Z,alice,reveal_password,credential,1,root @ web-01,,success,',
+        '4,2026-11-29T10:03:00.000Z,alice,reveal_password,credential,1,root @ web-01,,success,,',
       );
       expect(rows).toHaveLength(5); // header, 3 rows, and the empty rest after the last CRLF
     });

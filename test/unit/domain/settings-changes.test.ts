@@ -24,7 +24,7 @@ describe('what a Settings save changed', () => {
       security: { autoLockMinutes: 0 },
     };
     const changes = settingChanges(defaultSettings, after);
-    expect(changes.map((c) => c.path)).toEqual(['passwordPolicy.symbols', 'security.autoLockMinutes']);
+    expect(changes.map((c) => c.field)).toEqual(['passwordPolicy.symbols', 'security.autoLockMinutes']);
     expect(describeSettingChanges(changes)).toBe(
       `Symbols: ${defaultSettings.passwordPolicy.symbols ? 'on → off' : 'off → on'}; Lock the vault after idle (minutes): ${defaultSettings.security.autoLockMinutes} → 0`,
     );

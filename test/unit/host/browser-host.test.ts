@@ -170,7 +170,20 @@ describe('browser host', () => {
             action: 'update',
             entity: 'settings',
             fields: ['jit.usernamePrefix', 'jit.maxSessionMinutes'],
-            detail: `Username prefix: ${defaultSettings.jit.usernamePrefix} → jit_; Maximum session length (minutes): ${defaultSettings.jit.maxSessionMinutes} → 30`,
+            changes: [
+              {
+                field: 'jit.usernamePrefix',
+                label: 'Username prefix',
+                before: defaultSettings.jit.usernamePrefix,
+                after: 'jit_',
+              },
+              {
+                field: 'jit.maxSessionMinutes',
+                label: 'Maximum session length (minutes)',
+                before: String(defaultSettings.jit.maxSessionMinutes),
+                after: '30',
+              },
+            ],
           },
         ],
       },

@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import type { CredentialJit } from '../../../../shared/domain/credential';
 import { pluginIdSchema, type PluginId } from '../../../../shared/domain/plugin';
 import { choosePlugin, templatesFor } from '../../../../shared/domain/rules/credential-rules';
-import { SelectField, type SelectOption } from '../../common/SelectField';
+import { FilteredPicker } from '../../common/FilteredPicker';
+import type { SelectOption } from '../../common/SelectField';
 import type { ErrorSlot } from './credential-draft';
 import type { TabProps } from './draft-editing';
 import type { CredentialLookups } from './use-credential-lookups';
@@ -92,33 +93,27 @@ function DirectionFields({ direction, enabled, jit, errors, editJit, lookups }: 
   const offered = templatesFor(lookups.templates, direction, pluginId);
   const current = templateId === null ? undefined : lookups.templates.find((t) => t.id === templateId);
 
-  const pluginOptions: SelectOption[] = [
-    { value: '', label: 'Choose a plugin' },
-    ...lookups.plugins.filter((p) => p.available).map((p) => ({ value: p.id, label: p.name })),
-  ];
+  const pluginOptions: SelectOption[] = lookups.plugins
+    .filter((p) => p.available)
+    .map((p) => ({ value: p.id, label: p.name }));
   // A stored choice that is no longer offered stays visible (and the rules say why it is wrong)
-  // instead of the drop-down silently showing something else.
+  // instead of the picker silently showing something else.
   if (pluginId !== null && !pluginOptions.some((o) => o.value === pluginId)) {
     pluginOptions.push({ value: pluginId, label: `${pluginId} (not available)` });
   }
-  const templateOptions: SelectOption[] = [
-    {
-      value: '',
-      label:
-        pluginId === null
-          ? 'Choose a plugin first'
-          : offered.length === 0
-            ? 'No matching template'
-            : 'Choose a template',
-    },
-    ...offered.map((t) => ({ value: String(t.id), label: t.name })),
-  ];
+  const templateOptions: SelectOption[] = offered.map((t) => ({ value: String(t.id), label: t.name }));
   if (templateId !== null && !offered.some((t) => t.id === templateId)) {
     templateOptions.push({
       value: String(templateId),
       label: `${current?.name ?? `Template ${templateId}`} (not offered)`,
     });
   }
+  const templatePlaceholder =
+    pluginId === null
+      ? 'Choose a plugin first'
+      : offered.length === 0
+        ? 'No matching template'
+        : 'Choose a template';
 
   const changePlugin = (value: string) => {
     const parsed = pluginIdSchema.safeParse(value);
@@ -131,21 +126,25 @@ function DirectionFields({ direction, enabled, jit, errors, editJit, lookups }: 
 
   return (
     <>
-      <SelectField
+      <FilteredPicker
         label={`Credential ${word} plugin`}
         required={enabled}
         value={pluginId ?? ''}
         options={pluginOptions}
         onChange={changePlugin}
+        placeholder="Choose a plugin"
+        what="plugins"
         disabled={!enabled}
         error={enabled && errors[pluginSlot] !== undefined}
         helperText={enabled ? errors[pluginSlot] : undefined}
       />
-      <SelectField
+      <FilteredPicker
         label={`Credential ${word} template`}
         required={enabled}
         value={templateId === null ? '' : String(templateId)}
         options={templateOptions}
+        placeholder={templatePlaceholder}
+        what="templates"
         onChange={(v) => editJit({ [templateKey]: v === '' ? null : Number(v) }, [templateSlot])}
         disabled={!enabled}
         error={enabled && errors[templateSlot] !== undefined}

@@ -36,6 +36,8 @@ describe('expandedBangs', () => {
 
   it("reads $'…' with its escapes, and '…' without", () => {
     expect(expandedBangs("$'\\'!'")).toEqual([]);
+    // Only a backslash escapes in $'…': other characters are read one at a time.
+    expect(expandedBangs("$'a'!")).toEqual([4]);
     expect(expandedBangs("'\\'!'")).toEqual([3]);
     expect(expandedBangs("a'\\'!'")).toEqual([4]);
   });

@@ -71,3 +71,29 @@ describe('a pipeline continued on the next line', () => {
     expect(checkSshTemplate(`exec "printf %s [#ADD_INFO#] &&"\nexec "cat"`)).toEqual([]);
   });
 });
+
+// Mutants of shell-context.ts that `npm run mutation -- --module "ssh shell context"` left: a one-tag
+// line the shell reads is part of its stream, an exec with its Enter and a write without.
+describe('a one-tag line the shell reads is part of what it reads', () => {
+  it('its value is read where it lands: in an open arithmetic expression, refused for every tag', () => {
+    for (const kind of ['exec', 'write']) {
+      expect(checkSshTemplate(`exec "echo $((1 +"\n${kind} "[#USERNAME#]"`)).toMatchObject([
+        { line: 2, message: expect.stringContaining('sits in an arithmetic expression') as unknown },
+      ]);
+    }
+  });
+
+  it("an exec's Enter ends the command the value is in; a write's next line continues it", () => {
+    expect(checkSshTemplate(`exec "echo a |"\nexec "[#USERNAME#]"\nexec "printf %s [#ADD_INFO#]"`)).toEqual(
+      [],
+    );
+    // The written value names the command that x and the quoted value are arguments of.
+    expect(checkSshTemplate(`exec "echo a |"\nwrite "[#USERNAME#]"\nexec " x [#ADD_INFO#]"`)).toMatchObject([
+      { line: 3, message: expect.stringContaining('whose name is not plain text') as unknown },
+    ]);
+  });
+
+  // Equivalent mutant, shell-context.ts placeTags: `itemsOf(segments, true)` → `false` (no Enter
+  // after the one line read alone). The Enter comes after every tag, and the reader's end of input
+  // ends the word, the command and the pipeline as the Enter does, so no placement can differ.
+});

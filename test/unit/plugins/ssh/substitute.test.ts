@@ -232,4 +232,10 @@ describe('what a command line step records and reads', () => {
       ` "'!'"x"\n`,
     ]);
   });
+
+  it('refuses at run a one-tag line the shell reads where no value may go', () => {
+    const refused = refusal('exec "echo $((1 +"\nexec "[#USERNAME#]"', base);
+    expect(refused).toMatchObject({ line: 2, column: 7 });
+    expect(refused.message).toContain('is refused: the tag sits in an arithmetic expression');
+  });
 });

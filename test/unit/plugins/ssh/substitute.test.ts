@@ -238,4 +238,10 @@ describe('what a command line step records and reads', () => {
     expect(refused).toMatchObject({ line: 2, column: 7 });
     expect(refused.message).toContain('is refused: the tag sits in an arithmetic expression');
   });
+
+  it("does not refuse a value for the template's own ! on its line (history expansion is checked inside values)", () => {
+    const result = prepare(`write "echo a!b "\nexec "\\"[#ADD_INFO#]\\" c!d"`, { ADD_INFO: 'x' });
+    if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
+    expect(result.steps[1]).toMatchObject({ send: '"x" c!d\n' });
+  });
 });

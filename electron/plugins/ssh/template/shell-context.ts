@@ -89,10 +89,18 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
 function whyTheShellReadsIt(sent: readonly Item[]): string | null {
   if (sent.length > 0 && sent[sent.length - 1] !== '\n')
     return 'is typed right after a write, on the same command line: the shell reads the value unquoted';
-  // Probe: a plain argument of a plain command at this point is allowed only in a clean state.
+  // Probes: a command starting here starts a new top-level command (no `|`, `&&`, `\`, `if`, `(`
+  // or `$(` before it is still open), and its plain argument is allowed only in a clean state.
+  const start = new Placement(-2);
+  readStream([[...sent, start, '\n']]);
   const probe = new Placement(-1);
   readStream([[...sent, 'x', ' ', probe, '\n']]);
-  if (probe.context === 'unquoted' && probe.refusedForAll === null && probe.refusedQuoted === null)
+  if (
+    start.freshCommand &&
+    probe.context === 'unquoted' &&
+    probe.refusedForAll === null &&
+    probe.refusedQuoted === null
+  )
     return null;
-  return 'is typed where the shell is still reading the lines before it (an open quote, a here-document, a construct this check does not follow), so it would read the value unquoted, as shell code';
+  return 'is typed where the shell is still reading the lines before it (an open quote, an unfinished command, pipeline, if or group, a here-document, a construct this check does not follow), so it would read the value unquoted, as shell code';
 }

@@ -56,6 +56,11 @@ class ShellReader {
   #before: 'start' | 'plain' | 'quote' | 'other' = 'start';
   /** Set once the input holds something this reader does not follow. */
   #lost: string | null = null;
+  /**
+   * After `|`, `&&` or `||`, until the next command: bash reads on past a line end there
+   * (`printf %s [#X#] |` then `sh` on the next line is one pipeline).
+   */
+  #awaitingCommand = false;
 
   read(items: readonly Item[]): void {
     this.#items = items;
@@ -104,6 +109,13 @@ class ShellReader {
       case 'command':
         tag.context = 'unquoted';
         if (this.#before === 'other') tag.refuseQuoted(reasons.before);
+        tag.freshCommand =
+          this.#stack.length === 1 &&
+          frame.compounds.length === 0 &&
+          frame.pipeline.length === 0 &&
+          !this.#awaitingCommand &&
+          frame.cmd.words.length === 0 &&
+          frame.cmd.word === null;
         break;
       case 'comment':
         tag.context = 'comment';
@@ -350,7 +362,9 @@ class ShellReader {
       return;
     }
     if (char === '\n') {
-      this.#endCommand(frame, 'list');
+      // A line end right after `|`, `&&` or `||` is a blank: the command goes on on the next line.
+      if (!this.#awaitingCommand || cmd.word !== null || cmd.words.length > 0)
+        this.#endCommand(frame, 'list');
       this.#before = 'start';
       return;
     }
@@ -400,12 +414,14 @@ class ShellReader {
     if (char === '|' && next !== '|') {
       if (next === '&') this.#at++;
       this.#endCommand(frame, 'pipe');
+      this.#awaitingCommand = true;
       return;
     }
     if (next === char || (char === ';' && next === '&')) this.#at++;
     if (char === ';' && (next === ';' || next === '&'))
       this.#lose('a case clause (;; or ;&) comes before it');
     this.#endCommand(frame, 'list');
+    this.#awaitingCommand = char !== ';' && next === char;
   }
 
   #redirection(frame: CommandFrame, char: string): void {
@@ -524,6 +540,7 @@ class ShellReader {
     this.#endWord(frame);
     frame.cmd = new CommandBuilder();
     if (cmd.words.length > 0 || cmd.group) {
+      this.#awaitingCommand = false;
       const cls = classify(cmd);
       for (const tag of cmd.tags) {
         if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);

@@ -25,6 +25,11 @@ export class Placement implements TagPlacement {
   refusedQuoted: string | null = null;
   /** Index of the tag's marker in its word's raw text (for subscripts). */
   rawIndex = -1;
+  /**
+   * Unquoted, where a new top-level command starts: nothing of a command, a pipeline, a compound
+   * (if, for, {…) or a group or substitution before it is still open (shell-context.ts).
+   */
+  freshCommand = false;
 
   constructor(readonly segment: number) {}
 

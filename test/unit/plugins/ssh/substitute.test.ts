@@ -208,3 +208,40 @@ describe('tags in general', () => {
     expect(step.matcher.match(view('x\naxbb(c) P 2030'))).toBeNull();
   });
 });
+
+// Properties of substitute.ts that no test above pinned (found while measuring the "ssh
+// substitution" mutation module).
+describe('what a command line step records and reads', () => {
+  it('records the words of the command, each value whole and unquoted (for the echo check)', () => {
+    const result = prepare(`exec "printf '%s' \\"a b\\";echo [#ADD_INFO#]|cat"`, { ADD_INFO: 'x y' });
+    if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
+    const [step] = result.steps;
+    if (step?.kind !== 'exec') throw new Error('not an exec step');
+    expect(step.sent).toEqual({
+      text: `printf '%s' "a b";echo 'x y'|cat`,
+      words: ['printf', '%s', 'a', 'b', 'echo', 'x y', 'cat'],
+    });
+  });
+
+  it('reads history expansion over the whole shell line, a write before the value included', () => {
+    // `echo "a` then ` "'!'"x"`: the ! sits between single quotes outside the double quotes.
+    const result = prepare(`write "echo \\"a"\nexec " [#ADD_INFO#]\\""`, { ADD_INFO: '!x' });
+    if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
+    expect(result.steps.map((s) => (s.kind === 'exec' || s.kind === 'write' ? s.send : ''))).toEqual([
+      'echo "a',
+      ` "'!'"x"\n`,
+    ]);
+  });
+
+  it('refuses at run a one-tag line the shell reads where no value may go', () => {
+    const refused = refusal('exec "echo $((1 +"\nexec "[#USERNAME#]"', base);
+    expect(refused).toMatchObject({ line: 2, column: 7 });
+    expect(refused.message).toContain('is refused: the tag sits in an arithmetic expression');
+  });
+
+  it("does not refuse a value for the template's own ! on its line (history expansion is checked inside values)", () => {
+    const result = prepare(`write "echo a!b "\nexec "\\"[#ADD_INFO#]\\" c!d"`, { ADD_INFO: 'x' });
+    if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
+    expect(result.steps[1]).toMatchObject({ send: '"x" c!d\n' });
+  });
+});

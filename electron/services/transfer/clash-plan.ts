@@ -130,6 +130,8 @@ export function resolveChoices(
     const choice = chosen.get(clash.path);
     if (choice === undefined) {
       problems.add(`${clash.path}.name`, `${describe(clash)} already exists here: choose Skip or Rename`);
+      // Reported once: the rest of the bundle is checked as the preview checked it.
+      resolutions.set(clash.path, { action: 'rename', name: clash.proposed });
       continue;
     }
     if (choice.action === 'skip') {
@@ -140,7 +142,8 @@ export function resolveChoices(
     const taken = clash.kind === 'device' ? newDevices : namesOfPlugin(newTemplates, clash.pluginId ?? '');
     const problem = renameProblem(clash.kind, name, taken);
     if (problem !== undefined) {
-      problems.add(`${clash.path}.name`, `Rename ${describe(clash)}: ${problem}`);
+      problems.add(`${clash.path}.name`, `Rename ${describe(clash).replace(/^The /, 'the ')}: ${problem}`);
+      resolutions.set(clash.path, { action: 'rename', name: clash.proposed });
       continue;
     }
     if (clash.kind === 'device') newDevices.add(nameKey(name));

@@ -118,9 +118,8 @@ export class TransferService {
       return {
         previewed: true,
         token: this.#token(input.content),
-        devices: plan.devices.map((d) => d.fields.name),
-        templates: plan.templates.map((t) => t.fields.name),
-        credentials: plan.credentials.map((c) => c.label),
+        // As the file names them (the plan holds the proposed new names).
+        ...contentsOf(bundle),
         passwords: plan.credentials.filter((c) => c.password !== undefined).length,
         keys: plan.credentials.filter((c) => c.key !== undefined).length,
         clashes: clashes.clashes.map(({ existingId: _id, pluginId, ...clash }) => ({
@@ -321,6 +320,31 @@ export class TransferService {
     );
     return { kind: 'unknown' };
   }
+}
+
+/** The names of the bundle's items as the file has them: `user @ device` for a credential. */
+function contentsOf(bundle: ParsedBundle): { devices: string[]; templates: string[]; credentials: string[] } {
+  const deviceNames = new Map<string, string>();
+  const devices: string[] = [];
+  for (const { ref, value } of bundle.devices) {
+    if (value === undefined) continue;
+    devices.push(value.name);
+    if (ref !== undefined) deviceNames.set(ref, value.name);
+  }
+  return {
+    devices,
+    templates: bundle.templates.flatMap((t) => (t.value === undefined ? [] : [t.value.name])),
+    credentials: bundle.credentials.flatMap(({ value: c }) =>
+      c === undefined
+        ? []
+        : [
+            credentialLabel({
+              username: c.username,
+              deviceName: deviceNames.get(c.deviceRef) ?? c.deviceRef,
+            }),
+          ],
+    ),
+  };
 }
 
 const refused = (problems: TransferProblem[]): ImportOutcome => ({ applied: false, problems });

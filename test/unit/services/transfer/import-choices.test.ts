@@ -69,11 +69,8 @@ describe('import with a preview and a choice per clash', () => {
     const { env, preview } = await seeded();
     expect(preview).toMatchObject({ previewed: true, devices: ['web-01', 'db-01', 'spare-01'] });
     const byName = new Map(preview.clashes.map((c) => [c.name, c]));
-    expect(byName.get('web-01')).toMatchObject({
-      kind: 'device',
-      proposed: 'web-01 (2)',
-      existingCredentials: expect.arrayContaining(['admin @ web-01']),
-    });
+    expect(byName.get('web-01')).toMatchObject({ kind: 'device', proposed: 'web-01 (2)' });
+    expect(byName.get('web-01')?.existingCredentials).toContain('admin @ web-01');
     expect(preview.clashes.filter((c) => c.kind === 'template')).toHaveLength(6);
     expect(names(env)).toEqual(['db-01', 'spare-01', 'web-01']);
   });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { clashKindSchema, importChoiceSchema } from '../domain/import-clash';
+import { pluginIdSchema } from '../domain/plugin';
 import { passphraseSchema } from '../domain/vault';
 import { defineMethods } from './define';
 
@@ -12,6 +14,29 @@ export const transferProblemSchema = z.object({
   message: z.string(),
 });
 
+const bundleInput = {
+  content: z.string().max(maxBundleChars, bundleTooLargeMessage),
+  passphrase: z.string().max(1024).optional(),
+};
+
+/** A bundle item the import would add under a name already taken here, and what else it concerns. */
+export const importClashSchema = z.object({
+  kind: clashKindSchema,
+  /** The item's place in the file (`devices[2]`): what its choice names. */
+  path: z.string(),
+  name: z.string(),
+  /** For a template: its plugin (names are unique per plugin). */
+  pluginId: pluginIdSchema.optional(),
+  /** The first free name: Rename's proposal. */
+  proposed: z.string(),
+  /**
+   * For a device: the bundle's credentials on it (`user @ device`) that already exist on the
+   * device of that name here. Skip attaches the device's credentials to the existing device; these
+   * are then skipped too (the existing credential stays, with its password).
+   */
+  existingCredentials: z.array(z.string()),
+});
+
 export const transferMethods = defineMethods({
   'transfer.export': {
     summary:
@@ -23,11 +48,38 @@ export const transferMethods = defineMethods({
     }),
     output: z.object({ fileName: z.string(), content: z.string() }),
   },
+  'transfer.preview': {
+    summary: 'Read and check a bundle, writing nothing: what it holds and each item whose name is taken here',
+    input: z.object(bundleInput),
+    output: z.discriminatedUnion('previewed', [
+      z.object({
+        previewed: z.literal(true),
+        /** Names the bundle and this data as previewed: an import with another is refused as stale. */
+        token: z.string(),
+        devices: z.array(z.string()),
+        templates: z.array(z.string()),
+        /** `user @ device`. */
+        credentials: z.array(z.string()),
+        passwords: z.number().int(),
+        keys: z.number().int(),
+        clashes: z.array(importClashSchema),
+        /** Names in use (keys: trimmed, lower-cased), for the live check of a new name. */
+        takenDevices: z.array(z.string()),
+        /** `pluginId/name key`. */
+        takenTemplates: z.array(z.string()),
+      }),
+      z.object({ previewed: z.literal(false), problems: z.array(transferProblemSchema) }),
+    ]),
+  },
   'transfer.import': {
-    summary: 'Check a bundle first, then apply all of it or nothing',
+    summary:
+      'Check a bundle first, then apply all of it or nothing; with a preview, its choice for each clash',
     input: z.object({
-      content: z.string().max(maxBundleChars, bundleTooLargeMessage),
-      passphrase: z.string().max(1024).optional(),
+      ...bundleInput,
+      /** The preview's token and a choice (Skip or Rename) for each of its clashes. */
+      preview: z
+        .object({ token: z.string().max(256), choices: z.array(importChoiceSchema).max(100_000) })
+        .optional(),
     }),
     output: z.discriminatedUnion('applied', [
       z.object({
@@ -40,6 +92,10 @@ export const transferMethods = defineMethods({
         keys: z.number().int(),
         /** Credentials (`user @ device`) whose SSH key was not exported: to add by hand. */
         keysLeftOut: z.array(z.string()),
+        /** Items not added, as chosen (a device or template kept as it is here), and why. */
+        skipped: z.array(z.string()),
+        /** Items added under a new name: `old → new`. */
+        renamed: z.array(z.string()),
       }),
       z.object({ applied: z.literal(false), problems: z.array(transferProblemSchema) }),
     ]),

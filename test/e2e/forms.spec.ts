@@ -18,6 +18,7 @@ async function importBundle(page: Page, path: string, bundle: unknown, counts: s
   await page.getByRole('button', { name: 'Import bundle' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import bundle' });
   await dialog.getByLabel('Bundle file').setInputFiles(path);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog.getByRole('status')).toHaveText(counts);
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -251,6 +251,7 @@ test('the Authentication credential is searched on the core, 50 at a time', asyn
   await page.getByRole('button', { name: 'Import bundle' }).click();
   const importDialog = page.getByRole('dialog', { name: 'Import bundle' });
   await importDialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+  await importDialog.getByRole('button', { name: 'Preview' }).click();
   await importDialog.getByRole('button', { name: 'Import' }).click();
   await expect(importDialog.getByRole('status')).toHaveText(
     'Imported 2 devices, 0 templates and 61 credentials.',

@@ -8,6 +8,7 @@ import { saveTemplateAndClose } from './support/template-editor';
 import { startHost } from './support/host-process';
 import { chooseDevice } from './support/pickers';
 import { ed25519KeyPair } from '../support/ssh-key-pair';
+import { importBundle } from './support/import-bundle';
 
 const bundlePassphrase = 'e2e bundle passphrase';
 const rootPassword = 'Transfer-root-pw-42';
@@ -113,13 +114,15 @@ test('transfer: export with passwords, import into a fresh app, the records are 
     await importDialog.getByLabel('Bundle file').setInputFiles(bundlePath);
     const passphrase = importDialog.getByLabel('Bundle passphrase', { exact: true });
     await passphrase.fill('not the bundle passphrase');
-    await importDialog.getByRole('button', { name: 'Import' }).click();
+    await importDialog.getByRole('button', { name: 'Preview' }).click();
     await expect(importDialog.getByRole('list', { name: 'Problems' })).toContainText(
       'secrets: Wrong passphrase',
     );
     // The failed try keeps what was typed, to correct.
     await expect(passphrase).toHaveValue('not the bundle passphrase');
     await passphrase.fill(bundlePassphrase);
+    await importDialog.getByRole('button', { name: 'Preview' }).click();
+    await expect(importDialog.getByRole('region', { name: 'Preview' })).toContainText('1 device');
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog.getByRole('status')).toHaveText(
       'Imported 1 device, 1 template and 1 credential. 1 password and 1 SSH key stored in the vault.',
@@ -177,7 +180,7 @@ test('transfer: a broken file lists every problem with its place, and nothing is
   await page.getByRole('button', { name: 'Import bundle' }).click();
   const importDialog = page.getByRole('dialog', { name: 'Import bundle' });
   await importDialog.getByLabel('Bundle file').setInputFiles(brokenPath);
-  await importDialog.getByRole('button', { name: 'Import' }).click();
+  await importDialog.getByRole('button', { name: 'Preview' }).click();
   const problems = importDialog.getByRole('list', { name: 'Problems' });
   await expect(problems).toContainText('devices[0].address: Enter a host name or an IP address');
   await expect(problems).toContainText('templates[0].content');
@@ -192,4 +195,59 @@ test('transfer: a broken file lists every problem with its place, and nothing is
   await expect(
     page.getByRole('grid', { name: 'Templates' }).getByRole('row', { name: /Broken template/ }),
   ).toHaveCount(0);
+});
+
+test('transfer: a bundle whose device name is taken: Rename adds it beside, Skip keeps the existing one', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  const bundlePath = testInfo.outputPath('clash.json');
+  const bundle = {
+    devices: [{ ref: 'd1', name: 'clash-01', address: '10.41.0.1', type: 'Server' }],
+    credentials: [],
+  };
+  await importBundle(page, bundlePath, bundle, 'Imported 1 device, 0 templates and 0 credentials.');
+  const grid = page.getByRole('grid', { name: 'Devices' });
+  await expect(grid.getByRole('row', { name: /clash-01/ })).toHaveCount(1);
+
+  // Again: the preview names the clash and writes nothing until Import.
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
+  await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const clash = dialog.getByRole('listitem', { name: 'Device "clash-01"' });
+  await expect(clash).toContainText('Device "clash-01" already exists');
+  // Import without a choice is refused beside the clash, before anything is sent.
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(clash).toContainText('Choose Skip or Rename');
+  await clash.getByRole('radio', { name: 'Rename' }).check();
+  const newName = clash.getByLabel('New name for Device "clash-01"');
+  await expect(newName).toHaveValue('clash-01 (2)');
+  // Checked as typed, by the Device form's rules: a taken name, then an empty one.
+  await newName.fill('CLASH-01');
+  await expect(clash).toContainText('A device named "CLASH-01" already exists');
+  await newName.fill('');
+  await expect(clash).toContainText('Device name: Required');
+  await newName.fill('clash-01 renamed');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 1 device, 0 templates and 0 credentials.');
+  await expect(dialog.getByRole('list', { name: 'Renamed' })).toHaveText(
+    'Device "clash-01" → "clash-01 renamed"',
+  );
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(grid.getByRole('row', { name: /clash-01 renamed/ })).toContainText('10.41.0.1');
+  await expect(grid.getByRole('row', { name: /clash-01/ })).toHaveCount(2);
+
+  // Once more, with Skip: nothing is added and the result says so.
+  await page.getByRole('button', { name: 'Import bundle' }).click();
+  await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: 'Skip all' }).click();
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 0 devices, 0 templates and 0 credentials.');
+  await expect(dialog.getByRole('list', { name: 'Skipped' })).toContainText(
+    'Device "clash-01": kept the existing one',
+  );
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(grid.getByRole('row', { name: /clash-01/ })).toHaveCount(2);
 });

@@ -10,5 +10,6 @@ import type { DomainHandlers } from '../handler-types';
  */
 export const transferHandlers = (transfer: TransferService): DomainHandlers<typeof transferMethods> => ({
   'transfer.export': (input, ctx) => toResult(() => transfer.exportBundle(input, ctx.actor)),
+  'transfer.preview': (input, ctx) => toResult(() => transfer.previewBundle(input, ctx.actor)),
   'transfer.import': (input, ctx) => toResult(() => transfer.importBundle(input, ctx.actor)),
 });

@@ -25,6 +25,9 @@ export interface AppliedCounts {
   readonly keys: number;
   /** Credentials (`user @ device`) the file says had an SSH key, exported without it. */
   readonly keysLeftOut: readonly string[];
+  /** Items the choices skipped and renamed (check.ts). */
+  readonly skipped: number;
+  readonly renamed: number;
 }
 
 /**
@@ -65,6 +68,8 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
     passwords: credentials.filter((c) => c.password !== undefined).length,
     keys: credentials.filter((c) => c.key !== undefined).length,
     keysLeftOut: plan.credentials.filter((c) => c.keyLeftOut).map((c) => c.label),
+    skipped: plan.skipped.length,
+    renamed: plan.renamed.length,
   };
 
   const undoSecrets = await stageSecrets(
@@ -137,7 +142,9 @@ function importDetail(c: AppliedCounts): string {
       : c.keys === 0
         ? `${n(c.passwords, 'password')} stored in the vault`
         : `${n(c.passwords, 'password')} and ${n(c.keys, 'SSH key')} stored in the vault`) +
-    (c.keysLeftOut.length === 0 ? '' : `; ${n(c.keysLeftOut.length, 'SSH key')} not in the bundle`)
+    (c.keysLeftOut.length === 0 ? '' : `; ${n(c.keysLeftOut.length, 'SSH key')} not in the bundle`) +
+    (c.skipped === 0 ? '' : `; ${n(c.skipped, 'item')} skipped (already here)`) +
+    (c.renamed === 0 ? '' : `; ${n(c.renamed, 'item')} renamed`)
   );
 }
 

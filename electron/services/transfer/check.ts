@@ -11,22 +11,28 @@ import {
   credentialLabel,
   type RuleContext,
 } from '../../../shared/domain/rules/credential-rules';
-import { identityKey } from '../credentials/credential-index';
+import { identityKey, type CredentialIdentity } from '../credentials/credential-index';
 import { keyErrors } from '../credentials/private-key';
 import { nameKey } from '../names';
 import type { DeviceFields, TemplateFields } from '../stored-records';
 import type { TemplateProblem } from '../template-checks';
+import { describe, type Resolutions } from './clash-plan';
 import type { ParsedBundle, ParsedItem } from './parse';
 import type { ProblemList } from './problems';
 
 /** What the check needs to know about this installation. */
 export interface ExistingRecords {
-  readonly devices: Iterable<{ readonly name: string }>;
+  readonly devices: Iterable<{ readonly id: number; readonly name: string; readonly active: boolean }>;
   readonly templates: Iterable<
     RuleContext['templates'][number] & { readonly builtIn: boolean; readonly builtInKey: string | null }
   >;
   /** Unknown tags and the plugin's syntax, as the template editor checks them. */
   checkTemplate(pluginId: PluginId, content: string): readonly TemplateProblem[];
+  /**
+   * The credential (not deleted) here that is this account (identityKey), as the rules see it: a
+   * bundle credential on a skipped device that is already there is skipped and points at it.
+   */
+  credentialOf(identity: CredentialIdentity): RuleContext['credentials'][number] | undefined;
 }
 
 /** The passwords and SSH keys in the file, as far as the check could read them. */
@@ -62,6 +68,10 @@ export interface ImportPlan {
     /** `user @ device`, for the import's answer. */
     readonly label: string;
   }[];
+  /** What the choices left out, for the answer and the audit (`Device "web-01": kept the existing one`). */
+  readonly skipped: readonly string[];
+  /** What the choices renamed (`Device "web-01" → "web-01 (2)"`). */
+  readonly renamed: readonly string[];
 }
 
 const provisionalId = (index: number): number => -(index + 1);
@@ -89,22 +99,64 @@ export function checkBundle(
   existing: ExistingRecords,
   passwords: BundlePasswords,
   problems: ProblemList,
+  resolutions: Resolutions = new Map(),
 ): ImportPlan {
-  const devices = checkDevices(bundle, existing, problems);
-  const templates = checkTemplates(bundle, existing, problems);
-  const credentials = checkCredentials(bundle, devices, templates, passwords, problems);
-  return { devices: devices.plan, templates: templates.plan, credentials };
+  const skipped: string[] = [];
+  const renamed: string[] = [];
+  const outcome = { skipped, renamed };
+  const devices = checkDevices(bundle, existing, problems, resolutions, outcome);
+  const templates = checkTemplates(bundle, existing, problems, resolutions, outcome);
+  const credentials = checkCredentials(bundle, devices, templates, passwords, problems, existing, skipped);
+  return { devices: devices.plan, templates: templates.plan, credentials, skipped, renamed };
 }
 
-function checkDevices(bundle: ParsedBundle, existing: ExistingRecords, problems: ProblemList) {
-  const refs = new RefSpace().register(bundle.devices, (item) => provisionalId(item.index), problems);
+interface Outcome {
+  readonly skipped: string[];
+  readonly renamed: string[];
+}
+
+/** A skipped item's refs point at the existing record; others at the item's provisional id. */
+const targetOf = (resolutions: Resolutions, path: string, index: number): number => {
+  const resolution = resolutions.get(path);
+  return resolution?.action === 'skip' ? resolution.existingId : provisionalId(index);
+};
+
+function checkDevices(
+  bundle: ParsedBundle,
+  existing: ExistingRecords,
+  problems: ProblemList,
+  resolutions: Resolutions,
+  outcome: Outcome,
+) {
+  const refs = new RefSpace().register(
+    bundle.devices,
+    (item) => targetOf(resolutions, item.path, item.index),
+    problems,
+  );
   const taken = new Map<string, string>();
-  for (const d of existing.devices) taken.set(nameKey(d.name), `A device named "${d.name}" already exists`);
+  const existingById = new Map<number, RuleContext['devices'][number]>();
+  for (const d of existing.devices) {
+    taken.set(nameKey(d.name), `A device named "${d.name}" already exists`);
+    existingById.set(d.id, { id: d.id, name: d.name, active: d.active });
+  }
   const plan: ImportPlan['devices'][number][] = [];
   const info = new Map<number, RuleContext['devices'][number]>();
   for (const item of bundle.devices) {
     if (!item.value) continue;
-    const { ref: _ref, ...fields } = item.value;
+    const { ref: _ref, ...original } = item.value;
+    const resolution = resolutions.get(item.path);
+    if (resolution?.action === 'skip') {
+      const kept = existingById.get(resolution.existingId);
+      if (kept) info.set(kept.id, kept);
+      outcome.skipped.push(
+        `Device "${original.name}": kept the existing one, its credentials attached to it`,
+      );
+      continue;
+    }
+    const fields = resolution?.action === 'rename' ? { ...original, name: resolution.name } : original;
+    if (resolution?.action === 'rename') {
+      outcome.renamed.push(`Device "${original.name}" → "${fields.name}"`);
+    }
     const key = nameKey(fields.name);
     const clash = taken.get(key);
     if (clash !== undefined) problems.add(`${item.path}.name`, clash);
@@ -116,7 +168,13 @@ function checkDevices(bundle: ParsedBundle, existing: ExistingRecords, problems:
   return { refs, info, plan };
 }
 
-function checkTemplates(bundle: ParsedBundle, existing: ExistingRecords, problems: ProblemList) {
+function checkTemplates(
+  bundle: ParsedBundle,
+  existing: ExistingRecords,
+  problems: ProblemList,
+  resolutions: Resolutions,
+  outcome: Outcome,
+) {
   const all = [...existing.templates];
   const builtIns = new Map(
     all.filter((t) => t.builtIn && t.builtInKey !== null).map((t) => [t.builtInKey, t]),
@@ -134,7 +192,19 @@ function checkTemplates(bundle: ParsedBundle, existing: ExistingRecords, problem
   const plan: ImportPlan['templates'][number][] = [];
   for (const item of bundle.templates) {
     if (!item.value) continue;
-    const { ref: _ref, ...fields } = item.value;
+    const { ref: _ref, ...original } = item.value;
+    const resolution = resolutions.get(item.path);
+    if (resolution?.action === 'skip') {
+      // The existing template is in `context` already; the credentials' refs point at it.
+      const what = describe({ kind: 'template', name: original.name, pluginId: original.pluginId });
+      outcome.skipped.push(`${what.replace(/^The /, '')}: kept the existing one`);
+      continue;
+    }
+    const fields = resolution?.action === 'rename' ? { ...original, name: resolution.name } : original;
+    if (resolution?.action === 'rename') {
+      const what = describe({ kind: 'template', name: original.name, pluginId: original.pluginId });
+      outcome.renamed.push(`${what.replace(/^The /, '')} → "${fields.name}"`);
+    }
     const key = `${fields.pluginId}/${nameKey(fields.name)}`;
     const clash = taken.get(key);
     if (clash !== undefined) problems.add(`${item.path}.name`, clash);
@@ -169,7 +239,7 @@ function checkTemplates(bundle: ParsedBundle, existing: ExistingRecords, problem
   }
   // Templates and built-ins share one ref space: a credential's template ref may name either.
   const refs = new RefSpace()
-    .register(bundle.templates, (item) => provisionalId(item.index), problems)
+    .register(bundle.templates, (item) => targetOf(resolutions, item.path, item.index), problems)
     .register(bundle.builtInTemplates, (item) => builtInIds.get(item.index) ?? 'invalid', problems);
   return { refs, context, plan };
 }
@@ -180,8 +250,26 @@ function checkCredentials(
   templates: ReturnType<typeof checkTemplates>,
   passwords: BundlePasswords,
   problems: ProblemList,
+  existing: ExistingRecords,
+  skipped: string[],
 ): ImportPlan['credentials'][number][] {
-  const refs = new RefSpace().register(bundle.credentials, (item) => provisionalId(item.index), problems);
+  // On a skipped device (its ref points at a device here), a credential that is already there is
+  // skipped: the existing one stays as it is, password included, and what in the bundle points at
+  // the bundle's credential (an authentication credential) points at the existing one.
+  const kept = new Map<number, RuleContext['credentials'][number]>();
+  for (const item of bundle.credentials) {
+    const c = item.value;
+    const deviceId = c === undefined ? undefined : devices.refs.get(c.deviceRef);
+    if (c === undefined || typeof deviceId !== 'number' || deviceId <= 0) continue;
+    const { username, domain, additionalInfo } = c;
+    const found = existing.credentialOf({ deviceId, username, domain, additionalInfo });
+    if (found) kept.set(item.index, found);
+  }
+  const refs = new RefSpace().register(
+    bundle.credentials,
+    (item) => kept.get(item.index)?.id ?? provisionalId(item.index),
+    problems,
+  );
   const hasPassword = (ref: string): boolean =>
     passwords.kind === 'unknown' || (passwords.kind === 'known' && passwords.passwords.has(ref));
   const hasKey = (ref: string): boolean =>
@@ -191,8 +279,9 @@ function checkCredentials(
     return (typeof target === 'number' ? devices.info.get(target)?.name : undefined) ?? deviceRef;
   };
   const info = new Map<number, RuleContext['credentials'][number]>();
+  for (const found of kept.values()) info.set(found.id, found);
   for (const item of bundle.credentials) {
-    if (!item.value) continue;
+    if (!item.value || kept.has(item.index)) continue;
     const { ref, username, status, deviceRef } = item.value;
     const id = provisionalId(item.index);
     info.set(id, {
@@ -205,15 +294,20 @@ function checkCredentials(
       hasKey: hasKey(ref),
     });
   }
-  // One account, one credential. Bundle credentials only ever land on the bundle's own devices,
-  // which are new (a device whose name exists here is refused above), so a duplicate can only be
-  // one of this bundle's: keyed as CredentialService keys them.
+  // One account, one credential. A bundle credential lands on a new device, or on a skipped
+  // device's existing one where a credential of that identity was looked for above (and skipped),
+  // so a duplicate left can only be one of this bundle's: keyed as CredentialService keys them.
   const identities = new Map<string, string>();
 
   const plan: ImportPlan['credentials'][number][] = [];
   for (const item of bundle.credentials) {
     const c = item.value;
     if (!c) continue;
+    if (kept.has(item.index)) {
+      const label = credentialLabel({ username: c.username, deviceName: deviceName(c.deviceRef) });
+      skipped.push(`Credential ${label}: already on that device here, kept as it is`);
+      continue;
+    }
     // Rule fields whose ref is already reported (unknown, or pointing at a broken item).
     const reported = new Set<string>();
     const resolve = (ref: string | null, targets: RefSpace, refField: string, what: string) => {

@@ -8,8 +8,11 @@ import { keyVaultRef, openKey, type StoredKey } from '../credentials/private-key
 import type { Inventory } from '../inventory';
 import { ServiceError } from '../service-error';
 import type { StoredCredential } from '../stored-records';
+import { credentialLabel } from '../../../shared/domain/rules/credential-rules';
 import { applyPlan } from './apply';
-import { checkBundle, type BundlePasswords } from './check';
+import { checkBundle, type BundlePasswords, type ExistingRecords } from './check';
+import { findClashes, proposedResolutions, resolveChoices, type Resolutions } from './clash-plan';
+import { previewToken } from './preview-token';
 import { buildBundle, credentialRef } from './export';
 import { parseBundle, type ParsedBundle } from './parse';
 import { ProblemList, type TransferProblem } from './problems';
@@ -18,6 +21,8 @@ import { openSecrets, sealSecrets, type ScryptCost, type SecretValues } from './
 type ExportInput = z.output<(typeof transferMethods)['transfer.export']['input']>;
 type ImportInput = z.output<(typeof transferMethods)['transfer.import']['input']>;
 export type ImportOutcome = z.input<(typeof transferMethods)['transfer.import']['output']>;
+type PreviewInput = z.output<(typeof transferMethods)['transfer.preview']['input']>;
+export type PreviewOutcome = z.input<(typeof transferMethods)['transfer.preview']['output']>;
 
 export interface TransferServiceDeps {
   readonly inventory: Pick<Inventory, 'devices' | 'templates' | 'credentials' | 'queue' | 'changes'>;
@@ -94,25 +99,64 @@ export class TransferService {
     };
   }
 
-  /** Holds the write queue from the first check to the last write: nothing slips in between. */
+  /**
+   * Reads and checks a bundle as an import would, writing nothing: what it holds, and each device
+   * or template whose name is taken here (a clash) with a free name proposed. The rest of the
+   * bundle is checked with every clash renamed as proposed, so a problem of the file shows now,
+   * not after the choices. The token names this bundle and this data (preview-token.ts).
+   */
+  previewBundle(input: PreviewInput, actor: string): Promise<PreviewOutcome> {
+    return this.deps.inventory.queue.run(async () => {
+      const problems = new ProblemList();
+      const bundle = parseBundle(input.content, problems);
+      if (!bundle) return this.#refusedPreview(problems, actor);
+      const passwords = await this.#openSecrets(bundle, input.passphrase, problems);
+      const existing = this.#existing();
+      const clashes = findClashes(bundle, existing);
+      const plan = checkBundle(bundle, existing, passwords, problems, proposedResolutions(clashes));
+      if (problems.size > 0) return this.#refusedPreview(problems, actor);
+      return {
+        previewed: true,
+        token: this.#token(input.content),
+        // As the file names them (the plan holds the proposed new names).
+        ...contentsOf(bundle),
+        passwords: plan.credentials.filter((c) => c.password !== undefined).length,
+        keys: plan.credentials.filter((c) => c.key !== undefined).length,
+        clashes: clashes.clashes.map(({ existingId: _id, pluginId, ...clash }) => ({
+          ...clash,
+          ...(pluginId === undefined ? {} : { pluginId }),
+          existingCredentials:
+            clash.kind === 'device' ? this.#credentialsKept(bundle, clash.path, _id, existing) : [],
+        })),
+        takenDevices: [...clashes.takenDevices],
+        takenTemplates: [...clashes.takenTemplates],
+      };
+    });
+  }
+
+  /**
+   * Holds the write queue from the first check to the last write: nothing slips in between. With
+   * a preview, the clashes are resolved by its choices, once the token shows that neither the
+   * bundle nor the data changed since; without one, a clash is a problem, as it always was.
+   */
   importBundle(input: ImportInput, actor: string): Promise<ImportOutcome> {
     return this.deps.inventory.queue.run(async () => {
       const problems = new ProblemList();
+      if (input.preview !== undefined && input.preview.token !== this.#token(input.content)) {
+        problems.add('', 'The bundle or the data here changed since the preview: preview it again');
+        return this.#refused(problems, actor);
+      }
       const bundle = parseBundle(input.content, problems);
       if (!bundle) return this.#refused(problems, actor);
       // Opened before the other checks: the rules need to know which credentials have a password.
       const passwords = await this.#openSecrets(bundle, input.passphrase, problems);
       const { templates, devices } = this.deps.inventory;
-      const plan = checkBundle(
-        bundle,
-        {
-          devices: devices.list(),
-          templates: templates.rows(),
-          checkTemplate: (pluginId, content) => templates.check(pluginId, content),
-        },
-        passwords,
-        problems,
-      );
+      const existing = this.#existing();
+      const resolutions: Resolutions =
+        input.preview === undefined
+          ? new Map()
+          : resolveChoices(findClashes(bundle, existing), input.preview.choices, problems);
+      const plan = checkBundle(bundle, existing, passwords, problems, resolutions);
       if (problems.size > 0) return this.#refused(problems, actor);
 
       const { credentials } = this.deps.inventory;
@@ -136,15 +180,82 @@ export class TransferService {
         passwords: counts.passwords,
         keys: counts.keys,
         keysLeftOut: [...counts.keysLeftOut],
+        skipped: [...plan.skipped],
+        renamed: [...plan.renamed],
       };
     });
+  }
+
+  /** This installation's records as an import's checks read them. */
+  #existing(): ExistingRecords {
+    const { templates, devices, credentials } = this.deps.inventory;
+    const deviceList = devices.list();
+    const deviceNames = new Map(deviceList.map((d) => [d.id, d.name]));
+    return {
+      devices: deviceList,
+      templates: templates.rows(),
+      checkTemplate: (pluginId, content) => templates.check(pluginId, content),
+      credentialOf: (identity) => {
+        const ref = credentials.duplicateOf(identity, null);
+        if (ref === undefined) return undefined;
+        const c = credentials.get(ref.id);
+        return {
+          id: c.id,
+          username: c.username,
+          deviceName: deviceNames.get(c.deviceId) ?? String(c.deviceId),
+          deleted: c.deleted,
+          status: c.status,
+          hasPassword: c.hasPassword,
+          hasKey: c.hasKey,
+        };
+      },
+    };
+  }
+
+  #token(content: string): string {
+    const { templates, devices, credentials } = this.deps.inventory;
+    return previewToken(content, {
+      devices: devices.list(),
+      templates: templates.rows(),
+      credentials: credentials.exportRows(),
+    });
+  }
+
+  /** The bundle's credentials on the device at `path` that already exist on the device here. */
+  #credentialsKept(
+    bundle: ParsedBundle,
+    path: string,
+    deviceId: number,
+    existing: ExistingRecords,
+  ): string[] {
+    const device = bundle.devices.find((d) => d.path === path);
+    if (device?.value === undefined || device.ref === undefined) return [];
+    const kept: string[] = [];
+    for (const item of bundle.credentials) {
+      const c = item.value;
+      if (c?.deviceRef !== device.ref) continue;
+      const { username, domain, additionalInfo } = c;
+      if (existing.credentialOf({ deviceId, username, domain, additionalInfo }) !== undefined) {
+        kept.push(credentialLabel({ username, deviceName: device.value.name }));
+      }
+    }
+    return kept;
+  }
+
+  async #refusedPreview(problems: ProblemList, actor: string): Promise<PreviewOutcome> {
+    const outcome = await this.#refused(problems, actor, 'Preview refused');
+    return { previewed: false, problems: outcome.applied ? [] : outcome.problems };
   }
 
   /**
    * A refused import is audited too (a wrong bundle passphrase is a failed attempt at the
    * passwords it holds): how many problems, never their text, which may quote the file.
    */
-  async #refused(problems: ProblemList, actor: string): Promise<ImportOutcome> {
+  async #refused(
+    problems: ProblemList,
+    actor: string,
+    what = 'Refused, nothing imported',
+  ): Promise<ImportOutcome> {
     const list = problems.list();
     const wrongPassphrase = list.some(
       (p) => p.path === 'secrets' && p.message.startsWith('Wrong passphrase'),
@@ -156,7 +267,7 @@ export class TransferService {
       entityId: null,
       label: 'Bundle',
       result: 'failure',
-      detail: `Refused, nothing imported: ${count(problems.size, 'problem')}${wrongPassphrase ? ', the bundle passphrase is wrong' : ''}`,
+      detail: `${what}: ${count(problems.size, 'problem')}${wrongPassphrase ? ', the bundle passphrase is wrong' : ''}`,
     });
     return refused(list);
   }
@@ -209,6 +320,31 @@ export class TransferService {
     );
     return { kind: 'unknown' };
   }
+}
+
+/** The names of the bundle's items as the file has them: `user @ device` for a credential. */
+function contentsOf(bundle: ParsedBundle): { devices: string[]; templates: string[]; credentials: string[] } {
+  const deviceNames = new Map<string, string>();
+  const devices: string[] = [];
+  for (const { ref, value } of bundle.devices) {
+    if (value === undefined) continue;
+    devices.push(value.name);
+    if (ref !== undefined) deviceNames.set(ref, value.name);
+  }
+  return {
+    devices,
+    templates: bundle.templates.flatMap((t) => (t.value === undefined ? [] : [t.value.name])),
+    credentials: bundle.credentials.flatMap(({ value: c }) =>
+      c === undefined
+        ? []
+        : [
+            credentialLabel({
+              username: c.username,
+              deviceName: deviceNames.get(c.deviceRef) ?? c.deviceRef,
+            }),
+          ],
+    ),
+  };
 }
 
 const refused = (problems: TransferProblem[]): ImportOutcome => ({ applied: false, problems });

@@ -8,7 +8,7 @@ import { importSummary } from './import-summary';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** What an import did: the counts applied, or every problem with its place in the file. */
+/** What an import did: the counts applied, what was renamed and skipped, or every problem with its place in the file. */
 export function ImportOutcome({ outcome }: { outcome: MethodOutput<'transfer.import'> }) {
   if (outcome.applied) {
     const summary = importSummary(outcome);
@@ -17,6 +17,26 @@ export function ImportOutcome({ outcome }: { outcome: MethodOutput<'transfer.imp
         <Alert severity="success" role="status">
           {summary.done}
         </Alert>
+        {outcome.renamed.length > 0 && (
+          <Alert severity="info">
+            <AlertTitle>Renamed</AlertTitle>
+            <Box component="ul" aria-label="Renamed" sx={{ m: 0, pl: 2.5, maxHeight: 200, overflow: 'auto' }}>
+              {outcome.renamed.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </Box>
+          </Alert>
+        )}
+        {outcome.skipped.length > 0 && (
+          <Alert severity="info">
+            <AlertTitle>Skipped</AlertTitle>
+            <Box component="ul" aria-label="Skipped" sx={{ m: 0, pl: 2.5, maxHeight: 200, overflow: 'auto' }}>
+              {outcome.skipped.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </Box>
+          </Alert>
+        )}
         {summary.keysLeftOut !== null && <Alert severity="warning">{summary.keysLeftOut}</Alert>}
       </Stack>
     );

@@ -13,6 +13,7 @@ export async function importBundle(page: Page, bundlePath: string, bundle: objec
   await page.getByRole('button', { name: 'Import bundle' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import bundle' });
   await dialog.getByLabel('Bundle file').setInputFiles(bundlePath);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog.getByRole('status')).toContainText(summary);
   await dialog.getByRole('button', { name: 'Close' }).click();

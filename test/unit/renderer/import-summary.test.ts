@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { importSummary } from '../../../renderer/features/transfer/import-summary';
 
-const applied = { applied: true as const, devices: 1, templates: 2, credentials: 3 };
+const applied = {
+  applied: true as const,
+  devices: 1,
+  templates: 2,
+  credentials: 3,
+  skipped: [],
+  renamed: [],
+};
 
 describe('importSummary: what an applied import tells the user', () => {
   it('counts the passwords and SSH keys stored in the vault, and says nothing of secrets when none', () => {

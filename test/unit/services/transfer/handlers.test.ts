@@ -60,6 +60,8 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
         passwords: 3,
         keys: 0,
         keysLeftOut: [],
+        skipped: [],
+        renamed: [],
       },
     });
     const again = await target.call('transfer.import', { content, passphrase: bundlePassphrase });

@@ -101,6 +101,8 @@ describe('TransferService.importBundle: round trips', () => {
       passwords: 3,
       keys: 0,
       keysLeftOut: [],
+      skipped: [],
+      renamed: [],
     });
     expect(snapshot(target)).toEqual(snapshot(source));
 
@@ -160,6 +162,8 @@ describe('TransferService.importBundle: round trips', () => {
       passwords: 0,
       keys: 0,
       keysLeftOut: [],
+      skipped: [],
+      renamed: [],
     });
     const users = target.credentials.exportRows().map((c) => c.username);
     expect(users).toEqual(['admin', 'postgres', 'paused', 'backup']);

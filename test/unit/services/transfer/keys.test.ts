@@ -155,6 +155,8 @@ describe('SSH keys in an export with secrets', () => {
       passwords: 1,
       keys: 2,
       keysLeftOut: [],
+      skipped: [],
+      renamed: [],
     });
     expect(keysOf(env)).toEqual({
       root: { privateKey: plainKey, passphrase: '' },
@@ -273,6 +275,8 @@ describe('SSH keys in an export without secrets', () => {
       passwords: 0,
       keys: 0,
       keysLeftOut: ['root @ web-01', 'deploy @ web-01'],
+      skipped: [],
+      renamed: [],
     });
     expect(keysOf(env)).toEqual({});
     await settle();
@@ -372,6 +376,8 @@ describe('SSH keys and a failed or older import', () => {
       passwords: 1,
       keys: 0,
       keysLeftOut: [],
+      skipped: [],
+      renamed: [],
     });
     const deploy = env.credentials.exportRows().find((c) => c.username === 'deploy');
     expect(deploy && env.vault.get(`credential:${deploy.id}`)).toBe(deployPassword);

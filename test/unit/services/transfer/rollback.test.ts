@@ -92,6 +92,8 @@ describe('TransferService.importBundle: a failing write undoes the import', () =
       passwords: 3,
       keys: 0,
       keysLeftOut: [],
+      skipped: [],
+      renamed: [],
     });
     expect(env.devices.list().map((d) => [d.name, d.id])).toEqual([
       ['db-01', 5],

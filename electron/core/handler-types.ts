@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CallerEventName, EventPayload } from '../../shared/contract';
 import type { MethodTable } from '../../shared/contract/define';
 import type { StreamOpener } from '../../shared/contract/streams';
 import type { Result } from '../../shared/result';
@@ -13,7 +14,14 @@ export interface CallContext {
    * opens there only that connection reads and writes. Absent for internal calls.
    */
   readonly streams?: StreamOpener;
+  /**
+   * Sends an event that concerns this caller only (a test run's progress) to the caller's own
+   * connection, and to no other client. Absent for internal calls.
+   */
+  readonly notify?: CallerNotify;
 }
+
+export type CallerNotify = <E extends CallerEventName>(event: E, payload: EventPayload<E>) => void;
 
 /**
  * One handler per method of a domain's table. Handlers receive already-validated input and return

@@ -3,6 +3,7 @@ import { StreamMux } from '../../shared/contract/streams';
 import { wireCloseFellBehind, wireRequestSchema } from '../../shared/contract/wire';
 import { fail, type Result } from '../../shared/result';
 import type { Core } from '../core/compose';
+import type { CallerNotify } from '../core/handler-types';
 import type { WireLimits } from './wire-limits';
 
 /** Request id used for errors that cannot be tied to a request (unparseable frames). */
@@ -51,7 +52,8 @@ export interface SocketEndpoint {
  *    (the frames of the last read wait here, unparsed: at most one read's worth);
  *  - one that does not read its events is closed (its page reloads and so sees what it missed);
  *  - its streams (binary frames, shared/contract/streams.ts) are its own: the handlers it calls
- *    open them on this connection's multiplexer, and they close when it closes.
+ *    open them on this connection's multiplexer, and they close when it closes;
+ *  - so are the caller events its calls produce (`notify`): no other connection hears them.
  */
 export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits): SocketEndpoint {
   let streamProblems = 0;
@@ -72,7 +74,9 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
     },
   );
   socket.on('close', () => streams.closeAll());
-  const context = { ...core.context('websocket'), streams };
+  // Events for this caller only (a test run's progress) go to this socket, as a push.
+  const notify: CallerNotify = (event, payload) => push(JSON.stringify({ event, payload }));
+  const context = { ...core.context('websocket'), streams, notify };
   let inFlightCalls = 0;
   let inFlightBytes = 0;
   let paused = false;
@@ -169,17 +173,19 @@ export function attachSocket(core: Core, socket: WebSocket, limits: WireLimits):
     else receive(data, isBinary);
   });
 
+  function push(frame: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+      // Dropping the event silently would leave the page showing stale data; a close makes it
+      // reload (what is queued is still delivered first, if the client ever reads it).
+      socket.close(wireCloseFellBehind, 'Too far behind: reload to see current data');
+      return;
+    }
+    send(frame);
+  }
+
   return {
-    push(frame) {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > limits.maxBufferedBytes) {
-        // Dropping the event silently would leave the page showing stale data; a close makes it
-        // reload (what is queued is still delivered first, if the client ever reads it).
-        socket.close(wireCloseFellBehind, 'Too far behind: reload to see current data');
-        return;
-      }
-      send(frame);
-    },
+    push,
     stats: () => ({
       bufferedBytes: socket.bufferedAmount,
       inFlightCalls,

@@ -7,7 +7,8 @@ import {
   isPlainSession,
   mayHoldAccount,
   maxLengthActor,
-  plainSessionPlugin,
+  plainSessionPlugins,
+  type SessionPluginId,
   nextSessionState,
   sessionStateLabels,
   type Session,
@@ -47,7 +48,15 @@ export interface SessionLifecycleDeps extends PlanSources {
   readonly sweepEveryMs?: number;
   /** How long close() waits for the sessions it ends (the app is quitting). */
   readonly closeWaitMs?: number;
+  /**
+   * How long `endAwaited` (Close in a session view, End in Remote sessions) waits for the cleanup
+   * before it answers with the state the session has then.
+   */
+  readonly endWaitMs?: number;
 }
+
+/** A cleanup that has not finished in this long is retrying with backoff: the caller is told so. */
+export const defaultEndWaitMs = 30_000;
 
 /** How a sweep treats the sessions that need attention (SessionLifecycle.sweep). */
 export interface SweepOptions {
@@ -98,6 +107,8 @@ export class SessionLifecycle {
   /** Sessions with work in flight in this process: a sweep leaves them alone. */
   readonly #busy = new Set<string>();
   readonly #work = new Set<Promise<void>>();
+  /** Each session's background task now (provisioning, or a cleanup), for `endAwaited`. */
+  readonly #workOf = new Map<string, Promise<void>>();
   readonly #expiry = new Map<string, TimerHandle>();
   /** Ends asked for while a session was still starting: it ends as soon as it is Active. */
   readonly #endRequested = new Map<string, string>();
@@ -138,7 +149,7 @@ export class SessionLifecycle {
    * Records the session as Requested and answers at once; provisioning goes on in the background
    * and reports through `sessions.changed`. Refuses here only what a record cannot be made of.
    */
-  async start(credentialId: number, actor: string): Promise<Session> {
+  async start(credentialId: number, actor: string, plainPluginId?: SessionPluginId): Promise<Session> {
     if (this.#closing) throw new ServiceError('conflict', 'The app is quitting: no new sessions');
     const { credentials, devices } = this.deps.inventory;
     const credential = credentials.get(credentialId);
@@ -146,7 +157,14 @@ export class SessionLifecycle {
     const label = `${credential.username} @ ${device.name}`;
     if (credential.deleted) throw new ServiceError('conflict', `${label} was deleted`);
     const type = credential.jit.type;
-    if (!credential.jit.enabled || type === null) return this.#startPlain(credentialId, actor);
+    if (!credential.jit.enabled || type === null) return this.#startPlain(credentialId, actor, plainPluginId);
+    if (plainPluginId !== undefined) {
+      throw new ServiceError(
+        'invalid_input',
+        `${label} is a JIT credential: its session's protocol is its templates' plugin`,
+        'pluginId',
+      );
+    }
     const provision = jitPairs[type].provision;
     const pluginId = credential.jit[`${provision}PluginId`];
     if (pluginId === null) {
@@ -207,15 +225,23 @@ export class SessionLifecycle {
    * states pass as for a JIT session (each saved and announced), so Remote sessions, the end,
    * the maximum length, quit and the audit treat both alike.
    */
-  async #startPlain(credentialId: number, actor: string): Promise<Session> {
+  async #startPlain(credentialId: number, actor: string, chosen?: SessionPluginId): Promise<Session> {
     const { credentials, devices, logins } = this.deps.inventory;
     const credential = credentials.get(credentialId);
     const device = devices.get(credential.deviceId);
     const label = `${credential.username} @ ${device.name}`;
-    const pluginId = plainSessionPlugin(
+    const usable = plainSessionPlugins(
       device.connectivity.map((c) => c.protocol),
       credential.additionalInfo,
     );
+    if (chosen !== undefined && !usable.includes(chosen)) {
+      throw new ServiceError(
+        'invalid_input',
+        `${device.name} lists no ${findPlugin(chosen)?.protocol ?? chosen} port for a session`,
+        'pluginId',
+      );
+    }
+    const pluginId = chosen ?? usable[0] ?? null;
     const plugin = pluginId === null ? undefined : findPlugin(pluginId);
     const port = plugin ? device.connectivity.find((c) => c.protocol === plugin.protocol)?.port : undefined;
     if (pluginId === null || port === undefined) {
@@ -318,6 +344,26 @@ export class SessionLifecycle {
           `The session is ${sessionStateLabels[session.state]}: there is nothing to end`,
         );
     }
+  }
+
+  /**
+   * Ends a session as `end` does, and answers once what that started is recorded: Ended (its
+   * account removed or disabled, and verified), Needs attention, or, for a session still starting,
+   * the end of its provisioning and cleanup. A cleanup that takes longer than `endWaitMs` (its
+   * retries wait with backoff) is answered as it stands then, Ending, and goes on. So what a
+   * session view shows after Close is true, not a state the core has already left or not reached.
+   */
+  async endAwaited(id: string, actor: string): Promise<Session> {
+    const asked = await this.end(id, actor);
+    const work = this.#workOf.get(id);
+    if (work === undefined) return this.deps.store.get(id) ?? asked;
+    const bound = new AbortController();
+    await Promise.race([
+      work,
+      waitOn(this.deps.clock, this.deps.endWaitMs ?? defaultEndWaitMs, bound.signal),
+    ]);
+    bound.abort();
+    return this.deps.store.get(id) ?? asked;
   }
 
   /**
@@ -1055,8 +1101,10 @@ export class SessionLifecycle {
       .finally(() => {
         this.#busy.delete(id);
         this.#work.delete(work);
+        if (this.#workOf.get(id) === work) this.#workOf.delete(id);
       });
     this.#work.add(work);
+    this.#workOf.set(id, work);
   }
 
   async #move(session: Session, event: SessionEvent, changes: Partial<Session>): Promise<Session> {

@@ -24,6 +24,7 @@ const unfinished = new Set<Operation['status']>(['Scheduled', 'Running']);
  */
 export class OperationLog {
   readonly #byId = new Map<string, Operation>();
+  readonly #watchers = new Map<string, Set<(operation: Operation) => void>>();
   readonly #file: JsonlAppender;
   #tail: Promise<unknown> = Promise.resolve();
 
@@ -81,6 +82,7 @@ export class OperationLog {
       await this.#file.append(valid);
       this.#byId.set(valid.id, valid);
       this.options.events.emit('operations.changed', valid);
+      this.#tellWatchers(valid);
       return valid;
     })();
     this.#tail = result.catch(() => undefined);
@@ -96,6 +98,32 @@ export class OperationLog {
     const known = this.#byId.get(operation.id);
     if (known && unfinished.has(known.status)) this.#byId.set(operation.id, operation);
     this.options.events.emit('operations.changed', operation);
+    this.#tellWatchers(operation);
+  }
+
+  /**
+   * Hears every state of one operation (saved or announced) until the returned function is
+   * called: how a run's progress reaches only the caller that started it.
+   */
+  watch(id: string, listener: (operation: Operation) => void): () => void {
+    const listeners = this.#watchers.get(id) ?? new Set();
+    listeners.add(listener);
+    this.#watchers.set(id, listeners);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.#watchers.delete(id);
+    };
+  }
+
+  #tellWatchers(operation: Operation): void {
+    for (const listener of this.#watchers.get(operation.id) ?? []) {
+      try {
+        listener(operation);
+      } catch (error) {
+        // A caller gone away must not stop the run.
+        console.error('operation watcher failed:', error instanceof Error ? error.message : error);
+      }
+    }
   }
 
   list(filter: OperationFilter, offset: number, limit: number): { total: number; operations: Operation[] } {

@@ -51,6 +51,8 @@ export interface Execution {
   /** Chosen by the caller when it must record the id durably before the run (the lifecycle). */
   readonly operationId?: string;
   readonly attempts?: AttemptPolicy;
+  /** Hears each state of the run's operation (the caller's own live view, e.g. a Test dialog). */
+  readonly onProgress?: (operation: Operation) => void;
 }
 
 /** Failure kinds another attempt cannot fix: the template or a value was refused, or a person canceled. */
@@ -77,6 +79,9 @@ export class TemplateExecutor {
     const id = execution.operationId ?? randomUUID();
     const controller = new AbortController();
     this.#running.set(id, controller);
+    const unwatch = execution.onProgress
+      ? this.deps.operations.watch(id, execution.onProgress)
+      : () => undefined;
     try {
       const now = this.deps.clock.now().toISOString();
       // Not saved yet: the first attempt's save writes it, Running with that attempt, before the
@@ -122,6 +127,7 @@ export class TemplateExecutor {
         if (isAborted(controller.signal)) return await this.#canceledWhileWaiting(current);
       }
     } finally {
+      unwatch();
       this.#running.delete(id);
     }
   }

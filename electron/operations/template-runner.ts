@@ -43,6 +43,9 @@ export interface TestRequest {
   readonly useOnAnotherDevice?: boolean | undefined;
 }
 
+/** Hears each state of a run's operation. */
+type Progress = (operation: Operation) => void;
+
 /** The template a run runs: a saved version, or a draft (no version; a new one has no id). */
 type RunTemplate = Execution['template'];
 
@@ -72,10 +75,11 @@ interface Prepared {
 export class TemplateRunner {
   constructor(private readonly deps: TemplateRunnerDeps) {}
 
-  async test(request: TestRequest, actor: string): Promise<Operation> {
+  /** `onProgress` hears each state of the run's operation (the caller's live view). */
+  async test(request: TestRequest, actor: string, onProgress?: Progress): Promise<Operation> {
     const template = this.#testSubject(request);
     const prepared = this.#prepare(template.pluginId, request);
-    return this.#run(prepared, template, 'test', actor);
+    return this.#run(prepared, template, 'test', actor, onProgress);
   }
 
   /**
@@ -115,6 +119,7 @@ export class TemplateRunner {
   async roundTrip(
     request: Omit<TestRequest, 'templateId'> & { firstTemplateId: number; secondTemplateId: number },
     actor: string,
+    onProgress?: Progress,
   ): Promise<{ ok: boolean; operations: Operation[]; summary: string }> {
     const first = this.deps.inventory.templates.get(request.firstTemplateId);
     const second = this.deps.inventory.templates.get(request.secondTemplateId);
@@ -140,7 +145,7 @@ export class TemplateRunner {
 
     const operations: Operation[] = [];
     const notes: string[] = [];
-    const firstOp = await this.#run(prepared, first, 'test', actor);
+    const firstOp = await this.#run(prepared, first, 'test', actor, onProgress);
     operations.push(firstOp);
     let ok = firstOp.status === 'Successful';
     if (!ok) notes.push(`${first.name} ended ${firstOp.status}`);
@@ -149,7 +154,7 @@ export class TemplateRunner {
       notes.push(`after ${first.name}: account ${present ? 'exists' : 'MISSING'}`);
       ok = present;
     }
-    const secondOp = await this.#run(prepared, second, 'test', actor);
+    const secondOp = await this.#run(prepared, second, 'test', actor, onProgress);
     operations.push(secondOp);
     ok = ok && secondOp.status === 'Successful';
     if (secondOp.status !== 'Successful') notes.push(`${second.name} ended ${secondOp.status}`);
@@ -216,6 +221,7 @@ export class TemplateRunner {
     template: RunTemplate,
     kind: Operation['kind'],
     actor: string,
+    onProgress: Progress | undefined,
   ): Promise<Operation> {
     this.#runtime(prepared.pluginId);
     const now = this.deps.clock.now();
@@ -252,6 +258,7 @@ export class TemplateRunner {
     });
     return this.deps.executor.execute({
       operationId: id,
+      ...(onProgress ? { onProgress } : {}),
       kind,
       pluginId: prepared.pluginId,
       template,

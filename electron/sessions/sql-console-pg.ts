@@ -41,27 +41,32 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
         });
         query.on('error', (error: Error) => {
           life.running = false;
-          // The console shows no notices: drained, so that a session's stay bounded by one run's.
-          connection.takeNotices();
+          // Taken at each run's end, so that what a run shows (and holds) is its own, bounded.
+          const notices = connection.takeNotices();
           // The server's answer to this statement; anything else (a dropped socket) is the connection.
-          if (error instanceof pg.DatabaseError) resolve(pgErrorResult(error));
+          if (error instanceof pg.DatabaseError) resolve(withNotices(pgErrorResult(error), notices));
           else reject(error);
         });
         query.on('end', (results: PgResult | PgResult[]) => {
           life.running = false;
-          connection.takeNotices();
+          const notices = connection.takeNotices();
           const all = Array.isArray(results) ? results : [results];
           const shown = all.findLast((r) => r.fields.length > 0) ?? all[all.length - 1];
           if (!shown) {
-            resolve({
-              kind: 'rows',
-              columns: [],
-              rows: [],
-              rowCount: 0,
-              truncated: false,
-              command: '',
-              affectedRows: null,
-            });
+            resolve(
+              withNotices(
+                {
+                  kind: 'rows',
+                  columns: [],
+                  rows: [],
+                  rowCount: 0,
+                  truncated: false,
+                  command: '',
+                  affectedRows: null,
+                },
+                notices,
+              ),
+            );
             return;
           }
           const rows = collected.of(shown);
@@ -80,6 +85,7 @@ export async function openPgConsole(options: PgOpenOptions): Promise<ConsoleConn
               .filter((tag) => tag !== '')
               .join('; '),
             affectedRows: returnsRows ? null : (shown.rowCount ?? null),
+            ...(notices.length > 0 ? { notices } : {}),
           });
         });
         life.running = true;
@@ -119,6 +125,11 @@ export class LatestRows {
   get held(): number {
     return this.#rows === undefined ? 0 : 1;
   }
+}
+
+/** A result with the run's notices, when the server sent any. */
+function withNotices(result: DriverResult, notices: string[]): DriverResult {
+  return notices.length > 0 ? { ...result, notices } : result;
 }
 
 /** `SELECT 3`, `UPDATE 2`, `CREATE TABLE`: the command tag psql prints. */

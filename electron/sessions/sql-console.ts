@@ -367,9 +367,12 @@ export class SqlConsoleService {
 
 /** Every text the console returns, with the session's password masked out. */
 function masked(result: SqlRunResult, masker: Masker): SqlRunResult {
-  if (result.kind === 'error') return { ...result, message: masker.guard(result.message) };
+  const notices = result.notices?.map((notice) => masker.guard(notice));
+  const withNotices = notices === undefined ? {} : { notices };
+  if (result.kind === 'error') return { ...result, message: masker.guard(result.message), ...withNotices };
   return {
     ...result,
+    ...withNotices,
     columns: result.columns.map((c) => ({ ...c, name: masker.guard(c.name) })),
     rows: result.rows.map((row) => row.map((value) => (value === null ? null : masker.guard(value)))),
     command: masker.guard(result.command),

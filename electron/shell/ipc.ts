@@ -2,6 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ipcEventChannel, ipcMethodChannel, methodNames } from '../../shared/contract';
 import { fail } from '../../shared/result';
 import type { Core } from '../core/compose';
+import type { CallerNotify } from '../core/handler-types';
 import { isAppOrigin } from './app-protocol';
 import { PortStreams } from './stream-ports';
 
@@ -12,7 +13,11 @@ import { PortStreams } from './stream-ports';
 export function registerIpc(core: Core, window: () => BrowserWindow | undefined): () => void {
   // The window's streams (terminals): one MessagePort each, posted to this window only.
   const streams = new PortStreams(() => window()?.webContents);
-  const context = { ...core.context('ipc'), streams };
+  // The window is the only caller over IPC: its own events go to it, as the broadcast ones do.
+  const notify: CallerNotify = (event, payload) => {
+    window()?.webContents.send(ipcEventChannel(event), payload);
+  };
+  const context = { ...core.context('ipc'), streams, notify };
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const win = window();
     const frame = event.senderFrame;

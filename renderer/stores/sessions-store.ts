@@ -10,7 +10,12 @@
  */
 import { create } from 'zustand';
 import type { Operation } from '../../shared/domain/operation';
-import { isLiveSessionState, type Session, type SessionFilter } from '../../shared/domain/session';
+import {
+  isLiveSessionState,
+  type Session,
+  type SessionFilter,
+  type SessionPluginId,
+} from '../../shared/domain/session';
 import type { Result } from '../../shared/result';
 import { api } from '../api/client';
 import { latestRequest } from './latest-request';
@@ -47,7 +52,8 @@ export interface SessionsState {
   follow: (id: string) => () => void;
 
   /** Asks the core to start a session; the answer is the Requested session (or why it was refused). */
-  start: (credentialId: number) => Promise<Result<Session>>;
+  /** `pluginId`: a plain session's protocol when its device lists several (the core's default else). */
+  start: (credentialId: number, pluginId?: SessionPluginId) => Promise<Result<Session>>;
   end: (id: string) => Promise<Result<Session>>;
   forceClose: (id: string, reason: string) => Promise<Result<Session>>;
 }
@@ -151,8 +157,11 @@ export const useSessionsStore = create<SessionsState>()((set, get) => ({
     };
   },
 
-  start: async (credentialId) => {
-    const result = await api.call('sessions.start', { credentialId });
+  start: async (credentialId, pluginId) => {
+    const result = await api.call(
+      'sessions.start',
+      pluginId === undefined ? { credentialId } : { credentialId, pluginId },
+    );
     if (result.ok) receiveSession(result.value);
     return result;
   },

@@ -3,8 +3,9 @@
  * `templates.changed`. The editor's one-off calls (versions, check, clone, Test on a device) go
  * through here too, so components never talk to the API themselves.
  *
- * A test run answers only when it is over; meanwhile its operations stream their steps through
- * `operations.changed`, which this store collects in `liveTest` for the Test dialog to show.
+ * A test run answers only when it is over; meanwhile the core sends its operations' steps to this
+ * page alone as `operations.testProgress`, tagged with the run id the page chose, which this store
+ * collects in `liveTest` for the Test dialog to show.
  */
 import { create } from 'zustand';
 import type { z } from 'zod';
@@ -37,12 +38,9 @@ export interface LoginChoices {
 /** Enough for the directory and jump-host admins a test may run as; more are counted, not sent. */
 const otherDevicesShown = 100;
 
-/** The test run in progress: its templates, and the operations seen running so far. */
+/** The test run in progress: the id this page gave it, and its operations seen so far. */
 export interface LiveTest {
-  /** Null stands for a draft of a template never saved. */
-  templateIds: readonly (Id | null)[];
-  /** Client time the run was asked for; earlier operations of the same templates are not it. */
-  since: number;
+  runId: string;
   operations: Operation[];
 }
 
@@ -68,9 +66,6 @@ export interface TemplatesState {
   cancelOperation: (id: string) => Promise<Result<Operation>>;
 }
 
-/** Some slack for the core's clock against the page's (both run on this machine). */
-const clockSlackMs = 2000;
-
 export const useTemplatesStore = create<TemplatesState>()((set, get) => {
   /**
    * Puts a saved or cloned template into the list at once, where the core's list puts it; the change
@@ -78,16 +73,16 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
    */
   const upsert = (saved: Template) => set({ templates: placeByName(get().templates, saved) });
   /**
-   * Collects the run's streamed operations in `liveTest` while `call` runs, and ends it after. The
-   * run is told from a later one by its `templateIds` array: `received` replaces the `liveTest`
-   * object on every event but keeps that array.
+   * Collects the run's progress in `liveTest` while `call` runs, and ends it after. The run id goes
+   * with the call; the core tags each state of the run's operations with it.
    */
-  const followRun = async <T>(templateIds: readonly (Id | null)[], call: () => Promise<T>): Promise<T> => {
-    set({ liveTest: { templateIds, since: Date.now(), operations: [] } });
+  const followRun = async <T>(call: (runId: string) => Promise<T>): Promise<T> => {
+    const runId = crypto.randomUUID();
+    set({ liveTest: { runId, operations: [] } });
     try {
-      return await call();
+      return await call(runId);
     } finally {
-      if (get().liveTest?.templateIds === templateIds) set({ liveTest: undefined });
+      if (get().liveTest?.runId === runId) set({ liveTest: undefined });
     }
   };
   return {
@@ -139,27 +134,17 @@ export const useTemplatesStore = create<TemplatesState>()((set, get) => {
       };
     },
     liveTest: undefined,
-    test: (request) =>
-      followRun([request.templateId ?? null], () => api.call('operations.testTemplate', request)),
+    test: (request) => followRun((runId) => api.call('operations.testTemplate', { ...request, runId })),
     testRoundTrip: (request) =>
-      followRun([request.firstTemplateId, request.secondTemplateId], () =>
-        api.call('operations.testRoundTrip', request),
-      ),
+      followRun((runId) => api.call('operations.testRoundTrip', { ...request, runId })),
     cancelOperation: (id) => api.call('operations.cancel', { id }),
   };
 });
 
-/** A streamed state of an operation: kept when it belongs to the test in progress. */
-function received(op: Operation): void {
+/** A state of one of the test run's operations: kept when the run is still the one shown. */
+function received({ runId, operation: op }: { runId: string; operation: Operation }): void {
   const run = useTemplatesStore.getState().liveTest;
-  if (
-    run === undefined ||
-    op.kind !== 'test' ||
-    !run.templateIds.includes(op.templateId) ||
-    Date.parse(op.createdAt) < run.since - clockSlackMs
-  ) {
-    return;
-  }
+  if (run?.runId !== runId) return;
   const index = run.operations.findIndex((known) => known.id === op.id);
   const steps = (o: Operation) => o.attempts.reduce((n, a) => n + a.steps.length, 0);
   const known = index === -1 ? undefined : run.operations[index];
@@ -177,7 +162,7 @@ const unsubscribers = [
   api.subscribe('templates.changed', () => {
     if (useTemplatesStore.getState().loaded) void useTemplatesStore.getState().load();
   }),
-  api.subscribe('operations.changed', received),
+  api.subscribe('operations.testProgress', received),
 ];
 
 import.meta.hot?.dispose(() => {

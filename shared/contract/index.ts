@@ -9,7 +9,7 @@ import { auditEvents, auditMethods } from './audit';
 import { credentialsEvents, credentialsMethods, passwordChangeMethods } from './credentials';
 import { devicesEvents, devicesMethods } from './devices';
 import { hostKeysEvents, hostKeysMethods } from './host-keys';
-import { operationsEvents, operationsMethods } from './operations';
+import { operationsCallerEvents, operationsEvents, operationsMethods } from './operations';
 import { pluginsMethods } from './plugins';
 import { sessionsEvents, sessionsMethods } from './sessions';
 import { settingsEvents, settingsMethods } from './settings';
@@ -38,7 +38,15 @@ export const methods = {
   ...terminalMethods,
   ...sqlConsoleMethods,
 };
-export const events = {
+/**
+ * Events that concern one caller only (a test run's progress): a transport sends them to the
+ * connection whose call produced them (`CallContext.notify`), never to every client.
+ */
+export const callerEvents = {
+  ...operationsCallerEvents,
+};
+/** Events every window shows (lists, statuses): broadcast to every client. */
+export const broadcastEvents = {
   ...appEvents,
   ...settingsEvents,
   ...devicesEvents,
@@ -50,11 +58,14 @@ export const events = {
   ...operationsEvents,
   ...sessionsEvents,
 };
+export const events = { ...broadcastEvents, ...callerEvents };
 
 export type Methods = typeof methods;
 export type Events = typeof events;
 export type MethodName = keyof Methods;
 export type EventName = keyof Events;
+export type CallerEventName = keyof typeof callerEvents;
+export type BroadcastEventName = keyof typeof broadcastEvents;
 
 /** What a caller passes (before zod defaults/transforms). */
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
@@ -67,6 +78,8 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.hasOwn(methods, name);
+export const isCallerEventName = (name: unknown): name is CallerEventName =>
+  typeof name === 'string' && Object.hasOwn(callerEvents, name);
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && Object.hasOwn(events, name);
 

@@ -13,6 +13,17 @@ export const testLoginSchema = z.object({ credentialId: idSchema });
  */
 export const useOnAnotherDeviceSchema = z.boolean().optional();
 
+/**
+ * A test run's id, chosen by the caller: its progress (`operations.testProgress`) goes to that
+ * caller's connection only, tagged with this id, so the caller knows which run each step is of.
+ */
+export const testRunIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+  .optional();
+
 export const operationsMethods = defineMethods({
   'operations.list': {
     summary: 'Template runs, newest first, filtered',
@@ -48,6 +59,7 @@ export const operationsMethods = defineMethods({
       /** For SQL templates: the database ([#ADD_INFO#]). */
       additionalInfo: z.string().max(256).optional(),
       useOnAnotherDevice: useOnAnotherDeviceSchema,
+      runId: testRunIdSchema,
     }),
     output: operationSchema,
   },
@@ -62,11 +74,21 @@ export const operationsMethods = defineMethods({
       username: z.string().max(128).optional(),
       additionalInfo: z.string().max(256).optional(),
       useOnAnotherDevice: useOnAnotherDeviceSchema,
+      runId: testRunIdSchema,
     }),
     output: z.object({ ok: z.boolean(), operations: z.array(operationSchema), summary: z.string() }),
   },
 });
 
+/** Broadcast: every window's Operations list and session views follow every run. */
 export const operationsEvents = defineEvents({
   'operations.changed': operationSchema,
+});
+
+/**
+ * Per caller: each state of a test run's operations, sent only to the connection that asked for
+ * the test (with the `runId` it chose), for its Test dialog's live steps.
+ */
+export const operationsCallerEvents = defineEvents({
+  'operations.testProgress': z.object({ runId: z.string(), operation: operationSchema }),
 });

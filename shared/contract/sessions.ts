@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/common';
-import { sessionFilterSchema, sessionSchema } from '../domain/session';
+import { sessionFilterSchema, sessionPluginIdSchema, sessionSchema } from '../domain/session';
 import { defineEvents, defineMethods } from './define';
 
 /** Force close needs a reason a reviewer can read in the audit log. */
@@ -14,11 +14,19 @@ export const sessionsMethods = defineMethods({
   'sessions.start': {
     summary:
       'Start a session for a credential (JIT; or plain, with its stored secret, for a credential without JIT): answers at once with the session (Requested); progress arrives as sessions.changed events',
-    input: z.object({ credentialId: idSchema }),
+    input: z.object({
+      credentialId: idSchema,
+      /**
+       * A plain session's protocol, when its device lists several (SSH, PostgreSQL, MySQL); the
+       * default (plainSessionPlugin) when absent. Refused for a JIT credential (its templates say).
+       */
+      pluginId: sessionPluginIdSchema.optional(),
+    }),
     output: sessionSchema,
   },
   'sessions.end': {
-    summary: 'End a session: its account is disabled or removed, and verified',
+    summary:
+      'End a session: its account is disabled or removed, and verified; answers once that is recorded (Ended or Needs attention), or after 30 s with Ending while the cleanup retries',
     input: z.object({ id: z.string().min(1).max(64) }),
     output: sessionSchema,
   },

@@ -17,6 +17,13 @@ const sessionIdSchema = z.string().min(1).max(64);
 /** A run's id, chosen by the caller, so that a Cancel stops that run and never a later one. */
 const runIdSchema = z.string().min(1).max(64);
 
+/**
+ * What the server said beside the result (PostgreSQL's NOTICE, WARNING and INFO messages, e.g.
+ * `RAISE NOTICE` or "relation already exists, skipping"), oldest first; at most the latest 100,
+ * after a line counting the earlier ones. Absent when there were none.
+ */
+export const sqlNoticesSchema = z.array(z.string()).max(101).optional();
+
 /** A column of a result, in the server's order (names may repeat: `select 1, 1`). */
 export const sqlColumnSchema = z.object({
   name: z.string(),
@@ -41,6 +48,7 @@ export const sqlRowsResultSchema = z.object({
   /** Rows inserted, updated or deleted, when the server says (null for a query). */
   affectedRows: z.number().int().min(0).nullable(),
   durationMs: z.number().min(0),
+  notices: sqlNoticesSchema,
 });
 
 /** The server refused or failed the statement: its own message; the console stays usable. */
@@ -52,6 +60,7 @@ export const sqlErrorResultSchema = z.object({
   /** 1-based character position in the statement text, when the server gives one (PostgreSQL). */
   position: z.number().int().min(1).nullable(),
   durationMs: z.number().min(0),
+  notices: sqlNoticesSchema,
 });
 
 export const sqlRunResultSchema = z.discriminatedUnion('kind', [sqlRowsResultSchema, sqlErrorResultSchema]);

@@ -184,14 +184,26 @@ export const isPlainSession = (session: Pick<Session, 'kind'>): boolean => sessi
 export function plainSessionPlugin(
   listed: readonly string[],
   additionalInfo: string,
-): 'ssh' | 'postgresql' | 'mysql' | null {
+): SessionPluginId | null {
+  return plainSessionPlugins(listed, additionalInfo)[0] ?? null;
+}
+
+/** The plugins a session can open (a terminal, or an SQL console). */
+export const sessionPluginIds = ['ssh', 'postgresql', 'mysql'] as const;
+export type SessionPluginId = (typeof sessionPluginIds)[number];
+export const sessionPluginIdSchema = z.enum(sessionPluginIds);
+
+/**
+ * Every plugin a plain session of a credential could open on its device, the default first (see
+ * plainSessionPlugin): what Start session offers to choose from when there are several.
+ */
+export function plainSessionPlugins(listed: readonly string[], additionalInfo: string): SessionPluginId[] {
   const byProtocol = { SSH: 'ssh', PostgreSQL: 'postgresql', MySQL: 'mysql' } as const;
   const order =
     additionalInfo.trim() === ''
       ? (['SSH', 'PostgreSQL', 'MySQL'] as const)
       : (['PostgreSQL', 'MySQL', 'SSH'] as const);
-  const protocol = order.find((p) => listed.includes(p));
-  return protocol === undefined ? null : byProtocol[protocol];
+  return order.filter((p) => listed.includes(p)).map((p) => byProtocol[p]);
 }
 
 export const sessionFilterSchema = z.object({

@@ -304,15 +304,17 @@ test('a session whose cleanup fails needs attention; Force close requires a reas
   const session = sessionRegion(page);
   await expect(field(session, 'State')).toHaveText('Active');
   const account = (await field(session, 'Account used').textContent()) ?? '';
-  // Leaving the view ends the session, once confirmed; the cleanup goes on in the core.
+  // Leaving the view ends the session, once confirmed; the answer waits for the cleanup, so the
+  // dialog says it failed (true: it is recorded so) before the person leaves.
   await page
     .getByRole('navigation', { name: 'PAM Core menu' })
     .getByRole('link', { name: 'Just In Time' })
     .click();
-  await page
-    .getByRole('dialog', { name: 'End the session and leave?' })
-    .getByRole('button', { name: 'End session and leave' })
-    .click();
+  const leave = page.getByRole('dialog', { name: 'End the session and leave?' });
+  await leave.getByRole('button', { name: 'End session and leave' }).click();
+  await expect(leave.getByRole('alert')).toContainText(`The cleanup of ${account} failed`);
+  await expect(leave.getByRole('alert')).toContainText('cleanup fails on purpose');
+  await leave.getByRole('button', { name: 'Leave', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Credentials — Just In Time' })).toBeVisible();
   // Its cleanup fails: the list's Session status says so.
   await expect(page.getByRole('row', { name: /jitstuck/ })).toContainText('Needs attention');

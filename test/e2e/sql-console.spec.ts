@@ -141,6 +141,15 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
     const error = sqlConsole.getByRole('alert');
     await expect(error).toContainText('syntax error at or near "selec"');
     await expect(error).toContainText('at line 1, column 1');
+
+    // What the server says beside a result is shown, in a live region screen readers announce.
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type("DO $$ BEGIN RAISE NOTICE 'hello from %', current_user; END $$");
+    await page.keyboard.press('Control+Enter');
+    const notices = sqlConsole.getByRole('status', { name: 'Server notices' });
+    await expect(notices).toContainText(`hello from ${role}`);
+    await expect(notices).toHaveAttribute('aria-live', 'polite');
     // The password is nowhere on the page.
     await expect(page.locator('body')).not.toContainText(password);
     await page.screenshot({ path: testInfo.outputPath('sql-console.png'), fullPage: true });
@@ -160,11 +169,12 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
     await page.getByRole('menuitem', { name: 'Details' }).click();
     const details = page.getByRole('dialog', { name: `Session of ${role}` });
     const transcript = details.getByRole('list', { name: 'SQL transcript' });
-    await expect(transcript.getByRole('listitem')).toHaveCount(4);
+    await expect(transcript.getByRole('listitem')).toHaveCount(6);
     await expect(transcript.getByRole('listitem').nth(0)).toContainText('select current_user');
     await expect(transcript.getByRole('listitem').nth(1)).toContainText('SELECT 1, 1 row(s)');
     await expect(transcript.getByRole('listitem').nth(2)).toContainText('selec 1');
     await expect(transcript.getByRole('listitem').nth(3)).toContainText('syntax error at or near "selec"');
+    await expect(transcript.getByRole('listitem').nth(4)).toContainText('RAISE NOTICE');
     await details.getByRole('button', { name: 'Close' }).click();
   } finally {
     await asAdmin((c) => c.query(`DROP ROLE IF EXISTS "${role}"`));

@@ -4,7 +4,8 @@ import type { OperationLog } from '../../operations/operation-log';
 import type { TemplateExecutor } from '../../operations/template-executor';
 import type { TemplateRunner } from '../../operations/template-runner';
 import { toResult } from '../../services/service-error';
-import type { DomainHandlers } from '../handler-types';
+import type { Operation } from '../../../shared/domain/operation';
+import type { CallContext, DomainHandlers } from '../handler-types';
 
 export const operationsHandlers = (
   log: OperationLog,
@@ -23,6 +24,21 @@ export const operationsHandlers = (
       return Promise.resolve(fail('conflict', `The operation is ${op.status}, not running`));
     return Promise.resolve(ok(op));
   },
-  'operations.testTemplate': (request, ctx) => toResult(() => runner.test(request, ctx.actor)),
-  'operations.testRoundTrip': (request, ctx) => toResult(() => runner.roundTrip(request, ctx.actor)),
+  'operations.testTemplate': (request, ctx) =>
+    toResult(() => runner.test(request, ctx.actor, progressFor(request.runId, ctx))),
+  'operations.testRoundTrip': (request, ctx) =>
+    toResult(() => runner.roundTrip(request, ctx.actor, progressFor(request.runId, ctx))),
 });
+
+/**
+ * A test's live steps go to the caller that asked for it, tagged with the run id it chose, and to
+ * no other window (which sees the run in its Operations list, as every run).
+ */
+function progressFor(
+  runId: string | undefined,
+  ctx: CallContext,
+): ((operation: Operation) => void) | undefined {
+  const notify = ctx.notify;
+  if (runId === undefined || notify === undefined) return undefined;
+  return (operation) => notify('operations.testProgress', { runId, operation });
+}

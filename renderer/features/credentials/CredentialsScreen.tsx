@@ -8,6 +8,8 @@ import { useNavigate } from 'react-router';
 import { sessionPath } from '../../paths';
 import { useCredentialsStore } from '../../stores/credentials-store';
 import { useSessionsStore } from '../../stores/sessions-store';
+import { plainSessionPlugins, type SessionPluginId } from '../../../shared/domain/session';
+import { ProtocolChoiceDialog } from '../sessions/ProtocolChoiceDialog';
 import { DeleteDialog } from './dialogs/DeleteDialog';
 import { DetailsDialog } from './dialogs/DetailsDialog';
 import { HistoryDialog } from './dialogs/HistoryDialog';
@@ -66,11 +68,16 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
   // Stable, so the grid's columns (which hold it) are built once.
   const openMenu = useCallback((anchor: HTMLElement, target: RowTarget) => setMenu({ anchor, target }), []);
 
+  // A plain credential whose device lists several protocols a session can use asks which first.
+  const [choosing, setChoosing] = useState<
+    { target: RowTarget; choices: readonly SessionPluginId[] } | undefined
+  >();
+
   // The core answers at once with the Requested session; its view follows the provisioning.
-  const start = useCallback(
-    (target: RowTarget) => {
+  const begin = useCallback(
+    (target: RowTarget, pluginId?: SessionPluginId) => {
       setNotice(undefined);
-      void startSession(target.credential.id).then((result) => {
+      void startSession(target.credential.id, pluginId).then((result) => {
         if (result.ok) return void navigate(sessionPath(result.value.id));
         const label = credentialLabel(target.credential.username, target.device.name);
         setNotice({
@@ -80,6 +87,16 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
       });
     },
     [startSession, navigate],
+  );
+  const start = useCallback(
+    (target: RowTarget) => {
+      const { credential, device } = target;
+      const plain = !credential.jit.enabled || credential.jit.type === null;
+      const choices = plain ? plainSessionPlugins(device.protocols ?? [], credential.additionalInfo) : [];
+      if (choices.length > 1) setChoosing({ target, choices });
+      else begin(target);
+    },
+    [begin],
   );
 
   const pick = (action: RowAction, target: RowTarget) => {
@@ -173,6 +190,17 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
         </Suspense>
       )}
       {dialog?.kind === 'reveal' && <RevealPasswordDialog target={dialog.target} onClose={closeDialog} />}
+      {choosing && (
+        <ProtocolChoiceDialog
+          label={credentialLabel(choosing.target.credential.username, choosing.target.device.name)}
+          choices={choosing.choices}
+          onCancel={() => setChoosing(undefined)}
+          onStart={(pluginId) => {
+            setChoosing(undefined);
+            begin(choosing.target, pluginId);
+          }}
+        />
+      )}
       {dialog?.kind === 'details' && <DetailsDialog target={dialog.target} onClose={closeDialog} />}
       {dialog?.kind === 'history' && <HistoryDialog target={dialog.target} onClose={closeDialog} />}
       {dialog?.kind === 'delete' && (

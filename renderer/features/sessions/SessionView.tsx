@@ -112,9 +112,10 @@ function SessionPanel({ session }: { session: Session }) {
   const close = async () => {
     setClosing(true);
     setCloseError(undefined);
+    // The core answers once the cleanup is recorded (Ended, Needs attention) or, past a bound,
+    // with Ending: the store takes that answer, so the state shown is the one on disk.
     const result = await end(session.id);
     setClosing(false);
-    // On success the state moves to Ending, then Ended, through events.
     if (!result.ok) setCloseError(result.message);
   };
 
@@ -142,7 +143,17 @@ function SessionPanel({ session }: { session: Session }) {
           ]}
         />
         {session.state === 'ending' && (
-          <Alert severity="info">The session is ending: its account is being removed or disabled.</Alert>
+          <Alert severity="info" role="status">
+            {session.nextAttemptAt === null ? (
+              'The session is ending: its account is being removed or disabled.'
+            ) : (
+              // Close answered while the cleanup waits for its next attempt: say so, not "removing".
+              <>
+                {`The session is ending: the cleanup failed (${session.error ?? 'no detail'}) and is tried again at `}
+                <DateTime iso={session.nextAttemptAt} />.
+              </>
+            )}
+          </Alert>
         )}
         {session.state === 'needs_attention' && (
           <Alert severity="warning">

@@ -12,6 +12,7 @@ import { ForceCloseDialog } from './ForceCloseDialog';
 import { SessionDetailsDialog } from './SessionDetailsDialog';
 import { isSessionsFiltered } from './sessions-filter-draft';
 import { SessionsFilterBar } from './SessionsFilterBar';
+import { endAnswerText } from './session-format';
 import { SessionsGrid, sessionRowLabel, type SessionRowHandlers } from './SessionsGrid';
 
 const noneYet =
@@ -55,7 +56,7 @@ export function SessionsScreen() {
         void end(session.id).then((result) =>
           setNotice(
             result.ok
-              ? { severity: 'success', text: `Ending the session of ${sessionRowLabel(session)}` }
+              ? { severity: 'success', text: endAnswerText(result.value, sessionRowLabel(session)) }
               : { severity: 'error', text: `Could not end the session: ${result.message}` },
           ),
         );

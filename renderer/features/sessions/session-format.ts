@@ -112,3 +112,22 @@ export function expiryWarning(msLeft: number): ExpiryWarning | undefined {
   for (const minutes of expiryWarnings) if (msLeft <= minutes * 60_000) passed = minutes;
   return passed;
 }
+
+/**
+ * What an End or Close answer says: the core answers once the cleanup is recorded, or with Ending
+ * when it still runs after a bound (its retries wait), so this says what has happened.
+ */
+export function endAnswerText(session: Pick<Session, 'state' | 'error' | 'kind'>, label: string): string {
+  switch (session.state) {
+    case 'ended':
+      return isPlainSession(session)
+        ? `The plain session of ${label} ended (nothing to clean up)`
+        : `The session of ${label} ended and its account was cleaned up`;
+    case 'needs_attention':
+      return `The cleanup of ${label} failed${session.error === null ? '' : `: ${session.error}`}. Retry it or force close the session.`;
+    case 'ending':
+      return `The session of ${label} is ending: its cleanup is still running (Remote sessions follows it)`;
+    default:
+      return `The session of ${label} ends as soon as it is Active`;
+  }
+}

@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useId, useState, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
 import type { Session } from '../../../shared/domain/session';
-import { isInUse } from './session-format';
+import { endAnswerText, isInUse } from './session-format';
 import { useSessionsStore } from '../../stores/sessions-store';
 
 export const leaveTitle = 'End the session and leave?';
@@ -15,7 +15,8 @@ export const leaveTitle = 'End the session and leave?';
 /**
  * Leaving the session view (a menu link, Back) while the session is live asks first: closing the
  * view ends the session, so its account does not stay on the device unattended. Staying keeps it;
- * leaving ends it (the cleanup runs in the core, followed in Remote sessions).
+ * leaving ends it and leaves once the core has recorded the cleanup. A cleanup that has not
+ * finished (still retrying, or Needs attention) is said here, and the person leaves when they choose.
  */
 export function useLeaveGuard(session: Session): { confirm: ReactNode } {
   const live = isInUse(session.state);
@@ -25,6 +26,8 @@ export function useLeaveGuard(session: Session): { confirm: ReactNode } {
   );
   const [ending, setEnding] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  /** The end was asked for but its cleanup is not over: leaving now only leaves. */
+  const [unfinished, setUnfinished] = useState<string | undefined>();
   const titleId = useId();
 
   if (blocker.state !== 'blocked') return { confirm: null };
@@ -34,12 +37,20 @@ export function useLeaveGuard(session: Session): { confirm: ReactNode } {
     blocker.reset();
   };
   const leave = async () => {
+    if (unfinished !== undefined) {
+      blocker.proceed();
+      return;
+    }
     setEnding(true);
     setError(undefined);
     const result = await end(session.id);
     setEnding(false);
     if (!result.ok) {
       setError(result.message);
+      return;
+    }
+    if (result.value.state !== 'ended') {
+      setUnfinished(endAnswerText(result.value, session.account));
       return;
     }
     blocker.proceed();
@@ -53,6 +64,16 @@ export function useLeaveGuard(session: Session): { confirm: ReactNode } {
           <DialogContentText>
             {`The session of ${session.account} is still live. Leaving this view ends it: its account is removed or disabled on the device.`}
           </DialogContentText>
+          {ending && (
+            <DialogContentText role="status" sx={{ mt: 1 }}>
+              Ending the session: its account is being removed or disabled…
+            </DialogContentText>
+          )}
+          {unfinished !== undefined && (
+            <DialogContentText role="alert" sx={{ mt: 1 }}>
+              {unfinished}
+            </DialogContentText>
+          )}
           {error !== undefined && (
             <DialogContentText role="alert" sx={{ color: 'error.main', mt: 1 }}>
               {`Could not end the session: ${error}`}
@@ -64,7 +85,7 @@ export function useLeaveGuard(session: Session): { confirm: ReactNode } {
             Stay
           </Button>
           <Button color="error" variant="contained" disabled={ending} onClick={() => void leave()}>
-            End session and leave
+            {unfinished === undefined ? 'End session and leave' : 'Leave'}
           </Button>
         </DialogActions>
       </Dialog>

@@ -163,6 +163,50 @@ describe('plain sessions', () => {
     );
   });
 
+  it('opens the protocol chosen at Start session when the device lists several, and refuses one it does not list', async () => {
+    const postgres = labDetails().postgres;
+    const device = (await call('devices.save', {
+      device: {
+        name: 'ssh-and-pg',
+        address: postgres.host,
+        type: 'Server',
+        connectivity: [
+          { protocol: 'SSH', port: 22 },
+          { protocol: 'PostgreSQL', port: postgres.port },
+        ],
+      },
+    })) as { id: number };
+    const role = uniqueName('plainchoice');
+    const password = randomPassword();
+    roles.push(role);
+    await asPostgresAdmin((c) => c.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}'`));
+    const credential = (await call('credentials.save', {
+      credential: { username: role, type: 'Local user', deviceId: device.id },
+      password: { action: 'set', value: password },
+    })) as { id: number };
+
+    // No Additional information: SSH would be the default; PostgreSQL is chosen.
+    const started = (await call('sessions.start', {
+      credentialId: credential.id,
+      pluginId: 'postgresql',
+    })) as Session;
+    expect(started).toMatchObject({ kind: 'plain', pluginId: 'postgresql', account: role });
+    const session = await untilState(sc.core, started.id, 'active');
+    await call('sessions.end', { id: session.id });
+    await untilState(sc.core, session.id, 'ended');
+
+    const refused = await sc.core.dispatcher.dispatch(
+      'sessions.start',
+      { credentialId: credential.id, pluginId: 'mysql' },
+      { transport: 'internal', actor: 'tester' },
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      field: 'pluginId',
+      message: 'ssh-and-pg lists no MySQL port for a session',
+    });
+  });
+
   it('refuses a credential without JIT whose device lists no protocol a session can use', async () => {
     const device = (await call('devices.save', {
       device: {

@@ -164,6 +164,31 @@ describe('SQL console of PostgreSQL sessions', () => {
     );
   });
 
+  it("shows the server's notices beside the result (and the error), each run's own, masked", async () => {
+    const { session, role, password } = await enableDisableSession();
+
+    const said = rowsOf(
+      await run(
+        session.id,
+        "DO $$ BEGIN RAISE NOTICE 'hello %', current_user; RAISE WARNING 'careful'; END $$;\nselect 1 as one",
+      ),
+    );
+    expect(said.notices).toEqual([`hello ${role}`, 'careful']);
+    expect(said.rows).toEqual([['1']]);
+    // The next run's are its own: none here.
+    expect(rowsOf(await run(session.id, 'select 2')).notices).toBeUndefined();
+    // A failing run keeps what the server said before it failed.
+    const failed = errorOf(
+      await run(session.id, "DO $$ BEGIN RAISE NOTICE 'before'; END $$;\nselect * from no_such_table"),
+    );
+    expect(failed.notices).toEqual(['before']);
+    // The password in a notice is masked, as everywhere in the console.
+    const masked = rowsOf(await run(session.id, `DO $$ BEGIN RAISE NOTICE 'pw %', '${password}'; END $$`));
+    expect(masked.notices).toEqual(['pw ******']);
+
+    await call('sessions.end', { id: session.id });
+  });
+
   it('audits the console login (before it connects) and its close, with the caller and the session', async () => {
     const { session, role } = await enableDisableSession();
     rowsOf(await run(session.id, 'select 1'));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultJit, type CredentialJit } from '../../../shared/domain/credential';
-import { maxLengthActor } from '../../../shared/domain/session';
+import { maxLengthActor, plainSessionPlugin, plainSessionPlugins } from '../../../shared/domain/session';
 import {
   deviceOf,
+  endAnswerText,
   endedMessage,
   expiryWarning,
   formatDuration,
@@ -145,5 +146,38 @@ describe('Remote sessions filter draft', () => {
     const result = toSessionsFilter({ state: '', text: 'x'.repeat(201) });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.text).toBeDefined();
+  });
+});
+
+describe('what an End or Close answer says (the core answers once the cleanup is recorded)', () => {
+  it('says ended only for an Ended answer, plain sessions without a cleanup', () => {
+    expect(endAnswerText({ state: 'ended', error: null, kind: 'jit' }, 'senseg1 @ db')).toBe(
+      'The session of senseg1 @ db ended and its account was cleaned up',
+    );
+    expect(endAnswerText({ state: 'ended', error: null, kind: 'plain' }, 'ops @ db')).toBe(
+      'The plain session of ops @ db ended (nothing to clean up)',
+    );
+  });
+
+  it('says a cleanup still running, or failed, as it is', () => {
+    expect(endAnswerText({ state: 'ending', error: null, kind: 'jit' }, 'x')).toMatch(
+      /^The session of x is ending: its cleanup is still running/,
+    );
+    expect(endAnswerText({ state: 'needs_attention', error: 'no route', kind: 'jit' }, 'x')).toBe(
+      'The cleanup of x failed: no route. Retry it or force close the session.',
+    );
+  });
+});
+
+describe("a plain session's protocol choices (Start session asks when there are several)", () => {
+  it('lists every protocol a session can use, the default first', () => {
+    expect(plainSessionPlugins(['LDAP', 'MySQL', 'SSH', 'PostgreSQL'], '')).toEqual([
+      'ssh',
+      'postgresql',
+      'mysql',
+    ]);
+    expect(plainSessionPlugins(['SSH', 'MySQL'], 'appdb')).toEqual(['mysql', 'ssh']);
+    expect(plainSessionPlugins(['LDAP', 'RDP'], '')).toEqual([]);
+    expect(plainSessionPlugin(['SSH', 'PostgreSQL'], 'appdb')).toBe('postgresql');
   });
 });

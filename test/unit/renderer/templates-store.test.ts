@@ -33,19 +33,22 @@ beforeEach(() => {
 const login = { credentialId: 7 };
 
 describe('templates store: Test on a device', () => {
-  it('asks operations.testTemplate with the request as given, and follows the run in liveTest', async () => {
+  const runIdOf = (input: unknown) => (input as { runId: string }).runId;
+
+  it('asks operations.testTemplate with the request and a run id, and follows that run in liveTest', async () => {
     const request = { templateId: 3, deviceId: 5, login, username: 'jit_0000001' };
     const done = useTemplatesStore.getState().test(request);
 
     expect(lastCall().method).toBe('operations.testTemplate');
-    expect(lastCall().input).toEqual(request);
+    const runId = runIdOf(lastCall().input);
+    expect(runId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(lastCall().input).toEqual({ ...request, runId });
     const live = useTemplatesStore.getState().liveTest;
-    expect(live?.templateIds).toEqual([3]);
-    expect(live?.operations).toEqual([]);
+    expect(live).toEqual({ runId, operations: [] });
 
-    // A step streamed while it runs shows in liveTest.
+    // A step the core sends for this run shows in liveTest.
     const running = anOperation({ id: 'op-9', templateId: 3 });
-    api().emit('operations.changed', running);
+    api().emit('operations.testProgress', { runId, operation: running });
     expect(useTemplatesStore.getState().liveTest?.operations).toEqual([running]);
 
     const finished = anOperation({ id: 'op-9', templateId: 3, status: 'Successful' });
@@ -54,10 +57,14 @@ describe('templates store: Test on a device', () => {
     expect(useTemplatesStore.getState().liveTest).toBeUndefined();
   });
 
-  it('keeps out of liveTest the operations of other templates and of other kinds', () => {
+  it('keeps out of liveTest what is not its run: the broadcast list events and another run id', () => {
     void useTemplatesStore.getState().test({ templateId: 3, deviceId: 5, login });
-    api().emit('operations.changed', anOperation({ id: 'other-template', templateId: 4 }));
-    api().emit('operations.changed', anOperation({ id: 'a-session', templateId: 3, kind: 'jit-enable' }));
+    // Even an operation of the same template, started now, is not taken from the broadcast.
+    api().emit('operations.changed', anOperation({ id: 'same-template', templateId: 3 }));
+    api().emit('operations.testProgress', {
+      runId: 'an-earlier-run',
+      operation: anOperation({ id: 'earlier', templateId: 3 }),
+    });
     expect(useTemplatesStore.getState().liveTest?.operations).toEqual([]);
   });
 
@@ -69,7 +76,7 @@ describe('templates store: Test on a device', () => {
     expect(useTemplatesStore.getState().liveTest).toBeUndefined();
   });
 
-  it('asks operations.testRoundTrip for a pair, following both templates', async () => {
+  it('asks operations.testRoundTrip for a pair with a run id, following both halves', async () => {
     const request = {
       firstTemplateId: 3,
       secondTemplateId: 4,
@@ -80,10 +87,20 @@ describe('templates store: Test on a device', () => {
     const done = useTemplatesStore.getState().testRoundTrip(request);
 
     expect(lastCall().method).toBe('operations.testRoundTrip');
-    expect(lastCall().input).toEqual(request);
-    expect(useTemplatesStore.getState().liveTest?.templateIds).toEqual([3, 4]);
-    api().emit('operations.changed', anOperation({ id: 'second-half', templateId: 4 }));
-    expect(useTemplatesStore.getState().liveTest?.operations.map((o) => o.id)).toEqual(['second-half']);
+    const runId = runIdOf(lastCall().input);
+    expect(lastCall().input).toEqual({ ...request, runId });
+    api().emit('operations.testProgress', {
+      runId,
+      operation: anOperation({ id: 'first-half', templateId: 3 }),
+    });
+    api().emit('operations.testProgress', {
+      runId,
+      operation: anOperation({ id: 'second-half', templateId: 4 }),
+    });
+    expect(useTemplatesStore.getState().liveTest?.operations.map((o) => o.id)).toEqual([
+      'first-half',
+      'second-half',
+    ]);
 
     const value = { ok: true, operations: [], summary: 'Round trip passed' };
     lastCall().resolve({ ok: true, value });

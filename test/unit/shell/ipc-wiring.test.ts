@@ -82,4 +82,21 @@ describe('core events', () => {
     expect(shell.window.webContents.sent).toContainEqual({ channel: 'event:app.notice', args: [notice] });
     expect(other.webContents.sent).toEqual([]);
   });
+
+  it("a call's own events (caller events) are given to the handler and reach our window only", async () => {
+    const other = new StandInBrowserWindow();
+    const dispatch = vi.spyOn(shell.core.dispatcher, 'dispatch');
+    await ipcMain.invoke(appInfo, shell.window.webContents.invokeEvent(), undefined);
+    const ctx = dispatch.mock.calls[0]?.[2];
+    expect(ctx?.notify).toBeTypeOf('function');
+    const progress = { runId: 'r1', operation: {} } as unknown as Parameters<
+      NonNullable<NonNullable<typeof ctx>['notify']>
+    >[1];
+    ctx?.notify?.('operations.testProgress', progress);
+    expect(shell.window.webContents.sent).toContainEqual({
+      channel: 'event:operations.testProgress',
+      args: [progress],
+    });
+    expect(other.webContents.sent).toEqual([]);
+  });
 });

@@ -10,6 +10,7 @@ import type { SqlRunResult } from '../../../../shared/contract/sql-console';
 import type { Session } from '../../../../shared/domain/session';
 import { api } from '../../../api/client';
 import { SqlEditor, statementOf } from './SqlEditor';
+import { SqlNotices } from './SqlNotices';
 import { SqlResults } from './SqlResults';
 
 /** The plugins whose sessions have a console (the core says the same in sql-console.ts). */
@@ -78,6 +79,7 @@ export function SqlConsole({ session }: { session: Session }) {
         </Stack>
         {running && <LinearProgress aria-label="Running the statement" />}
         {problem !== undefined && <Alert severity="error">{problem}</Alert>}
+        <SqlNotices notices={running ? undefined : outcome?.result.notices} />
         {outcome !== undefined && <SqlResults result={outcome.result} statement={outcome.statement} />}
       </Stack>
     </Paper>

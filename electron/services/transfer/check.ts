@@ -17,6 +17,7 @@ import { nameKey } from '../names';
 import type { DeviceFields, TemplateFields } from '../stored-records';
 import type { TemplateProblem } from '../template-checks';
 import { describe, type Resolutions } from './clash-plan';
+import { keptAuthProblem, type KeptAuth } from './kept-auth';
 import type { ParsedBundle, ParsedItem } from './parse';
 import type { ProblemList } from './problems';
 
@@ -257,13 +258,17 @@ function checkCredentials(
   // skipped: the existing one stays as it is, password included, and what in the bundle points at
   // the bundle's credential (an authentication credential) points at the existing one.
   const kept = new Map<number, RuleContext['credentials'][number]>();
+  // By the existing credential's id: what a reference to it may do (kept-auth.ts).
+  const keptAuth = new Map<number, KeptAuth>();
   for (const item of bundle.credentials) {
     const c = item.value;
     const deviceId = c === undefined ? undefined : devices.refs.get(c.deviceRef);
     if (c === undefined || typeof deviceId !== 'number' || deviceId <= 0) continue;
     const { username, domain, additionalInfo } = c;
     const found = existing.credentialOf({ deviceId, username, domain, additionalInfo });
-    if (found) kept.set(item.index, found);
+    if (!found) continue;
+    kept.set(item.index, found);
+    keptAuth.set(found.id, { label: credentialLabel(found), deviceId });
   }
   const refs = new RefSpace().register(
     bundle.credentials,
@@ -339,6 +344,16 @@ function checkCredentials(
       }
     }
     const auth = fields.jit.authCredentialId === null ? undefined : info.get(fields.jit.authCredentialId);
+    const existingAuth =
+      fields.jit.authCredentialId === null ? undefined : keptAuth.get(fields.jit.authCredentialId);
+    const keptProblem =
+      existingAuth === undefined
+        ? undefined
+        : keptAuthProblem(fields, existingAuth, {
+            device: deviceName(c.deviceRef),
+            template: (templateId) => templates.context.find((t) => t.id === templateId)?.name,
+          });
+    if (keptProblem !== undefined) problems.add(`${item.path}.jitRefs.authCredentialRef`, keptProblem);
     const device = deviceId === null ? undefined : devices.info.get(deviceId);
     // checkCredential looks records up by id only, so handing it just the device and the
     // authentication credential this credential names gives the verdict the full lists would,

@@ -33,14 +33,22 @@ const maxName = 128;
 
 /**
  * The first free name for `name`: "name (2)", "name (3)", … cut to fit the 128 characters the
- * forms allow, whose key is in none of `taken` (lower-cased, trimmed keys).
+ * forms allow (never inside a surrogate pair: half an emoji would be stored as a lone surrogate,
+ * which the name rule lets through), whose key is in none of `taken` (lower-cased, trimmed keys).
  */
 export function freeName(name: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = `${name.trim().slice(0, maxName - suffix.length)}${suffix}`;
+    const candidate = `${cutAt(name.trim(), maxName - suffix.length)}${suffix}`;
     if (!taken.has(nameKey(candidate))) return candidate;
   }
+}
+
+/** The first `max` UTF-16 units of `text`, less half of a surrogate pair the cut would split. */
+function cutAt(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
 const nameRule = {

@@ -117,8 +117,11 @@ describe('a target stopped during cleanup', () => {
       if (event === 'sessions.changed' && (payload as Session).id === id) saved.push(payload as Session);
     });
     await server.halt();
-    await call('sessions.end', { id });
+    // End answers once the cleanup is recorded (or after a bound on the core's clock, which only
+    // this test moves): so the clock is stepped while the answer is pending.
+    const answer = call('sessions.end', { id }) as Promise<Session>;
     const stuck = await stepUntil(id, 'Needs attention', (s) => s.state === 'needs_attention');
+    expect(await answer).toMatchObject({ id, state: 'needs_attention' });
     expect(stuck.cleanupAttempts).toBe(3);
     // Backoff: after the first failure 1 s, after the second 2 s, each with equal jitter.
     const delays = saved

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceInputSchema } from './device';
+import { cutUnits, nameKey } from './names';
 import { templateInputSchema } from './template';
 
 /**
@@ -26,8 +27,16 @@ export const importChoiceSchema = z
   .strict();
 export type ImportChoice = z.output<typeof importChoiceSchema>;
 
-/** Names compare as the services compare them (electron/services/names.ts). */
-export const nameKey = (name: string): string => name.trim().toLowerCase();
+/** `pluginId/key`: how a template's name is taken (its plugin and name), here, in a bundle or a preview. */
+export const templateNameKey = (pluginId: string, name: string): string => `${pluginId}/${nameKey(name)}`;
+
+/** The name keys of one plugin's templates among `templateNameKey` entries. */
+export function templateNamesOf(taken: Iterable<string>, pluginId: string): Set<string> {
+  const prefix = `${pluginId}/`;
+  const names = new Set<string>();
+  for (const key of taken) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+  return names;
+}
 
 const maxName = 128;
 
@@ -38,7 +47,7 @@ const maxName = 128;
 export function freeName(name: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = `${name.trim().slice(0, maxName - suffix.length)}${suffix}`;
+    const candidate = `${cutUnits(name.trim(), maxName - suffix.length)}${suffix}`;
     if (!taken.has(nameKey(candidate))) return candidate;
   }
 }

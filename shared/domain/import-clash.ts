@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deviceInputSchema } from './device';
 import { cutUnits, nameKey } from './names';
+import { findPlugin, type PluginId } from './plugin';
 import { templateInputSchema } from './template';
 
 /**
@@ -75,4 +76,18 @@ export function renameProblem(kind: ClashKind, name: string, taken: ReadonlySet<
       : `A template of this plugin named "${parsed.data}" already exists or is imported too`;
   }
   return undefined;
+}
+
+/**
+ * How a clashing item is named in the dialog and in the core's problems: `device "web-01"`,
+ * `PostgreSQL template "Change password"` (one wording for both; each adds its own capital or "The").
+ */
+export function clashSubject(clash: {
+  kind: ClashKind;
+  name: string;
+  pluginId?: PluginId | undefined;
+}): string {
+  if (clash.kind === 'device') return `device "${clash.name}"`;
+  const plugin = clash.pluginId === undefined ? '' : `${findPlugin(clash.pluginId)?.name ?? clash.pluginId} `;
+  return `${plugin}template "${clash.name}"`;
 }

@@ -1,6 +1,7 @@
-import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
+import type { PluginId } from '../../../shared/domain/plugin';
 import { nameKey } from '../../../shared/domain/names';
 import {
+  clashSubject,
   freeName,
   renameProblem,
   templateNameKey,
@@ -134,7 +135,7 @@ export function resolveChoices(
     const taken = clash.kind === 'device' ? newDevices : templateNamesOf(newTemplates, clash.pluginId ?? '');
     const problem = renameProblem(clash.kind, name, taken);
     if (problem !== undefined) {
-      problems.add(`${clash.path}.name`, `Rename ${describe(clash).replace(/^The /, 'the ')}: ${problem}`);
+      problems.add(`${clash.path}.name`, `Rename the ${clashSubject(clash)}: ${problem}`);
       resolutions.set(clash.path, { action: 'rename', name: clash.proposed });
       continue;
     }
@@ -145,9 +146,6 @@ export function resolveChoices(
   return resolutions;
 }
 
-/** `device "web-01"`, `PostgreSQL template "Change password"`. */
-export function describe(clash: Pick<Clash, 'kind' | 'name' | 'pluginId'>): string {
-  if (clash.kind === 'device') return `The device "${clash.name}"`;
-  const plugin = clash.pluginId === undefined ? '' : `${findPlugin(clash.pluginId)?.name ?? clash.pluginId} `;
-  return `The ${plugin}template "${clash.name}"`;
-}
+/** `The device "web-01"`, `The PostgreSQL template "Change password"`. */
+export const describe = (clash: Pick<Clash, 'kind' | 'name' | 'pluginId'>): string =>
+  `The ${clashSubject(clash)}`;

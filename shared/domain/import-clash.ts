@@ -91,3 +91,7 @@ export function clashSubject(clash: {
   const plugin = clash.pluginId === undefined ? '' : `${findPlugin(clash.pluginId)?.name ?? clash.pluginId} `;
   return `${plugin}template "${clash.name}"`;
 }
+
+/** `Device "web-01"`, `PostgreSQL template "Change password"`: a clash's title, and its line in the outcome. */
+export const clashTitle = (clash: Parameters<typeof clashSubject>[0]): string =>
+  clashSubject(clash).replace(/^./, (c) => c.toUpperCase());

@@ -122,7 +122,10 @@ export function resolveChoices(
   for (const clash of plan.clashes) {
     const choice = chosen.get(clash.path);
     if (choice === undefined) {
-      problems.add(`${clash.path}.name`, `${describe(clash)} already exists here: choose Skip or Rename`);
+      problems.add(
+        `${clash.path}.name`,
+        `The ${clashSubject(clash)} already exists here: choose Skip or Rename`,
+      );
       // Reported once: the rest of the bundle is checked as the preview checked it.
       resolutions.set(clash.path, { action: 'rename', name: clash.proposed });
       continue;
@@ -145,7 +148,3 @@ export function resolveChoices(
   }
   return resolutions;
 }
-
-/** `The device "web-01"`, `The PostgreSQL template "Change password"`. */
-export const describe = (clash: Pick<Clash, 'kind' | 'name' | 'pluginId'>): string =>
-  `The ${clashSubject(clash)}`;

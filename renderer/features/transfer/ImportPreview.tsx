@@ -7,7 +7,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { clashSubject } from '../../../shared/domain/import-clash';
+import { clashTitle } from '../../../shared/domain/import-clash';
 import { chooseAll, type Choices, type Clash, type Preview } from './import-choices';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -24,9 +24,6 @@ function Contents({ label, names }: { label: string; names: readonly string[] })
     </Typography>
   );
 }
-
-/** `Device "web-01"`, `PostgreSQL template "Change password"`: the core's wording (clashSubject). */
-const clashTitle = (clash: Clash): string => clashSubject(clash).replace(/^./, (c) => c.toUpperCase());
 
 /** What Skip means for this item, said before the choice. */
 function skipHint(clash: Clash): string {

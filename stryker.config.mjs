@@ -8,8 +8,6 @@ export const modules = {
     'electron/vault/vault-service.ts',
     'electron/vault/grouped-file-writer.ts',
   ],
-  // substitute.ts is kept whole: besides quoting and refusing values, its display lines are where
-  // secrets are masked, so none of it is outside the security core.
   // The SSH template's shell model, in four modules so that each runs in under 40 minutes on this
   // shared 2-CPU machine (one module of all of them was about 75 minutes, and never finished).
   'ssh shell context': [

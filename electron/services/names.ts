@@ -1,5 +1,2 @@
-/** Names sort as people expect (see shared/domain/names.ts: the renderer sorts the same way). */
-export { compareNames } from '../../shared/domain/names';
-
-/** Name uniqueness ignores case: "Web-01" and "web-01" would be indistinguishable in a list. */
-export const nameKey = (name: string): string => name.trim().toLowerCase();
+/** Names sort and compare as people expect (shared/domain/names.ts: the renderer does the same). */
+export { compareNames, cutUnits, nameKey } from '../../shared/domain/names';

@@ -14,7 +14,7 @@ import {
 } from '../../shared/domain/template-library';
 import { templateInputSchema, type ExecutionType } from '../../shared/domain/template';
 import { textProblem } from '../../shared/domain/text-rules';
-import { nameKey } from './names';
+import { cutUnits, nameKey } from './names';
 import { ServiceError } from './service-error';
 import { problemMessage, templateErrors } from './template-checks';
 import type { TemplateService } from './template-service';
@@ -124,15 +124,8 @@ export class TemplateLibraryImport {
     );
     for (let n = 0; ; n++) {
       const suffix = n === 0 ? '' : n === 1 ? ' (imported)' : ` (imported ${n})`;
-      const candidate = cutAt(base, maxNameLength - suffix.length) + suffix;
+      const candidate = cutUnits(base, maxNameLength - suffix.length) + suffix;
       if (!taken.has(nameKey(candidate))) return candidate;
     }
   }
-}
-
-/** The first `max` UTF-16 units of `text`, less half of a surrogate pair the cut would split. */
-function cutAt(text: string, max: number): string {
-  const cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }

@@ -78,8 +78,6 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.hasOwn(methods, name);
-export const isCallerEventName = (name: unknown): name is CallerEventName =>
-  typeof name === 'string' && Object.hasOwn(callerEvents, name);
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && Object.hasOwn(events, name);
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { deviceInputSchema } from './device';
+import { cutUnits, nameKey } from './names';
+import { findPlugin, type PluginId } from './plugin';
 import { templateInputSchema } from './template';
 
 /**
@@ -26,8 +28,16 @@ export const importChoiceSchema = z
   .strict();
 export type ImportChoice = z.output<typeof importChoiceSchema>;
 
-/** Names compare as the services compare them (electron/services/names.ts). */
-export const nameKey = (name: string): string => name.trim().toLowerCase();
+/** `pluginId/key`: how a template's name is taken (its plugin and name), here, in a bundle or a preview. */
+export const templateNameKey = (pluginId: string, name: string): string => `${pluginId}/${nameKey(name)}`;
+
+/** The name keys of one plugin's templates among `templateNameKey` entries. */
+export function templateNamesOf(taken: Iterable<string>, pluginId: string): Set<string> {
+  const prefix = `${pluginId}/`;
+  const names = new Set<string>();
+  for (const key of taken) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
+  return names;
+}
 
 const maxName = 128;
 
@@ -39,16 +49,9 @@ const maxName = 128;
 export function freeName(name: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = `${cutAt(name.trim(), maxName - suffix.length)}${suffix}`;
+    const candidate = `${cutUnits(name.trim(), maxName - suffix.length)}${suffix}`;
     if (!taken.has(nameKey(candidate))) return candidate;
   }
-}
-
-/** The first `max` UTF-16 units of `text`, less half of a surrogate pair the cut would split. */
-function cutAt(text: string, max: number): string {
-  const cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
 const nameRule = {
@@ -75,3 +78,21 @@ export function renameProblem(kind: ClashKind, name: string, taken: ReadonlySet<
   }
   return undefined;
 }
+
+/**
+ * How a clashing item is named in the dialog and in the core's problems: `device "web-01"`,
+ * `PostgreSQL template "Change password"` (one wording for both; each adds its own capital or "The").
+ */
+export function clashSubject(clash: {
+  kind: ClashKind;
+  name: string;
+  pluginId?: PluginId | undefined;
+}): string {
+  if (clash.kind === 'device') return `device "${clash.name}"`;
+  const plugin = clash.pluginId === undefined ? '' : `${findPlugin(clash.pluginId)?.name ?? clash.pluginId} `;
+  return `${plugin}template "${clash.name}"`;
+}
+
+/** `Device "web-01"`, `PostgreSQL template "Change password"`: a clash's title, and its line in the outcome. */
+export const clashTitle = (clash: Parameters<typeof clashSubject>[0]): string =>
+  clashSubject(clash).replace(/^./, (c) => c.toUpperCase());

@@ -10,3 +10,16 @@ export const compareNames = (a: string, b: string): number => collator.compare(a
 /** The core's list order: by name, then by id (names may differ only in case). */
 export const byNameThenId = (a: { name: string; id: number }, b: { name: string; id: number }): number =>
   compareNames(a.name, b.name) || a.id - b.id;
+
+/** Name uniqueness ignores case: "Web-01" and "web-01" would be indistinguishable in a list. */
+export const nameKey = (name: string): string => name.trim().toLowerCase();
+
+/**
+ * The first `max` UTF-16 units of `text` (the unit the forms' length limits count), less the first
+ * half of a surrogate pair the cut would split: a name made to fit never ends in half a character.
+ */
+export function cutUnits(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}

@@ -3,7 +3,7 @@
  * before and after: for the audit entry. No setting is a secret, so the values may be shown.
  */
 import type { AuditFieldChange } from './audit';
-import { describeChanges, fieldChanges, labelsOf, type AuditedField } from './audit-changes';
+import { fieldChanges, labelsOf, type AuditedField } from './audit-changes';
 import type { Settings } from './settings';
 
 const settingFields: readonly AuditedField<Settings>[] = [
@@ -42,6 +42,3 @@ export const settingFieldLabels = labelsOf(settingFields);
 
 export const settingChanges = (before: Settings, after: Settings): AuditFieldChange[] =>
   fieldChanges(settingFields, before, after);
-
-/** "Username prefix: senseg → adm; Password length: 20 → 24". */
-export const describeSettingChanges = describeChanges;

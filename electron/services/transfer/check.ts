@@ -5,6 +5,7 @@ import {
   type BundleKey,
 } from '../../../shared/domain/bundle';
 import { maxPasswordLength, type CredentialFields } from '../../../shared/domain/credential';
+import { clashTitle, templateNameKey } from '../../../shared/domain/import-clash';
 import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
 import {
   checkCredential,
@@ -16,7 +17,7 @@ import { keyErrors } from '../credentials/private-key';
 import { nameKey } from '../names';
 import type { DeviceFields, TemplateFields } from '../stored-records';
 import type { TemplateProblem } from '../template-checks';
-import { describe, type Resolutions } from './clash-plan';
+import type { Resolutions } from './clash-plan';
 import { keptAuthProblem, type KeptAuth } from './kept-auth';
 import type { ParsedBundle, ParsedItem } from './parse';
 import type { ProblemList } from './problems';
@@ -150,13 +151,13 @@ function checkDevices(
       const kept = existingById.get(resolution.existingId);
       if (kept) info.set(kept.id, kept);
       outcome.skipped.push(
-        `Device "${original.name}": kept the existing one, its credentials attached to it`,
+        `${clashTitle({ kind: 'device', name: original.name })}: kept the existing one, its credentials attached to it`,
       );
       continue;
     }
     const fields = resolution?.action === 'rename' ? { ...original, name: resolution.name } : original;
     if (resolution?.action === 'rename') {
-      outcome.renamed.push(`Device "${original.name}" → "${fields.name}"`);
+      outcome.renamed.push(`${clashTitle({ kind: 'device', name: original.name })} → "${fields.name}"`);
     }
     const key = nameKey(fields.name);
     const clash = taken.get(key);
@@ -184,7 +185,7 @@ function checkTemplates(
   const pluginName = (id: PluginId) => findPlugin(id)?.name ?? id;
   for (const t of all) {
     taken.set(
-      `${t.pluginId}/${nameKey(t.name)}`,
+      templateNameKey(t.pluginId, t.name),
       `A ${pluginName(t.pluginId)} template named "${t.name}" already exists`,
     );
   }
@@ -197,16 +198,16 @@ function checkTemplates(
     const resolution = resolutions.get(item.path);
     if (resolution?.action === 'skip') {
       // The existing template is in `context` already; the credentials' refs point at it.
-      const what = describe({ kind: 'template', name: original.name, pluginId: original.pluginId });
-      outcome.skipped.push(`${what.replace(/^The /, '')}: kept the existing one`);
+      const what = clashTitle({ kind: 'template', name: original.name, pluginId: original.pluginId });
+      outcome.skipped.push(`${what}: kept the existing one`);
       continue;
     }
     const fields = resolution?.action === 'rename' ? { ...original, name: resolution.name } : original;
     if (resolution?.action === 'rename') {
-      const what = describe({ kind: 'template', name: original.name, pluginId: original.pluginId });
-      outcome.renamed.push(`${what.replace(/^The /, '')} → "${fields.name}"`);
+      const what = clashTitle({ kind: 'template', name: original.name, pluginId: original.pluginId });
+      outcome.renamed.push(`${what} → "${fields.name}"`);
     }
-    const key = `${fields.pluginId}/${nameKey(fields.name)}`;
+    const key = templateNameKey(fields.pluginId, fields.name);
     const clash = taken.get(key);
     if (clash !== undefined) problems.add(`${item.path}.name`, clash);
     else taken.set(key, `Also the name of ${item.path} (same plugin)`);

@@ -1,8 +1,11 @@
-import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
+import type { PluginId } from '../../../shared/domain/plugin';
+import { nameKey } from '../../../shared/domain/names';
 import {
+  clashSubject,
   freeName,
-  nameKey,
   renameProblem,
+  templateNameKey,
+  templateNamesOf,
   type ClashKind,
   type ImportChoice,
 } from '../../../shared/domain/import-clash';
@@ -41,8 +44,6 @@ export interface ClashPlan {
   readonly takenTemplates: ReadonlySet<string>;
 }
 
-const templateKey = (pluginId: string, name: string): string => `${pluginId}/${nameKey(name)}`;
-
 /**
  * Every bundle device whose name a device here has, and every bundle template whose plugin and name
  * a template here has (the services' uniqueness rules), each with a proposed free name. The
@@ -54,13 +55,13 @@ export function findClashes(bundle: ParsedBundle, existing: ExistingNames): Clas
   const deviceIds = new Map<string, number>();
   for (const d of existing.devices) deviceIds.set(nameKey(d.name), d.id);
   const templateIds = new Map<string, number>();
-  for (const t of existing.templates) templateIds.set(templateKey(t.pluginId, t.name), t.id);
+  for (const t of existing.templates) templateIds.set(templateNameKey(t.pluginId, t.name), t.id);
 
   const takenDevices = new Set(deviceIds.keys());
   for (const item of bundle.devices) if (item.value) takenDevices.add(nameKey(item.value.name));
   const takenTemplates = new Set(templateIds.keys());
   for (const item of bundle.templates) {
-    if (item.value) takenTemplates.add(templateKey(item.value.pluginId, item.value.name));
+    if (item.value) takenTemplates.add(templateNameKey(item.value.pluginId, item.value.name));
   }
 
   const clashes: Clash[] = [];
@@ -78,23 +79,15 @@ export function findClashes(bundle: ParsedBundle, existing: ExistingNames): Clas
   for (const item of bundle.templates) {
     if (!item.value) continue;
     const { name, pluginId } = item.value;
-    const existingId = templateIds.get(templateKey(pluginId, name));
+    const existingId = templateIds.get(templateNameKey(pluginId, name));
     if (existingId === undefined) continue;
-    const taken = proposedTemplates.get(pluginId) ?? namesOfPlugin(takenTemplates, pluginId);
+    const taken = proposedTemplates.get(pluginId) ?? templateNamesOf(takenTemplates, pluginId);
     proposedTemplates.set(pluginId, taken);
     const proposed = freeName(name, taken);
     taken.add(nameKey(proposed));
     clashes.push({ kind: 'template', path: item.path, name, pluginId, existingId, proposed });
   }
   return { clashes, takenDevices, takenTemplates };
-}
-
-/** The names (keys) of one plugin's templates among `pluginId/key` entries. */
-function namesOfPlugin(taken: ReadonlySet<string>, pluginId: string): Set<string> {
-  const prefix = `${pluginId}/`;
-  const names = new Set<string>();
-  for (const key of taken) if (key.startsWith(prefix)) names.add(key.slice(prefix.length));
-  return names;
 }
 
 /** Rename every clash to its proposal: what a preview checks the rest of the bundle with. */
@@ -129,7 +122,10 @@ export function resolveChoices(
   for (const clash of plan.clashes) {
     const choice = chosen.get(clash.path);
     if (choice === undefined) {
-      problems.add(`${clash.path}.name`, `${describe(clash)} already exists here: choose Skip or Rename`);
+      problems.add(
+        `${clash.path}.name`,
+        `The ${clashSubject(clash)} already exists here: choose Skip or Rename`,
+      );
       // Reported once: the rest of the bundle is checked as the preview checked it.
       resolutions.set(clash.path, { action: 'rename', name: clash.proposed });
       continue;
@@ -139,23 +135,16 @@ export function resolveChoices(
       continue;
     }
     const name = (choice.name ?? '').trim();
-    const taken = clash.kind === 'device' ? newDevices : namesOfPlugin(newTemplates, clash.pluginId ?? '');
+    const taken = clash.kind === 'device' ? newDevices : templateNamesOf(newTemplates, clash.pluginId ?? '');
     const problem = renameProblem(clash.kind, name, taken);
     if (problem !== undefined) {
-      problems.add(`${clash.path}.name`, `Rename ${describe(clash).replace(/^The /, 'the ')}: ${problem}`);
+      problems.add(`${clash.path}.name`, `Rename the ${clashSubject(clash)}: ${problem}`);
       resolutions.set(clash.path, { action: 'rename', name: clash.proposed });
       continue;
     }
     if (clash.kind === 'device') newDevices.add(nameKey(name));
-    else newTemplates.add(templateKey(clash.pluginId ?? '', name));
+    else newTemplates.add(templateNameKey(clash.pluginId ?? '', name));
     resolutions.set(clash.path, { action: 'rename', name });
   }
   return resolutions;
-}
-
-/** `device "web-01"`, `PostgreSQL template "Change password"`. */
-export function describe(clash: Pick<Clash, 'kind' | 'name' | 'pluginId'>): string {
-  if (clash.kind === 'device') return `The device "${clash.name}"`;
-  const plugin = clash.pluginId === undefined ? '' : `${findPlugin(clash.pluginId)?.name ?? clash.pluginId} `;
-  return `The ${plugin}template "${clash.name}"`;
 }

@@ -12,14 +12,14 @@ import { ForceCloseDialog } from './ForceCloseDialog';
 import { SessionDetailsDialog } from './SessionDetailsDialog';
 import { isSessionsFiltered } from './sessions-filter-draft';
 import { SessionsFilterBar } from './SessionsFilterBar';
-import { endAnswerText } from './session-format';
+import { endAnswerSeverity, endAnswerText } from './session-format';
 import { SessionsGrid, sessionRowLabel, type SessionRowHandlers } from './SessionsGrid';
 
 const noneYet =
   'No sessions yet. Start one with Start session on a JIT credential (Credentials > Just In Time).';
 const noneMatch = 'No sessions match the filter. Change it, or use Clear.';
 
-type Notice = { severity: 'success' | 'error'; text: string };
+type Notice = { severity: 'success' | 'info' | 'warning' | 'error'; text: string };
 type OpenDialog = { kind: 'details' | 'forceClose'; session: Session };
 
 /**
@@ -56,7 +56,10 @@ export function SessionsScreen() {
         void end(session.id).then((result) =>
           setNotice(
             result.ok
-              ? { severity: 'success', text: endAnswerText(result.value, sessionRowLabel(session)) }
+              ? {
+                  severity: endAnswerSeverity(result.value),
+                  text: endAnswerText(result.value, sessionRowLabel(session)),
+                }
               : { severity: 'error', text: `Could not end the session: ${result.message}` },
           ),
         );

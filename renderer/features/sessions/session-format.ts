@@ -127,7 +127,30 @@ export function endAnswerText(session: Pick<Session, 'state' | 'error' | 'kind'>
       return `The cleanup of ${label} failed${session.error === null ? '' : `: ${session.error}`}. Retry it or force close the session.`;
     case 'ending':
       return `The session of ${label} is ending: its cleanup is still running (Remote sessions follows it)`;
+    case 'failed':
+      // Ended while it started, and its provisioning failed (refused, or rolled back and verified).
+      return `The session of ${label} never became active: ${session.error ?? 'its provisioning failed'}. Nothing of it is left on the device`;
+    case 'force_closed':
+      return `The session of ${label} was force closed: its account may remain on the device`;
     default:
       return `The session of ${label} ends as soon as it is Active`;
+  }
+}
+
+/**
+ * How an End or Close answer is shown: done (Ended, or a start that failed with nothing left),
+ * still going (Ending, or not Active yet), or a cleanup that did not happen (Needs attention, Force
+ * closed), which is never shown as a success.
+ */
+export function endAnswerSeverity(session: Pick<Session, 'state'>): 'success' | 'info' | 'warning' {
+  switch (session.state) {
+    case 'ended':
+    case 'failed':
+      return 'success';
+    case 'needs_attention':
+    case 'force_closed':
+      return 'warning';
+    default:
+      return 'info';
   }
 }

@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useId, useState, type ReactNode } from 'react';
 import { useBlocker } from 'react-router';
 import type { Session } from '../../../shared/domain/session';
-import { endAnswerText, isInUse } from './session-format';
+import { endAnswerSeverity, endAnswerText, isInUse } from './session-format';
 import { useSessionsStore } from '../../stores/sessions-store';
 
 export const leaveTitle = 'End the session and leave?';
@@ -49,7 +49,8 @@ export function useLeaveGuard(session: Session): { confirm: ReactNode } {
       setError(result.message);
       return;
     }
-    if (result.value.state !== 'ended') {
+    // Over with nothing left on the device (Ended, or a start that failed): leave. Else say why not.
+    if (endAnswerSeverity(result.value) !== 'success') {
       setUnfinished(endAnswerText(result.value, session.account));
       return;
     }

@@ -7,7 +7,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { findPlugin } from '../../../shared/domain/plugin';
+import { clashTitle } from '../../../shared/domain/import-clash';
 import { chooseAll, type Choices, type Clash, type Preview } from './import-choices';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -23,12 +23,6 @@ function Contents({ label, names }: { label: string; names: readonly string[] })
       {names.length === 0 ? '' : `: ${listed}${more}`}
     </Typography>
   );
-}
-
-function clashTitle(clash: Clash): string {
-  if (clash.kind === 'device') return `Device "${clash.name}"`;
-  const plugin = clash.pluginId === undefined ? '' : `${findPlugin(clash.pluginId)?.name ?? clash.pluginId} `;
-  return `${plugin}template "${clash.name}"`.replace(/^./, (c) => c.toUpperCase());
 }
 
 /** What Skip means for this item, said before the choice. */

@@ -1,6 +1,7 @@
 import type { MethodOutput } from '../../../shared/contract';
 import type { ImportChoice } from '../../../shared/domain/import-clash';
-import { nameKey, renameProblem } from '../../../shared/domain/import-clash';
+import { renameProblem, templateNameKey, templateNamesOf } from '../../../shared/domain/import-clash';
+import { nameKey } from '../../../shared/domain/names';
 
 export type Preview = Extract<MethodOutput<'transfer.preview'>, { previewed: true }>;
 export type Clash = Preview['clashes'][number];
@@ -21,8 +22,6 @@ export const initialChoices = (preview: Preview): Choices =>
 export const chooseAll = (choices: Choices, action: 'skip' | 'rename'): Choices =>
   Object.fromEntries(Object.entries(choices).map(([path, c]) => [path, { ...c, action }]));
 
-const templateKey = (pluginId: string, name: string) => `${pluginId}/${nameKey(name)}`;
-
 /**
  * What is wrong with each choice, by path, checked live by the rules the core applies
  * (shared/domain/import-clash.ts): a choice must be made, and a new name must pass its form's rule
@@ -40,18 +39,11 @@ export function choiceProblems(preview: Preview, choices: Choices): Map<string, 
     }
     if (choice.action === 'skip') continue;
     const pluginId = clash.pluginId ?? '';
-    const taken =
-      clash.kind === 'device'
-        ? devices
-        : new Set(
-            [...templates]
-              .filter((k) => k.startsWith(`${pluginId}/`))
-              .map((k) => k.slice(pluginId.length + 1)),
-          );
+    const taken = clash.kind === 'device' ? devices : templateNamesOf(templates, pluginId);
     const problem = renameProblem(clash.kind, choice.name, taken);
     if (problem !== undefined) problems.set(clash.path, problem);
     else if (clash.kind === 'device') devices.add(nameKey(choice.name));
-    else templates.add(templateKey(pluginId, choice.name));
+    else templates.add(templateNameKey(pluginId, choice.name));
   }
   return problems;
 }

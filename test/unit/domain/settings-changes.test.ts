@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeChanges } from '../../../shared/domain/audit-changes';
 import { defaultSettings } from '../../../shared/domain/settings';
-import {
-  describeSettingChanges,
-  settingChanges,
-  settingFieldLabels,
-} from '../../../shared/domain/settings-changes';
+import { settingChanges, settingFieldLabels } from '../../../shared/domain/settings-changes';
 
 /** Every leaf of the settings object, as `section.key`. */
 const leaves = (value: object, prefix = ''): string[] =>
@@ -25,7 +22,7 @@ describe('what a Settings save changed', () => {
     };
     const changes = settingChanges(defaultSettings, after);
     expect(changes.map((c) => c.field)).toEqual(['passwordPolicy.symbols', 'security.autoLockMinutes']);
-    expect(describeSettingChanges(changes)).toBe(
+    expect(describeChanges(changes)).toBe(
       `Symbols: ${defaultSettings.passwordPolicy.symbols ? 'on → off' : 'off → on'}; Lock the vault after idle (minutes): ${defaultSettings.security.autoLockMinutes} → 0`,
     );
     expect(settingChanges(defaultSettings, structuredClone(defaultSettings))).toEqual([]);

@@ -3,6 +3,7 @@ import { defaultJit, type CredentialJit } from '../../../shared/domain/credentia
 import { maxLengthActor, plainSessionPlugin, plainSessionPlugins } from '../../../shared/domain/session';
 import {
   deviceOf,
+  endAnswerSeverity,
   endAnswerText,
   endedMessage,
   expiryWarning,
@@ -166,6 +167,25 @@ describe('what an End or Close answer says (the core answers once the cleanup is
     expect(endAnswerText({ state: 'needs_attention', error: 'no route', kind: 'jit' }, 'x')).toBe(
       'The cleanup of x failed: no route. Retry it or force close the session.',
     );
+  });
+
+  it('says a start that failed while it was ended as over, not as "ends as soon as it is Active"', () => {
+    // Close during provisioning, and the provisioning failed: rolled back (or refused), so Failed.
+    const failed = { state: 'failed', error: 'role "senseg1" already exists', kind: 'jit' } as const;
+    expect(endAnswerText(failed, 'x')).toBe(
+      'The session of x never became active: role "senseg1" already exists. Nothing of it is left on the device',
+    );
+    expect(endAnswerSeverity(failed)).toBe('success');
+    expect(endAnswerText({ state: 'force_closed', error: null, kind: 'jit' }, 'x')).toBe(
+      'The session of x was force closed: its account may remain on the device',
+    );
+  });
+
+  it('never shows a cleanup that did not happen as a success', () => {
+    expect(endAnswerSeverity({ state: 'ended' })).toBe('success');
+    expect(endAnswerSeverity({ state: 'ending' })).toBe('info');
+    expect(endAnswerSeverity({ state: 'needs_attention' })).toBe('warning');
+    expect(endAnswerSeverity({ state: 'force_closed' })).toBe('warning');
   });
 });
 

@@ -103,6 +103,13 @@ describe('findClashes: what a preview offers to skip or rename', () => {
     expect(name).toHaveLength(128);
     expect(name.endsWith(' (2)')).toBe(true);
   });
+
+  it('never cuts a long name inside a surrogate pair (half an emoji is not a character)', () => {
+    // 123 letters, then an emoji whose second half is the 125th unit: " (2)" leaves room for 124.
+    const long = `${'x'.repeat(123)}😀tail`;
+    const name = freeName(long, new Set());
+    expect(name).toBe(`${'x'.repeat(123)} (2)`);
+  });
 });
 
 describe('resolveChoices: the core checks every choice', () => {

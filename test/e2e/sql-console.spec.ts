@@ -165,17 +165,23 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
 
     // Remote sessions > Details: the transcript of what the console ran, in order.
     await openScreen(page, 'PAM Core', 'Remote sessions');
-    await page.getByRole('button', { name: `Actions for ${role} @ pg-lab` }).click();
-    await page.getByRole('menuitem', { name: 'Details' }).click();
-    const details = page.getByRole('dialog', { name: `Session of ${role}` });
-    const transcript = details.getByRole('list', { name: 'SQL transcript' });
+    // The grid may still re-render the row as the first page arrives, which closes a menu opened
+    // on the old row: open it again until its Details item stays (a condition, not a sleep).
+    const details = page.getByRole('menuitem', { name: 'Details' });
+    await expect(async () => {
+      await page.keyboard.press('Escape'); // a menu left open from the last try
+      await page.getByRole('button', { name: `Actions for ${role} @ pg-lab` }).click({ timeout: 3_000 });
+      await details.click({ timeout: 3_000 });
+    }).toPass();
+    const detailsDialog = page.getByRole('dialog', { name: `Session of ${role}` });
+    const transcript = detailsDialog.getByRole('list', { name: 'SQL transcript' });
     await expect(transcript.getByRole('listitem')).toHaveCount(6);
     await expect(transcript.getByRole('listitem').nth(0)).toContainText('select current_user');
     await expect(transcript.getByRole('listitem').nth(1)).toContainText('SELECT 1, 1 row(s)');
     await expect(transcript.getByRole('listitem').nth(2)).toContainText('selec 1');
     await expect(transcript.getByRole('listitem').nth(3)).toContainText('syntax error at or near "selec"');
     await expect(transcript.getByRole('listitem').nth(4)).toContainText('RAISE NOTICE');
-    await details.getByRole('button', { name: 'Close' }).click();
+    await detailsDialog.getByRole('button', { name: 'Close' }).click();
   } finally {
     await asAdmin((c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
   }

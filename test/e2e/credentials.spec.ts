@@ -202,16 +202,24 @@ test('two tabs edit one credential: the second save is refused, the first one ke
   await openCredentials(other, 'All');
 
   const edit = async (p: Page) => {
+    // Only the tab in front runs its transitions; a user also works in one tab at a time.
+    await p.bringToFront();
     await p.getByRole('button', { name: 'Actions for alice @ tabs-01' }).click();
     await p.getByRole('menuitem', { name: 'Edit' }).click();
-    return p.getByRole('dialog', { name: 'Edit credential' });
+    const dialog = p.getByRole('dialog', { name: 'Edit credential' });
+    // The dialog reads the credential afresh: until that answer is in, the version the form will
+    // name is not chosen yet, and a save elsewhere before it would simply be what the form loads.
+    await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue('alice');
+    return dialog;
   };
   const first = await edit(page);
   const second = await edit(other);
+  await page.bringToFront();
   await first.getByRole('textbox', { name: 'Domain' }).fill('CORP');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(first).toBeHidden();
 
+  await other.bringToFront();
   await second.getByRole('textbox', { name: 'Additional information' }).fill('db-from-tab-B');
   await second.getByRole('button', { name: 'Save' }).click();
   await expect(second.getByRole('alert')).toContainText(

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { syncDirectorySync } from './sync-directory';
 
 /**
  * Writes a file so that after a crash either the old or the new content is there, never a mix:
@@ -16,7 +17,7 @@ import { dirname } from 'node:path';
  */
 export function writeFileAtomic(path: string, content: string, mode = 0o600, temp?: string): void {
   renameSync(writeTemp(path, content, mode, temp), path);
-  syncDir(dirname(path));
+  syncDirectorySync(dirname(path));
 }
 
 /**
@@ -31,7 +32,7 @@ export function createFileExclusive(path: string, content: string, mode = 0o600)
   } finally {
     unlinkSync(temp);
   }
-  syncDir(dirname(path));
+  syncDirectorySync(dirname(path));
 }
 
 export const isAlreadyExists = (error: unknown): boolean =>
@@ -54,13 +55,4 @@ function writeTemp(path: string, content: string, mode: number, temp = tempOf(pa
     closeSync(fd);
   }
   return temp;
-}
-
-function syncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { assertDataDirOwned } from './data-dir-owner';
 import { isProcessAlive, processStartTime } from './process-liveness';
+import { syncDirectorySync } from './sync-directory';
 
 /** The lock's file name in the data directory. */
 export const lockFileName = 'jit-pam.lock';
@@ -92,7 +93,7 @@ export function lockDataDir(dir: string, options: LockOptions = {}): DataDirLock
   try {
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       if (tryLink(candidate, path)) {
-        syncDir(dir);
+        syncDirectorySync(dir);
         removeLeftovers(dir);
         return held(path, mine);
       }
@@ -225,15 +226,6 @@ function writeDurably(path: string, content: string): void {
   const fd = openSync(path, 'wx', 0o600);
   try {
     writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function syncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { open, rename, truncate, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StoreProblem } from './config-store';
+import { syncDirectory } from '../platform/sync-directory';
 
 export const intentFileName = 'intent.json';
 
@@ -101,13 +102,4 @@ export class IntentJournal {
 
 function ignoreMissing(error: unknown): void {
   if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

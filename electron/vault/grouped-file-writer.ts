@@ -2,6 +2,7 @@ import { renameSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../platform/atomic-file';
+import { syncDirectory } from '../platform/sync-directory';
 
 interface Waiter {
   readonly resolve: () => void;
@@ -119,15 +120,5 @@ export class GroupedFileWriter {
 
   #settle(group: readonly Waiter[]): void {
     for (const waiter of group) waiter.resolve();
-  }
-}
-
-/** A rename is durable once its directory is fsync'ed. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

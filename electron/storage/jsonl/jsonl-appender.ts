@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDirectory } from '../../platform/sync-directory';
 
 /**
  * Appends JSON lines to a file, fsync'ed before `append` resolves, so a caller can rely on the
@@ -96,15 +97,5 @@ export class JsonlAppender {
       });
     }
     return this.#handle;
-  }
-}
-
-/** Makes a new file's directory entry durable too (fsync of the file alone does not). */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

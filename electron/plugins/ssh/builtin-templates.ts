@@ -117,15 +117,23 @@ const changePassword = lines(
  * The sudo form of a root template, for an authentication credential that is not root (most
  * fleets allow root only by key, or not at all): log in as the account, answer sudo's password
  * prompt with its password ([#AUTH_PASSWORD#], typed at the prompt, never on a command line),
- * check the account may use sudo, then open a root shell (`sudo -i`) and run the root template's
- * steps in it unchanged. `sudo -k` first, so the password prompt always comes (a cached sudo
- * would take the password typed next for a command). Needs sudo that asks for the password.
+ * check the account may use sudo, then open a root shell and run the root template's steps in it
+ * unchanged. `sudo -k` first, so the password prompt always comes (a cached sudo would take the
+ * password typed next for a command). Needs sudo that asks for the password.
+ *
+ * The root shell is bash without root's start-up files, not `sudo -i`: a target's /root/.profile
+ * and .bashrc are a developer's or another tool's, and an interactive shell obeys them. They can
+ * alias rm, cp and mv to their -i forms (RHEL's default root .bashrc does: a template's rm then
+ * waits at a question), print text a prompt pattern matches, or hang (a build machine's pyenv
+ * init waited 60 s on a stale lock, longer than the prompt timeout). sudo still resets the
+ * environment and sets its secure_path.
  */
 function sudoForm(rootTemplate: string, what: string): string {
   const [, body = ''] = rootTemplate.split(`${firstPrompt.join('\n')}\n`);
   return lines(
     `# ${what}, as the sudo form: the authentication credential is an account with sudo rights`,
-    '# (its password answers sudo), not root. The root template runs in a sudo -i shell.',
+    '# (its password answers sudo), not root. The root template runs in a root bash that reads',
+    "# none of root's start-up files (they may alias rm to rm -i, print, or hang).",
     'set-read-timeout 30',
     'expect "*$"',
     'set-read-timeout 15',
@@ -142,7 +150,7 @@ function sudoForm(rootTemplate: string, what: string): string {
     'exec "sudo -n true || echo JIT-NO-SUDO"',
     'expect "*$"',
     'no-expect "JIT-NO-SUDO"',
-    'exec "sudo -n -i"',
+    'exec "sudo -n /bin/bash --noprofile --norc"',
     'set-read-timeout 30',
     'expect "*#"',
     '# A prompt pattern also matches $: make sure the shell is root before running root commands.',
@@ -200,7 +208,7 @@ export const sshBuiltinTemplates: readonly BuiltInTemplate[] = rootTemplates.fla
     // suggests first (by name), and must not contain the root form's name either.
     name: t.name.replace(/^Linux: /, 'Linux: via sudo, '),
     executionType: t.executionType,
-    description: `${t.description.replace(/ Runs as root\.$/, '')} As an account with sudo rights: its password answers sudo, then a sudo -i shell runs the root form's steps.`,
+    description: `${t.description.replace(/ Runs as root\.$/, '')} As an account with sudo rights: its password answers sudo, then a root bash without root's start-up files runs the root form's steps.`,
     content: sudoForm(t.content, t.name),
   },
 ]);

@@ -197,6 +197,10 @@ test('every save and delete says so the same way; a refused delete offers only C
 
   // The device still holds the credential: the confirmation says why, and offers only Close.
   await openScreen(page, 'Devices', 'All devices');
+  // The list is read again on opening: the refusal is chosen from the row's count, so the test acts
+  // once the row counts the credential, as a person sees it.
+  const sayRow = page.getByRole('row').filter({ hasText: 'say-01' });
+  await expect(sayRow.locator('[data-field="credentialCount"]')).toHaveText('1');
   await page.getByRole('button', { name: 'Actions for say-01' }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete device' });
@@ -219,9 +223,7 @@ test('every save and delete says so the same way; a refused delete offers only C
   await openScreen(page, 'Devices', 'All devices');
   // The list reloads on opening: until then its row still counts the credential, and a menu opened
   // on the row meanwhile is re-rendered under the click. A person sees the 0 first; so does the test.
-  await expect(
-    page.getByRole('row').filter({ hasText: 'say-01' }).locator('[data-field="credentialCount"]'),
-  ).toHaveText('0');
+  await expect(sayRow.locator('[data-field="credentialCount"]')).toHaveText('0');
   await page.getByRole('button', { name: 'Actions for say-01' }).click();
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   await confirm.getByRole('button', { name: 'Delete' }).click();

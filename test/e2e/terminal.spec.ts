@@ -213,6 +213,11 @@ test('a plain session removes nothing; at the maximum length a session ends by i
   const filter = page.getByRole('form', { name: 'Sessions filter' });
   await filter.getByRole('textbox', { name: 'Text' }).fill(account);
   await filter.getByRole('button', { name: 'Filter' }).click();
+  // The filtered page is read again: act on the row once it shows its final content.
+  const row = page
+    .getByRole('grid', { name: 'Remote sessions' })
+    .getByRole('row', { name: new RegExp(account) });
+  await expect(row).toContainText('Ended');
   await page.getByRole('button', { name: `Actions for ${account} @ ssh-lab` }).click();
   await page.getByRole('menuitem', { name: 'Details' }).click();
   const details = page.getByRole('dialog', { name: `Session of ${account}` });

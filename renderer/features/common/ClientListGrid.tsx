@@ -1,6 +1,7 @@
 import { DataGrid, type GridColDef, type GridValidRowModel } from '@mui/x-data-grid';
 import { clientPageSizes, gridDefaults } from './data-grid';
 import { RowActions, type RowAction } from './RowActions';
+import { RowMenuHost } from './RowMenuHost';
 
 /** A row of a list held whole: the grid sorts it by name, and its Action button is named after it. */
 type NamedRow = GridValidRowModel & { name: string };
@@ -31,17 +32,19 @@ export function ClientListGrid<R extends NamedRow>({
   emptyText,
 }: ClientListGridProps<R>) {
   return (
-    <DataGrid<R>
-      label={label}
-      rows={rows}
-      columns={columns}
-      loading={loading && rows.length === 0}
-      {...gridDefaults}
-      onRowDoubleClick={({ row }: { row: R }) => onOpen(row)}
-      initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
-      localeText={{ noRowsLabel: emptyText }}
-      pageSizeOptions={clientPageSizes}
-    />
+    <RowMenuHost>
+      <DataGrid<R>
+        label={label}
+        rows={rows}
+        columns={columns}
+        loading={loading && rows.length === 0}
+        {...gridDefaults}
+        onRowDoubleClick={({ row }: { row: R }) => onOpen(row)}
+        initialState={{ sorting: { sortModel: [{ field: 'name', sort: 'asc' }] } }}
+        localeText={{ noRowsLabel: emptyText }}
+        pageSizeOptions={clientPageSizes}
+      />
+    </RowMenuHost>
   );
 }
 
@@ -55,6 +58,6 @@ export function actionsColumn<R extends NamedRow>(
     width: 80,
     sortable: false,
     filterable: false,
-    renderCell: ({ row }) => <RowActions rowLabel={row.name} actions={actionsOf(row)} />,
+    renderCell: ({ id, row }) => <RowActions rowId={id} rowLabel={row.name} actions={actionsOf(row)} />,
   };
 }

@@ -4,6 +4,7 @@ import type { Session } from '../../../shared/domain/session';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { gridDefaults, serverPaging } from '../common/data-grid';
 import { RowActions, type RowAction } from '../common/RowActions';
+import { RowMenuHost } from '../common/RowMenuHost';
 import { formatTime } from '../operations/operation-format';
 import { deviceOf, isInUse, sessionDuration } from './session-format';
 import { SessionStateChip } from './SessionStateChip';
@@ -78,7 +79,7 @@ const columns = (h: SessionRowHandlers): GridColDef<Session>[] => [
     headerName: 'Action',
     width: 80,
     renderCell: ({ row }) => (
-      <RowActions rowLabel={sessionRowLabel(row)} actions={sessionRowActions(row, h)} />
+      <RowActions rowId={row.id} rowLabel={sessionRowLabel(row)} actions={sessionRowActions(row, h)} />
     ),
   },
 ];
@@ -93,14 +94,16 @@ export function SessionsGrid({ emptyText, handlers }: { emptyText: string; handl
   // Stable columns: the grid rebuilds its column state whenever the array changes.
   const columnDefs = useMemo(() => columns(handlers), [handlers]);
   return (
-    <DataGrid
-      label="Remote sessions"
-      rows={sessions}
-      columns={columnDefs}
-      loading={loading && sessions.length === 0}
-      {...gridDefaults}
-      {...serverPaging(paging, total, (next) => void setPaging(next))}
-      localeText={{ noRowsLabel: emptyText }}
-    />
+    <RowMenuHost>
+      <DataGrid
+        label="Remote sessions"
+        rows={sessions}
+        columns={columnDefs}
+        loading={loading && sessions.length === 0}
+        {...gridDefaults}
+        {...serverPaging(paging, total, (next) => void setPaging(next))}
+        localeText={{ noRowsLabel: emptyText }}
+      />
+    </RowMenuHost>
   );
 }

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Portal from '@mui/material/Portal';
 import Snackbar from '@mui/material/Snackbar';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -44,11 +45,15 @@ export function IdleLockWarning() {
   }, [open]);
 
   const secondsLeft = Math.max(0, Math.ceil((locksAt - now) / 1000));
+  // In a portal of its own, added to the page when it opens: an open dialog hides everything that
+  // was on the page before it from screen readers (aria-hidden), and the warning must be heard.
   return (
-    <Snackbar open={open} anchorOrigin={{ vertical: 'top', horizontal: 'center' }}>
-      <Alert severity="warning" variant="filled" role="alert">
-        {`Locking in ${secondsLeft} s — move the mouse or press a key to stay unlocked`}
-      </Alert>
-    </Snackbar>
+    <Portal>
+      <Snackbar open={open} anchorOrigin={{ vertical: 'top', horizontal: 'center' }}>
+        <Alert severity="warning" variant="filled" role="alert">
+          {`Locking in ${secondsLeft} s — move the mouse or press a key to stay unlocked`}
+        </Alert>
+      </Snackbar>
+    </Portal>
   );
 }

@@ -29,8 +29,7 @@ export const vaultMethods = defineMethods({
     output: vaultStatusSchema,
   },
   'vault.activity': {
-    summary:
-      'The user typed, clicked or scrolled in a window: the idle auto-lock starts its countdown again',
+    summary: 'The user typed, clicked or scrolled in a window: the idle auto-lock starts its countdown again',
     input: z.undefined(),
     output: z.object({}),
   },

@@ -250,7 +250,8 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
-  // Idle auto-lock (Settings > Security): no call from any window for that long locks the vault.
+  // Idle auto-lock (Settings > Security): no call from any window for that long locks the vault; the
+  // windows report user input as calls too (vault.activity), and are warned a minute before.
   const idleLock = new IdleLock({
     timers,
     idleMinutes: () => settings.get().security.autoLockMinutes,
@@ -259,6 +260,7 @@ export function createCore(options: CoreOptions): Core {
       return status.state === 'unlocked' && status.keySource === 'passphrase';
     },
     lock: () => vault.lock('system'),
+    warn: (secondsLeft) => events.emit('vault.idleWarning', { secondsLeft }),
     onError: (error) =>
       notices.post(
         'error',
@@ -284,7 +286,7 @@ export function createCore(options: CoreOptions): Core {
       ...templatesHandlers(inventory.templates, new TemplateLibraryImport(inventory.templates)),
       ...pluginsHandlers(plugins),
       ...auditHandlers(audit),
-      ...vaultHandlers(vault),
+      ...vaultHandlers(vault, idleLock),
       ...transferHandlers(transfer),
       ...operationsHandlers(operations, runner, executor),
       ...sessionsHandlers(lifecycle),

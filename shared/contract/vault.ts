@@ -28,8 +28,23 @@ export const vaultMethods = defineMethods({
     input: z.undefined(),
     output: vaultStatusSchema,
   },
+  'vault.activity': {
+    summary: 'The user typed, clicked or scrolled in a window: the idle auto-lock starts its countdown again',
+    input: z.undefined(),
+    output: z.object({}),
+  },
 });
+
+/**
+ * The idle auto-lock is near: `secondsLeft` until it locks, or null once activity put it off. Every
+ * window shows (or hides) its warning: activity in any window keeps the vault open for all.
+ */
+export const idleWarningSchema = z.object({
+  secondsLeft: z.number().int().positive().max(60).nullable(),
+});
+export type IdleWarning = z.infer<typeof idleWarningSchema>;
 
 export const vaultEvents = defineEvents({
   'vault.changed': vaultStatusSchema,
+  'vault.idleWarning': idleWarningSchema,
 });

@@ -9,7 +9,15 @@ import {
 } from '../../vault/vault-service';
 import type { DomainHandlers } from '../handler-types';
 
-export const vaultHandlers = (vault: VaultService): DomainHandlers<typeof vaultMethods> => ({
+/** What `vault.activity` touches: the idle auto-lock's countdown (electron/vault/idle-lock.ts). */
+export interface IdleActivity {
+  activity(): void;
+}
+
+export const vaultHandlers = (
+  vault: VaultService,
+  idle: IdleActivity,
+): DomainHandlers<typeof vaultMethods> => ({
   'vault.status': () => Promise.resolve(ok(vault.status())),
   'vault.setup': async ({ passphrase }, ctx) => {
     try {
@@ -48,5 +56,11 @@ export const vaultHandlers = (vault: VaultService): DomainHandlers<typeof vaultM
       if (error instanceof VaultStateError) return fail('conflict', error.message);
       throw error;
     }
+  },
+  // User input in a window, reported at most every 30 s per window: neither audited nor logged, since
+  // it says only that someone is at the keyboard (the dispatcher counts the call itself too).
+  'vault.activity': () => {
+    idle.activity();
+    return Promise.resolve(ok({}));
   },
 });

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../stores/app-store';
 import { useVaultStore } from '../../stores/vault-store';
+import { IdleLockWarning } from './IdleLockWarning';
 import { SetPassphraseScreen } from './SetPassphraseScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { VaultFrame } from './VaultFrame';
@@ -53,7 +54,15 @@ export function VaultGate({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (status.state === 'unlocked') return <>{children}</>;
+  if (status.state === 'unlocked') {
+    // Only a passphrase vault locks when idle (an OS-keyring vault would open again at once).
+    return (
+      <>
+        {children}
+        {status.keySource === 'passphrase' && <IdleLockWarning />}
+      </>
+    );
+  }
   if (status.keySource === 'passphrase') {
     return status.state === 'uninitialized' ? <SetPassphraseScreen /> : <UnlockScreen />;
   }

@@ -125,7 +125,7 @@ test('at 1024x700 lists keep their Action column in view, the side menu folds, a
   await expect(page.getByRole('navigation', { name: 'Executions menu' })).toBeVisible();
 });
 
-test('the credential form’s device picker finds one device among 1,000 by part of its name', async ({
+test('the device pickers (credential form, Test on a device) find one device among 1,000 by part of its name', async ({
   app,
 }, testInfo) => {
   const { page } = app;
@@ -174,4 +174,28 @@ test('the credential form’s device picker finds one device among 1,000 by part
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Actions for fleet-admin @ fleet-0742' })).toBeVisible();
+
+  // Test on a device's Device picker narrows the 1,000 devices as one types, too.
+  await openScreen(page, 'Executions', 'Templates');
+  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('SSH');
+  await page.getByRole('button', { name: 'Actions for Linux: create JIT account' }).click();
+  await page.getByRole('menuitem', { name: 'View' }).click();
+  await page
+    .getByRole('dialog', { name: 'Template editor' })
+    .getByRole('button', { name: 'Test on a device' })
+    .click();
+  const test = page.getByRole('dialog', { name: 'Test on a device' });
+  const device = test.getByRole('combobox', { name: 'Device', exact: true });
+  const deviceOptions = page.getByRole('listbox', { name: 'Device' }).getByRole('option');
+  await device.click();
+  await expect(deviceOptions).toHaveCount(100);
+  await expect(test.getByText('900 more: type to narrow')).toBeVisible();
+  await device.fill('et-0742');
+  await expect(deviceOptions).toHaveText(['fleet-0742 (10.80.2.230)']);
+  await deviceOptions.click();
+  await expect(device).toHaveValue('fleet-0742 (10.80.2.230)');
+  // Its one credential has no password: nothing to run as, and the field says why.
+  await expect(test.getByRole('combobox', { name: 'Run as' })).toHaveAccessibleDescription(
+    'No active credential with a password: add one under PAM Core > Credentials',
+  );
 });

@@ -3,6 +3,11 @@ import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
 import type { SelectOption } from './SelectField';
 
+/** A choice, and the heading it is listed under (all or none of a picker's options have one). */
+export interface PickerOption extends SelectOption {
+  readonly group?: string;
+}
+
 /** At most this many matches are drawn at once: 1,000 templates stay quick to open and to type in. */
 const shownMax = 100;
 
@@ -11,7 +16,7 @@ interface FilteredPickerProps {
   /** The chosen option's value; '' for none. */
   value: string;
   /** Every choice, already loaded (a bounded list): typing filters them here, not on the core. */
-  options: readonly SelectOption[];
+  options: readonly PickerOption[];
   onChange: (value: string) => void;
   /** Shown while nothing is chosen ("Choose a plugin first"). */
   placeholder: string;
@@ -23,7 +28,7 @@ interface FilteredPickerProps {
   helperText?: string | undefined;
 }
 
-const matching = (options: readonly SelectOption[], text: string): SelectOption[] => {
+const matching = (options: readonly PickerOption[], text: string): PickerOption[] => {
   const wanted = text.trim().toLowerCase();
   return wanted === '' ? [...options] : options.filter((o) => o.label.toLowerCase().includes(wanted));
 };
@@ -50,10 +55,13 @@ export function FilteredPicker({
   const current = useMemo(() => options.find((o) => o.value === value) ?? null, [options, value]);
   const matches = matching(options, typed);
   const more = Math.max(0, matches.length - shownMax);
+  // Headings only where the options carry them; the options come ordered by heading.
+  const grouped = options.some((o) => o.group !== undefined);
   return (
     <Autocomplete
       value={current}
       options={options}
+      {...(grouped ? { groupBy: (o: PickerOption) => o.group ?? '' } : {})}
       filterOptions={(list, { inputValue }) => matching(list, inputValue).slice(0, shownMax)}
       getOptionLabel={(o) => o.label}
       getOptionDisabled={(o) => o.disabled === true}

@@ -3,24 +3,20 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
-import TextField from '@mui/material/TextField';
+import { useMemo } from 'react';
 import type { LoginOption } from '../../stores/templates-store';
+import { FilteredPicker, type PickerOption } from '../common/FilteredPicker';
 import { runAsPlaceholder } from './run-as';
 import { loginLabel } from './test-on-device';
 import type { RunAs } from './use-run-as';
 
-const options = (label: string, logins: readonly LoginOption[]) =>
-  logins.length > 0 && (
-    <optgroup label={label}>
-      {logins.map((l) => (
-        <option key={l.id} value={String(l.id)}>
-          {loginLabel(l)}
-        </option>
-      ))}
-    </optgroup>
-  );
+const choices = (group: string, logins: readonly LoginOption[]): PickerOption[] =>
+  logins.map((l) => ({ value: String(l.id), label: loginLabel(l), group }));
 
-/** The Run as field: the device's own credentials, then other devices'. */
+/**
+ * The Run as field: the device's own credentials, then other devices', under those headings; one
+ * types into it to narrow a long list.
+ */
 export function RunAsSelect({
   runAs,
   error,
@@ -34,25 +30,26 @@ export function RunAsSelect({
   /** After the user picked a credential (the form clears the field's error). */
   onChosen: () => void;
 }) {
+  const options = useMemo(
+    () => [...choices('This device', runAs.own), ...choices('Other devices', runAs.others)],
+    [runAs.own, runAs.others],
+  );
   return (
-    <TextField
-      select
+    <FilteredPicker
       label="Run as"
       required
       value={runAs.credentialId}
-      onChange={(e) => {
-        runAs.choose(e.target.value);
+      options={options}
+      onChange={(value) => {
+        runAs.choose(value);
         onChosen();
       }}
+      placeholder={runAsPlaceholder(runAs.logins)}
+      what="credentials"
       disabled={disabled}
       error={error !== undefined || runAs.logins.state === 'error'}
       helperText={error ?? runAs.help}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-    >
-      <option value="">{runAsPlaceholder(runAs.logins)}</option>
-      {options('This device', runAs.own)}
-      {options('Other devices', runAs.others)}
-    </TextField>
+    />
   );
 }
 

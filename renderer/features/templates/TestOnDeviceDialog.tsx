@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { FilteredPicker } from '../common/FilteredPicker';
 import { SubmitForm } from '../common/SubmitForm';
 import { findPlugin } from '../../../shared/domain/plugin';
 import type { Template } from '../../../shared/domain/template';
@@ -96,6 +97,15 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
 
   const deviceId = form.deviceId === '' ? null : Number(form.deviceId);
   const device = devices.find((d) => d.id === deviceId);
+  // The store holds every device already; typing narrows them here (1,000 stay quick).
+  const deviceOptions = useMemo(
+    () =>
+      devices.map((d) => ({
+        value: String(d.id),
+        label: `${d.name} (${d.address})${d.active ? '' : ' (inactive)'}`,
+      })),
+    [devices],
+  );
   const runAs = useRunAs(deviceId);
 
   useEffect(() => void loadDevices(), [loadDevices]);
@@ -246,24 +256,18 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
               the account, a delete template deletes it.
             </Typography>
             <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
-              <TextField
-                select
+              <FilteredPicker
                 label="Device"
                 required
                 value={form.deviceId}
-                onChange={(e) => pickDevice(e.target.value)}
+                options={deviceOptions}
+                onChange={pickDevice}
+                placeholder="Choose a device"
+                what="devices"
                 disabled={running !== undefined}
                 error={errors.deviceId !== undefined || devicesError !== undefined}
                 helperText={errors.deviceId ?? deviceHelp}
-                slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-              >
-                <option value="">Choose a device</option>
-                {devices.map((d) => (
-                  <option key={d.id} value={String(d.id)}>
-                    {`${d.name} (${d.address})${d.active ? '' : ' (inactive)'}`}
-                  </option>
-                ))}
-              </TextField>
+              />
               <RunAsSelect
                 runAs={runAs}
                 error={errors.credentialId}

@@ -25,3 +25,23 @@ export async function pick(scope: Locator, label: string, option: string): Promi
   await scope.page().getByRole('option', { name: option, exact: true }).click();
   await expect(input).toHaveValue(option);
 }
+
+/**
+ * Opens a picker whose options are listed under headings (Run as: "This device", "Other devices"),
+ * reads what it offers under each, and closes it again with Escape (which leaves the dialog open).
+ */
+export async function offered(scope: Locator, label: string): Promise<Record<string, string[]>> {
+  const input = scope.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  const listbox = scope.page().getByRole('listbox');
+  await expect(listbox).toBeVisible();
+  const lists: Record<string, string[]> = {};
+  // One item per heading: the heading's text, then the list of its options.
+  for (const group of await listbox.locator(':scope > li').all()) {
+    const heading = (await group.locator(':scope > div').first().textContent()) ?? '';
+    lists[heading] = await group.getByRole('option').allTextContents();
+  }
+  await input.press('Escape');
+  await expect(listbox).toBeHidden();
+  return lists;
+}

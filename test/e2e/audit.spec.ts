@@ -129,6 +129,12 @@ test('audit detail: a device edit shows the address before and after; a password
     await expect(detail).toBeVisible();
   };
 
+  // An update's Detail cell says what changed (it was empty: the changes were only in the detail).
+  const deviceUpdate = grid
+    .getByRole('row')
+    .filter({ has: page.locator('[data-field="entity"]', { hasText: 'Device' }) })
+    .filter({ has: page.locator('[data-field="action"]', { hasText: /^update$/ }) });
+  await expect(deviceUpdate.locator('[data-field="detail"]')).toHaveText('Address: a.lab → b.lab');
   await open('Device', 'aud-01');
   await expect(changes).toHaveText(['Address: a.lab → b.lab']);
   await detail.getByRole('button', { name: 'Close' }).click();

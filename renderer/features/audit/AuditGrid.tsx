@@ -6,7 +6,7 @@ import { useAuditStore } from '../../stores/audit-store';
 import { actionsField, gridDefaults, serverPaging } from '../common/data-grid';
 import { entityLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
-import { auditTime } from './audit-format';
+import { auditChangeLines, auditTime } from './audit-format';
 import { DateTime } from '../common/DateTime';
 
 const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] => [
@@ -35,7 +35,14 @@ const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] 
     valueGetter: (_value, row) => fieldLabels(row.entity, row.fields).join(', '),
   },
   { field: 'result', headerName: 'Result', width: 90 },
-  { field: 'detail', headerName: 'Detail', flex: 1.2, minWidth: 160 },
+  {
+    field: 'detail',
+    headerName: 'Detail',
+    flex: 1.2,
+    minWidth: 160,
+    // An update names no detail of its own: its changes say what happened ("Address: a → b").
+    valueGetter: (_value, row) => row.detail || auditChangeLines(row).lines.join('; '),
+  },
   {
     field: actionsField,
     headerName: 'Action',

@@ -84,6 +84,9 @@ test('operations: filters, details with masked secrets, and Cancel operation of 
     await saveTemplateAndClose(page, editor, templateName);
     await page.getByRole('button', { name: `Actions for ${templateName}` }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
+    // Both runs test an edit not saved yet: Operations names them drafts and keeps the text.
+    const draftLine = '# tried before it is saved';
+    await editor.getByRole('textbox', { name: 'Content' }).fill(`${templateContent}\n${draftLine}`);
     await editor.getByRole('button', { name: 'Test on a device' }).click();
     const testDialog = page.getByRole('dialog', { name: 'Test on a device' });
     const runAs = testDialog.getByRole('combobox', { name: 'Run as' });
@@ -100,15 +103,21 @@ test('operations: filters, details with masked secrets, and Cancel operation of 
     await pick(testDialog, 'Device', 'ops-open (127.0.0.1)');
     await expect(runAs).toHaveValue('root @ ops-open');
     await testDialog.getByRole('button', { name: 'Run test' }).click();
-    const live = testDialog.getByRole('region', { name: `Operation: ${templateName} v1` });
+    const live = testDialog.getByRole('region', { name: `Operation: ${templateName} (draft)` });
     await expect(live.getByText('Running', { exact: true })).toBeVisible();
-    await expect(live.getByRole('table', { name: `Steps of ${templateName} v1` })).toContainText('******');
+    await expect(live.getByRole('table', { name: `Steps of ${templateName} (draft)` })).toContainText(
+      '******',
+    );
     // The password did reach the shell, and came back in its output: what follows must mask it.
     expect(ssh.lines).toContain(`echo '${password}'`);
     // Closing the dialog leaves the run going; it is canceled from Operations.
     await testDialog.getByRole('button', { name: 'Close' }).click();
     await expect(testDialog).toBeHidden();
     await page.keyboard.press('Escape');
+    await page
+      .getByRole('dialog', { name: 'Discard your changes?' })
+      .getByRole('button', { name: 'Discard' })
+      .click();
     await expect(editor).toBeHidden();
 
     await openScreen(page, 'Executions', 'Operations');
@@ -119,7 +128,7 @@ test('operations: filters, details with masked secrets, and Cancel operation of 
     await expect(openRow.locator('[data-field="status"]')).toHaveText('Running');
     await expect(closedRow.locator('[data-field="status"]')).toHaveText('Error');
     await expect(openRow.locator('[data-field="kind"]')).toHaveText('Test');
-    await expect(openRow.locator('[data-field="templateName"]')).toHaveText(`${templateName} v1`);
+    await expect(openRow.locator('[data-field="templateName"]')).toHaveText(`${templateName} (draft)`);
     await expect(openRow.locator('[data-field="runAs"]')).toHaveText('root @ ops-open');
 
     // Filters: each is applied with Filter, and Clear shows everything again.
@@ -170,6 +179,8 @@ test('operations: filters, details with masked secrets, and Cancel operation of 
       `root@127.0.0.1:${closed}: connect ECONNREFUSED`,
     );
     await expect(dialog.getByRole('button', { name: 'Cancel operation' })).toHaveCount(0);
+    await expect(dialog).toContainText(`${templateName} (draft)`);
+    await expect(dialog.getByRole('region', { name: 'The unsaved text that ran' })).toContainText(draftLine);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
 

@@ -1,9 +1,11 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
@@ -12,6 +14,7 @@ import { kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationAttempt } from './OperationAttempt';
 import { OperationStatusChip } from './OperationStatusChip';
 import { DateTime } from '../common/DateTime';
+import { monospace } from '../templates/ContentField';
 
 const headerFields = (op: Operation): Field[] => [
   ['Status', <OperationStatusChip key="status" status={op.status} />],
@@ -69,6 +72,9 @@ function OperationContent({ op, onClose }: { op: Operation; onClose: () => void 
             {`Could not cancel the operation: ${cancelError}`}
           </Alert>
         )}
+        {op.templateVersion === null && op.templateContent !== undefined && (
+          <DraftText text={op.templateContent} />
+        )}
         {/* In the order they ran: the first failure's cause comes first. */}
         {op.attempts.map((attempt) => (
           <OperationAttempt key={attempt.number} attempt={attempt} />
@@ -83,5 +89,33 @@ function OperationContent({ op, onClose }: { op: Operation; onClose: () => void 
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
     </>
+  );
+}
+
+/** A draft run's exact text: no saved version holds it, so the operation is where it is read. */
+function DraftText({ text }: { text: string }) {
+  return (
+    <Box component="section" aria-labelledby="operation-draft-title" sx={{ mt: 2 }}>
+      <Typography id="operation-draft-title" variant="subtitle2" component="h3">
+        The unsaved text that ran
+      </Typography>
+      <Box
+        component="pre"
+        sx={{
+          fontFamily: monospace,
+          fontSize: 13,
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-word',
+          bgcolor: 'action.hover',
+          p: 1.5,
+          m: 0,
+          borderRadius: 1,
+          maxHeight: 320,
+          overflow: 'auto',
+        }}
+      >
+        {text}
+      </Box>
+    </Box>
   );
 }

@@ -32,9 +32,18 @@ export const statusColors: Record<OperationStatus, ChipProps['color']> = {
 /** The plugin's display name; the id itself if this build does not know it. */
 export const pluginName = (id: string): string => findPlugin(id)?.name ?? id;
 
-/** "Create Linux user v3": a template's name with the version that ran (ad-hoc runs have none). */
-export const templateLabel = (op: Operation): string =>
-  op.templateVersion === null ? op.templateName : `${op.templateName} v${op.templateVersion}`;
+/**
+ * "Create Linux user v3": a template's name with the version that ran; "… (draft)" for a test of
+ * the editor's unsaved text (it keeps the text it ran); the name alone for older version-less runs.
+ */
+export const templateLabel = (
+  op: Pick<Operation, 'templateName' | 'templateVersion' | 'templateContent'>,
+): string =>
+  op.templateVersion !== null
+    ? `${op.templateName} v${op.templateVersion}`
+    : op.templateContent === undefined
+      ? op.templateName
+      : `${op.templateName} (draft)`;
 
 /** A time as every screen writes it (common/date-time.ts), for the text-only places (transcripts). */
 export const formatTime = formatDateTime;

@@ -3,17 +3,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Operation } from '../../../shared/domain/operation';
+import { templateLabel } from '../operations/operation-format';
 import { OperationStatusChip } from '../operations/OperationStatusChip';
 import { StepLogTable } from '../operations/StepLogTable';
 import { monospace } from './ContentField';
-
-/** "Name v2", or "Name (draft)" for a run of the editor's unsaved text. */
-const templateLabel = (op: Operation): string =>
-  op.templateVersion !== null
-    ? `${op.templateName} v${op.templateVersion}`
-    : op.templateContent === undefined
-      ? op.templateName
-      : `${op.templateName} (draft)`;
 
 export interface TestOperationViewProps {
   operation: Operation;

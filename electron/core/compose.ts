@@ -73,6 +73,8 @@ export interface CoreOptions {
   readonly automaticSweeps?: boolean;
   /** The digits of generated JIT account names; crypto's by default (tests make a name collide). */
   readonly randomInt?: (max: number) => number;
+  /** How long shutdown() may take before it flushes the stores regardless; 60 s by default. */
+  readonly shutdownCeilingMs?: number;
 }
 
 export interface Core {
@@ -94,7 +96,7 @@ export interface Core {
   close(): void;
   /**
    * Quitting: ends the live JIT sessions (a bounded wait for their cleanup; what does not finish
-   * is swept at the next start), then close().
+   * is swept at the next start), then close(). Resolves within a ceiling whatever a step does.
    */
   shutdown(): Promise<void>;
 }
@@ -316,16 +318,35 @@ export function createCore(options: CoreOptions): Core {
       flushEach([config, inventory, vault]);
     },
     shutdown: async () => {
-      // What was being saved is let finish first (a request in flight, the start-up install of
-      // the built-in templates), so quitting never leaves a change half made.
-      idleLock.stop();
-      await dispatcher.drain(shutdownWaitMs);
-      await Promise.race([ready, waitMs(shutdownWaitMs)]);
-      await lifecycle.close();
-      await sqlConsoles.close();
-      await plugins.closeKeptConnections();
-      // The vault's writes in flight end on their own (flush would supersede them, synchronously).
-      await vault.settled();
+      // Each step says what it waits for, for the message if the whole quit runs out of time.
+      let step = 'the calls in flight';
+      const steps = async () => {
+        // What was being saved is let finish first (a request in flight, the start-up install of
+        // the built-in templates), so quitting never leaves a change half made.
+        idleLock.stop();
+        await dispatcher.drain(shutdownWaitMs);
+        step = 'the start-up chores';
+        await Promise.race([ready, waitMs(shutdownWaitMs)]);
+        step = 'the JIT sessions to end';
+        await lifecycle.close();
+        step = 'the SQL consoles to close';
+        await sqlConsoles.close();
+        step = 'the kept connections to close';
+        await plugins.closeKeptConnections();
+        step = "the vault's writes";
+        // The vault's writes in flight end on their own (flush would supersede them, synchronously).
+        await vault.settled();
+      };
+      // Each step is bounded or should be, but a quit must end even when one is not (a server that
+      // stops answering mid-step): past the ceiling the stores are flushed as they are. Every
+      // durable write is whole on disk already; a session left Ending is swept at the next start.
+      const finished = await Promise.race([
+        steps().then(() => true),
+        waitMs(options.shutdownCeilingMs ?? shutdownCeilingMs).then(() => false),
+      ]);
+      if (!finished) {
+        console.error(`Quitting without waiting longer for ${step}: the next start finishes what is left.`);
+      }
       flushEach([config, inventory, vault]);
     },
   };
@@ -333,6 +354,12 @@ export function createCore(options: CoreOptions): Core {
 
 /** How long quitting waits for the calls in flight, then for the start-up chores. */
 const shutdownWaitMs = 10_000;
+
+/**
+ * How long a quit may take in all: the waits above (10 s, 10 s), the sessions' cleanup (20 s,
+ * session-lifecycle.ts), and a margin for closing connections and the vault's last write.
+ */
+const shutdownCeilingMs = 60_000;
 
 /** Resolves after `ms`, without keeping the process alive for it. */
 function waitMs(ms: number): Promise<void> {

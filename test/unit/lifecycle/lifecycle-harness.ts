@@ -55,13 +55,19 @@ export class FakeTarget implements PluginRuntime {
   readonly marks = new Map<string, string>();
   /** Holds every run until released (to look at the state written before the run). */
   gate: Promise<void> | undefined;
+  /** Runs waiting at the gate now: the work they belong to can go no further until it opens. */
+  atGate = 0;
 
   check() {
     return [];
   }
 
   async run(request: RunRequest): Promise<RunResult> {
-    if (this.gate) await this.gate;
+    if (this.gate) {
+      this.atGate += 1;
+      await this.gate;
+      this.atGate -= 1;
+    }
     const verb = request.template.trim() as Verb;
     const username = this.#name(request.tags.USERNAME ?? '');
     this.runs.push({ verb, username });

@@ -17,14 +17,18 @@ afterEach(async () => {
 const settled = (id: string, state: Session['state']) =>
   until(() => stateOf(world, id) === state, `session ${id} ${state}`);
 
-/** Whether `promise` has settled yet, after the work already queued has run. */
+/**
+ * Whether `promise` has settled yet, once the session's work is held at the target's gate (it can
+ * go no further) and what was already queued has run: no wait for luck, a point where nothing moves.
+ */
 async function isSettled(promise: Promise<unknown>): Promise<boolean> {
   let done = false;
   void promise.then(
     () => (done = true),
     () => (done = true),
   );
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await until(() => world.target.atGate > 0, 'a run held at the gate');
+  await new Promise((resolve) => setImmediate(resolve));
   return done;
 }
 

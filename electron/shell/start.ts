@@ -13,6 +13,7 @@ import { electronStoreBackendFactory } from './electron-store-backend';
 import { hardenApp } from './hardening';
 import { registerIpc } from './ipc';
 import { osKeyProtector } from './safe-storage-keys';
+import { askBeforeLeaving } from './leave-question';
 import { createMainWindow } from './window';
 
 function pathArg(argv: readonly string[], name: string): string | undefined {
@@ -71,7 +72,8 @@ export function startShell(argv: readonly string[], here: string): Promise<Core 
     registerIpc(core, () => window);
     window = createMainWindow(join(here, 'preload.cjs'));
     window.on('closed', () => (window = undefined));
-    quitAfterShutdown(core);
+    const quit = quitAfterShutdown(core);
+    askBeforeLeaving(window, quit.began);
     app.on('window-all-closed', () => app.quit());
     return core;
   });
@@ -80,9 +82,9 @@ export function startShell(argv: readonly string[], here: string): Promise<Core 
 /**
  * Quitting ends every live session first (the lifecycle waits a bounded time for their cleanup;
  * what is left is swept at the next start), then flushes the stores: the first quit is held back
- * until core.shutdown() is done, then quits again for real.
+ * until core.shutdown() is done, then quits again for real. `began`: whether a quit is under way.
  */
-function quitAfterShutdown(core: Core): void {
+function quitAfterShutdown(core: Core): { began: () => boolean } {
   let state: 'running' | 'shutting-down' | 'done' = 'running';
   app.on('before-quit', (event) => {
     if (state === 'done') return;
@@ -101,4 +103,5 @@ function quitAfterShutdown(core: Core): void {
         app.quit();
       });
   });
+  return { began: () => state !== 'running' };
 }

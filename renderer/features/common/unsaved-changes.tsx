@@ -5,7 +5,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { findBridge } from '../../api/bridge-transport';
 
 export const discardTitle = 'Discard your changes?';
 
@@ -15,13 +14,13 @@ let changedForms = 0;
 export const hasChangedForm = (): boolean => changedForms > 0;
 
 /**
- * While `dirty`, leaving the page (reload, closing the tab, typing another address) asks first.
- * Only in a browser: in the Electron shell a cancelled `beforeunload` would silently keep the
- * window from closing, with no question shown.
+ * While `dirty`, leaving the page (reload, closing the tab or the window, typing another address)
+ * asks first: the browser's own question, or in the Electron shell the one its main process shows
+ * when the page cancels `beforeunload` (electron/shell/leave-question.ts).
  */
 export function useBeforeUnload(dirty: boolean): void {
   useEffect(() => {
-    if (!dirty || findBridge() !== undefined) return;
+    if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);

@@ -14,6 +14,8 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
   App,
+  BaseWindow,
+  MessageBoxSyncOptions,
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
@@ -397,10 +399,19 @@ class StandInSafeStorage implements Pick<
   }
 }
 
-class StandInDialog implements Pick<Dialog, 'showErrorBox'> {
+class StandInDialog implements Pick<Dialog, 'showErrorBox' | 'showMessageBoxSync'> {
   readonly errors: { title: string; content: string }[] = [];
+  /** The questions asked, and the index of the button the next one is answered with. */
+  readonly questions: MessageBoxSyncOptions[] = [];
+  answer = 0;
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
+  }
+  showMessageBoxSync(
+    ...args: [options: MessageBoxSyncOptions] | [window: BaseWindow, options: MessageBoxSyncOptions]
+  ): number {
+    this.questions.push(args.length === 1 ? args[0] : args[1]);
+    return this.answer;
   }
 }
 
@@ -476,6 +487,8 @@ export function resetElectron(): void {
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
   dialog.errors.length = 0;
+  dialog.questions.length = 0;
+  dialog.answer = 0;
   nativeTheme.shouldUseDarkColors = false;
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();

@@ -9,9 +9,28 @@ import {
 import { ServiceError } from '../services/service-error';
 import type { StoreProblem } from '../storage/config-store';
 import { JsonlAppender } from '../storage/jsonl/jsonl-appender';
-import { describeBadLines, readJsonLines } from '../storage/jsonl/read-json-lines';
+import { describeBadLines, readJsonLines, type LoadedLines } from '../storage/jsonl/read-json-lines';
+import { writeFileAtomic } from '../platform/atomic-file';
 
 export const sessionsFileName = 'sessions.jsonl';
+
+/** Superseded lines (earlier states of a session) the file may hold before a start rewrites it. */
+export const compactAfterLines = 1000;
+
+/**
+ * The last state of each session, when the file is worth rewriting with those alone: a session
+ * writes about six lines in its life, and only the last one counts, so the file (read whole at
+ * every start) would grow six times faster than what it holds. Only a file with at least
+ * `compactAfterLines` superseded lines, more than the sessions it holds, and no bad line: a line
+ * that did not parse stays in the file as evidence, and so does the file around it.
+ */
+function compacted(loaded: LoadedLines<Session>): Session[] | undefined {
+  if (loaded.badLines.length > 0) return undefined;
+  const latest = new Map<string, Session>();
+  for (const session of loaded.items) latest.set(session.id, session);
+  const superseded = loaded.items.length - latest.size;
+  return superseded >= compactAfterLines && superseded > latest.size ? [...latest.values()] : undefined;
+}
 
 export interface SessionStoreOptions {
   readonly dir: string;
@@ -26,6 +45,8 @@ export interface SessionStoreOptions {
  * crash the state alone says what may exist there (mayHoldAccount) and the start-up sweep can
  * drive it to its end. A line cut short by a crash is skipped and reported, never rewritten: the
  * state before it still stands, which is the safe side (the sweep cleans up what may exist).
+ * A start rewrites a file of mostly superseded lines with the last state of each session
+ * (atomically: after a crash either file is whole, and both say the same).
  */
 export class SessionStore {
   readonly #byId = new Map<string, Session>();
@@ -55,10 +76,17 @@ export class SessionStore {
 
   static open(options: SessionStoreOptions): SessionStore {
     const path = join(options.dir, sessionsFileName);
-    const loaded = readJsonLines(path, (json) => {
-      const parsed = sessionSchema.safeParse(json);
-      return parsed.success ? parsed.data : undefined;
-    });
+    const read = () =>
+      readJsonLines(path, (json) => {
+        const parsed = sessionSchema.safeParse(json);
+        return parsed.success ? parsed.data : undefined;
+      });
+    let loaded = read();
+    const latest = compacted(loaded);
+    if (latest) {
+      writeFileAtomic(path, latest.map((s) => `${JSON.stringify(s)}\n`).join(''));
+      loaded = read();
+    }
     return new SessionStore(options, describeBadLines(path, 'sessions file', loaded.badLines), loaded);
   }
 

@@ -4,7 +4,7 @@ import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/domain/session';
-import { SessionStore, sessionsFileName } from '../../../electron/lifecycle/session-store';
+import { compactAfterLines, SessionStore, sessionsFileName } from '../../../electron/lifecycle/session-store';
 import { makeTempDir } from '../../support/temp-dir';
 
 let dir: ReturnType<typeof makeTempDir>;
@@ -133,5 +133,60 @@ describe('SessionStore', () => {
     expect(ids('bob')).toEqual(['b']);
     expect(ids('nobody')).toEqual([]);
     await store.close();
+  });
+
+  describe('a start rewrites a file of mostly earlier states with the last state of each session', () => {
+    const path = () => join(dir.path, sessionsFileName);
+    const lineCount = () =>
+      readFileSync(path(), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '').length;
+    /** `sessions` sessions of `states` lines each, the last one Ended, written as the app appends. */
+    const writeHistory = (sessions: number, states: number) => {
+      const lines: string[] = [];
+      for (let i = 0; i < sessions; i++) {
+        for (let k = 0; k < states; k++) {
+          const state = k === states - 1 ? 'ended' : k === 0 ? 'requested' : 'active';
+          lines.push(JSON.stringify(session(`s${i}`, state, { cleanupAttempts: k })));
+        }
+      }
+      appendFileSync(path(), `${lines.join('\n')}\n`, { mode: 0o600 });
+    };
+
+    it('one line per session, the last state of each, still private, and saves go on after it', async () => {
+      writeHistory(200, 6);
+      expect(lineCount()).toBe(1200);
+      const store = SessionStore.open({ dir: dir.path });
+      expect(lineCount()).toBe(200);
+      expect(statSync(path()).mode & 0o777).toBe(0o600);
+      expect(store.problems).toEqual([]);
+      expect(store.get('s7')).toMatchObject({ state: 'ended', cleanupAttempts: 5 });
+      expect(store.all()).toHaveLength(200);
+      await store.save(session('s7', 'ended', { cleanupAttempts: 9 }));
+      await store.close();
+      expect(lineCount()).toBe(201);
+      const again = SessionStore.open({ dir: dir.path });
+      expect(again.get('s7')?.cleanupAttempts).toBe(9);
+      await again.close();
+    });
+
+    it(`leaves a file with fewer than ${compactAfterLines} earlier states as it is`, async () => {
+      // 150 sessions of 7 lines: 900 earlier states, more than the sessions but under the bound.
+      writeHistory(150, 7);
+      const before = readFileSync(path(), 'utf8');
+      const store = SessionStore.open({ dir: dir.path });
+      await store.close();
+      expect(readFileSync(path(), 'utf8')).toBe(before);
+    });
+
+    it('never rewrites a file with a line that did not parse: the file is evidence', async () => {
+      writeHistory(200, 6);
+      appendFileSync(path(), '{"id":"torn\n');
+      writeHistory(1, 2);
+      const store = SessionStore.open({ dir: dir.path });
+      expect(store.problems).toHaveLength(1);
+      await store.close();
+      expect(lineCount()).toBe(1203);
+    });
   });
 });

@@ -355,3 +355,45 @@ test('a session whose cleanup fails needs attention; Force close requires a reas
   expect(await roleExists(account)).toBe(true);
   await asAdmin((c) => c.query(`DROP ROLE "${account}"`));
 });
+
+test('Test on a device of the creation template leaves its role, says so, and the offered Delete drops it', async ({
+  app,
+}, testInfo) => {
+  test.slow();
+  const { page } = app;
+  await seed(page, testInfo.outputPath('bundle.json'), {});
+
+  await openScreen(page, 'Executions', 'Templates');
+  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('PostgreSQL');
+  await page.getByRole('button', { name: `Actions for ${builtInCreate}` }).click();
+  await page.getByRole('menuitem', { name: 'View' }).click();
+  await page
+    .getByRole('dialog', { name: 'Template editor' })
+    .getByRole('button', { name: 'Test on a device' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Test on a device' });
+  await pick(dialog, 'Device', `pg-lab (${lab.details.host})`);
+  await expect(dialog.getByRole('combobox', { name: 'Run as' })).toHaveValue(
+    `${lab.details.adminUser} @ pg-lab`,
+  );
+  await dialog.getByRole('button', { name: 'Run test' }).click();
+
+  // The result says the role is still there, and it is, on the server.
+  const note = dialog.getByRole('note', { name: 'Account left on the device' });
+  await expect(note).toContainText(
+    /^The account senseg\d{7} was created on pg-lab \(127\.0\.0\.1\) and is still there\./,
+  );
+  const account = /senseg\d{7}/.exec(await note.innerText())?.[0] ?? '';
+  expect(await roleExists(account)).toBe(true);
+
+  // The plugin's deletion template is offered first; its run drops the role.
+  await expect(
+    note.getByRole('combobox', { name: 'Deletion template' }).locator('option:checked'),
+  ).toHaveText(builtInDrop);
+  await note.getByRole('button', { name: `Delete ${account}` }).click();
+  const removal = dialog.getByRole('region', { name: new RegExp(`^Operation: ${builtInDrop} v\\d+$`) });
+  await expect(removal.getByText('Successful', { exact: true })).toBeVisible();
+  await expect(removal).toContainText(`Account ${account}`);
+  await expect(note).toBeHidden();
+  expect(await roleExists(account)).toBe(false);
+});

@@ -25,6 +25,7 @@ import { RunAsNotes, RunAsSelect } from './RunAsFields';
 import {
   endpointText,
   isSqlPlugin,
+  leftAccount,
   partnerCandidates,
   partnerTypeOf,
   removalCandidates,
@@ -323,14 +324,17 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
               <TestProgress running={running} operations={liveTest?.operations ?? []} onCancel={cancel} />
             )}
             {outcome.kind !== 'none' && running === undefined && <TestOutcomeView outcome={outcome} />}
-            {outcome.kind === 'test' && running === undefined && (
-              <LeftAccountNote
-                key={outcome.operation.id}
-                operation={outcome.operation}
-                removers={removalCandidates(ranTemplate(outcome.operation), outcome.operation, templates)}
-                onRemove={(remover) => void removeLeft(outcome.operation, remover)}
-              />
-            )}
+            {/* Only after a run that made an account and left it: a deletion's own result is not one. */}
+            {outcome.kind === 'test' &&
+              running === undefined &&
+              leftAccount(ranTemplate(outcome.operation), outcome.operation) && (
+                <LeftAccountNote
+                  key={outcome.operation.id}
+                  operation={outcome.operation}
+                  removers={removalCandidates(ranTemplate(outcome.operation), outcome.operation, templates)}
+                  onRemove={(remover) => void removeLeft(outcome.operation, remover)}
+                />
+              )}
           </Stack>
         </DialogContent>
         <DialogActions sx={{ px: 3 }}>

@@ -90,17 +90,26 @@ export function slotForField(field: string | undefined): TestSlot {
 }
 
 /**
- * After a single successful run of a creation template the account it made is still on the
- * target: the deletion templates of the same plugin that can remove it, the likeliest first
- * (active, then of the same origin as `created`, then by name). None for other runs.
+ * Whether a run left the account it made on the target: a single successful test of a creation
+ * template (a round trip removes it itself; another type makes none).
+ */
+export const leftAccount = (
+  ran: { readonly executionType: ExecutionType },
+  operation: { readonly status: string; readonly kind: string },
+): boolean =>
+  ran.executionType === 'New user' && operation.status === 'Successful' && operation.kind === 'test';
+
+/**
+ * After a run that left its account (leftAccount): the deletion templates of the same plugin that
+ * can remove it, the likeliest first (active, then of the same origin as `created`, then by name).
+ * None for other runs.
  */
 export function removalCandidates(
   created: { readonly executionType: ExecutionType; readonly pluginId: PluginId; readonly builtIn: boolean },
   operation: { readonly status: string; readonly kind: string },
   templates: readonly Template[],
 ): Template[] {
-  if (created.executionType !== 'New user' || operation.status !== 'Successful' || operation.kind !== 'test')
-    return [];
+  if (!leftAccount(created, operation)) return [];
   const score = (t: Template) => (t.active ? 0 : 2) + (t.builtIn === created.builtIn ? 0 : 1);
   return templates
     .filter((t) => t.pluginId === created.pluginId && t.executionType === 'User delete')

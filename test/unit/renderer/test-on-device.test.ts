@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   endpointText,
+  leftAccount,
   loginLabel,
   partnerCandidates,
   partnerTypeOf,
@@ -111,6 +112,15 @@ describe('removalCandidates', () => {
 
   it('offers the plugin’s deletion templates after a successful creation test, likeliest first', () => {
     expect(removalCandidates(created, done, templates).map((t) => t.id)).toEqual([2, 5, 3]);
+  });
+
+  it('says an account was left only after a successful single test of a creation template', () => {
+    expect(leftAccount(created, done)).toBe(true);
+    // The deletion run the note offers is a test too: its result must not say the account is there.
+    expect(leftAccount({ executionType: 'User delete' }, done)).toBe(false);
+    expect(leftAccount({ executionType: 'Credential enable' }, done)).toBe(false);
+    expect(leftAccount(created, { ...done, status: 'Error' })).toBe(false);
+    expect(leftAccount(created, { ...done, kind: 'round_trip' })).toBe(false);
   });
 
   it('offers nothing after a failed run, or a run of another type', () => {

@@ -265,3 +265,20 @@ describe('the input of a whole template is read as the shell receives it', () =>
     expect(result.failure?.message).toContain('Line 1, column 15');
   });
 });
+
+// Issue 15, item 1: the command each value goes to, as command-rules.ts names it past sudo, env,
+// nice, timeout and the `time` keyword. The reason in the refusal is asserted, not only that there
+// is one: an option misread would still refuse, but for a command this check "cannot name", and a
+// reading that loses its way on one line can let the next one through.
+describe('issue 15 item 1: the command a value goes to, read past wrappers and their options', () => {
+  it.each([
+    // Found by the mutation run: each was sent with the value as a second shell's code.
+    ['sudo X=1 sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['env ./x=y sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['env 1X=2 sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['echo [#ADD_INFO#] | (sh) > /tmp/out', 'is piped into a ( … ) group'],
+    ['echo [#ADD_INFO#] | (bash) 2>/dev/null', 'is piped into a ( … ) group'],
+  ])('%s: a VAR=value word or a redirection does not hide the shell', (shell, reason) => {
+    expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+});

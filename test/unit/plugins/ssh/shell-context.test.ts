@@ -271,6 +271,8 @@ describe('the input of a whole template is read as the shell receives it', () =>
 // is one: an option misread would still refuse, but for a command this check "cannot name", and a
 // reading that loses its way on one line can let the next one through.
 describe('issue 15 item 1: the command a value goes to, read past wrappers and their options', () => {
+  const unknown = 'command whose name is not plain text';
+
   it.each([
     // Found by the mutation run: each was sent with the value as a second shell's code.
     ['sudo X=1 sh -c [#ADD_INFO#]', 'goes to sh'],
@@ -280,5 +282,72 @@ describe('issue 15 item 1: the command a value goes to, read past wrappers and t
     ['echo [#ADD_INFO#] | (bash) 2>/dev/null', 'is piped into a ( … ) group'],
   ])('%s: a VAR=value word or a redirection does not hide the shell', (shell, reason) => {
     expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+
+  it.each([
+    ['perl -e [#ADD_INFO#]', 'goes to perl, which runs its arguments or input as code'],
+    ['enable -f [#ADD_INFO#] x', 'goes to enable -f, which loads and runs a shared library'],
+    ['enable -f/tmp/x.so [#ADD_INFO#]', 'goes to enable -f, which loads and runs a shared library'],
+    ['printf -v x [#ADD_INFO#]', 'goes to printf -v, which evaluates a variable name'],
+    ['printf -vout %s [#ADD_INFO#]', 'goes to printf -v, which evaluates a variable name'],
+    ['test -v [#ADD_INFO#]', 'goes to test -v, which evaluates a variable name'],
+    ['test -R [#ADD_INFO#]', 'goes to test -v, which evaluates a variable name'],
+    ['[ -R [#ADD_INFO#] ]', 'goes to [ -v, which evaluates a variable name'],
+  ])('%s: the refusal says what the command does with it', (shell, reason) => {
+    expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+
+  it.each([
+    ['sudo -- sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --user=bob sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --user bob sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --non-interactive sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['env - sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['nice -10 sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['time -- sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['time ! sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --login [#ADD_INFO#]', 'goes to sudo --login, which runs a shell'],
+    ['sudo -Es [#ADD_INFO#]', 'goes to sudo -Es, which runs a shell'],
+    ['env --split-string="sh -c" [#ADD_INFO#]', 'goes to env --split-string, which runs a shell'],
+  ])('%s: the options are skipped to the command that runs', (shell, reason) => {
+    expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+
+  it.each([
+    // A word that is not plain text where the command or an option is due.
+    'timeout $T /opt/tool [#ADD_INFO#]',
+    'time$X /opt/tool [#ADD_INFO#]',
+    // `--` before timeout's duration: the duration is then the next word, which this check does not follow.
+    'timeout -- 5 /opt/tool [#ADD_INFO#]',
+    // A lone `-` is env's `-i`; for sudo it is no option this check knows.
+    'sudo - sh -c [#ADD_INFO#]',
+    // Options these wrappers do not have: what follows them is not known to be the command.
+    'sudo -Z sh -c [#ADD_INFO#]',
+    'sudo -5 sh -c [#ADD_INFO#]',
+    'nice -Z sh -c [#ADD_INFO#]',
+    'nice -5x sh -c [#ADD_INFO#]',
+    'nice -x-5 sh -c [#ADD_INFO#]',
+  ])('%s: refused, as what runs cannot be known', (shell) => {
+    expectRefused(shell, '[#ADD_INFO#]', unknown);
+  });
+
+  it.each([
+    // -u takes the rest of the word: isaac is a user, not -i (a login shell) and -s.
+    'sudo -uisaac /opt/tool [#ADD_INFO#]',
+    // A long option holding the letter s is not -s.
+    'sudo --set-home /opt/tool [#ADD_INFO#]',
+    'sudo -u app LANG=C /opt/tool [#ADD_INFO#]',
+    // nohup takes no VAR=value: it would run a program named X=1, not sh.
+    'nohup X=1 sh -c [#ADD_INFO#]',
+    // A command with no arguments, and a `time` with nothing after it, are read without error.
+    'printf; echo [#ADD_INFO#]',
+    'time; echo [#ADD_INFO#]',
+  ])('%s: passes', (shell) => {
+    expect(saveProblem(shell)).toBeNull();
+    expect(runRefusal(shell)).toBeNull();
+  });
+
+  it('a command with no name is still read as a [[ test when a word of it is [[ (the check is wide)', () => {
+    expect(saveProblem('X=[#USERNAME#] >[[')?.message).toContain('[[ … ]] test');
   });
 });

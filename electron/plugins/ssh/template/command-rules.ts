@@ -226,7 +226,10 @@ interface Wrapper {
   readonly positional: number;
   /** Options that make it run a shell: refused. */
   readonly shellOptions?: ReadonlySet<string>;
-  /** Takes NAME=value words before the command (env). */
+  /**
+   * Takes NAME=value words before the command (env, sudo). GNU env and sudo take any word with an
+   * `=` there as one (`env ./x=y sh` runs sh), so no name syntax is asked of it.
+   */
   readonly assignments?: boolean;
 }
 
@@ -305,6 +308,8 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
       ),
       positional: 0,
       shellOptions: set('-s', '-i', '--shell', '--login'),
+      // sudo VAR=value command: sudo sets VAR and runs command.
+      assignments: true,
     },
   ],
   [
@@ -400,7 +405,7 @@ function skipWrapper(
     if (!word.known) return unknownCommand;
     const text = word.text;
     if (text === '--') return positional === 0 ? i + 1 : unknownCommand;
-    if (wrapper.assignments === true && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
+    if (wrapper.assignments === true && !text.startsWith('-') && text.includes('=')) {
       i++;
       continue;
     }

@@ -64,8 +64,8 @@ export const compoundOpeners = new Set(['if', 'while', 'until', 'for', '{']);
 export const compoundClosers = new Set(['fi', 'done', '}']);
 
 export function classify(cmd: CommandBuilder): CommandClass {
-  // A ( … ) group: its commands were judged inside.
-  if (cmd.group && cmd.words.length === 0) return { kind: 'plain', name: '' };
+  // A ( … ) group: its commands were judged inside. Its words can only be redirections.
+  if (cmd.group) return { kind: 'plain', name: '' };
   const cls = classifyCommand(cmd.words);
   if (cls.kind === 'plain' && cmd.words.some((w) => w.known && w.text === '[['))
     return { kind: 'evaluated', name: '[[', reason: reasons.doubleBracket };
@@ -74,7 +74,8 @@ export function classify(cmd: CommandBuilder): CommandClass {
 
 /** What a pipeline stage does with what is piped into it: the name of what runs it, or null. */
 export function codeReader(cmd: CommandBuilder, cls: CommandClass): string | null {
-  if (cmd.group && cmd.words.length === 0) return 'a ( … ) group';
+  // Redirections after it (`| (sh) > out`) do not change what reads the pipe.
+  if (cmd.group) return 'a ( … ) group';
   if (cls.kind === 'evaluated') return cls.name;
   if (cls.kind === 'reparsed' && cls.readsCode) return cls.name;
   return null;

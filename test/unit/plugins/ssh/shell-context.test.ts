@@ -265,3 +265,155 @@ describe('the input of a whole template is read as the shell receives it', () =>
     expect(result.failure?.message).toContain('Line 1, column 15');
   });
 });
+
+// Issue 15, item 1: the command each value goes to, as command-rules.ts names it past sudo, env,
+// nice, timeout and the `time` keyword. The reason in the refusal is asserted, not only that there
+// is one: an option misread would still refuse, but for a command this check "cannot name", and a
+// reading that loses its way on one line can let the next one through.
+describe('issue 15 item 1: the command a value goes to, read past wrappers and their options', () => {
+  const unknown = 'command whose name is not plain text';
+
+  it.each([
+    // Found by the mutation run: each was sent with the value as a second shell's code.
+    ['sudo X=1 sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['env ./x=y sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['env 1X=2 sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['echo [#ADD_INFO#] | (sh) > /tmp/out', 'is piped into a ( … ) group'],
+    ['echo [#ADD_INFO#] | (bash) 2>/dev/null', 'is piped into a ( … ) group'],
+  ])('%s: a VAR=value word or a redirection does not hide the shell', (shell, reason) => {
+    expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+
+  it.each([
+    ['perl -e [#ADD_INFO#]', 'goes to perl, which runs its arguments or input as code'],
+    ['enable -f [#ADD_INFO#] x', 'goes to enable -f, which loads and runs a shared library'],
+    ['enable -f/tmp/x.so [#ADD_INFO#]', 'goes to enable -f, which loads and runs a shared library'],
+    ['printf -v x [#ADD_INFO#]', 'goes to printf -v, which evaluates a variable name'],
+    ['printf -vout %s [#ADD_INFO#]', 'goes to printf -v, which evaluates a variable name'],
+    ['test -v [#ADD_INFO#]', 'goes to test -v, which evaluates a variable name'],
+    ['test -R [#ADD_INFO#]', 'goes to test -v, which evaluates a variable name'],
+    ['[ -R [#ADD_INFO#] ]', 'goes to [ -v, which evaluates a variable name'],
+  ])('%s: the refusal says what the command does with it', (shell, reason) => {
+    expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+
+  it.each([
+    ['sudo -- sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --user=bob sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --user bob sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --non-interactive sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['env - sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['nice -10 sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['time -- sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['time ! sh -c [#ADD_INFO#]', 'goes to sh'],
+    ['sudo --login [#ADD_INFO#]', 'goes to sudo --login, which runs a shell'],
+    ['sudo -Es [#ADD_INFO#]', 'goes to sudo -Es, which runs a shell'],
+    ['env --split-string="sh -c" [#ADD_INFO#]', 'goes to env --split-string, which runs a shell'],
+  ])('%s: the options are skipped to the command that runs', (shell, reason) => {
+    expectRefused(shell, '[#ADD_INFO#]', reason);
+  });
+
+  it.each([
+    // A word that is not plain text where the command or an option is due.
+    'timeout $T /opt/tool [#ADD_INFO#]',
+    'time$X /opt/tool [#ADD_INFO#]',
+    // `--` before timeout's duration: the duration is then the next word, which this check does not follow.
+    'timeout -- 5 /opt/tool [#ADD_INFO#]',
+    // A lone `-` is env's `-i`; for sudo it is no option this check knows.
+    'sudo - sh -c [#ADD_INFO#]',
+    // Options these wrappers do not have: what follows them is not known to be the command.
+    'sudo -Z sh -c [#ADD_INFO#]',
+    'sudo -5 sh -c [#ADD_INFO#]',
+    'nice -Z sh -c [#ADD_INFO#]',
+    'nice -5x sh -c [#ADD_INFO#]',
+    'nice -x-5 sh -c [#ADD_INFO#]',
+    // An empty name, or `--` where the name is due: the command is not the word this check reads.
+    "'' sh -c [#ADD_INFO#]",
+    'sudo -- -- sh -c [#ADD_INFO#]',
+  ])('%s: refused, as what runs cannot be known', (shell) => {
+    expectRefused(shell, '[#ADD_INFO#]', unknown);
+  });
+
+  it.each([
+    // -u takes the rest of the word: isaac is a user, not -i (a login shell) and -s.
+    'sudo -uisaac /opt/tool [#ADD_INFO#]',
+    // A long option holding the letter s is not -s.
+    'sudo --set-home /opt/tool [#ADD_INFO#]',
+    'sudo -u app LANG=C /opt/tool [#ADD_INFO#]',
+    // nohup takes no VAR=value: it would run a program named X=1, not sh.
+    'nohup X=1 sh -c [#ADD_INFO#]',
+    // A command with no arguments, and a `time` with nothing after it, are read without error.
+    'printf; echo [#ADD_INFO#]',
+    'time; echo [#ADD_INFO#]',
+    // Only a name made of - and ! is taken for a lost option: these are programs' names.
+    'sudo -- -x [#ADD_INFO#]',
+    '/opt/bin/run- [#ADD_INFO#]',
+    // A group's output written to a file named [[ is no [[ test.
+    '(echo [#USERNAME#]) >[[',
+  ])('%s: passes', (shell) => {
+    expect(saveProblem(shell)).toBeNull();
+    expect(runRefusal(shell)).toBeNull();
+  });
+
+  it('a command with a [[ word anywhere is read as a [[ test (the check is wide), and its name is [[', () => {
+    expect(saveProblem('X=[#USERNAME#] >[[')?.message).toContain('[[ … ]] test');
+    expect(saveProblem('echo [[ [#USERNAME#] ]]')?.message).toContain('[[ … ]] test');
+    expectRefused('echo [#ADD_INFO#] | echo [[ x ]]', '[#ADD_INFO#]', 'is piped into [[,');
+  });
+});
+
+// Where a ( opens a group: only where a command's name is due, after the keywords that lead into
+// one. Elsewhere it is a function definition (`f() { sh -c "$1"; }; f [#X#]` sends the value to sh)
+// or an extended glob, which this check does not follow: what comes after is refused.
+describe('issue 15 item 1: a ( … ) group after a keyword, and a ( that is not one', () => {
+  it.each([
+    '! (echo [#ADD_INFO#])',
+    '{ (echo [#ADD_INFO#]); }',
+    'if (true); then echo [#ADD_INFO#]; fi',
+    'if true; then (echo [#ADD_INFO#]); fi',
+    'if false; then :; else (echo [#ADD_INFO#]); fi',
+    'if false; then :; elif (true); then echo [#ADD_INFO#]; fi',
+    'while (false); do :; done; echo [#ADD_INFO#]',
+    'until (true); do :; done; echo [#ADD_INFO#]',
+    'for i in 1; do (echo [#ADD_INFO#]); done',
+    'time (echo [#ADD_INFO#])',
+  ])('%s: a group, and the value in it passes', (shell) => {
+    expect(saveProblem(shell)).toBeNull();
+    expect(runRefusal(shell)).toBeNull();
+  });
+
+  it.each([
+    'f() { sh -c "$1"; }; f [#ADD_INFO#]',
+    'f () { sh -c "$1"; }; f [#ADD_INFO#]',
+    // Spelled time, but not the keyword: an expansion is in the word.
+    'time$X (echo [#ADD_INFO#])',
+  ])('%s: refused after the (', (shell) => {
+    expectRefused(shell, '[#ADD_INFO#]', 'a ( in the middle of a command');
+  });
+});
+
+// Equivalent mutants of the "ssh command rules" mutation module (npm run mutation -- --module
+// "ssh command rules"): no template line can tell them from the code, so no test kills them.
+// command-rules.ts
+// - 402 `while (i < words.length)`, EqualityOperator `<=`: the extra turn reads words[length],
+//   undefined, and line 404 breaks out with the same i.
+// - 404 `if (word === undefined) break`, ConditionalExpression false: inside the loop i is below
+//   words.length and the array has no holes (the test is there for noUncheckedIndexedAccess).
+// - 449 `text.slice(1)`, MethodExpression `text`: hasShellFlag only sees words that start with one
+//   `-` (not `--`); the extra first letter looks up `--`, which no wrapper has as an option.
+// - 475 `while (i < args.length && …)`, ConditionalExpression true and EqualityOperator `<=`: at
+//   i = args.length, args[i] is undefined, so neither `assignment === true` nor
+//   leadingKeywords.has('') holds and the loop stops anyway.
+// - 475 OptionalChaining `args[i].assignment` and `args[i].text`, and StringLiteral
+//   `?? "Stryker was here!"` (no coverage): behind i < args.length, args[i] is defined.
+// - 476 OptionalChaining `args[i].known`: `||` evaluates it only when args[i]?.text is 'time'.
+// - 483 StringLiteral: the name of `{ kind: 'plain', name: '' }`: a plain class's name is read by
+//   nothing (shell-reader.ts reads the reason of a refusing class, codeReader the name of those).
+// shell-command.ts
+// - 14 `unquoted = ''`, StringLiteral "Stryker was here!": unquoted is read only by the glob and
+//   brace patterns of the reader's #endWord, which find no *, ?, […] or {…,…} in that text.
+// - 68 `if (cmd.group) return { kind: 'plain', name: '' }`, ObjectLiteral `{}` and StringLiteral
+//   on kind or name: a group's class is only asked whether it is 'reparsed' or 'evaluated' (it is
+//   neither way), and codeReader answers for a group before it reads the class.
+// - 80 `cls.kind === 'reparsed' && cls.readsCode`, ConditionalExpression true: only a reparsed
+//   class has readsCode (evaluated returned the line before; plain's is undefined, falsy).

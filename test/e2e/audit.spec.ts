@@ -32,6 +32,9 @@ test('audit: a device creation is listed, filtered by entity, and exported as CS
   const time = created.locator('[data-field="at"] time');
   await expect(time).toHaveText(/^\D*\d.*\d{1,2}:\d{2}:\d{2}\D*$/);
   await expect(time).toHaveAttribute('title', /\d{1,2}:\d{2}:\d{2}.* \(.+\)$/);
+  // Whole in its column: the end of the time (an AM or PM) is never cut off.
+  const timeCell = created.locator('[data-field="at"]');
+  expect(await timeCell.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true);
   // Unlocking the vault from --passphrase-file is audited too: the list holds more than devices
   // (filtered to Entity = vault, as it may be further down than the grid shows).
   const vaultRows = grid

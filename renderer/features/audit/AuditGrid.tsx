@@ -3,7 +3,7 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { AuditEntity, AuditEntry } from '../../../shared/domain/audit';
 import { useAuditStore } from '../../stores/audit-store';
-import { actionsField, gridDefaults, serverPaging } from '../common/data-grid';
+import { actionsField, dateTimeColumnWidth, gridDefaults, serverPaging } from '../common/data-grid';
 import { entityLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 import { auditChangeLines, auditTime } from './audit-format';
@@ -13,7 +13,7 @@ const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] 
   {
     field: 'at',
     headerName: 'Time',
-    width: 185,
+    width: dateTimeColumnWidth,
     valueFormatter: (value: string) => auditTime(value),
     renderCell: ({ row }) => <DateTime iso={row.at} />,
   },

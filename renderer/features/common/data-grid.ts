@@ -34,6 +34,12 @@ export function pinnedRightSx(field: string) {
  */
 export const allColumnsBufferPx = 4000;
 
+/**
+ * A date-and-time column's width: the longest the one format writes (en-US "Dec 12, 2026, 10:52:22
+ * PM", 24 characters) whole, so the hour's AM or PM is never cut off.
+ */
+export const dateTimeColumnWidth = 205;
+
 export const gridDefaults = {
   density: 'compact',
   disableRowSelectionOnClick: true,

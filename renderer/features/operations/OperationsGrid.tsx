@@ -3,7 +3,7 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { Operation } from '../../../shared/domain/operation';
 import { useOperationsStore } from '../../stores/operations-store';
-import { gridDefaults, serverPaging } from '../common/data-grid';
+import { dateTimeColumnWidth, gridDefaults, serverPaging } from '../common/data-grid';
 import { useNarrowWindow } from '../common/use-narrow-window';
 import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
@@ -13,7 +13,7 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
   {
     field: 'createdAt',
     headerName: 'Started',
-    width: 150,
+    width: dateTimeColumnWidth,
     valueFormatter: (value: string) => formatTime(value),
     renderCell: ({ row }) => <DateTime iso={row.createdAt} />,
   },

@@ -2,7 +2,7 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useMemo } from 'react';
 import type { Session } from '../../../shared/domain/session';
 import { useSessionsStore } from '../../stores/sessions-store';
-import { gridDefaults, serverPaging } from '../common/data-grid';
+import { dateTimeColumnWidth, gridDefaults, serverPaging } from '../common/data-grid';
 import { RowActions, type RowAction } from '../common/RowActions';
 import { RowMenuHost } from '../common/RowMenuHost';
 import { formatTime } from '../operations/operation-format';
@@ -46,14 +46,14 @@ const columns = (h: SessionRowHandlers): GridColDef<Session>[] => [
   {
     field: 'createdAt',
     headerName: 'Start',
-    width: 185,
+    width: dateTimeColumnWidth,
     valueFormatter: (value: string) => formatTime(value),
     renderCell: ({ row }) => <DateTime iso={row.createdAt} />,
   },
   {
     field: 'endedAt',
     headerName: 'End',
-    width: 185,
+    width: dateTimeColumnWidth,
     valueFormatter: (value: string | null) => formatTime(value, ''),
     renderCell: ({ row }) => <DateTime iso={row.endedAt} empty="" />,
   },

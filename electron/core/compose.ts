@@ -295,8 +295,9 @@ export function createCore(options: CoreOptions): Core {
       ...terminalHandlers(terminals),
       ...sqlConsoleHandlers(sqlConsoles),
     },
-    undefined,
-    () => idleLock.activity(),
+    // Not every call restarts the idle countdown: a list a window reloads on the core's events
+    // would keep an unattended window unlocked forever. Only a person's input does, reported by
+    // the window as vault.activity (and an unlock).
   );
 
   return {

@@ -18,13 +18,10 @@ export class Dispatcher {
   constructor(
     private readonly handlers: AllHandlers,
     private readonly log: (line: string) => void = (line) => console.error(line),
-    /** Every call from a window is activity (the idle auto-lock restarts its countdown). */
-    private readonly onCall: () => void = () => undefined,
   ) {}
 
   dispatch(method: unknown, rawInput: unknown, ctx: CallContext): Promise<Result<unknown>> {
     if (this.#draining) return Promise.resolve(fail('unavailable', 'The app is quitting'));
-    this.onCall();
     const call = this.#dispatch(method, rawInput, ctx);
     this.#inFlight.add(call);
     void call.finally(() => this.#inFlight.delete(call));

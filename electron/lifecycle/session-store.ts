@@ -10,7 +10,7 @@ import { ServiceError } from '../services/service-error';
 import type { StoreProblem } from '../storage/config-store';
 import { JsonlAppender } from '../storage/jsonl/jsonl-appender';
 import { describeBadLines, readJsonLines, type LoadedLines } from '../storage/jsonl/read-json-lines';
-import { writeFileAtomic } from '../platform/atomic-file';
+import { writeLinesAtomic } from '../platform/atomic-file';
 
 export const sessionsFileName = 'sessions.jsonl';
 
@@ -18,19 +18,23 @@ export const sessionsFileName = 'sessions.jsonl';
 export const compactAfterLines = 1000;
 
 /**
- * The last state of each session, when the file is worth rewriting with those alone: a session
- * writes about six lines in its life, and only the last one counts, so the file (read whole at
- * every start) would grow six times faster than what it holds. Only a file with at least
+ * Whether the file is worth rewriting with the last state of each session alone: a session writes
+ * about six lines in its life, and only the last one counts, so the file (read whole at every
+ * start) would grow six times faster than what it holds. Only a file with at least
  * `compactAfterLines` superseded lines, more than the sessions it holds, and no bad line: a line
  * that did not parse stays in the file as evidence, and so does the file around it.
  */
-function compacted(loaded: LoadedLines<Session>): Session[] | undefined {
-  if (loaded.badLines.length > 0) return undefined;
-  const latest = new Map<string, Session>();
-  for (const session of loaded.items) latest.set(session.id, session);
-  const superseded = loaded.items.length - latest.size;
-  return superseded >= compactAfterLines && superseded > latest.size ? [...latest.values()] : undefined;
+function worthCompacting(loaded: LoadedLines<Session>, sessions: number): boolean {
+  if (loaded.badLines.length > 0) return false;
+  const superseded = loaded.items.length - sessions;
+  return superseded >= compactAfterLines && superseded > sessions;
 }
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export interface SessionStoreOptions {
   readonly dir: string;
@@ -76,18 +80,35 @@ export class SessionStore {
 
   static open(options: SessionStoreOptions): SessionStore {
     const path = join(options.dir, sessionsFileName);
+    // Each session's last line as written, unknown fields and all: a rewrite must not drop a
+    // field a newer build wrote (a downgrade would lose it for good).
+    const raw = new Map<string, unknown>();
     const read = () =>
       readJsonLines(path, (json) => {
         const parsed = sessionSchema.safeParse(json);
-        return parsed.success ? parsed.data : undefined;
+        if (!parsed.success) return undefined;
+        raw.set(parsed.data.id, json);
+        return parsed.data;
       });
     let loaded = read();
-    const latest = compacted(loaded);
-    if (latest) {
-      writeFileAtomic(path, latest.map((s) => `${JSON.stringify(s)}\n`).join(''));
-      loaded = read();
+    const problems: StoreProblem[] = [];
+    if (worthCompacting(loaded, raw.size)) {
+      try {
+        writeLinesAtomic(
+          path,
+          mapIterable(raw.values(), (json) => JSON.stringify(json)),
+        );
+        raw.clear();
+        loaded = read();
+      } catch (error) {
+        // Never a reason not to start: the file is read as it is, and the next start tries again.
+        problems.push({
+          message: `The sessions file could not be compacted (${errorText(error)}); it is used as it is.`,
+        });
+      }
     }
-    return new SessionStore(options, describeBadLines(path, 'sessions file', loaded.badLines), loaded);
+    problems.push(...describeBadLines(path, 'sessions file', loaded.badLines));
+    return new SessionStore(options, problems, loaded);
   }
 
   get(id: string): Session | undefined {

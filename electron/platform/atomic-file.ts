@@ -7,6 +7,7 @@ import {
   renameSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { syncDirectorySync } from './sync-directory';
@@ -17,6 +18,44 @@ import { syncDirectorySync } from './sync-directory';
  */
 export function writeFileAtomic(path: string, content: string, mode = 0o600, temp?: string): void {
   renameSync(writeTemp(path, content, mode, temp), path);
+  syncDirectorySync(dirname(path));
+}
+
+/** Lines written per write call: a file of many lines is never one string (V8 caps a string's size). */
+const linesPerWrite = 1000;
+
+/**
+ * writeFileAtomic for a file of many lines (each given without its newline), written in chunks.
+ * A failure removes the temporary file and throws; the file is then as it was.
+ */
+export function writeLinesAtomic(path: string, lines: Iterable<string>, mode = 0o600): void {
+  const temp = tempOf(path);
+  try {
+    const fd = openSync(temp, 'w', mode);
+    try {
+      fchmodSync(fd, mode);
+      let chunk: string[] = [];
+      for (const line of lines) {
+        chunk.push(line);
+        if (chunk.length === linesPerWrite) {
+          writeSync(fd, `${chunk.join('\n')}\n`);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) writeSync(fd, `${chunk.join('\n')}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Not there (the open failed), or already renamed into place.
+    }
+    throw error;
+  }
   syncDirectorySync(dirname(path));
 }
 

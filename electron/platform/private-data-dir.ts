@@ -10,7 +10,7 @@ export const privateFileMode = 0o600;
  * atomic-file.ts) and conf's (`<file>.json.tmp-<10 digits><6 hex>`, from its `atomically`).
  * Specific on purpose: other programs' files can live in the data directory (Electron's own).
  */
-const staleTemp = /\.json\.(?:\d+\.tmp|tmp-\d{10}[0-9a-f]{6})$/;
+const staleTemp = /\.jsonl?\.(?:\d+\.tmp|tmp-\d{10}[0-9a-f]{6})$/;
 
 /** Not ours to walk: the browser host's Chromium profile, managed (and maybe used) by Chromium. */
 const foreign = new Set(['chromium-profile']);

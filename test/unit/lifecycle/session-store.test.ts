@@ -1,6 +1,6 @@
 // The session store is what a crash leaves behind: the last state of each session, on disk before
 // the lifecycle acted on the target. A line cut short is skipped and reported, never rewritten.
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../shared/domain/session';
@@ -177,6 +177,36 @@ describe('SessionStore', () => {
       const store = SessionStore.open({ dir: dir.path });
       await store.close();
       expect(readFileSync(path(), 'utf8')).toBe(before);
+    });
+
+    it('keeps the fields this build does not know (a newer build wrote them) in the lines it keeps', async () => {
+      writeHistory(200, 6);
+      const future = { ...session('s3', 'ended', { cleanupAttempts: 7 }), futureField: { keep: true } };
+      appendFileSync(path(), `${JSON.stringify(future)}\n`);
+      const store = SessionStore.open({ dir: dir.path });
+      await store.close();
+      const kept = readFileSync(path(), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"s3"'));
+      expect(kept).toHaveLength(1);
+      expect(JSON.parse(kept[0] ?? '{}')).toMatchObject({ cleanupAttempts: 7, futureField: { keep: true } });
+    });
+
+    it('starts with the file as it is when the rewrite fails, says so, and leaves no temporary file', async () => {
+      writeHistory(200, 6);
+      const before = readFileSync(path(), 'utf8');
+      // The temporary file's place is taken by a folder: the rewrite cannot even begin.
+      const temp = `${path()}.${process.pid}.tmp`;
+      mkdirSync(temp);
+      const store = SessionStore.open({ dir: dir.path });
+      expect(store.problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(/^The sessions file could not be compacted \(.+\); it is used as it is\.$/),
+      ]);
+      expect(store.get('s7')?.state).toBe('ended');
+      await store.close();
+      expect(readFileSync(path(), 'utf8')).toBe(before);
+      rmdirSync(temp);
+      expect(readdirSync(dir.path)).toEqual([sessionsFileName]);
     });
 
     it('never rewrites a file with a line that did not parse: the file is evidence', async () => {

@@ -79,6 +79,7 @@ describe('a private data directory', () => {
     const leftovers = [
       'config.json.4242.tmp',
       'vault.json.17.tmp',
+      'sessions.jsonl.99.tmp',
       'credentials/ids-1-500.json.tmp-1764590000a1b2c3',
     ];
     for (const name of leftovers) writeFileSync(join(dataDir, name), 'half', { mode: 0o600 });

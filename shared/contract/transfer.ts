@@ -62,6 +62,8 @@ export const transferMethods = defineMethods({
         credentials: z.array(z.string()),
         passwords: z.number().int(),
         keys: z.number().int(),
+        /** Secret custom field values the bundle holds (sealed with the passwords). */
+        secretFields: z.number().int(),
         clashes: z.array(importClashSchema),
         /** Names in use (keys: trimmed, lower-cased), for the live check of a new name. */
         takenDevices: z.array(z.string()),

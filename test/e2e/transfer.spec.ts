@@ -136,6 +136,9 @@ test('transfer: export with passwords, import into a fresh app, the records are 
     await passphrase.fill(bundlePassphrase);
     await importDialog.getByRole('button', { name: 'Preview' }).click();
     await expect(importDialog.getByRole('region', { name: 'Preview' })).toContainText('1 device');
+    await expect(importDialog.getByRole('region', { name: 'Preview' })).toContainText(
+      'Secrets: 1 password, 1 SSH key and 1 secret custom field',
+    );
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog.getByRole('status')).toHaveText(
       'Imported 1 device, 1 template and 1 credential. 1 password, 1 SSH key and 1 secret custom field stored in the vault.',

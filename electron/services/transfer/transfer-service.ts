@@ -146,6 +146,10 @@ export class TransferService {
         ...contentsOf(bundle),
         passwords: plan.credentials.filter((c) => c.password !== undefined).length,
         keys: plan.credentials.filter((c) => c.key !== undefined).length,
+        secretFields: [...plan.devices, ...plan.credentials].reduce(
+          (n, r) => n + r.secretFields.values.size,
+          0,
+        ),
         clashes: clashes.clashes.map(({ existingId: _id, pluginId, ...clash }) => ({
           ...clash,
           ...(pluginId === undefined ? {} : { pluginId }),

@@ -110,6 +110,12 @@ describe('secret custom fields in an export with secrets', () => {
     expect(file.credentials[0]?.customFields).toEqual([{ name: 'TOKEN', kind: 'secret', value: '' }]);
 
     const { env, dir } = await fresh();
+    expect(await env.transfer.previewBundle({ content, passphrase: bundlePassphrase }, actor)).toMatchObject({
+      previewed: true,
+      passwords: 1,
+      keys: 0,
+      secretFields: 2,
+    });
     const outcome = await env.transfer.importBundle({ content, passphrase: bundlePassphrase }, actor);
     expect(outcome).toEqual({
       applied: true,

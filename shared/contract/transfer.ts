@@ -40,7 +40,7 @@ export const importClashSchema = z.object({
 export const transferMethods = defineMethods({
   'transfer.export': {
     summary:
-      'A JSON bundle of devices, templates and credentials. Passwords and SSH keys only with a passphrase, encrypted with it.',
+      'A JSON bundle of devices, templates and credentials. Passwords, SSH keys and secret custom field values only with a passphrase, encrypted with it.',
     input: z.object({
       includePasswords: z.boolean(),
       /** A new passphrase: the rule of the master passphrase (shared/domain/vault.ts). */
@@ -62,6 +62,8 @@ export const transferMethods = defineMethods({
         credentials: z.array(z.string()),
         passwords: z.number().int(),
         keys: z.number().int(),
+        /** Secret custom field values the bundle holds (sealed with the passwords). */
+        secretFields: z.number().int(),
         clashes: z.array(importClashSchema),
         /** Names in use (keys: trimmed, lower-cased), for the live check of a new name. */
         takenDevices: z.array(z.string()),
@@ -92,6 +94,13 @@ export const transferMethods = defineMethods({
         keys: z.number().int(),
         /** Credentials (`user @ device`) whose SSH key was not exported: to add by hand. */
         keysLeftOut: z.array(z.string()),
+        /** Secret custom field values stored in the vault. */
+        secretFields: z.number().int(),
+        /**
+         * Secret custom fields the bundle names without a value (`API_KEY of web-01`,
+         * `TOKEN of root @ web-01`): imported empty, to set by hand.
+         */
+        secretFieldsLeftOut: z.array(z.string()),
         /** Items not added, as chosen (a device or template kept as it is here), and why. */
         skipped: z.array(z.string()),
         /** Items added under a new name: `old → new`. */

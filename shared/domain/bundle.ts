@@ -5,13 +5,13 @@ import {
   maxPasswordLength,
   maxPrivateKeyLength,
 } from './credential';
-import { customFieldsInputSchema } from './custom-fields';
+import { customFieldInputSchema, customFieldsInputSchema } from './custom-fields';
 import { deviceInputSchema } from './device';
 import { pluginIdSchema } from './plugin';
 import { executionTypeSchema, templateInputSchema } from './template';
 
 /**
- * The import/export bundle (format version 2): devices, templates and credentials, linked by
+ * The import/export bundle (format version 3): devices, templates and credentials, linked by
  * references local to the file (`ref`), so ids of one installation never leak into another.
  * Passwords and SSH private keys (with their passphrases) travel only in `secrets`, encrypted with
  * a passphrase the user typed (scrypt + AES-256-GCM).
@@ -30,26 +30,36 @@ import { executionTypeSchema, templateInputSchema } from './template';
  *   the import a key was left out), and `secrets` holds `{ passwords, keys }`. Version 1 files
  *   (secrets: a map of passwords only) are still read; a version 1 app refuses a version 2 file as
  *   made by a newer version rather than dropping its keys.
+ * - Version 3 added secret custom fields: a device's or credential's record names each one (name
+ *   and kind, its value always empty, so an export without secrets still tells the import it was
+ *   left out), and `secrets` holds `{ passwords, keys, customFields }`, the values by owner ref and
+ *   field name. Version 1 and 2 files are still read; a version 2 app refuses a version 3 file as
+ *   made by a newer version rather than dropping its secret fields.
  */
 export const bundleFormat = 'jit-pam-bundle';
-export const bundleVersion = 2;
+export const bundleVersion = 3;
 /** Every version this app reads. */
-export const bundleVersions = [1, 2] as const;
+export const bundleVersions = [1, 2, 3] as const;
 export type BundleVersion = (typeof bundleVersions)[number];
 
 const refSchema = z.string().min(1, 'Required').max(64, 'At most 64 characters');
 
 /**
- * Custom fields in a bundle: text ones only for now. A secret field's value is in the vault and is
- * not exported; one in a file is refused rather than stored in the clear.
+ * Custom fields in a bundle. A secret field is named with an empty value: its value travels only in
+ * the sealed `secrets` (when the export included them); one in clear in the file is refused rather
+ * than stored. Names are unique per record, as the form requires: a sealed value is found by name.
  */
 const bundleCustomFieldsSchema = customFieldsInputSchema.superRefine((fields, ctx) => {
+  const seen = new Set<string>();
   fields.forEach((field, index) => {
-    if (field.kind === 'secret')
+    if (seen.has(field.name))
+      ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `${field.name} is used twice` });
+    seen.add(field.name);
+    if (field.kind === 'secret' && field.value !== '')
       ctx.addIssue({
         code: 'custom',
-        path: [index, 'kind'],
-        message: `A bundle carries text custom fields only: set the secret field ${field.name} in the app`,
+        path: [index, 'value'],
+        message: `The value of the secret field ${field.name} must not be in clear: it travels only in the encrypted secrets`,
       });
   });
 });
@@ -165,6 +175,25 @@ export const bundleSealedSchema = z
   })
   .strict();
 
+/** Secret custom field values by owner ref, then by field name; each checked on its own. */
+const sealedFieldValuesSchema = z.record(z.string(), z.record(z.string(), z.unknown())).default({});
+
+/**
+ * What `secrets.sealed` holds once opened in a version 3 file: version 2's, and the values of the
+ * secret custom fields of devices and credentials (refs of the two kinds are separate spaces).
+ */
+export const bundleSealedV3Schema = bundleSealedSchema
+  .extend({
+    customFields: z
+      .object({ devices: sealedFieldValuesSchema, credentials: sealedFieldValuesSchema })
+      .strict()
+      .default({ devices: {}, credentials: {} }),
+  })
+  .strict();
+
+/** A secret custom field's value as the form checks it (custom-fields.ts); empty is checked apart. */
+export const bundleSecretFieldValueSchema = customFieldInputSchema.shape.value;
+
 /**
  * The file's outer shape. Items stay `unknown` here: each is checked on its own so that every
  * problem is reported with its index (`credentials[12].username`), not only the first.
@@ -178,7 +207,7 @@ export const bundleSchema = z
     templates: z.array(z.unknown()).default([]),
     builtInTemplates: z.array(z.unknown()).default([]),
     credentials: z.array(z.unknown()).default([]),
-    /** Present only when the export included secrets: sealed passwords and keys, by credential ref. */
+    /** Present only when the export included secrets: sealed passwords, keys and secret custom fields. */
     secrets: z.unknown().optional(),
   })
   .strict();

@@ -12,6 +12,8 @@ import { importBundle } from './support/import-bundle';
 
 const bundlePassphrase = 'e2e bundle passphrase';
 const rootPassword = 'Transfer-root-pw-42';
+/** A secret custom field's value: it travels sealed with the password (bundle format 3). */
+const fieldSecret = 'Xfer-field-secret-5';
 /** The credential's SSH key: it travels sealed with the password. */
 const rootKey = ed25519KeyPair().private;
 const keyLines = rootKey.split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
@@ -73,6 +75,12 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   await chooseDevice(credential, 'xfer-web-01');
   await credential.getByLabel('Password', { exact: true }).fill(rootPassword);
   await credential.getByRole('textbox', { name: 'SSH private key' }).fill(rootKey);
+  const fields = credential.getByRole('region', { name: 'Custom fields' });
+  await fields.getByRole('button', { name: 'Add custom field' }).click();
+  const field = fields.getByRole('group', { name: 'Custom field 1' });
+  await field.getByRole('textbox', { name: 'Name' }).fill('API_KEY');
+  await field.getByRole('combobox', { name: 'Kind' }).selectOption('secret');
+  await field.getByLabel('Value').fill(fieldSecret);
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();
 
@@ -97,10 +105,15 @@ test('transfer: export with passwords, import into a fresh app, the records are 
   await file.saveAs(bundlePath);
   await expect(exportDialog.getByRole('status')).toContainText('Exported as');
   const text = readFileSync(bundlePath, 'utf8');
-  // The password and the key travel sealed only.
+  // The password, the key and the secret field's value travel sealed only; the field is named.
   expect(text).not.toContain(rootPassword);
   for (const line of keyLines) expect(text).not.toContain(line);
-  expect(JSON.parse(text)).toMatchObject({ format: 'jit-pam-bundle', devices: [{ name: 'xfer-web-01' }] });
+  expect(text).not.toContain(fieldSecret);
+  expect(JSON.parse(text)).toMatchObject({
+    format: 'jit-pam-bundle',
+    devices: [{ name: 'xfer-web-01' }],
+    credentials: [{ customFields: [{ name: 'API_KEY', kind: 'secret', value: '' }] }],
+  });
 
   const second = await freshApp(page);
   try {
@@ -123,9 +136,12 @@ test('transfer: export with passwords, import into a fresh app, the records are 
     await passphrase.fill(bundlePassphrase);
     await importDialog.getByRole('button', { name: 'Preview' }).click();
     await expect(importDialog.getByRole('region', { name: 'Preview' })).toContainText('1 device');
+    await expect(importDialog.getByRole('region', { name: 'Preview' })).toContainText(
+      'Secrets: 1 password, 1 SSH key and 1 secret custom field',
+    );
     await importDialog.getByRole('button', { name: 'Import' }).click();
     await expect(importDialog.getByRole('status')).toHaveText(
-      'Imported 1 device, 1 template and 1 credential. 1 password and 1 SSH key stored in the vault.',
+      'Imported 1 device, 1 template and 1 credential. 1 password, 1 SSH key and 1 secret custom field stored in the vault.',
     );
     await importDialog.getByRole('button', { name: 'Close' }).click();
 

@@ -1,12 +1,16 @@
 import type { CredentialFields } from '../../../shared/domain/credential';
+import type { CustomField } from '../../../shared/domain/custom-fields';
 import type { AuditTrail } from '../../audit/audit-trail';
 import type { SecretVault } from '../../vault/secret-vault';
 import type { ChangeWriter } from '../change-journal';
+import { customFieldRef, planCustomFields } from '../custom-field-secrets';
 import { vaultRef, type CredentialService } from '../credentials/credential-service';
 import { keyVaultRef, sealKey } from '../credentials/private-key';
 import type { DeviceService } from '../device-service';
 import type { TemplateService } from '../template-service';
 import type { ImportPlan } from './check';
+import type { SecretFieldValues } from './secret-fields';
+import { andList } from './wording';
 
 export interface ApplyDeps {
   readonly devices: Pick<DeviceService, 'reserveIds' | 'prepareImport'>;
@@ -25,6 +29,10 @@ export interface AppliedCounts {
   readonly keys: number;
   /** Credentials (`user @ device`) the file says had an SSH key, exported without it. */
   readonly keysLeftOut: readonly string[];
+  /** Secret custom field values stored in the vault. */
+  readonly secretFields: number;
+  /** Secret custom fields named without a value (`API_KEY of web-01`), imported empty. */
+  readonly secretFieldsLeftOut: readonly string[];
   /** Items the choices skipped and renamed (check.ts). */
   readonly skipped: number;
   readonly renamed: number;
@@ -32,11 +40,13 @@ export interface AppliedCounts {
 
 /**
  * Writes a checked plan: every id allocated first (a credential's authentication credential may be
- * another credential of the bundle), then the passwords and SSH keys, then every row of every kind and the one
- * audit entry as one change (change-journal.ts): all of it, or, should the app stop half-way, all
- * of it at the next start, never a part. Only then are the changed events emitted.
+ * another credential of the bundle), then the passwords, SSH keys and secret custom field values
+ * (each field sealed under its own vault entry, as a form's Save seals it), then every row of
+ * every kind and the one audit entry as one change (change-journal.ts): all of it, or, should the
+ * app stop half-way, all of it at the next start, never a part. Only then are the changed events
+ * emitted.
  *
- * The passwords and keys go to the vault before the change's intent, since an intent never holds a
+ * The secrets go to the vault before the change's intent, since an intent never holds a
  * secret: should the app stop before the intent is on disk, they belong to ids no row holds (inert,
  * and removed by the next save or import that takes such an id, see stageSecrets).
  *
@@ -47,19 +57,33 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
   const deviceIds = idMap(plan.devices, deps.devices.reserveIds(plan.devices.length));
   const templateIds = idMap(plan.templates, deps.templates.reserveIds(plan.templates.length));
   const credentialIds = idMap(plan.credentials, deps.credentials.reserveIds(plan.credentials.length));
-  const credentials = plan.credentials.map((c) => ({
-    id: real(credentialIds, c.id),
-    fields: withRealIds(c.fields, deviceIds, templateIds, credentialIds),
-    password: c.password,
-    key: c.key === undefined ? undefined : sealKey(c.key),
-  }));
+  const devices = plan.devices.map((d) => {
+    const id = real(deviceIds, d.id);
+    const custom = sealedFields('device', id, d.fields.customFields, d.secretFields);
+    return { id, fields: { ...d.fields, customFields: custom.fields }, customSecrets: custom.secrets };
+  });
+  const credentials = plan.credentials.map((c) => {
+    const id = real(credentialIds, c.id);
+    const custom = sealedFields('credential', id, c.fields.customFields, c.secretFields);
+    return {
+      id,
+      fields: {
+        ...withRealIds(c.fields, deviceIds, templateIds, credentialIds),
+        customFields: custom.fields,
+      },
+      password: c.password,
+      key: c.key === undefined ? undefined : sealKey(c.key),
+      customSecrets: custom.secrets,
+    };
+  });
+  const customSecrets = [...devices, ...credentials].flatMap((r) => r.customSecrets);
   const prepared = [
-    deps.devices.prepareImport(plan.devices.map((d) => ({ id: real(deviceIds, d.id), fields: d.fields }))),
+    deps.devices.prepareImport(devices.map(({ id, fields }) => ({ id, fields }))),
     deps.templates.prepareImport(
       plan.templates.map((t) => ({ id: real(templateIds, t.id), fields: t.fields })),
       actor,
     ),
-    deps.credentials.prepareImport(credentials),
+    deps.credentials.prepareImport(credentials.map(({ id, fields }) => ({ id, fields }))),
   ];
   const counts: AppliedCounts = {
     devices: plan.devices.length,
@@ -68,17 +92,19 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
     passwords: credentials.filter((c) => c.password !== undefined).length,
     keys: credentials.filter((c) => c.key !== undefined).length,
     keysLeftOut: plan.credentials.filter((c) => c.keyLeftOut).map((c) => c.label),
+    secretFields: customSecrets.filter((s) => s.secret !== undefined).length,
+    secretFieldsLeftOut: [...plan.devices, ...plan.credentials].flatMap((r) => r.secretFields.leftOut),
     skipped: plan.skipped.length,
     renamed: plan.renamed.length,
   };
 
-  const undoSecrets = await stageSecrets(
-    deps.vault,
-    credentials.flatMap((c) => [
+  const undoSecrets = await stageSecrets(deps.vault, [
+    ...credentials.flatMap((c) => [
       { ref: vaultRef(c.id), secret: c.password },
       { ref: keyVaultRef(c.id), secret: c.key },
     ]),
-  );
+    ...customSecrets,
+  ]);
   try {
     await deps.changes.commit(
       {
@@ -105,9 +131,35 @@ export async function applyPlan(plan: ImportPlan, deps: ApplyDeps, actor: string
 }
 
 /**
- * Writes the passwords and sealed keys (every put of one turn is one vault file write). An id this
- * import took may hold a stale secret, left by a create that stopped after its password or key and
- * before its row: it must not become the imported credential's, so it is removed, as a save does.
+ * A record's custom fields as a form's Save plans them (planCustomFields: the record keeps a secret
+ * field with an empty value, its value goes to its own vault entry), and the vault entry of each
+ * secret field: its value, or none for one the bundle left out (stageSecrets then removes a stale
+ * value a crashed create may have left under that id, which must not become this record's).
+ */
+function sealedFields(
+  owner: 'device' | 'credential',
+  id: number,
+  fields: readonly CustomField[],
+  secretFields: SecretFieldValues,
+): { fields: CustomField[]; secrets: { ref: string; secret: string | undefined }[] } {
+  const input = fields.map((f) =>
+    f.kind === 'secret' ? { ...f, value: secretFields.values.get(f.name) ?? '' } : f,
+  );
+  const custom = planCustomFields(owner, id, [], input);
+  const secrets = custom.fields
+    .filter((f) => f.kind === 'secret')
+    .map((f) => {
+      const ref = customFieldRef(owner, id, f.name);
+      return { ref, secret: custom.writes.get(ref) };
+    });
+  return { fields: custom.fields, secrets };
+}
+
+/**
+ * Writes the passwords, sealed keys and secret custom field values (every put of one turn is one
+ * vault file write). An id this import took may hold a stale secret, left by a create that stopped
+ * after its secrets and before its row: it must not become the imported record's, so it is
+ * removed, as a save does.
  */
 async function stageSecrets(
   vault: SecretVault,
@@ -135,14 +187,18 @@ async function stageSecrets(
 
 function importDetail(c: AppliedCounts): string {
   const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  const left = c.secretFieldsLeftOut.length;
   return (
     `${n(c.devices, 'device')}, ${n(c.templates, 'template')}, ${n(c.credentials, 'credential')} imported; ` +
-    (c.passwords === 0 && c.keys === 0
+    (c.passwords === 0 && c.keys === 0 && c.secretFields === 0
       ? 'no passwords'
-      : c.keys === 0
-        ? `${n(c.passwords, 'password')} stored in the vault`
-        : `${n(c.passwords, 'password')} and ${n(c.keys, 'SSH key')} stored in the vault`) +
+      : `${andList([
+          n(c.passwords, 'password'),
+          c.keys === 0 ? '' : n(c.keys, 'SSH key'),
+          c.secretFields === 0 ? '' : n(c.secretFields, 'secret custom field'),
+        ])} stored in the vault`) +
     (c.keysLeftOut.length === 0 ? '' : `; ${n(c.keysLeftOut.length, 'SSH key')} not in the bundle`) +
+    (left === 0 ? '' : `; ${n(left, 'secret custom field')} not in the bundle`) +
     (c.skipped === 0 ? '' : `; ${n(c.skipped, 'item')} skipped (already here)`) +
     (c.renamed === 0 ? '' : `; ${n(c.renamed, 'item')} renamed`)
   );

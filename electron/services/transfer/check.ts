@@ -21,6 +21,13 @@ import type { Resolutions } from './clash-plan';
 import { keptAuthProblem, type KeptAuth } from './kept-auth';
 import type { ParsedBundle, ParsedItem } from './parse';
 import type { ProblemList } from './problems';
+import {
+  checkFieldOwners,
+  checkSecretFields,
+  noSecretFieldValues,
+  type SecretFieldValues,
+} from './secret-fields';
+import type { OpenedCustomFields } from './secrets';
 
 /** What the check needs to know about this installation. */
 export interface ExistingRecords {
@@ -37,7 +44,7 @@ export interface ExistingRecords {
   credentialOf(identity: CredentialIdentity): RuleContext['credentials'][number] | undefined;
 }
 
-/** The passwords and SSH keys in the file, as far as the check could read them. */
+/** The passwords, SSH keys and secret custom field values in the file, as far as the check could read them. */
 export type BundlePasswords =
   | { readonly kind: 'none' }
   | {
@@ -45,6 +52,8 @@ export type BundlePasswords =
       readonly passwords: ReadonlyMap<string, string>;
       /** Each still to be checked (checkKey): a bad one is reported with its credential. */
       readonly keys: ReadonlyMap<string, unknown>;
+      /** Each still to be checked (checkSecretFields): a bad one is reported with its record. */
+      readonly customFields: OpenedCustomFields;
     }
   /** The file has secrets but they could not be opened (reported at `secrets`). */
   | { readonly kind: 'unknown' };
@@ -56,7 +65,12 @@ export type BundlePasswords =
  * Positive ids are existing records (built-in templates).
  */
 export interface ImportPlan {
-  readonly devices: readonly { readonly id: number; readonly fields: DeviceFields }[];
+  readonly devices: readonly {
+    readonly id: number;
+    readonly fields: DeviceFields;
+    /** Its secret custom field values (kept apart from `fields`: the record never holds them). */
+    readonly secretFields: SecretFieldValues;
+  }[];
   readonly templates: readonly { readonly id: number; readonly fields: TemplateFields }[];
   readonly credentials: readonly {
     readonly id: number;
@@ -67,6 +81,8 @@ export interface ImportPlan {
     readonly key: BundleKey | undefined;
     /** The file says the credential had a key, but the export left it out (no secrets). */
     readonly keyLeftOut: boolean;
+    /** Its secret custom field values (kept apart from `fields`: the record never holds them). */
+    readonly secretFields: SecretFieldValues;
     /** `user @ device`, for the import's answer. */
     readonly label: string;
   }[];
@@ -106,7 +122,7 @@ export function checkBundle(
   const skipped: string[] = [];
   const renamed: string[] = [];
   const outcome = { skipped, renamed };
-  const devices = checkDevices(bundle, existing, problems, resolutions, outcome);
+  const devices = checkDevices(bundle, existing, passwords, problems, resolutions, outcome);
   const templates = checkTemplates(bundle, existing, problems, resolutions, outcome);
   const credentials = checkCredentials(bundle, devices, templates, passwords, problems, existing, skipped);
   return { devices: devices.plan, templates: templates.plan, credentials, skipped, renamed };
@@ -126,6 +142,7 @@ const targetOf = (resolutions: Resolutions, path: string, index: number): number
 function checkDevices(
   bundle: ParsedBundle,
   existing: ExistingRecords,
+  passwords: BundlePasswords,
   problems: ProblemList,
   resolutions: Resolutions,
   outcome: Outcome,
@@ -145,7 +162,7 @@ function checkDevices(
   const info = new Map<number, RuleContext['devices'][number]>();
   for (const item of bundle.devices) {
     if (!item.value) continue;
-    const { ref: _ref, ...original } = item.value;
+    const { ref, ...original } = item.value;
     const resolution = resolutions.get(item.path);
     if (resolution?.action === 'skip') {
       const kept = existingById.get(resolution.existingId);
@@ -164,9 +181,17 @@ function checkDevices(
     if (clash !== undefined) problems.add(`${item.path}.name`, clash);
     else taken.set(key, `Also the name of ${item.path}`);
     const id = provisionalId(item.index);
-    plan.push({ id, fields });
+    const secretFields = recordSecretFields(fields.customFields, passwords, problems, {
+      section: 'devices',
+      ref,
+      owner: `${item.path} ("${fields.name}")`,
+      label: fields.name,
+    });
+    plan.push({ id, fields, secretFields });
     info.set(id, { id, name: fields.name, active: fields.active });
   }
+  if (passwords.kind === 'known')
+    checkFieldOwners(passwords.customFields.devices, 'devices', (ref) => refs.has(ref), problems);
   return { refs, info, plan };
 }
 
@@ -377,7 +402,13 @@ function checkCredentials(
     const key =
       sealedKey === undefined ? undefined : checkKey(sealedKey, c.ref, `${item.path} (${label})`, problems);
     const keyLeftOut = c.hasKey === true && sealedKey === undefined;
-    plan.push({ id, ref: c.ref, fields, password, key, keyLeftOut, label });
+    const secretFields = recordSecretFields(c.customFields, passwords, problems, {
+      section: 'credentials',
+      ref: c.ref,
+      owner: `${item.path} (${label})`,
+      label,
+    });
+    plan.push({ id, ref: c.ref, fields, password, key, keyLeftOut, secretFields, label });
   }
 
   if (passwords.kind === 'known') {
@@ -389,8 +420,25 @@ function checkCredentials(
       if (!refs.has(ref))
         problems.add(keyPath(ref), `An SSH key for "${ref}", which is not a credential of this bundle`);
     }
+    checkFieldOwners(passwords.customFields.credentials, 'credentials', (ref) => refs.has(ref), problems);
   }
   return plan;
+}
+
+/**
+ * A record's secret custom field values as the file holds them. Secrets that could not be opened
+ * are already a problem (at `secrets`): then nothing is checked here, and nothing is applied.
+ */
+function recordSecretFields(
+  fields: DeviceFields['customFields'],
+  passwords: BundlePasswords,
+  problems: ProblemList,
+  where: Parameters<typeof checkSecretFields>[2],
+): SecretFieldValues {
+  if (passwords.kind === 'unknown') return noSecretFieldValues;
+  const sealed =
+    passwords.kind === 'known' ? passwords.customFields[where.section].get(where.ref) : undefined;
+  return checkSecretFields(fields, sealed, where, problems);
 }
 
 /** The credential as the rules and the store see it, with provisional ids (0: no such device). */

@@ -54,7 +54,7 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
       tags: d.tags,
       active: d.active,
       connectivity: d.connectivity,
-      customFields: textFields(d.customFields),
+      customFields: bundleFields(d.customFields),
     })),
     templates: source.templates
       .filter((t) => !isBuiltIn(t))
@@ -83,7 +83,7 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
       additionalInfo: c.additionalInfo,
       status: c.status,
       tags: c.tags,
-      customFields: textFields(c.customFields),
+      customFields: bundleFields(c.customFields),
       jit: {
         enabled: jit.enabled,
         type: jit.type,
@@ -106,7 +106,11 @@ export function buildBundle(source: ExportSource, exportedAt: string): Bundle {
   };
 }
 
-/** Text custom fields only: a bundle does not carry secret ones yet (their values stay in the vault). */
-function textFields(fields: readonly CustomField[]): CustomField[] {
-  return fields.filter((f) => f.kind === 'text').map((f) => ({ name: f.name, kind: f.kind, value: f.value }));
+/**
+ * Every custom field by name and kind; a secret field's value is never in the record (it is in
+ * the vault, and in the sealed `secrets` when the export includes them), so it is written empty:
+ * an export without secrets still names it, for the import to say it was left out.
+ */
+function bundleFields(fields: readonly CustomField[]): CustomField[] {
+  return fields.map((f) => ({ name: f.name, kind: f.kind, value: f.kind === 'secret' ? '' : f.value }));
 }

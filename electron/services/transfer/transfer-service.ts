@@ -7,15 +7,17 @@ import { vaultRef } from '../credentials/credential-service';
 import { keyVaultRef, openKey, type StoredKey } from '../credentials/private-key';
 import type { Inventory } from '../inventory';
 import { ServiceError } from '../service-error';
-import type { StoredCredential } from '../stored-records';
+import type { StoredCredential, StoredDevice } from '../stored-records';
+import { customValues } from '../custom-field-secrets';
 import { credentialLabel } from '../../../shared/domain/rules/credential-rules';
 import { applyPlan } from './apply';
 import { checkBundle, type BundlePasswords, type ExistingRecords } from './check';
 import { findClashes, proposedResolutions, resolveChoices, type Resolutions } from './clash-plan';
 import { previewToken } from './preview-token';
-import { buildBundle, credentialRef } from './export';
+import { buildBundle, credentialRef, deviceRef } from './export';
 import { parseBundle, type ParsedBundle } from './parse';
 import { ProblemList, type TransferProblem } from './problems';
+import { andList } from './wording';
 import { openSecrets, sealSecrets, type ScryptCost, type SecretValues } from './secrets';
 
 type ExportInput = z.output<(typeof transferMethods)['transfer.export']['input']>;
@@ -65,23 +67,41 @@ export class TransferService {
     const now = this.deps.clock.now();
     // One synchronous pass: devices, templates, credentials and passwords of the same moment.
     const credentialRows = credentials.exportRows();
+    const deviceRows = devices.list().sort((a, b) => a.id - b.id);
     const bundle = buildBundle(
       {
-        devices: devices.list().sort((a, b) => a.id - b.id),
+        devices: deviceRows,
         templates: templates.rows(),
         credentials: credentialRows,
         hasKey: (id) => this.deps.vault.has(keyVaultRef(id)),
       },
       now.toISOString(),
     );
-    const secrets = input.includePasswords ? this.#secrets(credentialRows) : undefined;
+    const secrets = input.includePasswords ? this.#secrets(deviceRows, credentialRows) : undefined;
     if (secrets !== undefined && passphrase !== undefined) {
       bundle.secrets = await sealSecrets(secrets, passphrase, this.deps.scryptCost);
     }
     const keys = bundle.credentials.filter((c) => c.hasKey).length;
+    const secretFieldsOf = (fields: readonly { kind: string }[]) =>
+      fields.filter((f) => f.kind === 'secret').length;
+    // Named in the records; with secrets, those with a value in the vault are sealed too.
+    const secretFields = [...bundle.devices, ...bundle.credentials].reduce(
+      (sum, r) => sum + secretFieldsOf(r.customFields),
+      0,
+    );
+    const sealedFields =
+      secrets?.customFields === undefined
+        ? 0
+        : [secrets.customFields.devices, secrets.customFields.credentials]
+            .flatMap((byRef) => Object.values(byRef))
+            .reduce((sum, values) => sum + Object.keys(values).length, 0);
     const counts =
       `${count(bundle.devices.length, 'device')}, ${count(bundle.templates.length, 'template')}, ` +
       count(bundle.credentials.length, 'credential');
+    const leftOut = [
+      keys === 0 ? '' : count(keys, 'SSH key'),
+      secretFields === 0 ? '' : count(secretFields, 'secret custom field'),
+    ].filter((part) => part !== '');
     await this.deps.audit.record({
       actor,
       action: 'export',
@@ -90,8 +110,12 @@ export class TransferService {
       label: 'Bundle',
       detail:
         secrets === undefined
-          ? `${counts}; passwords not included${keys === 0 ? '' : `, nor ${count(keys, 'SSH key')}`}`
-          : `${counts}; ${count(Object.keys(secrets.passwords).length, 'password')}${keys === 0 ? '' : ` and ${count(keys, 'SSH key')}`} included, encrypted with the bundle passphrase`,
+          ? `${counts}; passwords not included${leftOut.length === 0 ? '' : `, nor ${andList(leftOut)}`}`
+          : `${counts}; ${andList([
+              count(Object.keys(secrets.passwords).length, 'password'),
+              keys === 0 ? '' : count(keys, 'SSH key'),
+              sealedFields === 0 ? '' : count(sealedFields, 'secret custom field'),
+            ])} included, encrypted with the bundle passphrase`,
     });
     return {
       fileName: `jit-pam-${now.toISOString().slice(0, 10)}.json`,
@@ -122,6 +146,10 @@ export class TransferService {
         ...contentsOf(bundle),
         passwords: plan.credentials.filter((c) => c.password !== undefined).length,
         keys: plan.credentials.filter((c) => c.key !== undefined).length,
+        secretFields: [...plan.devices, ...plan.credentials].reduce(
+          (n, r) => n + r.secretFields.values.size,
+          0,
+        ),
         clashes: clashes.clashes.map(({ existingId: _id, pluginId, ...clash }) => ({
           ...clash,
           ...(pluginId === undefined ? {} : { pluginId }),
@@ -180,6 +208,8 @@ export class TransferService {
         passwords: counts.passwords,
         keys: counts.keys,
         keysLeftOut: [...counts.keysLeftOut],
+        secretFields: counts.secretFields,
+        secretFieldsLeftOut: [...counts.secretFieldsLeftOut],
         skipped: [...plan.skipped],
         renamed: [...plan.renamed],
       };
@@ -272,18 +302,30 @@ export class TransferService {
     return refused(list);
   }
 
-  /** Every stored password and SSH key of the exported credentials, by credential ref. */
-  #secrets(rows: readonly StoredCredential[]): SecretValues {
+  /**
+   * Every stored password and SSH key of the exported credentials, by credential ref, and every
+   * stored secret custom field value of the exported devices and credentials, read as a run reads
+   * them (customValues), by owner ref and field name.
+   */
+  #secrets(devices: readonly StoredDevice[], rows: readonly StoredCredential[]): SecretValues {
     const passwords: Record<string, string> = {};
     const keys: Record<string, StoredKey> = {};
+    const deviceFields: Record<string, Record<string, string>> = {};
+    const credentialFields: Record<string, Record<string, string>> = {};
     const { vault } = this.deps;
+    for (const d of devices) {
+      const { secret } = customValues(vault, 'device', d.id, d.customFields);
+      if (Object.keys(secret).length > 0) deviceFields[deviceRef(d.id)] = { ...secret };
+    }
     for (const c of rows) {
       const ref = vaultRef(c.id);
       if (vault.has(ref)) passwords[credentialRef(c.id)] = vault.get(ref);
       const keyRef = keyVaultRef(c.id);
       if (vault.has(keyRef)) keys[credentialRef(c.id)] = openKey(vault.get(keyRef));
+      const { secret } = customValues(vault, 'credential', c.id, c.customFields);
+      if (Object.keys(secret).length > 0) credentialFields[credentialRef(c.id)] = { ...secret };
     }
-    return { passwords, keys };
+    return { passwords, keys, customFields: { devices: deviceFields, credentials: credentialFields } };
   }
 
   async #openSecrets(
@@ -309,14 +351,19 @@ export class TransferService {
       return { kind: 'unknown' };
     }
     const opened = await openSecrets(secrets, passphrase, bundle.version);
-    if (opened.ok) return { kind: 'known', passwords: opened.passwords, keys: opened.keys };
+    if (opened.ok) {
+      const { passwords, keys, customFields } = opened;
+      return { kind: 'known', passwords, keys, customFields };
+    }
     problems.add(
       'secrets',
       opened.reason === 'wrong_passphrase'
         ? 'Wrong passphrase: the passwords could not be decrypted (or the file was altered)'
         : bundle.version === 1
           ? 'The decrypted passwords are not a map of credential ref to password'
-          : 'The decrypted secrets are not passwords and SSH keys by credential ref',
+          : bundle.version === 2
+            ? 'The decrypted secrets are not passwords and SSH keys by credential ref'
+            : 'The decrypted secrets are not passwords and SSH keys by credential ref, and secret custom field values by ref and name',
     );
     return { kind: 'unknown' };
   }

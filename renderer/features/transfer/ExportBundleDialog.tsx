@@ -81,9 +81,10 @@ export function ExportBundleDialog({ onClose }: { onClose: () => void }) {
         <DialogContent>
           <Stack spacing={2}>
             <DialogContentText>
-              One JSON file with every device, template and credential, to import in another lab. Without
-              passwords and SSH keys, credentials arrive without them (the import names those whose key was
-              left out).
+              One JSON file with every device, template and credential, to import in another lab. With
+              passwords and SSH keys, the values of secret custom fields travel too; without them, all three
+              are left out and secret custom fields arrive empty (the import names each key and field left
+              out).
             </DialogContentText>
             <FormControlLabel
               label="Include passwords and SSH keys"

@@ -38,6 +38,9 @@ export function ImportOutcome({ outcome }: { outcome: MethodOutput<'transfer.imp
           </Alert>
         )}
         {summary.keysLeftOut !== null && <Alert severity="warning">{summary.keysLeftOut}</Alert>}
+        {summary.secretFieldsLeftOut !== null && (
+          <Alert severity="warning">{summary.secretFieldsLeftOut}</Alert>
+        )}
       </Stack>
     );
   }

@@ -49,10 +49,17 @@ export interface ImportPreviewProps {
  * taken here, Skip or Rename with a free name proposed, checked as it is typed.
  */
 export function ImportPreview({ preview, choices, problems, showMissing, onChange }: ImportPreviewProps) {
+  const held = [
+    plural(preview.passwords, 'password', 'passwords'),
+    plural(preview.keys, 'SSH key', 'SSH keys'),
+    ...(preview.secretFields === 0
+      ? []
+      : [plural(preview.secretFields, 'secret custom field', 'secret custom fields')]),
+  ];
   const secrets =
-    preview.passwords === 0 && preview.keys === 0
+    preview.passwords === 0 && preview.keys === 0 && preview.secretFields === 0
       ? 'no passwords'
-      : `${plural(preview.passwords, 'password', 'passwords')} and ${plural(preview.keys, 'SSH key', 'SSH keys')}`;
+      : `${held.slice(0, -1).join(', ')} and ${held.at(-1) ?? ''}`;
   return (
     <Stack spacing={1.5} aria-label="Preview" role="region">
       <Alert severity="info">Nothing is written yet. The bundle holds:</Alert>

@@ -15,6 +15,7 @@ const preview: Preview = {
   credentials: [],
   passwords: 0,
   keys: 0,
+  secretFields: 0,
   clashes: [
     { kind: 'device', path: 'devices[0]', name: 'web-01', proposed: 'web-01 (2)', existingCredentials: [] },
     { kind: 'device', path: 'devices[1]', name: 'db-01', proposed: 'db-01 (2)', existingCredentials: [] },

@@ -60,6 +60,8 @@ describe('transfer handlers through the dispatcher (contract-checked input and o
         passwords: 3,
         keys: 0,
         keysLeftOut: [],
+        secretFields: 0,
+        secretFieldsLeftOut: [],
         skipped: [],
         renamed: [],
       },

@@ -101,6 +101,8 @@ describe('TransferService.importBundle: round trips', () => {
       passwords: 3,
       keys: 0,
       keysLeftOut: [],
+      secretFields: 0,
+      secretFieldsLeftOut: [],
       skipped: [],
       renamed: [],
     });
@@ -162,6 +164,8 @@ describe('TransferService.importBundle: round trips', () => {
       passwords: 0,
       keys: 0,
       keysLeftOut: [],
+      secretFields: 0,
+      secretFieldsLeftOut: [],
       skipped: [],
       renamed: [],
     });
@@ -300,10 +304,10 @@ describe('TransferService.importBundle: refusals name every problem and write no
     expect(await refused(target, '{"format": "other"}')).toEqual([
       { path: 'format', message: 'Not a JIT PAM bundle: "format" must be "jit-pam-bundle"' },
     ]);
-    expect(await refused(target, '{"format": "jit-pam-bundle", "version": 3}')).toEqual([
+    expect(await refused(target, '{"format": "jit-pam-bundle", "version": 4}')).toEqual([
       {
         path: 'version',
-        message: 'Made by a newer version of the app (bundle version 3); this one reads version 2',
+        message: 'Made by a newer version of the app (bundle version 4); this one reads version 3',
       },
     ]);
   });

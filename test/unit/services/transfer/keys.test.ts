@@ -139,7 +139,7 @@ describe('SSH keys in an export with secrets', () => {
       version: number;
       credentials: { username: string; hasKey: boolean }[];
     };
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(3);
     expect(file.credentials.map((c) => [c.username, c.hasKey])).toEqual([
       ['root', true],
       ['deploy', true],
@@ -155,6 +155,8 @@ describe('SSH keys in an export with secrets', () => {
       passwords: 1,
       keys: 2,
       keysLeftOut: [],
+      secretFields: 0,
+      secretFieldsLeftOut: [],
       skipped: [],
       renamed: [],
     });
@@ -376,13 +378,15 @@ describe('SSH keys and a failed or older import', () => {
       passwords: 1,
       keys: 0,
       keysLeftOut: [],
+      secretFields: 0,
+      secretFieldsLeftOut: [],
       skipped: [],
       renamed: [],
     });
     const deploy = env.credentials.exportRows().find((c) => c.username === 'deploy');
     expect(deploy && env.vault.get(`credential:${deploy.id}`)).toBe(deployPassword);
 
-    // The version binds the sealed blob: a version 2 blob relabelled as version 1 does not open.
+    // The version binds the sealed blob: a blob of this version relabelled as version 1 does not open.
     const v2 = JSON.parse(await exported(true)) as Record<string, unknown>;
     const { env: other } = await fresh();
     const relabelled = await other.transfer.importBundle(

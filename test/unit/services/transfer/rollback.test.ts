@@ -92,6 +92,8 @@ describe('TransferService.importBundle: a failing write undoes the import', () =
       passwords: 3,
       keys: 0,
       keysLeftOut: [],
+      secretFields: 0,
+      secretFieldsLeftOut: [],
       skipped: [],
       renamed: [],
     });

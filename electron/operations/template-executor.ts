@@ -94,8 +94,15 @@ export class TemplateExecutor {
         templateId: execution.template.id,
         templateName: execution.template.name,
         templateVersion: execution.template.version,
-        // A draft has no version to look its text up by: the record keeps what ran.
-        ...(execution.template.version === null ? { templateContent: execution.template.content } : {}),
+        // A draft has no version to look its text up by: the record keeps what ran, masked like
+        // its steps (a draft may hold a secret of the run typed in as text).
+        ...(execution.template.version === null
+          ? {
+              templateContent: new StorageGuard(execution.tags, execution.login).text(
+                execution.template.content,
+              ),
+            }
+          : {}),
         deviceId: execution.deviceId,
         deviceLabel: execution.deviceLabel,
         account: execution.account,

@@ -117,6 +117,16 @@ describe('TemplateExecutor', () => {
     expect(operations.get('op-1')?.status).toBe('Successful');
   });
 
+  it("keeps a draft's text, masked: a secret of the run typed into the draft is not stored", async () => {
+    const executor = executorWith(new ScriptedPlugin([succeeded]));
+    const content = `exec "echo ${secret} | sudo -S true"`;
+    const op = await executor.execute(
+      execution({ kind: 'test', template: { id: 7, name: 'Draft', version: null, content } }),
+    );
+    expect(op.templateContent).toBe('exec "echo ****** | sudo -S true"');
+    expect(JSON.stringify(operations.get(op.id))).not.toContain(secret);
+  });
+
   it('retries a target failure by the policy, each attempt recorded, and masks every text', async () => {
     const plugin = new ScriptedPlugin([
       failed('connect', `refused ${secret}`),

@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FilteredPicker } from '../common/FilteredPicker';
 import { SubmitForm } from '../common/SubmitForm';
 import { findPlugin } from '../../../shared/domain/plugin';
@@ -95,6 +95,8 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
   const [errors, setErrors] = useState<TestErrors>({});
   const [running, setRunning] = useState<'test' | 'roundTrip' | undefined>();
   const [outcome, setOutcome] = useState<TestOutcome>({ kind: 'none' });
+  /** The request of the last single test: the account it left is removed where it was made. */
+  const ranWith = useRef<ReturnType<typeof common>>(undefined);
 
   const deviceId = form.deviceId === '' ? null : Number(form.deviceId);
   const device = devices.find((d) => d.id === deviceId);
@@ -162,7 +164,9 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
               draft: { name, pluginId, executionType, content },
             }
           : { templateId: template.id };
-      const result = await runTest({ ...subject, ...common() });
+      const request = common();
+      ranWith.current = request;
+      const result = await runTest({ ...subject, ...request });
       setRunning(undefined);
       if (result.ok) setOutcome({ kind: 'test', operation: result.value });
       else showFailure(result);
@@ -191,10 +195,14 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
     return saved ?? { ...draft, builtIn: template?.builtIn ?? false };
   };
 
-  /** Removes the account a creation test left: the deletion template, same device and credential. */
+  /**
+   * Removes the account a creation test left: the deletion template, on the device and as the
+   * credential that test ran with (not what the fields say now: another device may be chosen since).
+   */
   const removeLeft = async (created: Operation, remover: Template) => {
+    const request = ranWith.current ?? common();
     setRunning('test');
-    const result = await runTest({ templateId: remover.id, ...common(), username: created.account });
+    const result = await runTest({ templateId: remover.id, ...request, username: created.account });
     setRunning(undefined);
     if (result.ok) setOutcome({ kind: 'test', operation: result.value });
     else showFailure(result);

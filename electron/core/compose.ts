@@ -341,14 +341,18 @@ export function createCore(options: CoreOptions): Core {
       // Each step is bounded or should be, but a quit must end even when one is not (a server that
       // stops answering mid-step): past the ceiling the stores are flushed as they are. Every
       // durable write is whole on disk already; a session left Ending is swept at the next start.
-      const finished = await Promise.race([
-        steps().then(() => true),
-        waitMs(options.shutdownCeilingMs ?? shutdownCeilingMs).then(() => false),
-      ]);
-      if (!finished) {
-        console.error(`Quitting without waiting longer for ${step}: the next start finishes what is left.`);
+      try {
+        const finished = await Promise.race([
+          steps().then(() => true),
+          waitMs(options.shutdownCeilingMs ?? shutdownCeilingMs).then(() => false),
+        ]);
+        if (!finished) {
+          console.error(`Quitting without waiting longer for ${step}: the next start finishes what is left.`);
+        }
+      } finally {
+        // A step that threw is no reason to lose what the stores hold.
+        flushEach([config, inventory, vault]);
       }
-      flushEach([config, inventory, vault]);
     },
   };
 }

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type {
   App,
   BaseWindow,
-  MessageBoxSyncOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
   ContextBridge,
@@ -106,7 +107,7 @@ export interface Cancellable {
 
 export class StandInWebContents
   extends EventEmitter
-  implements Pick<WebContents, 'send' | 'setWindowOpenHandler'>
+  implements Pick<WebContents, 'send' | 'setWindowOpenHandler' | 'reload'>
 {
   readonly mainFrame = new StandInFrame('about:blank');
   readonly sent: { channel: string; args: unknown[] }[] = [];
@@ -120,6 +121,11 @@ export class StandInWebContents
 
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
+  }
+
+  reloads = 0;
+  reload(): void {
+    this.reloads += 1;
   }
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
@@ -153,7 +159,11 @@ export class StandInWebContents
 
 export class StandInBrowserWindow
   extends EventEmitter
-  implements Pick<ElectronBrowserWindow, 'isMinimized' | 'restore' | 'focus' | 'show' | 'loadURL'>
+  implements
+    Pick<
+      ElectronBrowserWindow,
+      'isMinimized' | 'restore' | 'focus' | 'show' | 'loadURL' | 'close' | 'isDestroyed'
+    >
 {
   static readonly created: StandInBrowserWindow[] = [];
   readonly webContents = new StandInWebContents();
@@ -181,6 +191,15 @@ export class StandInBrowserWindow
   loadURL(url: string): Promise<void> {
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
+  }
+  /** What Electron does first when the window is asked to close; `closeCalls` counts the asks. */
+  close(): void {
+    this.closeCalls += 1;
+    this.emit('close', { preventDefault: () => undefined });
+  }
+  closeCalls = 0;
+  isDestroyed(): boolean {
+    return false;
   }
 }
 
@@ -399,19 +418,20 @@ class StandInSafeStorage implements Pick<
   }
 }
 
-class StandInDialog implements Pick<Dialog, 'showErrorBox' | 'showMessageBoxSync'> {
+class StandInDialog implements Pick<Dialog, 'showErrorBox' | 'showMessageBox'> {
   readonly errors: { title: string; content: string }[] = [];
-  /** The questions asked, and the index of the button the next one is answered with. */
-  readonly questions: MessageBoxSyncOptions[] = [];
-  answer = 0;
+  /** The questions asked, each answered when the test calls `answer(index of the button)`. */
+  readonly questions: { options: MessageBoxOptions; answer: (response: number) => void }[] = [];
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
   }
-  showMessageBoxSync(
-    ...args: [options: MessageBoxSyncOptions] | [window: BaseWindow, options: MessageBoxSyncOptions]
-  ): number {
-    this.questions.push(args.length === 1 ? args[0] : args[1]);
-    return this.answer;
+  showMessageBox(
+    ...args: [options: MessageBoxOptions] | [window: BaseWindow, options: MessageBoxOptions]
+  ): Promise<MessageBoxReturnValue> {
+    const options = args.length === 1 ? args[0] : args[1];
+    return new Promise((resolve) => {
+      this.questions.push({ options, answer: (response) => resolve({ response, checkboxChecked: false }) });
+    });
   }
 }
 
@@ -488,7 +508,6 @@ export function resetElectron(): void {
   safeStorage.backend = 'gnome_libsecret';
   dialog.errors.length = 0;
   dialog.questions.length = 0;
-  dialog.answer = 0;
   nativeTheme.shouldUseDarkColors = false;
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();

@@ -64,6 +64,8 @@ export function FilteredPicker({
       {...(grouped ? { groupBy: (o: PickerOption) => o.group ?? '' } : {})}
       filterOptions={(list, { inputValue }) => matching(list, inputValue).slice(0, shownMax)}
       getOptionLabel={(o) => o.label}
+      // Two choices may read alike (the same user name on two devices of one name): the value tells them apart.
+      getOptionKey={(o) => o.value}
       getOptionDisabled={(o) => o.disabled === true}
       isOptionEqualToValue={(a, b) => a.value === b.value}
       onChange={(_event, option) => onChange(option?.value ?? '')}

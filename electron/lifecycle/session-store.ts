@@ -1,3 +1,4 @@
+import { linkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   isLiveSessionState,
@@ -21,11 +22,10 @@ export const compactAfterLines = 1000;
  * Whether the file is worth rewriting with the last state of each session alone: a session writes
  * about six lines in its life, and only the last one counts, so the file (read whole at every
  * start) would grow six times faster than what it holds. Only a file with at least
- * `compactAfterLines` superseded lines, more than the sessions it holds, and no bad line: a line
- * that did not parse stays in the file as evidence, and so does the file around it.
+ * `compactAfterLines` superseded lines, and more of them than the sessions it holds. A file with
+ * lines that did not parse is kept whole beside the rewritten one (open()).
  */
 function worthCompacting(loaded: LoadedLines<Session>, sessions: number): boolean {
-  if (loaded.badLines.length > 0) return false;
   const superseded = loaded.items.length - sessions;
   return superseded >= compactAfterLines && superseded > sessions;
 }
@@ -94,12 +94,26 @@ export class SessionStore {
     const problems: StoreProblem[] = [];
     if (worthCompacting(loaded, raw.size)) {
       try {
+        // Unreadable lines are evidence: the file as it was is kept whole beside the rewritten one
+        // (a hard link, made before the rewrite), and the notice says where.
+        const bad = loaded.badLines;
+        const kept =
+          bad.length > 0 ? `${path}.kept-${new Date().toISOString().replaceAll(':', '-')}` : undefined;
+        if (kept) linkSync(path, kept);
         writeLinesAtomic(
           path,
           mapIterable(raw.values(), (json) => JSON.stringify(json)),
         );
         raw.clear();
         loaded = read();
+        if (kept) {
+          problems.push({
+            message:
+              `The sessions file ${path} had ${bad.length} unreadable line(s) (line ${bad.slice(0, 5).join(', ')}` +
+              `${bad.length > 5 ? ' and more' : ''}), probably a write cut short by a crash; they were skipped. ` +
+              `The file was then compacted; as it was, with those lines, it is kept as ${kept}.`,
+          });
+        }
       } catch (error) {
         // Never a reason not to start: the file is read as it is, and the next start tries again.
         problems.push({

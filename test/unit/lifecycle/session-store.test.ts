@@ -209,14 +209,27 @@ describe('SessionStore', () => {
       expect(readdirSync(dir.path)).toEqual([sessionsFileName]);
     });
 
-    it('never rewrites a file with a line that did not parse: the file is evidence', async () => {
+    it('with a line that did not parse, keeps the file as it was beside the compacted one, and says where', async () => {
       writeHistory(200, 6);
       appendFileSync(path(), '{"id":"torn\n');
       writeHistory(1, 2);
+      const before = readFileSync(path(), 'utf8');
       const store = SessionStore.open({ dir: dir.path });
-      expect(store.problems).toHaveLength(1);
+      expect(store.problems.map((p) => p.message)).toEqual([
+        expect.stringMatching(
+          /had 1 unreadable line\(s\) \(line 1201\), .* they were skipped\. The file was then compacted; as it was, with those lines, it is kept as .*sessions\.jsonl\.kept-.+\.$/,
+        ),
+      ]);
       await store.close();
-      expect(lineCount()).toBe(1203);
+      expect(lineCount()).toBe(200);
+      const kept = readdirSync(dir.path).filter((name) => name.startsWith(`${sessionsFileName}.kept-`));
+      expect(kept).toHaveLength(1);
+      expect(readFileSync(join(dir.path, kept[0] ?? ''), 'utf8')).toBe(before);
+      // The next start reads the compacted file with nothing to report.
+      const again = SessionStore.open({ dir: dir.path });
+      expect(again.problems).toEqual([]);
+      expect(again.all()).toHaveLength(200);
+      await again.close();
     });
   });
 });

@@ -13,6 +13,7 @@ import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 import { openSecondTab } from './support/second-tab';
 import { chooseDevice, pick } from './support/pickers';
+import { openTestOnDevice } from './support/template-editor';
 
 let lab: RunningServer<SqlDetails>;
 test.beforeAll(async () => {
@@ -363,15 +364,7 @@ test('Test on a device of the creation template leaves its role, says so, and th
   const { page } = app;
   await seed(page, testInfo.outputPath('bundle.json'), {});
 
-  await openScreen(page, 'Executions', 'Templates');
-  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('PostgreSQL');
-  await page.getByRole('button', { name: `Actions for ${builtInCreate}` }).click();
-  await page.getByRole('menuitem', { name: 'View' }).click();
-  await page
-    .getByRole('dialog', { name: 'Template editor' })
-    .getByRole('button', { name: 'Test on a device' })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'Test on a device' });
+  const dialog = await openTestOnDevice(page, 'PostgreSQL', builtInCreate);
   await pick(dialog, 'Device', `pg-lab (${lab.details.host})`);
   await expect(dialog.getByRole('combobox', { name: 'Run as' })).toHaveValue(
     `${lab.details.adminUser} @ pg-lab`,

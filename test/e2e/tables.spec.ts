@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 import { chooseDevice } from './support/pickers';
+import { openTestOnDevice } from './support/template-editor';
 
 const narrow = { width: 1024, height: 700 };
 const wide = { width: 1400, height: 900 };
@@ -176,15 +177,7 @@ test('the device pickers (credential form, Test on a device) find one device amo
   await expect(page.getByRole('button', { name: 'Actions for fleet-admin @ fleet-0742' })).toBeVisible();
 
   // Test on a device's Device picker narrows the 1,000 devices as one types, too.
-  await openScreen(page, 'Executions', 'Templates');
-  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('SSH');
-  await page.getByRole('button', { name: 'Actions for Linux: create JIT account' }).click();
-  await page.getByRole('menuitem', { name: 'View' }).click();
-  await page
-    .getByRole('dialog', { name: 'Template editor' })
-    .getByRole('button', { name: 'Test on a device' })
-    .click();
-  const test = page.getByRole('dialog', { name: 'Test on a device' });
+  const test = await openTestOnDevice(page, 'SSH', 'Linux: create JIT account');
   const device = test.getByRole('combobox', { name: 'Device', exact: true });
   const deviceOptions = page.getByRole('listbox', { name: 'Device' }).getByRole('option');
   await device.click();

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
-import { saveTemplateAndClose } from './support/template-editor';
+import { openTestOnDevice, saveTemplateAndClose } from './support/template-editor';
 import { chooseDevice, offered, pick } from './support/pickers';
 
 async function openTemplates(page: Page) {
@@ -310,15 +310,7 @@ test('templates: a credential of another device runs a test only once confirmed,
   await credential.getByRole('button', { name: 'Save' }).click();
   await expect(credential).toBeHidden();
 
-  await openTemplates(page);
-  await page.getByRole('combobox', { name: 'Filter by plugin' }).selectOption('SSH');
-  await page.getByRole('button', { name: 'Actions for Linux: create JIT account' }).click();
-  await page.getByRole('menuitem', { name: 'View' }).click();
-  await page
-    .getByRole('dialog', { name: 'Template editor' })
-    .getByRole('button', { name: 'Test on a device' })
-    .click();
-  const dialog = page.getByRole('dialog', { name: 'Test on a device' });
+  const dialog = await openTestOnDevice(page, 'SSH', 'Linux: create JIT account');
   await pick(dialog, 'Device', 'target-a (127.0.0.1)');
   const runAs = dialog.getByRole('combobox', { name: 'Run as' });
   // Target-a has no credential of its own: Run as stays empty until one is chosen.

@@ -9,6 +9,7 @@ import type { AuditFieldChange } from './audit';
 import { fieldChanges, labelsOf, type AuditedField, type NameLookup } from './audit-changes';
 import type { credentialInputSchema } from './credential';
 import { jitTypeLabels } from './jit';
+import { findPlugin } from './plugin';
 
 /** The fields the Credential form edits, as a save has them (custom fields apart). */
 type CredentialRecord = Omit<z.output<typeof credentialInputSchema>, 'customFields'>;
@@ -16,6 +17,9 @@ type CredentialRecord = Omit<z.output<typeof credentialInputSchema>, 'customFiel
 /** "web-01 (#3)": the name when known, the id always (a name may be reused). */
 const named = (name: string | undefined, id: number | null): string | null =>
   id === null ? null : name === undefined ? `#${id}` : `${name} (#${id})`;
+
+/** A plugin by the name the pickers show ("PostgreSQL"), its id when this build does not know it. */
+const plugin = (id: string | null): string | null => (id === null ? null : (findPlugin(id)?.name ?? id));
 
 const template =
   (key: 'enable' | 'disable' | 'create' | 'delete') =>
@@ -53,13 +57,29 @@ export const credentialFields: readonly AuditedField<CredentialRecord>[] = [
       return named(id === null ? undefined : names.credential(id), id);
     },
   },
-  { path: 'jit.enablePluginId', label: 'Credential enable plugin', read: (c) => c.jit.enablePluginId },
+  {
+    path: 'jit.enablePluginId',
+    label: 'Credential enable plugin',
+    read: (c) => plugin(c.jit.enablePluginId),
+  },
   { path: 'jit.enableTemplateId', label: 'Credential enable template', read: template('enable') },
-  { path: 'jit.disablePluginId', label: 'Credential disable plugin', read: (c) => c.jit.disablePluginId },
+  {
+    path: 'jit.disablePluginId',
+    label: 'Credential disable plugin',
+    read: (c) => plugin(c.jit.disablePluginId),
+  },
   { path: 'jit.disableTemplateId', label: 'Credential disable template', read: template('disable') },
-  { path: 'jit.createPluginId', label: 'Credential creation plugin', read: (c) => c.jit.createPluginId },
+  {
+    path: 'jit.createPluginId',
+    label: 'Credential creation plugin',
+    read: (c) => plugin(c.jit.createPluginId),
+  },
   { path: 'jit.createTemplateId', label: 'Credential creation template', read: template('create') },
-  { path: 'jit.deletePluginId', label: 'Credential deletion plugin', read: (c) => c.jit.deletePluginId },
+  {
+    path: 'jit.deletePluginId',
+    label: 'Credential deletion plugin',
+    read: (c) => plugin(c.jit.deletePluginId),
+  },
   { path: 'jit.deleteTemplateId', label: 'Credential deletion template', read: template('delete') },
 ];
 

@@ -8,6 +8,7 @@ import type { AuditFieldChange } from './audit';
 import { fieldChanges, labelsOf, type AuditedField } from './audit-changes';
 import { lineDiff } from './line-diff';
 import type { templateInputSchema } from './template';
+import { findPlugin } from './plugin';
 
 type TemplateRecord = z.output<typeof templateInputSchema> & { readonly version: number };
 
@@ -25,7 +26,8 @@ function contentSummary(before: TemplateRecord, after: TemplateRecord): string |
 
 export const templateFields: readonly AuditedField<TemplateRecord>[] = [
   { path: 'name', label: 'Name', read: (t) => t.name },
-  { path: 'pluginId', label: 'Plugin', read: (t) => t.pluginId },
+  // By the name the form's picker shows ("PostgreSQL"), its id when this build does not know it.
+  { path: 'pluginId', label: 'Plugin', read: (t) => findPlugin(t.pluginId)?.name ?? t.pluginId },
   { path: 'executionType', label: 'Execution type', read: (t) => t.executionType },
   { path: 'active', label: 'Active', read: (t) => t.active },
   { path: 'description', label: 'Description', read: (t) => t.description },

@@ -74,7 +74,13 @@ describe('credential changes', () => {
       ...credential,
       username: 'admin',
       deviceId: 4,
-      jit: { ...credential.jit, enabled: true, type: 'enable_disable' as const, enableTemplateId: 7 },
+      jit: {
+        ...credential.jit,
+        enabled: true,
+        type: 'enable_disable' as const,
+        enablePluginId: 'ssh' as const,
+        enableTemplateId: 7,
+      },
     };
     expect(
       credentialChanges(credential, after, names, { password: 'changed', privateKey: 'removed' }),
@@ -83,6 +89,8 @@ describe('credential changes', () => {
       { field: 'deviceId', label: 'Device', before: 'web-01 (#3)', after: 'db-01 (#4)' },
       { field: 'jit.enabled', label: 'JIT enabled', before: 'off', after: 'on' },
       { field: 'jit.type', label: 'Just In Time Type', before: '(none)', after: 'Enable/Disable' },
+      // The plugin by the name the pickers show, not its id.
+      { field: 'jit.enablePluginId', label: 'Credential enable plugin', before: '(none)', after: 'SSH' },
       {
         field: 'jit.enableTemplateId',
         label: 'Credential enable template',
@@ -140,6 +148,10 @@ describe('template changes', () => {
     const changes = templateChanges(before, after);
     expect(changes).toEqual([{ field: 'content', label: 'Content', note: 'version 3 → 4, +2/−1 lines' }]);
     expect(JSON.stringify(changes)).not.toContain('exec');
+    // The plugin by the name the form's picker shows.
+    expect(templateChanges(before, { ...before, pluginId: 'postgresql' })).toEqual([
+      { field: 'pluginId', label: 'Plugin', before: 'SSH', after: 'PostgreSQL' },
+    ]);
   });
 });
 

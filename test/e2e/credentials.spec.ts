@@ -171,6 +171,11 @@ test('History names the changed fields as the form labels them', async ({ app })
   await expect(fields).toHaveText('Domain, Additional information');
   // The keys themselves stay at hand, as the cell's tooltip.
   await expect(fields).toHaveAttribute('title', 'domain, additionalInfo');
+  // Each change with its value before and after, one per line.
+  await expect(updated.getByRole('cell').nth(4).locator('div')).toHaveText([
+    'Domain: (empty) → LAB',
+    'Additional information: (empty) → appdb',
+  ]);
   const created = history.getByRole('row').filter({ hasText: 'Created' }).getByRole('cell').nth(3);
   await expect(created).toHaveText(
     'Username, Credential type, Device, Domain, Additional information, Status, Tags, JIT Settings',

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/domain/audit';
 import { api } from '../../../api/client';
+import { auditChangeLines } from '../../audit/audit-format';
 import { fieldLabels } from '../../common/field-labels';
 import { LoadErrorAlert } from '../../common/LoadErrorAlert';
 import { failureText } from '../failure-text';
@@ -86,6 +87,7 @@ export function HistoryDialog({ target, onClose }: { target: RowTarget; onClose:
                 <TableCell>Actor</TableCell>
                 <TableCell>Action</TableCell>
                 <TableCell>Fields</TableCell>
+                <TableCell>Changes</TableCell>
                 <TableCell>Result</TableCell>
               </TableRow>
             </TableHead>
@@ -99,6 +101,9 @@ export function HistoryDialog({ target, onClose }: { target: RowTarget; onClose:
                   <TableCell>{actionLabels[entry.action] ?? entry.action}</TableCell>
                   <TableCell title={entry.fields.length > 0 ? entry.fields.join(', ') : undefined}>
                     {entry.fields.length > 0 ? fieldLabels(entry.entity, entry.fields).join(', ') : '—'}
+                  </TableCell>
+                  <TableCell>
+                    <ChangeLines entry={entry} />
                   </TableCell>
                   <TableCell>
                     {entry.result === 'success' ? 'Success' : 'Failure'}
@@ -118,5 +123,25 @@ export function HistoryDialog({ target, onClose }: { target: RowTarget; onClose:
         <Button onClick={onClose}>Close</Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** Each change of an entry on its own line, before and after (a secret only "changed"), or —. */
+function ChangeLines({ entry }: { entry: AuditEntry }) {
+  const { lines, more } = auditChangeLines(entry);
+  if (lines.length === 0) return <>—</>;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Typography key={i} variant="body2" component="div">
+          {line}
+        </Typography>
+      ))}
+      {more > 0 && (
+        <Typography variant="body2" component="div" sx={{ color: 'text.secondary' }}>
+          {`and ${more} more field(s)`}
+        </Typography>
+      )}
+    </>
   );
 }

@@ -252,8 +252,8 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
-  // Idle auto-lock (Settings > Security): no call from any window for that long locks the vault; the
-  // windows report user input as calls too (vault.activity), and are warned a minute before.
+  // Idle auto-lock (Settings > Security): no input in any window for that long locks the vault (the
+  // windows report it as vault.activity), and the windows are warned a minute before.
   const idleLock = new IdleLock({
     timers,
     idleMinutes: () => settings.get().security.autoLockMinutes,
@@ -272,6 +272,9 @@ export function createCore(options: CoreOptions): Core {
   events.subscribe((event, payload) => {
     if (event === 'vault.changed' && (payload as { state?: string }).state === 'unlocked')
       idleLock.activity();
+    // A new idle time counts from its save (a person saved it): not from the next reported input,
+    // which may be 30 s away or never come.
+    if (event === 'settings.changed') idleLock.activity();
   });
 
   const dispatcher = new Dispatcher(

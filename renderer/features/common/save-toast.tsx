@@ -5,7 +5,10 @@
  */
 import Alert from '@mui/material/Alert';
 import Snackbar from '@mui/material/Snackbar';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { create } from 'zustand';
+import { useTopModal } from './top-modal';
 
 interface Toast {
   /** A new id for each message, so the same text said twice shows twice. */
@@ -32,24 +35,52 @@ export const announceDeleted = (name: string): void => announce(deletedText(name
 /** Long enough to read a name; the message stays while the pointer is over it (Snackbar's own rule). */
 const showMs = 6000;
 
+/**
+ * Where the toast lives, so a screen reader hears it whether or not a modal is open. An open MUI
+ * modal (the template editor stays open after Save) sets aria-hidden on every other child of the
+ * body, the app's frame with it: a toast left in the frame is read by nobody. So the toast is
+ * portalled into one element that is moved into the top open modal's root (beside the dialog, not
+ * in it: the dialog's own buttons and statuses stay its own), and back into the frame when none is
+ * open. Moving that element, rather than portalling into each modal in turn, keeps the one toast
+ * mounted: its time runs on, and it outlives the dialog that saved. Its place in the frame is
+ * inside the app's root, not a child of the body, so ModalManager's sweep never marks it itself.
+ */
+function useToastHost(): { host: HTMLElement; frameSlot: RefObject<HTMLDivElement | null> } {
+  const [host] = useState(() => document.createElement('div'));
+  const frameSlot = useRef<HTMLDivElement>(null);
+  const modal = useTopModal();
+  useLayoutEffect(() => {
+    (modal ?? frameSlot.current)?.appendChild(host);
+    return () => host.remove();
+  }, [host, modal]);
+  return { host, frameSlot };
+}
+
 /** Mounted once, in the app's frame. */
 export function SaveToast() {
   const toast = useToastStore((s) => s.toast);
+  const { host, frameSlot } = useToastHost();
   const close = () => useToastStore.setState({ toast: undefined });
   return (
-    <Snackbar
-      key={toast?.id}
-      open={toast !== undefined}
-      autoHideDuration={showMs}
-      onClose={(_event, reason) => {
-        // A click elsewhere is the user working on: the message stays for its time.
-        if (reason !== 'clickaway') close();
-      }}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-    >
-      <Alert severity="success" variant="filled" role="status" closeText="Dismiss" onClose={close}>
-        {toast?.text}
-      </Alert>
-    </Snackbar>
+    <>
+      <div ref={frameSlot} />
+      {createPortal(
+        <Snackbar
+          key={toast?.id}
+          open={toast !== undefined}
+          autoHideDuration={showMs}
+          onClose={(_event, reason) => {
+            // A click elsewhere is the user working on: the message stays for its time.
+            if (reason !== 'clickaway') close();
+          }}
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        >
+          <Alert severity="success" variant="filled" role="status" closeText="Dismiss" onClose={close}>
+            {toast?.text}
+          </Alert>
+        </Snackbar>,
+        host,
+      )}
+    </>
   );
 }

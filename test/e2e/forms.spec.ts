@@ -194,6 +194,8 @@ test('every save and delete says so the same way; a refused delete offers only C
   await editor.getByRole('textbox', { name: 'Name' }).fill('Say: check');
   await editor.getByRole('textbox', { name: 'Content' }).fill('expect "*$"\nexec "id [#USERNAME#]"\nend');
   await saveTemplateAndClose(page, editor, 'Say: check');
+  // Said inside the editor while it was open, and still said once it has closed.
+  await expect(toast(page, 'Saved: Say: check')).toBeVisible();
 
   // The device still holds the credential: the confirmation says why, and offers only Close.
   await openScreen(page, 'Devices', 'All devices');

@@ -8,8 +8,8 @@ import { openScreen } from './navigation';
 export async function saveTemplate(page: Page, editor: Locator, name: string): Promise<void> {
   const save = editor.getByRole('button', { name: 'Save' });
   await save.click();
-  // The toast sits outside the dialog, which hides the rest of the page from the accessibility tree.
-  await expect(page.getByText(`Saved: ${name}`, { exact: true })).toBeVisible();
+  // Found by its role: the toast must reach a screen reader while the editor (a modal) is open.
+  await expect(page.getByRole('status').filter({ hasText: `Saved: ${name}` })).toBeVisible();
   await expect(save).toBeEnabled();
 }
 

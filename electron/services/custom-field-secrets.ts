@@ -3,7 +3,12 @@
  * each secret value sealed in the vault under its own key (like the password), never in the record.
  * Shared by the credential and device services.
  */
-import type { CustomField, CustomFieldInput, CustomValues } from '../../shared/domain/custom-fields';
+import type {
+  CustomField,
+  CustomFieldInput,
+  CustomFieldView,
+  CustomValues,
+} from '../../shared/domain/custom-fields';
 import type { SecretVault } from '../vault/secret-vault';
 import { ServiceError } from './service-error';
 
@@ -54,6 +59,23 @@ export function planCustomFields(
     changed.length === 0 && before.map((f) => f.name).join() !== fields.map((f) => f.name).join();
   if (reordered) changed.push('customFields');
   return { fields, changed, writes, removals };
+}
+
+/**
+ * The fields as the renderer sees them: each says whether it has a value, a secret one by asking
+ * the vault whether it holds the entry (answered while locked too; the value is never read). One
+ * imported without its value has none until it is typed. Without a vault, no secret has one.
+ */
+export function customFieldViews(
+  vault: Pick<SecretVault, 'has'> | undefined,
+  owner: 'credential' | 'device',
+  id: number,
+  fields: readonly CustomField[],
+): CustomFieldView[] {
+  return fields.map((f) => ({
+    ...f,
+    hasValue: f.kind === 'text' ? f.value !== '' : (vault?.has(customFieldRef(owner, id, f.name)) ?? false),
+  }));
 }
 
 /** Whether the plan writes to the vault (which must then be unlocked). */

@@ -21,6 +21,7 @@ import type { CustomValues } from '../../shared/domain/custom-fields';
 import { customFieldErrors } from '../../shared/domain/rules/custom-field-rules';
 import type { SecretVault } from '../vault/secret-vault';
 import {
+  customFieldViews,
   customValues,
   planCustomFields,
   storedSecretNames,
@@ -65,7 +66,7 @@ export class DeviceService {
     const counts = this.deps.credentials.countsByDevice();
     return [...this.deps.table.all()]
       .sort((a, b) => compareNames(a.name, b.name) || a.id - b.id)
-      .map((row) => ({ ...row, credentialCount: counts.get(row.id) ?? 0 }));
+      .map((row) => this.#view(row, counts.get(row.id) ?? 0));
   }
 
   /** A picker's page: the devices matching a search, bounded (see device-options.ts). */
@@ -211,8 +212,9 @@ export class DeviceService {
     }
   }
 
-  #view(row: StoredDevice): Device {
-    return { ...row, credentialCount: this.deps.credentials.countByDevice(row.id) };
+  #view(row: StoredDevice, credentialCount = this.deps.credentials.countByDevice(row.id)): Device {
+    const customFields = customFieldViews(this.deps.vault, 'device', row.id, row.customFields);
+    return { ...row, customFields, credentialCount };
   }
 
   /** The values of the device's custom fields for a run (secret ones from the vault). */

@@ -1,20 +1,26 @@
 /**
  * The records as the core stores them, and the edited fields as services receive them (zod
  * output of the contract's input schemas). Stored rows leave out what is derived on reading:
- * a device's credential count, whether a credential has a password (the vault knows).
+ * a device's credential count, whether a credential has a password or a custom field a value (the
+ * vault knows).
  */
 import { z } from 'zod';
 import { credentialSchema } from '../../shared/domain/credential';
+import { storedCustomFieldsSchema } from '../../shared/domain/custom-fields';
 import { idSchema } from '../../shared/domain/common';
 import { deviceInputSchema, deviceSchema } from '../../shared/domain/device';
 import { templateInputSchema, templateSchema, templateVersionSchema } from '../../shared/domain/template';
 
-export const storedDeviceSchema = deviceSchema.omit({ credentialCount: true });
+export const storedDeviceSchema = deviceSchema
+  .omit({ credentialCount: true })
+  .extend({ customFields: storedCustomFieldsSchema });
 export type StoredDevice = z.output<typeof storedDeviceSchema>;
 export type DeviceFields = z.output<typeof deviceInputSchema>;
 export const deviceFieldNames = Object.keys(deviceInputSchema.shape) as Extract<keyof DeviceFields, string>[];
 
-export const storedCredentialSchema = credentialSchema.omit({ hasPassword: true, hasKey: true });
+export const storedCredentialSchema = credentialSchema
+  .omit({ hasPassword: true, hasKey: true })
+  .extend({ customFields: storedCustomFieldsSchema });
 export type StoredCredential = z.output<typeof storedCredentialSchema>;
 
 export const storedTemplateSchema = templateSchema.extend({

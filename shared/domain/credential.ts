@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, plainText, storedText, tagsSchema } from './common';
-import { customFieldSchema, customFieldsInputSchema, maxCustomFields } from './custom-fields';
+import { customFieldViewsSchema, customFieldsInputSchema } from './custom-fields';
 import { jitTypeSchema } from './jit';
 import { pluginIdSchema } from './plugin';
 
@@ -106,8 +106,8 @@ export const credentialSchema = credentialInputSchema.extend({
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
   lastUsedAt: isoDateSchema.nullable(),
-  /** Secret fields carry an empty value: theirs is in the vault. */
-  customFields: z.array(customFieldSchema).max(maxCustomFields).default([]),
+  /** Secret fields carry an empty value (theirs is in the vault) and whether the vault holds one. */
+  customFields: customFieldViewsSchema,
 });
 export type Credential = z.infer<typeof credentialSchema>;
 

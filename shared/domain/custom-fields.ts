@@ -50,16 +50,26 @@ export const customFieldsInputSchema = z
   .max(maxCustomFields, `At most ${maxCustomFields} custom fields`)
   .default([]);
 
-/**
- * A field as stored in the record and shown: a secret field's value is always empty here (it is
- * in the vault), `hasValue` says whether one is stored.
- */
+/** A field as stored in the record: a secret field's value is always empty here (it is in the vault). */
 export const customFieldSchema = z.object({
   name: z.string(),
   kind: customFieldKindSchema,
   value: z.string().max(maxCustomValueLength),
 });
 export type CustomField = z.infer<typeof customFieldSchema>;
+
+/**
+ * A field as the renderer sees it: the stored field and whether it has a value. A text field has
+ * one when `value` is not empty; a secret field when the vault holds one (a bundle imported
+ * without secrets leaves none). Never the secret value, nor its length.
+ */
+export const customFieldViewSchema = customFieldSchema.extend({ hasValue: z.boolean() });
+export type CustomFieldView = z.infer<typeof customFieldViewSchema>;
+
+/** A record's fields as stored. */
+export const storedCustomFieldsSchema = z.array(customFieldSchema).max(maxCustomFields).default([]);
+/** A record's fields as the renderer sees them: secret ones carry an empty value (see above). */
+export const customFieldViewsSchema = z.array(customFieldViewSchema).max(maxCustomFields).default([]);
 
 /** The values of a credential's or device's custom fields, secret ones included (core only). */
 export interface CustomValues {

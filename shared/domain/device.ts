@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isHostName, isIPv4, isIPv6 } from './address';
 import { idSchema, isoDateSchema, plainText, requiredText, storedText, tagsSchema } from './common';
-import { customFieldSchema, customFieldsInputSchema, maxCustomFields } from './custom-fields';
+import { customFieldViewsSchema, customFieldsInputSchema } from './custom-fields';
 
 export const deviceTypes = [
   'Server',
@@ -120,8 +120,8 @@ export const deviceSchema = deviceInputSchema.extend({
   id: idSchema,
   createdAt: isoDateSchema,
   updatedAt: isoDateSchema,
-  /** Secret fields carry an empty value: theirs is in the vault. */
-  customFields: z.array(customFieldSchema).max(maxCustomFields).default([]),
+  /** Secret fields carry an empty value (theirs is in the vault) and whether the vault holds one. */
+  customFields: customFieldViewsSchema,
   /** Number of credentials (not deleted) that belong to the device. */
   credentialCount: z.number().int().min(0),
 });

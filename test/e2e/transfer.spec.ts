@@ -267,3 +267,61 @@ test('transfer: a bundle whose device name is taken: Rename adds it beside, Skip
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(grid.getByRole('row', { name: /clash-01/ })).toHaveCount(2);
 });
+
+test('transfer: a secret custom field imported without its value: the form warns until one is typed', async ({
+  app,
+}, testInfo) => {
+  const { page } = app;
+  await importBundle(
+    page,
+    testInfo.outputPath('without-secrets.json'),
+    {
+      // As an export without passwords writes it: the field named, its value in no secrets.
+      version: 3,
+      secrets: null,
+      devices: [
+        {
+          ref: 'd1',
+          name: 'nokey-01',
+          address: '10.43.0.1',
+          type: 'Server',
+          customFields: [{ name: 'API_KEY', kind: 'secret', value: '' }],
+        },
+      ],
+      credentials: [],
+    },
+    'Imported 1 device, 0 templates and 0 credentials.',
+  );
+  const grid = page.getByRole('grid', { name: 'Devices' });
+  const dialog = page.getByRole('dialog', { name: 'Device' });
+  const value = dialog
+    .getByRole('region', { name: 'Custom fields' })
+    .getByRole('group', { name: 'Custom field 1' })
+    .getByLabel('Value');
+  const edit = async () => {
+    await grid.getByRole('button', { name: 'Actions for nokey-01' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    await expect(value).toHaveValue('');
+  };
+  const save = async () => {
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  };
+
+  // The vault holds no value: the form says so rather than "Secret stored", as a warning only.
+  await edit();
+  const missing = 'No value stored: type one (a run using [#API_KEY#] is refused until then)';
+  await expect(value).toHaveAccessibleDescription(missing);
+  await expect(value).not.toHaveAttribute('aria-invalid', 'true');
+  // Saved empty, as the import allowed: still none.
+  await save();
+  await edit();
+  await expect(value).toHaveAccessibleDescription(missing);
+
+  // Typed: stored, and kept when left empty.
+  await value.fill('E2e-Typed-Key-3');
+  await save();
+  await edit();
+  await expect(value).toHaveAccessibleDescription('Secret stored: leave empty to keep it');
+  await expect(page.locator('body')).not.toContainText('E2e-Typed-Key-3');
+});

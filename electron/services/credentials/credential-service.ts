@@ -55,6 +55,7 @@ import { keyErrors, keyVaultRef, sealKey } from './private-key';
 import { customFieldErrors } from '../../../shared/domain/rules/custom-field-rules';
 import type { CustomValues } from '../../../shared/domain/custom-fields';
 import {
+  customFieldViews,
   customValues,
   planCustomFields,
   storedSecretNames,
@@ -588,7 +589,12 @@ export class CredentialService implements DeviceCredentialDeactivation {
   }
 
   #view(row: StoredCredential): Credential {
-    return { ...row, hasPassword: this.#hasPassword(row.id), hasKey: this.#hasKey(row.id) };
+    return {
+      ...row,
+      customFields: customFieldViews(this.deps.vault, 'credential', row.id, row.customFields),
+      hasPassword: this.#hasPassword(row.id),
+      hasKey: this.#hasKey(row.id),
+    };
   }
 
   /** Names for the ids a credential points at, as the audit's before/after shows them. */

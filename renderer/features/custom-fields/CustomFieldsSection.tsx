@@ -3,14 +3,20 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { Theme } from '@mui/material/styles';
 import { maxCustomFields, type CustomFieldKind } from '../../../shared/domain/custom-fields';
 import { SelectField, type SelectOption } from '../common/SelectField';
-import { newRow, type CustomFieldErrors, type CustomFieldRow } from './custom-field-rows';
+import { newRow, secretHint, type CustomFieldErrors, type CustomFieldRow } from './custom-field-rows';
 
 const kindOptions: SelectOption[] = [
   { value: 'text', label: 'Text' },
   { value: 'secret', label: 'Secret' },
 ];
+
+/** As the authentication credential's warnings show (AuthCredentialField). */
+const warningText = (t: Theme) => ({
+  color: t.palette.mode === 'dark' ? t.palette.warning.light : t.palette.warning.dark,
+});
 
 interface CustomFieldsSectionProps {
   readonly rows: readonly CustomFieldRow[];
@@ -40,11 +46,9 @@ export function CustomFieldsSection(props: CustomFieldsSectionProps) {
         const nameError = errors[`customFields.${index}.name`];
         const valueError = errors[`customFields.${index}.value`];
         const secret = row.kind === 'secret';
-        const help = secret
-          ? row.stored && row.value === ''
-            ? 'Secret stored: leave empty to keep it'
-            : 'Secret: not shown again after Save'
-          : undefined;
+        const hint = secretHint(row);
+        // An error replaces the hint, and must not take a warning's colour.
+        const warned = valueError === undefined && hint?.warn === true;
         return (
           <Box
             key={row.key}
@@ -75,9 +79,10 @@ export function CustomFieldsSection(props: CustomFieldsSectionProps) {
               onChange={(e) => update(index, { value: e.target.value })}
               disabled={disabled}
               error={valueError !== undefined}
-              helperText={valueError ?? help}
+              helperText={valueError ?? hint?.text}
               slotProps={{
                 htmlInput: { spellCheck: false, autoComplete: secret ? 'new-password' : 'off' },
+                formHelperText: warned ? { role: 'status', sx: warningText } : {},
               }}
             />
             <IconButton

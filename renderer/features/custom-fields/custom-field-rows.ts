@@ -1,9 +1,15 @@
 /**
  * The "Custom fields" section's model, shared by the Credential and Device forms: rows as typed,
  * turned into the contract's input on Save and checked with the shared rules, errors per row.
- * A secret row never holds a stored value: `stored` says one is kept when its value is left empty.
+ * A secret row never holds a stored value: `stored` says the record has the field, so an empty
+ * value keeps what the vault holds, and `hasValue` whether it holds one (an import without secrets
+ * leaves none: the form warns, Save still goes ahead).
  */
-import type { CustomField, CustomFieldInput, CustomFieldKind } from '../../../shared/domain/custom-fields';
+import type {
+  CustomFieldInput,
+  CustomFieldKind,
+  CustomFieldView,
+} from '../../../shared/domain/custom-fields';
 import { customFieldErrors } from '../../../shared/domain/rules/custom-field-rules';
 
 export interface CustomFieldRow {
@@ -13,8 +19,23 @@ export interface CustomFieldRow {
   readonly kind: CustomFieldKind;
   /** A text value as stored, or a secret value typed in this form (empty: keep the stored one). */
   readonly value: string;
-  /** A secret value is stored under this name (for the "leave empty to keep" hint). */
+  /** The record has this secret field: an empty value keeps what is stored (the rules allow it). */
   readonly stored: boolean;
+  /** The vault holds a value for the stored field: "leave empty to keep", or a warning if not. */
+  readonly hasValue: boolean;
+}
+
+/**
+ * The hint under a secret row's value. A stored field with no value (imported without secrets)
+ * may still be saved empty, as the import allowed it: a run using its tag refuses it by name, so
+ * the form only warns.
+ */
+export function secretHint(row: CustomFieldRow): { text: string; warn: boolean } | undefined {
+  if (row.kind !== 'secret') return undefined;
+  if (!row.stored || row.value !== '') return { text: 'Secret: not shown again after Save', warn: false };
+  if (row.hasValue) return { text: 'Secret stored: leave empty to keep it', warn: false };
+  const tag = `[#${row.name.trim()}#]`;
+  return { text: `No value stored: type one (a run using ${tag} is refused until then)`, warn: true };
 }
 
 /** Errors by `customFields.<row>.name|value`, as the shared rules and the core name them. */
@@ -23,13 +44,14 @@ export type CustomFieldErrors = Record<string, string>;
 let rowKeySeq = 0;
 const nextKey = (): number => ++rowKeySeq;
 
-export const rowsFrom = (fields: readonly CustomField[]): CustomFieldRow[] =>
+export const rowsFrom = (fields: readonly CustomFieldView[]): CustomFieldRow[] =>
   fields.map((f) => ({
     key: nextKey(),
     name: f.name,
     kind: f.kind,
     value: f.value,
     stored: f.kind === 'secret',
+    hasValue: f.kind === 'secret' && f.hasValue,
   }));
 
 export const newRow = (): CustomFieldRow => ({
@@ -38,6 +60,7 @@ export const newRow = (): CustomFieldRow => ({
   kind: 'text',
   value: '',
   stored: false,
+  hasValue: false,
 });
 
 export const inputOf = (rows: readonly CustomFieldRow[]): CustomFieldInput[] =>

@@ -7,8 +7,9 @@ import type { FieldError } from './credential-rules';
 
 /**
  * Errors of each row, at `customFields.<index>.name` or `.value`. `storedSecrets` are the secret
- * fields that already have a value in the vault: only those may be saved with an empty value
- * (keep). A text field needs a value: a tag without one would stop every run that uses it.
+ * fields the record already has: only those may be saved with an empty value (keep what the vault
+ * holds, or nothing for one imported without its value: the form warns, a run refuses its tag).
+ * A text field needs a value: a tag without one would stop every run that uses it.
  */
 export function customFieldErrors(
   fields: readonly CustomFieldInput[],

@@ -45,8 +45,8 @@ describe('custom fields on a credential', () => {
       actor,
     );
     expect(saved.customFields).toEqual([
-      { name: 'HOME_DIR', kind: 'text', value: '/srv/home' },
-      { name: 'API_KEY', kind: 'secret', value: '' },
+      { name: 'HOME_DIR', kind: 'text', value: '/srv/home', hasValue: true },
+      { name: 'API_KEY', kind: 'secret', value: '', hasValue: true },
     ]);
     expect(s.vault.secrets.get(customFieldRef('credential', saved.id, 'API_KEY'))).toBe(apiKey);
     await settle();
@@ -73,6 +73,11 @@ describe('custom fields on a credential', () => {
     );
     expect(s.vault.secrets.get(customFieldRef('credential', kept.id, 'API_KEY'))).toBe(apiKey);
     expect(s.credentials.history(saved.id)[0]?.fields).toEqual(['customFields.HOME_DIR']);
+    expect(kept.customFields[1]).toEqual({ name: 'API_KEY', kind: 'secret', value: '', hasValue: true });
+    // The vault answers whether it holds the value while locked too (never the value itself).
+    s.vault.state = 'locked';
+    expect(s.credentials.get(saved.id).customFields[1]?.hasValue).toBe(true);
+    s.vault.state = 'unlocked';
 
     // Removed: its sealed value goes with it.
     await s.credentials.save(saved.id, credential({ deviceId: web.id, customFields: [] }), keep, actor);
@@ -133,9 +138,10 @@ describe('custom fields on a device, and the values of a run', () => {
       actor,
     );
     expect(web.customFields).toEqual([
-      { name: 'REGION', kind: 'text', value: 'eu-west' },
-      { name: 'API_KEY', kind: 'secret', value: '' },
+      { name: 'REGION', kind: 'text', value: 'eu-west', hasValue: true },
+      { name: 'API_KEY', kind: 'secret', value: '', hasValue: true },
     ]);
+    expect(s.devices.list()[0]?.customFields[1]?.hasValue).toBe(true);
     expect(readText(dir.path, 'config.json')).not.toContain('device-Key-1');
     const c = await s.credentials.save(
       undefined,

@@ -136,7 +136,7 @@ export const emptyDraft: CredentialDraft = {
  */
 export function draftFrom(credential: Credential, clone = false): CredentialDraft {
   const customFields = rowsFrom(credential.customFields).map((row) =>
-    clone ? { ...row, stored: false } : row,
+    clone ? { ...row, stored: false, hasValue: false } : row,
   );
   return {
     username: credential.username,

@@ -8,7 +8,7 @@ import { customFieldRef } from '../../../../electron/services/custom-field-secre
 import { sealSecrets } from '../../../../electron/services/transfer/secrets';
 import { deriveKey, newScryptParams, seal } from '../../../../electron/vault/crypto';
 import { makeTempDir } from '../../../support/temp-dir';
-import { actor, credential, device, readText, setPassword } from '../harness';
+import { actor, credential, device, keep, readText, setPassword } from '../harness';
 import { builtIns, bundlePassphrase, filesOf, openEnv, settle, testCost, type Env } from './fixtures';
 
 const deviceSecret = 'dev1ce-API-key-7f3a';
@@ -73,11 +73,15 @@ function expectNoSecret(text: string) {
   for (const value of secretValues) expect(text).not.toContain(value);
 }
 
-/** The imported records' custom fields, and their secret values read as a run reads them. */
+/**
+ * The imported records' custom fields as the forms get them (with whether each has a value), and
+ * their secret values read as a run reads them.
+ */
 function customOf(env: Env) {
   const [web] = env.devices.list();
-  const [root] = env.credentials.exportRows();
-  if (!web || !root) throw new Error('not imported');
+  const [row] = env.credentials.exportRows();
+  if (!web || !row) throw new Error('not imported');
+  const root = env.credentials.get(row.id);
   return {
     device: { fields: web.customFields, values: env.devices.customValues(web.id) },
     credential: { fields: root.customFields, values: env.credentials.customValues(root.id) },
@@ -133,13 +137,13 @@ describe('secret custom fields in an export with secrets', () => {
     expect(customOf(env)).toEqual({
       device: {
         fields: [
-          { name: 'HOME', kind: 'text', value: '/srv/app' },
-          { name: 'API_KEY', kind: 'secret', value: '' },
+          { name: 'HOME', kind: 'text', value: '/srv/app', hasValue: true },
+          { name: 'API_KEY', kind: 'secret', value: '', hasValue: true },
         ],
         values: { text: { HOME: '/srv/app' }, secret: { API_KEY: deviceSecret } },
       },
       credential: {
-        fields: [{ name: 'TOKEN', kind: 'secret', value: '' }],
+        fields: [{ name: 'TOKEN', kind: 'secret', value: '', hasValue: true }],
         values: { text: {}, secret: { TOKEN: credentialSecret } },
       },
     });
@@ -215,7 +219,7 @@ describe('secret custom fields in an export with secrets', () => {
 });
 
 describe('secret custom fields in an export without secrets', () => {
-  it('are named without a value; the import brings them empty and names each to set by hand', async () => {
+  it('are named without a value; the import brings them empty, without a value, named to set by hand', async () => {
     const { content, detail } = await exported(false);
     expectNoSecret(content);
     expect(detail).toBe(
@@ -239,16 +243,60 @@ describe('secret custom fields in an export without secrets', () => {
       secretFieldsLeftOut: ['API_KEY of web-01', 'TOKEN of root @ web-01'],
     });
     const custom = customOf(env);
+    // The forms learn that no value is stored (the stale one above is not the device's).
     expect(custom.device.fields).toEqual([
-      { name: 'HOME', kind: 'text', value: '/srv/app' },
-      { name: 'API_KEY', kind: 'secret', value: '' },
+      { name: 'HOME', kind: 'text', value: '/srv/app', hasValue: true },
+      { name: 'API_KEY', kind: 'secret', value: '', hasValue: false },
     ]);
+    expect(custom.credential.fields).toEqual([{ name: 'TOKEN', kind: 'secret', value: '', hasValue: false }]);
     expect(custom.device.values.secret).toEqual({});
     expect(custom.credential.values.secret).toEqual({});
     expect(env.vault.has(customFieldRef('device', 1, 'API_KEY'))).toBe(false);
     expect(await importDetail(env)).toBe(
       '1 device, 0 templates, 1 credential imported; no passwords; 2 secret custom fields not in the bundle',
     );
+  });
+
+  it('a field imported without its value has one once it is typed; saved empty, it still has none', async () => {
+    const { content } = await exported(false);
+    const { env } = await fresh();
+    await env.transfer.importBundle({ content }, actor);
+    const [web] = env.devices.list();
+    const [row] = env.credentials.exportRows();
+    if (!web || !row) throw new Error('not imported');
+
+    // Saved as imported (the form allows the empty value: a run refuses the tag by name).
+    const keptEmpty = await env.credentials.save(
+      row.id,
+      credential({ deviceId: web.id, customFields: [{ name: 'TOKEN', kind: 'secret', value: '' }] }),
+      keep,
+      actor,
+    );
+    expect(keptEmpty.customFields).toEqual([{ name: 'TOKEN', kind: 'secret', value: '', hasValue: false }]);
+
+    const typed = await env.devices.save(
+      web.id,
+      device({
+        name: 'web-01',
+        customFields: [
+          { name: 'HOME', kind: 'text', value: '/srv/app' },
+          { name: 'API_KEY', kind: 'secret', value: deviceSecret },
+        ],
+      }),
+      actor,
+    );
+    expect(typed.customFields).toEqual([
+      { name: 'HOME', kind: 'text', value: '/srv/app', hasValue: true },
+      { name: 'API_KEY', kind: 'secret', value: '', hasValue: true },
+    ]);
+    expect(env.devices.get(web.id).customFields[1]).toEqual({
+      name: 'API_KEY',
+      kind: 'secret',
+      value: '',
+      hasValue: true,
+    });
+    // A flag only: the value is in nothing the renderer gets.
+    expectNoSecret(JSON.stringify([typed, env.devices.list(), keptEmpty]));
   });
 });
 
@@ -283,7 +331,7 @@ describe('an older bundle', () => {
     );
     expect(outcome).toMatchObject({ applied: true, passwords: 1, secretFields: 0, secretFieldsLeftOut: [] });
     const custom = customOf(env);
-    expect(custom.device.fields).toEqual([{ name: 'HOME', kind: 'text', value: '/srv/app' }]);
+    expect(custom.device.fields).toEqual([{ name: 'HOME', kind: 'text', value: '/srv/app', hasValue: true }]);
     const [root] = env.credentials.exportRows();
     expect(root && env.vault.get(`credential:${root.id}`)).toBe(rootPassword);
 

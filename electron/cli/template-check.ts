@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PluginId } from '../../shared/domain/plugin';
-import { maxTemplateBytes } from '../../shared/domain/template';
+import { emptyTemplateWarning, maxTemplateBytes } from '../../shared/domain/template';
 import {
   foldersOf,
   isLibraryNoise,
@@ -150,8 +150,9 @@ function checkOne(
     const reason = error instanceof TypeError ? 'not UTF-8 text' : 'cannot be read';
     return `1:1: ${reason}`;
   }
-  // As the app refuses it: an empty file is not a template (the vendor's library has three).
-  if (text.trim() === '') return '1:1: The template is empty';
+  // As the app takes it: an empty file (the vendor's library has three) is a placeholder, imported
+  // inactive; a run of it is refused.
+  if (text.trim() === '') return [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }];
   const found = runtime.check(text);
   const [first, ...others] = found.filter((p) => p.severity !== 'warning');
   if (first === undefined) return found;

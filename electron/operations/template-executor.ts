@@ -55,6 +55,18 @@ export interface Execution {
   readonly onProgress?: (operation: Operation) => void;
 }
 
+const emptyTemplateRefusal: RunResult = {
+  ok: false,
+  steps: [],
+  durationMs: 0,
+  failure: {
+    kind: 'refused',
+    line: 1,
+    message: 'The template is empty: it has no command to run, so nothing would change on the device',
+    outputTail: '',
+  },
+};
+
 /** Failure kinds another attempt cannot fix: the template or a value was refused, or a person canceled. */
 const finalKinds = new Set(['refused', 'canceled']);
 
@@ -172,20 +184,23 @@ export class TemplateExecutor {
     let result: RunResult;
     try {
       if (!runtime) throw new Error('plugin gone');
-      result = await runtime.run({
-        template: execution.template.content,
-        target: execution.target,
-        login: execution.login,
-        tags: execution.tags,
-        signal,
-        onStep: (step) => {
-          steps.push(guard.step(step));
-          this.deps.operations.announce({
-            ...current,
-            attempts: [...before, { ...running, steps: [...steps] }],
-          });
-        },
-      });
+      // Nothing to send: a run would report success having changed nothing on the device.
+      if (execution.template.content.trim() === '') result = emptyTemplateRefusal;
+      else
+        result = await runtime.run({
+          template: execution.template.content,
+          target: execution.target,
+          login: execution.login,
+          tags: execution.tags,
+          signal,
+          onStep: (step) => {
+            steps.push(guard.step(step));
+            this.deps.operations.announce({
+              ...current,
+              attempts: [...before, { ...running, steps: [...steps] }],
+            });
+          },
+        });
     } catch (error) {
       // Plugins report target failures as values; anything thrown is still a failed attempt,
       // recorded by its kind only (a message could carry target output).

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { PluginId } from '../../shared/domain/plugin';
+import { emptyTemplateWarning } from '../../shared/domain/template';
 import { uniqueProblems } from '../../shared/domain/template-problems';
 import { findTagProblems } from '../../shared/domain/template-tags';
 
@@ -23,6 +24,8 @@ export function templateProblems(
   content: string,
   syntax?: SyntaxCheck,
 ): TemplateProblem[] {
+  if (content.trim() === '')
+    return [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }];
   const tags = (): TemplateProblem[] =>
     findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
   return uniqueProblems(syntax?.(pluginId, content) ?? tags());

@@ -12,7 +12,7 @@ import {
   pluginFromFolders,
   typeFolderNames,
 } from '../../shared/domain/template-library';
-import { templateInputSchema, type ExecutionType } from '../../shared/domain/template';
+import { templateSaveSchema, type ExecutionType } from '../../shared/domain/template';
 import { textProblem } from '../../shared/domain/text-rules';
 import { cutUnits, nameKey } from './names';
 import { ServiceError } from './service-error';
@@ -86,12 +86,15 @@ export class TemplateLibraryImport {
     const found = this.templates.check(pluginId, file.content);
     const errors = templateErrors(found);
     if (errors.length > 0) return refused(problemMessage(errors));
-    const input = templateInputSchema.safeParse({
+    // An empty file (the vendor's library has three) comes in as an inactive placeholder.
+    const empty = file.content.trim() === '';
+    const input = templateSaveSchema.safeParse({
       name: this.#freeName(fileNameOf(file.path).trim(), pluginId),
       pluginId,
       executionType,
-      active: true,
-      description: `Imported from ${file.path}`.slice(0, 1000),
+      active: !empty,
+      description:
+        `Imported from ${file.path}${empty ? ' (empty: inactive until it has commands)' : ''}`.slice(0, 1000),
       content: file.content,
     });
     if (!input.success) {

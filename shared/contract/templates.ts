@@ -5,7 +5,7 @@ import { maxLibraryFilesPerCall, maxLibraryPathLength } from '../domain/template
 import {
   executionTypeSchema,
   maxTemplateBytes,
-  templateInputSchema,
+  templateSaveSchema,
   templateSchema,
   templateVersionSchema,
 } from '../domain/template';
@@ -36,7 +36,7 @@ export const templatesMethods = defineMethods({
       'Create (no id) or update a template; an update makes a new version. Built-ins are read-only. A new template may name the one it was cloned from (audited).',
     input: z.object({
       id: idSchema.optional(),
-      template: templateInputSchema,
+      template: templateSaveSchema,
       /** The editor's Clone opens an unsaved copy: its first save says where it came from. */
       clonedFrom: idSchema.optional(),
     }),

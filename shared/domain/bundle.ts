@@ -8,7 +8,7 @@ import {
 import { customFieldInputSchema, customFieldsInputSchema } from './custom-fields';
 import { deviceInputSchema } from './device';
 import { pluginIdSchema } from './plugin';
-import { executionTypeSchema, templateInputSchema } from './template';
+import { executionTypeSchema, refuseEmptyActive, templateInputSchema } from './template';
 
 /**
  * The import/export bundle (format version 3): devices, templates and credentials, linked by
@@ -68,7 +68,10 @@ export const bundleDeviceSchema = deviceInputSchema
   .extend({ ref: refSchema, customFields: bundleCustomFieldsSchema })
   .strict();
 
-export const bundleTemplateSchema = templateInputSchema.extend({ ref: refSchema }).strict();
+export const bundleTemplateSchema = templateInputSchema
+  .extend({ ref: refSchema })
+  .strict()
+  .superRefine(refuseEmptyActive);
 
 /** A built-in template of the exporting installation, named by its stable key (not copied). */
 export const bundleBuiltInTemplateSchema = z

@@ -25,7 +25,6 @@ export const templateInputSchema = z.object({
   content: z
     .string()
     .max(maxTemplateBytes, 'At most 64 KiB')
-    .refine((c) => c.trim().length > 0, 'The template is empty')
     .superRefine((c, ctx) => {
       // Tabs and line breaks only: a bidi override would show a reviewer other commands than run.
       const problem = textProblem(c, 'The template', { multiline: true });
@@ -33,6 +32,29 @@ export const templateInputSchema = z.object({
     }),
 });
 export type TemplateInput = z.input<typeof templateInputSchema>;
+
+export const emptyTemplateMessage =
+  'The template is empty: an active template needs its commands (an inactive one may stay empty, as a placeholder)';
+
+/** The check's warning for an empty text (the editor, `template -- check`, Import templates). */
+export const emptyTemplateWarning =
+  'The template is empty: it does nothing, so it is saved only inactive, and a run of it is refused';
+
+/**
+ * An empty text does nothing on a device, and a password change that did nothing would still be
+ * recorded as done: only an inactive template (a placeholder, as the vendor's library has three)
+ * may be saved empty, and a run of one is refused (template-executor.ts).
+ */
+export function refuseEmptyActive(
+  template: { active: boolean; content: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (template.active && template.content.trim() === '')
+    ctx.addIssue({ code: 'custom', path: ['content'], message: emptyTemplateMessage });
+}
+
+/** What a save (the editor, an import) accepts: the fields' rules, and no active empty template. */
+export const templateSaveSchema = templateInputSchema.superRefine(refuseEmptyActive);
 
 /**
  * What Test on a device runs when the editor holds changes not saved (or a template never saved):

@@ -7,6 +7,8 @@
  * check refuses what it cannot prove safe (see MATCHING.md, "Tags without a form").
  */
 
+import { readSedCommand, type SedLayer } from './sed-script';
+
 /** A word of a simple command as the shell will pass it, when that can be known from the template. */
 export interface CommandWord {
   /** The word after quote removal; meaningful only when `known`. */
@@ -19,6 +21,8 @@ export interface CommandWord {
   readonly redirect: boolean;
   /** `NAME=value` or `NAME[i]=value` (an assignment when it comes before the command name). */
   readonly assignment: boolean;
+  /** Like `text`, with each tag's value as a NUL: meaningful when not `expanded` (sed-script.ts). */
+  readonly marked: string;
 }
 
 export type CommandClass =
@@ -28,7 +32,14 @@ export type CommandClass =
    * A quoted value would be parsed again: refused, values with a form are still inserted.
    * `readsCode`: what is piped into it is run too (a shell, not sed or awk reading data).
    */
-  | { readonly kind: 'reparsed'; readonly reason: string; readonly name: string; readonly readsCode: boolean }
+  | {
+      readonly kind: 'reparsed';
+      readonly reason: string;
+      readonly name: string;
+      readonly readsCode: boolean;
+      /** sed with one s command as its script: the values in it are escaped for it instead. */
+      readonly sed?: { readonly script: CommandWord; readonly layers: readonly SedLayer[] };
+    }
   /** No value of any tag may go here (arithmetic, variable names). */
   | { readonly kind: 'evaluated'; readonly reason: string; readonly name: string };
 
@@ -356,6 +367,17 @@ const reparsedBy = (name: string, why: string): CommandClass => ({
 
 /** Sorts a command name (a basename) into the classes above. */
 function classifyName(name: string, args: readonly CommandWord[]): CommandClass {
+  if (name === 'sed' || name === 'gsed') {
+    const reading = readSedCommand(args);
+    if (!reading.ok) return { kind: 'reparsed', name, reason: reading.reason, readsCode: false };
+    return {
+      kind: 'reparsed',
+      name,
+      reason: `goes to ${name}, which runs its script as code (quoting does not hold there)`,
+      readsCode: false,
+      sed: { script: reading.script, layers: reading.layers },
+    };
+  }
   if (shells.has(name)) return reparsedBy(name, 'is a shell: it runs its arguments or input as shell code');
   if (interpreters.has(name) || versionedInterpreter.test(name))
     return reparsedBy(name, 'runs its arguments or input as code');

@@ -12,6 +12,8 @@ export class WordBuilder {
   raw = '';
   /** Unquoted literal characters, other parts as tagMarker: for globs and braces. */
   unquoted = '';
+  /** After quote removal, tags as tagMarker: what a program receives, values aside. */
+  marked = '';
   known = true;
   /** An expansion in it (not only tags). */
   expanded = false;

@@ -13,10 +13,11 @@
  * reader does not follow (case, a function, a here-document…) refuses quoted values after it.
  * The template's text is never run through this to build anything.
  */
+import { closesConsole, consoleOpenedBy, ConsoleReader, type ConsoleLayer } from './console-session';
 import { readStream, type Item } from './shell-reader';
 import { splitTags, type Segment } from './tag-segments';
 import { Placement, type TagPlacement } from './tag-placement';
-import type { TemplateCommand } from './template-syntax';
+import type { StringArgument, TemplateCommand } from './template-syntax';
 
 export type { QuoteContext, TagPlacement } from './tag-placement';
 
@@ -45,17 +46,43 @@ export function placeTags(segments: readonly Segment[]): TagPlacement[] {
 
 /**
  * The placements of the tags in every exec and write line of a template that is not exactly one
- * tag (those are typed at a prompt), by template line, each in segment order.
+ * tag (those are typed at a prompt), by template line, each in segment order. Lines sent to a
+ * console the template opened (console-session.ts) are placed by that console's reader.
  */
 export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<number, TagPlacement[]> {
   const byLine = new Map<number, TagPlacement[]>();
   const lines: (Item[] | null)[] = [];
   /** What the shell has been sent since the last line typed at a prompt. */
   let sent: Item[] = [];
+  /** A console launched by the line before, waiting for an expect to prove it is there. */
+  let launched: ConsoleLayer['kind'] | null = null;
+  let console: ConsoleReader | null = null;
   for (const command of commands) {
+    if (command.kind === 'expect' || command.kind === 'expect-regex') {
+      if (launched !== null) console = new ConsoleReader(launched);
+      launched = null;
+      continue;
+    }
     if (command.kind !== 'exec' && command.kind !== 'write') continue;
+    launched = null;
     const segments = splitTags(command.argument.text);
-    if (segments.length === 1 && segments[0]?.kind === 'tag') {
+    const oneTag = segments.length === 1 && segments[0]?.kind === 'tag';
+    if (console !== null) {
+      placeConsoleLine(console, command, segments, byLine);
+      if (
+        command.kind === 'exec' &&
+        !oneTag &&
+        console.clean &&
+        closesConsole(console.kind, command.argument.text)
+      ) {
+        console = null;
+        // The shell reads again, from where it was when the console started: a clean state.
+        lines.push(null);
+        sent = [];
+      }
+      continue;
+    }
+    if (oneTag) {
       const shellReads = whyTheShellReadsIt(sent);
       if (shellReads === null) {
         lines.push(null);
@@ -72,6 +99,11 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
       sent.push(...items);
       continue;
     }
+    // A console starts only from a command the shell reads whole, at a fresh start.
+    if (command.kind === 'exec' && segments.length === 1) {
+      const opened = consoleOpenedBy(command.argument.text);
+      if (opened !== null && whyTheShellReadsIt(sent) === null) launched = opened;
+    }
     const { items, tags } = itemsOf(segments, command.kind === 'exec');
     byLine.set(command.line, tags);
     lines.push(items);
@@ -79,6 +111,28 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
   }
   readStream(lines);
   return byLine;
+}
+
+/**
+ * A line sent to a console: a line that is exactly one tag is typed at a prompt when the console
+ * has finished reading, like a shell's; the rest is read by the console's reader.
+ */
+function placeConsoleLine(
+  console: ConsoleReader,
+  command: Extract<TemplateCommand, { argument: StringArgument }>,
+  segments: readonly Segment[],
+  byLine: Map<number, TagPlacement[]>,
+): void {
+  if (segments.length === 1 && segments[0]?.kind === 'tag' && console.clean) return;
+  const { items, tags } = itemsOf(segments, command.kind === 'exec');
+  if (segments.length === 1 && segments[0]?.kind === 'tag') {
+    for (const tag of tags)
+      tag.refuseQuoted(
+        'is typed where the console is still reading the lines before it (an open string, bracket or brace), so it would read the value as code',
+      );
+  }
+  console.feed(items);
+  byLine.set(command.line, tags);
 }
 
 /**
@@ -91,10 +145,13 @@ function whyTheShellReadsIt(sent: readonly Item[]): string | null {
     return 'is typed right after a write, on the same command line: the shell reads the value unquoted';
   // Probes: a command starting here starts a new top-level command (no `|`, `&&`, `\`, `if`, `(`
   // or `$(` before it is still open), and its plain argument is allowed only in a clean state.
+  // Read with stand-ins for the tags sent, whose own places are decided by the whole reading.
+  const before = (): Item[] =>
+    sent.map((item) => (typeof item === 'string' ? item : new Placement(item.segment)));
   const start = new Placement(-2);
-  readStream([[...sent, start, '\n']]);
+  readStream([[...before(), start, '\n']]);
   const probe = new Placement(-1);
-  readStream([[...sent, 'x', ' ', probe, '\n']]);
+  readStream([[...before(), 'x', ' ', probe, '\n']]);
   if (
     start.freshCommand &&
     probe.context === 'unquoted' &&

@@ -12,16 +12,13 @@ import {
   type Compound,
   type PipelineStage,
 } from './shell-command';
-import { Placement, reasons } from './tag-placement';
+import { Placement, reasons, tagMarker } from './tag-placement';
 
 /** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
 const plainCharacter = /^[A-Za-z0-9_./:@%+,=-]$/;
 const nameStart = /^[A-Za-z_]$/;
 const nameCharacter = /^[A-Za-z0-9_]$/;
 const specialParameter = /^[@*#?$!0-9-]$/;
-
-/** A tag's value in the raw text of a word. */
-const tagMarker = '\u0000';
 
 type Frame =
   | {
@@ -151,6 +148,7 @@ class ShellReader {
     tag.rawIndex = word.raw.length;
     word.raw += tagMarker;
     word.unquoted += tagMarker;
+    word.marked += tagMarker;
     word.known = false;
     word.literal = true;
     word.tags.push(tag);
@@ -168,6 +166,7 @@ class ShellReader {
   #literal(char: string, quoted: boolean): void {
     const word = this.#word();
     word.text += char;
+    word.marked += char;
     word.raw += char;
     word.unquoted += quoted ? tagMarker : char;
     word.literal = true;
@@ -348,6 +347,7 @@ class ShellReader {
       if (typeof next === 'string') {
         const word = this.#word();
         word.text += next;
+        word.marked += next;
         word.raw += `\\${next}`;
         word.unquoted += tagMarker;
         word.literal = true;
@@ -514,6 +514,7 @@ class ShellReader {
       expanded: word.expanded || glob || braces,
       redirect: word.redirect,
       assignment: assignment !== null,
+      marked: word.marked,
     });
     cmd.wordTags.push(word.tags);
     if (word.redirect) cmd.redirectNext = false;
@@ -542,8 +543,13 @@ class ShellReader {
     if (cmd.words.length > 0 || cmd.group) {
       this.#awaitingCommand = false;
       const cls = classify(cmd);
+      const sed = cls.kind === 'reparsed' ? cls.sed : undefined;
+      const scriptTags = sed === undefined ? [] : (cmd.wordTags[cmd.words.indexOf(sed.script)] ?? []);
       for (const tag of cmd.tags) {
-        if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
+        const layer = sed?.layers[scriptTags.indexOf(tag)];
+        // A value in sed's one s command: escaped for it, then quoted for the shell (sed-script.ts).
+        if (layer !== undefined && scriptTags.length === sed?.layers.length) tag.inner = layer;
+        else if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
         else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
       }
       // Assignments before the command's name.

@@ -17,6 +17,8 @@ import { isKnownTag, isSecretTag, MASK, Refusal, tagText, tagValue } from '../..
 import { escapeRegExp, regexMatcher, wildcardMatcher, type PatternPart } from './output-matchers';
 import type { PreparedStep } from './prepared-steps';
 import { splitRegexLiteral } from './regex-literal';
+import { consoleEscape } from './console-session';
+import { sedEscape } from './sed-script';
 import { placeTemplateTags, type TagPlacement } from './shell-context';
 import { expandedBangs, startsQuickSubstitution } from './history-expansion';
 import { doubleQuotedBody, shellQuote, singleQuotedBody } from './shell-quote';
@@ -118,7 +120,9 @@ class Substitution {
     if (placement.refusedForAll !== null)
       this.#refuse(segment, `is refused: the tag ${placement.refusedForAll}`);
     const value = this.value(segment);
-    if (passesStrictPattern(segment.name, value)) return value;
+    // With a second reader (sed, a console) every value is escaped for it: a user name's `.` is
+    // any character in a sed pattern.
+    if (placement.inner === null && passesStrictPattern(segment.name, value)) return value;
     if (hasControlCharacter(value)) {
       this.#refuse(
         segment,
@@ -131,7 +135,7 @@ class Substitution {
         'has characters other than printable ASCII, which cannot be typed into a command line safely',
       );
     }
-    if (placement.refusedQuoted !== null)
+    if (placement.refusedQuoted !== null && !passesStrictPattern(segment.name, value))
       this.#refuse(segment, `would be quoted, but the tag ${placement.refusedQuoted}`);
     if (placement.wordStart && value.startsWith('-'))
       this.#refuse(segment, 'starts with "-" and would be read as an option');
@@ -162,6 +166,9 @@ class Substitution {
  * escaped for them (the template's quotes stay the value's); elsewhere it is single-quoted whole.
  */
 function quoteFor(placement: TagPlacement, value: string): string {
+  const inner = placement.inner;
+  if (inner?.kind === 'python' || inner?.kind === 'tcl') return consoleEscape(value);
+  if (inner?.kind === 'sed') return quoteFor({ ...placement, inner: null }, sedEscape(value, inner));
   switch (placement.context) {
     case 'single-quotes':
       return singleQuotedBody(value);

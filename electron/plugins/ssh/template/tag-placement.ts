@@ -3,8 +3,28 @@
  * reading a template (shell-reader.ts), shared by the editor's check and the run.
  */
 
+import type { ConsoleLayer } from './console-session';
+import type { SedLayer } from './sed-script';
+
+/**
+ * A second reader between the shell and the value: sed's s command (its value escaped for it and
+ * then quoted for the shell), or a console the template opened, whose lines the shell never reads.
+ */
+export type InnerLayer = SedLayer | ConsoleLayer;
+
+/** A tag's value in the text of a word, as the shell reader records it. */
+export const tagMarker = '\u0000';
+
 export type QuoteContext =
-  'unquoted' | 'single-quotes' | 'double-quotes' | 'backticks' | 'expansion' | 'arithmetic' | 'comment';
+  | 'unquoted'
+  | 'single-quotes'
+  | 'double-quotes'
+  | 'backticks'
+  | 'expansion'
+  | 'arithmetic'
+  | 'comment'
+  /** A line of a console the template opened (console-session.ts): no shell reads it. */
+  | 'console';
 
 export interface TagPlacement {
   /** Index of the tag in its line's segment list. */
@@ -16,6 +36,8 @@ export interface TagPlacement {
   readonly refusedForAll: string | null;
   /** Why a value that needs quoting may not be inserted here, or null. */
   readonly refusedQuoted: string | null;
+  /** Escaped for this reader first (every value, with a form or not); null: the shell alone. */
+  readonly inner: InnerLayer | null;
 }
 
 export class Placement implements TagPlacement {
@@ -23,6 +45,7 @@ export class Placement implements TagPlacement {
   wordStart = false;
   refusedForAll: string | null = null;
   refusedQuoted: string | null = null;
+  inner: InnerLayer | null = null;
   /** Index of the tag's marker in its word's raw text (for subscripts). */
   rawIndex = -1;
   /**

@@ -32,6 +32,7 @@ export type LibraryFileOutcome =
       readonly id: number;
       readonly name: string;
       readonly warnings: number;
+      readonly inactive: boolean;
     }
   | { readonly path: string; readonly imported: false; readonly reason: string };
 
@@ -110,6 +111,7 @@ export class TemplateLibraryImport {
         id: saved.id,
         name: saved.name,
         warnings: found.length - errors.length,
+        inactive: !saved.active,
       };
     } catch (error) {
       if (error instanceof ServiceError) return refused(error.message);

@@ -1,5 +1,10 @@
 import { findPlugin, type PluginId } from '../../shared/domain/plugin';
-import { copyName, type Template, type TemplateVersion } from '../../shared/domain/template';
+import {
+  copyName,
+  emptyTemplateMessage,
+  type Template,
+  type TemplateVersion,
+} from '../../shared/domain/template';
 import type { AuditEvent, AuditTrail } from '../audit/audit-trail';
 import type { EventBus } from '../platform/event-bus';
 import type { Clock } from '../platform/clock';
@@ -108,6 +113,9 @@ export class TemplateService {
       if (existing?.builtIn) throw new ServiceError('conflict', builtInReadOnly);
       if (existing?.pluginId !== input.pluginId) this.#checkPlugin(input.pluginId);
       this.#checkContent(input.pluginId, input.content);
+      // Every path in (the editor, a clone, an import, a bundle) meets the same rule.
+      if (input.active && input.content.trim() === '')
+        throw new ServiceError('invalid_input', emptyTemplateMessage, 'content');
       this.#checkUniqueName(input.name, input.pluginId, id);
       if (existing) this.#checkNotBrokenForUsers(existing, input);
 

@@ -80,6 +80,8 @@ export const templatesMethods = defineMethods({
           id: idSchema,
           name: z.string(),
           warnings: z.number().int(),
+          /** An empty file: a placeholder, saved inactive. */
+          inactive: z.boolean(),
         }),
         z.object({ path: z.string(), imported: z.literal(false), reason: z.string() }),
       ]),

@@ -13,6 +13,7 @@ function writeLibrary(root: string): string {
   };
   put('SSH/Change password/Router CLI', 'expect "*#"\nexec "password [#NEW_PASSWORD#]"\nexpect "*#\n');
   put('SSH/Create group/Group add', 'expect "*$"\nexec "groupadd staff"\n');
+  put('SSH/Change password/Placeholder', '\n');
   put('PostgreSQL/Change password/Broken', "ALTER ROLE [#USERNAME#] PASSWORD 'unterminated;\n");
   put('README.md', '# not a template\n');
   return join(root, 'library');
@@ -30,17 +31,18 @@ test('Import templates: a library folder, each file checked; the accepted ones l
     const dialog = page.getByRole('dialog', { name: 'Import templates' });
     await dialog.getByLabel('Template folder').setInputFiles(folder);
     await expect(dialog.getByRole('status')).toHaveText(
-      '3 template files found (1 hidden, Markdown or licence files left out)',
+      '4 template files found (1 hidden, Markdown or licence files left out)',
     );
     await dialog.getByRole('button', { name: 'Import' }).click();
 
     await expect(dialog.getByRole('status')).toHaveText(
-      '1 template imported, 2 refused (1 with warnings: open them and press Check)',
+      '2 templates imported, 2 refused (2 with warnings: open them and press Check)',
     );
     const results = dialog.getByRole('list', { name: 'Import results' });
     await expect(results.getByRole('listitem')).toHaveText([
       /library\/PostgreSQL\/Change password\/Broken: refused: Line 1: .*Unterminated/i,
       /library\/SSH\/Create group\/Group add: refused: no execution type/,
+      'library/SSH/Change password/Placeholder: imported as Placeholder, inactive: the file is empty',
       'library/SSH/Change password/Router CLI: imported as Router CLI',
     ]);
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -50,6 +52,11 @@ test('Import templates: a library folder, each file checked; the accepted ones l
     const row = page.getByRole('grid', { name: 'Templates' }).getByRole('row', { name: /Router CLI/ });
     await expect(row.locator('[data-field="executionType"]')).toHaveText('Password change');
     await expect(row.locator('[data-field="version"]')).toHaveText('1');
+    // The empty file is a placeholder: kept, switched off, so nothing can run it.
+    const placeholder = page
+      .getByRole('grid', { name: 'Templates' })
+      .getByRole('row', { name: /Placeholder/ });
+    await expect(placeholder.locator('[data-field="active"]')).toHaveText('No');
   } finally {
     temp.remove();
   }

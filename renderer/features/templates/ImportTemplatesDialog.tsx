@@ -44,7 +44,9 @@ function Outcomes({ outcomes }: { outcomes: readonly Outcome[] }) {
               {o.path}
             </Typography>
             <Typography component="span" variant="body2">
-              {o.imported ? `: imported as ${o.name}` : `: refused: ${o.reason}`}
+              {o.imported
+                ? `: imported as ${o.name}${o.inactive ? ', inactive: the file is empty' : ''}`
+                : `: refused: ${o.reason}`}
             </Typography>
           </li>
         ))}

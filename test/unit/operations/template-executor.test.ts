@@ -117,6 +117,16 @@ describe('TemplateExecutor', () => {
     expect(operations.get('op-1')?.status).toBe('Successful');
   });
 
+  it('refuses an empty template without calling the plugin: it would report a change that never happened', async () => {
+    const plugin = new ScriptedPlugin([succeeded]);
+    const op = await executorWith(plugin).execute(
+      execution({ template: { id: 7, name: 'Placeholder', version: 1, content: ' \n\t\n' } }),
+    );
+    expect(op.status).toBe('Error');
+    expect(op.attempts[0]?.error).toContain('The template is empty');
+    expect(plugin.requests).toHaveLength(0);
+  });
+
   it("keeps a draft's text, masked: a secret of the run typed into the draft is not stored", async () => {
     const executor = executorWith(new ScriptedPlugin([succeeded]));
     const content = `exec "echo ${secret} | sudo -S true"`;

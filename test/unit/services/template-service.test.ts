@@ -201,6 +201,21 @@ describe('TemplateService built-ins and clones', () => {
     });
   });
 
+  it('saves an empty template only inactive (a placeholder), whichever way it comes', async () => {
+    await expect(s.templates.save(undefined, template({ content: '  \n' }), actor)).rejects.toMatchObject({
+      field: 'content',
+      message: expect.stringContaining('The template is empty') as string,
+    });
+    const placeholder = await s.templates.save(undefined, template({ content: '', active: false }), actor);
+    expect(placeholder.active).toBe(false);
+    await expect(
+      s.templates.save(placeholder.id, template({ content: '', active: true }), actor),
+    ).rejects.toMatchObject({ field: 'content' });
+    expect(s.templates.check('ssh', '')).toEqual([
+      { line: 1, column: 1, message: expect.stringContaining('empty') as string, severity: 'warning' },
+    ]);
+  });
+
   it('saves a template whose only findings are warnings, and check still returns them', async () => {
     await s.audit.close();
     const { openServices: open } = await import('./harness');

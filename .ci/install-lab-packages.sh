@@ -19,6 +19,9 @@ PACKAGES=(
   passwd          # useradd, chpasswd, userdel: the SSH tests create real accounts
   procps          # pgrep: the SSH tests wait for a session's processes to end
   sudo            # the SSH built-ins' sudo forms log in as an account with sudo rights
+  sed             # GNU sed: values escaped for a template's sed substitution run through it
+  python3         # and through a real Python console line
+  tcl             # tclsh: and through a real Tcl (wsadmin's Jacl) console line
 )
 
 if [[ $(id -u) -ne 0 ]]; then

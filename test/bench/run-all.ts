@@ -14,6 +14,7 @@ const isBench = (name: string) =>
   name === 'credential-list.ts' ||
   name === 'lifecycle-sessions.ts' ||
   name === 'vault-writes.ts' ||
+  name === 'terminal.ts' ||
   /^plugins-.*\.ts$/.test(name);
 const benches = readdirSync(dir).filter(isBench).sort();
 const words = process.argv.slice(2);

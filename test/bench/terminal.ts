@@ -25,24 +25,33 @@ const at = args.indexOf('--n');
 const keystrokes = at >= 0 ? Number(args[at + 1]) : 200;
 const seqLines = 1_000_000;
 
-/** Text arriving from one terminal, and waits on it. */
+/**
+ * Text arriving from one terminal, and waits on it. Only a short tail is kept: searching a string
+ * built by appending flattens it, and doing that per chunk made the bench itself quadratic (the
+ * app's smaller chunks paid it far more often than bare ssh's).
+ */
 class Output {
-  text = '';
+  /** Characters received so far. */
+  length = 0;
+  /** The last characters received, enough for a needle split over two chunks. */
+  #recent = '';
   #waiters: { needle: string; from: number; resolve: () => void }[] = [];
   add(chunk: string): void {
-    const start = this.text.length;
-    this.text += chunk;
-    // Only the new text (and a needle's width before it) is searched: no quadratic rescans.
+    const windowStart = this.length - this.#recent.length;
+    const window = this.#recent + chunk;
+    this.length += chunk.length;
     this.#waiters = this.#waiters.filter((w) => {
-      const found = this.text.includes(w.needle, Math.max(w.from, start - w.needle.length));
+      const found = window.includes(w.needle, Math.max(0, w.from - windowStart));
       if (found) w.resolve();
       return !found;
     });
+    this.#recent = window.slice(-256);
   }
-  /** Resolves once `needle` appears after `from`. */
+  /** Resolves once `needle` appears after `from` (a position no older than the kept tail). */
   until(needle: string, from: number): Promise<void> {
     return new Promise((resolve) => {
-      if (this.text.includes(needle, from)) resolve();
+      const windowStart = this.length - this.#recent.length;
+      if (this.#recent.includes(needle, Math.max(0, from - windowStart))) resolve();
       else this.#waiters.push({ needle, from, resolve });
     });
   }
@@ -62,14 +71,14 @@ async function measure(name: string, tty: Tty): Promise<{ p50: number; p95: numb
   await tty.out.until('bench> ', 0);
   const rtts: number[] = [];
   for (let i = 0; i < keystrokes + 10; i++) {
-    const from = tty.out.text.length;
+    const from = tty.out.length;
     const started = performance.now();
     tty.write('x');
     await tty.out.until('x', from);
     if (i >= 10) rtts.push(performance.now() - started);
   }
   tty.write('\u0015'); // Ctrl-U: the line of x's goes
-  const from = tty.out.text.length;
+  const from = tty.out.length;
   const started = performance.now();
   tty.write(`seq 1 ${seqLines}; echo "seq-""end"\r`);
   await tty.out.until('seq-end', from);
@@ -77,7 +86,7 @@ async function measure(name: string, tty: Tty): Promise<{ p50: number; p95: numb
   const result = { p50: median(rtts), p95: p95(rtts), seqMs };
   console.log(
     `${name}: keystroke round trip p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms; ` +
-      `seq 1 ${seqLines} in ${seqMs.toFixed(0)} ms (${((tty.out.text.length - from) / 1e6 / (seqMs / 1000)).toFixed(1)} MB/s)`,
+      `seq 1 ${seqLines} in ${seqMs.toFixed(0)} ms (${((tty.out.length - from) / 1e6 / (seqMs / 1000)).toFixed(1)} MB/s)`,
   );
   return result;
 }

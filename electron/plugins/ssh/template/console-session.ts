@@ -13,7 +13,7 @@
  * to an evaluator (`eval`, `exec`, `subst`, `os.system`…) refuses its values, as a shell refuses
  * values given to `sh -c`.
  */
-import { Placement } from './tag-placement';
+import { Placement, tagMarker } from './tag-placement';
 
 export interface ConsoleLayer {
   readonly kind: 'python' | 'tcl';
@@ -151,6 +151,11 @@ const reasons = {
     "sits in a raw, byte or formatted string (r'…', b'…', f'…'), where escapes are not read as written",
   backslash: 'follows a backslash, which would escape the first character of the value',
   comment: 'sits in a comment of a console line',
+  commandName:
+    'is in the name of a Tcl command (the first word of a command, or of a [...] substitution): the value would choose what runs',
+  variable: 'follows $ in its word: Tcl would read the value as part of a variable name or index',
+  braced:
+    'sits inside {…} in a Tcl console line, where whether Tcl reads the value again (as a list, as a script) is not in the template: only a word outside braces, or an attribute pair {{name [#TAG#]}} as wsadmin takes it, is followed',
   evaluator: (kind: ConsoleLayer['kind'], name: string) =>
     `is on a ${kind === 'python' ? 'Python' : 'Tcl'} console line that uses ${name}, which can run a string as code or as a command (escaping does not hold there)`,
 };
@@ -171,12 +176,26 @@ export class ConsoleReader {
   /** Tcl: a word starts here (for `"` and `#`). */
   #wordStart = true;
   #commandStart = true;
+  /** Tcl, outside braces: inside the first word of a command (its name). */
+  #firstWord = true;
+  /** Tcl, outside braces: the text of the current word, for `$` before a tag. */
+  #word = '';
+  /** Tcl: the `[` substitutions open outside braces, each with its word's state before it. */
+  #brackets: { firstWord: boolean; word: string }[] = [];
+  /** Tcl: the open brace groups, innermost last: where each one's text starts, and its tags. */
+  #groups: { start: number; tags: Placement[] }[] = [];
 
   constructor(readonly kind: ConsoleLayer['kind']) {}
 
   /** Nothing is open: a line typed now is read as a new line of the console. */
   get clean(): boolean {
-    return this.#lost === null && this.#string === null && this.#depth === 0 && this.#lineText === '';
+    return (
+      this.#lost === null &&
+      this.#string === null &&
+      this.#depth === 0 &&
+      this.#groups.length === 0 &&
+      this.#lineText === ''
+    );
   }
 
   feed(items: readonly Item[]): void {
@@ -189,6 +208,7 @@ export class ConsoleReader {
         if (next instanceof Placement) next.refuseAll(reasons.backslash);
         else if (next !== undefined) {
           if (!this.#inString() && this.#depth === 0 && next === '\n') this.#lineText += ' ';
+          if (this.kind === 'tcl') this.#word += next;
           at++;
           continue;
         }
@@ -211,9 +231,47 @@ export class ConsoleReader {
       if (this.#string === null) tag.refuseAll(reasons.outsideString);
       else if (!this.#string.plain) tag.refuseAll(reasons.prefixed);
     }
-    if (this.kind === 'tcl' || this.#string === null) this.#lineText += 'x';
+    if (this.kind === 'tcl') this.#tclTag(tag);
+    else if (this.#string === null) this.#lineText += 'x';
     this.#commandStart = false;
     this.#wordStart = false;
+  }
+
+  /**
+   * Outside braces a Tcl line is parsed once, so an escaped value reads back exactly, but not as a
+   * command's name or after `$`. Inside braces it is judged when its group closes.
+   */
+  #tclTag(tag: Placement): void {
+    this.#lineText += tagMarker;
+    const group = this.#groups.at(-1);
+    if (group !== undefined) {
+      group.tags.push(tag);
+      return;
+    }
+    if (this.#firstWord) tag.refuseAll(reasons.commandName);
+    if (this.#word.includes('$')) tag.refuseAll(reasons.variable);
+    this.#word += tagMarker;
+  }
+
+  /**
+   * A brace group closed: its tags stand only as the value of an attribute pair inside an
+   * attribute list, `{{name [#TAG#]}}`, which wsadmin reads as a list of lists, down to the value,
+   * which it reads (and unescapes) once. Anywhere else in braces how often the text is read again
+   * is not in the template: a value read fewer times would keep its escapes.
+   */
+  #closeGroup(): void {
+    const group = this.#groups.pop();
+    if (group === undefined) return;
+    const content = this.#lineText.slice(group.start, -1);
+    const pair = new RegExp(`^\\s*[A-Za-z_][A-Za-z0-9_]*\\s+${tagMarker}\\s*$`).test(content);
+    if (pair && this.#groups.length > 0) return;
+    for (const tag of group.tags) tag.refuseAll(reasons.braced);
+  }
+
+  /** The console's input ended (it exited, or the template did): what is still open is refused. */
+  finish(): void {
+    for (const group of this.#groups) for (const tag of group.tags) tag.refuseAll(reasons.braced);
+    this.#groups = [];
   }
 
   #char(char: string, items: readonly Item[], at: number): void {
@@ -249,23 +307,62 @@ export class ConsoleReader {
 
   #tcl(char: string): void {
     this.#lineText += char;
-    if (this.#depth > 0) {
-      if (char === '{') this.#depth++;
-      else if (char === '}') this.#depth--;
+    if (this.#groups.length > 0) {
+      if (char === '{') this.#groups.push({ start: this.#lineText.length, tags: [] });
+      else if (char === '}') this.#closeGroup();
       return;
     }
+    const blank = /\s/.test(char);
     if (this.#string !== null) {
       if (char === '"') this.#string = null;
+      else this.#substitution(char);
+      this.#word += char;
       return;
     }
     if (this.#commandStart && char === '#') {
       this.#comment = true;
       return;
     }
-    if (char === '{' && this.#wordStart) this.#depth++;
-    else if (char === '"' && this.#wordStart) this.#string = { quote: '"', triple: false, plain: true };
-    if (char === ';') this.#commandStart = true;
-    else if (!/\s/.test(char)) this.#commandStart = false;
+    if (char === '{' && this.#wordStart) {
+      this.#groups.push({ start: this.#lineText.length, tags: [] });
+      return;
+    }
+    if (char === '"' && this.#wordStart) this.#string = { quote: '"', triple: false, plain: true };
+    else if (char === ';') {
+      this.#startCommand();
+      return;
+    } else if (this.#substitution(char)) return;
+    if (blank) {
+      if (this.#word !== '') this.#firstWord = false;
+      this.#word = '';
+    } else {
+      this.#commandStart = false;
+      this.#word += char;
+    }
+  }
+
+  /** `[` starts a command (its first word is a name), `]` returns to the word around it. */
+  #substitution(char: string): boolean {
+    if (char === '[') {
+      this.#brackets.push({ firstWord: this.#firstWord, word: this.#word });
+      this.#startCommand();
+      return true;
+    }
+    if (char === ']') {
+      const outer = this.#brackets.pop();
+      if (outer === undefined) return false;
+      this.#firstWord = outer.firstWord;
+      this.#word = `${outer.word}[]`;
+      this.#commandStart = false;
+      return true;
+    }
+    return false;
+  }
+
+  #startCommand(): void {
+    this.#commandStart = true;
+    this.#firstWord = true;
+    this.#word = '';
   }
 
   #newline(): void {
@@ -277,7 +374,7 @@ export class ConsoleReader {
       this.#string = null;
     }
     // A Python line inside brackets, a Tcl line inside braces or quotes, goes on.
-    if (this.#depth > 0 || this.#string !== null) {
+    if (this.#depth > 0 || this.#groups.length > 0 || this.#string !== null) {
       this.#lineText += ' ';
       return;
     }
@@ -287,6 +384,7 @@ export class ConsoleReader {
       for (const tag of this.#lineTags) tag.refuseAll(reasons.evaluator(this.kind, evaluator));
     this.#lineText = '';
     this.#lineTags = [];
-    this.#commandStart = true;
+    this.#brackets = [];
+    this.#startCommand();
   }
 }

@@ -75,6 +75,7 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
         console.clean &&
         closesConsole(console.kind, command.argument.text)
       ) {
+        console.finish();
         console = null;
         // The shell reads again, from where it was when the console started: a clean state.
         lines.push(null);
@@ -109,6 +110,7 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     lines.push(items);
     sent.push(...items);
   }
+  console?.finish();
   readStream(lines);
   return byLine;
 }

@@ -115,10 +115,31 @@ describe('a value on a line sent to a console', () => {
     const vendorShape = line('foreach rp $rps { $AdminConfig modify $rp {{value [#NEW_PASSWORD#]}} }');
     expect(problems(vendorShape)).toEqual([]);
     expect(sends(vendorShape)[1]).toContain('{{value n\\047\\046\\057\\134\\056\\052}}');
-    expect(problems(line('eval {puts [#ADD_INFO#]}'))).toEqual([expect.stringContaining('uses eval')]);
-    expect(problems(line('puts [subst {[#ADD_INFO#]}]'))).toEqual([expect.stringContaining('uses subst')]);
+    expect(problems(line('eval puts [#ADD_INFO#]'))).toEqual([expect.stringContaining('uses eval')]);
+    expect(problems(line('puts [subst x[#ADD_INFO#]]'))).toEqual([expect.stringContaining('uses subst')]);
     expect(problems(line('# [#ADD_INFO#]'))).toEqual([expect.stringContaining('comment')]);
     expect(problems(line('puts \\\\[#ADD_INFO#]'))).toEqual([expect.stringContaining('backslash')]);
+    // Outside braces: an argument, never the command's name or a variable's.
+    for (const text of [
+      '[#ADD_INFO#] x',
+      'puts [[#ADD_INFO#]]',
+      'puts "[x[#ADD_INFO#] y]"',
+      'x; [#ADD_INFO#]',
+    ])
+      expect(problems(line(text)), text).toEqual([expect.stringContaining('name of a Tcl command')]);
+    expect(problems(line('puts $[#ADD_INFO#]'))).toEqual([expect.stringContaining('variable name')]);
+    expect(problems(line('puts [lindex [list [#ADD_INFO#]] 0]'))).toEqual([]);
+    // In braces only as an attribute pair in a list: elsewhere it may never be read again.
+    for (const text of [
+      'puts {[#ADD_INFO#]}',
+      'set x {a [#ADD_INFO#]}',
+      'x {{a b [#ADD_INFO#]}}',
+      'x {{a {[#ADD_INFO#]}}}',
+    ])
+      expect(problems(line(text)), text).toEqual([expect.stringContaining('inside {…}')]);
+    expect(problems([...wsadmin, 'exec "x {{a [#ADD_INFO#]"'].join('\n'))).toEqual([
+      expect.stringContaining('inside {…}'),
+    ]);
     // -lang jython is Python: the same line is outside a string there.
     const jython = ['exec "wsadmin.sh -lang jython"', 'expect "wsadmin>"', 'exec "print [#ADD_INFO#]"'];
     expect(problems(jython.join('\n'))).toEqual([expect.stringContaining('outside a Python string')]);

@@ -47,6 +47,8 @@ export interface SqlConsoleDeps extends PlanSources {
   readonly now?: () => number;
   /** The time of a transcript line (the system's by default). */
   readonly clock?: () => Date;
+  /** How consoles connect, by plugin; the real drivers by default (tests hold a cancel). */
+  readonly openers?: Partial<Record<PluginId, ConsoleOpener>>;
 }
 
 /** One session's console: its connection (opening or open) and whether a statement runs. */
@@ -62,6 +64,11 @@ interface Console {
   busy: boolean;
   /** The run in progress (its caller-chosen id, if any): what a Cancel may stop. */
   current: { readonly id: string | undefined } | null;
+  /**
+   * A cancel still on its way to the database (MySQL's KILL QUERY goes over a second login): the
+   * next statement waits for it, or a cancel meant for a statement that just ended could stop it.
+   */
+  canceling: Promise<void> | null;
   closed: boolean;
   /** Its login was audited: its close is audited once too. */
   audited: boolean;
@@ -98,7 +105,7 @@ export class SqlConsoleService {
 
   async run(sessionId: string, sql: string, caller: ConsoleCaller, runId?: string): Promise<SqlRunResult> {
     const session = this.#activeSession(sessionId);
-    const open = openers[session.pluginId];
+    const open = (this.deps.openers ?? openers)[session.pluginId];
     if (!open) {
       throw new ServiceError(
         'invalid_input',
@@ -135,6 +142,7 @@ export class SqlConsoleService {
           'The transcript could not be written: the statement was not run',
         );
       });
+      await entry.canceling;
       const started = now();
       let result: DriverResult;
       try {
@@ -189,7 +197,14 @@ export class SqlConsoleService {
       );
     }
     if (!stillRunning()) return { canceled: false };
-    await connection.cancel();
+    const canceling = connection.cancel();
+    const held = canceling.then(noop, noop);
+    entry.canceling = held;
+    try {
+      await canceling;
+    } finally {
+      if (entry.canceling === held) entry.canceling = null;
+    }
     return { canceled: true };
   }
 
@@ -242,6 +257,7 @@ export class SqlConsoleService {
       masker: new Masker(secrets),
       busy: false,
       current: null,
+      canceling: null,
       closed: false,
       audited: false,
       closeAudited: false,

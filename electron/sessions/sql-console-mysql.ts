@@ -1,4 +1,5 @@
-import type { FieldPacket, ResultSetHeader } from 'mysql2';
+import type { Connection as MysqlConnection, FieldPacket, ResultSetHeader } from 'mysql2';
+import { NoticeBuffer } from '../plugins/postgresql/notices';
 import { openMysql, type MysqlOpenOptions } from '../plugins/mysql/connection';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
 import { ConsoleLifetime, RowCollector } from './sql-console-driver';
@@ -40,6 +41,19 @@ const typeNames: Record<number, string> = {
   0xff: 'geometry',
 };
 
+/** Statements that read the warnings themselves (they leave them as they are). */
+const diagnostic = /^\s*show\s+(?:warnings|errors|count)\b/i;
+
+/** The statement's warnings, `Warning 1292: Truncated incorrect…`, bounded as PostgreSQL's notices. */
+async function warningsOf(connection: MysqlConnection): Promise<string[]> {
+  const [rows] = await connection.promise().query({ sql: 'SHOW WARNINGS', rowsAsArray: true });
+  const buffer = new NoticeBuffer();
+  if (Array.isArray(rows))
+    for (const row of rows as unknown[][])
+      buffer.push(`${String(row[0])} ${String(row[1])}: ${String(row[2])}`);
+  return buffer.take();
+}
+
 /** How one column's raw bytes are shown: hex for binary data, UTF-8 text otherwise. */
 function displayOf(field: FieldPacket): (value: Buffer) => string {
   const type = field.columnType ?? field.type ?? -1;
@@ -61,49 +75,56 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
   connection.on('end', life.gone);
   connection.on('error', life.gone);
 
-  return {
-    run: (sql, rowLimit) =>
-      new Promise<DriverResult>((resolve, reject) => {
-        let columns: FieldPacket[] | undefined;
-        let display: ((value: Buffer) => string)[] = [];
-        let rows = new RowCollector(rowLimit);
-        let header: ResultSetHeader | undefined;
-        let failed = false;
-        const query = connection.query({ sql, rowsAsArray: true, typeCast: false });
-        query.on('fields', (fields: FieldPacket[] | undefined) => {
-          if (fields === undefined) return;
-          columns = fields;
-          display = fields.map(displayOf);
-          rows = new RowCollector(rowLimit);
-        });
-        query.on('result', (row: (Buffer | null)[] | ResultSetHeader) => {
-          if (!Array.isArray(row)) {
-            header = row;
-            return;
-          }
-          if (!rows.keeping) rows.countUnkept();
-          else rows.add(row.map((value, i) => (value === null ? null : (display[i] ?? String)(value))));
-        });
-        query.on('error', (error: Error & { errno?: number; fatal?: boolean; sqlState?: string }) => {
-          failed = true;
-          life.running = false;
-          // A fatal error is the connection's (gone, killed); any other is the server's answer.
-          if (error.fatal === true) {
-            reject(error);
-            return;
-          }
-          resolve({
+  /** One statement; `warned`: the server said it left warnings (an OK packet's count). */
+  const runStatement = (sql: string, rowLimit: number): Promise<{ result: DriverResult; warned: boolean }> =>
+    new Promise((resolve, reject) => {
+      let columns: FieldPacket[] | undefined;
+      let display: ((value: Buffer) => string)[] = [];
+      let rows = new RowCollector(rowLimit);
+      let header: ResultSetHeader | undefined;
+      let failed = false;
+      const query = connection.query({ sql, rowsAsArray: true, typeCast: false });
+      query.on('fields', (fields: FieldPacket[] | undefined) => {
+        if (fields === undefined) return;
+        columns = fields;
+        display = fields.map(displayOf);
+        rows = new RowCollector(rowLimit);
+      });
+      query.on('result', (row: (Buffer | null)[] | ResultSetHeader) => {
+        if (!Array.isArray(row)) {
+          header = row;
+          return;
+        }
+        if (!rows.keeping) rows.countUnkept();
+        else rows.add(row.map((value, i) => (value === null ? null : (display[i] ?? String)(value))));
+      });
+      query.on('error', (error: Error & { errno?: number; fatal?: boolean; sqlState?: string }) => {
+        failed = true;
+        life.running = false;
+        // A fatal error is the connection's (gone, killed); any other is the server's answer.
+        if (error.fatal === true) {
+          reject(error);
+          return;
+        }
+        resolve({
+          warned: false,
+          result: {
             kind: 'error',
             message: error.message,
             code: error.errno !== undefined ? String(error.errno) : (error.sqlState ?? null),
             position: null,
-          });
+          },
         });
-        query.on('end', () => {
-          life.running = false;
-          if (failed) return;
-          if (columns !== undefined) {
-            resolve({
+      });
+      query.on('end', () => {
+        life.running = false;
+        if (failed) return;
+        if (columns !== undefined) {
+          resolve({
+            // The end of a result set counts its warnings, but mysql2 does not pass the count
+            // on, and SHOW WARNINGS after a SELECT without tables repeats an older statement's.
+            warned: false,
+            result: {
               kind: 'rows',
               columns: columns.map((c) => ({
                 name: c.name,
@@ -114,11 +135,14 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
               truncated: rows.truncated,
               command: `${rows.count} row${rows.count === 1 ? '' : 's'} in set`,
               affectedRows: null,
-            });
-            return;
-          }
-          const affected = header?.affectedRows ?? 0;
-          resolve({
+            },
+          });
+          return;
+        }
+        const affected = header?.affectedRows ?? 0;
+        resolve({
+          warned: (header?.warningStatus ?? 0) > 0,
+          result: {
             kind: 'rows',
             columns: [],
             rows: [],
@@ -126,10 +150,20 @@ export async function openMysqlConsole(options: MysqlOpenOptions): Promise<Conso
             truncated: false,
             command: `OK, ${affected} row${affected === 1 ? '' : 's'} affected${header?.info ? ` (${header.info.trim()})` : ''}`,
             affectedRows: affected,
-          });
+          },
         });
-        life.running = true;
-      }),
+      });
+      life.running = true;
+    });
+
+  return {
+    run: async (sql, rowLimit) => {
+      const { result, warned } = await runStatement(sql, rowLimit);
+      if (!warned || result.kind !== 'rows' || diagnostic.test(sql)) return result;
+      // As the mysql client prints them after a statement: what PostgreSQL sends as notices.
+      const notices = await warningsOf(connection).catch(() => []);
+      return notices.length > 0 ? { ...result, notices } : result;
+    },
     cancel: () => (life.running ? opened.cancel() : Promise.resolve()),
     close: () => life.close(opened),
     onLost: (listener) => life.onLost(listener),

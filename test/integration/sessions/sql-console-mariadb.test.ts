@@ -108,6 +108,13 @@ describe('SQL console of MariaDB sessions', () => {
     expect(bad.message).toContain('You have an error in your SQL syntax');
     expect(bad.code).toBe('1064');
     expect(rowsOf(await run(session.id, 'select 2 as two')).rows).toEqual([['2']]);
+    expect(rowsOf(await run(session.id, 'select 2 as two')).notices).toBeUndefined();
+    // A statement's warnings come with its result, as the mysql client prints them after it.
+    const warned = rowsOf(await run(session.id, "set @x = cast('12abc' as signed)"));
+    expect(warned.notices).toEqual([
+      expect.stringMatching(/^Warning 1292: Truncated incorrect INTEGER value/),
+    ]);
+    expect(rowsOf(await run(session.id, 'show warnings')).rows).toHaveLength(1);
 
     // NULL stays distinct from text, binary is hex, and a big result is bounded.
     const values = rowsOf(await run(session.id, "select null as n, 'NULL' as t, x'00ff' as b"));

@@ -124,8 +124,17 @@ describe('Tcl commands that evaluate a "…" argument again are not in the evalu
     'switch x x "puts [#ADD_INFO#]"',
     'dict for {k v} {a b} "puts [#ADD_INFO#]"',
     'java::new ProcessBuilder [list sh -c "[#ADD_INFO#]"]',
+    // A backslash in the command's name hides it from the list: Tcl reads \s as s.
+    '\\subst [#ADD_INFO#]',
   ])('%s', (line) => {
     expect(typed(`${tcl}${exec(line)}`, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
+  });
+
+  // A "…" inside [ … ] inside "…": the reader ends the string early, so it reads the eval line
+  // and the value's line apart while Tcl reads them as one eval.
+  it.fails('eval split from the value by a nested quote', () => {
+    const template = tcl + exec('eval "[string trim "x" x]') + exec('puts [#ADD_INFO#]"');
+    expect(typed(template, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
   });
 
   it.runIf(hasTool('tclsh'))('catch runs the decoded value (real tclsh)', () => {
@@ -154,6 +163,17 @@ describe('Python names that run a string are missing, or reached through another
   it.fails('wsadmin without -lang running Jython', () => {
     const template = `${exec('wsadmin.sh -conntype NONE')}expect "wsadmin>"\n${exec("os.system('echo [#ADD_INFO#]')")}`;
     expect(typed(template, { ADD_INFO: 'x; touch PWNED' })).toBeNull();
+  });
+});
+
+describe('a line that is exactly one tag, typed at the console prompt', () => {
+  // Typed as it is, like an answer to a prompt; but the expect before it proves only that the
+  // console's own prompt is there, so the console reads the value as code.
+  it.fails.each([
+    [python, '__import__("os").system("touch PWNED")'],
+    [tcl, 'exec touch PWNED'],
+  ])('%s', (start, value) => {
+    expect(typed(`${start}${exec('[#ADD_INFO#]')}`, { ADD_INFO: value })).toBeNull();
   });
 });
 

@@ -1,0 +1,229 @@
+/**
+ * Attack review of the second readers (sed's s command, a Python or Tcl console the template
+ * opened): each case states the safe outcome, and is marked `it.fails` while the check still lets
+ * the value through. Remove the marker when a fix makes the case pass.
+ * Findings and reproducers: the attack report of branch attack2 (MATCHING.md, "Tag values").
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import { templateSaveSchema } from '../../../../shared/domain/template';
+
+/** The text the plugin would type, or null when the check or the run refuses a value. */
+function typed(template: string, tags: Record<string, string>): string | null {
+  const result = substitute(parseTemplate(template).commands, tags);
+  if (!result.ok) return null;
+  return result.steps.map((step) => ('send' in step ? step.send : '')).join('');
+}
+
+/** An exec line of a template holding `line` (template quoting applied). */
+const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\n`;
+
+const hasTool = (name: string): boolean => {
+  try {
+    execFileSync('/bin/sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Runs `input` as a script of `tool` in an empty directory; the files it left there. */
+function filesLeftBy(tool: string, input: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'second-reader-'));
+  try {
+    execFileSync(tool, [], { input, cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
+  } catch {
+    // An error after the payload ran still shows what it did.
+  }
+  return readdirSync(dir);
+}
+
+const tcl = `${exec('tclsh')}expect "%"\n`;
+const python = `${exec('python3 -q')}expect ">>>"\n`;
+
+describe('the check believes a console closed while it still reads the lines', () => {
+  // tclsh has no `quit` command ("invalid command name"): Tcl stays, and reads a shell-quoted
+  // value, whose [ … ] it runs.
+  it.fails('tclsh: quit', () => {
+    const template = `${tcl}${exec('quit')}${exec('echo "[#ADD_INFO#]"')}`;
+    expect(typed(template, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
+  });
+
+  it.runIf(hasTool('tclsh'))('the shell-quoted line tclsh then reads runs the value (real tclsh)', () => {
+    const input = typed(`${tcl}${exec('quit')}${exec('echo "[#ADD_INFO#]"')}`, {
+      ADD_INFO: '[exec touch PWNED]',
+    });
+    // The line after `quit`, as the check let it through, fed to Tcl.
+    const line = (input ?? '').split('\n')[2] ?? '';
+    expect(line).toBe('echo "[exec touch PWNED]"');
+    expect(filesLeftBy('tclsh', `proc echo args {}\n${line}\n`)).toEqual(['PWNED']);
+  });
+
+  // An indented exit() is inside a block: when the condition is false, Python goes on reading,
+  // and two shell-quoted values on one line let the first (ending in \) open the second as code.
+  it.fails('python: exit() inside an if block', () => {
+    const template =
+      python +
+      exec('if 1 == 2:') +
+      exec('    exit()') +
+      exec('') +
+      exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'");
+    expect(typed(template, { ADD_INFO: 'a\\', NEW_PASSWORD: ';open("PWNED","w")#' })).toBeNull();
+  });
+
+  it.runIf(hasTool('python3'))('and python3 runs the second value (real python3)', () => {
+    const input = typed(
+      python +
+        exec('if 1 == 2:') +
+        exec('    exit()') +
+        exec('') +
+        exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'"),
+      { ADD_INFO: 'a\\', NEW_PASSWORD: ';open("PWNED","w")#' },
+    );
+    const lines = (input ?? '').split('\n').slice(1).join('\n');
+    expect(filesLeftBy('python3', lines)).toEqual(['PWNED']);
+  });
+});
+
+describe('a console the check does not recognise is read with shell rules', () => {
+  // Tcl runs [ … ] inside "…" and bare words, so a shell-quoted value runs there.
+  it.fails.each(['env tclsh', 'exec tclsh', 'tclsh8.6 -encoding utf-8', 'sudo -u was wsadmin.sh'])(
+    '%s',
+    (launcher) => {
+      const template = `${exec(launcher)}expect "%"\n${exec('puts "[#ADD_INFO#]"')}`;
+      expect(typed(template, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
+    },
+  );
+});
+
+describe('the check believes a console open while the shell reads the lines', () => {
+  // -V prints the version and exits; sys.exit() and WLST's exit('y') are not recognised as an
+  // exit. The shell then reads lines checked as Python: `| sh` is not refused, and printf turns
+  // the octal escapes back into the value.
+  it.fails.each([
+    `${exec('python3 -V')}expect "Python 3"\n`,
+    `${python}${exec('import sys; sys.exit()')}expect "$"\n`,
+    `${python}${exec("exit('y')")}expect "$"\n`,
+  ])('%s', (start) => {
+    expect(typed(`${start}${exec("printf '[#ADD_INFO#]' | sh")}`, { ADD_INFO: 'touch PWNED' })).toBeNull();
+  });
+});
+
+describe('Tcl commands that evaluate a "…" argument again are not in the evaluator list', () => {
+  it.fails.each([
+    'catch "puts [#ADD_INFO#]"',
+    'if "[#ADD_INFO#] == 1" {puts yes}',
+    'while "[#ADD_INFO#] == 1" {break}',
+    'time "puts [#ADD_INFO#]"',
+    'foreach x {a} "puts [#ADD_INFO#]"',
+    'switch x x "puts [#ADD_INFO#]"',
+    'dict for {k v} {a b} "puts [#ADD_INFO#]"',
+    'java::new ProcessBuilder [list sh -c "[#ADD_INFO#]"]',
+    // A backslash in the command's name hides it from the list: Tcl reads \s as s.
+    '\\subst [#ADD_INFO#]',
+  ])('%s', (line) => {
+    expect(typed(`${tcl}${exec(line)}`, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
+  });
+
+  // A "…" inside [ … ] inside "…": the reader ends the string early, so it reads the eval line
+  // and the value's line apart while Tcl reads them as one eval.
+  it.fails('eval split from the value by a nested quote', () => {
+    const template = tcl + exec('eval "[string trim "x" x]') + exec('puts [#ADD_INFO#]"');
+    expect(typed(template, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
+  });
+
+  it.runIf(hasTool('tclsh'))('catch runs the decoded value (real tclsh)', () => {
+    const input = typed(`${tcl}${exec('catch "puts [#ADD_INFO#]"')}`, { ADD_INFO: '[exec touch PWNED]' });
+    const line = (input ?? '').split('\n')[1] ?? '';
+    expect(filesLeftBy('tclsh', `${line}\n`)).toEqual(['PWNED']);
+  });
+});
+
+describe('Python names that run a string are missing, or reached through another name', () => {
+  it.fails.each([
+    exec('from subprocess import run') + exec("run('echo [#ADD_INFO#]', shell=True)"),
+    exec('from os import popen as p') + exec("p('echo [#ADD_INFO#]')"),
+    exec('import timeit') + exec("timeit.timeit('[#ADD_INFO#]', number=1)"),
+    exec('import pdb') + exec("pdb.run('[#ADD_INFO#]')"),
+    exec('import code') + exec("code.InteractiveInterpreter().runsource('[#ADD_INFO#]')"),
+    exec('import asyncio') + exec("asyncio.run(asyncio.create_subprocess_shell('[#ADD_INFO#]'))"),
+    // The value on one line, the evaluator on the next.
+    exec("x = '[#ADD_INFO#]'") + exec("os.system('echo ' + x)"),
+  ])('%s', (lines) => {
+    expect(typed(`${python}${lines}`, { ADD_INFO: 'x; touch PWNED' })).toBeNull();
+  });
+
+  // wsadmin's language is set by wsadmin.properties (com.ibm.ws.scripting.defaultLang), not only
+  // by -lang: read as Tcl, os.system names nothing the Tcl list knows.
+  it.fails('wsadmin without -lang running Jython', () => {
+    const template = `${exec('wsadmin.sh -conntype NONE')}expect "wsadmin>"\n${exec("os.system('echo [#ADD_INFO#]')")}`;
+    expect(typed(template, { ADD_INFO: 'x; touch PWNED' })).toBeNull();
+  });
+});
+
+describe('a line that is exactly one tag, typed at the console prompt', () => {
+  // Typed as it is, like an answer to a prompt; but the expect before it proves only that the
+  // console's own prompt is there, so the console reads the value as code.
+  it.fails.each([
+    [python, '__import__("os").system("touch PWNED")'],
+    [tcl, 'exec touch PWNED'],
+  ])('%s', (start, value) => {
+    expect(typed(`${start}${exec('[#ADD_INFO#]')}`, { ADD_INFO: value })).toBeNull();
+  });
+});
+
+describe('Tcl places where the octal escapes do not make the value literal data', () => {
+  // Braces keep backslashes: the variable holds P\100ss, not P@ss (a password set wrong).
+  it.fails('inside braces', () => {
+    const input = typed(`${tcl}${exec('set pw {[#NEW_PASSWORD#]}')}`, { NEW_PASSWORD: 'P@ss' });
+    expect(input === null || input.includes('{P@ss}')).toBe(true);
+  });
+
+  // The value names a variable to read, or a command to run.
+  it.fails.each(['puts $[#ADD_INFO#]', 'puts [[#ADD_INFO#]]', '[#ADD_INFO#] now'])('%s', (line) => {
+    expect(typed(`${tcl}${exec(line)}`, { ADD_INFO: 'exit' })).toBeNull();
+  });
+});
+
+describe('sed', () => {
+  // \x, \o, \d and \c take the characters after them: the value's first ones become a code.
+  it.fails.each([
+    's/x/\\x[#ADD_INFO#]/',
+    's/x/\\o[#ADD_INFO#]/',
+    's/x/\\d[#ADD_INFO#]/',
+    's/x/\\c[#ADD_INFO#]/',
+  ])('%s', (script) => {
+    expect(typed(exec(`sed -i '${script}' f`), { ADD_INFO: '0a' })).toBeNull();
+  });
+
+  // With POSIXLY_CORRECT, options after the script are files: -E there does not make the pattern
+  // extended, so the value's | escaped as \| is alternation in the basic expression.
+  it.fails('-E after the script, POSIXLY_CORRECT set', () => {
+    const template = exec('export POSIXLY_CORRECT=1') + exec("sed -i 's/A[#ADD_INFO#]B/OK/' -E f");
+    expect(typed(template, { ADD_INFO: '|' })).toBeNull();
+  });
+});
+
+describe('empty templates', () => {
+  // No command runs, and the run reports success: the same as the empty text the commit refuses.
+  it.fails('a template of comments only is not saved active', () => {
+    const saved = templateSaveSchema.safeParse({
+      name: 'x',
+      pluginId: 'ssh',
+      executionType: 'Password change',
+      active: true,
+      description: '',
+      content: '# placeholder: commands to come\n',
+    });
+    expect(saved.success).toBe(false);
+  });
+});
+
+it('no marker file is left in the working directory', () => {
+  expect(existsSync('PWNED')).toBe(false);
+});

@@ -2,12 +2,17 @@
  * The SQL console of a PostgreSQL session, against the lab's real PostgreSQL (started here): Start
  * session on an Enable/Disable credential from Credentials > Just In Time, run `select current_user`
  * and see the role in the grid, a bad statement shows the server's error, Close, and the role can
- * no longer log in; Remote sessions' Details show the transcript. What the test checks on the server it checks as the lab's superuser, with pg.
+ * no longer log in; Remote sessions' Details show the transcript. Then a plain session (a credential
+ * without JIT) on a device that also lists SSH: Start session asks which protocol (the credential
+ * names a database, so PostgreSQL first), Cancel starts nothing, PostgreSQL opens the SQL console as
+ * the role, and Close leaves the role as it was. What the tests check on the server they check as
+ * the lab's superuser, with pg.
  */
 import type { Locator, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { startPostgres } from '../lab/postgres';
+import { startSsh } from '../lab/ssh';
 import { uniqueName } from '../lab/names';
 import { randomPassword } from '../lab/secrets';
 import type { RunningServer, SqlDetails } from '../lab/types';
@@ -50,8 +55,13 @@ async function canLogIn(user: string, password: string): Promise<boolean> {
   }
 }
 
-/** The lab's device, imported as a bundle (as the other specs seed). */
-async function importLabDevice(page: Page, bundlePath: string) {
+interface Connectivity {
+  protocol: string;
+  port: number;
+}
+
+/** The lab's device, imported as a bundle (as the other specs seed); `also` lists more protocols. */
+async function importLabDevice(page: Page, bundlePath: string, also: Connectivity[] = []) {
   const bundle = {
     devices: [
       {
@@ -59,7 +69,7 @@ async function importLabDevice(page: Page, bundlePath: string) {
         name: 'pg-lab',
         address: lab.details.host,
         type: 'Database',
-        connectivity: [{ protocol: 'PostgreSQL', port: lab.details.port }],
+        connectivity: [{ protocol: 'PostgreSQL', port: lab.details.port }, ...also],
       },
     ],
   };
@@ -203,5 +213,78 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
     await detailsDialog.getByRole('button', { name: 'Close' }).click();
   } finally {
     await asAdmin((c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
+  }
+});
+
+test('Start session on a plain credential of a device with SSH and PostgreSQL: the protocol asked, Cancel starts nothing, PostgreSQL opens the SQL console as the role and Close changes nothing', async ({
+  app,
+}, testInfo) => {
+  test.slow();
+  const { page } = app;
+  // The device lists the lab's sshd beside PostgreSQL, as a real server would; only PostgreSQL is used.
+  const ssh = await startSsh();
+  const role = uniqueName('sqlplain');
+  const password = randomPassword();
+  await asAdmin((c) => c.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${password}'`));
+  try {
+    await importLabDevice(page, testInfo.outputPath('bundle.json'), [
+      { protocol: 'SSH', port: ssh.details.port },
+    ]);
+    await openScreen(page, 'PAM Core', 'All');
+    // No JIT settings: a plain session, as the role itself. Its Additional information names a database.
+    await newCredential(page, role, password);
+
+    // The credential names a database: PostgreSQL is offered first, and selected.
+    const startButton = page.getByRole('button', { name: `Start session for ${role} @ pg-lab` });
+    await startButton.click();
+    const choice = page.getByRole('dialog', { name: 'Start session' });
+    const radios = choice.getByRole('radio');
+    await expect(radios).toHaveCount(2);
+    await expect(radios.nth(0)).toHaveAccessibleName('PostgreSQL: an SQL console');
+    await expect(radios.nth(1)).toHaveAccessibleName('SSH: a terminal');
+    await expect(radios.nth(0)).toBeChecked();
+    await expect(radios.nth(1)).not.toBeChecked();
+    await expect(choice).toContainText(`${role} @ pg-lab can open a session in several ways.`);
+
+    // Cancel: the dialog closes, the list stays, and no session was started.
+    await choice.getByRole('button', { name: 'Cancel' }).click();
+    await expect(choice).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: 'Credentials — All' })).toBeVisible();
+    await openScreen(page, 'PAM Core', 'Remote sessions');
+    await expect(page.getByRole('grid', { name: 'Remote sessions' })).toContainText('No sessions yet.');
+
+    // Again, keeping PostgreSQL: the SQL console, logged in as the role.
+    await openScreen(page, 'PAM Core', 'All');
+    await startButton.click();
+    await expect(choice.getByRole('radio', { name: 'PostgreSQL: an SQL console' })).toBeChecked();
+    await choice.getByRole('button', { name: 'Start session' }).click();
+    await expect(choice).toBeHidden();
+    const session = page.getByRole('region', { name: 'Session' });
+    await expect(field(session, 'State')).toHaveText('Active');
+    await expect(field(session, 'Account used')).toHaveText(role);
+    await expect(session.getByRole('region', { name: 'Terminal' })).toBeHidden();
+    const sqlConsole = page.getByRole('region', { name: 'SQL console' });
+    await sqlConsole.getByRole('textbox', { name: 'SQL statement' }).click();
+    await page.keyboard.type('select current_user');
+    await sqlConsole.getByRole('button', { name: 'Run' }).click();
+    const grid = sqlConsole.getByRole('grid', { name: 'Results' });
+    await expect(grid.getByRole('columnheader', { name: 'current_user' })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: role })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText(password);
+
+    await session.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(field(session, 'State')).toHaveText('Ended');
+    await expect(session.getByText(/It was a plain session: nothing was enabled or created/)).toBeVisible();
+    await expect(sqlConsole).toBeHidden();
+
+    await openScreen(page, 'PAM Core', 'Remote sessions');
+    const sessions = page.getByRole('grid', { name: 'Remote sessions' });
+    await expect(sessions.getByRole('row', { name: new RegExp(`${role} @ pg-lab`) })).toContainText('Ended');
+    await expect(sessions.getByRole('row')).toHaveCount(2);
+    // A plain session changes nothing: the role is still there and still logs in.
+    expect(await canLogIn(role, password)).toBe(true);
+  } finally {
+    await asAdmin((c) => c.query(`DROP ROLE IF EXISTS "${role}"`));
+    await ssh.stop();
   }
 });

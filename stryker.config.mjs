@@ -32,6 +32,14 @@ export const modules = {
     'electron/plugins/ssh/template/command-rules.ts',
     'electron/plugins/ssh/template/shell-command.ts',
   ],
+  // Values that reach a second reader: sed's s command, and the Python or Tcl console a template
+  // opens. A mutant here escapes a value for the wrong reader, or lets it where none is followed.
+  'ssh second readers': [
+    'electron/plugins/ssh/template/sed-script.ts',
+    'electron/plugins/ssh/template/console-session.ts',
+    'electron/plugins/ssh/template/python-reader.ts',
+    'electron/plugins/ssh/template/tcl-reader.ts',
+  ],
   'sql escaping': [
     'electron/plugins/postgresql/escape.ts',
     'electron/plugins/mysql/escape.ts',
@@ -80,6 +88,12 @@ export const moduleTests = {
   'ssh substitution': sshShellTests,
   'ssh shell reader': sshShellTests,
   'ssh command rules': sshShellTests,
+  // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
+  // python3 and tclsh, too slow to repeat for every mutant.
+  'ssh second readers': [
+    'test/unit/plugins/ssh/second-readers-check.test.ts',
+    'test/unit/plugins/ssh/second-reader-attacks.test.ts',
+  ],
   'sql escaping': [
     'test/unit/plugins/postgresql/*.test.ts',
     'test/unit/plugins/mysql/*.test.ts',

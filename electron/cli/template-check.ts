@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PluginId } from '../../shared/domain/plugin';
-import { emptyTemplateWarning, maxTemplateBytes } from '../../shared/domain/template';
+import { emptyTemplateWarning, isPlaceholderText, maxTemplateBytes } from '../../shared/domain/template';
 import {
   foldersOf,
   isLibraryNoise,
@@ -150,10 +150,13 @@ function checkOne(
     const reason = error instanceof TypeError ? 'not UTF-8 text' : 'cannot be read';
     return `1:1: ${reason}`;
   }
-  // As the app takes it: an empty file (the vendor's library has three) is a placeholder, imported
-  // inactive; a run of it is refused.
-  if (text.trim() === '') return [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }];
-  const found = runtime.check(text);
+  // As the app takes it: a file that does nothing (the vendor's library has three empty ones) is
+  // a placeholder, imported inactive; a run of it is refused.
+  const placeholder: TemplateProblem[] = isPlaceholderText(plugin, text)
+    ? [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }]
+    : [];
+  if (text.trim() === '') return placeholder;
+  const found = [...placeholder, ...runtime.check(text)];
   const [first, ...others] = found.filter((p) => p.severity !== 'warning');
   if (first === undefined) return found;
   const more = others.length === 0 ? '' : ` (and ${others.length} more)`;

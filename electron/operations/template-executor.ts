@@ -1,3 +1,4 @@
+import { isPlaceholderText } from '../../shared/domain/template';
 import { randomUUID } from 'node:crypto';
 import type { Operation, OperationStatus } from '../../shared/domain/operation';
 import type { PluginId } from '../../shared/domain/plugin';
@@ -185,7 +186,7 @@ export class TemplateExecutor {
     try {
       if (!runtime) throw new Error('plugin gone');
       // Nothing to send: a run would report success having changed nothing on the device.
-      if (execution.template.content.trim() === '') result = emptyTemplateRefusal;
+      if (isPlaceholderText(execution.pluginId, execution.template.content)) result = emptyTemplateRefusal;
       else
         result = await runtime.run({
           template: execution.template.content,

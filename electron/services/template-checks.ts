@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { PluginId } from '../../shared/domain/plugin';
-import { emptyTemplateWarning } from '../../shared/domain/template';
+import { emptyTemplateWarning, isPlaceholderText } from '../../shared/domain/template';
 import { uniqueProblems } from '../../shared/domain/template-problems';
 import { findTagProblems } from '../../shared/domain/template-tags';
 
@@ -24,11 +24,14 @@ export function templateProblems(
   content: string,
   syntax?: SyntaxCheck,
 ): TemplateProblem[] {
-  if (content.trim() === '')
-    return [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }];
   const tags = (): TemplateProblem[] =>
     findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
-  return uniqueProblems(syntax?.(pluginId, content) ?? tags());
+  // A text that does nothing is a placeholder: said, and its syntax still checked when it has any.
+  const placeholder: TemplateProblem[] = isPlaceholderText(pluginId, content)
+    ? [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }]
+    : [];
+  if (content.trim() === '') return placeholder;
+  return uniqueProblems([...placeholder, ...(syntax?.(pluginId, content) ?? tags())]);
 }
 
 /** The problems that stop a save or a run (warnings do not). */

@@ -12,7 +12,7 @@ import {
   pluginFromFolders,
   typeFolderNames,
 } from '../../shared/domain/template-library';
-import { templateSaveSchema, type ExecutionType } from '../../shared/domain/template';
+import { isPlaceholderText, templateSaveSchema, type ExecutionType } from '../../shared/domain/template';
 import { textProblem } from '../../shared/domain/text-rules';
 import { cutUnits, nameKey } from './names';
 import { ServiceError } from './service-error';
@@ -88,7 +88,7 @@ export class TemplateLibraryImport {
     const errors = templateErrors(found);
     if (errors.length > 0) return refused(problemMessage(errors));
     // An empty file (the vendor's library has three) comes in as an inactive placeholder.
-    const empty = file.content.trim() === '';
+    const empty = isPlaceholderText(pluginId, file.content);
     const input = templateSaveSchema.safeParse({
       name: this.#freeName(fileNameOf(file.path).trim(), pluginId),
       pluginId,

@@ -2,6 +2,7 @@ import { findPlugin, type PluginId } from '../../shared/domain/plugin';
 import {
   copyName,
   emptyTemplateMessage,
+  isPlaceholderText,
   type Template,
   type TemplateVersion,
 } from '../../shared/domain/template';
@@ -114,7 +115,7 @@ export class TemplateService {
       if (existing?.pluginId !== input.pluginId) this.#checkPlugin(input.pluginId);
       this.#checkContent(input.pluginId, input.content);
       // Every path in (the editor, a clone, an import, a bundle) meets the same rule.
-      if (input.active && input.content.trim() === '')
+      if (input.active && isPlaceholderText(input.pluginId, input.content))
         throw new ServiceError('invalid_input', emptyTemplateMessage, 'content');
       this.#checkUniqueName(input.name, input.pluginId, id);
       if (existing) this.#checkNotBrokenForUsers(existing, input);

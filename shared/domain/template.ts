@@ -34,11 +34,22 @@ export const templateInputSchema = z.object({
 export type TemplateInput = z.input<typeof templateInputSchema>;
 
 export const emptyTemplateMessage =
-  'The template is empty: an active template needs its commands (an inactive one may stay empty, as a placeholder)';
+  'The template is empty (or comments only): an active template needs its commands (an inactive one may stay empty, as a placeholder)';
 
 /** The check's warning for an empty text (the editor, `template -- check`, Import templates). */
 export const emptyTemplateWarning =
-  'The template is empty: it does nothing, so it is saved only inactive, and a run of it is refused';
+  'The template is empty (or comments only): it does nothing, so it is saved only inactive, and a run of it is refused';
+
+/**
+ * Whether a template's text does nothing: blank, or only comments (SSH, LDAP: `#` lines; SQL:
+ * `--` lines), or for SSH no line that sends anything (`exec`, `write`).
+ */
+export function isPlaceholderText(pluginId: string, content: string): boolean {
+  const lines = content.split(/\r?\n/).map((line) => line.trim());
+  if (pluginId === 'ssh') return !lines.some((line) => /^(?:exec|write)\b/.test(line));
+  const comment = pluginId === 'postgresql' || pluginId === 'mysql' ? '--' : '#';
+  return lines.every((line) => line === '' || line.startsWith(comment));
+}
 
 /**
  * An empty text does nothing on a device, and a password change that did nothing would still be
@@ -46,10 +57,10 @@ export const emptyTemplateWarning =
  * may be saved empty, and a run of one is refused (template-executor.ts).
  */
 export function refuseEmptyActive(
-  template: { active: boolean; content: string },
+  template: { active: boolean; content: string; pluginId: string },
   ctx: z.RefinementCtx,
 ): void {
-  if (template.active && template.content.trim() === '')
+  if (template.active && isPlaceholderText(template.pluginId, template.content))
     ctx.addIssue({ code: 'custom', path: ['content'], message: emptyTemplateMessage });
 }
 

@@ -92,14 +92,14 @@ test('templates: an unknown tag or command is refused beside Content; Check list
   await expect(unknown).toHaveCount(1);
 
   // A regular expression that does not compile: "Invalid regular expression" said once.
-  await content.fill('expect-regex "/[/"\nend');
+  await content.fill('expect-regex "/[/"\nexec "id"\nend');
   await editor.getByRole('button', { name: 'Check' }).click();
   await expect(problems).toHaveText(
     'Line 1, column 16: Invalid regular expression: Unterminated character class',
   );
 
   // An unknown SSH command (tags fine): Check lists it; a refused Save lists it too, once.
-  await content.fill('expect "*$"\nfrobnicate "[#USERNAME#]"\nend');
+  await content.fill('expect "*$"\nfrobnicate "[#USERNAME#]"\nexec "id"\nend');
   await expect(problems).toHaveCount(0);
   await editor.getByRole('button', { name: 'Check' }).click();
   await expect(problems).toContainText('Line 2, column 1: Unknown command "frobnicate"');

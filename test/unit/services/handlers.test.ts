@@ -87,12 +87,14 @@ describe('handlers through the Dispatcher', () => {
     expect(saved).toMatchObject({ id: 1, version: 1, builtIn: false });
     expect(await value('templates.versions', { id: 1 })).toHaveLength(1);
     expect(
-      await call('templates.save', { template: { ...templateInput, name: 'Other', content: '[#nope#]' } }),
+      await call('templates.save', {
+        template: { ...templateInput, name: 'Other', content: 'exec "x"\n[#nope#]' },
+      }),
     ).toMatchObject({
       ok: false,
       code: 'invalid_input',
       field: 'template.content',
-      message: 'Line 1: Malformed tag [#nope#]: write [#NAME#] in upper case',
+      message: 'Line 2: Malformed tag [#nope#]: write [#NAME#] in upper case',
     });
     expect(
       await call('templates.save', { template: { ...templateInput, executionType: 'Reboot' } }),
@@ -101,8 +103,8 @@ describe('handlers through the Dispatcher', () => {
       code: 'invalid_input',
       field: 'template.executionType',
     });
-    expect(await value('templates.check', { pluginId: 'ssh', content: '[#IP#] [#x#]' })).toEqual([
-      { line: 1, column: 8, message: 'Malformed tag [#x#]: write [#NAME#] in upper case' },
+    expect(await value('templates.check', { pluginId: 'ssh', content: 'exec "x"\n[#IP#] [#x#]' })).toEqual([
+      { line: 2, column: 8, message: 'Malformed tag [#x#]: write [#NAME#] in upper case' },
     ]);
     expect(await value('templates.clone', { id: 1 })).toMatchObject({ name: 'Copy of Enable' });
   });

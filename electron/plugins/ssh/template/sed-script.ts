@@ -61,6 +61,10 @@ export function readSedCommand(args: readonly CommandWord[]): SedReading {
   for (const word of args) {
     if (!optionsEnded && word.known && word.text.startsWith('-') && word.text !== '-') {
       const text = word.text;
+      // With POSIXLY_CORRECT set, options after the script are file names: -E there might not
+      // make the pattern extended, and the value's escaping would be for the wrong grammar.
+      if (operands.length > 0 && /^-(?:[a-zA-Z]*[Er][a-zA-Z]*|-regexp-extended)$/.test(text))
+        return refused('-E or -r comes after its script, where sed may read it as a file name');
       if (text === '--') optionsEnded = true;
       else if (text === '-E' || text === '-r' || text === '--regexp-extended') extended = true;
       else if (text.startsWith('--in-place') || plainLongOptions.has(text)) continue;
@@ -115,6 +119,9 @@ function readSubstitution(script: string, extended: boolean): SedLayer[] | strin
       } else if (char === '\\') {
         const next = text.charAt(at + 1);
         if (next === tagMarker || next === '') return 'a value follows a backslash, which would escape it';
+        // GNU sed's \xHH, \oNNN, \dNNN and \cX take the characters after them: the value's.
+        if ('xodc'.includes(next) && text.charAt(at + 2) === tagMarker)
+          return `a value follows \\${next}, which would take its first characters`;
         if (part === 'pattern' && !extended && next === '{') interval = true;
         if (part === 'pattern' && !extended && next === '}') interval = false;
         at += 1;

@@ -13,7 +13,7 @@
  * reader does not follow (case, a function, a here-document…) refuses quoted values after it.
  * The template's text is never run through this to build anything.
  */
-import { closesConsole, consoleOpenedBy, ConsoleReader, type ConsoleLayer } from './console-session';
+import { consoleOpenedBy, ConsoleReader, type ConsoleStart } from './console-session';
 import { readStream, type Item } from './shell-reader';
 import { splitTags, type Segment } from './tag-segments';
 import { Placement, type TagPlacement } from './tag-placement';
@@ -55,12 +55,15 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
   /** What the shell has been sent since the last line typed at a prompt. */
   let sent: Item[] = [];
   /** A console launched by the line before, waiting for an expect to prove it is there. */
-  let launched: ConsoleLayer['kind'] | null = null;
+  let launched: ConsoleStart | null = null;
   let console: ConsoleReader | null = null;
+  /** A console exited: until an expect shows the shell is back, no value is followed. */
+  let leaving = false;
   for (const command of commands) {
     if (command.kind === 'expect' || command.kind === 'expect-regex') {
       if (launched !== null) console = new ConsoleReader(launched);
       launched = null;
+      leaving = false;
       continue;
     }
     if (command.kind !== 'exec' && command.kind !== 'write') continue;
@@ -68,22 +71,19 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     const segments = splitTags(command.argument.text);
     const oneTag = segments.length === 1 && segments[0]?.kind === 'tag';
     if (console !== null) {
-      placeConsoleLine(console, command, segments, byLine);
-      if (
-        command.kind === 'exec' &&
-        !oneTag &&
-        console.clean &&
-        closesConsole(console.kind, command.argument.text)
-      ) {
+      const closing = command.kind === 'exec' && console.closesOn(command.argument.text);
+      placeConsoleLine(console, command, segments, byLine, closing);
+      if (closing) {
         console.finish();
         console = null;
+        leaving = true;
         // The shell reads again, from where it was when the console started: a clean state.
         lines.push(null);
         sent = [];
       }
       continue;
     }
-    if (oneTag) {
+    if (oneTag && !leaving) {
       const shellReads = whyTheShellReadsIt(sent);
       if (shellReads === null) {
         lines.push(null);
@@ -100,15 +100,31 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
       sent.push(...items);
       continue;
     }
-    // A console starts only from a command the shell reads whole, at a fresh start.
-    if (command.kind === 'exec' && segments.length === 1) {
-      const opened = consoleOpenedBy(command.argument.text);
-      if (opened !== null && whyTheShellReadsIt(sent) === null) launched = opened;
-    }
     const { items, tags } = itemsOf(segments, command.kind === 'exec');
+    if (leaving)
+      for (const tag of tags)
+        tag.refuseAll(
+          "comes after a console's exit and before an expect shows that the shell reads the lines again",
+        );
     byLine.set(command.line, tags);
     lines.push(items);
     sent.push(...items);
+    if (command.kind === 'exec') {
+      const opened = consoleOpenedBy(command.argument.text);
+      // A console this check reads starts only from a command the shell reads whole, at a
+      // fresh start, with no tag; proved by an expect. Any other start refuses what follows.
+      if (opened === null) continue;
+      const followed =
+        opened.kind !== 'unknown' &&
+        segments.length === 1 &&
+        whyTheShellReadsIt(sent.slice(0, sent.length - items.length)) === null;
+      if (followed) launched = opened;
+      else
+        console = new ConsoleReader({
+          kind: 'unknown',
+          name: opened.kind === 'unknown' ? opened.name : 'a console',
+        });
+    }
   }
   console?.finish();
   readStream(lines);
@@ -116,24 +132,21 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
 }
 
 /**
- * A line sent to a console: a line that is exactly one tag is typed at a prompt when the console
- * has finished reading, like a shell's; the rest is read by the console's reader.
+ * A line sent to a console, read by the console's reader. A line that is exactly one tag is the
+ * console's own input (its code): refused, unlike a shell's prompt answers.
  */
 function placeConsoleLine(
   console: ConsoleReader,
   command: Extract<TemplateCommand, { argument: StringArgument }>,
   segments: readonly Segment[],
   byLine: Map<number, TagPlacement[]>,
+  closing: boolean,
 ): void {
-  if (segments.length === 1 && segments[0]?.kind === 'tag' && console.clean) return;
   const { items, tags } = itemsOf(segments, command.kind === 'exec');
   if (segments.length === 1 && segments[0]?.kind === 'tag') {
-    for (const tag of tags)
-      tag.refuseQuoted(
-        'is typed where the console is still reading the lines before it (an open string, bracket or brace), so it would read the value as code',
-      );
+    for (const tag of tags) tag.refuseQuoted('is typed as a whole line of a console, which reads it as code');
   }
-  console.feed(items);
+  console.feed(items, command.argument.text, closing);
   byLine.set(command.line, tags);
 }
 

@@ -1,13 +1,9 @@
 /**
  * Attack review of the second readers (sed's s command, a Python or Tcl console the template
- * opened): each case states the safe outcome, and is marked `it.fails` while the check still lets
- * the value through. Remove the marker when a fix makes the case pass.
+ * opened): each case states the safe outcome (the value refused, or delivered as it is), and
+ * failed before the fixes that followed the review.
  * Findings and reproducers: the attack report of branch attack2 (MATCHING.md, "Tag values").
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
 import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
@@ -23,50 +19,20 @@ function typed(template: string, tags: Record<string, string>): string | null {
 /** An exec line of a template holding `line` (template quoting applied). */
 const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\n`;
 
-const hasTool = (name: string): boolean => {
-  try {
-    execFileSync('/bin/sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Runs `input` as a script of `tool` in an empty directory; the files it left there. */
-function filesLeftBy(tool: string, input: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'second-reader-'));
-  try {
-    execFileSync(tool, [], { input, cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
-  } catch {
-    // An error after the payload ran still shows what it did.
-  }
-  return readdirSync(dir);
-}
-
 const tcl = `${exec('tclsh')}expect "%"\n`;
 const python = `${exec('python3 -q')}expect ">>>"\n`;
 
 describe('the check believes a console closed while it still reads the lines', () => {
   // tclsh has no `quit` command ("invalid command name"): Tcl stays, and reads a shell-quoted
   // value, whose [ … ] it runs.
-  it.fails('tclsh: quit', () => {
+  it('tclsh: quit', () => {
     const template = `${tcl}${exec('quit')}${exec('echo "[#ADD_INFO#]"')}`;
     expect(typed(template, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
   });
 
-  it.runIf(hasTool('tclsh'))('the shell-quoted line tclsh then reads runs the value (real tclsh)', () => {
-    const input = typed(`${tcl}${exec('quit')}${exec('echo "[#ADD_INFO#]"')}`, {
-      ADD_INFO: '[exec touch PWNED]',
-    });
-    // The line after `quit`, as the check let it through, fed to Tcl.
-    const line = (input ?? '').split('\n')[2] ?? '';
-    expect(line).toBe('echo "[exec touch PWNED]"');
-    expect(filesLeftBy('tclsh', `proc echo args {}\n${line}\n`)).toEqual(['PWNED']);
-  });
-
   // An indented exit() is inside a block: when the condition is false, Python goes on reading,
   // and two shell-quoted values on one line let the first (ending in \) open the second as code.
-  it.fails('python: exit() inside an if block', () => {
+  it('python: exit() inside an if block', () => {
     const template =
       python +
       exec('if 1 == 2:') +
@@ -75,24 +41,11 @@ describe('the check believes a console closed while it still reads the lines', (
       exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'");
     expect(typed(template, { ADD_INFO: 'a\\', NEW_PASSWORD: ';open("PWNED","w")#' })).toBeNull();
   });
-
-  it.runIf(hasTool('python3'))('and python3 runs the second value (real python3)', () => {
-    const input = typed(
-      python +
-        exec('if 1 == 2:') +
-        exec('    exit()') +
-        exec('') +
-        exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'"),
-      { ADD_INFO: 'a\\', NEW_PASSWORD: ';open("PWNED","w")#' },
-    );
-    const lines = (input ?? '').split('\n').slice(1).join('\n');
-    expect(filesLeftBy('python3', lines)).toEqual(['PWNED']);
-  });
 });
 
 describe('a console the check does not recognise is read with shell rules', () => {
   // Tcl runs [ … ] inside "…" and bare words, so a shell-quoted value runs there.
-  it.fails.each(['env tclsh', 'exec tclsh', 'tclsh8.6 -encoding utf-8', 'sudo -u was wsadmin.sh'])(
+  it.each(['env tclsh', 'exec tclsh', 'tclsh8.6 -encoding utf-8', 'sudo -u was wsadmin.sh'])(
     '%s',
     (launcher) => {
       const template = `${exec(launcher)}expect "%"\n${exec('puts "[#ADD_INFO#]"')}`;
@@ -105,7 +58,7 @@ describe('the check believes a console open while the shell reads the lines', ()
   // -V prints the version and exits; sys.exit() and WLST's exit('y') are not recognised as an
   // exit. The shell then reads lines checked as Python: `| sh` is not refused, and printf turns
   // the octal escapes back into the value.
-  it.fails.each([
+  it.each([
     `${exec('python3 -V')}expect "Python 3"\n`,
     `${python}${exec('import sys; sys.exit()')}expect "$"\n`,
     `${python}${exec("exit('y')")}expect "$"\n`,
@@ -115,7 +68,7 @@ describe('the check believes a console open while the shell reads the lines', ()
 });
 
 describe('Tcl commands that evaluate a "…" argument again are not in the evaluator list', () => {
-  it.fails.each([
+  it.each([
     'catch "puts [#ADD_INFO#]"',
     'if "[#ADD_INFO#] == 1" {puts yes}',
     'while "[#ADD_INFO#] == 1" {break}',
@@ -132,20 +85,14 @@ describe('Tcl commands that evaluate a "…" argument again are not in the evalu
 
   // A "…" inside [ … ] inside "…": the reader ends the string early, so it reads the eval line
   // and the value's line apart while Tcl reads them as one eval.
-  it.fails('eval split from the value by a nested quote', () => {
+  it('eval split from the value by a nested quote', () => {
     const template = tcl + exec('eval "[string trim "x" x]') + exec('puts [#ADD_INFO#]"');
     expect(typed(template, { ADD_INFO: '[exec touch PWNED]' })).toBeNull();
-  });
-
-  it.runIf(hasTool('tclsh'))('catch runs the decoded value (real tclsh)', () => {
-    const input = typed(`${tcl}${exec('catch "puts [#ADD_INFO#]"')}`, { ADD_INFO: '[exec touch PWNED]' });
-    const line = (input ?? '').split('\n')[1] ?? '';
-    expect(filesLeftBy('tclsh', `${line}\n`)).toEqual(['PWNED']);
   });
 });
 
 describe('Python names that run a string are missing, or reached through another name', () => {
-  it.fails.each([
+  it.each([
     exec('from subprocess import run') + exec("run('echo [#ADD_INFO#]', shell=True)"),
     exec('from os import popen as p') + exec("p('echo [#ADD_INFO#]')"),
     exec('import timeit') + exec("timeit.timeit('[#ADD_INFO#]', number=1)"),
@@ -160,7 +107,7 @@ describe('Python names that run a string are missing, or reached through another
 
   // wsadmin's language is set by wsadmin.properties (com.ibm.ws.scripting.defaultLang), not only
   // by -lang: read as Tcl, os.system names nothing the Tcl list knows.
-  it.fails('wsadmin without -lang running Jython', () => {
+  it('wsadmin without -lang running Jython', () => {
     const template = `${exec('wsadmin.sh -conntype NONE')}expect "wsadmin>"\n${exec("os.system('echo [#ADD_INFO#]')")}`;
     expect(typed(template, { ADD_INFO: 'x; touch PWNED' })).toBeNull();
   });
@@ -169,7 +116,7 @@ describe('Python names that run a string are missing, or reached through another
 describe('a line that is exactly one tag, typed at the console prompt', () => {
   // Typed as it is, like an answer to a prompt; but the expect before it proves only that the
   // console's own prompt is there, so the console reads the value as code.
-  it.fails.each([
+  it.each([
     [python, '__import__("os").system("touch PWNED")'],
     [tcl, 'exec touch PWNED'],
   ])('%s', (start, value) => {
@@ -179,31 +126,29 @@ describe('a line that is exactly one tag, typed at the console prompt', () => {
 
 describe('Tcl places where the octal escapes do not make the value literal data', () => {
   // Braces keep backslashes: the variable holds P\100ss, not P@ss (a password set wrong).
-  it.fails('inside braces', () => {
+  it('inside braces', () => {
     const input = typed(`${tcl}${exec('set pw {[#NEW_PASSWORD#]}')}`, { NEW_PASSWORD: 'P@ss' });
     expect(input === null || input.includes('{P@ss}')).toBe(true);
   });
 
   // The value names a variable to read, or a command to run.
-  it.fails.each(['puts $[#ADD_INFO#]', 'puts [[#ADD_INFO#]]', '[#ADD_INFO#] now'])('%s', (line) => {
+  it.each(['puts $[#ADD_INFO#]', 'puts [[#ADD_INFO#]]', '[#ADD_INFO#] now'])('%s', (line) => {
     expect(typed(`${tcl}${exec(line)}`, { ADD_INFO: 'exit' })).toBeNull();
   });
 });
 
 describe('sed', () => {
   // \x, \o, \d and \c take the characters after them: the value's first ones become a code.
-  it.fails.each([
-    's/x/\\x[#ADD_INFO#]/',
-    's/x/\\o[#ADD_INFO#]/',
-    's/x/\\d[#ADD_INFO#]/',
-    's/x/\\c[#ADD_INFO#]/',
-  ])('%s', (script) => {
-    expect(typed(exec(`sed -i '${script}' f`), { ADD_INFO: '0a' })).toBeNull();
-  });
+  it.each(['s/x/\\x[#ADD_INFO#]/', 's/x/\\o[#ADD_INFO#]/', 's/x/\\d[#ADD_INFO#]/', 's/x/\\c[#ADD_INFO#]/'])(
+    '%s',
+    (script) => {
+      expect(typed(exec(`sed -i '${script}' f`), { ADD_INFO: '0a' })).toBeNull();
+    },
+  );
 
   // With POSIXLY_CORRECT, options after the script are files: -E there does not make the pattern
   // extended, so the value's | escaped as \| is alternation in the basic expression.
-  it.fails('-E after the script, POSIXLY_CORRECT set', () => {
+  it('-E after the script, POSIXLY_CORRECT set', () => {
     const template = exec('export POSIXLY_CORRECT=1') + exec("sed -i 's/A[#ADD_INFO#]B/OK/' -E f");
     expect(typed(template, { ADD_INFO: '|' })).toBeNull();
   });
@@ -211,7 +156,7 @@ describe('sed', () => {
 
 describe('empty templates', () => {
   // No command runs, and the run reports success: the same as the empty text the commit refuses.
-  it.fails('a template of comments only is not saved active', () => {
+  it('a template of comments only is not saved active', () => {
     const saved = templateSaveSchema.safeParse({
       name: 'x',
       pluginId: 'ssh',
@@ -222,8 +167,4 @@ describe('empty templates', () => {
     });
     expect(saved.success).toBe(false);
   });
-});
-
-it('no marker file is left in the working directory', () => {
-  expect(existsSync('PWNED')).toBe(false);
 });

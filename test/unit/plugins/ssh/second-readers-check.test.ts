@@ -62,7 +62,7 @@ describe('a value in a sed s command', () => {
 const wlst = ['exec "/u01/oracle/common/bin/wlst.sh"', 'expect "*>"'];
 
 describe('a value on a line sent to a console', () => {
-  it('is written as octal escapes inside a Python string literal', () => {
+  it('is written as octal escapes inside a Python string that is a whole argument of a call', () => {
     const template = [...wlst, `exec "connect('[#USERNAME#]', u'[#NEW_PASSWORD#]')"`, 'exec "exit()"'].join(
       '\n',
     );
@@ -70,30 +70,73 @@ describe('a value on a line sent to a console', () => {
     expect(sends(template)[1]).toBe("connect('web\\056admin', u'n\\047\\046\\057\\134\\056\\052')\n");
   });
 
-  it('is refused outside a string, in r/b/f strings, in a comment, or on a line that evaluates', () => {
-    const line = (text: string) => problems([...wlst, `exec "${text}"`].join('\n'));
+  it('is refused outside such a string, in r/b/f strings, in a comment, or in a session that evaluates', () => {
+    const line = (...texts: string[]) => problems([...wlst, ...texts.map((t) => `exec "${t}"`)].join('\n'));
     expect(line('connect([#USERNAME#])')).toEqual([expect.stringContaining('outside a Python string')]);
-    expect(line(`f'{[#ADD_INFO#]}'`)).toEqual([expect.stringContaining('raw, byte or formatted')]);
+    expect(line(`f(f'{[#ADD_INFO#]}')`)).toEqual([expect.stringContaining('raw, byte or formatted')]);
     expect(line(`x = 1 # '[#ADD_INFO#]'`)).toEqual([expect.stringContaining('comment')]);
-    expect(line(`os.system('[#ADD_INFO#]')`)).toEqual([expect.stringContaining('can run a string as code')]);
-    expect(line(`eval('[#ADD_INFO#]')`)).toEqual([expect.stringContaining('uses eval')]);
+    for (const text of [
+      `x = '[#ADD_INFO#]'`,
+      `f('%s' % '[#ADD_INFO#]')`,
+      `f('[#ADD_INFO#]' % x)`,
+      `f(a='[#ADD_INFO#]')`,
+    ])
+      expect(line(text), text).toEqual([expect.stringContaining('not a whole argument of a call')]);
+    expect(line(`os.system('[#ADD_INFO#]')`)).toEqual([expect.stringContaining('uses os')]);
+    // The session rule: an evaluator or an import anywhere in the console refuses every value.
+    expect(line('from subprocess import run', `run('[#ADD_INFO#]')`)).toEqual([
+      expect.stringContaining('uses import'),
+    ]);
+    expect(line(`f('[#ADD_INFO#]')`, 'y = __builtins__')).toEqual([expect.stringContaining('__name__')]);
   });
 
-  it('is read by the shell rules again after the console exits, or when no expect proves it started', () => {
-    expect(problems([...wlst, 'exec "exit()"', 'exec "echo [#ADD_INFO#] | sh"'].join('\n'))).toEqual([
-      expect.stringContaining('piped into sh'),
+  it('is read by the shell rules again after the console exits and an expect, never before', () => {
+    const back = [...wlst, 'exec "exit()"', 'expect "*#"', 'exec "echo [#ADD_INFO#] | sh"'];
+    expect(problems(back.join('\n'))).toEqual([expect.stringContaining('piped into sh')]);
+    expect(problems([...wlst, 'exec "exit()"', 'exec "echo [#ADD_INFO#]"'].join('\n'))).toEqual([
+      expect.stringContaining("after a console's exit"),
     ]);
+    // An exit inside a block may not run; another way out is not followed: values refused after.
+    for (const lines of [
+      ['exec "if x:"', 'exec "    exit()"', 'exec ""'],
+      ['exec "sys.exit(0)"'],
+      ['exec "exit(\'y\')"'],
+    ])
+      expect(problems([...wlst, ...lines, `exec "f('[#ADD_INFO#]')"`].join('\n')), lines[0]).toEqual([
+        expect.stringMatching(/may leave the console|uses sys/),
+      ]);
+  });
+
+  it('is refused after a console started any way this check does not follow, until the end', () => {
+    for (const launcher of [
+      'env tclsh',
+      'sudo -u was wsadmin.sh',
+      'tclsh8.6 -encoding utf-8',
+      'python3 -X dev',
+    ])
+      expect(
+        problems(
+          [
+            `exec "${launcher}"`,
+            'expect "%"',
+            `exec "f('[#ADD_INFO#]')"`,
+            'exec "exit"',
+            'expect "#"',
+            'exec "echo [#ADD_INFO#]"',
+          ].join('\n'),
+        ),
+        launcher,
+      ).toEqual([expect.stringContaining('started in a way'), expect.stringContaining('started in a way')]);
+    // Without an expect nothing proves it started: the shell rules apply (and refuse here).
     expect(problems(['exec "wlst.sh"', `exec "connect('[#ADD_INFO#]')"`].join('\n'))).toEqual([
       expect.stringContaining('a ( in the middle of a command'),
     ]);
-    // A script argument runs the script and returns to the shell: no console.
-    expect(
-      problems(['exec "python3 x.py"', 'expect "*>"', `exec "f('[#ADD_INFO#]')"`].join('\n')),
-    ).toHaveLength(1);
-    // Nor a launcher the shell reads as part of an unfinished command.
-    expect(
-      problems(['exec "true |"', 'exec "python3"', 'expect ">>>"', `exec "f('[#ADD_INFO#]')"`].join('\n')),
-    ).toHaveLength(1);
+    // A script, -c, -m or --version runs and returns to the shell: no console.
+    for (const launcher of ['python3 x.py', 'python3 -V', 'python3 -c pass'])
+      expect(
+        problems([`exec "${launcher}"`, 'expect "#"', 'exec "echo [#ADD_INFO#] | sh"'].join('\n')),
+        launcher,
+      ).toEqual([expect.stringContaining('piped into sh')]);
   });
 
   it('keeps a string left open refused on the lines after it', () => {
@@ -101,44 +144,41 @@ describe('a value on a line sent to a console', () => {
     expect(problems(template)).toEqual([expect.stringContaining('string left open')]);
   });
 
-  it('types a one-tag line at a prompt only when the console has read its lines whole', () => {
-    expect(problems([...wlst, 'exec "[#NEW_PASSWORD#]"'].join('\n'))).toEqual([]);
-    expect(sends([...wlst, 'exec "[#NEW_PASSWORD#]"'].join('\n'))[1]).toBe("n'&/\\.*\n");
-    expect(problems([...wlst, 'exec "f(1,"', 'exec "[#NEW_PASSWORD#]"'].join('\n'))).toEqual([
+  it('refuses a line that is exactly one tag: the console reads it as code', () => {
+    expect(problems([...wlst, 'exec "[#NEW_PASSWORD#]"'].join('\n'))).toEqual([
       expect.stringContaining('outside a Python string'),
     ]);
   });
 
-  it('in Tcl (wsadmin without -lang jython): anywhere but after a backslash, a comment or an evaluator', () => {
+  it("in Tcl (wsadmin's Jacl): only a plain argument of a wsadmin object, or an attribute pair's value", () => {
     const wsadmin = ['exec "wsadmin.sh -conntype SOAP -user admin"', 'expect "wsadmin>"'];
     const line = (text: string) => [...wsadmin, `exec "${text}"`].join('\n');
-    const vendorShape = line('foreach rp $rps { $AdminConfig modify $rp {{value [#NEW_PASSWORD#]}} }');
+    const vendorShape = line(
+      'foreach rp $rps { if {[regexp \\"^p\\" $rp]} { $AdminConfig modify $rp {{value [#NEW_PASSWORD#]}}; } }',
+    );
     expect(problems(vendorShape)).toEqual([]);
     expect(sends(vendorShape)[1]).toContain('{{value n\\047\\046\\057\\134\\056\\052}}');
-    expect(problems(line('eval puts [#ADD_INFO#]'))).toEqual([expect.stringContaining('uses eval')]);
-    expect(problems(line('puts [subst x[#ADD_INFO#]]'))).toEqual([expect.stringContaining('uses subst')]);
-    expect(problems(line('# [#ADD_INFO#]'))).toEqual([expect.stringContaining('comment')]);
-    expect(problems(line('puts \\\\[#ADD_INFO#]'))).toEqual([expect.stringContaining('backslash')]);
-    // Outside braces: an argument, never the command's name or a variable's.
+    expect(problems(line('set ds [$AdminConfig getid /DataSource:[#ADD_INFO#]/]'))).toEqual([]);
     for (const text of [
-      '[#ADD_INFO#] x',
-      'puts [[#ADD_INFO#]]',
-      'puts "[x[#ADD_INFO#] y]"',
-      'x; [#ADD_INFO#]',
-    ])
-      expect(problems(line(text)), text).toEqual([expect.stringContaining('name of a Tcl command')]);
-    expect(problems(line('puts $[#ADD_INFO#]'))).toEqual([expect.stringContaining('variable name')]);
-    expect(problems(line('puts [lindex [list [#ADD_INFO#]] 0]'))).toEqual([]);
-    // In braces only as an attribute pair in a list: elsewhere it may never be read again.
-    for (const text of [
+      'puts [#ADD_INFO#]',
       'puts {[#ADD_INFO#]}',
+      'puts "[#ADD_INFO#]"',
+      '[#ADD_INFO#] x',
+      '$AdminConfig [#ADD_INFO#] x',
+      'puts $[#ADD_INFO#]',
       'set x {a [#ADD_INFO#]}',
-      'x {{a b [#ADD_INFO#]}}',
-      'x {{a {[#ADD_INFO#]}}}',
+      'x {{a [#ADD_INFO#]}}',
+      '$AdminConfig modify $rp {{a b [#ADD_INFO#]}}',
+      '$AdminConfig modify $rp "{{a [#ADD_INFO#]}}"',
+      'if 1 "$AdminConfig modify $rp {{a [#ADD_INFO#]}}"',
+      '$AdminConfig modify $rp {{a [#ADD_INFO#]}',
     ])
-      expect(problems(line(text)), text).toEqual([expect.stringContaining('inside {…}')]);
-    expect(problems([...wsadmin, 'exec "x {{a [#ADD_INFO#]"'].join('\n'))).toEqual([
-      expect.stringContaining('inside {…}'),
+      expect(problems(line(text)), text).toEqual([expect.stringContaining('outside the forms')]);
+    expect(problems(line('catch {$AdminConfig modify $rp {{a [#ADD_INFO#]}}}'))).toEqual([
+      expect.stringContaining('uses catch'),
+    ]);
+    expect(problems(line('\\\\eval {$AdminConfig modify $rp {{a [#ADD_INFO#]}}}'))).toEqual([
+      expect.stringContaining('uses eval'),
     ]);
     // -lang jython is Python: the same line is outside a string there.
     const jython = ['exec "wsadmin.sh -lang jython"', 'expect "wsadmin>"', 'exec "print [#ADD_INFO#]"'];

@@ -137,10 +137,11 @@ function throughConsole(
   text: string,
   separator: string,
   interpreter: readonly [string, ...string[]],
+  preamble = '',
 ): { outputs: string[]; stderr: string } {
-  const input = values
-    .map((value) => `${sendOf(template(text), 2, { NEW_PASSWORD: value })}${separator}\n`)
-    .join('');
+  const input =
+    preamble +
+    values.map((value) => `${sendOf(template(text), 2, { NEW_PASSWORD: value })}${separator}\n`).join('');
   const [command, ...args] = interpreter;
   const { stdout, stderr } = run(command, args, input, dir.path);
   return { outputs: stdout.split('\n').slice(0, -1), stderr };
@@ -148,13 +149,14 @@ function throughConsole(
 
 describe('a value on a line sent to a Python console reaches a real python3 literally', () => {
   const python = (text: string): string => conversation('python3', '>>>', text, 'exit()');
+  // A value is followed only as a whole string argument of a call (python-reader.ts).
   const lines: [string, (value: string) => string][] = [
-    ["import sys; sys.stdout.write('[#NEW_PASSWORD#]')", (v) => v],
-    ['import sys; sys.stdout.write("[#NEW_PASSWORD#]")', (v) => v],
-    ["import sys; sys.stdout.write(u'[#NEW_PASSWORD#]')", (v) => v],
-    ["import sys; sys.stdout.write('a[#NEW_PASSWORD#]b')", (v) => `a${v}b`],
-    ["import sys; sys.stdout.write('''[#NEW_PASSWORD#]''')", (v) => v],
-    ["import sys; sys.stdout.write('%s' % '[#NEW_PASSWORD#]')", (v) => v],
+    ["print('[#NEW_PASSWORD#]', end='')", (v) => v],
+    ['print("[#NEW_PASSWORD#]", end="")', (v) => v],
+    ["print(u'[#NEW_PASSWORD#]', end='')", (v) => v],
+    ["print('a[#NEW_PASSWORD#]b', end='')", (v) => `a${v}b`],
+    ["print('''[#NEW_PASSWORD#]''', end='')", (v) => v],
+    ["print('x', '[#NEW_PASSWORD#]', sep='', end='')", (v) => `x${v}`],
   ];
 
   it.each(lines)('%s', (text, expected) => {
@@ -167,19 +169,30 @@ describe('a value on a line sent to a Python console reaches a real python3 lite
 describe('a value on a line sent to a Tcl console reaches a real tclsh literally', () => {
   const wsadmin = (text: string): string =>
     conversation('wsadmin.sh -conntype SOAP', 'wsadmin>', text, 'exit');
+  // wsadmin's AdminConfig, played by tclsh: it reads its last argument as wsadmin does (a list of
+  // attribute pairs, each a list), or prints a plain argument as it received it.
+  const admin = [
+    'proc admin {method args} {',
+    '  if {$method eq "modify"} { puts -nonewline [lindex [lindex [lindex $args end] 0] 1] }',
+    '  if {$method eq "getid"} { puts -nonewline [lindex $args 0] }',
+    '}',
+    'set AdminConfig admin',
+    '',
+  ].join('\n');
   const lines: [string, (value: string) => string][] = [
-    // The vendor's WebSphere shape: a braced literal, then two list parses.
-    ['puts -nonewline [lindex [lindex {{value [#NEW_PASSWORD#]}} 0] 1]', (v) => v],
-    ['puts -nonewline [#NEW_PASSWORD#]', (v) => v],
-    ['puts -nonewline "[#NEW_PASSWORD#]"', (v) => v],
-    ['puts -nonewline "a [#NEW_PASSWORD#] b"', (v) => `a ${v} b`],
-    ['set x [#NEW_PASSWORD#]; puts -nonewline $x', (v) => v],
-    ['puts -nonewline [lindex [list [#NEW_PASSWORD#]] 0]', (v) => v],
+    // The vendor's WebSphere shapes: an attribute pair in a list, and a containment path.
+    ['$AdminConfig modify $ds {{value [#NEW_PASSWORD#]}}', (v) => v],
+    ['if {1 == 1} { $AdminConfig modify $ds {{value [#NEW_PASSWORD#]}}; }', (v) => v],
+    ['$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/', (v) => `/DataSource:${v}/`],
+    ['set id [$AdminConfig getid /x:[#NEW_PASSWORD#]/]', () => ''],
   ];
 
   it.each(lines)('%s', (text, expected) => {
-    const { outputs, stderr } = throughConsole(wsadmin, text, 'puts ""', ['tclsh']);
-    expect(outputs, stderr).toEqual(values.map(expected));
+    const { outputs, stderr } = throughConsole(wsadmin, `set ds x; ${text}`, 'puts ""', ['tclsh'], admin);
+    expect(
+      outputs.map((o) => o.replace(/^\/x:.*\/$/, '')),
+      stderr,
+    ).toEqual(values.map(expected));
     expect(stderr).toBe('');
   });
 });
@@ -206,11 +219,10 @@ describe('an escaped console value is inert', () => {
     const python = (text: string): string => conversation('python3', '>>>', text, 'exit()');
     const tcl = (text: string): string => conversation('tclsh', '%', text, 'exit');
     const templates = [
-      python("import sys; sys.stdout.write('[#NEW_PASSWORD#]')"),
-      python('import sys; sys.stdout.write("a[#NEW_PASSWORD#]b")'),
-      tcl('puts -nonewline [lindex [lindex {{value [#NEW_PASSWORD#]}} 0] 1]'),
-      tcl('puts -nonewline [#NEW_PASSWORD#]'),
-      tcl('puts -nonewline "[#NEW_PASSWORD#]"'),
+      python("print('[#NEW_PASSWORD#]', end='')"),
+      python('print("a[#NEW_PASSWORD#]b", end="")'),
+      tcl('$AdminConfig modify $ds {{value [#NEW_PASSWORD#]}}'),
+      tcl('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/'),
     ];
     // Each line read alone (sourced in a subshell), so that one line's open quote cannot hide the
     // next. The values that try to run something, and quotes: the test above has every value.

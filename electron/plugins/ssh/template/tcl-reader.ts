@@ -1,0 +1,238 @@
+/**
+ * The lines a template sends to a Tcl console (wsadmin's Jacl, tclsh), read as Tcl reads them, to
+ * find the one place a value is followed there: the value of an attribute pair inside an attribute
+ * list given to a wsadmin object, `$AdminConfig modify $ds {{password [#NEW_PASSWORD#]}}` (the
+ * vendor's WebSphere template). Such a list is braced at every level down to the value, so no
+ * script parse decodes it, and wsadmin reads it as a list of lists down to the value, which it
+ * decodes once. Everywhere else Tcl may decode a value twice (a quoted script given to `if`,
+ * `catch`, `eval`…) or not at all (`puts {…}`): refused. Every brace group is read as a script,
+ * since any may be one (a body): a quote at a word's start there is a string of that script.
+ */
+import { Placement, tagMarker } from './tag-placement';
+
+type Item = string | Placement;
+
+/** A brace group, a quoted string or a `[…]` substitution, open at this point. */
+interface Frame {
+  readonly kind: 'group' | 'string' | 'bracket';
+  /** The text of the current command in this frame (from its start or its last `;`). */
+  command: string;
+  /** The group's text so far (for the pair test), tags as tagMarker. */
+  text: string;
+  readonly tags: Placement[];
+  /** Pair values inside this group, followed once this group (their attribute list) closes. */
+  readonly pending: Placement[];
+  /** For a group: the command text of the frame around it when it opened. */
+  readonly before: string;
+  wordStart: boolean;
+}
+
+const frame = (kind: Frame['kind'], before = ''): Frame => ({
+  kind,
+  command: '',
+  text: '',
+  tags: [],
+  pending: [],
+  before,
+  wordStart: true,
+});
+
+/** Commands that run a string as a script or a command, wherever they appear in the session. */
+export const tclEvaluators: ReadonlySet<string> = new Set([
+  'eval',
+  'subst',
+  'uplevel',
+  'interp',
+  'namespace',
+  'after',
+  'source',
+  'exec',
+  'open',
+  'proc',
+  'apply',
+  'trace',
+  'socket',
+  'load',
+  'rename',
+  'fileevent',
+  'expr',
+  'catch',
+  'time',
+  'lmap',
+  'switch',
+  'dict',
+  'try',
+  'coroutine',
+  'tailcall',
+  'java',
+  'vwait',
+  'update',
+  'package',
+  'unknown',
+]);
+
+const pair = new RegExp(`^\\s*[A-Za-z_][A-Za-z0-9_]*\\s+${tagMarker}\\s*$`);
+/**
+ * The command text before a tag in a plain word argument (after the method) of a wsadmin
+ * object's command: `$AdminConfig getid /DataSource:` before `[#ADD_INFO#]/`.
+ */
+const adminArgument =
+  /^\s*\$Admin(?:Config|Task|Control|App)\s+[A-Za-z]+\s+(?:[^\s"{}[\]\\;]+\s+)*[^\s"{}[\]$\\;]*$/;
+/** An attribute list's command: a wsadmin object and plain words (`$AdminConfig modify $rp`). */
+const adminCommand = /^\s*\$Admin(?:Config|Task|Control|App)(?:\s+[A-Za-z0-9_$:.-]+)*\s+$/;
+
+export const tclReasons = {
+  notPair:
+    'sits in a Tcl console line outside the forms this check follows there: a plain word argument of a wsadmin object ($AdminConfig getid /DataSource:[#TAG#]/), or the value of an attribute pair in a list it takes ($AdminConfig modify $id {{name [#TAG#]}}); elsewhere Tcl may decode the value twice, or not at all',
+  backslash: 'follows a backslash, which would escape the first character of the value',
+  lost: 'comes after a comment or a brace inside a string or [ … ] within braces, where how Tcl counts braces is not followed here',
+};
+
+export class TclReader {
+  /** Outermost first: the top level is a group-like frame of kind 'bracket' (a script). */
+  #frames: Frame[] = [frame('bracket')];
+  #comment = false;
+  /** The brace structure can no longer be followed: every later value is refused. */
+  #lost = false;
+  /** The session's text, backslashes resolved: what the evaluator rule reads. */
+  code = '';
+
+  /** Reading is lost from here (a line that may leave the console): later values are refused. */
+  lose(_why: string): void {
+    this.#lost = true;
+  }
+
+  get clean(): boolean {
+    return this.#frames.length === 1 && this.#top.command.trim() === '' && !this.#comment;
+  }
+
+  get #top(): Frame {
+    return this.#frames[this.#frames.length - 1] ?? frame('bracket');
+  }
+
+  feed(items: readonly Item[]): void {
+    for (let at = 0; at < items.length; at++) {
+      const item = items[at];
+      if (item === undefined) continue;
+      if (item instanceof Placement) {
+        this.#tag(item);
+        continue;
+      }
+      if (item === '\\') {
+        const next = items[at + 1];
+        if (next instanceof Placement) {
+          next.refuseAll(tclReasons.backslash);
+          continue;
+        }
+        if (next === undefined) continue;
+        at++;
+        // Escaped: it counts for no brace, quote or bracket, but a name is still a name (\subst).
+        this.#append(`\\${next}`, next);
+        this.#top.wordStart = false;
+        continue;
+      }
+      this.#char(item);
+    }
+  }
+
+  /** Tags still in an open group when the console's input ends are refused. */
+  finish(): void {
+    for (const open of this.#frames)
+      for (const tag of [...open.tags, ...open.pending]) tag.refuseAll(tclReasons.notPair);
+    this.#frames = [frame('bracket')];
+  }
+
+  #append(raw: string, resolved: string): void {
+    this.code += resolved;
+    for (const open of this.#frames) open.text += raw;
+    this.#top.command += raw;
+  }
+
+  #tag(tag: Placement): void {
+    tag.context = 'console';
+    tag.inner = { kind: 'tcl' };
+    if (this.#comment) tag.refuseAll(tclReasons.notPair);
+    if (this.#lost) tag.refuseAll(tclReasons.lost);
+    const top = this.#top;
+    const inString = this.#frames.some((f) => f.kind === 'string');
+    // A plain word argument of a wsadmin object's command: decoded once where its script runs.
+    const argument = !inString && adminArgument.test(top.command);
+    if (!argument) {
+      if (top.kind !== 'group' || inString) tag.refuseAll(tclReasons.notPair);
+      else top.tags.push(tag);
+    }
+    this.code += ' x ';
+    for (const open of this.#frames) open.text += tagMarker;
+    top.command += tagMarker;
+    top.wordStart = false;
+  }
+
+  #char(char: string): void {
+    const top = this.#top;
+    if (this.#comment) {
+      if (char === '\n') this.#comment = false;
+      this.code += char;
+      return;
+    }
+    // Tcl counts every brace of a braced word, in strings, brackets and comments too: one there
+    // is a structure this reading does not follow.
+    if (
+      (char === '{' || char === '}') &&
+      top.kind !== 'group' &&
+      this.#frames.some((f) => f.kind === 'group')
+    )
+      this.#lost = true;
+    if (top.kind === 'string') {
+      this.#append(char, char);
+      if (char === '"') this.#frames.pop();
+      else if (char === '[') this.#frames.push(frame('bracket'));
+      return;
+    }
+    // A script: the top level, a brace group (any may be a body), or a [ … ] substitution.
+    if (char === '#' && top.command.trim() === '') {
+      this.#comment = true;
+      if (this.#frames.length > 1) this.#lost = true;
+      return;
+    }
+    if (char === '{' && top.wordStart) {
+      this.#append(char, char);
+      this.#frames.push(frame('group', top.command.slice(0, -1)));
+      return;
+    }
+    if (char === '}' && top.kind === 'group') {
+      this.#frames.pop();
+      this.#closeGroup(top);
+      this.#append(char, char);
+      this.#top.wordStart = false;
+      return;
+    }
+    if (char === ']' && top.kind === 'bracket' && this.#frames.length > 1) {
+      this.#frames.pop();
+      this.#append(char, char);
+      return;
+    }
+    this.#append(char, char);
+    if (char === '"' && top.wordStart) this.#frames.push(frame('string'));
+    else if (char === '[') this.#frames.push(frame('bracket'));
+    if (char === ';' || char === '\n') top.command = '';
+    top.wordStart = /\s/.test(char) || char === ';';
+  }
+
+  /**
+   * A group closed: its tags hold only as a pair's value, `{name [#TAG#]}`, inside an attribute
+   * list (the group around it) that a wsadmin object's command takes, with no string around.
+   */
+  #closeGroup(group: Frame): void {
+    if (this.#lost) for (const tag of group.pending) tag.refuseAll(tclReasons.lost);
+    if (group.tags.length === 0) return;
+    const list = this.#top;
+    const ok =
+      !this.#lost &&
+      pair.test(group.text) &&
+      list.kind === 'group' &&
+      adminCommand.test(list.before) &&
+      !this.#frames.some((f) => f.kind === 'string');
+    if (!ok) for (const tag of group.tags) tag.refuseAll(tclReasons.notPair);
+    else list.pending.push(...group.tags);
+  }
+}

@@ -16,7 +16,7 @@ import { endAnswerSeverity, endAnswerText } from './session-format';
 import { SessionsGrid, sessionRowLabel, type SessionRowHandlers } from './SessionsGrid';
 
 const noneYet =
-  'No sessions yet. Start one with Start session on a JIT credential (Credentials > Just In Time).';
+  'No sessions yet. Start one with Start session (▶) on a credential: Credentials > All, or Just In Time for JIT ones.';
 const noneMatch = 'No sessions match the filter. Change it, or use Clear.';
 
 type Notice = { severity: 'success' | 'info' | 'warning' | 'error'; text: string };

@@ -114,3 +114,16 @@ describe('wsadmin parses the decoded value again (a list, an option string, a pa
     expect(typed(`${start}${exec(line)}`, { ADD_INFO: value })).toBeNull();
   });
 });
+
+describe('Tcl evaluator names behind a numeric escape', () => {
+  // The session rule resolves \s to s, but Tcl also reads \145, \x65 and \u0065 as e: the session
+  // names eval, and its values are still followed.
+  const wsadmin = `${exec('wsadmin.sh')}expect ">"\n`;
+  const value = exec('set v [$AdminConfig getid /DataSource:[#ADD_INFO#]/]');
+  it('control: eval named plainly refuses the session', () => {
+    expect(typed(`${wsadmin}${value}${exec('eval $v')}`, { ADD_INFO: 'x' })).toBeNull();
+  });
+  it.fails.each(['\\145val $v', '\\x65val $v', '\\u0065val $v'])('%s', (line) => {
+    expect(typed(`${wsadmin}${value}${exec(line)}`, { ADD_INFO: 'x' })).toBeNull();
+  });
+});

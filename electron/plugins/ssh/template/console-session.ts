@@ -21,11 +21,18 @@ export type ConsoleKind = 'python' | 'tcl';
 
 export interface ConsoleLayer {
   readonly kind: ConsoleKind;
+  /** Tcl: a plain argument wsadmin parses itself (a containment path): some characters refused. */
+  readonly plainArgument?: boolean;
 }
 
 /** A console an exec line starts: one this check reads, with its exit lines, or one it cannot. */
 export type ConsoleStart =
-  | { readonly kind: ConsoleKind; readonly exits: ReadonlySet<string> }
+  | {
+      readonly kind: ConsoleKind;
+      readonly exits: ReadonlySet<string>;
+      /** wsadmin's Jacl: its $AdminConfig… objects exist (a plain tclsh has none). */
+      readonly wsadmin?: boolean;
+    }
   | { readonly kind: 'unknown'; readonly name: string };
 
 /** One character of a console line, or a tag (the shell reader's items). */
@@ -58,23 +65,10 @@ const wrappers = new Set([
   'rlwrap',
   'unbuffer',
 ]);
-/** python3's options that leave it an interactive console. */
-const pythonConsoleOptions = new Set([
-  '-q',
-  '-u',
-  '-i',
-  '-B',
-  '-E',
-  '-s',
-  '-S',
-  '-I',
-  '-b',
-  '-bb',
-  '-O',
-  '-OO',
-]);
+/** python3's options that leave it an interactive console (not -S: no exit() without site). */
+const pythonConsoleOptions = new Set(['-q', '-u', '-B', '-E', '-s', '-I', '-b', '-bb', '-O', '-OO']);
 /** python3's options that run something and return to the shell (no console). */
-const pythonReturns = /^(?:-c.*|-m.*|-V|-VV|--version|-h|--help|-)$/;
+const pythonReturns = /^(?:-c.*|-m.*|-V|-VV|--version|-h|--help)$/;
 
 /** wsadmin's options that take a value; -f and -c make it run a script and exit. */
 const wsadminWithValue = new Set([
@@ -111,23 +105,34 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
   const end = words.findIndex((word) => word.startsWith('#'));
   const [first, ...args] = end === -1 ? words : words.slice(0, end);
   if (first === undefined) return null;
-  const name = basename(first.replace(/['"]/g, ''));
-  if (!anyLauncher(name)) {
-    if (!wrappers.has(name)) return null;
-    const launched = args.map((arg) => basename(arg.replace(/['"]/g, ''))).find(anyLauncher);
-    return launched === undefined ? null : unknown(launched);
+  const name = basename(first);
+  // The launcher named anywhere in the line, whatever quoting, escaping or wrapper is around it
+  // (`FOO=1 tclsh`, `tc\lsh`, `$'tclsh'`, `eval tclsh`, `sh -c tclsh`): only the plain forms
+  // below are followed; any other start of a console refuses every later value.
+  const named = line
+    .split(/[\s;|&()<>=`]+/)
+    .map((word) => basename(word.replace(/[\\'"${},]/g, '')))
+    .find(anyLauncher);
+  if (named === undefined) {
+    // A command whose name is not plain text may be anything, a console too.
+    return /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*[^\s]*(?:\$|`)/.test(line.trim())
+      ? unknown('a command whose name is not plain text')
+      : null;
   }
-  if (!plainLine.test(line)) return unknown(name);
+  if (!anyLauncher(name) || !plainLine.test(line)) return unknown(named);
   if (pythonLaunchers.test(name)) {
-    // -X and -W take a value: the word after them is not a script.
-    if (args.some((arg) => /^-[XW]/.test(arg))) return unknown(name);
+    // -X and -W take a value (the word after them is not a script); - reads the terminal as a
+    // script; -i stays interactive after a script or -c.
+    if (args.some((arg) => /^-[XW]/.test(arg) || arg === '-' || /^-[a-zA-Z]*i/.test(arg))) {
+      return args.length === 1 && args[0] === '-i' ? python : unknown(name);
+    }
     if (args.some((arg) => pythonReturns.test(arg) || !arg.startsWith('-'))) return null;
     if (name.startsWith('python') || name.startsWith('pypy'))
       return args.every((arg) => pythonConsoleOptions.has(arg)) ? python : unknown(name);
     return args.length === 0 ? python : unknown(name);
   }
   if (tclLaunchers.test(name)) {
-    if (args.length === 0) return { kind: 'tcl', exits: new Set(['exit']) };
+    if (args.length === 0) return { kind: 'tcl', exits: new Set(['exit']), wsadmin: false };
     return args[0]?.startsWith('-') === true ? unknown(name) : null;
   }
   if (args.some((arg) => arg === '-f' || arg === '-c')) return null;
@@ -141,7 +146,7 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
       else if (value !== 'jacl') return unknown(name);
     }
   }
-  return kind === 'python' ? python : { kind: 'tcl', exits: new Set(['exit', 'quit']) };
+  return kind === 'python' ? python : { kind: 'tcl', exits: new Set(['exit', 'quit']), wsadmin: true };
 }
 
 /** Every character but a letter or a digit as a three-digit octal escape (see the top of the file). */
@@ -172,7 +177,7 @@ export class ConsoleReader {
     this.#start = start;
     this.kind = start.kind;
     this.#python = start.kind === 'python' ? new PythonReader() : null;
-    this.#tcl = start.kind === 'tcl' ? new TclReader() : null;
+    this.#tcl = start.kind === 'tcl' ? new TclReader(start.wsadmin === true) : null;
   }
 
   /** Nothing is open: a line typed now is read as a new line of the console. */
@@ -220,8 +225,15 @@ export class ConsoleReader {
     if (reader === null) return;
     const evaluators = this.#python !== null ? pythonEvaluators : tclEvaluators;
     const names = new Set(reader.code.split(/[^A-Za-z0-9_]+/));
+    // $AdminConfig is followed only as wsadmin's own object: a session that names it otherwise
+    // (set AdminConfig if) may have made it anything.
+    if (this.#tcl !== null && /(?<!\$)\bAdmin(?:Config|Task|Control|App)\b/.test(reader.code))
+      names.add('set Admin…');
+    if (this.#tcl?.numericEscape === true) names.add('a numeric escape (\\145)');
     const dunder = this.#python !== null && reader.code.includes('__');
-    const used = [...evaluators].find((name) => names.has(name)) ?? (dunder ? 'a __name__' : undefined);
+    const used =
+      [...evaluators, 'set Admin…', 'a numeric escape (\\145)'].find((name) => names.has(name)) ??
+      (dunder ? 'a __name__' : undefined);
     if (used === undefined) return;
     const what = used;
     for (const tag of this.#tags)

@@ -63,9 +63,13 @@ export const pythonReasons = {
   notArgument:
     'is in a Python string that is not a whole argument of a call (an assignment, a format string, an operand): the check follows a value only into a call',
   comment: 'sits in a comment of a console line',
+  admin:
+    "is in a string given to wsadmin's AdminConfig, AdminTask, AdminControl or AdminApp, which parses it again as a list ('[[password …]]'): write the list in Python instead",
   backslash: 'follows a backslash, which would escape the first character of the value',
   lost: 'comes after a line this check does not follow (a string left open, a possible exit from the console)',
 };
+
+const blockStart = /^(?:@|(?:if|elif|else|for|while|with|try|except|finally|def|class|async|match|case)\b)/;
 
 interface OpenString {
   readonly quote: string;
@@ -74,6 +78,8 @@ interface OpenString {
   readonly plain: boolean;
   /** It starts a whole argument of a call (after `(` or `,` of a call's brackets). */
   readonly argument: boolean;
+  /** An argument of wsadmin's AdminConfig…, which parses its strings as lists. */
+  readonly admin: boolean;
   readonly tags: Placement[];
 }
 
@@ -84,8 +90,8 @@ export class PythonReader {
   /** Quotes still to pass of a closing triple quote. */
   #skipQuotes = 0;
   #comment = false;
-  /** Brackets open: true for a call's `(`. */
-  #brackets: boolean[] = [];
+  /** Brackets open: a call's `(` holds its callee (`AdminConfig.modify`), others null. */
+  #brackets: (string | null)[] = [];
   #lost: string | null = null;
   /** The current logical line's code, strings blanked. */
   #line = '';
@@ -113,7 +119,7 @@ export class PythonReader {
         this.#tag(item);
         continue;
       }
-      if (item === '\\') {
+      if (item === '\\' && !this.#comment) {
         const next = items[at + 1];
         if (next instanceof Placement) {
           next.refuseAll(pythonReasons.backslash);
@@ -146,6 +152,7 @@ export class PythonReader {
     }
     if (!open.plain) tag.refuseAll(pythonReasons.prefixed);
     if (!open.argument) tag.refuseAll(pythonReasons.notArgument);
+    if (open.admin) tag.refuseAll(pythonReasons.admin);
     open.tags.push(tag);
   }
 
@@ -183,8 +190,10 @@ export class PythonReader {
       this.#comment = true;
       return;
     }
-    if (char === '(') this.#brackets.push(/[A-Za-z0-9_)\]]\s*$/.test(this.#line));
-    else if (char === '[' || char === '{') this.#brackets.push(false);
+    if (char === '(') {
+      const callee = /([A-Za-z_][A-Za-z0-9_.]*)\s*$/.exec(this.#line)?.[1];
+      this.#brackets.push(callee ?? (/[)\]]\s*$/.test(this.#line) ? '' : null));
+    } else if (char === '[' || char === '{') this.#brackets.push(null);
     else if (char === ')' || char === ']' || char === '}') this.#brackets.pop();
     this.#code(char);
   }
@@ -198,7 +207,8 @@ export class PythonReader {
       quote,
       triple,
       plain: prefix === '' || prefix.toLowerCase() === 'u',
-      argument: this.#brackets.at(-1) === true && (before.endsWith('(') || before.endsWith(',')),
+      argument: typeof this.#brackets.at(-1) === 'string' && (before.endsWith('(') || before.endsWith(',')),
+      admin: /^Admin(?:Config|Task|Control|App)\b/.test(this.#brackets.at(-1) ?? ''),
       tags: [],
     };
     this.#code(' ');
@@ -218,7 +228,8 @@ export class PythonReader {
     this.#closed = null;
     const line = this.#line.trim();
     if (line === '') this.inBlock = false;
-    else if (line.endsWith(':')) this.inBlock = true;
+    // A compound statement (`if 0: pass` on one line too) or a decorator waits for a blank line.
+    else if (line.endsWith(':') || blockStart.test(line)) this.inBlock = true;
     this.#line = '';
     this.code += '\n';
   }

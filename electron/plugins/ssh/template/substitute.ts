@@ -137,6 +137,15 @@ class Substitution {
     }
     if (placement.refusedQuoted !== null && !passesStrictPattern(segment.name, value))
       this.#refuse(segment, `would be quoted, but the tag ${placement.refusedQuoted}`);
+    if (
+      placement.inner?.kind === 'tcl' &&
+      placement.inner.plainArgument === true &&
+      /[\s/:#[\]{}"\\]/.test(value)
+    )
+      this.#refuse(
+        segment,
+        'has a blank or one of / : # [ ] { } " \\, which wsadmin reads itself in this argument (a containment path, a list)',
+      );
     if (placement.wordStart && value.startsWith('-'))
       this.#refuse(segment, 'starts with "-" and would be read as an option');
     const quoted = quoteFor(placement, value);

@@ -85,15 +85,20 @@ export const tclReasons = {
   notPair:
     'sits in a Tcl console line outside the forms this check follows there: a plain word argument of a wsadmin object ($AdminConfig getid /DataSource:[#TAG#]/), or the value of an attribute pair in a list it takes ($AdminConfig modify $id {{name [#TAG#]}}); elsewhere Tcl may decode the value twice, or not at all',
   backslash: 'follows a backslash, which would escape the first character of the value',
-  lost: 'comes after a comment or a brace inside a string or [ … ] within braces, where how Tcl counts braces is not followed here',
+  lost: 'comes after a comment, a brace inside a string, [ … ] or a word within braces, or a numeric escape (\\145), which this check does not follow in a Tcl console',
 };
 
 export class TclReader {
+  /** `wsadmin`: its $AdminConfig… objects exist; in a plain tclsh no form is followed. */
+  constructor(private readonly wsadmin: boolean) {}
+
   /** Outermost first: the top level is a group-like frame of kind 'bracket' (a script). */
   #frames: Frame[] = [frame('bracket')];
   #comment = false;
   /** The brace structure can no longer be followed: every later value is refused. */
   #lost = false;
+  /** A numeric escape (\145val is eval) may spell any name: the session rule refuses the session. */
+  numericEscape = false;
   /** The session's text, backslashes resolved: what the evaluator rule reads. */
   code = '';
 
@@ -103,7 +108,7 @@ export class TclReader {
   }
 
   get clean(): boolean {
-    return this.#frames.length === 1 && this.#top.command.trim() === '' && !this.#comment;
+    return !this.#lost && this.#frames.length === 1 && this.#top.command.trim() === '' && !this.#comment;
   }
 
   get #top(): Frame {
@@ -126,6 +131,8 @@ export class TclReader {
         }
         if (next === undefined) continue;
         at++;
+        // A numeric escape may spell any name (\145val is eval): the session rule cannot read it.
+        if (/^[0-7xuU]$/.test(next)) this.numericEscape = true;
         // Escaped: it counts for no brace, quote or bracket, but a name is still a name (\subst).
         this.#append(`\\${next}`, next);
         this.#top.wordStart = false;
@@ -153,10 +160,14 @@ export class TclReader {
     tag.inner = { kind: 'tcl' };
     if (this.#comment) tag.refuseAll(tclReasons.notPair);
     if (this.#lost) tag.refuseAll(tclReasons.lost);
+    if (!this.wsadmin) tag.refuseAll(tclReasons.notPair);
     const top = this.#top;
     const inString = this.#frames.some((f) => f.kind === 'string');
     // A plain word argument of a wsadmin object's command: decoded once where its script runs.
     const argument = !inString && adminArgument.test(top.command);
+    // wsadmin parses such an argument itself (a containment path, a name): the value must hold
+    // none of the characters it reads there (substitute.ts refuses them at run).
+    if (argument) tag.inner = { kind: 'tcl', plainArgument: true };
     if (!argument) {
       if (top.kind !== 'group' || inString) tag.refuseAll(tclReasons.notPair);
       else top.tags.push(tag);
@@ -194,6 +205,8 @@ export class TclReader {
       if (this.#frames.length > 1) this.#lost = true;
       return;
     }
+    // Tcl's brace count takes a mid-word { inside braces too; as a script it is text: not followed.
+    if (char === '{' && !top.wordStart && this.#frames.some((f) => f.kind === 'group')) this.#lost = true;
     if (char === '{' && top.wordStart) {
       this.#append(char, char);
       this.#frames.push(frame('group', top.command.slice(0, -1)));

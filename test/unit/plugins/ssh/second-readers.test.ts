@@ -179,21 +179,28 @@ describe('a value on a line sent to a Tcl console reaches a real tclsh literally
     'set AdminConfig admin',
     '',
   ].join('\n');
+  // The vendor's WebSphere shape: an attribute pair in a list, also inside an if's body.
   const lines: [string, (value: string) => string][] = [
-    // The vendor's WebSphere shapes: an attribute pair in a list, and a containment path.
     ['$AdminConfig modify $ds {{value [#NEW_PASSWORD#]}}', (v) => v],
     ['if {1 == 1} { $AdminConfig modify $ds {{value [#NEW_PASSWORD#]}}; }', (v) => v],
-    ['$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/', (v) => `/DataSource:${v}/`],
-    ['set id [$AdminConfig getid /x:[#NEW_PASSWORD#]/]', () => ''],
   ];
 
   it.each(lines)('%s', (text, expected) => {
     const { outputs, stderr } = throughConsole(wsadmin, `set ds x; ${text}`, 'puts ""', ['tclsh'], admin);
-    expect(
-      outputs.map((o) => o.replace(/^\/x:.*\/$/, '')),
-      stderr,
-    ).toEqual(values.map(expected));
+    expect(outputs, stderr).toEqual(values.map(expected));
     expect(stderr).toBe('');
+  });
+
+  // A containment path, which wsadmin reads itself: only values without its syntax (or a blank).
+  it('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/ (a value with / : # [ ] { } " \\ or a blank refused)', () => {
+    const plain = values.filter((v) => !/[\s/:#[\]{}"\\]/.test(v));
+    const template = wsadmin('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/');
+    const input =
+      admin + plain.map((value) => `${sendOf(template, 2, { NEW_PASSWORD: value })}puts ""\n`).join('');
+    const { stdout, stderr } = run('tclsh', [], input, dir.path);
+    expect(stdout.split('\n').slice(0, -1), stderr).toEqual(plain.map((v) => `/DataSource:${v}/`));
+    for (const value of values.filter((v) => !plain.includes(v)))
+      expect(() => sendOf(template, 2, { NEW_PASSWORD: value }), value).toThrow(/wsadmin reads itself/);
   });
 });
 
@@ -217,12 +224,11 @@ describe('an escaped console value is inert', () => {
 
   it('runs nothing when the whole console line reaches a shell instead of the console', () => {
     const python = (text: string): string => conversation('python3', '>>>', text, 'exit()');
-    const tcl = (text: string): string => conversation('tclsh', '%', text, 'exit');
+    const tcl = (text: string): string => conversation('wsadmin.sh', 'wsadmin>', text, 'exit');
     const templates = [
       python("print('[#NEW_PASSWORD#]', end='')"),
       python('print("a[#NEW_PASSWORD#]b", end="")'),
       tcl('$AdminConfig modify $ds {{value [#NEW_PASSWORD#]}}'),
-      tcl('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/'),
     ];
     // Each line read alone (sourced in a subshell), so that one line's open quote cannot hide the
     // next. The values that try to run something, and quotes: the test above has every value.

@@ -47,24 +47,6 @@ const tclLaunchers = /^(?:tclsh[0-9.]*|wish[0-9.]*|jaclsh|jacl)$/;
 const wsadmin = /^wsadmin(?:\.sh)?$/;
 const anyLauncher = (name: string): boolean =>
   pythonLaunchers.test(name) || tclLaunchers.test(name) || wsadmin.test(name);
-/** Words that run the command after them (`sudo -u was wsadmin.sh`). */
-const wrappers = new Set([
-  'sudo',
-  'doas',
-  'env',
-  'exec',
-  'command',
-  'nohup',
-  'nice',
-  'time',
-  'timeout',
-  'stdbuf',
-  'setsid',
-  'runuser',
-  'su',
-  'rlwrap',
-  'unbuffer',
-]);
 /** python3's options that leave it an interactive console (not -S: no exit() without site). */
 const pythonConsoleOptions = new Set(['-q', '-u', '-B', '-E', '-s', '-I', '-b', '-bb', '-O', '-OO']);
 /** python3's options that run something and return to the shell (no console). */

@@ -127,7 +127,7 @@ export class PythonReader {
         }
         if (next === undefined) continue;
         at++;
-        if (this.#string === null && !this.#comment) this.#code(next === '\n' ? ' ' : next);
+        if (this.#string === null) this.#code(next === '\n' ? ' ' : next);
         continue;
       }
       this.#char(item, items, at);

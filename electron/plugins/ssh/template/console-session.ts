@@ -45,6 +45,9 @@ const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
 const pythonLaunchers = /^(?:python[0-9.]*|pypy[0-9.]*|jython(?:\.sh)?|wlst(?:\.sh)?)$/;
 const tclLaunchers = /^(?:tclsh[0-9.]*|wish[0-9.]*|jaclsh|jacl)$/;
 const wsadmin = /^wsadmin(?:\.sh)?$/;
+/** Programs with an interactive reader of their own, started from a template's shell. */
+const otherReaders =
+  /^(?:psql|mysql|mariadb|sqlplus|sqlite3?|mongo|mongosh|redis-cli|cqlsh|node|nodejs|deno|irb|pry|php|lua|luajit|perl[0-9.]*|ruby|ftp|lftp|sftp|telnet|bc|dc|gdb|lldb|R|ghci|clisp|sbcl|guile|racket|jshell|groovysh|scala|erl|iex|expect|sqlcmd|isql|db2|clpplus|ksql|beeline|hbase|spark-shell|pyspark)$/;
 const anyLauncher = (name: string): boolean =>
   pythonLaunchers.test(name) || tclLaunchers.test(name) || wsadmin.test(name);
 /** python3's options that leave it an interactive console (not -S: no exit() without site). */
@@ -96,6 +99,13 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
     .map((word) => basename(word.replace(/[\\'"${},]/g, '')))
     .find(anyLauncher);
   if (named === undefined) {
+    // Another program that reads the lines after it with its own syntax (an SQL shell, a REPL):
+    // this check knows none of them, and shell quoting does not hold there (psql's \!).
+    const repl = line
+      .split(/[\s;|&()<>=`]+/)
+      .map((word) => basename(word.replace(/[\\'"${},]/g, '')))
+      .find((word) => otherReaders.test(word));
+    if (repl !== undefined) return unknown(repl);
     // A command whose name is not plain text may be anything, a console too.
     return /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*[^\s]*(?:\$|`)/.test(line.trim())
       ? unknown('a command whose name is not plain text')

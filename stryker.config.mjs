@@ -93,6 +93,7 @@ export const moduleTests = {
   'ssh second readers': [
     'test/unit/plugins/ssh/second-readers-check.test.ts',
     'test/unit/plugins/ssh/second-reader-attacks.test.ts',
+    'test/unit/plugins/ssh/second-readers-mutants.test.ts',
   ],
   'sql escaping': [
     'test/unit/plugins/postgresql/*.test.ts',

@@ -126,3 +126,13 @@ describe('Python: a call that reads its string argument as a name to import', ()
     expect(typed(python + exec("help('[#ADD_INFO#]')"), { ADD_INFO: 'antigravity' })).toBeNull();
   });
 });
+
+describe('Tcl: a plain argument that wsadmin reads as an option', () => {
+  // AdminTask commands take -interactive as their argument: a wizard then reads the template's
+  // next lines as its answers. A value starting with - is refused in the shell, not here.
+  it.fails('$AdminTask … -interactive', () => {
+    expect(
+      typed(wsadmin + exec('$AdminTask listServers [#ADD_INFO#]'), { ADD_INFO: '-interactive' }),
+    ).toBeNull();
+  });
+});

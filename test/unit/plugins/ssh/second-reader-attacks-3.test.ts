@@ -136,3 +136,16 @@ describe('Tcl: a plain argument that wsadmin reads as an option', () => {
     ).toBeNull();
   });
 });
+
+describe('Tcl: evaluators named at run time escape the session rule', () => {
+  // ${e}al is eval and ${u}bst is subst: the value is decoded by subst, then parsed by eval.
+  it.fails('${e}al [${u}bst $s]', () => {
+    const template =
+      wsadmin +
+      exec('set e ev') +
+      exec('set u su') +
+      exec('set s { $AdminConfig getid /X:[#ADD_INFO#]/ }') +
+      exec('${e}al [${u}bst $s]');
+    expect(typed(template, { ADD_INFO: 'x;exit;' })).toBeNull();
+  });
+});

@@ -47,13 +47,13 @@ const tclLaunchers = /^(?:tclsh[0-9.]*|wish[0-9.]*|jaclsh|jacl)$/;
 const wsadmin = /^wsadmin(?:\.sh)?$/;
 /** Programs with an interactive reader of their own, started from a template's shell. */
 const otherReaders =
-  /^(?:psql|mysql|mariadb|sqlplus|sqlite3?|mongo|mongosh|redis-cli|cqlsh|node|nodejs|deno|irb|pry|php|lua|luajit|perl[0-9.]*|ruby|ftp|lftp|sftp|telnet|bc|dc|gdb|lldb|R|ghci|clisp|sbcl|guile|racket|jshell|groovysh|scala|erl|iex|expect|sqlcmd|isql|db2|clpplus|ksql|beeline|hbase|spark-shell|pyspark)$/;
+  /^(?:java|ipython[0-9.]*|bpython|micropython|jimsh|itclsh|python[0-9.]*-dbg|psql|mysql|mariadb|sqlplus|sqlite3?|mongo|mongosh|redis-cli|cqlsh|node|nodejs|deno|irb|pry|php|lua|luajit|perl[0-9.]*|ruby|ftp|lftp|sftp|telnet|bc|dc|gdb|lldb|R|ghci|clisp|sbcl|guile|racket|jshell|groovysh|scala|erl|iex|expect|sqlcmd|isql|db2|clpplus|ksql|beeline|hbase|spark-shell|pyspark)$/;
 const anyLauncher = (name: string): boolean =>
   pythonLaunchers.test(name) || tclLaunchers.test(name) || wsadmin.test(name);
 /** python3's options that leave it an interactive console (not -S: no exit() without site). */
 const pythonConsoleOptions = new Set(['-q', '-u', '-B', '-E', '-s', '-I', '-b', '-bb', '-O', '-OO']);
 /** python3's options that run something and return to the shell (no console). */
-const pythonReturns = /^(?:-c.*|-m.*|-V|-VV|--version|-h|--help)$/;
+const pythonReturns = /^(?:-c.*|-V|-VV|--version|-h|--help)$/;
 
 /** wsadmin's options that take a value; -f and -c make it run a script and exit. */
 const wsadminWithValue = new Set([
@@ -106,8 +106,10 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
       .map((word) => basename(word.replace(/[\\'"${},]/g, '')))
       .find((word) => otherReaders.test(word));
     if (repl !== undefined) return unknown(repl);
-    // A command whose name is not plain text may be anything, a console too.
-    return /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*[^\s]*(?:\$|`)/.test(line.trim())
+    // A command whose name is not plain text (an expansion, a glob) may be anything, a console too.
+    // (`[` and `[[` alone are the test commands.)
+    const command = /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(\S*)/.exec(line.trim())?.[1] ?? '';
+    return command !== '[' && command !== '[[' && /[$`*?[]/.test(command)
       ? unknown('a command whose name is not plain text')
       : null;
   }
@@ -115,7 +117,8 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
   if (pythonLaunchers.test(name)) {
     // -X and -W take a value (the word after them is not a script); - reads the terminal as a
     // script; -i stays interactive after a script or -c.
-    if (args.some((arg) => /^-[XW]/.test(arg) || arg === '-' || /^-[a-zA-Z]*i/.test(arg))) {
+    // -m runs a module, which may itself be a console (code, asyncio, pdb).
+    if (args.some((arg) => /^-[XWm]/.test(arg) || arg === '-' || /^-[a-zA-Z]*i/.test(arg))) {
       return args.length === 1 && args[0] === '-i' ? python : unknown(name);
     }
     if (args.some((arg) => pythonReturns.test(arg) || !arg.startsWith('-'))) return null;
@@ -184,6 +187,9 @@ export class ConsoleReader {
   closesOn(line: string): boolean {
     const start = this.#start;
     if (start.kind === 'unknown' || !this.clean || this.#python?.inBlock === true) return false;
+    // A session that can run strings as code may have redefined its exit (globals()['exit'],
+    // rename exit): its exit is not believed, and the console is followed to the end.
+    if (this.#evaluatorUsed() !== undefined) return false;
     return start.exits.has(line.replace(/\s+$/, ''));
   }
 
@@ -210,11 +216,10 @@ export class ConsoleReader {
     }
   }
 
-  /** The console's input ended (it exited, or the template did): the session rule, then what is still open. */
-  finish(): void {
-    this.#tcl?.finish();
+  /** The first name of the session's code that can run a string as code, or undefined. */
+  #evaluatorUsed(): string | undefined {
     const reader = this.#python ?? this.#tcl;
-    if (reader === null) return;
+    if (reader === null) return undefined;
     const evaluators = this.#python !== null ? pythonEvaluators : tclEvaluators;
     const names = new Set(reader.code.split(/[^A-Za-z0-9_]+/));
     // $AdminConfig is followed only as wsadmin's own object: a session that names it otherwise
@@ -222,10 +227,21 @@ export class ConsoleReader {
     if (this.#tcl !== null && /(?<!\$)\bAdmin(?:Config|Task|Control|App)\b/.test(reader.code))
       names.add('set Admin…');
     if (this.#tcl?.numericEscape === true) names.add('a numeric escape (\\145)');
+    // A name built at run time (${n}it, set $n) may be any command.
+    if (this.#tcl !== null && /\$\{|\bset\s+\$/.test(reader.code))
+      names.add('a name built at run time (${…})');
     const dunder = this.#python !== null && reader.code.includes('__');
-    const used =
-      [...evaluators, 'set Admin…', 'a numeric escape (\\145)'].find((name) => names.has(name)) ??
-      (dunder ? 'a __name__' : undefined);
+    return (
+      [...evaluators, 'set Admin…', 'a numeric escape (\\145)', 'a name built at run time (${…})'].find(
+        (name) => names.has(name),
+      ) ?? (dunder ? 'a __name__' : undefined)
+    );
+  }
+
+  /** The console's input ended (it exited, or the template did): the session rule, then what is still open. */
+  finish(): void {
+    this.#tcl?.finish();
+    const used = this.#evaluatorUsed();
     if (used === undefined) return;
     const what = used;
     for (const tag of this.#tags)

@@ -53,6 +53,9 @@ export const pythonEvaluators: ReadonlySet<string> = new Set([
   'javax',
   'breakpoint',
   'lambda',
+  // help('x') imports the module x names; format strings read attributes ({0.__globals__}).
+  'help',
+  'format',
 ]);
 
 export const pythonReasons = {
@@ -95,6 +98,8 @@ export class PythonReader {
   #lost: string | null = null;
   /** The current logical line's code, strings blanked. */
   #line = '';
+  /** Whether the current physical line held anything at all (a blank, a comment): not empty. */
+  #rawText = false;
   /** A compound statement (`if …:`) is open: its lines go on until a blank line. */
   inBlock = false;
   /** The session's code, strings blanked: what the evaluator rule reads. */
@@ -127,6 +132,7 @@ export class PythonReader {
         }
         if (next === undefined) continue;
         at++;
+        this.#rawText = true;
         if (this.#string === null) this.#code(next === '\n' ? ' ' : next);
         continue;
       }
@@ -140,6 +146,7 @@ export class PythonReader {
   }
 
   #tag(tag: Placement): void {
+    this.#rawText = true;
     tag.context = 'console';
     tag.inner = { kind: 'python' };
     if (this.#lost !== null) tag.refuseAll(this.#lost);
@@ -161,6 +168,7 @@ export class PythonReader {
       this.#newline();
       return;
     }
+    this.#rawText = true;
     if (this.#comment) return;
     if (this.#skipQuotes > 0) {
       this.#skipQuotes--;
@@ -227,7 +235,10 @@ export class PythonReader {
     }
     this.#closed = null;
     const line = this.#line.trim();
-    if (line === '') this.inBlock = false;
+    const empty = !this.#rawText;
+    this.#rawText = false;
+    // Only an empty line ends a block at the prompt (a blank or a comment line does not).
+    if (empty) this.inBlock = false;
     // A compound statement (`if 0: pass` on one line too) or a decorator waits for a blank line.
     else if (line.endsWith(':') || blockStart.test(line)) this.inBlock = true;
     this.#line = '';

@@ -140,11 +140,11 @@ class Substitution {
     if (
       placement.inner?.kind === 'tcl' &&
       placement.inner.plainArgument === true &&
-      /[\s/:#[\]{}"\\]/.test(value)
+      (/[\s/:#[\]{}"\\;$]/.test(value) || value.startsWith('-'))
     )
       this.#refuse(
         segment,
-        'has a blank or one of / : # [ ] { } " \\, which wsadmin reads itself in this argument (a containment path, a list)',
+        'starts with - or has a blank or one of / : # [ ] { } " \\ ; $, which wsadmin reads itself in this argument (an option, a containment path, a list)',
       );
     if (placement.wordStart && value.startsWith('-'))
       this.#refuse(segment, 'starts with "-" and would be read as an option');

@@ -1,6 +1,7 @@
 /**
  * Third attack round on the console readers: each case states the safe outcome (the value
- * refused), and fails today (`it.fails`): the check accepts the template and types the value
+ * refused). All but the cases marked `it.fails` (a launcher split over template lines) failed
+ * before the fixes that followed the review: the check accepted the template and typed the value
  * where a console reads it as code. Reproducers with real bash, python3, tclsh, node and perl are
  * in the attack report of branch attack4.
  */
@@ -35,7 +36,7 @@ const pythonPayload = {
 describe('a console the launcher rule does not see: its lines are read as shell input', () => {
   // consoleOpenedBy returns null for each: -m runs a module that is a console, a glob or java
   // names the launcher, or the name is not one of the regexes'.
-  it.fails.each([
+  it.each([
     'python3 -m code',
     'python3 -m asyncio',
     '/usr/bin/pytho[n]3',
@@ -46,7 +47,9 @@ describe('a console the launcher rule does not see: its lines are read as shell 
     expect(typed(`${exec(launcher)}expect ">"\n${pythonPayload.line}`, pythonPayload.tags)).toBeNull();
   });
 
-  // The launcher is on one shell line, but not in one exec's text.
+  // The launcher is on one shell line, but not in one exec's text, or PYTHONINSPECT set earlier.
+  // Not followed yet (it.fails): the console check reads one exec's text; a template has to be
+  // written this way on purpose, and templates are trusted (values are not).
   it.fails.each([
     ['write then exec', 'write "pyth"\n' + exec('on3')],
     ['a backslash-newline', exec('py\\') + exec('thon3')],
@@ -57,18 +60,18 @@ describe('a console the launcher rule does not see: its lines are read as shell 
   });
 
   // Tcl consoles the regexes miss: expect with no script is a Tcl REPL, and so is jimsh.
-  it.fails.each(['expect', 'jimsh'])('%s', (launcher) => {
+  it.each(['expect', 'jimsh'])('%s', (launcher) => {
     expect(typed(`${exec(launcher)}expect "%"\n${tclPayload.line}`, tclPayload.tags)).toBeNull();
   });
 
   // Other REPLs: their single quotes take \' as an escape, as Python's do.
-  it.fails('node', () => {
+  it('node', () => {
     const template = `${exec('node')}expect ">"\n${exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'")}`;
     const tags = { ADD_INFO: 'a\\', NEW_PASSWORD: ';require("child_process").execSync("touch PWNED");//' };
     expect(typed(template, tags)).toBeNull();
   });
 
-  it.fails('perl -de0', () => {
+  it('perl -de0', () => {
     const template = `${exec('perl -de0')}expect "DB<"\n${exec("print '[#ADD_INFO#]' . '[#NEW_PASSWORD#]'")}`;
     const tags = { ADD_INFO: 'a\\', NEW_PASSWORD: ';system("touch PWNED");#' };
     expect(typed(template, tags)).toBeNull();
@@ -77,7 +80,7 @@ describe('a console the launcher rule does not see: its lines are read as shell 
 
 describe('Python: a block the reader closes while the console still reads it', () => {
   // The REPL ends a block only on an empty line: exit() is then a SyntaxError, not an exit.
-  it.fails.each([
+  it.each([
     ['a comment line', '# c'],
     ['a line of blanks', '   '],
   ])('%s', (_name, line) => {
@@ -94,13 +97,13 @@ describe('Python: a block the reader closes while the console still reads it', (
 });
 
 describe('an exit the console no longer has, believed: the shell-checked lines go to the console', () => {
-  it.fails('Python: exit rebound through globals() (no exit word in the line)', () => {
+  it('Python: exit rebound through globals() (no exit word in the line)', () => {
     const template =
       python + exec("globals()['ex'+'it'] = print") + exec('exit()') + 'expect ">"\n' + pythonPayload.line;
     expect(typed(template, pythonPayload.tags)).toBeNull();
   });
 
-  it.fails.each([
+  it.each([
     ['rename ex\\it', exec('rename ex\\it {}')],
     ['proc ${n}it', exec('set n ex') + exec('proc ${n}it args {}')],
   ])('Tcl: %s', (_name, lines) => {
@@ -111,7 +114,7 @@ describe('an exit the console no longer has, believed: the shell-checked lines g
 
 describe('Tcl: $AdminConfig rebound under a name built at run time', () => {
   // `if true V` runs V as a script: a plain argument may hold ; and $.
-  it.fails.each([
+  it.each([
     ['${n}Config', exec('set n Admin') + exec('set ${n}Config if')],
     ['append', exec('set n Admin') + exec('append n Config') + exec('set $n if')],
   ])('%s', (_name, lines) => {
@@ -122,7 +125,7 @@ describe('Tcl: $AdminConfig rebound under a name built at run time', () => {
 
 describe('Python: a call that reads its string argument as a name to import', () => {
   // help('x') imports module x (its code runs: antigravity opens a browser).
-  it.fails('help', () => {
+  it('help', () => {
     expect(typed(python + exec("help('[#ADD_INFO#]')"), { ADD_INFO: 'antigravity' })).toBeNull();
   });
 });
@@ -130,7 +133,7 @@ describe('Python: a call that reads its string argument as a name to import', ()
 describe('Tcl: a plain argument that wsadmin reads as an option', () => {
   // AdminTask commands take -interactive as their argument: a wizard then reads the template's
   // next lines as its answers. A value starting with - is refused in the shell, not here.
-  it.fails('$AdminTask … -interactive', () => {
+  it('$AdminTask … -interactive', () => {
     expect(
       typed(wsadmin + exec('$AdminTask listServers [#ADD_INFO#]'), { ADD_INFO: '-interactive' }),
     ).toBeNull();
@@ -139,7 +142,7 @@ describe('Tcl: a plain argument that wsadmin reads as an option', () => {
 
 describe('Tcl: evaluators named at run time escape the session rule', () => {
   // ${e}al is eval and ${u}bst is subst: the value is decoded by subst, then parsed by eval.
-  it.fails('${e}al [${u}bst $s]', () => {
+  it('${e}al [${u}bst $s]', () => {
     const template =
       wsadmin +
       exec('set e ev') +

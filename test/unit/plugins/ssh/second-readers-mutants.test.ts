@@ -217,7 +217,8 @@ describe('consoleOpenedBy', () => {
     ['python3 a-X', null],
     ['python3 a#', null],
     ['python3 -c pass', null],
-    ['python3 -m pdb', null],
+    // A module may itself be a console (code, asyncio, pdb): not followed.
+    ['python3 -m pdb', unknown('python3')],
     ['python3 --version', null],
     ['tclsh', tclsh],
     ['tclsh # comment', tclsh],
@@ -349,9 +350,11 @@ describe('a Python console line', () => {
       expect(after(...texts), texts[0]).not.toEqual([piped]);
     expect(after('if x: ', 'exit()')).not.toEqual([piped]);
     expect(after('quit(1)', 'exit()')).not.toEqual([piped]);
-    // A blank line ends the block (blanks alone are blank): the exit after it closes.
+    // An empty line ends the block: the exit after it closes. Blanks alone, or a comment, do not
+    // (the prompt keeps reading the block), so the exit is in the block.
     expect(after('if x:', '  y()', '', 'exit()')).toEqual([piped]);
-    expect(after('if x:', '  y()', '   ', 'exit()')).toEqual([piped]);
+    expect(after('if x:', '  y()', '   ', 'exit()')).not.toEqual([piped]);
+    expect(after('if x:', '  y()', '# c', 'exit()')).not.toEqual([piped]);
     // A line that opens no block leaves the next line at the top level.
     expect(after('f(1)', 'exit()')).toEqual([piped]);
   });

@@ -192,8 +192,8 @@ describe('a value on a line sent to a Tcl console reaches a real tclsh literally
   });
 
   // A containment path, which wsadmin reads itself: only values without its syntax (or a blank).
-  it('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/ (a value with / : # [ ] { } " \\ or a blank refused)', () => {
-    const plain = values.filter((v) => !/[\s/:#[\]{}"\\]/.test(v));
+  it('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/ (a value with - first, a blank or / : # [ ] { } " \\ ; $ refused)', () => {
+    const plain = values.filter((v) => !/[\s/:#[\]{}"\\;$]/.test(v) && !v.startsWith('-'));
     const template = wsadmin('$AdminConfig getid /DataSource:[#NEW_PASSWORD#]/');
     const input =
       admin + plain.map((value) => `${sendOf(template, 2, { NEW_PASSWORD: value })}puts ""\n`).join('');

@@ -59,6 +59,9 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
   let console: ConsoleReader | null = null;
   /** A console exited: until an expect shows the shell is back, no value is followed. */
   let leaving = false;
+  /** The text of the shell line being assembled (writes, `\` continuations). */
+  let shellLine = '';
+  const template = commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n');
   for (const command of commands) {
     if (command.kind === 'expect' || command.kind === 'expect-regex') {
       if (launched !== null) console = new ConsoleReader(launched);
@@ -80,6 +83,7 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
         // The shell reads again, from where it was when the console started: a clean state.
         lines.push(null);
         sent = [];
+        shellLine = '';
       }
       continue;
     }
@@ -109,22 +113,34 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     byLine.set(command.line, tags);
     lines.push(items);
     sent.push(...items);
-    if (command.kind === 'exec') {
-      const opened = consoleOpenedBy(command.argument.text);
-      // A console this check reads starts only from a command the shell reads whole, at a
-      // fresh start, with no tag; proved by an expect. Any other start refuses what follows.
-      if (opened === null) continue;
-      const followed =
-        opened.kind !== 'unknown' &&
-        segments.length === 1 &&
-        whyTheShellReadsIt(sent.slice(0, sent.length - items.length)) === null;
-      if (followed) launched = opened;
-      else
-        console = new ConsoleReader({
-          kind: 'unknown',
-          name: opened.kind === 'unknown' ? opened.name : 'a console',
-        });
+    // The shell line as bash assembles it: writes before, and lines a `\` continues.
+    shellLine += command.argument.text;
+    if (command.kind === 'write' || shellLine.endsWith('\\')) {
+      if (command.kind === 'exec') shellLine = shellLine.slice(0, -1);
+      continue;
     }
+    const whole = shellLine;
+    shellLine = '';
+    // Launched from a line split over template lines, or with PYTHONINSPECT exported before
+    // (Python then stays after -c): a console not followed.
+    const split = whole !== command.argument.text;
+    const inspect = template.includes('PYTHONINSPECT') && /python|pypy|jython|wlst/.test(whole);
+    const found = consoleOpenedBy(whole);
+    const opened =
+      inspect || (found !== null && split) ? { kind: 'unknown' as const, name: 'a console' } : found;
+    // A console this check reads starts only from a command the shell reads whole, at a
+    // fresh start, with no tag; proved by an expect. Any other start refuses what follows.
+    if (opened === null) continue;
+    const followed =
+      opened.kind !== 'unknown' &&
+      segments.length === 1 &&
+      whyTheShellReadsIt(sent.slice(0, sent.length - items.length)) === null;
+    if (followed) launched = opened;
+    else
+      console = new ConsoleReader({
+        kind: 'unknown',
+        name: opened.kind === 'unknown' ? opened.name : 'a console',
+      });
   }
   console?.finish();
   readStream(lines);

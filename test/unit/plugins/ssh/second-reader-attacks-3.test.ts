@@ -1,8 +1,7 @@
 /**
  * Third attack round on the console readers: each case states the safe outcome (the value
- * refused). All but the cases marked `it.fails` (a launcher split over template lines) failed
- * before the fixes that followed the review: the check accepted the template and typed the value
- * where a console reads it as code. Reproducers with real bash, python3, tclsh, node and perl are
+ * refused). Each failed before the fixes that followed the review: the check accepted the
+ * template and typed the value where a console reads it as code. Reproducers with real bash, python3, tclsh, node and perl are
  * in the attack report of branch attack4.
  */
 import { describe, expect, it } from 'vitest';
@@ -48,9 +47,7 @@ describe('a console the launcher rule does not see: its lines are read as shell 
   });
 
   // The launcher is on one shell line, but not in one exec's text, or PYTHONINSPECT set earlier.
-  // Not followed yet (it.fails): the console check reads one exec's text; a template has to be
-  // written this way on purpose, and templates are trusted (values are not).
-  it.fails.each([
+  it.each([
     ['write then exec', 'write "pyth"\n' + exec('on3')],
     ['a backslash-newline', exec('py\\') + exec('thon3')],
     ['a write run by an empty exec', 'write "python3"\n' + exec('')],

@@ -1,36 +1,14 @@
 /**
  * Second attack round on the console and sed readers: each case states the safe outcome (the
- * value refused), and fails today (`it.fails`): the check accepts the template and types the value
- * where a console reads it as code, or where wsadmin parses it again. Reproducers with real
+ * value refused). Each failed before the fixes that followed the review: the check accepted the
+ * template and typed the value where a console reads it as code, or where wsadmin parses it again. Reproducers with real
  * bash, python3 and tclsh are in the attack report of branch attack3.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
-
-/** The text the plugin would type, or null when the check or the run refuses a value. */
-function typed(template: string, tags: Record<string, string>): string | null {
-  const result = substitute(parseTemplate(template).commands, tags);
-  if (!result.ok) return null;
-  return result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-}
-
-/** An exec line of a template holding `line` (template quoting applied). */
-const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\n`;
+import { typed, exec, tclPayload, pythonPayload } from './support/attack-templates';
 
 const tcl = `${exec('tclsh')}expect "%"\n`;
 const python = `${exec('python3 -q')}expect ">>>"\n`;
-
-/** Shell-checked line that Tcl runs: the value is typed as it is inside "…", where Tcl runs [ … ]. */
-const tclPayload = { line: exec('puts "[#ADD_INFO#]"'), tags: { ADD_INFO: '[exec touch PWNED]' } };
-/**
- * Shell-checked line that Python runs: two values typed as they are inside '…'; the first ends
- * in a backslash, so Python reads the second as code.
- */
-const pythonPayload = {
-  line: exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'"),
-  tags: { ADD_INFO: 'a\\', NEW_PASSWORD: ';open("PWNED","w")#' },
-};
 
 describe('a launcher the check does not see: the lines after it are read as shell input', () => {
   // bash runs tclsh / python3 for each of these; consoleOpenedBy returns null (no console).

@@ -5,32 +5,10 @@
  * in the attack report of branch attack4.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
-
-/** The text the plugin would type, or null when the check or the run refuses a value. */
-function typed(template: string, tags: Record<string, string>): string | null {
-  const result = substitute(parseTemplate(template).commands, tags);
-  if (!result.ok) return null;
-  return result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-}
-
-/** An exec line of a template holding `line` (template quoting applied). */
-const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\n`;
+import { typed, exec, tclPayload, pythonPayload } from './support/attack-templates';
 
 const python = `${exec('python3 -q')}expect ">>>"\n`;
 const wsadmin = `${exec('wsadmin.sh')}expect ">"\n`;
-
-/** Shell-checked line that Tcl runs: the value is typed as it is inside "…", where Tcl runs [ … ]. */
-const tclPayload = { line: exec('puts "[#ADD_INFO#]"'), tags: { ADD_INFO: '[exec touch PWNED]' } };
-/**
- * Shell-checked line that Python runs: two values typed as they are inside '…'; the first ends
- * in a backslash, so Python reads the second as code.
- */
-const pythonPayload = {
-  line: exec("x = '[#ADD_INFO#]' + '[#NEW_PASSWORD#]'"),
-  tags: { ADD_INFO: 'a\\', NEW_PASSWORD: ';open("PWNED","w")#' },
-};
 
 describe('a console the launcher rule does not see: its lines are read as shell input', () => {
   // consoleOpenedBy returns null for each: -m runs a module that is a console, a glob or java

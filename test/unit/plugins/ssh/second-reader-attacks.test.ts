@@ -5,19 +5,8 @@
  * Findings and reproducers: the attack report of branch attack2 (MATCHING.md, "Tag values").
  */
 import { describe, expect, it } from 'vitest';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import { typed, exec } from './support/attack-templates';
 import { templateSaveSchema } from '../../../../shared/domain/template';
-
-/** The text the plugin would type, or null when the check or the run refuses a value. */
-function typed(template: string, tags: Record<string, string>): string | null {
-  const result = substitute(parseTemplate(template).commands, tags);
-  if (!result.ok) return null;
-  return result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-}
-
-/** An exec line of a template holding `line` (template quoting applied). */
-const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"\n`;
 
 const tcl = `${exec('tclsh')}expect "%"\n`;
 const python = `${exec('python3 -q')}expect ">>>"\n`;

@@ -246,6 +246,96 @@ describe('consoleOpenedBy', () => {
   });
 });
 
+describe('consoleOpenedBy: a console named anywhere, however written', () => {
+  const unknown = (name: string) => ({ kind: 'unknown', name });
+  const notPlain = unknown('a command whose name is not plain text');
+  it.each([
+    // A launcher anywhere in the line, quotes, escapes, braces and $ removed from each word.
+    ['FOO=1 tclsh', unknown('tclsh')],
+    ['tc\\lsh', unknown('tclsh')],
+    ["$'tclsh'", unknown('tclsh')],
+    ['{tclsh,}', unknown('tclsh')],
+    ['eval tclsh', unknown('tclsh')],
+    ['true;tclsh', unknown('tclsh')],
+    ['a|tclsh', unknown('tclsh')],
+    ['a&&tclsh', unknown('tclsh')],
+    ['(tclsh)', unknown('tclsh')],
+    ['x<tclsh', unknown('tclsh')],
+    ['X=tclsh', unknown('tclsh')],
+    ['`tclsh`', unknown('tclsh')],
+    ['/usr/bin/"tclsh"', unknown('tclsh')],
+    // Another reader of its own: an SQL shell, a REPL, java.
+    ['psql -U app', unknown('psql')],
+    ['sudo -u postgres psql', unknown('psql')],
+    ['X=1 mysql', unknown('mysql')],
+    ["'node'", unknown('node')],
+    ['java weblogic.WLST', unknown('java')],
+    ['ipython3', unknown('ipython3')],
+    ['python3-dbg', unknown('python3-dbg')],
+    // A command whose name is not plain text: an expansion or a glob (not the test commands).
+    ['$SHELL', notPlain],
+    ['X=1 $CMD -x', notPlain],
+    ['`which x`', notPlain],
+    ['/usr/bin/pyth?n3', notPlain],
+    ['/usr/bin/pyth*', notPlain],
+    ['/usr/bin/[p]ython3', notPlain],
+    ['[ -e x ] && echo y', null],
+    ['[[ -e x ]]', null],
+    ['echo $X', null],
+    ['X=$Y echo', null],
+    // python3: - and -m are consoles not followed; -i alone is one; -S has no exit().
+    ['python3 -', unknown('python3')],
+    ['python3 -m code', unknown('python3')],
+    ['python3 -i', { kind: 'python', exits: new Set(['exit()', 'quit()']) }],
+    ['python3 -qi', unknown('python3')],
+    ['python3 -i -c pass', unknown('python3')],
+    ['python3 -S', unknown('python3')],
+  ])('%j', (line, start) => {
+    expect(consoleOpenedBy(line)).toEqual(start);
+  });
+});
+
+describe('a console session that redefines or builds names is followed to its end', () => {
+  const wsadmin = [exec('wsadmin.sh'), 'expect "wsadmin>"'];
+  const pair = exec('$AdminConfig modify $rp {{value [#ADD_INFO#]}}');
+  const back = [exec('exit'), 'expect "#"', exec('echo [#ADD_INFO#]')];
+  const session = (why: string): string =>
+    refusal(
+      `is in a Tcl console session that uses ${why}, which can run a string as code or as a command (escaping does not hold there)`,
+    );
+  it.each([
+    ['set n ex; proc ${n}it args {}', 'proc'],
+    ['set $n if', 'a name built at run time (${…})'],
+    ['set x ${y}', 'a name built at run time (${…})'],
+    ['set AdminConfig if', 'set Admin…'],
+    ['puts \\145', 'a numeric escape (\\145)'],
+  ])('%s', (line, why) => {
+    const found = problems(lines(...wsadmin, exec(line), pair, ...back));
+    // Its exit is not believed: the console goes on, and the line after it is the console's.
+    expect(found[0]).toBe(session(why));
+    expect(found).toHaveLength(2);
+  });
+  it('believes the exit of a session that names nothing of the kind', () => {
+    expect(problems(lines(...wsadmin, exec('set x 1'), pair, ...back))).toEqual([]);
+  });
+  it('keeps the Python evaluator rule for the exit: globals() redefines it', () => {
+    const python = [exec('python3'), 'expect ">>>"'];
+    const found = problems(
+      lines(
+        ...python,
+        exec("globals()['ex' + 'it'] = print"),
+        exec('exit()'),
+        'expect "#"',
+        exec('echo [#ADD_INFO#]'),
+      ),
+    );
+    // Were the exit believed, the shell would read the last line, where the value is allowed.
+    expect(found).toEqual([
+      refusal('comes after a line that may leave the console (an exit this check does not follow)'),
+    ]);
+  });
+});
+
 describe('consoleEscape', () => {
   it('keeps letters and digits, and writes every other character as three octal digits', () => {
     expect(consoleEscape('aZ9 \n~')).toBe('aZ9\\040\\012\\176');

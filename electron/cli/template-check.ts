@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PluginId } from '../../shared/domain/plugin';
-import { emptyTemplateWarning, isPlaceholderText, maxTemplateBytes } from '../../shared/domain/template';
+import { maxTemplateBytes, placeholderWarnings } from '../../shared/domain/template';
 import {
   foldersOf,
   isLibraryNoise,
@@ -152,9 +152,7 @@ function checkOne(
   }
   // As the app takes it: a file that does nothing (the vendor's library has three empty ones) is
   // a placeholder, imported inactive; a run of it is refused.
-  const placeholder: TemplateProblem[] = isPlaceholderText(plugin, text)
-    ? [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }]
-    : [];
+  const placeholder: TemplateProblem[] = placeholderWarnings(plugin, text);
   if (text.trim() === '') return placeholder;
   const found = [...placeholder, ...runtime.check(text)];
   const [first, ...others] = found.filter((p) => p.severity !== 'warning');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { templateProblemSchema } from '../../shared/contract/templates';
 import type { PluginId } from '../../shared/domain/plugin';
-import { emptyTemplateWarning, isPlaceholderText } from '../../shared/domain/template';
+import { placeholderWarnings } from '../../shared/domain/template';
 import { uniqueProblems } from '../../shared/domain/template-problems';
 import { findTagProblems } from '../../shared/domain/template-tags';
 
@@ -27,9 +27,7 @@ export function templateProblems(
   const tags = (): TemplateProblem[] =>
     findTagProblems(content).map(({ line, column, message }) => ({ line, column, message }));
   // A text that does nothing is a placeholder: said, and its syntax still checked when it has any.
-  const placeholder: TemplateProblem[] = isPlaceholderText(pluginId, content)
-    ? [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }]
-    : [];
+  const placeholder: TemplateProblem[] = placeholderWarnings(pluginId, content);
   if (content.trim() === '') return placeholder;
   return uniqueProblems([...placeholder, ...(syntax?.(pluginId, content) ?? tags())]);
 }

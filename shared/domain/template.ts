@@ -52,6 +52,19 @@ export function isPlaceholderText(pluginId: string, content: string): boolean {
 }
 
 /**
+ * The check's finding for a text that does nothing (as a template problem: line 1, a warning), or
+ * none: the editor, `template -- check` and Import templates say it the same way.
+ */
+export function placeholderWarnings(
+  pluginId: string,
+  content: string,
+): { line: number; column: number; message: string; severity: 'warning' }[] {
+  return isPlaceholderText(pluginId, content)
+    ? [{ line: 1, column: 1, message: emptyTemplateWarning, severity: 'warning' }]
+    : [];
+}
+
+/**
  * An empty text does nothing on a device, and a password change that did nothing would still be
  * recorded as done: only an inactive template (a placeholder, as the vendor's library has three)
  * may be saved empty, and a run of one is refused (template-executor.ts).

@@ -94,17 +94,12 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
   // The launcher named anywhere in the line, whatever quoting, escaping or wrapper is around it
   // (`FOO=1 tclsh`, `tc\lsh`, `$'tclsh'`, `eval tclsh`, `sh -c tclsh`): only the plain forms
   // below are followed; any other start of a console refuses every later value.
-  const named = line
-    .split(/[\s;|&()<>=`]+/)
-    .map((word) => basename(word.replace(/[\\'"${},]/g, '')))
-    .find(anyLauncher);
+  const names = line.split(/[\s;|&()<>=`]+/).map((word) => basename(word.replace(/[\\'"${},]/g, '')));
+  const named = names.find(anyLauncher);
   if (named === undefined) {
     // Another program that reads the lines after it with its own syntax (an SQL shell, a REPL):
     // this check knows none of them, and shell quoting does not hold there (psql's \!).
-    const repl = line
-      .split(/[\s;|&()<>=`]+/)
-      .map((word) => basename(word.replace(/[\\'"${},]/g, '')))
-      .find((word) => otherReaders.test(word));
+    const repl = names.find((word) => otherReaders.test(word));
     if (repl !== undefined) return unknown(repl);
     // A command whose name is not plain text (an expansion, a glob) may be anything, a console too.
     // (`[` and `[[` alone are the test commands.)

@@ -7,6 +7,9 @@ export default defineConfig({
     allowOnly: false,
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // As the unit project's: a bound for a hung test. Instrumented code runs many times slower,
+    // and the real-interpreter tables spawn bash and python3 (through a version manager's shim).
+    testTimeout: 30_000,
     // As in the unit project (vitest.config.ts): the shell's wiring tests, which Stryker runs as
     // tests related to the host's guards, need their stand-in for `electron` inside electron-store.
     server: { deps: { inline: ['electron-store'] } },

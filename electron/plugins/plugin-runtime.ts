@@ -158,8 +158,9 @@ export interface PluginRuntime {
    */
   accountEnabled(request: AccountRequest): Promise<boolean>;
   /**
-   * Closes the connections the plugin keeps logged in between calls (the SQL plugins' pool): on
-   * Lock of the vault and on quit, so no session stays open on a target once its password is locked.
+   * Closes the connections the plugin keeps logged in between calls (the SQL plugins' pool, the
+   * last connection of SSH and LDAP, kept for the checks after a run): on Lock of the vault and
+   * on quit, so no session stays open on a target once its password is locked.
    */
   closeKeptConnections?(): Promise<void>;
 }

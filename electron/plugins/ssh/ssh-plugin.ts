@@ -39,7 +39,15 @@ import {
 import { execCommand, type ExecResult } from './connection/ssh-exec';
 import { openShell } from './connection/ssh-shell';
 import { substitute } from './template/substitute';
-import { Masker, probeAccountLogin, runSecrets, withAccountConnection, withDerivedTags } from '../tag-engine';
+import {
+  ConnectionLinger,
+  lingerKey,
+  Masker,
+  probeAccountLogin,
+  runSecrets,
+  withAccountConnection,
+  withDerivedTags,
+} from '../tag-engine';
 
 export interface SshPluginOptions {
   /** Host key verification; without it any host key is accepted (known hosts belong to devices). */
@@ -47,6 +55,8 @@ export interface SshPluginOptions {
   readonly defaultTimeouts?: Partial<RunTimeouts>;
   /** no-expect's quiet period, see conversation.ts. */
   readonly quietMs?: number;
+  /** How long the connection a run or check leaves is kept for the next check (default 5 s). */
+  readonly keptConnectionMs?: number;
 }
 
 /** The product's SSH defaults (as the vendor's executor: set-read-timeout defaults to 5 seconds). */
@@ -67,9 +77,16 @@ export class SshPlugin implements PluginRuntime {
   /** useradd's limit (32, as the built-in templates' USERNAME pattern); names are case-sensitive. */
   readonly accountNames = { maxLength: 32, caseInsensitive: false };
   readonly #timeouts: RunTimeouts;
+  /**
+   * The connection a run or a check just used, kept a few seconds for the checks that follow (a
+   * cleanup's endSessions and accountExists): each SSH login costs a key exchange and the
+   * target's PAM stack, about a third of a second on loopback, three of them per cleanup.
+   */
+  readonly #linger: ConnectionLinger<SshConnection>;
 
   constructor(private readonly options: SshPluginOptions = {}) {
     this.#timeouts = { ...defaultTimeouts, ...options.defaultTimeouts };
+    this.#linger = new ConnectionLinger(options.keptConnectionMs);
   }
 
   check(template: string): TemplateProblem[] {
@@ -108,6 +125,7 @@ export class SshPlugin implements PluginRuntime {
     masker = new Masker([...baseSecrets, ...prepared.secrets]);
 
     let connection: SshConnection;
+    const since = this.#linger.generation;
     try {
       connection = await this.#connect(
         request.target,
@@ -121,6 +139,7 @@ export class SshPlugin implements PluginRuntime {
       return failed(started, { kind, line: null, message: masker.mask(error.message), outputTail: '' });
     }
     let result: ConversationResult;
+    let keep = false;
     try {
       const shell = await openShell(connection).catch((error: unknown) => {
         throw new SshConnectError(
@@ -136,6 +155,9 @@ export class SshPlugin implements PluginRuntime {
         loginUser: request.login.username,
       });
       await shell.close(result.failure?.kind !== 'canceled');
+      // Only after a run that went as planned: a failed or timed-out one may have left the
+      // connection half-way through something (a channel that never closed).
+      keep = result.failure === null;
     } catch (error) {
       if (!(error instanceof SshConnectError)) throw error;
       return failed(started, {
@@ -145,7 +167,8 @@ export class SshPlugin implements PluginRuntime {
         outputTail: '',
       });
     } finally {
-      await connection.close();
+      if (keep) await this.#linger.park(lingerKey(request.target, request.login), connection, false, since);
+      else await connection.close();
     }
     return {
       ok: result.failure === null,
@@ -253,6 +276,11 @@ export class SshPlugin implements PluginRuntime {
     );
   }
 
+  /** Closes the connections kept for the next check (on shutdown, and on Lock). */
+  closeKeptConnections(): Promise<void> {
+    return this.#linger.closeAll();
+  }
+
   #connect(
     target: TargetEndpoint,
     login: ConnectionLogin,
@@ -276,7 +304,7 @@ export class SshPlugin implements PluginRuntime {
   ): Promise<T> {
     const open = (): Promise<SshConnection> =>
       this.#connect(request.target, request.login, this.#timeouts.connectSeconds * 1000, request.signal);
-    return withAccountConnection(request, what, { open }, async (connection) =>
+    return withAccountConnection(request, what, { open, linger: this.#linger }, async (connection) =>
       // Root's shell start-up alone can take a fraction of a second; endSessions waits up to 5 s.
       read(
         await execCommand(

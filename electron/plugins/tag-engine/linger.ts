@@ -14,7 +14,7 @@ export interface Reusable {
 }
 
 /** How long a connection waits for the next call: the verify that follows a run, not a pool. */
-const IDLE_MS = 5000;
+const DEFAULT_IDLE_MS = 5000;
 
 /**
  * Keeps the last connection of each target and login for a few seconds after a run, for the
@@ -26,6 +26,9 @@ export class ConnectionLinger<C extends Reusable> {
   private readonly parked = new Map<string, Parked<C>>();
   /** Counts closeAll() calls: a connection in use during one (a run when Lock came) is not kept. */
   #generation = 0;
+
+  /** `idleMs`: how long a parked connection waits before it is closed. */
+  constructor(private readonly idleMs = DEFAULT_IDLE_MS) {}
 
   /** Read when the use starts, passed to park(): a closeAll() in between means close, not keep. */
   get generation(): number {
@@ -67,7 +70,7 @@ export class ConnectionLinger<C extends Reusable> {
       if (this.parked.get(key)?.connection !== connection) return;
       this.parked.delete(key);
       void ready.then(() => connection.close());
-    }, IDLE_MS);
+    }, this.idleMs);
     timer.unref();
     this.parked.set(key, { connection, ready, timer });
     return Promise.resolve();

@@ -4,6 +4,7 @@
  * `close` arrives), cancellation, keyboard-interactive password prompts (PAM), and closing
  * without waiting forever for a dead peer.
  */
+import { Socket } from 'node:net';
 import { Client } from 'ssh2';
 import type { CancelSignal, ConnectionLogin, HostKeyCheck, TargetEndpoint } from '../../plugin-runtime';
 
@@ -38,6 +39,15 @@ export interface SshConnection {
   close(): Promise<void>;
   /** Drops the socket at once (a canceled or timed-out check). */
   destroy(): void;
+  /**
+   * Nothing to put back: each use opens its own channel (a fresh process on the target), so a
+   * kept connection carries no state from the last one. Always true.
+   */
+  reset(): Promise<boolean>;
+  /** Whether neither side has closed it. */
+  alive(): boolean;
+  /** Whether the socket keeps the process alive: not while it waits, kept, for the next check. */
+  hold(on: boolean): void;
 }
 
 /** A peer that does not answer our close within this long gets its socket destroyed. */
@@ -54,6 +64,8 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
   const { target, login, timeoutMs, signal } = options;
   const where = `${login.username}@${target.host}:${target.port}`;
   const client = new Client();
+  // Our own socket, so that a kept connection can stop holding the process open (hold below).
+  const socket = new Socket();
   let closed = false;
   const closeListeners = new Set<() => void>();
   let lastError: (Error & { level?: string }) | undefined;
@@ -76,6 +88,12 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
       else closeListeners.add(listener);
     },
     destroy: () => client.destroy(),
+    reset: () => Promise.resolve(true),
+    alive: () => !closed && !socket.destroyed,
+    hold: (on) => {
+      if (on) socket.ref();
+      else socket.unref();
+    },
     close: () =>
       new Promise((resolve) => {
         if (closed) {
@@ -128,7 +146,10 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
       });
     }
     try {
+      // ssh2 starts its handshake on the socket's 'connect', and its readyTimeout still applies.
+      socket.connect({ host: target.host, port: target.port });
       client.connect({
+        sock: socket,
         host: target.host,
         port: target.port,
         username: login.username,
@@ -153,6 +174,7 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
     } catch (error) {
       // ssh2 throws at once for a private key it cannot parse.
       settle();
+      socket.destroy();
       const reason = error instanceof Error ? error.message : 'invalid connection settings';
       reject(new SshConnectError(`${where}: ${reason}`));
     }

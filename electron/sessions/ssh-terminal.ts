@@ -254,10 +254,12 @@ export class SshTerminals {
       }
       return true;
     };
+    // The bytes go on first and are recorded after: the transcript never delays an echo.
     const output = (chunk: Buffer) => {
       if (overflowed()) return;
+      const more = stream.write(chunk);
       recorder?.output(chunk);
-      if (stream.write(chunk)) return;
+      if (more) return;
       // No credit left: the renderer is behind. Stop reading; ssh2 stops the server at its window.
       channel.pause();
       channel.stderr.pause();
@@ -282,8 +284,8 @@ export class SshTerminals {
     };
     stream.onData((bytes, done) => {
       waiting.push(done);
-      recorder?.input(bytes);
       channel.write(bytes, ackWaiting);
+      recorder?.input(bytes);
       ackWaiting();
     });
     // The renderer closed it, or its connection went: the SSH connection goes too.

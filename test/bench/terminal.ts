@@ -3,7 +3,7 @@
 // the same server (the lab's sshd, root by the lab's key), in one run:
 //  - keystroke round trip: one key sent to its echo received, p50/p95 (target: within 1.5x bare);
 //    the keystrokes alternate, one on bare ssh, one on the app, so both see the same machine at the
-//    same moment (a burst of other work on the 2 CPUs lands on both), after 10 warm-up ones each;
+//    same moment (a burst of other work on the machine lands on both), after 10 warm-up ones each;
 //  - throughput: `seq 1 1000000` (7.9 MB through the PTY) from Enter to its last line, each in turn.
 // What is measured: the core runs where it runs for a user, in its own process (the built
 // `dist/electron/serve.js`, built here if stale), and this script is the page: it sets everything
@@ -13,10 +13,11 @@
 // (Chromium) in the product, so the figure must not share the core's event loop with the
 // harness's own decoding, waiting and garbage. xterm's drawing is not counted (in both columns,
 // what is timed is bytes arriving at the client).
-// --in-process: the former figure, the core (createCore) in this process and the two stream
-// multiplexers back to back (queueMicrotask), no socket: what the core's path costs without the
-// WebSocket and the process hop, for comparison.
-// It prints figures; it never fails on them.
+// --in-process: the former figure, kept for comparison: the core (createCore) in this process, the
+// two stream multiplexers back to back (queueMicrotask), no socket and no process hop, but the
+// harness's work on the core's event loop.
+// It prints figures; it never fails on them. It ends the session (its account is a real user of
+// this machine), stops the host and the lab and removes its temp dir, on a failure or Ctrl-C too.
 
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -30,7 +31,6 @@ import { StreamMux } from '../../shared/contract/streams';
 import type { Session } from '../../shared/domain/session';
 import type { Result } from '../../shared/result';
 import { startHost } from '../e2e/support/host-process';
-import { installSignalCleanup } from '../lab/index';
 import { startSsh } from '../lab/ssh';
 import type { SshDetails } from '../lab/types';
 import { makeTempDir } from '../support/temp-dir';
@@ -262,6 +262,10 @@ interface CoreUnderTest {
 
 async function browserHost(dataDir: string): Promise<CoreUnderTest> {
   await buildIfStale();
+  // The host watches its parent only under npm (electron/host/serve.ts), as `npm run bench` runs
+  // this: the same when run directly, so that a host this script could not stop (killed) stops
+  // itself and ends the session.
+  process.env.npm_lifecycle_event ??= 'bench';
   const host = await startHost(dataDir);
   try {
     const rpc = await connectRpc(host.url);
@@ -365,14 +369,51 @@ async function cleanUp(steps: (() => Promise<void> | void)[]): Promise<void> {
   if (failures.length > 0) throw new AggregateError(failures, 'the clean-up failed');
 }
 
+/**
+ * Ctrl-C (or SIGTERM, SIGHUP) runs the same clean-up as the end of a run, then exits: the
+ * session's account is a real user of this machine, and only the session's end removes it (its
+ * deletion template, over the lab's sshd, which must still be up). Further signals are ignored
+ * meanwhile: a Ctrl-C reaches this process twice (from the terminal, and relayed by tsx), and
+ * stopping at the second would leave the account. The waits are bounded (sessionWaitMs).
+ */
+function cleanUpOnSignals(finish: () => Promise<void>): void {
+  let signalled = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (signalled) return;
+      signalled = true;
+      console.error(`${signal}: ending the session and stopping`);
+      void finish()
+        .catch((error: unknown) => console.error(error))
+        .finally(() => process.exit(1));
+    });
+  }
+}
+
 async function main(): Promise<void> {
-  installSignalCleanup();
-  const lab = await startSsh();
+  let lab: Awaited<ReturnType<typeof startSsh>> | undefined;
   const dir = makeTempDir('jit-bench-terminal-');
   let core: CoreUnderTest | undefined;
   let sessionId: string | undefined;
   const ttys: Tty[] = [];
+  let finishing: Promise<void> | undefined;
+  const finish = () =>
+    (finishing ??= cleanUp([
+      ...ttys.map((tty) => () => tty.close()),
+      async () => {
+        const rpc = core?.rpc;
+        if (!rpc || sessionId === undefined) return;
+        const id = sessionId;
+        await must(rpc, 'sessions.end', { id });
+        await waitForSession(rpc, id, (s) => s.state !== 'active' && s.state !== 'ending');
+      },
+      () => core?.stop(),
+      () => lab?.stop(),
+      () => dir.remove(),
+    ]));
+  cleanUpOnSignals(finish);
   try {
+    lab = await startSsh();
     const dataDir = join(dir.path, 'data');
     core = inProcess ? inProcessCore(dataDir) : await browserHost(dataDir);
     const session = await startSession(core.rpc, lab.details, (id) => (sessionId = id));
@@ -388,19 +429,7 @@ async function main(): Promise<void> {
     );
     await measure(bare, app);
   } finally {
-    const rpc = core?.rpc;
-    await cleanUp([
-      ...ttys.map((tty) => () => tty.close()),
-      async () => {
-        if (!rpc || sessionId === undefined) return;
-        const id = sessionId;
-        await must(rpc, 'sessions.end', { id });
-        await waitForSession(rpc, id, (s) => s.state !== 'active' && s.state !== 'ending');
-      },
-      () => core?.stop(),
-      () => lab.stop(),
-      () => dir.remove(),
-    ]);
+    await finish();
   }
 }
 

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { StreamMux, type StreamEnd } from '../../shared/contract/streams';
 import { wirePath, wireTokenParam } from '../../shared/contract/wire';
-import type { Result } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
 
 export interface RpcClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
@@ -34,9 +34,14 @@ export async function connectRpc(openUrl: string): Promise<RpcClient> {
     },
     { acceptUnknown: true },
   );
-  socket.on('close', () => streams.closeAll());
   let nextId = 1;
   const pending = new Map<number, (result: unknown) => void>();
+  // As the page's: once the host is gone, calls answer a failure rather than wait forever.
+  socket.on('close', () => {
+    for (const resolve of pending.values()) resolve(fail('unavailable', 'The connection to the host closed'));
+    pending.clear();
+    streams.closeAll();
+  });
   socket.on('message', (data: Buffer, isBinary: boolean) => {
     if (isBinary) {
       streams.receive(data);
@@ -50,6 +55,10 @@ export async function connectRpc(openUrl: string): Promise<RpcClient> {
   return {
     call: (method, input) =>
       new Promise((resolve) => {
+        if (socket.readyState !== WebSocket.OPEN) {
+          resolve(fail('unavailable', 'The connection to the host is closed'));
+          return;
+        }
         const id = nextId++;
         pending.set(id, (result) => resolve(result as never));
         socket.send(JSON.stringify({ id, method, input }));

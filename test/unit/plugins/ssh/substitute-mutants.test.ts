@@ -245,6 +245,7 @@ describe('the shell line a step continues', () => {
   });
 
   it("places the value after what a write sent, so a ^ the template wrote is not the value's", () => {
+    // The value is 3 characters into the exec, after the 3 the write sent: at 6 on the shell line.
     expect(
       sends(template(line('write', '^x '), line('exec', "ab'[#ADD_INFO#]'")), { ADD_INFO: 'v' }),
     ).toEqual(['^x ', "ab'v'\n"]);

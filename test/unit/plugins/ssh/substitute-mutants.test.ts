@@ -143,6 +143,18 @@ describe('refusals, with their exact words', () => {
   });
 });
 
+describe('the length of a line with its values', () => {
+  it('may be exactly the 4000 bytes a terminal line holds, Enter included', () => {
+    // `echo '…'` and Enter: 8 bytes around the value.
+    expect(sends(line('exec', 'echo [#ADD_INFO#]'), { ADD_INFO: 'x'.repeat(3992) })[0]).toHaveLength(4000);
+    expect(refusal(line('exec', 'echo [#ADD_INFO#]'), { ADD_INFO: 'x'.repeat(3993) })).toEqual({
+      line: 1,
+      column: 6,
+      message: 'With its values the input is longer than 4000 bytes, more than a terminal line holds',
+    });
+  });
+});
+
 describe("a plain argument of a wsadmin object's command (Tcl)", () => {
   const wsadmin = template(line('exec', 'wsadmin.sh'), line('expect', '>'));
   const run = (value: string) =>
@@ -279,6 +291,10 @@ describe('commands the parser could not produce: a bug, thrown rather than shown
 // - substitute.ts:109 StringLiteral, 'is read by the shell' -> "": typedToShell is reached only
 //   through a placement of a one-tag line that the shell or a console reads, and shell-context.ts
 //   gives every such placement a refusedQuoted reason, so the fallback is never used.
+// - substitute.ts:74 ConditionalExpression, `if (isSecretTag(…))` -> false: substitute() has
+//   already collected the value of every secret tag the run was given (Object.entries of the
+//   tags), and value() returns that same own value (tagValue), so the set is the same. Only a
+//   value hidden from enumeration (a non-enumerable property) would tell it apart.
 // - substitute.ts:195 StringLiteral, `values.get(index) ?? ''` -> "Stryker was here!": every tag
 //   segment's value is in the map before commandWords runs (a refused value throws first).
 // - substitute.ts:197 Regex, /[\s;|&()<>]+/ -> /[\s;|&()<>]/: splitting at each separator alone

@@ -85,7 +85,13 @@ export const moduleTests = {
   // the parser...) never load these files; the wider suite that reaches them through the plugin
   // registry (template service, executor, host wiring) is not their own test.
   'ssh shell context': sshShellTests,
-  'ssh substitution': sshShellTests,
+  // substitute.ts also escapes values for sed and the consoles: second-readers-check.test.ts
+  // holds those exact outputs; the other second-readers files are not needed to hold its mutants.
+  'ssh substitution': [
+    ...sshShellTests,
+    'test/unit/plugins/ssh/second-readers-check.test.ts',
+    'test/unit/plugins/ssh/substitute-mutants.test.ts',
+  ],
   'ssh shell reader': sshShellTests,
   'ssh command rules': sshShellTests,
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,

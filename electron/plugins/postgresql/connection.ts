@@ -5,7 +5,7 @@ import { ConnectFailed, ConnectionPool, guarded, Interrupted, type Reusable } fr
 import type { PgSessionState } from './escape';
 import { sendCancelRequest, type BackendKey } from './cancel';
 import { describePgError } from './errors';
-import { maxServerMessageBytes, messageTooLarge, watchMessageSizes } from './message-size';
+import { maxServerMessageBytes, watchMessageSizes } from './message-size';
 import { NoticeBuffer } from './notices';
 
 /** The database a login connects to when its credential names none. */
@@ -53,12 +53,15 @@ export async function openPg(options: PgOpenOptions): Promise<PgConnection> {
     connectionTimeoutMillis: timeouts.connectSeconds * 1000 + 1000,
     application_name: 'jit-pam',
   });
-  const { stream } = client.connection;
-  if (stream instanceof Socket) {
-    watchMessageSizes(stream, maxServerMessageBytes, (bytes) =>
-      stream.destroy(messageTooLarge(bytes, maxServerMessageBytes)),
-    );
-  }
+  // The messages pg parses: on the socket, or once pg has put TLS on it (PGSSLMODE in the
+  // environment asks for it), on the TLS stream; before that the server's answer is one byte.
+  const watch = (): void => {
+    const { stream } = client.connection;
+    if (stream instanceof Socket)
+      watchMessageSizes(stream, maxServerMessageBytes, (problem) => stream.destroy(problem));
+  };
+  if (client.ssl) client.connection.once('sslconnect', watch);
+  else watch();
   const session: PgSessionState = { standardConformingStrings: null, clientEncoding: null };
   let serverVersion: string | null = null;
   const notices = new NoticeBuffer();

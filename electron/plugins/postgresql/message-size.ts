@@ -12,11 +12,12 @@ export const maxServerMessageBytes = 64 * 1024 * 1024;
 const headerBytes = 5;
 
 /**
- * Reads the lengths of the messages the server sends, ahead of pg's own parser, and calls
- * `tooLarge` (once) with the first length over `max`, when only its header has arrived: the
- * caller then closes the socket before pg starts gathering it.
+ * Reads the lengths of the messages the server sends, ahead of pg's own parser, and calls `stop`
+ * (once) at the first length over `max`, when only its header has arrived, or under 4 (a length
+ * counts itself: less is no message, and pg would read on from another place than this watch,
+ * where a large row could pass unseen). The caller then closes the socket before pg gathers it.
  */
-export function watchMessageSizes(stream: Socket, max: number, tooLarge: (bytes: number) => void): void {
+export function watchMessageSizes(stream: Socket, max: number, stop: (problem: Error) => void): void {
   const header = Buffer.alloc(headerBytes);
   let headerFill = 0;
   /** Bytes of the current message's body still to come. */
@@ -37,17 +38,25 @@ export function watchMessageSizes(stream: Socket, max: number, tooLarge: (bytes:
       at += take;
       if (headerFill < headerBytes) return;
       headerFill = 0;
-      const body = header.readUInt32BE(1) - 4;
-      if (body > max) {
+      const length = header.readUInt32BE(1);
+      const body = length - 4;
+      if (length < 4 || body > max) {
         stopped = true;
         stream.off('data', watch);
-        tooLarge(body + headerBytes);
+        stop(length < 4 ? malformedMessage(length) : messageTooLarge(body + headerBytes, max));
         return;
       }
-      remaining = Math.max(body, 0);
+      remaining = body;
     }
   };
   stream.prependListener('data', watch);
+}
+
+/** The error the connection ends with when the server sent a length that is no message's. */
+export function malformedMessage(length: number): Error {
+  return new Error(
+    `The server sent a message length of ${length}, which no message has: the connection was closed`,
+  );
 }
 
 /** The error the connection ends with when the server sent such a message. */

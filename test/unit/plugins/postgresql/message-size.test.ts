@@ -5,7 +5,11 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { messageTooLarge, watchMessageSizes } from '../../../../electron/plugins/postgresql/message-size';
+import {
+  malformedMessage,
+  messageTooLarge,
+  watchMessageSizes,
+} from '../../../../electron/plugins/postgresql/message-size';
 
 /** A backend message: type byte, length counting itself, body. */
 const message = (type: string, bodyBytes: number): Buffer => {
@@ -16,10 +20,10 @@ const message = (type: string, bodyBytes: number): Buffer => {
 };
 
 /** Feeds `bytes` in chunks of `size` and answers the lengths reported as too large. */
-function feed(bytes: Buffer, size: number, max: number): { reported: number[] } {
+function feed(bytes: Buffer, size: number, max: number): { reported: string[] } {
   const stream = new EventEmitter();
-  const reported: number[] = [];
-  watchMessageSizes(stream as unknown as Socket, max, (n) => reported.push(n));
+  const reported: string[] = [];
+  watchMessageSizes(stream as unknown as Socket, max, (problem) => reported.push(problem.message));
   for (let at = 0; at < bytes.length; at += size) stream.emit('data', bytes.subarray(at, at + size));
   return { reported };
 }
@@ -33,25 +37,32 @@ describe('watchMessageSizes', () => {
 
   it('a body exactly at the bound passes; one byte more is reported with its whole size', () => {
     expect(feed(message('D', 100), 7, 100).reported).toEqual([]);
-    expect(feed(message('D', 101), 7, 100).reported).toEqual([106]);
+    expect(feed(message('D', 101), 7, 100).reported).toEqual([messageTooLarge(106, 100).message]);
   });
 
   it('reports at the header, before the body, and once', () => {
     const big = Buffer.concat([small, message('D', 1000), message('D', 2000)]);
     for (const size of [1, 3, 5, 40, big.length]) {
-      expect(feed(big, size, 100).reported).toEqual([1005]);
+      expect(feed(big, size, 100).reported).toEqual([messageTooLarge(1005, 100).message]);
     }
     // Cut right after the big message's header: the report comes with that chunk.
     const stream = new EventEmitter();
-    const reported: number[] = [];
-    watchMessageSizes(stream as unknown as Socket, 100, (n) => reported.push(n));
+    const reported: Error[] = [];
+    watchMessageSizes(stream as unknown as Socket, 100, (problem) => reported.push(problem));
     stream.emit('data', Buffer.concat([small, message('D', 1000).subarray(0, 5)]));
-    expect(reported).toEqual([1005]);
+    expect(reported.map((e) => e.message)).toEqual([messageTooLarge(1005, 100).message]);
   });
 
-  it('an empty body (length 4) and a length under 4 do not stall the count', () => {
-    const odd = Buffer.from([0x49, 0, 0, 0, 4, 0x5a, 0, 0, 0, 5, 0x49]);
-    expect(feed(Buffer.concat([odd, message('D', 10)]), 3, 100).reported).toEqual([]);
+  it('an empty body (length 4) is a message; a length under 4 is none, and stops at once', () => {
+    expect(feed(Buffer.concat([message('I', 0), message('D', 10)]), 3, 100).reported).toEqual([]);
+    // A length of 1: pg would read on 1 byte later than a watch that skipped 5, and a large row
+    // could then pass where the watch reads the body of another message.
+    for (const length of [0, 1, 2, 3]) {
+      const odd = Buffer.from([0x5a, 0, 0, 0, length, 0x44, 0x40, 0, 0, 0]);
+      expect(feed(Buffer.concat([odd, message('D', 10)]), 2, 100).reported).toEqual([
+        malformedMessage(length).message,
+      ]);
+    }
   });
 
   it('says the sizes in MiB', () => {

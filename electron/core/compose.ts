@@ -31,6 +31,7 @@ import { OperationLog } from '../operations/operation-log';
 import { PasswordChangeService } from '../operations/password-change';
 import { TemplateExecutor } from '../operations/template-executor';
 import { TemplateRunner } from '../operations/template-runner';
+import { closeKeptConnectionsOn } from './kept-connections';
 import { createPluginRegistry } from '../plugins/registry';
 import { SqlConsoleService } from '../sessions/sql-console';
 import { SqlTranscripts } from '../sessions/sql-transcript';
@@ -237,12 +238,7 @@ export function createCore(options: CoreOptions): Core {
       'error',
       `The session sweep failed: ${error instanceof Error ? error.message : 'unknown error'}`,
     );
-  // Lock takes the passwords out of memory: the sessions logged in with them go too.
-  events.subscribe((event, payload) => {
-    if (event === 'vault.changed' && (payload as { state?: string }).state === 'locked') {
-      void plugins.closeKeptConnections();
-    }
-  });
+  closeKeptConnectionsOn(events, plugins);
   if (options.automaticSweeps ?? true) {
     void ready.then(() => lifecycle.open()).catch(sweepProblem);
     events.subscribe((event, payload) => {

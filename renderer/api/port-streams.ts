@@ -66,6 +66,8 @@ export function portStreams(options: PortStreamsOptions): (id: number) => Promis
         if (!waiting.delete(id)) return;
         abandoned.add(id);
         resolve(undefined);
+        // Remembered a while longer only: a port this late never comes, and the set stays small.
+        setTimeout(() => abandoned.delete(id), waitMs * 6);
       }, waitMs);
     });
   };

@@ -1,6 +1,6 @@
 import type { AccountLoginRequest, AccountRequest } from '../plugin-runtime';
 import { messageOf } from './failures';
-import { defaultTimeouts, guarded } from './interrupt';
+import { defaultTimeouts, guarded, Interrupted } from './interrupt';
 import { lingerKey, type Reusable } from './linger';
 import { Masker } from './mask';
 
@@ -50,27 +50,40 @@ export async function withAccountConnection<C extends AccountConnection, T>(
     ),
   );
   const key = lingerKey(request.target, request.login);
-  let connection: C | undefined;
   const since = connections.linger?.generation;
+  const attempt = async (connection: C): Promise<T> => {
+    try {
+      const result = await guarded(work(connection), {
+        signal: request.signal,
+        timeoutSeconds: defaultTimeouts.readSeconds,
+        what,
+        onInterrupt: () => connection.destroy(),
+      });
+      // The checks change no session state: no reset needed before keeping it.
+      if (connections.linger !== undefined && isReusable(connection))
+        await connections.linger.park(key, connection, false, since);
+      else await connection.close();
+      return result;
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+  };
   try {
-    connection = (await connections.linger?.take(key)) ?? (await connections.open());
-    const opened = connection;
-    const result = await guarded(work(opened), {
-      signal: request.signal,
-      timeoutSeconds: defaultTimeouts.readSeconds,
-      what,
-      onInterrupt: () => opened.destroy(),
-    });
-    connection = undefined;
-    // The checks change no session state: no reset needed before keeping it.
-    if (connections.linger !== undefined && isReusable(opened))
-      await connections.linger.park(key, opened, false, since);
-    else await opened.close();
-    return result;
+    const kept = await connections.linger?.take(key);
+    if (kept !== undefined) {
+      try {
+        return await attempt(kept);
+      } catch (error) {
+        // A kept connection the target dropped meanwhile (a restart, a network cut) fails where a
+        // new login would not: one more try on a new one, unless the caller canceled. The checks
+        // are reads, or endSessions, which is the same done twice.
+        if (error instanceof Interrupted && error.kind === 'canceled') throw error;
+      }
+    }
+    return await attempt(await connections.open());
   } catch (error) {
     throw new AccountCheckFailed(masker.mask(`${what}: ${messageOf(error)}`), { cause: error });
-  } finally {
-    await connection?.close();
   }
 }
 

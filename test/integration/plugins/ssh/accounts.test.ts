@@ -119,6 +119,7 @@ describe.concurrent('SSH plugin: accountExists and endSessions', () => {
 
   it('honours the signal', async () => {
     const signal = AbortSignal.abort();
-    await expect(lab.plugin.accountExists({ ...request('root'), signal })).rejects.toThrow('canceled');
+    // "…: canceled" from a new login, "Canceled while …" on a kept connection.
+    await expect(lab.plugin.accountExists({ ...request('root'), signal })).rejects.toThrow(/canceled/i);
   });
 });

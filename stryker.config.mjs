@@ -92,7 +92,8 @@ export const moduleTests = {
     'test/unit/plugins/ssh/second-readers-check.test.ts',
     'test/unit/plugins/ssh/substitute-mutants.test.ts',
   ],
-  'ssh shell reader': sshShellTests,
+  // Its own table besides: exact placements for the lines its mutants were measured against.
+  'ssh shell reader': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-mutants.test.ts'],
   'ssh command rules': sshShellTests,
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
   // python3 and tclsh, too slow to repeat for every mutant.

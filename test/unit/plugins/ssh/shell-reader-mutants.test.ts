@@ -1,0 +1,304 @@
+// The shell reader's placements, exactly (issue 15: `npm run mutation`, module "ssh shell reader"):
+// one table of typed lines, each tag's context, whether it starts its word or a fresh command, and
+// the reasons it is refused for every value or for a value that needs quoting. The lines were chosen
+// against the reader's surviving mutants (words, quotes, ${…}, arithmetic, redirections, [[ … ]],
+// pipelines); the mutants no placement can tell apart are listed at the end of this file.
+
+import { describe, expect, it } from 'vitest';
+import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
+import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
+
+/** The refusals that are not in `reasons` (tag-placement.ts), by a short name for the tables. */
+const messages = {
+  notPlain:
+    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
+  pipedSh: 'is piped into sh, which can run what it reads as code (quoting does not hold there)',
+  pipedProcess:
+    'is piped into a process substitution >(…), which can run what it reads as code (quoting does not hold there)',
+  evalArgs:
+    'goes to eval, which parses its arguments as shell code again, or runs a command from them (quoting does not hold there)',
+  doubleBracketArgs:
+    'goes to [[, which evaluates its arguments as variable names or arithmetic (a[$(cmd)] runs cmd)',
+  processOutput:
+    'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
+  unmatchedParen: 'an unmatched ) (a case pattern?) comes before it',
+  midCommandParen:
+    'a ( in the middle of a command (a function definition or an extended glob) comes before it',
+  caseClause: 'a case clause (;; or ;&) comes before it',
+  hereDocument: 'a here-document (<<) comes before it, whose text this check does not follow',
+  execProcess: 'exec sends later output to a process substitution >(…), which this check does not follow',
+  sedOption:
+    'goes to sed, which runs its script as code, and its option -e is one this check does not follow (quoting does not hold there)',
+  shArgs:
+    'goes to sh, which is a shell: it runs its arguments or input as shell code (quoting does not hold there)',
+  bashArgs:
+    'goes to bash, which is a shell: it runs its arguments or input as shell code (quoting does not hold there)',
+  coproc: 'coproc comes before it, which this check does not follow',
+  caseWord: 'case comes before it, which this check does not follow',
+  select: 'select comes before it, which this check does not follow',
+  functionWord: 'function comes before it, which this check does not follow',
+} as const;
+
+/** Each line (§ a tag, ¶ at the end: no line end) and its tags' placements. */
+const table: readonly (readonly [string, string])[] = [
+  ['echo §', 'unquoted start'],
+  ['§ x', 'unquoted start fresh quoted:notPlain'],
+  ['x§', 'unquoted quoted:notPlain'],
+  ['echo $(( (1) )) §', 'unquoted start'],
+  ['echo $(( (1) + § ))', 'arithmetic start all:arithmetic'],
+  ['echo $[ 1 ] §', 'unquoted start'],
+  ['echo $[ ) ] §', 'unquoted start'],
+  ['echo $[1]) §', 'unquoted start fresh quoted:unmatchedParen'],
+  ['echo $((1)x§', 'unquoted'],
+  ['echo $((1)) §', 'unquoted start'],
+  ['echo $((1))) §', 'unquoted start fresh quoted:unmatchedParen'],
+  ['echo $((1))§', 'unquoted start quoted:before'],
+  ["echo $(( ' § ' ))", 'arithmetic start all:arithmetic'],
+  ['echo $(( " § " ))', 'double-quotes all:arithmetic'],
+  ['echo ${a:-\\§}', 'expansion start all:backslash'],
+  ['echo ${a:-\\}§}', 'expansion start all:brace'],
+  ["echo ${a:-'}'§}", 'expansion all:brace'],
+  ['echo ${a:-"}"§}', 'expansion all:brace'],
+  ['echo ${a:-`}`§}', 'expansion start all:brace'],
+  ['echo ${a:-$(})§}', 'expansion start all:brace'],
+  ['echo ${a}§', 'unquoted start quoted:before'],
+  ['echo `a`§', 'unquoted start quoted:before'],
+  ['echo `\\`` §', 'unquoted start'],
+  ['echo `\\§`', 'backticks start all:backslash quoted:backticks'],
+  ['echo `$§`', 'backticks start all:dollar quoted:backticks'],
+  ['echo `a` §', 'unquoted start'],
+  ['# a §', 'comment'],
+  ['# a\n§', 'unquoted start fresh quoted:notPlain'],
+  ['echo # §', 'comment'],
+  ['echo a#§', 'unquoted quoted:before'],
+  ['echo a#b §', 'unquoted start'],
+  ["echo $'§'", 'single-quotes start quoted:ansi'],
+  ["echo $'a\\'§'", 'single-quotes start quoted:ansi'],
+  ["echo $'a' §", 'unquoted start'],
+  ["echo $'\\§'", 'single-quotes start all:backslash quoted:ansi'],
+  ['echo \\§', 'unquoted start all:backslash quoted:before'],
+  ['echo "\\§"', 'double-quotes start all:backslash'],
+  ['echo "eva\\l" §', 'unquoted start'],
+  ['"eva\\l" §', 'unquoted start'],
+  ['echo "\\*§"', 'double-quotes'],
+  ['echo $"§"', 'double-quotes start'],
+  ['$"eval" §', 'unquoted start quoted:evalArgs'],
+  ['echo "$" §', 'unquoted start'],
+  ['echo "$"§', 'unquoted'],
+  ['echo $1§', 'unquoted start quoted:before'],
+  ['echo $%§', 'unquoted'],
+  ['echo $a§', 'unquoted start all:name quoted:before'],
+  ['printf %s § | sh\\¶', 'unquoted start quoted:pipedSh'],
+  ['printf %s § | sh', 'unquoted start quoted:pipedSh'],
+  ['a\\b=§ x', 'unquoted quoted:notPlain'],
+  ['echo §[\\a]', 'unquoted start quoted:glob'],
+  ['echo a | cat \n§', 'unquoted start fresh quoted:notPlain'],
+  ['echo a | \n§', 'unquoted start quoted:notPlain'],
+  ['[[ a ; § ]]', 'unquoted start fresh quoted:notPlain'],
+  ['[[ -n a ; echo §', 'unquoted start'],
+  ['[[ a &§ ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ a &&§ ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ a && § ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ a || § ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ a < § ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ a > § ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ ( a ) ]] §', 'unquoted start all:doubleBracketArgs'],
+  ['[[ a ]] §', 'unquoted start all:doubleBracketArgs'],
+  ['[[ ( § ) ]]', 'unquoted start all:doubleBracketArgs'],
+  ['echo a &> §', 'unquoted start'],
+  ['echo a &>§', 'unquoted start'],
+  ['echo §&>(cat)', 'unquoted start quoted:processOutput'],
+  ['echo § |& sh', 'unquoted start quoted:pipedSh'],
+  ['echo § | sh', 'unquoted start quoted:pipedSh'],
+  ['echo a ;; §', 'unquoted start fresh quoted:caseClause'],
+  ['echo a ;& §', 'unquoted start fresh quoted:caseClause'],
+  ['echo 2>§', 'unquoted start'],
+  ['echo 2> §', 'unquoted start'],
+  ['echo 2>/dev/null §', 'unquoted start'],
+  ['echo 2§>x', 'unquoted'],
+  ['echo a2>§', 'unquoted start'],
+  ['echo 2a>§', 'unquoted start'],
+  ['echo 12>§', 'unquoted start'],
+  ['echo § >(sh)', 'unquoted start quoted:processOutput'],
+  ['echo § <(sh)', 'unquoted start'],
+  ['exec 3> >(sh) §', 'unquoted start quoted:execProcess'],
+  ['exec 3< <(sh) §', 'unquoted start quoted:notPlain'],
+  ['echo >(sh) §', 'unquoted start quoted:processOutput'],
+  ['cat <<EOF §', 'unquoted start quoted:hereDocument'],
+  ['cat <<<§', 'unquoted start'],
+  ['cat <<< §', 'unquoted start'],
+  ['cat <<-EOF §', 'unquoted start quoted:hereDocument'],
+  ['cat < §', 'unquoted start'],
+  ['cat > §', 'unquoted start'],
+  ['cat >> §', 'unquoted start'],
+  ['cat >&2 §', 'unquoted start'],
+  ['cat >|§', 'unquoted start'],
+  ['cat <>§', 'unquoted start'],
+  ['cat >-§', 'unquoted start'],
+  ['for ((i=0;i<§;i++)); do :; done', 'arithmetic start all:arithmetic'],
+  ['for ((i=0;i<1;i++)); do echo §; done', 'unquoted start'],
+  ['(( § ))', 'arithmetic start all:arithmetic quoted:notPlain'],
+  ['(( 1 )) §', 'unquoted start fresh quoted:notPlain'],
+  ['( echo § )', 'unquoted start'],
+  ['( echo a ) §', 'unquoted start fresh'],
+  ['x for ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
+  ['for x ((1)) §', 'unquoted start quoted:midCommandParen'],
+  ['echo for ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
+  ['f() { echo §; }', 'unquoted start quoted:midCommandParen'],
+  ['echo a)§', 'unquoted start fresh quoted:unmatchedParen'],
+  ['echo a) §', 'unquoted start fresh quoted:unmatchedParen'],
+  ['a[§]=1 x', 'unquoted all:subscript quoted:before'],
+  ['a[1]=§ x', 'unquoted quoted:glob'],
+  ['a[1§]=1 x', 'unquoted all:subscript quoted:glob'],
+  ['a§[1]=1 x', 'unquoted quoted:glob'],
+  ['a[1]§=1 x', 'unquoted quoted:before'],
+  ['a[§1]=1 x', 'unquoted all:subscript quoted:before'],
+  ['§a[1]=1 x', 'unquoted start fresh quoted:glob'],
+  ['a=§ x', 'unquoted quoted:assignment'],
+  ['a=1 b=§ x', 'unquoted quoted:assignment'],
+  ['a=1 x b=§', 'unquoted'],
+  ['x a=§', 'unquoted'],
+  ["sed 's/a/§/'", 'single-quotes inner'],
+  ['sed "s/a/§/"', 'double-quotes inner'],
+  ['sed -e "s/§/b/"', 'double-quotes quoted:sedOption'],
+  ['sed "s/§/§/"', 'double-quotes inner | double-quotes inner'],
+  ['sed s/a/§/', 'unquoted inner'],
+  ['sed -n s/a/§/p', 'unquoted inner'],
+  ['echo § > >(sh)', 'unquoted start quoted:processOutput'],
+  ['echo §>>(sh)', 'unquoted start'],
+  ['echo § | cat', 'unquoted start'],
+  ['echo § | cat | sh', 'unquoted start quoted:pipedSh'],
+  ['echo § | sh | cat', 'unquoted start quoted:pipedSh'],
+  ['while read x; do echo §; done | sh', 'unquoted start quoted:pipedSh'],
+  ['if true; then echo §; fi | sh', 'unquoted start quoted:pipedSh'],
+  ['{ echo §; } | sh', 'unquoted start quoted:pipedSh'],
+  ['echo § && sh', 'unquoted start'],
+  ['echo § || sh', 'unquoted start'],
+  ['echo §; sh', 'unquoted start'],
+  ['echo § & sh', 'unquoted start'],
+  ['echo § |\nsh', 'unquoted start quoted:pipedSh'],
+  ['echo § &&\nsh', 'unquoted start'],
+  ['echo § ;\nsh', 'unquoted start'],
+  ['cat <(echo §) | sh', 'unquoted start quoted:pipedSh'],
+  ['echo § < x', 'unquoted start'],
+  ['echo §<x', 'unquoted start'],
+  ['> x echo §', 'unquoted start'],
+  ['2> x echo §', 'unquoted start'],
+  ['[[ a ]] && echo §', 'unquoted start'],
+  ['[[ § ]]', 'unquoted start all:doubleBracketArgs'],
+  ['[[ $a == § ]]', 'unquoted start all:doubleBracketArgs'],
+  ['echo "a\\"§"', 'double-quotes'],
+  ['echo "a\\$§"', 'double-quotes'],
+  ['echo "\\\\§"', 'double-quotes'],
+  ['echo "\\`§"', 'double-quotes'],
+  ["echo 'a'§", 'unquoted'],
+  ['echo "a"§', 'unquoted'],
+  ["echo a'b'§", 'unquoted'],
+  ['echo ~§', 'unquoted quoted:before'],
+  ['echo a\\ b§', 'unquoted'],
+  ['echo a\\\n§', 'unquoted'],
+  ['echo "§', 'double-quotes start'],
+  ["echo '§", 'single-quotes start'],
+  ['echo `§', 'backticks start quoted:backticks'],
+  ['echo ${§', 'expansion start all:brace'],
+  ['echo $((§', 'arithmetic start all:arithmetic'],
+  ['coproc §', 'unquoted start quoted:coproc'],
+  ['case § in', 'unquoted start quoted:caseWord'],
+  ['select x in §', 'unquoted start quoted:select'],
+  ['function f { echo §; }', 'unquoted start quoted:functionWord'],
+  ['echo \\"§"', 'unquoted quoted:before'],
+  ['eval § ', 'unquoted start quoted:evalArgs'],
+  ['eval "$(echo §)"', 'unquoted start quoted:evalArgs'],
+  ['sh -c §', 'unquoted start quoted:shArgs'],
+  ['bash -c "§"', 'double-quotes start quoted:bashArgs'],
+  ['x=$(echo §)', 'unquoted start'],
+  ['echo $(echo §)', 'unquoted start'],
+  ['echo $(( $(echo §) ))', 'unquoted start all:arithmetic'],
+  ['echo ${a:-$(echo §)}', 'unquoted start all:brace'],
+  ['echo "${a:-§}"', 'expansion start all:brace'],
+  ['echo ${a:-§}', 'expansion start all:brace'],
+  ['echo $[§]', 'arithmetic start all:arithmetic'],
+  ['echo "$[§]"', 'arithmetic start all:arithmetic'],
+  ['echo "$((§))"', 'arithmetic start all:arithmetic'],
+  ['printf %s § | sh$¶', 'unquoted start'],
+  ['a$"b"=§ x', 'unquoted quoted:assignment'],
+  ['[[ a << b ]]; echo §', 'unquoted start'],
+  ['printf %s § | "sh\\¶', 'unquoted start quoted:pipedSh'],
+  ['echo $[ ) § ]', 'arithmetic start all:arithmetic'],
+  ['echo $(( a[1] + § ))', 'arithmetic start all:arithmetic'],
+  ['printf %s § | sh$ x', 'unquoted start'],
+  ['sed \\s/a/§/', 'unquoted inner'],
+  ['printf %s § | sh>x', 'unquoted start quoted:pipedSh'],
+  ['printf %s § | a2>x sh', 'unquoted start'],
+  ['printf %s § | 2a>x sh', 'unquoted start'],
+  ['printf %s § | 12>x sh', 'unquoted start quoted:pipedSh'],
+  ['printf %s § | 1>x sh', 'unquoted start quoted:pipedSh'],
+  ['>(cat) echo §', 'unquoted start quoted:notPlain'],
+  ['cat >< x §', 'unquoted start'],
+  ['for x((1)) §', 'unquoted start quoted:midCommandParen'],
+  ['x ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
+  ['echo § | cat >(sh)', 'unquoted start quoted:pipedProcess'],
+];
+
+/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
+function reasonName(reason: string): string {
+  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
+  return known === undefined ? JSON.stringify(reason) : known[0];
+}
+
+/** What the reader records on each tag of `line`, one summary per tag joined by ` | `. */
+function placements(line: string): string {
+  const enter = !line.endsWith('¶');
+  const tags: Placement[] = [];
+  const items: Item[] = Array.from(enter ? line : line.slice(0, -1), (char, index) => {
+    if (char !== '§') return char;
+    const tag = new Placement(index);
+    tags.push(tag);
+    return tag;
+  });
+  if (enter) items.push('\n');
+  readStream([items]);
+  return tags
+    .map((tag) =>
+      [
+        tag.context,
+        tag.wordStart ? 'start' : '',
+        tag.freshCommand ? 'fresh' : '',
+        tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
+        tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
+        tag.inner === null ? '' : 'inner',
+      ]
+        .filter((part) => part !== '')
+        .join(' '),
+    )
+    .join(' | ');
+}
+
+describe('shell reader: where each tag of a typed line lands', () => {
+  it.each(table)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+});
+
+// Lines bash reads otherwise than the reader does, found while writing the table above and left to
+// be fixed in shell-reader.ts (it.fails: each passes once the reader is fixed, then drop `.fails`).
+describe('shell reader: misplacements not fixed yet', () => {
+  // Inside "…", a backslash and a line end are both removed (bash joins the lines): "s\<newline>h"
+  // is sh, so the value is piped into a shell. The reader keeps the line end in the word (s\nh)
+  // and lets the tag through; an exec line ending in "s\ and the next one starting h" is the same.
+  it.fails('\\ and a line end inside "…" are removed: "s\\<newline>h" is sh', () => {
+    expect(placements('printf %s § | "s\\\nh"')).toBe('unquoted start quoted:pipedSh');
+  });
+
+  // In "${a:-'…'}", bash still pairs the single quotes (`echo "${a:-'}'X}"` prints '}'X): the
+  // first } is quoted, the tag is inside the ${…}. The reader closes the ${…} there.
+  it.fails('\'…\' inside "${…}" still quote a }', () => {
+    expect(placements('echo "${a:-\'}\'§}"')).toBe('expansion all:brace');
+  });
+
+  // for((…)) with no blank after for is the arithmetic for loop too; the reader takes the ( for one
+  // in the middle of a command, so a value that needs no quoting lands in arithmetic unrefused.
+  it.fails('for((…)) without a blank is an arithmetic for loop', () => {
+    expect(placements('for((i=0;i<§;i++)); do :; done')).toMatch(/^arithmetic .*all:arithmetic/);
+  });
+});

@@ -29,6 +29,10 @@ const messages = {
   execProcess: 'exec sends later output to a process substitution >(…), which this check does not follow',
   sedOption:
     'goes to sed, which runs its script as code, and its option -e is one this check does not follow (quoting does not hold there)',
+  sedBackslash:
+    'goes to sed, which runs its script as code, and a value follows a backslash, which would escape it (quoting does not hold there)',
+  sedUnclosed:
+    'goes to sed, which runs its script as code, and its s command is not closed (quoting does not hold there)',
   shArgs:
     'goes to sh, which is a shell: it runs its arguments or input as shell code (quoting does not hold there)',
   bashArgs:
@@ -238,6 +242,8 @@ const table: readonly (readonly [string, string])[] = [
   ['for x((1)) §', 'unquoted start quoted:midCommandParen'],
   ['x ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
   ['echo § | cat >(sh)', 'unquoted start quoted:pipedProcess'],
+  ['sed "s/a/\\\\§/"', 'double-quotes quoted:sedBackslash'],
+  ['sed "s/\\\\/§/"', 'double-quotes quoted:sedUnclosed'],
 ];
 
 /** A refusal by its name in `reasons` or `messages`; any other text as it is. */
@@ -302,3 +308,43 @@ describe('shell reader: misplacements not fixed yet', () => {
     expect(placements('for((i=0;i<§;i++)); do :; done')).toMatch(/^arithmetic .*all:arithmetic/);
   });
 });
+
+/*
+ * Equivalent mutants of shell-reader.ts (issue 15): no input tells them apart from the code.
+ *
+ * - 50:29 ArrayDeclaration (#items = ["Stryker was here"]): read() sets #items before any use.
+ * - 53:52, 449:22, 457:20, 480:22, 489:22 StringLiteral ("" for 'start'): #before is only ever
+ *   compared with 'other' (#tag), so '' reads as 'start', 'plain' or 'quote' do.
+ * - 64:24 EqualityOperator (<=): items[items.length] is undefined, and line 66 breaks on it.
+ * - 66:11 ConditionalExpression (false): within bounds an item is never undefined (the lines are
+ *   arrays built by push, without holes).
+ * - 89:21 StringLiteral: unreachable; the outermost command frame is never popped (only quote,
+ *   backtick, comment, ${…} and arithmetic frames are, and a ) only when the stack holds more).
+ * - 221:64 BooleanLiteral (#literal(char, false)): the backslash kept before an ordinary character
+ *   in "…" then goes to word.unquoted instead of a marker; unquoted is only searched for globs and
+ *   braces (* ? […] {…,…}), never for a backslash.
+ * - 235:84 BooleanLiteral (#dollar(true)): called only with a tag next, a path (refuseAll,
+ *   #unknown, return) that does not read inDouble.
+ * - 320:14 ConditionalExpression (true): nameCharacter.test() of a tag or of undefined tests
+ *   "[object Object]" or "undefined", never one character: false, as the typeof test gives.
+ * - 343:39 BlockStatement: without the return, the lines after it do nothing for a tag (not a
+ *   string) but set #before to 'other', as #backslashBeforeTag already did; #word() only creates
+ *   the word the tag creates anyway.
+ * - 405:11 ConditionalExpression (false): the second & or | of && or || in [[ … ]] is then read
+ *   as a separator again: no word to end, #before already 'start', and nothing skipped.
+ * - 434:30 ConditionalExpression (true): a word with a tag holds the tag's marker in raw, so
+ *   /^\d+$/ never matches it; the tags test only says so first.
+ * - 455:12 ConditionalExpression (true): '<>&|-'.includes() of a tag or undefined is false.
+ * - 467:70 OptionalChaining (cmd.words[0].text): words.length === 1 is tested first.
+ * - 506:31 ConditionalExpression (true), EqualityOperator (>=): the assignment pattern needs the
+ *   name's last letter right before [, so a marker is never in or right after the name.
+ * - 506:61 EqualityOperator (<=): the character right after ] must be = or + for the pattern to
+ *   match, so it is never a marker.
+ * - 547:99 ArrayDeclaration: with sed undefined, sed?.layers[…] is undefined whatever scriptTags is.
+ * - 551:36 ConditionalExpression (true): sed-script.ts gives layers only when it places every tag
+ *   of the script, one layer each (else classify refuses the command), so the lengths agree.
+ * - 551:58 OptionalChaining (sed.layers): layer !== undefined already means sed is defined.
+ * - 557:46 ArrayDeclaration: wordTags is pushed with every word (#endWord), so wordTags[i] exists.
+ * - 578:33 ConditionalExpression (false): find() skips the stages whose reader is null, so the
+ *   name is never null.
+ */

@@ -217,8 +217,11 @@ class ShellReader {
         else if (char === '\\') {
           if (this.#backslashBeforeTag()) return;
           const next = this.#peek();
-          if (typeof next === 'string') {
-            if (!'$`"\\\n'.includes(next)) this.#literal(char, true);
+          if (next === '\n') {
+            // A line continuation: bash removes both, so "s\<newline>h" is the word sh.
+            this.#at++;
+          } else if (typeof next === 'string') {
+            if (!'$`"\\'.includes(next)) this.#literal(char, true);
             this.#literal(next, true);
             this.#at++;
           }
@@ -464,6 +467,9 @@ class ShellReader {
       return;
     }
     if (char === '(') {
+      // `for((…))` with no blank: the word for ends at the ( as it would at a blank.
+      if (cmd.words.length === 0 && cmd.word?.raw === 'for' && cmd.word.tags.length === 0)
+        this.#endWord(frame);
       const forLoop = cmd.word === null && cmd.words.length === 1 && cmd.words[0]?.text === 'for';
       if ((cmd.atStart || forLoop) && this.#peek() === '(') {
         this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });

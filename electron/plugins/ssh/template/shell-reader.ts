@@ -241,6 +241,10 @@ class ShellReader {
         if (char === '}') {
           this.#pop();
           this.#before = 'other';
+        } else if (char === "'") {
+          // Inside ${…}, bash pairs single quotes even within "…" (`"${a:-'}'}"` is `'}'`): a }
+          // between them does not end the expansion, nor does a " end the outer quotes.
+          this.#push({ kind: 'single' });
         } else this.#nested(char, frame.inDouble);
         return;
       case 'arithmetic':

@@ -11,6 +11,8 @@
 //  - PostgreSQL: that throughput against bare `pg` doing CREATE ROLE + DROP ROLE 20 times on one
 //    connection, in alternating rounds of one run.
 // Each figure is printed beside its target with PASS or MISS; a miss never fails the run.
+// PostgreSQL's rounds also print the CPU a session takes, of the core and of the server, beside bare
+// pg's pair (`--rounds N` for more rounds than 3).
 // --profile adds, per plugin, where a sequential session's time goes (session store, audit,
 // operation log, vault, plugin calls) by timing those methods while the lifecycle runs.
 
@@ -38,6 +40,7 @@ import {
   type BenchCore,
   type BenchPluginId,
 } from './lifecycle-core';
+import { countPgLogins, cpuOf, type CpuSpent } from './cpu-meter';
 import { median, p95 } from './stats';
 
 const args = process.argv.slice(2);
@@ -51,7 +54,7 @@ const profiling = args.includes('--profile');
 const iterations = (plugin: BenchPluginId): number => Number(option('--n') ?? (plugin === 'ssh' ? 4 : 20));
 const WARM_UP = 1;
 const CONCURRENT = 20;
-const PG_ROUNDS = 3;
+const PG_ROUNDS = Number(option('--rounds') ?? 3);
 
 const TARGET_OVERHEAD_MS = 20;
 const TARGET_CLEANUP_MS = 1000;
@@ -400,6 +403,24 @@ async function removeSshLeftovers(lab: LabDetails['ssh'], accounts: Set<string>)
   }
 }
 
+/**
+ * The CPU a concurrent session takes, against bare pg's pair: with two CPUs shared by the core and
+ * the server, their sum per session bounds the throughput, whatever the concurrency.
+ */
+function printCpu(ours: readonly CpuSpent[], bare: readonly CpuSpent[], loginsPerRound: number): void {
+  const perItem = (spent: readonly CpuSpent[], pick: (s: CpuSpent) => number | null): string => {
+    const values = spent.map(pick);
+    if (values.some((v) => v === null)) return 'n/a';
+    return fmt(median(values as number[]) / CONCURRENT);
+  };
+  console.log(
+    `    CPU per session (median of rounds): core ${perItem(ours, (s) => s.processMs)} ms, PostgreSQL server ${perItem(ours, (s) => s.serverMs)} ms; bare pg per pair: client ${perItem(bare, (s) => s.processMs)} ms, server ${perItem(bare, (s) => s.serverMs)} ms`,
+  );
+  console.log(
+    `    new logins to the server per round of ${CONCURRENT} sessions: ${fmt(loginsPerRound)} (bare pg: 1)`,
+  );
+}
+
 async function measurePlugin(
   bench: BenchCore,
   lab: LabDetails,
@@ -414,17 +435,27 @@ async function measurePlugin(
     // Side by side: rounds alternate, so both see the same machine.
     const ours: number[] = [];
     const bare: number[] = [];
+    const oursCpu: CpuSpent[] = [];
+    const bareCpu: CpuSpent[] = [];
+    const logins = countPgLogins();
+    let oursLogins = 0;
     for (let round = 0; round < PG_ROUNDS; round++) {
-      bare.push(await barePostgres(lab.postgres));
+      const bareRound = await cpuOf('postgres', () => barePostgres(lab.postgres));
+      bare.push(bareRound.result);
+      bareCpu.push(bareRound.spent);
       // The last round is profiled: its calls overlap, so their times add up to more than it took.
       const profiled = profiling && round === PG_ROUNDS - 1;
       const loop = monitorEventLoopDelay({ resolution: 1 });
       if (profiled) loop.enable();
       profileOn = profiled;
       const began = performance.now();
-      const { rate, failures } = await concurrentSessions(bench, plugin, accounts).finally(
+      const loginsBefore = logins();
+      const round_ = await cpuOf('postgres', () => concurrentSessions(bench, plugin, accounts)).finally(
         () => (profileOn = false),
       );
+      oursLogins += logins() - loginsBefore;
+      oursCpu.push(round_.spent);
+      const { rate, failures } = round_.result;
       ours.push(rate);
       printFailures(failures);
       if (profiled) {
@@ -442,6 +473,7 @@ async function measurePlugin(
     console.log(
       `    bare pg CREATE ROLE + DROP ROLE on one connection: ${fmt(median(bare))} pairs/s; ratio ${ratio.toFixed(2)} (target >= ${TARGET_PG_RATIO}) ${verdict(ratio >= TARGET_PG_RATIO)}`,
     );
+    printCpu(oursCpu, bareCpu, oursLogins / PG_ROUNDS);
     await enableDisableSessions(bench, lab.postgres);
   } else {
     const { rate, failures } = await concurrentSessions(bench, plugin, accounts);

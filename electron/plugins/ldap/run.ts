@@ -29,7 +29,7 @@ const kindOf = (operation: LdapOperation, error: unknown): ReturnType<typeof fai
  * its own bind, set-option lines aside), then runs the commands in order; the first failure stops the run.
  */
 export async function runLdap(given: RunRequest): Promise<RunResult> {
-  const derived = withDerivedTags(given.template, given.tags);
+  const derived = await withDerivedTags(given.template, given.tags);
   const request: RunRequest = { ...given, tags: derived.tags };
   const masker = new Masker(runSecrets(request.tags, request.login)).withForms((secret) => [
     escapeDnValue(secret),

@@ -97,7 +97,7 @@ export class SshPlugin implements PluginRuntime {
     const started = Date.now();
     // The hash tags ([#NEW_PASSWORD_SSHA#]...) as the other plugins compute them: an SSH template
     // may hand one to a tool on the target (ldapmodify, a database client) instead of the password.
-    const derived = withDerivedTags(given.template, given.tags);
+    const derived = await withDerivedTags(given.template, given.tags);
     const request: RunRequest = { ...given, tags: derived.tags };
     const timeouts = {
       connectSeconds: positiveOr(request.timeouts?.connectSeconds, this.#timeouts.connectSeconds),

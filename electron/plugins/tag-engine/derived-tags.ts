@@ -15,7 +15,7 @@ import { mysqlNativePasswordHash, scramSha256Verifier, sshaUserPassword } from '
 
 interface DerivedTag {
   readonly from: string;
-  readonly compute: (password: string) => string;
+  readonly compute: (password: string) => string | Promise<string>;
   /** Why the value cannot be computed from this password, or null when it can. */
   readonly refuse?: (password: string) => string | null;
 }
@@ -49,7 +49,7 @@ export interface DerivedTagValues {
  * The tag values of a run with the derived tags `template` uses. A derived tag whose source has
  * no value keeps the value given for it, if any (so the value check reports it as missing).
  */
-export function withDerivedTags(template: string, given: TagValues): DerivedTagValues {
+export async function withDerivedTags(template: string, given: TagValues): Promise<DerivedTagValues> {
   const tags: Record<string, string> = { ...given };
   const used = locateTags(template).filter((t) => Object.hasOwn(derivedTags, t.name));
   const lines = new LineIndex(template);
@@ -75,7 +75,7 @@ export function withDerivedTags(template: string, given: TagValues): DerivedTagV
         refusal: new Refusal(`${tagText(occurrence.name)} ${reason}`, at.line, at.column),
       };
     }
-    tags[occurrence.name] = derived.compute(source);
+    tags[occurrence.name] = await derived.compute(source);
     computed.add(occurrence.name);
   }
   return { tags, refusal: null };

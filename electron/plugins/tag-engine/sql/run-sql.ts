@@ -42,7 +42,7 @@ export interface SqlDriver {
  * the statements run in order on one connection, and the first error stops the run.
  */
 export async function runSqlTemplate(driver: SqlDriver, given: RunRequest): Promise<RunResult> {
-  const derived = withDerivedTags(given.template, given.tags);
+  const derived = await withDerivedTags(given.template, given.tags);
   const request: RunRequest = { ...given, tags: derived.tags };
   const masker = new Masker(runSecrets(request.tags, request.login)).withForms(driver.secretForms);
   const recorder = new RunRecorder(masker, request.onStep);

@@ -109,6 +109,6 @@ describe('PostgreSQL built-ins keep the password out of the server log', () => {
       return result.rows[0]?.rolpassword ?? '';
     });
     const salt = /^SCRAM-SHA-256\$4096:([^$]+)\$/.exec(stored)?.[1] ?? '';
-    expect(stored).toBe(scramSha256Verifier(password, Buffer.from(salt, 'base64')));
+    expect(stored).toBe(await scramSha256Verifier(password, Buffer.from(salt, 'base64')));
   });
 });

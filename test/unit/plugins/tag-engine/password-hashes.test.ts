@@ -24,15 +24,18 @@ describe('scramSha256Verifier', () => {
   const clientProof = b64('dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=');
   const serverSignature = '6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=';
 
-  const verifier = scramSha256Verifier('pencil', b64('W22ZaJ0SNY7soEsUEjb6gQ=='));
-  const parts = /^SCRAM-SHA-256\$(\d+):([^$]+)\$([^:]+):(.+)$/.exec(verifier);
+  const parts = async (): Promise<RegExpExecArray | null> =>
+    /^SCRAM-SHA-256\$(\d+):([^$]+)\$([^:]+):(.+)$/.exec(
+      await scramSha256Verifier('pencil', b64('W22ZaJ0SNY7soEsUEjb6gQ==')),
+    );
 
-  it("has PostgreSQL's shape: SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>", () => {
-    expect(parts?.slice(1, 3)).toEqual(['4096', 'W22ZaJ0SNY7soEsUEjb6gQ==']);
+  it("has PostgreSQL's shape: SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>", async () => {
+    expect((await parts())?.slice(1, 3)).toEqual(['4096', 'W22ZaJ0SNY7soEsUEjb6gQ==']);
   });
 
-  it("holds the RFC's keys: the server signature and the client proof check out", () => {
-    const [storedKey, serverKey] = [b64(parts?.[3] ?? ''), b64(parts?.[4] ?? '')];
+  it("holds the RFC's keys: the server signature and the client proof check out", async () => {
+    const keys = await parts();
+    const [storedKey, serverKey] = [b64(keys?.[3] ?? ''), b64(keys?.[4] ?? '')];
     const hmac = (key: Buffer): Buffer => createHmac('sha256', key).update(authMessage).digest();
     expect(hmac(serverKey).toString('base64')).toBe(serverSignature);
     // ClientProof = ClientKey XOR HMAC(StoredKey, AuthMessage), and StoredKey = SHA256(ClientKey).
@@ -41,8 +44,8 @@ describe('scramSha256Verifier', () => {
     expect(createHash('sha256').update(clientKey).digest().equals(storedKey)).toBe(true);
   });
 
-  it('draws a new 16-byte salt each time: two verifiers of one password differ', () => {
-    const [one, two] = [scramSha256Verifier('same'), scramSha256Verifier('same')];
+  it('draws a new 16-byte salt each time: two verifiers of one password differ', async () => {
+    const [one, two] = [await scramSha256Verifier('same'), await scramSha256Verifier('same')];
     expect(one).not.toBe(two);
     const salt = /^SCRAM-SHA-256\$4096:([^$]+)\$/.exec(one)?.[1] ?? '';
     expect(b64(salt)).toHaveLength(16);
@@ -81,42 +84,42 @@ describe('derived tags', () => {
       expect(isSecretTag(name), name).toBe(true);
   });
 
-  it('are computed from NEW_PASSWORD once per run, only those the template uses', () => {
-    const { tags, refusal } = withDerivedTags(template, { NEW_PASSWORD: 'pw-1234', USERNAME: 'u' });
+  it('are computed from NEW_PASSWORD once per run, only those the template uses', async () => {
+    const { tags, refusal } = await withDerivedTags(template, { NEW_PASSWORD: 'pw-1234', USERNAME: 'u' });
     expect(refusal).toBeNull();
     expect(tags.NEW_PASSWORD_SCRAM).toMatch(/^SCRAM-SHA-256\$4096:/);
     expect(Object.keys(tags).sort()).toEqual(['NEW_PASSWORD', 'NEW_PASSWORD_SCRAM', 'USERNAME']);
   });
 
-  it('are masked like the password they come from', () => {
-    const { tags } = withDerivedTags('[#NEW_PASSWORD_MYSQL#]', { NEW_PASSWORD: 'pw-1234' });
+  it('are masked like the password they come from', async () => {
+    const { tags } = await withDerivedTags('[#NEW_PASSWORD_MYSQL#]', { NEW_PASSWORD: 'pw-1234' });
     const hash = tags.NEW_PASSWORD_MYSQL ?? '';
     expect(new Masker(runSecrets(tags)).mask(`set to ${hash}`)).toBe('set to ******');
   });
 
-  it('replace a value given for them, and stay missing when NEW_PASSWORD is', () => {
+  it('replace a value given for them, and stay missing when NEW_PASSWORD is', async () => {
     const given = { NEW_PASSWORD: 'pw-1234', NEW_PASSWORD_MYSQL: 'forged' };
-    expect(withDerivedTags('[#NEW_PASSWORD_MYSQL#]', given).tags.NEW_PASSWORD_MYSQL).toBe(
+    expect((await withDerivedTags('[#NEW_PASSWORD_MYSQL#]', given)).tags.NEW_PASSWORD_MYSQL).toBe(
       mysqlNativePasswordHash('pw-1234'),
     );
-    expect(withDerivedTags('[#NEW_PASSWORD_MYSQL#]', {}).tags).toEqual({});
+    expect((await withDerivedTags('[#NEW_PASSWORD_MYSQL#]', {})).tags).toEqual({});
   });
 
-  it('refuse a password NEW_PASSWORD itself would refuse (NUL, lone surrogate), naming no value', () => {
+  it('refuse a password NEW_PASSWORD itself would refuse (NUL, lone surrogate), naming no value', async () => {
     for (const [password, rule] of [
       ['a\u0000b', 'contains a NUL character'],
       ['a\ud800b', 'is not valid Unicode'],
     ] as const) {
       for (const name of ['NEW_PASSWORD_SCRAM', 'NEW_PASSWORD_MYSQL', 'NEW_PASSWORD_SSHA']) {
-        const { refusal } = withDerivedTags(`[#${name}#]`, { NEW_PASSWORD: password });
+        const { refusal } = await withDerivedTags(`[#${name}#]`, { NEW_PASSWORD: password });
         expect(refusal?.message, name).toContain(`The value of [#NEW_PASSWORD#] ${rule}`);
         expect([refusal?.line, refusal?.column]).toEqual([1, 1]);
       }
     }
   });
 
-  it('refuse a SCRAM verifier of a non-ASCII password, at the tag, naming no value', () => {
-    const { refusal } = withDerivedTags('x\n  [#NEW_PASSWORD_SCRAM#]', { NEW_PASSWORD: 'pässwörd' });
+  it('refuse a SCRAM verifier of a non-ASCII password, at the tag, naming no value', async () => {
+    const { refusal } = await withDerivedTags('x\n  [#NEW_PASSWORD_SCRAM#]', { NEW_PASSWORD: 'pässwörd' });
     expect(refusal?.message).toMatch(/^\[#NEW_PASSWORD_SCRAM#\] needs an ASCII password/);
     expect(refusal?.message).not.toContain('pässwörd');
     expect([refusal?.line, refusal?.column]).toEqual([2, 3]);

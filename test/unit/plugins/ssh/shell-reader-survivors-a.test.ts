@@ -1,0 +1,107 @@
+// Survivors of the shell reader's mutation run (issue 15, module "ssh shell reader"), part a: a
+// table of typed lines with each tag's exact placement, each line chosen so that one mutant of
+// shell-reader.ts reads it otherwise. The mutants no input can tell apart are explained at the end.
+
+import { describe, expect, it } from 'vitest';
+import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
+import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
+
+/** The refusals that are not in `reasons` (tag-placement.ts), by a short name for the table. */
+const messages = {
+  notPlain:
+    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
+  printfVariable:
+    'goes to printf -v, which evaluates a variable name (a[$(cmd)] runs cmd) (quoting does not hold there)',
+} as const;
+
+/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
+function reasonName(reason: string): string {
+  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
+  return known === undefined ? JSON.stringify(reason) : known[0];
+}
+
+/** What the reader records on each tag of `line` (§ a tag), one summary per tag joined by ` | `. */
+function placements(line: string): string {
+  const tags: Placement[] = [];
+  const items: Item[] = Array.from(line, (char, index) => {
+    if (char !== '§') return char;
+    const tag = new Placement(index);
+    tags.push(tag);
+    return tag;
+  });
+  items.push('\n');
+  readStream([items]);
+  return tags
+    .map((tag) =>
+      [
+        tag.context,
+        tag.wordStart ? 'start' : '',
+        tag.freshCommand ? 'fresh' : '',
+        tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
+        tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
+        tag.inner === null ? '' : 'inner',
+      ]
+        .filter((part) => part !== '')
+        .join(' '),
+    )
+    .join(' | ');
+}
+
+/** Each line, its tags' placements, and the mutant (current position in shell-reader.ts) it kills. */
+const table: readonly (readonly [string, string, string])[] = [
+  // The group's own command ends the wait for a command after |, but the pipeline is still open.
+  ['echo a | ( echo b ) >§', 'unquoted start', '112:11'],
+  // A tag's value is plain: a second tag right after it is not refused as following a ~.
+  ['echo ~§§', 'unquoted quoted:before | unquoted', '162:9 162:24'],
+  // A quoted * is no glob; inside "…", a ` still opens a command substitution.
+  ["echo '*'§", 'unquoted', '208:34'],
+  ['echo "*"§', 'unquoted', '230:34'],
+  ['echo "`§`"', 'backticks start quoted:backticks', '228:20 228:29'],
+  // printf's first argument holds an expansion ($a may be -v): printf may evaluate a name.
+  ['printf $a §', 'unquoted start quoted:printfVariable', '281:21'],
+  // After \, the word has begun (even before the tag's value): no fresh command starts there.
+  ['\\§ x', 'unquoted start all:backslash quoted:before', '350:39'],
+  // The quote characters are in the word's raw text, which the NAME= test reads.
+  ["a='b'§ x", 'unquoted quoted:assignment', '391:7'],
+  ['a="b"§ x', 'unquoted quoted:assignment', '394:7'],
+];
+
+describe('shell reader: where each tag lands, against part a of the surviving mutants', () => {
+  it.each(table)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+});
+
+/*
+ * Equivalent mutants of part a (current positions): no input tells them apart from the code.
+ * shell-reader.ts:
+ * - 72:11 OptionalChaining (frame.kind): the loop runs while the stack is not empty, so pop()
+ *   returns a frame, never undefined.
+ * - 85:18 ArithmeticOperator (this.#stack.length + 1): the loop then starts two places past the
+ *   top; both are undefined and skipped (frame?.kind), and it goes on down the same frames.
+ * - 89:21 StringLiteral (""): unreachable; the outermost command frame is never popped while
+ *   reading (only the frame on top is, and a ) pops a command frame only when the stack holds
+ *   more), and the final loop of read() pops it after its last use.
+ * - 224:62 BooleanLiteral (#literal(char, false)): the backslash kept before an ordinary character
+ *   in "…" then goes to word.unquoted instead of a marker; unquoted is only searched for globs and
+ *   braces (* ? […] {…,…}), where a backslash and a marker both match nothing, and both match
+ *   the . and [^}] of those patterns.
+ * - 238:84 BooleanLiteral (#dollar(true)): called only with a tag next, a path (refuseAll,
+ *   #unknown, return) that does not read inDouble.
+ * - 274:9 ConditionalExpression (true): a quote closed inside ${…} or arithmetic (the only other
+ *   frames a quote opens in) then sets #before to 'quote'; but that frame's closing sets 'other'
+ *   and a $( inside it sets 'start' before any tag in a command frame reads #before.
+ * - 274:56 StringLiteral (""), 306:24, 368:22, 375:22 StringLiteral ("" for 'start'): #before is
+ *   only ever compared with 'other' (#tag), so '' reads as 'quote' and 'start' do.
+ * - 298:9 ConditionalExpression (false): with no next item, every test below fails (nameStart and
+ *   specialParameter test "undefined", many characters) and the else branch adds the same
+ *   literal $.
+ * - 327:14 ConditionalExpression (true): nameCharacter.test() of a tag or of undefined tests
+ *   "[object Object]" or "undefined", never one character: false, as the typeof test gives.
+ * tag-placement.ts:
+ * - 44:27 StringLiteral (context ""): every tag is read by the shell reader, whose #tag sets the
+ *   context for every kind of frame (no #at++ ever skips a tag), or by a console's reader
+ *   (console-session.ts), which sets 'console'; the default is never seen.
+ * - 50:14 UnaryOperator (rawIndex +1): #tag sets rawIndex on every tag before #endWord, its only
+ *   reader, compares it.
+ */

@@ -4,6 +4,7 @@
 // mutants no input can tell apart are explained at the end of this file.
 
 import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
 import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
 
@@ -84,6 +85,47 @@ describe('shell reader: survivors part b, where each tag lands', () => {
   });
 });
 
+// Found while reading 475:11 (cmd.words.length === 0 → true): bash reads `for ((…))` as the
+// arithmetic loop wherever a command's name may go, after if, then, do, {, !, time… too
+// (`while :; do for ((i=0;i<a;i++)); do :; done; break; done` with a='x[$(cmd)]' runs cmd). The
+// reader took that for only as a command's first word: the ( after `do for` was one in the middle
+// of a command, refused for quoted values only, so a user name landed in arithmetic.
+describe('shell reader: for ((…)) after a keyword that leads into a command', () => {
+  const loops: readonly (readonly [string, string])[] = [
+    ['for ((§)); do :; done', 'arithmetic start all:arithmetic'],
+    ['while :; do for ((i=0;i<§;i++)); do :; done; done', 'arithmetic start all:arithmetic'],
+    ['if :; then for((i=0;i<§;i++)); do :; done; fi', 'arithmetic start all:arithmetic'],
+    ['{ for ((i=0;i<§;i++)); do :; done; }', 'arithmetic start all:arithmetic'],
+    ['! for ((§)); do :; done', 'arithmetic start all:arithmetic'],
+    ['time for((§)); do :; done', 'arithmetic start all:arithmetic'],
+    // A for that is not a command's name, or a word that is not for: bash refuses the ( (a syntax
+    // error), the reader loses track.
+    ['if :; then x for ((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['if :; then x for((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['while :; do x=1 for ((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['while :; do for x ((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['while :; do for x((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['x ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
+    // No word before the ( at all: a ( … ) group.
+    ['(echo §)', 'unquoted start'],
+  ];
+
+  it.each(loops)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+
+  it('a user name there is refused by the check', () => {
+    expect(
+      checkSshTemplate('exec "while :; do for ((i=0;i<[#USERNAME#];i++)); do :; done; break; done"'),
+    ).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringContaining('arithmetic expression') as string,
+      }),
+    ]);
+  });
+});
+
 /*
  * Equivalent mutants of shell-reader.ts in part b (issue 15): no input tells them apart from the
  * code. Positions are those of shell-reader.ts at this file's commit.
@@ -101,12 +143,10 @@ describe('shell reader: survivors part b, where each tag lands', () => {
  *   /^\d+$/ never matches it; the tags test only says so first.
  * - 462:12 ConditionalExpression (true): '<>&|-'.includes() of a tag ("[object Object]") or of
  *   undefined ("undefined") is false, as the typeof test gives.
- * - 475:11 ConditionalExpression (true for cmd.words.length === 0): a for with words before it
- *   cannot start the arithmetic loop (line 477 wants it the only word) nor a group (for is not a
- *   lead-in keyword of atStart), so the else branch ends the word all the same; ending it first
- *   only moves the compound it opens before the #lose, and neither reads the other.
- * - 475:64 ConditionalExpression (true): a word with a tag holds its marker in raw, never 'for'.
- * - 477:70 OptionalChaining (cmd.words[0].text): words.length === 1 is tested first.
+ * - 475:38 ConditionalExpression (true; 475:64 before the for ((…)) fix above): a word with a
+ *   tag holds its marker in raw, never 'for'.
+ * - 475:11 ConditionalExpression (true for cmd.words.length === 0) and 477:70 OptionalChaining
+ *   (cmd.words[0].text) were equivalent before that fix, which removed the code they mutate.
  * - 494:9 LogicalOperator (||), ConditionalExpression (true); 494:33 ConditionalExpression (true),
  *   EqualityOperator (>=): a ) reaches #parenthesis only through the frame on top of the stack;
  *   the one command frame whose closer is null is the outermost, never popped, so closer === ')'

@@ -26,6 +26,10 @@ export class WordBuilder {
 
 export type PipelineStage = { readonly reader: string | null; readonly tags: readonly Placement[] };
 
+/** A keyword after which a command's name may still come. */
+const leadsIn = (w: CommandWord): boolean =>
+  w.known && ['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time'].includes(w.text);
+
 export class CommandBuilder {
   words: CommandWord[] = [];
   wordTags: Placement[][] = [];
@@ -43,14 +47,16 @@ export class CommandBuilder {
 
   /** No word yet other than keywords that lead into a command. */
   get atStart(): boolean {
-    return (
-      this.word === null &&
-      this.words.every(
-        (w) =>
-          w.known &&
-          ['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time'].includes(w.text),
-      )
-    );
+    return this.word === null && this.words.every(leadsIn);
+  }
+
+  /**
+   * The last word is a for where a command's name goes (`for`, `do for`, `then for`…): a ( next
+   * opens the arithmetic loop `for ((…))`.
+   */
+  get atForLoop(): boolean {
+    const last = this.words[this.words.length - 1];
+    return this.word === null && last?.text === 'for' && this.words.slice(0, -1).every(leadsIn);
   }
 }
 

@@ -472,9 +472,9 @@ class ShellReader {
     }
     if (char === '(') {
       // `for((…))` with no blank: the word for ends at the ( as it would at a blank.
-      if (cmd.words.length === 0 && cmd.word?.raw === 'for' && cmd.word.tags.length === 0)
-        this.#endWord(frame);
-      const forLoop = cmd.word === null && cmd.words.length === 1 && cmd.words[0]?.text === 'for';
+      if (cmd.word?.raw === 'for' && cmd.word.tags.length === 0) this.#endWord(frame);
+      // After if, do, {… too: `while :; do for ((…)); do …; done; done` is arithmetic.
+      const forLoop = cmd.atForLoop;
       if ((cmd.atStart || forLoop) && this.#peek() === '(') {
         this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });
         this.#at++;

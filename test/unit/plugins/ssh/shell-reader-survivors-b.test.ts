@@ -1,0 +1,154 @@
+// The shell reader's surviving mutants, part b (issue 15: `npm run mutation -- --module "ssh shell
+// reader"`): separators (; & | and their pairs), redirections, ( and ), and brace expansion.
+// Each line below tells one mutant apart from the code by the placements the reader records; the
+// mutants no input can tell apart are explained at the end of this file.
+
+import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
+import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
+
+/** The refusals these lines meet that are not in `reasons` (tag-placement.ts), by a short name. */
+const messages = {
+  notPlain:
+    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
+  pipedSh: 'is piped into sh, which can run what it reads as code (quoting does not hold there)',
+  caseClause: 'a case clause (;; or ;&) comes before it',
+  midCommandParen:
+    'a ( in the middle of a command (a function definition or an extended glob) comes before it',
+} as const;
+
+/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
+function reasonName(reason: string): string {
+  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
+  return known === undefined ? JSON.stringify(reason) : known[0];
+}
+
+/**
+ * What the reader records on each tag of `line` (§ a tag; a line end is added), one summary per
+ * tag joined by ` | `: as in shell-reader-mutants.test.ts.
+ */
+function placements(line: string): string {
+  const tags: Placement[] = [];
+  const items: Item[] = Array.from(line, (char, index) => {
+    if (char !== '§') return char;
+    const tag = new Placement(index);
+    tags.push(tag);
+    return tag;
+  });
+  items.push('\n');
+  readStream([items]);
+  return tags
+    .map((tag) =>
+      [
+        tag.context,
+        tag.wordStart ? 'start' : '',
+        tag.freshCommand ? 'fresh' : '',
+        tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
+        tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
+        tag.inner === null ? '' : 'inner',
+      ]
+        .filter((part) => part !== '')
+        .join(' '),
+    )
+    .join(' | ');
+}
+
+/** Each line, its tags' placements, and why the line is here (the mutants it kills). */
+const table: readonly (readonly [string, string, string])[] = [
+  // `|>x sh` is a pipe into `>x sh` (bash runs sh, its output to x), not the redirection &> is.
+  ['printf %s § |>x sh', 'unquoted start quoted:pipedSh', '416:9 char === "&" → true'],
+  // A ; skips nothing after it but a second ; or a &: here the tag starts the next command.
+  ['echo a;§', 'unquoted start fresh quoted:notPlain', '427:9, 427:27 ||, 427:43 → true and !=='],
+  ['echo a;§ x', 'unquoted start fresh quoted:notPlain', 'the same, the tag not last'],
+  // ;& is one operator, so the & after it is not the first of a && that waits for a command on
+  // (bash refuses `;&&` outside case; the reader reads on, and the tag still starts a command).
+  [
+    'echo a ;&& §',
+    'unquoted start fresh quoted:caseClause',
+    '427:27 → false, 427:27 ===→!==, 427:36 and 427:52 ""',
+  ],
+  // With extglob on (bash -O extglob, or bash-completion in an interactive shell), !(…) is a
+  // pattern, not a ! before a subshell: the ( is read as one in the middle of a word.
+  ['!(echo §)', 'unquoted start quoted:midCommandParen', '475:11 → true'],
+  // After $(…), the next character of the word follows an expansion.
+  ['echo $(a)§', 'unquoted start quoted:before', '496:22 "other" → ""'],
+  ['echo x $(a) §', 'unquoted start', 'the same, after a blank'],
+  // {ab,c} and {a,bc} expand into two words each (bash: aab ac, aa abc).
+  ['echo §{ab,c}', 'unquoted start quoted:braces', '509:20 [^}]* before the comma'],
+  ['echo §{a,bc}', 'unquoted start quoted:braces', '509:20 [^}]* after the comma'],
+];
+
+describe('shell reader: survivors part b, where each tag lands', () => {
+  it.each(table)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+});
+
+// Found while reading 475:11 (cmd.words.length === 0 → true): bash reads `for ((…))` as the
+// arithmetic loop wherever a command's name may go, after if, then, do, {, !, time… too
+// (`while :; do for ((i=0;i<a;i++)); do :; done; break; done` with a='x[$(cmd)]' runs cmd). The
+// reader took that for only as a command's first word: the ( after `do for` was one in the middle
+// of a command, refused for quoted values only, so a user name landed in arithmetic.
+describe('shell reader: for ((…)) after a keyword that leads into a command', () => {
+  const loops: readonly (readonly [string, string])[] = [
+    ['for ((§)); do :; done', 'arithmetic start all:arithmetic'],
+    ['while :; do for ((i=0;i<§;i++)); do :; done; done', 'arithmetic start all:arithmetic'],
+    ['if :; then for((i=0;i<§;i++)); do :; done; fi', 'arithmetic start all:arithmetic'],
+    ['{ for ((i=0;i<§;i++)); do :; done; }', 'arithmetic start all:arithmetic'],
+    ['! for ((§)); do :; done', 'arithmetic start all:arithmetic'],
+    ['time for((§)); do :; done', 'arithmetic start all:arithmetic'],
+    // A for that is not a command's name, or a word that is not for: bash refuses the ( (a syntax
+    // error), the reader loses track.
+    ['if :; then x for ((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['if :; then x for((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['while :; do x=1 for ((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['while :; do for x ((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['while :; do for x((1)) §', 'unquoted start quoted:midCommandParen'],
+    ['x ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
+    // No word before the ( at all: a ( … ) group.
+    ['(echo §)', 'unquoted start'],
+  ];
+
+  it.each(loops)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+
+  it('a user name there is refused by the check', () => {
+    expect(
+      checkSshTemplate('exec "while :; do for ((i=0;i<[#USERNAME#];i++)); do :; done; break; done"'),
+    ).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringContaining('arithmetic expression') as string,
+      }),
+    ]);
+  });
+});
+
+/*
+ * Equivalent mutants of shell-reader.ts in part b (issue 15): no input tells them apart from the
+ * code. Positions are those of shell-reader.ts at this file's commit.
+ *
+ * - 409:20, 456:22, 464:20, 490:22, 499:22 StringLiteral ("" for 'start'): #before is only ever
+ *   compared with 'other' (#tag), so '' reads as 'start' does.
+ * - 412:11 ConditionalExpression (false): the second & or | of && or || in [[ … ]] is then read
+ *   as a separator of its own, which finds no word to end, sets #before to 'start' again and
+ *   returns at the same test: nothing else is skipped or changed.
+ * - 423:31 StringLiteral ("" for 'pipe'): #endCommand only tests how === 'list'.
+ * - 427:27 ConditionalExpression (true for char === ';'): the test is reached with ; or &, or with
+ *   | only when a second | follows (line 421 returns otherwise). For &, next === '&' is
+ *   next === char; for |, next === char already holds.
+ * - 441:30 ConditionalExpression (true): a word with a tag holds the tag's marker in raw, so
+ *   /^\d+$/ never matches it; the tags test only says so first.
+ * - 462:12 ConditionalExpression (true): '<>&|-'.includes() of a tag ("[object Object]") or of
+ *   undefined ("undefined") is false, as the typeof test gives.
+ * - 475:38 ConditionalExpression (true; 475:64 before the for ((…)) fix above): a word with a
+ *   tag holds its marker in raw, never 'for'.
+ * - 475:11 ConditionalExpression (true for cmd.words.length === 0) and 477:70 OptionalChaining
+ *   (cmd.words[0].text) were equivalent before that fix, which removed the code they mutate.
+ * - 494:9 LogicalOperator (||), ConditionalExpression (true); 494:33 ConditionalExpression (true),
+ *   EqualityOperator (>=): a ) reaches #parenthesis only through the frame on top of the stack;
+ *   the one command frame whose closer is null is the outermost, never popped, so closer === ')'
+ *   holds exactly when the stack holds more than one frame.
+ */

@@ -1,0 +1,141 @@
+// The shell reader's surviving mutants of issue 15 (`npm run mutation`, module "ssh shell reader"),
+// part c: the end of a word (#endWord), of a command (#endCommand) and of a stream (readStream).
+// Each line below tells one or more of them apart from the code, by each tag's exact placement;
+// the mutants no input can tell apart are explained at the end of this file.
+
+import { describe, expect, it } from 'vitest';
+import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
+import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
+
+/** The refusals these lines meet that are not in `reasons` (tag-placement.ts), by a short name. */
+const messages = {
+  notPlain:
+    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
+  unmatchedParen: 'an unmatched ) (a case pattern?) comes before it',
+  coproc: 'coproc comes before it, which this check does not follow',
+  printfV:
+    'goes to printf -v, which evaluates a variable name (a[$(cmd)] runs cmd) (quoting does not hold there)',
+  enableF: 'goes to enable -f, which loads and runs a shared library (quoting does not hold there)',
+  sed: 'goes to sed, which runs its script as code (quoting does not hold there)',
+} as const;
+
+/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
+function reasonName(reason: string): string {
+  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
+  return known === undefined ? JSON.stringify(reason) : known[0];
+}
+
+/** One tag's placement in a word each: context, start, fresh, the refusals, inner. */
+function summary(tag: Placement): string {
+  return [
+    tag.context,
+    tag.wordStart ? 'start' : '',
+    tag.freshCommand ? 'fresh' : '',
+    tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
+    tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
+    tag.inner === null ? '' : 'inner',
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/** A line's items (§ a tag) and its tags, with a line end after it. */
+function typed(line: string): { items: Item[]; tags: Placement[] } {
+  const tags: Placement[] = [];
+  const items: Item[] = Array.from(line, (char, index) => {
+    if (char !== '§') return char;
+    const tag = new Placement(index);
+    tags.push(tag);
+    return tag;
+  });
+  items.push('\n');
+  return { items, tags };
+}
+
+/** What the reader records on each tag of `line`, joined by ` | ` (as shell-reader-mutants.test.ts). */
+function placements(line: string): string {
+  const { items, tags } = typed(line);
+  readStream([items]);
+  return tags.map(summary).join(' | ');
+}
+
+/** Each line (§ a tag) and its tags' placements. */
+const table: readonly (readonly [string, string])[] = [
+  // 514:20 LogicalOperator (name = '' in an assignment): with a name longer than one letter, the
+  // tag is past [ yet no longer before name.length + subscript.length.
+  ['abc[§]=1 x', 'unquoted all:subscript quoted:before'],
+  // 524:17 ConditionalExpression and LogicalOperator (expanded without its $x): printf's first
+  // argument could become -v, which evaluates a name; enable's any argument could become -f.
+  ['printf $x §', 'unquoted start quoted:printfV'],
+  ['enable $x §', 'unquoted start quoted:enableF'],
+  // 531:9 ConditionalExpression (unknown words read as keywords): coproc$x is a command's name, not
+  // the keyword coproc (bash agrees), so the next command is read on.
+  ['coproc$x; echo §', 'unquoted start'],
+  // 553:9 ConditionalExpression and EqualityOperator (an empty command ends like one with words):
+  // after &&, ) ends an empty command, which must not end the wait for the next command, so the
+  // tag is not at a fresh command's start. Bash refuses this line; a line bash accepts never ends
+  // an empty command with tags or while a command is awaited, but the reader still reads on.
+  ['echo a && )§', 'unquoted start quoted:unmatchedParen'],
+  // 561:13 LogicalOperator and ConditionalExpression (a tag outside sed's script takes the script's
+  // layer, undefined): a tag in a file name of sed is refused and has no inner layer.
+  ['sed "s/a/§/" §', 'double-quotes inner | unquoted start quoted:sed'],
+  ['sed s/a/b/ §', 'unquoted start quoted:sed'],
+  // 561:36 ConditionalExpression (layers and the script's tags always as many): a NUL typed in the
+  // script reads as one more tag's marker in sed-script.ts, which gives two layers for one tag.
+  ["sed 's/a/\u0000§/'", 'single-quotes quoted:sed'],
+];
+
+describe('shell reader survivors (part c): where each tag of a typed line lands', () => {
+  it.each(table)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+});
+
+describe('shell reader survivors (part c): a stream of typed lines', () => {
+  // 603:15 ArrayDeclaration (the next chunk does not start empty): each typed line is read by a
+  // fresh reader, so a tag at the start of the second one starts a fresh command.
+  it('a typed line after another starts with nothing before it', () => {
+    const first = typed('echo a');
+    const second = typed('§ x');
+    readStream([first.items, null, second.items]);
+    expect(second.tags.map(summary)).toEqual(['unquoted start fresh quoted:notPlain']);
+  });
+});
+
+/*
+ * Equivalent mutants of shell-reader.ts in part c (issue 15): no input tells them apart from the
+ * code. Positions are those of shell-reader.ts when this file was written.
+ *
+ * - 514:39 StringLiteral (assignment?.[1] ?? "Stryker was here!"): the fallback is only taken when
+ *   the word is no assignment; then subscript is '' and line 516 stops at `subscript !== ''`.
+ * - 516:11 ConditionalExpression (true for `subscript !== '' && tag.rawIndex > name.length`),
+ *   LogicalOperator (`subscript !== '' || tag.rawIndex > name.length`), 516:11 ConditionalExpression
+ *   (true for `subscript !== ''`), 516:25 StringLiteral (`subscript !== "Stryker was here!"`): with
+ *   no subscript, what is left asks rawIndex > name.length and rawIndex < name.length together,
+ *   or rawIndex < name.length alone; a tag's marker is a NUL, never a name character, and the
+ *   pattern is anchored at the word's start, so the marker is never inside the name.
+ * - 516:31 ConditionalExpression (true), EqualityOperator (>=): the pattern needs [ right after the
+ *   name, so a marker is never in the name nor at name.length.
+ * - 516:61 EqualityOperator (<=): the character right after the subscript's ] must be = or + for
+ *   the pattern to match, so it is never a marker.
+ * - 530:9 ConditionalExpression (true: redirectNext = false after every word): #redirection sets
+ *   redirectNext only once the word before it is ended or dropped, and the next word of that
+ *   command is built with redirect = redirectNext, so a word that ends while redirectNext is set is
+ *   always a redirection's target: for the others it is already false.
+ * - 556:19 ConditionalExpression (true: sed = cls.sed whatever the class): only the reparsed class
+ *   of sed (command-rules.ts) has a sed property; on the other classes it is undefined.
+ * - 557:46 ArrayDeclaration (scriptTags = ["Stryker was here"] without sed): with sed undefined,
+ *   sed?.layers[…] is undefined whatever scriptTags holds, and line 561 reads scriptTags only after
+ *   `layer !== undefined`.
+ * - 557:99 ArrayDeclaration (no coverage; `?? ["Stryker was here"]`): sed.script is one of the
+ *   command's words (readSedCommand gets them from classifyCommand), and #endWord pushes a word and
+ *   its tags together, so wordTags at its index always exists.
+ * - 561:58 OptionalChaining (sed.layers): read only when layer !== undefined, which needs sed.
+ * - 566:23 ConditionalExpression (true), EqualityOperator (<=): at i = words.length,
+ *   cmd.words[i]?.assignment is undefined, so the loop stops there all the same.
+ * - 566:47 OptionalChaining (cmd.words[i].assignment): i < words.length is tested first.
+ * - 567:46 ArrayDeclaration (no coverage; `?? ["Stryker was here"]`): wordTags has an entry for
+ *   every word (see 557:99), so the fallback is never taken.
+ * - 588:33 ConditionalExpression (false): find() skips the stages whose reader is null, so the
+ *   reader it gives is never null.
+ */

@@ -93,8 +93,15 @@ export const moduleTests = {
     'test/unit/plugins/ssh/substitute-mutants.test.ts',
   ],
   // Its own table besides: exact placements for the lines its mutants were measured against.
-  'ssh shell reader': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-mutants.test.ts'],
-  'ssh command rules': sshShellTests,
+  'ssh shell reader': [
+    ...sshShellTests,
+    'test/unit/plugins/ssh/shell-reader-mutants.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-a.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-c.test.ts',
+  ],
+  // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
+  'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
   // python3 and tclsh, too slow to repeat for every mutant.
   'ssh second readers': [

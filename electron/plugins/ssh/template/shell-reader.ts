@@ -274,11 +274,16 @@ class ShellReader {
     if (this.#frame.kind === 'command') this.#before = 'quote';
   }
 
-  /** The word holds an expansion: what it becomes is not in the template. */
+  /**
+   * The word holds an expansion: what it becomes is not in the template. It also stands in `raw`,
+   * so that a word with one is neither the digits of `2>` (`2$x>f cmd` runs the command 2…) nor
+   * a name before `=` (`a$x=1 cmd` runs the command a…=1, bash assigns nothing).
+   */
   #unknown(): void {
     const word = this.#word();
     word.known = false;
     word.expanded = true;
+    word.raw += tagMarker;
   }
 
   #openBackticks(): void {
@@ -319,7 +324,8 @@ class ShellReader {
       this.#push({ kind: 'ansi' });
       this.#at++;
     } else if (next === '"' && !inDouble) {
-      // $"…": a translated string, otherwise "…".
+      // $"…": a translated string, otherwise "…" (quoted: no assignment's name, no 2>).
+      this.#word().raw += '$"';
       this.#push({ kind: 'double' });
       this.#at++;
     } else if (nameStart.test(next)) {

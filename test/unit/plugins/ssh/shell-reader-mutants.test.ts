@@ -226,7 +226,8 @@ const table: readonly (readonly [string, string])[] = [
   ['echo "$[§]"', 'arithmetic start all:arithmetic'],
   ['echo "$((§))"', 'arithmetic start all:arithmetic'],
   ['printf %s § | sh$¶', 'unquoted start'],
-  ['a$"b"=§ x', 'unquoted quoted:assignment'],
+  // $"b" is quoted: bash assigns nothing and runs the command ab=1 (like a\b=… above).
+  ['a$"b"=§ x', 'unquoted quoted:notPlain'],
   ['[[ a << b ]]; echo §', 'unquoted start'],
   ['printf %s § | "sh\\¶', 'unquoted start quoted:pipedSh'],
   ['echo $[ ) § ]', 'arithmetic start all:arithmetic'],
@@ -309,6 +310,44 @@ describe('shell reader: misplacements found by the mutant tests', () => {
     expect(placements('for((i=0;i<§;i++)); do :; done')).toMatch(/^arithmetic .*all:arithmetic/);
   });
 
+  // A word with an expansion in it is neither the digits of 2> nor an assignment's name: bash
+  // runs `2$x>f echo …` as the command 2… (with x=q it writes 2q to f) and `a$x=1 echo …` as the
+  // command a…=1. The reader took both for plain echo, so a value went to a command it does not know.
+  it.each([
+    ['2$x>f echo §'],
+    ['2`a`>f echo §'],
+    ['2$(a)>f echo §'],
+    ['2${x}>f echo §'],
+    ["2$'3'>f echo §"],
+    ['a$x=1 echo §'],
+    ["a$'b'=1 echo §"],
+    ['a${x}=1 echo §'],
+  ])('%s: the command is the expanded word, not echo', (line) => {
+    expect(placements(line)).not.toBe('unquoted start');
+  });
+
+  // $"3" is a quoted 3: `2$"3">f sh` runs the command 23 with the argument sh, as `23 sh` does,
+  // and `a$"b"=1 sh` the command ab=1, as `'ab=1' sh` does (not an assignment before sh).
+  it('2$"3"> and a$"b"= are read as the literal words they are', () => {
+    expect(checkSshTemplate('exec "printf %s [#ADD_INFO#] | 2$\\"3\\">f sh"')).toEqual(
+      checkSshTemplate('exec "printf %s [#ADD_INFO#] | 23 sh"'),
+    );
+    expect(checkSshTemplate('exec "a$\\"b\\"=1 sh -c [#ADD_INFO#]"')).toEqual(
+      checkSshTemplate('exec "\'ab=1\' sh -c [#ADD_INFO#]"'),
+    );
+  });
+
+  it('such lines are refused by the check; 2>f and a=$x before a command are not', () => {
+    for (const line of [
+      '2$x>f echo [#ADD_INFO#]',
+      'a$x=1 echo [#ADD_INFO#]',
+      'printf %s [#ADD_INFO#] | 2$x>f cat',
+    ])
+      expect(checkSshTemplate(`exec "${line}"`), line).not.toEqual([]);
+    for (const line of ['echo 2>f [#ADD_INFO#]', 'a=$x echo [#ADD_INFO#]', 'a=$x b=$(c) echo [#ADD_INFO#]'])
+      expect(checkSshTemplate(`exec "${line}"`), line).toEqual([]);
+  });
+
   // In "${a:-'…'}", bash still pairs the single quotes (`echo "${a:-'}'X}"` prints '}'X): the
   // first } is quoted, and the tag is inside the ${…}. The reader used to close the ${…} there and
   // take the tag for one in "…": a ' in the value then opened a pair bash reads on to the next '.
@@ -324,42 +363,6 @@ describe('shell reader: misplacements found by the mutant tests', () => {
   });
 });
 
-/*
- * Equivalent mutants of shell-reader.ts (issue 15): no input tells them apart from the code.
- *
- * - 50:29 ArrayDeclaration (#items = ["Stryker was here"]): read() sets #items before any use.
- * - 53:52, 449:22, 457:20, 480:22, 489:22 StringLiteral ("" for 'start'): #before is only ever
- *   compared with 'other' (#tag), so '' reads as 'start', 'plain' or 'quote' do.
- * - 64:24 EqualityOperator (<=): items[items.length] is undefined, and line 66 breaks on it.
- * - 66:11 ConditionalExpression (false): within bounds an item is never undefined (the lines are
- *   arrays built by push, without holes).
- * - 89:21 StringLiteral: unreachable; the outermost command frame is never popped (only quote,
- *   backtick, comment, ${…} and arithmetic frames are, and a ) only when the stack holds more).
- * - 221:64 BooleanLiteral (#literal(char, false)): the backslash kept before an ordinary character
- *   in "…" then goes to word.unquoted instead of a marker; unquoted is only searched for globs and
- *   braces (* ? […] {…,…}), never for a backslash.
- * - 235:84 BooleanLiteral (#dollar(true)): called only with a tag next, a path (refuseAll,
- *   #unknown, return) that does not read inDouble.
- * - 320:14 ConditionalExpression (true): nameCharacter.test() of a tag or of undefined tests
- *   "[object Object]" or "undefined", never one character: false, as the typeof test gives.
- * - 343:39 BlockStatement: without the return, the lines after it do nothing for a tag (not a
- *   string) but set #before to 'other', as #backslashBeforeTag already did; #word() only creates
- *   the word the tag creates anyway.
- * - 405:11 ConditionalExpression (false): the second & or | of && or || in [[ … ]] is then read
- *   as a separator again: no word to end, #before already 'start', and nothing skipped.
- * - 434:30 ConditionalExpression (true): a word with a tag holds the tag's marker in raw, so
- *   /^\d+$/ never matches it; the tags test only says so first.
- * - 455:12 ConditionalExpression (true): '<>&|-'.includes() of a tag or undefined is false.
- * - 467:70 OptionalChaining (cmd.words[0].text): words.length === 1 is tested first.
- * - 506:31 ConditionalExpression (true), EqualityOperator (>=): the assignment pattern needs the
- *   name's last letter right before [, so a marker is never in or right after the name.
- * - 506:61 EqualityOperator (<=): the character right after ] must be = or + for the pattern to
- *   match, so it is never a marker.
- * - 547:99 ArrayDeclaration: with sed undefined, sed?.layers[…] is undefined whatever scriptTags is.
- * - 551:36 ConditionalExpression (true): sed-script.ts gives layers only when it places every tag
- *   of the script, one layer each (else classify refuses the command), so the lengths agree.
- * - 551:58 OptionalChaining (sed.layers): layer !== undefined already means sed is defined.
- * - 557:46 ArrayDeclaration: wordTags is pushed with every word (#endWord), so wordTags[i] exists.
- * - 578:33 ConditionalExpression (false): find() skips the stages whose reader is null, so the
- *   name is never null.
- */
+// The mutants of shell-reader.ts and tag-placement.ts that this file's table leaves are killed, or
+// explained as equivalent, in shell-reader-survivors-a.test.ts, -b and -c (by their positions in
+// the file; a Stryker run names them the same way).

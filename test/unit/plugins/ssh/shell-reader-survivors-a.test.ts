@@ -58,12 +58,12 @@ const table: readonly (readonly [string, string, string])[] = [
   ['echo "*"§', 'unquoted', '230:34'],
   ['echo "`§`"', 'backticks start quoted:backticks', '228:20 228:29'],
   // printf's first argument holds an expansion ($a may be -v): printf may evaluate a name.
-  ['printf $a §', 'unquoted start quoted:printfVariable', '281:21'],
+  ['printf $a §', 'unquoted start quoted:printfVariable', '285:21'],
   // After \, the word has begun (even before the tag's value): no fresh command starts there.
-  ['\\§ x', 'unquoted start all:backslash quoted:before', '350:39'],
+  ['\\§ x', 'unquoted start all:backslash quoted:before', '356:39'],
   // The quote characters are in the word's raw text, which the NAME= test reads.
-  ["a='b'§ x", 'unquoted quoted:assignment', '391:7'],
-  ['a="b"§ x', 'unquoted quoted:assignment', '394:7'],
+  ["a='b'§ x", 'unquoted quoted:assignment', '397:7'],
+  ['a="b"§ x', 'unquoted quoted:assignment', '400:7'],
 ];
 
 describe('shell reader: where each tag lands, against part a of the surviving mutants', () => {
@@ -91,12 +91,12 @@ describe('shell reader: where each tag lands, against part a of the surviving mu
  * - 274:9 ConditionalExpression (true): a quote closed inside ${…} or arithmetic (the only other
  *   frames a quote opens in) then sets #before to 'quote'; but that frame's closing sets 'other'
  *   and a $( inside it sets 'start' before any tag in a command frame reads #before.
- * - 274:56 StringLiteral (""), 306:24, 368:22, 375:22 StringLiteral ("" for 'start'): #before is
+ * - 274:56 StringLiteral (""), 311:24, 374:22, 381:22 StringLiteral ("" for 'start'): #before is
  *   only ever compared with 'other' (#tag), so '' reads as 'quote' and 'start' do.
- * - 298:9 ConditionalExpression (false): with no next item, every test below fails (nameStart and
+ * - 303:9 ConditionalExpression (false): with no next item, every test below fails (nameStart and
  *   specialParameter test "undefined", many characters) and the else branch adds the same
  *   literal $.
- * - 327:14 ConditionalExpression (true): nameCharacter.test() of a tag or of undefined tests
+ * - 333:14 ConditionalExpression (true): nameCharacter.test() of a tag or of undefined tests
  *   "[object Object]" or "undefined", never one character: false, as the typeof test gives.
  * tag-placement.ts:
  * - 44:27 StringLiteral (context ""): every tag is read by the shell reader, whose #tag sets the

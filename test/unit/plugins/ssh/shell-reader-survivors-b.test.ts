@@ -57,26 +57,26 @@ function placements(line: string): string {
 /** Each line, its tags' placements, and why the line is here (the mutants it kills). */
 const table: readonly (readonly [string, string, string])[] = [
   // `|>x sh` is a pipe into `>x sh` (bash runs sh, its output to x), not the redirection &> is.
-  ['printf %s § |>x sh', 'unquoted start quoted:pipedSh', '416:9 char === "&" → true'],
+  ['printf %s § |>x sh', 'unquoted start quoted:pipedSh', '422:9 char === "&" → true'],
   // A ; skips nothing after it but a second ; or a &: here the tag starts the next command.
-  ['echo a;§', 'unquoted start fresh quoted:notPlain', '427:9, 427:27 ||, 427:43 → true and !=='],
+  ['echo a;§', 'unquoted start fresh quoted:notPlain', '433:9, 433:27 ||, 433:43 → true and !=='],
   ['echo a;§ x', 'unquoted start fresh quoted:notPlain', 'the same, the tag not last'],
   // ;& is one operator, so the & after it is not the first of a && that waits for a command on
   // (bash refuses `;&&` outside case; the reader reads on, and the tag still starts a command).
   [
     'echo a ;&& §',
     'unquoted start fresh quoted:caseClause',
-    '427:27 → false, 427:27 ===→!==, 427:36 and 427:52 ""',
+    '433:27 → false, 433:27 ===→!==, 433:36 and 433:52 ""',
   ],
   // With extglob on (bash -O extglob, or bash-completion in an interactive shell), !(…) is a
   // pattern, not a ! before a subshell: the ( is read as one in the middle of a word.
-  ['!(echo §)', 'unquoted start quoted:midCommandParen', '475:11 → true'],
+  ['!(echo §)', 'unquoted start quoted:midCommandParen', '481:11 → true'],
   // After $(…), the next character of the word follows an expansion.
-  ['echo $(a)§', 'unquoted start quoted:before', '496:22 "other" → ""'],
+  ['echo $(a)§', 'unquoted start quoted:before', '502:22 "other" → ""'],
   ['echo x $(a) §', 'unquoted start', 'the same, after a blank'],
   // {ab,c} and {a,bc} expand into two words each (bash: aab ac, aa abc).
-  ['echo §{ab,c}', 'unquoted start quoted:braces', '509:20 [^}]* before the comma'],
-  ['echo §{a,bc}', 'unquoted start quoted:braces', '509:20 [^}]* after the comma'],
+  ['echo §{ab,c}', 'unquoted start quoted:braces', '515:20 [^}]* before the comma'],
+  ['echo §{a,bc}', 'unquoted start quoted:braces', '515:20 [^}]* after the comma'],
 ];
 
 describe('shell reader: survivors part b, where each tag lands', () => {
@@ -85,7 +85,7 @@ describe('shell reader: survivors part b, where each tag lands', () => {
   });
 });
 
-// Found while reading 475:11 (cmd.words.length === 0 → true): bash reads `for ((…))` as the
+// Found while reading 481:11 (cmd.words.length === 0 → true): bash reads `for ((…))` as the
 // arithmetic loop wherever a command's name may go, after if, then, do, {, !, time… too
 // (`while :; do for ((i=0;i<a;i++)); do :; done; break; done` with a='x[$(cmd)]' runs cmd). The
 // reader took that for only as a command's first word: the ( after `do for` was one in the middle
@@ -130,24 +130,24 @@ describe('shell reader: for ((…)) after a keyword that leads into a command', 
  * Equivalent mutants of shell-reader.ts in part b (issue 15): no input tells them apart from the
  * code. Positions are those of shell-reader.ts at this file's commit.
  *
- * - 409:20, 456:22, 464:20, 490:22, 499:22 StringLiteral ("" for 'start'): #before is only ever
+ * - 415:20, 462:22, 470:20, 496:22, 505:22 StringLiteral ("" for 'start'): #before is only ever
  *   compared with 'other' (#tag), so '' reads as 'start' does.
- * - 412:11 ConditionalExpression (false): the second & or | of && or || in [[ … ]] is then read
+ * - 418:11 ConditionalExpression (false): the second & or | of && or || in [[ … ]] is then read
  *   as a separator of its own, which finds no word to end, sets #before to 'start' again and
  *   returns at the same test: nothing else is skipped or changed.
- * - 423:31 StringLiteral ("" for 'pipe'): #endCommand only tests how === 'list'.
- * - 427:27 ConditionalExpression (true for char === ';'): the test is reached with ; or &, or with
+ * - 429:31 StringLiteral ("" for 'pipe'): #endCommand only tests how === 'list'.
+ * - 433:27 ConditionalExpression (true for char === ';'): the test is reached with ; or &, or with
  *   | only when a second | follows (line 421 returns otherwise). For &, next === '&' is
  *   next === char; for |, next === char already holds.
- * - 441:30 ConditionalExpression (true): a word with a tag holds the tag's marker in raw, so
+ * - 447:30 ConditionalExpression (true): a word with a tag holds the tag's marker in raw, so
  *   /^\d+$/ never matches it; the tags test only says so first.
- * - 462:12 ConditionalExpression (true): '<>&|-'.includes() of a tag ("[object Object]") or of
+ * - 468:12 ConditionalExpression (true): '<>&|-'.includes() of a tag ("[object Object]") or of
  *   undefined ("undefined") is false, as the typeof test gives.
- * - 475:38 ConditionalExpression (true; 475:64 before the for ((…)) fix above): a word with a
+ * - 481:38 ConditionalExpression (true; 481:64 before the for ((…)) fix above): a word with a
  *   tag holds its marker in raw, never 'for'.
- * - 475:11 ConditionalExpression (true for cmd.words.length === 0) and 477:70 OptionalChaining
+ * - 481:11 ConditionalExpression (true for cmd.words.length === 0) and 483:70 OptionalChaining
  *   (cmd.words[0].text) were equivalent before that fix, which removed the code they mutate.
- * - 494:9 LogicalOperator (||), ConditionalExpression (true); 494:33 ConditionalExpression (true),
+ * - 500:9 LogicalOperator (||), ConditionalExpression (true); 500:33 ConditionalExpression (true),
  *   EqualityOperator (>=): a ) reaches #parenthesis only through the frame on top of the stack;
  *   the one command frame whose closer is null is the outermost, never popped, so closer === ')'
  *   holds exactly when the stack holds more than one frame.

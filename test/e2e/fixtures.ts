@@ -16,8 +16,12 @@ export type ShellUnderTest = 'browser' | 'electron';
 export interface AppUnderTest {
   readonly page: Page;
   readonly dataDir: string;
-  /** Quits the app and starts it again on the same data directory; returns the new window. */
-  restart(): Promise<Page>;
+  /**
+   * Quits the app and starts it again on the same data directory; returns the new window.
+   * `whileStopped` runs between the two, when no process holds the data directory: a file written
+   * while the app runs may be overwritten by the app's own writes before it quits.
+   */
+  restart(whileStopped?: () => void): Promise<Page>;
 }
 
 export interface AppOptions {
@@ -67,8 +71,9 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
           return page;
         },
         dataDir,
-        restart: async () => {
+        restart: async (whileStopped) => {
           await stopCurrent();
+          whileStopped?.();
           page = await launch();
           return page;
         },
@@ -93,9 +98,10 @@ export const test = base.extend<AppOptions & { app: AppUnderTest }>({
           return page;
         },
         dataDir,
-        restart: async () => {
+        restart: async (whileStopped) => {
           await page.close();
           await stopCurrent();
+          whileStopped?.();
           page = await launch();
           return page;
         },

@@ -31,8 +31,7 @@ test('settings: a bad value is refused beside its field; a good one survives a r
 });
 
 test('settings: a corrupt configuration file is kept aside and reported on screen', async ({ app }) => {
-  writeFileSync(join(app.dataDir, 'config.json'), '{ "settings": ');
-  const page = await app.restart();
+  const page = await app.restart(() => writeFileSync(join(app.dataDir, 'config.json'), '{ "settings": '));
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'config.corrupt-' })).toBeVisible();
 });

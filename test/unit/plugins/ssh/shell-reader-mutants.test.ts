@@ -2,47 +2,11 @@
 // one table of typed lines, each tag's context, whether it starts its word or a fresh command, and
 // the reasons it is refused for every value or for a value that needs quoting. The lines were chosen
 // against the reader's surviving mutants (words, quotes, ${…}, arithmetic, redirections, [[ … ]],
-// pipelines); the mutants no placement can tell apart are listed at the end of this file.
+// pipelines); the mutants it leaves are dealt with in shell-reader-survivors-a, -b and -c.
 
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
-import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
-
-/** The refusals that are not in `reasons` (tag-placement.ts), by a short name for the tables. */
-const messages = {
-  notPlain:
-    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
-  pipedSh: 'is piped into sh, which can run what it reads as code (quoting does not hold there)',
-  pipedProcess:
-    'is piped into a process substitution >(…), which can run what it reads as code (quoting does not hold there)',
-  evalArgs:
-    'goes to eval, which parses its arguments as shell code again, or runs a command from them (quoting does not hold there)',
-  doubleBracketArgs:
-    'goes to [[, which evaluates its arguments as variable names or arithmetic (a[$(cmd)] runs cmd)',
-  processOutput:
-    'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
-  unmatchedParen: 'an unmatched ) (a case pattern?) comes before it',
-  midCommandParen:
-    'a ( in the middle of a command (a function definition or an extended glob) comes before it',
-  caseClause: 'a case clause (;; or ;&) comes before it',
-  hereDocument: 'a here-document (<<) comes before it, whose text this check does not follow',
-  execProcess: 'exec sends later output to a process substitution >(…), which this check does not follow',
-  sedOption:
-    'goes to sed, which runs its script as code, and its option -e is one this check does not follow (quoting does not hold there)',
-  sedBackslash:
-    'goes to sed, which runs its script as code, and a value follows a backslash, which would escape it (quoting does not hold there)',
-  sedUnclosed:
-    'goes to sed, which runs its script as code, and its s command is not closed (quoting does not hold there)',
-  shArgs:
-    'goes to sh, which is a shell: it runs its arguments or input as shell code (quoting does not hold there)',
-  bashArgs:
-    'goes to bash, which is a shell: it runs its arguments or input as shell code (quoting does not hold there)',
-  coproc: 'coproc comes before it, which this check does not follow',
-  caseWord: 'case comes before it, which this check does not follow',
-  select: 'select comes before it, which this check does not follow',
-  functionWord: 'function comes before it, which this check does not follow',
-} as const;
+import { placements } from './support/reader-placements';
 
 /** Each line (§ a tag, ¶ at the end: no line end) and its tags' placements. */
 const table: readonly (readonly [string, string])[] = [
@@ -247,40 +211,6 @@ const table: readonly (readonly [string, string])[] = [
   ['sed "s/a/\\\\§/"', 'double-quotes quoted:sedBackslash'],
   ['sed "s/\\\\/§/"', 'double-quotes quoted:sedUnclosed'],
 ];
-
-/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
-function reasonName(reason: string): string {
-  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
-  return known === undefined ? JSON.stringify(reason) : known[0];
-}
-
-/** What the reader records on each tag of `line`, one summary per tag joined by ` | `. */
-function placements(line: string): string {
-  const enter = !line.endsWith('¶');
-  const tags: Placement[] = [];
-  const items: Item[] = Array.from(enter ? line : line.slice(0, -1), (char, index) => {
-    if (char !== '§') return char;
-    const tag = new Placement(index);
-    tags.push(tag);
-    return tag;
-  });
-  if (enter) items.push('\n');
-  readStream([items]);
-  return tags
-    .map((tag) =>
-      [
-        tag.context,
-        tag.wordStart ? 'start' : '',
-        tag.freshCommand ? 'fresh' : '',
-        tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
-        tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
-        tag.inner === null ? '' : 'inner',
-      ]
-        .filter((part) => part !== '')
-        .join(' '),
-    )
-    .join(' | ');
-}
 
 describe('shell reader: where each tag of a typed line lands', () => {
   it.each(table)('%s', (line, expected) => {

@@ -3,49 +3,7 @@
 // shell-reader.ts reads it otherwise. The mutants no input can tell apart are explained at the end.
 
 import { describe, expect, it } from 'vitest';
-import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
-import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
-
-/** The refusals that are not in `reasons` (tag-placement.ts), by a short name for the table. */
-const messages = {
-  notPlain:
-    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
-  printfVariable:
-    'goes to printf -v, which evaluates a variable name (a[$(cmd)] runs cmd) (quoting does not hold there)',
-} as const;
-
-/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
-function reasonName(reason: string): string {
-  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
-  return known === undefined ? JSON.stringify(reason) : known[0];
-}
-
-/** What the reader records on each tag of `line` (§ a tag), one summary per tag joined by ` | `. */
-function placements(line: string): string {
-  const tags: Placement[] = [];
-  const items: Item[] = Array.from(line, (char, index) => {
-    if (char !== '§') return char;
-    const tag = new Placement(index);
-    tags.push(tag);
-    return tag;
-  });
-  items.push('\n');
-  readStream([items]);
-  return tags
-    .map((tag) =>
-      [
-        tag.context,
-        tag.wordStart ? 'start' : '',
-        tag.freshCommand ? 'fresh' : '',
-        tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
-        tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
-        tag.inner === null ? '' : 'inner',
-      ]
-        .filter((part) => part !== '')
-        .join(' '),
-    )
-    .join(' | ');
-}
+import { placements } from './support/reader-placements';
 
 /** Each line, its tags' placements, and the mutant (current position in shell-reader.ts) it kills. */
 const table: readonly (readonly [string, string, string])[] = [

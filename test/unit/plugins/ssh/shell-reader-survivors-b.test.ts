@@ -5,54 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
-import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
-
-/** The refusals these lines meet that are not in `reasons` (tag-placement.ts), by a short name. */
-const messages = {
-  notPlain:
-    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
-  pipedSh: 'is piped into sh, which can run what it reads as code (quoting does not hold there)',
-  caseClause: 'a case clause (;; or ;&) comes before it',
-  midCommandParen:
-    'a ( in the middle of a command (a function definition or an extended glob) comes before it',
-} as const;
-
-/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
-function reasonName(reason: string): string {
-  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
-  return known === undefined ? JSON.stringify(reason) : known[0];
-}
-
-/**
- * What the reader records on each tag of `line` (§ a tag; a line end is added), one summary per
- * tag joined by ` | `: as in shell-reader-mutants.test.ts.
- */
-function placements(line: string): string {
-  const tags: Placement[] = [];
-  const items: Item[] = Array.from(line, (char, index) => {
-    if (char !== '§') return char;
-    const tag = new Placement(index);
-    tags.push(tag);
-    return tag;
-  });
-  items.push('\n');
-  readStream([items]);
-  return tags
-    .map((tag) =>
-      [
-        tag.context,
-        tag.wordStart ? 'start' : '',
-        tag.freshCommand ? 'fresh' : '',
-        tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
-        tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
-        tag.inner === null ? '' : 'inner',
-      ]
-        .filter((part) => part !== '')
-        .join(' '),
-    )
-    .join(' | ');
-}
+import { placements } from './support/reader-placements';
 
 /** Each line, its tags' placements, and why the line is here (the mutants it kills). */
 const table: readonly (readonly [string, string, string])[] = [

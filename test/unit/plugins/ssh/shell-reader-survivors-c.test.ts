@@ -4,60 +4,8 @@
 // the mutants no input can tell apart are explained at the end of this file.
 
 import { describe, expect, it } from 'vitest';
-import { readStream, type Item } from '../../../../electron/plugins/ssh/template/shell-reader';
-import { Placement, reasons } from '../../../../electron/plugins/ssh/template/tag-placement';
-
-/** The refusals these lines meet that are not in `reasons` (tag-placement.ts), by a short name. */
-const messages = {
-  notPlain:
-    'is in a command whose name is not plain text (it holds $…, `…`, a tag, a glob, or follows options this check does not know), so what runs cannot be known',
-  unmatchedParen: 'an unmatched ) (a case pattern?) comes before it',
-  coproc: 'coproc comes before it, which this check does not follow',
-  printfV:
-    'goes to printf -v, which evaluates a variable name (a[$(cmd)] runs cmd) (quoting does not hold there)',
-  enableF: 'goes to enable -f, which loads and runs a shared library (quoting does not hold there)',
-  sed: 'goes to sed, which runs its script as code (quoting does not hold there)',
-} as const;
-
-/** A refusal by its name in `reasons` or `messages`; any other text as it is. */
-function reasonName(reason: string): string {
-  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
-  return known === undefined ? JSON.stringify(reason) : known[0];
-}
-
-/** One tag's placement in a word each: context, start, fresh, the refusals, inner. */
-function summary(tag: Placement): string {
-  return [
-    tag.context,
-    tag.wordStart ? 'start' : '',
-    tag.freshCommand ? 'fresh' : '',
-    tag.refusedForAll === null ? '' : `all:${reasonName(tag.refusedForAll)}`,
-    tag.refusedQuoted === null ? '' : `quoted:${reasonName(tag.refusedQuoted)}`,
-    tag.inner === null ? '' : 'inner',
-  ]
-    .filter((part) => part !== '')
-    .join(' ');
-}
-
-/** A line's items (§ a tag) and its tags, with a line end after it. */
-function typed(line: string): { items: Item[]; tags: Placement[] } {
-  const tags: Placement[] = [];
-  const items: Item[] = Array.from(line, (char, index) => {
-    if (char !== '§') return char;
-    const tag = new Placement(index);
-    tags.push(tag);
-    return tag;
-  });
-  items.push('\n');
-  return { items, tags };
-}
-
-/** What the reader records on each tag of `line`, joined by ` | ` (as shell-reader-mutants.test.ts). */
-function placements(line: string): string {
-  const { items, tags } = typed(line);
-  readStream([items]);
-  return tags.map(summary).join(' | ');
-}
+import { readStream } from '../../../../electron/plugins/ssh/template/shell-reader';
+import { placements, summary, typed } from './support/reader-placements';
 
 /** Each line (§ a tag) and its tags' placements. */
 const table: readonly (readonly [string, string])[] = [
@@ -66,7 +14,7 @@ const table: readonly (readonly [string, string])[] = [
   ['abc[§]=1 x', 'unquoted all:subscript quoted:before'],
   // 530:17 ConditionalExpression and LogicalOperator (expanded without its $x): printf's first
   // argument could become -v, which evaluates a name; enable's any argument could become -f.
-  ['printf $x §', 'unquoted start quoted:printfV'],
+  ['printf $x §', 'unquoted start quoted:printfVariable'],
   ['enable $x §', 'unquoted start quoted:enableF'],
   // 537:9 ConditionalExpression (unknown words read as keywords): coproc$x is a command's name, not
   // the keyword coproc (bash agrees), so the next command is read on.

@@ -261,10 +261,10 @@ class ShellReader {
 
   /** Quotes and expansions inside ${…} and arithmetic. */
   #nested(char: string, inDouble: boolean): void {
+    // No ' here: in ${…} its frame pairs it (even in "…"), and arithmetic has no quotes.
     if (char === '\\') {
       if (!this.#backslashBeforeTag()) this.#at++;
-    } else if (char === "'" && !inDouble) this.#push({ kind: 'single' });
-    else if (char === '"') this.#push({ kind: 'double' });
+    } else if (char === '"') this.#push({ kind: 'double' });
     else if (char === '`') this.#openBackticks();
     else if (char === '$') this.#dollar(inDouble);
   }

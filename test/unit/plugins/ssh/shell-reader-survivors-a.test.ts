@@ -33,6 +33,15 @@ describe('shell reader: where each tag lands, against part a of the surviving mu
 /*
  * Equivalent mutants of part a (current positions): no input tells them apart from the code.
  * shell-reader.ts:
+ * - 50:29 ArrayDeclaration (#items = ["Stryker was here"]): read() sets #items before any use.
+ * - 53:52 StringLiteral ("" for 'start'): #before is only ever compared with 'other' (#tag), so ''
+ *   reads as 'start', 'plain' or 'quote' do.
+ * - 64:24 EqualityOperator (<=): items[items.length] is undefined, and line 66 breaks on it.
+ * - 66:11 ConditionalExpression (false): within bounds an item is never undefined (the lines are
+ *   arrays built by push, without holes).
+ * - 326:43 BlockStatement ($"…" left to the next character): the " that follows is then read by
+ *   the frame the $ is in, which pushes the same "…" frame (and puts " in raw); only the $ is
+ *   missing from raw, where the " already keeps the word from being digits or a name before =.
  * - 72:11 OptionalChaining (frame.kind): the loop runs while the stack is not empty, so pop()
  *   returns a frame, never undefined.
  * - 85:18 ArithmeticOperator (this.#stack.length + 1): the loop then starts two places past the

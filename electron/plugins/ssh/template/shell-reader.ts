@@ -261,7 +261,7 @@ class ShellReader {
 
   /** Quotes and expansions inside ${…} and arithmetic. */
   #nested(char: string, inDouble: boolean): void {
-    // No ' here: in ${…} its frame pairs it (even in "…"), and arithmetic has no quotes.
+    // No ' here: ${…}'s frame pairs it; in arithmetic bash pairs it too, not yet followed here.
     if (char === '\\') {
       if (!this.#backslashBeforeTag()) this.#at++;
     } else if (char === '"') this.#push({ kind: 'double' });

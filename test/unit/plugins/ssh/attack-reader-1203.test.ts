@@ -1,0 +1,169 @@
+/**
+ * Attack review of the shell reader (2026-12-03): template lines the check accepts where a tag's
+ * value, substituted as the plugin does, makes a real bash run a command. These are live
+ * injections, not yet fixed (issue 15): each case is an `it.fails` that fails while the reader
+ * misreads its line. A case that starts to pass has been fixed: drop its `.fails` (move it to a
+ * table of plain `it`s).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+
+/** An exec line typing `shell` (escaped for the template's string). */
+const exec = (shell: string): string => `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/** Whether bash, given what the plugin types for these values, creates the file PWNED. */
+function runsCommand(template: string, values: Record<string, string>): boolean {
+  const result = substitute(parseTemplate(template).commands, values);
+  if (!result.ok) return false;
+  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
+  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
+  try {
+    try {
+      execFileSync('/bin/bash', ['-c', input], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+    } catch {
+      // A failing command line is fine: only the file it may have created counts.
+    }
+    return existsSync(join(dir, 'PWNED'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The value an earlier command leaves in $_, which arithmetic on the name _ evaluates again. */
+const subscript = 'a[$(touch PWNED)]';
+
+const cases: readonly (readonly [string, string, Record<string, string>])[] = [
+  // $'…' inside "${…}" is bash's ANSI-C quote (shopt extquote, on by default): the reader takes
+  // its $ as a literal and its quotes as plain single quotes, so it leaves the ${…} one quote out
+  // of step and believes the tag is in "…" while bash has it in '…'.
+  ['ansi-c quote in "${…}"', `printf %s "\${a:-$'\\''}"'}[#ADD_INFO#]'`, { ADD_INFO: "' ; touch PWNED ; '" }],
+  // Quotes pair inside $((…)) for bash's parser: the reader ends the arithmetic at the quoted )
+  // and opens a single quote where bash closed one, so the tag is unquoted for bash.
+  [
+    'quoted ) in $((…))',
+    `false && echo $(( ')' )); printf %s [#ADD_INFO#] ''`,
+    { ADD_INFO: '$(touch PWNED)' },
+  ],
+  // for ((…)) after `time -p`, `time -p --` or `coproc` is the arithmetic loop too (a556a11 knows
+  // it after keywords only): a user name there is evaluated, and _ evaluates the value left in $_.
+  [
+    'for ((…)) after time -p',
+    'printf %s [#ADD_INFO#] >/dev/null; time -p for (( i=[#USERNAME#]; i<0; i++ )); do :; done',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  [
+    'for ((…)) after time -p --',
+    'printf %s [#ADD_INFO#] >/dev/null; time -p -- for (( i=[#USERNAME#]; i<0; i++ )); do :; done',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  [
+    'for ((…)) after coproc',
+    'printf %s [#ADD_INFO#] >/dev/null; coproc for (( i=[#USERNAME#]; i<0; i++ )); do :; done; wait',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  // The arithmetic command ((…)) after `time -p` or `coproc`: read as a ( in the middle of a command,
+  // which refuses quoted values only, so a user name lands in arithmetic.
+  [
+    '((…)) after time -p',
+    'printf %s [#ADD_INFO#] >/dev/null; time -p (( i=[#USERNAME#] ))',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  [
+    '((…)) after coproc',
+    'printf %s [#ADD_INFO#] >/dev/null; coproc (( i=[#USERNAME#] )); wait',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  // Inside backticks the reader follows no $((…)) or ${…}: a user name in arithmetic or a subscript.
+  [
+    '$((…)) in backticks',
+    'printf %s [#ADD_INFO#] >/dev/null; echo `echo $(( [#USERNAME#] ))`',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  [
+    '${a[…]} in backticks',
+    'printf %s [#ADD_INFO#] >/dev/null; echo `echo ${a[[#USERNAME#]]}`',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  // {name}> is a redirection (bash stores the new fd in name): the reader takes {fd} for the
+  // command's name, so the real command, sh or eval, is not seen.
+  ['{fd}> before sh -c', '{fd}>/dev/null sh -c [#ADD_INFO#]', { ADD_INFO: 'touch PWNED' }],
+  ['{fd}>& before eval', '{fd}>&2 eval printf %s [#ADD_INFO#]', { ADD_INFO: 'x;touch PWNED' }],
+  // An assignment after a leading redirection is still an assignment (`>f X=v` sets X): the reader
+  // looks for assignments from the first word only, so PS4 (run by xtrace), PROMPT_COMMAND… take a
+  // quoted value unrefused.
+  [
+    'assignment after a redirection',
+    '>/dev/null PS4=[#ADD_INFO#]; set -x; true',
+    { ADD_INFO: '$(touch PWNED)' },
+  ],
+  // A name the template gave another meaning: the reader judges `p` as plain, bash runs sh -c.
+  [
+    'a function defined through eval',
+    `eval 'p() { sh -c "$1"; }'; p [#ADD_INFO#]`,
+    { ADD_INFO: 'touch PWNED' },
+  ],
+  ['a name hashed to sh', 'hash -p /bin/sh p; p -c [#ADD_INFO#]', { ADD_INFO: 'touch PWNED' }],
+];
+
+describe('attack review 2026-12-03: lines the check accepts where a value runs a command', () => {
+  it.fails.each(cases)('%s', (_name, shell, values) => {
+    const template = exec(shell);
+    const accepted = checkSshTemplate(template).length === 0;
+    expect(accepted && runsCommand(template, values)).toBe(false);
+  });
+});
+
+/** Whether an interactive bash (the plugin's kind of shell), typed these lines, creates PWNED. */
+function interactiveRunsCommand(template: string, values: Record<string, string>): boolean {
+  const result = substitute(parseTemplate(template).commands, values);
+  if (!result.ok) return false;
+  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
+  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
+  try {
+    execFileSync('/bin/bash', ['--norc', '--noprofile', '-i'], {
+      cwd: dir,
+      // One more command, so that a prompt follows the template's last line.
+      input: `${input}true\n`,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HISTFILE: '/dev/null' },
+      stdio: ['pipe', 'ignore', 'ignore'],
+      timeout: 10_000,
+    });
+    return existsSync(join(dir, 'PWNED'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const interactiveCases: readonly (readonly [string, string, Record<string, string>])[] = [
+  // Set after a leading redirection, PROMPT_COMMAND runs before the next prompt.
+  [
+    'PROMPT_COMMAND after a redirection',
+    exec('>/dev/null PROMPT_COMMAND=[#ADD_INFO#]'),
+    { ADD_INFO: 'touch PWNED' },
+  ],
+  // An interactive shell expands aliases: p is sh -c on the next line.
+  ['an alias of sh -c', `${exec("alias p='sh -c'")}\n${exec('p [#ADD_INFO#]')}`, { ADD_INFO: 'touch PWNED' }],
+];
+
+describe('attack review 2026-12-03: an interactive shell', () => {
+  it.fails.each(interactiveCases)('%s', (_name, template, values) => {
+    const accepted = checkSshTemplate(template).length === 0;
+    expect(accepted && interactiveRunsCommand(template, values)).toBe(false);
+  });
+});
+
+describe('attack review 2026-12-03: the harness itself', () => {
+  it('sees a value run, and a quoted value not run', () => {
+    // The template's own command counts as much as one a value brought.
+    expect(runsCommand(exec('touch PWNED; printf %s [#ADD_INFO#]'), { ADD_INFO: 'x' })).toBe(true);
+    const plain = exec('printf %s [#ADD_INFO#]');
+    expect(checkSshTemplate(plain)).toEqual([]);
+    expect(runsCommand(plain, { ADD_INFO: '$(touch PWNED)' })).toBe(false);
+  });
+});

@@ -20,15 +20,38 @@ export class WordBuilder {
   /** Something literal and non-empty came before (a tag's value counts: values are never empty). */
   literal = false;
   readonly tags: Placement[] = [];
+  /**
+   * Tags in a command substitution inside this word (`a[$(echo [#X#])]=1`), with their place in
+   * `raw`: what that command prints becomes part of this word, its subscript or its assignment.
+   */
+  readonly nested: { readonly tag: Placement; readonly rawIndex: number }[] = [];
 
   constructor(readonly redirect: boolean) {}
+
+  /** Its tags and those of the substitutions in it, each with its place in `raw`. */
+  get allTags(): { readonly tag: Placement; readonly rawIndex: number }[] {
+    return [...this.tags.map((tag) => ({ tag, rawIndex: tag.rawIndex })), ...this.nested];
+  }
 }
 
 export type PipelineStage = { readonly reader: string | null; readonly tags: readonly Placement[] };
 
-/** A keyword after which a command's name may still come. */
-const leadsIn = (w: CommandWord): boolean =>
-  w.known && ['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time'].includes(w.text);
+const leadIns = new Set(['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time']);
+
+/**
+ * Only keywords after which a command's name may still come: `if`, `do`, `!`…, and `time` with
+ * its options (`time -p --`).
+ */
+function onlyLeadIns(words: readonly CommandWord[]): boolean {
+  let afterTime = false;
+  for (const w of words) {
+    if (!w.known) return false;
+    if (afterTime && (w.text === '-p' || w.text === '--')) continue;
+    if (!leadIns.has(w.text)) return false;
+    afterTime = w.text === 'time';
+  }
+  return true;
+}
 
 export class CommandBuilder {
   words: CommandWord[] = [];
@@ -47,7 +70,7 @@ export class CommandBuilder {
 
   /** No word yet other than keywords that lead into a command. */
   get atStart(): boolean {
-    return this.word === null && this.words.every(leadsIn);
+    return this.word === null && onlyLeadIns(this.words);
   }
 
   /**
@@ -56,7 +79,7 @@ export class CommandBuilder {
    */
   get atForLoop(): boolean {
     const last = this.words[this.words.length - 1];
-    return this.word === null && last?.text === 'for' && this.words.slice(0, -1).every(leadsIn);
+    return this.word === null && last?.text === 'for' && onlyLeadIns(this.words.slice(0, -1));
   }
 }
 

@@ -28,11 +28,21 @@ type Frame =
       pipeline: PipelineStage[];
       readonly compounds: Compound[];
     }
-  | { readonly kind: 'single' | 'ansi' | 'double' | 'backtick' | 'comment' }
+  | { readonly kind: 'single' | 'ansi' | 'double' | 'comment' }
+  /** `…`: its text after bash's backslash removal, read again as commands when it closes. */
+  | { readonly kind: 'backtick'; readonly inDouble: boolean; readonly text: Item[] }
   | { readonly kind: 'brace'; readonly inDouble: boolean }
   | { readonly kind: 'arithmetic'; readonly closer: '))' | ']'; depth: number };
 
 type CommandFrame = Extract<Frame, { kind: 'command' }>;
+
+/**
+ * Commands that can give a name (or a key) another meaning: a function, an alias, a hashed path,
+ * a hook, a key binding (`bind -x` runs a command when a value's character is typed). After them,
+ * what runs is not what this check reads. A file the template sources (`source`, `.`) is the
+ * system's own, as the programs on its PATH are (MATCHING.md says what this cannot see).
+ */
+const redefiners = new Set(['eval', 'alias', 'hash', 'trap', 'bind', 'enable -f']);
 
 /** One character of input, or a tag. */
 export type Item = string | Placement;
@@ -70,6 +80,7 @@ class ShellReader {
     while (this.#stack.length > 0) {
       const frame = this.#stack.pop();
       if (frame?.kind === 'command') this.#endCommand(frame, 'list');
+      else if (frame?.kind === 'backtick') readBackticks(frame.text);
     }
   }
 
@@ -101,7 +112,9 @@ class ShellReader {
 
   #tag(tag: Placement): void {
     const frame = this.#frame;
-    if (this.#lost !== null) tag.refuseQuoted(this.#lost);
+    // Not followed, the tag could be anywhere, arithmetic too: no value goes there, not even one
+    // with a form (in arithmetic, a user name evaluates what an earlier value left in $_).
+    if (this.#lost !== null) tag.refuseAll(this.#lost);
     switch (frame.kind) {
       case 'command':
         tag.context = 'unquoted';
@@ -131,6 +144,7 @@ class ShellReader {
       case 'backtick':
         tag.context = 'backticks';
         tag.refuseQuoted(reasons.backticks);
+        frame.text.push(tag);
         break;
       case 'brace':
         tag.context = 'expansion';
@@ -154,6 +168,8 @@ class ShellReader {
     word.tags.push(tag);
     for (const enclosing of this.#stack) {
       if (enclosing.kind === 'command') {
+        const outer = enclosing.cmd.word;
+        if (outer !== null && outer !== word) outer.nested.push({ tag, rawIndex: outer.raw.length });
         enclosing.cmd.tags.push(tag);
         for (const compound of enclosing.compounds) compound.tags.push(tag);
       } else if (enclosing.kind === 'arithmetic') tag.refuseAll(reasons.arithmetic);
@@ -225,26 +241,22 @@ class ShellReader {
             this.#literal(next, true);
             this.#at++;
           }
-        } else if (char === '`') this.#openBackticks();
+        } else if (char === '`') this.#openBackticks(true);
         else if (char === '$') this.#dollar(true);
         else this.#literal(char, true);
         return;
       case 'backtick':
         if (char === '`') {
           this.#pop();
+          readBackticks(frame.text);
           this.#before = 'other';
-        } else if (char === '\\') {
-          if (!this.#backslashBeforeTag()) this.#at++;
-        } else if (char === '$' && this.#peek() instanceof Placement) this.#dollar(false);
+        } else if (char === '\\') this.#backtickBackslash(frame);
+        else frame.text.push(char);
         return;
       case 'brace':
         if (char === '}') {
           this.#pop();
           this.#before = 'other';
-        } else if (char === "'") {
-          // Inside ${…}, bash pairs single quotes even within "…" (`"${a:-'}'}"` is `'}'`): a }
-          // between them does not end the expansion, nor does a " end the outer quotes.
-          this.#push({ kind: 'single' });
         } else this.#nested(char, frame.inDouble);
         return;
       case 'arithmetic':
@@ -259,14 +271,36 @@ class ShellReader {
     }
   }
 
-  /** Quotes and expansions inside ${…} and arithmetic. */
+  /**
+   * Quotes and expansions inside ${…} and arithmetic. Bash's parser pairs quotes there even
+   * within "…" (`"${a:-'}'}"` is `'}'`, `$(( ')' ))` does not end at the quoted `)`), and reads
+   * `$'…'` as ANSI-C quotes (extquote): a `}` or `)` between them does not end the expansion, nor
+   * does a `"` end the outer quotes.
+   */
   #nested(char: string, inDouble: boolean): void {
-    // No ' here: ${…}'s frame pairs it; in arithmetic bash pairs it too, not yet followed here.
     if (char === '\\') {
       if (!this.#backslashBeforeTag()) this.#at++;
-    } else if (char === '"') this.#push({ kind: 'double' });
-    else if (char === '`') this.#openBackticks();
-    else if (char === '$') this.#dollar(inDouble);
+    } else if (char === "'") this.#push({ kind: 'single' });
+    else if (char === '"') this.#push({ kind: 'double' });
+    else if (char === '`') this.#openBackticks(inDouble);
+    else if (char === '$' && this.#peek() === "'") {
+      this.#unknown();
+      this.#push({ kind: 'ansi' });
+      this.#at++;
+    } else if (char === '$') this.#dollar(inDouble);
+  }
+
+  /**
+   * A backslash inside backticks: before $, `, \ (and " within "…") bash removes it when it
+   * takes the text out; before anything else it stays, for the second reading to see.
+   */
+  #backtickBackslash(frame: Extract<Frame, { kind: 'backtick' }>): void {
+    const next = this.#peek();
+    if (next === '\n') this.#at++;
+    else if (typeof next === 'string' && ('$`\\'.includes(next) || (next === '"' && frame.inDouble))) {
+      frame.text.push(next);
+      this.#at++;
+    } else frame.text.push('\\');
   }
 
   #closeQuote(): void {
@@ -286,9 +320,9 @@ class ShellReader {
     word.raw += tagMarker;
   }
 
-  #openBackticks(): void {
+  #openBackticks(inDouble: boolean): void {
     this.#unknown();
-    this.#push({ kind: 'backtick' });
+    this.#push({ kind: 'backtick', inDouble, text: [] });
   }
 
   /** `$` and what follows it: an expansion, $'…', $"…", or a literal $. */
@@ -400,7 +434,7 @@ class ShellReader {
       this.#word().raw += char;
       this.#push({ kind: 'double' });
     } else if (char === '`') {
-      this.#openBackticks();
+      this.#openBackticks(false);
     } else if (char === '$') {
       this.#dollar(false);
     } else {
@@ -443,8 +477,13 @@ class ShellReader {
       this.#endWord(frame);
       return;
     }
-    // 2>file: the digits before the operator are a file descriptor, not a word.
-    if (cmd.word !== null && cmd.word.tags.length === 0 && /^\d+$/.test(cmd.word.raw)) cmd.word = null;
+    // 2>file: the digits before the operator are a file descriptor, not a word; {name}>file and
+    // {a[i]}>file name a variable bash stores the new descriptor in (evaluating the subscript).
+    const word = cmd.word;
+    if (word !== null && /^\{[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\}$/s.test(word.raw)) {
+      for (const { tag } of word.allTags) tag.refuseAll(reasons.descriptorName);
+      cmd.word = null;
+    } else if (word !== null && word.tags.length === 0 && /^\d+$/.test(word.raw)) cmd.word = null;
     else this.#endWord(frame);
     if (this.#peek() === '(') {
       // <(…) and >(…): a command whose output or input is a file name. What this command writes
@@ -479,18 +518,19 @@ class ShellReader {
     if (char === '(') {
       // `for((…))` with no blank: the word for ends at the ( as it would at a blank.
       if (cmd.word?.raw === 'for' && cmd.word.tags.length === 0) this.#endWord(frame);
-      // After if, do, {… too: `while :; do for ((…)); do …; done; done` is arithmetic.
-      const forLoop = cmd.atForLoop;
-      if ((cmd.atStart || forLoop) && this.#peek() === '(') {
+      // After if, do, {, time -p… too: `while :; do for ((…)); do …; done; done` is arithmetic.
+      const expected = cmd.atStart || cmd.atForLoop;
+      if (this.#peek() === '(') {
+        // Elsewhere too, (( is arithmetic or a syntax error: `coproc p ((…))`, `f() ((…))`.
+        if (!expected) this.#lose(reasons.parenthesis);
+        this.#endWord(frame);
         this.#push({ kind: 'arithmetic', closer: '))', depth: 0 });
         this.#at++;
       } else if (cmd.atStart) {
         cmd.group = true;
         this.#push(commandFrame(')'));
       } else {
-        this.#lose(
-          'a ( in the middle of a command (a function definition or an extended glob) comes before it',
-        );
+        this.#lose(reasons.parenthesis);
         this.#endWord(frame);
       }
       this.#before = 'start';
@@ -517,11 +557,12 @@ class ShellReader {
     for (const tag of word.tags) {
       if (glob) tag.refuseQuoted(reasons.glob);
       if (braces) tag.refuseQuoted(reasons.braces);
-      const name = assignment?.[1] ?? '';
-      const subscript = assignment?.[2] ?? '';
-      if (subscript !== '' && tag.rawIndex > name.length && tag.rawIndex < name.length + subscript.length)
-        tag.refuseAll(reasons.subscript);
     }
+    const name = assignment?.[1] ?? '';
+    const subscript = assignment?.[2] ?? '';
+    for (const { tag, rawIndex } of word.allTags)
+      if (subscript !== '' && rawIndex > name.length && rawIndex < name.length + subscript.length)
+        tag.refuseAll(reasons.subscript);
     const isFirst = cmd.atStart;
     const text = word.text;
     cmd.words.push({
@@ -532,7 +573,7 @@ class ShellReader {
       assignment: assignment !== null,
       marked: word.marked,
     });
-    cmd.wordTags.push(word.tags);
+    cmd.wordTags.push(word.allTags.map(({ tag }) => tag));
     if (word.redirect) cmd.redirectNext = false;
     if (!word.known) return;
     if (isFirst && compoundOpeners.has(text)) {
@@ -568,9 +609,18 @@ class ShellReader {
         else if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
         else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
       }
-      // Assignments before the command's name.
-      for (let i = 0; i < cmd.words.length && cmd.words[i]?.assignment === true; i++)
+      // Assignments before the command's name, redirections among them (`>f X=v` assigns X).
+      for (let i = 0; i < cmd.words.length; i++) {
+        const word = cmd.words[i];
+        if (word?.redirect === true) continue;
+        if (word?.assignment !== true) break;
         for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
+      }
+      if (
+        (cls.kind !== 'plain' && redefiners.has(cls.name)) ||
+        cmd.words.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))
+      )
+        this.#lose(reasons.redefines);
       const reader = cmd.feedsProcess
         ? 'a process substitution >(…)'
         : (codeReader(cmd, cls) ?? cmd.compoundReader);
@@ -598,6 +648,24 @@ class ShellReader {
         );
     });
   }
+}
+
+/**
+ * The text of backticks, read again as bash does when it runs it: a tag there is refused as its
+ * place inside asks (arithmetic, ${…}, a command that evaluates names), besides the backticks'
+ * own refusal of quoted values. Its place in the outer word (for a subscript) is kept.
+ */
+function readBackticks(text: readonly Item[]): void {
+  const tags = text.filter((item): item is Placement => item instanceof Placement);
+  const outer = tags.map((tag) => ({ rawIndex: tag.rawIndex, wordStart: tag.wordStart }));
+  new ShellReader().read(text);
+  tags.forEach((tag, index) => {
+    tag.context = 'backticks';
+    tag.freshCommand = false;
+    tag.rawIndex = outer[index]?.rawIndex ?? tag.rawIndex;
+    // A leading - is an option to the command inside, or the start of the outer word.
+    tag.wordStart ||= outer[index]?.wordStart ?? false;
+  });
 }
 
 /** Reads a stream of lines; a typed line (null) starts a fresh reader. */

@@ -82,6 +82,11 @@ export const reasons = {
     'follows a character the shell gives a meaning to (\\, $, ~, {, an expansion…): only a word start, a letter, a digit, a closing quote or one of _ . / : @ % + , = - may come right before a quoted value',
   glob: 'is in a word with * ? or […], which the shell would match against file names',
   braces: 'is in a word with {…,…}, which the shell would expand into several words',
+  parenthesis: 'a ( in the middle of a command (a function definition or an extended glob) comes before it',
+  descriptorName:
+    'sits in {name}> before a redirection, where bash takes the word for the name of a variable (and evaluates its subscript)',
+  redefines:
+    'comes after a command that can give a name another meaning (eval, alias, hash, trap, bind, BASH_ALIASES, BASH_CMDS), which this check does not follow',
   assignment:
     'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
 } as const;

@@ -1,9 +1,8 @@
 /**
- * Attack review of the shell reader (2026-12-03): template lines the check accepts where a tag's
- * value, substituted as the plugin does, makes a real bash run a command. These are live
- * injections, not yet fixed (issue 15): each case is an `it.fails` that fails while the reader
- * misreads its line. A case that starts to pass has been fixed: drop its `.fails` (move it to a
- * table of plain `it`s).
+ * Attack review of the shell reader (2026-12-03): template lines the check accepted where a tag's
+ * value, substituted as the plugin does, made a real bash run a command (issue 15). Each case now
+ * passes: the check refuses the line, or bash runs nothing. The last table holds where the reader
+ * now places each tag of the same constructs, so that a change shows even where no bash is run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
 import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import { placements } from './support/reader-placements';
 
 /** An exec line typing `shell` (escaped for the template's string). */
 const exec = (shell: string): string => `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
@@ -109,13 +109,40 @@ const cases: readonly (readonly [string, string, Record<string, string>])[] = [
     { ADD_INFO: 'touch PWNED' },
   ],
   ['a name hashed to sh', 'hash -p /bin/sh p; p -c [#ADD_INFO#]', { ADD_INFO: 'touch PWNED' }],
+  // Found while fixing the above, and the here-document below.
+  // What a command substitution prints becomes part of the word around it: a subscript bash
+  // evaluates, or PS4, which xtrace expands (running a $(…) in it) before each command.
+  [
+    'a subscript printed by $(…)',
+    'printf %s [#ADD_INFO#] >/dev/null; a[$(echo [#USERNAME#])]=1',
+    { ADD_INFO: subscript, USERNAME: '_' },
+  ],
+  [
+    'PS4 assigned what $(…) prints',
+    'PS4=$(printf %s [#ADD_INFO#]); set -x; true',
+    { ADD_INFO: '$(touch PWNED)' },
+  ],
 ];
 
 describe('attack review 2026-12-03: lines the check accepts where a value runs a command', () => {
-  it.fails.each(cases)('%s', (_name, shell, values) => {
+  it.each(cases)('%s', (_name, shell, values) => {
     const template = exec(shell);
     const accepted = checkSshTemplate(template).length === 0;
     expect(accepted && runsCommand(template, values)).toBe(false);
+  });
+
+  it("a ' in a here-document, which hid the $((…)) after it from the reader", () => {
+    // A here-document's text is not command text: the reader took the tag for one in '…'.
+    const template = [
+      'printf %s [#ADD_INFO#] >/dev/null; cat <<EOF >/dev/null',
+      "'",
+      'echo $(( [#USERNAME#] ))',
+      'EOF',
+    ]
+      .map(exec)
+      .join('\n');
+    const accepted = checkSshTemplate(template).length === 0;
+    expect(accepted && runsCommand(template, { ADD_INFO: subscript, USERNAME: '_' })).toBe(false);
   });
 });
 
@@ -152,7 +179,7 @@ const interactiveCases: readonly (readonly [string, string, Record<string, strin
 ];
 
 describe('attack review 2026-12-03: an interactive shell', () => {
-  it.fails.each(interactiveCases)('%s', (_name, template, values) => {
+  it.each(interactiveCases)('%s', (_name, template, values) => {
     const accepted = checkSshTemplate(template).length === 0;
     expect(accepted && interactiveRunsCommand(template, values)).toBe(false);
   });
@@ -165,5 +192,55 @@ describe('attack review 2026-12-03: the harness itself', () => {
     const plain = exec('printf %s [#ADD_INFO#]');
     expect(checkSshTemplate(plain)).toEqual([]);
     expect(runsCommand(plain, { ADD_INFO: '$(touch PWNED)' })).toBe(false);
+  });
+});
+
+// § is a tag; each placement reads context, word start, fresh command, the refusals (reasonName).
+const placed: readonly (readonly [string, string])[] = [
+  // $'…' inside ${…} is ANSI-C quoting even within "…": the tag after it is in '…'.
+  [`printf %s "\${a:-$'\\''}"'}§'`, 'single-quotes'],
+  // A quoted ) or ] does not end arithmetic.
+  ["echo $(( ')' )) §", 'unquoted start'],
+  ["echo $[ ']' ] §", 'unquoted start'],
+  ["(( ')' )); echo §", 'unquoted start'],
+  ["echo $(( ' § ' ))", 'single-quotes all:arithmetic'],
+  // Backticks: their text is read again as commands.
+  ['echo `echo $(( § ))`', 'backticks start all:arithmetic quoted:backticks'],
+  ['echo `echo ${a[§]}`', 'backticks start all:brace quoted:backticks'],
+  ['echo `echo \\$§`', 'backticks start all:dollar quoted:backticks'],
+  ['echo "`echo \\"§\\"`"', 'backticks start quoted:backticks'],
+  ['a[`echo §`]=1', 'backticks start all:subscript quoted:backticks'],
+  ['echo `echo §` §', 'backticks start quoted:backticks | unquoted start'],
+  // (( after time -p, and anywhere else in a command: arithmetic.
+  ['time -p (( § ))', 'arithmetic start all:arithmetic quoted:notPlain'],
+  ['time -p -- for (( § ;; )); do :; done', 'arithmetic start all:arithmetic'],
+  ['coproc p (( § ))', 'arithmetic start all:coproc quoted:coprocArgs'],
+  // {name}> and {a[i]}> are redirections: the command is the next word.
+  ['{fd}>/dev/null sh -c §', 'unquoted start quoted:shArgs'],
+  ['{a[§]}>/dev/null echo', 'unquoted all:descriptorName quoted:before'],
+  ['{a[$(echo §)]}>/dev/null echo', 'unquoted start all:descriptorName'],
+  // {a}x is a word (bash runs the command {a}x).
+  ['{a}x>/dev/null echo §', 'unquoted start'],
+  // Assignments after redirections, and what a substitution in an assignment prints.
+  ['>/dev/null X=§', 'unquoted quoted:assignment'],
+  ['2>/dev/null X=1 >/dev/null Y=§ cmd', 'unquoted quoted:assignment'],
+  ['a[$(echo §)]=1', 'unquoted start all:subscript quoted:assignment'],
+  ['PS4="x$(printf %s §)"', 'unquoted start quoted:assignment'],
+  ['echo $(echo §)', 'unquoted start'],
+  // After a command that can give a name another meaning, no value is followed.
+  ["eval 'p(){ :; }'; p §", 'unquoted start all:redefines'],
+  ['alias p=q; p §', 'unquoted start all:redefines'],
+  ['hash -p /bin/sh p; p §', 'unquoted start all:redefines'],
+  ['trap : EXIT; p §', 'unquoted start all:redefines'],
+  ['bind -x x:y; p §', 'unquoted start all:redefines'],
+  ['BASH_CMDS[p]=/bin/sh; p §', 'unquoted start all:redefines'],
+  ['declare BASH_ALIASES[p]=sh; p §', 'unquoted start all:redefines'],
+  // A file the template sources is the system's own: followed as before.
+  ['source /etc/profile; p §', 'unquoted start'],
+];
+
+describe('attack review 2026-12-03: where the reader now places each tag', () => {
+  it.each(placed)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
   });
 });

@@ -18,12 +18,12 @@ const table: readonly (readonly [string, string, string])[] = [
   // (bash refuses `;&&` outside case; the reader reads on, and the tag still starts a command).
   [
     'echo a ;&& §',
-    'unquoted start fresh quoted:caseClause',
+    'unquoted start fresh all:caseClause quoted:notPlain',
     '433:27 → false, 433:27 ===→!==, 433:36 and 433:52 ""',
   ],
   // With extglob on (bash -O extglob, or bash-completion in an interactive shell), !(…) is a
   // pattern, not a ! before a subshell: the ( is read as one in the middle of a word.
-  ['!(echo §)', 'unquoted start quoted:midCommandParen', '481:11 → true'],
+  ['!(echo §)', 'unquoted start all:parenthesis', '481:11 → true'],
   // After $(…), the next character of the word follows an expansion.
   ['echo $(a)§', 'unquoted start quoted:before', '502:22 "other" → ""'],
   ['echo x $(a) §', 'unquoted start', 'the same, after a blank'],
@@ -53,12 +53,12 @@ describe('shell reader: for ((…)) after a keyword that leads into a command', 
     ['time for((§)); do :; done', 'arithmetic start all:arithmetic'],
     // A for that is not a command's name, or a word that is not for: bash refuses the ( (a syntax
     // error), the reader loses track.
-    ['if :; then x for ((1)) §', 'unquoted start quoted:midCommandParen'],
-    ['if :; then x for((1)) §', 'unquoted start quoted:midCommandParen'],
-    ['while :; do x=1 for ((1)) §', 'unquoted start quoted:midCommandParen'],
-    ['while :; do for x ((1)) §', 'unquoted start quoted:midCommandParen'],
-    ['while :; do for x((1)) §', 'unquoted start quoted:midCommandParen'],
-    ['x ((1)) §', 'unquoted start fresh quoted:midCommandParen'],
+    ['if :; then x for ((1)) §', 'unquoted start all:parenthesis'],
+    ['if :; then x for((1)) §', 'unquoted start all:parenthesis'],
+    ['while :; do x=1 for ((1)) §', 'unquoted start all:parenthesis'],
+    ['while :; do for x ((1)) §', 'unquoted start all:parenthesis'],
+    ['while :; do for x((1)) §', 'unquoted start all:parenthesis'],
+    ['x ((1)) §', 'unquoted start all:parenthesis'],
     // No word before the ( at all: a ( … ) group.
     ['(echo §)', 'unquoted start'],
   ];

@@ -23,7 +23,7 @@ const table: readonly (readonly [string, string])[] = [
   // after &&, ) ends an empty command, which must not end the wait for the next command, so the
   // tag is not at a fresh command's start. Bash refuses this line; a line bash accepts never ends
   // an empty command with tags or while a command is awaited, but the reader still reads on.
-  ['echo a && )§', 'unquoted start quoted:unmatchedParen'],
+  ['echo a && )§', 'unquoted start all:unmatchedParen quoted:notPlain'],
   // 567:13 LogicalOperator and ConditionalExpression (a tag outside sed's script takes the script's
   // layer, undefined): a tag in a file name of sed is refused and has no inner layer.
   ['sed "s/a/§/" §', 'double-quotes inner | unquoted start quoted:sed'],

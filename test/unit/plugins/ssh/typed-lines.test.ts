@@ -31,10 +31,12 @@ describe('a one-tag line the shell reads, not a prompt', () => {
     expect(refusal?.message).not.toContain('touch');
   });
 
-  it('a value with a form may still be typed there, as it is', () => {
+  it('a value with a form is refused there too: the reader does not follow the here-document', () => {
+    // Its lines are read as commands, where a ' in the text would hide a $((…)) from the reader
+    // (attack-reader-1203.test.ts), and a value equal to EOF would end it early.
     const template = 'exec "tee /tmp/users <<EOF"\nexec "[#USERNAME#]"\nexec "EOF"';
-    expect(atSave(template)).toEqual([]);
-    expect(atRun(template)).toBeNull();
+    expect(atSave(template).map((p) => p.line)).toEqual([2]);
+    expect(atRun(template)?.line).toBe(2);
   });
 
   it('an answer at a prompt after a finished command stays allowed', () => {

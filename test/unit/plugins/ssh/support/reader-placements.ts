@@ -19,8 +19,6 @@ export const messages = {
   processOutput:
     'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
   unmatchedParen: 'an unmatched ) (a case pattern?) comes before it',
-  midCommandParen:
-    'a ( in the middle of a command (a function definition or an extended glob) comes before it',
   caseClause: 'a case clause (;; or ;&) comes before it',
   hereDocument: 'a here-document (<<) comes before it, whose text this check does not follow',
   execProcess: 'exec sends later output to a process substitution >(…), which this check does not follow',
@@ -39,6 +37,8 @@ export const messages = {
     'goes to printf -v, which evaluates a variable name (a[$(cmd)] runs cmd) (quoting does not hold there)',
   enableF: 'goes to enable -f, which loads and runs a shared library (quoting does not hold there)',
   coproc: 'coproc comes before it, which this check does not follow',
+  coprocArgs:
+    'goes to coproc, which parses its arguments as shell code again, or runs a command from them (quoting does not hold there)',
   caseWord: 'case comes before it, which this check does not follow',
   select: 'select comes before it, which this check does not follow',
   functionWord: 'function comes before it, which this check does not follow',

@@ -37,8 +37,11 @@ export function processCpuMs(name: string): number | null {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
-/** Every `pg.Client` login made in this process since the meter was made. */
-export function countPgLogins(): () => number {
+/**
+ * Counts every `pg.Client` login made in this process while `work` runs; `pg`'s own connect is
+ * put back after, so a second count does not count each login twice.
+ */
+export async function countPgLogins<T>(work: (logins: () => number) => Promise<T>): Promise<T> {
   let logins = 0;
   const proto = pg.Client.prototype as unknown as { connect: (...args: unknown[]) => unknown };
   const original = proto.connect;
@@ -46,7 +49,11 @@ export function countPgLogins(): () => number {
     logins++;
     return original.apply(this, args);
   };
-  return () => logins;
+  try {
+    return await work(() => logins);
+  } finally {
+    proto.connect = original;
+  }
 }
 
 export interface CpuSpent {

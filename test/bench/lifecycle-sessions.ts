@@ -54,7 +54,15 @@ const profiling = args.includes('--profile');
 const iterations = (plugin: BenchPluginId): number => Number(option('--n') ?? (plugin === 'ssh' ? 4 : 20));
 const WARM_UP = 1;
 const CONCURRENT = 20;
-const PG_ROUNDS = Number(option('--rounds') ?? 3);
+/** `--rounds N`: a whole number of at least 1, or the bench stops before it starts the lab. */
+function roundsOption(): number {
+  const given = option('--rounds') ?? '3';
+  const rounds = Number(given);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds takes a whole number of at least 1, not "${given}"`);
+  return rounds;
+}
+const PG_ROUNDS = roundsOption();
 
 const TARGET_OVERHEAD_MS = 20;
 const TARGET_CLEANUP_MS = 1000;
@@ -432,54 +440,63 @@ async function measurePlugin(
   printSequential(plugin, figures);
   printProfile(plugin, figures.lifecycle.length);
   if (plugin === 'postgresql') {
-    // Side by side: rounds alternate, so both see the same machine.
-    const ours: number[] = [];
-    const bare: number[] = [];
-    const oursCpu: CpuSpent[] = [];
-    const bareCpu: CpuSpent[] = [];
-    const logins = countPgLogins();
-    let oursLogins = 0;
-    for (let round = 0; round < PG_ROUNDS; round++) {
-      const bareRound = await cpuOf('postgres', () => barePostgres(lab.postgres));
-      bare.push(bareRound.result);
-      bareCpu.push(bareRound.spent);
-      // The last round is profiled: its calls overlap, so their times add up to more than it took.
-      const profiled = profiling && round === PG_ROUNDS - 1;
-      const loop = monitorEventLoopDelay({ resolution: 1 });
-      if (profiled) loop.enable();
-      profileOn = profiled;
-      const began = performance.now();
-      const loginsBefore = logins();
-      const round_ = await cpuOf('postgres', () => concurrentSessions(bench, plugin, accounts)).finally(
-        () => (profileOn = false),
-      );
-      oursLogins += logins() - loginsBefore;
-      oursCpu.push(round_.spent);
-      const { rate, failures } = round_.result;
-      ours.push(rate);
-      printFailures(failures);
-      if (profiled) {
-        loop.disable();
-        console.log(
-          `  round ${round + 1} of ${CONCURRENT} concurrent sessions took ${fmt(performance.now() - began)} ms; the event loop lagged up to ${fmt(loop.max / 1e6)} ms (mean ${fmt(loop.mean / 1e6)} ms)`,
-        );
-        printProfile(plugin, CONCURRENT, 'summed over overlapping calls');
-      }
-    }
-    const ratio = median(ours) / median(bare);
-    console.log(
-      `  throughput at ${CONCURRENT} concurrent sessions: ${fmt(median(ours))} sessions/s (median of ${PG_ROUNDS} rounds)`,
-    );
-    console.log(
-      `    bare pg CREATE ROLE + DROP ROLE on one connection: ${fmt(median(bare))} pairs/s; ratio ${ratio.toFixed(2)} (target >= ${TARGET_PG_RATIO}) ${verdict(ratio >= TARGET_PG_RATIO)}`,
-    );
-    printCpu(oursCpu, bareCpu, oursLogins / PG_ROUNDS);
+    await countPgLogins((logins) => compareWithBarePostgres(bench, lab, plugin, accounts, logins));
     await enableDisableSessions(bench, lab.postgres);
   } else {
     const { rate, failures } = await concurrentSessions(bench, plugin, accounts);
     console.log(`  throughput at ${CONCURRENT} concurrent sessions: ${fmt(rate)} sessions/s (no target)`);
     printFailures(failures);
   }
+}
+
+/** Our sessions' throughput against bare pg's, in alternating rounds, so both see the same machine. */
+async function compareWithBarePostgres(
+  bench: BenchCore,
+  lab: LabDetails,
+  plugin: BenchPluginId,
+  accounts: Set<string>,
+  logins: () => number,
+): Promise<void> {
+  const ours: number[] = [];
+  const bare: number[] = [];
+  const oursCpu: CpuSpent[] = [];
+  const bareCpu: CpuSpent[] = [];
+  let oursLogins = 0;
+  for (let round = 0; round < PG_ROUNDS; round++) {
+    const bareRound = await cpuOf('postgres', () => barePostgres(lab.postgres));
+    bare.push(bareRound.result);
+    bareCpu.push(bareRound.spent);
+    // The last round is profiled: its calls overlap, so their times add up to more than it took.
+    const profiled = profiling && round === PG_ROUNDS - 1;
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    if (profiled) loop.enable();
+    profileOn = profiled;
+    const began = performance.now();
+    const loginsBefore = logins();
+    const oursRound = await cpuOf('postgres', () => concurrentSessions(bench, plugin, accounts)).finally(
+      () => (profileOn = false),
+    );
+    oursLogins += logins() - loginsBefore;
+    oursCpu.push(oursRound.spent);
+    const { rate, failures } = oursRound.result;
+    ours.push(rate);
+    printFailures(failures);
+    if (profiled) {
+      loop.disable();
+      console.log(
+        `  round ${round + 1} of ${CONCURRENT} concurrent sessions took ${fmt(performance.now() - began)} ms; the event loop lagged up to ${fmt(loop.max / 1e6)} ms (mean ${fmt(loop.mean / 1e6)} ms)`,
+      );
+      printProfile(plugin, CONCURRENT, 'summed over overlapping calls');
+    }
+  }
+  const ratio = median(ours) / median(bare);
+  console.log(
+    `  throughput at ${CONCURRENT} concurrent sessions: ${fmt(median(ours))} sessions/s (median of ${PG_ROUNDS} rounds)`,
+  );
+  console.log(
+    `    bare pg CREATE ROLE + DROP ROLE on one connection: ${fmt(median(bare))} pairs/s; ratio ${ratio.toFixed(2)} (target >= ${TARGET_PG_RATIO}) ${verdict(ratio >= TARGET_PG_RATIO)}`,
+  );
+  printCpu(oursCpu, bareCpu, oursLogins / PG_ROUNDS);
 }
 
 async function main(): Promise<void> {

@@ -171,10 +171,7 @@ const table: readonly (readonly [string, string])[] = [
   ['echo `§', 'backticks start quoted:backticks'],
   ['echo ${§', 'expansion start all:brace'],
   ['echo $((§', 'arithmetic start all:arithmetic'],
-  [
-    'coproc §',
-    'unquoted start all:coproc quoted:"goes to coproc, which parses its arguments as shell code again, or runs a command from them (quoting does not hold there)"',
-  ],
+  ['coproc §', 'unquoted start all:coproc quoted:coprocArgs'],
   ['case § in', 'unquoted start all:caseWord'],
   ['select x in §', 'unquoted start all:select'],
   ['function f { echo §; }', 'unquoted start all:functionWord'],

@@ -53,6 +53,22 @@ function onlyLeadIns(words: readonly CommandWord[]): boolean {
   return true;
 }
 
+/**
+ * The indexes of the assignments before a command's name: after redirections (`>f X=v`) and the
+ * keywords that lead into a command (`{ X=v; }`, `then X=v`, `time -p X=v`), which bash all reads
+ * as assignments in the shell itself when no name follows.
+ */
+export function assignmentIndexes(words: readonly CommandWord[]): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word === undefined || word.redirect) continue;
+    if (word.assignment) found.push(i);
+    else if (found.length > 0 || !onlyLeadIns(words.slice(0, i + 1).filter((w) => !w.redirect))) break;
+  }
+  return found;
+}
+
 export class CommandBuilder {
   words: CommandWord[] = [];
   wordTags: Placement[][] = [];

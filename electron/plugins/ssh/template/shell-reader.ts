@@ -3,6 +3,7 @@
  * it sits (shell-context.ts explains the rules; tag-placement.ts holds the reasons).
  */
 import {
+  assignmentIndexes,
   classify,
   codeReader,
   CommandBuilder,
@@ -609,13 +610,8 @@ class ShellReader {
         else if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
         else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
       }
-      // Assignments before the command's name, redirections among them (`>f X=v` assigns X).
-      for (let i = 0; i < cmd.words.length; i++) {
-        const word = cmd.words[i];
-        if (word?.redirect === true) continue;
-        if (word?.assignment !== true) break;
+      for (const i of assignmentIndexes(cmd.words))
         for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
-      }
       if (
         (cls.kind !== 'plain' && redefiners.has(cls.name)) ||
         cmd.words.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))

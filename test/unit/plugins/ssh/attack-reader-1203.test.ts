@@ -117,6 +117,14 @@ const cases: readonly (readonly [string, string, Record<string, string>])[] = [
     'printf %s [#ADD_INFO#] >/dev/null; a[$(echo [#USERNAME#])]=1',
     { ADD_INFO: subscript, USERNAME: '_' },
   ],
+  // An assignment after a keyword that leads into a command is one too, made in the shell itself.
+  ['PS4 assigned in { … }', '{ PS4=[#ADD_INFO#]; }; set -x; true', { ADD_INFO: '$(touch PWNED)' }],
+  [
+    'PS4 assigned after then',
+    'if :; then PS4=[#ADD_INFO#]; fi; set -x; true',
+    { ADD_INFO: '$(touch PWNED)' },
+  ],
+  ['PS4 assigned after time -p', 'time -p PS4=[#ADD_INFO#]; set -x; true', { ADD_INFO: '$(touch PWNED)' }],
   [
     'PS4 assigned what $(…) prints',
     'PS4=$(printf %s [#ADD_INFO#]); set -x; true',
@@ -223,6 +231,10 @@ const placed: readonly (readonly [string, string])[] = [
   ['{a}x>/dev/null echo §', 'unquoted start'],
   // Assignments after redirections, and what a substitution in an assignment prints.
   ['>/dev/null X=§', 'unquoted quoted:assignment'],
+  ['! X=§', 'unquoted quoted:assignment'],
+  ['time -p -- X=§', 'unquoted quoted:assignment'],
+  ['echo X=§', 'unquoted'],
+  ['X=1 echo Y=§', 'unquoted'],
   ['2>/dev/null X=1 >/dev/null Y=§ cmd', 'unquoted quoted:assignment'],
   ['a[$(echo §)]=1', 'unquoted start all:subscript quoted:assignment'],
   ['PS4="x$(printf %s §)"', 'unquoted start quoted:assignment'],

@@ -69,6 +69,17 @@ export function assignmentIndexes(words: readonly CommandWord[]): number[] {
   return found;
 }
 
+/**
+ * `for NAME in WORDS`: the index of NAME and of the first of WORDS (each is assigned to NAME in
+ * the shell itself, as an assignment would be), or null when the command is not such a loop.
+ */
+export function forLoopWords(words: readonly CommandWord[]): { name: number; list: number } | null {
+  const at = words.findIndex((w, i) => w.known && w.text === 'for' && onlyLeadIns(words.slice(0, i)));
+  if (at < 0) return null;
+  const keyword = words[at + 2];
+  return keyword?.known === true && keyword.text === 'in' ? { name: at + 1, list: at + 3 } : null;
+}
+
 export class CommandBuilder {
   words: CommandWord[] = [];
   wordTags: Placement[][] = [];

@@ -9,6 +9,7 @@ import {
   CommandBuilder,
   compoundClosers,
   compoundOpeners,
+  forLoopWords,
   WordBuilder,
   type Compound,
   type PipelineStage,
@@ -612,6 +613,12 @@ class ShellReader {
       }
       for (const i of assignmentIndexes(cmd.words))
         for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
+      const loop = forLoopWords(cmd.words);
+      if (loop !== null) {
+        for (const tag of cmd.wordTags[loop.name] ?? []) tag.refuseAll(reasons.loopName);
+        for (const tags of cmd.wordTags.slice(loop.list))
+          for (const tag of tags) tag.refuseQuoted(reasons.loopList);
+      }
       if (
         (cls.kind !== 'plain' && redefiners.has(cls.name)) ||
         cmd.words.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))

@@ -125,6 +125,12 @@ const cases: readonly (readonly [string, string, Record<string, string>])[] = [
     { ADD_INFO: '$(touch PWNED)' },
   ],
   ['PS4 assigned after time -p', 'time -p PS4=[#ADD_INFO#]; set -x; true', { ADD_INFO: '$(touch PWNED)' }],
+  // A for loop assigns each word of its list to its variable.
+  [
+    'PS4 as a for loop variable',
+    'for PS4 in [#ADD_INFO#]; do set -x; true; done',
+    { ADD_INFO: '$(touch PWNED)' },
+  ],
   [
     'PS4 assigned what $(…) prints',
     'PS4=$(printf %s [#ADD_INFO#]); set -x; true',
@@ -234,6 +240,9 @@ const placed: readonly (readonly [string, string])[] = [
   ['! X=§', 'unquoted quoted:assignment'],
   ['time -p -- X=§', 'unquoted quoted:assignment'],
   ['echo X=§', 'unquoted'],
+  ['for PS4 in §; do :; done', 'unquoted start quoted:loopList'],
+  ['for § in a; do :; done', 'unquoted start all:loopName'],
+  ['for x in a; do echo §; done', 'unquoted start'],
   ['X=1 echo Y=§', 'unquoted'],
   ['2>/dev/null X=1 >/dev/null Y=§ cmd', 'unquoted quoted:assignment'],
   ['a[$(echo §)]=1', 'unquoted start all:subscript quoted:assignment'],

@@ -69,6 +69,14 @@ export function assignmentIndexes(words: readonly CommandWord[]): number[] {
   return found;
 }
 
+/** Where bash reads a word as a possible assignment: after keywords, redirections, assignments. */
+export function assignmentMayFollow(words: readonly CommandWord[]): boolean {
+  const args = words.filter((w) => !w.redirect);
+  let i = 0;
+  while (i < args.length && onlyLeadIns(args.slice(0, i + 1))) i++;
+  return args.slice(i).every((w) => w.assignment);
+}
+
 /**
  * `for NAME in WORDS`: the index of NAME and of the first of WORDS (each is assigned to NAME in
  * the shell itself, as an assignment would be), or null when the command is not such a loop.
@@ -87,6 +95,12 @@ export class CommandBuilder {
   tags: Placement[] = [];
   word: WordBuilder | null = null;
   redirectNext = false;
+  /** The pending redirection reads (<, <<<, <&, <>): its target is what the command reads. */
+  redirectInput = false;
+  /** A `<` redirection stands in the command. */
+  readsInput = false;
+  /** Tags in what the command reads: a here-string, a `< <(…)` substitution, a file name. */
+  readonly inputTags: Placement[] = [];
   doubleBracket = false;
   /** A ( … ) group stood in this command's place. */
   group = false;

@@ -4,6 +4,7 @@
  */
 import {
   assignmentIndexes,
+  assignmentMayFollow,
   classify,
   codeReader,
   CommandBuilder,
@@ -34,7 +35,13 @@ type Frame =
   /** `…`: its text after bash's backslash removal, read again as commands when it closes. */
   | { readonly kind: 'backtick'; readonly inDouble: boolean; readonly text: Item[] }
   | { readonly kind: 'brace'; readonly inDouble: boolean }
-  | { readonly kind: 'arithmetic'; readonly closer: '))' | ']'; depth: number };
+  | {
+      readonly kind: 'arithmetic';
+      readonly closer: '))' | ']';
+      depth: number;
+      /** NAME[…] in an assignment: the closing ] is part of the word. */
+      readonly subscript?: boolean;
+    };
 
 type CommandFrame = Extract<Frame, { kind: 'command' }>;
 
@@ -154,7 +161,7 @@ class ShellReader {
         break;
       case 'arithmetic':
         tag.context = 'arithmetic';
-        tag.refuseAll(reasons.arithmetic);
+        tag.refuseAll(frame.subscript === true ? reasons.subscript : reasons.arithmetic);
         break;
     }
     // The value belongs to the word it is in, and to every command whose words hold it:
@@ -174,7 +181,8 @@ class ShellReader {
         if (outer !== null && outer !== word) outer.nested.push({ tag, rawIndex: outer.raw.length });
         enclosing.cmd.tags.push(tag);
         for (const compound of enclosing.compounds) compound.tags.push(tag);
-      } else if (enclosing.kind === 'arithmetic') tag.refuseAll(reasons.arithmetic);
+      } else if (enclosing.kind === 'arithmetic')
+        tag.refuseAll(enclosing.subscript === true ? reasons.subscript : reasons.arithmetic);
       else if (enclosing.kind === 'brace') tag.refuseAll(reasons.brace);
     }
     if (frame.kind === 'command') this.#before = 'plain';
@@ -262,11 +270,13 @@ class ShellReader {
         } else this.#nested(char, frame.inDouble);
         return;
       case 'arithmetic':
-        if (char === '(') frame.depth++;
-        else if (char === ')' && frame.depth > 0) frame.depth--;
+        // $[ … ] counts its nested [ ] as bash does (`$[ b[ 0 ] ]`), $(( … )) its ( ).
+        if (char === (frame.closer === ']' ? '[' : '(')) frame.depth++;
+        else if (char === (frame.closer === ']' ? ']' : ')') && frame.depth > 0) frame.depth--;
         else if ((char === ')' && frame.closer === '))') || (char === ']' && frame.closer === ']')) {
           if (frame.closer === '))' && this.#peek() === ')') this.#at++;
           this.#pop();
+          if (frame.subscript === true) this.#literal(']', false);
           this.#before = 'other';
         } else this.#nested(char, true);
         return;
@@ -439,10 +449,26 @@ class ShellReader {
       this.#openBackticks(false);
     } else if (char === '$') {
       this.#dollar(false);
+    } else if (char === '[' && this.#subscriptMayOpen(cmd)) {
+      // NAME[ where an assignment may come: bash reads up to the matching ] as part of the word,
+      // blanks and operators included (`a[ 0 ]=1 sh`), and evaluates it as arithmetic.
+      this.#literal(char, false);
+      this.#push({ kind: 'arithmetic', closer: ']', depth: 0, subscript: true });
     } else {
       this.#literal(char, false);
       this.#before = plainCharacter.test(char) ? 'plain' : 'other';
     }
+  }
+
+  #subscriptMayOpen(cmd: CommandBuilder): boolean {
+    const word = cmd.word;
+    return (
+      word !== null &&
+      word.tags.length === 0 &&
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw) &&
+      !cmd.doubleBracket &&
+      assignmentMayFollow(cmd.words)
+    );
   }
 
   #separator(frame: CommandFrame, char: string): void {
@@ -492,7 +518,7 @@ class ShellReader {
       // to >(…) is read by that command, as a pipe would be; `exec 3> >(…)` keeps it for later.
       if (char === '>') {
         cmd.feedsProcess = true;
-        if (cmd.words[0]?.text === 'exec')
+        if (cmd.words.some((w) => w.known && w.text === 'exec'))
           this.#lose(
             'exec sends later output to a process substitution >(…), which this check does not follow',
           );
@@ -506,8 +532,17 @@ class ShellReader {
     if (char === '<' && this.#peek() === '<' && this.#peek(2) !== '<') {
       this.#lose('a here-document (<<) comes before it, whose text this check does not follow');
     }
-    while (typeof this.#peek() === 'string' && '<>&|-'.includes(this.#peek() as string)) this.#at++;
+    // The operator's own characters only (<<, <<<, <<-, <&, <>, >>, >&, >|): a - after <& or >&
+    // is the target word (close the descriptor), and a | or & after that is the next operator.
+    const next = this.#peek();
+    const second = char === '<' ? ['&', '>'] : ['>', '&', '|'];
+    if (char === '<' && next === '<') {
+      this.#at++;
+      if (this.#peek() === '<' || this.#peek() === '-') this.#at++;
+    } else if (typeof next === 'string' && second.includes(next)) this.#at++;
     cmd.redirectNext = true;
+    cmd.redirectInput = char === '<';
+    cmd.readsInput ||= char === '<';
     this.#before = 'start';
   }
 
@@ -576,6 +611,7 @@ class ShellReader {
       marked: word.marked,
     });
     cmd.wordTags.push(word.allTags.map(({ tag }) => tag));
+    if (word.redirect && cmd.redirectInput) cmd.inputTags.push(...word.allTags.map(({ tag }) => tag));
     if (word.redirect) cmd.redirectNext = false;
     if (!word.known) return;
     if (isFirst && compoundOpeners.has(text)) {
@@ -624,6 +660,16 @@ class ShellReader {
         cmd.words.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))
       )
         this.#lose(reasons.redefines);
+      // `exec < f` with no command: the shell itself reads its next commands from f.
+      const bareExec =
+        cls.kind === 'plain' && cls.name === '' && cmd.words.some((w) => w.known && w.text === 'exec');
+      if (bareExec && cmd.readsInput) this.#lose(reasons.execInput);
+      const runsInput = bareExec ? 'the shell itself (exec without a command)' : codeReader(cmd, cls);
+      // What a group, a compound or a shell reads: `(sh) <<< [#X#]`, `{ sh; } < <(…)`.
+      const inputReader = runsInput ?? cmd.compoundReader;
+      if (inputReader !== null)
+        for (const tag of cmd.inputTags)
+          tag.refuseQuoted(`is fed to the input of ${inputReader}, which can run what it reads as code`);
       const reader = cmd.feedsProcess
         ? 'a process substitution >(…)'
         : (codeReader(cmd, cls) ?? cmd.compoundReader);

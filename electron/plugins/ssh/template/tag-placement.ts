@@ -90,6 +90,7 @@ export const reasons = {
   loopName: "names a for loop's variable, which could be one that changes what runs (PS4, PROMPT_COMMAND…)",
   loopList:
     "is in a for loop's list, whose words bash assigns to the loop's variable in turn (PS4 or PROMPT_COMMAND run what they hold)",
+  execInput: 'exec without a command makes the shell read its next commands from a redirection before it',
   assignment:
     'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
 } as const;

@@ -11,7 +11,7 @@ import { placements, summary, typed } from './support/reader-placements';
 const table: readonly (readonly [string, string])[] = [
   // 520:20 LogicalOperator (name = '' in an assignment): with a name longer than one letter, the
   // tag is past [ yet no longer before name.length + subscript.length.
-  ['abc[§]=1 x', 'unquoted all:subscript quoted:before'],
+  ['abc[§]=1 x', 'arithmetic all:subscript quoted:glob'],
   // 530:17 ConditionalExpression and LogicalOperator (expanded without its $x): printf's first
   // argument could become -v, which evaluates a name; enable's any argument could become -f.
   ['printf $x §', 'unquoted start quoted:printfVariable'],

@@ -15,6 +15,7 @@ import {
   type Compound,
   type PipelineStage,
 } from './shell-command';
+import { whyReadingIsLost } from './shell-settings';
 import { Placement, reasons, tagMarker } from './tag-placement';
 
 /** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
@@ -44,14 +45,6 @@ type Frame =
     };
 
 type CommandFrame = Extract<Frame, { kind: 'command' }>;
-
-/**
- * Commands that can give a name (or a key) another meaning: a function, an alias, a hashed path,
- * a hook, a key binding (`bind -x` runs a command when a value's character is typed). After them,
- * what runs is not what this check reads. A file the template sources (`source`, `.`) is the
- * system's own, as the programs on its PATH are (MATCHING.md says what this cannot see).
- */
-const redefiners = new Set(['eval', 'alias', 'hash', 'trap', 'bind', 'enable -f']);
 
 /** One character of input, or a tag. */
 export type Item = string | Placement;
@@ -245,7 +238,7 @@ class ShellReader {
           const next = this.#peek();
           if (next === '\n') {
             // A line continuation: bash removes both, so "s\<newline>h" is the word sh.
-            this.#at++;
+            this.#continuation();
           } else if (typeof next === 'string') {
             if (!'$`"\\'.includes(next)) this.#literal(char, true);
             this.#literal(next, true);
@@ -291,7 +284,8 @@ class ShellReader {
    */
   #nested(char: string, inDouble: boolean): void {
     if (char === '\\') {
-      if (!this.#backslashBeforeTag()) this.#at++;
+      if (this.#peek() === '\n') this.#continuation();
+      else if (!this.#backslashBeforeTag()) this.#at++;
     } else if (char === "'") this.#push({ kind: 'single' });
     else if (char === '"') this.#push({ kind: 'double' });
     else if (char === '`') this.#openBackticks(inDouble);
@@ -313,6 +307,17 @@ class ShellReader {
       frame.text.push(next);
       this.#at++;
     } else frame.text.push('\\');
+  }
+
+  /**
+   * A \ and a line end, which bash removes before it reads on: after a character whose meaning
+   * depends on the next one (`$\⏎(`, `(\⏎(`, `<\⏎<`), the two join into a token this reader,
+   * which looks ahead in the text as written, would not see.
+   */
+  #continuation(): void {
+    const before = this.#items[this.#at - 1];
+    if (typeof before === 'string' && '$()<>&|;[]{}'.includes(before)) this.#lose(reasons.continuation);
+    this.#at++;
   }
 
   #closeQuote(): void {
@@ -396,7 +401,7 @@ class ShellReader {
     if (char === '\\') {
       const next = this.#peek();
       if (next === '\n') {
-        this.#at++;
+        this.#continuation();
         return;
       }
       if (this.#backslashBeforeTag()) {
@@ -655,11 +660,9 @@ class ShellReader {
         for (const tags of cmd.wordTags.slice(loop.list))
           for (const tag of tags) tag.refuseQuoted(reasons.loopList);
       }
-      if (
-        (cls.kind !== 'plain' && redefiners.has(cls.name)) ||
-        cmd.words.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))
-      )
-        this.#lose(reasons.redefines);
+      // In $(…), <(…) or ( … ), a subshell, what a command defines or sets ends with it.
+      const lost = frame.closer === null ? whyReadingIsLost(cmd.words, cls, cmd.readsInput) : null;
+      if (lost !== null) this.#lose(lost);
       // `exec < f` with no command: the shell itself reads its next commands from f.
       const bareExec =
         cls.kind === 'plain' && cls.name === '' && cmd.words.some((w) => w.known && w.text === 'exec');

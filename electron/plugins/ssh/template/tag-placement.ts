@@ -85,12 +85,12 @@ export const reasons = {
   parenthesis: 'a ( in the middle of a command (a function definition or an extended glob) comes before it',
   descriptorName:
     'sits in {name}> before a redirection, where bash takes the word for the name of a variable (and evaluates its subscript)',
-  redefines:
-    'comes after a command that can give a name another meaning (eval, alias, hash, trap, bind, BASH_ALIASES, BASH_CMDS), which this check does not follow',
   loopName: "names a for loop's variable, which could be one that changes what runs (PS4, PROMPT_COMMAND…)",
   loopList:
     "is in a for loop's list, whose words bash assigns to the loop's variable in turn (PS4 or PROMPT_COMMAND run what they hold)",
   execInput: 'exec without a command makes the shell read its next commands from a redirection before it',
+  continuation:
+    'a \\ at a line end right after $, (, <, > or another operator character comes before it: bash joins the lines into one token there, which this check does not follow',
   assignment:
     'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
 } as const;

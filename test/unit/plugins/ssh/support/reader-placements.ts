@@ -3,6 +3,7 @@
 // that any change in a tag's context, word start, fresh command, refusal or inner layer shows.
 
 import { readStream, type Item } from '../../../../../electron/plugins/ssh/template/shell-reader';
+import { lostReasons } from '../../../../../electron/plugins/ssh/template/shell-settings';
 import { Placement, reasons } from '../../../../../electron/plugins/ssh/template/tag-placement';
 
 /** The refusals that are not in `reasons` (tag-placement.ts), by a short name for the tables. */
@@ -46,7 +47,7 @@ export const messages = {
 
 /** A refusal by its name in `reasons` or `messages`; any other text as it is. */
 export function reasonName(reason: string): string {
-  const known = Object.entries({ ...reasons, ...messages }).find(([, text]) => text === reason);
+  const known = Object.entries({ ...reasons, ...lostReasons, ...messages }).find(([, text]) => text === reason);
   return known === undefined ? JSON.stringify(reason) : known[0];
 }
 

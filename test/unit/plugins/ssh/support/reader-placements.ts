@@ -47,7 +47,9 @@ export const messages = {
 
 /** A refusal by its name in `reasons` or `messages`; any other text as it is. */
 export function reasonName(reason: string): string {
-  const known = Object.entries({ ...reasons, ...lostReasons, ...messages }).find(([, text]) => text === reason);
+  const known = Object.entries({ ...reasons, ...lostReasons, ...messages }).find(
+    ([, text]) => text === reason,
+  );
   return known === undefined ? JSON.stringify(reason) : known[0];
 }
 

@@ -24,6 +24,7 @@ export const modules = {
   // misplaces a tag, so the value is quoted for the wrong context.
   'ssh shell reader': [
     'electron/plugins/ssh/template/shell-reader.ts',
+    'electron/plugins/ssh/template/shell-settings.ts',
     'electron/plugins/ssh/template/tag-placement.ts',
   ],
   // Which commands re-parse their arguments (`sh -c`, `su -c`, `runuser`...), after the shell's own
@@ -100,6 +101,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
     'test/unit/plugins/ssh/shell-reader-survivors-c.test.ts',
     'test/unit/plugins/ssh/attack-reader-1203.test.ts',
+    'test/unit/plugins/ssh/attack-reader-1203b.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],

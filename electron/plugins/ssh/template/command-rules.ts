@@ -111,6 +111,11 @@ const interpreters = new Set([
   'jshell',
   'groovy',
   'osascript',
+  // Database clients: their meta-commands run a shell (sqlite3's .shell, psql's and mysql's \!).
+  'sqlite3',
+  'psql',
+  'mysql',
+  'mariadb',
 ]);
 
 /** Interpreters named with a version: python3, python3.11, perl5.36, php8.2, lua5.4, tclsh8.6. */
@@ -209,6 +214,11 @@ const reparsers = new Set([
   'start-stop-daemon',
   'flatpak-spawn',
   'toybox',
+  'logsave',
+  'capsh',
+  'systemd-cat',
+  // history -s puts a line in the history, which fc -s or !! runs again.
+  'history',
 ]);
 
 /** Bash builtins that evaluate their arguments as arithmetic or as variable names (with subscripts). */
@@ -356,6 +366,7 @@ const dataFilters = new Set([
   'flock',
   'tmux',
   'screen',
+  'history',
 ]);
 
 const reparsedBy = (name: string, why: string): CommandClass => ({
@@ -379,6 +390,8 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
     };
   }
   if (shells.has(name)) return reparsedBy(name, 'is a shell: it runs its arguments or input as shell code');
+  // The dynamic loader runs the program its first argument names (/lib64/ld-linux-x86-64.so.2 /bin/sh).
+  if (/^ld(?:-linux[^/]*)?\.so/.test(name)) return reparsedBy(name, 'runs the program its arguments name');
   if (interpreters.has(name) || versionedInterpreter.test(name))
     return reparsedBy(name, 'runs its arguments or input as code');
   if (reparsers.has(name))

@@ -37,3 +37,19 @@ function openBangs(line: string, backslashEscapesAll: boolean): number[] {
 export function startsQuickSubstitution(text: string, at: number): boolean {
   return text[at] === '^' && (at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r');
 }
+
+/**
+ * Whether the template's own text in a shell line (its tags as plain letters) makes an
+ * interactive bash expand its history: a `!` bash acts on (not before a blank, `=`, `(` or `"`,
+ * nor in `[!…]`, `${!…}`, `$!`), or a `^` starting the line. What it brings back is an earlier
+ * line, values included, read again in a new place (`sh -c !$`).
+ */
+export function textExpandsHistory(line: string): boolean {
+  if (line.startsWith('^')) return true;
+  return expandedBangs(line).some((at) => {
+    const next = line[at + 1];
+    const before = at > 0 ? line[at - 1] : '';
+    if (next === undefined || ' \t\n=("'.includes(next)) return false;
+    return before !== '$' && before !== '[' && !line.slice(0, at).endsWith('${');
+  });
+}

@@ -16,7 +16,8 @@
 import { consoleOpenedBy, ConsoleReader, type ConsoleStart } from './console-session';
 import { readStream, type Item } from './shell-reader';
 import { splitTags, type Segment } from './tag-segments';
-import { Placement, type TagPlacement } from './tag-placement';
+import { textExpandsHistory } from './history-expansion';
+import { Placement, reasons, type TagPlacement } from './tag-placement';
 import type { StringArgument, TemplateCommand } from './template-syntax';
 
 export type { QuoteContext, TagPlacement } from './tag-placement';
@@ -50,7 +51,7 @@ export function placeTags(segments: readonly Segment[]): TagPlacement[] {
  * console the template opened (console-session.ts) are placed by that console's reader.
  */
 export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<number, TagPlacement[]> {
-  const byLine = new Map<number, TagPlacement[]>();
+  const byLine = new Map<number, Placement[]>();
   const lines: (Item[] | null)[] = [];
   /** What the shell has been sent since the last line typed at a prompt. */
   let sent: Item[] = [];
@@ -59,6 +60,8 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
   let console: ConsoleReader | null = null;
   /** A console exited: until an expect shows the shell is back, no value is followed. */
   let leaving = false;
+  /** The template's own text asks an interactive bash for history expansion (`!$`, `^a^b`). */
+  let historyExpanded = false;
   /** The text of the shell line being assembled (writes, `\` continuations). */
   let shellLine = '';
   const template = commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n');
@@ -113,6 +116,8 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     byLine.set(command.line, tags);
     lines.push(items);
     sent.push(...items);
+    const text = segments.map((segment) => (segment.kind === 'text' ? segment.text : 'x')).join('');
+    historyExpanded ||= textExpandsHistory(text);
     // The shell line as bash assembles it: writes before, and lines a `\` continues.
     shellLine += command.argument.text;
     if (command.kind === 'write' || shellLine.endsWith('\\')) {
@@ -144,6 +149,9 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
   }
   console?.finish();
   readStream(lines);
+  // An interactive bash brings earlier lines back, values and all, wherever the text asks.
+  if (historyExpanded)
+    for (const placements of byLine.values()) for (const tag of placements) tag.refuseAll(reasons.history);
   return byLine;
 }
 

@@ -46,6 +46,10 @@ type Frame =
 
 type CommandFrame = Extract<Frame, { kind: 'command' }>;
 
+/** Bash variables whose assignments it evaluates as arithmetic (`OPTIND=_` evaluates `$_`). */
+const integerVariable =
+  /^(?:OPTIND|OPTERR|RANDOM|SRANDOM|HISTCMD|MAILCHECK|SECONDS|LINENO|HISTSIZE|HISTFILESIZE|COLUMNS|LINES|TMOUT)(?:\[|\+?=)/;
+
 /** One character of input, or a tag. */
 export type Item = string | Placement;
 
@@ -653,12 +657,19 @@ class ShellReader {
         else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
       }
       for (const i of assignmentIndexes(cmd.words))
-        for (const tag of cmd.wordTags[i] ?? []) tag.refuseQuoted(reasons.assignment);
+        for (const tag of cmd.wordTags[i] ?? []) {
+          tag.refuseQuoted(reasons.assignment);
+          if (integerVariable.test(cmd.words[i]?.text ?? '')) tag.refuseAll(reasons.integerVariable);
+        }
       const loop = forLoopWords(cmd.words);
       if (loop !== null) {
         for (const tag of cmd.wordTags[loop.name] ?? []) tag.refuseAll(reasons.loopName);
+        const integer = integerVariable.test(`${cmd.words[loop.name]?.text ?? ''}=`);
         for (const tags of cmd.wordTags.slice(loop.list))
-          for (const tag of tags) tag.refuseQuoted(reasons.loopList);
+          for (const tag of tags) {
+            tag.refuseQuoted(reasons.loopList);
+            if (integer) tag.refuseAll(reasons.integerVariable);
+          }
       }
       // In $(…), <(…) or ( … ), a subshell, what a command defines or sets ends with it.
       const lost = frame.closer === null ? whyReadingIsLost(cmd.words, cls, cmd.readsInput) : null;

@@ -91,6 +91,10 @@ export const reasons = {
   execInput: 'exec without a command makes the shell read its next commands from a redirection before it',
   continuation:
     'a \\ at a line end right after $, (, <, > or another operator character comes before it: bash joins the lines into one token there, which this check does not follow',
+  integerVariable:
+    'is assigned to a variable bash evaluates as arithmetic (OPTIND, RANDOM, SECONDS…), where a name runs what an earlier value left in $_',
+  history:
+    "is in a template whose own text asks an interactive bash for history expansion (a ! before a word, or a line starting with ^), which can bring an earlier line's value back as code",
   assignment:
     'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
 } as const;

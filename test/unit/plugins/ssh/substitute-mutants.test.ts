@@ -230,8 +230,10 @@ describe('history expansion inside a quoted value', () => {
     });
   });
 
-  it("leaves the template's own ! right after the value to the template", () => {
-    expect(sends(nested('[#ADD_INFO#]!x'), { ADD_INFO: 'a' })).toEqual([`echo "$(echo 'a!x')"\n`]);
+  it("refuses the value when the template's own ! right after it asks for history expansion", () => {
+    expect(refusal(nested('[#ADD_INFO#]!x'), { ADD_INFO: 'a' })).toMatchObject({
+      message: expect.stringContaining('history expansion') as unknown,
+    });
   });
 
   it('reads the value where it sits after a write on the same shell line', () => {
@@ -258,9 +260,13 @@ describe('the shell line a step continues', () => {
 
   it("places the value after what a write sent, so a ^ the template wrote is not the value's", () => {
     // The value is 3 characters into the exec, after the 3 the write sent: at 6 on the shell line.
+    // A ^ starting the template's own line is a quick substitution: every value is refused.
     expect(
-      sends(template(line('write', '^x '), line('exec', "ab'[#ADD_INFO#]'")), { ADD_INFO: 'v' }),
-    ).toEqual(['^x ', "ab'v'\n"]);
+      refusal(template(line('write', '^x '), line('exec', "ab'[#ADD_INFO#]'")), { ADD_INFO: 'v' }),
+    ).toMatchObject({ line: 2, message: expect.stringContaining('history expansion') as unknown });
+    expect(
+      sends(template(line('write', 'x '), line('exec', "ab'[#ADD_INFO#]'")), { ADD_INFO: '^v' }),
+    ).toEqual(['x ', "ab'^v'\n"]);
   });
 });
 

@@ -149,7 +149,7 @@ describe('values inside a command line', () => {
   });
 
   it('refuse a value that would start a word with - (an option)', () => {
-    expect(refusal('exec "mysql [#ADD_INFO#]"', { ADD_INFO: '-e drop' }).message).toContain('option');
+    expect(refusal('exec "mycli [#ADD_INFO#]"', { ADD_INFO: '-e drop' }).message).toContain('option');
   });
 
   it('refuse a date or session id out of its format in any context, rather than quote it', () => {
@@ -239,9 +239,11 @@ describe('what a command line step records and reads', () => {
     expect(refused.message).toContain('is refused: the tag sits in an arithmetic expression');
   });
 
-  it("does not refuse a value for the template's own ! on its line (history expansion is checked inside values)", () => {
+  it('refuses every value of a template whose own text asks for history expansion (a!b brings an earlier line back)', () => {
     const result = prepare(`write "echo a!b "\nexec "\\"[#ADD_INFO#]\\" c!d"`, { ADD_INFO: 'x' });
-    if (!result.ok) throw new Error(`refused: ${result.refusal.message}`);
-    expect(result.steps[1]).toMatchObject({ send: '"x" c!d\n' });
+    expect(result.ok ? null : result.refusal.message).toContain('history expansion');
+    // Before a blank, = or (, bash leaves a ! alone: the template may write one there.
+    const plain = prepare(`exec "[ a != b ] && ! false && echo [#ADD_INFO#]"`, { ADD_INFO: 'x' });
+    expect(plain.ok).toBe(true);
   });
 });

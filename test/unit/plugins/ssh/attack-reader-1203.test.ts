@@ -4,39 +4,10 @@
  * passes: the check refuses the line, or bash runs nothing. The last table holds where the reader
  * now places each tag of the same constructs, so that a change shows even where no bash is run.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import { exec, subscript, runsCommand, interactiveRunsCommand } from './support/bash-harness';
 import { placements } from './support/reader-placements';
-
-/** An exec line typing `shell` (escaped for the template's string). */
-const exec = (shell: string): string => `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-
-/** Whether bash, given what the plugin types for these values, creates the file PWNED. */
-function runsCommand(template: string, values: Record<string, string>): boolean {
-  const result = substitute(parseTemplate(template).commands, values);
-  if (!result.ok) return false;
-  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
-  try {
-    try {
-      execFileSync('/bin/bash', ['-c', input], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
-    } catch {
-      // A failing command line is fine: only the file it may have created counts.
-    }
-    return existsSync(join(dir, 'PWNED'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The value an earlier command leaves in $_, which arithmetic on the name _ evaluates again. */
-const subscript = 'a[$(touch PWNED)]';
 
 const cases: readonly (readonly [string, string, Record<string, string>])[] = [
   // $'…' inside "${…}" is bash's ANSI-C quote (shopt extquote, on by default): the reader takes
@@ -159,27 +130,6 @@ describe('attack review 2026-12-03: lines the check accepts where a value runs a
     expect(accepted && runsCommand(template, { ADD_INFO: subscript, USERNAME: '_' })).toBe(false);
   });
 });
-
-/** Whether an interactive bash (the plugin's kind of shell), typed these lines, creates PWNED. */
-function interactiveRunsCommand(template: string, values: Record<string, string>): boolean {
-  const result = substitute(parseTemplate(template).commands, values);
-  if (!result.ok) return false;
-  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
-  try {
-    execFileSync('/bin/bash', ['--norc', '--noprofile', '-i'], {
-      cwd: dir,
-      // One more command, so that a prompt follows the template's last line.
-      input: `${input}true\n`,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HISTFILE: '/dev/null' },
-      stdio: ['pipe', 'ignore', 'ignore'],
-      timeout: 10_000,
-    });
-    return existsSync(join(dir, 'PWNED'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const interactiveCases: readonly (readonly [string, string, Record<string, string>])[] = [
   // Set after a leading redirection, PROMPT_COMMAND runs before the next prompt.

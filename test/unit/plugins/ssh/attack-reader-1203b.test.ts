@@ -3,65 +3,20 @@
  * accepted (checkSshTemplate returned no problem) where a tag's value, substituted as the plugin
  * does, made a real bash run a command. Each test passes now that the check refuses the line,
  * except the last two tables, which are out of the check's reach (MATCHING.md, "What the check
- * cannot see"): `it.fails`, so that one starting to pass is seen. The harness is copied from
- * attack-reader-1203.test.ts.
+ * cannot see"): `it.fails`, so that one starting to pass is seen. The harness is in
+ * support/bash-harness.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import {
+  exec,
+  lines,
+  subscript,
+  runsCommand,
+  interactiveRunsCommand,
+  terminalRunsCommand,
+} from './support/bash-harness';
 
-/** An exec line typing `shell` (escaped for the template's string). */
-const exec = (shell: string): string => `exec "${shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-
-/** Several exec lines, one template. */
-const lines = (...shell: string[]): string => shell.map(exec).join('\n');
-
-/** Whether bash, given what the plugin types for these values, creates the file PWNED. */
-function runsCommand(template: string, values: Record<string, string>): boolean {
-  const result = substitute(parseTemplate(template).commands, values);
-  if (!result.ok) return false;
-  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
-  try {
-    try {
-      execFileSync('/bin/bash', ['-c', input], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
-    } catch {
-      // A failing command line is fine: only the file it may have created counts.
-    }
-    return existsSync(join(dir, 'PWNED'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Whether an interactive bash (the plugin's kind of shell), typed these lines, creates PWNED. */
-function interactiveRunsCommand(template: string, values: Record<string, string>): boolean {
-  const result = substitute(parseTemplate(template).commands, values);
-  if (!result.ok) return false;
-  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
-  try {
-    execFileSync('/bin/bash', ['--norc', '--noprofile', '-i'], {
-      cwd: dir,
-      // One more command, so that a prompt follows the template's last line.
-      input: `${input}true\n`,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HISTFILE: '/dev/null' },
-      stdio: ['pipe', 'ignore', 'ignore'],
-      timeout: 10_000,
-    });
-    return existsSync(join(dir, 'PWNED'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The value an earlier command leaves in $_, which arithmetic on the name _ evaluates again. */
-const subscript = 'a[$(touch PWNED)]';
 /** Leaves `subscript` in $_ (the value is quoted and only printed: the check accepts it). */
 const leaveInUnderscore = 'printf %s [#ADD_INFO#] >/dev/null';
 const viaUnderscore = { ADD_INFO: subscript, USERNAME: '_' };
@@ -302,33 +257,6 @@ describe('attack review 2026-12-03 (second): an interactive shell', () => {
     expect(accepted && interactiveRunsCommand(template, values)).toBe(false);
   });
 });
-
-/**
- * Whether an interactive bash on a terminal (script(1) gives it a PTY, as the plugin's SSH session
- * does, so that readline reads the keys) creates PWNED.
- */
-function terminalRunsCommand(template: string, values: Record<string, string>): boolean {
-  const result = substitute(parseTemplate(template).commands, values);
-  if (!result.ok) return false;
-  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'attack-reader-'));
-  try {
-    try {
-      execFileSync('script', ['-qec', 'bash --norc --noprofile -i', '/dev/null'], {
-        cwd: dir,
-        input: `${input}exit\n`,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HISTFILE: '/dev/null', TERM: 'xterm' },
-        stdio: ['pipe', 'ignore', 'ignore'],
-        timeout: 10_000,
-      });
-    } catch {
-      // Only the file counts.
-    }
-    return existsSync(join(dir, 'PWNED'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('attack review 2026-12-03 (second): a terminal', () => {
   it('stty werase "\'": readline erases a word at each quote the plugin types', () => {

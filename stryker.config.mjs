@@ -102,6 +102,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-survivors-c.test.ts',
     'test/unit/plugins/ssh/attack-reader-1203.test.ts',
     'test/unit/plugins/ssh/attack-reader-1203b.test.ts',
+    'test/unit/plugins/ssh/review-reader-1203c.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],

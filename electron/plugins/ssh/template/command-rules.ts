@@ -152,8 +152,6 @@ const reparsers = new Set([
   'compgen',
   'fc',
   'hash',
-  'mapfile',
-  'readarray',
   'coproc',
   // Run a command given in their arguments, with options this check does not parse.
   'docker',
@@ -234,6 +232,9 @@ const evaluators = new Set([
   'read',
   'getopts',
   'wait',
+  // Their array may be one bash evaluates (mapfile -t OPTIND).
+  'mapfile',
+  'readarray',
 ]);
 
 /**

@@ -39,17 +39,36 @@ export function startsQuickSubstitution(text: string, at: number): boolean {
 }
 
 /**
- * Whether the template's own text in a shell line (its tags as plain letters) makes an
- * interactive bash expand its history: a `!` bash acts on (not before a blank, `=`, `(` or `"`,
- * nor in `[!…]`, `${!…}`, `$!`), or a `^` starting the line. What it brings back is an earlier
- * line, values included, read again in a new place (`sh -c !$`).
+ * Whether the template's own text of a shell line (its tags as plain letters) makes an
+ * interactive bash expand its history: a `!` bash acts on (not before a blank, `=` or the end of
+ * the line, nor `!"` inside "…", `[!…]` with its `]`, `${!…}`, `$!`), or a `^` starting a line.
+ * What it brings back is an earlier line, values included, read again in a new place
+ * (`sh -c !$`). Unlike `expandedBangs`, this leaves alone the `!` bash leaves alone, since it
+ * judges the template's text rather than a value.
  */
 export function textExpandsHistory(line: string): boolean {
-  if (line.startsWith('^')) return true;
-  return expandedBangs(line).some((at) => {
-    const next = line[at + 1];
-    const before = at > 0 ? line[at - 1] : '';
-    if (next === undefined || ' \t\n=("'.includes(next)) return false;
-    return before !== '$' && before !== '[' && !line.slice(0, at).endsWith('${');
-  });
+  if (/(?:^|\n)\^/.test(line)) return true;
+  let doubleQuoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"') doubleQuoted = !doubleQuoted;
+    else if (char === '\\') {
+      // Every bash version lets a backslash protect a following ! or '.
+      if (line[i + 1] === '!' || line[i + 1] === "'") i++;
+    } else if (char === "'" && !doubleQuoted) {
+      const ansi = i > 0 && line[i - 1] === '$';
+      for (i++; i < line.length && line[i] !== "'"; i++) if (ansi && line[i] === '\\') i++;
+    } else if (char === '!' && expands(line, i, doubleQuoted)) return true;
+  }
+  return false;
+}
+
+function expands(line: string, at: number, doubleQuoted: boolean): boolean {
+  const next = line[at + 1];
+  if (next === undefined || ' \t\n\r='.includes(next)) return false;
+  if (next === '"' && doubleQuoted) return false;
+  const before = at > 0 ? line[at - 1] : '';
+  if (before === '$') return false;
+  if (before === '[' && line.includes(']', at + 1)) return false;
+  return !(before === '{' && line[at - 2] === '$' && line.includes('}', at + 1));
 }

@@ -114,6 +114,14 @@ export class CommandBuilder {
     return this.word === null && onlyLeadIns(this.words);
   }
 
+  /** `for NAME` and nothing after: bash reads on past a line end to the loop's `in`. */
+  get awaitsLoopList(): boolean {
+    const loop = this.words.findIndex(
+      (w, i) => w.known && w.text === 'for' && onlyLeadIns(this.words.slice(0, i)),
+    );
+    return this.word === null && loop >= 0 && loop === this.words.length - 2;
+  }
+
   /**
    * The last word is a for where a command's name goes (`for`, `do for`, `then for`…): a ( next
    * opens the arithmetic loop `for ((…))`.

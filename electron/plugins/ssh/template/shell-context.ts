@@ -126,6 +126,8 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     }
     const whole = shellLine;
     shellLine = '';
+    // The shell line as bash's history reads it: `write "sh -c !"` then `exec "$"` is `!$`.
+    historyExpanded ||= textExpandsHistory(whole);
     // Launched from a line split over template lines, or with PYTHONINSPECT exported before
     // (Python then stays after -c): a console not followed.
     const split = whole !== command.argument.text;

@@ -431,6 +431,12 @@ class ShellReader {
     }
     if (char === '\n') {
       // A line end right after `|`, `&&` or `||` is a blank: the command goes on on the next line.
+      // So is one after `for NAME`, before its `in`.
+      this.#endWord(frame);
+      if (cmd.awaitsLoopList && this.#inComesNext()) {
+        this.#before = 'start';
+        return;
+      }
       if (!this.#awaitingCommand || cmd.word !== null || cmd.words.length > 0)
         this.#endCommand(frame, 'list');
       this.#before = 'start';
@@ -477,6 +483,18 @@ class ShellReader {
       /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw) &&
       !cmd.doubleBracket &&
       assignmentMayFollow(cmd.words)
+    );
+  }
+
+  /** The next word, past blanks and line ends, is `in` (`for NAME` then `in …` on the next line). */
+  #inComesNext(): boolean {
+    let k = this.#at + 1;
+    while (this.#items[k] === ' ' || this.#items[k] === '\t' || this.#items[k] === '\n') k++;
+    const after = this.#items[k + 2];
+    return (
+      this.#items[k] === 'i' &&
+      this.#items[k + 1] === 'n' &&
+      (after === undefined || after === ' ' || after === '\t' || after === '\n' || after === ';')
     );
   }
 
@@ -671,8 +689,8 @@ class ShellReader {
             if (integer) tag.refuseAll(reasons.integerVariable);
           }
       }
-      // In $(…), <(…) or ( … ), a subshell, what a command defines or sets ends with it.
-      const lost = frame.closer === null ? whyReadingIsLost(cmd.words, cls, cmd.readsInput) : null;
+      // In a subshell too ($(…), ( … )): what it defines holds for the rest of it.
+      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput);
       if (lost !== null) this.#lose(lost);
       // `exec < f` with no command: the shell itself reads its next commands from f.
       const bareExec =

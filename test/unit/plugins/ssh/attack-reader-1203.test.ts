@@ -202,7 +202,9 @@ const placed: readonly (readonly [string, string])[] = [
   ["eval 'p(){ :; }'; p §", 'unquoted start all:redefines'],
   ['alias p=q; p §', 'unquoted start all:redefines'],
   ['hash -p /bin/sh p; p §', 'unquoted start all:redefines'],
-  ['trap : EXIT; p §', 'unquoted start all:redefines'],
+  ['trap : DEBUG; p §', 'unquoted start all:redefines'],
+  // An EXIT trap runs at the end only: it redefines nothing.
+  ['trap : EXIT; p §', 'unquoted start'],
   ['bind -x x:y; p §', 'unquoted start all:redefines'],
   ['BASH_CMDS[p]=/bin/sh; p §', 'unquoted start all:redefines'],
   ['declare BASH_ALIASES[p]=sh; p §', 'unquoted start all:redefines'],

@@ -15,6 +15,7 @@ const isBench = (name: string) =>
   name === 'lifecycle-sessions.ts' ||
   name === 'vault-writes.ts' ||
   name === 'terminal.ts' ||
+  name === 'template-check.ts' ||
   /^plugins-.*\.ts$/.test(name);
 const benches = readdirSync(dir).filter(isBench).sort();
 const words = process.argv.slice(2);

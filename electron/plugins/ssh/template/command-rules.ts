@@ -7,6 +7,7 @@
  * check refuses what it cannot prove safe (see MATCHING.md, "Tags without a form").
  */
 
+import { pastLeadIns } from './lead-ins';
 import { readSedCommand, type SedLayer } from './sed-script';
 
 /** A word of a simple command as the shell will pass it, when that can be known from the template. */
@@ -341,9 +342,6 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['busybox', { withArgument: set(), withoutArgument: set(), positional: 0 }],
 ]);
 
-/** Keywords that may come before a command's name without being it. */
-const leadingKeywords = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'while', 'until', 'do']);
-
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
 /** Of the above, those that do not run what is piped into them (sed and awk read it as data). */
@@ -506,14 +504,7 @@ function skipShortOptions(text: string, wrapper: Wrapper): number | null {
  */
 export function classifyCommand(words: readonly CommandWord[]): CommandClass {
   const args = words.filter((w) => !w.redirect);
-  let i = 0;
-  for (;;) {
-    while (i < args.length && (args[i]?.assignment === true || leadingKeywords.has(args[i]?.text ?? ''))) i++;
-    if (args[i]?.text !== 'time' || args[i]?.known !== true) break;
-    // bash's `time` keyword takes -p and --, in any order, and may be followed by `!`.
-    i++;
-    while (args[i]?.text === '-p' || args[i]?.text === '--') i++;
-  }
+  let i = pastLeadIns(args, true);
   for (;;) {
     const word = args[i];
     if (word === undefined) return { kind: 'plain', name: '' };

@@ -8,16 +8,22 @@
  * answer errs on the side of refusing a value.
  */
 export function expandedBangs(line: string): number[] {
-  const found = new Set([...openBangs(line, false), ...openBangs(line, true)]);
+  const found = new Set([...openBangs(line, false), ...openBangs(line, true)].map((bang) => bang.at));
   return [...found].sort((a, b) => a - b);
 }
 
-function openBangs(line: string, backslashEscapesAll: boolean): number[] {
-  const found: number[] = [];
+/** A `!` outside single quotes, and whether it stands inside "…". */
+interface Bang {
+  readonly at: number;
+  readonly doubleQuoted: boolean;
+}
+
+function openBangs(line: string, backslashEscapesAll: boolean): Bang[] {
+  const found: Bang[] = [];
   let doubleQuoted = false;
   for (let i = 0; i < line.length; i++) {
     const char = line[i];
-    if (char === '!') found.push(i);
+    if (char === '!') found.push({ at: i, doubleQuoted });
     else if (char === '"') doubleQuoted = !doubleQuoted;
     else if (char === '\\') {
       if (backslashEscapesAll || line[i + 1] === "'" || line[i + 1] === '!') i++;
@@ -48,19 +54,8 @@ export function startsQuickSubstitution(text: string, at: number): boolean {
  */
 export function textExpandsHistory(line: string): boolean {
   if (/(?:^|\n)\^/.test(line)) return true;
-  let doubleQuoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '"') doubleQuoted = !doubleQuoted;
-    else if (char === '\\') {
-      // Every bash version lets a backslash protect a following ! or '.
-      if (line[i + 1] === '!' || line[i + 1] === "'") i++;
-    } else if (char === "'" && !doubleQuoted) {
-      const ansi = i > 0 && line[i - 1] === '$';
-      for (i++; i < line.length && line[i] !== "'"; i++) if (ansi && line[i] === '\\') i++;
-    } else if (char === '!' && expands(line, i, doubleQuoted)) return true;
-  }
-  return false;
+  // As every bash version reads it: a backslash protects only a following ! or '.
+  return openBangs(line, false).some((bang) => expands(line, bang.at, bang.doubleQuoted));
 }
 
 function expands(line: string, at: number, doubleQuoted: boolean): boolean {

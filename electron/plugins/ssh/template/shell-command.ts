@@ -3,6 +3,7 @@
  * pieces of shell-reader.ts that know about commands rather than characters.
  */
 import { classifyCommand, type CommandClass, type CommandWord } from './command-rules';
+import { forKeywordAt, LeadInScan } from './lead-ins';
 import { reasons, type Placement } from './tag-placement';
 
 export class WordBuilder {
@@ -36,23 +37,6 @@ export class WordBuilder {
 
 export type PipelineStage = { readonly reader: string | null; readonly tags: readonly Placement[] };
 
-const leadIns = new Set(['!', '{', 'if', 'then', 'else', 'elif', 'while', 'until', 'do', 'time']);
-
-/**
- * Only keywords after which a command's name may still come: `if`, `do`, `!`…, and `time` with
- * its options (`time -p --`).
- */
-function onlyLeadIns(words: readonly CommandWord[]): boolean {
-  let afterTime = false;
-  for (const w of words) {
-    if (!w.known) return false;
-    if (afterTime && (w.text === '-p' || w.text === '--')) continue;
-    if (!leadIns.has(w.text)) return false;
-    afterTime = w.text === 'time';
-  }
-  return true;
-}
-
 /**
  * The indexes of the assignments before a command's name: after redirections (`>f X=v`) and the
  * keywords that lead into a command (`{ X=v; }`, `then X=v`, `time -p X=v`), which bash all reads
@@ -60,21 +44,14 @@ function onlyLeadIns(words: readonly CommandWord[]): boolean {
  */
 export function assignmentIndexes(words: readonly CommandWord[]): number[] {
   const found: number[] = [];
+  const leadIns = new LeadInScan(false);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word === undefined || word.redirect) continue;
     if (word.assignment) found.push(i);
-    else if (found.length > 0 || !onlyLeadIns(words.slice(0, i + 1).filter((w) => !w.redirect))) break;
+    else if (found.length > 0 || !leadIns.push(word)) break;
   }
   return found;
-}
-
-/** Where bash reads a word as a possible assignment: after keywords, redirections, assignments. */
-export function assignmentMayFollow(words: readonly CommandWord[]): boolean {
-  const args = words.filter((w) => !w.redirect);
-  let i = 0;
-  while (i < args.length && onlyLeadIns(args.slice(0, i + 1))) i++;
-  return args.slice(i).every((w) => w.assignment);
 }
 
 /**
@@ -82,14 +59,20 @@ export function assignmentMayFollow(words: readonly CommandWord[]): boolean {
  * the shell itself, as an assignment would be), or null when the command is not such a loop.
  */
 export function forLoopWords(words: readonly CommandWord[]): { name: number; list: number } | null {
-  const at = words.findIndex((w, i) => w.known && w.text === 'for' && onlyLeadIns(words.slice(0, i)));
+  const at = forKeywordAt(words);
   if (at < 0) return null;
   const keyword = words[at + 2];
   return keyword?.known === true && keyword.text === 'in' ? { name: at + 1, list: at + 3 } : null;
 }
 
 export class CommandBuilder {
-  words: CommandWord[] = [];
+  /** Its words so far, redirections' targets included: add them with `addWord`. */
+  readonly words: CommandWord[] = [];
+  readonly #leadIns = new LeadInScan(false);
+  /** The same, over its words without redirections: where its name (or an assignment) comes. */
+  readonly #argumentLeadIns = new LeadInScan(false);
+  /** A word other than a lead-in, an assignment or a redirection stood in it. */
+  #named = false;
   wordTags: Placement[][] = [];
   /** Tags of this command, and of the command substitutions in its words. */
   tags: Placement[] = [];
@@ -109,17 +92,28 @@ export class CommandBuilder {
   /** Writes to a `>(…)` process substitution, whose command this check does not weigh as a reader. */
   feedsProcess = false;
 
+  addWord(word: CommandWord): void {
+    this.words.push(word);
+    this.#leadIns.push(word);
+    if (!word.redirect && !this.#argumentLeadIns.push(word) && !word.assignment) this.#named = true;
+  }
+
+  /**
+   * Where bash reads the next word as a possible assignment: after keywords, redirections and
+   * assignments only.
+   */
+  get assignmentMayFollow(): boolean {
+    return !this.#named;
+  }
+
   /** No word yet other than keywords that lead into a command. */
   get atStart(): boolean {
-    return this.word === null && onlyLeadIns(this.words);
+    return this.word === null && this.#leadIns.onlyLeadIns;
   }
 
   /** `for NAME` and nothing after: bash reads on past a line end to the loop's `in`. */
   get awaitsLoopList(): boolean {
-    const loop = this.words.findIndex(
-      (w, i) => w.known && w.text === 'for' && onlyLeadIns(this.words.slice(0, i)),
-    );
-    return this.word === null && loop >= 0 && loop === this.words.length - 2;
+    return this.word === null && this.#forAt === this.words.length - 2;
   }
 
   /**
@@ -127,8 +121,14 @@ export class CommandBuilder {
    * opens the arithmetic loop `for ((…))`.
    */
   get atForLoop(): boolean {
-    const last = this.words[this.words.length - 1];
-    return this.word === null && last?.text === 'for' && onlyLeadIns(this.words.slice(0, -1));
+    return this.word === null && this.#forAt === this.words.length - 1;
+  }
+
+  /** Where a `for` stands in the command's name's place, or -1 (as `forKeywordAt`, without a rescan). */
+  get #forAt(): number {
+    const at = this.#leadIns.count;
+    const word = this.words[at];
+    return word?.known === true && word.text === 'for' ? at : -1;
   }
 }
 

@@ -4,7 +4,6 @@
  */
 import {
   assignmentIndexes,
-  assignmentMayFollow,
   classify,
   codeReader,
   CommandBuilder,
@@ -15,7 +14,7 @@ import {
   type Compound,
   type PipelineStage,
 } from './shell-command';
-import { whyReadingIsLost } from './shell-settings';
+import { arithmeticAssignment, whyReadingIsLost } from './shell-settings';
 import { Placement, reasons, tagMarker } from './tag-placement';
 
 /** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
@@ -45,10 +44,6 @@ type Frame =
     };
 
 type CommandFrame = Extract<Frame, { kind: 'command' }>;
-
-/** Bash variables whose assignments it evaluates as arithmetic (`OPTIND=_` evaluates `$_`). */
-const integerVariable =
-  /^(?:OPTIND|OPTERR|RANDOM|SRANDOM|HISTCMD|MAILCHECK|SECONDS|LINENO|HISTSIZE|HISTFILESIZE|COLUMNS|LINES|TMOUT)(?:\[|\+?=)/;
 
 /** One character of input, or a tag. */
 export type Item = string | Placement;
@@ -482,7 +477,7 @@ class ShellReader {
       word.tags.length === 0 &&
       /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.raw) &&
       !cmd.doubleBracket &&
-      assignmentMayFollow(cmd.words)
+      cmd.assignmentMayFollow
     );
   }
 
@@ -629,7 +624,7 @@ class ShellReader {
         tag.refuseAll(reasons.subscript);
     const isFirst = cmd.atStart;
     const text = word.text;
-    cmd.words.push({
+    cmd.addWord({
       text,
       known: word.known && !glob && !braces,
       expanded: word.expanded || glob || braces,
@@ -677,12 +672,12 @@ class ShellReader {
       for (const i of assignmentIndexes(cmd.words))
         for (const tag of cmd.wordTags[i] ?? []) {
           tag.refuseQuoted(reasons.assignment);
-          if (integerVariable.test(cmd.words[i]?.text ?? '')) tag.refuseAll(reasons.integerVariable);
+          if (arithmeticAssignment.test(cmd.words[i]?.text ?? '')) tag.refuseAll(reasons.integerVariable);
         }
       const loop = forLoopWords(cmd.words);
       if (loop !== null) {
         for (const tag of cmd.wordTags[loop.name] ?? []) tag.refuseAll(reasons.loopName);
-        const integer = integerVariable.test(`${cmd.words[loop.name]?.text ?? ''}=`);
+        const integer = arithmeticAssignment.test(`${cmd.words[loop.name]?.text ?? ''}=`);
         for (const tags of cmd.wordTags.slice(loop.list))
           for (const tag of tags) {
             tag.refuseQuoted(reasons.loopList);
@@ -720,14 +715,18 @@ class ShellReader {
   #endPipeline(frame: CommandFrame): void {
     const stages = frame.pipeline;
     frame.pipeline = [];
-    stages.forEach((stage, index) => {
-      const name = stages.slice(index + 1).find((s) => s.reader !== null)?.reader;
-      if (name === undefined || name === null) return;
-      for (const tag of stage.tags)
-        tag.refuseQuoted(
-          `is piped into ${name}, which can run what it reads as code (quoting does not hold there)`,
-        );
-    });
+    // From the last stage back: the first reader after a stage is the one its output reaches.
+    let name: string | null = null;
+    for (let index = stages.length - 1; index >= 0; index--) {
+      const stage = stages[index];
+      if (stage === undefined) continue;
+      if (name !== null)
+        for (const tag of stage.tags)
+          tag.refuseQuoted(
+            `is piped into ${name}, which can run what it reads as code (quoting does not hold there)`,
+          );
+      name = stage.reader ?? name;
+    }
   }
 }
 

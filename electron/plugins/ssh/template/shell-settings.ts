@@ -5,6 +5,7 @@
  * or what history expansion brings back. After one, every value is refused (shell-reader.ts).
  */
 import type { CommandClass, CommandWord } from './command-rules';
+import { pastLeadIns } from './lead-ins';
 
 /**
  * Commands that can give a name (or a key) another meaning: `bind -x` runs a command when a
@@ -68,9 +69,18 @@ const parsingModes = new Set([
 const parsingShopts =
   /^(?:extquote|interactive_comments|expand_aliases|extglob|lastpipe|compat\d+|histverify|histreedit|xpg_echo|posix|-o)$/;
 
+/**
+ * Variables whose assignment bash evaluates as arithmetic, so that `OPTIND='a[$(cmd)]'` runs cmd.
+ * Measured with bash 5.2 (`bash -c` and on a terminal): SECONDS, LINENO, COLUMNS, TMOUT and the
+ * other integer-valued ones take a plain number and do not.
+ */
+const arithmeticNames = 'OPTIND|RANDOM|SRANDOM|HISTCMD|MAILCHECK';
+
+/** An assignment (`NAME=`, `NAME+=`, `NAME[…]=`) to a variable bash evaluates as arithmetic. */
+export const arithmeticAssignment = new RegExp(`^(?:${arithmeticNames})(?:\\[|\\+?=)`);
+
 /** Variables whose value bash runs or evaluates: prompts, hooks, arithmetic ones. */
-const hookVariable =
-  /^(?:PS[0-4]|PROMPT_COMMAND|BASH_ENV|ENV|BASH_XTRACEFD|OPTIND|RANDOM|SRANDOM|HISTCMD|MAILCHECK)$/;
+const hookVariable = new RegExp(`^(?:PS[0-4]|PROMPT_COMMAND|BASH_ENV|ENV|BASH_XTRACEFD|${arithmeticNames})$`);
 
 /** Where a sourced file is what the template wrote just before: a here-string, stdin, a pipe. */
 const writtenHere = /^(?:\/dev\/stdin|\/dev\/fd\/|\/proc\/[^/]+\/fd\/)/;
@@ -83,22 +93,6 @@ export const lostReasons = {
   parsing:
     'comes after a command that changes how bash reads its input (set -o posix, set -k, shopt extglob…, POSIXLY_CORRECT) or how the terminal edits it (stty), which this check does not follow',
 } as const;
-
-/** Words that may come before a command's name. */
-const keywords = new Set([
-  '!',
-  '{',
-  'if',
-  'then',
-  'else',
-  'elif',
-  'while',
-  'until',
-  'do',
-  'time',
-  '-p',
-  '--',
-]);
 
 /** An option group (`-ki`, `+o`) holding one of `letters`. */
 const option = (word: CommandWord, letters: RegExp): boolean =>
@@ -128,9 +122,9 @@ export function whyReadingIsLost(
 ): string | null {
   const args = words.filter((w) => !w.redirect);
   if (args.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))) return lostReasons.redefines;
-  const at = args.findIndex((w) => !w.assignment && !(w.known && keywords.has(w.text)));
+  const at = pastLeadIns(args, true);
   // POSIXLY_CORRECT set in the shell itself (an assignment alone, or exported).
-  if ((at < 0 || cls.name === 'export') && args.some((w) => w.text.startsWith('POSIXLY_CORRECT')))
+  if ((at === args.length || cls.name === 'export') && args.some((w) => w.text.startsWith('POSIXLY_CORRECT')))
     return lostReasons.parsing;
   // Alone, eval, alias or hash define nothing: a value naming a command (`| [#USERNAME#]`) is fine.
   if (args[at]?.known === false && args.length > at + 1) return lostReasons.unnamed;

@@ -92,7 +92,7 @@ export const reasons = {
   continuation:
     'a \\ at a line end right after $, (, <, > or another operator character comes before it: bash joins the lines into one token there, which this check does not follow',
   integerVariable:
-    'is assigned to a variable bash evaluates as arithmetic (OPTIND, RANDOM, SECONDS…), where a name runs what an earlier value left in $_',
+    'is assigned to a variable bash evaluates as arithmetic (OPTIND, RANDOM, HISTCMD…), where a name runs what an earlier value left in $_',
   history:
     "is in a template whose own text asks an interactive bash for history expansion (a ! before a word, or a line starting with ^), which can bring an earlier line's value back as code",
   assignment:

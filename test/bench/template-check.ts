@@ -1,0 +1,78 @@
+// `npx tsx test/bench/template-check.ts` (or `npm run bench -- template-check`): how long the SSH
+// template check takes on the longest template the rules allow (maxTemplateBytes), for shapes that
+// make a careless reader rescan what it has read: one command of many keywords, words, subscripts
+// or pipes, deep nesting, many lines. The check runs on the core's event loop when a template is
+// saved or imported and again before each run, so a slow one freezes every window of the app.
+// Each shape is timed at a quarter of the limit and at the limit: a growth near 4x is linear, near
+// 16x quadratic. Target: every shape under 1 s at the limit. It prints figures; it never fails.
+import { performance } from 'node:perf_hooks';
+import { checkSshTemplate } from '../../electron/plugins/ssh/template/check';
+import { maxTemplateBytes } from '../../shared/domain/template';
+
+const targetMs = 1000;
+const rounds = 3;
+
+/** One exec line typing `shell` over and over, cut to `bytes` (the template's own escaping). */
+const oneLine = (shell: string, bytes: number): string => {
+  const escaped = shell.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+  const body = escaped.repeat(Math.ceil(bytes / escaped.length)).slice(0, bytes - 8);
+  // A cut escape would leave an odd backslash or a lone quote: end on a whole repetition.
+  const whole = body.slice(0, body.length - (body.length % escaped.length));
+  return `exec "${whole}"`;
+};
+
+/** Many exec lines, each typing `shell`. */
+const manyLines = (shell: string, bytes: number): string => {
+  const line = `exec "${shell}"\n`;
+  return line.repeat(Math.floor(bytes / line.length));
+};
+
+const shapes: readonly (readonly [string, (bytes: number) => string])[] = [
+  ['keywords `{ `', (b) => oneLine('{ ', b)],
+  ['keywords `! `', (b) => oneLine('! ', b)],
+  ['`time -p `', (b) => oneLine('time -p ', b)],
+  ['pipes `x| `', (b) => oneLine('x| ', b)],
+  ['lists `x; `', (b) => oneLine('x; ', b)],
+  ['assignments `a=1 `', (b) => oneLine('a=1 ', b)],
+  ['subscripts `a[1]= `', (b) => oneLine('a[1]= ', b)],
+  ['words with `[`', (b) => oneLine('x[ ', b)],
+  ['groups `( `', (b) => oneLine('( ', b)],
+  ['substitutions `$( `', (b) => oneLine('$( ', b)],
+  ['expansions `${ `', (b) => oneLine('${ ', b)],
+  ['arithmetic `$(( `', (b) => oneLine('$(( ', b)],
+  ['backticks', (b) => oneLine('` ', b)],
+  ['tags `echo [#USERNAME#] `', (b) => oneLine('echo [#USERNAME#] ', b)],
+  ['wrappers `sudo `', (b) => oneLine('sudo ', b)],
+  ['here-documents `<<E `', (b) => oneLine('<<E ', b)],
+  ['lines `{`', (b) => manyLines('{', b)],
+  ['lines `for x`', (b) => manyLines('for x', b)],
+  ['lines `echo [#USERNAME#]`', (b) => manyLines('echo [#USERNAME#]', b)],
+];
+
+/** The fastest of a few checks of `template`, in ms (the others carry the machine's noise). */
+function fastest(template: string): number {
+  let best = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    checkSshTemplate(template);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+console.log(
+  `SSH template check, fastest of ${rounds}, at ${maxTemplateBytes / 4} and ${maxTemplateBytes} bytes (the limit); target < ${targetMs} ms`,
+);
+let worst = 0;
+for (const [name, build] of shapes) {
+  const quarter = fastest(build(maxTemplateBytes / 4));
+  const full = fastest(build(maxTemplateBytes));
+  worst = Math.max(worst, full);
+  const growth = full / Math.max(quarter, 0.01);
+  console.log(
+    `${name.padEnd(28)} ${quarter.toFixed(1).padStart(7)} ms -> ${full.toFixed(1).padStart(7)} ms (x${growth.toFixed(1)})`,
+  );
+}
+console.log(
+  `slowest at the limit: ${worst.toFixed(0)} ms, ${worst < targetMs ? 'PASS' : 'MISS'} (target < ${targetMs} ms)`,
+);

@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { exec, subscript, runsCommand, interactiveRunsCommand } from './support/bash-harness';
+import {
+  acceptedAndRuns,
+  exec,
+  subscript,
+  runsCommand,
+  interactiveRunsCommand,
+} from './support/bash-harness';
 import { placements } from './support/reader-placements';
 
 const cases: readonly (readonly [string, string, Record<string, string>])[] = [
@@ -112,8 +118,7 @@ const cases: readonly (readonly [string, string, Record<string, string>])[] = [
 describe('attack review 2026-12-03: lines the check accepts where a value runs a command', () => {
   it.each(cases)('%s', (_name, shell, values) => {
     const template = exec(shell);
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && runsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values)).toBe(false);
   });
 
   it("a ' in a here-document, which hid the $((…)) after it from the reader", () => {
@@ -126,8 +131,7 @@ describe('attack review 2026-12-03: lines the check accepts where a value runs a
     ]
       .map(exec)
       .join('\n');
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && runsCommand(template, { ADD_INFO: subscript, USERNAME: '_' })).toBe(false);
+    expect(acceptedAndRuns(template, { ADD_INFO: subscript, USERNAME: '_' })).toBe(false);
   });
 });
 
@@ -144,8 +148,7 @@ const interactiveCases: readonly (readonly [string, string, Record<string, strin
 
 describe('attack review 2026-12-03: an interactive shell', () => {
   it.each(interactiveCases)('%s', (_name, template, values) => {
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && interactiveRunsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values, interactiveRunsCommand)).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import {
+  acceptedAndRuns,
   exec,
   lines,
   subscript,
@@ -209,8 +210,7 @@ const cases: readonly Case[] = [
 
 describe('attack review 2026-12-03 (second): lines the check accepts where a value runs a command', () => {
   it.each(cases)('%s', (_name, template, values) => {
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && runsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values)).toBe(false);
   });
 });
 
@@ -253,8 +253,7 @@ const interactiveCases: readonly Case[] = [
 
 describe('attack review 2026-12-03 (second): an interactive shell', () => {
   it.each(interactiveCases)('%s', (_name, template, values) => {
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && interactiveRunsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values, interactiveRunsCommand)).toBe(false);
   });
 });
 
@@ -263,8 +262,7 @@ describe('attack review 2026-12-03 (second): a terminal', () => {
     // readline takes the terminal's special characters as key bindings: each ' of the quoted value
     // deletes the word before it, and the value is left unquoted on the line.
     const template = lines(`stty werase "'"`, 'printf %s [#ADD_INFO#]');
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && terminalRunsCommand(template, { ADD_INFO: ';touch PWNED; x' })).toBe(false);
+    expect(acceptedAndRuns(template, { ADD_INFO: ';touch PWNED; x' }, terminalRunsCommand)).toBe(false);
   });
 
   it('the harness sees nothing run without the stty line', () => {
@@ -293,19 +291,16 @@ const dataFlow: readonly Case[] = [
 
 describe('attack review 2026-12-03 (second): values stored, then run by a command without a tag', () => {
   it.fails.each(dataFlow.slice(0, 3))('%s', (_name, template, values) => {
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && runsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values)).toBe(false);
   });
 
   it.each(dataFlow.slice(3))('%s', (_name, template, values) => {
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && runsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values)).toBe(false);
   });
 
   it.fails('PROMPT_COMMAND read from a file (interactive)', () => {
     const template = exec('printf %s [#ADD_INFO#] > f; mapfile -t PROMPT_COMMAND < f');
-    const accepted = checkSshTemplate(template).length === 0;
-    expect(accepted && interactiveRunsCommand(template, { ADD_INFO: 'touch PWNED' })).toBe(false);
+    expect(acceptedAndRuns(template, { ADD_INFO: 'touch PWNED' }, interactiveRunsCommand)).toBe(false);
   });
 });
 
@@ -317,9 +312,8 @@ describe('attack review 2026-12-03 (second): values stored, then run by a comman
 describe('attack review 2026-12-03 (second): a prompt answer with no prompt', () => {
   it.fails('passwd for an unknown user, then the new password', () => {
     const template = lines('passwd [#USERNAME#]', '[#NEW_PASSWORD#]', '[#NEW_PASSWORD#]');
-    const accepted = checkSshTemplate(template).length === 0;
     const values = { USERNAME: 'no_such_user_1203b', NEW_PASSWORD: '$(touch PWNED)' };
-    expect(accepted && runsCommand(template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values)).toBe(false);
   });
 });
 

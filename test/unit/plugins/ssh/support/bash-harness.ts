@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkSshTemplate } from '../../../../../electron/plugins/ssh/template/check';
 import { parseTemplate } from '../../../../../electron/plugins/ssh/template/parser';
 import { substitute } from '../../../../../electron/plugins/ssh/template/substitute';
 
@@ -88,4 +89,19 @@ export function terminalRunsCommand(template: string, values: Record<string, str
       timeout: 10_000,
     }),
   );
+}
+
+/** One of the runs above: whether bash, typed what the plugin types, creates PWNED. */
+export type BashRun = (template: string, values: Record<string, string>) => boolean;
+
+/**
+ * A bypass: the check accepts the template and yet `run` (bash -c by default) runs a command the
+ * values brought. Each attack test expects this to be false.
+ */
+export function acceptedAndRuns(
+  template: string,
+  values: Record<string, string>,
+  run: BashRun = runsCommand,
+): boolean {
+  return checkSshTemplate(template).length === 0 && run(template, values);
 }

@@ -32,6 +32,7 @@ export const modules = {
   'ssh command rules': [
     'electron/plugins/ssh/template/command-rules.ts',
     'electron/plugins/ssh/template/shell-command.ts',
+    'electron/plugins/ssh/template/lead-ins.ts',
   ],
   // Values that reach a second reader: sed's s command, and the Python or Tcl console a template
   // opens. A mutant here escapes a value for the wrong reader, or lets it where none is followed.
@@ -103,6 +104,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/attack-reader-1203.test.ts',
     'test/unit/plugins/ssh/attack-reader-1203b.test.ts',
     'test/unit/plugins/ssh/review-reader-1203c.test.ts',
+    'test/unit/plugins/ssh/arithmetic-variables.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],

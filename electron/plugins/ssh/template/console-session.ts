@@ -103,7 +103,12 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
     if (repl !== undefined) return unknown(repl);
     // A command whose name is not plain text (an expansion, a glob) may be anything, a console too.
     // (`[` and `[[` alone are the test commands.)
-    const command = /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(\S*)/.exec(line.trim())?.[1] ?? '';
+    // Assignments before it (`a[1]=x`, `U=[#USERNAME#]` alone on its line) are not its name,
+    // unless a command substitution in them could start one (`a[$($x)]=1`, `U=$($x)`).
+    const command =
+      /^(?:[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s$`]*\])?\+?=(?:[^\s$`]|\$(?!\())*(?:\s+|$))*(\S*)/.exec(
+        line.trim(),
+      )?.[1] ?? '';
     return command !== '[' && command !== '[[' && /[$`*?[]/.test(command)
       ? unknown('a command whose name is not plain text')
       : null;

@@ -3,6 +3,7 @@
  * pieces of shell-reader.ts that know about commands rather than characters.
  */
 import { classifyCommand, type CommandClass, type CommandWord } from './command-rules';
+import type { HereDocument } from './here-document';
 import { forKeywordAt, LeadInScan } from './lead-ins';
 import { reasons, type Placement } from './tag-placement';
 
@@ -35,7 +36,11 @@ export class WordBuilder {
   }
 }
 
-export type PipelineStage = { readonly reader: string | null; readonly tags: readonly Placement[] };
+export type PipelineStage = {
+  readonly reader: string | null;
+  readonly tags: readonly Placement[];
+  readonly hereDocuments: readonly HereDocument[];
+};
 
 /**
  * The indexes of the assignments before a command's name: after redirections (`>f X=v`) and the
@@ -91,6 +96,10 @@ export class CommandBuilder {
   compoundReader: string | null = null;
   /** Writes to a `>(…)` process substitution, whose command this check does not weigh as a reader. */
   feedsProcess = false;
+  /** A `<<` (or `<<-`) was read: the next word is a here-document's delimiter. */
+  hereDocumentNext: { readonly stripTabs: boolean } | null = null;
+  /** Its here-documents, whose bodies follow the line it is on. */
+  readonly hereDocuments: HereDocument[] = [];
 
   addWord(word: CommandWord): void {
     this.words.push(word);

@@ -51,7 +51,39 @@ export function placeTags(segments: readonly Segment[]): TagPlacement[] {
  * console the template opened (console-session.ts) are placed by that console's reader.
  */
 export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<number, TagPlacement[]> {
+  // A here-document's body lines are data, not commands: a console is not looked for there. Which
+  // lines those are is known from a reading, so read again with the body lines the last reading
+  // found, until they stay the same. Each reading is safe as long as every line it took for a
+  // body line is one in its own reading (a console looked for on a body line only refuses more).
+  let assumed = new Set<number>();
+  for (let pass = 1; ; pass++) {
+    const { byLine, bodyLines } = placeLines(commands, assumed);
+    const agrees = [...assumed].every((line) => bodyLines.has(line));
+    const settled = agrees && [...bodyLines].every((line) => assumed.has(line));
+    if (settled || (agrees && pass === maxPasses)) return byLine;
+    if (pass === maxPasses) {
+      for (const placements of byLine.values())
+        for (const tag of placements) tag.refuseAll(reasons.hereDocumentLines);
+      return byLine;
+    }
+    assumed = bodyLines;
+  }
+}
+
+/** Readings of a template before its here-document body lines are taken as they are. */
+const maxPasses = 4;
+
+/**
+ * One reading of the template, with `bodyLines` (template line numbers) taken for lines of a
+ * here-document's body. Returns the placements and the body lines this reading found.
+ */
+function placeLines(
+  commands: readonly TemplateCommand[],
+  bodyLines: ReadonlySet<number>,
+): { byLine: Map<number, Placement[]>; bodyLines: Set<number> } {
   const byLine = new Map<number, Placement[]>();
+  /** The items of each template line read by the shell reader. */
+  const itemsByLine = new Map<readonly Item[], number>();
   const lines: (Item[] | null)[] = [];
   /** What the shell has been sent since the last line typed at a prompt. */
   let sent: Item[] = [];
@@ -115,6 +147,7 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
         );
     byLine.set(command.line, tags);
     lines.push(items);
+    itemsByLine.set(items, command.line);
     sent.push(...items);
     const text = segments.map((segment) => (segment.kind === 'text' ? segment.text : 'x')).join('');
     historyExpanded ||= textExpandsHistory(text);
@@ -132,7 +165,7 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     // (Python then stays after -c): a console not followed.
     const split = whole !== command.argument.text;
     const inspect = template.includes('PYTHONINSPECT') && /python|pypy|jython|wlst/.test(whole);
-    const found = consoleOpenedBy(whole);
+    const found = bodyLines.has(command.line) ? null : consoleOpenedBy(whole);
     const opened =
       inspect || (found !== null && split) ? { kind: 'unknown' as const, name: 'a console' } : found;
     // A console this check reads starts only from a command the shell reads whole, at a
@@ -150,11 +183,16 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
       });
   }
   console?.finish();
-  readStream(lines);
+  const inBodies = readStream(lines);
   // An interactive bash brings earlier lines back, values and all, wherever the text asks.
   if (historyExpanded)
     for (const placements of byLine.values()) for (const tag of placements) tag.refuseAll(reasons.history);
-  return byLine;
+  const found = new Set<number>();
+  for (const items of inBodies) {
+    const line = itemsByLine.get(items);
+    if (line !== undefined) found.add(line);
+  }
+  return { byLine, bodyLines: found };
 }
 
 /**

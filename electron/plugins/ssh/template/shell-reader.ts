@@ -2,6 +2,7 @@
  * Reads shell input character by character, the way bash does, and records on each tag where
  * it sits (shell-context.ts explains the rules; tag-placement.ts holds the reasons).
  */
+import { hereDocumentReasons, readHereDocumentBodies, type HereDocument } from './here-document';
 import {
   assignmentIndexes,
   classify,
@@ -69,6 +70,10 @@ class ShellReader {
    * (`printf %s [#X#] |` then `sh` on the next line is one pipeline).
    */
   #awaitingCommand = false;
+  /** Here-documents whose bodies start at the next line end. */
+  #hereDocuments: HereDocument[] = [];
+  /** Where each here-document body line it read starts, in its input. */
+  readonly bodyLineStarts: number[] = [];
 
   read(items: readonly Item[]): void {
     this.#items = items;
@@ -430,11 +435,13 @@ class ShellReader {
       this.#endWord(frame);
       if (cmd.awaitsLoopList && this.#inComesNext()) {
         this.#before = 'start';
+        this.#hereDocumentBodies(frame);
         return;
       }
       if (!this.#awaitingCommand || cmd.word !== null || cmd.words.length > 0)
         this.#endCommand(frame, 'list');
       this.#before = 'start';
+      this.#hereDocumentBodies(frame);
       return;
     }
     if (char === ';' || char === '&' || char === '|') {
@@ -552,7 +559,9 @@ class ShellReader {
       return;
     }
     if (char === '<' && this.#peek() === '<' && this.#peek(2) !== '<') {
-      this.#lose('a here-document (<<) comes before it, whose text this check does not follow');
+      // Followed at the top level only: there its body starts at the next line end.
+      if (frame === this.#stack[0]) cmd.hereDocumentNext = { stripTabs: this.#peek(2) === '-' };
+      else this.#lose(hereDocumentReasons.nested);
     }
     // The operator's own characters only (<<, <<<, <<-, <&, <>, >>, >&, >|): a - after <& or >&
     // is the target word (close the descriptor), and a | or & after that is the next operator.
@@ -634,6 +643,7 @@ class ShellReader {
     });
     cmd.wordTags.push(word.allTags.map(({ tag }) => tag));
     if (word.redirect && cmd.redirectInput) cmd.inputTags.push(...word.allTags.map(({ tag }) => tag));
+    if (word.redirect && cmd.hereDocumentNext !== null) this.#hereDocument(cmd, word);
     if (word.redirect) cmd.redirectNext = false;
     if (!word.known) return;
     if (isFirst && compoundOpeners.has(text)) {
@@ -651,6 +661,47 @@ class ShellReader {
     else if (cmd.doubleBracket && text === ']]') cmd.doubleBracket = false;
     else if (isFirst && ['case', 'function', 'coproc', 'select'].includes(text))
       this.#lose(`${text} comes before it, which this check does not follow`);
+  }
+
+  /** The delimiter of a `<<`: bash takes it after quote removal, expanding nothing. */
+  #hereDocument(cmd: CommandBuilder, word: WordBuilder): void {
+    const stripTabs = cmd.hereDocumentNext?.stripTabs === true;
+    cmd.hereDocumentNext = null;
+    if (word.allTags.length > 0 || word.expanded || word.text === '') {
+      for (const { tag } of word.allTags) tag.refuseAll(hereDocumentReasons.delimiterTag);
+      this.#lose(hereDocumentReasons.delimiter);
+      return;
+    }
+    const doc: HereDocument = {
+      delimiter: word.text,
+      quoted: /['"\\]/.test(word.raw),
+      stripTabs,
+      reader: null,
+    };
+    cmd.hereDocuments.push(doc);
+    this.#hereDocuments.push(doc);
+  }
+
+  /**
+   * A line end with here-documents pending: their bodies are the lines that follow. Followed
+   * when the line end closes every command at the top level; otherwise the reading is lost.
+   */
+  #hereDocumentBodies(frame: CommandFrame): void {
+    const docs = this.#hereDocuments;
+    if (docs.length === 0) return;
+    this.#hereDocuments = [];
+    const open = frame !== this.#stack[0] || this.#awaitingCommand || frame.cmd.words.length > 0;
+    if (open) {
+      this.#lose(hereDocumentReasons.continued);
+      return;
+    }
+    const { next, tags, lineStarts } = readHereDocumentBodies(this.#items, this.#at + 1, docs);
+    this.bodyLineStarts.push(...lineStarts);
+    for (const tag of tags) {
+      if (this.#lost !== null) tag.refuseAll(this.#lost);
+      for (const compound of frame.compounds) compound.tags.push(tag);
+    }
+    this.#at = next - 1;
   }
 
   #endCommand(frame: CommandFrame, how: 'pipe' | 'list'): void {
@@ -697,6 +748,8 @@ class ShellReader {
       if (inputReader !== null)
         for (const tag of cmd.inputTags)
           tag.refuseQuoted(`is fed to the input of ${inputReader}, which can run what it reads as code`);
+      for (const doc of cmd.hereDocuments) doc.reader = inputReader;
+      if (cmd.hereDocumentNext !== null) this.#lose(hereDocumentReasons.delimiter);
       const reader = cmd.feedsProcess
         ? 'a process substitution >(…)'
         : (codeReader(cmd, cls) ?? cmd.compoundReader);
@@ -706,7 +759,7 @@ class ShellReader {
             'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
           );
       for (const compound of frame.compounds) compound.reader ??= reader;
-      frame.pipeline.push({ reader, tags: cmd.tags });
+      frame.pipeline.push({ reader, tags: cmd.tags, hereDocuments: cmd.hereDocuments });
     }
     if (how === 'list') this.#endPipeline(frame);
   }
@@ -720,11 +773,13 @@ class ShellReader {
     for (let index = stages.length - 1; index >= 0; index--) {
       const stage = stages[index];
       if (stage === undefined) continue;
-      if (name !== null)
+      if (name !== null) {
         for (const tag of stage.tags)
           tag.refuseQuoted(
             `is piped into ${name}, which can run what it reads as code (quoting does not hold there)`,
           );
+        for (const doc of stage.hereDocuments) doc.reader ??= name;
+      }
       name = stage.reader ?? name;
     }
   }
@@ -748,13 +803,27 @@ function readBackticks(text: readonly Item[]): void {
   });
 }
 
-/** Reads a stream of lines; a typed line (null) starts a fresh reader. */
-export function readStream(lines: readonly (readonly Item[] | null)[]): void {
+/**
+ * Reads a stream of lines; a typed line (null) starts a fresh reader. Returns the lines that start
+ * inside a here-document's body, where no command starts.
+ */
+export function readStream(lines: readonly (readonly Item[] | null)[]): Set<readonly Item[]> {
+  const inBodies = new Set<readonly Item[]>();
   let chunk: Item[] = [];
+  /** The lines of the chunk, each at its start in it. */
+  let starts: { line: readonly Item[]; at: number }[] = [];
   for (const line of [...lines, null]) {
     if (line === null) {
-      new ShellReader().read(chunk);
+      const reader = new ShellReader();
+      reader.read(chunk);
+      const bodyStarts = new Set(reader.bodyLineStarts);
+      for (const { line: read, at } of starts) if (bodyStarts.has(at)) inBodies.add(read);
       chunk = [];
-    } else chunk.push(...line);
+      starts = [];
+    } else {
+      starts.push({ line, at: chunk.length });
+      chunk.push(...line);
+    }
   }
+  return inBodies;
 }

@@ -183,6 +183,9 @@ function quoteFor(placement: TagPlacement, value: string): string {
       return singleQuotedBody(value);
     case 'double-quotes':
       return doubleQuotedBody(value);
+    case 'here-document':
+      // Only a quoted delimiter's body takes a value without a form: bash expands nothing there.
+      return value;
     default:
       return shellQuote(value);
   }

@@ -23,6 +23,8 @@ export type QuoteContext =
   | 'expansion'
   | 'arithmetic'
   | 'comment'
+  /** A line of a here-document's body: typed as it is (here-document.ts says when it may be). */
+  | 'here-document'
   /** A line of a console the template opened (console-session.ts): no shell reads it. */
   | 'console';
 
@@ -95,6 +97,8 @@ export const reasons = {
     'is assigned to a variable bash evaluates as arithmetic (OPTIND, RANDOM, HISTCMD…), where a name runs what an earlier value left in $_',
   history:
     "is in a template whose own text asks an interactive bash for history expansion (a ! before a word, or a line starting with ^), which can bring an earlier line's value back as code",
+  hereDocumentLines:
+    "is in a template whose here-documents this check could not tell apart from its commands (a console started in a body's lines)",
   assignment:
     'sits in a variable assignment (NAME=…) before a command, where a variable (PATH, LD_PRELOAD, BASH_ENV…) can change what runs',
 } as const;

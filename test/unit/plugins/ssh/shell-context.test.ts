@@ -147,7 +147,7 @@ describe('issue 8 item 7: template text around a tag that reopens the shell', ()
     ['sh -c "echo [#ADD_INFO#]"', 'goes to sh'],
     ["su -c 'echo [#ADD_INFO#]'", 'goes to su'],
     ['echo `echo [#ADD_INFO#]`', 'inside backticks'],
-    ['cat <<EOF; echo [#ADD_INFO#]', 'here-document'],
+    ['x=$(cat <<EOF) [#ADD_INFO#]', 'here-document'],
     ['case x in x) echo [#ADD_INFO#];; esac', 'case'],
   ])('%s', (shell, reason) => {
     expectRefused(shell, '[#ADD_INFO#]', reason);

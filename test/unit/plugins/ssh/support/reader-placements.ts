@@ -21,7 +21,22 @@ export const messages = {
     'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
   unmatchedParen: 'an unmatched ) (a case pattern?) comes before it',
   caseClause: 'a case clause (;; or ;&) comes before it',
-  hereDocument: 'a here-document (<<) comes before it, whose text this check does not follow',
+  hereDocumentNested:
+    'a here-document (<<) inside a substitution, a group or quotes comes before it, whose text this check does not follow',
+  hereDocumentDelimiter:
+    'a here-document (<<) whose delimiter holds an expansion, a tag or nothing comes before it, whose end this check does not know',
+  hereDocumentDelimiterTag:
+    'is the delimiter of a here-document (<<), so a value would decide where its body ends',
+  hereDocumentEnd:
+    "is on a line of a here-document's body that a value could make its delimiter, which would end the body there and run the lines after it",
+  hereDocumentExpands:
+    "is in a here-document whose delimiter is not quoted, where bash expands $, ` and \\ in a value (quote the delimiter: <<'EOF')",
+  hereDocumentExpansion:
+    'is in a here-document body after a command substitution, ${…} or arithmetic, which this check does not follow inside a body',
+  hereDocumentReaderSh:
+    'is in a here-document fed to sh, which can run what it reads as code (quoting does not hold there)',
+  hereDocumentContinued:
+    'a here-document (<<) on a line that goes on past its end (a |, && or a for loop) comes before it, whose text this check does not follow',
   execProcess: 'exec sends later output to a process substitution >(…), which this check does not follow',
   sed: 'goes to sed, which runs its script as code (quoting does not hold there)',
   sedOption:

@@ -119,8 +119,18 @@ const loopCases: readonly Case[] = [
   ],
 ];
 
+// A value with a form is allowed in what eval reads again (command-rules.ts: eval only reparses);
+// in the arithmetic of that text, a user name evaluates the value an earlier command left in $_.
+const evalCases: readonly Case[] = [
+  [
+    "eval 'echo $(( [#USERNAME#] ))'",
+    exec(`${leaveInUnderscore}; eval 'echo $(( [#USERNAME#] ))'`),
+    viaUnderscore,
+  ],
+];
+
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (bash -c)', () => {
-  it.fails.each([...lostReadingCases, ...posixCases, ...printfCases, ...loopCases])(
+  it.fails.each([...lostReadingCases, ...posixCases, ...printfCases, ...loopCases, ...evalCases])(
     '%s',
     (_name, template, values) => {
       expect(bypass(runsCommand, template, values)).toBe(false);
@@ -157,6 +167,12 @@ const interactiveCases: readonly Case[] = [
     'set-new-line-mode windows, a line ending in \\, then sh -c',
     ['set-new-line-mode windows', exec('echo \\'), exec('sh -c [#ADD_INFO#]')].join('\n'),
     runTouch,
+  ],
+  // The same with a user name starting the continued line of a long command split with \.
+  [
+    'set-new-line-mode windows, useradd -m \\, then [#USERNAME#] -c [#ADD_INFO#]',
+    ['set-new-line-mode windows', exec('useradd -m \\'), exec('[#USERNAME#] -c [#ADD_INFO#]')].join('\n'),
+    { USERNAME: 'sh', ADD_INFO: 'touch PWNED' },
   ],
 ];
 
@@ -197,6 +213,17 @@ const terminalCases: readonly Case[] = [
   ],
   ['tset -e "\'"', lines(`tset -e "'"`, 'printf %s [#ADD_INFO#]'), { ADD_INFO: 'x;touch PWNED;x' }],
   ['reset -e "\'"', lines(`reset -e "'"`, 'printf %s [#ADD_INFO#]'), { ADD_INFO: 'x;touch PWNED;x' }],
+  // stty is looked for past command, env, nice… only: not in the text sh -c or find -exec runs.
+  [
+    'sh -c "stty werase \\"\'\\""',
+    lines(`sh -c "stty werase \\"'\\""`, 'printf %s [#ADD_INFO#]'),
+    { ADD_INFO: ';touch PWNED; x' },
+  ],
+  [
+    'find /dev/null -exec stty werase "\'" ";"',
+    lines(`find /dev/null -exec stty werase "'" ";"`, 'printf %s [#ADD_INFO#]'),
+    { ADD_INFO: ';touch PWNED; x' },
+  ],
 ];
 
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (a terminal)', () => {

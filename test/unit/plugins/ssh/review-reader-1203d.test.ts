@@ -119,12 +119,24 @@ const loopCases: readonly Case[] = [
   ],
 ];
 
-// A value with a form is allowed in what eval reads again (command-rules.ts: eval only reparses);
-// in the arithmetic of that text, a user name evaluates the value an earlier command left in $_.
+// A value with a form is allowed in text this shell reads again (command-rules.ts: eval and
+// source only reparse; an assignment's quotes): in that text's arithmetic, a user name evaluates
+// the value an earlier command left in $_.
 const evalCases: readonly Case[] = [
   [
     "eval 'echo $(( [#USERNAME#] ))'",
     exec(`${leaveInUnderscore}; eval 'echo $(( [#USERNAME#] ))'`),
+    viaUnderscore,
+  ],
+  [
+    ". /dev/stdin <<< 'echo $(( [#USERNAME#] ))'",
+    exec(`${leaveInUnderscore}; . /dev/stdin <<< 'echo $(( [#USERNAME#] ))'`),
+    viaUnderscore,
+  ],
+  // xtrace expands PS4 before each command.
+  [
+    "PS4='$(( [#USERNAME#] ))'; set -x",
+    exec(`PS4='$(( [#USERNAME#] ))'; set -x; ${leaveInUnderscore}; true`),
     viaUnderscore,
   ],
 ];
@@ -142,6 +154,13 @@ describe('review 2026-12-03 (fourth): accepted lines where a value runs a comman
 const interactiveCases: readonly Case[] = [
   // bash runs PROMPT_COMMAND in this shell before each prompt, as eval would.
   ['PROMPT_COMMAND=…', lines(`PROMPT_COMMAND='${redefine}'`, runP), runTouch],
+  // …and expands PS1: a user name in their arithmetic evaluates the value a command left in $_.
+  [
+    "PROMPT_COMMAND='echo $(( [#USERNAME#] ))'",
+    exec(`PROMPT_COMMAND='echo $(( [#USERNAME#] ))'; ${leaveInUnderscore}`),
+    viaUnderscore,
+  ],
+  ["PS1='$(( [#USERNAME#] ))'", exec(`PS1='$(( [#USERNAME#] ))'; ${leaveInUnderscore}`), viaUnderscore],
   // shopt -uo interactive-comments (set -o's name, grouped) turns comments off: the check still
   // reads `#` as a comment and leaves the value in it unchecked.
   [

@@ -52,6 +52,12 @@ const lostReadingCases: readonly Case[] = [
   ['hash -p … hash (the name again as an argument)', lines(`${redefine} hash`, runP), runTouch],
   ["trap '…' DEBUG trap", lines(`trap '${redefine}' DEBUG trap`, runP), runTouch],
   ['set -o posix set', lines('set -o posix set', posixTrick), posixValue],
+  ['declare -i n declare', exec(`declare -i n declare; ${leaveInUnderscore}; n=[#USERNAME#]`), viaUnderscore],
+  [
+    'declare -n r=OPTIND declare',
+    exec(`declare -n r=OPTIND declare; ${leaveInUnderscore}; r=[#USERNAME#]`),
+    viaUnderscore,
+  ],
   // bash reads signal names in any case (trap.c decode_signal): debug is DEBUG.
   ["trap '…' debug (lower case)", lines(`trap '${redefine}' debug`, runP), runTouch],
   // Only DEBUG, ERR and RETURN traps lose the reading, but any trap that fires runs its text in

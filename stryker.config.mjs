@@ -26,6 +26,7 @@ export const modules = {
     'electron/plugins/ssh/template/shell-reader.ts',
     'electron/plugins/ssh/template/shell-settings.ts',
     'electron/plugins/ssh/template/tag-placement.ts',
+    'electron/plugins/ssh/template/here-document.ts',
   ],
   // Which commands re-parse their arguments (`sh -c`, `su -c`, `runuser`...), after the shell's own
   // quote removal: a mutant here sends a value to a second shell.
@@ -105,6 +106,8 @@ export const moduleTests = {
     'test/unit/plugins/ssh/attack-reader-1203b.test.ts',
     'test/unit/plugins/ssh/review-reader-1203c.test.ts',
     'test/unit/plugins/ssh/arithmetic-variables.test.ts',
+    'test/unit/plugins/ssh/review-reader-1203d.test.ts',
+    'test/unit/plugins/ssh/here-document.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],

@@ -54,8 +54,10 @@ export function startsQuickSubstitution(text: string, at: number): boolean {
  */
 export function textExpandsHistory(line: string): boolean {
   if (/(?:^|\n)\^/.test(line)) return true;
-  // As every bash version reads it: a backslash protects only a following ! or '.
-  return openBangs(line, false).some((bang) => expands(line, bang.at, bang.doubleQuoted));
+  // Either reading of a backslash (see expandedBangs): `"\"; '!$'"` hides the ! from one only.
+  return [...openBangs(line, false), ...openBangs(line, true)].some((bang) =>
+    expands(line, bang.at, bang.doubleQuoted),
+  );
 }
 
 function expands(line: string, at: number, doubleQuoted: boolean): boolean {
@@ -63,7 +65,9 @@ function expands(line: string, at: number, doubleQuoted: boolean): boolean {
   if (next === undefined || ' \t\n\r='.includes(next)) return false;
   if (next === '"' && doubleQuoted) return false;
   const before = at > 0 ? line[at - 1] : '';
-  if (before === '$') return false;
+  // bash leaves `$!` alone only past a line's first two characters (tested: `$!e` starting a
+  // line expands).
+  if (before === '$' && at > 1) return false;
   if (before === '[' && line.includes(']', at + 1)) return false;
   return !(before === '{' && line[at - 2] === '$' && line.includes('}', at + 1));
 }

@@ -122,7 +122,7 @@ export class CommandBuilder {
 
   /** `for NAME` and nothing after: bash reads on past a line end to the loop's `in`. */
   get awaitsLoopList(): boolean {
-    return this.word === null && this.#forAt === this.words.length - 2;
+    return this.word === null && this.#forAt >= 0 && this.#forAt === this.words.length - 2;
   }
 
   /**
@@ -130,7 +130,7 @@ export class CommandBuilder {
    * opens the arithmetic loop `for ((…))`.
    */
   get atForLoop(): boolean {
-    return this.word === null && this.#forAt === this.words.length - 1;
+    return this.word === null && this.#forAt >= 0 && this.#forAt === this.words.length - 1;
   }
 
   /** Where a `for` stands in the command's name's place, or -1 (as `forKeywordAt`, without a rescan). */

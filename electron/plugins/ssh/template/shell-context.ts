@@ -18,11 +18,28 @@ import { readStream, type Item } from './shell-reader';
 import { splitTags, type Segment } from './tag-segments';
 import { textExpandsHistory } from './history-expansion';
 import { Placement, reasons, type TagPlacement } from './tag-placement';
-import type { StringArgument, TemplateCommand } from './template-syntax';
+import { newLineModes, type StringArgument, type TemplateCommand } from './template-syntax';
 
 export type { QuoteContext, TagPlacement } from './tag-placement';
 
-function itemsOf(segments: readonly Segment[], enter: boolean): { items: Item[]; tags: Placement[] } {
+/**
+ * Variables that, once set (however: an assignment, declare, read, ${…:=}, arithmetic, a loop), make
+ * bash run or parse the rest of the input otherwise: prompts and hooks it runs (PS0, PS4 under
+ * xtrace, PROMPT_COMMAND), POSIX mode, the history characters, an exported function, BASH_ENV, and
+ * the alias and hash tables. A template that names one anywhere is not followed: its values are
+ * all refused. PS1 to PS3 only with an expansion in the line ($, `), which prompt expansion runs.
+ */
+const hookNames =
+  /\b(?:PS0|PS4|PROMPT_COMMAND|POSIXLY_CORRECT|histchars|BASH_FUNC_|BASH_ENV|BASH_ALIASES|BASH_CMDS)|\bPS[1-3]\b.*[$`]/;
+
+/**
+ * The line end an exec types, as the shell reads it: the plugin's shell has a terminal, whose
+ * line editor takes a CR for Enter as it takes an LF. So windows' CR LF ends a line twice (a `\`
+ * before it continues only into the empty line), and mac's CR once.
+ */
+const enterItems = (lineEnding: string): Item[] => Array.from(lineEnding, () => '\n');
+
+function itemsOf(segments: readonly Segment[], enter: string | null): { items: Item[]; tags: Placement[] } {
   const items: Item[] = [];
   const tags: Placement[] = [];
   segments.forEach((segment, index) => {
@@ -34,13 +51,13 @@ function itemsOf(segments: readonly Segment[], enter: boolean): { items: Item[];
       items.push(tag);
     }
   });
-  if (enter) items.push('\n');
+  if (enter !== null) items.push(...enterItems(enter));
   return { items, tags };
 }
 
 /** The placement of every tag segment of one command line read alone, in order. */
 export function placeTags(segments: readonly Segment[]): TagPlacement[] {
-  const { items, tags } = itemsOf(segments, true);
+  const { items, tags } = itemsOf(segments, newLineModes.unix);
   readStream([items]);
   return tags;
 }
@@ -94,10 +111,15 @@ function placeLines(
   let leaving = false;
   /** The template's own text asks an interactive bash for history expansion (`!$`, `^a^b`). */
   let historyExpanded = false;
+  /** The template names a variable that changes what bash runs or how it reads (`hookNames`). */
+  let hooked = false;
   /** The text of the shell line being assembled (writes, `\` continuations). */
   let shellLine = '';
   const template = commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n');
+  /** What each exec types after its text (set-new-line-mode). */
+  let lineEnding: string = newLineModes.unix;
   for (const command of commands) {
+    if (command.kind === 'set-new-line-mode') lineEnding = newLineModes[command.mode];
     if (command.kind === 'expect' || command.kind === 'expect-regex') {
       if (launched !== null) console = new ConsoleReader(launched);
       launched = null;
@@ -133,13 +155,13 @@ function placeLines(
       // value is shell input like any other, and it is typed as it is (never quoted).
       const tag = new Placement(0);
       tag.refuseQuoted(shellReads);
-      const items: Item[] = command.kind === 'exec' ? [tag, '\n'] : [tag];
+      const items: Item[] = command.kind === 'exec' ? [tag, ...enterItems(lineEnding)] : [tag];
       byLine.set(command.line, [tag]);
       lines.push(items);
       sent.push(...items);
       continue;
     }
-    const { items, tags } = itemsOf(segments, command.kind === 'exec');
+    const { items, tags } = itemsOf(segments, command.kind === 'exec' ? lineEnding : null);
     if (leaving)
       for (const tag of tags)
         tag.refuseAll(
@@ -151,9 +173,11 @@ function placeLines(
     sent.push(...items);
     const text = segments.map((segment) => (segment.kind === 'text' ? segment.text : 'x')).join('');
     historyExpanded ||= textExpandsHistory(text);
+    hooked ||= hookNames.test(command.argument.text);
     // The shell line as bash assembles it: writes before, and lines a `\` continues.
     shellLine += command.argument.text;
-    if (command.kind === 'write' || shellLine.endsWith('\\')) {
+    // A \ continues the line into the next exec only before an LF alone (see `enterItems`).
+    if (command.kind === 'write' || (lineEnding === newLineModes.unix && shellLine.endsWith('\\'))) {
       if (command.kind === 'exec') shellLine = shellLine.slice(0, -1);
       continue;
     }
@@ -161,6 +185,7 @@ function placeLines(
     shellLine = '';
     // The shell line as bash's history reads it: `write "sh -c !"` then `exec "$"` is `!$`.
     historyExpanded ||= textExpandsHistory(whole);
+    hooked ||= hookNames.test(whole);
     // Launched from a line split over template lines, or with PYTHONINSPECT exported before
     // (Python then stays after -c): a console not followed.
     const split = whole !== command.argument.text;
@@ -187,6 +212,8 @@ function placeLines(
   // An interactive bash brings earlier lines back, values and all, wherever the text asks.
   if (historyExpanded)
     for (const placements of byLine.values()) for (const tag of placements) tag.refuseAll(reasons.history);
+  if (hooked)
+    for (const placements of byLine.values()) for (const tag of placements) tag.refuseAll(reasons.hooks);
   const found = new Set<number>();
   for (const items of inBodies) {
     const line = itemsByLine.get(items);
@@ -206,7 +233,7 @@ function placeConsoleLine(
   byLine: Map<number, TagPlacement[]>,
   closing: boolean,
 ): void {
-  const { items, tags } = itemsOf(segments, command.kind === 'exec');
+  const { items, tags } = itemsOf(segments, command.kind === 'exec' ? newLineModes.unix : null);
   if (segments.length === 1 && segments[0]?.kind === 'tag') {
     for (const tag of tags) tag.refuseQuoted('is typed as a whole line of a console, which reads it as code');
   }

@@ -15,7 +15,7 @@ import {
   type Compound,
   type PipelineStage,
 } from './shell-command';
-import { arithmeticAssignment, whyReadingIsLost } from './shell-settings';
+import { arithmeticAssignment, lostReasons, whyReadingIsLost } from './shell-settings';
 import { Placement, reasons, tagMarker } from './tag-placement';
 
 /** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
@@ -433,10 +433,14 @@ class ShellReader {
       // A line end right after `|`, `&&` or `||` is a blank: the command goes on on the next line.
       // So is one after `for NAME`, before its `in`.
       this.#endWord(frame);
-      if (cmd.awaitsLoopList && this.#inComesNext()) {
-        this.#before = 'start';
-        this.#hereDocumentBodies(frame);
-        return;
+      if (cmd.awaitsLoopList) {
+        const next = this.#loopWordNext();
+        if (next === 'in') {
+          this.#before = 'start';
+          this.#hereDocumentBodies(frame);
+          return;
+        }
+        if (next === null) this.#lose(reasons.loopLine);
       }
       if (!this.#awaitingCommand || cmd.word !== null || cmd.words.length > 0)
         this.#endCommand(frame, 'list');
@@ -488,16 +492,20 @@ class ShellReader {
     );
   }
 
-  /** The next word, past blanks and line ends, is `in` (`for NAME` then `in …` on the next line). */
-  #inComesNext(): boolean {
+  /**
+   * What the next word is, past blanks and line ends, for `for NAME` at a line end: `in` (its list
+   * follows), `do` (a loop over "$@"), or anything else (a comment, `in\`…), which this reader
+   * does not follow.
+   */
+  #loopWordNext(): 'in' | 'do' | null {
     let k = this.#at + 1;
     while (this.#items[k] === ' ' || this.#items[k] === '\t' || this.#items[k] === '\n') k++;
     const after = this.#items[k + 2];
-    return (
-      this.#items[k] === 'i' &&
-      this.#items[k + 1] === 'n' &&
-      (after === undefined || after === ' ' || after === '\t' || after === '\n' || after === ';')
-    );
+    if (!(after === undefined || after === ' ' || after === '\t' || after === '\n' || after === ';'))
+      return null;
+    const [first, second] = [this.#items[k], this.#items[k + 1]];
+    if (first === 'i' && second === 'n') return 'in';
+    return first === 'd' && second === 'o' ? 'do' : null;
   }
 
   #separator(frame: CommandFrame, char: string): void {
@@ -663,6 +671,19 @@ class ShellReader {
       this.#lose(`${text} comes before it, which this check does not follow`);
   }
 
+  /**
+   * printf -v's variable is named in the template and is not one bash evaluates as arithmetic
+   * (`printf -v OPTIND %s [#USERNAME#]` evaluates a user name `_`).
+   */
+  #plainVariable(cmd: CommandBuilder): boolean {
+    const args = cmd.words.filter((w) => !w.redirect);
+    const at = args.findIndex((w) => w.known && w.text.startsWith('-v'));
+    const option = args[at];
+    const name = option?.text === '-v' ? args[at + 1] : option;
+    const text = option?.text === '-v' ? name?.text : option?.text.slice(2);
+    return name?.known === true && text !== undefined && !arithmeticAssignment.test(`${text}=`);
+  }
+
   /** The delimiter of a `<<`: bash takes it after quote removal, expanding nothing. */
   #hereDocument(cmd: CommandBuilder, word: WordBuilder): void {
     const stripTabs = cmd.hereDocumentNext?.stripTabs === true;
@@ -720,6 +741,12 @@ class ShellReader {
         else if (cls.kind === 'reparsed') tag.refuseQuoted(cls.reason);
         else if (cls.kind === 'evaluated') tag.refuseAll(cls.reason);
       }
+      // eval reads its words again in this shell: a value lands wherever their text puts it,
+      // arithmetic too (`eval 'echo $(( [#USERNAME#] ))'`).
+      if (cls.kind === 'reparsed' && cls.name === 'eval')
+        for (const tag of cmd.tags) tag.refuseAll(cls.reason);
+      if (cls.name === 'printf -v' && !this.#plainVariable(cmd))
+        for (const tag of cmd.tags) tag.refuseAll(reasons.integerVariable);
       for (const i of assignmentIndexes(cmd.words))
         for (const tag of cmd.wordTags[i] ?? []) {
           tag.refuseQuoted(reasons.assignment);
@@ -736,7 +763,8 @@ class ShellReader {
           }
       }
       // In a subshell too ($(…), ( … )): what it defines holds for the rest of it.
-      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput);
+      const readsTerminal = frame === this.#stack[0] && frame.pipeline.length === 0;
+      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal);
       if (lost !== null) this.#lose(lost);
       // `exec < f` with no command: the shell itself reads its next commands from f.
       const bareExec =
@@ -745,6 +773,9 @@ class ShellReader {
       const runsInput = bareExec ? 'the shell itself (exec without a command)' : codeReader(cmd, cls);
       // What a group, a compound or a shell reads: `(sh) <<< [#X#]`, `{ sh; } < <(…)`.
       const inputReader = runsInput ?? cmd.compoundReader;
+      // source reading its input runs it in this shell: a value lands wherever the text puts it.
+      if (cls.name === 'source' || cls.name === '.')
+        for (const tag of cmd.inputTags) tag.refuseAll(lostReasons.redefines);
       if (inputReader !== null)
         for (const tag of cmd.inputTags)
           tag.refuseQuoted(`is fed to the input of ${inputReader}, which can run what it reads as code`);

@@ -15,8 +15,12 @@ import { pastLeadIns } from './lead-ins';
  */
 const redefiners = new Set(['eval', 'bind', 'enable -f', 'fc']);
 
-/** Traps that run during the rest of the input: before each command, at each error or return. */
-const runningTraps = /^(?:DEBUG|ERR|RETURN)$/;
+/**
+ * Trap conditions that cannot fire while the template types: the shell's exit. Any other runs its
+ * text in this shell during the rest of the input (DEBUG before each command, CHLD after each
+ * program, a signal the template sends itself); bash reads the names in any case, SIG or not.
+ */
+const exitTrap = /^(?:(?:SIG)?EXIT|0)$/i;
 
 /** Builtins that may name a variable through an expansion (`${n}DS[p]` is BASH_CMDS[p]). */
 const namers = new Set([
@@ -54,16 +58,13 @@ const sttyKeys = new Set([
   'flush',
 ]);
 
-/** `set -o` names that change how bash reads its input (`set -o pipefail` does not). */
-const parsingModes = new Set([
-  'posix',
-  'keyword',
-  'interactive-comments',
-  'histexpand',
-  'onecmd',
-  'vi',
-  'emacs',
-]);
+/**
+ * `set -o` names that change how bash reads its input when set (`set -o pipefail` does not;
+ * `emacs` is the default line editing), and the one that does when unset (`#` no longer starts a
+ * comment).
+ */
+const parsingModes = new Set(['posix', 'keyword', 'interactive-comments', 'histexpand', 'onecmd', 'vi']);
+const parsingWhenUnset = new Set(['interactive-comments']);
 
 /** shopt names that change how bash reads its input (`shopt -s nullglob` does not). */
 const parsingShopts =
@@ -71,16 +72,23 @@ const parsingShopts =
 
 /**
  * Variables whose assignment bash evaluates as arithmetic, so that `OPTIND='a[$(cmd)]'` runs cmd.
- * Measured with bash 5.2 (`bash -c` and on a terminal): SECONDS, LINENO, COLUMNS, TMOUT and the
- * other integer-valued ones take a plain number and do not.
+ * Measured with bash 5.2 (`bash -c` and on a terminal; SECONDS only as a for loop's variable or
+ * through declare): TMOUT, COLUMNS, LINES, LINENO, HISTSIZE and the other integer-valued ones take
+ * a plain number and do not.
  */
-const arithmeticNames = 'OPTIND|RANDOM|SRANDOM|HISTCMD|MAILCHECK';
+const arithmeticNames = 'OPTIND|RANDOM|SRANDOM|HISTCMD|MAILCHECK|SECONDS';
 
 /** An assignment (`NAME=`, `NAME+=`, `NAME[…]=`) to a variable bash evaluates as arithmetic. */
 export const arithmeticAssignment = new RegExp(`^(?:${arithmeticNames})(?:\\[|\\+?=)`);
 
 /** Variables whose value bash runs or evaluates: prompts, hooks, arithmetic ones. */
 const hookVariable = new RegExp(`^(?:PS[0-4]|PROMPT_COMMAND|BASH_ENV|ENV|BASH_XTRACEFD|${arithmeticNames})$`);
+
+/** An stty key setting's value that no value can type: a control character (`^H`) or none. */
+const controlKey = /^(?:\^.|\^-|undef)$/;
+
+/** Shells whose lines after it this check would read as this bash's: bash, with these options. */
+const sameDialect = /^(?:-[il]+|--login|--norc|--noprofile|-|--)$/;
 
 /** Where a sourced file is what the template wrote just before: a here-string, stdin, a pipe. */
 const writtenHere = /^(?:\/dev\/stdin|\/dev\/fd\/|\/proc\/[^/]+\/fd\/)/;
@@ -94,31 +102,71 @@ export const lostReasons = {
     'comes after a command that changes how bash reads its input (set -o posix, set -k, shopt extglob…, POSIXLY_CORRECT) or how the terminal edits it (stty), which this check does not follow',
 } as const;
 
-/** An option group (`-ki`, `+o`) holding one of `letters`. */
+/**
+ * An option group (`-ki`, `+o`, `-p/bin/sh` with its argument attached) whose letters hold one of
+ * `letters`.
+ */
 const option = (word: CommandWord, letters: RegExp): boolean =>
-  word.known && /^[-+][A-Za-z]+$/.test(word.text) && letters.test(word.text.slice(1));
+  word.known && letters.test(/^[-+]([A-Za-z]+)/.exec(word.text)?.[1] ?? '');
 
 /**
  * The words after the command's name as the command rules found it (past `command`, `builtin`,
- * `env`, `nice`…): those after the last word naming it.
+ * `env`, `nice`…): those after the first word naming it, so that the name given again as an
+ * argument (`hash -p /bin/sh p hash`) hides nothing.
  */
 function argumentsOf(args: readonly CommandWord[], name: string): readonly CommandWord[] {
-  for (let i = args.length - 1; i >= 0; i--) {
-    const word = args[i];
-    if (word?.known === true && word.text.slice(word.text.lastIndexOf('/') + 1) === name)
-      return args.slice(i + 1);
-  }
-  return [];
+  const at = args.findIndex((word) => word.known && word.text.slice(word.text.lastIndexOf('/') + 1) === name);
+  return at < 0 ? [] : args.slice(at + 1);
+}
+
+/** A trap that can run its text while the template types (see `exitTrap`). */
+function runsDuringInput(rest: readonly CommandWord[]): boolean {
+  if (rest.some((w) => !w.known)) return true;
+  const [action, ...conditions] = rest.filter((w) => w.text !== '--');
+  // `trap`, `trap -p`, `trap -l` list; `trap - SIG` and `trap '' SIG` reset or ignore.
+  if (action === undefined || action.text === '-p' || action.text === '-l') return false;
+  if (action.text === '-' || action.text === '') return false;
+  // `trap SIG…` alone resets them too (a first word that is a condition).
+  return conditions.some((w) => !exitTrap.test(w.text));
+}
+
+/** stty settings that give a character an editing meaning, or a saved setting (`stty -g`'s). */
+function sttyEdits(rest: readonly CommandWord[]): boolean {
+  return rest.some(
+    (w, i) =>
+      !w.known || w.text.includes(':') || (sttyKeys.has(w.text) && !controlKey.test(rest[i + 1]?.text ?? '')),
+  );
+}
+
+/** set or shopt -o names that change how bash reads (see `parsingModes`). */
+function changesParsing(sign: string, name: string): boolean {
+  return sign === '-' ? parsingModes.has(name) : parsingWhenUnset.has(name);
+}
+
+/**
+ * A shell started to read the next lines (no -c, no script): bash with the options a login or an
+ * interactive shell takes reads as this one does; any other shell or option reads them otherwise
+ * (POSIX mode, `-k`). `sudo -i` and `su -` start the account's own shell (MATCHING.md: bash).
+ */
+function startsOtherShell(name: string, rest: readonly CommandWord[]): boolean {
+  if (!['sh', 'bash', 'rbash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'yash', 'posh'].includes(name))
+    return false;
+  const options = rest.filter((w) => !w.known || /^[-+]/.test(w.text));
+  // A script or -c: the shell runs it and returns; the command rules judge its arguments.
+  if (options.length < rest.length || options.some((w) => option(w, /c/))) return false;
+  return name !== 'bash' || options.some((w) => !w.known || !sameDialect.test(w.text));
 }
 
 /**
  * Why the reading is lost after this command (one of `lostReasons`), or null. `readsInput`: a `<`
- * redirection stands in it.
+ * redirection stands in it. `readsTerminal`: nothing is piped into it and it is not in a
+ * substitution or a group, so a shell it starts reads the template's next lines.
  */
 export function whyReadingIsLost(
   words: readonly CommandWord[],
   cls: CommandClass,
   readsInput: boolean,
+  readsTerminal: boolean,
 ): string | null {
   const args = words.filter((w) => !w.redirect);
   if (args.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))) return lostReasons.redefines;
@@ -138,8 +186,12 @@ export function whyReadingIsLost(
   if (redefiners.has(name)) return lostReasons.redefines;
   if (name === 'alias' && rest.some((w) => w.text.includes('=') || !w.known)) return lostReasons.redefines;
   if (name === 'hash' && rest.some((w) => option(w, /p/) || !w.known)) return lostReasons.redefines;
-  if (name === 'trap' && rest.some((w) => !w.known || runningTraps.test(w.text.replace(/^SIG/, ''))))
+  if (name === 'trap' && runsDuringInput(rest)) return lostReasons.redefines;
+  // mapfile -C runs its callback text in this shell, as eval would.
+  if ((name === 'mapfile' || name === 'readarray') && rest.some((w) => option(w, /C/)))
     return lostReasons.redefines;
+  if (readsTerminal && !readsInput && startsOtherShell(name, rest)) return lostReasons.parsing;
+  if (name === 'tset' || name === 'reset') return lostReasons.parsing;
   if (
     (name === 'source' || name === '.') &&
     (readsInput || rest.some((w) => !w.known || writtenHere.test(w.text)))
@@ -153,12 +205,28 @@ export function whyReadingIsLost(
     // Device CLIs' `set user [#USERNAME#] …` is fine.
     (unknown ||
       rest.some(
-        (w, i) => option(w, /[kHt]/) || (option(w, /o/) && parsingModes.has(rest[i + 1]?.text ?? '')),
+        (w, i) =>
+          (w.text.startsWith('-') && option(w, /[kHt]/)) ||
+          (option(w, /o/) && changesParsing(w.text.charAt(0), rest[i + 1]?.text ?? '')),
       ))
   )
     return lostReasons.parsing;
-  if (name === 'shopt' && (unknown || rest.some((w) => parsingShopts.test(w.text))))
+  if (name === 'shopt') {
+    // -o takes set -o's names (`shopt -so keyword`, `shopt -uo interactive-comments`).
+    const setNames = rest.find((w) => option(w, /o/));
+    const sign = rest.some((w) => option(w, /u/)) ? '+' : '-';
+    const names = rest.filter((w) => !/^[-+]/.test(w.text));
+    if (unknown) return lostReasons.parsing;
+    if (
+      setNames !== undefined
+        ? names.some((w) => changesParsing(sign, w.text))
+        : names.some((w) => parsingShopts.test(w.text))
+    )
+      return lostReasons.parsing;
+  }
+  if (name === 'stty' && sttyEdits(rest)) return lostReasons.parsing;
+  // stty run by another command (`find … -exec stty …`, `sh -c "stty …"`): its settings are not read.
+  if (name !== 'stty' && args.some((w) => /(?:^|[\s;&|(`'"])stty(?:$|[\s;&|)`'"])/.test(w.text)))
     return lostReasons.parsing;
-  if (name === 'stty' && (unknown || rest.some((w) => sttyKeys.has(w.text)))) return lostReasons.parsing;
   return null;
 }

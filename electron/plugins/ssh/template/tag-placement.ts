@@ -90,6 +90,8 @@ export const reasons = {
   loopName: "names a for loop's variable, which could be one that changes what runs (PS4, PROMPT_COMMAND…)",
   loopList:
     "is in a for loop's list, whose words bash assigns to the loop's variable in turn (PS4 or PROMPT_COMMAND run what they hold)",
+  loopLine:
+    'a for loop whose variable ends its line, and whose next word is neither in nor do (a comment, a \\ before in), comes before it, which this check does not follow',
   execInput: 'exec without a command makes the shell read its next commands from a redirection before it',
   continuation:
     'a \\ at a line end right after $, (, <, > or another operator character comes before it: bash joins the lines into one token there, which this check does not follow',
@@ -97,6 +99,8 @@ export const reasons = {
     'is assigned to a variable bash evaluates as arithmetic (OPTIND, RANDOM, HISTCMD…), where a name runs what an earlier value left in $_',
   history:
     "is in a template whose own text asks an interactive bash for history expansion (a ! before a word, or a line starting with ^), which can bring an earlier line's value back as code",
+  hooks:
+    'is in a template that sets a variable changing what bash runs or how it reads (PS0, PS4, PROMPT_COMMAND, a PS1 with an expansion, POSIXLY_CORRECT, histchars, BASH_ENV, BASH_FUNC_…), which this check does not follow',
   hereDocumentLines:
     "is in a template whose here-documents this check could not tell apart from its commands (a console started in a body's lines)",
   assignment:

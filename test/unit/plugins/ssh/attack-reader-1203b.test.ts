@@ -274,14 +274,16 @@ describe('attack review 2026-12-03 (second): a terminal', () => {
 // A value the check lets a command store (a file, the positional parameters) is later run by a
 // command that has no tag: the reader follows tags, not data (MATCHING.md, "What the check cannot
 // see"). A for loop's list is refused since (its variable is assigned). The plainest forms.
+// PS4 and PROMPT_COMMAND read from a file are refused since the fourth review: a template that
+// names such a variable anywhere is not followed (shell-context.ts, hookNames).
 const dataFlow: readonly Case[] = [
   ['a file sourced', exec('printf %s [#ADD_INFO#] > f; . ./f'), { ADD_INFO: 'touch PWNED' }],
+  ['set -- then sh -c "… $1"', exec('set -- [#ADD_INFO#]; sh -c "echo $1"'), { ADD_INFO: 'x;touch PWNED' }],
   [
     'PS4 read from a file',
     exec('printf %s [#ADD_INFO#] > f; read -r PS4 < f; set -x; true'),
     { ADD_INFO: '$(touch PWNED)' },
   ],
-  ['set -- then sh -c "… $1"', exec('set -- [#ADD_INFO#]; sh -c "echo $1"'), { ADD_INFO: 'x;touch PWNED' }],
   [
     'for x then sh -c "… $x"',
     exec('for x in [#ADD_INFO#]; do sh -c "echo $x"; done'),
@@ -290,15 +292,15 @@ const dataFlow: readonly Case[] = [
 ];
 
 describe('attack review 2026-12-03 (second): values stored, then run by a command without a tag', () => {
-  it.fails.each(dataFlow.slice(0, 3))('%s', (_name, template, values) => {
+  it.fails.each(dataFlow.slice(0, 2))('%s', (_name, template, values) => {
     expect(acceptedAndRuns(template, values)).toBe(false);
   });
 
-  it.each(dataFlow.slice(3))('%s', (_name, template, values) => {
+  it.each(dataFlow.slice(2))('%s', (_name, template, values) => {
     expect(acceptedAndRuns(template, values)).toBe(false);
   });
 
-  it.fails('PROMPT_COMMAND read from a file (interactive)', () => {
+  it('PROMPT_COMMAND read from a file (interactive)', () => {
     const template = exec('printf %s [#ADD_INFO#] > f; mapfile -t PROMPT_COMMAND < f');
     expect(acceptedAndRuns(template, { ADD_INFO: 'touch PWNED' }, interactiveRunsCommand)).toBe(false);
   });

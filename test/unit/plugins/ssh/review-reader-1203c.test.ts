@@ -137,9 +137,10 @@ describe('review 2026-12-03 (third): stty behind a wrapper (a terminal)', () => 
 // (which loops over "$@"): the data-flow kind MATCHING.md leaves out, but the variable's name
 // is in the template, as in `for PS4 in …`, which the check refuses.
 describe('review 2026-12-03 (third): for NAME with no in', () => {
-  // Out of reach as the stored values of attack-reader-1203b.test.ts are: the value comes before
-  // the loop that takes it. \`for PS4\` loses the reading for what comes after.
-  it.fails('set -- a value, then for PS4; do set -x', () => {
+  // The value comes before the loop that takes it, as with the stored values of
+  // attack-reader-1203b.test.ts; refused since the fourth review because the template names PS4
+  // (shell-context.ts, hookNames).
+  it('set -- a value, then for PS4; do set -x', () => {
     const template = exec('set -- [#ADD_INFO#]; for PS4; do set -x; true; done');
     expect(acceptedAndRuns(template, inPs4)).toBe(false);
   });

@@ -1,14 +1,20 @@
 /**
  * Fourth review of the shell reader (2026-12-03, after 83839e6, the third review's fixes): template
  * lines the check accepts (checkSshTemplate returns no problem) where a tag's value, substituted as
- * the plugin does, makes a real bash run a command. Each bypass is an `it.fails` (the file stays
- * green; one starting to pass means the check now refuses its line). The last tables hold what
- * held (plain tests) and what is out of the check's reach by MATCHING.md. The harness is
+ * the plugin does, made a real bash run a command. Each passes now that the check refuses its
+ * line; the two that stay out of the check's reach by MATCHING.md are `it.fails`, so that one
+ * starting to pass is seen. The last tables hold what held before. The harness is
  * support/bash-harness.ts.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import {
+  acceptedAndRuns,
+  type BashRun,
   exec,
   lines,
   subscript,
@@ -17,12 +23,12 @@ import {
   terminalRunsCommand,
 } from './support/bash-harness';
 
-type Run = (template: string, values: Record<string, string>) => boolean;
+type Run = BashRun;
 type Case = readonly [string, string, Record<string, string>];
 
 /** Whether the check accepts the template and the values then make bash run a command. */
 const bypass = (run: Run, template: string, values: Record<string, string>): boolean =>
-  checkSshTemplate(template).length === 0 && run(template, values);
+  acceptedAndRuns(template, values, run);
 
 /** Leaves `subscript` in $_ (the value is quoted and only printed: the check accepts it). */
 const leaveInUnderscore = 'printf %s [#ADD_INFO#] >/dev/null';
@@ -148,7 +154,7 @@ const evalCases: readonly Case[] = [
 ];
 
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (bash -c)', () => {
-  it.fails.each([...lostReadingCases, ...posixCases, ...printfCases, ...loopCases, ...evalCases])(
+  it.each([...lostReadingCases, ...posixCases, ...printfCases, ...loopCases, ...evalCases])(
     '%s',
     (_name, template, values) => {
       expect(bypass(runsCommand, template, values)).toBe(false);
@@ -221,7 +227,7 @@ const historyCases: readonly Case[] = [
 ];
 
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (interactive bash)', () => {
-  it.fails.each([...interactiveCases, ...historyCases])('%s', (_name, template, values) => {
+  it.each([...interactiveCases, ...historyCases])('%s', (_name, template, values) => {
     expect(bypass(interactiveRunsCommand, template, values)).toBe(false);
   });
 });
@@ -252,7 +258,7 @@ const terminalCases: readonly Case[] = [
 ];
 
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (a terminal)', () => {
-  it.fails.each(terminalCases)('%s', (_name, template, values) => {
+  it.each(terminalCases)('%s', (_name, template, values) => {
     expect(bypass(terminalRunsCommand, template, values)).toBe(false);
   });
 });
@@ -311,7 +317,15 @@ describe('review 2026-12-03 (fourth): what held', () => {
   it('the POSIX-mode line runs the value under set -o posix (refused)', () => {
     const template = lines('set -o posix', posixTrick);
     expect(checkSshTemplate(template)).not.toEqual([]);
-    // What the plugin would type, were the check to let it: the harness sees the value run.
-    expect(runsCommand(lines('declare POSIXLY_CORRECT=1', posixTrick), posixValue)).toBe(true);
+    // What the plugin would type, were the check to let it: bash runs the value.
+    const typed = `set -o posix\necho "\${x-'}"'}" ';touch PWNED;' #'\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'posix-line-'));
+    try {
+      // Its exit status is that of the broken line; only the file counts.
+      spawnSync('/bin/bash', ['-c', typed], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+      expect(existsSync(join(dir, 'PWNED'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -66,7 +66,8 @@ describe('tag placement in a command line', () => {
     expect(placements('sudo /bin/sh -c x [#X#]; id [#X#] | eval [#X#]')).toEqual([
       { context: 'unquoted', wordStart: true, all: false, quoted: true },
       { context: 'unquoted', wordStart: true, all: false, quoted: false },
-      { context: 'unquoted', wordStart: true, all: false, quoted: true },
+      // eval reads its words again in this shell, arithmetic too: no value at all.
+      { context: 'unquoted', wordStart: true, all: true, quoted: true },
     ]);
     expect(placements('echo \\"[#X#]\\" "a\\"[#X#]" ""[#X#]')).toEqual([
       // After an escaped character: not a plain one, so a quoted value is refused.

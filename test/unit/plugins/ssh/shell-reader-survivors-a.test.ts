@@ -16,7 +16,7 @@ const table: readonly (readonly [string, string, string])[] = [
   ['echo "*"§', 'unquoted', '230:34'],
   ['echo "`§`"', 'backticks start quoted:backticks', '228:20 228:29'],
   // printf's first argument holds an expansion ($a may be -v): printf may evaluate a name.
-  ['printf $a §', 'unquoted start quoted:printfVariable', '285:21'],
+  ['printf $a §', 'unquoted start all:integerVariable quoted:printfVariable', '285:21'],
   // After \, the word has begun (even before the tag's value): no fresh command starts there.
   ['\\§ x', 'unquoted start all:backslash quoted:before', '356:39'],
   // The quote characters are in the word's raw text, which the NAME= test reads.

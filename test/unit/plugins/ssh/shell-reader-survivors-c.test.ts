@@ -14,7 +14,7 @@ const table: readonly (readonly [string, string])[] = [
   ['abc[§]=1 x', 'arithmetic all:subscript quoted:glob'],
   // 530:17 ConditionalExpression and LogicalOperator (expanded without its $x): printf's first
   // argument could become -v, which evaluates a name; enable's any argument could become -f.
-  ['printf $x §', 'unquoted start quoted:printfVariable'],
+  ['printf $x §', 'unquoted start all:integerVariable quoted:printfVariable'],
   ['enable $x §', 'unquoted start quoted:enableF'],
   // 537:9 ConditionalExpression (unknown words read as keywords): coproc$x is a command's name, not
   // the keyword coproc (bash agrees), so the next command is read on.

@@ -47,6 +47,10 @@ const shapes: readonly (readonly [string, (bytes: number) => string])[] = [
   ['lines `{`', (b) => manyLines('{', b)],
   ['lines `for x`', (b) => manyLines('for x', b)],
   ['lines `echo [#USERNAME#]`', (b) => manyLines('echo [#USERNAME#]', b)],
+  // Body lines are read again until they settle (shell-context.ts), one more reading at least.
+  ['a here-document body', (b) => `exec "cat > f <<'EOF'"\n${manyLines('[#USERNAME#] x', b - 40)}exec "EOF"`],
+  // Prompt answers typed where the shell still reads: each is checked against what came before.
+  ['one-tag lines in an open quote', (b) => `exec "echo '"\n${'exec "[#USERNAME#]"\n'.repeat(b / 20)}`],
 ];
 
 /** The fastest of a few checks of `template`, in ms (the others carry the machine's noise). */

@@ -10,7 +10,7 @@
  * The exec and write lines of a template are read as one stream, as the shell receives them (a
  * `write` is continued by the next line; an open quote carries over an Enter); a line that is
  * exactly one tag is typed at a program's prompt and starts a fresh reading. Whatever this
- * reader does not follow (case, a function, a here-document…) refuses quoted values after it.
+ * reader does not follow (case, a function…) refuses quoted values after it.
  * The template's text is never run through this to build anything.
  */
 import { consoleOpenedBy, ConsoleReader, type ConsoleStart } from './console-session';

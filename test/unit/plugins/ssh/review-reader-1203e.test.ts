@@ -10,6 +10,7 @@ import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/chec
 import {
   acceptedAndRuns,
   type BashRun,
+  exec,
   interactiveRunsCommand,
   lines,
   runsCommand,
@@ -61,6 +62,7 @@ const inputReaders: readonly Case[] = [
     runTouch,
   ],
   ['sed e <<EOF', lines("sed e <<'EOF'", body, 'EOF'), runTouch],
+  ['flock f sh <<EOF', lines("flock /tmp/review-reader-1203e sh <<'EOF'", body, 'EOF'), runTouch],
   ["find … -exec sh ';' <<EOF", lines("find . -maxdepth 0 -exec sh ';' <<'EOF'", body, 'EOF'), runTouch],
 ];
 
@@ -76,6 +78,13 @@ const joinedLines: readonly Case[] = [
   [
     '<<-EOF: x\\ then EOF',
     lines('cat > out <<-EOF', 'x\\', 'EOF', "echo '[#ADD_INFO#]'", 'EOF'),
+    { ADD_INFO: '$(touch PWNED)' },
+  ],
+  [
+    'set-new-line-mode mac: x\\ then EOF',
+    ['set-new-line-mode mac', lines('cat > out <<EOF', 'x\\', 'EOF', "echo '[#ADD_INFO#]'", 'EOF')].join(
+      '\n',
+    ),
     { ADD_INFO: '$(touch PWNED)' },
   ],
   // `$\` then `(( … ))` is `$(( … ))`: arithmetic on a user name _ evaluates what $_ holds.
@@ -96,10 +105,54 @@ const posixValue = { ADD_INFO: ';touch PWNED;' };
 // consoleOpenedBy (console-session.ts) now skips assignments before a command name; its pattern
 // lets an assignment's value run on through `;`, `&&` or `|` up to a blank, so `a=1;$c` is all
 // one "assignment" and the command `$c` (whose name is not plain text) is not seen.
+/** A Python f-string evaluates what is inside `{…}`; shell double quotes leave it alone. */
+const fString = 'x = f"[#ADD_INFO#]"';
+const fStringValue = { ADD_INFO: "{__import__('os').system('touch PWNED')}" };
+
 const assignmentLines: readonly Case[] = [
+  [
+    'a=1;${c}n3 (c=pytho), then expect',
+    [exec('c=pytho'), exec('a=1;${c}n3'), 'expect ">>>"', exec(fString), exec('exit()')].join('\n'),
+    fStringValue,
+  ],
   ['a=1;$c (c=sh)', lines('c=sh', 'a=1;$c', posixTrick, 'exit'), posixValue],
   ['a=1&&$c (c=sh)', lines('c=sh', 'a=1&&$c', posixTrick, 'exit'), posixValue],
   ['a=1;${c}h (c=s)', lines('c=s', 'a=1;${c}h', posixTrick, 'exit'), posixValue],
+];
+
+// The fourth round joins a line with the next for console detection only under unix line ends
+// (shell-context.ts), but the terminal takes mac's CR for Enter too, so `pytho\` CR `n3` is
+// python3 to bash and two harmless lines to the check.
+const macContinuation: readonly Case[] = [
+  [
+    'set-new-line-mode mac: pytho\\ then n3, then expect',
+    [
+      'set-new-line-mode mac',
+      exec('pytho\\'),
+      exec('n3'),
+      'expect ">>>"',
+      exec(fString),
+      exec('exit()'),
+    ].join('\n'),
+    fStringValue,
+  ],
+];
+
+// Outside this round's changes, met on the way.
+const noticed: readonly Case[] = [
+  // MATCHING.md: "Without the expect, nothing proves the console started, and the lines stay
+  // shell input." They do not: python3 reads what is typed after it.
+  ['python3 with no expect, then a Python line', lines('python3', fString, 'exit()'), fStringValue],
+  // choom is not among the wrappers the command rules look past.
+  ['choom -n 0 -- sh -c', lines('choom -n 0 -- sh -c [#ADD_INFO#]'), runTouch],
+  // Piped into (not a here-string of) awk, sed e and find -exec sh: the stage is not a reader.
+  ["printf … | awk '{system($0)}'", lines("printf '%s\\n' [#ADD_INFO#] | awk '{system($0)}'"), runTouch],
+  ['printf … | sed e', lines("printf '%s\\n' [#ADD_INFO#] | sed e"), runTouch],
+  [
+    "printf … | find … -exec sh ';'",
+    lines("printf '%s\\n' [#ADD_INFO#] | find . -maxdepth 0 -exec sh ';'"),
+    runTouch,
+  ],
 ];
 
 const bypass =
@@ -116,6 +169,14 @@ describe('a here-document body reaches code the check does not see', () => {
 
 describe('bash and the check end an unquoted body at different lines', () => {
   it.fails.each(joinedLines)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe('set-new-line-mode mac hides a console split by \\', () => {
+  it.fails.each(macContinuation)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe('noticed beyond this round', () => {
+  it.fails.each(noticed)('%s (on a terminal)', bypass(terminalRunsCommand));
 });
 
 describe('a line of assignments hides the command after it', () => {

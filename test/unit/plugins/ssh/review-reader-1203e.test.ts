@@ -45,6 +45,9 @@ const compoundPiped: readonly Case[] = [
 const processSubstitution: readonly Case[] = [
   ['cat <<EOF > >(sh)', lines("cat <<'EOF' > >(sh)", body, 'EOF', 'sleep 1'), runTouch],
   ['tee >(sh) <<EOF', lines("tee >(sh) <<'EOF'", body, 'EOF', 'sleep 1'), runTouch],
+  ['cat &> >(sh) <<EOF', lines("cat &> >(sh) <<'EOF'", body, 'EOF', 'sleep 1'), runTouch],
+  ['cp /dev/stdin >(sh) <<EOF', lines("cp /dev/stdin >(sh) <<'EOF'", body, 'EOF', 'sleep 1'), runTouch],
+  ['{ cat <<EOF; } > >(sh)', lines("{ cat <<'EOF'; } > >(sh)", body, 'EOF', 'sleep 1'), runTouch],
 ];
 
 // For a here-string these commands' classes refuse the value ("goes to awk, which runs its

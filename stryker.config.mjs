@@ -108,6 +108,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/arithmetic-variables.test.ts',
     'test/unit/plugins/ssh/review-reader-1203d.test.ts',
     'test/unit/plugins/ssh/here-document.test.ts',
+    'test/unit/plugins/ssh/review-reader-1203e.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],

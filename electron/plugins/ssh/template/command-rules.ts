@@ -265,6 +265,8 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['nohup', { withArgument: set(), withoutArgument: set(), positional: 0 }],
   ['time', { withArgument: set('-f', '-o'), withoutArgument: set('-p', '-a', '-v', '-q'), positional: 0 }],
   ['nice', { withArgument: set('-n'), withoutArgument: set(), positional: 0 }],
+  // choom -n ADJ [--] cmd: runs cmd with another OOM score (util-linux).
+  ['choom', { withArgument: set('-n', '--adjust'), withoutArgument: set('--'), positional: 0 }],
   ['ionice', { withArgument: set('-c', '-n'), withoutArgument: set('-t'), positional: 0 }],
   ['setsid', { withArgument: set(), withoutArgument: set('-c', '-f', '-w'), positional: 0 }],
   ['stdbuf', { withArgument: set('-i', '-o', '-e'), withoutArgument: set(), positional: 0 }],
@@ -344,7 +346,11 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
-/** Of the above, those that do not run what is piped into them (sed and awk read it as data). */
+/**
+ * Of the above, those that do not run what is piped into them (sed and awk read it as data, as
+ * long as their script runs nothing: see classifyName). find -exec and flock run a command that
+ * reads the same input, so they are not here.
+ */
 const dataFilters = new Set([
   'awk',
   'gawk',
@@ -352,7 +358,6 @@ const dataFilters = new Set([
   'nawk',
   'sed',
   'gsed',
-  'find',
   'watch',
   'eval',
   'trap',
@@ -362,7 +367,6 @@ const dataFilters = new Set([
   'compgen',
   'fc',
   'hash',
-  'flock',
   'tmux',
   'screen',
   'history',
@@ -379,7 +383,8 @@ const reparsedBy = (name: string, why: string): CommandClass => ({
 function classifyName(name: string, args: readonly CommandWord[]): CommandClass {
   if (name === 'sed' || name === 'gsed') {
     const reading = readSedCommand(args);
-    if (!reading.ok) return { kind: 'reparsed', name, reason: reading.reason, readsCode: false };
+    // A script other than one s command may run its input (`sed e`, the e flag).
+    if (!reading.ok) return { kind: 'reparsed', name, reason: reading.reason, readsCode: true };
     return {
       kind: 'reparsed',
       name,
@@ -391,6 +396,15 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
   if (shells.has(name)) return reparsedBy(name, 'is a shell: it runs its arguments or input as shell code');
   // The dynamic loader runs the program its first argument names (/lib64/ld-linux-x86-64.so.2 /bin/sh).
   if (/^ld(?:-linux[^/]*)?\.so/.test(name)) return reparsedBy(name, 'runs the program its arguments name');
+  // awk reads its input as data unless its program runs commands (system, a | to or from a
+  // command) or is not in the template (-f, an expansion).
+  if (['awk', 'gawk', 'mawk', 'nawk'].includes(name))
+    return {
+      kind: 'reparsed',
+      name,
+      reason: `goes to ${name}, which runs its arguments or input as code (quoting does not hold there)`,
+      readsCode: args.some((a) => !a.known || /system|\||^-f|^--file|^-[a-zA-Z]*f/.test(a.text)),
+    };
   if (interpreters.has(name) || versionedInterpreter.test(name))
     return reparsedBy(name, 'runs its arguments or input as code');
   if (reparsers.has(name))

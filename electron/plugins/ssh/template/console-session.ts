@@ -104,9 +104,10 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
     // A command whose name is not plain text (an expansion, a glob) may be anything, a console too.
     // (`[` and `[[` alone are the test commands.)
     // Assignments before it (`a[1]=x`, `U=[#USERNAME#]` alone on its line) are not its name,
-    // unless a command substitution in them could start one (`a[$($x)]=1`, `U=$($x)`).
+    // unless a command substitution in them could start one (`a[$($x)]=1`, `U=$($x)`); an
+    // operator ends them (`a=1;$c` runs $c).
     const command =
-      /^(?:[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s$`]*\])?\+?=(?:[^\s$`]|\$(?!\())*(?:\s+|$))*(\S*)/.exec(
+      /^(?:[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\s$`;&|<>()]*\])?\+?=(?:[^\s$`;&|<>()]|\$(?!\())*(?:\s+|$))*(\S*)/.exec(
         line.trim(),
       )?.[1] ?? '';
     return command !== '[' && command !== '[[' && /[$`*?[]/.test(command)

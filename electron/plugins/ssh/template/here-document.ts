@@ -30,7 +30,7 @@ export const hereDocumentReasons = {
     'a here-document (<<) whose delimiter holds an expansion, a tag or nothing comes before it, whose end this check does not know',
   delimiterTag: 'is the delimiter of a here-document (<<), so a value would decide where its body ends',
   continued:
-    'a here-document (<<) on a line that goes on past its end (a |, && or a for loop) comes before it, whose text this check does not follow',
+    'a here-document (<<) on a line that goes on past its end (a |, && or a for loop), or with a body line ending in \\, comes before it, whose text this check does not follow',
   end: "is on a line of a here-document's body that a value could make its delimiter, which would end the body there and run the lines after it",
   expands:
     "is in a here-document whose delimiter is not quoted, where bash expands $, ` and \\ in a value (quote the delimiter: <<'EOF')",
@@ -59,7 +59,7 @@ export function readHereDocumentBodies(
   items: readonly (string | Placement)[],
   from: number,
   docs: readonly HereDocument[],
-): { next: number; tags: Placement[]; lineStarts: number[] } {
+): { next: number; tags: Placement[]; lineStarts: number[]; lost: string | null } {
   const found: Placement[] = [];
   /** Where each body line starts (not the delimiter's): no command starts there. */
   const lineStarts: number[] = [];
@@ -78,6 +78,9 @@ export function readHereDocumentBodies(
       const bare = doc.stripTabs ? text.replace(/^\t+/, '') : text;
       if (tags.length === 0 && bare === doc.delimiter) break;
       lineStarts.push(start);
+      // Unquoted, bash joins a line ending in \ to the next before it looks for the delimiter
+      // (`x\` then `EOF` is the body line xEOF) and before it expands (`$\` then `((…))`).
+      const continued = !doc.quoted && /(?:^|[^\\])(?:\\\\)*\\$/.test(text);
       if (!doc.quoted && /\$[({[]|`/.test(text)) expanded = true;
       const ending = tags.length > 0 && couldBeDelimiter(line, doc);
       for (const tag of tags) {
@@ -88,7 +91,8 @@ export function readHereDocumentBodies(
         if (doc.reader !== null) tag.refuseQuoted(hereDocumentReasons.reader(doc.reader));
         found.push(tag);
       }
+      if (continued) return { next: at, tags: found, lineStarts, lost: hereDocumentReasons.continued };
     }
   }
-  return { next: at, tags: found, lineStarts };
+  return { next: at, tags: found, lineStarts, lost: null };
 }

@@ -100,6 +100,8 @@ export class CommandBuilder {
   hereDocumentNext: { readonly stripTabs: boolean } | null = null;
   /** Its here-documents, whose bodies follow the line it is on. */
   readonly hereDocuments: HereDocument[] = [];
+  /** For `done`, `fi`, `}`: the here-documents of the commands in the compound they end. */
+  readonly enclosedHereDocuments: HereDocument[] = [];
 
   addWord(word: CommandWord): void {
     this.words.push(word);
@@ -144,6 +146,8 @@ export class CommandBuilder {
 /** An open if, while, until, for or { … }: its tags, and whether a command in it reads code. */
 export interface Compound {
   readonly tags: Placement[];
+  /** Here-documents of its commands: where the compound's output goes, their bodies go. */
+  readonly hereDocuments: HereDocument[];
   reader: string | null;
   /** The pipeline the compound is a stage of. */
   readonly outer: PipelineStage[];

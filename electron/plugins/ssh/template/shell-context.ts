@@ -127,6 +127,9 @@ function placeLines(
       continue;
     }
     if (command.kind !== 'exec' && command.kind !== 'write') continue;
+    // A console started with no expect after it: it may be there already, reading this line.
+    if (launched !== null)
+      console = new ConsoleReader({ kind: 'unknown', name: 'a console with no expect after its start' });
     launched = null;
     const segments = splitTags(command.argument.text);
     const oneTag = segments.length === 1 && segments[0]?.kind === 'tag';
@@ -176,8 +179,8 @@ function placeLines(
     hooked ||= hookNames.test(command.argument.text);
     // The shell line as bash assembles it: writes before, and lines a `\` continues.
     shellLine += command.argument.text;
-    // A \ continues the line into the next exec only before an LF alone (see `enterItems`).
-    if (command.kind === 'write' || (lineEnding === newLineModes.unix && shellLine.endsWith('\\'))) {
+    // A \ continues the line into the next exec before one line end, not windows' two.
+    if (command.kind === 'write' || (lineEnding !== newLineModes.windows && shellLine.endsWith('\\'))) {
       if (command.kind === 'exec') shellLine = shellLine.slice(0, -1);
       continue;
     }

@@ -651,18 +651,19 @@ class ShellReader {
     });
     cmd.wordTags.push(word.allTags.map(({ tag }) => tag));
     if (word.redirect && cmd.redirectInput) cmd.inputTags.push(...word.allTags.map(({ tag }) => tag));
-    if (word.redirect && cmd.hereDocumentNext !== null) this.#hereDocument(cmd, word);
+    if (word.redirect && cmd.hereDocumentNext !== null) this.#hereDocument(frame, word);
     if (word.redirect) cmd.redirectNext = false;
     if (!word.known) return;
     if (isFirst && compoundOpeners.has(text)) {
       // The compound's commands form one stage of the pipeline around it: `done | sh`.
-      frame.compounds.push({ tags: [], reader: null, outer: frame.pipeline });
+      frame.compounds.push({ tags: [], hereDocuments: [], reader: null, outer: frame.pipeline });
       frame.pipeline = [];
     } else if (isFirst && compoundClosers.has(text)) {
       const compound = frame.compounds.pop();
       if (compound !== undefined) {
         frame.pipeline = compound.outer;
         cmd.tags.push(...compound.tags);
+        cmd.enclosedHereDocuments.push(...compound.hereDocuments);
         cmd.compoundReader = compound.reader;
       }
     } else if (isFirst && text === '[[') cmd.doubleBracket = true;
@@ -685,7 +686,8 @@ class ShellReader {
   }
 
   /** The delimiter of a `<<`: bash takes it after quote removal, expanding nothing. */
-  #hereDocument(cmd: CommandBuilder, word: WordBuilder): void {
+  #hereDocument(frame: CommandFrame, word: WordBuilder): void {
+    const cmd = frame.cmd;
     const stripTabs = cmd.hereDocumentNext?.stripTabs === true;
     cmd.hereDocumentNext = null;
     if (word.allTags.length > 0 || word.expanded || word.text === '') {
@@ -700,6 +702,7 @@ class ShellReader {
       reader: null,
     };
     cmd.hereDocuments.push(doc);
+    for (const compound of frame.compounds) compound.hereDocuments.push(doc);
     this.#hereDocuments.push(doc);
   }
 
@@ -716,8 +719,9 @@ class ShellReader {
       this.#lose(hereDocumentReasons.continued);
       return;
     }
-    const { next, tags, lineStarts } = readHereDocumentBodies(this.#items, this.#at + 1, docs);
+    const { next, tags, lineStarts, lost } = readHereDocumentBodies(this.#items, this.#at + 1, docs);
     this.bodyLineStarts.push(...lineStarts);
+    if (lost !== null) this.#lose(lost);
     for (const tag of tags) {
       if (this.#lost !== null) tag.refuseAll(this.#lost);
       for (const compound of frame.compounds) compound.tags.push(tag);
@@ -779,18 +783,22 @@ class ShellReader {
       if (inputReader !== null)
         for (const tag of cmd.inputTags)
           tag.refuseQuoted(`is fed to the input of ${inputReader}, which can run what it reads as code`);
+      // A body is that command's input: code to a shell, an interpreter, awk's system, sed e…
       for (const doc of cmd.hereDocuments) doc.reader = inputReader;
+      const hereDocuments = [...cmd.hereDocuments, ...cmd.enclosedHereDocuments];
       if (cmd.hereDocumentNext !== null) this.#lose(hereDocumentReasons.delimiter);
       const reader = cmd.feedsProcess
         ? 'a process substitution >(…)'
         : (codeReader(cmd, cls) ?? cmd.compoundReader);
-      if (cmd.feedsProcess)
+      if (cmd.feedsProcess) {
         for (const tag of cmd.tags)
           tag.refuseQuoted(
             'is in a command whose output goes to a process substitution >(…), which can run what it reads as code',
           );
+        for (const doc of hereDocuments) doc.reader ??= 'a process substitution >(…)';
+      }
       for (const compound of frame.compounds) compound.reader ??= reader;
-      frame.pipeline.push({ reader, tags: cmd.tags, hereDocuments: cmd.hereDocuments });
+      frame.pipeline.push({ reader, tags: cmd.tags, hereDocuments });
     }
     if (how === 'list') this.#endPipeline(frame);
   }

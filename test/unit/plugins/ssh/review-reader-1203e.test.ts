@@ -1,9 +1,9 @@
 /**
  * Fifth review (2026-12-03, after 965c132 on lead-1203d): here-documents followed to their
- * delimiter (here-document.ts) and the fourth round's fixes. Each `it.fails` is a template the
- * check accepts (checkSshTemplate returns no problem) where a value, typed as the plugin types it,
- * made a real bash run a command: it starts passing once the check refuses it. The last table
- * holds attacks that held. The harness is support/bash-harness.ts.
+ * delimiter (here-document.ts) and the fourth round's fixes. Each case was a template the check
+ * accepted (checkSshTemplate returned no problem) where a value, typed as the plugin types it,
+ * made a real bash run a command; each passes now that the check refuses it. The last table holds
+ * attacks that held. The harness is support/bash-harness.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
@@ -165,26 +165,26 @@ const bypass =
   };
 
 describe('a here-document body reaches code the check does not see', () => {
-  it.fails.each(compoundPiped)('%s (on a terminal)', bypass(terminalRunsCommand));
-  it.fails.each(processSubstitution)('%s (on a terminal)', bypass(terminalRunsCommand));
-  it.fails.each(inputReaders)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(compoundPiped)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(processSubstitution)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(inputReaders)('%s (on a terminal)', bypass(terminalRunsCommand));
 });
 
 describe('bash and the check end an unquoted body at different lines', () => {
-  it.fails.each(joinedLines)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(joinedLines)('%s (on a terminal)', bypass(terminalRunsCommand));
 });
 
 describe('set-new-line-mode mac hides a console split by \\', () => {
-  it.fails.each(macContinuation)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(macContinuation)('%s (on a terminal)', bypass(terminalRunsCommand));
 });
 
 describe('noticed beyond this round', () => {
-  it.fails.each(noticed)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(noticed)('%s (on a terminal)', bypass(terminalRunsCommand));
 });
 
 describe('a line of assignments hides the command after it', () => {
-  it.fails.each(assignmentLines)('%s (interactive bash)', bypass(interactiveRunsCommand));
-  it.fails.each(assignmentLines.slice(0, 1))('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(assignmentLines)('%s (interactive bash)', bypass(interactiveRunsCommand));
+  it.each(assignmentLines.slice(0, 1))('%s (on a terminal)', bypass(terminalRunsCommand));
 });
 
 const heldCases: readonly Case[] = [

@@ -127,9 +127,9 @@ describe('a value on a line sent to a console', () => {
         ),
         launcher,
       ).toEqual([expect.stringContaining('started in a way'), expect.stringContaining('started in a way')]);
-    // Without an expect nothing proves it started: the shell rules apply (and refuse here).
+    // Without an expect nothing proves where the next line goes, the console or the shell.
     expect(problems(['exec "wlst.sh"', `exec "connect('[#ADD_INFO#]')"`].join('\n'))).toEqual([
-      expect.stringContaining('a ( in the middle of a command'),
+      expect.stringContaining('a console with no expect after its start'),
     ]);
     // A script, -c, -m or --version runs and returns to the shell: no console.
     for (const launcher of ['python3 x.py', 'python3 -V', 'python3 -c pass'])

@@ -35,8 +35,12 @@ export const messages = {
     'is in a here-document body after a command substitution, ${…} or arithmetic, which this check does not follow inside a body',
   hereDocumentReaderSh:
     'is in a here-document fed to sh, which can run what it reads as code (quoting does not hold there)',
+  hereDocumentReaderProcess:
+    'is in a here-document fed to a process substitution >(…), which can run what it reads as code (quoting does not hold there)',
+  hereDocumentReaderAwk:
+    'is in a here-document fed to awk, which can run what it reads as code (quoting does not hold there)',
   hereDocumentContinued:
-    'a here-document (<<) on a line that goes on past its end (a |, && or a for loop) comes before it, whose text this check does not follow',
+    'a here-document (<<) on a line that goes on past its end (a |, && or a for loop), or with a body line ending in \\, comes before it, whose text this check does not follow',
   execProcess: 'exec sends later output to a process substitution >(…), which this check does not follow',
   sed: 'goes to sed, which runs its script as code (quoting does not hold there)',
   sedOption:

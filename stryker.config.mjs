@@ -109,9 +109,14 @@ export const moduleTests = {
     'test/unit/plugins/ssh/review-reader-1203d.test.ts',
     'test/unit/plugins/ssh/here-document.test.ts',
     'test/unit/plugins/ssh/review-reader-1203e.test.ts',
+    'test/unit/plugins/ssh/shell-settings.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
-  'ssh command rules': [...sshShellTests, 'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts'],
+  'ssh command rules': [
+    ...sshShellTests,
+    'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
+    'test/unit/plugins/ssh/shell-settings.test.ts',
+  ],
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
   // python3 and tclsh, too slow to repeat for every mutant.
   'ssh second readers': [

@@ -34,6 +34,8 @@ export const hereDocumentReasons = {
   end: "is on a line of a here-document's body that a value could make its delimiter, which would end the body there and run the lines after it",
   expands:
     "is in a here-document whose delimiter is not quoted, where bash expands $, ` and \\ in a value (quote the delimiter: <<'EOF')",
+  escaped:
+    'follows $ or \\ in a here-document whose delimiter is not quoted, where bash reads the value as a variable name or escapes its first character',
   expansion:
     'is in a here-document body after a command substitution, ${…} or arithmetic, which this check does not follow inside a body',
   reader: (name: string) =>
@@ -85,6 +87,10 @@ export function readHereDocumentBodies(
       const ending = tags.length > 0 && couldBeDelimiter(line, doc);
       for (const tag of tags) {
         tag.context = 'here-document';
+        // Unquoted, `$` or `\` before a value makes it a variable's name or escapes its first
+        // character: the value would not arrive as it is.
+        const before = line[line.indexOf(tag) - 1];
+        if (!doc.quoted && (before === '$' || before === '\\')) tag.refuseAll(hereDocumentReasons.escaped);
         if (ending) tag.refuseAll(hereDocumentReasons.end);
         if (expanded) tag.refuseAll(hereDocumentReasons.expansion);
         if (!doc.quoted) tag.refuseQuoted(hereDocumentReasons.expands);

@@ -68,7 +68,7 @@ const parsingWhenUnset = new Set(['interactive-comments']);
 
 /** shopt names that change how bash reads its input (`shopt -s nullglob` does not). */
 const parsingShopts =
-  /^(?:extquote|interactive_comments|expand_aliases|extglob|lastpipe|compat\d+|histverify|histreedit|xpg_echo|posix|-o)$/;
+  /^(?:extquote|interactive_comments|expand_aliases|extglob|lastpipe|compat\d+|histverify|histreedit|xpg_echo|posix)$/;
 
 /**
  * Variables whose assignment bash evaluates as arithmetic, so that `OPTIND='a[$(cmd)]'` runs cmd.
@@ -86,6 +86,33 @@ const hookVariable = new RegExp(`^(?:PS[0-4]|PROMPT_COMMAND|BASH_ENV|ENV|BASH_XT
 
 /** An stty key setting's value that no value can type: a control character (`^H`) or none. */
 const controlKey = /^(?:\^.|\^-|undef)$/;
+
+/** Shells that read the lines after them when started with no script and no -c. */
+const readingShells = new Set([
+  'sh',
+  'bash',
+  'rbash',
+  'dash',
+  'ash',
+  'ksh',
+  'ksh93',
+  'mksh',
+  'pdksh',
+  'oksh',
+  'zsh',
+  'yash',
+  'posh',
+  'csh',
+  'tcsh',
+  'fish',
+  'rc',
+  'es',
+  'elvish',
+  'nu',
+  'xonsh',
+  'pwsh',
+  'powershell',
+]);
 
 /** Shells whose lines after it this check would read as this bash's: bash, with these options. */
 const sameDialect = /^(?:-[il]+|--login|--norc|--noprofile|-|--)$/;
@@ -149,11 +176,22 @@ function changesParsing(sign: string, name: string): boolean {
  * (POSIX mode, `-k`). `sudo -i` and `su -` start the account's own shell (MATCHING.md: bash).
  */
 function startsOtherShell(name: string, rest: readonly CommandWord[]): boolean {
-  if (!['sh', 'bash', 'rbash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'yash', 'posh'].includes(name))
-    return false;
-  const options = rest.filter((w) => !w.known || /^[-+]/.test(w.text));
-  // A script or -c: the shell runs it and returns; the command rules judge its arguments.
-  if (options.length < rest.length || options.some((w) => option(w, /c/))) return false;
+  if (!readingShells.has(name)) return false;
+  const options: CommandWord[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i];
+    if (word === undefined) break;
+    // A script: the shell runs it and returns; the command rules judge its arguments.
+    if (word.known && !/^[-+]/.test(word.text)) return false;
+    options.push(word);
+    // -o NAME, -O NAME (and +o, +O), --rcfile FILE take the next word: it is not a script.
+    const argument = rest[i + 1];
+    if (word.known && /^(?:[-+][A-Za-z]*[oO]|--rcfile|--init-file)$/.test(word.text) && argument) {
+      options.push(argument);
+      i++;
+    }
+  }
+  if (options.some((w) => option(w, /c/))) return false;
   return name !== 'bash' || options.some((w) => !w.known || !sameDialect.test(w.text));
 }
 

@@ -100,6 +100,12 @@ describe('refused in a body', () => {
     );
   });
 
+  it('a value after $ or \\ in an unquoted body (a variable name, an escape)', () => {
+    for (const body of ['a $[#USERNAME#]', 'a \\[#USERNAME#]'])
+      expect(messages(lines('cat > out <<EOF', body, 'EOF')).join('\n')).toMatch(/follows \$ or/);
+    expect(messages(lines("cat > out <<'EOF'", 'a $[#USERNAME#]', 'EOF'))).toEqual([]);
+  });
+
   it('any value after a command substitution in an unquoted body', () => {
     const template = lines('cat > out <<EOF', '$(( 1 +', '[#USERNAME#] ))', 'EOF');
     expect(messages(template).join('\n')).toMatch(/after a command substitution/);

@@ -224,7 +224,23 @@ describe('whyReadingIsLost: mapfile -C, declare -n and -i, words an expansion bu
 });
 
 describe('whyReadingIsLost: a shell started to read the next lines', () => {
-  const shells = ['sh', 'rbash', 'dash', 'ash', 'ksh', 'mksh', 'zsh', 'yash', 'posh'];
+  const shells = [
+    'sh',
+    'rbash',
+    'dash',
+    'ash',
+    'ksh',
+    'ksh93',
+    'mksh',
+    'pdksh',
+    'oksh',
+    'zsh',
+    'yash',
+    'posh',
+    'csh',
+    'tcsh',
+    'fish',
+  ];
   const sameDialect = ['-i', '-l', '-il', '-li', '-lil', '--login', '--norc', '--noprofile', '-', '--'];
   const otherOptions = ['--posix', '-k', '-ik', '-s', '+i', '-I', '--loginx', '---', '-x', 'T:-i', 'X:$o'];
   checkRows([
@@ -238,6 +254,15 @@ describe('whyReadingIsLost: a shell started to read the next lines', () => {
     ['bash -i --norc --noprofile', null],
     ...otherOptions.map((option): Row => [`bash ${option}`, 'parsing']),
     ['bash -i -k', 'parsing'],
+    // An option's argument is not a script (found by this file's own review).
+    ['bash -o posix', 'parsing'],
+    ['bash -O extglob', 'parsing'],
+    ['bash +o emacs', 'parsing'],
+    ['bash -i -o posix', 'parsing'],
+    ['bash --rcfile x', 'parsing'],
+    ['sh -o vi', 'parsing'],
+    ['bash -o posix script.sh', null],
+    ['bash -o posix -c', null],
     // A tag completing -c is not known to be -c.
     ['bash T:-c', 'parsing'],
     // A script or -c: the shell runs it and returns.
@@ -526,13 +551,13 @@ describe('readHereDocumentBodies: where a body ends', () => {
   it('starts at `from`', () => {
     const items = itemsOf('cat <<EOF\n§\nEOF\n');
     const result = readHereDocumentBodies(items, 10, [doc('EOF', true)]);
-    expect(result).toEqual({ next: 16, tags: [items[10]], lineStarts: [10] });
+    expect(result).toEqual({ next: 16, tags: [items[10]], lineStarts: [10], lost: null });
   });
 
   it('reads several bodies in order', () => {
     const items = itemsOf('a\nEOF\n§\nEND\nls');
     const result = readHereDocumentBodies(items, 0, [doc('EOF', true), doc('END', true)]);
-    expect(result).toEqual({ next: 12, tags: [items[6]], lineStarts: [0, 6] });
+    expect(result).toEqual({ next: 12, tags: [items[6]], lineStarts: [0, 6], lost: null });
   });
 
   it('runs a body to the end of the input, past it', () => {
@@ -541,22 +566,30 @@ describe('readHereDocumentBodies: where a body ends', () => {
       next: 4,
       tags: [items[2]],
       lineStarts: [0, 2],
+      lost: null,
     });
     expect(readHereDocumentBodies(itemsOf('a\n'), 0, [doc('EOF', true)])).toEqual({
       next: 2,
       tags: [],
       lineStarts: [0],
+      lost: null,
     });
     expect(readHereDocumentBodies(itemsOf('\tEOF'), 0, [doc('EOF', true)])).toEqual({
       next: 5,
       tags: [],
       lineStarts: [0],
+      lost: null,
     });
   });
 
   it('ends an empty delimiter at an empty line', () => {
     const items = itemsOf('a\n\n§');
-    expect(readHereDocumentBodies(items, 0, [doc('', true)])).toEqual({ next: 3, tags: [], lineStarts: [0] });
+    expect(readHereDocumentBodies(items, 0, [doc('', true)])).toEqual({
+      next: 3,
+      tags: [],
+      lineStarts: [0],
+      lost: null,
+    });
   });
 
   it('strips leading tabs for <<- only, all of them and only leading ones', () => {
@@ -567,18 +600,20 @@ describe('readHereDocumentBodies: where a body ends', () => {
       next: 9,
       tags: [],
       lineStarts: [0],
+      lost: null,
     });
     expect(readHereDocumentBodies(itemsOf('\tEOF\nEOF\nls'), 0, [doc('EOF', true)])).toEqual({
       next: 9,
       tags: [],
       lineStarts: [0],
+      lost: null,
     });
   });
 
   it('does not end on a line whose text is the delimiter and that holds a tag', () => {
     const items = itemsOf('EOF§\nEOF\nls');
     const result = readHereDocumentBodies(items, 0, [doc('EOF', true)]);
-    expect(result).toEqual({ next: 9, tags: [items[3]], lineStarts: [0] });
+    expect(result).toEqual({ next: 9, tags: [items[3]], lineStarts: [0], lost: null });
     expect(refusals(result.tags)).toEqual([['here-document', null, null]]);
   });
 });

@@ -44,7 +44,8 @@ export type CommandClass =
   /** No value of any tag may go here (arithmetic, variable names). */
   | { readonly kind: 'evaluated'; readonly reason: string; readonly name: string };
 
-const shells = new Set([
+/** Shells: they run their arguments or input as code, and read the next lines when started bare. */
+export const readingShells: ReadonlySet<string> = new Set([
   'sh',
   'bash',
   'rbash',
@@ -68,6 +69,20 @@ const shells = new Set([
   'xonsh',
   'pwsh',
   'powershell',
+]);
+
+const shells = new Set([
+  ...readingShells,
+  'dc',
+  'make',
+  'jshell',
+  'groovy',
+  'osascript',
+  // Database clients: their meta-commands run a shell (sqlite3's .shell, psql's and mysql's \!).
+  'sqlite3',
+  'psql',
+  'mysql',
+  'mariadb',
 ]);
 
 /** Programs that run one of their arguments (or their standard input) as code. */

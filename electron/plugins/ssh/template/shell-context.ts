@@ -87,6 +87,13 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
   }
 }
 
+/**
+ * How many items the one-tag lines' probes of one template may read (see the caller): 16 probes
+ * of a whole 64 KiB template (about 0.6 s here), far more than a template of prompt answers
+ * reads, since each answer starts a fresh reading.
+ */
+const probeBudget = 16 * 64 * 1024;
+
 /** Readings of a template before its here-document body lines are taken as they are. */
 const maxPasses = 4;
 
@@ -116,6 +123,8 @@ function placeLines(
   /** The text of the shell line being assembled (writes, `\` continuations). */
   let shellLine = '';
   const template = commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n');
+  /** Items the one-tag lines' probes have read so far. */
+  let probed = 0;
   /** What each exec types after its text (set-new-line-mode). */
   let lineEnding: string = newLineModes.unix;
   for (const command of commands) {
@@ -148,7 +157,11 @@ function placeLines(
       continue;
     }
     if (oneTag && !leaving) {
-      const shellReads = whyTheShellReadsIt(sent);
+      // Each probe reads all that was sent since the last prompt answer. Once the probes of a
+      // template have read `probeBudget` items, the rest are taken as read by the shell (the
+      // stricter answer), so that thousands of one-tag lines are not checked in quadratic time.
+      probed += sent.length;
+      const shellReads = probed <= probeBudget ? whyTheShellReadsIt(sent) : stillReading;
       if (shellReads === null) {
         lines.push(null);
         sent = [];
@@ -268,5 +281,8 @@ function whyTheShellReadsIt(sent: readonly Item[]): string | null {
     probe.refusedQuoted === null
   )
     return null;
-  return 'is typed where the shell is still reading the lines before it (an open quote, an unfinished command, pipeline, if or group, a here-document, a construct this check does not follow), so it would read the value unquoted, as shell code';
+  return stillReading;
 }
+
+const stillReading =
+  'is typed where the shell is still reading the lines before it (an open quote, an unfinished command, pipeline, if or group, a here-document, a construct this check does not follow), so it would read the value unquoted, as shell code';

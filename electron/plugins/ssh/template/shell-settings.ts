@@ -4,7 +4,7 @@
  * how bash parses (POSIX mode, `set -k`, `shopt`), how the terminal edits what is typed (`stty`),
  * or what history expansion brings back. After one, every value is refused (shell-reader.ts).
  */
-import type { CommandClass, CommandWord } from './command-rules';
+import { readingShells, type CommandClass, type CommandWord } from './command-rules';
 import { pastLeadIns } from './lead-ins';
 
 /**
@@ -86,33 +86,6 @@ const hookVariable = new RegExp(`^(?:PS[0-4]|PROMPT_COMMAND|BASH_ENV|ENV|BASH_XT
 
 /** An stty key setting's value that no value can type: a control character (`^H`) or none. */
 const controlKey = /^(?:\^.|\^-|undef)$/;
-
-/** Shells that read the lines after them when started with no script and no -c. */
-const readingShells = new Set([
-  'sh',
-  'bash',
-  'rbash',
-  'dash',
-  'ash',
-  'ksh',
-  'ksh93',
-  'mksh',
-  'pdksh',
-  'oksh',
-  'zsh',
-  'yash',
-  'posh',
-  'csh',
-  'tcsh',
-  'fish',
-  'rc',
-  'es',
-  'elvish',
-  'nu',
-  'xonsh',
-  'pwsh',
-  'powershell',
-]);
 
 /** Shells whose lines after it this check would read as this bash's: bash, with these options. */
 const sameDialect = /^(?:-[il]+|--login|--norc|--noprofile|-|--)$/;

@@ -22,6 +22,17 @@ describe('a line that is exactly one tag', () => {
     ]);
   });
 
+  it('past the probes budget (thousands of lines the shell reads), is taken as read by the shell', () => {
+    const answers = Array.from({ length: 3000 }, () => 'exec "[#NEW_PASSWORD#]"');
+    const problems = checkSshTemplate([`exec "echo 'open"`, ...answers, `exec "'"`].join('\n'));
+    expect(problems).toHaveLength(3000);
+    expect(new Set(problems.map((p) => p.message)).size).toBe(1);
+    expect(problems.at(-1)?.message).toContain('is typed where the shell is still reading');
+    // Prompt answers each start a fresh reading: they never spend the budget.
+    const prompts = Array.from({ length: 3000 }, () => 'exec "passwd"\nexec "[#NEW_PASSWORD#]"');
+    expect(checkSshTemplate(prompts.join('\n'))).toEqual([]);
+  });
+
   it('is refused right after a write, on the same command line', () => {
     const [problem] = checkSshTemplate(`write "echo "\nexec "[#NEW_PASSWORD#]"`);
     expect(problem?.line).toBe(2);

@@ -85,14 +85,11 @@ const shells = new Set([
   'mariadb',
 ]);
 
-/** Programs that run one of their arguments (or their standard input) as code. */
+/**
+ * Programs that run one of their arguments (or their standard input) as code. awk and sed have
+ * rules of their own (classifyName), and the programs that also run a shell are in `shells`.
+ */
 const interpreters = new Set([
-  'awk',
-  'gawk',
-  'mawk',
-  'nawk',
-  'sed',
-  'gsed',
   'perl',
   'ruby',
   'irb',
@@ -122,16 +119,6 @@ const interpreters = new Set([
   'emacs',
   'ed',
   'm4',
-  'dc',
-  'make',
-  'jshell',
-  'groovy',
-  'osascript',
-  // Database clients: their meta-commands run a shell (sqlite3's .shell, psql's and mysql's \!).
-  'sqlite3',
-  'psql',
-  'mysql',
-  'mariadb',
 ]);
 
 /** Interpreters named with a version: python3, python3.11, perl5.36, php8.2, lua5.4, tclsh8.6. */

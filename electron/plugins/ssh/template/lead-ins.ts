@@ -37,6 +37,18 @@ export class LeadInScan {
     if (!this.#ended) this.count++;
     return !this.#ended;
   }
+
+  /** Where a `for` stands in the command's name's place among `words` (those read), or -1. */
+  forAt(words: readonly CommandWord[]): number {
+    const word = words[this.count];
+    return word?.known === true && word.text === 'for' ? this.count : -1;
+  }
+}
+
+function scanned(words: readonly CommandWord[], skipAssignments: boolean): LeadInScan {
+  const scan = new LeadInScan(skipAssignments);
+  for (const word of words) if (!scan.push(word)) break;
+  return scan;
 }
 
 /**
@@ -45,14 +57,10 @@ export class LeadInScan {
  * command without its redirections.
  */
 export function pastLeadIns(words: readonly CommandWord[], skipAssignments: boolean): number {
-  const scan = new LeadInScan(skipAssignments);
-  for (const word of words) if (!scan.push(word)) break;
-  return scan.count;
+  return scanned(words, skipAssignments).count;
 }
 
 /** Where a `for` stands in a command's name's place (`for`, `do for`, `! for`), or -1. */
 export function forKeywordAt(words: readonly CommandWord[]): number {
-  const at = pastLeadIns(words, false);
-  const word = words[at];
-  return word?.known === true && word.text === 'for' ? at : -1;
+  return scanned(words, false).forAt(words);
 }

@@ -124,7 +124,8 @@ export class CommandBuilder {
 
   /** `for NAME` and nothing after: bash reads on past a line end to the loop's `in`. */
   get awaitsLoopList(): boolean {
-    return this.word === null && this.#forAt >= 0 && this.#forAt === this.words.length - 2;
+    const at = this.#leadIns.forAt(this.words);
+    return this.word === null && at >= 0 && at === this.words.length - 2;
   }
 
   /**
@@ -132,14 +133,8 @@ export class CommandBuilder {
    * opens the arithmetic loop `for ((…))`.
    */
   get atForLoop(): boolean {
-    return this.word === null && this.#forAt >= 0 && this.#forAt === this.words.length - 1;
-  }
-
-  /** Where a `for` stands in the command's name's place, or -1 (as `forKeywordAt`, without a rescan). */
-  get #forAt(): number {
-    const at = this.#leadIns.count;
-    const word = this.words[at];
-    return word?.known === true && word.text === 'for' ? at : -1;
+    const at = this.#leadIns.forAt(this.words);
+    return this.word === null && at >= 0 && at === this.words.length - 1;
   }
 }
 

@@ -78,6 +78,11 @@ export function placeTemplateTags(commands: readonly TemplateCommand[]): Map<num
     const agrees = [...assumed].every((line) => bodyLines.has(line));
     const settled = agrees && [...bodyLines].every((line) => assumed.has(line));
     if (settled || (agrees && pass === maxPasses)) return byLine;
+    // Not expected: a line taken for a body line and skipped by the console check either opened
+    // no console (skipping the check changes nothing) or opened one the check cannot follow
+    // (nothing after it is read as the shell's), so each reading keeps the body lines of the
+    // reading before. Were that wrong, the last reading could have skipped a console's start:
+    // refuse rather than trust it.
     if (pass === maxPasses) {
       for (const placements of byLine.values())
         for (const tag of placements) tag.refuseAll(reasons.hereDocumentLines);

@@ -81,7 +81,12 @@ const arithmeticNames = 'OPTIND|RANDOM|SRANDOM|HISTCMD|MAILCHECK|SECONDS';
 /** An assignment (`NAME=`, `NAME+=`, `NAME[…]=`) to a variable bash evaluates as arithmetic. */
 export const arithmeticAssignment = new RegExp(`^(?:${arithmeticNames})(?:\\[|\\+?=)`);
 
-/** Variables whose value bash runs or evaluates: prompts, hooks, arithmetic ones. */
+/**
+ * Variables whose value bash runs or evaluates: prompts, hooks, arithmetic ones. A template naming
+ * PS0, PS4, PROMPT_COMMAND or BASH_ENV is refused as a whole (shell-context.ts's text check), but
+ * PS1 to PS3 only there with an expansion on their line, which `for PS1; do` has not: the loop's
+ * rule keeps the whole list, so that it holds without the text check.
+ */
 const hookVariable = new RegExp(`^(?:PS[0-4]|PROMPT_COMMAND|BASH_ENV|ENV|BASH_XTRACEFD|${arithmeticNames})$`);
 
 /** An stty key setting's value that no value can type: a control character (`^H`) or none. */

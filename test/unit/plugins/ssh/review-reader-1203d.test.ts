@@ -23,12 +23,7 @@ import {
   terminalRunsCommand,
 } from './support/bash-harness';
 
-type Run = BashRun;
 type Case = readonly [string, string, Record<string, string>];
-
-/** Whether the check accepts the template and the values then make bash run a command. */
-const bypass = (run: Run, template: string, values: Record<string, string>): boolean =>
-  acceptedAndRuns(template, values, run);
 
 /** Leaves `subscript` in $_ (the value is quoted and only printed: the check accepts it). */
 const leaveInUnderscore = 'printf %s [#ADD_INFO#] >/dev/null';
@@ -157,7 +152,7 @@ describe('review 2026-12-03 (fourth): accepted lines where a value runs a comman
   it.each([...lostReadingCases, ...posixCases, ...printfCases, ...loopCases, ...evalCases])(
     '%s',
     (_name, template, values) => {
-      expect(bypass(runsCommand, template, values)).toBe(false);
+      expect(acceptedAndRuns(template, values, runsCommand)).toBe(false);
     },
   );
 });
@@ -228,7 +223,7 @@ const historyCases: readonly Case[] = [
 
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (interactive bash)', () => {
   it.each([...interactiveCases, ...historyCases])('%s', (_name, template, values) => {
-    expect(bypass(interactiveRunsCommand, template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values, interactiveRunsCommand)).toBe(false);
   });
 });
 
@@ -259,7 +254,7 @@ const terminalCases: readonly Case[] = [
 
 describe('review 2026-12-03 (fourth): accepted lines where a value runs a command (a terminal)', () => {
   it.each(terminalCases)('%s', (_name, template, values) => {
-    expect(bypass(terminalRunsCommand, template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values, terminalRunsCommand)).toBe(false);
   });
 });
 
@@ -270,18 +265,18 @@ describe('review 2026-12-03 (fourth): out of reach', () => {
   // not SECONDS, which the reader's integerVariable knows bash evaluates.
   it.fails('set -- a value, then for SECONDS; do', () => {
     const template = exec('set -- [#ADD_INFO#]; for SECONDS; do :; done');
-    expect(bypass(runsCommand, template, { ADD_INFO: subscript })).toBe(false);
+    expect(acceptedAndRuns(template, { ADD_INFO: subscript }, runsCommand)).toBe(false);
   });
 
   it.fails('a file the template writes, then sources', () => {
     const template = lines(`printf '%s\\n' '${redefine}' > d.sh`, '. ./d.sh', runP);
-    expect(bypass(runsCommand, template, runTouch)).toBe(false);
+    expect(acceptedAndRuns(template, runTouch, runsCommand)).toBe(false);
   });
 });
 
 // Variants of the above that the check refuses: the harness sees the difference.
 describe('review 2026-12-03 (fourth): what held', () => {
-  const held: readonly (readonly [string, string, Record<string, string>, Run])[] = [
+  const held: readonly (readonly [string, string, Record<string, string>, BashRun])[] = [
     ['set -eo posix', lines('set -eo posix', posixTrick), posixValue, runsCommand],
     ['export POSIXLY_CORRECT=1', lines('export POSIXLY_CORRECT=1', posixTrick), posixValue, runsCommand],
     [
@@ -311,7 +306,7 @@ describe('review 2026-12-03 (fourth): what held', () => {
     ],
   ];
   it.each(held)('%s', (_name, template, values, run) => {
-    expect(bypass(run, template, values)).toBe(false);
+    expect(acceptedAndRuns(template, values, run)).toBe(false);
   });
 
   it('the POSIX-mode line runs the value under set -o posix (refused)', () => {

@@ -75,6 +75,9 @@ const shellOperands: readonly Case[] = [
   // hookNames looks at the template's text, quotes and all; env and bash see POSIXLY_CORRECT.
   shellReads("env POSIX''LY_CORRECT=1 bash", "env POSIX''LY_CORRECT=1 bash"),
   shellReads('env POSIXLY_CORREC\\T=1 bash', 'env POSIXLY_CORREC\\T=1 bash'),
+  // bash takes set -o names from SHELLOPTS in its environment (readonly only once it runs).
+  shellReads('env SHELLOPTS=posix bash -i', 'env SHELLOPTS=posix bash -i'),
+  shellReads("bash -c 'exec -a sh bash'", "bash -c 'exec -a sh bash'"),
 ];
 
 // POSIXLY_CORRECT set in this bash by a builtin other than export, its name quoted in the text.

@@ -54,6 +54,10 @@ const whereTheTerminalReaches: readonly Case[] = [
   shellReads('cat | sh (cat reads the terminal, sh runs it)', 'cat | sh'),
   shellReads('sh </dev/tty', 'sh </dev/tty'),
   shellReads('sh <&2', 'sh <&2'),
+  // A program reads the next typed line and hands it to a shell.
+  shellReads('head -n1 | sh', 'head -n1 | sh'),
+  shellReads('sh -c "$(head -n1)"', 'sh -c "$(head -n1)"'),
+  shellReads('read -r l; sh -c "$l"', 'read -r l; sh -c "$l"'),
 ];
 
 // A first word that is not an option is taken for a script that runs and returns; with -s it is

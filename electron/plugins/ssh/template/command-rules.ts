@@ -122,7 +122,13 @@ const interpreters = new Set([
 ]);
 
 /** Interpreters named with a version: python3, python3.11, perl5.36, php8.2, lua5.4, tclsh8.6. */
-const versionedInterpreter = /^(?:python|pypy|perl|php|ruby|lua|tclsh|wish|node)[0-9.]*$/;
+const versionedInterpreter = /^(?:python|pypy|perl|php|ruby|lua|tclsh|wish|node)[0-9.]*(?:-[\w.-]+)?$/;
+
+/**
+ * Editors under their Debian alternatives' and packages' names (vim.basic, vimdiff, editor): each
+ * runs an ex command (`:!cmd`) from its arguments or its input.
+ */
+const editorName = /^(?:[rgev]?vim?|n?vi|[rg]?view|g?vimdiff|ex|editor|sensible-editor)(?:\.[a-z]+)?$/;
 
 /** Commands that build a shell command (or a command line another parser reads) from their arguments. */
 const reparsers = new Set([
@@ -405,9 +411,16 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
       kind: 'reparsed',
       name,
       reason: `goes to ${name}, which runs its arguments or input as code (quoting does not hold there)`,
-      readsCode: args.some((a) => !a.known || /system|\||^-f|^--file|^-[a-zA-Z]*f/.test(a.text)),
+      // Options other than -F and -v can name a program file (gawk -E/-i/--include, mawk -W exec),
+      // and gawk calls system by a name held in a variable (@f($0)) or includes a file (@include).
+      readsCode: args.some(
+        (a) =>
+          !a.known ||
+          /system|\||@/.test(a.text) ||
+          (a.text.startsWith('-') && !/^(?:-[Fv]|--field-separator|--assign|--$)/.test(a.text)),
+      ),
     };
-  if (interpreters.has(name) || versionedInterpreter.test(name))
+  if (interpreters.has(name) || versionedInterpreter.test(name) || editorName.test(name))
     return reparsedBy(name, 'runs its arguments or input as code');
   if (reparsers.has(name))
     return reparsedBy(name, 'parses its arguments as shell code again, or runs a command from them');
@@ -432,7 +445,7 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
   return { kind: 'plain', name };
 }
 
-const unknownCommand: CommandClass = {
+export const unknownCommand: CommandClass = {
   kind: 'reparsed',
   name: 'a command this check cannot name',
   readsCode: true,

@@ -86,7 +86,7 @@ class ShellReader {
     while (this.#stack.length > 0) {
       const frame = this.#stack.pop();
       if (frame?.kind === 'command') this.#endCommand(frame, 'list');
-      else if (frame?.kind === 'backtick') readBackticks(frame.text);
+      else if (frame?.kind === 'backtick') this.#lose(readBackticks(frame.text));
     }
   }
 
@@ -112,8 +112,13 @@ class ShellReader {
     return cmd.word;
   }
 
-  #lose(reason: string): void {
+  #lose(reason: string | null): void {
     this.#lost ??= reason;
+  }
+
+  /** Why the reading was lost (a command in the text read), or null. */
+  get lost(): string | null {
+    return this.#lost;
   }
 
   #tag(tag: Placement): void {
@@ -232,7 +237,11 @@ class ShellReader {
         return;
       case 'ansi':
         if (char === "'") this.#closeQuote();
-        else if (char === '\\' && !this.#backslashBeforeTag()) this.#at++;
+        else if (char === '\\' && !this.#backslashBeforeTag()) {
+          // A shell without $'…' (dash) ends the quotes at \' where bash does not.
+          if (this.#peek() === "'") this.#lose(reasons.otherShells);
+          this.#at++;
+        }
         this.#unknown();
         return;
       case 'double':
@@ -255,7 +264,7 @@ class ShellReader {
       case 'backtick':
         if (char === '`') {
           this.#pop();
-          readBackticks(frame.text);
+          this.#lose(readBackticks(frame.text));
           this.#before = 'other';
         } else if (char === '\\') this.#backtickBackslash(frame);
         else frame.text.push(char);
@@ -290,10 +299,14 @@ class ShellReader {
     if (char === '\\') {
       if (this.#peek() === '\n') this.#continuation();
       else if (!this.#backslashBeforeTag()) this.#at++;
-    } else if (char === "'") this.#push({ kind: 'single' });
-    else if (char === '"') this.#push({ kind: 'double' });
+    } else if (char === "'") {
+      // Within "…", a POSIX shell (dash, bash as sh) takes this ' for a plain character.
+      if (inDouble) this.#lose(reasons.otherShells);
+      this.#push({ kind: 'single' });
+    } else if (char === '"') this.#push({ kind: 'double' });
     else if (char === '`') this.#openBackticks(inDouble);
     else if (char === '$' && this.#peek() === "'") {
+      if (inDouble) this.#lose(reasons.otherShells);
       this.#unknown();
       this.#push({ kind: 'ansi' });
       this.#at++;
@@ -827,12 +840,15 @@ class ShellReader {
 /**
  * The text of backticks, read again as bash does when it runs it: a tag there is refused as its
  * place inside asks (arithmetic, ${…}, a command that evaluates names), besides the backticks'
- * own refusal of quoted values. Its place in the outer word (for a subscript) is kept.
+ * own refusal of quoted values. Its place in the outer word (for a subscript) is kept. Returns why
+ * the reading was lost there (a shell started in it reads the terminal, as one in $(…) does), or
+ * null.
  */
-function readBackticks(text: readonly Item[]): void {
+function readBackticks(text: readonly Item[]): string | null {
   const tags = text.filter((item): item is Placement => item instanceof Placement);
   const outer = tags.map((tag) => ({ rawIndex: tag.rawIndex, wordStart: tag.wordStart }));
-  new ShellReader().read(text);
+  const reader = new ShellReader();
+  reader.read(text);
   tags.forEach((tag, index) => {
     tag.context = 'backticks';
     tag.freshCommand = false;
@@ -840,6 +856,7 @@ function readBackticks(text: readonly Item[]): void {
     // A leading - is an option to the command inside, or the start of the outer word.
     tag.wordStart ||= outer[index]?.wordStart ?? false;
   });
+  return reader.lost;
 }
 
 /**

@@ -4,7 +4,7 @@
  * how bash parses (POSIX mode, `set -k`, `shopt`), how the terminal edits what is typed (`stty`),
  * or what history expansion brings back. After one, every value is refused (shell-reader.ts).
  */
-import { readingShells, type CommandClass, type CommandWord } from './command-rules';
+import { readingShells, unknownCommand, type CommandClass, type CommandWord } from './command-rules';
 import { pastLeadIns } from './lead-ins';
 
 /**
@@ -149,29 +149,78 @@ function changesParsing(sign: string, name: string): boolean {
 }
 
 /**
- * A shell started to read the next lines (no -c, no script): bash with the options a login or an
- * interactive shell takes reads as this one does; any other shell or option reads them otherwise
- * (POSIX mode, `-k`). `sudo -i` and `su -` start the account's own shell (MATCHING.md: bash).
+ * What a shell started by a command reads: the terminal (the template's next lines), a file, a
+ * here-document or a here-string, or what this check cannot tell (a later stage of a pipeline,
+ * where `cat | sh` runs the next lines; a group or a substitution, which read the terminal).
  */
-function startsOtherShell(name: string, rest: readonly CommandWord[]): boolean {
-  if (!readingShells.has(name)) return false;
+type ShellInput = 'terminal' | 'file' | 'unknown';
+
+/**
+ * A shell started to read the next lines (no -c, no script): bash with the options a login or an
+ * interactive shell takes reads them as this one does, when it reads the terminal itself; any
+ * other shell or option reads them otherwise (POSIX mode, `-k`). `sudo -i` and `su -` start the
+ * account's own shell (MATCHING.md: bash).
+ */
+function startsOtherShell(name: string, rest: readonly CommandWord[], input: ShellInput): boolean {
+  if (!readingShells.has(name) || input === 'file') return false;
   const options: CommandWord[] = [];
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i];
     if (word === undefined) break;
-    // A script: the shell runs it and returns; the command rules judge its arguments.
-    if (word.known && !/^[-+]/.test(word.text)) return false;
+    // A script: the shell runs it and returns; the command rules judge its arguments. Not the
+    // terminal (/dev/tty, /dev/stdin), nor find's `;` or `+` (the shell then has no operand).
+    if (word.known && !/^[-+]/.test(word.text)) {
+      if (/^(?:\/dev\/|\/proc\/)|^[;+]$/.test(word.text)) return true;
+      break;
+    }
     options.push(word);
-    // -o NAME, -O NAME (and +o, +O), --rcfile FILE take the next word: it is not a script.
+    // -o NAME, -O NAME (and +o, +O, in a group: -ox), --rcfile FILE take the next word: it is not
+    // a script.
     const argument = rest[i + 1];
-    if (word.known && /^(?:[-+][A-Za-z]*[oO]|--rcfile|--init-file)$/.test(word.text) && argument) {
+    if (word.known && /^(?:[-+][A-Za-z]*[oO][A-Za-z]*|--rcfile|--init-file)$/.test(word.text) && argument) {
       options.push(argument);
       i++;
     }
   }
   if (options.some((w) => option(w, /c/))) return false;
-  return name !== 'bash' || options.some((w) => !w.known || !sameDialect.test(w.text));
+  // -s reads the commands from the input, the words after it are its parameters.
+  if (options.some((w) => option(w, /s/)) || options.length === rest.length) {
+    return (
+      name !== 'bash' || input !== 'terminal' || options.some((w) => !w.known || !sameDialect.test(w.text))
+    );
+  }
+  return false;
 }
+
+/** A shell's name or path in a command string (`-c 'exec sh'`) not followed by -c: it starts one. */
+const shellStartIn = new RegExp(
+  String.raw`(?:^|[\s;&|(\`])(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)`,
+);
+
+/**
+ * A command that runs its arguments (flock, su, find -exec, env -S, a wrapper) and starts a shell
+ * with them: a shell's name or path as one of its words, or in the string it hands to one (-c,
+ * --command). The shell then reads the next lines, as bash or not.
+ */
+function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellInput): boolean {
+  return args.some((word, i) => {
+    const before = args[i - 1];
+    const command = before !== undefined && (option(before, /c/) || before.text === '--command');
+    if (command && (!word.known || shellStartIn.test(word.text))) return true;
+    if (word.known && word.text.startsWith('--command=') && shellStartIn.test(word.text.slice(10)))
+      return true;
+    const shell = word.text.slice(word.text.lastIndexOf('/') + 1);
+    return (
+      word.known &&
+      i > 0 &&
+      readingShells.has(shell) &&
+      startsOtherShell(shell, args.slice(i + 1), i === nameAt ? input : 'unknown')
+    );
+  });
+}
+
+/** Environment settings that change how a shell started with them reads (POSIX mode, its rc). */
+const shellEnvironment = /^(?:SHELL|SHELLOPTS|BASHOPTS|POSIXLY_CORRECT|ENV|BASH_ENV)=/;
 
 /**
  * Why the reading is lost after this command (one of `lostReasons`), or null. `readsInput`: a `<`
@@ -192,6 +241,8 @@ export function whyReadingIsLost(
     return lostReasons.parsing;
   // Alone, eval, alias or hash define nothing: a value naming a command (`| [#USERNAME#]`) is fine.
   if (args[at]?.known === false && args.length > at + 1) return lostReasons.unnamed;
+  // Alone, a name built by an expansion may start a shell ($c, c=sh) that reads the next lines.
+  if (args[at]?.expanded === true) return lostReasons.unnamed;
   // `for PS4; do` takes each positional parameter, where `set -- [#ADD_INFO#]` put a value.
   if (args[at]?.text === 'for' && hookVariable.test(args[at + 1]?.text ?? '')) return lostReasons.redefines;
   const name = cls.name;
@@ -206,7 +257,32 @@ export function whyReadingIsLost(
   // mapfile -C runs its callback text in this shell, as eval would.
   if ((name === 'mapfile' || name === 'readarray') && rest.some((w) => option(w, /C/)))
     return lostReasons.redefines;
-  if (readsTerminal && !readsInput && startsOtherShell(name, rest)) return lostReasons.parsing;
+  // A shell whose input is redirected reads the terminal still where the target is a device or
+  // a descriptor (`sh </dev/tty`, `sh <&2`): only a file, a here-document or a here-string is not.
+  const terminalTarget = words.some(
+    (w) => w.redirect && (!w.known || /^(?:\/dev\/|\/proc\/|&|-$|\d+$)/.test(w.text)),
+  );
+  const input: ShellInput = readsInput && !terminalTarget ? 'file' : readsTerminal ? 'terminal' : 'unknown';
+  if (startsOtherShell(name, rest, input)) return lostReasons.parsing;
+  if (cls.kind === 'reparsed') {
+    const nameAt = args.findIndex((w) => w.known && w.text.slice(w.text.lastIndexOf('/') + 1) === name);
+    if (runsAShell(args, nameAt, input)) return lostReasons.parsing;
+    // `command $c`, `exec $c`: what runs is built when it runs (c=sh).
+    if (cls.name === unknownCommand.name && args.some((w) => !w.known)) return lostReasons.unnamed;
+  }
+  // su and runuser start the shell -s names; SHELL, SHELLOPTS, POSIXLY_CORRECT set for a command
+  // choose the shell or the mode of one it starts (sudo -s, script, env … bash).
+  if (
+    (name === 'su' || name === 'runuser') &&
+    rest.some((w) => option(w, /s/) || w.text.startsWith('--shell'))
+  )
+    return lostReasons.parsing;
+  if (cls.kind === 'reparsed' && args.some((w) => shellEnvironment.test(w.text))) return lostReasons.parsing;
+  // bash started under another name (exec -a sh bash) reads in POSIX mode.
+  if (
+    args.some((w, i) => w.known && w.text === 'exec' && args.slice(i + 1, i + 2).some((a) => option(a, /a/)))
+  )
+    return lostReasons.parsing;
   if (name === 'tset' || name === 'reset') return lostReasons.parsing;
   if (
     (name === 'source' || name === '.') &&

@@ -165,12 +165,13 @@ describe('attack review 2026-12-03: the harness itself', () => {
 // § is a tag; each placement reads context, word start, fresh command, the refusals (reasonName).
 const placed: readonly (readonly [string, string])[] = [
   // $'…' inside ${…} is ANSI-C quoting even within "…": the tag after it is in '…'.
-  [`printf %s "\${a:-$'\\''}"'}§'`, 'single-quotes'],
-  // A quoted ) or ] does not end arithmetic.
-  ["echo $(( ')' )) §", 'unquoted start'],
-  ["echo $[ ']' ] §", 'unquoted start'],
-  ["(( ')' )); echo §", 'unquoted start'],
-  ["echo $(( ' § ' ))", 'single-quotes all:arithmetic'],
+  [`printf %s "\${a:-$'\\''}"'}§'`, 'single-quotes all:otherShells'],
+  // A quoted ) or ] does not end arithmetic in bash; a POSIX shell does not pair quotes there, so
+  // what follows is not followed (otherShells).
+  ["echo $(( ')' )) §", 'unquoted start all:otherShells'],
+  ["echo $[ ']' ] §", 'unquoted start all:otherShells'],
+  ["(( ')' )); echo §", 'unquoted start all:otherShells'],
+  ["echo $(( ' § ' ))", 'single-quotes all:otherShells'],
   // Backticks: their text is read again as commands.
   ['echo `echo $(( § ))`', 'backticks start all:arithmetic quoted:backticks'],
   ['echo `echo ${a[§]}`', 'backticks start all:brace quoted:backticks'],

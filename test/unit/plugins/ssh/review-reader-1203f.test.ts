@@ -2,9 +2,11 @@
  * Sixth review (2026-12-03, after 035b36a on main): the shells that read the next lines
  * (startsOtherShell, readingShells), values after `$` or `\` in an unquoted here-document body,
  * the readers of piped input (awk, sed, find, flock) and the one-tag lines' probe budget. Each
- * `it.fails` is a template the check accepts (checkSshTemplate returns no problem) where a value,
- * typed as the plugin types it, made a real bash run a command. The last tables hold attacks that
- * held. The harness is support/bash-harness.ts.
+ * case was a template the check accepted (checkSshTemplate returned no problem) where a value,
+ * typed as the plugin types it, made a real bash run a command; each is refused now. The shells'
+ * cases are refused twice over: at the line that starts the shell (every later value), and at the
+ * quotes a POSIX shell pairs otherwise (otherShells). The `it.fails` left are out of the check's
+ * reach. The last tables hold attacks that held. The harness is support/bash-harness.ts.
  */
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -216,36 +218,49 @@ const bypass =
     expect(acceptedAndRuns(template, values, run)).toBe(false);
   };
 
-describe('a shell the check does not see starts and reads the next lines', () => {
-  it.fails.each(whereTheTerminalReaches)('%s (on a terminal)', bypass(terminalRunsCommand));
-  it.fails.each(shellOperands)('%s (on a terminal)', bypass(terminalRunsCommand));
-  it.fails.each(programsStartingAShell)('%s (on a terminal)', bypass(terminalRunsCommand));
-  it.fails.each(unnamedShell)('%s (on a terminal)', bypass(terminalRunsCommand));
+/** As `bypass`, and the line that starts the shell refuses a plain value after it too. */
+const shellStart =
+  (run: BashRun) =>
+  (name: string, template: string, values: Record<string, string>): void => {
+    bypass(run)(name, template, values);
+    const plain = template.replace(exec(posixTrick), exec('echo [#ADD_INFO#]'));
+    expect(plain).not.toBe(template);
+    expect(checkSshTemplate(plain), plain).not.toEqual([]);
+  };
+
+describe('a shell started to read the next lines, however started', () => {
+  it.each(whereTheTerminalReaches)('%s (on a terminal)', shellStart(terminalRunsCommand));
+  it.each(shellOperands)('%s (on a terminal)', shellStart(terminalRunsCommand));
+  it.each(programsStartingAShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
+  it.each(unnamedShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
 });
 
 describe.skipIf(!existsSync(loader))('the dynamic loader starts a shell', () => {
-  it.fails.each(throughTheLoader)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(throughTheLoader)('%s (on a terminal)', shellStart(terminalRunsCommand));
 });
 
 describe.skipIf(!asRoot)('root starts a shell for itself', () => {
-  it.fails.each(rootStartsAShell)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(rootStartsAShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
 });
 
 describe('this bash is put in POSIX mode by a quoted name', () => {
-  it.fails.each(posixInThisShell)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.each(posixInThisShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
 });
 
 const awkInstalled = installed(awkReaders);
 const otherInstalled = installed(otherNames);
 
 describe.skipIf(awkInstalled.length === 0)('awk reads its program from its input', () => {
-  it.fails.each(awkInstalled)('%s', bypass(runsCommand));
+  it.each(awkInstalled)('%s', bypass(runsCommand));
 });
 
 describe.skipIf(otherInstalled.length === 0)('an interpreter by a name the lists do not hold', () => {
-  it.fails.each(otherInstalled)('%s', bypass(runsCommand));
+  it.each(otherInstalled)('%s', bypass(runsCommand));
 });
 
+// Out of reach: the check takes a one-tag write at a prompt for a whole answer, but the next exec's
+// text completes it for the program that reads it (documented limit: a prompt answer is trusted to
+// be read by the program that asked).
 describe('text after a one-tag write completes the answer', () => {
   it.fails.each(completedAnswers)('%s (interactive bash)', bypass(interactiveRunsCommand));
 });

@@ -57,9 +57,9 @@ describe('tag placement in a command line', () => {
       // Inside the template's own quotes a value is escaped for them (substitute.ts).
       { context: 'double-quotes', wordStart: true, all: false, quoted: false },
       { context: 'single-quotes', wordStart: true, all: false, quoted: false },
-      // $([#X#]): the value names the command.
+      // $([#X#]): the value names the command, which may start a shell: nothing after is followed.
       { context: 'unquoted', wordStart: true, all: false, quoted: true },
-      { context: 'backticks', wordStart: true, all: false, quoted: true },
+      { context: 'backticks', wordStart: true, all: true, quoted: true },
       { context: 'expansion', wordStart: true, all: true, quoted: false },
       { context: 'arithmetic', wordStart: true, all: true, quoted: false },
     ]);

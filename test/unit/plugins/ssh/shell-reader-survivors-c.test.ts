@@ -18,7 +18,8 @@ const table: readonly (readonly [string, string])[] = [
   ['enable $x §', 'unquoted start quoted:enableF'],
   // 537:9 ConditionalExpression (unknown words read as keywords): coproc$x is a command's name, not
   // the keyword coproc (bash agrees), so the next command is read on.
-  ['coproc$x; echo §', 'unquoted start'],
+  // A command whose name an expansion builds (coproc$x: c=sh) may start a shell: not followed.
+  ['coproc$x; echo §', 'unquoted start all:unnamed'],
   // 559:9 ConditionalExpression and EqualityOperator (an empty command ends like one with words):
   // after &&, ) ends an empty command, which must not end the wait for the next command, so the
   // tag is not at a fresh command's start. Bash refuses this line; a line bash accepts never ends

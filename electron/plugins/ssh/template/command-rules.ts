@@ -445,6 +445,7 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
   return { kind: 'plain', name };
 }
 
+/** A command whose name this check cannot know: any command, exec too (shell-settings.ts). */
 export const unknownCommand: CommandClass = {
   kind: 'reparsed',
   name: 'a command this check cannot name',

@@ -102,7 +102,7 @@ export const lostReasons = {
   redefines:
     'comes after a command that can give a name another meaning (eval, alias, hash, a trap, bind, fc, a nameref, BASH_ALIASES, BASH_CMDS, a file sourced from the template itself), which this check does not follow',
   unnamed:
-    "comes after a command whose name is not plain text ($…, `…`, $'…'), which could be eval, alias or hash: this check does not follow what it defines",
+    "comes after a command whose name is not plain text ($…, `…`, $'…'), which could be eval, alias, hash or exec: this check does not follow what it defines or where the shell reads on",
   parsing:
     'comes after a command that changes how bash reads its input (set -o posix, set -k, shopt extglob…, POSIXLY_CORRECT) or how the terminal edits it (stty), which this check does not follow',
 } as const;
@@ -239,10 +239,14 @@ export function whyReadingIsLost(
   // POSIXLY_CORRECT set in the shell itself (an assignment alone, or exported).
   if ((at === args.length || cls.name === 'export') && args.some((w) => w.text.startsWith('POSIXLY_CORRECT')))
     return lostReasons.parsing;
-  // Alone, eval, alias or hash define nothing: a value naming a command (`| [#USERNAME#]`) is fine.
+  // With arguments, it could be eval, alias or hash.
   if (args[at]?.known === false && args.length > at + 1) return lostReasons.unnamed;
-  // Alone, a name built by an expansion may start a shell ($c, c=sh) that reads the next lines.
+  // Alone, a name built by an expansion may start a shell ($c, c=sh) that reads the next lines (a
+  // value alone, `| [#USERNAME#]`, too: see unknownCommand below).
   if (args[at]?.expanded === true) return lostReasons.unnamed;
+  // With a < it may be exec without a command (`$x < f` with x=exec, `exec $x < f` with x empty),
+  // after which the shell itself reads its next commands from f.
+  if (readsInput && cls === unknownCommand) return lostReasons.unnamed;
   // `for PS4; do` takes each positional parameter, where `set -- [#ADD_INFO#]` put a value.
   if (args[at]?.text === 'for' && hookVariable.test(args[at + 1]?.text ?? '')) return lostReasons.redefines;
   const name = cls.name;

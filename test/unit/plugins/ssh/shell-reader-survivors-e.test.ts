@@ -5,6 +5,7 @@
 // input can tell apart are explained at the end of this file, by their positions in shell-reader.ts.
 
 import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import { placements } from './support/reader-placements';
 
 /** What a ( … ) group's input is refused for (a group runs what it reads). */
@@ -76,6 +77,37 @@ const table: readonly (readonly [string, string])[] = [
 describe('shell reader survivors (part e): where each tag of a typed line lands', () => {
   it.each(table)('%s', (line, expected) => {
     expect(placements(line)).toBe(expected);
+  });
+});
+
+// Found while reading 775:9 (bareExec): a command's name may come from an expansion. `exec $x <
+// <(tr -d "'")` with x unset (exec with no command once $x expands to nothing), or `$x < …` with
+// x=exec, gives the shell itself a new input: here the terminal's next lines without their
+// quotes, so an interactive bash typed the next line `echo '$(touch PWNED)'` ran touch. The
+// reader lost the reading after a bare `exec < …` only; now after any command it cannot name that
+// has a < too (shell-settings.ts), and still not after a named command or one with no <.
+describe('shell reader: a command it cannot name, with a <, may be exec without a command', () => {
+  const lines: readonly (readonly [string, string])[] = [
+    ['exec $x < f; echo §', 'unquoted start all:unnamed'],
+    ['$x < f; echo §', 'unquoted start all:unnamed'],
+    ['"$x" <<< a; echo §', 'unquoted start all:unnamed'],
+    ['§ < f; echo §', 'unquoted start fresh quoted:notPlain | unquoted start all:unnamed'],
+    ['$x; echo §', 'unquoted start'],
+    ['exec $x > f; echo §', 'unquoted start'],
+    ['exec cat < f; echo §', 'unquoted start'],
+  ];
+
+  it.each(lines)('%s', (line, expected) => {
+    expect(placements(line)).toBe(expected);
+  });
+
+  it('the check refuses a value on the lines after it', () => {
+    expect(checkSshTemplate(`exec "exec $x < <(tr -d \\"'\\")"\nexec "echo [#ADD_INFO#]"`)).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringContaining('could be eval, alias, hash or exec') as string,
+      }),
+    ]);
   });
 });
 

@@ -102,6 +102,8 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-survivors-a.test.ts',
     'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
     'test/unit/plugins/ssh/shell-reader-survivors-c.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-d.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-e.test.ts',
     'test/unit/plugins/ssh/attack-reader-1203.test.ts',
     'test/unit/plugins/ssh/attack-reader-1203b.test.ts',
     'test/unit/plugins/ssh/review-reader-1203c.test.ts',

@@ -1,0 +1,222 @@
+/**
+ * Seventh review (2026-12-03, lead-1203g at 91ce735): the sixth review's rules (shells started
+ * however, quotes other shells pair otherwise, the quote-free hook-name check, awk's options,
+ * interpreters' other names). Each `it.fails` is a template the check accepts (checkSshTemplate
+ * returns no problem) where a value, typed as the plugin types it, made a real bash (or the shell
+ * it started) run a command; the tables at the end hold attacks that held, and plausible templates
+ * the new rules refuse. The harness is support/bash-harness.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
+import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
+import {
+  acceptedAndRuns,
+  type BashRun,
+  lines,
+  runsCommand,
+  terminalRunsCommand,
+} from './support/bash-harness';
+
+type Case = readonly [string, string, Record<string, string>];
+
+/**
+ * bash reads `(( x = 1 << 2 ))` as arithmetic; a POSIX shell (dash, the sh of Debian) reads two
+ * subshells and a here-document `<< 2`, whose unquoted body is the next lines up to `2`: there a
+ * value's single quotes hold nothing and `$(…)` in it runs. The reader loses nothing at this line
+ * (the quotes rule looks at quotes only), so where another shell reads the next lines only the
+ * line that started it stands between a value and that shell.
+ */
+const hereDocumentTrick = ['(( x = 1 << 2 ))', 'echo [#ADD_INFO#]', '2'];
+const substitution = { ADD_INFO: '$(touch PWNED)' };
+
+/** `start` starts a shell the check does not see; the trick follows, then the shell exits. */
+const shellReads = (name: string, start: string, ...before: string[]): Case => [
+  name,
+  lines(...before, start, ...hereDocumentTrick, 'exit'),
+  substitution,
+];
+
+const asRoot = process.getuid?.() === 0;
+const onPath = (program: string): boolean =>
+  (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, program)));
+
+/** What the plugin types, run by dash (an account whose login shell is sh, or `sudo -i` to one). */
+const dashRunsCommand: BashRun = (template, values) => {
+  const result = substitute(parseTemplate(template).commands, values);
+  if (!result.ok) return false;
+  const input = result.steps.map((step) => ('send' in step ? step.send : '')).join('');
+  const dir = mkdtempSync(join(tmpdir(), 'review-reader-g-'));
+  try {
+    try {
+      execFileSync('dash', ['-c', input], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+    } catch {
+      // A failing command line is fine: only the file it may have created counts.
+    }
+    return existsSync(join(dir, 'PWNED'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+// The trick read by a POSIX shell directly: the quotes rule exists for such a reader (MATCHING.md:
+// "if another shell reads the line (sh, a user's login shell)"), and misses this divergence.
+const posixReader: readonly Case[] = [
+  ['(( x = 1 << 2 )) then echo [#ADD_INFO#]', lines(...hereDocumentTrick), substitution],
+  ['echo $[1<<2] then echo [#ADD_INFO#]', lines('echo $[1<<2]', 'echo [#ADD_INFO#]', '2]'), substitution],
+  [
+    'if (( 1 << 2 )) then echo [#ADD_INFO#]',
+    lines('if (( 1 << 2 )); then :; fi', 'echo [#ADD_INFO#]', '2'),
+    substitution,
+  ],
+];
+
+// A `<` on another descriptor (3<f) is taken for the shell's input; a path to the terminal that
+// does not start with /dev/ or /proc/ (`//dev/tty`, `/tmp/../dev/tty`) is taken for a file.
+const terminalByAnotherPath: readonly Case[] = [
+  shellReads('sh 3</etc/passwd', 'sh 3</etc/passwd'),
+  shellReads('sh < //dev/tty', 'sh < //dev/tty'),
+  shellReads('sh < /tmp/../dev/tty', 'sh < /tmp/../dev/tty'),
+  shellReads('sh <>//dev/tty', 'sh <>//dev/tty'),
+  shellReads('sh //dev/tty', 'sh //dev/tty'),
+  shellReads('sh //proc/self/fd/0', 'sh //proc/self/fd/0'),
+  // The here-string is the shell's input, and its first command takes the terminal for it.
+  shellReads("sh <<< 'exec sh </dev/tty'", "sh <<< 'exec sh </dev/tty'"),
+];
+
+// shellStartIn finds a shell's name in a -c string only unquoted, after a blank or an operator.
+const quotedInACommandString: readonly Case[] = [
+  shellReads(`bash -c 'exec "sh"'`, `bash -c 'exec "sh"'`),
+  shellReads(`bash -c 'exec s"h"'`, `bash -c 'exec s"h"'`),
+  shellReads(`script -qc 'exec "sh"' /dev/null`, `script -qc 'exec "sh"' /dev/null`),
+  shellReads(`flock f -c 'exec "sh"'`, `flock /tmp/review-reader-1203g.lock -c 'exec "sh"'`),
+];
+
+// Other programs that start a shell: env -S with its string attached or long, awk's system (sh -c
+// sh keeps the terminal), xargs -o (the command comes from its input), tmux.
+const otherStarters: readonly Case[] = [
+  shellReads("env -S'sh -i'", "env -S'sh -i'"),
+  shellReads('env --split-string=sh', 'env --split-string=sh'),
+  shellReads(`awk 'BEGIN { system("sh") }'`, `awk 'BEGIN { system("sh") }'`),
+  shellReads('echo sh | xargs -o env', 'echo sh | xargs -o env'),
+];
+
+// SHELL exported by its own command (and an SSH login exports it already, so that `SHELL=/bin/sh`
+// alone does the same there): script, su -m, chroot, sudo -s start it.
+const exportedShell: readonly Case[] = [
+  shellReads('export SHELL=/bin/sh, then script', 'script -q /dev/null', 'export SHELL=/bin/sh'),
+];
+const exportedShellAsRoot: readonly Case[] = [
+  shellReads('export SHELL=/bin/sh, then su -m', 'su -m', 'export SHELL=/bin/sh'),
+  shellReads(`su -c 'exec "sh"'`, `su -c 'exec "sh"'`),
+];
+
+// A file the template writes, then runs: a script (`sh s`: "the shell runs it and returns"), a
+// sourced file, or the rc file of a bash started with HOME pointing at it.
+const writtenThenRun: readonly Case[] = [
+  shellReads('sh s (s holds exec dash)', 'sh s', "printf 'exec dash\\n' > s"),
+  shellReads('. ./s (s holds exec dash)', '. ./s', "printf 'exec dash\\n' > s"),
+  shellReads('HOME=. bash -i (.bashrc holds exec dash)', 'HOME=. bash -i', "printf 'exec dash\\n' > .bashrc"),
+];
+
+const tmuxStarts: readonly Case[] = [
+  shellReads("tmux new-session 'exec dash'", "tmux -f /dev/null new-session 'exec dash'"),
+];
+
+// less reads its commands from the terminal: the next lines are keys, and `!` runs the rest of the
+// line with sh. `'` (the plugin's quote) takes the value's first character as a mark's name.
+const pagerKeys: readonly Case[] = [
+  [
+    'less, then : [#ADD_INFO#]',
+    lines('less /etc/services', ': [#ADD_INFO#]', 'q'),
+    { ADD_INFO: 'x!touch PWNED;#' },
+  ],
+];
+
+const bypass =
+  (run: BashRun) =>
+  (_name: string, template: string, values: Record<string, string>): void => {
+    expect(acceptedAndRuns(template, values, run)).toBe(false);
+  };
+
+describe.skipIf(!onPath('dash'))('a POSIX shell opens a here-document where bash reads arithmetic', () => {
+  it.fails.each(posixReader)('%s (dash)', bypass(dashRunsCommand));
+});
+
+describe.skipIf(!onPath('dash'))('a shell started to read the next lines, unseen', () => {
+  it.fails.each(terminalByAnotherPath)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.fails.each(quotedInACommandString)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.fails.each(otherStarters)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.fails.each(exportedShell)('%s (on a terminal)', bypass(terminalRunsCommand));
+  it.fails.each(writtenThenRun)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe.skipIf(!asRoot || !onPath('dash'))('root starts a shell unseen', () => {
+  it.fails.each(exportedShellAsRoot)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe.skipIf(!onPath('tmux') || !onPath('dash'))('tmux starts a shell from a string', () => {
+  it.fails.each(tmuxStarts)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe.skipIf(!onPath('less'))('a pager reads the next lines as keys', () => {
+  it.fails.each(pagerKeys)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+/** A value a user name's arithmetic would evaluate in a prompt hook (`$((_))` in PS0). */
+const viaPrompt = { ADD_INFO: 'a[$(touch PWNED)]' };
+const hooked = (start: string): Case => [start, lines(start, 'echo [#ADD_INFO#]', 'true'), viaPrompt];
+
+const held: readonly Case[] = [
+  shellReads('dash', 'dash'),
+  shellReads('exec -l -a sh dash', 'exec -l -a sh dash'),
+  shellReads(`perl -e 'exec "sh"'`, `perl -e 'exec "sh"'`),
+  shellReads(
+    `python3 -c 'import os; os.execlp("sh", "sh")'`,
+    `python3 -c 'import os; os.execlp("sh", "sh")'`,
+  ),
+  // Hook names hidden by brace expansion or $'…': the word is expanded, so the reading is lost.
+  hooked("export PS{0,}='$((_))'"),
+  hooked("declare PROMPT_COMMAN{D,}='((_))'"),
+  hooked("read -r PS{0,} <<< '$((_))'"),
+  hooked("declare $'PS\\x30=$((_))'"),
+];
+
+describe('held', () => {
+  it.each(held)('%s', (_name, template, values) => {
+    expect(acceptedAndRuns(template, values, terminalRunsCommand)).toBe(false);
+    expect(acceptedAndRuns(template, values, runsCommand)).toBe(false);
+  });
+});
+
+/** A value after `start`: refused now for every later value, though `start` starts no shell. */
+const afterIt = (start: string): string => lines(start, 'echo [#USERNAME#]:[#NEW_PASSWORD#] | chpasswd');
+
+// Over-refusals: a shell's path as a plain argument inside a -c string (shellStartIn does not ask
+// where the name stands), and su -s naming bash itself. Expected accepted; refused now.
+const overRefused: readonly (readonly [string, string])[] = [
+  [
+    "sudo sh -c 'usermod -s /bin/bash [#USERNAME#]'",
+    afterIt("sudo sh -c 'usermod -s /bin/bash [#USERNAME#]'"),
+  ],
+  ["su -c 'chsh -s /bin/bash [#USERNAME#]'", afterIt("su -c 'chsh -s /bin/bash [#USERNAME#]'")],
+  [
+    "sudo bash -c 'useradd -m -s /bin/bash [#USERNAME#]'",
+    afterIt("sudo bash -c 'useradd -m -s /bin/bash [#USERNAME#]'"),
+  ],
+  [
+    "timeout 10 bash -c 'getent passwd [#USERNAME#] | grep -q /bin/bash'",
+    afterIt("timeout 10 bash -c 'getent passwd [#USERNAME#] | grep -q /bin/bash'"),
+  ],
+  ['sudo su -s /bin/bash - root', afterIt('sudo su -s /bin/bash - root')],
+];
+
+describe('plausible templates the new rules refuse', () => {
+  it.fails.each(overRefused)('%s', (_name, template) => {
+    expect(checkSshTemplate(template)).toEqual([]);
+  });
+});

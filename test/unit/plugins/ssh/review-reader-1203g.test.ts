@@ -137,6 +137,42 @@ const pagerKeys: readonly Case[] = [
   ],
 ];
 
+// Prompt strings are decoded (\nnn octal escapes) before they are expanded: `\044` is a `$`, so a
+// PS1 line without `$` or a backquote (what the hook-name check asks for PS1 to PS3) still
+// expands `$((_))` at each prompt, evaluating the last argument, a value, as arithmetic.
+const promptHooks: readonly Case[] = [
+  [
+    "PS1='\\044((_))> '",
+    lines("PS1='\\044((_))> '", 'echo [#ADD_INFO#]', 'true'),
+    { ADD_INFO: 'a[$(touch PWNED)]' },
+  ],
+];
+
+// Interpreters by a Debian name the lists do not hold: original-awk (package original-awk) runs a
+// value given as its program, or piped into -f /dev/stdin, and starts a shell with system.
+const awkProgram = { ADD_INFO: 'BEGIN{system("touch PWNED")}' };
+const otherAwks: readonly Case[] = [
+  ['original-awk [#ADD_INFO#]', lines('original-awk [#ADD_INFO#]'), awkProgram],
+  [
+    '| original-awk -f /dev/stdin',
+    lines("printf '%s\\n' [#ADD_INFO#] | original-awk -f /dev/stdin"),
+    awkProgram,
+  ],
+];
+const otherAwkStarts: readonly Case[] = [
+  shellReads(`original-awk 'BEGIN { system("sh") }'`, `original-awk 'BEGIN { system("sh") }'`),
+];
+
+// Not installed here, so not run: Debian's names luajit-2.1.0-beta3 (package luajit), emacs-nox,
+// jruby, and gawk-5.2.1 (other distributions' gawk) are plain commands to the check, which takes
+// a value as their program.
+const uncheckedNames: readonly (readonly [string, string])[] = [
+  ['luajit-2.1.0-beta3 -e [#ADD_INFO#]', lines('luajit-2.1.0-beta3 -e [#ADD_INFO#]')],
+  ['emacs-nox --batch --eval [#ADD_INFO#]', lines('emacs-nox --batch --eval [#ADD_INFO#]')],
+  ['jruby -e [#ADD_INFO#]', lines('jruby -e [#ADD_INFO#]')],
+  ['| gawk-5.2.1 -f /dev/stdin', lines("printf '%s\\n' [#ADD_INFO#] | gawk-5.2.1 -f /dev/stdin")],
+];
+
 const bypass =
   (run: BashRun) =>
   (_name: string, template: string, values: Record<string, string>): void => {
@@ -165,6 +201,24 @@ describe.skipIf(!onPath('tmux') || !onPath('dash'))('tmux starts a shell from a 
 
 describe.skipIf(!onPath('less'))('a pager reads the next lines as keys', () => {
   it.fails.each(pagerKeys)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe('a prompt string spells $ as an octal escape', () => {
+  it.fails.each(promptHooks)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe.skipIf(!onPath('original-awk'))('an awk by a name the lists do not hold', () => {
+  it.fails.each(otherAwks)('%s', bypass(runsCommand));
+});
+
+describe.skipIf(!onPath('original-awk') || !onPath('dash'))('original-awk starts a shell', () => {
+  it.fails.each(otherAwkStarts)('%s (on a terminal)', bypass(terminalRunsCommand));
+});
+
+describe('interpreters by names not installed here (the check alone)', () => {
+  it.fails.each(uncheckedNames)('%s', (_name, template) => {
+    expect(checkSshTemplate(template)).not.toEqual([]);
+  });
 });
 
 /** A value a user name's arithmetic would evaluate in a prompt hook (`$((_))` in PS0). */
@@ -196,23 +250,29 @@ describe('held', () => {
 /** A value after `start`: refused now for every later value, though `start` starts no shell. */
 const afterIt = (start: string): string => lines(start, 'echo [#USERNAME#]:[#NEW_PASSWORD#] | chpasswd');
 
-// Over-refusals: a shell's path as a plain argument inside a -c string (shellStartIn does not ask
-// where the name stands), and su -s naming bash itself. Expected accepted; refused now.
+// Over-refusals, each refusing every value after it (expected accepted; refused now): a shell's
+// path as a plain argument in a -c string (shellStartIn does not ask where the name stands); any
+// tag in a -c string (an unknown word after -c), which the usual sudoers and usermod lines hold;
+// su -s naming bash itself; and, for a piped value only, an `@` in an awk regex.
 const overRefused: readonly (readonly [string, string])[] = [
   [
-    "sudo sh -c 'usermod -s /bin/bash [#USERNAME#]'",
-    afterIt("sudo sh -c 'usermod -s /bin/bash [#USERNAME#]'"),
-  ],
-  ["su -c 'chsh -s /bin/bash [#USERNAME#]'", afterIt("su -c 'chsh -s /bin/bash [#USERNAME#]'")],
-  [
-    "sudo bash -c 'useradd -m -s /bin/bash [#USERNAME#]'",
-    afterIt("sudo bash -c 'useradd -m -s /bin/bash [#USERNAME#]'"),
+    "sudo sh -c 'grep -qx /bin/bash /etc/shells || echo /bin/bash >> /etc/shells'",
+    afterIt("sudo sh -c 'grep -qx /bin/bash /etc/shells || echo /bin/bash >> /etc/shells'"),
   ],
   [
-    "timeout 10 bash -c 'getent passwd [#USERNAME#] | grep -q /bin/bash'",
-    afterIt("timeout 10 bash -c 'getent passwd [#USERNAME#] | grep -q /bin/bash'"),
+    "timeout 10 bash -c 'getent passwd root | grep -q /bin/bash'",
+    afterIt("timeout 10 bash -c 'getent passwd root | grep -q /bin/bash'"),
+  ],
+  [
+    `sudo bash -c 'echo "[#USERNAME#] ALL=(ALL) ALL" > /etc/sudoers.d/[#USERNAME#]'`,
+    afterIt(`sudo bash -c 'echo "[#USERNAME#] ALL=(ALL) ALL" > /etc/sudoers.d/[#USERNAME#]'`),
+  ],
+  [
+    "su -c 'usermod -s /usr/sbin/nologin [#USERNAME#]'",
+    afterIt("su -c 'usermod -s /usr/sbin/nologin [#USERNAME#]'"),
   ],
   ['sudo su -s /bin/bash - root', afterIt('sudo su -s /bin/bash - root')],
+  ["| awk '/@example[.]com$/'", lines("printf '%s\\n' [#ADD_INFO#] | awk '/@example[.]com$/'")],
 ];
 
 describe('plausible templates the new rules refuse', () => {

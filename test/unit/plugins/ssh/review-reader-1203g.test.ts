@@ -4,7 +4,9 @@
  * interpreters' other names). Each `it.fails` is a template the check accepts (checkSshTemplate
  * returns no problem) where a value, typed as the plugin types it, made a real bash (or the shell
  * it started) run a command; the tables at the end hold attacks that held, and plausible templates
- * the new rules refuse. The harness is support/bash-harness.ts.
+ * the new rules refuse. Every bypass here was open on main before these rules too: the rules
+ * did not reach it. The over-refusals are new: main accepted each. The harness is
+ * support/bash-harness.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { substitute } from '../../../../electron/plugins/ssh/template/substitute
 import {
   acceptedAndRuns,
   type BashRun,
+  exec,
   lines,
   runsCommand,
   terminalRunsCommand,
@@ -272,6 +275,18 @@ const overRefused: readonly (readonly [string, string])[] = [
     afterIt("su -c 'usermod -s /usr/sbin/nologin [#USERNAME#]'"),
   ],
   ['sudo su -s /bin/bash - root', afterIt('sudo su -s /bin/bash - root')],
+  // The built-ins' passwd conversation behind su -c: the answers, typed after the reading is lost,
+  // are taken for shell lines, where a free-form value is refused.
+  [
+    "sudo su - -c 'passwd [#USERNAME#]', then the password prompts",
+    [
+      exec("sudo su - -c 'passwd [#USERNAME#]'"),
+      'expect "*password:"',
+      exec('[#NEW_PASSWORD#]'),
+      'expect "*password:"',
+      exec('[#NEW_PASSWORD#]'),
+    ].join('\n'),
+  ],
   ["| awk '/@example[.]com$/'", lines("printf '%s\\n' [#ADD_INFO#] | awk '/@example[.]com$/'")],
 ];
 

@@ -121,14 +121,19 @@ const interpreters = new Set([
   'm4',
 ]);
 
+/** awk by its implementations' names, versioned or not: gawk-5.2.1, original-awk, busybox's. */
+const awkName = /^(?:[\w.]+-)?[a-z]?awk(?:-?[\d.]+)?$/;
+
 /** Interpreters named with a version: python3, python3.11, perl5.36, php8.2, lua5.4, tclsh8.6. */
-const versionedInterpreter = /^(?:python|pypy|perl|php|ruby|lua|tclsh|wish|node)[0-9.]*(?:-[\w.-]+)?$/;
+const versionedInterpreter =
+  /^(?:python|pypy|jython|perl|php|j?ruby|lua|luajit|tclsh|wish|node)[0-9.]*(?:-[\w.-]+)?$/;
 
 /**
  * Editors under their Debian alternatives' and packages' names (vim.basic, vimdiff, editor): each
  * runs an ex command (`:!cmd`) from its arguments or its input.
  */
-const editorName = /^(?:[rgev]?vim?|n?vi|[rg]?view|g?vimdiff|ex|editor|sensible-editor)(?:\.[a-z]+)?$/;
+const editorName =
+  /^(?:[rgev]?vim?|n?vi|[rg]?view|g?vimdiff|ex|editor|sensible-editor|emacs(?:-\w+)?)(?:\.[a-z]+)?$/;
 
 /** Commands that build a shell command (or a command line another parser reads) from their arguments. */
 const reparsers = new Set([
@@ -406,7 +411,7 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
   if (/^ld(?:-linux[^/]*)?\.so/.test(name)) return reparsedBy(name, 'runs the program its arguments name');
   // awk reads its input as data unless its program runs commands (system, a | to or from a
   // command) or is not in the template (-f, an expansion).
-  if (['awk', 'gawk', 'mawk', 'nawk'].includes(name))
+  if (awkName.test(name))
     return {
       kind: 'reparsed',
       name,
@@ -416,7 +421,7 @@ function classifyName(name: string, args: readonly CommandWord[]): CommandClass 
       readsCode: args.some(
         (a) =>
           !a.known ||
-          /system|\||@/.test(a.text) ||
+          /system|\||@(?:include|load|namespace|\w+\s*\()/.test(a.text) ||
           (a.text.startsWith('-') && !/^(?:-[Fv]|--field-separator|--assign|--$)/.test(a.text)),
       ),
     };

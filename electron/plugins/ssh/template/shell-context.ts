@@ -32,8 +32,12 @@ export type { QuoteContext, TagPlacement } from './tag-placement';
 const hookNames =
   /\b(?:PS0|PS4|PROMPT_COMMAND|POSIXLY_CORRECT|histchars|BASH_FUNC_|BASH_ENV|BASH_ALIASES|BASH_CMDS)|\bPS[1-3]\b.*[$`]/;
 
-/** A line's text without quotes and backslashes, as bash finds a name in it (POSIX''LY_CORRECT). */
-const unquoted = (text: string): string => text.replace(/['"\\]/g, '');
+/**
+ * Whether a line names a hook: in its text without quotes and backslashes, as bash finds a name
+ * (POSIX''LY_CORRECT), or, for PS1 to PS3, with an escape prompt expansion decodes (`\044` is $).
+ */
+const hooks = (text: string): boolean =>
+  hookNames.test(text.replace(/['"\\]/g, '')) || /\bPS[1-3]\b.*\\(?:[0-7]|x)/.test(text);
 
 /**
  * The line end an exec types, as the shell reads it: the plugin's shell has a terminal, whose
@@ -197,7 +201,7 @@ function placeLines(
     sent.push(...items);
     const text = segments.map((segment) => (segment.kind === 'text' ? segment.text : 'x')).join('');
     historyExpanded ||= textExpandsHistory(text);
-    hooked ||= hookNames.test(unquoted(command.argument.text));
+    hooked ||= hooks(command.argument.text);
     // The shell line as bash assembles it: writes before, and lines a `\` continues.
     shellLine += command.argument.text;
     // A \ continues the line into the next exec before one line end, not windows' two.
@@ -209,7 +213,7 @@ function placeLines(
     shellLine = '';
     // The shell line as bash's history reads it: `write "sh -c !"` then `exec "$"` is `!$`.
     historyExpanded ||= textExpandsHistory(whole);
-    hooked ||= hookNames.test(unquoted(whole));
+    hooked ||= hooks(whole);
     // Launched from a line split over template lines, or with PYTHONINSPECT exported before
     // (Python then stays after -c): a console not followed.
     const split = whole !== command.argument.text;

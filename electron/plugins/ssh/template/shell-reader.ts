@@ -276,6 +276,8 @@ class ShellReader {
         } else this.#nested(char, frame.inDouble);
         return;
       case 'arithmetic':
+        // A shell without (( … )) or $[ … ] (dash) reads `<<` there as a here-document's start.
+        if (char === '<' && this.#peek() === '<') this.#lose(reasons.otherShells);
         // $[ … ] counts its nested [ ] as bash does (`$[ b[ 0 ] ]`), $(( … )) its ( ).
         if (char === (frame.closer === ']' ? '[' : '(')) frame.depth++;
         else if (char === (frame.closer === ']' ? ']' : ')') && frame.depth > 0) frame.depth--;

@@ -148,6 +148,9 @@ function changesParsing(sign: string, name: string): boolean {
   return sign === '-' ? parsingModes.has(name) : parsingWhenUnset.has(name);
 }
 
+/** A path that may be the terminal: under /dev or /proc, however written (`//dev/tty`, `/tmp/../dev/tty`). */
+const terminalPath = /(?:^|\/)(?:dev|proc)\/|\.\./;
+
 /**
  * What a shell started by a command reads: the terminal (the template's next lines), a file, a
  * here-document or a here-string, or what this check cannot tell (a later stage of a pipeline,
@@ -170,7 +173,7 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
     // A script: the shell runs it and returns; the command rules judge its arguments. Not the
     // terminal (/dev/tty, /dev/stdin), nor find's `;` or `+` (the shell then has no operand).
     if (word.known && !/^[-+]/.test(word.text)) {
-      if (/^(?:\/dev\/|\/proc\/)|^[;+]$/.test(word.text)) return true;
+      if (terminalPath.test(word.text) || /^[;+]$/.test(word.text)) return true;
       break;
     }
     options.push(word);
@@ -192,31 +195,67 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
   return false;
 }
 
-/** A shell's name or path in a command string (`-c 'exec sh'`) not followed by -c: it starts one. */
+/**
+ * A shell's name or path where a command string (`-c 'exec sh'`, an awk `system("sh")`) runs a
+ * command, past the words that run the next (`exec`, `env`, `sudo`…), not followed by -c: it
+ * starts a shell. The string is read with its quotes and backslashes removed (`exec "sh"`, `s"h"`).
+ */
 const shellStartIn = new RegExp(
-  String.raw`(?:^|[\s;&|(\`])(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)`,
+  String.raw`(?:^|[;&|({\n\`])\s*(?:(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid)\s+(?:-\S*\s+)*)*(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)`,
 );
+
+/** Whether a command string's text (tags as NUL, `marked`) starts a shell; one built by an expansion may. */
+const stringStartsShell = (word: CommandWord): boolean =>
+  word.expanded || shellStartIn.test(word.marked.replace(/['"\\]/g, ''));
+
+/** A word that hands the next word (or the rest of itself) to a shell or a command line. */
+const commandStringOption = (word: CommandWord): boolean =>
+  option(word, /c/) || /^(?:--command|-S|--split-string)$/.test(word.text);
 
 /**
  * A command that runs its arguments (flock, su, find -exec, env -S, a wrapper) and starts a shell
  * with them: a shell's name or path as one of its words, or in the string it hands to one (-c,
  * --command). The shell then reads the next lines, as bash or not.
  */
-function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellInput): boolean {
+function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellInput, awk: boolean): boolean {
   return args.some((word, i) => {
     const before = args[i - 1];
-    const command = before !== undefined && (option(before, /c/) || before.text === '--command');
-    if (command && (!word.known || shellStartIn.test(word.text))) return true;
-    if (word.known && word.text.startsWith('--command=') && shellStartIn.test(word.text.slice(10)))
-      return true;
+    if (before !== undefined && commandStringOption(before) && stringStartsShell(word)) return true;
+    // --command=…, --split-string=…, -S'…' (env), and an awk program's system("sh").
+    const attached = /^(?:--command=|--split-string=|-S)(.+)$/.exec(word.marked)?.[1];
+    if (attached !== undefined && stringStartsShell({ ...word, marked: attached })) return true;
+    if (awk && i > nameAt && !word.text.startsWith('-') && stringStartsShell(word)) return true;
     const shell = word.text.slice(word.text.lastIndexOf('/') + 1);
     return (
       word.known &&
       i > 0 &&
+      /^[\w./+-]+$/.test(word.text) &&
       readingShells.has(shell) &&
       startsOtherShell(shell, args.slice(i + 1), i === nameAt ? input : 'unknown')
     );
   });
+}
+
+/** A command's options: its words up to the first that is not one. */
+function argumentsUpTo(words: readonly CommandWord[]): readonly CommandWord[] {
+  const end = words.findIndex((w) => !w.known || !w.text.startsWith('-'));
+  return end < 0 ? words : words.slice(0, end);
+}
+
+/**
+ * su's or runuser's -s/--shell naming a shell other than bash (`-s /bin/sh`, `-s/bin/sh`,
+ * `--shell=/bin/dash`), or one an expansion or a value gives.
+ */
+function namesOtherShell(word: CommandWord, next: CommandWord | undefined): boolean {
+  const attached = /^(?:--shell=|-[A-Za-z]*s)(.+)$/.exec(word.text)?.[1];
+  const named =
+    attached !== undefined && word.known
+      ? { known: true, text: attached }
+      : option(word, /s/) || word.text === '--shell'
+        ? next
+        : undefined;
+  if (named === undefined) return false;
+  return !named.known || named.text.slice(named.text.lastIndexOf('/') + 1) !== 'bash';
 }
 
 /** Environment settings that change how a shell started with them reads (POSIX mode, its rc). */
@@ -264,28 +303,31 @@ export function whyReadingIsLost(
   // A shell whose input is redirected reads the terminal still where the target is a device or
   // a descriptor (`sh </dev/tty`, `sh <&2`): only a file, a here-document or a here-string is not.
   const terminalTarget = words.some(
-    (w) => w.redirect && (!w.known || /^(?:\/dev\/|\/proc\/|&|-$|\d+$)/.test(w.text)),
+    (w) => w.redirect && (!w.known || terminalPath.test(w.text) || /^&|^-$|^\d+$/.test(w.text)),
   );
   const input: ShellInput = readsInput && !terminalTarget ? 'file' : readsTerminal ? 'terminal' : 'unknown';
   if (startsOtherShell(name, rest, input)) return lostReasons.parsing;
   if (cls.kind === 'reparsed') {
     const nameAt = args.findIndex((w) => w.known && w.text.slice(w.text.lastIndexOf('/') + 1) === name);
-    if (runsAShell(args, nameAt, input)) return lostReasons.parsing;
+    if (runsAShell(args, nameAt, input, name.includes('awk'))) return lostReasons.parsing;
     // `command $c`, `exec $c`: what runs is built when it runs (c=sh).
     if (cls.name === unknownCommand.name && args.some((w) => !w.known)) return lostReasons.unnamed;
   }
   // su and runuser start the shell -s names; SHELL, SHELLOPTS, POSIXLY_CORRECT set for a command
   // choose the shell or the mode of one it starts (sudo -s, script, env … bash).
-  if (
-    (name === 'su' || name === 'runuser') &&
-    rest.some((w) => option(w, /s/) || w.text.startsWith('--shell'))
-  )
+  if ((name === 'su' || name === 'runuser') && rest.some((w, i) => namesOtherShell(w, rest[i + 1])))
     return lostReasons.parsing;
-  if (cls.kind === 'reparsed' && args.some((w) => shellEnvironment.test(w.text))) return lostReasons.parsing;
+  // Exported (or assigned: SHELL is in a session's environment already), they hold for every
+  // command after it too (`export SHELL=/bin/sh`, then `script`).
+  const setsEnvironment =
+    cls.kind === 'reparsed' ||
+    at === args.length ||
+    ['export', 'declare', 'typeset', 'readonly'].includes(name);
+  if (setsEnvironment && args.some((w) => !w.redirect && shellEnvironment.test(w.text)))
+    return lostReasons.parsing;
   // bash started under another name (exec -a sh bash) reads in POSIX mode.
-  if (
-    args.some((w, i) => w.known && w.text === 'exec' && args.slice(i + 1, i + 2).some((a) => option(a, /a/)))
-  )
+  const exec = args.findIndex((w) => w.known && w.text === 'exec');
+  if (exec >= 0 && argumentsUpTo(args.slice(exec + 1)).some((w) => option(w, /a/)))
     return lostReasons.parsing;
   if (name === 'tset' || name === 'reset') return lostReasons.parsing;
   if (

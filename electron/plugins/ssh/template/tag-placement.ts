@@ -74,7 +74,7 @@ export const reasons = {
   name: 'continues the name of a variable ($name), so the value would lengthen the name',
   ansi: "sits inside $'…' quotes, where backslashes in the value are escapes",
   otherShells:
-    "comes after quotes that other shells pair otherwise than bash (a ' inside ${…} within \"…\", \\' inside $'…'): if another shell reads the line (sh, a user's login shell), the value's quotes do not hold",
+    "comes after quotes that other shells pair otherwise than bash (a ' inside ${…} within \"…\", \\' inside $'…', << inside arithmetic): if another shell reads the line (sh, a user's login shell), the value's quotes do not hold",
   backticks: 'sits inside backticks: use $(…), the plugin quotes values itself there',
   brace: 'sits inside ${…}, where bash reads a value as a variable name, a pattern or arithmetic',
   arithmetic:

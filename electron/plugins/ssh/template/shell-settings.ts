@@ -120,9 +120,16 @@ const option = (word: CommandWord, letters: RegExp): boolean =>
  * argument (`hash -p /bin/sh p hash`) hides nothing.
  */
 function argumentsOf(args: readonly CommandWord[], name: string): readonly CommandWord[] {
-  const at = args.findIndex((word) => word.known && word.text.slice(word.text.lastIndexOf('/') + 1) === name);
+  const at = nameIndex(args, name);
   return at < 0 ? [] : args.slice(at + 1);
 }
+
+/** A path's last part: the program a word names (`/bin/sh` is sh). */
+const basename = (text: string): string => text.slice(text.lastIndexOf('/') + 1);
+
+/** The index of the first word naming the command (`name` as the command rules found it), or -1. */
+const nameIndex = (args: readonly CommandWord[], name: string): number =>
+  args.findIndex((word) => word.known && basename(word.text) === name);
 
 /** A trap that can run its text while the template types (see `exitTrap`). */
 function runsDuringInput(rest: readonly CommandWord[]): boolean {
@@ -225,7 +232,7 @@ function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellIn
     const attached = /^(?:--command=|--split-string=|-S)(.+)$/.exec(word.marked)?.[1];
     if (attached !== undefined && stringStartsShell({ ...word, marked: attached })) return true;
     if (awk && i > nameAt && !word.text.startsWith('-') && stringStartsShell(word)) return true;
-    const shell = word.text.slice(word.text.lastIndexOf('/') + 1);
+    const shell = basename(word.text);
     return (
       word.known &&
       i > 0 &&
@@ -255,7 +262,7 @@ function namesOtherShell(word: CommandWord, next: CommandWord | undefined): bool
         ? next
         : undefined;
   if (named === undefined) return false;
-  return !named.known || named.text.slice(named.text.lastIndexOf('/') + 1) !== 'bash';
+  return !named.known || basename(named.text) !== 'bash';
 }
 
 /** Environment settings that change how a shell started with them reads (POSIX mode, its rc). */
@@ -308,10 +315,9 @@ export function whyReadingIsLost(
   const input: ShellInput = readsInput && !terminalTarget ? 'file' : readsTerminal ? 'terminal' : 'unknown';
   if (startsOtherShell(name, rest, input)) return lostReasons.parsing;
   if (cls.kind === 'reparsed') {
-    const nameAt = args.findIndex((w) => w.known && w.text.slice(w.text.lastIndexOf('/') + 1) === name);
-    if (runsAShell(args, nameAt, input, name.includes('awk'))) return lostReasons.parsing;
+    if (runsAShell(args, nameIndex(args, name), input, name.includes('awk'))) return lostReasons.parsing;
     // `command $c`, `exec $c`: what runs is built when it runs (c=sh).
-    if (cls.name === unknownCommand.name && args.some((w) => !w.known)) return lostReasons.unnamed;
+    if (cls === unknownCommand && args.some((w) => !w.known)) return lostReasons.unnamed;
   }
   // su and runuser start the shell -s names; SHELL, SHELLOPTS, POSIXLY_CORRECT set for a command
   // choose the shell or the mode of one it starts (sudo -s, script, env … bash).

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import {
   acceptedAndRuns,
-  type BashRun,
+  bypass,
   exec,
   interactiveRunsCommand,
   lines,
@@ -157,12 +157,6 @@ const noticed: readonly Case[] = [
     runTouch,
   ],
 ];
-
-const bypass =
-  (run: BashRun) =>
-  (_name: string, template: string, values: Record<string, string>): void => {
-    expect(acceptedAndRuns(template, values, run)).toBe(false);
-  };
 
 describe('a here-document body reaches code the check does not see', () => {
   it.each(compoundPiped)('%s (on a terminal)', bypass(terminalRunsCommand));

@@ -15,6 +15,7 @@ import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/chec
 import {
   acceptedAndRuns,
   type BashRun,
+  bypass,
   exec,
   interactiveRunsCommand,
   lines,
@@ -211,12 +212,6 @@ const completedAnswers: readonly Case[] = [
     answerCompletion,
   ],
 ];
-
-const bypass =
-  (run: BashRun) =>
-  (_name: string, template: string, values: Record<string, string>): void => {
-    expect(acceptedAndRuns(template, values, run)).toBe(false);
-  };
 
 /** As `bypass`, and the line that starts the shell refuses a plain value after it too. */
 const shellStart =

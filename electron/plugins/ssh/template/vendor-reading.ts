@@ -4,7 +4,8 @@ import type { StringArgument } from './template-syntax';
 export type LooseReason = 'unquoted' | 'unterminated' | 'trailing';
 
 const warnings: Record<LooseReason, string> = {
-  unquoted: 'The text is not in quotes: the rest of the line is sent as written (write "…" to be sure)',
+  unquoted:
+    'The text is not in quotes: the rest of the line is sent as written, less a " at its end (write "…" to be sure)',
   unterminated: 'No closing ": the text runs to the end of the line',
   trailing: 'Text after the closing ": the whole rest of the line is the text, less its outer quotes',
 };

@@ -95,6 +95,8 @@ describe('SSH template parser', () => {
     ['expect "*]   ', 'expect', '*]', 8, 'No closing "'],
     ['exec clish', 'exec', 'clish', 6, 'not in quotes'],
     ['exec set-connect-timeout 1', 'exec', 'set-connect-timeout 1', 6, 'not in quotes'],
+    // Less one closing quote, which the warning says: bash is sent an open quote here.
+    ['exec psql -c "SELECT 1"', 'exec', 'psql -c "SELECT 1', 6, 'less a " at its end'],
     ['exec "edit "[#USERNAME#]""', 'exec', 'edit "[#USERNAME#]"', 6, 'Text after the closing "'],
     ['write "a" b', 'write', 'a" b', 7, 'Text after the closing "'],
     ['exec "a\\"b', 'exec', 'a\\"b', 6, 'No closing "'],

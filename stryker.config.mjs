@@ -140,6 +140,8 @@ export const moduleTests = {
     'test/unit/plugins/tag-engine/tag-core.test.ts',
     'test/unit/plugins/tag-engine/secret-forms.test.ts',
     'test/unit/plugins/tag-engine/password-hashes.test.ts',
+    // User-defined tags and which of them are secret (tags.ts withSecretTags).
+    'test/unit/plugins/tag-engine/user-tags.test.ts',
     'test/unit/plugins/ssh/substitute.test.ts',
   ],
   'audit log': ['test/unit/audit/*.test.ts'],

@@ -47,11 +47,13 @@ describe('the user-defined tag name rule', () => {
 });
 
 describe('secret user-defined tags', () => {
-  const tags = withSecretTags({ USERNAME: 'alice', HOME: '/home/alice', API_KEY: 'k3y-Secret-9' }, [
-    'API_KEY',
-  ]);
+  // Made in each test, not once at describe time: a mutation run activates a mutant per test, and
+  // code run outside every test would never see one.
+  const secretValues = () =>
+    withSecretTags({ USERNAME: 'alice', HOME: '/home/alice', API_KEY: 'k3y-Secret-9' }, ['API_KEY']);
 
   it('are secret only where marked, and the mark survives a copy of the values', async () => {
+    const tags = secretValues();
     expect(isSecretTag('API_KEY', tags)).toBe(true);
     expect(isSecretTag('HOME', tags)).toBe(false);
     expect(isSecretTag('API_KEY')).toBe(false);
@@ -68,12 +70,14 @@ describe('secret user-defined tags', () => {
   });
 
   it('are masked in logs like a password, and text ones are not', () => {
+    const tags = secretValues();
     expect(runSecrets(tags)).toEqual(['k3y-Secret-9']);
     const masker = new Masker(runSecrets(tags));
     expect(masker.mask('key=k3y-Secret-9 home=/home/alice')).toBe(`key=${MASK} home=/home/alice`);
   });
 
   it('are masked in the step an SSH template shows, and sent as they are', () => {
+    const tags = secretValues();
     const parsed = parseTemplate('exec "[#API_KEY#]"\nexec "ls [#HOME#]"');
     const result = substitute(parsed.commands, tags);
     if (!result.ok) throw new Error(result.refusal.message);

@@ -689,15 +689,21 @@ class ShellReader {
 
   /**
    * printf -v's variable is named in the template and is not one bash evaluates as arithmetic
-   * (`printf -v OPTIND %s [#USERNAME#]` evaluates a user name `_`).
+   * (`printf -v OPTIND %s [#USERNAME#]` evaluates a user name `_`). bash reads every -v and sets
+   * the last one's (`printf -v x -v OPTIND …`): each must name a plain variable.
    */
   #plainVariable(cmd: CommandBuilder): boolean {
     const args = cmd.words.filter((w) => !w.redirect);
-    const at = args.findIndex((w) => w.known && w.text.startsWith('-v'));
-    const option = args[at];
-    const name = option?.text === '-v' ? args[at + 1] : option;
-    const text = option?.text === '-v' ? name?.text : option?.text.slice(2);
-    return name?.known === true && text !== undefined && !arithmeticAssignment.test(`${text}=`);
+    const options = args.flatMap((w, at) => (w.known && w.text.startsWith('-v') ? [at] : []));
+    return (
+      options.length > 0 &&
+      options.every((at) => {
+        const option = args[at];
+        const name = option?.text === '-v' ? args[at + 1] : option;
+        const text = option?.text === '-v' ? name?.text : option?.text.slice(2);
+        return name?.known === true && text !== undefined && !arithmeticAssignment.test(`${text}=`);
+      })
+    );
   }
 
   /** The delimiter of a `<<`: bash takes it after quote removal, expanding nothing. */

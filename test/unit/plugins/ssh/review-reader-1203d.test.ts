@@ -104,6 +104,12 @@ const printfCases: readonly Case[] = [
     exec(`${leaveInUnderscore}; printf -v OPTIND %s [#USERNAME#]`),
     viaUnderscore,
   ],
+  // bash sets the last -v's variable (found by the shell reader's survivors review, 3 December).
+  [
+    'printf -v x -v OPTIND %s [#USERNAME#]',
+    exec(`${leaveInUnderscore}; printf -v x -v OPTIND %s [#USERNAME#]`),
+    viaUnderscore,
+  ],
   [
     'printf -v [#USERNAME#] %s _',
     exec(`${leaveInUnderscore}; printf -v [#USERNAME#] %s _`),

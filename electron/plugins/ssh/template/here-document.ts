@@ -46,9 +46,13 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 
 /** Whether a line with tags (values: printable, one character or more) could read as `delimiter`. */
 function couldBeDelimiter(line: readonly (string | Placement)[], doc: HereDocument): boolean {
-  const pattern = line.map((item) => (typeof item === 'string' ? escapeRegExp(item) : '.+')).join('');
-  const start = doc.stripTabs ? '^\\t*' : '^';
-  return new RegExp(`${start}${pattern}$`, 's').test(doc.delimiter);
+  // <<- strips the body line's leading tabs before comparing it (the delimiter's are its own).
+  const from = doc.stripTabs ? line.findIndex((item) => item !== '\t') : 0;
+  const pattern = line
+    .slice(from < 0 ? line.length : from)
+    .map((item) => (typeof item === 'string' ? escapeRegExp(item) : '.+'))
+    .join('');
+  return new RegExp(`^${pattern}$`, 's').test(doc.delimiter);
 }
 
 /**

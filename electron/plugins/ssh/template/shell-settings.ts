@@ -204,11 +204,14 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
 
 /**
  * A shell's name or path where a command string (`-c 'exec sh'`, an awk `system("sh")`) runs a
- * command, past the words that run the next (`exec`, `env`, `sudo`…), not followed by -c: it
- * starts a shell. The string is read with its quotes and backslashes removed (`exec "sh"`, `s"h"`).
+ * command, past assignments and the words that run the next (`exec`, `env`, `sudo`…) with their
+ * options (each may take a value: `sudo -u u sh`, so `sudo -H ls sh` is read as sh), not followed by -c: it
+ * starts a shell. So may a word a tag completes there (NUL in `marked`; not an assignment's
+ * value): a value with a form may be a shell's name (a user name `sh` or `fish`). The string is
+ * read with its quotes and backslashes removed (`exec "sh"`, `s"h"`).
  */
 const shellStartIn = new RegExp(
-  String.raw`(?:^|[;&|({\n\`])\s*(?:(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid)\s+(?:-\S*\s+)*)*(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)`,
+  String.raw`(?:^|[;&|({\n\`])\s*(?:\w+=\S*\s+)*(?:(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid)\s+(?:(?:-\S*\s+(?:[^-\s;&|]\S*\s+)?|\w+=\S*\s+))*)*(?:(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)|[^\s;&|)\`=]*\0)`,
 );
 
 /** Whether a command string's text (tags as NUL, `marked`) starts a shell; one built by an expansion may. */
@@ -225,6 +228,7 @@ const commandStringOption = (word: CommandWord): boolean =>
  * --command). The shell then reads the next lines, as bash or not.
  */
 function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellInput, awk: boolean): boolean {
+  if (runnersCommand(args, nameAt)?.known === false) return true;
   return args.some((word, i) => {
     const before = args[i - 1];
     if (before !== undefined && commandStringOption(before) && stringStartsShell(word)) return true;
@@ -241,6 +245,39 @@ function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellIn
       startsOtherShell(shell, args.slice(i + 1), i === nameAt ? input : 'unknown')
     );
   });
+}
+
+/** Options of the runners below that take the next word as their value. */
+const valueOptions: Readonly<Record<string, RegExp>> = {
+  xargs: /^(?:-[adEILnPs]|--(?:arg-file|delimiter|max-args|max-procs|max-chars|process-slot-var))$/,
+  flock: /^(?:-[wE]|--(?:wait|timeout|conflict-exit-code))$/,
+  chroot: /^--(?:userspec|groups)$/,
+  ssh: /^-[A-Za-z]*[BbcDEeFIiJLlmOoPpQRSWw]$/,
+};
+/** The operand a runner runs: xargs's first; flock's, chroot's and ssh's second (a lock, a root, a host first). */
+const commandOperand: Readonly<Record<string, number>> = { xargs: 0, flock: 1, chroot: 1, ssh: 1 };
+
+/**
+ * The word a runner runs as its command, where its syntax names one: after find's -exec,
+ * -execdir, -ok or -okdir, or the operand of `commandOperand`. A tag or an expansion there may
+ * name a shell (a user name `sh` or `fish`), which reads the next lines (ssh hands them on).
+ */
+function runnersCommand(args: readonly CommandWord[], nameAt: number): CommandWord | undefined {
+  const name = basename(args[nameAt]?.text ?? '');
+  if (name === 'find') return args.find((_, i) => /^-(?:exec|ok)(?:dir)?$/.test(args[i - 1]?.text ?? ''));
+  const values = valueOptions[name];
+  if (values === undefined) return undefined;
+  const operands: CommandWord[] = [];
+  for (let i = nameAt + 1; i < args.length; i++) {
+    const word = args[i];
+    if (word === undefined || (word.known && word.text === '--')) continue;
+    if (word.known && word.text.startsWith('-') && operands.length === 0) {
+      if (values.test(word.text)) i++;
+      continue;
+    }
+    operands.push(word);
+  }
+  return operands[commandOperand[name] ?? 0];
 }
 
 /** A command's options: its words up to the first that is not one. */
@@ -265,8 +302,8 @@ function namesOtherShell(word: CommandWord, next: CommandWord | undefined): bool
   return !named.known || basename(named.text) !== 'bash';
 }
 
-/** Environment settings that change how a shell started with them reads (POSIX mode, its rc). */
-const shellEnvironment = /^(?:SHELL|SHELLOPTS|BASHOPTS|POSIXLY_CORRECT|ENV|BASH_ENV)=/;
+/** Environment settings that change how a shell started with them reads (POSIX mode, its rc); `+=` sets an unset one. */
+const shellEnvironment = /^(?:SHELL|SHELLOPTS|BASHOPTS|POSIXLY_CORRECT|ENV|BASH_ENV)\+?=/;
 
 /**
  * Why the reading is lost after this command (one of `lostReasons`), or null. `readsInput`: a `<`

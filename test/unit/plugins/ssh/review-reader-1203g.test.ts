@@ -112,6 +112,12 @@ const otherStarters: readonly Case[] = [
 // alone does the same there): script, su -m, chroot, sudo -s start it.
 const exportedShell: readonly Case[] = [
   shellReads('export SHELL=/bin/sh, then script', 'script -q /dev/null', 'export SHELL=/bin/sh'),
+  // += appends to an unset SHELL: found by the shell settings' survivors review (3 December).
+  shellReads(
+    'unset SHELL; export SHELL+=/bin/sh, then script',
+    'script -q /dev/null',
+    'unset SHELL; export SHELL+=/bin/sh',
+  ),
 ];
 const exportedShellAsRoot: readonly Case[] = [
   shellReads('export SHELL=/bin/sh, then su -m', 'su -m', 'export SHELL=/bin/sh'),

@@ -113,7 +113,11 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-survivors-c.test.ts',
     'test/unit/plugins/ssh/shell-reader-survivors-d.test.ts',
     'test/unit/plugins/ssh/shell-reader-survivors-e.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-f.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-g.test.ts',
     'test/unit/plugins/ssh/shell-settings.test.ts',
+    'test/unit/plugins/ssh/shell-settings-survivors-a.test.ts',
+    'test/unit/plugins/ssh/shell-settings-survivors-b.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [

@@ -108,6 +108,35 @@ const programsStartingAShell: readonly Case[] = [
   shellReads('xargs -a /dev/null -o sh', 'xargs -a /dev/null -o sh'),
 ];
 
+// A value with a form where a runner runs its command: a user name `sh` starts that shell (found by
+// the shell settings' survivors review, 3 December: runnersCommand, and a tag at a command string's
+// command place). The trick line is refused by the quote rule already; what these hold is the
+// plain value after the start (shellStart), which a user name `fish` would read otherwise: fish
+// pairs `\'` inside '…' as an escaped quote (fish is not installed here to run it).
+const userNamedSh = { ...posixValue, USERNAME: 'sh' };
+const taggedShell: readonly Case[] = [
+  [
+    'flock f [#USERNAME#]',
+    lines('flock /tmp/review-reader-1203f.lock [#USERNAME#]', posixTrick, 'exit'),
+    userNamedSh,
+  ],
+  [
+    "find … -exec [#USERNAME#] ';'",
+    lines("find . -maxdepth 0 -exec [#USERNAME#] ';'", posixTrick, 'exit'),
+    userNamedSh,
+  ],
+  [
+    'xargs -a /dev/null -o [#USERNAME#]',
+    lines('xargs -a /dev/null -o [#USERNAME#]', posixTrick, 'exit'),
+    userNamedSh,
+  ],
+  ['bash -c [#USERNAME#]', lines('bash -c [#USERNAME#]', posixTrick, 'exit'), userNamedSh],
+];
+const taggedShellAsRoot: readonly Case[] = [
+  ['su -c [#USERNAME#]', lines('su -c [#USERNAME#]', posixTrick, 'exit'), userNamedSh],
+  ['chroot / [#USERNAME#]', lines('chroot / [#USERNAME#]', posixTrick, 'exit'), userNamedSh],
+];
+
 const loader = '/lib64/ld-linux-x86-64.so.2';
 const throughTheLoader: readonly Case[] = [shellReads('ld.so /bin/sh', `${loader} /bin/sh`)];
 
@@ -228,6 +257,14 @@ describe('a shell started to read the next lines, however started', () => {
   it.each(shellOperands)('%s (on a terminal)', shellStart(terminalRunsCommand));
   it.each(programsStartingAShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
   it.each(unnamedShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
+});
+
+describe('a user name in a runner’s command place starts a shell', () => {
+  it.each(taggedShell)('%s (on a terminal)', shellStart(terminalRunsCommand));
+});
+
+describe.skipIf(!asRoot)('a user name in a runner’s command place starts a shell, as root', () => {
+  it.each(taggedShellAsRoot)('%s (on a terminal)', shellStart(terminalRunsCommand));
 });
 
 describe.skipIf(!existsSync(loader))('the dynamic loader starts a shell', () => {

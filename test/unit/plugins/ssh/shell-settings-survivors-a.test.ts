@@ -6,51 +6,8 @@
  * (`LINE:COL Mutator (replacement)`, positions in shell-settings.ts). The mutants no input can tell
  * apart are explained at the end of this file.
  */
-import { describe, expect, it } from 'vitest';
-import { classifyCommand, type CommandWord } from '../../../../electron/plugins/ssh/template/command-rules';
-import { lostReasons, whyReadingIsLost } from '../../../../electron/plugins/ssh/template/shell-settings';
-
-const assignmentWord = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
-
-/**
- * A word as the command rules see it (as in shell-settings.test.ts). `T:x`: a tag completes it (not
- * known, not expanded); `X:x`: an expansion builds it; `R:x`: a redirection's target. Within a
- * word (a command string), `T:` marks a tag: the reader's `marked` holds NUL in its place.
- */
-function word(spec: string): CommandWord {
-  const kind = /^[TXR]:/.test(spec) ? spec.charAt(0) : '';
-  const text = kind === '' ? spec : spec.slice(2);
-  const inner = kind === '' && text.includes('T:');
-  return {
-    text: inner ? text.replace(/T:/g, '') : text,
-    known: kind !== 'T' && kind !== 'X' && !inner,
-    expanded: kind === 'X',
-    redirect: kind === 'R',
-    assignment: assignmentWord.test(text),
-    marked: kind === 'T' ? '\u0000' : text.replace(/T:\w*/g, '\u0000'),
-  };
-}
-
-/** A command's words: split at spaces, or given one by one where a word holds a space. */
-type Words = string | readonly string[];
-const words = (spec: Words): CommandWord[] => (typeof spec === 'string' ? spec.split(' ') : spec).map(word);
-
-type Reason = keyof typeof lostReasons | null;
-
-/** whyReadingIsLost as the reader asks it, with the command class the command rules give. */
-function lost(spec: Words, readsInput: boolean, readsTerminal: boolean): string | null {
-  const list = words(spec);
-  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal);
-}
-
-/** A row: the command, the reason, and whether it reads a `<` and the terminal (default: no, yes). */
-type Row = readonly [Words, Reason] | readonly [Words, Reason, boolean, boolean];
-
-function checkRows(rows: readonly Row[]): void {
-  it.each(rows)('%j → %s', (spec, reason, readsInput = false, readsTerminal = true) => {
-    expect(lost(spec, readsInput, readsTerminal)).toBe(reason === null ? null : lostReasons[reason]);
-  });
-}
+import { describe } from 'vitest';
+import { checkRows } from './support/settings-rows';
 
 describe('startsOtherShell: what a shell started bare reads', () => {
   checkRows([
@@ -203,9 +160,9 @@ describe('runnersCommand: a tag or an expansion where a runner runs its command'
 
 describe('a command string: a tag where it runs a command', () => {
   checkRows([
-    ['su -c T:x', 'parsing'],
-    ['su - root -c T:x', 'parsing'],
-    ['bash -c T:x', 'parsing'],
+    ['su -c V:x', 'parsing'],
+    ['su - root -c V:x', 'parsing'],
+    ['bash -c V:x', 'parsing'],
     [['su', 'root', '-c', 'exec T:x'], 'parsing'],
     [['su', 'root', '-c', 'sudo -u u T:x'], 'parsing'],
     [['su', 'root', '-c', 'usermod -L T:x'], null],

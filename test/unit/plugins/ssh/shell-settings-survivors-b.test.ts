@@ -8,46 +8,8 @@
  * can tell apart are explained at the end of this file.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyCommand, type CommandWord } from '../../../../electron/plugins/ssh/template/command-rules';
-import { lostReasons, whyReadingIsLost } from '../../../../electron/plugins/ssh/template/shell-settings';
-
-const assignmentWord = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
-
-/**
- * A word as the command rules see it. `T:x`: a tag completes it (not known, not expanded);
- * `X:x`: an expansion builds it; `R:x`: a redirection's target. `text` is x in each case.
- */
-function word(spec: string): CommandWord {
-  const kind = /^[TXR]:/.test(spec) ? spec.charAt(0) : '';
-  const text = kind === '' ? spec : spec.slice(2);
-  return {
-    text,
-    known: kind !== 'T' && kind !== 'X',
-    expanded: kind === 'X',
-    redirect: kind === 'R',
-    assignment: assignmentWord.test(text),
-    marked: text,
-  };
-}
-
-/** A command's words: split at spaces, or given one by one where a word holds a space. */
-type Words = string | readonly string[];
-const words = (spec: Words): CommandWord[] => (typeof spec === 'string' ? spec.split(' ') : spec).map(word);
-
-type Reason = keyof typeof lostReasons | null;
-type Row = readonly [Words, Reason];
-
-/** whyReadingIsLost as the reader asks it, with the command class the command rules give. */
-function lost(spec: Words, readsInput = false, readsTerminal = true): string | null {
-  const list = words(spec);
-  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal);
-}
-
-function checkRows(rows: readonly Row[], readsInput = false): void {
-  it.each(rows)('%j → %s', (spec, reason) => {
-    expect(lost(spec, readsInput)).toBe(reason === null ? null : lostReasons[reason]);
-  });
-}
+import { lostReasons } from '../../../../electron/plugins/ssh/template/shell-settings';
+import { checkRows, lost } from './support/settings-rows';
 
 describe('whyReadingIsLost: su and runuser -s or --shell naming a shell other than bash', () => {
   checkRows([

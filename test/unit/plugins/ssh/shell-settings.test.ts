@@ -6,53 +6,15 @@
  * seen without running bash.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyCommand, type CommandWord } from '../../../../electron/plugins/ssh/template/command-rules';
 import {
   hereDocumentReasons,
   readHereDocumentBodies,
   type HereDocument,
 } from '../../../../electron/plugins/ssh/template/here-document';
 import { forKeywordAt, LeadInScan, pastLeadIns } from '../../../../electron/plugins/ssh/template/lead-ins';
-import { lostReasons, whyReadingIsLost } from '../../../../electron/plugins/ssh/template/shell-settings';
+import { lostReasons } from '../../../../electron/plugins/ssh/template/shell-settings';
 import { Placement } from '../../../../electron/plugins/ssh/template/tag-placement';
-
-const assignmentWord = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
-
-/**
- * A word as the command rules see it. `T:x`: a tag completes it (not known, not expanded);
- * `X:x`: an expansion builds it; `R:x`: a redirection's target. `text` is x in each case.
- */
-function word(spec: string): CommandWord {
-  const kind = /^[TXR]:/.test(spec) ? spec.charAt(0) : '';
-  const text = kind === '' ? spec : spec.slice(2);
-  return {
-    text,
-    known: kind !== 'T' && kind !== 'X',
-    expanded: kind === 'X',
-    redirect: kind === 'R',
-    assignment: assignmentWord.test(text),
-    marked: text,
-  };
-}
-
-/** A command's words: split at spaces, or given one by one where a word holds a space. */
-type Words = string | readonly string[];
-const words = (spec: Words): CommandWord[] => (typeof spec === 'string' ? spec.split(' ') : spec).map(word);
-
-type Reason = keyof typeof lostReasons | null;
-type Row = readonly [Words, Reason];
-
-/** whyReadingIsLost as the reader asks it, with the command class the command rules give. */
-function lost(spec: Words, readsInput = false, readsTerminal = true): string | null {
-  const list = words(spec);
-  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal);
-}
-
-function checkRows(rows: readonly Row[]): void {
-  it.each(rows)('%j → %s', (spec, reason) => {
-    expect(lost(spec)).toBe(reason === null ? null : lostReasons[reason]);
-  });
-}
+import { checkRows, lost, word, words, type Row } from './support/settings-rows';
 
 describe('whyReadingIsLost: names that BASH_ALIASES, BASH_CMDS and POSIXLY_CORRECT change', () => {
   checkRows([

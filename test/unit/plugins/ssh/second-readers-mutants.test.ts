@@ -309,12 +309,6 @@ describe('consoleOpenedBy: a database client run for one text returns to the she
     ['psql -c x mysql', null],
     ['sudo -upostgres psql -c x', null],
     ['sudo -i -g adm -u postgres psql -c x', null],
-    // The words looked at are those after the client (a user named source is no mysql command);
-    // a - or a -f only as a word of their own; mysql's commands for mysql only.
-    ["sudo -u source mysql -e 'SELECT 1'", null],
-    ["psql -c 'SELECT a-f'", null],
-    ["psql -c 'SELECT system, pager FROM t'", null],
-    ["psql -c 'SELECT 1' -", unknown('psql')],
     // Its own commands run a shell or read a file: a \ (psql's \!, mysql's \!), mysql's words.
     ["psql -c '\\! sh'", unknown('psql')],
     ['psql -c "\\! sh"', unknown('psql')],
@@ -366,9 +360,6 @@ describe('consoleOpenedBy: a database client run for one text returns to the she
   });
 });
 
-// runsOneQuery's equivalent mutants (console-session.ts): `words[at] !== undefined` always true
-// (sudoUserOption does not match the '' it then tests), and the `?? ''` fallbacks of its loop and
-// of `words[at]` (an index past the words gives '', which no option, client or command matches).
 describe('a console session that redefines or builds names is followed to its end', () => {
   const wsadmin = [exec('wsadmin.sh'), 'expect "wsadmin>"'];
   const pair = exec('$AdminConfig modify $rp {{value [#ADD_INFO#]}}');

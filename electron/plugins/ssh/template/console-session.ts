@@ -84,20 +84,15 @@ const queryOptions: ReadonlyMap<string, RegExp> = new Map([
 ]);
 /** A word of plain characters and quoted text with no `\`, `$` or backtick in it. */
 const queryWord = /(?:[A-Za-z0-9_./=:%@+,-]|'[^'\\]*'|"[^"\\$`]*")+/g;
-/** sudo's options that only choose the user, group or environment (-u and -g take a value). */
-const sudoUserOption = /^(?:--|-[HnEis]*(?:[ug].*)?)$/;
 /** mysql's own commands that run a program or read another file, which it takes in -e's text too. */
 const mysqlCommands = /\b(?:system|pager|edit|tee|source)\b/i;
 
 /**
  * A database client run to execute one given text and exit (`psql -c 'SELECT 1'`, `sudo -u
  * postgres psql -d app --command "…"`, `mysql -e "…"`): it reads none of the lines after it, so no
- * console starts. Only that command alone on its line, behind nothing but sudo's options that run
- * it as another user (`sudo -e` edits on the terminal, `-S` reads a password there); its words
- * plain or quoted text with no `\` (psql's and mysql's own commands, `\!` among them, run a
- * shell), `$` or backtick; no script file (`psql -f /dev/stdin` reads the terminal) nor any path
- * under /dev or /proc; for mysql, none of its commands that run a program or read a file.
- * Anything else is a console this check does not follow.
+ * console starts. Only that command alone on its line, its words plain or quoted text with no `\`
+ * (psql's and mysql's own commands, `\!` among them, run a shell), `$` or backtick, and nothing
+ * read from the input (`-f -`). Anything else is a console this check does not follow.
  */
 function runsOneQuery(line: string, client: string): boolean {
   const option = queryOptions.get(client);
@@ -106,16 +101,16 @@ function runsOneQuery(line: string, client: string): boolean {
   if (option === undefined || !/^[ \t]*$/.test(line.replace(queryWord, ''))) return false;
   let at = 0;
   if (words[0] === 'sudo') {
-    for (at = 1; words[at] !== undefined && sudoUserOption.test(words[at] ?? ''); at++)
-      if (/[ug]$/.test(words[at] ?? '')) at++;
+    for (at = 1; words[at]?.startsWith('-') === true; at++)
+      if (/^-[A-Za-z]*[ug]$/.test(words[at] ?? '')) at++;
   }
   const args = words.slice(at + 1);
   const query = args.findIndex((word, i) => i + 1 < args.length && option.test(word));
   return (
     basename(words[at] ?? '') === client &&
     query >= 0 &&
-    !args.some((word) => word === '-' || /^(?:-[A-Za-z]*f|--file)|\/(?:dev|proc)\//.test(word)) &&
-    !(client !== 'psql' && args.some((word) => mysqlCommands.test(word)))
+    !args.some((word) => word === '-' || /^(?:-[A-Za-z]*f|--file=)-$/.test(word)) &&
+    !(client !== 'psql' && mysqlCommands.test(args[query + 1] ?? ''))
   );
 }
 

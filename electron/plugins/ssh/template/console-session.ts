@@ -76,44 +76,6 @@ const wsadminWithValue = new Set([
   '-node',
 ]);
 
-/** The options that make a database client run the text given and exit, by client. */
-const queryOptions: ReadonlyMap<string, RegExp> = new Map([
-  ['psql', /^(?:-c|--command)$/],
-  ['mysql', /^(?:-e|--execute)$/],
-  ['mariadb', /^(?:-e|--execute)$/],
-]);
-/** A word of plain characters and quoted text with no `\`, `$` or backtick in it. */
-const queryWord = /(?:[A-Za-z0-9_./=:%@+,-]|'[^'\\]*'|"[^"\\$`]*")+/g;
-/** mysql's own commands that run a program or read another file, which it takes in -e's text too. */
-const mysqlCommands = /\b(?:system|pager|edit|tee|source)\b/i;
-
-/**
- * A database client run to execute one given text and exit (`psql -c 'SELECT 1'`, `sudo -u
- * postgres psql -d app --command "…"`, `mysql -e "…"`): it reads none of the lines after it, so no
- * console starts. Only that command alone on its line, its words plain or quoted text with no `\`
- * (psql's and mysql's own commands, `\!` among them, run a shell), `$` or backtick, and nothing
- * read from the input (`-f -`). Anything else is a console this check does not follow.
- */
-function runsOneQuery(line: string, client: string): boolean {
-  const option = queryOptions.get(client);
-  const words = [...line.matchAll(queryWord)].map((match) => match[0].replace(/['"]/g, ''));
-  // Words apart, only blanks: no operator, redirection, comment or second line.
-  if (option === undefined || !/^[ \t]*$/.test(line.replace(queryWord, ''))) return false;
-  let at = 0;
-  if (words[0] === 'sudo') {
-    for (at = 1; words[at]?.startsWith('-') === true; at++)
-      if (/^-[A-Za-z]*[ug]$/.test(words[at] ?? '')) at++;
-  }
-  const args = words.slice(at + 1);
-  const query = args.findIndex((word, i) => i + 1 < args.length && option.test(word));
-  return (
-    basename(words[at] ?? '') === client &&
-    query >= 0 &&
-    !args.some((word) => word === '-' || /^(?:-[A-Za-z]*f|--file=)-$/.test(word)) &&
-    !(client !== 'psql' && mysqlCommands.test(args[query + 1] ?? ''))
-  );
-}
-
 const unknown = (name: string): ConsoleStart => ({ kind: 'unknown', name });
 const python: ConsoleStart = { kind: 'python', exits: new Set(['exit()', 'quit()']) };
 
@@ -138,7 +100,7 @@ export function consoleOpenedBy(line: string): ConsoleStart | null {
     // Another program that reads the lines after it with its own syntax (an SQL shell, a REPL):
     // this check knows none of them, and shell quoting does not hold there (psql's \!).
     const repl = names.find((word) => otherReaders.test(word));
-    if (repl !== undefined) return runsOneQuery(line, repl) ? null : unknown(repl);
+    if (repl !== undefined) return unknown(repl);
     // A command whose name is not plain text (an expansion, a glob) may be anything, a console too.
     // (`[` and `[[` alone are the test commands.)
     // Assignments before it (`a[1]=x`, `U=[#USERNAME#]` alone on its line) are not its name,

@@ -295,60 +295,6 @@ describe('consoleOpenedBy: a console named anywhere, however written', () => {
   });
 });
 
-describe('consoleOpenedBy: a database client run for one text returns to the shell', () => {
-  const unknown = (name: string) => ({ kind: 'unknown', name });
-  it.each([
-    // Alone on its line, the text plain or quoted: it runs the text and exits.
-    ["psql -c 'SELECT 1'", null],
-    ['psql --command "SELECT 1"', null],
-    ['/usr/bin/psql -X -d app -c "ALTER ROLE x LOGIN"', null],
-    ['sudo -u postgres psql -c "SELECT 1"', null],
-    ['sudo -n -Hu postgres -- psql -c "SELECT 1"', null],
-    ['mysql -e "SELECT 1"', null],
-    ["mariadb -u root --execute 'SELECT 1'", null],
-    ['psql -c x mysql', null],
-    // Its own commands run a shell or read a file: a \ (psql's \!, mysql's \!), mysql's words.
-    ["psql -c '\\! sh'", unknown('psql')],
-    ['psql -c "\\! sh"', unknown('psql')],
-    ['mysql -e "system sh"', unknown('mysql')],
-    ["mariadb -e 'SELECT 1; SOURCE /tmp/f'", unknown('mariadb')],
-    ['mysql -e "pager sh"', unknown('mysql')],
-    ['mysql -e "edit"', unknown('mysql')],
-    ['mysql -e "tee /tmp/f"', unknown('mysql')],
-    // The input read as a script, by a word or attached.
-    ["psql -c 'SELECT 1' -f -", unknown('psql')],
-    ["psql -c 'SELECT 1' -f-", unknown('psql')],
-    ["psql -c 'SELECT 1' -Xf-", unknown('psql')],
-    ["psql -c 'SELECT 1' --file=-", unknown('psql')],
-    // No text, another client's option, an expansion, an operator, a second line, a comment.
-    ['psql -c', unknown('psql')],
-    ["psql -e 'SELECT 1'", unknown('psql')],
-    ["mysql -c 'SELECT 1'", unknown('mysql')],
-    ["sqlite3 db 'SELECT 1'", unknown('sqlite3')],
-    ['psql -c "SELECT $x"', unknown('psql')],
-    ['psql -c "SELECT `id`"', unknown('psql')],
-    ["psql -c 'SELECT 1'; psql", unknown('psql')],
-    ["psql -c 'SELECT 1' | sh", unknown('psql')],
-    ["psql -c 'SELECT 1' < /dev/tty", unknown('psql')],
-    ["psql -c 'SELECT 1'\nsh", unknown('psql')],
-    ["psql -c 'SELECT 1' # note", unknown('psql')],
-    // Behind another command than sudo, or sudo's options this check does not read.
-    ["env psql -c 'SELECT 1'", unknown('psql')],
-    ["sudo --user postgres psql -c 'SELECT 1'", unknown('psql')],
-    ["sudo -u psql mysql -e 'SELECT 1'", unknown('psql')],
-  ])('%j', (line, start) => {
-    expect(consoleOpenedBy(line)).toEqual(start);
-  });
-
-  it('keeps values after it checked as the shell reads them', () => {
-    const template = ['exec "psql -c \'SELECT 1\'"', 'exec "echo [#ADD_INFO#]"'].join('\n');
-    expect(problems(template)).toEqual([]);
-    expect(sends(template)).toEqual(["psql -c 'SELECT 1'\n", "echo 'a+?(){}|.'\n"]);
-    const console = ['exec "psql -c \'\\\\! sh\'"', 'exec "echo [#ADD_INFO#]"'].join('\n');
-    expect(problems(console).join()).toMatch(/sent to psql, started in a way this check does not follow/);
-  });
-});
-
 describe('a console session that redefines or builds names is followed to its end', () => {
   const wsadmin = [exec('wsadmin.sh'), 'expect "wsadmin>"'];
   const pair = exec('$AdminConfig modify $rp {{value [#ADD_INFO#]}}');

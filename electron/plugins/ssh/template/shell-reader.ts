@@ -690,18 +690,27 @@ class ShellReader {
   /**
    * printf -v's variable is named in the template and is not one bash evaluates as arithmetic
    * (`printf -v OPTIND %s [#USERNAME#]` evaluates a user name `_`). bash reads every -v and sets
-   * the last one's (`printf -v x -v OPTIND …`): each must name a plain variable.
+   * the last one's (`printf -v x -v OPTIND …`): each must name a plain variable, and none may be
+   * built by an expansion.
    */
   #plainVariable(cmd: CommandBuilder): boolean {
     const args = cmd.words.filter((w) => !w.redirect);
-    const options = args.flatMap((w, at) => (w.known && w.text.startsWith('-v') ? [at] : []));
+    // An option an expansion builds or a tag completes (`-v$v`, `$o`) may name any variable.
+    const options = args.flatMap((w, at) => (w.text.startsWith('-v') || w.expanded ? [at] : []));
     return (
       options.length > 0 &&
       options.every((at) => {
         const option = args[at];
         const name = option?.text === '-v' ? args[at + 1] : option;
         const text = option?.text === '-v' ? name?.text : option?.text.slice(2);
-        return name?.known === true && text !== undefined && !arithmeticAssignment.test(`${text}=`);
+        return (
+          option?.known === true &&
+          !option.expanded &&
+          name?.known === true &&
+          !name.expanded &&
+          text !== undefined &&
+          !arithmeticAssignment.test(`${text}=`)
+        );
       })
     );
   }

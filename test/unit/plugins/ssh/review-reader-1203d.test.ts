@@ -110,6 +110,12 @@ const printfCases: readonly Case[] = [
     exec(`${leaveInUnderscore}; printf -v x -v OPTIND %s [#USERNAME#]`),
     viaUnderscore,
   ],
+  // An option an expansion completes names any variable (found by the attack on that fix).
+  [
+    'printf -v x -v$v %s [#USERNAME#]',
+    exec(`v=OPTIND; ${leaveInUnderscore}; printf -v x -v$v %s [#USERNAME#]`),
+    viaUnderscore,
+  ],
   [
     'printf -v [#USERNAME#] %s _',
     exec(`${leaveInUnderscore}; printf -v [#USERNAME#] %s _`),

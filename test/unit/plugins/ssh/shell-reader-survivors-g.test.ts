@@ -42,6 +42,9 @@ const table: readonly (readonly [string, string])[] = [
   ['printf -v x -v OPTIND %s §', 'unquoted start all:integerVariable quoted:printfVariable'],
   ['printf -vx -vOPTIND %s §', 'unquoted start all:integerVariable quoted:printfVariable'],
   ['printf -v x -v y %s §', 'unquoted start quoted:printfVariable'],
+  // An option an expansion builds (-v$v, $o) may name OPTIND.
+  ['printf -v x -v$v %s §', 'unquoted start all:integerVariable quoted:printfVariable'],
+  ['printf -v x $o %s §', 'unquoted start all:integerVariable quoted:printfVariable'],
   // 706:23 ConditionalExpression (true): after <<, a line with a tab before the delimiter is in the
   // body; 706:23 ConditionalExpression (false), EqualityOperator (!==), 706:59 BooleanLiteral
   // (false): after <<-, the tab is stripped and the line ends the body.

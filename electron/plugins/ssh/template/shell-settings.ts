@@ -211,7 +211,7 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
  * read with its quotes and backslashes removed (`exec "sh"`, `s"h"`).
  */
 const shellStartIn = new RegExp(
-  String.raw`(?:^|[;&|({\n\`])\s*(?:\w+=\S*\s+)*(?:(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid)\s+(?:(?:-\S*\s+(?:[^-\s;&|]\S*\s+)?|\w+=\S*\s+))*)*(?:(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)|[^\s;&|)\`=]*\0)`,
+  String.raw`(?:^|[;&|({\n\`!]|\b(?:then|do|else|elif|if|while|until|time)\s)\s*(?:\w+=\S*\s+)*(?:(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid)\s+(?:(?:-\S*\s+(?:[^-\s;&|]\S*\s+)?|\w+=\S*\s+))*)*(?:(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)|(?<!(?:^|\s)-\S*\s+)[^\s;&|)\`=]*\0)`,
 );
 
 /** Whether a command string's text (tags as NUL, `marked`) starts a shell; one built by an expansion may. */
@@ -228,7 +228,7 @@ const commandStringOption = (word: CommandWord): boolean =>
  * --command). The shell then reads the next lines, as bash or not.
  */
 function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellInput, awk: boolean): boolean {
-  if (runnersCommand(args, nameAt)?.known === false) return true;
+  if (runsANamedShell(args, nameAt)) return true;
   return args.some((word, i) => {
     const before = args[i - 1];
     if (before !== undefined && commandStringOption(before) && stringStartsShell(word)) return true;
@@ -247,27 +247,27 @@ function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellIn
   });
 }
 
-/** Options of the runners below that take the next word as their value. */
+/** Options of the runners below that take the next word as their value (last in a group: -nw 5). */
 const valueOptions: Readonly<Record<string, RegExp>> = {
-  xargs: /^(?:-[adEILnPs]|--(?:arg-file|delimiter|max-args|max-procs|max-chars|process-slot-var))$/,
-  flock: /^(?:-[wE]|--(?:wait|timeout|conflict-exit-code))$/,
+  xargs: /^(?:-[A-Za-z]*[adEILnPs]|--(?:arg-file|delimiter|max-args|max-procs|max-chars|process-slot-var))$/,
+  flock: /^(?:-[A-Za-z]*[wE]|--(?:wait|timeout|conflict-exit-code))$/,
   chroot: /^--(?:userspec|groups)$/,
-  ssh: /^-[A-Za-z]*[BbcDEeFIiJLlmOoPpQRSWw]$/,
+  ssh: /^-[A-Za-z0-9]*[BbcDEeFIiJLlmOoPpQRSWw]$/,
 };
 /** The operand a runner runs: xargs's first; flock's, chroot's and ssh's second (a lock, a root, a host first). */
 const commandOperand: Readonly<Record<string, number>> = { xargs: 0, flock: 1, chroot: 1, ssh: 1 };
+/** Commands that run a later word of theirs: in a runner's command place, what they run is. */
+const wrappers =
+  /^(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid|timeout|stdbuf|ionice|chrt|taskset)$/;
 
-/**
- * The word a runner runs as its command, where its syntax names one: after find's -exec,
- * -execdir, -ok or -okdir, or the operand of `commandOperand`. A tag or an expansion there may
- * name a shell (a user name `sh` or `fish`), which reads the next lines (ssh hands them on).
- */
-function runnersCommand(args: readonly CommandWord[], nameAt: number): CommandWord | undefined {
+/** Where a runner's command stands: after find's -exec…, or the operand of `commandOperand`; or -1. */
+function commandPlace(args: readonly CommandWord[], nameAt: number): number {
   const name = basename(args[nameAt]?.text ?? '');
-  if (name === 'find') return args.find((_, i) => /^-(?:exec|ok)(?:dir)?$/.test(args[i - 1]?.text ?? ''));
+  if (name === 'find')
+    return args.findIndex((_, i) => /^-(?:exec|ok)(?:dir)?$/.test(args[i - 1]?.text ?? ''));
   const values = valueOptions[name];
-  if (values === undefined) return undefined;
-  const operands: CommandWord[] = [];
+  if (values === undefined) return -1;
+  const operands: number[] = [];
   for (let i = nameAt + 1; i < args.length; i++) {
     const word = args[i];
     if (word === undefined || (word.known && word.text === '--')) continue;
@@ -275,9 +275,30 @@ function runnersCommand(args: readonly CommandWord[], nameAt: number): CommandWo
       if (values.test(word.text)) i++;
       continue;
     }
-    operands.push(word);
+    operands.push(i);
   }
-  return operands[commandOperand[name] ?? 0];
+  return operands[commandOperand[name] ?? 0] ?? -1;
+}
+
+/**
+ * Whether a runner's command may be a shell a value or an expansion names (a user name `sh` or
+ * `fish`), which then reads the next lines: a tag or an expansion in its command place, or, past a
+ * wrapper there (`env`, `sudo -u u`), any word that is one; for ssh, a shell in the command string
+ * it joins from its words (`ssh host "exec [#USERNAME#]"`) as a -c string is read.
+ */
+function runsANamedShell(args: readonly CommandWord[], nameAt: number): boolean {
+  const at = commandPlace(args, nameAt);
+  const command = args[at];
+  if (command === undefined) return false;
+  if (basename(args[nameAt]?.text ?? '') === 'ssh') {
+    const rest = args.slice(at);
+    const joined = rest.map((w) => w.marked).join(' ');
+    return stringStartsShell({ ...command, expanded: rest.some((w) => w.expanded), marked: joined });
+  }
+  if (!command.known) return !/\s/.test(command.marked);
+  return (
+    wrappers.test(basename(command.text)) && args.slice(at + 1).some((w) => !w.known && !/\s/.test(w.marked))
+  );
 }
 
 /** A command's options: its words up to the first that is not one. */

@@ -131,6 +131,22 @@ const taggedShell: readonly Case[] = [
     userNamedSh,
   ],
   ['bash -c [#USERNAME#]', lines('bash -c [#USERNAME#]', posixTrick, 'exit'), userNamedSh],
+  // Found by the attack on that fix: option groups, a wrapper in the command place, a keyword.
+  [
+    'flock -nw 5 f [#USERNAME#]',
+    lines('flock -nw 5 /tmp/review-reader-1203f.lock [#USERNAME#]', posixTrick, 'exit'),
+    userNamedSh,
+  ],
+  [
+    "find … -exec env [#USERNAME#] ';'",
+    lines("find . -maxdepth 0 -exec env [#USERNAME#] ';'", posixTrick, 'exit'),
+    userNamedSh,
+  ],
+  [
+    "bash -c 'if true; then [#USERNAME#]; fi'",
+    lines("bash -c 'if true; then [#USERNAME#]; fi'", posixTrick, 'exit'),
+    userNamedSh,
+  ],
 ];
 const taggedShellAsRoot: readonly Case[] = [
   ['su -c [#USERNAME#]', lines('su -c [#USERNAME#]', posixTrick, 'exit'), userNamedSh],

@@ -151,8 +151,21 @@ describe('runnersCommand: a tag or an expansion where a runner runs its command'
     ['chroot --userspec u:g / T:x', 'parsing'],
     ['chroot --userspec u:g / usermod -L T:x', null],
     ['chroot T:x', null],
-    ['ssh -p 22 host T:x', 'parsing'],
-    ['ssh -tp 22 host T:x', 'parsing'],
+    ['ssh -p 22 host V:x', 'parsing'],
+    ['ssh -tp 22 host V:x', 'parsing'],
+    ['ssh -4p 22 host V:x', 'parsing'],
+    ['ssh host exec V:x', 'parsing'],
+    [['ssh', 'host', 'echo hi;', 'V:x'], 'parsing'],
+    [['ssh', 'db01', 'usermod -L T:x'], null],
+    [['ssh', 'db01', 'id T:x && sudo passwd -l T:x'], null],
+    // Option groups ending in a letter that takes a value (-nw 5, -on 1).
+    ['flock -nw 5 /tmp/l T:x', 'parsing'],
+    ['xargs -on 1 T:x', 'parsing'],
+    // A wrapper in the command place runs a later word.
+    ['flock /tmp/l sudo T:x', 'parsing'],
+    ['find /tmp -exec env T:x ;', 'parsing'],
+    ['chroot / env T:x', 'parsing'],
+    ['flock /tmp/l env usermod', null],
     ['ssh host usermod -L T:x', null],
     ['ssh -p 22 T:x@host id', null],
   ]);
@@ -172,6 +185,12 @@ describe('a command string: a tag where it runs a command', () => {
     [['su', 'root', '-c', 'X=1 env Y=2 sh'], 'parsing'],
     [['su', 'root', '-c', 'sudo -u u bash -c id'], null],
     [['su', 'root', '-c', 'usermod -s /bin/bash T:x'], null],
+    // After a keyword or !, a command starts; a tag right after an option is its value.
+    [['bash', '-c', 'if true; then T:x; fi'], 'parsing'],
+    [['bash', '-c', '! T:x'], 'parsing'],
+    [['su', 'root', '-c', 'sudo -u T:x crontab -r'], null],
+    [['su', 'root', '-c', 'sudo -H usermod -L T:x'], null],
+    [['sh', '-c', 'env -u T:x id'], null],
     [['su', 'root', '-c', 'X=T:x id'], null],
     [['awk', '-v', 'u=T:x', 'BEGIN { print u }'], null],
   ]);

@@ -118,12 +118,14 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-settings.test.ts',
     'test/unit/plugins/ssh/shell-settings-survivors-a.test.ts',
     'test/unit/plugins/ssh/shell-settings-survivors-b.test.ts',
+    'test/unit/plugins/ssh/command-strings.test.ts',
   ],
   // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
   'ssh command rules': [
     ...sshShellTests,
     'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
     'test/unit/plugins/ssh/shell-settings.test.ts',
+    'test/unit/plugins/ssh/command-strings.test.ts',
   ],
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
   // python3 and tclsh, too slow to repeat for every mutant.

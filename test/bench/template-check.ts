@@ -21,6 +21,14 @@ const oneLine = (shell: string, bytes: number): string => {
   return `exec "${whole}"`;
 };
 
+/**
+ * One exec line typing `open`, `inner` over and over and `close`, to `bytes`: a command string a
+ * second shell reads (`su -c '…'`), which the check reads again as a line of its own. Each part is
+ * written as the template holds it (`\\"` for a quote).
+ */
+const oneString = (open: string, inner: string, close: string, bytes: number): string =>
+  `exec "${open}${inner.repeat(Math.floor((bytes - 8 - open.length - close.length) / inner.length))}${close}"`;
+
 /** Many exec lines, each typing `shell`. */
 const manyLines = (shell: string, bytes: number): string => {
   const line = `exec "${shell}"\n`;
@@ -44,6 +52,13 @@ const shapes: readonly (readonly [string, (bytes: number) => string])[] = [
   ['tags `echo [#USERNAME#] `', (b) => oneLine('echo [#USERNAME#] ', b)],
   ['wrappers `sudo `', (b) => oneLine('sudo ', b)],
   ['here-documents `<<E `', (b) => oneLine('<<E ', b)],
+  // Command strings, read again as a line of their own (shell-reader.ts commandStringLoses).
+  ["`su -c '-x -x … [#USERNAME#]'`", (b) => oneString("su -c '", '-x ', "[#USERNAME#]'", b)],
+  ["`su -c 'sudo -u u … sh'`", (b) => oneString("su -c '", 'sudo -u u ', "sh'", b)],
+  ['ssh joined words', (b) => oneString('ssh host ', '-o x ', '[#USERNAME#]', b)],
+  ['awk strings `print \\"x\\"; `', (b) => oneString("awk 'BEGIN{", 'print \\"x\\"; ', "}'", b)],
+  ["`su -c 'id'; `", (b) => oneLine("su -c 'id'; ", b)],
+  ["`sh -c 'echo a; ` in a row", (b) => oneString('', "sh -c 'echo a; ", '', b)],
   ['lines `{`', (b) => manyLines('{', b)],
   ['lines `for x`', (b) => manyLines('for x', b)],
   ['lines `echo [#USERNAME#]`', (b) => manyLines('echo [#USERNAME#]', b)],

@@ -533,24 +533,39 @@ function skipShortOptions(text: string, wrapper: Wrapper): number | null {
 }
 
 /**
+ * Where a command's name stands among its words (redirections left out), past assignments,
+ * keywords and wrappers (sudo, env, timeout…) with their options: its index (`args.length` where
+ * there is none; the word there may be one this check cannot know), or the class a wrapper's own
+ * words give (a shell for `sudo -s`, unknownCommand where a word this check cannot know decides
+ * what runs). shell-settings.ts asks it of the command a runner (find -exec, xargs…) runs.
+ */
+export function commandNameAt(args: readonly CommandWord[]): number | CommandClass {
+  let i = pastLeadIns(args, true);
+  for (;;) {
+    const word = args[i];
+    if (!word?.known) return i;
+    const name = basename(word.text);
+    const wrapper = wrappers.get(name);
+    if (wrapper === undefined) return i;
+    const next = skipWrapper(name, wrapper, args, i + 1);
+    if (typeof next !== 'number') return next;
+    i = next;
+  }
+}
+
+/**
  * The class of a simple command from its words (assignments and redirections included): the
  * command's name is found after assignments, keywords and wrappers (sudo, env, timeout…), after
  * quote removal and without its directory.
  */
 export function classifyCommand(words: readonly CommandWord[]): CommandClass {
   const args = words.filter((w) => !w.redirect);
-  let i = pastLeadIns(args, true);
-  for (;;) {
-    const word = args[i];
-    if (word === undefined) return { kind: 'plain', name: '' };
-    if (!word.known || word.text === '') return unknownCommand;
-    // `--`, `-` or `!` where a command name is due: what runs is decided by words this reading skipped.
-    if (/^[-!]+$/.test(word.text)) return unknownCommand;
-    const name = basename(word.text);
-    const wrapper = wrappers.get(name);
-    if (wrapper === undefined) return classifyName(name, args.slice(i + 1));
-    const next = skipWrapper(name, wrapper, args, i + 1);
-    if (typeof next !== 'number') return next;
-    i = next;
-  }
+  const at = commandNameAt(args);
+  if (typeof at !== 'number') return at;
+  const word = args[at];
+  if (word === undefined) return { kind: 'plain', name: '' };
+  if (!word.known || word.text === '') return unknownCommand;
+  // `--`, `-` or `!` where a command name is due: what runs is decided by words this reading skipped.
+  if (/^[-!]+$/.test(word.text)) return unknownCommand;
+  return classifyName(basename(word.text), args.slice(at + 1));
 }

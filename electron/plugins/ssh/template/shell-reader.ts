@@ -798,7 +798,7 @@ class ShellReader {
       }
       // In a subshell too ($(…), ( … )): what it defines holds for the rest of it.
       const readsTerminal = frame === this.#stack[0] && frame.pipeline.length === 0;
-      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal);
+      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal, commandStringLoses);
       if (lost !== null) this.#lose(lost);
       // `exec < f` with no command: the shell itself reads its next commands from f.
       const bareExec =
@@ -874,6 +874,18 @@ function readBackticks(text: readonly Item[]): string | null {
     tag.wordStart ||= outer[index]?.wordStart ?? false;
   });
   return reader.lost;
+}
+
+/**
+ * Whether the shell a command hands a string to (`su -c '…'`, ssh's joined words, awk's
+ * `system("…")`) would start a shell or lose the reading there, as this reader would on a typed
+ * line: tags in the string are NUL (a word's `marked`). Read once per command that holds one.
+ */
+export function commandStringLoses(marked: string): boolean {
+  const reader = new ShellReader();
+  // Ended as a typed line is: a shell started by its last command reads on as one typed there.
+  reader.read([...Array.from(marked, (c) => (c === tagMarker ? new Placement(-1) : c)), '\n']);
+  return reader.lost !== null;
 }
 
 /**

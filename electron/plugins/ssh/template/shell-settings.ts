@@ -4,7 +4,13 @@
  * how bash parses (POSIX mode, `set -k`, `shopt`), how the terminal edits what is typed (`stty`),
  * or what history expansion brings back. After one, every value is refused (shell-reader.ts).
  */
-import { readingShells, unknownCommand, type CommandClass, type CommandWord } from './command-rules';
+import {
+  commandNameAt,
+  readingShells,
+  unknownCommand,
+  type CommandClass,
+  type CommandWord,
+} from './command-rules';
 import { pastLeadIns } from './lead-ins';
 
 /**
@@ -203,20 +209,26 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
 }
 
 /**
- * A shell's name or path where a command string (`-c 'exec sh'`, an awk `system("sh")`) runs a
- * command, past assignments and the words that run the next (`exec`, `env`, `sudo`…) with their
- * options (each may take a value: `sudo -u u sh`, so `sudo -H ls sh` is read as sh), not followed by -c: it
- * starts a shell. So may a word a tag completes there (NUL in `marked`; not an assignment's
- * value): a value with a form may be a shell's name (a user name `sh` or `fish`). The string is
- * read with its quotes and backslashes removed (`exec "sh"`, `s"h"`).
+ * Whether a second shell that runs a command string (tags in it as NUL) would start a shell or
+ * lose the reading as this one would (shell-reader.ts reads it as it reads a typed line; passed
+ * in, as the reader calls here). A value in the string may name a shell (a user name `sh`).
  */
-const shellStartIn = new RegExp(
-  String.raw`(?:^|[;&|({\n\`!]|\b(?:then|do|else|elif|if|while|until|time)\s)\s*(?:\w+=\S*\s+)*(?:(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid)\s+(?:(?:-\S*\s+(?:[^-\s;&|]\S*\s+)?|\w+=\S*\s+))*)*(?:(?:\S*/)?(?:${[...readingShells].join('|')})(?![^\s;&|)\`])(?!\s+-[A-Za-z]*c)|(?<!(?:^|\s)-\S*\s+)[^\s;&|)\`=]*\0)`,
-);
+export type CommandStringReader = (marked: string) => boolean;
 
-/** Whether a command string's text (tags as NUL, `marked`) starts a shell; one built by an expansion may. */
-const stringStartsShell = (word: CommandWord): boolean =>
-  word.expanded || shellStartIn.test(word.marked.replace(/['"\\]/g, ''));
+/** Whether a second shell running a command string may start a shell; one an expansion builds may. */
+const stringStartsShell = (word: CommandWord, readString: CommandStringReader): boolean =>
+  word.expanded || readString(word.marked);
+
+/**
+ * The command strings of an awk program (`system("sh")`, `print | "sh"`, `"sh" | getline`): its
+ * string literals, with awk's escapes read (`\n` ends a command for the shell that runs it).
+ */
+function awkStrings(program: string): string[] {
+  const escapes: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r' };
+  return Array.from(program.matchAll(/"((?:[^"\\]|\\.)*)"/gs), (match) =>
+    (match[1] ?? '').replace(/\\(.)/gs, (_, c: string) => escapes[c] ?? c),
+  );
+}
 
 /** A word that hands the next word (or the rest of itself) to a shell or a command line. */
 const commandStringOption = (word: CommandWord): boolean =>
@@ -227,15 +239,28 @@ const commandStringOption = (word: CommandWord): boolean =>
  * with them: a shell's name or path as one of its words, or in the string it hands to one (-c,
  * --command). The shell then reads the next lines, as bash or not.
  */
-function runsAShell(args: readonly CommandWord[], nameAt: number, input: ShellInput, awk: boolean): boolean {
-  if (runsANamedShell(args, nameAt)) return true;
+function runsAShell(
+  args: readonly CommandWord[],
+  nameAt: number,
+  input: ShellInput,
+  awk: boolean,
+  readString: CommandStringReader,
+): boolean {
+  if (runsANamedShell(args, nameAt, readString)) return true;
   return args.some((word, i) => {
     const before = args[i - 1];
-    if (before !== undefined && commandStringOption(before) && stringStartsShell(word)) return true;
+    if (before !== undefined && commandStringOption(before) && stringStartsShell(word, readString))
+      return true;
     // --command=…, --split-string=…, -S'…' (env), and an awk program's system("sh").
     const attached = /^(?:--command=|--split-string=|-S)(.+)$/.exec(word.marked)?.[1];
-    if (attached !== undefined && stringStartsShell({ ...word, marked: attached })) return true;
-    if (awk && i > nameAt && !word.text.startsWith('-') && stringStartsShell(word)) return true;
+    if (attached !== undefined && stringStartsShell({ ...word, marked: attached }, readString)) return true;
+    if (
+      awk &&
+      i > nameAt &&
+      !word.text.startsWith('-') &&
+      (word.expanded || awkStrings(word.marked).some(readString))
+    )
+      return true;
     const shell = basename(word.text);
     return (
       word.known &&
@@ -256,10 +281,6 @@ const valueOptions: Readonly<Record<string, RegExp>> = {
 };
 /** The operand a runner runs: xargs's first; flock's, chroot's and ssh's second (a lock, a root, a host first). */
 const commandOperand: Readonly<Record<string, number>> = { xargs: 0, flock: 1, chroot: 1, ssh: 1 };
-/** Commands that run a later word of theirs: in a runner's command place, what they run is. */
-const wrappers =
-  /^(?:exec|command|builtin|env|nohup|sudo|doas|time|nice|setsid|timeout|stdbuf|ionice|chrt|taskset)$/;
-
 /** Where a runner's command stands: after find's -exec…, or the operand of `commandOperand`; or -1. */
 function commandPlace(args: readonly CommandWord[], nameAt: number): number {
   const name = basename(args[nameAt]?.text ?? '');
@@ -282,23 +303,26 @@ function commandPlace(args: readonly CommandWord[], nameAt: number): number {
 
 /**
  * Whether a runner's command may be a shell a value or an expansion names (a user name `sh` or
- * `fish`), which then reads the next lines: a tag or an expansion in its command place, or, past a
- * wrapper there (`env`, `sudo -u u`), any word that is one; for ssh, a shell in the command string
- * it joins from its words (`ssh host "exec [#USERNAME#]"`) as a -c string is read.
+ * `fish`), which then reads the next lines: a tag or an expansion where its name stands, past the
+ * wrappers the command rules look through (`env`, `sudo -u u`), or a word there this check cannot
+ * know; for ssh, the command string it joins from its words (`ssh host "exec [#USERNAME#]"`), read
+ * as a -c string is.
  */
-function runsANamedShell(args: readonly CommandWord[], nameAt: number): boolean {
+function runsANamedShell(
+  args: readonly CommandWord[],
+  nameAt: number,
+  readString: CommandStringReader,
+): boolean {
   const at = commandPlace(args, nameAt);
-  const command = args[at];
-  if (command === undefined) return false;
-  if (basename(args[nameAt]?.text ?? '') === 'ssh') {
-    const rest = args.slice(at);
-    const joined = rest.map((w) => w.marked).join(' ');
-    return stringStartsShell({ ...command, expanded: rest.some((w) => w.expanded), marked: joined });
-  }
-  if (!command.known) return !/\s/.test(command.marked);
-  return (
-    wrappers.test(basename(command.text)) && args.slice(at + 1).some((w) => !w.known && !/\s/.test(w.marked))
-  );
+  if (args[at] === undefined) return false;
+  const command = args.slice(at);
+  if (basename(args[nameAt]?.text ?? '') === 'ssh')
+    return command.some((w) => w.expanded) || readString(command.map((w) => w.marked).join(' '));
+  const name = commandNameAt(command);
+  if (typeof name !== 'number') return name === unknownCommand;
+  const word = command[name];
+  // A word with a space in it names no shell on the PATH (`"echo [#X#]"`).
+  return word !== undefined && !word.known && !/\s/.test(word.marked);
 }
 
 /** A command's options: its words up to the first that is not one. */
@@ -329,13 +353,15 @@ const shellEnvironment = /^(?:SHELL|SHELLOPTS|BASHOPTS|POSIXLY_CORRECT|ENV|BASH_
 /**
  * Why the reading is lost after this command (one of `lostReasons`), or null. `readsInput`: a `<`
  * redirection stands in it. `readsTerminal`: nothing is piped into it and it is not in a
- * substitution or a group, so a shell it starts reads the template's next lines.
+ * substitution or a group, so a shell it starts reads the template's next lines. `readString`:
+ * how a command string this command hands to a shell is read (CommandStringReader).
  */
 export function whyReadingIsLost(
   words: readonly CommandWord[],
   cls: CommandClass,
   readsInput: boolean,
   readsTerminal: boolean,
+  readString: CommandStringReader,
 ): string | null {
   const args = words.filter((w) => !w.redirect);
   if (args.some((w) => /BASH_(?:ALIASES|CMDS)/.test(w.text))) return lostReasons.redefines;
@@ -373,7 +399,8 @@ export function whyReadingIsLost(
   const input: ShellInput = readsInput && !terminalTarget ? 'file' : readsTerminal ? 'terminal' : 'unknown';
   if (startsOtherShell(name, rest, input)) return lostReasons.parsing;
   if (cls.kind === 'reparsed') {
-    if (runsAShell(args, nameIndex(args, name), input, name.includes('awk'))) return lostReasons.parsing;
+    if (runsAShell(args, nameIndex(args, name), input, name.includes('awk'), readString))
+      return lostReasons.parsing;
     // `command $c`, `exec $c`: what runs is built when it runs (c=sh).
     if (cls === unknownCommand && args.some((w) => !w.known)) return lostReasons.unnamed;
   }

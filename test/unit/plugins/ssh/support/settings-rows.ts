@@ -7,6 +7,7 @@ import {
   classifyCommand,
   type CommandWord,
 } from '../../../../../electron/plugins/ssh/template/command-rules';
+import { commandStringLoses } from '../../../../../electron/plugins/ssh/template/shell-reader';
 import { lostReasons, whyReadingIsLost } from '../../../../../electron/plugins/ssh/template/shell-settings';
 import { tagMarker } from '../../../../../electron/plugins/ssh/template/tag-placement';
 
@@ -42,7 +43,7 @@ export type Reason = keyof typeof lostReasons | null;
 /** whyReadingIsLost as the reader asks it, with the command class the command rules give. */
 export function lost(spec: Words, readsInput = false, readsTerminal = true): string | null {
   const list = words(spec);
-  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal);
+  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal, commandStringLoses);
 }
 
 /** A row: the command, the reason, and whether it reads a `<` and the terminal (default: no, yes). */

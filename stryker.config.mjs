@@ -93,7 +93,21 @@ export const moduleTests = {
   // it; ssh-plugin.ts imports both). The other SSH test files (the terminal, the output window,
   // the parser...) never load these files; the wider suite that reaches them through the plugin
   // registry (template service, executor, host wiring) is not their own test.
-  'ssh shell context': sshShellTests,
+  // Besides, every SSH test file that starts no bash and reaches its consoles, here-documents and
+  // probes (second readers, the reader's and the settings' survivors): shell-context.ts is their
+  // entry point, so that their rows hold its mutants too.
+  'ssh shell context': [
+    ...sshShellTests,
+    'test/unit/plugins/ssh/second-readers-check.test.ts',
+    'test/unit/plugins/ssh/second-reader-attacks.test.ts',
+    'test/unit/plugins/ssh/second-reader-attacks-2.test.ts',
+    'test/unit/plugins/ssh/second-readers-mutants.test.ts',
+    'test/unit/plugins/ssh/substitute-mutants.test.ts',
+    'test/unit/plugins/ssh/shell-reader-mutants.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-*.test.ts',
+    'test/unit/plugins/ssh/shell-settings*.test.ts',
+    'test/unit/plugins/ssh/command-strings.test.ts',
+  ],
   // substitute.ts also escapes values for sed and the consoles: second-readers-check.test.ts
   // holds those exact outputs; the other second-readers files are not needed to hold its mutants.
   'ssh substitution': [

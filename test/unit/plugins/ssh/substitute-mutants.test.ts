@@ -293,6 +293,42 @@ describe('commands the parser could not produce: a bug, thrown rather than shown
   });
 });
 
+describe('the survivors of 4 December (here-documents and history expansion)', () => {
+  // substitute.ts:186 `case 'here-document'`: a quoted delimiter's body takes the value as it is,
+  // where a shell-quoted value would put its quotes in the file.
+  it('a value in a quoted here-document body is typed as it is', () => {
+    expect(
+      sends(template(line('exec', "cat > f <<'EOF'"), line('exec', '[#ADD_INFO#] x'), line('exec', 'EOF')), {
+        ADD_INFO: 'a b',
+      }),
+    ).toEqual(["cat > f <<'EOF'\n", 'a b x\n', 'EOF\n']);
+  });
+
+  // substitute.ts:106 `!passesStrictPattern(…)` -> true: a one-tag line the shell reads (the quote
+  // the line before opened is still open) takes a value with its form as it is.
+  it('a one-tag line the shell reads takes a value with its form', () => {
+    expect(
+      sends(template(line('exec', "echo '"), line('exec', '[#USERNAME#]')), { USERNAME: 'alice' }),
+    ).toEqual(["echo '\n", 'alice\n']);
+  });
+
+  // substitute.ts:257 the bang's place within a quoted value (both bounds, the prefix subtracted):
+  // a `!` history expansion reads but leaves alone (before a blank) outside the value, before or
+  // after it, is not the value's.
+  it("a `!` outside a quoted value is not the value's", () => {
+    for (const text of ["echo a! '[#ADD_INFO#]'", "echo '[#ADD_INFO#]' b! c", 'echo "[#ADD_INFO#]! x"'])
+      expect(sends(template(line('exec', text)), { ADD_INFO: 'v' })).toEqual([
+        text.replace('[#ADD_INFO#]', 'v') + '\n',
+      ]);
+  });
+
+  it("a `!` outside a quoted value after a write on the same line is not the value's", () => {
+    expect(
+      sends(template(line('write', 'echo a! '), line('exec', "b '[#ADD_INFO#]'")), { ADD_INFO: 'v' }),
+    ).toEqual(['echo a! ', "b 'v'\n"]);
+  });
+});
+
 // The surviving mutants of substitute.ts no test can tell apart (Stryker, "ssh substitution"):
 // - substitute.ts:109 StringLiteral, 'is read by the shell' -> "": typedToShell is reached only
 //   through a placement of a one-tag line that the shell or a console reads, and shell-context.ts
@@ -301,23 +337,27 @@ describe('commands the parser could not produce: a bug, thrown rather than shown
 //   already collected the value of every secret tag the run was given (Object.entries of the
 //   tags), and value() returns that same own value (tagValue), so the set is the same. Only a
 //   value hidden from enumeration (a non-enumerable property) would tell it apart.
-// - substitute.ts:195 StringLiteral, `values.get(index) ?? ''` -> "Stryker was here!": every tag
+// - substitute.ts:198 StringLiteral, `values.get(index) ?? ''` -> "Stryker was here!": every tag
 //   segment's value is in the map before commandWords runs (a refused value throws first).
-// - substitute.ts:197 Regex, /[\s;|&()<>]+/ -> /[\s;|&()<>]/: splitting at each separator alone
+// - substitute.ts:200 Regex, /[\s;|&()<>]+/ -> /[\s;|&()<>]/: splitting at each separator alone
 //   only adds empty words between adjacent ones, which the filter after it drops.
-// - substitute.ts:220 ConditionalExpression, `only?.kind === 'tag'` -> true: a one-segment line
+// - substitute.ts:223 ConditionalExpression, `only?.kind === 'tag'` -> true: a one-segment line
 //   with no tag has no placement (placeTemplateTags places tags only, by the command's line), so
 //   readByShell is undefined there anyway. Only commands the parser cannot produce (two on one
 //   line, the second with a tag) would tell it apart.
-// - substitute.ts:220 and :226 OptionalChaining, `only?.kind` -> `only.kind`: after
+// - substitute.ts:223 and :229 OptionalChaining, `only?.kind` -> `only.kind`: after
 //   `segments.length === 1`, `only` is always defined.
-// - substitute.ts:232 ArrayDeclaration, `[]` -> `["Stryker was here"]`: a string in quotedValues
+// - substitute.ts:235 ArrayDeclaration, `[]` -> `["Stryker was here"]`: a string in quotedValues
 //   has no start or end, so it never holds a `!` (the comparisons with undefined are false) and
 //   never starts a line (`text[NaN]` is not "^").
-// - substitute.ts:368 StringLiteral, `linePrefix = ''` -> "Stryker was here!": the prefix has no
+// - substitute.ts:371 StringLiteral, `linePrefix = ''` -> "Stryker was here!": the prefix has no
 //   quote, backslash or `$`, so history expansion reads the line after it in the same state and
 //   the prefix's own `!` is before every value; a value's `^` is checked only inside quotes the
 //   template opened, so never at the very start of the first shell line, and the first Enter
 //   resets the prefix as it does without the mutant.
-// - substitute.ts:373 StringLiteral, `.pop() ?? ''` -> "Stryker was here!": split always returns
+// - substitute.ts:376 StringLiteral, `.pop() ?? ''` -> "Stryker was here!": split always returns
 //   at least one string, so pop() is never undefined.
+// - substitute.ts:262 ArithmeticOperator, `linePrefix.length + value.start` -> `- value.start`:
+//   the two agree when the value starts its text; otherwise the mutant asks about an index at or
+//   before the prefix's length, a line start there only at 0, and a `^` starting the template's
+//   own line makes textExpandsHistory refuse every value of the template first.

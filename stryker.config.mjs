@@ -106,7 +106,9 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-mutants.test.ts',
     'test/unit/plugins/ssh/shell-reader-survivors-*.test.ts',
     'test/unit/plugins/ssh/shell-settings*.test.ts',
-    'test/unit/plugins/ssh/command-strings.test.ts',
+    'test/unit/plugins/ssh/command-strings*.test.ts',
+    'test/unit/plugins/ssh/history-expansion-survivors.test.ts',
+    'test/unit/plugins/ssh/shell-context-survivors-*.test.ts',
   ],
   // substitute.ts also escapes values for sed and the consoles: second-readers-check.test.ts
   // holds those exact outputs; the other second-readers files are not needed to hold its mutants.
@@ -132,14 +134,15 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-settings.test.ts',
     'test/unit/plugins/ssh/shell-settings-survivors-a.test.ts',
     'test/unit/plugins/ssh/shell-settings-survivors-b.test.ts',
-    'test/unit/plugins/ssh/command-strings.test.ts',
+    'test/unit/plugins/ssh/command-strings*.test.ts',
   ],
-  // shell-command.ts's atForLoop is read by the reader: its tests are the for ((…)) rows of -b.
+  // shell-command.ts builds the commands the reader reads: the reader's own tables hold it too.
   'ssh command rules': [
     ...sshShellTests,
-    'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
-    'test/unit/plugins/ssh/shell-settings.test.ts',
-    'test/unit/plugins/ssh/command-strings.test.ts',
+    'test/unit/plugins/ssh/shell-reader-mutants.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-*.test.ts',
+    'test/unit/plugins/ssh/shell-settings*.test.ts',
+    'test/unit/plugins/ssh/command-strings*.test.ts',
   ],
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
   // python3 and tclsh, too slow to repeat for every mutant.

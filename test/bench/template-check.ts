@@ -58,6 +58,8 @@ const shapes: readonly (readonly [string, (bytes: number) => string])[] = [
   ['ssh joined words', (b) => oneString('ssh host ', '-o x ', '[#USERNAME#]', b)],
   ['awk strings `print \\"x\\"; `', (b) => oneString("awk 'BEGIN{", 'print \\"x\\"; ', "}'", b)],
   ["`su -c 'id'; `", (b) => oneLine("su -c 'id'; ", b)],
+  // Each ssh joins the words after it into a command line for the next (read this deep at most).
+  ['ssh chains `ssh h `', (b) => oneLine('ssh h ', b)],
   ["`sh -c 'echo a; ` in a row", (b) => oneString('', "sh -c 'echo a; ", '', b)],
   ['lines `{`', (b) => manyLines('{', b)],
   ['lines `for x`', (b) => manyLines('for x', b)],

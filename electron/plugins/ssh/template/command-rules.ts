@@ -40,6 +40,13 @@ export type CommandClass =
       readonly readsCode: boolean;
       /** sed with one s command as its script: the values in it are escaped for it instead. */
       readonly sed?: { readonly script: CommandWord; readonly layers: readonly SedLayer[] };
+      /**
+       * A wrapper's option that runs a shell with the words after it (`sudo -s`, `sudo -i`, `doas
+       * -s`, `env -S`): where those words start among the command's words (past the wrapper's
+       * other options), or -1 where a word this check cannot know stands among the options. They
+       * are a command string for that shell (shell-settings.ts).
+       */
+      readonly shellCommandAt?: number;
     }
   /** No value of any tag may go here (arithmetic, variable names). */
   | { readonly kind: 'evaluated'; readonly reason: string; readonly name: string };
@@ -69,6 +76,10 @@ export const readingShells: ReadonlySet<string> = new Set([
   'xonsh',
   'pwsh',
   'powershell',
+  // busybox's and the static builds' names.
+  'hush',
+  'lksh',
+  'mksh-static',
 ]);
 
 const shells = new Set([
@@ -187,8 +198,6 @@ const reparsers = new Set([
   'faketime',
   'proot',
   'schroot',
-  'chrt',
-  'taskset',
   'dbus-run-session',
   'xvfb-run',
   'catchsegv',
@@ -355,6 +364,23 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
     { withArgument: set('-u', '-C'), withoutArgument: set('-n'), positional: 0, shellOptions: set('-s') },
   ],
   ['busybox', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+  // taskset MASK cmd, chrt PRIORITY cmd (util-linux); -p acts on a running process and runs none.
+  [
+    'taskset',
+    { withArgument: set(), withoutArgument: set('-a', '-c', '--all-tasks', '--cpu-list'), positional: 1 },
+  ],
+  [
+    'chrt',
+    {
+      withArgument: set('-T', '-P', '-D', '--sched-runtime', '--sched-period', '--sched-deadline'),
+      withoutArgument: set(
+        ...['-a', '-b', '-d', '-f', '-i', '-o', '-r', '-R', '-v'],
+        ...['--all-tasks', '--batch', '--deadline', '--fifo', '--idle', '--other', '--rr'],
+        ...['--reset-on-fork', '--verbose'],
+      ),
+      positional: 1,
+    },
+  ],
 ]);
 
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
@@ -492,7 +518,13 @@ function skipWrapper(
     }
     const option = text.includes('=') ? text.slice(0, text.indexOf('=')) : text;
     if (wrapper.shellOptions?.has(option) === true || (!text.startsWith('--') && hasShellFlag(text, wrapper)))
-      return reparsedBy(`${name} ${option}`, 'runs a shell');
+      return {
+        kind: 'reparsed',
+        reason: `goes to ${name} ${option}, which runs a shell (quoting does not hold there)`,
+        name: `${name} ${option}`,
+        readsCode: true,
+        shellCommandAt: shellCommandAt(name, wrapper, words, i),
+      };
     if (text.startsWith('--')) {
       if (wrapper.withArgument.has(option)) i += text.includes('=') ? 1 : 2;
       else if (wrapper.withoutArgument.has(option)) i++;
@@ -511,6 +543,22 @@ function skipWrapper(
     i += skipped;
   }
   return i;
+}
+
+/** Where the words a wrapper's shell option runs start: past its options, the shell ones too. */
+function shellCommandAt(name: string, wrapper: Wrapper, words: readonly CommandWord[], at: number): number {
+  const shellOptions = [...(wrapper.shellOptions ?? [])];
+  const plain: Wrapper = {
+    ...wrapper,
+    shellOptions: undefined,
+    // Long ones take no value but --split-string, whose value is the command string itself.
+    withoutArgument: new Set([
+      ...wrapper.withoutArgument,
+      ...shellOptions.filter((o) => o !== '--split-string'),
+    ]),
+  };
+  const next = skipWrapper(name, plain, words, at);
+  return typeof next === 'number' ? next : -1;
 }
 
 function hasShellFlag(text: string, wrapper: Wrapper): boolean {

@@ -37,7 +37,10 @@ const hookNames =
  * (POSIX''LY_CORRECT), or, for PS1 to PS3, with an escape prompt expansion decodes (`\044` is $).
  */
 const hooks = (text: string): boolean =>
-  hookNames.test(text.replace(/['"\\]/g, '')) || /\bPS[1-3]\b.*\\(?:[0-7]|x)/.test(text);
+  hookNames.test(unquoted(text)) || /\bPS[1-3]\b.*\\(?:[0-7]|x)/.test(text);
+
+/** A text as bash finds a name in it: without quotes (`$'…'` and `$"…"` too) and backslashes. */
+const unquoted = (text: string): string => text.replace(/\$?['"]|\\/g, '');
 
 /**
  * The line end an exec types, as the shell reads it: the plugin's shell has a terminal, whose
@@ -134,7 +137,13 @@ function placeLines(
   let hooked = false;
   /** The text of the shell line being assembled (writes, `\` continuations). */
   let shellLine = '';
-  const template = commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n');
+  /** Every shell line so far, as history expansion may read them: see below. */
+  let shellText = '';
+  // PYTHONINSPECT however quoted (PYTHON''INSPECT) on any line, or over a write and the exec
+  // after it (below).
+  let inspecting = unquoted(
+    commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n'),
+  ).includes('PYTHONINSPECT');
   /** Items the one-tag lines' probes have read so far. */
   let probed = 0;
   /** What each exec types after its text (set-new-line-mode). */
@@ -204,8 +213,12 @@ function placeLines(
     hooked ||= hooks(command.argument.text);
     // The shell line as bash assembles it: writes before, and lines a `\` continues.
     shellLine += command.argument.text;
-    // A \ continues the line into the next exec before one line end, not windows' two.
-    if (command.kind === 'write' || (lineEnding !== newLineModes.windows && shellLine.endsWith('\\'))) {
+    // A \ continues the line into the next exec before one line end, not windows' two; an
+    // escaped one (`\\`) does not.
+    if (
+      command.kind === 'write' ||
+      (lineEnding !== newLineModes.windows && /(?<!\\)(?:\\\\)*\\$/.test(shellLine))
+    ) {
       if (command.kind === 'exec') shellLine = shellLine.slice(0, -1);
       continue;
     }
@@ -214,11 +227,16 @@ function placeLines(
     // The shell line as bash's history reads it: `write "sh -c !"` then `exec "$"` is `!$`.
     historyExpanded ||= textExpandsHistory(whole);
     hooked ||= hooks(whole);
+    shellText += `${whole}\n`;
     // Launched from a line split over template lines, or with PYTHONINSPECT exported before
     // (Python then stays after -c): a console not followed.
     const split = whole !== command.argument.text;
-    const inspect = template.includes('PYTHONINSPECT') && /python|pypy|jython|wlst/.test(whole);
-    const found = bodyLines.has(command.line) ? null : consoleOpenedBy(whole);
+    inspecting ||= unquoted(whole).includes('PYTHONINSPECT');
+    const inspect = inspecting && /python|pypy|jython|wlst/.test(whole);
+    // A launcher in the exec's own text counts too, should the joining above be wrong.
+    const found = bodyLines.has(command.line)
+      ? null
+      : (consoleOpenedBy(whole) ?? (split ? consoleOpenedBy(command.argument.text) : null));
     const opened =
       inspect || (found !== null && split) ? { kind: 'unknown' as const, name: 'a console' } : found;
     // A console this check reads starts only from a command the shell reads whole, at a
@@ -236,6 +254,9 @@ function placeLines(
       });
   }
   console?.finish();
+  // bash's history expansion starts a line inside the single quotes a line before left open
+  // (`echo 'a`, then `b' ; sh -c !$`): read as one text too, it counts what either reading finds.
+  historyExpanded ||= textExpandsHistory(shellText);
   const inBodies = readStream(lines);
   // An interactive bash brings earlier lines back, values and all, wherever the text asks.
   if (historyExpanded)

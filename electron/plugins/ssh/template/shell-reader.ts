@@ -15,7 +15,12 @@ import {
   type Compound,
   type PipelineStage,
 } from './shell-command';
-import { arithmeticAssignment, lostReasons, whyReadingIsLost } from './shell-settings';
+import {
+  arithmeticAssignment,
+  lostReasons,
+  whyReadingIsLost,
+  type CommandStringReader,
+} from './shell-settings';
 import { Placement, reasons, tagMarker } from './tag-placement';
 
 /** After these, a quoted value keeps its word's meaning (`--opt=`, `user:`, `a.`). */
@@ -798,7 +803,13 @@ class ShellReader {
       }
       // In a subshell too ($(…), ( … )): what it defines holds for the rest of it.
       const readsTerminal = frame === this.#stack[0] && frame.pipeline.length === 0;
-      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal, commandStringLoses);
+      const readString: CommandStringReader = (text, source, bash) =>
+        commandStringLoses(
+          text,
+          source.flatMap((word) => cmd.wordTags[cmd.words.indexOf(word)] ?? []),
+          bash,
+        );
+      const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal, readString);
       if (lost !== null) this.#lose(lost);
       // `exec < f` with no command: the shell itself reads its next commands from f.
       const bareExec =
@@ -876,15 +887,46 @@ function readBackticks(text: readonly Item[]): string | null {
   return reader.lost;
 }
 
+/** Command strings within command strings (`su -c "ssh h sh -c '…'"`) are read this deep. */
+const maxNesting = 4;
+let nesting = 0;
+
 /**
- * Whether the shell a command hands a string to (`su -c '…'`, ssh's joined words, awk's
- * `system("…")`) would start a shell or lose the reading there, as this reader would on a typed
- * line: tags in the string are NUL (a word's `marked`). Read once per command that holds one.
+ * bash's own syntax, which another shell reading a command string splits otherwise: dash runs
+ * `sh` in `[[ x || sh ]]` and `(( 1 || sh ))`, reads `&>` as `&` then `>`, `<<<` as a
+ * here-document, `$'…'` as `$` then '…'.
  */
-export function commandStringLoses(marked: string): boolean {
+const bashOnly = /\[\[|(?<!\$)\(\(|&>|<<<|\$'/;
+
+/** A trap in a command string: the shell that runs it exits right after, and EXIT runs it then. */
+const trapWord = /(?:^|[\s;&|(`])trap(?:\s|$)/;
+
+/**
+ * Whether the shell a command hands a string to (`su -c '…'`, ssh's joined words, `sudo -s …`)
+ * would start a shell or lose the reading there, as this reader would on a typed line (see
+ * shell-settings.ts CommandStringReader). Its tags are NULs, `outer` the placements they stand
+ * for: each is refused for every value where its place in the string asks it (`$(( [#X#] ))`).
+ */
+export function commandStringLoses(text: string, outer: readonly Placement[], bash: boolean): boolean {
+  if (nesting >= maxNesting || trapWord.test(text) || (!bash && bashOnly.test(text))) return true;
+  const tags: Placement[] = [];
+  const items = Array.from(text, (c): Item => {
+    if (c !== tagMarker) return c;
+    const tag = new Placement(-1);
+    tags.push(tag);
+    return tag;
+  });
   const reader = new ShellReader();
-  // Ended as a typed line is: a shell started by its last command reads on as one typed there.
-  reader.read([...Array.from(marked, (c) => (c === tagMarker ? new Placement(-1) : c)), '\n']);
+  nesting++;
+  try {
+    // Ended as a typed line is: a shell started by its last command reads on as one typed there.
+    reader.read([...items, '\n']);
+  } finally {
+    nesting--;
+  }
+  tags.forEach((tag, i) => {
+    if (tag.refusedForAll !== null) outer[i]?.refuseAll(tag.refusedForAll);
+  });
   return reader.lost !== null;
 }
 

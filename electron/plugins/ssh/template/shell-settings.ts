@@ -209,30 +209,59 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
 }
 
 /**
- * Whether a second shell that runs a command string (tags in it as NUL) would start a shell or
- * lose the reading as this one would (shell-reader.ts reads it as it reads a typed line; passed
- * in, as the reader calls here). A value in the string may name a shell (a user name `sh`).
+ * How a command string a second shell runs is read (shell-reader.ts reads it as a typed line;
+ * passed in, as the reader calls here): whether that shell would start a shell or lose the reading
+ * there. `text` holds the tags of `source`'s words as NULs, in order, and the reader gives each
+ * the refusals its place in the string asks (arithmetic, `${…}`). `bash`: bash reads it (`bash -c`;
+ * su, sudo -s and ssh run the account's shell, which must be bash: MATCHING.md), or another shell
+ * (`sh -c`, flock -c, awk's system, sg), which splits bash's own syntax otherwise (`[[ a || sh ]]`).
  */
-export type CommandStringReader = (marked: string) => boolean;
+export type CommandStringReader = (text: string, source: readonly CommandWord[], bash: boolean) => boolean;
 
-/** Whether a second shell running a command string may start a shell; one an expansion builds may. */
-const stringStartsShell = (word: CommandWord, readString: CommandStringReader): boolean =>
-  word.expanded || readString(word.marked);
+/** Whether a command string starts a shell; one an expansion builds may. */
+const stringStartsShell = (
+  text: string,
+  source: readonly CommandWord[],
+  bash: boolean,
+  readString: CommandStringReader,
+): boolean => source.some((w) => w.expanded) || readString(text, source, bash);
+
+/** Commands whose -c string bash reads (see CommandStringReader), unless a shell's name comes first. */
+const bashRunsString = new Set([
+  'bash',
+  'rbash',
+  'su',
+  'runuser',
+  'sudo -s',
+  'sudo -i',
+  'sudo --login',
+  'sudo --shell',
+]);
 
 /**
- * The command strings of an awk program (`system("sh")`, `print | "sh"`, `"sh" | getline`): its
- * string literals, with awk's escapes read (`\n` ends a command for the shell that runs it).
+ * An awk program that runs commands (`system(…)`, `print | cmd`, `cmd | getline`, gawk's `|&` and
+ * `@include`): its command strings may be built of anything (`"s" "h"`, a variable, `"\163\150"`),
+ * so any of them may start a shell. A `|` in a regular expression (`/root|admin/`) runs nothing.
  */
-function awkStrings(program: string): string[] {
-  const escapes: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r' };
-  return Array.from(program.matchAll(/"((?:[^"\\]|\\.)*)"/gs), (match) =>
-    (match[1] ?? '').replace(/\\(.)/gs, (_, c: string) => escapes[c] ?? c),
+const awkRunsCommands = /system|getline|@|\|&|\|\s*"|\|\s*[A-Za-z_]\w*\s*(?:[;}\n]|$)/;
+
+/** An awk command's words but -F's field separator (`-F'|'`, `-F '|'`). */
+const awkProgram = (words: readonly CommandWord[]): readonly CommandWord[] =>
+  words.filter(
+    (w, i) =>
+      !/^(?:-F|--field-separator)/.test(w.text) &&
+      !/^(?:-F|--field-separator)$/.test(words[i - 1]?.text ?? ''),
   );
-}
+
+/** An awk word that runs commands (`awkRunsCommands`), or one an expansion builds. */
+const runsCommands = (word: CommandWord): boolean => word.expanded || awkRunsCommands.test(word.marked);
 
 /** A word that hands the next word (or the rest of itself) to a shell or a command line. */
 const commandStringOption = (word: CommandWord): boolean =>
-  option(word, /c/) || /^(?:--command|-S|--split-string)$/.test(word.text);
+  option(word, /c/) || /^(?:--command|--session-command|-S|--split-string)$/.test(word.text);
+
+/** env -S splits its string with escapes and expansions of its own (`nice\_sh` is `nice sh`). */
+const envSplitEscape = /[\\$]/;
 
 /**
  * A command that runs its arguments (flock, su, find -exec, env -S, a wrapper) and starts a shell
@@ -241,26 +270,45 @@ const commandStringOption = (word: CommandWord): boolean =>
  */
 function runsAShell(
   args: readonly CommandWord[],
-  nameAt: number,
+  cls: Extract<CommandClass, { kind: 'reparsed' }>,
   input: ShellInput,
-  awk: boolean,
   readString: CommandStringReader,
 ): boolean {
-  if (runsANamedShell(args, nameAt, readString)) return true;
+  const name = cls.name;
+  const nameAt = nameIndex(args, name);
+  if (runsANamedShell(args, nameAt, readString, 0)) return true;
+  // sudo -s, sudo -i, doas -s, env -S: the words after their options are the shell's command.
+  const at = cls.shellCommandAt;
+  if (at !== undefined) {
+    const rest = at < 0 ? [] : args.slice(at);
+    if (at < 0 && args.some((w) => !w.known)) return true;
+    if (name.startsWith('env') && rest.some((w) => envSplitEscape.test(w.marked))) return true;
+    if (rest.length > 0 && stringStartsShell(joined(rest), rest, bashRunsString.has(name), readString))
+      return true;
+  }
+  // Its commands' shells read what awk reads: a file, or the next lines (not -F's separator).
+  if (name.includes('awk') && input !== 'file' && awkProgram(args.slice(nameAt + 1)).some(runsCommands))
+    return true;
   return args.some((word, i) => {
     const before = args[i - 1];
-    if (before !== undefined && commandStringOption(before) && stringStartsShell(word, readString))
-      return true;
-    // --command=…, --split-string=…, -S'…' (env), and an awk program's system("sh").
-    const attached = /^(?:--command=|--split-string=|-S)(.+)$/.exec(word.marked)?.[1];
-    if (attached !== undefined && stringStartsShell({ ...word, marked: attached }, readString)) return true;
-    if (
-      awk &&
-      i > nameAt &&
-      !word.text.startsWith('-') &&
-      (word.expanded || awkStrings(word.marked).some(readString))
-    )
-      return true;
+    const runner = basename(args[i - 2]?.text ?? '');
+    const bash =
+      runner === 'bash' || runner === 'rbash' || (!readingShells.has(runner) && bashRunsString.has(name));
+    if (before !== undefined && commandStringOption(before)) {
+      if (/^(?:-S|--split-string)$/.test(before.text) && envSplitEscape.test(word.marked)) return true;
+      if (stringStartsShell(word.marked, [word], bash, readString)) return true;
+    }
+    // --command=…, --split-string=…, -S'…' (env).
+    const attached = /^(?:--command=|--session-command=|--split-string=|-S)(.+)$/.exec(word.marked);
+    if (attached !== null) {
+      if (
+        !attached[0].startsWith('--c') &&
+        !attached[0].startsWith('--se') &&
+        envSplitEscape.test(attached[1] ?? '')
+      )
+        return true;
+      if (stringStartsShell(attached[1] ?? '', [word], bash, readString)) return true;
+    }
     const shell = basename(word.text);
     return (
       word.known &&
@@ -272,57 +320,89 @@ function runsAShell(
   });
 }
 
+/** Words as the command line a runner joins them into (ssh, sg). */
+const joined = (words: readonly CommandWord[]): string => words.map((w) => w.marked).join(' ');
+
 /** Options of the runners below that take the next word as their value (last in a group: -nw 5). */
 const valueOptions: Readonly<Record<string, RegExp>> = {
   xargs: /^(?:-[A-Za-z]*[adEILnPs]|--(?:arg-file|delimiter|max-args|max-procs|max-chars|process-slot-var))$/,
   flock: /^(?:-[A-Za-z]*[wE]|--(?:wait|timeout|conflict-exit-code))$/,
   chroot: /^--(?:userspec|groups)$/,
   ssh: /^-[A-Za-z0-9]*[BbcDEeFIiJLlmOoPpQRSWw]$/,
+  sshpass: /^-[fdpP]$/,
+  sg: /^$/,
 };
-/** The operand a runner runs: xargs's first; flock's, chroot's and ssh's second (a lock, a root, a host first). */
-const commandOperand: Readonly<Record<string, number>> = { xargs: 0, flock: 1, chroot: 1, ssh: 1 };
-/** Where a runner's command stands: after find's -exec…, or the operand of `commandOperand`; or -1. */
-function commandPlace(args: readonly CommandWord[], nameAt: number): number {
+/**
+ * The operand a runner runs: xargs's and sshpass's first; flock's, chroot's, ssh's and sg's second
+ * (a lock, a root, a host, a group first).
+ */
+const commandOperand: Readonly<Record<string, number>> = {
+  xargs: 0,
+  sshpass: 0,
+  flock: 1,
+  chroot: 1,
+  ssh: 1,
+  sg: 1,
+};
+/** Runners that join the words of their command into one command line for a shell. */
+const joiners: Readonly<Record<string, boolean>> = { ssh: true, sg: false };
+
+/**
+ * Where a runner's commands stand: after each of find's -exec…, or the operand of
+ * `commandOperand` (ssh takes options after its host too: `ssh db01 -t cmd`).
+ */
+function commandPlaces(args: readonly CommandWord[], nameAt: number): number[] {
   const name = basename(args[nameAt]?.text ?? '');
   if (name === 'find')
-    return args.findIndex((_, i) => /^-(?:exec|ok)(?:dir)?$/.test(args[i - 1]?.text ?? ''));
+    return args.flatMap((_, i) => (/^-(?:exec|ok)(?:dir)?$/.test(args[i - 1]?.text ?? '') ? [i] : []));
   const values = valueOptions[name];
-  if (values === undefined) return -1;
+  if (values === undefined) return [];
+  const optionsUntil = name === 'ssh' ? 2 : 1;
   const operands: number[] = [];
   for (let i = nameAt + 1; i < args.length; i++) {
     const word = args[i];
     if (word === undefined || (word.known && word.text === '--')) continue;
-    if (word.known && word.text.startsWith('-') && operands.length === 0) {
+    if (word.known && word.text.startsWith('-') && operands.length < optionsUntil) {
       if (values.test(word.text)) i++;
       continue;
     }
     operands.push(i);
   }
-  return operands[commandOperand[name] ?? 0] ?? -1;
+  const at = operands[commandOperand[name] ?? 0];
+  return at === undefined ? [] : [at];
 }
+
+/** Runners within runners (`sshpass -f f ssh db01 …`) are followed this deep. */
+const maxRunnerDepth = 4;
 
 /**
  * Whether a runner's command may be a shell a value or an expansion names (a user name `sh` or
  * `fish`), which then reads the next lines: a tag or an expansion where its name stands, past the
  * wrappers the command rules look through (`env`, `sudo -u u`), or a word there this check cannot
- * know; for ssh, the command string it joins from its words (`ssh host "exec [#USERNAME#]"`), read
+ * know; a wrapper's shell option there (`sudo -s`) with a tag after it; a runner there in turn. For
+ * ssh and sg, the command string they join from their words (`ssh host "exec [#USERNAME#]"`), read
  * as a -c string is.
  */
 function runsANamedShell(
   args: readonly CommandWord[],
   nameAt: number,
   readString: CommandStringReader,
+  depth: number,
 ): boolean {
-  const at = commandPlace(args, nameAt);
-  if (args[at] === undefined) return false;
-  const command = args.slice(at);
-  if (basename(args[nameAt]?.text ?? '') === 'ssh')
-    return command.some((w) => w.expanded) || readString(command.map((w) => w.marked).join(' '));
-  const name = commandNameAt(command);
-  if (typeof name !== 'number') return name === unknownCommand;
-  const word = command[name];
-  // A word with a space in it names no shell on the PATH (`"echo [#X#]"`).
-  return word !== undefined && !word.known && !/\s/.test(word.marked);
+  const runner = basename(args[nameAt]?.text ?? '');
+  return commandPlaces(args, nameAt).some((at) => {
+    const command = args.slice(at);
+    const bash = joiners[runner];
+    if (bash !== undefined) return stringStartsShell(joined(command), command, bash, readString);
+    const name = commandNameAt(command);
+    // A shell option's command (`sudo -s [#USERNAME#]`), or words this check cannot know.
+    if (typeof name !== 'number') return command.some((w) => !w.known && !/\s/.test(w.marked));
+    const word = command[name];
+    if (word === undefined) return false;
+    // A word with a space in it names no shell on the PATH (`"echo [#X#]"`).
+    if (!word.known) return !/\s/.test(word.marked);
+    return depth < maxRunnerDepth && runsANamedShell(command, name, readString, depth + 1);
+  });
 }
 
 /** A command's options: its words up to the first that is not one. */
@@ -399,8 +479,7 @@ export function whyReadingIsLost(
   const input: ShellInput = readsInput && !terminalTarget ? 'file' : readsTerminal ? 'terminal' : 'unknown';
   if (startsOtherShell(name, rest, input)) return lostReasons.parsing;
   if (cls.kind === 'reparsed') {
-    if (runsAShell(args, nameIndex(args, name), input, name.includes('awk'), readString))
-      return lostReasons.parsing;
+    if (runsAShell(args, cls, input, readString)) return lostReasons.parsing;
     // `command $c`, `exec $c`: what runs is built when it runs (c=sh).
     if (cls === unknownCommand && args.some((w) => !w.known)) return lostReasons.unnamed;
   }

@@ -33,7 +33,7 @@ describe('a command string read as a typed line', () => {
     ['bash', false],
     ['/bin/bash', false],
   ])('%j → %s', (text, loses) => {
-    expect(commandStringLoses(text)).toBe(loses);
+    expect(commandStringLoses(text, [], true)).toBe(loses);
   });
 });
 
@@ -62,8 +62,16 @@ describe('whyReadingIsLost: command strings and runners read as the shell reads 
     [['awk', 'BEGIN{system("T:u")}'], 'parsing'],
     [['awk', String.raw`BEGIN{system("id\nsh")}`], 'parsing'],
     [['awk', String.raw`BEGIN{system("\"sh\"")}`], 'parsing'],
-    [['awk', 'BEGIN{system("id T:u")}'], null],
-    [['awk', 'BEGIN{system("bash")}'], null],
+    // Any command it runs may start one: its strings may be built of anything.
+    [['awk', 'BEGIN{system("id T:u")}'], 'parsing'],
+    [['awk', 'BEGIN{system("bash")}'], 'parsing'],
+    [['awk', 'BEGIN{system("s" "h")}'], 'parsing'],
+    [['awk', '-v', 'c=sh', 'BEGIN{print | c}'], 'parsing'],
+    [['awk', '"x" | getline'], 'parsing'],
+    // A program that runs nothing: its strings are data, `|` in a regular expression or -F too.
+    [['awk', '-F:', '$1 == "T:u" {print $7}', '/etc/passwd'], null],
+    [['awk', '-F', '|', '/root|admin/ {print "/bin/sh"}'], null],
+    [['awk', '-F:', '{print $1 " (" $3 ")"}'], null],
     [['awk', '-F:', '$7=="/bin/bash"{print $1}', '/etc/passwd'], null],
   ]);
 });

@@ -43,7 +43,9 @@ export type Reason = keyof typeof lostReasons | null;
 /** whyReadingIsLost as the reader asks it, with the command class the command rules give. */
 export function lost(spec: Words, readsInput = false, readsTerminal = true): string | null {
   const list = words(spec);
-  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal, commandStringLoses);
+  return whyReadingIsLost(list, classifyCommand(list), readsInput, readsTerminal, (text, _source, bash) =>
+    commandStringLoses(text, [], bash),
+  );
 }
 
 /** A row: the command, the reason, and whether it reads a `<` and the terminal (default: no, yes). */

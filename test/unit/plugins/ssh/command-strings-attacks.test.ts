@@ -1,0 +1,130 @@
+/**
+ * The attack review of 4 December on command strings (command-strings.test.ts) and the survivor
+ * reviews of shell-context.ts and history-expansion.ts: each row is a template the check accepted
+ * while a real bash, dash, python3 or vim then ran a value or read the template's next lines
+ * (found against bash 5.2 and dash 0.5.12), or a plausible one it refused for no reason. Checked
+ * here through checkSshTemplate alone; the reviewers ran them.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
+
+/** Template lines: each an exec, its text in the template's quoting. */
+const execs = (...lines: string[]): string =>
+  lines.map((line) => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join('\n');
+
+/** `first`, then a line a value reaches: refused once the reading is lost at `first`. */
+const thenValue = (first: string): string => execs(first, 'echo [#ADD_INFO#] >> /tmp/probe.out');
+
+describe('a shell started where the check read none: the next value is refused', () => {
+  it.each([
+    // A value where sudo -s, sudo -i or env -S run their command (a user named sh).
+    'flock /tmp/l sudo -s [#USERNAME#]',
+    'find /tmp -maxdepth 0 -exec sudo -s [#USERNAME#] \\;',
+    'flock /tmp/l sudo -i [#USERNAME#]',
+    'flock /tmp/l sudo -s nice [#USERNAME#]',
+    'flock /tmp/l env -iS [#USERNAME#]',
+    'sudo -s [#USERNAME#]',
+    'sudo -s nice [#USERNAME#]',
+    // taskset and chrt run their command as nice does.
+    'flock /tmp/l taskset 1 [#USERNAME#]',
+    'find /tmp -maxdepth 0 -exec chrt -o 0 [#USERNAME#] \\;',
+    // bash's own syntax in a string another shell reads: dash runs `sh -s` here.
+    "sh -c '[[ -e /x || sh -s ]]'",
+    "sh -c '(( 1 || sh ))'",
+    "sh -c 'id &>/dev/null [#USERNAME#]'",
+    // An awk program that runs commands: its strings may be built of anything.
+    `awk '/"/{n++} END{"nice sh" | getline}' /etc/passwd`,
+    `awk 'BEGIN{system("s" "h")}'`,
+    `awk -v c=sh 'BEGIN{system(c)}'`,
+    `awk 'BEGIN{system("\\163\\150")}'`,
+    `gawk --source='BEGIN{system("nice sh")}'`,
+    // A trap in a command string fires as that shell exits.
+    `su -c 'trap "nice sh" EXIT; usermod -L [#USERNAME#] 2>/dev/null'`,
+    // Command strings in places the check did not look.
+    "env -iS 'nice sh'",
+    "env -S 'nice\\_sh'",
+    "su - root --session-command 'nice sh'",
+    "sg root 'nice sh'",
+    "ssh db01 -t 'timeout 5 sh'",
+    "ssh db01 -t 'sudo -E [#USERNAME#]'",
+    "sshpass -f /root/p ssh db01 'timeout 5 sh'",
+    'find /tmp -maxdepth 0 -exec true \\; -exec sudo -E [#USERNAME#] \\;',
+    'busybox hush',
+  ])('%s', (first) => {
+    expect(checkSshTemplate(thenValue(first))).not.toEqual([]);
+  });
+});
+
+describe('a value in a command string where its place asks more than quoting', () => {
+  it('arithmetic in a bash -c string refuses every value (a[$(cmd)] runs cmd)', () => {
+    const problems = checkSshTemplate(
+      execs('echo [#ADD_INFO#] > /tmp/info', "bash -c 'read -r v < /tmp/info; echo $(( [#USERNAME#] ))'"),
+    );
+    expect(problems.map((p) => p.line)).toEqual([2]);
+    expect(problems[0]?.message).toMatch(/arithmetic/);
+  });
+
+  it('so does a [[ … -gt … ]] test in sudo bash -c', () => {
+    expect(checkSshTemplate(execs("sudo bash -c '[[ [#USERNAME#] -gt 0 ]] && id'"))).not.toEqual([]);
+  });
+});
+
+describe('command strings nested deep are refused, quickly', () => {
+  it('a chain of 10,000 ssh', () => {
+    const start = performance.now();
+    const problems = checkSshTemplate(thenValue(`${'ssh h '.repeat(10_000)}id`));
+    expect(problems).not.toEqual([]);
+    // Not a timing test: a quadratic reading took 45 s and then overflowed the stack.
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+});
+
+describe('found by the shell-context survivor reviews', () => {
+  // python3 -c stays at >>> with PYTHONINSPECT set, however the name is written.
+  it.each([
+    "export PYTHON''INSPECT=1",
+    'export PYTHON\\INSPECT=1',
+    'export PYTHON""INSPECT=1',
+    "export PYTHON$'I'NSPECT=1",
+  ])('%s, then python3 -c', (setting) => {
+    expect(
+      checkSshTemplate(execs(setting, 'python3 -c pass', 'assert [#NEW_PASSWORD#] [#ADD_INFO#]')),
+    ).not.toEqual([]);
+  });
+
+  it('PYTHONINSPECT over a write and the exec after it', () => {
+    const template = [
+      'write "export PYTHON"',
+      execs('INSPECT=1', 'python3 -c pass', 'assert [#NEW_PASSWORD#] [#ADD_INFO#]'),
+    ].join('\n');
+    expect(checkSshTemplate(template)).not.toEqual([]);
+  });
+
+  it('an escaped backslash at a line end continues nothing: the console after it is seen', () => {
+    const template = [
+      execs('echo C:\\backup\\\\', 'python3'),
+      'expect ">>>"',
+      execs('name = [#ADD_INFO#]', 'exit()'),
+    ].join('\n');
+    expect(checkSshTemplate(template)).not.toEqual([]);
+  });
+
+  it('history expansion on a line that starts inside the single quotes the line before opened', () => {
+    expect(checkSshTemplate(execs('echo [#ADD_INFO#]', "echo 'a", "b' ; sh -c !$"))).not.toEqual([]);
+  });
+});
+
+describe('plausible templates accepted again', () => {
+  it.each([
+    `awk -F: '$1 == "[#USERNAME#]" {print $7}' /etc/passwd`,
+    `awk -F: '{ if ($1 == "[#USERNAME#]") print $5 }' /etc/passwd`,
+    `awk -F: '$7 == "/bin/sh" || $7 == "/bin/bash" {print $1}' /etc/passwd`,
+    `awk -F: '{print $1 " (" $3 ")"}' /etc/passwd`,
+    'flock /run/lock/useradd sudo useradd -m [#USERNAME#]',
+    'find /tmp -maxdepth 0 -exec sudo -u [#USERNAME#] id \\;',
+    'flock /tmp/l taskset 1 usermod -L [#USERNAME#]',
+    "sudo bash -c '[[ -d /home/x ]] && usermod -L [#USERNAME#]'",
+  ])('%s', (first) => {
+    expect(checkSshTemplate(execs(first, 'usermod -L [#USERNAME#]'))).toEqual([]);
+  });
+});

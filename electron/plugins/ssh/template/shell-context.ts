@@ -139,11 +139,8 @@ function placeLines(
   let shellLine = '';
   /** Every shell line so far, as history expansion may read them: see below. */
   let shellText = '';
-  // PYTHONINSPECT however quoted (PYTHON''INSPECT) on any line, or over a write and the exec
-  // after it (below).
-  let inspecting = unquoted(
-    commands.map((c) => ('argument' in c ? c.argument.text : '')).join('\n'),
-  ).includes('PYTHONINSPECT');
+  /** PYTHONINSPECT named on a shell line so far, however quoted or split over a write (below). */
+  let inspecting = false;
   /** Items the one-tag lines' probes have read so far. */
   let probed = 0;
   /** What each exec types after its text (set-new-line-mode). */
@@ -233,10 +230,7 @@ function placeLines(
     const split = whole !== command.argument.text;
     inspecting ||= unquoted(whole).includes('PYTHONINSPECT');
     const inspect = inspecting && /python|pypy|jython|wlst/.test(whole);
-    // A launcher in the exec's own text counts too, should the joining above be wrong.
-    const found = bodyLines.has(command.line)
-      ? null
-      : (consoleOpenedBy(whole) ?? (split ? consoleOpenedBy(command.argument.text) : null));
+    const found = bodyLines.has(command.line) ? null : consoleOpenedBy(whole);
     const opened =
       inspect || (found !== null && split) ? { kind: 'unknown' as const, name: 'a console' } : found;
     // A console this check reads starts only from a command the shell reads whole, at a

@@ -511,7 +511,8 @@ function skipWrapper(
       continue;
     }
     if (!text.startsWith('-')) {
-      if (positional === 0) return i;
+      // chrt's priority is optional for the policies without one (util-linux 2.42: `chrt -o sh`).
+      if (positional === 0 || (name === 'chrt' && !/^\d+$/.test(text))) return i;
       positional--;
       i++;
       continue;

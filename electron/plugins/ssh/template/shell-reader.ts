@@ -18,6 +18,7 @@ import {
 import {
   arithmeticAssignment,
   lostReasons,
+  commandStringsOf,
   whyReadingIsLost,
   type CommandStringReader,
 } from './shell-settings';
@@ -803,12 +804,19 @@ class ShellReader {
       }
       // In a subshell too ($(…), ( … )): what it defines holds for the rest of it.
       const readsTerminal = frame === this.#stack[0] && frame.pipeline.length === 0;
-      const readString: CommandStringReader = (text, source, bash) =>
-        commandStringLoses(
-          text,
-          source.flatMap((word) => cmd.wordTags[cmd.words.indexOf(word)] ?? []),
-          bash,
-        );
+      // Every command string is read for its tags' refusals, whatever decides the reading lost.
+      const strings = new Map<string, boolean>();
+      const readString: CommandStringReader = (text, source, bash) => {
+        const key = `${bash ? 'bash' : 'sh'}:${text}`;
+        const known = strings.get(key);
+        if (known !== undefined) return known;
+        const tags = source.flatMap((word) => cmd.wordTags[cmd.words.indexOf(word)] ?? []);
+        const loses = commandStringLoses(text, tags, bash);
+        strings.set(key, loses);
+        return loses;
+      };
+      for (const string of commandStringsOf(cmd.words, cls))
+        readString(string.text, string.source, string.bash);
       const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal, readString);
       if (lost !== null) this.#lose(lost);
       // `exec < f` with no command: the shell itself reads its next commands from f.
@@ -888,7 +896,7 @@ function readBackticks(text: readonly Item[]): string | null {
 }
 
 /** Command strings within command strings (`su -c "ssh h sh -c '…'"`) are read this deep. */
-const maxNesting = 4;
+const maxNesting = 3;
 let nesting = 0;
 
 /**
@@ -908,7 +916,10 @@ const trapWord = /(?:^|[\s;&|(`])trap(?:\s|$)/;
  * for: each is refused for every value where its place in the string asks it (`$(( [#X#] ))`).
  */
 export function commandStringLoses(text: string, outer: readonly Placement[], bash: boolean): boolean {
-  if (nesting >= maxNesting || trapWord.test(text) || (!bash && bashOnly.test(text))) return true;
+  if (nesting >= maxNesting) {
+    for (const tag of outer) tag.refuseAll(lostReasons.parsing);
+    return true;
+  }
   const tags: Placement[] = [];
   const items = Array.from(text, (c): Item => {
     if (c !== tagMarker) return c;
@@ -927,7 +938,7 @@ export function commandStringLoses(text: string, outer: readonly Placement[], ba
   tags.forEach((tag, i) => {
     if (tag.refusedForAll !== null) outer[i]?.refuseAll(tag.refusedForAll);
   });
-  return reader.lost !== null;
+  return reader.lost !== null || trapWord.test(text) || (!bash && bashOnly.test(text));
 }
 
 /**

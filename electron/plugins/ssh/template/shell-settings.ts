@@ -212,26 +212,29 @@ function startsOtherShell(name: string, rest: readonly CommandWord[], input: She
  * How a command string a second shell runs is read (shell-reader.ts reads it as a typed line;
  * passed in, as the reader calls here): whether that shell would start a shell or lose the reading
  * there. `text` holds the tags of `source`'s words as NULs, in order, and the reader gives each
- * the refusals its place in the string asks (arithmetic, `${…}`). `bash`: bash reads it (`bash -c`;
- * su, sudo -s and ssh run the account's shell, which must be bash: MATCHING.md), or another shell
- * (`sh -c`, flock -c, awk's system, sg), which splits bash's own syntax otherwise (`[[ a || sh ]]`).
+ * the refusals its place in the string asks (arithmetic, `${…}`): it reads every string
+ * `commandStringsOf` lists first, so that a rule deciding the reading lost before does not skip
+ * them. `bash`: bash reads it (`bash -c`; su, sudo -s, flock -c, script -c and ssh run the
+ * account's shell, which must be bash: MATCHING.md), or another shell (`sh -c`, sg), which splits
+ * bash's own syntax otherwise (`[[ a || sh ]]`).
  */
 export type CommandStringReader = (text: string, source: readonly CommandWord[], bash: boolean) => boolean;
 
-/** Whether a command string starts a shell; one an expansion builds may. */
-const stringStartsShell = (
-  text: string,
-  source: readonly CommandWord[],
-  bash: boolean,
-  readString: CommandStringReader,
-): boolean => source.some((w) => w.expanded) || readString(text, source, bash);
+/** A command string of a command: its text (tags as NUL), the words it comes from, who reads it. */
+export interface CommandString {
+  readonly text: string;
+  readonly source: readonly CommandWord[];
+  readonly bash: boolean;
+}
 
-/** Commands whose -c string bash reads (see CommandStringReader), unless a shell's name comes first. */
+/** Commands whose command string bash reads (see CommandStringReader), unless a shell's name comes first. */
 const bashRunsString = new Set([
   'bash',
   'rbash',
   'su',
   'runuser',
+  'flock',
+  'script',
   'sudo -s',
   'sudo -i',
   'sudo --login',
@@ -239,11 +242,14 @@ const bashRunsString = new Set([
 ]);
 
 /**
- * An awk program that runs commands (`system(…)`, `print | cmd`, `cmd | getline`, gawk's `|&` and
- * `@include`): its command strings may be built of anything (`"s" "h"`, a variable, `"\163\150"`),
- * so any of them may start a shell. A `|` in a regular expression (`/root|admin/`) runs nothing.
+ * An awk program that runs commands: `system(…)`, a `print` or `printf` piped to a command (`|`,
+ * not `||`: `print | "sh"`, `printf "" | ("s" "h")`), a command piped to `getline`, gawk's `|&`
+ * and `@include`, `@f(…)`. Any command string it builds may start a shell (`"s" "h"`, a variable),
+ * and one may read the terminal whatever awk reads (`</dev/tty`). A `|` in a regular expression
+ * (`/root|admin/`) runs nothing.
  */
-const awkRunsCommands = /system|getline|@|\|&|\|\s*"|\|\s*[A-Za-z_]\w*\s*(?:[;}\n]|$)/;
+const awkRunsCommands =
+  /system\s*\(|\|\s*getline|\|&|@(?:include|load|namespace|\w+\s*\()|\bprintf?\b[^;{}\n]*(?<!\|)\|(?!\|)/;
 
 /** An awk command's words but -F's field separator (`-F'|'`, `-F '|'`). */
 const awkProgram = (words: readonly CommandWord[]): readonly CommandWord[] =>
@@ -256,71 +262,43 @@ const awkProgram = (words: readonly CommandWord[]): readonly CommandWord[] =>
 /** An awk word that runs commands (`awkRunsCommands`), or one an expansion builds. */
 const runsCommands = (word: CommandWord): boolean => word.expanded || awkRunsCommands.test(word.marked);
 
-/** A word that hands the next word (or the rest of itself) to a shell or a command line. */
+/**
+ * A long option as getopt_long reads it: its name or a prefix of it of two letters or more
+ * (`--comm` is --command), with or without `=value`. The value attached, or '' without one; null
+ * if the word is not that option.
+ */
+function longOption(text: string, names: readonly string[]): string | null {
+  const match = /^--([a-z-]{2,})(?:=([\s\S]*))?$/.exec(text);
+  if (match === null) return null;
+  const name = match[1] ?? '';
+  return names.some((full) => full.startsWith(name)) ? (match[2] ?? '') : null;
+}
+
+/** The long options that hand a command string to a shell or to env's splitting. */
+const stringOptions = ['command', 'session-command', 'split-string'];
+
+/** A word that hands the next word to a shell or a command line (`-c`, `--command`, `-S`). */
 const commandStringOption = (word: CommandWord): boolean =>
-  option(word, /c/) || /^(?:--command|--session-command|-S|--split-string)$/.test(word.text);
+  option(word, /c/) || word.text === '-S' || longOption(word.text, stringOptions) === '';
+
+/**
+ * A command string attached to its option: `--command=…` (or a prefix, `--co=…`), `-S…` in env's
+ * option group (`-iS'…'`), `-c…` for a command whose -c takes one (su, flock: not a shell's -c,
+ * whose string is its first operand). Null if none.
+ */
+function attachedString(word: CommandWord, shellWord: boolean): string | null {
+  if (!word.known && !word.marked.startsWith('-')) return null;
+  const long = longOption(word.marked, stringOptions);
+  if (long !== null && long !== '') return long;
+  const env = /^-[A-Za-z0-9]*S([\s\S]+)$/.exec(word.marked)?.[1];
+  if (env !== undefined) return env;
+  return shellWord ? null : (/^-c([\s\S]+)$/.exec(word.marked)?.[1] ?? null);
+}
 
 /** env -S splits its string with escapes and expansions of its own (`nice\_sh` is `nice sh`). */
 const envSplitEscape = /[\\$]/;
 
-/**
- * A command that runs its arguments (flock, su, find -exec, env -S, a wrapper) and starts a shell
- * with them: a shell's name or path as one of its words, or in the string it hands to one (-c,
- * --command). The shell then reads the next lines, as bash or not.
- */
-function runsAShell(
-  args: readonly CommandWord[],
-  cls: Extract<CommandClass, { kind: 'reparsed' }>,
-  input: ShellInput,
-  readString: CommandStringReader,
-): boolean {
-  const name = cls.name;
-  const nameAt = nameIndex(args, name);
-  if (runsANamedShell(args, nameAt, readString, 0)) return true;
-  // sudo -s, sudo -i, doas -s, env -S: the words after their options are the shell's command.
-  const at = cls.shellCommandAt;
-  if (at !== undefined) {
-    const rest = at < 0 ? [] : args.slice(at);
-    if (at < 0 && args.some((w) => !w.known)) return true;
-    if (name.startsWith('env') && rest.some((w) => envSplitEscape.test(w.marked))) return true;
-    if (rest.length > 0 && stringStartsShell(joined(rest), rest, bashRunsString.has(name), readString))
-      return true;
-  }
-  // Its commands' shells read what awk reads: a file, or the next lines (not -F's separator).
-  if (name.includes('awk') && input !== 'file' && awkProgram(args.slice(nameAt + 1)).some(runsCommands))
-    return true;
-  return args.some((word, i) => {
-    const before = args[i - 1];
-    const runner = basename(args[i - 2]?.text ?? '');
-    const bash =
-      runner === 'bash' || runner === 'rbash' || (!readingShells.has(runner) && bashRunsString.has(name));
-    if (before !== undefined && commandStringOption(before)) {
-      if (/^(?:-S|--split-string)$/.test(before.text) && envSplitEscape.test(word.marked)) return true;
-      if (stringStartsShell(word.marked, [word], bash, readString)) return true;
-    }
-    // --command=…, --split-string=…, -S'…' (env).
-    const attached = /^(?:--command=|--session-command=|--split-string=|-S)(.+)$/.exec(word.marked);
-    if (attached !== null) {
-      if (
-        !attached[0].startsWith('--c') &&
-        !attached[0].startsWith('--se') &&
-        envSplitEscape.test(attached[1] ?? '')
-      )
-        return true;
-      if (stringStartsShell(attached[1] ?? '', [word], bash, readString)) return true;
-    }
-    const shell = basename(word.text);
-    return (
-      word.known &&
-      i > 0 &&
-      /^[\w./+-]+$/.test(word.text) &&
-      readingShells.has(shell) &&
-      startsOtherShell(shell, args.slice(i + 1), i === nameAt ? input : 'unknown')
-    );
-  });
-}
-
-/** Words as the command line a runner joins them into (ssh, sg). */
+/** Words as the command line a runner joins them into (ssh, sg, sudo -s). */
 const joined = (words: readonly CommandWord[]): string => words.map((w) => w.marked).join(' ');
 
 /** Options of the runners below that take the next word as their value (last in a group: -nw 5). */
@@ -344,17 +322,27 @@ const commandOperand: Readonly<Record<string, number>> = {
   ssh: 1,
   sg: 1,
 };
-/** Runners that join the words of their command into one command line for a shell. */
+/** Runners that join the words of their command into one command line for a shell: whether bash reads it. */
 const joiners: Readonly<Record<string, boolean>> = { ssh: true, sg: false };
 
 /**
- * Where a runner's commands stand: after each of find's -exec…, or the operand of
- * `commandOperand` (ssh takes options after its host too: `ssh db01 -t cmd`).
+ * The commands a runner runs, each as the range of its words: after each of find's -exec… up to
+ * its `;` or `+`, or from the operand of `commandOperand` on (ssh takes options after its host
+ * too: `ssh db01 -t cmd`).
  */
-function commandPlaces(args: readonly CommandWord[], nameAt: number): number[] {
+function commandRanges(args: readonly CommandWord[], nameAt: number): (readonly CommandWord[])[] {
   const name = basename(args[nameAt]?.text ?? '');
-  if (name === 'find')
-    return args.flatMap((_, i) => (/^-(?:exec|ok)(?:dir)?$/.test(args[i - 1]?.text ?? '') ? [i] : []));
+  if (name === 'find') {
+    const ranges: (readonly CommandWord[])[] = [];
+    for (let i = nameAt + 1; i < args.length; i++) {
+      if (!/^-(?:exec|ok)(?:dir)?$/.test(args[i]?.text ?? '')) continue;
+      const end = args.findIndex((w, k) => k > i && w.known && /^[;+]$/.test(w.text));
+      ranges.push(args.slice(i + 1, end < 0 ? args.length : end));
+      if (end < 0) break;
+      i = end;
+    }
+    return ranges;
+  }
   const values = valueOptions[name];
   if (values === undefined) return [];
   const optionsUntil = name === 'ssh' ? 2 : 1;
@@ -369,7 +357,7 @@ function commandPlaces(args: readonly CommandWord[], nameAt: number): number[] {
     operands.push(i);
   }
   const at = operands[commandOperand[name] ?? 0];
-  return at === undefined ? [] : [at];
+  return at === undefined ? [] : [args.slice(at)];
 }
 
 /** Runners within runners (`sshpass -f f ssh db01 …`) are followed this deep. */
@@ -379,21 +367,12 @@ const maxRunnerDepth = 4;
  * Whether a runner's command may be a shell a value or an expansion names (a user name `sh` or
  * `fish`), which then reads the next lines: a tag or an expansion where its name stands, past the
  * wrappers the command rules look through (`env`, `sudo -u u`), or a word there this check cannot
- * know; a wrapper's shell option there (`sudo -s`) with a tag after it; a runner there in turn. For
- * ssh and sg, the command string they join from their words (`ssh host "exec [#USERNAME#]"`), read
- * as a -c string is.
+ * know; a wrapper's shell option there (`sudo -s`) with a tag after it; a runner there in turn.
+ * ssh's and sg's command strings are in `commandStringsOf`.
  */
-function runsANamedShell(
-  args: readonly CommandWord[],
-  nameAt: number,
-  readString: CommandStringReader,
-  depth: number,
-): boolean {
-  const runner = basename(args[nameAt]?.text ?? '');
-  return commandPlaces(args, nameAt).some((at) => {
-    const command = args.slice(at);
-    const bash = joiners[runner];
-    if (bash !== undefined) return stringStartsShell(joined(command), command, bash, readString);
+function runsANamedShell(args: readonly CommandWord[], nameAt: number, depth: number): boolean {
+  if (joiners[basename(args[nameAt]?.text ?? '')] !== undefined) return false;
+  return commandRanges(args, nameAt).some((command) => {
     const name = commandNameAt(command);
     // A shell option's command (`sudo -s [#USERNAME#]`), or words this check cannot know.
     if (typeof name !== 'number') return command.some((w) => !w.known && !/\s/.test(w.marked));
@@ -401,7 +380,111 @@ function runsANamedShell(
     if (word === undefined) return false;
     // A word with a space in it names no shell on the PATH (`"echo [#X#]"`).
     if (!word.known) return !/\s/.test(word.marked);
-    return depth < maxRunnerDepth && runsANamedShell(command, name, readString, depth + 1);
+    return depth < maxRunnerDepth && runsANamedShell(command, name, depth + 1);
+  });
+}
+
+/** The command strings of runners and the runners they run in turn (ssh, sg; `sshpass … ssh …`). */
+function runnerStrings(args: readonly CommandWord[], nameAt: number, depth: number): CommandString[] {
+  const bash = joiners[basename(args[nameAt]?.text ?? '')];
+  return commandRanges(args, nameAt).flatMap((command) => {
+    if (bash !== undefined) return [{ text: joined(command), source: command, bash }];
+    const name = commandNameAt(command);
+    return typeof name === 'number' && command[name]?.known === true && depth < maxRunnerDepth
+      ? runnerStrings(command, name, depth + 1)
+      : [];
+  });
+}
+
+/**
+ * Every command string a command hands to a shell (see CommandStringReader): a -c string (a
+ * shell's first operand after its options, `sh -c -e '…'`; the word after su's or flock's -c or
+ * --command, or attached to it), env -S's, the words a wrapper's shell option runs (`sudo -s …`),
+ * and ssh's or sg's joined command, also where a runner runs them.
+ */
+export function commandStringsOf(words: readonly CommandWord[], cls: CommandClass): CommandString[] {
+  if (cls.kind !== 'reparsed') return [];
+  const args = words.filter((w) => !w.redirect);
+  const name = cls.name;
+  const strings: CommandString[] = runnerStrings(args, nameIndex(args, name), 0);
+  const at = cls.shellCommandAt;
+  if (at !== undefined && at >= 0 && at < args.length) {
+    const rest = args.slice(at);
+    strings.push({ text: joined(rest), source: rest, bash: bashRunsString.has(name) });
+  }
+  /** The last shell named before a word (and where), which then reads its -c string. */
+  let shell: string | null = null;
+  let shellAt = -1;
+  let shellOptionsEnd = false;
+  args.forEach((word, i) => {
+    const bash = shell !== null ? shell === 'bash' || shell === 'rbash' : bashRunsString.has(name);
+    const before = args[i - 1];
+    const base = basename(word.text);
+    if (word.known && readingShells.has(base) && /^[\w./+-]+$/.test(word.text)) {
+      shell = base;
+      shellAt = i;
+      shellOptionsEnd = false;
+      return;
+    }
+    // find's `;` or `+` ends the command a shell was part of.
+    if (word.known && /^[;+]$/.test(word.text)) {
+      shell = null;
+      return;
+    }
+    // A shell's -c string: its first operand, whatever options come between (`sh -c -- '…'`).
+    if (shell !== null) {
+      if (shellOptionsEnd) return;
+      const isOption = word.known && /^[-+]/.test(word.text);
+      if (isOption) return;
+      if (/^[-+][A-Za-z]*[oO][A-Za-z]*$/.test(before?.text ?? '')) return;
+      shellOptionsEnd = true;
+      if (args.slice(shellAt + 1, i).some((w) => option(w, /c/)))
+        strings.push({ text: word.marked, source: [word], bash });
+      return;
+    }
+    if (before !== undefined && commandStringOption(before))
+      strings.push({ text: word.marked, source: [word], bash });
+    const attached = attachedString(word, false);
+    if (attached !== null) strings.push({ text: attached, source: [word], bash });
+  });
+  return strings;
+}
+
+/**
+ * A command that runs its arguments (flock, su, find -exec, env -S, a wrapper) and starts a shell
+ * with them: a shell's name or path as one of its words, or in a string it hands to one (-c,
+ * --command, `sudo -s …`, ssh's command), or an awk program that runs commands. The shell then
+ * reads the next lines, as bash or not.
+ */
+function runsAShell(
+  args: readonly CommandWord[],
+  cls: Extract<CommandClass, { kind: 'reparsed' }>,
+  input: ShellInput,
+  readString: CommandStringReader,
+): boolean {
+  const name = cls.name;
+  const nameAt = nameIndex(args, name);
+  if (runsANamedShell(args, nameAt, 0)) return true;
+  if (cls.shellCommandAt !== undefined && cls.shellCommandAt < 0 && args.some((w) => !w.known)) return true;
+  // env -S's own escapes and expansions, in its string or the words after it.
+  if (name.startsWith('env -') && args.some((w) => envSplitEscape.test(w.marked))) return true;
+  if (name.includes('awk') && awkProgram(args.slice(nameAt + 1)).some(runsCommands)) return true;
+  if (
+    commandStringsOf(args, cls).some(
+      (string) =>
+        string.source.some((w) => w.expanded) || readString(string.text, string.source, string.bash),
+    )
+  )
+    return true;
+  return args.some((word, i) => {
+    const shell = basename(word.text);
+    return (
+      word.known &&
+      i > 0 &&
+      /^[\w./+-]+$/.test(word.text) &&
+      readingShells.has(shell) &&
+      startsOtherShell(shell, args.slice(i + 1), i === nameAt ? input : 'unknown')
+    );
   });
 }
 
@@ -416,11 +499,13 @@ function argumentsUpTo(words: readonly CommandWord[]): readonly CommandWord[] {
  * `--shell=/bin/dash`), or one an expansion or a value gives.
  */
 function namesOtherShell(word: CommandWord, next: CommandWord | undefined): boolean {
-  const attached = /^(?:--shell=|-[A-Za-z]*s)(.+)$/.exec(word.text)?.[1];
+  // --shell, or a prefix of it as getopt_long takes one (`--sh=/bin/sh`).
+  const long = longOption(word.text, ['shell']);
+  const attached = long !== null && long !== '' ? long : /^-[A-Za-z]*s(.+)$/.exec(word.text)?.[1];
   const named =
     attached !== undefined && word.known
       ? { known: true, text: attached }
-      : option(word, /s/) || word.text === '--shell'
+      : option(word, /s/) || long === ''
         ? next
         : undefined;
   if (named === undefined) return false;

@@ -128,3 +128,73 @@ describe('plausible templates accepted again', () => {
     expect(checkSshTemplate(execs(first, 'usermod -L [#USERNAME#]'))).toEqual([]);
   });
 });
+
+// The second attack review of 4 December, on the fixes above (bash 5.2, dash 0.5.12, gawk 5.2.1,
+// python3 3.11, run on a terminal where it says so in the review).
+describe('second review: a shell started where the check read none', () => {
+  it.each([
+    // awk whose command reopens the terminal, whatever awk reads; a pipe into a parenthesised
+    // command.
+    `awk 'BEGIN{system("exec sh </dev/tty")}' </etc/hostname`,
+    `awk 'BEGIN { printf "" | ("exec py" "thon3 -q 0<&2") }'`,
+    // Options between -c and the string, the string attached, long options abbreviated.
+    "sh -c -- 'nice sh'",
+    "sh -c -e 'nice sh'",
+    "bash -c -x 'nice sh'",
+    "su -c'nice sh'",
+    "su --comm 'nice sh'",
+    "su --co='nice sh'",
+    'su --sh=/bin/sh',
+    "env --split='nice sh'",
+    "env -iS'nice sh'",
+    "env -vS'timeout 5 sh'",
+    // util-linux 2.42's chrt takes no priority for the other policy.
+    'chrt -o sh',
+    'chrt --other sh',
+  ])('%s', (first) => {
+    expect(checkSshTemplate(thenValue(first))).not.toEqual([]);
+  });
+});
+
+describe('second review: a tag refused inside a command string, whatever loses the reading first', () => {
+  it.each([
+    "flock /tmp/l -c 'read -r v < /tmp/v; [[ [#USERNAME#] -gt 0 ]]'",
+    `su -c 'trap "" INT; read -r v < /tmp/v; echo $(( [#USERNAME#] ))'`,
+    "find /tmp -maxdepth 0 -exec bash -c 'read -r v < /tmp/v; echo $(( [#USERNAME#] ))' \\;",
+    "sh -c 'read -r v < /tmp/v; [[ [#USERNAME#] -gt 0 ]]'",
+    "bash -c -- 'read -r v < /tmp/v; echo $(( [#USERNAME#] ))'",
+    "su -c'read -r v < /tmp/v; echo $(( [#USERNAME#] ))'",
+  ])('%s', (line) => {
+    const problems = checkSshTemplate(execs('echo [#ADD_INFO#] > /tmp/v', line));
+    expect(problems.some((p) => p.line === 2)).toBe(true);
+  });
+});
+
+describe('second review: plausible templates accepted', () => {
+  it.each([
+    `awk -F: '{print $1 "@example.com"}' /etc/passwd`,
+    `awk -F: '$3 < 1000 {print $1 " is a system account"}' /etc/passwd`,
+    `awk 'BEGIN { while ((getline line < "/etc/group") > 0) n++; print n }'`,
+    "flock /tmp/l -c '[[ -d /home/x ]] && usermod -L [#USERNAME#]'",
+    'sudo -i',
+    'sudo -Es',
+    'sudo -u root -i',
+    'sudo -iu root usermod -L [#USERNAME#]',
+    'chrt -o 0 usermod -L [#USERNAME#]',
+  ])('%s', (first) => {
+    expect(checkSshTemplate(execs(first, 'usermod -L [#USERNAME#]'))).toEqual([]);
+  });
+});
+
+describe('second review: runners within runners stay linear', () => {
+  // Not timing tests: before, 100 nested -exec took 63 s and 3,300 `-exec ssh h id \;` 144 s.
+  it.each([
+    ['find . -exec … id \\; nested 100 deep', `${'find . -exec '.repeat(100)}id${' \\;'.repeat(100)}`],
+    ['3,300 find -exec ssh', `find .${' -exec ssh h id \\;'.repeat(3300)}`],
+    ['8,000 sudo -s', `${'sudo -s '.repeat(8000)}id`],
+  ])('%s', (_name, line) => {
+    const start = performance.now();
+    checkSshTemplate(thenValue(line));
+    expect(performance.now() - start).toBeLessThan(20_000);
+  });
+});

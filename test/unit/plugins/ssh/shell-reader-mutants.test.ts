@@ -119,7 +119,7 @@ const table: readonly (readonly [string, string])[] = [
   // sh after a pipe or in >(…): the check does not know what it reads; the lines after are lost.
   ["{ cat <<'E'; } | sh\nx §\nE", 'here-document all:parsing quoted:hereDocumentReaderSh'],
   ["cat <<'E' > >(sh)\nx §\nE", 'here-document all:parsing quoted:hereDocumentReaderProcess'],
-  ["awk '{system($0)}' <<'E'\nx §\nE", 'here-document quoted:hereDocumentReaderAwk'],
+  ["awk '{system($0)}' <<'E'\nx §\nE", 'here-document all:parsing quoted:hereDocumentReaderAwk'],
   ["awk '{print}' <<'E'\nx §\nE", 'here-document'],
   ['cat <<<§', 'unquoted start'],
   ['cat <<< §', 'unquoted start'],

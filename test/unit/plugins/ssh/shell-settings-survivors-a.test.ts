@@ -79,9 +79,9 @@ describe('runsAShell: a shell started by a command string (-c, --command, -S)', 
     // 232:22 Regex (no ^): the option starts the word.
     ['su x-Ssh', null],
     ['su x--command=sh', null],
-    // 232:22 Regex (no $): `.` stops at a line end, so a string holding one is not read as attached
-    // (without $ the part before the line end would be).
-    [['su', '-Ssh\nx'], null],
+    // An attached string holding a line end is read whole, both its lines (4 December: the
+    // string is read as a typed line, where `sh` on its own line starts a shell).
+    [['su', '-Ssh\nx'], 'parsing'],
   ]);
 });
 

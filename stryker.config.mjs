@@ -143,6 +143,11 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-survivors-*.test.ts',
     'test/unit/plugins/ssh/shell-settings*.test.ts',
     'test/unit/plugins/ssh/command-strings*.test.ts',
+    'test/unit/plugins/ssh/command-rules-survivors.test.ts',
+    // sed's one s command and awk's programs that run code (classifyName).
+    'test/unit/plugins/ssh/second-readers-check.test.ts',
+    'test/unit/plugins/ssh/second-reader-attacks.test.ts',
+    'test/unit/plugins/ssh/second-reader-attacks-2.test.ts',
   ],
   // Exact output and refusals; second-readers.test.ts runs the same values through real sed,
   // python3 and tclsh, too slow to repeat for every mutant.

@@ -614,7 +614,9 @@ export function classifyCommand(words: readonly CommandWord[]): CommandClass {
   const word = args[at];
   if (word === undefined) return { kind: 'plain', name: '' };
   if (!word.known || word.text === '') return unknownCommand;
-  // `--`, `-` or `!` where a command name is due: what runs is decided by words this reading skipped.
-  if (/^[-!]+$/.test(word.text)) return unknownCommand;
+  // An option or `!` where a command name is due: what runs is decided by words this reading
+  // took for something else. `'time' -v sh`, `\time -v sh` and `X=1 time -v sh` run GNU time, not
+  // bash's keyword, and GNU time runs sh; a program whose name starts with - is not worth the risk.
+  if (word.text.startsWith('-') || /^!+$/.test(word.text)) return unknownCommand;
   return classifyName(basename(word.text), args.slice(at + 1));
 }

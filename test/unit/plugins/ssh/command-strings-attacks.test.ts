@@ -198,3 +198,30 @@ describe('second review: runners within runners stay linear', () => {
     expect(performance.now() - start).toBeLessThan(20_000);
   });
 });
+
+describe("third review: a quoted or escaped time is GNU time's program, not bash's keyword", () => {
+  // bash knows `time` as a keyword only unquoted and before any assignment; otherwise the word
+  // runs /usr/bin/time, whose options (-v, -f FORMAT) come before the command it runs. The check
+  // took the word for the keyword and -v for the command's name.
+  it.each([
+    "'time' -v sh -c [#ADD_INFO#]",
+    '\\time -v sh -c [#ADD_INFO#]',
+    't\\ime -v sh -c [#ADD_INFO#]',
+    'X=1 time -v sh -c [#ADD_INFO#]',
+    '"time" -f %e sh -c [#ADD_INFO#]',
+    "sudo 'time' -v sh -c [#ADD_INFO#]",
+  ])('%s: the value is refused', (line) => {
+    expect(checkSshTemplate(execs(line))).not.toEqual([]);
+  });
+
+  it.each(["'time' -v sh", 'X=1 time -q sh', "find /tmp -maxdepth 0 -exec 'time' -v sh \\;"])(
+    '%s: the next line is refused, as sh reads it',
+    (first) => {
+      expect(checkSshTemplate(thenValue(first))).not.toEqual([]);
+    },
+  );
+
+  it.each(['time -p usermod -L [#USERNAME#]', 'time usermod -L [#USERNAME#]'])('%s: accepted', (line) => {
+    expect(checkSshTemplate(execs(line))).toEqual([]);
+  });
+});

@@ -345,8 +345,7 @@ describe('issue 15 item 1: the command a value goes to, read past wrappers and t
     // A command with no arguments, and a `time` with nothing after it, are read without error.
     'printf; echo [#ADD_INFO#]',
     'time; echo [#ADD_INFO#]',
-    // Only a name made of - and ! is taken for a lost option: these are programs' names.
-    'sudo -- -x [#ADD_INFO#]',
+    // Only a name starting with - (or made of !) is taken for a lost option: this is a program's.
     '/opt/bin/run- [#ADD_INFO#]',
     // A group's output written to a file named [[ is no [[ test.
     '(echo [#USERNAME#]) >[[',

@@ -34,6 +34,9 @@ export const modules = {
     'electron/plugins/ssh/template/command-rules.ts',
     'electron/plugins/ssh/template/shell-command.ts',
     'electron/plugins/ssh/template/lead-ins.ts',
+    // Where runners (flock, pkexec, runuser -u…) run their command: a mutant there misses a shell
+    // a value names.
+    'electron/plugins/ssh/template/runners.ts',
   ],
   // Values that reach a second reader: sed's s command, and the Python or Tcl console a template
   // opens. A mutant here escapes a value for the wrong reader, or lets it where none is followed.
@@ -143,7 +146,8 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-reader-survivors-*.test.ts',
     'test/unit/plugins/ssh/shell-settings*.test.ts',
     'test/unit/plugins/ssh/command-strings*.test.ts',
-    'test/unit/plugins/ssh/command-rules-survivors.test.ts',
+    'test/unit/plugins/ssh/command-rules-survivors*.test.ts',
+    'test/unit/plugins/ssh/runners.test.ts',
     // sed's one s command and awk's programs that run code (classifyName).
     'test/unit/plugins/ssh/second-readers-check.test.ts',
     'test/unit/plugins/ssh/second-reader-attacks.test.ts',

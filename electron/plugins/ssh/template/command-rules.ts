@@ -238,6 +238,19 @@ const reparsers = new Set([
   'logsave',
   'capsh',
   'systemd-cat',
+  // sudo's and su's kin, and programs that run or queue a command later (task spoolers, entr).
+  'run0',
+  'please',
+  'really',
+  'sux',
+  'schedtool',
+  'tsp',
+  'sem',
+  'entr',
+  'daemon',
+  'sandbox',
+  // A multi-call build of coreutils runs the tool its first words name (`coreutils env sh`).
+  'coreutils',
   // history -s puts a line in the history, which fc -s or !! runs again.
   'history',
 ]);
@@ -280,6 +293,53 @@ interface Wrapper {
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
 
+const sudo: Wrapper = {
+  withArgument: set(
+    '-u',
+    '-g',
+    '-p',
+    '-r',
+    '-t',
+    '-C',
+    '-D',
+    '-U',
+    '-T',
+    '-R',
+    '--user',
+    '--group',
+    '--prompt',
+    '--role',
+    '--type',
+    '--close-from',
+    '--chdir',
+    '--other-user',
+    '--command-timeout',
+    '--chroot',
+  ),
+  withoutArgument: set(
+    '-A',
+    '-b',
+    '-E',
+    '-H',
+    '-k',
+    '-n',
+    '-P',
+    '-S',
+    '--askpass',
+    '--background',
+    '--preserve-env',
+    '--set-home',
+    '--reset-timestamp',
+    '--non-interactive',
+    '--preserve-groups',
+    '--stdin',
+  ),
+  positional: 0,
+  shellOptions: set('-s', '-i', '--shell', '--login'),
+  // sudo VAR=value command: sudo sets VAR and runs command.
+  assignments: true,
+};
+
 const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['command', { withArgument: set(), withoutArgument: set('-p', '-v', '-V'), positional: 0 }],
   ['builtin', { withArgument: set(), withoutArgument: set(), positional: 0 }],
@@ -310,60 +370,50 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
       assignments: true,
     },
   ],
-  [
-    'sudo',
-    {
-      withArgument: set(
-        '-u',
-        '-g',
-        '-p',
-        '-r',
-        '-t',
-        '-C',
-        '-D',
-        '-U',
-        '-T',
-        '-R',
-        '--user',
-        '--group',
-        '--prompt',
-        '--role',
-        '--type',
-        '--close-from',
-        '--chdir',
-        '--other-user',
-        '--command-timeout',
-        '--chroot',
-      ),
-      withoutArgument: set(
-        '-A',
-        '-b',
-        '-E',
-        '-H',
-        '-k',
-        '-n',
-        '-P',
-        '-S',
-        '--askpass',
-        '--background',
-        '--preserve-env',
-        '--set-home',
-        '--reset-timestamp',
-        '--non-interactive',
-        '--preserve-groups',
-        '--stdin',
-      ),
-      positional: 0,
-      shellOptions: set('-s', '-i', '--shell', '--login'),
-      // sudo VAR=value command: sudo sets VAR and runs command.
-      assignments: true,
-    },
-  ],
+  ['sudo', sudo],
+  // sudo-rs, the Rust rewrite, takes sudo's options (Ubuntu installs it as sudo too).
+  ['sudo-rs', sudo],
   [
     'doas',
     { withArgument: set('-u', '-C'), withoutArgument: set('-n'), positional: 0, shellOptions: set('-s') },
   ],
   ['busybox', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+  // Container entry points and daemontools' kin: a user, a directory or a lock, then the command.
+  ['gosu', { withArgument: set(), withoutArgument: set(), positional: 1 }],
+  ['su-exec', { withArgument: set(), withoutArgument: set(), positional: 1 }],
+  ['setuidgid', { withArgument: set(), withoutArgument: set(), positional: 1 }],
+  ['envuidgid', { withArgument: set(), withoutArgument: set(), positional: 1 }],
+  ['envdir', { withArgument: set(), withoutArgument: set(), positional: 1 }],
+  ['setlock', { withArgument: set(), withoutArgument: set('-n', '-N', '-x', '-X'), positional: 1 }],
+  ['with-lock-ex', { withArgument: set(), withoutArgument: set('-w', '-q'), positional: 1 }],
+  ['lckdo', { withArgument: set('-W'), withoutArgument: set('-w', '-q'), positional: 1 }],
+  ['pgrphack', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+  [
+    'softlimit',
+    {
+      withArgument: set('-m', '-a', '-d', '-s', '-l', '-f', '-c', '-o', '-p', '-t', '-r'),
+      withoutArgument: set(),
+      positional: 0,
+    },
+  ],
+  [
+    'tini',
+    { withArgument: set('-p', '-e'), withoutArgument: set('-s', '-v', '-w', '-g', '-l'), positional: 0 },
+  ],
+  [
+    'dumb-init',
+    {
+      withArgument: set('-r', '--rewrite'),
+      withoutArgument: set('-c', '-v', '--single-child', '--verbose'),
+      positional: 0,
+    },
+  ],
+  ['nocache', { withArgument: set('-n'), withoutArgument: set(), positional: 0 }],
+  ['eatmydata', { withArgument: set(), withoutArgument: set(), positional: 0 }],
+  [
+    'timelimit',
+    { withArgument: set('-t', '-T', '-s', '-S'), withoutArgument: set('-q', '-p'), positional: 0 },
+  ],
   // taskset MASK cmd, chrt PRIORITY cmd (util-linux); -p acts on a running process and runs none.
   [
     'taskset',
@@ -497,6 +547,13 @@ function skipWrapper(
   while (i < words.length) {
     const word = words[i];
     if (word === undefined) break;
+    // A value as the user or directory of a wrapper without options (`gosu [#USERNAME#] id`) is
+    // that operand whatever it holds: nothing there reads it as an option.
+    if (!word.known && !word.expanded && positional > 0 && optionless(wrapper)) {
+      positional--;
+      i++;
+      continue;
+    }
     if (!word.known) return unknownCommand;
     const text = word.text;
     if (text === '--') return positional === 0 ? i + 1 : unknownCommand;
@@ -545,6 +602,9 @@ function skipWrapper(
   }
   return i;
 }
+
+const optionless = (wrapper: Wrapper): boolean =>
+  wrapper.withArgument.size + wrapper.withoutArgument.size === 0;
 
 /** Where the words a wrapper's shell option runs start: past its options, the shell ones too. */
 function shellCommandAt(name: string, wrapper: Wrapper, words: readonly CommandWord[], at: number): number {

@@ -12,6 +12,7 @@ import {
   type CommandWord,
 } from './command-rules';
 import { pastLeadIns } from './lead-ins';
+import { joiners, runnerCommandAt, unparsedRunners } from './runners';
 
 /**
  * Commands that can give a name (or a key) another meaning: `bind -x` runs a command when a
@@ -301,33 +302,9 @@ const envSplitEscape = /[\\$]/;
 /** Words as the command line a runner joins them into (ssh, sg, sudo -s). */
 const joined = (words: readonly CommandWord[]): string => words.map((w) => w.marked).join(' ');
 
-/** Options of the runners below that take the next word as their value (last in a group: -nw 5). */
-const valueOptions: Readonly<Record<string, RegExp>> = {
-  xargs: /^(?:-[A-Za-z]*[adEILnPs]|--(?:arg-file|delimiter|max-args|max-procs|max-chars|process-slot-var))$/,
-  flock: /^(?:-[A-Za-z]*[wE]|--(?:wait|timeout|conflict-exit-code))$/,
-  chroot: /^--(?:userspec|groups)$/,
-  ssh: /^-[A-Za-z0-9]*[BbcDEeFIiJLlmOoPpQRSWw]$/,
-  sshpass: /^-[fdpP]$/,
-  sg: /^$/,
-};
-/**
- * The operand a runner runs: xargs's and sshpass's first; flock's, chroot's, ssh's and sg's second
- * (a lock, a root, a host, a group first).
- */
-const commandOperand: Readonly<Record<string, number>> = {
-  xargs: 0,
-  sshpass: 0,
-  flock: 1,
-  chroot: 1,
-  ssh: 1,
-  sg: 1,
-};
-/** Runners that join the words of their command into one command line for a shell: whether bash reads it. */
-const joiners: Readonly<Record<string, boolean>> = { ssh: true, sg: false };
-
 /**
  * The commands a runner runs, each as the range of its words: after each of find's -exec… up to
- * its `;` or `+`, or from the operand of `commandOperand` on (ssh takes options after its host
+ * its `;` or `+`, or from where runners.ts finds the command (ssh takes options after its host
  * too: `ssh db01 -t cmd`).
  */
 function commandRanges(args: readonly CommandWord[], nameAt: number): (readonly CommandWord[])[] {
@@ -343,21 +320,8 @@ function commandRanges(args: readonly CommandWord[], nameAt: number): (readonly 
     }
     return ranges;
   }
-  const values = valueOptions[name];
-  if (values === undefined) return [];
-  const optionsUntil = name === 'ssh' ? 2 : 1;
-  const operands: number[] = [];
-  for (let i = nameAt + 1; i < args.length; i++) {
-    const word = args[i];
-    if (word === undefined || (word.known && word.text === '--')) continue;
-    if (word.known && word.text.startsWith('-') && operands.length < optionsUntil) {
-      if (values.test(word.text)) i++;
-      continue;
-    }
-    operands.push(i);
-  }
-  const at = operands[commandOperand[name] ?? 0];
-  return at === undefined ? [] : [args.slice(at)];
+  const at = runnerCommandAt(args, nameAt, name);
+  return at < 0 ? [] : [args.slice(at)];
 }
 
 /** Runners within runners (`sshpass -f f ssh db01 …`) are followed this deep. */
@@ -371,7 +335,11 @@ const maxRunnerDepth = 4;
  * ssh's and sg's command strings are in `commandStringsOf`.
  */
 function runsANamedShell(args: readonly CommandWord[], nameAt: number, depth: number): boolean {
-  if (joiners[basename(args[nameAt]?.text ?? '')] !== undefined) return false;
+  const runner = basename(args[nameAt]?.text ?? '');
+  if (joiners[runner] !== undefined) return false;
+  // Where the command stands is not parsed: any value among the words may be its name.
+  if (unparsedRunners.has(runner))
+    return args.slice(nameAt + 1).some((w) => !w.known && !/\s/.test(w.marked));
   return commandRanges(args, nameAt).some((command) => {
     const name = commandNameAt(command);
     // A shell option's command (`sudo -s [#USERNAME#]`), or words this check cannot know.

@@ -225,3 +225,67 @@ describe("third review: a quoted or escaped time is GNU time's program, not bash
     expect(checkSshTemplate(execs(line))).toEqual([]);
   });
 });
+
+describe('fourth review: runners and wrappers the check did not know', () => {
+  // A user named sh, fish or csh where these run their command: that shell reads the next lines.
+  it.each([
+    'pkexec [#USERNAME#]',
+    'pkexec --user root [#USERNAME#]',
+    'runuser -u root -- [#USERNAME#]',
+    'runuser -lu root [#USERNAME#]',
+    'setpriv --reuid 0 [#USERNAME#]',
+    'chpst -u root [#USERNAME#]',
+    'unshare -w /tmp [#USERNAME#]',
+    'nsenter -t 1 -m [#USERNAME#]',
+    'flock /tmp/l pkexec [#USERNAME#]',
+    // Where these run their command is not parsed: a value anywhere among their words.
+    'fakeroot [#USERNAME#]',
+    'docker exec db01 [#USERNAME#]',
+    'systemd-run --pty --uid=0 [#USERNAME#]',
+    'flock /tmp/l fakeroot [#USERNAME#]',
+    // Wrappers looked through now: gosu USER cmd, tini -- cmd…
+    'gosu root [#USERNAME#]',
+    'su-exec root [#USERNAME#]',
+    'setuidgid root [#USERNAME#]',
+    'tini -- [#USERNAME#]',
+    'dumb-init [#USERNAME#]',
+    'eatmydata [#USERNAME#]',
+    'sudo-rs -u root [#USERNAME#]',
+  ])('%s: the next value is refused', (first) => {
+    expect(checkSshTemplate(thenValue(first))).not.toEqual([]);
+  });
+
+  it.each([
+    'gosu root sh -c [#ADD_INFO#]',
+    'su-exec root sh -c [#ADD_INFO#]',
+    'setuidgid root sh -c [#ADD_INFO#]',
+    'envdir /etc/env sh -c [#ADD_INFO#]',
+    'softlimit -m 1000000 sh -c [#ADD_INFO#]',
+    'tini -s -- sh -c [#ADD_INFO#]',
+    'dumb-init -c sh -c [#ADD_INFO#]',
+    'nocache -n 2 sh -c [#ADD_INFO#]',
+    'eatmydata sh -c [#ADD_INFO#]',
+    'timelimit -t 5 sh -c [#ADD_INFO#]',
+    'lckdo -W 5 /tmp/l sh -c [#ADD_INFO#]',
+    'sudo-rs sh -c [#ADD_INFO#]',
+    'run0 sh -c [#ADD_INFO#]',
+    'tsp sh -c [#ADD_INFO#]',
+    'coreutils env sh -c [#ADD_INFO#]',
+  ])('%s: the value is refused', (line) => {
+    expect(checkSshTemplate(execs(line))).not.toEqual([]);
+  });
+
+  it.each([
+    'runuser -u [#USERNAME#] -- id',
+    'pkexec --user [#USERNAME#] id',
+    'chpst -u [#USERNAME#] id',
+    'setpriv --reuid [#USERNAME#] id',
+    'gosu [#USERNAME#] id',
+    'setuidgid [#USERNAME#] id',
+    'gosu root usermod -L [#USERNAME#]',
+    'sudo-rs -u [#USERNAME#] id',
+    'ip addr show dev [#USERNAME#]',
+  ])('%s, then a value: accepted', (first) => {
+    expect(checkSshTemplate(thenValue(first))).toEqual([]);
+  });
+});

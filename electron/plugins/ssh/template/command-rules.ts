@@ -608,15 +608,15 @@ const optionless = (wrapper: Wrapper): boolean =>
 
 /** Where the words a wrapper's shell option runs start: past its options, the shell ones too. */
 function shellCommandAt(name: string, wrapper: Wrapper, words: readonly CommandWord[], at: number): number {
-  const shellOptions = [...(wrapper.shellOptions ?? [])];
+  // env reads no option after its split string: the words after the option's word are added to
+  // the words it splits the string into (`env -S'sh -c' 'exec sh'` runs sh -c 'exec sh'). Where
+  // the string is the next word (`-S 'sh -c'`, `--split-string 'sh -c'`), they are read with it.
+  if (name === 'env') return at + 1;
   const plain: Wrapper = {
     ...wrapper,
     shellOptions: undefined,
-    // Long ones take no value but --split-string, whose value is the command string itself.
-    withoutArgument: new Set([
-      ...wrapper.withoutArgument,
-      ...shellOptions.filter((o) => o !== '--split-string'),
-    ]),
+    // sudo's and doas's shell options take no value.
+    withoutArgument: new Set([...wrapper.withoutArgument, ...(wrapper.shellOptions ?? [])]),
   };
   const next = skipWrapper(name, plain, words, at);
   return typeof next === 'number' ? next : -1;

@@ -130,7 +130,10 @@ function shortLetters(option: string, values: string): string {
 function takesNextWord(option: string, runner: Runner): boolean {
   if (option.startsWith('--')) return runner.longValues.has(option);
   const letters = shortLetters(option, runner.shortValues);
-  return letters.length === option.length - 1 && runner.shortValues.includes(letters.slice(-1));
+  // A lone `-` is no group (sg's and runuser's login flag): '' is in every string of letters.
+  return (
+    letters !== '' && letters.length === option.length - 1 && runner.shortValues.includes(letters.slice(-1))
+  );
 }
 
 /**

@@ -819,9 +819,12 @@ class ShellReader {
         readString(string.text, string.source, string.bash);
       const lost = whyReadingIsLost(cmd.words, cls, cmd.readsInput, readsTerminal, readString);
       if (lost !== null) this.#lose(lost);
-      // `exec < f` with no command: the shell itself reads its next commands from f.
+      // `exec < f` with no command: the shell itself reads its next commands from f. A redirection's
+      // target named exec (`(cat) < exec`, `< exec`) is a file, not the builtin.
       const bareExec =
-        cls.kind === 'plain' && cls.name === '' && cmd.words.some((w) => w.known && w.text === 'exec');
+        cls.kind === 'plain' &&
+        cls.name === '' &&
+        cmd.words.some((w) => w.known && !w.redirect && w.text === 'exec');
       if (bareExec && cmd.readsInput) this.#lose(reasons.execInput);
       const runsInput = bareExec ? 'the shell itself (exec without a command)' : codeReader(cmd, cls);
       // What a group, a compound or a shell reads: `(sh) <<< [#X#]`, `{ sh; } < <(…)`.

@@ -159,6 +159,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/second-readers-check.test.ts',
     'test/unit/plugins/ssh/second-reader-attacks.test.ts',
     'test/unit/plugins/ssh/second-readers-mutants.test.ts',
+    'test/unit/plugins/ssh/second-readers-survivors-*.test.ts',
   ],
   'sql escaping': [
     'test/unit/plugins/postgresql/*.test.ts',

@@ -150,6 +150,8 @@ const editorName =
 const reparsers = new Set([
   'eval',
   'su',
+  // sudo-rs's su.
+  'su-rs',
   'runuser',
   'ssh',
   'rsh',
@@ -289,6 +291,8 @@ interface Wrapper {
    * `=` there as one (`env ./x=y sh` runs sh), so no name syntax is asked of it.
    */
   readonly assignments?: boolean;
+  /** Its operands before the command are a user, which a value may give (gosu USER cmd). */
+  readonly userOperand?: boolean;
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
@@ -340,6 +344,15 @@ const sudo: Wrapper = {
   assignments: true,
 };
 
+/** gosu USER cmd and its kin: the user may be a value (`gosu [#USERNAME#] id`). */
+const asUser: Wrapper = { withArgument: set(), withoutArgument: set(), positional: 1, userOperand: true };
+
+const tini: Wrapper = {
+  withArgument: set('-p', '-e'),
+  withoutArgument: set('-s', '-v', '-w', '-g', '-l'),
+  positional: 0,
+};
+
 const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['command', { withArgument: set(), withoutArgument: set('-p', '-v', '-V'), positional: 0 }],
   ['builtin', { withArgument: set(), withoutArgument: set(), positional: 0 }],
@@ -373,16 +386,19 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
   ['sudo', sudo],
   // sudo-rs, the Rust rewrite, takes sudo's options (Ubuntu installs it as sudo too).
   ['sudo-rs', sudo],
+  // Classic sudo where sudo-rs took the name (Ubuntu 25.10).
+  ['sudo.ws', sudo],
   [
     'doas',
     { withArgument: set('-u', '-C'), withoutArgument: set('-n'), positional: 0, shellOptions: set('-s') },
   ],
   ['busybox', { withArgument: set(), withoutArgument: set(), positional: 0 }],
   // Container entry points and daemontools' kin: a user, a directory or a lock, then the command.
-  ['gosu', { withArgument: set(), withoutArgument: set(), positional: 1 }],
-  ['su-exec', { withArgument: set(), withoutArgument: set(), positional: 1 }],
-  ['setuidgid', { withArgument: set(), withoutArgument: set(), positional: 1 }],
-  ['envuidgid', { withArgument: set(), withoutArgument: set(), positional: 1 }],
+  ['gosu', asUser],
+  ['su-exec', asUser],
+  ['setuidgid', asUser],
+  ['s6-setuidgid', asUser],
+  ['envuidgid', asUser],
   ['envdir', { withArgument: set(), withoutArgument: set(), positional: 1 }],
   ['setlock', { withArgument: set(), withoutArgument: set('-n', '-N', '-x', '-X'), positional: 1 }],
   ['with-lock-ex', { withArgument: set(), withoutArgument: set('-w', '-q'), positional: 1 }],
@@ -396,10 +412,8 @@ const wrappers: ReadonlyMap<string, Wrapper> = new Map<string, Wrapper>([
       positional: 0,
     },
   ],
-  [
-    'tini',
-    { withArgument: set('-p', '-e'), withoutArgument: set('-s', '-v', '-w', '-g', '-l'), positional: 0 },
-  ],
+  ['tini', tini],
+  ['tini-static', tini],
   [
     'dumb-init',
     {
@@ -547,9 +561,9 @@ function skipWrapper(
   while (i < words.length) {
     const word = words[i];
     if (word === undefined) break;
-    // A value as the user or directory of a wrapper without options (`gosu [#USERNAME#] id`) is
-    // that operand whatever it holds: nothing there reads it as an option.
-    if (!word.known && !word.expanded && positional > 0 && optionless(wrapper)) {
+    // A value as the user of gosu and its kin (`gosu [#USERNAME#] id`) is that operand whatever it
+    // holds: they have no options. Not a directory: envdir's would set PATH for the command.
+    if (!word.known && !word.expanded && positional > 0 && wrapper.userOperand === true) {
       positional--;
       i++;
       continue;
@@ -602,9 +616,6 @@ function skipWrapper(
   }
   return i;
 }
-
-const optionless = (wrapper: Wrapper): boolean =>
-  wrapper.withArgument.size + wrapper.withoutArgument.size === 0;
 
 /** Where the words a wrapper's shell option runs start: past its options, the shell ones too. */
 function shellCommandAt(name: string, wrapper: Wrapper, words: readonly CommandWord[], at: number): number {

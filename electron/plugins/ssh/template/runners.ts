@@ -24,9 +24,17 @@ const second = (): number => 1;
 
 /** runuser runs a command only with -u or --user; without, its operand is a user whose shell starts. */
 const runuserUser = (options: readonly string[]): number | null =>
-  options.some((o) => o === '--user' || o.startsWith('--user=') || shortLetters(o, 'ugGscw').includes('u'))
-    ? 0
-    : null;
+  options.some((o) => isLong(o, '--user') || shortLetters(o, 'ugGscw').includes('u')) ? 0 : null;
+
+/**
+ * Whether an option word names the long option `name`: getopt_long takes any prefix of it that
+ * names no other (`--us`, `--use=app` are `--user`). A prefix two options share is refused by the
+ * program, which then runs nothing: reading it as either is safe.
+ */
+function isLong(option: string, name: string): boolean {
+  const written = option.split('=')[0] ?? '';
+  return written.length > 2 && name.startsWith(written);
+}
 
 const runners: ReadonlyMap<string, Runner> = new Map<string, Runner>([
   [
@@ -79,8 +87,8 @@ const runners: ReadonlyMap<string, Runner> = new Map<string, Runner>([
       commandOperand: first,
     },
   ],
-  // runit's chpst: -u USER, -/ ROOT, -l LOCK… before the program.
-  ['chpst', { shortValues: 'uUbe/nlLmdopfc', longValues: longs(), commandOperand: first }],
+  // runit's chpst: -u USER, -/ ROOT, -l LOCK, -C DIR, -t SECONDS… before the program.
+  ['chpst', { shortValues: 'uUbe/nlLmdopfcCt', longValues: longs(), commandOperand: first }],
   // util-linux unshare and nsenter: the namespace options' files are attached (`--mount=f`, `-mf`).
   [
     'unshare',
@@ -93,7 +101,10 @@ const runners: ReadonlyMap<string, Runner> = new Map<string, Runner>([
       commandOperand: first,
     },
   ],
-  ['nsenter', { shortValues: 'tSG', longValues: longs('target', 'setuid', 'setgid'), commandOperand: first }],
+  [
+    'nsenter',
+    { shortValues: 'tSGW', longValues: longs('target', 'setuid', 'setgid', 'wdns'), commandOperand: first },
+  ],
 ]);
 
 /**
@@ -128,7 +139,8 @@ function shortLetters(option: string, values: string): string {
 
 /** Whether an option word takes the next word as its value: a long one listed, or a group ending in a value letter. */
 function takesNextWord(option: string, runner: Runner): boolean {
-  if (option.startsWith('--')) return runner.longValues.has(option);
+  if (option.startsWith('--'))
+    return !option.includes('=') && [...runner.longValues].some((o) => isLong(option, o));
   const letters = shortLetters(option, runner.shortValues);
   // A lone `-` is no group (sg's and runuser's login flag): '' is in every string of letters.
   return (

@@ -337,9 +337,9 @@ const maxRunnerDepth = 4;
 function runsANamedShell(args: readonly CommandWord[], nameAt: number, depth: number): boolean {
   const runner = basename(args[nameAt]?.text ?? '');
   if (joiners[runner] !== undefined) return false;
-  // Where the command stands is not parsed: any value among the words may be its name.
-  if (unparsedRunners.has(runner))
-    return args.slice(nameAt + 1).some((w) => !w.known && !/\s/.test(w.marked));
+  // Where the command stands is not parsed: any value among the words may be its name, or be in
+  // the command line some of them join their words into (`watch "id; [#USERNAME#]"`).
+  if (unparsedRunners.has(runner)) return args.slice(nameAt + 1).some((w) => !w.known);
   return commandRanges(args, nameAt).some((command) => {
     const name = commandNameAt(command);
     // A shell option's command (`sudo -s [#USERNAME#]`), or words this check cannot know.

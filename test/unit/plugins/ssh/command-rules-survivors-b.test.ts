@@ -87,7 +87,7 @@ describe('awk runs what it reads only where its program runs commands or is not 
   });
 });
 
-describe('wrappers without options take their operands whatever a value there holds', () => {
+describe('gosu and its kin take their user operand whatever a value there holds', () => {
   it.each([
     ['nohup sh', 'sh'],
     ['gosu V:u sh', 'sh'],
@@ -109,6 +109,8 @@ describe('wrappers without options take their operands whatever a value there ho
     'gosu X:$u id',
     // timeout has options: a value as its duration could be one (-k takes the next word).
     'timeout V:d id',
+    // envdir's directory sets the command's environment, PATH too: a value there is refused.
+    'envdir V:d id',
   ])('%s runs a command this check cannot name', (line) => {
     expect(classifyCommand(words(line))).toBe(unknownCommand);
   });
@@ -205,10 +207,9 @@ describe('where a runner runs its command', () => {
  *   undefined and the next line breaks out, returning the same i.
  * command-rules.ts:549 `if (word === undefined) break` → false: within i < words.length the word
  *   is never undefined (the words come from filter or slice, which leave no holes).
- * command-rules.ts:607 `withArgument.size - withoutArgument.size === 0` (optionless): it is asked
- *   only with positional > 0, and no wrapper with operands before its command (timeout, gosu,
- *   su-exec, setuidgid, envuidgid, envdir, setlock, with-lock-ex, lckdo, taskset, chrt) has as many
- *   options with a value as without one but none of either.
+ * command-rules.ts:607 `withArgument.size - withoutArgument.size === 0` (optionless): gone since the
+ *   attack review (review-runners-1204.test.ts): only a wrapper marked `userOperand` (gosu and its
+ *   kin) takes a value as its operand, not envdir, whose directory sets the command's PATH.
  * command-rules.ts:611 `wrapper.shellOptions ?? []` → ["Stryker was here"] (no coverage):
  *   shellCommandAt is called only where a shell option was found, so shellOptions is defined.
  *   (After the --split-string fix the `??` is in the `plain` wrapper, for the same reason.)

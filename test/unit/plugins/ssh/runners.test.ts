@@ -60,6 +60,13 @@ describe('runnerCommandAt', () => {
     ['unshare --setuid 0 id', 'id'],
     ['nsenter -t 1 -m -u id', 'id'],
     ['nsenter --target=1 -a id', 'id'],
+    // getopt_long takes a long option's unambiguous prefix, its value with it.
+    ['runuser --us app id', 'id'],
+    ['runuser --use=app id', 'id'],
+    ['flock --wai 5 /tmp/l id', 'id'],
+    ['nsenter --targ 1 id', 'id'],
+    ['nsenter -t 1 -W / id', 'id'],
+    ['chpst -C /srv -t 30 id', 'id'],
   ])('%s runs %s', (line, command) => {
     expect(commandOf(line)).toBe(command);
   });

@@ -5,37 +5,15 @@
  * exact reason. second-readers-check.test.ts holds the main cases.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
 import type { CommandWord } from '../../../../electron/plugins/ssh/template/command-rules';
 import { consoleEscape, consoleOpenedBy } from '../../../../electron/plugins/ssh/template/console-session';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
 import { pythonReasons } from '../../../../electron/plugins/ssh/template/python-reader';
 import { readSedCommand, sedEscape } from '../../../../electron/plugins/ssh/template/sed-script';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
 import { tclReasons } from '../../../../electron/plugins/ssh/template/tcl-reader';
+import { exec, lines, problems, refusal, sedRefusal, sendsWith } from './support/second-reader-rows';
 
-const tags = { ADD_INFO: 'a+?(){}|.', NEW_PASSWORD: 'x' };
-
-/** The problems of a template, as messages. */
-const problems = (template: string): string[] =>
-  checkSshTemplate(template)
-    .filter((p) => p.severity !== 'warning')
-    .map((p) => p.message);
-
-/** What each exec or write step sends, or null when the run refuses a value. */
-function sends(template: string): string[] | null {
-  const result = substitute(parseTemplate(template).commands, tags);
-  if (!result.ok) return null;
-  return result.steps.flatMap((s) => (s.kind === 'exec' || s.kind === 'write' ? [s.send] : []));
-}
-
-/** An exec line of a template holding `line` (template quoting applied). */
-const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const lines = (...texts: string[]): string => texts.join('\n');
-
-const refusal = (why: string): string => `[#ADD_INFO#] cannot be used here: the tag ${why}`;
-const sedRefusal = (why: string): string =>
-  refusal(`goes to sed, which runs its script as code, and ${why} (quoting does not hold there)`);
+/** What each step sends with this file's value of ADD_INFO, or null when the run refuses it. */
+const sends = (template: string): string[] | null => sendsWith(template, 'a+?(){}|.');
 
 describe('sed: the options that make the pattern extended', () => {
   it.each(['-E', '-r', '--regexp-extended', '-nE', '-nr', '-Ez'])(

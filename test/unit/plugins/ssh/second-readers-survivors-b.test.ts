@@ -8,30 +8,10 @@
  * second-readers-mutants.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { parseTemplate } from '../../../../electron/plugins/ssh/template/parser';
 import { pythonReasons } from '../../../../electron/plugins/ssh/template/python-reader';
-import { substitute } from '../../../../electron/plugins/ssh/template/substitute';
 import { tclReasons } from '../../../../electron/plugins/ssh/template/tcl-reader';
+import { exec, lines, problems, refusal, sendsWith as sends } from './support/second-reader-rows';
 
-/** The problems of a template, as messages. */
-const problems = (template: string): string[] =>
-  checkSshTemplate(template)
-    .filter((p) => p.severity !== 'warning')
-    .map((p) => p.message);
-
-/** What each exec or write step sends with ADD_INFO set to `value`, or null when the run refuses it. */
-function sends(template: string, value: string): string[] | null {
-  const result = substitute(parseTemplate(template).commands, { ADD_INFO: value, NEW_PASSWORD: 'x' });
-  if (!result.ok) return null;
-  return result.steps.flatMap((s) => (s.kind === 'exec' || s.kind === 'write' ? [s.send] : []));
-}
-
-/** An exec line of a template holding `line` (template quoting applied). */
-const exec = (line: string): string => `exec "${line.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const lines = (...texts: string[]): string => texts.join('\n');
-
-const refusal = (why: string, tag = 'ADD_INFO'): string => `[#${tag}#] cannot be used here: the tag ${why}`;
 const session = (language: string, name: string): string =>
   refusal(
     `is in a ${language} console session that uses ${name}, which can run a string as code or as a command (escaping does not hold there)`,

@@ -817,16 +817,24 @@ export class SessionLifecycle {
   async #verifyCleanup(attempting: Session, plan: SessionPlan, run: ExecutedRun): Promise<CleanupOutcome> {
     const session = attempting;
     const request = { target: plan.cleanup.target, login: plan.login.login, username: session.account };
+    const { runtime } = plan.cleanup;
     let ended = 0;
     try {
-      if (run.ok) ended = await plan.cleanup.runtime.endSessions(request);
       if (session.jitType === 'create_delete') {
         // Verified gone, whatever the run said (a rollback may find nothing was created).
-        if (await plan.cleanup.runtime.accountExists(request)) {
+        let exists: boolean;
+        if (run.ok && runtime.endSessionsThenExists)
+          ({ exists } = await runtime.endSessionsThenExists(request));
+        else {
+          if (run.ok) await runtime.endSessions(request);
+          exists = await runtime.accountExists(request);
+        }
+        if (exists) {
           return { session: attempting, error: run.error ?? `${session.account} still exists`, detail: '' };
         }
         return { session: attempting, error: null, detail: `${session.account} removed and verified gone` };
       }
+      if (run.ok) ended = await runtime.endSessions(request);
     } catch (error) {
       return { session: attempting, error: `Verification failed: ${kindOf(error)}`, detail: '' };
     }

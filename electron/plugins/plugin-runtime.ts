@@ -139,6 +139,12 @@ export interface PluginRuntime {
   /** Ends the account's live sessions on the target; returns how many were ended. */
   endSessions(request: AccountRequest): Promise<number>;
   /**
+   * endSessions, then whether the account still exists, in one round trip where the target
+   * allows it (PostgreSQL: one query). The lifecycle's cleanup of a created account asks both;
+   * a plugin without it is asked them one after the other.
+   */
+  endSessionsThenExists?(request: AccountRequest): Promise<{ ended: number; exists: boolean }>;
+  /**
    * Whether the account logs in with `password`: false when the target refuses that login (wrong
    * password, locked, expired, no such account); rejects when the target could not be asked at all
    * (unreachable, a timeout). Only the account's own login is used, nothing is changed.

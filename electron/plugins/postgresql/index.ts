@@ -3,7 +3,13 @@ import type { PluginModule } from '../plugin-module';
 import type { PluginRuntime } from '../plugin-runtime';
 import { runSqlTemplate } from '../tag-engine/sql';
 import { postgresqlBuiltinTemplates } from './builtin-templates';
-import { pgAccountEnabled, pgAccountExists, pgAccountLogsIn, pgEndSessions } from './accounts';
+import {
+  pgAccountEnabled,
+  pgAccountExists,
+  pgAccountLogsIn,
+  pgEndSessions,
+  pgEndSessionsThenExists,
+} from './accounts';
 import { pgConnections } from './connection';
 import { postgresDriver } from './driver';
 
@@ -19,6 +25,7 @@ export const postgresqlPlugin: PluginRuntime = {
   run: (request) => runSqlTemplate(postgresDriver, request),
   accountExists: pgAccountExists,
   endSessions: pgEndSessions,
+  endSessionsThenExists: pgEndSessionsThenExists,
   accountLogsIn: pgAccountLogsIn,
   accountEnabled: pgAccountEnabled,
   closeKeptConnections: () => pgConnections.closeAll(),

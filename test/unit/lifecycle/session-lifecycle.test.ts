@@ -4,6 +4,7 @@
 // and the maximum length.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSecretRef } from '../../../electron/lifecycle/session-lifecycle';
+import type { AccountRequest } from '../../../electron/plugins/plugin-runtime';
 import type { Session } from '../../../shared/domain/session';
 import { CREATE, ENABLE, ENABLE_TWIN, makeWorld, stateOf, until, type World } from './lifecycle-harness';
 
@@ -161,6 +162,35 @@ describe('Creation and deletion', () => {
     expect(world.audit.at(-1)).toMatchObject({ action: 'session_force_close', actor: 'bob' });
     expect(world.audit.at(-1)?.detail).toContain('the target is gone for good');
     await expect(world.lifecycle.forceClose(started.id, 'again and again', 'bob')).rejects.toThrow();
+  });
+
+  it('asks a plugin that can for the end of the sessions and the account\u2019s existence in one call', async () => {
+    const asked: string[] = [];
+    let keep = false;
+    Object.assign(world.target, {
+      endSessionsThenExists: (request: AccountRequest) => {
+        asked.push(request.username);
+        return Promise.resolve({ ended: 0, exists: keep || world.target.accounts.has(request.username) });
+      },
+    });
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'active');
+    await world.lifecycle.end(started.id, 'alice');
+    await settled(started.id, 'ended');
+    expect(asked).toEqual([started.account]);
+    expect(world.target.ended).toEqual([]);
+
+    // Its answer counts: an account it says is still there fails the attempt.
+    keep = true;
+    const second = await world.lifecycle.start(CREATE, 'alice');
+    await settled(second.id, 'active');
+    await world.lifecycle.end(second.id, 'alice');
+    await until(
+      () => world.store.get(second.id)?.cleanupAttempts === 1 && world.store.get(second.id)?.error !== null,
+      'the first attempt failed',
+    );
+    expect(world.store.get(second.id)?.error).toBe(`${second.account} still exists`);
+    expect(stateOf(world, second.id)).toBe('ending');
   });
 
   it('ends a session at its maximum length', async () => {

@@ -148,6 +148,30 @@ describe('PostgreSQL endSessions and accountExists', () => {
     expect(await plugin.endSessions({ target: target(), login: adminLogin(), username: name })).toBe(0);
   });
 
+  it('ends the role\u2019s sessions and says whether it exists in one call, leaving other roles\u2019 sessions alone', async () => {
+    const name = newRole();
+    const bystanderName = newRole();
+    const tags = tagsFor(name);
+    const bystanderTags = tagsFor(bystanderName);
+    expect((await runTemplate('postgresql.create-role', tags)).failure).toBeNull();
+    expect((await runTemplate('postgresql.create-role', bystanderTags)).failure).toBeNull();
+    const first = await connectAs(name, tags.NEW_PASSWORD ?? '');
+    const second = await connectAs(name, tags.NEW_PASSWORD ?? '');
+    const bystander = await connectAs(bystanderName, bystanderTags.NEW_PASSWORD ?? '');
+    const request = { target: target(), login: adminLogin(), username: name };
+    expect(await plugin.endSessionsThenExists?.(request)).toEqual({ ended: 2, exists: true });
+    expect(await sessionIsDead(first)).toBe(true);
+    expect(await sessionIsDead(second)).toBe(true);
+    expect(await sessionIsDead(bystander)).toBe(false);
+    await Promise.all([
+      first.end().catch(() => undefined),
+      second.end().catch(() => undefined),
+      bystander.end(),
+    ]);
+    expect((await runTemplate('postgresql.drop-role', tags)).failure).toBeNull();
+    expect(await plugin.endSessionsThenExists?.(request)).toEqual({ ended: 0, exists: false });
+  });
+
   it('matches the role name exactly', async () => {
     const name = newRole();
     expect((await runTemplate('postgresql.create-role', tagsFor(name))).failure).toBeNull();

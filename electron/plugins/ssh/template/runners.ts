@@ -56,8 +56,10 @@ const runners: ReadonlyMap<string, Runner> = new Map<string, Runner>([
   ],
   ['sshpass', { shortValues: 'fdpP', longValues: longs(), commandOperand: first }],
   ['sg', { shortValues: '', longValues: longs(), commandOperand: second }],
-  // polkit's pkexec [--user USER] cmd.
-  ['pkexec', { shortValues: '', longValues: longs('user'), commandOperand: first }],
+  // polkit's pkexec [--user USER | -u USER] cmd. It compares whole words: `-uroot` and `--user=root`
+  // are taken for the program, which is not found. Read as the option, they make the check look
+  // for a shell in a word that runs none: it refuses more, never less.
+  ['pkexec', { shortValues: 'u', longValues: longs('user'), commandOperand: first }],
   [
     'runuser',
     {

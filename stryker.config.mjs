@@ -127,16 +127,9 @@ export const moduleTests = {
   'ssh shell reader': [
     ...sshShellTests.filter((file) => !startsBash.includes(file)),
     'test/unit/plugins/ssh/shell-reader-mutants.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-a.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-b.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-c.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-d.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-e.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-f.test.ts',
-    'test/unit/plugins/ssh/shell-reader-survivors-g.test.ts',
+    'test/unit/plugins/ssh/shell-reader-survivors-*.test.ts',
     'test/unit/plugins/ssh/shell-settings.test.ts',
-    'test/unit/plugins/ssh/shell-settings-survivors-a.test.ts',
-    'test/unit/plugins/ssh/shell-settings-survivors-b.test.ts',
+    'test/unit/plugins/ssh/shell-settings-survivors-*.test.ts',
     'test/unit/plugins/ssh/command-strings*.test.ts',
   ],
   // shell-command.ts builds the commands the reader reads: the reader's own tables hold it too.

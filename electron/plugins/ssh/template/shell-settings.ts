@@ -324,7 +324,10 @@ function commandRanges(args: readonly CommandWord[], nameAt: number): (readonly 
   return at < 0 ? [] : [args.slice(at)];
 }
 
-/** Runners within runners (`sshpass -f f ssh db01 …`) are followed this deep. */
+/**
+ * Runners within runners (`sshpass -f f ssh db01 …`) are followed this deep; a runner deeper still
+ * loses the reading (runsANamedShell).
+ */
 const maxRunnerDepth = 4;
 
 /**
@@ -348,8 +351,17 @@ function runsANamedShell(args: readonly CommandWord[], nameAt: number, depth: nu
     if (word === undefined) return false;
     // A word with a space in it names no shell on the PATH (`"echo [#X#]"`).
     if (!word.known) return !/\s/.test(word.marked);
-    return depth < maxRunnerDepth && runsANamedShell(command, name, depth + 1);
+    // Deeper than this check follows, a runner there may run anything: the reading is lost.
+    return depth < maxRunnerDepth ? runsANamedShell(command, name, depth + 1) : runsACommand(command, name);
   });
+}
+
+/** Whether a command runs another command in turn (a runner, find -exec, ssh, docker…). */
+function runsACommand(args: readonly CommandWord[], nameAt: number): boolean {
+  const runner = basename(args[nameAt]?.text ?? '');
+  return (
+    joiners[runner] !== undefined || unparsedRunners.has(runner) || commandRanges(args, nameAt).length > 0
+  );
 }
 
 /** The command strings of runners and the runners they run in turn (ssh, sg; `sshpass … ssh …`). */
@@ -358,9 +370,11 @@ function runnerStrings(args: readonly CommandWord[], nameAt: number, depth: numb
   return commandRanges(args, nameAt).flatMap((command) => {
     if (bash !== undefined) return [{ text: joined(command), source: command, bash }];
     const name = commandNameAt(command);
-    return typeof name === 'number' && command[name]?.known === true && depth < maxRunnerDepth
-      ? runnerStrings(command, name, depth + 1)
-      : [];
+    if (typeof name !== 'number' || command[name]?.known !== true) return [];
+    if (depth < maxRunnerDepth) return runnerStrings(command, name, depth + 1);
+    // Deeper than this check follows, a runner's words are read as a line sh runs, so that each tag
+    // among them takes the refusals its place there asks (`$(( [#X#] ))` in ssh's command).
+    return runsACommand(command, name) ? [{ text: joined(command), source: command, bash: false }] : [];
   });
 }
 

@@ -43,15 +43,12 @@ export async function withAccountConnection<C extends AccountConnection, T>(
   work: (connection: C) => Promise<T>,
 ): Promise<T> {
   // A login probe (AccountLoginRequest) also carries the account's own password: masked too.
-  // The masker is made on a failure only: its secret forms cost more than a check's query, and a
-  // JIT session makes four checks (the lifecycle bench's CPU profile).
   const probed = 'password' in request && typeof request.password === 'string' ? request.password : undefined;
-  const masked = (text: string): string =>
-    new Masker(
-      [request.login.password, request.login.privateKey, request.login.passphrase, probed].filter(
-        (s) => s !== undefined,
-      ),
-    ).mask(text);
+  const masker = new Masker(
+    [request.login.password, request.login.privateKey, request.login.passphrase, probed].filter(
+      (s) => s !== undefined,
+    ),
+  );
   const key = lingerKey(request.target, request.login);
   const since = connections.linger?.generation;
   const attempt = async (connection: C): Promise<T> => {
@@ -86,7 +83,7 @@ export async function withAccountConnection<C extends AccountConnection, T>(
     }
     return await attempt(await connections.open());
   } catch (error) {
-    throw new AccountCheckFailed(masked(`${what}: ${messageOf(error)}`), { cause: error });
+    throw new AccountCheckFailed(masker.mask(`${what}: ${messageOf(error)}`), { cause: error });
   }
 }
 

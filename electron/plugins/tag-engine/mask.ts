@@ -17,20 +17,30 @@ const minLeakLength = 6;
  * first, so a secret that contains another is masked whole.
  */
 export class Masker {
-  private readonly secrets: string[];
   private readonly base: string[];
-  private readonly leakForms: string[];
+  // Spelled out at the first mask or leak test, not here: a masker made only to be extended
+  // (withForms) or for a failure that never comes costs nothing, and each secret has dozens of
+  // forms (a JIT session's runs and checks made six to eight maskers; the lifecycle bench).
+  #forms: { readonly secrets: readonly string[]; readonly leakForms: readonly string[] } | undefined;
 
   constructor(secrets: Iterable<string>) {
     this.base = [...new Set(secrets)].filter((s) => s.length > 0);
-    const forms = new Set(this.base.flatMap((s) => secretForms(s)));
-    this.secrets = [...forms].sort((a, b) => b.length - a.length);
-    this.leakForms = [...new Set(this.secrets.map(squeezed))].filter((f) => f.length >= minLeakLength);
+  }
+
+  private get forms(): { readonly secrets: readonly string[]; readonly leakForms: readonly string[] } {
+    if (this.#forms === undefined) {
+      const secrets = [...new Set(this.base.flatMap((s) => secretForms(s)))].sort(
+        (a, b) => b.length - a.length,
+      );
+      const leakForms = [...new Set(secrets.map(squeezed))].filter((f) => f.length >= minLeakLength);
+      this.#forms = { secrets, leakForms };
+    }
+    return this.#forms;
   }
 
   mask(text: string): string {
     let masked = text;
-    for (const secret of this.secrets) masked = masked.split(secret).join(MASK);
+    for (const secret of this.forms.secrets) masked = masked.split(secret).join(MASK);
     return masked;
   }
 
@@ -39,9 +49,10 @@ export class Masker {
    * quotes are ignored: a secret cut by a line wrap or an escape that masking did not replace.
    */
   leaks(text: string): boolean {
-    if (this.leakForms.length === 0) return false;
+    const { leakForms } = this.forms;
+    if (leakForms.length === 0) return false;
     const flat = squeezed(text);
-    return this.leakForms.some((form) => flat.includes(form));
+    return leakForms.some((form) => flat.includes(form));
   }
 
   /** The masked text, or the WITHHELD notice when even the masked text still leaks a secret. */

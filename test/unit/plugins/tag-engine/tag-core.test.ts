@@ -6,8 +6,10 @@
  * Equivalent mutants, which no test can tell apart:
  * - tags.ts:20 `match[1] ?? ''` with another fallback: the pattern's group always matches (one or
  *   more characters), so the fallback is never used.
- * - mask.ts:42 `if (this.leakForms.length === 0) return false` removed: `some` over no forms is
- *   false too; the line only saves squeezing the text.
+ * - mask.ts `if (leakForms.length === 0) return false` removed: `some` over no forms is false
+ *   too; the line only saves squeezing the text.
+ * - mask.ts `if (this.#forms === undefined)` always true: the forms are spelled out again at each
+ *   use, the same ones (a pure function of the secrets); only the cost differs.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -807,10 +807,13 @@ class ShellReader {
       // Every command string is read for its tags' refusals, whatever decides the reading lost.
       const strings = new Map<string, boolean>();
       const readString: CommandStringReader = (text, source, bash) => {
-        const key = `${bash ? 'bash' : 'sh'}:${text}`;
+        const at = source.map((word) => cmd.words.indexOf(word));
+        // The words are in the key: the same text from other words (`su -c '…' -c '…'`) holds
+        // other tags, each refused where its place asks.
+        const key = JSON.stringify([bash, at, text]);
         const known = strings.get(key);
         if (known !== undefined) return known;
-        const tags = source.flatMap((word) => cmd.wordTags[cmd.words.indexOf(word)] ?? []);
+        const tags = at.flatMap((i) => cmd.wordTags[i] ?? []);
         const loses = commandStringLoses(text, tags, bash);
         strings.set(key, loses);
         return loses;

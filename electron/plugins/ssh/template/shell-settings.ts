@@ -352,15 +352,21 @@ function runsANamedShell(args: readonly CommandWord[], nameAt: number, depth: nu
   });
 }
 
-/** The command strings of runners and the runners they run in turn (ssh, sg; `sshpass … ssh …`). */
+/**
+ * The command strings of runners and the runners they run in turn (ssh, sg; `sshpass … ssh …`).
+ * Past maxRunnerDepth, the command is read as a command line bash runs (its words joined): a runner
+ * within it is followed there, as deep as command strings are (shell-reader.ts), and a shell or a
+ * value there loses the reading.
+ */
 function runnerStrings(args: readonly CommandWord[], nameAt: number, depth: number): CommandString[] {
   const bash = joiners[basename(args[nameAt]?.text ?? '')];
   return commandRanges(args, nameAt).flatMap((command) => {
     if (bash !== undefined) return [{ text: joined(command), source: command, bash }];
     const name = commandNameAt(command);
-    return typeof name === 'number' && command[name]?.known === true && depth < maxRunnerDepth
+    if (typeof name !== 'number' || command[name]?.known !== true) return [];
+    return depth < maxRunnerDepth
       ? runnerStrings(command, name, depth + 1)
-      : [];
+      : [{ text: joined(command), source: command, bash: true }];
   });
 }
 
@@ -433,7 +439,9 @@ function runsAShell(
   const name = cls.name;
   const nameAt = nameIndex(args, name);
   if (runsANamedShell(args, nameAt, 0)) return true;
-  if (cls.shellCommandAt !== undefined && cls.shellCommandAt < 0 && args.some((w) => !w.known)) return true;
+  // A wrapper's shell option whose words cannot be found (a value among them, or an option this
+  // check does not know after it: `sudo -s -N '$0'`): they may be anything.
+  if (cls.shellCommandAt !== undefined && cls.shellCommandAt < 0) return true;
   // env -S's own escapes and expansions, in its string or the words after it.
   if (name.startsWith('env -') && args.some((w) => envSplitEscape.test(w.marked))) return true;
   if (name.includes('awk') && awkProgram(args.slice(nameAt + 1)).some(runsCommands)) return true;

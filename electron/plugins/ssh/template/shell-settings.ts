@@ -447,7 +447,9 @@ function runsAShell(
   const name = cls.name;
   const nameAt = nameIndex(args, name);
   if (runsANamedShell(args, nameAt, 0)) return true;
-  if (cls.shellCommandAt !== undefined && cls.shellCommandAt < 0 && args.some((w) => !w.known)) return true;
+  // A wrapper's shell option whose words cannot be found (a value among them, or an option this
+  // check does not know after it: `sudo -s -N '$0'`): they may be anything.
+  if (cls.shellCommandAt !== undefined && cls.shellCommandAt < 0) return true;
   // env -S's own escapes and expansions, in its string or the words after it.
   if (name.startsWith('env -') && args.some((w) => envSplitEscape.test(w.marked))) return true;
   if (name.includes('awk') && awkProgram(args.slice(nameAt + 1)).some(runsCommands)) return true;

@@ -80,6 +80,9 @@ describe('commandNameAt: where the command stands past wrappers', () => {
   it('finds it past lead-ins, assignments and wrappers with their options', () => {
     expect(commandNameAt(words('! A=1 sudo -u u timeout -s KILL 5 id'))).toBe(9);
     expect(commandNameAt(words('sudo'))).toBe(1);
+    // sudo 1.9's -B (--bell) and -N (--no-update) take no value.
+    expect(commandNameAt(words('sudo -B -N -u u id'))).toBe(5);
+    expect(commandNameAt(words('sudo --bell --no-update id'))).toBe(3);
     expect(commandNameAt(words('T:x id'))).toBe(0);
   });
 
@@ -106,6 +109,7 @@ describe('templates', () => {
     `find /tmp -name x -exec sudo -u [#USERNAME#] id \\\\;`,
     `flock /tmp/l sudo -u [#USERNAME#] id`,
     `su -c 'sudo -u [#USERNAME#] id'`,
+    `sudo -N -u [#USERNAME#] id`,
   ])('%s keeps it: the next value is accepted', (first) => {
     expect(checkSshTemplate(after(first))).toEqual([]);
   });

@@ -100,14 +100,24 @@ export class PythonReader {
   #line = '';
   /** Whether the current physical line held anything at all (a blank, a comment): not empty. */
   #rawText = false;
+  /** A write ended with a `\` (not in a comment): it escapes the next line's first character. */
+  #backslash = false;
   /** A compound statement (`if …:`) is open: its lines go on until a blank line. */
   inBlock = false;
   /** The session's code, strings blanked: what the evaluator rule reads. */
   code = '';
 
+  /**
+   * Nothing of a line is typed yet: not even a blank, since Python reads a line that starts with
+   * one as indented (IndentationError), so `  exit()` after a write of blanks leaves the console on.
+   */
   get clean(): boolean {
     return (
-      this.#lost === null && this.#string === null && this.#brackets.length === 0 && this.#line.trim() === ''
+      this.#lost === null &&
+      this.#string === null &&
+      this.#brackets.length === 0 &&
+      !this.#backslash &&
+      this.#line === ''
     );
   }
 
@@ -116,7 +126,9 @@ export class PythonReader {
     this.#lost ??= why;
   }
 
-  feed(items: readonly Item[]): void {
+  feed(fed: readonly Item[]): void {
+    const items = this.#backslash ? ['\\', ...fed] : fed;
+    this.#backslash = false;
     for (let at = 0; at < items.length; at++) {
       const item = items[at];
       if (item === undefined) continue;
@@ -130,7 +142,10 @@ export class PythonReader {
           next.refuseAll(pythonReasons.backslash);
           continue;
         }
-        if (next === undefined) continue;
+        if (next === undefined) {
+          this.#backslash = true;
+          continue;
+        }
         at++;
         this.#rawText = true;
         if (this.#string === null) this.#code(next === '\n' ? ' ' : next);

@@ -211,10 +211,14 @@ function placeLines(
     // The shell line as bash assembles it: writes before, and lines a `\` continues.
     shellLine += command.argument.text;
     // A \ continues the line into the next exec before one line end, not windows' two; an
-    // escaped one (`\\`) does not.
+    // escaped one (`\\`) does not, nor one in a line that is a comment from its start: bash ends
+    // a comment at the newline (`# start python3 \`, then `python3`, starts python3). A comment
+    // after a command (`echo a # \`) still joins: the line then names the console, not followed.
     if (
       command.kind === 'write' ||
-      (lineEnding !== newLineModes.windows && /(?<!\\)(?:\\\\)*\\$/.test(shellLine))
+      (lineEnding !== newLineModes.windows &&
+        !/^\s*#/.test(shellLine) &&
+        /(?<!\\)(?:\\\\)*\\$/.test(shellLine))
     ) {
       if (command.kind === 'exec') shellLine = shellLine.slice(0, -1);
       continue;

@@ -95,6 +95,8 @@ export class TclReader {
   /** Outermost first: the top level is a group-like frame of kind 'bracket' (a script). */
   #frames: Frame[] = [frame('bracket')];
   #comment = false;
+  /** A write ended with a `\`: it escapes the next line's first character (`\}` closes nothing). */
+  #backslash = false;
   /** The brace structure can no longer be followed: every later value is refused. */
   #lost = false;
   /** A numeric escape (\145val is eval) may spell any name: the session rule refuses the session. */
@@ -115,7 +117,9 @@ export class TclReader {
     return this.#frames[this.#frames.length - 1] ?? frame('bracket');
   }
 
-  feed(items: readonly Item[]): void {
+  feed(fed: readonly Item[]): void {
+    const items = this.#backslash ? ['\\', ...fed] : fed;
+    this.#backslash = false;
     for (let at = 0; at < items.length; at++) {
       const item = items[at];
       if (item === undefined) continue;
@@ -129,7 +133,10 @@ export class TclReader {
           next.refuseAll(tclReasons.backslash);
           continue;
         }
-        if (next === undefined) continue;
+        if (next === undefined) {
+          this.#backslash = true;
+          continue;
+        }
         at++;
         // A numeric escape may spell any name (\145val is eval): the session rule cannot read it.
         if (/^[0-7xuU]$/.test(next)) this.numericEscape = true;

@@ -549,7 +549,6 @@ describe('a Tcl console line', () => {
 // Equivalent mutants of the "ssh second readers" mutation module (npm run mutation -- --module
 // "ssh second readers"): no template tells them from the code, so no test kills them.
 // console-session.ts
-// - consoleOpenedBy `if (first === undefined) return null`, false: split always gives one word.
 // - `const arg = args[i] ?? ''`, "Stryker was here!": i < args.length, so args[i] is defined.
 // - `args[0]?.startsWith('-')`, OptionalChaining: reached only when args is not empty.
 // - `let kind: ConsoleKind = 'tcl'`, "": only `kind === 'python'` is read, false for both.
@@ -562,10 +561,11 @@ describe('a Tcl console line', () => {
 // python-reader.ts and tcl-reader.ts
 // - `code = ''`, "Stryker was here!": neither word is an evaluator's name.
 // - the feed loops' `at <= items.length` and `if (item === undefined) continue`, false: an item
-//   past the end is undefined, and the array has no holes; a trailing `\` has no next (each exec
-//   line is fed with its newline), so `if (next === undefined)` is never reached with one.
-// - `#brackets.length === 0`, true, and `#line` untrimmed in clean: #line is only kept over a
-//   newline while a bracket or a string is open, so an open bracket leaves #line non-blank.
+//   past the end is undefined, and the array has no holes.
+// - `#brackets.length === 0`, true, in clean: #line is only kept over a newline while a bracket
+//   or a string is open, so an open bracket leaves #line non-empty.
+// (`first === undefined`, `next === undefined` and the trimmed #line, once explained here, were
+// not equivalent: second-readers-survivors-c.test.ts.)
 // - `if (this.#lost !== null)`, true: refuseAll(null) refuses nothing (tag-placement.ts).
 // sed-script.ts
 // - `text === '-E' || text === '-r'` (false, &&, ""): the letter loop below sets extended for -E

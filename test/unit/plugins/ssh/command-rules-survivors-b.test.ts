@@ -12,9 +12,8 @@ import {
   commandNameAt,
   unknownCommand,
 } from '../../../../electron/plugins/ssh/template/command-rules';
-import { runnerCommandAt } from '../../../../electron/plugins/ssh/template/runners';
 import { thenValue } from './support/exec-lines';
-import { words, type Words } from './support/settings-rows';
+import { runnerCommand, words, type Words } from './support/settings-rows';
 
 /** Whether what is piped into the command is run as code (a shell, sed e, awk's system). */
 function readsCode(spec: Words): boolean {
@@ -27,18 +26,6 @@ function readsCode(spec: Words): boolean {
 function shellCommandAt(spec: Words): number | undefined {
   const cls = classifyCommand(words(spec));
   return cls.kind === 'reparsed' ? cls.shellCommandAt : undefined;
-}
-
-/** The words from where the runner (the first word) runs its command, or null where it runs none. */
-function runnerCommand(line: string): string | null {
-  const args = words(line);
-  const at = runnerCommandAt(args, 0, args[0]?.text ?? '');
-  return at < 0
-    ? null
-    : args
-        .slice(at)
-        .map((w) => w.text)
-        .join(' ');
 }
 
 describe('sed whose script is not one s command runs what it reads', () => {

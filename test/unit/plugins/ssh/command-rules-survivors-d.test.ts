@@ -7,21 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkSshTemplate } from '../../../../electron/plugins/ssh/template/check';
-import { runnerCommandAt } from '../../../../electron/plugins/ssh/template/runners';
 import { execs, thenValue } from './support/exec-lines';
-import { words } from './support/settings-rows';
-
-/** The words from where the runner (the first word) runs its command, or null where it runs none. */
-function runnerCommand(line: string): string | null {
-  const args = words(line);
-  const at = runnerCommandAt(args, 0, args[0]?.text ?? '');
-  return at < 0
-    ? null
-    : args
-        .slice(at)
-        .map((w) => w.text)
-        .join(' ');
-}
+import { runnerCommand } from './support/settings-rows';
 
 describe('gsed is sed: a script other than one s command may run its input', () => {
   it.each(['printf %s [#ADD_INFO#] | gsed e', 'printf %s [#ADD_INFO#] | /usr/local/bin/gsed e'])(

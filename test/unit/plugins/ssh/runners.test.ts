@@ -3,21 +3,9 @@
  * word, or the rest of a short group's word), and the operands before the command.
  */
 import { describe, expect, it } from 'vitest';
-import { runnerCommandAt } from '../../../../electron/plugins/ssh/template/runners';
-import { words } from './support/settings-rows';
+import { runnerCommand } from './support/settings-rows';
 
 /** The words from where the runner's command starts, or null where it runs none. */
-function commandOf(line: string): string | null {
-  const args = words(line);
-  const name = args[0]?.text ?? '';
-  const at = runnerCommandAt(args, 0, name.slice(name.lastIndexOf('/') + 1));
-  return at < 0
-    ? null
-    : args
-        .slice(at)
-        .map((w) => w.text)
-        .join(' ');
-}
 
 describe('runnerCommandAt', () => {
   it.each([
@@ -68,7 +56,7 @@ describe('runnerCommandAt', () => {
     ['nsenter -t 1 -W / id', 'id'],
     ['chpst -C /srv -t 30 id', 'id'],
   ])('%s runs %s', (line, command) => {
-    expect(commandOf(line)).toBe(command);
+    expect(runnerCommand(line)).toBe(command);
   });
 
   it.each([
@@ -82,6 +70,6 @@ describe('runnerCommandAt', () => {
     'pkexec --user app',
     'env id',
   ])('%s runs no command here', (line) => {
-    expect(commandOf(line)).toBeNull();
+    expect(runnerCommand(line)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   classifyCommand,
   type CommandWord,
 } from '../../../../../electron/plugins/ssh/template/command-rules';
+import { runnerCommandAt } from '../../../../../electron/plugins/ssh/template/runners';
 import { commandStringLoses } from '../../../../../electron/plugins/ssh/template/shell-reader';
 import { lostReasons, whyReadingIsLost } from '../../../../../electron/plugins/ssh/template/shell-settings';
 import { tagMarker } from '../../../../../electron/plugins/ssh/template/tag-placement';
@@ -37,6 +38,22 @@ export function word(spec: string): CommandWord {
 export type Words = string | readonly string[];
 export const words = (spec: Words): CommandWord[] =>
   (typeof spec === 'string' ? spec.split(' ') : spec).map(word);
+
+/**
+ * The words from where the runner (the first word, by its file name) runs its command, joined, or
+ * null where it runs none.
+ */
+export function runnerCommand(line: string): string | null {
+  const args = words(line);
+  const name = args[0]?.text ?? '';
+  const at = runnerCommandAt(args, 0, name.slice(name.lastIndexOf('/') + 1));
+  return at < 0
+    ? null
+    : args
+        .slice(at)
+        .map((w) => w.text)
+        .join(' ');
+}
 
 export type Reason = keyof typeof lostReasons | null;
 

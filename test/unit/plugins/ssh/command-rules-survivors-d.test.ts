@@ -104,6 +104,9 @@ describe("pkexec's -u is its --user", () => {
  *   no prefix of --user (isLong) and no short group.
  * - 164 `i <= args.length` and 166 `word === undefined` → false: -b's 147 and 149.
  * - 175 `operand === null` → false: -b's 158 (operands[null] is undefined, so -1).
+ * - 35 `option.split('=')[0] ?? ''` with another fallback (no coverage; Stryker's run of the
+ *   evening, after the killing of 964): split always gives at least one string, so the fallback is
+ *   never read.
  *
  * lead-ins.ts
  * - 30 `if (this.#ended) return false` → false: -b's explanation.

@@ -85,7 +85,7 @@ describe("pkexec's -u is its --user", () => {
  * (shell-command.ts) still hold; those cite lines of a22174f, these are today's (runners.ts's moved
  * by 2 with pkexec's comment):
  *
- * command-rules.ts
+ * command-rules.ts (4 lines lower since sudo's -B and -N: 565, 567, 634, 642, 675)
  * - 561 `while (i <= words.length)` and 563 `if (word === undefined) break` → false (skipWrapper):
  *   -b's 547 and 549. The userOperand branch added since comes after the break, so the extra turn
  *   still reads an undefined word and returns the same i; the words have no holes.

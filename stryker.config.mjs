@@ -112,6 +112,9 @@ export const moduleTests = {
     'test/unit/plugins/ssh/command-strings*.test.ts',
     'test/unit/plugins/ssh/history-expansion-survivors.test.ts',
     'test/unit/plugins/ssh/shell-context-survivors-*.test.ts',
+    'test/unit/plugins/ssh/second-readers-survivors-*.test.ts',
+    // The mutants of the fixes of 4 December evening, in these three modules.
+    'test/unit/plugins/ssh/fixes-1204-survivors.test.ts',
   ],
   // substitute.ts also escapes values for sed and the consoles: second-readers-check.test.ts
   // holds those exact outputs; the other second-readers files are not needed to hold its mutants.
@@ -131,6 +134,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/shell-settings.test.ts',
     'test/unit/plugins/ssh/shell-settings-survivors-*.test.ts',
     'test/unit/plugins/ssh/command-strings*.test.ts',
+    'test/unit/plugins/ssh/fixes-1204-survivors.test.ts',
   ],
   // shell-command.ts builds the commands the reader reads: the reader's own tables hold it too.
   'ssh command rules': [
@@ -153,6 +157,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/second-reader-attacks.test.ts',
     'test/unit/plugins/ssh/second-readers-mutants.test.ts',
     'test/unit/plugins/ssh/second-readers-survivors-*.test.ts',
+    'test/unit/plugins/ssh/fixes-1204-survivors.test.ts',
   ],
   'sql escaping': [
     'test/unit/plugins/postgresql/*.test.ts',

@@ -155,8 +155,15 @@ export function consoleEscape(value: string): string {
   return out;
 }
 
-/** Words of a line that may leave the console (an exit this reading does not recognise). */
-const exitWords = /\b(?:exit|quit|_exit|exitfunc|kill|abort)\b/;
+/**
+ * Words of a line that may leave the console (an exit this reading does not recognise): Python's
+ * `raise SystemExit` too. Looked for with backslashes dropped as well, as Tcl reads `ex\it`.
+ */
+const exitWords = /\b(?:exit|quit|_exit|exitfunc|kill|abort)\b|SystemExit/;
+
+/** What a plain tclsh does with a command name it does not know. */
+const programName =
+  'a command that is not one of Tcl’s, which an interactive tclsh runs as a program on the terminal';
 
 /**
  * Reads the lines sent to one console, as a stream (a write continues on the next line), and
@@ -210,7 +217,7 @@ export class ConsoleReader {
     this.#python?.feed(items);
     this.#tcl?.feed(items);
     // A line that may leave the console without this check knowing: nothing after it is followed.
-    if (!closing && exitWords.test(text)) {
+    if (!closing && (exitWords.test(text) || exitWords.test(text.replace(/\\(.)/g, '$1')))) {
       const why = 'comes after a line that may leave the console (an exit this check does not follow)';
       this.#python?.lose(why);
       this.#tcl?.lose(why);
@@ -229,13 +236,18 @@ export class ConsoleReader {
       names.add('set Admin…');
     if (this.#tcl?.numericEscape === true) names.add('a numeric escape (\\145)');
     // A name built at run time (${n}it, set $n) may be any command.
-    if (this.#tcl !== null && /\$\{|\bset\s+\$/.test(reader.code))
+    if (this.#tcl !== null && (/\$\{|\bset\s+\$/.test(reader.code) || this.#tcl.builtName))
       names.add('a name built at run time (${…})');
+    if (this.#tcl?.program === true) names.add(programName);
     const dunder = this.#python !== null && reader.code.includes('__');
     return (
-      [...evaluators, 'set Admin…', 'a numeric escape (\\145)', 'a name built at run time (${…})'].find(
-        (name) => names.has(name),
-      ) ?? (dunder ? 'a __name__' : undefined)
+      [
+        ...evaluators,
+        'set Admin…',
+        'a numeric escape (\\145)',
+        'a name built at run time (${…})',
+        programName,
+      ].find((name) => names.has(name)) ?? (dunder ? 'a __name__' : undefined)
     );
   }
 

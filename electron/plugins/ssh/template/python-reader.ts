@@ -56,6 +56,8 @@ export const pythonEvaluators: ReadonlySet<string> = new Set([
   // help('x') imports the module x names; format strings read attributes ({0.__globals__}).
   'help',
   'format',
+  // license() pages its text and reads each page's answer from the terminal: later lines.
+  'license',
 ]);
 
 export const pythonReasons = {
@@ -117,6 +119,8 @@ export class PythonReader {
       this.#string === null &&
       this.#brackets.length === 0 &&
       !this.#backslash &&
+      // An open comment takes the rest of the line: `# ` written, then `exit()`, is a comment.
+      !this.#comment &&
       this.#line === ''
     );
   }

@@ -69,7 +69,30 @@ export const tclEvaluators: ReadonlySet<string> = new Set([
   'update',
   'package',
   'unknown',
+  // They read the terminal: the lines after them are their data, not the console's commands.
+  'gets',
+  'read',
+  'chan',
+  'fcopy',
+  'history',
 ]);
+
+/** tclsh 8.6's own commands (`info commands`); an interactive tclsh runs any other name as a program. */
+const tclCommands: ReadonlySet<string> = new Set(
+  (
+    'after append apply array auto_execok auto_import auto_load auto_load_index auto_qualify binary ' +
+    'break case catch cd chan clock close concat continue coroutine dict encoding eof error eval exec ' +
+    'exit expr fblocked fconfigure fcopy file fileevent flush for foreach format gets glob global ' +
+    'history if incr info interp join lappend lassign lindex linsert list llength lmap load lrange ' +
+    'lrepeat lreplace lreverse lsearch lset lsort namespace open package pid proc puts pwd read ' +
+    'regexp regsub rename return scan seek set socket source split string subst switch tailcall ' +
+    'tclLog tell throw time trace try unknown unload unset update uplevel upvar variable vwait while ' +
+    'yield yieldto zlib'
+  ).split(' '),
+);
+
+/** The command text before a group read as an expression: `if`'s, `elseif`'s, `while`'s, `expr`'s, `for`'s test. */
+const expressionBefore = /(?:^|[\s;{[])(?:if|elseif|while|expr|for\s+\{[^{}]*\})\s+$/;
 
 const pair = new RegExp(`^\\s*[A-Za-z_][A-Za-z0-9_]*\\s+${tagMarker}\\s*$`);
 /**
@@ -99,6 +122,13 @@ export class TclReader {
   #backslash = false;
   /** The brace structure can no longer be followed: every later value is refused. */
   #lost = false;
+  /**
+   * A command's name is not plain text (`$n$m`, `[string cat ex it]`, `"…"`, `{*}…`, `ex\it`): it
+   * may be any command, exit or eval among them. `$AdminConfig`… is wsadmin's.
+   */
+  builtName = false;
+  /** In a plain tclsh, a command that is not Tcl's: tclsh runs it as a program on the terminal. */
+  program = false;
   /** A numeric escape (\145val is eval) may spell any name: the session rule refuses the session. */
   numericEscape = false;
   /** The session's text, backslashes resolved: what the evaluator rule reads. */
@@ -220,6 +250,7 @@ export class TclReader {
       return;
     }
     if (char === '}' && top.kind === 'group') {
+      this.#ended(top);
       this.#frames.pop();
       this.#closeGroup(top);
       this.#append(char, char);
@@ -227,6 +258,7 @@ export class TclReader {
       return;
     }
     if (char === ']' && top.kind === 'bracket' && this.#frames.length > 1) {
+      this.#ended(top);
       this.#frames.pop();
       this.#append(char, char);
       return;
@@ -234,8 +266,21 @@ export class TclReader {
     this.#append(char, char);
     if (char === '"' && top.wordStart) this.#frames.push(frame('string'));
     else if (char === '[') this.#frames.push(frame('bracket'));
-    if (char === ';' || char === '\n') top.command = '';
+    if (char === ';' || char === '\n') {
+      this.#ended(top);
+      top.command = '';
+    }
     top.wordStart = /\s/.test(char) || char === ';';
+  }
+
+  /** A command ends in `script` (at `;`, a line end, `]` or `}`): its name, read as Tcl reads it. */
+  #ended(script: Frame): void {
+    if (script.kind === 'group' && expressionBefore.test(script.before)) return;
+    const name = /^[\s;]*(\S*)/.exec(script.command)?.[1] ?? '';
+    if (name === '' || /^\$Admin(?:Config|Task|Control|App)$/.test(name)) return;
+    // A braced name is literal (`{value x}`, a list read as a script); `{*}` expands what follows.
+    if (name.startsWith('{*}') || (!name.startsWith('{') && /[$[\\"]/.test(name))) this.builtName = true;
+    else if (!this.wsadmin && !tclCommands.has(name)) this.program = true;
   }
 
   /**

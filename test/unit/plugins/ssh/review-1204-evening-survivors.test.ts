@@ -96,13 +96,14 @@ describe('ConsoleReader: an exit spelled with backslashes, outside a command nam
  * Every surviving or uncovered mutant of the targeted run (sv-t-atk.txt, report t-atk.json), by id,
  * with where it is accounted for. Lines are b996a58's (Stryker's, 1-based); the fix above adds
  * three lines to tcl-reader.ts after its line 255. Ids without a number are the report's
- * file@range labels (0-based). "(by hand)": put in by hand, the tests named failed, taken out.
+ * file@range labels (0-based). "(by hand)": put in by hand, the tests named failed, taken out;
+ * for an equivalent one, the module's test files and this one all passed with it.
  *
  * tcl-reader.ts, old code inside the ranges (explanations read again against HEAD):
  * - 124 L119:29 StringLiteral (the top frame `frame("")`): second-readers-mutants.test.ts, "the
  *   top frame's kind '' instead of 'bracket'"; holds: the kind tests are still for 'group' or
  *   'string' (lines 202-233, 252, 278, 297-299) or for 'bracket' with more than one frame open
- *   (260), and finish() sets a 'bracket' top again.
+ *   (260), and finish() sets a 'bracket' top again (by hand).
  * - tcl-reader.ts@134:9-134:11 L135:10 StringLiteral (`code = "Stryker was here!"`):
  *   second-readers-mutants, "neither word is an evaluator's name"; holds, and the words joined to
  *   the code after them are still split at the `!`; no `__`, `${`, `set $` or bare Admin… in them.
@@ -117,14 +118,14 @@ describe('ConsoleReader: an exit spelled with backslashes, outside a command nam
  * - 180 L278:9 ConditionalExpression (`script.kind === 'group'`, true): explained here as
  *   equivalent: #ended reads only a script frame (the top, a [ … ] or a group); every frame but a
  *   group is made by frame(kind) with its before '' (lines 119, 147, 186, 236, 267, 268), and
- *   expressionBefore needs a word (if, while, expr, …) before its blanks, so it is false on ''.
+ *   expressionBefore needs a word (if, while, expr, …) before its blanks, so it is false on '' (by hand).
  * - 184 L279:18 OptionalChaining (`exec(...)[1]`) and 191 L279:62 StringLiteral (no coverage,
  *   `?? "Stryker was here!"`): explained here as equivalent: /^[\s;]*(\S*)/ may match empty in
  *   both parts, so exec matches at 0 on any string and group 1 always takes part (maybe empty):
- *   neither null nor undefined is reached.
+ *   neither null nor undefined is reached (184 by hand).
  * - 185 L279:18 Regex (/[\s;]*(\S*)/, no ^): explained here as equivalent: the regex matches at
  *   index 0 already (it may match empty), and exec returns the leftmost match, with the same
- *   greedy parts as under ^.
+ *   greedy parts as under ^ (by hand).
  * - 195 L280:9 ConditionalExpression (`name === ''`, false), 197 L280:18 StringLiteral
  *   (`name === "Stryker was here!"`): killed here ("a command with no name is no command": an
  *   empty command before a line's end was taken for a program in a plain tclsh) (by hand).

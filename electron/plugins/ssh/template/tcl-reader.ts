@@ -253,6 +253,9 @@ export class TclReader {
       this.#ended(top);
       this.#frames.pop();
       this.#closeGroup(top);
+      // `{*}` at a word's start expands the word after it: the name must show it (#ended), and a
+      // group's text is its own command's, not the script's around it.
+      if (top.command === '*') this.#top.command += '*';
       this.#append(char, char);
       this.#top.wordStart = false;
       return;

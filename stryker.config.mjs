@@ -160,6 +160,7 @@ export const moduleTests = {
     'test/unit/plugins/ssh/fixes-1204-survivors.test.ts',
     // The consoles' exits the attack review of 4 December evening found (no bash started).
     'test/unit/plugins/ssh/review-1204-evening.test.ts',
+    'test/unit/plugins/ssh/review-1204-evening-survivors.test.ts',
   ],
   'sql escaping': [
     'test/unit/plugins/postgresql/*.test.ts',

@@ -2,8 +2,8 @@ import type { QueryResult, ResultSetHeader, RowDataPacket } from 'mysql2';
 import type { RunRequest, RunTimeouts } from '../plugin-runtime';
 import { lingerKey } from '../tag-engine';
 import {
+  cachedTemplates,
   rowsText,
-  SqlTemplate,
   type SqlDriver,
   type SqlSession,
   type StringPlacement,
@@ -62,7 +62,7 @@ function session(open: MysqlConnection, key: string, since: number): SqlSession 
 export const mysqlDriver: SqlDriver = {
   assumedRules: mysqlValueRules(assumedSession),
   secretForms,
-  template: (text) => new SqlTemplate(text, lexMysql),
+  template: cachedTemplates(lexMysql),
   // A kept connection of the same server and login, reset, else a new login.
   open: async (request: RunRequest, timeouts: RunTimeouts) => {
     const key = lingerKey(request.target, request.login);

@@ -1,10 +1,11 @@
 import type pg from 'pg';
 import type { RunRequest, RunTimeouts } from '../plugin-runtime';
 import { lingerKey } from '../tag-engine';
-import { rowsText, SqlTemplate, type SqlDriver, type SqlSession } from '../tag-engine/sql';
+import { cachedTemplates, rowsText, type SqlDriver, type SqlSession } from '../tag-engine/sql';
 import { openPg, pgConnections, type PgConnection } from './connection';
 import { describePgError } from './errors';
 import { assumedSession, pgValueRules, secretForms } from './escape';
+import { keepsSessionState } from './session-state';
 import { lexPostgres } from './sql-lexer';
 
 /**
@@ -49,28 +50,37 @@ export function mayChangeOwnPassword(text: string, username: string): boolean {
 
 function session(connection: PgConnection, key: string, username: string, since: number): SqlSession {
   let ownPasswordChanged = false;
+  // Whether every statement so far left the session as it was (session-state.ts): then the kept
+  // connection needs no DISCARD ALL, one round trip less for the next call (a JIT creation).
+  let stateKept = true;
   return {
     // The state is what the server last reported: nothing to ask.
     rulesFor: () => Promise.resolve(pgValueRules(connection.session)),
     execute: async (text) => {
       connection.takeNotices();
       const query: ExtendedQuery = { text, queryMode: 'extended' };
+      if (stateKept && !keepsSessionState(text)) stateKept = false;
       const result = await connection.client.query(query);
       if (mayChangeOwnPassword(text, username)) ownPasswordChanged = true;
       return resultText(result, connection.takeNotices());
     },
     destroy: () => connection.destroy(),
-    // Kept only after a run that went through (a failed one may have left a transaction open) and
-    // did not change the login's own password.
-    release: (reusable) =>
-      reusable && !ownPasswordChanged ? pgConnections.park(key, connection, true, since) : connection.close(),
+    // Kept only after a run that went through, did not change the login's own password and left
+    // no transaction open ('I', idle, in the server's last ReadyForQuery): closing rolls one back
+    // now, where a kept one would hold its locks until the connection's next use. Reset unless no
+    // statement changed the session.
+    release: (reusable) => {
+      const idle = connection.client.getTransactionStatus() === 'I';
+      if (!reusable || ownPasswordChanged || !idle) return connection.close();
+      return pgConnections.park(key, connection, !stateKept, since);
+    },
   };
 }
 
 export const postgresDriver: SqlDriver = {
   assumedRules: pgValueRules(assumedSession),
   secretForms,
-  template: (text) => new SqlTemplate(text, lexPostgres),
+  template: cachedTemplates(lexPostgres),
   // A kept connection of the same server and login, reset, else a new login.
   open: async (request: RunRequest, timeouts: RunTimeouts) => {
     const key = lingerKey(request.target, request.login);

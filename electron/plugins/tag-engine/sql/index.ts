@@ -3,6 +3,7 @@
 // its escaping rules (postgresql/, mysql/).
 export { SqlTemplate, type SqlValueRules, type StringPlacement } from './sql-template';
 export { splitStatements, type SqlStatement } from './statements';
+export { cachedTemplates } from './template-cache';
 export {
   isWhitespace,
   tagLengthAt,

@@ -6,7 +6,17 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { labDetails } from '../../../lab/inject';
 import { randomPassword } from '../../../lab/secrets';
-import { closeAdmin, dropRole, plugin, roundTripName, target, withAdmin } from './support';
+import {
+  closeAdmin,
+  dropRole,
+  plugin,
+  roleFacts,
+  roundTripName,
+  tagsFor,
+  target,
+  template as builtin,
+  withAdmin,
+} from './support';
 
 interface Backend {
   pid: number;
@@ -183,5 +193,56 @@ describe('PostgreSQL kept connection', () => {
     expect(await backendsOf(user)).toHaveLength(1);
     await plugin.closeKeptConnections?.();
     await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+  });
+
+  it('is kept without a reset after a run of role and transaction commands only (the JIT creation)', async () => {
+    const { user, login } = await superuser();
+    const role = roundTripName();
+    made.push(role);
+    const run = await plugin.run({
+      template: builtin('postgresql.create-role'),
+      tags: tagsFor(role),
+      target: target(),
+      login,
+    });
+    expect(run.failure).toBeNull();
+    const [kept, ...others] = await backendsOf(user);
+    expect(others).toEqual([]);
+    // No DISCARD ALL: the last statement the backend saw is the template's own.
+    expect(kept).toMatchObject({ query: 'COMMIT', application: 'jit-pam' });
+    expect(await plugin.accountExists({ target: target(), login, username: role })).toBe(true);
+    const after = await backendsOf(user);
+    expect(after.map((b) => b.pid)).toEqual([kept?.pid]);
+  });
+
+  it('is reset when one statement of the run is not a role or transaction command', async () => {
+    const { user, login } = await superuser();
+    const role = roundTripName();
+    made.push(role);
+    const run = await plugin.run({
+      template: `CREATE ROLE "${role}" NOLOGIN;\nSELECT pg_catalog.set_config('search_path', 'pg_temp', false)`,
+      tags: {},
+      target: target(),
+      login,
+    });
+    expect(run.failure).toBeNull();
+    const [kept] = await backendsOf(user);
+    expect(kept).toMatchObject({ query: 'DISCARD ALL' });
+  });
+
+  it('is closed, its transaction rolled back, after a run that left a transaction open', async () => {
+    const { user, login } = await superuser();
+    const role = roundTripName();
+    made.push(role);
+    const run = await plugin.run({
+      template: `BEGIN;\nCREATE ROLE "${role}" NOLOGIN`,
+      tags: {},
+      target: target(),
+      login,
+    });
+    expect(run.failure).toBeNull();
+    // Kept, the open transaction would hold its locks until the connection's next use.
+    await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
+    expect(await roleFacts(role)).toBeNull();
   });
 });

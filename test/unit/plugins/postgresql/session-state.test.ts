@@ -1,0 +1,80 @@
+// Which statements leave a kept PostgreSQL connection needing no DISCARD ALL (session-state.ts).
+// The connection test against the lab (kept-connection.test.ts) shows the effect on a real server.
+
+import { describe, expect, it } from 'vitest';
+import { keepsSessionState } from '../../../../electron/plugins/postgresql/session-state';
+
+describe('keepsSessionState', () => {
+  it.each([
+    'BEGIN',
+    'begin isolation level serializable',
+    'START TRANSACTION',
+    'COMMIT',
+    'END',
+    'ROLLBACK',
+    'ABORT',
+    `CREATE ROLE "x" LOGIN PASSWORD 'SCRAM-SHA-256$4096:abc' VALID UNTIL '2030-01-01'`,
+    'create user bob',
+    'CREATE GROUP g',
+    'ALTER ROLE "x" NOLOGIN',
+    'ALTER USER CURRENT_USER SET search_path = evil',
+    'DROP ROLE "x"',
+    'drop user if exists bob',
+    `COMMENT ON ROLE "x" IS 'jit-managed; SET ROLE admin'`,
+    '-- a comment first\nCREATE ROLE x',
+    '/* a /* nested */ comment */ DROP ROLE x',
+  ])('keeps: %s', (statement) => {
+    expect(keepsSessionState(statement)).toBe(true);
+  });
+
+  it.each([
+    'SELECT 1',
+    "SELECT pg_catalog.set_config('search_path', 'evil', false)",
+    'SET ROLE admin',
+    'SET search_path = evil',
+    'RESET ALL',
+    'DISCARD ALL',
+    'PREPARE p AS SELECT 1',
+    'CREATE TEMP TABLE t (x int)',
+    'CREATE TABLE t (x int)',
+    'CREATE USER MAPPING FOR bob SERVER s',
+    'ALTER USER MAPPING FOR bob SERVER s OPTIONS (user $$x$$)',
+    'DROP USER MAPPING FOR bob SERVER s',
+    'DROP OWNED BY "x"',
+    'GRANT admin TO bob',
+    'COMMENT ON TABLE t IS $$x$$',
+    'DO $$BEGIN PERFORM 1; END$$',
+    'LISTEN channel',
+    'DECLARE c CURSOR WITH HOLD FOR SELECT 1',
+    'CREATE /* between */ ROLE x',
+    'CREATE FUNCTION f() RETURNS int AS $$SELECT 1$$ LANGUAGE sql',
+    'beginning',
+    'committed',
+    "'CREATE ROLE x'",
+    '"CREATE" ROLE x',
+    '',
+    '   ',
+  ])('resets: %s', (statement) => {
+    expect(keepsSessionState(statement)).toBe(false);
+  });
+});
+
+describe('keepsSessionState, the comments before the first word', () => {
+  it.each([
+    ['-- only a comment', false],
+    ['/* open', false],
+    ['/* /* nested */ still open', false],
+    ['/* a */ /* b */\n-- c\n\tCOMMIT', true],
+    ['/**/COMMIT', true],
+    ['/* x */* COMMIT', false],
+    ['--\nBEGIN', true],
+  ])('%j: %s', (statement, keeps) => {
+    expect(keepsSessionState(statement)).toBe(keeps);
+  });
+
+  it('reads only the head: a long value later does not decide', () => {
+    const verifier = `SCRAM-SHA-256$4096:${'A'.repeat(5000)}`;
+    expect(keepsSessionState(`CREATE ROLE "x" LOGIN PASSWORD '${verifier}'`)).toBe(true);
+    expect(keepsSessionState(`SELECT '${verifier}'`)).toBe(false);
+  });
+});

@@ -15,7 +15,11 @@ const serveScript = join(import.meta.dirname, '..', '..', '..', 'dist', 'electro
 export function startHost(dataDir: string, passphraseFile?: string): Promise<HostProcess> {
   const args = [serveScript, '--port', '0', '--no-open', '--data-dir', dataDir];
   if (passphraseFile) args.push('--passphrase-file', passphraseFile);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // HOST_CPU_PROF=DIR: the host writes a V8 CPU profile there when it stops (docs/testing.md;
+  // NODE_OPTIONS may not carry --cpu-prof).
+  const profile = process.env.HOST_CPU_PROF;
+  const node = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(process.execPath, [...node, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

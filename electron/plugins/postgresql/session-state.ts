@@ -8,11 +8,16 @@
  */
 const KEEPS_STATE: readonly RegExp[] = [
   /^(?:begin|commit|end|rollback|abort)\b/,
-  /^start\s+transaction\b/,
-  /^(?:create|alter|drop)\s+(?:role|group)\b/,
-  /^(?:create|alter|drop)\s+user\b(?!\s+mapping\b)/,
-  /^comment\s+on\s+role\b/,
+  /^start[ \t\n\r\f\v]+transaction\b/,
+  /^(?:create|alter|drop)[ \t\n\r\f\v]+(?:role|group)\b/,
+  /^comment[ \t\n\r\f\v]+on[ \t\n\r\f\v]+role\b/,
 ];
+
+/** CREATE/ALTER/DROP USER: a role command unless its next word is MAPPING (see below). */
+const USER_COMMAND = /^(?:create|alter|drop)[ \t\n\r\f\v]+user\b/;
+
+/** PostgreSQL's whitespace (its lexer's `space`); anything else is part of a word or a symbol. */
+const isSpace = (char: string): boolean => ' \t\n\r\f\v'.includes(char) && char !== '';
 
 /**
  * Whether `statement` (one statement, as sent) leaves the session as a fresh login left it. Read
@@ -22,22 +27,31 @@ const KEEPS_STATE: readonly RegExp[] = [
  * (a SCRAM verifier, a long literal) never decides.
  */
 export function keepsSessionState(statement: string): boolean {
-  const start = afterComments(statement);
+  const start = afterComments(statement, 0);
   if (start < 0) return false;
   const head = statement.slice(start, start + 40).toLowerCase();
-  return KEEPS_STATE.some((pattern) => pattern.test(head));
+  if (KEEPS_STATE.some((pattern) => pattern.test(head))) return true;
+  const user = USER_COMMAND.exec(head);
+  if (user === null) return false;
+  // PostgreSQL reads a comment as a space, and any run of either may come before MAPPING: the
+  // next word is found past all of them, however long (the attack review of 92b413b).
+  const next = afterComments(statement, start + user[0].length);
+  return next >= 0 && !/^mapping\b/i.test(statement.slice(next, next + 8));
 }
 
-/** Where the first word starts, past whitespace, -- and (nested) block comments; -1 if none. */
-function afterComments(text: string): number {
-  let at = 0;
+/**
+ * Where the next word starts from `at`, past whitespace, -- and (nested) block comments; -1 if
+ * none. A -- comment ends at a newline or a carriage return, as PostgreSQL's lexer has it.
+ */
+function afterComments(text: string, from: number): number {
+  let at = from;
   while (at < text.length) {
-    if (/\s/.test(text.charAt(at))) {
+    if (isSpace(text.charAt(at))) {
       at++;
     } else if (text.startsWith('--', at)) {
-      const end = text.indexOf('\n', at);
+      const end = text.slice(at).search(/[\n\r]/);
       if (end < 0) return -1;
-      at = end + 1;
+      at += end + 1;
     } else if (text.startsWith('/*', at)) {
       let depth = 0;
       do {

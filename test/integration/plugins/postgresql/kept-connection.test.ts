@@ -245,4 +245,72 @@ describe('PostgreSQL kept connection', () => {
     await expect.poll(() => backendsOf(user), { interval: 20, timeout: 5000 }).toEqual([]);
     expect(await roleFacts(role)).toBeNull();
   });
+
+  describe('with an event trigger that changes the session of its login', () => {
+    /** A ddl_command_start trigger for one login only: parallel test files are not touched. */
+    async function withTrigger(user: string, work: () => Promise<void>): Promise<void> {
+      const name = `jit_kept_${user}`;
+      await withAdmin(async (c) => {
+        await c.query(`CREATE FUNCTION public."${name}"() RETURNS event_trigger LANGUAGE plpgsql AS $f$
+          BEGIN
+            IF session_user = '${user}' THEN
+              PERFORM pg_catalog.set_config('search_path', 'set_by_event_trigger', false);
+            END IF;
+          END $f$`);
+        await c.query(
+          `CREATE EVENT TRIGGER "${name}" ON ddl_command_start EXECUTE FUNCTION public."${name}"()`,
+        );
+      });
+      try {
+        await work();
+      } finally {
+        await withAdmin(async (c) => {
+          await c.query(`DROP EVENT TRIGGER IF EXISTS "${name}"`);
+          await c.query(`DROP FUNCTION IF EXISTS public."${name}"()`);
+        });
+      }
+    }
+
+    const probe = "SELECT pg_catalog.current_setting('search_path') AS path";
+
+    it('role commands fire none: the kept session is as the login left it, without a reset', async () => {
+      const { user, login } = await superuser();
+      const role = roundTripName();
+      made.push(role);
+      await withTrigger(user, async () => {
+        const run = await plugin.run({
+          template: `CREATE ROLE "${role}" NOLOGIN;\nCOMMENT ON ROLE "${role}" IS 'x';\nDROP ROLE "${role}"`,
+          tags: {},
+          target: target(),
+          login,
+        });
+        expect(run.failure).toBeNull();
+        expect((await backendsOf(user))[0]?.query).toBe(`DROP ROLE "${role}"`);
+        const after = await plugin.run({ template: probe, tags: {}, target: target(), login });
+        expect(after.steps[0]?.output).not.toContain('set_by_event_trigger');
+      });
+    });
+
+    it.each([
+      ['a block comment', 'DROP USER/**/MAPPING IF EXISTS FOR CURRENT_USER SERVER no_such_server'],
+      [
+        'a line comment',
+        'DROP USER -- the FDW login\nMAPPING IF EXISTS FOR CURRENT_USER SERVER no_such_server',
+      ],
+      [
+        'long whitespace',
+        `DROP USER${' '.repeat(40)}MAPPING IF EXISTS FOR CURRENT_USER SERVER no_such_server`,
+      ],
+    ])('USER MAPPING, which fires it, is reset however it is spaced (%s)', async (_, statement) => {
+      const { user, login } = await superuser();
+      await withTrigger(user, async () => {
+        const run = await plugin.run({ template: statement, tags: {}, target: target(), login });
+        expect(run.failure).toBeNull();
+        expect((await backendsOf(user))[0]?.query).toBe('DISCARD ALL');
+        const after = await plugin.run({ template: probe, tags: {}, target: target(), login });
+        expect(after.failure).toBeNull();
+        expect(after.steps[0]?.output).not.toContain('set_by_event_trigger');
+      });
+    });
+  });
 });

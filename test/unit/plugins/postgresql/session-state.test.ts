@@ -78,3 +78,37 @@ describe('keepsSessionState, the comments before the first word', () => {
     expect(keepsSessionState(`SELECT '${verifier}'`)).toBe(false);
   });
 });
+
+// The attack review of 92b413b: PostgreSQL reads a comment as a space, so USER MAPPING (a local
+// object, with event triggers) could hide behind one, or behind more whitespace than the head.
+describe('keepsSessionState, USER MAPPING however it is spaced', () => {
+  it.each([
+    'CREATE USER/**/MAPPING FOR CURRENT_USER SERVER s',
+    'ALTER USER /* c */ MAPPING FOR CURRENT_USER SERVER s OPTIONS (user $$x$$)',
+    'DROP USER -- c\nMAPPING IF EXISTS FOR CURRENT_USER SERVER s',
+    'DROP USER --\rMAPPING IF EXISTS FOR CURRENT_USER SERVER s',
+    `DROP USER${' '.repeat(30)}MAPPING IF EXISTS FOR CURRENT_USER SERVER s`,
+    `CREATE USER\n${'\t'.repeat(40)}MAPPING FOR CURRENT_USER SERVER s`,
+    'drop user /* a /* nested */ b */ -- and\n  mapping for current_user server s',
+    'DROP USER mapping', // a role named mapping: reset all the same, which is safe
+    'DROP USER /* open',
+    'DROP USER',
+  ])('resets: %j', (statement) => {
+    expect(keepsSessionState(statement)).toBe(false);
+  });
+
+  it.each([
+    'DROP USER "mapping"',
+    'DROP USER mappings',
+    'CREATE USER /* c */ bob',
+    `DROP USER${' '.repeat(60)}bob`,
+    '-- a comment ended by a carriage return\rCOMMIT',
+  ])('keeps: %j', (statement) => {
+    expect(keepsSessionState(statement)).toBe(true);
+  });
+
+  it('takes only PostgreSQL whitespace between the words', () => {
+    expect(keepsSessionState('CREATE\u00a0ROLE x')).toBe(false);
+    expect(keepsSessionState('DROP\u2003USER x')).toBe(false);
+  });
+});

@@ -17,7 +17,7 @@ const KEEPS_STATE: readonly RegExp[] = [
 const USER_COMMAND = /^(?:create|alter|drop)[ \t\n\r\f\v]+user\b/;
 
 /** PostgreSQL's whitespace (its lexer's `space`); anything else is part of a word or a symbol. */
-const isSpace = (char: string): boolean => ' \t\n\r\f\v'.includes(char) && char !== '';
+const isSpace = (char: string): boolean => ' \t\n\r\f\v'.includes(char);
 
 /**
  * Whether `statement` (one statement, as sent) leaves the session as a fresh login left it. Read
@@ -65,7 +65,7 @@ function afterComments(text: string, from: number): number {
           at++;
         }
       } while (depth > 0 && at < text.length);
-      if (depth > 0) return -1;
+      // Left open, it ran to the end of the text: the outer loop then gives -1.
     } else {
       return at;
     }

@@ -6,11 +6,12 @@ import { syncDirectory } from '../../platform/sync-directory';
  * Appends JSON lines to a file, fsync'ed before `append` resolves, so a caller can rely on the
  * record being on disk before it acts (on a target, on the screen).
  *
- * Lines go to the file in the order `append` was called. Appends made while a write is on its way
- * are written together next, with one fsync (group commit): twenty JIT sessions at once would
- * otherwise queue twenty fsyncs per step behind each other (the lifecycle bench). Each append
- * still resolves only once its own line is on disk, and in call order. A line cut short by a
- * crash is left as it is; the next record starts on a fresh line after it.
+ * Lines go to the file in the order `append` was called. Appends made in the same turn of the
+ * event loop, or while a write is on its way, are written together, with one fsync (group
+ * commit): twenty JIT sessions at once would otherwise queue twenty fsyncs per step behind each
+ * other (the lifecycle bench). Each append still resolves only once its own line is on disk, and
+ * in call order. A line cut short by a crash is left as it is; the next record starts on a fresh
+ * line after it.
  */
 export class JsonlAppender {
   #needsNewline: boolean;
@@ -40,6 +41,11 @@ export class JsonlAppender {
 
   /** Writes what is queued, batch after batch, until nothing is. */
   async #flush(): Promise<void> {
+    // The rest of this turn joins the first write: when a batch's fsync resolves its appends,
+    // their callers' next records come in one burst, and without this wait the first of them
+    // went alone, the others behind it in a second fsync (about a tenth of the core's CPU at
+    // twenty sessions at once, the lifecycle bench; docs/testing.md).
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0);
       try {

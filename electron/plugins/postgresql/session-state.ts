@@ -1,3 +1,6 @@
+import { isWhitespace } from '../tag-engine/sql';
+import { blockCommentEnd } from './sql-lexer';
+
 /**
  * Statements after which a kept connection needs no DISCARD ALL: they change the catalog or end a
  * transaction, never the session (settings, SET ROLE, search_path, prepared statements, temp
@@ -15,9 +18,6 @@ const KEEPS_STATE: readonly RegExp[] = [
 
 /** CREATE/ALTER/DROP USER: a role command unless its next word is MAPPING (see below). */
 const USER_COMMAND = /^(?:create|alter|drop)[ \t\n\r\f\v]+user\b/;
-
-/** PostgreSQL's whitespace (its lexer's `space`); anything else is part of a word or a symbol. */
-const isSpace = (char: string): boolean => ' \t\n\r\f\v'.includes(char);
 
 /**
  * Whether `statement` (one statement, as sent) leaves the session as a fresh login left it. Read
@@ -39,33 +39,27 @@ export function keepsSessionState(statement: string): boolean {
   return next >= 0 && !/^mapping\b/i.test(statement.slice(next, next + 8));
 }
 
+/** What ends a -- comment for PostgreSQL's lexer: a newline or a carriage return. */
+const lineEnd = /[\n\r]/g;
+
 /**
- * Where the next word starts from `at`, past whitespace, -- and (nested) block comments; -1 if
- * none. A -- comment ends at a newline or a carriage return, as PostgreSQL's lexer has it.
+ * Where the next word starts from `from`, past whitespace, -- and (nested) block comments; -1 if
+ * none.
  */
 function afterComments(text: string, from: number): number {
   let at = from;
   while (at < text.length) {
-    if (isSpace(text.charAt(at))) {
+    if (isWhitespace(text.charAt(at))) {
       at++;
     } else if (text.startsWith('--', at)) {
-      const end = text.slice(at).search(/[\n\r]/);
-      if (end < 0) return -1;
-      at += end + 1;
+      // From `at` on, without copying the rest: many comment lines stay linear.
+      lineEnd.lastIndex = at;
+      const end = lineEnd.exec(text);
+      if (end === null) return -1;
+      at = end.index + 1;
     } else if (text.startsWith('/*', at)) {
-      let depth = 0;
-      do {
-        if (text.startsWith('/*', at)) {
-          depth++;
-          at += 2;
-        } else if (text.startsWith('*/', at)) {
-          depth--;
-          at += 2;
-        } else {
-          at++;
-        }
-      } while (depth > 0 && at < text.length);
-      // Left open, it ran to the end of the text: the outer loop then gives -1.
+      at = blockCommentEnd(text, at);
+      if (at < 0) return -1;
     } else {
       return at;
     }

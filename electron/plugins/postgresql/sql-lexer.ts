@@ -103,6 +103,17 @@ function quoted(
 
 /** Block comments (slash-star … star-slash) nest in PostgreSQL. */
 function blockComment(text: string, i: number, list: TokenList): number {
+  const end = blockCommentEnd(text, i);
+  if (end >= 0) return push(list, { kind: 'comment', start: i, end, label: 'a comment' });
+  list.problem(i, 'Unterminated comment: no closing */');
+  return push(list, { kind: 'comment', start: i, end: text.length, label: 'a comment' });
+}
+
+/**
+ * Where the block comment that opens at `i` ends (just past its closing star and slash; they nest,
+ * as PostgreSQL's do), or -1 when it is never closed. Also what session-state.ts skips before a statement's first word.
+ */
+export function blockCommentEnd(text: string, i: number): number {
   let depth = 0;
   let j = i;
   while (j < text.length) {
@@ -112,13 +123,12 @@ function blockComment(text: string, i: number, list: TokenList): number {
     } else if (text[j] === '*' && text[j + 1] === '/') {
       depth--;
       j += 2;
-      if (depth === 0) return push(list, { kind: 'comment', start: i, end: j, label: 'a comment' });
+      if (depth === 0) return j;
     } else {
       j++;
     }
   }
-  list.problem(i, 'Unterminated comment: no closing */');
-  return push(list, { kind: 'comment', start: i, end: text.length, label: 'a comment' });
+  return -1;
 }
 
 const dollarTag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;

@@ -2,15 +2,13 @@
 // The connection test against the lab (kept-connection.test.ts) shows the effect on a real server.
 //
 // Equivalent mutants (`npm run mutation -- --module "sql escaping"`, 4 December night: the module
-// 321 / 330 (97.3%), session-state.ts 81 / 86; these five are its survivors):
+// 321 / 330 (97.3%), session-state.ts 81 / 86; its survivors):
 // - `if (start < 0) return false` removed: the head is then the text's last character at most
 //   (slice(-1, 39)), and no pattern matches one character.
 // - `next >= 0` as `next > 0`: next, when found, is past `CREATE USER`, never 0.
-// - `if (end < 0)` as `end <= 0`: the search starts at the `--` itself, so a newline is never at 0.
-// - the nested comment's `at < text.length` as `<=`: one more turn at the end, which only moves
-//   `at` past the end; the outer loop gives -1 all the same.
-// - the outer loop's `at < text.length` as `<=`: at the end, charAt gives '', which `includes`
-//   counts as a space, so `at` moves past the end and the loop gives -1 all the same.
+// (Two more were explained here until the block comment's end was read by the lexer's own
+// blockCommentEnd and whitespace by the shared isWhitespace: the loop's `<=` mutant now makes
+// `DROP USER` keep, which the table above refuses.)
 
 import { describe, expect, it } from 'vitest';
 import { keepsSessionState } from '../../../../electron/plugins/postgresql/session-state';

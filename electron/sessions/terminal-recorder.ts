@@ -57,13 +57,17 @@ export class TerminalRecorder {
     if (this.#closed || this.options.full?.()) return;
     const text = this.#outDecoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     if (text === '') return;
+    // What is pending holds no line end (each one is committed as it comes): only the new text is
+    // searched. Searching the whole pending line cost a copy of it per keystroke, quadratic in a
+    // long line typed without Enter.
+    const pending = this.#output.length;
     this.#output += text;
     const shown = terminalText(text);
     const end = shown.lastIndexOf('\n');
     this.#lastLine = end >= 0 ? shown.slice(end + 1) : (this.#lastLine + shown).slice(-256);
-    const lineEnd = this.#output.lastIndexOf('\n');
+    const lineEnd = text.lastIndexOf('\n');
     if (lineEnd >= 0) {
-      this.#commitOutput(lineEnd + 1);
+      this.#commitOutput(pending + lineEnd + 1);
     } else if (this.#output.length > maxBlockChars) {
       this.#commitOutput(this.#output.length);
     }

@@ -65,6 +65,22 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     ]);
   });
 
+  it('commits echoes a character at a time at each line end, and a line without one in 16 KiB blocks', async () => {
+    const { transcripts, recorder } = setup();
+    const rec = recorder();
+    // Echoes as a shell sends them while a user types: a byte per chunk, line ends inside chunks.
+    for (const chunk of ['$ ', 'l', 's', '\r', '\nfile-a\r\nfile-b', '\r', '\n$ ']) rec.output(bytes(chunk));
+    // A line of 20,000 x's typed and echoed one at a time, never ended.
+    for (let i = 0; i < 20_000; i++) rec.output(bytes('x'));
+    await rec.close();
+    expect(summary((await transcripts.read(id)).entries)).toEqual([
+      'output:$ ls\nfile-a\n',
+      'output:file-b\n',
+      `output:$ ${'x'.repeat(16 * 1024 - 1)}`,
+      `output:${'x'.repeat(20_000 - (16 * 1024 - 1))}`,
+    ]);
+  });
+
   it('never keeps what is typed at a password prompt', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder();

@@ -1,5 +1,5 @@
 import { isWhitespace } from '../tag-engine/sql';
-import { blockCommentEnd } from './sql-lexer';
+import { blockCommentEnd, lineCommentEnd } from './sql-lexer';
 
 /**
  * Statements after which a kept connection needs no DISCARD ALL: they change the catalog or end a
@@ -39,9 +39,6 @@ export function keepsSessionState(statement: string): boolean {
   return next >= 0 && !/^mapping\b/i.test(statement.slice(next, next + 8));
 }
 
-/** What ends a -- comment for PostgreSQL's lexer: a newline or a carriage return. */
-const lineEnd = /[\n\r]/g;
-
 /**
  * Where the next word starts from `from`, past whitespace, -- and (nested) block comments; -1 if
  * none.
@@ -52,11 +49,8 @@ function afterComments(text: string, from: number): number {
     if (isWhitespace(text.charAt(at))) {
       at++;
     } else if (text.startsWith('--', at)) {
-      // From `at` on, without copying the rest: many comment lines stay linear.
-      lineEnd.lastIndex = at;
-      const end = lineEnd.exec(text);
-      if (end === null) return -1;
-      at = end.index + 1;
+      // Past the line end; a comment left open runs to the end of the text (so: no word).
+      at = lineCommentEnd(text, at) + 1;
     } else if (text.startsWith('/*', at)) {
       at = blockCommentEnd(text, at);
       if (at < 0) return -1;

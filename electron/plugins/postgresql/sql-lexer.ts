@@ -31,8 +31,7 @@ function lexAt(text: string, i: number, list: TokenList): number {
     return i + 1;
   }
   if (char === '-' && text[i + 1] === '-') {
-    const end = text.indexOf('\n', i);
-    return push(list, { kind: 'comment', start: i, end: end === -1 ? text.length : end, label: 'a comment' });
+    return push(list, { kind: 'comment', start: i, end: lineCommentEnd(text, i), label: 'a comment' });
   }
   if (char === '/' && text[i + 1] === '*') return blockComment(text, i, list);
   if (char === "'") return quoted(text, i, i, list, { kind: 'string', quote: "'" });
@@ -47,6 +46,18 @@ function lexAt(text: string, i: number, list: TokenList): number {
   }
   list.plain(i, i + 1, false);
   return i + 1;
+}
+
+/** PostgreSQL ends a -- comment at a carriage return as at a newline (scan.l's non_newline). */
+const lineEnd = /[\n\r]/g;
+
+/**
+ * Where the -- comment starting at `i` ends: its line end, or the end of the text. Searched from `i`
+ * without copying the rest, so that many comment lines stay linear.
+ */
+export function lineCommentEnd(text: string, i: number): number {
+  lineEnd.lastIndex = i;
+  return lineEnd.exec(text)?.index ?? text.length;
 }
 
 function push(list: TokenList, token: SqlToken): number {

@@ -40,6 +40,20 @@ describe('lexPostgres: where statements end', () => {
     expect(statements(text)).toEqual(expected);
   });
 
+  it('ends a -- comment at a carriage return as PostgreSQL does (the lab server ran both as written)', () => {
+    // `SELECT 1 AS a -- c\r, 2 AS b` answers a and b; with `; SELECT 2 AS b` after the \r, two results.
+    expect(statements('SELECT 1 AS a -- c\r, 2 AS b')).toEqual(['SELECT 1 AS a -- c\r, 2 AS b']);
+    expect(statements('SELECT 1 AS a -- c\r; SELECT 2 AS b')).toEqual(['SELECT 1 AS a', 'SELECT 2 AS b']);
+    expect(kinds("SELECT -- c\r[#NAME#], '[#PW#]' -- d")).toEqual([
+      'code:SELECT',
+      'comment:-- c',
+      'tag:[#NAME#]',
+      'code:,',
+      "string:'[#PW#]'",
+      'comment:-- d',
+    ]);
+  });
+
   it('treats a backslash in a standard string as an ordinary character', () => {
     expect(statements("SELECT 'a\\'; SELECT 2")).toEqual(["SELECT 'a\\'", 'SELECT 2']);
   });

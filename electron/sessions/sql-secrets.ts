@@ -1,7 +1,7 @@
 /**
  * Masks passwords typed into SQL (for the console's transcript), for PostgreSQL and MySQL/MariaDB
  * forms alike. The text is scanned for what the servers read as literals ('…' with '' or \ escapes,
- * E'…', U&'…', N'…', "…", $tag$…$tag$) and comments (-- to the line end, slash-star blocks; not
+ * E'…', U&'…', N'…', "…", $tag$…$tag$) and comments (-- to a newline or carriage return, slash-star blocks; not
  * MySQL's #, an operator in PostgreSQL that must not hide a PASSWORD after it), so that a keyword
  * inside a literal is no keyword, and a comment or a parenthesis between a keyword and its literal
  * hides nothing. The literal that follows PASSWORD, and in statements saying IDENTIFIED the one that
@@ -48,6 +48,9 @@ export function maskTypedPasswords(sql: string): string {
   return out + sql.slice(at);
 }
 
+/** What ends a -- comment (searched from its start: no copy of the rest per comment). */
+const lineEnd = /[\n\r]/g;
+
 function scan(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -59,8 +62,10 @@ function scan(sql: string): Token[] {
       while (i < sql.length && /\s/.test(sql[i] ?? '')) i++;
       tokens.push({ kind: 'space', start, end: i });
     } else if (rest.startsWith('--')) {
-      const eol = sql.indexOf('\n', i);
-      i = eol === -1 ? sql.length : eol;
+      // PostgreSQL ends it at a carriage return too (MySQL only at a newline: there the text after
+      // a \r is comment, and a literal in it masked for nothing, the safe side).
+      lineEnd.lastIndex = i;
+      i = lineEnd.exec(sql)?.index ?? sql.length;
       tokens.push({ kind: 'comment', start, end: i });
     } else if (rest.startsWith('/*')) {
       const close = sql.indexOf('*/', i + 2);

@@ -25,6 +25,9 @@ describe('maskTypedPasswords', () => {
     ["ALTER ROLE r PASSWORD U&'x'", "ALTER ROLE r PASSWORD U&'******'"],
     ["ALTER ROLE r PASSWORD /*c*/ 'x'", "ALTER ROLE r PASSWORD /*c*/ '******'"],
     ["ALTER ROLE r PASSWORD -- c\n'x'", "ALTER ROLE r PASSWORD -- c\n'******'"],
+    // PostgreSQL ends a -- comment at a carriage return: what follows it is run, and masked.
+    ["ALTER ROLE r -- c\rPASSWORD 'x'", "ALTER ROLE r -- c\rPASSWORD '******'"],
+    ["ALTER ROLE r PASSWORD -- c\r'x'", "ALTER ROLE r PASSWORD -- c\r'******'"],
     ["SET PASSWORD FOR a = PASSWORD('x')", "SET PASSWORD FOR a = PASSWORD('******')"],
     ["SET PASSWORD FOR 'a'@'%' = 'x'", "SET PASSWORD FOR 'a'@'%' = '******'"],
     [

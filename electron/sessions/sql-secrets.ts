@@ -1,110 +1,177 @@
 /**
  * Masks passwords typed into SQL (for the console's transcript), for PostgreSQL and MySQL/MariaDB
- * forms alike. The text is scanned for what the servers read as literals ('…' with '' or \ escapes,
- * E'…', U&'…', N'…', "…", $tag$…$tag$) and comments (-- to a newline or carriage return, slash-star blocks; not
- * MySQL's #, an operator in PostgreSQL that must not hide a PASSWORD after it), so that a keyword
- * inside a literal is no keyword, and a comment or a parenthesis between a keyword and its literal
- * hides nothing. The literal that follows PASSWORD, and in statements saying IDENTIFIED the one that
- * follows BY, USING or AS, is masked; in SET PASSWORD, every literal after its `=` is.
+ * alike. A text that names a password anywhere (see `secretWords`: PASSWORD, IDENTIFIED BY,
+ * MASTER_PASSWORD=, a connection string's password=, crypt() and the encrypt functions) has every
+ * literal masked. Which literal is the secret is grammar this does not follow (REPLACE 'old',
+ * strings PostgreSQL joins across a newline, OPTIONS lists, a function's arguments); a quoted user
+ * or host masked with it costs the transcript little, a password left would cost much.
+ *
+ * Where a literal starts and ends depends on the server and its settings: a backslash escapes in
+ * MySQL and not in PostgreSQL (unless standard_conforming_strings is off, or MySQL's
+ * NO_BACKSLASH_ESCAPES is on); PostgreSQL ends a -- comment at a carriage return, MySQL only at a
+ * newline, and only after "-- "; # starts a comment in MySQL only; PostgreSQL nests block comments
+ * and has dollar quotes; MySQL runs what is inside /*! … *\/. So the text is read each of those
+ * ways, and what any reading takes for a literal is masked.
  */
 
-interface Token {
-  readonly kind: 'literal' | 'word' | 'comment' | 'space' | 'other';
-  readonly start: number;
-  readonly end: number;
-  /** For a literal: where its body starts and ends (between the quotes or tags). */
-  readonly body?: readonly [number, number];
-}
+/** Words that make every literal of the text masked (matched anywhere, in any case). */
+const secretWords = /password|passwd|identified|crypt|secret/i;
 
 const mask = '******';
 
+/** One way a server may read the text. */
+interface Reading {
+  /** A backslash escapes the next character inside '…' and "…". */
+  readonly backslash: boolean;
+  /** What ends a -- comment (global, searched from the comment's start). */
+  readonly lineEnd: RegExp;
+  /** -- starts a comment only before whitespace or a control character, or at the end (MySQL). */
+  readonly dashNeedsSpace: boolean;
+  /** # starts a comment to the newline (MySQL). */
+  readonly hashComments: boolean;
+  /** Block comments nest (PostgreSQL). */
+  readonly nestedBlocks: boolean;
+  /** $tag$…$tag$ quotes (PostgreSQL). */
+  readonly dollarQuotes: boolean;
+  /** The inside of /*! … *\/ and /*M! … *\/ is code (MySQL, MariaDB). */
+  readonly executableComments: boolean;
+  /** `…` quotes an identifier (MySQL): a quote inside it opens nothing. */
+  readonly backticks: boolean;
+}
+
+const postgres: Reading = {
+  backslash: false,
+  lineEnd: /[\n\r]/g,
+  dashNeedsSpace: false,
+  hashComments: false,
+  nestedBlocks: true,
+  dollarQuotes: true,
+  executableComments: false,
+  backticks: false,
+};
+const mysql: Reading = {
+  backslash: true,
+  lineEnd: /\n/g,
+  dashNeedsSpace: true,
+  hashComments: true,
+  nestedBlocks: false,
+  dollarQuotes: false,
+  executableComments: true,
+  backticks: true,
+};
+const readings: readonly Reading[] = [
+  postgres,
+  { ...postgres, backslash: true, lineEnd: /[\n\r]/g }, // standard_conforming_strings off
+  mysql,
+  { ...mysql, backslash: false, lineEnd: /\n/g }, // NO_BACKSLASH_ESCAPES
+];
+
 export function maskTypedPasswords(sql: string): string {
-  const tokens = scan(sql);
-  const words = tokens.filter((t) => t.kind === 'word').map((t) => sql.slice(t.start, t.end).toUpperCase());
-  const identified = words.includes('IDENTIFIED');
-  const setPassword = words[0] === 'SET' && words[1] === 'PASSWORD';
-  const masked = new Set<Token>();
-  let afterEquals = false;
-  tokens.forEach((token, i) => {
-    if (token.kind === 'literal' && setPassword && afterEquals) masked.add(token);
-    if (token.kind === 'other' && sql[token.start] === '=') afterEquals = true;
-    if (token.kind !== 'word') return;
-    const word = sql.slice(token.start, token.end).toUpperCase();
-    if (word !== 'PASSWORD' && !(identified && (word === 'BY' || word === 'USING' || word === 'AS'))) return;
-    for (const next of tokens.slice(i + 1)) {
-      if (next.kind === 'space' || next.kind === 'comment') continue;
-      if (next.kind === 'other' && (sql[next.start] === '(' || sql[next.start] === '=')) continue;
-      if (next.kind === 'literal') masked.add(next);
-      break;
-    }
-  });
+  if (!secretWords.test(sql)) return sql;
+  const bodies = readings.flatMap((reading) => literalBodies(sql, reading)).sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = 0;
-  for (const token of tokens) {
-    if (!masked.has(token) || !token.body) continue;
-    out += sql.slice(at, token.body[0]) + mask;
-    at = token.body[1];
+  for (const [start, end] of bodies) {
+    if (end <= at) continue; // inside (or equal to) a body masked already
+    // Overlapping bodies of two readings are masked as one.
+    if (start > at) out += sql.slice(at, start) + mask;
+    at = end;
   }
   return out + sql.slice(at);
 }
 
-/** What ends a -- comment (searched from its start: no copy of the rest per comment). */
-const lineEnd = /[\n\r]/g;
-
-function scan(sql: string): Token[] {
-  const tokens: Token[] = [];
+/** The [start, end) of every non-empty literal's body (between its quotes or tags), as `r` reads. */
+function literalBodies(sql: string, r: Reading): [number, number][] {
+  const bodies: [number, number][] = [];
+  const add = (start: number, end: number) => {
+    if (end > start) bodies.push([start, end]);
+  };
   let i = 0;
   while (i < sql.length) {
-    const start = i;
-    const c = sql[i] ?? '';
-    const rest = sql.slice(i, i + 3);
-    if (/\s/.test(c)) {
-      while (i < sql.length && /\s/.test(sql[i] ?? '')) i++;
-      tokens.push({ kind: 'space', start, end: i });
-    } else if (rest.startsWith('--')) {
-      // PostgreSQL ends it at a carriage return too (MySQL only at a newline: there the text after
-      // a \r is comment, and a literal in it masked for nothing, the safe side).
-      lineEnd.lastIndex = i;
-      i = lineEnd.exec(sql)?.index ?? sql.length;
-      tokens.push({ kind: 'comment', start, end: i });
-    } else if (rest.startsWith('/*')) {
-      const close = sql.indexOf('*/', i + 2);
-      i = close === -1 ? sql.length : close + 2;
-      tokens.push({ kind: 'comment', start, end: i });
+    const c = sql[i];
+    const next = sql[i + 1];
+    if (c === '-' && next === '-' && (!r.dashNeedsSpace || spaceOrEnd(sql, i + 2))) {
+      i = searchFrom(sql, i, r.lineEnd);
+    } else if (c === '#' && r.hashComments) {
+      i = searchFrom(sql, i, newline);
+    } else if (c === '/' && next === '*') {
+      const executable = r.executableComments ? /^(?:!|M!)/.exec(sql.slice(i + 2, i + 4))?.[0] : undefined;
+      // An executable comment's inside is read as code; its closing star-slash is then plain text.
+      i = executable !== undefined ? i + 2 + executable.length : blockEnd(sql, i, r.nestedBlocks);
     } else if (c === "'" || c === '"') {
-      i = quoted(sql, i);
-      tokens.push({ kind: 'literal', start, end: i, body: [start + 1, Math.max(start + 1, i - 1)] });
-    } else if (/^(?:[EeNnBbXx]'|[Uu]&')/.test(rest)) {
-      const quote = sql.indexOf("'", i);
-      i = quoted(sql, quote);
-      tokens.push({ kind: 'literal', start, end: i, body: [quote + 1, Math.max(quote + 1, i - 1)] });
-    } else if (c === '$' && /^\$[A-Za-z_]?[A-Za-z0-9_]*\$/.test(sql.slice(i))) {
-      const tag = /^\$[A-Za-z_]?[A-Za-z0-9_]*\$/.exec(sql.slice(i))?.[0] ?? '$$';
-      const close = sql.indexOf(tag, i + tag.length);
-      i = close === -1 ? sql.length : close + tag.length;
-      const bodyEnd = close === -1 ? sql.length : close;
-      tokens.push({ kind: 'literal', start, end: i, body: [start + tag.length, bodyEnd] });
-    } else if (/[A-Za-z_]/.test(c)) {
-      while (i < sql.length && /[A-Za-z0-9_$]/.test(sql[i] ?? '')) i++;
-      tokens.push({ kind: 'word', start, end: i });
+      const backslash = r.backslash || (c === "'" && isEPrefix(sql, i));
+      const { end, closed } = quotedEnd(sql, i, backslash);
+      add(i + 1, closed ? end - 1 : end);
+      i = end;
+    } else if (c === '`' && r.backticks) {
+      i = quotedEnd(sql, i, false).end;
+    } else if (c === '$' && r.dollarQuotes) {
+      dollarTag.lastIndex = i;
+      const tag = dollarTag.exec(sql)?.[0];
+      if (tag === undefined) {
+        i++;
+      } else {
+        const close = sql.indexOf(tag, i + tag.length);
+        add(i + tag.length, close === -1 ? sql.length : close);
+        i = close === -1 ? sql.length : close + tag.length;
+      }
     } else {
       i++;
-      tokens.push({ kind: 'other', start, end: i });
     }
   }
-  return tokens;
+  return bodies;
 }
 
-/** The end (after the closing quote) of the literal whose opening quote is at `open`. */
-function quoted(sql: string, open: number): number {
+const newline = /\n/g;
+
+/** MySQL's "-- " comment: the dashes followed by whitespace or a control character, or the end. */
+function spaceOrEnd(sql: string, at: number): boolean {
+  const code = sql.charCodeAt(at);
+  return Number.isNaN(code) || code <= 0x20 || /\s/.test(sql.charAt(at));
+}
+/** PostgreSQL's dollar-quote tag: letters (any non-ASCII character counts as one), digits, _. */
+const dollarTag = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+
+/** Where `pattern` (global) next matches from `from`, or the text's end; no copy of the rest. */
+function searchFrom(sql: string, from: number, pattern: RegExp): number {
+  pattern.lastIndex = from;
+  return pattern.exec(sql)?.index ?? sql.length;
+}
+
+/** Just past the block comment opening at `open` (nested ones too, when they nest), or the end. */
+function blockEnd(sql: string, open: number, nested: boolean): number {
+  let depth = 0;
+  let i = open;
+  while (i < sql.length) {
+    if (sql.startsWith('/*', i)) {
+      depth = nested ? depth + 1 : 1;
+      i += 2;
+    } else if (sql.startsWith('*/', i)) {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else {
+      i++;
+    }
+  }
+  return sql.length;
+}
+
+/** E'…' (PostgreSQL's escape string): the E is a word of its own, not the end of a name. */
+function isEPrefix(sql: string, quote: number): boolean {
+  return /[Ee]/.test(sql.charAt(quote - 1)) && !/[A-Za-z0-9_$\u0080-\uffff]/.test(sql.charAt(quote - 2));
+}
+
+/** Just past the literal whose opening quote is at `open`, and whether its closing quote came. */
+function quotedEnd(sql: string, open: number, backslash: boolean): { end: number; closed: boolean } {
   const quote = sql[open];
   let i = open + 1;
   while (i < sql.length) {
     const c = sql[i];
-    if (c === '\\') i += 2;
+    if (backslash && c === '\\') i += 2;
     else if (c === quote && sql[i + 1] === quote) i += 2;
-    else if (c === quote) return i + 1;
+    else if (c === quote) return { end: i + 1, closed: true };
     else i++;
   }
-  return sql.length;
+  return { end: sql.length, closed: false };
 }

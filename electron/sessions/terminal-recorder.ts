@@ -69,7 +69,9 @@ export class TerminalRecorder {
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
     } else if (this.#output.length > maxBlockChars) {
-      this.#commitOutput(this.#output.length);
+      // Not across a secret (a screen program's output rarely ends its lines): the cut stays
+      // before any secret the block ends with, or may end with once more output comes.
+      this.#commitOutput(this.#blockCut(this.#output));
     }
   }
 
@@ -93,7 +95,8 @@ export class TerminalRecorder {
         continue;
       }
       this.#input += char;
-      if (enter || this.#input.length > maxBlockChars) this.#commitInput();
+      if (enter) this.#commitInput();
+      else if (this.#input.length > maxBlockChars) this.#commitInput(this.#blockCut(this.#input));
     }
   }
 
@@ -113,10 +116,15 @@ export class TerminalRecorder {
     if (text !== '') this.#push('output', this.options.masker.guard(text));
   }
 
-  #commitInput(): void {
-    const text = this.#input;
-    this.#input = '';
+  #commitInput(length = this.#input.length): void {
+    const text = this.#input.slice(0, length);
+    this.#input = this.#input.slice(length);
     if (text !== '') this.#push('input', this.options.masker.guard(text));
+  }
+
+  /** Where a block without a line end is cut; all of it when a secret longer than it leaves no point. */
+  #blockCut(text: string): number {
+    return this.options.masker.safeCut(text) || text.length;
   }
 
   #push(kind: TerminalTranscriptEntry['kind'], text: string): void {

@@ -63,6 +63,29 @@ export class Masker {
     return this.leaks(masked) ? WITHHELD : masked;
   }
 
+  /**
+   * Where a text still growing (a terminal's line without its end) may be cut, at most at `at`, so
+   * that the part before the cut, masked on its own, holds no piece of a secret: no form occurs
+   * across the cut, and the last `longest form - 1` characters stay after it (a form may begin
+   * there and end in text not yet come). 0 when no such point is left.
+   */
+  safeCut(text: string, at = text.length): number {
+    const { secrets } = this.forms;
+    let cut = Math.max(0, Math.min(at, text.length - ((secrets[0]?.length ?? 1) - 1)));
+    for (let moved = cut > 0; moved;) {
+      moved = false;
+      for (const form of secrets) {
+        // A form across the cut starts less than its length before it.
+        const found = text.indexOf(form, Math.max(0, cut - form.length + 1));
+        if (found >= 0 && found < cut) {
+          cut = found;
+          moved = true;
+        }
+      }
+    }
+    return cut;
+  }
+
   /** A masker that also hides `forms(secret)` of each secret, e.g. its SQL-escaped spelling. */
   withForms(forms: (secret: string) => readonly string[]): Masker {
     return new Masker([...this.base, ...this.base.flatMap((s) => forms(s))]);

@@ -81,6 +81,30 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     ]);
   });
 
+  it('cuts a 16 KiB block before a secret it ends with, output or typed, so the secret is masked whole', async () => {
+    const { transcripts, recorder, file } = setup();
+    const rec = recorder(['Jit-Pw-4421xQz9']);
+    // A screen program's output without a line end, the secret's start right at the block's size.
+    rec.output(bytes(`${'y'.repeat(16_380)}Jit-Pw-`));
+    rec.output(bytes('4421xQz9\r\n'));
+    // The same typed (pasted) without Enter.
+    rec.input(bytes(`${'z'.repeat(16_380)}Jit-Pw-`));
+    rec.input(bytes('4421xQz9'));
+    await rec.close();
+    const raw = readFileSync(file, 'utf8');
+    expect(raw).not.toContain('Jit-Pw');
+    expect(raw).not.toContain('4421x');
+    const entries = (await transcripts.read(id)).entries;
+    const joined = (kind: string) =>
+      entries
+        .filter((e) => e.kind === kind)
+        .map((e) => e.text)
+        .join('');
+    expect(joined('output')).toBe(`${'y'.repeat(16_380)}******\n`);
+    expect(joined('input')).toBe(`${'z'.repeat(16_380)}******`);
+    expect(entries.length).toBeGreaterThan(2);
+  });
+
   it('never keeps what is typed at a password prompt', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder();

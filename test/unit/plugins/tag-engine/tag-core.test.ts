@@ -105,6 +105,22 @@ describe('Masker', () => {
     expect(masker.guard('pw s3cret-\nvalue')).toBe(WITHHELD);
   });
 
+  it('safeCut: never across a form, and the longest form less one kept after the cut', () => {
+    // abcdef's forms: itself, reversed, base64 three ways, and hex (616263646566, 12 long).
+    const masker = new Masker(['abcdef']);
+    const x = (n: number) => 'x'.repeat(n);
+    expect(new Masker([]).safeCut(x(20))).toBe(20);
+    expect(new Masker([]).safeCut(x(20), 5)).toBe(5);
+    expect(masker.safeCut(x(20))).toBe(20 - 11);
+    expect(masker.safeCut('xyz')).toBe(0);
+    expect(masker.safeCut(`xxabcdef${x(20)}`)).toBe(28 - 11);
+    expect(masker.safeCut(`xxabcdef${x(20)}`, 5)).toBe(2);
+    expect(masker.safeCut(`xxabcdef${x(20)}`, 8)).toBe(8);
+    // Moved before one form, the cut is across another (fedcba, ending where abcdef starts).
+    expect(masker.safeCut(`xxfedcbabcdef${x(20)}`, 10)).toBe(2);
+    expect(masker.safeCut(`abcdef${x(20)}`, 3)).toBe(0);
+  });
+
   it('withForms also hides each form of each secret, the secrets themselves still', () => {
     const masker = new Masker(["o'brien"]).withForms((s) => [s.replaceAll("'", "''")]);
     expect(masker.mask("o''brien and o'brien")).toBe(`${MASK} and ${MASK}`);

@@ -1,6 +1,6 @@
 // `npx tsx test/bench/terminal.ts [--n N] [--in-process]` (or `npm run bench -- terminal`): a JIT
 // session's terminal as a user of the browser host gets it, side by side with a bare `ssh -tt` to
-// the same server (the lab's sshd, root by the lab's key), in one run:
+// the same server (the lab's sshd, root by the lab's key, in sh as the JIT account), in one run:
 //  - keystroke round trip: one key sent to its echo received, p50/p95 (target: within 1.5x bare);
 //    the keystrokes alternate, one on bare ssh, one on the app, so both see the same machine at the
 //    same moment (a burst of other work on the machine lands on both), after warm-up ones (below);
@@ -261,6 +261,10 @@ function bareSsh(lab: SshDetails): Tty {
       '-o',
       'LogLevel=ERROR',
       `${adminUser}@${host}`,
+      // The JIT account's login shell is sh (useradd's default), which leaves echo to the PTY;
+      // root's is bash, whose readline echoes each key itself (a process woken more per key).
+      // The same shell on both sides.
+      '/bin/sh',
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -357,9 +361,9 @@ async function measure(bare: Tty, app: Tty): Promise<void> {
     [bare, []],
     [app, []],
   ]);
-  // One on bare ssh, one on the app, in turn.
+  // One on bare ssh, one on the app, in turn, each first every other time.
   for (let i = 0; i < warmUp + keystrokes; i++) {
-    for (const tty of [bare, app]) {
+    for (const tty of i % 2 === 0 ? [bare, app] : [app, bare]) {
       if (i > 0 && i % lineKeystrokes === 0) await clearLine(tty);
       const ms = await keystroke(tty);
       if (i >= warmUp) rtts.get(tty)?.push(ms);

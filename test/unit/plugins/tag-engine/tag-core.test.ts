@@ -14,6 +14,8 @@
  *   gives the text back whole, and joining one piece adds nothing; only the cost differs (the
  *   always-false mutant leaves every secret in the text, which the masking tests catch).
  *   (Tag engine 113 / 117, 96.6%, 4 December night; the 4th is the NoCoverage of tags.ts:20 above.)
+ * - mask.ts safeCut `moved = cut > 0` as `true` or `cut >= 0`: at a cut of 0 the extra pass finds
+ *   no form starting before 0, so nothing moves; only the cost differs.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -119,6 +121,9 @@ describe('Masker', () => {
     // Moved before one form, the cut is across another (fedcba, ending where abcdef starts).
     expect(masker.safeCut(`xxfedcbabcdef${x(20)}`, 10)).toBe(2);
     expect(masker.safeCut(`abcdef${x(20)}`, 3)).toBe(0);
+    // The other way round, which takes a second pass: abcdef comes first among the forms, but is
+    // across the cut only once fedcba has moved it.
+    expect(masker.safeCut(`xabcdefedcba${x(20)}`, 9)).toBe(1);
   });
 
   it('withForms also hides each form of each secret, the secrets themselves still', () => {

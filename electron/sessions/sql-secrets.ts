@@ -23,7 +23,7 @@ const mask = '******';
 interface Reading {
   /** A backslash escapes the next character inside '…' and "…". */
   readonly backslash: boolean;
-  /** What ends a -- comment (global, searched from the comment's start). */
+  /** What ends a -- comment (global: its lastIndex is set before each search, so readings share it). */
   readonly lineEnd: RegExp;
   /** -- starts a comment only before whitespace or a control character, or at the end (MySQL). */
   readonly dashNeedsSpace: boolean;
@@ -61,9 +61,9 @@ const mysql: Reading = {
 };
 const readings: readonly Reading[] = [
   postgres,
-  { ...postgres, backslash: true, lineEnd: /[\n\r]/g }, // standard_conforming_strings off
+  { ...postgres, backslash: true }, // standard_conforming_strings off
   mysql,
-  { ...mysql, backslash: false, lineEnd: /\n/g }, // NO_BACKSLASH_ESCAPES
+  { ...mysql, backslash: false }, // NO_BACKSLASH_ESCAPES
 ];
 
 export function maskTypedPasswords(sql: string): string {
@@ -129,6 +129,7 @@ function spaceOrEnd(sql: string, at: number): boolean {
   const code = sql.charCodeAt(at);
   return Number.isNaN(code) || code <= 0x20 || /\s/.test(sql.charAt(at));
 }
+
 /** PostgreSQL's dollar-quote tag: letters (any non-ASCII character counts as one), digits, _. */
 const dollarTag = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 

@@ -58,8 +58,7 @@ export class TerminalRecorder {
     const text = this.#outDecoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     if (text === '') return;
     // What is pending holds no line end (each one is committed as it comes): only the new text is
-    // searched. Searching the whole pending line cost a copy of it per keystroke, quadratic in a
-    // long line typed without Enter.
+    // searched, not the whole pending line again at every echo (up to a 16 KiB copy each time).
     const pending = this.#output.length;
     this.#output += text;
     const shown = terminalText(text);

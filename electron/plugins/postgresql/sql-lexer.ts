@@ -20,6 +20,20 @@ export function lexPostgres(text: string): Lexed {
 const isIdentChar = (char: string | undefined): boolean =>
   char !== undefined && (/[A-Za-z0-9_$]/.test(char) || char.charCodeAt(0) >= 0x80);
 
+/**
+ * Whether the characters before `i` end a name, so that a `$` or a quote prefix at `i` is part of
+ * it (`a$b$`, `abcE'`). Digits alone are a number, which nothing continues: PostgreSQL reads
+ * `1$$x$$` as 1 and a dollar quote, and (before version 15) `1E'x'` as 1 and an E'…' string (15
+ * and later refuse both). Only the digits are stepped over: linear over the whole text.
+ */
+function continuesName(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && /[0-9]/.test(text.charAt(j))) j--;
+  // $1 (a parameter) is no name either: `$1$$x$$` is the parameter and a dollar quote.
+  if (j < i - 1 && text[j] === '$' && !isIdentChar(text[j - 1])) return false;
+  return isIdentChar(text[j]);
+}
+
 /** Lexes the token at `i`, pushes it, returns where the next one starts. */
 function lexAt(text: string, i: number, list: TokenList): number {
   const char = text[i];
@@ -40,7 +54,7 @@ function lexAt(text: string, i: number, list: TokenList): number {
     const dollar = dollarQuote(text, i, list);
     if (dollar > 0) return dollar;
   }
-  if (!isIdentChar(text[i - 1])) {
+  if (!continuesName(text, i)) {
     const prefixed = prefixedLiteral(text, i, list);
     if (prefixed > 0) return prefixed;
   }
@@ -146,7 +160,7 @@ const dollarTag = /^\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 
 /** $$…$$ or $name$…$name$; 0 when the `$` does not open one ($1 parameters, names with $). */
 function dollarQuote(text: string, i: number, list: TokenList): number {
-  if (isIdentChar(text[i - 1])) return 0;
+  if (continuesName(text, i)) return 0;
   const delimiter = dollarTag.exec(text.slice(i, i + 70))?.[0];
   if (delimiter === undefined) return 0;
   const close = text.indexOf(delimiter, i + delimiter.length);

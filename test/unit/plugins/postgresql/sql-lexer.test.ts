@@ -67,6 +67,29 @@ describe('lexPostgres: where statements end', () => {
       'code:t',
     ]);
   });
+
+  it('opens a dollar quote or a prefixed string after a number, as PostgreSQL does, never inside a name', () => {
+    // The lab's server (15) reads $$[#T#]$$ whole after 12 and after $1 (a syntax error at it) and
+    // refuses 3E as trailing junk; before 15 that is 3 and an E'…' string. a1$$b$$ is a column
+    // name to it, x2E a type name.
+    expect(kinds("SELECT 12$$[#T#]$$, 3E'[#T#]', $1$$[#T#]$$")).toEqual([
+      'code:SELECT',
+      'code:12',
+      'opaque:$$[#T#]$$',
+      'code:,',
+      'code:3',
+      "opaque:E'[#T#]'",
+      'code:,',
+      'code:$1',
+      'opaque:$$[#T#]$$',
+    ]);
+    expect(kinds("SELECT a1$$b$$, x2E'y'")).toEqual([
+      'code:SELECT',
+      'code:a1$$b$$,',
+      'code:x2E',
+      "string:'y'",
+    ]);
+  });
 });
 
 describe('lexPostgres: contexts', () => {

@@ -54,7 +54,9 @@ function lexAt(text: string, i: number, list: TokenList): number {
     const dollar = dollarQuote(text, i, list);
     if (dollar > 0) return dollar;
   }
-  if (!continuesName(text, i)) {
+  // Only a prefix letter asks whether it continues a name (asked at every character, the step
+  // back over digits made a long number quadratic).
+  if (/[EeNnBbXxUu]/.test(char ?? '') && !continuesName(text, i)) {
     const prefixed = prefixedLiteral(text, i, list);
     if (prefixed > 0) return prefixed;
   }

@@ -90,6 +90,11 @@ describe('lexPostgres: where statements end', () => {
       "string:'y'",
     ]);
   });
+
+  it('reads a long number once (each digit once asked whether it ended a name, over all before it)', () => {
+    // 100,000 digits: quadratic, this took minutes; linear, milliseconds.
+    expect(kinds(`SELECT ${'1'.repeat(100_000)}E'x'`).at(-1)).toBe("opaque:E'x'");
+  });
 });
 
 describe('lexPostgres: contexts', () => {

@@ -16,6 +16,9 @@ const secretPrompt = /(?:password|passphrase|passcode|\bpin)\b[^:\n]{0,120}:\s*$
 /** Output is written at line ends; a line without one is cut at this many characters. */
 const maxBlockChars = 16 * 1024;
 
+/** A line without a safe cut is kept whole up to this many characters (memory stays bounded). */
+const maxPendingChars = 4 * maxBlockChars;
+
 /** How often committed lines go to disk (one fsync per batch, not per keystroke or chunk). */
 const defaultFlushMs = 250;
 
@@ -121,9 +124,14 @@ export class TerminalRecorder {
     if (text !== '') this.#push('input', this.options.masker.guard(text));
   }
 
-  /** Where a block without a line end is cut; all of it when a secret longer than it leaves no point. */
+  /**
+   * Where a block without a line end is cut: 0 (nothing yet) while no safe point is found (a secret
+   * form longer than the block, or one repeated back to back), all of it past `maxPendingChars`.
+   */
   #blockCut(text: string): number {
-    return this.options.masker.safeCut(text) || text.length;
+    const cut = this.options.masker.safeCut(text);
+    if (cut > 0) return cut;
+    return text.length > maxPendingChars ? text.length : 0;
   }
 
   #push(kind: TerminalTranscriptEntry['kind'], text: string): void {

@@ -38,12 +38,36 @@ export class Masker {
     return this.#forms;
   }
 
+  /**
+   * Every occurrence of every form, overlapping ones too, each run of overlapping occurrences as
+   * one mask: `s3cr3ts3cr3ts` holds `s3cr3ts` twice sharing an `s`, and replacing them one after
+   * the other (split and join) left `******3cr3ts`.
+   */
   mask(text: string): string {
-    let masked = text;
-    // includes() first: most texts hold none of the dozens of forms, and split/join copies.
-    for (const secret of this.forms.secrets)
-      if (masked.includes(secret)) masked = masked.split(secret).join(MASK);
-    return masked;
+    const spans: [number, number][] = [];
+    // No form is empty: the constructor drops empty secrets, and secretForms makes none of others.
+    for (const secret of this.forms.secrets) {
+      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
+        spans.push([at, at + secret.length]);
+    }
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let copied = 0;
+    let maskEnd = -1;
+    for (const [start, end] of spans) {
+      if (start < maskEnd) {
+        maskEnd = Math.max(maskEnd, end);
+        continue;
+      }
+      if (maskEnd >= 0) {
+        out += MASK;
+        copied = maskEnd;
+      }
+      out += text.slice(copied, start);
+      maskEnd = end;
+    }
+    return out + MASK + text.slice(maskEnd);
   }
 
   /**

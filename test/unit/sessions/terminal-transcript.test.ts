@@ -105,6 +105,23 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(entries.length).toBeGreaterThan(2);
   });
 
+  it('waits for a safe cut past the block size: a secret form longer than a block, a secret repeated back to back', async () => {
+    const { transcripts, recorder, file } = setup();
+    // A stored secret of 8,200 characters: its hex form is longer than a block.
+    const rec = recorder(['Pw9-XYZ123', 'k'.repeat(8200)]);
+    rec.output(bytes(`${'x'.repeat(16_380)}Pw9-X`));
+    rec.output(bytes('YZ123 done\r\n'));
+    const again = recorder(['s3cr3ts']);
+    again.output(bytes(`${'s3cr3t'.repeat(2731)}s3c`));
+    again.output(bytes('r3ts-end\r\n'));
+    await Promise.all([rec.close(), again.close()]);
+    const raw = readFileSync(file, 'utf8');
+    for (const piece of ['Pw9-X', 'YZ123', 's3cr3ts', 'r3ts-end']) expect(raw).not.toContain(piece);
+    expect(summary((await transcripts.read(id)).entries)).toEqual(
+      expect.arrayContaining(['output:******-end\n']) as string[],
+    );
+  });
+
   it('never keeps what is typed at a password prompt', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder();

@@ -10,12 +10,11 @@
  *   too; the line only saves squeezing the text.
  * - mask.ts `if (this.#forms === undefined)` always true: the forms are spelled out again at each
  *   use, the same ones (a pure function of the secrets); only the cost differs.
- * - mask.ts `if (masked.includes(secret))` always true: splitting on a form the text does not hold
- *   gives the text back whole, and joining one piece adds nothing; only the cost differs (the
- *   always-false mutant leaves every secret in the text, which the masking tests catch).
  *   (Tag engine 113 / 117, 96.6%, 4 December night; the 4th is the NoCoverage of tags.ts:20 above.)
  * - mask.ts safeCut `moved = cut > 0` as `true` or `cut >= 0`: at a cut of 0 the extra pass finds
  *   no form starting before 0, so nothing moves; only the cost differs.
+ * - mask.ts mask `if (maskEnd >= 0)` as `maskEnd > 0`: maskEnd is -1 before the first occurrence
+ *   and an occurrence's end (1 or more) after it, never 0.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -92,6 +91,20 @@ describe('Masker', () => {
     const masker = new Masker(['abc', 'abcdef', '', 'abc']);
     expect(masker.mask('x abcdef y abc z')).toBe(`x ${MASK} y ${MASK} z`);
     expect(new Masker(['']).mask('anything')).toBe('anything');
+  });
+
+  it('masks overlapping occurrences as one, of one secret or of two', () => {
+    // s3cr3ts twice, sharing an s: one after the other, the second was left as 3cr3ts.
+    expect(new Masker(['s3cr3ts']).mask('echo s3cr3ts3cr3ts done')).toBe(`echo ${MASK} done`);
+    expect(new Masker(['abcdef', 'defghi']).mask('x abcdefghi y defghi')).toBe(`x ${MASK} y ${MASK}`);
+    // Side by side, not overlapping: two masks, as before.
+    expect(new Masker(['abc']).mask('abcabc')).toBe(`${MASK}${MASK}`);
+    expect(new Masker(['abc']).mask('no secret here')).toBe('no secret here');
+    // Found form by form, longest first: put in the text's order before they are joined.
+    const masker = new Masker(['abc', 'zzzzzz', 'qq']);
+    expect(masker.mask('abc 1 zzzzzz 2 qq 3 abc 4 zzzzzz')).toBe(
+      `${MASK} 1 ${MASK} 2 ${MASK} 3 ${MASK} 4 ${MASK}`,
+    );
   });
 
   it('flags a secret of six characters or more hidden by a line wrap or quotes; shorter ones never', () => {

@@ -16,10 +16,11 @@
 /**
  * Words that mask the rest of the text, in any case, anywhere (inside a literal too, so a split
  * 'PASS' || 'WORD' is caught): PASSWORD and passwd, MASTER_PASSWORD, a connection string's
- * password=, IDENTIFIED, crypt() and the encrypt functions, secrets; EXECUTE and PREPARE (dynamic
- * SQL on both servers) and a DO block, whose body is a string.
+ * password=, IDENTIFIED, crypt() and the encrypt functions, secrets; EXECUTE and PREPARE, the
+ * dynamic SQL of both servers (a DO block builds a statement only through EXECUTE, so a block
+ * without these words is kept whole: RAISE NOTICE and all).
  */
-const riskyWords = /pass|identif|crypt|secret|execute|prepare|\bdo\s+(?:language\s+\w+\s+)?['$]/i;
+const riskyWords = /pass|identif|crypt|secret|execute|prepare/i;
 
 /** What may open a literal on either server: quotes, backquotes, PostgreSQL's dollar quotes. */
 const literalStart = /['"`$]/;

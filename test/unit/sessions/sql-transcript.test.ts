@@ -19,12 +19,16 @@ describe('maskTypedPasswords', () => {
     ["CREATE USER a IDENTIFIED BY 'x'", 'CREATE USER a IDENTIFIED ******'],
     ['SET PASSWORD = "abc"', 'SET PASSWORD ******'],
     ["SELECT crypt('hunter2', gen_salt('bf'))", 'SELECT crypt******'],
-    ['DO $$ BEGIN PERFORM 1; END $$', 'DO ******'],
+    ['DO $$ BEGIN EXECUTE format($f$SELECT %s$f$, 1); END $$', 'DO ******'],
     ['ALTER ROLE r PASSWORD\n  $$x$$', 'ALTER ROLE r PASSWORD\n  ******'],
     // Texts without those words are kept whole, literals and all.
     ["select 'plain', $$ text $$ as word", "select 'plain', $$ text $$ as word"],
     ['INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING', 'INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING'],
     ['CREATE ROLE x BYPASSRLS', 'CREATE ROLE x BYPASSRLS'],
+    [
+      "DO $$ BEGIN RAISE NOTICE 'hello from %', current_user; END $$",
+      "DO $$ BEGIN RAISE NOTICE 'hello from %', current_user; END $$",
+    ],
   ])('%s', (sql, expected) => {
     expect(maskTypedPasswords(sql)).toBe(expected);
   });

@@ -7,6 +7,7 @@
 import { Socket } from 'node:net';
 import { Client } from 'ssh2';
 import type { CancelSignal, ConnectionLogin, HostKeyCheck, TargetEndpoint } from '../../plugin-runtime';
+import { coalescePacketWrites } from './packet-socket';
 
 export type { HostKeyCheck } from '../../plugin-runtime';
 
@@ -64,7 +65,8 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
   const { target, login, timeoutMs, signal } = options;
   const where = `${login.username}@${target.host}:${target.port}`;
   const client = new Client();
-  // Our own socket, so that a kept connection can stop holding the process open (hold below).
+  // Our own socket, so that a kept connection can stop holding the process open (hold below), and
+  // so that a packet's pieces go out in one segment (coalescePacketWrites, after connect).
   const socket = new Socket();
   let closed = false;
   const closeListeners = new Set<() => void>();
@@ -148,6 +150,7 @@ export function connectSsh(options: ConnectOptions): Promise<SshConnection> {
     try {
       // ssh2 starts its handshake on the socket's 'connect', and its readyTimeout still applies.
       socket.connect({ host: target.host, port: target.port });
+      coalescePacketWrites(socket);
       client.connect({
         sock: socket,
         host: target.host,

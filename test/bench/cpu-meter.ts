@@ -38,6 +38,23 @@ export function processCpuMs(name: string): number | null {
 }
 
 /**
+ * CPU time of one process, every thread of it, in ms (nanosecond counts: the schedstat file of
+ * each task under /proc/<pid>/task); null where /proc is not there or the process is gone.
+ */
+export function pidCpuMs(pid: number): number | null {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const [onCpu] = readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ');
+      ns += Number(onCpu);
+    }
+    return ns / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Counts every `pg.Client` login made in this process while `work` runs; `pg`'s own connect is
  * put back after, so a second count does not count each login twice.
  */

@@ -35,6 +35,7 @@ import { startHost } from '../e2e/support/host-process';
 import { startSsh } from '../lab/ssh';
 import type { SshDetails } from '../lab/types';
 import { makeTempDir } from '../support/temp-dir';
+import { pidCpuMs } from './cpu-meter';
 import { median, p95 } from './stats';
 import { connectRpc, valueOf, type RpcClient } from './ws-client';
 
@@ -92,6 +93,12 @@ class Output {
 interface Tty {
   readonly name: string;
   readonly out: Output;
+  /**
+   * The process that carries this terminal's keys (the host, or the ssh client), whose CPU time
+   * per keystroke is printed: a steadier figure than the round trip on a busy machine. None
+   * --in-process (the core shares this process).
+   */
+  readonly pid: number | undefined;
   write(keys: string): void;
   close(): void;
 }
@@ -224,7 +231,7 @@ async function startSession(
 }
 
 /** The session's terminal on the client's stream, acked as soon as it arrives (a fast page). */
-async function openTerminal(rpc: RpcClient, sessionId: string): Promise<Tty> {
+async function openTerminal(rpc: RpcClient, sessionId: string, pid: number | undefined): Promise<Tty> {
   const { streamId } = await must(rpc, 'terminal.open', { sessionId, size: { cols: 120, rows: 40 } });
   const stream = rpc.stream(streamId);
   const out = new Output();
@@ -237,6 +244,7 @@ async function openTerminal(rpc: RpcClient, sessionId: string): Promise<Tty> {
   return {
     name: 'JIT terminal',
     out,
+    pid,
     write: (keys) => stream.write(encoder.encode(keys)),
     close: () => stream.close(),
   };
@@ -273,6 +281,7 @@ function bareSsh(lab: SshDetails): Tty {
   return {
     name: 'bare ssh -tt',
     out,
+    pid: child.pid,
     write: (keys) => child.stdin.write(keys),
     close: () => child.kill(),
   };
@@ -282,6 +291,8 @@ function bareSsh(lab: SshDetails): Tty {
 interface CoreUnderTest {
   readonly rpc: RpcClient;
   readonly where: string;
+  /** The core's own process, if it has one. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -297,6 +308,7 @@ async function browserHost(dataDir: string): Promise<CoreUnderTest> {
     return {
       rpc,
       where: 'the browser host (dist/electron/serve.js) in its own process, over its WebSocket',
+      pid: host.pid,
       stop: async () => {
         rpc.close();
         await host.stop();
@@ -329,6 +341,7 @@ function inProcessCore(dataDir: string): CoreUnderTest {
   return {
     rpc,
     where: 'the core in this process (--in-process), its stream mux wired back to back',
+    pid: undefined,
     stop: async () => {
       rpc.close();
       await core.shutdown();
@@ -349,6 +362,7 @@ function sshCrypto(): string {
 }
 
 const ratio = (app: number, bare: number) => app / bare;
+const cpuMs = (tty: Tty) => (tty.pid === undefined ? null : pidCpuMs(tty.pid));
 const verdict = (r: number) => (r <= targetRatio ? 'PASS' : 'MISS');
 
 async function measure(bare: Tty, app: Tty): Promise<void> {
@@ -361,8 +375,10 @@ async function measure(bare: Tty, app: Tty): Promise<void> {
     [bare, []],
     [app, []],
   ]);
+  const cpuAtStart = new Map<Tty, number | null>();
   // One on bare ssh, one on the app, in turn, each first every other time.
   for (let i = 0; i < warmUp + keystrokes; i++) {
+    if (i === warmUp) for (const tty of [bare, app]) cpuAtStart.set(tty, cpuMs(tty));
     for (const tty of i % 2 === 0 ? [bare, app] : [app, bare]) {
       if (i > 0 && i % lineKeystrokes === 0) await clearLine(tty);
       const ms = await keystroke(tty);
@@ -370,13 +386,24 @@ async function measure(bare: Tty, app: Tty): Promise<void> {
       else if (i >= 10 && i < 10 + coldKeystrokes) colds.get(tty)?.push(ms);
     }
   }
+  const cpuPerKey = new Map<Tty, number>();
+  for (const tty of [bare, app]) {
+    const [before, after] = [cpuAtStart.get(tty), cpuMs(tty)];
+    if (before != null && after != null) cpuPerKey.set(tty, (after - before) / keystrokes);
+  }
   const seqs = new Map<Tty, { ms: number; chars: number }>();
   for (const tty of [bare, app]) seqs.set(tty, await seq(tty));
 
   const figures = (tty: Tty) => {
     const samples = rtts.get(tty) ?? [];
     const s = seqs.get(tty) ?? { ms: NaN, chars: 0 };
-    return { p50: median(samples), p95: p95(samples), seqMs: s.ms, mbps: s.chars / 1e6 / (s.ms / 1000) };
+    return {
+      p50: median(samples),
+      p95: p95(samples),
+      seqMs: s.ms,
+      mbps: s.chars / 1e6 / (s.ms / 1000),
+      cpu: cpuPerKey.get(tty),
+    };
   };
   const b = figures(bare);
   const a = figures(app);
@@ -385,8 +412,9 @@ async function measure(bare: Tty, app: Tty): Promise<void> {
     [app, a],
   ] as const) {
     console.log(
-      `${tty.name.padEnd(13)}: keystroke round trip p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms; ` +
-        `seq 1 ${seqLines} in ${f.seqMs.toFixed(0)} ms (${f.mbps.toFixed(1)} MB/s)`,
+      `${tty.name.padEnd(13)}: keystroke round trip p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms` +
+        (f.cpu === undefined ? '' : `, ${f.cpu.toFixed(3)} ms of its process's CPU`) +
+        `; seq 1 ${seqLines} in ${f.seqMs.toFixed(0)} ms (${f.mbps.toFixed(1)} MB/s)`,
     );
   }
   const cold = (tty: Tty) => colds.get(tty) ?? [];
@@ -467,7 +495,7 @@ async function main(): Promise<void> {
     const dataDir = join(dir.path, 'data');
     core = inProcess ? inProcessCore(dataDir) : await browserHost(dataDir);
     const session = await startSession(core.rpc, lab.details, (id) => (sessionId = id));
-    const app = await openTerminal(core.rpc, session.id);
+    const app = await openTerminal(core.rpc, session.id, core.pid);
     ttys.push(app);
     const bare = bareSsh(lab.details);
     ttys.push(bare);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export interface HostProcess {
   readonly url: string;
+  /** The host's process id (the terminal bench reads its CPU time). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export function startHost(dataDir: string, passphraseFile?: string): Promise<Hos
       const match = /^Open: (\S+)$/m.exec(output);
       if (match?.[1]) {
         child.stdout.off('data', onData);
-        resolve({ url: match[1], stop: () => stop(child) });
+        resolve({ url: match[1], pid: child.pid, stop: () => stop(child) });
       }
     };
     child.stdout.on('data', onData);

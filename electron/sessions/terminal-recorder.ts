@@ -19,6 +19,13 @@ const maxBlockChars = 16 * 1024;
 /** A line without a safe cut is kept whole up to this many characters (memory stays bounded). */
 const maxPendingChars = 4 * maxBlockChars;
 
+/**
+ * After a search for a safe cut found none, the pending line grows by this many characters before
+ * the next search: each search walks every secret form back through the line, and a line of one
+ * secret repeated would otherwise be walked again at every chunk, up to `maxPendingChars`.
+ */
+const cutRetryChars = 1024;
+
 /** How often committed lines go to disk (one fsync per batch, not per keystroke or chunk). */
 const defaultFlushMs = 250;
 
@@ -48,6 +55,9 @@ export class TerminalRecorder {
   #lastLine = '';
   /** Inside a line typed at a password prompt: its bytes are dropped until Enter. */
   #hiding = false;
+  /** Pending output (typed input) is searched for a cut once longer than this. */
+  #outputCutFrom = maxBlockChars;
+  #inputCutFrom = maxBlockChars;
   #committed: TerminalTranscriptEntry[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #writing: Promise<void> = Promise.resolve();
@@ -70,10 +80,12 @@ export class TerminalRecorder {
     const lineEnd = text.lastIndexOf('\n');
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
-    } else if (this.#output.length > maxBlockChars) {
+    } else if (this.#output.length > this.#outputCutFrom) {
       // Not across a secret (a screen program's output rarely ends its lines): the cut stays
       // before any secret the block ends with, or may end with once more output comes.
-      this.#commitOutput(this.#blockCut(this.#output));
+      const cut = this.#blockCut(this.#output);
+      if (cut > 0) this.#commitOutput(cut);
+      else this.#outputCutFrom = this.#nextSearch(this.#output);
     }
   }
 
@@ -98,7 +110,11 @@ export class TerminalRecorder {
       }
       this.#input += char;
       if (enter) this.#commitInput();
-      else if (this.#input.length > maxBlockChars) this.#commitInput(this.#blockCut(this.#input));
+      else if (this.#input.length > this.#inputCutFrom) {
+        const cut = this.#blockCut(this.#input);
+        if (cut > 0) this.#commitInput(cut);
+        else this.#inputCutFrom = this.#nextSearch(this.#input);
+      }
     }
   }
 
@@ -115,12 +131,14 @@ export class TerminalRecorder {
   #commitOutput(length: number): void {
     const text = this.#output.slice(0, length);
     this.#output = this.#output.slice(length);
+    this.#outputCutFrom = maxBlockChars;
     if (text !== '') this.#push('output', this.options.masker.guard(text));
   }
 
   #commitInput(length = this.#input.length): void {
     const text = this.#input.slice(0, length);
     this.#input = this.#input.slice(length);
+    this.#inputCutFrom = maxBlockChars;
     if (text !== '') this.#push('input', this.options.masker.guard(text));
   }
 
@@ -132,6 +150,11 @@ export class TerminalRecorder {
     const cut = this.options.masker.safeCut(text);
     if (cut > 0) return cut;
     return text.length > maxPendingChars ? text.length : 0;
+  }
+
+  /** The length past which a pending text that had no safe cut is searched again. */
+  #nextSearch(text: string): number {
+    return Math.min(text.length + cutRetryChars, maxPendingChars);
   }
 
   #push(kind: TerminalTranscriptEntry['kind'], text: string): void {

@@ -92,20 +92,29 @@ export class Masker {
    * that the part before the cut, masked on its own, holds no piece of a secret: no form occurs
    * across the cut, and the last `longest form - 1` characters stay after it (a form may begin
    * there and end in text not yet come). 0 when no such point is left.
+   *
+   * The cut moves back to the start of any occurrence across it until none is. Each form's last
+   * start before the cut is remembered and looked for again only once the cut has passed it, so
+   * each form's search covers the text once in all: a line of one secret repeated back to back
+   * (no safe point at all) is walked in linear time, where searching forward from each new cut
+   * scanned to the line's end every time for the forms that were not there.
    */
   safeCut(text: string, at = text.length): number {
     const { secrets } = this.forms;
     let cut = Math.max(0, Math.min(at, text.length - ((secrets[0]?.length ?? 1) - 1)));
+    /** Per form: its last start before the cut as it stood when searched (-1: none). */
+    const lastStarts = secrets.map(() => Infinity);
     for (let moved = cut > 0; moved;) {
       moved = false;
-      for (const form of secrets) {
-        // A form across the cut starts less than its length before it.
-        const found = text.indexOf(form, Math.max(0, cut - form.length + 1));
-        if (found >= 0 && found < cut) {
-          cut = found;
-          moved = true;
+      secrets.forEach((form, k) => {
+        let start = lastStarts[k] ?? -1;
+        if (start >= cut) start = lastStarts[k] = cut > 0 ? text.lastIndexOf(form, cut - 1) : -1;
+        // An occurrence is across the cut when it starts before it and ends after it.
+        if (start >= 0 && start + form.length > cut) {
+          cut = start;
+          moved = cut > 0;
         }
-      }
+      });
     }
     return cut;
   }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal';
 import { Masker } from '../../../electron/plugins/tag-engine';
 import { hiddenInputText, TerminalRecorder } from '../../../electron/sessions/terminal-recorder';
@@ -120,6 +120,29 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(summary((await transcripts.read(id)).entries)).toEqual(
       expect.arrayContaining(['output:******-end\n']) as string[],
     );
+  });
+
+  it('searches a line that has no safe cut again only every 1,024 characters, output or typed', async () => {
+    const { transcripts, file } = setup();
+    const masker = new Masker(['s3cr3ts']);
+    const searches = vi.spyOn(masker, 'safeCut');
+    const rec = new TerminalRecorder({
+      masker,
+      write: (entries) => transcripts.append(id, entries),
+      flushMs: 5,
+    });
+    // 60,000 characters of one secret back to back, 60 at a time: no safe cut until 64 KiB.
+    const chunk = 's3cr3t'.repeat(10);
+    for (let i = 0; i < 1000; i++) rec.output(bytes(chunk));
+    const outputSearches = searches.mock.calls.length;
+    for (let i = 0; i < 1000; i++) rec.input(bytes(chunk));
+    // A search past 16,384 characters, then one each time 1,024 more have come: output grows 60
+    // at a time (41 searches, where one a chunk was 727), typed input one character at a time
+    // (43, where one a character was 43,615).
+    expect(outputSearches).toBe(41);
+    expect(searches.mock.calls.length - outputSearches).toBe(43);
+    await rec.close();
+    expect(readFileSync(file, 'utf8')).not.toContain('s3cr3ts');
   });
 
   it('never keeps what is typed at a password prompt', async () => {

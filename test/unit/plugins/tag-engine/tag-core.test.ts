@@ -29,6 +29,7 @@ import {
   tagValue,
   WITHHELD,
 } from '../../../../electron/plugins/tag-engine';
+import { secretForms } from '../../../../electron/plugins/tag-engine/secret-forms';
 
 describe('locateTags', () => {
   it('finds each well-formed tag by offsets in the whole text or between from and to', () => {
@@ -137,6 +138,37 @@ describe('Masker', () => {
     // The other way round, which takes a second pass: abcdef comes first among the forms, but is
     // across the cut only once fedcba has moved it.
     expect(masker.safeCut(`xabcdefedcba${x(20)}`, 9)).toBe(1);
+  });
+
+  it('safeCut: the same cut as a search of every position, on random texts of overlapping secrets', () => {
+    // The largest cut at most `at` (and the longest form less one before the end) that no
+    // occurrence of any form spans: what the remembered-start search must give, found the slow way.
+    const reference = (text: string, at: number, forms: readonly string[]) => {
+      const longest = Math.max(1, ...forms.map((f) => f.length));
+      const spans = (c: number) =>
+        forms.some((form) => {
+          for (let s = Math.max(0, c - form.length + 1); s < c; s++)
+            if (text.startsWith(form, s)) return true;
+          return false;
+        });
+      for (let c = Math.max(0, Math.min(at, text.length - (longest - 1))); c > 0; c--)
+        if (!spans(c)) return c;
+      return 0;
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (const secrets of [['abab'], ['aba', 'baab'], ['aaaa', 'ab']]) {
+      const masker = new Masker(secrets);
+      const forms = secrets.flatMap((secret) => secretForms(secret));
+      for (let round = 0; round < 300; round++) {
+        const text = Array.from({ length: 1 + random(60) }, () => 'abx'[random(3)]).join('');
+        const at = random(text.length + 2);
+        expect(masker.safeCut(text, at), `${secrets.join()} ${text} ${at}`).toBe(reference(text, at, forms));
+      }
+    }
   });
 
   it('withForms also hides each form of each secret, the secrets themselves still', () => {

@@ -102,19 +102,20 @@ export class Masker {
   safeCut(text: string, at = text.length): number {
     const { secrets } = this.forms;
     let cut = Math.max(0, Math.min(at, text.length - ((secrets[0]?.length ?? 1) - 1)));
-    /** Per form: its last start before the cut as it stood when searched (-1: none). */
-    const lastStarts = secrets.map(() => Infinity);
+    // Each form's last start before the cut as it stood when last searched (-1: none).
+    const searches = secrets.map((form) => ({ form, lastStart: Infinity }));
     for (let moved = cut > 0; moved;) {
       moved = false;
-      secrets.forEach((form, k) => {
-        let start = lastStarts[k] ?? -1;
-        if (start >= cut) start = lastStarts[k] = cut > 0 ? text.lastIndexOf(form, cut - 1) : -1;
+      for (const search of searches) {
+        if (search.lastStart >= cut) search.lastStart = text.lastIndexOf(search.form, cut - 1);
+        const { form, lastStart } = search;
         // An occurrence is across the cut when it starts before it and ends after it.
-        if (start >= 0 && start + form.length > cut) {
-          cut = start;
-          moved = cut > 0;
+        if (lastStart >= 0 && lastStart + form.length > cut) {
+          cut = lastStart;
+          if (cut === 0) return 0;
+          moved = true;
         }
-      });
+      }
     }
     return cut;
   }

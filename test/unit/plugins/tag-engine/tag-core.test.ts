@@ -12,7 +12,11 @@
  *   use, the same ones (a pure function of the secrets); only the cost differs.
  *   (Tag engine 113 / 117, 96.6%, 4 December night; the 4th is the NoCoverage of tags.ts:20 above.)
  * - mask.ts safeCut `moved = cut > 0` as `true` or `cut >= 0`: at a cut of 0 the extra pass finds
- *   no form starting before 0, so nothing moves; only the cost differs.
+ *   a form only at 0 (`lastIndexOf` from -1), and answers 0 all the same; only the cost differs.
+ * - mask.ts safeCut `if (search.lastStart >= cut)` always true: a form's last start before the cut
+ *   is searched for again though remembered, and the same start is found; only the cost differs
+ *   (linear time is what remembering buys).
+ *   (Tag engine 179 / 186, 96.2%, 5 December, with the safeCut rewrite.)
  * - mask.ts mask `if (maskEnd >= 0)` as `maskEnd > 0`: maskEnd is -1 before the first occurrence
  *   and an occurrence's end (1 or more) after it, never 0.
  */

@@ -26,6 +26,8 @@ const maxPendingChars = 4 * maxBlockChars;
  */
 const cutRetryChars = 1024;
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /** How often committed lines go to disk (one fsync per batch, not per keystroke or chunk). */
 const defaultFlushMs = 250;
 
@@ -131,14 +133,14 @@ export class TerminalRecorder {
   #commitOutput(length: number): void {
     const text = this.#output.slice(0, length);
     this.#output = this.#output.slice(length);
-    this.#outputCutFrom = maxBlockChars;
+    this.#outputCutFrom = this.#nextSearch(this.#output);
     if (text !== '') this.#push('output', this.options.masker.guard(text));
   }
 
   #commitInput(length = this.#input.length): void {
     const text = this.#input.slice(0, length);
     this.#input = this.#input.slice(length);
-    this.#inputCutFrom = maxBlockChars;
+    this.#inputCutFrom = this.#nextSearch(this.#input);
     if (text !== '') this.#push('input', this.options.masker.guard(text));
   }
 
@@ -147,14 +149,21 @@ export class TerminalRecorder {
    * form longer than the block, or one repeated back to back), all of it past `maxPendingChars`.
    */
   #blockCut(text: string): number {
-    const cut = this.options.masker.safeCut(text);
+    const { masker } = this.options;
+    let cut = masker.safeCut(text);
+    // Not between the two halves of a character outside the BMP (each would be stored as U+FFFD).
+    while (cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1))) cut = masker.safeCut(text, cut - 1);
     if (cut > 0) return cut;
     return text.length > maxPendingChars ? text.length : 0;
   }
 
-  /** The length past which a pending text that had no safe cut is searched again. */
+  /**
+   * The length past which pending text is searched for a cut: a block's, or 1,024 characters more
+   * than now (a search found no cut, or a cut left a block's worth pending: it keeps the longest
+   * secret form less one, over 16 KiB for a stored secret of 8,192 characters or more).
+   */
   #nextSearch(text: string): number {
-    return Math.min(text.length + cutRetryChars, maxPendingChars);
+    return Math.min(Math.max(maxBlockChars, text.length + cutRetryChars), maxPendingChars);
   }
 
   #push(kind: TerminalTranscriptEntry['kind'], text: string): void {

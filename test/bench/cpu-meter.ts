@@ -38,20 +38,27 @@ export function processCpuMs(name: string): number | null {
 }
 
 /**
- * CPU time of one process, every thread of it, in ms (nanosecond counts: the schedstat file of
- * each task under /proc/<pid>/task); null where /proc is not there or the process is gone.
+ * CPU time of one process's threads alive now, in ms (nanosecond counts: the schedstat file of
+ * each task under /proc/<pid>/task); null where /proc is not there or the process is gone. A
+ * thread that ended between two readings takes its time with it: read it around work whose
+ * threads outlive it (the host's and the ssh client's do).
  */
 export function pidCpuMs(pid: number): number | null {
+  let tasks: string[];
   try {
-    let ns = 0;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const [onCpu] = readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ');
-      ns += Number(onCpu);
-    }
-    return ns / 1e6;
+    tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return null;
   }
+  let ns = 0;
+  for (const task of tasks) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // ended since the listing
+    }
+  }
+  return ns / 1e6;
 }
 
 /**

@@ -93,25 +93,30 @@ export class Masker {
    * across the cut, and the last `longest form - 1` characters stay after it (a form may begin
    * there and end in text not yet come). 0 when no such point is left.
    *
-   * The cut moves back to the start of any occurrence across it until none is. Each form's last
-   * start before the cut is remembered and looked for again only once the cut has passed it, so
-   * each form's search covers the text once in all: a line of one secret repeated back to back
-   * (no safe point at all) is walked in linear time, where searching forward from each new cut
-   * scanned to the line's end every time for the forms that were not there.
+   * The cut moves back to the start of any occurrence across it until none is. For each form only
+   * starts not yet looked at are searched, in a window that ends where an occurrence starting
+   * there would end: each form's searches cover the text once in all, plus its length a move.
+   * (Searching from each new cut to the text's end made a line of one secret repeated back to
+   * back, which has no safe point, quadratic: 470 ms a search at 58 KB.)
    */
   safeCut(text: string, at = text.length): number {
     const { secrets } = this.forms;
     let cut = Math.max(0, Math.min(at, text.length - ((secrets[0]?.length ?? 1) - 1)));
-    // Each form's last start before the cut as it stood when last searched (-1: none).
-    const searches = secrets.map((form) => ({ form, lastStart: Infinity }));
+    // Per form: no start from `clearFrom` up to the cut is an occurrence of it (none looked at yet).
+    const searches = secrets.map((form) => ({ form, clearFrom: cut }));
     for (let moved = cut > 0; moved;) {
       moved = false;
       for (const search of searches) {
-        if (search.lastStart >= cut) search.lastStart = text.lastIndexOf(search.form, cut - 1);
-        const { form, lastStart } = search;
-        // An occurrence is across the cut when it starts before it and ends after it.
-        if (lastStart >= 0 && lastStart + form.length > cut) {
-          cut = lastStart;
+        const { form } = search;
+        // An occurrence is across the cut when it starts before it and ends after it. Starts from
+        // the cut on are none of this one's business (another form may have moved it back).
+        const from = Math.max(0, cut - form.length + 1);
+        const to = Math.min(search.clearFrom, cut);
+        if (from >= to) continue;
+        const found = text.slice(from, to + form.length - 1).indexOf(form);
+        search.clearFrom = from;
+        if (found >= 0) {
+          cut = from + found;
           if (cut === 0) return 0;
           moved = true;
         }

@@ -145,6 +145,36 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('s3cr3ts');
   });
 
+  it('after a cut that leaves a block pending (a secret of 8,192 characters or more), searches again only 1,024 characters later', async () => {
+    const { transcripts, file } = setup();
+    // Its hex form is 16,400 characters: every cut keeps 16,399 pending, over a block's size.
+    const long = Array.from({ length: 8200 }, (_, i) => 'QWERTYUIOPASDFGHJKLZ'[(i * 7) % 20]).join('');
+    const masker = new Masker([long]);
+    const searches = vi.spyOn(masker, 'safeCut');
+    const rec = new TerminalRecorder({
+      masker,
+      write: (entries) => transcripts.append(id, entries),
+      flushMs: 5,
+    });
+    for (let i = 0; i < 20_000; i++) rec.input(bytes('y'));
+    await rec.close();
+    // Before, each typed character past 16,384 was searched for and committed on its own (3,616).
+    expect(searches.mock.calls.length).toBe(4);
+    expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('never cuts a block between the two halves of a character outside the BMP', async () => {
+    const { transcripts, recorder } = setup();
+    const rec = recorder(['hunter2']);
+    // The cut falls 13 characters before the end (the longest form less one): inside the emoji.
+    rec.output(bytes(`${'x'.repeat(16_386)}😀${'y'.repeat(12)}`));
+    await rec.close();
+    const texts = (await transcripts.read(id)).entries.map((e) => e.text);
+    expect(texts.join('')).toBe(`${'x'.repeat(16_386)}😀${'y'.repeat(12)}`);
+    // Each entry whole: no half of a pair at either end (shown on its own, it reads as U+FFFD).
+    for (const text of texts) expect(text).not.toMatch(/[\ud800-\udbff]$|^[\udc00-\udfff]/);
+  });
+
   it('never keeps what is typed at a password prompt', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder();

@@ -11,7 +11,9 @@ import type { Socket } from 'node:net';
 
 /**
  * Makes `socket` cork its writes until the end of the tick. Call it after `socket.connect()`:
- * Node's connect puts the prototype's `write` back on the socket.
+ * Node's connect puts the prototype's `write` back on the socket (as it does once the peer has
+ * half-closed, when nothing more is to be written). `end()` uncorks and sends what is corked; a
+ * `destroy()` in the same tick drops it, which is what a destroy is for (a cancel, a timeout).
  */
 export function coalescePacketWrites(socket: Socket): void {
   const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;

@@ -11,6 +11,27 @@ export const WITHHELD =
 /** Forms shorter than this are not looked for by the leak check: they would match ordinary text. */
 const minLeakLength = 6;
 
+/** `text` with each run of overlapping `spans` (sorted by start) replaced by one MASK. */
+function maskSpans(text: string, spans: readonly (readonly [number, number])[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let copied = 0;
+  let maskEnd = -1;
+  for (const [start, end] of spans) {
+    if (start < maskEnd) {
+      maskEnd = Math.max(maskEnd, end);
+      continue;
+    }
+    if (maskEnd >= 0) {
+      out += MASK;
+      copied = maskEnd;
+    }
+    out += text.slice(copied, start);
+    maskEnd = end;
+  }
+  return out + MASK + text.slice(maskEnd);
+}
+
 /**
  * Replaces every secret, every escaped form of it a plugin adds, and the common transforms of
  * each (secret-forms.ts: reversed, base64, hex, URL and shell escapes) with `******`. Longest
@@ -41,33 +62,24 @@ export class Masker {
   /**
    * Every occurrence of every form, overlapping ones too, each run of overlapping occurrences as
    * one mask: `s3cr3ts3cr3ts` holds `s3cr3ts` twice sharing an `s`, and replacing them one after
-   * the other (split and join) left `******3cr3ts`.
+   * the other (split and join) left `******3cr3ts`. `maskedPrefix`: that many first characters are
+   * masked too, the rest of an occurrence that a forced cut split (guardAcross).
    */
-  mask(text: string): string {
+  mask(text: string, maskedPrefix = 0): string {
+    const spans = this.#occurrences(text);
+    if (maskedPrefix > 0) spans.unshift([0, Math.min(maskedPrefix, text.length)]);
+    return maskSpans(text, spans);
+  }
+
+  /** Start and end of every occurrence of every form in `text`, by start. */
+  #occurrences(text: string): [number, number][] {
     const spans: [number, number][] = [];
     // No form is empty: the constructor drops empty secrets, and secretForms makes none of others.
     for (const secret of this.forms.secrets) {
       for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
         spans.push([at, at + secret.length]);
     }
-    if (spans.length === 0) return text;
-    spans.sort((a, b) => a[0] - b[0]);
-    let out = '';
-    let copied = 0;
-    let maskEnd = -1;
-    for (const [start, end] of spans) {
-      if (start < maskEnd) {
-        maskEnd = Math.max(maskEnd, end);
-        continue;
-      }
-      if (maskEnd >= 0) {
-        out += MASK;
-        copied = maskEnd;
-      }
-      out += text.slice(copied, start);
-      maskEnd = end;
-    }
-    return out + MASK + text.slice(maskEnd);
+    return spans.sort((a, b) => a[0] - b[0]);
   }
 
   /**
@@ -82,9 +94,31 @@ export class Masker {
   }
 
   /** The masked text, or the WITHHELD notice when even the masked text still leaks a secret. */
-  guard(text: string): string {
-    const masked = this.mask(text);
+  guard(text: string, maskedPrefix = 0): string {
+    const masked = this.mask(text, maskedPrefix);
     return this.leaks(masked) ? WITHHELD : masked;
+  }
+
+  /**
+   * A growing text cut where safeCut found no safe point (one secret repeated back to back), at
+   * the latest point that keeps the longest form less one after it, so that every occurrence
+   * across the cut is whole in `text`. The part before it is guarded with those occurrences masked
+   * up to the cut; `carry` says how far past the cut they reach: the rest must be guarded with
+   * that many first characters masked (`maskedPrefix`, as `text`'s own here).
+   */
+  guardAcross(text: string, maskedPrefix = 0): { guarded: string; cut: number; carry: number } {
+    const cut = Math.max(0, text.length - ((this.forms.secrets[0]?.length ?? 1) - 1));
+    const spans = this.#occurrences(text);
+    if (maskedPrefix > 0) spans.unshift([0, Math.min(maskedPrefix, text.length)]);
+    let reach = cut;
+    const before: [number, number][] = [];
+    for (const [start, end] of spans) {
+      if (start >= cut) continue;
+      before.push([start, Math.min(end, cut)]);
+      reach = Math.max(reach, end);
+    }
+    const masked = maskSpans(text.slice(0, cut), before);
+    return { guarded: this.leaks(masked) ? WITHHELD : masked, cut, carry: reach - cut };
   }
 
   /**

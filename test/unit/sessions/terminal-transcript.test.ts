@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal';
-import { Masker } from '../../../electron/plugins/tag-engine';
+import { MASK, Masker } from '../../../electron/plugins/tag-engine';
 import { hiddenInputText, TerminalRecorder } from '../../../electron/sessions/terminal-recorder';
 import { TerminalTranscripts, truncatedNote } from '../../../electron/sessions/terminal-transcript';
 import { makeTempDir } from '../../support/temp-dir';
@@ -173,6 +173,23 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(texts.join('')).toBe(`${'x'.repeat(16_386)}😀${'y'.repeat(12)}`);
     // Each entry whole: no half of a pair at either end (shown on its own, it reads as U+FFFD).
     for (const text of texts) expect(text).not.toMatch(/[\ud800-\udbff]$|^[\udc00-\udfff]/);
+  });
+
+  it('cut with no safe point after 64 KiB, masks the occurrences across the cut on both sides, output or typed', async () => {
+    const { transcripts, recorder } = setup();
+    // Back to back, the copies share their #: no point of the line is outside an occurrence.
+    const secret = '#0123456789abcdefgh#';
+    const line = secret.slice(0, -1).repeat(3500);
+    const rec = recorder([secret]);
+    for (let at = 0; at < line.length; at += 100) rec.output(bytes(line.slice(at, at + 100)));
+    rec.output(bytes('#\r\n'));
+    for (const char of line) rec.input(bytes(char));
+    rec.input(bytes('#\r'));
+    await rec.close();
+    const texts = (await transcripts.read(id)).entries.map((e) => e.text);
+    // Before: "******0123456789a" then "bcdefgh******", the secret readable across the two.
+    // (Read, a line's \r is gone.)
+    expect(texts).toEqual([MASK, `${MASK}\n`, MASK, MASK]);
   });
 
   it('never keeps what is typed at a password prompt', async () => {

@@ -22,8 +22,8 @@
  *   crosses, at most the first cut (a move forward is to a start inside a window that ends there),
  *   and never below the largest safe one (a move back is to the start of an occurrence across the
  *   cut, at or after that point): that one; more is searched, the answer is the same.
- *   (Tag engine 177 / 187, 94.7%, 5 December, with the forward-window safeCut.)
- * - mask.ts mask `if (maskEnd >= 0)` as `maskEnd > 0`: maskEnd is -1 before the first occurrence
+ *   (Tag engine 209 / 219, 95.4%, 5 December, with the forward-window safeCut and guardAcross.)
+ * - mask.ts maskSpans `if (maskEnd >= 0)` as `maskEnd > 0`: maskEnd is -1 before the first occurrence
  *   and an occurrence's end (1 or more) after it, never 0.
  */
 import { describe, expect, it } from 'vitest';
@@ -179,6 +179,53 @@ describe('Masker', () => {
         expect(masker.safeCut(text, at), `${secrets.join()} ${text} ${at}`).toBe(reference(text, at, forms));
       }
     }
+  });
+
+  it('mask with a masked prefix: those first characters are one mask with what overlaps them', () => {
+    const masker = new Masker(['abcdef']);
+    expect(masker.mask('xyz-tail', 3)).toBe(`${MASK}-tail`);
+    expect(masker.mask('xyabcdef-tail', 3)).toBe(`${MASK}-tail`);
+    expect(masker.mask('xy', 5)).toBe(MASK);
+    expect(masker.mask('xyz', 0)).toBe('xyz');
+  });
+
+  it('guardAcross: cut the longest form less one from the end, occurrences across it masked on both sides', () => {
+    // Its longest form is hex, 40 characters: the cut keeps 39 after it.
+    const secret = '#0123456789abcdefgh#';
+    const masker = new Masker([secret]);
+    const before = `${'x'.repeat(10)}${secret}${'y'.repeat(50)}`;
+    expect(masker.guardAcross(before)).toEqual({
+      guarded: `${'x'.repeat(10)}${MASK}${'y'.repeat(11)}`,
+      cut: 41,
+      carry: 0,
+    });
+    const across = `${'x'.repeat(30)}${secret}${'y'.repeat(30)}`;
+    const { guarded, cut, carry } = masker.guardAcross(across);
+    expect({ guarded, cut, carry }).toEqual({ guarded: `${'x'.repeat(30)}${MASK}`, cut: 41, carry: 9 });
+    expect(masker.guard(across.slice(cut), carry)).toBe(`${MASK}${'y'.repeat(30)}`);
+    // Occurrences from the cut on are the rest's: one starting at the cut, one after it.
+    expect(masker.guardAcross(`${'x'.repeat(10)}${secret}${'y'.repeat(19)}`)).toEqual({
+      guarded: 'x'.repeat(10),
+      cut: 10,
+      carry: 0,
+    });
+    expect(masker.guardAcross(`${'x'.repeat(45)}${secret}`)).toEqual({
+      guarded: 'x'.repeat(26),
+      cut: 26,
+      carry: 0,
+    });
+    expect(masker.guardAcross('x'.repeat(60))).toEqual({ guarded: 'x'.repeat(21), cut: 21, carry: 0 });
+    expect(new Masker([]).guardAcross('abc')).toEqual({ guarded: 'abc', cut: 3, carry: 0 });
+    // A masked prefix reaching past the cut is carried on.
+    expect(masker.guardAcross('z'.repeat(80), 45)).toEqual({ guarded: MASK, cut: 41, carry: 4 });
+    expect(masker.guardAcross('z'.repeat(80), 5)).toEqual({
+      guarded: `${MASK}${'z'.repeat(36)}`,
+      cut: 41,
+      carry: 0,
+    });
+    // What still leaks once masked is withheld, as guard does.
+    const leaky = new Masker(['s3cret-value']);
+    expect(leaky.guardAcross(`pw s3cret-\nvalue${'q'.repeat(40)}`).guarded).toBe(WITHHELD);
   });
 
   it('withForms also hides each form of each secret, the secrets themselves still', () => {

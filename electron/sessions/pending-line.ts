@@ -1,0 +1,72 @@
+import type { Masker } from '../plugins/tag-engine';
+
+/** A line without a line end is cut into blocks of about this many characters. */
+export const maxBlockChars = 16 * 1024;
+
+/** A line with no safe cut is held up to this many characters (memory stays bounded). */
+export const maxPendingChars = 4 * maxBlockChars;
+
+/**
+ * After a search for a safe cut found none, the line grows by this many characters before the
+ * next search: each search walks every secret form back through the line, and a line of one
+ * secret repeated would otherwise be walked again at every chunk, up to `maxPendingChars`.
+ */
+const cutRetryChars = 1024;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * One terminal line being shown or typed and not yet in the transcript, taken out guarded
+ * (masked, or withheld when it still leaks). A line that grows past a block without a line end is
+ * cut where no secret form crosses the cut (`Masker.safeCut`); where there is no such point for
+ * `maxPendingChars` (one secret repeated back to back), it is cut anyway and the occurrences
+ * across the cut are masked on both sides of it (`Masker.guardAcross`).
+ */
+export class PendingLine {
+  text = '';
+  /** The line is searched for a cut once longer than this. */
+  #cutFrom = maxBlockChars;
+  /** First characters of `text` masked whatever they are: the rest of an occurrence cut across. */
+  #carry = 0;
+
+  constructor(private readonly masker: Masker) {}
+
+  /** The first `length` characters, guarded; undefined when there are none. */
+  take(length = this.text.length): string | undefined {
+    const text = this.text.slice(0, length);
+    this.text = this.text.slice(length);
+    const carry = this.#carry;
+    this.#carry = Math.max(0, carry - length);
+    this.#cutFrom = nextSearch(this.text);
+    return text === '' ? undefined : this.masker.guard(text, carry);
+  }
+
+  /** A block of a line grown past a block's size, guarded, when one is to be cut now. */
+  takeBlock(): string | undefined {
+    const { masker } = this;
+    if (this.text.length <= this.#cutFrom) return undefined;
+    let cut = masker.safeCut(this.text);
+    // Not between the two halves of a character outside the BMP (each would be stored as U+FFFD).
+    while (cut > 0 && isHighSurrogate(this.text.charCodeAt(cut - 1)))
+      cut = masker.safeCut(this.text, cut - 1);
+    if (cut > 0) return this.take(cut);
+    if (this.text.length <= maxPendingChars) {
+      this.#cutFrom = nextSearch(this.text);
+      return undefined;
+    }
+    const across = masker.guardAcross(this.text, this.#carry);
+    this.text = this.text.slice(across.cut);
+    this.#carry = across.carry;
+    this.#cutFrom = nextSearch(this.text);
+    return across.guarded;
+  }
+}
+
+/**
+ * The length past which a line is searched for a cut: a block's, or 1,024 characters more than
+ * now (a search found no cut, or a cut left a block's worth pending: it keeps the longest secret
+ * form less one, over 16 KiB for a stored secret of 8,192 characters or more).
+ */
+function nextSearch(text: string): number {
+  return Math.min(Math.max(maxBlockChars, text.length + cutRetryChars), maxPendingChars);
+}

@@ -1,9 +1,12 @@
-import type { Masker } from '../plugins/tag-engine';
+import { isHighSurrogate, type Masker } from '../plugins/tag-engine';
 
 /** A line without a line end is cut into blocks of about this many characters. */
 export const maxBlockChars = 16 * 1024;
 
-/** A line with no safe cut is held up to this many characters (memory stays bounded). */
+/**
+ * A line with no safe cut is held up to this many characters (memory stays bounded), or up to the
+ * longest form of a secret where that is longer.
+ */
 export const maxPendingChars = 4 * maxBlockChars;
 
 /**
@@ -12,8 +15,6 @@ export const maxPendingChars = 4 * maxBlockChars;
  * secret repeated would otherwise be walked again at every chunk, up to `maxPendingChars`.
  */
 const cutRetryChars = 1024;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * One terminal line being shown or typed and not yet in the transcript, taken out guarded
@@ -55,6 +56,12 @@ export class PendingLine {
       return undefined;
     }
     const across = masker.guardAcross(this.text, this.#carry);
+    if (across.cut === 0) {
+      // A secret form longer than the line so far (a stored secret of 32 K characters or more,
+      // hex-spelt): held until it could be whole before a cut.
+      this.#cutFrom = this.text.length + cutRetryChars;
+      return undefined;
+    }
     this.text = this.text.slice(across.cut);
     this.#carry = across.carry;
     this.#cutFrom = nextSearch(this.text);

@@ -11,6 +11,8 @@ export const WITHHELD =
 /** Forms shorter than this are not looked for by the leak check: they would match ordinary text. */
 const minLeakLength = 6;
 
+export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
 /** `text` with each run of overlapping `spans` (sorted by start) replaced by one MASK. */
 function maskSpans(text: string, spans: readonly (readonly [number, number])[]): string {
   if (spans.length === 0) return text;
@@ -107,10 +109,12 @@ export class Masker {
    * that many first characters masked (`maskedPrefix`, as `text`'s own here).
    */
   guardAcross(text: string, maskedPrefix = 0): { guarded: string; cut: number; carry: number } {
-    const cut = Math.max(0, text.length - ((this.forms.secrets[0]?.length ?? 1) - 1));
+    let cut = Math.max(0, text.length - ((this.forms.secrets[0]?.length ?? 1) - 1));
+    // Not between the two halves of a character outside the BMP: further back, more is kept whole.
+    while (cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1))) cut--;
     const spans = this.#occurrences(text);
     if (maskedPrefix > 0) spans.unshift([0, Math.min(maskedPrefix, text.length)]);
-    let reach = cut;
+    let reach = Math.max(cut, Math.min(maskedPrefix, text.length));
     const before: [number, number][] = [];
     for (const [start, end] of spans) {
       if (start >= cut) continue;

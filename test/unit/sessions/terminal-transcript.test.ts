@@ -192,6 +192,19 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(texts).toEqual([MASK, `${MASK}\n`, MASK, MASK]);
   });
 
+  it('holds a line shorter than a secret form longer than 64 KiB, then cuts it whole, never a half character', async () => {
+    const { transcripts, recorder } = setup();
+    // Its hex form is 66,000 characters: no cut can keep it whole before the line is that long.
+    const rec = recorder(['k'.repeat(33_000)]);
+    for (let i = 0; i < 33_001; i++) rec.input(bytes('😀'));
+    await rec.close();
+    const texts = (await transcripts.read(id)).entries.map((e) => e.text);
+    // Before: 231 empty entries, then one a character, the first emoji split in two.
+    expect(texts.join('')).toBe('😀'.repeat(33_001));
+    expect(texts.length).toBeLessThan(5);
+    for (const text of texts) expect(text).not.toMatch(/^$|[\ud800-\udbff]$|^[\udc00-\udfff]/);
+  });
+
   it('never keeps what is typed at a password prompt', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder();

@@ -4,27 +4,8 @@
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { connectSsh, openPty } from '../../../../electron/plugins/ssh';
+import { recordFlushes } from '../../../support/socket-flushes';
 import { sshLab } from './support';
-
-/** The socket's hand-offs to the system, one entry per `_write` or `_writev` (chunk sizes). */
-function recordFlushes(socket: Socket): { call: string; sizes: number[] }[] {
-  const flushes: { call: string; sizes: number[] }[] = [];
-  const spied = socket as unknown as {
-    _write: (chunk: Buffer, encoding: string, cb: () => void) => void;
-    _writev: (chunks: { chunk: Buffer }[], cb: () => void) => void;
-  };
-  const write = spied._write.bind(socket);
-  const writev = spied._writev.bind(socket);
-  spied._write = (chunk, encoding, cb) => {
-    flushes.push({ call: '_write', sizes: [chunk.length] });
-    write(chunk, encoding, cb);
-  };
-  spied._writev = (chunks, cb) => {
-    flushes.push({ call: '_writev', sizes: chunks.map((c) => c.chunk.length) });
-    writev(chunks, cb);
-  };
-  return flushes;
-}
 
 describe('connectSsh: the packets a terminal sends', () => {
   const lab = sshLab();

@@ -1,9 +1,7 @@
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coalescePacketWrites } from '../../../../electron/plugins/ssh/connection/packet-socket';
-
-/** How the socket hands bytes to the system: one entry per `_write` or `_writev` (chunk sizes). */
-type Flush = { readonly call: '_write' | '_writev'; readonly sizes: number[] };
+import { recordFlushes, type Flush } from '../../../support/socket-flushes';
 
 interface Spied {
   readonly socket: Socket;
@@ -27,21 +25,7 @@ afterEach(async () => {
 async function connected(coalesce: 'after connect' | 'before connect' | 'never'): Promise<Spied> {
   const socket = new Socket();
   socket.setNoDelay(true);
-  const flushes: Flush[] = [];
-  const spied = socket as unknown as {
-    _write: (chunk: Buffer, encoding: string, cb: () => void) => void;
-    _writev: (chunks: { chunk: Buffer }[], cb: () => void) => void;
-  };
-  const write = spied._write.bind(socket);
-  const writev = spied._writev.bind(socket);
-  spied._write = (chunk, encoding, cb) => {
-    flushes.push({ call: '_write', sizes: [chunk.length] });
-    write(chunk, encoding, cb);
-  };
-  spied._writev = (chunks, cb) => {
-    flushes.push({ call: '_writev', sizes: chunks.map((c) => c.chunk.length) });
-    writev(chunks, cb);
-  };
+  const flushes = recordFlushes(socket);
   if (coalesce === 'before connect') coalescePacketWrites(socket);
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => {

@@ -223,6 +223,14 @@ describe('Masker', () => {
       cut: 41,
       carry: 0,
     });
+    // A masked prefix is carried on even where the cut is 0 (a form longer than the text), and a
+    // cut is never between the halves of a character outside the BMP.
+    expect(masker.guardAcross('z'.repeat(20), 7)).toEqual({ guarded: '', cut: 0, carry: 7 });
+    expect(masker.guardAcross(`${'q'.repeat(40)}😀${'q'.repeat(38)}`)).toEqual({
+      guarded: 'q'.repeat(40),
+      cut: 40,
+      carry: 0,
+    });
     // What still leaks once masked is withheld, as guard does.
     const leaky = new Masker(['s3cret-value']);
     expect(leaky.guardAcross(`pw s3cret-\nvalue${'q'.repeat(40)}`).guarded).toBe(WITHHELD);

@@ -22,12 +22,15 @@
  *   crosses, at most the first cut (a move forward is to a start inside a window that ends there),
  *   and never below the largest safe one (a move back is to the start of an occurrence across the
  *   cut, at or after that point): that one; more is searched, the answer is the same.
- *   (Tag engine 209 / 219, 95.4%, 5 December, with the forward-window safeCut and guardAcross.)
+ * - mask.ts guardAcross `while (cut > 0 && …)` as `true` or `cut >= 0`: at a cut of 0,
+ *   `charCodeAt(-1)` is NaN, no surrogate, and the loop stops all the same.
+ *   (Tag engine 225 / 237, 94.9%, 5 December, with the forward-window safeCut and guardAcross.)
  * - mask.ts maskSpans `if (maskEnd >= 0)` as `maskEnd > 0`: maskEnd is -1 before the first occurrence
  *   and an occurrence's end (1 or more) after it, never 0.
  */
 import { describe, expect, it } from 'vitest';
 import {
+  isHighSurrogate,
   isKnownTag,
   isSecretTag,
   locateTags,
@@ -234,6 +237,17 @@ describe('Masker', () => {
     // What still leaks once masked is withheld, as guard does.
     const leaky = new Masker(['s3cret-value']);
     expect(leaky.guardAcross(`pw s3cret-\nvalue${'q'.repeat(40)}`).guarded).toBe(WITHHELD);
+  });
+
+  it('isHighSurrogate: the first half of a pair, 0xd800 to 0xdbff, and nothing around it', () => {
+    expect([0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000].map(isHighSurrogate)).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('withForms also hides each form of each secret, the secrets themselves still', () => {

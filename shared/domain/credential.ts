@@ -11,6 +11,28 @@ export const credentialStatuses = ['Active', 'Inactive'] as const;
 export const credentialStatusSchema = z.enum(credentialStatuses);
 
 export const maxPasswordLength = 256;
+
+/**
+ * Why a password or passphrase cannot be kept, or undefined: a NUL (every protocol and C string
+ * would cut the password there, and the tag engine refuses it at run time) or half of a UTF-16
+ * pair (it would reach the target as U+FFFD, a different password). Beyond that a password may
+ * hold anything, control characters included: generators and other vaults make such passwords.
+ */
+export function secretTextProblem(value: string, label: string): string | undefined {
+  if (value.includes('\u0000')) return `${label} contains a NUL character, which no target can receive`;
+  if (/\p{Cs}/u.test(value)) return `${label} contains half of a character (a lone UTF-16 surrogate)`;
+  return undefined;
+}
+
+/** A password as a form or an import gives it: 1 to maxPasswordLength characters, see secretTextProblem. */
+export const passwordValueSchema = z
+  .string()
+  .min(1, 'Required')
+  .max(maxPasswordLength, `At most ${maxPasswordLength} characters`)
+  .superRefine((s, ctx) => {
+    const problem = secretTextProblem(s, 'The password');
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
 /** An OpenSSH or PEM private key as text: an RSA-8192 key with its comments fits with room to spare. */
 export const maxPrivateKeyLength = 16384;
 
@@ -62,10 +84,7 @@ export type CredentialFields = z.output<typeof credentialInputSchema>;
  */
 export const passwordChangeSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('keep') }),
-  z.object({
-    action: z.literal('set'),
-    value: z.string().min(1, 'Required').max(maxPasswordLength, `At most ${maxPasswordLength} characters`),
-  }),
+  z.object({ action: z.literal('set'), value: passwordValueSchema }),
   z.object({ action: z.literal('generate') }),
   z.object({ action: z.literal('clear') }),
 ]);
@@ -83,7 +102,14 @@ export const keyChangeSchema = z.discriminatedUnion('action', [
       .string()
       .min(1, 'Required')
       .max(maxPrivateKeyLength, `At most ${maxPrivateKeyLength} characters`),
-    passphrase: z.string().max(maxPasswordLength, `At most ${maxPasswordLength} characters`).default(''),
+    passphrase: z
+      .string()
+      .max(maxPasswordLength, `At most ${maxPasswordLength} characters`)
+      .superRefine((s, ctx) => {
+        const problem = secretTextProblem(s, 'The passphrase');
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default(''),
   }),
   z.object({ action: z.literal('clear') }),
 ]);

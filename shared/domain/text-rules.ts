@@ -7,7 +7,8 @@
  * - bidirectional formatting characters: the embeddings and overrides U+202A–U+202E, the isolates
  *   U+2066–U+2069, and also the invisible marks U+200E, U+200F and U+061C. They make text display
  *   in another order than it is stored ("Trojan Source"), and the marks make two names that look
- *   the same differ. A name never needs them: right-to-left letters display correctly on their own.
+ *   the same differ. A name never needs them: right-to-left letters display correctly on their own;
+ * - half of a UTF-16 surrogate pair: it is no character, and would be stored as U+FFFD.
  *
  * Multi-line fields (a template's content and description) keep tab, line feed and carriage return;
  * single-line fields also refuse the Unicode line and paragraph separators (U+2028, U+2029).
@@ -42,6 +43,10 @@ export function textProblem(text: string, label: string, options: TextRuleOption
         ? `${label} contains a control character (${codePointName(cp)}); only tabs and line breaks are allowed`
         : `${label} contains a control character (${codePointName(cp)}); only printable text is allowed`;
     }
+    // Half of a UTF-16 pair (a paste cut inside an emoji, a crafted IPC call): not text at all; it
+    // would be written to disk and to targets as U+FFFD.
+    if (cp >= 0xd800 && cp <= 0xdfff)
+      return `${label} contains half of a character (a lone UTF-16 surrogate)`;
     if (isBidiControl(cp)) {
       return `${label} contains a bidirectional control character (${codePointName(cp)}), which makes text display differently from what it is`;
     }

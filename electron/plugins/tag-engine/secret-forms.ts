@@ -95,13 +95,19 @@ const lowerPercent = (s: string): string => s.replace(/%[0-9A-F]{2}/g, (e) => e.
  * Duplicates removed.
  */
 export function secretForms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
+  // A lone surrogate (no rule lets one be saved now, but a store or vault written before may hold
+  // one) leaves the process as U+FFFD wherever the text is encoded: the forms are of that text,
+  // and encodeURIComponent, which throws on it, never sees the raw one. A throw here would stop
+  // every mask, and with it the session's transcript, in the middle of a session.
+  const sent = secret.replace(/\p{Cs}/gu, '\ufffd');
+  const bytes = Buffer.from(sent, 'utf8');
   const hex = bytes.toString('hex');
   const base64 = base64Cores(bytes);
-  const url = encodeURIComponent(secret);
-  const form = formEncoded(secret);
+  const url = encodeURIComponent(sent);
+  const form = formEncoded(sent);
   const forms = [
     reverse(secret),
+    reverse(sent),
     ...base64,
     ...base64.map((b) => b.replaceAll('+', '-').replaceAll('/', '_')),
     hex,
@@ -110,12 +116,12 @@ export function secretForms(secret: string): string[] {
     lowerPercent(url),
     form,
     lowerPercent(form),
-    ...singleQuoted(secret),
-    backslashAll(secret),
-    printfQ(secret),
-    ...ansiCQuoted(secret),
+    ...singleQuoted(sent),
+    backslashAll(sent),
+    printfQ(sent),
+    ...ansiCQuoted(sent),
   ].filter((f) => f.length >= minFormLength);
-  return [...new Set([secret, ...forms])];
+  return [...new Set([secret, sent, ...forms])];
 }
 
 /**

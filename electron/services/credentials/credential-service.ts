@@ -10,6 +10,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import {
   credentialInputSchema,
   maxPasswordLength,
+  secretTextProblem,
   type Credential,
   type CredentialFields,
   type KeyChange,
@@ -668,7 +669,8 @@ function passwordErrors(password: PasswordChange): FieldError[] {
   if (password.value.length > maxPasswordLength) {
     return [{ field: 'password', message: `At most ${maxPasswordLength} characters` }];
   }
-  return [];
+  const problem = secretTextProblem(password.value, 'The password');
+  return problem === undefined ? [] : [{ field: 'password', message: problem }];
 }
 
 function usedAsAuth(label: string, users: readonly CredentialRef[], field?: string): ServiceError {

@@ -1,6 +1,6 @@
 // ssh2 is CommonJS: its `utils` is not a named export the bundled ESM build can import.
 import ssh2, { type ParsedKey } from 'ssh2';
-import type { KeyChange } from '../../../shared/domain/credential';
+import { secretTextProblem, type KeyChange } from '../../../shared/domain/credential';
 import type { FieldError } from '../../../shared/domain/rules/credential-rules';
 
 /** Where a credential's SSH private key (with its passphrase) lives in the vault. */
@@ -77,6 +77,12 @@ export function keyErrors(key: KeyChange): FieldError[] {
   if (key.action !== 'set') return [];
   const text = key.privateKey.trim();
   if (text === '') return [{ field: 'privateKey', message: 'Paste a private key, or load it from a file' }];
+  // Both become secrets of every run that logs in with them (masked in outputs): refused as a
+  // password is, here too because an import's keys come this way and not through the form's schema.
+  const textProblem = secretTextProblem(key.privateKey, 'The key');
+  if (textProblem !== undefined) return [{ field: 'privateKey', message: textProblem }];
+  const passphraseProblem = secretTextProblem(key.passphrase, 'The passphrase');
+  if (passphraseProblem !== undefined) return [{ field: 'keyPassphrase', message: passphraseProblem }];
   if (!text.startsWith('-----BEGIN ')) {
     return [
       {

@@ -4,7 +4,11 @@ import {
   type BundleJitRefs,
   type BundleKey,
 } from '../../../shared/domain/bundle';
-import { maxPasswordLength, type CredentialFields } from '../../../shared/domain/credential';
+import {
+  maxPasswordLength,
+  secretTextProblem,
+  type CredentialFields,
+} from '../../../shared/domain/credential';
 import { clashTitle, templateNameKey } from '../../../shared/domain/import-clash';
 import { findPlugin, type PluginId } from '../../../shared/domain/plugin';
 import {
@@ -482,6 +486,9 @@ function checkPassword(password: string, ref: string, itemPath: string, problems
       secretPath(ref),
       `The password of ${itemPath} is longer than ${maxPasswordLength} characters`,
     );
+  } else {
+    const problem = secretTextProblem(password, `The password of ${itemPath}`);
+    if (problem !== undefined) problems.add(secretPath(ref), problem);
   }
 }
 

@@ -97,6 +97,18 @@ describe('names and labels refuse control and bidirectional formatting character
     );
   });
 
+  it('refuses half of a surrogate pair (a paste cut inside an emoji), alone or at either end', () => {
+    const half = 'contains half of a character (a lone UTF-16 surrogate)';
+    for (const name of ['web-\ud83d', '\udc69-web', 'w\udc69\ud83deb']) {
+      expect(issues(deviceInputSchema.safeParse({ ...device, name }))).toEqual([
+        ['name', `Device name ${half}`],
+      ]);
+    }
+    // Both halves together are one character, and fine.
+    expect(textProblem('web-\ud83d\udc69', 'Name')).toBeUndefined();
+    expect(textProblem('x\ud800', 'Value', { multiline: true })).toBe(`Value ${half}`);
+  });
+
   it('still reads records stored before the rule (so they show, and can be corrected)', () => {
     const old = `web\u202E-01`;
     expect(

@@ -52,6 +52,24 @@ describe('credential draft', () => {
     expect(firstErrorSlot(result.errors)).toBe('username');
   });
 
+  it('shows a typed password or passphrase no target could receive beside its field, with the reason', () => {
+    const result = checkDraft({ ...valid, password: 'Pw\u0000x' }, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.password).toBe(
+        'The password contains a NUL character, which no target can receive',
+      );
+    const key = checkDraft(
+      { ...valid, privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----', keyPassphrase: 'p\ud800' },
+      ctx,
+    );
+    expect(key.ok).toBe(false);
+    if (!key.ok)
+      expect(key.errors.keyPassphrase).toBe(
+        'The passphrase contains half of a character (a lone UTF-16 surrogate)',
+      );
+  });
+
   it('requires a device', () => {
     const result = checkDraft({ ...valid, deviceId: null }, ctx);
     expect(result.ok).toBe(false);

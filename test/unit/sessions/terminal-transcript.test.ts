@@ -50,6 +50,18 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('records a session whose secret holds half of a UTF-16 pair (an older store), masked as sent', async () => {
+    // The masker threw on such a secret, inside ssh2's data listener: the session's transcript
+    // and the host with it were lost while the account was switched on.
+    const { transcripts, recorder } = setup();
+    const rec = recorder(['Old\ud800Pw-99']);
+    rec.output(bytes('echo Old\ud800Pw-99\r\n'));
+    rec.input(bytes('ls\r'));
+    await rec.close();
+    const page = await transcripts.read(id);
+    expect(summary(page.entries)).toEqual([`output:echo ${MASK}\n`, 'input:ls']);
+  });
+
   it('masks every known secret, also when ssh2 split it over two chunks', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder(['Jit-Pw-4421x']);

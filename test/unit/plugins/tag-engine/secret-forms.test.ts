@@ -103,3 +103,40 @@ describe('Masker.guard: outputs that still hold a secret are refused', () => {
     );
   });
 });
+
+// No rule lets a lone surrogate be saved in a secret now, but a store or vault written by an older
+// build may hold one: encodeURIComponent threw on it, and every mask with it, the terminal
+// recorder's included, in the middle of a session.
+describe('Masker: a secret holding half of a UTF-16 pair', () => {
+  const broken = 'pw\ud800secret-tail';
+  const masker = new Masker([broken]);
+  // How it leaves the process: written as UTF-8, the lone half is U+FFFD.
+  const sent = Buffer.from(broken, 'utf8').toString('utf8');
+
+  it('masks without throwing, the text as held and as sent', () => {
+    expect(sent).toBe('pw\ufffdsecret-tail');
+    expect(masker.guard(`a ${broken} b`)).toBe(`a ${MASK} b`);
+    expect(masker.guard(`a ${sent} b`)).toBe(`a ${MASK} b`);
+  });
+
+  it('masks the transforms of the text as sent', () => {
+    const sentBytes = Buffer.from(sent, 'utf8');
+    for (const form of [
+      sentBytes.toString('hex'),
+      sentBytes.toString('base64'),
+      encodeURIComponent(sent),
+      Array.from(sent).reverse().join(''),
+    ]) {
+      // base64's padding is no part of the secret, and stays.
+      const guarded = masker.guard(`[${form}]`);
+      expect(guarded, form).toContain(MASK);
+      expect(guarded, form).not.toContain(form);
+    }
+  });
+
+  it('finds a cut and a forced cut in text around it', () => {
+    const text = `${'x'.repeat(40)}${broken}${'y'.repeat(40)}`;
+    expect(masker.safeCut(text)).toBeGreaterThan(0);
+    expect(masker.guardAcross(text.repeat(3)).guarded).not.toContain('secret-tail');
+  });
+});

@@ -117,6 +117,26 @@ describe('CredentialService writes', () => {
     expect(s.credentials.options().rows.map((o) => o.id)).toEqual([seed.admin.id]);
   });
 
+  it('refuses a password no target could receive (NUL, half a character) from a caller inside the core', async () => {
+    const web = await s.devices.save(undefined, device(), actor);
+    await settle();
+    const writes = s.vault.writes.length;
+    for (const [value, reason] of [
+      ['Pw\u0000-inner', 'contains a NUL character'],
+      ['Pw-\ud800-inner', 'contains half of a character'],
+    ] as const) {
+      await expect(
+        s.credentials.save(undefined, credential({ deviceId: web.id }), setPassword(value), actor),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'password',
+        message: expect.stringContaining(reason) as unknown,
+      });
+    }
+    expect(s.vault.writes.length).toBe(writes);
+    expect(s.credentials.options().rows).toEqual([]);
+  });
+
   it('fails with locked, writing nothing, when the password must change while the vault is locked', async () => {
     const web = await s.devices.save(undefined, device(), actor);
     const root = await s.credentials.save(

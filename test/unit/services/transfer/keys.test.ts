@@ -194,6 +194,14 @@ describe('SSH keys in an export with secrets', () => {
         message: /does not open this key/,
       },
       { key: { privateKey: lockedKey, passphrase: '' }, message: /is encrypted: enter its passphrase/ },
+      {
+        key: { privateKey: `${plainKey}\ud800`, passphrase: '' },
+        message: /The key contains half of a character \(a lone UTF-16 surrogate\)/,
+      },
+      {
+        key: { privateKey: plainKey, passphrase: 'pass\udc00phrase' },
+        message: /The passphrase contains half of a character/,
+      },
       { key: { privateKey: 42 }, message: /is malformed \(privateKey\)/ },
       { key: 'just a string', message: /is malformed/ },
     ];
@@ -214,6 +222,29 @@ describe('SSH keys in an export with secrets', () => {
       expectNoKeyText(JSON.stringify(problems));
       expect(env.credentials.exportRows()).toEqual([]);
       expect(readCredentialFiles(dir)).not.toContain('web-01');
+    }
+  });
+
+  it('refuses a password with a NUL or half a character, naming the credential, never the value', async () => {
+    const source = JSON.parse(await exported(false)) as Record<string, unknown>;
+    const cases: [string, RegExp][] = [
+      ['Nul\u0000-Pw-77', /^The password of credentials\[0\] contains a NUL character/],
+      ['Half\ud83d-Pw-77', /^The password of credentials\[0\] contains half of a character/],
+    ];
+    for (const [password, message] of cases) {
+      const { env } = await fresh();
+      const secrets = await sealSecrets(
+        { passwords: { c1: password }, keys: { c1: { privateKey: plainKey, passphrase: '' } } },
+        bundlePassphrase,
+        testCost,
+      );
+      const content = JSON.stringify({ ...source, secrets });
+      const outcome = await env.transfer.importBundle({ content, passphrase: bundlePassphrase }, actor);
+      const problems = outcome.applied ? [] : outcome.problems;
+      expect(problems.map((p) => p.path)).toEqual(['secrets["c1"]']);
+      expect(problems[0]?.message).toMatch(message);
+      expect(JSON.stringify(problems)).not.toContain('-Pw-77');
+      expect(env.credentials.exportRows()).toEqual([]);
     }
   });
 

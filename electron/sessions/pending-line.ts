@@ -1,13 +1,13 @@
-import { isHighSurrogate, type Masker } from '../plugins/tag-engine';
+import type { Masker } from '../plugins/tag-engine';
 
 /** A line without a line end is cut into blocks of about this many characters. */
-export const maxBlockChars = 16 * 1024;
+const maxBlockChars = 16 * 1024;
 
 /**
  * A line with no safe cut is held up to this many characters (memory stays bounded), or up to the
  * longest form of a secret where that is longer.
  */
-export const maxPendingChars = 4 * maxBlockChars;
+const maxPendingChars = 4 * maxBlockChars;
 
 /**
  * After a search for a safe cut found none, the line grows by this many characters before the
@@ -46,10 +46,7 @@ export class PendingLine {
   takeBlock(): string | undefined {
     const { masker } = this;
     if (this.text.length <= this.#cutFrom) return undefined;
-    let cut = masker.safeCut(this.text);
-    // Not between the two halves of a character outside the BMP (each would be stored as U+FFFD).
-    while (cut > 0 && isHighSurrogate(this.text.charCodeAt(cut - 1)))
-      cut = masker.safeCut(this.text, cut - 1);
+    const cut = masker.safeCut(this.text);
     if (cut > 0) return this.take(cut);
     if (this.text.length <= maxPendingChars) {
       this.#cutFrom = nextSearch(this.text);

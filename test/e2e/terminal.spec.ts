@@ -28,6 +28,8 @@ test.beforeAll(async () => {
   root = await sshConnect({ host, port, username: adminUser, privateKey });
 });
 test.afterAll(async () => {
+  // The plain session's account is made by the test, not by a JIT run that removes it.
+  await sshExec(root, 'userdel -r plainops 2>/dev/null || true');
   await sshClose(root);
   await lab.stop();
 });

@@ -5,7 +5,7 @@ export { ConnectFailed, failureKind, messageOf, oneLine } from './failures';
 export { derivedTags, withDerivedTags, type DerivedTagValues } from './derived-tags';
 export { describeProblems, sortProblems, tagProblems } from './check';
 export { defaultTimeouts, guarded, Interrupted, resolveTimeouts, type InterruptKind } from './interrupt';
-export { isHighSurrogate, MASK, Masker, runSecrets, WITHHELD } from './mask';
+export { MASK, Masker, runSecrets, WITHHELD } from './mask';
 export { LineIndex, type TextPosition } from './positions';
 export { Refusal } from './refusal';
 export { elapsedSince, RunRecorder } from './run-recorder';

@@ -11,7 +11,14 @@ export const WITHHELD =
 /** Forms shorter than this are not looked for by the leak check: they would match ordinary text. */
 const minLeakLength = 6;
 
-export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * Whether a cut at `cut` leaves the first half of a character outside the BMP before it: each
+ * half stored on its own would read as U+FFFD. Cuts move back from such a point.
+ */
+const splitsPair = (text: string, cut: number): boolean =>
+  cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1));
 
 /** `text` with each run of overlapping `spans` (sorted by start) replaced by one MASK. */
 function maskSpans(text: string, spans: readonly (readonly [number, number])[]): string {
@@ -68,20 +75,23 @@ export class Masker {
    * masked too, the rest of an occurrence that a forced cut split (guardAcross).
    */
   mask(text: string, maskedPrefix = 0): string {
-    const spans = this.#occurrences(text);
-    if (maskedPrefix > 0) spans.unshift([0, Math.min(maskedPrefix, text.length)]);
-    return maskSpans(text, spans);
+    return maskSpans(text, this.#spansToMask(text, maskedPrefix));
   }
 
-  /** Start and end of every occurrence of every form in `text`, by start. */
-  #occurrences(text: string): [number, number][] {
+  /**
+   * Start and end of every occurrence of every form in `text`, by start, and first the masked
+   * prefix's when there is one.
+   */
+  #spansToMask(text: string, maskedPrefix: number): [number, number][] {
     const spans: [number, number][] = [];
     // No form is empty: the constructor drops empty secrets, and secretForms makes none of others.
     for (const secret of this.forms.secrets) {
       for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
         spans.push([at, at + secret.length]);
     }
-    return spans.sort((a, b) => a[0] - b[0]);
+    spans.sort((a, b) => a[0] - b[0]);
+    if (maskedPrefix > 0) spans.unshift([0, Math.min(maskedPrefix, text.length)]);
+    return spans;
   }
 
   /**
@@ -110,10 +120,9 @@ export class Masker {
    */
   guardAcross(text: string, maskedPrefix = 0): { guarded: string; cut: number; carry: number } {
     let cut = Math.max(0, text.length - ((this.forms.secrets[0]?.length ?? 1) - 1));
-    // Not between the two halves of a character outside the BMP: further back, more is kept whole.
-    while (cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1))) cut--;
-    const spans = this.#occurrences(text);
-    if (maskedPrefix > 0) spans.unshift([0, Math.min(maskedPrefix, text.length)]);
+    // Further back, more is kept whole.
+    if (splitsPair(text, cut)) cut--;
+    const spans = this.#spansToMask(text, maskedPrefix);
     let reach = Math.max(cut, Math.min(maskedPrefix, text.length));
     const before: [number, number][] = [];
     for (const [start, end] of spans) {
@@ -129,7 +138,8 @@ export class Masker {
    * Where a text still growing (a terminal's line without its end) may be cut, at most at `at`, so
    * that the part before the cut, masked on its own, holds no piece of a secret: no form occurs
    * across the cut, and the last `longest form - 1` characters stay after it (a form may begin
-   * there and end in text not yet come). 0 when no such point is left.
+   * there and end in text not yet come), and the cut is not inside a surrogate pair. 0 when no
+   * such point is left.
    *
    * The cut moves back to the start of any occurrence across it until none is. For each form only
    * starts not yet looked at are searched, in a window that ends where an occurrence starting
@@ -138,6 +148,13 @@ export class Masker {
    * back, which has no safe point, quadratic: 470 ms a search at 58 KB.)
    */
   safeCut(text: string, at = text.length): number {
+    let cut = this.#formCut(text, at);
+    while (splitsPair(text, cut)) cut = this.#formCut(text, cut - 1);
+    return cut;
+  }
+
+  /** safeCut but for surrogate pairs. */
+  #formCut(text: string, at: number): number {
     const { secrets } = this.forms;
     let cut = Math.max(0, Math.min(at, text.length - ((secrets[0]?.length ?? 1) - 1)));
     // Per form: no start from `clearFrom` up to the cut is an occurrence of it (none looked at yet).

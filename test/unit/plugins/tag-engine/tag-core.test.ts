@@ -11,26 +11,26 @@
  * - mask.ts `if (this.#forms === undefined)` always true: the forms are spelled out again at each
  *   use, the same ones (a pure function of the secrets); only the cost differs.
  *   (Tag engine 113 / 117, 96.6%, 4 December night; the 4th is the NoCoverage of tags.ts:20 above.)
- * - mask.ts safeCut `moved = cut > 0` as `true` or `cut >= 0`, and `if (cut === 0) return 0`
- *   removed: at a cut of 0 one more pass finds every form's window empty (from 0 to 0) and answers
+ * - mask.ts #formCut (safeCut's search) `moved = cut > 0` as `true` or `cut >= 0`, and
+ *   `if (cut === 0) return 0` removed: at a cut of 0 one more pass finds every form's window empty (from 0 to 0) and answers
  *   0 all the same; only the cost differs.
- * - mask.ts safeCut `if (from >= to) continue` as `false` or `from > to`: with `from >= to` the
+ * - mask.ts #formCut `if (from >= to) continue` as `false` or `from > to`: with `from >= to` the
  *   window is shorter than the form (or starts where it would end past the cut), so nothing is
  *   found, and `clearFrom` only moves up to `from` inside a range already clear.
- * - mask.ts safeCut `to = Math.min(search.clearFrom, cut)` as `Math.max`: every search then covers
+ * - mask.ts #formCut `to = Math.min(search.clearFrom, cut)` as `Math.max`: every search then covers
  *   each start up to the cut or beyond, never fewer: the loop still ends only at a cut no form
  *   crosses, at most the first cut (a move forward is to a start inside a window that ends there),
  *   and never below the largest safe one (a move back is to the start of an occurrence across the
  *   cut, at or after that point): that one; more is searched, the answer is the same.
- * - mask.ts guardAcross `while (cut > 0 && …)` as `true` or `cut >= 0`: at a cut of 0,
- *   `charCodeAt(-1)` is NaN, no surrogate, and the loop stops all the same.
- *   (Tag engine 225 / 237, 94.9%, 5 December, with the forward-window safeCut and guardAcross.)
+ * - mask.ts splitsPair `cut > 0 && …` as `true` or `cut >= 0`: at a cut of 0, `charCodeAt(-1)`
+ *   is NaN, no surrogate, and the answer is no all the same.
+ *   (Tag engine 225 / 237, 94.9%, 5 December, with the forward-window safeCut and guardAcross;
+ *   the same with splitsPair shared by both.)
  * - mask.ts maskSpans `if (maskEnd >= 0)` as `maskEnd > 0`: maskEnd is -1 before the first occurrence
  *   and an occurrence's end (1 or more) after it, never 0.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  isHighSurrogate,
   isKnownTag,
   isSecretTag,
   locateTags,
@@ -239,14 +239,17 @@ describe('Masker', () => {
     expect(leaky.guardAcross(`pw s3cret-\nvalue${'q'.repeat(40)}`).guarded).toBe(WITHHELD);
   });
 
-  it('isHighSurrogate: the first half of a pair, 0xd800 to 0xdbff, and nothing around it', () => {
-    expect([0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000].map(isHighSurrogate)).toEqual([
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
+  it('moves a cut back from the first half of a pair (0xd800 to 0xdbff) only, safeCut and guardAcross alike', () => {
+    const codes = [0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000];
+    const safe = new Masker([]);
+    expect(codes.map((code) => safe.safeCut(`ab${String.fromCharCode(code)}cd`, 3))).toEqual([
+      3, 2, 2, 3, 3, 3,
+    ]);
+    // guardAcross cuts where the longest form less one is left after the cut: at 3 here.
+    const across = new Masker(['xy']);
+    const after = 'c'.repeat(Math.max(...secretForms('xy').map((f) => f.length)) - 1);
+    expect(codes.map((code) => across.guardAcross(`ab${String.fromCharCode(code)}${after}`).cut)).toEqual([
+      3, 2, 2, 3, 3, 3,
     ]);
   });
 

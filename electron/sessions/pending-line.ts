@@ -30,7 +30,14 @@ export class PendingLine {
   /** First characters of `text` masked whatever they are: the rest of an occurrence cut across. */
   #carry = 0;
 
-  constructor(private readonly masker: Masker) {}
+  /**
+   * `view`: what a taken piece is stored as (typed keys as the terminal shows them: arrow keys'
+   * escapes removed), guarded as such, since what is stored is what is read.
+   */
+  constructor(
+    private readonly masker: Masker,
+    private readonly view?: (text: string) => string,
+  ) {}
 
   /** The first `length` characters, guarded; undefined when there are none. */
   take(length = this.text.length): string | undefined {
@@ -39,7 +46,16 @@ export class PendingLine {
     const carry = this.#carry;
     this.#carry = Math.max(0, carry - length);
     this.#cutFrom = nextSearch(this.text);
-    return text === '' ? undefined : this.masker.guard(text, carry);
+    if (text === '') return undefined;
+    if (this.view === undefined) return this.masker.guard(text, carry);
+    return this.masker.guard(this.view(this.masker.mask(text, carry)));
+  }
+
+  /** Drops what is pending, unrecorded (typed ahead of a password prompt: part of the password). */
+  discard(): void {
+    this.text = '';
+    this.#carry = 0;
+    this.#cutFrom = nextSearch('');
   }
 
   /** A block of a line grown past a block's size, guarded, when one is to be cut now. */
@@ -62,7 +78,7 @@ export class PendingLine {
     this.text = this.text.slice(across.cut);
     this.#carry = across.carry;
     this.#cutFrom = nextSearch(this.text);
-    return across.guarded;
+    return this.view === undefined ? across.guarded : this.masker.guard(this.view(across.guarded));
   }
 }
 

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalTranscriptEntry } from '../../shared/contract/terminal';
-import { terminalText } from '../plugins/ssh/connection/terminal-text';
+import { TerminalTextStream, terminalText } from '../plugins/ssh/connection/terminal-text';
 import type { Masker } from '../plugins/tag-engine';
 import { PendingLine } from './pending-line';
 
@@ -9,10 +9,13 @@ export const hiddenInputText = '[input hidden]';
 
 /**
  * A last output line that asks for a secret: `Password:`, `[sudo] password for bob:`,
- * `Password for alice@db:`, `Enter passphrase for key '/home/x/.ssh/id_ed25519':`, `PIN:`.
- * The remote side turns its echo off for these; what is typed next is the secret.
+ * `Password for 'https://bob@git.example':`, `Enter passphrase for key '/home/x/.ssh/id_ed25519':`,
+ * `Enter PEM pass phrase:`, `PIN:`, `Token:`, `Enter secret:`, and the words of a few locales
+ * (`Passwort für bob:`, `Mot de passe :`, `Senha:`). The remote side turns its echo off for these;
+ * what is typed next is the secret. A line that merely mentions one is hidden too: the safe side.
  */
-const secretPrompt = /(?:password|passphrase|passcode|\bpin)\b[^:\n]{0,120}:\s*$/i;
+const secretPrompt =
+  /(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)[^\n]{0,120}:\s*$/i;
 
 /** How often committed lines go to disk (one fsync per batch, not per keystroke or chunk). */
 const defaultFlushMs = 250;
@@ -30,17 +33,27 @@ export interface TerminalRecorderOptions {
 
 /**
  * One terminal's transcript as it runs: output and typed input, masked, in the order they were
- * committed. Output is kept a line at a time (a secret split over two ssh2 chunks is masked once
- * whole); input a typed line at a time (Enter ends it). While the last output line is a password
- * prompt, the typed line is recorded as `[input hidden]` and its bytes are dropped at once.
+ * committed. Output is kept as the terminal shows it (escape sequences and wrap artefacts removed
+ * as it comes, so a secret drawn in two colours, or cut by readline's wrap, is whole where it is
+ * masked and stored as it is read), a line at a time (a secret split over two ssh2 chunks is
+ * masked once whole); input a typed line at a time (Enter ends it), masked as shown too. Once a
+ * password prompt has been shown, the next typed line is recorded as `[input hidden]` and its
+ * bytes are dropped at once, with any typed ahead of the prompt.
  */
 export class TerminalRecorder {
   readonly #outDecoder = new StringDecoder('utf8');
   readonly #inDecoder = new StringDecoder('utf8');
+  readonly #outText = new TerminalTextStream();
   readonly #output: PendingLine;
   readonly #input: PendingLine;
-  /** The screen's last output line as text (escapes removed): what the prompt check reads. */
+  /** The screen's last output line as text, as far as converted: what the prompt check reads. */
   #lastLine = '';
+  /**
+   * A password prompt was the last output line at some point since the last line end, and no
+   * line has been typed at it yet: a redraw elsewhere (tmux's status line, a cursor switched on)
+   * leaves it the line being answered.
+   */
+  #promptShown = false;
   /** Inside a line typed at a password prompt: its bytes are dropped until Enter. */
   #hiding = false;
   #committed: TerminalTranscriptEntry[] = [];
@@ -50,22 +63,23 @@ export class TerminalRecorder {
 
   constructor(private readonly options: TerminalRecorderOptions) {
     this.#output = new PendingLine(options.masker);
-    this.#input = new PendingLine(options.masker);
+    this.#input = new PendingLine(options.masker, terminalText);
   }
 
   /** Bytes the target sent to the terminal. */
   output(chunk: Uint8Array): void {
     if (this.#closed || this.options.full?.()) return;
-    const text = this.#outDecoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    if (text === '') return;
+    const decoded = this.#outDecoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (decoded === '') return;
+    const text = this.#outText.push(decoded);
     // What is pending holds no line end (each one is committed as it comes): only the new text is
     // searched, not the whole pending line again at every echo (up to a 16 KiB copy each time).
     const pending = this.#output.text.length;
     this.#output.text += text;
-    const shown = terminalText(text);
-    const end = shown.lastIndexOf('\n');
-    this.#lastLine = end >= 0 ? shown.slice(end + 1) : (this.#lastLine + shown).slice(-256);
     const lineEnd = text.lastIndexOf('\n');
+    this.#lastLine = lineEnd >= 0 ? text.slice(lineEnd + 1) : (this.#lastLine + text).slice(-256);
+    const prompt = secretPrompt.test(this.#lastLine + this.#outText.heldText);
+    this.#promptShown = prompt || (lineEnd < 0 && this.#promptShown);
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
     } else {
@@ -79,10 +93,14 @@ export class TerminalRecorder {
     if (this.#closed || this.options.full?.()) return;
     const text = this.#inDecoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     for (const char of text) {
-      if (!this.#hiding && this.#input.text === '' && secretPrompt.test(this.#lastLine)) {
-        // The prompt first, then the marker: the transcript reads as the screen did.
+      if (!this.#hiding && this.#promptShown) {
+        // The prompt first, then the marker: the transcript reads as the screen did. What was
+        // typed ahead of the prompt (after `sudo -i` and Enter, before sudo asked) is read by it
+        // as the password's start: dropped too.
         this.#commitOutput();
+        this.#input.discard();
         this.#hiding = true;
+        this.#promptShown = false;
         this.#push('hidden', hiddenInputText);
       }
       const enter = char === '\r' || char === '\n';
@@ -108,7 +126,9 @@ export class TerminalRecorder {
     return this.#writing;
   }
 
+  /** The pending output up to `length`; all of it, what the text stream holds too, without. */
   #commitOutput(length?: number): void {
+    if (length === undefined) this.#output.text += this.#outText.end();
     this.#push('output', this.#output.take(length));
   }
 

@@ -89,9 +89,19 @@ const formEncoded = (s: string): string => new URLSearchParams({ v: s }).toStrin
 const lowerPercent = (s: string): string => s.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
 
 /**
+ * RFC 3986's percent-encoding of everything but its unreserved characters, as curl's
+ * --data-urlencode, Python's quote(safe='') and PHP's rawurlencode write it: encodeURIComponent's
+ * with `!'()*` escaped too. Go's QueryEscape writes the same with `+` for a space.
+ */
+const strictUrl = (url: string): string[] => {
+  const strict = url.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return [strict, strict.replaceAll('%20', '+')];
+};
+
+/**
  * The secret and its common transforms: reversed, base64 (standard and URL-safe, every
- * alignment), hex in both cases, URL encoding (component and form style, either case of the
- * escapes), shell escapes (single-quoted, backslash-escaped, printf %q in both its forms).
+ * alignment), hex in both cases, URL encoding (component, RFC 3986 strict and form style, either
+ * case of the escapes), shell escapes (single-quoted, backslash-escaped, printf %q in both its forms).
  * Duplicates removed.
  */
 export function secretForms(secret: string): string[] {
@@ -114,6 +124,8 @@ export function secretForms(secret: string): string[] {
     hex.toUpperCase(),
     url,
     lowerPercent(url),
+    ...strictUrl(url),
+    ...strictUrl(url).map(lowerPercent),
     form,
     lowerPercent(form),
     ...singleQuoted(sent),

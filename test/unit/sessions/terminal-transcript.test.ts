@@ -248,6 +248,145 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     ]);
   });
 
+  it('masks a secret as the terminal shows it: escapes or a wrap artefact inside it, output or typed', async () => {
+    // Each of these read back as the secret whole (the reader removes escapes), stored unmasked.
+    const secret = 'Jit-Pw-4421x';
+    const cases: [string, 'output' | 'input', string][] = [
+      ['a colour inside it', 'output', `$ Jit-Pw\u001b[31m-4421x\r\n`],
+      ["readline's wrap at the margin (X CR X)", 'output', `$ Jit-Pw-4\r4421x\r\n`],
+      [
+        'a screen row drawn by cursor position (less, vim)',
+        'output',
+        `\u001b[5;1HDB=Jit-P\u001b[6;1Hw-4421x`,
+      ],
+      ['an autosuggestion greyed in', 'output', `$ mysql -pJ\u001b[38;5;242mit-Pw-4421x\u001b[39m`],
+      ['a C1 CSI and a title', 'output', `Jit-\u009b0mPw\u001b]0;t\u0007-4421x`],
+      ['arrow keys while typing it', 'input', `echo Jit-Pw-442\u001b[D\u001b[C1x\r`],
+      ['a focus report while typing it', 'input', `echo Jit-Pw\u001b[O\u001b[I-4421x\r`],
+    ];
+    for (const [what, kind, text] of cases) {
+      for (const chunk of [text.length, 3, 1]) {
+        const { transcripts, recorder, file } = setup();
+        const rec = recorder([secret]);
+        for (let at = 0; at < text.length; at += chunk) {
+          const piece = bytes(text.slice(at, at + chunk));
+          if (kind === 'output') rec.output(piece);
+          else rec.input(piece);
+        }
+        await rec.close();
+        const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
+        expect(shown, `${what}, chunks of ${chunk}`).toContain(MASK);
+        expect(shown, `${what}, chunks of ${chunk}`).not.toContain('4421');
+        expect(readFileSync(file, 'utf8'), what).not.toContain('4421');
+      }
+    }
+  });
+
+  it('stores output as the terminal shows it, so that it reads back the same', async () => {
+    const { transcripts, recorder, file } = setup();
+    const rec = recorder();
+    rec.output(bytes('\u001b[01;32mbob@host\u001b[00m:~$ ls\r\na\tb\r\n'));
+    await rec.close();
+    expect(readFileSync(file, 'utf8')).not.toContain('\\u001b');
+    expect(summary((await transcripts.read(id)).entries)).toEqual(['output:bob@host:~$ ls\na\tb\n']);
+  });
+
+  it('hides what is typed at a prompt also when a keystroke came first or a redraw came after', async () => {
+    const typed = 'MyOwn-Sudo-Pw';
+    const cases: [string, ['o' | 'i', string][]][] = [
+      [
+        'typed ahead of sudo (it reads it as the start)',
+        [
+          ['i', 'sudo -i\r'],
+          ['i', 'M'],
+          ['o', 'sudo -i\r\n[sudo] password for bob: '],
+          ['i', `${typed.slice(1)}\r`],
+        ],
+      ],
+      [
+        'a focus report before the prompt',
+        [
+          ['i', '\u001b[I'],
+          ['o', 'Password: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        "tmux's status line redrawn after it",
+        [
+          ['o', 'Password: '],
+          ['o', '\u001b7\u001b[24;1H\u001b[42m[0] 0:bash*\u001b[m\u001b8'],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'an escape cut after it',
+        [
+          ['o', 'Password: \u001b['],
+          ['o', '?25h'],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'git over https',
+        [
+          ['o', "Password for 'https://bob@git.example': "],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        "openssl's pass phrase",
+        [
+          ['o', 'Enter PEM pass phrase:'],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a token',
+        [
+          ['o', 'Token: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'German',
+        [
+          ['o', '[sudo] Passwort für bob: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'French',
+        [
+          ['o', 'Mot de passe : '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'Portuguese',
+        [
+          ['o', 'Senha: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+    ];
+    for (const [what, steps] of cases) {
+      const { transcripts, recorder, file } = setup();
+      const rec = recorder();
+      for (const [kind, text] of steps) {
+        if (kind === 'o') rec.output(bytes(text));
+        else rec.input(bytes(text));
+      }
+      rec.input(bytes('whoami\r'));
+      await rec.close();
+      expect(readFileSync(file, 'utf8'), what).not.toMatch(/Sudo-Pw|yOwn/);
+      const entries = summary((await transcripts.read(id)).entries);
+      expect(entries, what).toContain(`hidden:${hiddenInputText}`);
+      // The next line is kept: hiding ends at Enter.
+      expect(entries.at(-1), what).toBe('input:whoami');
+    }
+  });
+
   it('stops at its size cap with a single truncated note', async () => {
     const { transcripts, recorder, file } = setup(4096);
     const rec = recorder();

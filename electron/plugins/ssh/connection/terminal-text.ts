@@ -5,15 +5,19 @@
 
 // CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), DCS/SOS/PM/APC strings, and the short
 // two- or three-byte ESC sequences (charset designation, keypad modes). An escape sequence cut
-// at the end of a chunk matches the first, "unfinished" alternative and is dropped too: it is
-// re-read whole once the rest arrives, because callers normalise the whole window each time.
+// at the end of a chunk matches the first, "unfinished" alternative and is dropped too (a string
+// that ends in the ESC of its terminator ESC \ included): it is re-read whole once the rest
+// arrives, because callers normalise the whole window each time (or hold it: TerminalTextStream).
 const escapeSequence =
   // eslint-disable-next-line no-control-regex
-  /\u001b(?:\[[0-?]*[ -/]*|\][^\u0007\u001b]*|[PX^_][^\u001b]*|[ -/]*)?$|\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[ -/]*[0-~]|\u009b[0-?]*[ -/]*[@-~]/g;
+  /\u001b(?:\[[0-?]*[ -/]*|\][^\u0007\u001b]*\u001b?|[PX^_][^\u001b]*\u001b?|[ -/]*)?$|\u009b[0-?]*[ -/]*$|\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[ -/]*[0-~]|\u009b[0-?]*[ -/]*[@-~]/g;
 
-// Every other control character except line feed and tab: CR, BEL, backspace, NUL, DEL.
+// Every other control character except line feed and tab: CR, BEL, backspace, NUL, DEL, and the
+// C1 controls (U+0080 to U+009F), none of which a terminal prints. With them gone, no ESC, C1 CSI
+// or CR is left, so terminalText of its own result changes nothing: a text stored already
+// converted reads back as stored.
 // eslint-disable-next-line no-control-regex
-const otherControls = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const otherControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
  * What readline sends when the echo of a long line reaches the right margin: the character
@@ -36,4 +40,92 @@ export function withoutWrapArtefacts(text: string): string {
  */
 export function terminalText(raw: string): string {
   return withoutWrapArtefacts(raw.replace(escapeSequence, '')).replace(otherControls, '');
+}
+
+/** An escape sequence still open at the end of a text, kept for the rest to come. */
+const maxHeldEscape = 4096;
+
+/**
+ * terminalText over a stream of chunks, each piece converted once: what the terminal shows,
+ * as it comes. The end of each chunk is held until the next when the rest could change how it
+ * reads: an escape sequence not finished yet (up to 4 KiB: past that it is converted, and dropped,
+ * as it stands), and the last character with a CR before it, if any (readline's `X\rX` may be
+ * cut anywhere), unless it ends a line. A character outside the BMP stays whole.
+ */
+export class TerminalTextStream {
+  #held = '';
+
+  /** The text of `chunk` (and of what was held) that can be converted now. */
+  push(chunk: string): string {
+    const text = this.#held + chunk;
+    const at = holdFrom(text);
+    this.#held = text.slice(at);
+    return terminalText(text.slice(0, at));
+  }
+
+  /** What is held, as it would read if nothing more came (the prompt check reads it). */
+  get heldText(): string {
+    return terminalText(this.#held);
+  }
+
+  /** Everything held, converted: the stream has ended. */
+  end(): string {
+    const rest = this.#held;
+    this.#held = '';
+    return terminalText(rest);
+  }
+}
+
+// The "unfinished" alternatives of escapeSequence alone: what a kept part must not end with.
+const unfinishedEscape =
+  // eslint-disable-next-line no-control-regex
+  /(?:\u001b(?:\[[0-?]*[ -/]*|\][^\u0007\u001b]*\u001b?|[PX^_][^\u001b]*\u001b?|[ -/]*)?|\u009b[0-?]*[ -/]*)$/;
+
+function holdFrom(text: string): number {
+  // Where each escape sequence ending at a position starts: stepping back over one steps over all.
+  const startOf = new Map<number, number>();
+  let at = text.length;
+  for (const match of text.matchAll(escapeSequence)) {
+    const end = match.index + match[0].length;
+    startOf.set(end, match.index);
+    // The last sequence that reaches the end may be unfinished (or end at the very last byte).
+    if (end === text.length) at = match.index;
+  }
+  if (text.length - at > maxHeldEscape) return text.length;
+  /** Where the shown character before `from` starts (escape sequences skipped, a pair whole), or -1. */
+  const before = (from: number): number => {
+    let to = from;
+    for (let start = startOf.get(to); start !== undefined && start < to; start = startOf.get(to)) to = start;
+    return keepPair(text, to - 1);
+  };
+  /**
+   * Where to cut before `from`: the last shown character goes too, unless it ends a line or is a
+   * tab (what comes next may repeat it after a CR, `X\rX`, or it is the CR or blank of a ` \r`);
+   * with a CR, the character before that CR too. Never inside a UTF-16 pair.
+   */
+  const shownCut = (from: number): number => {
+    const last = before(from);
+    let cut = last;
+    if (last < 0 || text[last] === '\n' || text[last] === '\t') cut = from;
+    else if (text[last] === '\r') cut = Math.max(before(last), 0);
+    else if (before(last) >= 0 && text[before(last)] === '\r') cut = Math.max(before(before(last)), 0);
+    return keepPair(text, cut);
+  };
+  at = shownCut(at);
+  // Cut there, the kept part may end in what reads as an escape sequence not finished where the
+  // whole holds none (`\u009b1` of `\u009b10\u009b`): that is held too (with the character before
+  // it), up to the same 4 KiB. Only the tail is searched.
+  for (let moved = true; moved && at > 0;) {
+    const from = Math.max(0, at - maxHeldEscape - 2);
+    const found = unfinishedEscape.exec(text.slice(from, at));
+    moved = found !== null && text.length - (from + found.index) <= maxHeldEscape;
+    if (moved && found) at = shownCut(from + found.index);
+  }
+  return at;
+}
+
+/** `at`, or one less where it would cut a UTF-16 pair in two. */
+function keepPair(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return at > 0 && code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalText } from '../../../../electron/plugins/ssh/connection/terminal-text';
+import { TerminalTextStream, terminalText } from '../../../../electron/plugins/ssh/connection/terminal-text';
 
 describe('terminal text', () => {
   it('removes colours, bracketed-paste switches, titles and carriage returns', () => {
@@ -15,5 +15,96 @@ describe('terminal text', () => {
   it('drops an escape sequence cut at the end of a chunk (it is re-read whole later)', () => {
     expect(terminalText('prompt# \u001b[?20')).toBe('prompt# ');
     expect(terminalText('x\u001b')).toBe('x');
+  });
+});
+
+describe('terminal text as a stream (what the terminal transcript stores)', () => {
+  const samples = [
+    'bob@host:~$ \u001b[01;32mls\u001b[00m\r\nfile\r\n',
+    'mysql --password=Jit-Pw-4\r4421x and a \r blank wrap \r\n',
+    '\u001b]0;title\u0007a\u001b]2;t\u001b\\b\u001bPdcs\u001b\\c\u009b1md\u001b(Be',
+    '$ a\u001b[38;5;242mb\u001b[39m\u001b[11Dc\r\nx\ry\r\r\n\t',
+    'emoji 😀\r😀 tail',
+  ];
+
+  it('reads the same cut into chunks anywhere as whole', () => {
+    for (const raw of samples) {
+      for (let cut = 0; cut <= raw.length; cut++) {
+        for (const second of [cut, Math.min(raw.length, cut + 3)]) {
+          const stream = new TerminalTextStream();
+          const read =
+            stream.push(raw.slice(0, cut)) +
+            stream.push(raw.slice(cut, second)) +
+            stream.push(raw.slice(second)) +
+            stream.end();
+          expect(read, `${JSON.stringify(raw)} at ${cut}, ${second}`).toBe(terminalText(raw));
+        }
+      }
+    }
+  });
+
+  it('reads the same as whole for 20,000 generated texts, cut in three or a character at a time', () => {
+    // Escapes of every kind, CRs, blanks, line ends and a pair, in short texts: every interaction.
+    const alphabet = [
+      'a',
+      'X',
+      '\r',
+      '\n',
+      ' ',
+      '\t',
+      '\u001b',
+      '[',
+      '0',
+      'm',
+      ']',
+      '\u0007',
+      '\\',
+      'P',
+      '\u009b',
+    ];
+    alphabet.push('1', '😀', ';', '(');
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 20_000; round++) {
+      const raw = Array.from({ length: 3 + next(14) }, () => alphabet[next(alphabet.length)]).join('');
+      const first = next(raw.length + 1);
+      const second = first + next(raw.length - first + 1);
+      const stream = new TerminalTextStream();
+      const pieces =
+        round % 2 === 0
+          ? [raw.slice(0, first), raw.slice(first, second), raw.slice(second)]
+          : Array.from(raw);
+      const read = pieces.map((piece) => stream.push(piece)).join('') + stream.end();
+      expect(read, JSON.stringify(pieces)).toBe(terminalText(raw));
+    }
+  });
+
+  it('gives a line end at once, and holds only what the next chunk could change', () => {
+    const stream = new TerminalTextStream();
+    expect(stream.push('ok\r\n')).toBe('ok\n');
+    expect(stream.push('Password: ')).toBe('Password:');
+    // The prompt check reads what is held as it would read now.
+    expect(stream.heldText).toBe(' ');
+    // An escape sequence not finished is held, with the blank before it.
+    expect(stream.push('\u001b[?25')).toBe('');
+    expect(stream.heldText).toBe(' ');
+    expect(stream.push('h')).toBe('');
+    expect(stream.end()).toBe(' ');
+  });
+
+  it('holds at most 4 KiB of an escape sequence not finished', () => {
+    const stream = new TerminalTextStream();
+    expect(stream.push(`a\u001b]0;${'t'.repeat(5000)}`)).toBe('a');
+    expect(stream.heldText).toBe('');
+  });
+
+  it('removes C1 controls, so that converting again changes nothing', () => {
+    expect(terminalText('a\u0085b\u0090c')).toBe('abc');
+    const tricky = 'Jit-Pw\u009b\u001b[0m0m-4421x';
+    expect(terminalText(terminalText(tricky))).toBe(terminalText(tricky));
+    for (const raw of samples) expect(terminalText(terminalText(raw))).toBe(terminalText(raw));
   });
 });

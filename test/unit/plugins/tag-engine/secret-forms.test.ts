@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Masker, MASK, WITHHELD } from '../../../../electron/plugins/tag-engine';
 import { base64Cores, secretForms } from '../../../../electron/plugins/tag-engine/secret-forms';
 
-const secret = `Xy9'$ "b\\q&%+/=é~${randomBytes(6).toString('hex')}`;
+const secret = `Xy9'$ "b\\q&%+/=é~(!*)${randomBytes(6).toString('hex')}`;
 const reversed = Array.from(secret).reverse().join('');
 const bytes = Buffer.from(secret, 'utf8');
 
@@ -23,6 +23,14 @@ function bashPrintfQ(value: string, locale: 'C' | 'C.UTF-8'): string {
   return out.stdout;
 }
 
+/** Every byte but RFC 3986's unreserved characters percent-encoded, as curl and Python write it. */
+const rfc3986 = (value: string): string =>
+  Array.from(Buffer.from(value, 'utf8'), (byte) =>
+    /[A-Za-z0-9\-._~]/.test(String.fromCharCode(byte))
+      ? String.fromCharCode(byte)
+      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join('');
+
 /** The secret's transform inside other text, as a template could make a target print it. */
 const transforms: [string, string][] = [
   ['raw', secret],
@@ -37,6 +45,10 @@ const transforms: [string, string][] = [
     encodeURIComponent(secret).replace(/%../g, (e) => e.toLowerCase()),
   ],
   ['form encoding', new URLSearchParams({ p: secret }).toString().slice(2)],
+  // curl --data-urlencode, Python's quote(safe=''), PHP's rawurlencode; Go's QueryEscape (+ for a space).
+  ['RFC 3986 strict', rfc3986(secret)],
+  ['RFC 3986 strict, lower-case escapes', rfc3986(secret).replace(/%../g, (e) => e.toLowerCase())],
+  ['Go QueryEscape', rfc3986(secret).replaceAll('%20', '+')],
   ['single-quoted', `'${secret.replaceAll("'", `'\\''`)}'`],
   ['backslash-escaped', secret.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`)],
   ['printf %q, UTF-8 locale', bashPrintfQ(secret, 'C.UTF-8')],

@@ -104,13 +104,18 @@ export class TerminalTranscripts {
     try {
       const { size } = await file.stat();
       const start = Math.min(offset, size);
-      const buffer = Buffer.alloc(Math.min(terminalTranscriptPageBytes, size - start));
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, start);
-      let chunk = buffer.subarray(0, bytesRead);
+      // A page, or as much more as it takes to hold a whole line (an entry of a line with no
+      // safe cut for 64 K characters, in a script of 3 bytes a character, may be longer).
+      let length = Math.min(terminalTranscriptPageBytes, size - start);
+      let chunk = await readAt(file, start, length);
+      while (chunk.length === length && start + length < size && !chunk.includes(0x0a)) {
+        length = Math.min(length * 2, size - start);
+        chunk = await readAt(file, start, length);
+      }
       let nextOffset: number | null = null;
-      if (start + bytesRead < size) {
-        // Whole lines only; the next page starts after the last line end (or past a line longer
-        // than a page, which the recorder never writes).
+      if (start + chunk.length < size) {
+        // Whole lines only; the next page starts after the last line end (past what was read,
+        // when the file was cut short under it: no line end in it).
         const end = chunk.lastIndexOf(0x0a);
         chunk = end >= 0 ? chunk.subarray(0, end + 1) : chunk;
         nextOffset = start + chunk.length;
@@ -157,6 +162,12 @@ export class TerminalTranscripts {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(sessionId)) throw new Error('Not a session id');
     return join(this.#dir, `${sessionId}.term.jsonl`);
   }
+}
+
+async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await file.read(buffer, 0, length, position);
+  return buffer.subarray(0, bytesRead);
 }
 
 function parseLines(text: string): TerminalTranscriptEntry[] {

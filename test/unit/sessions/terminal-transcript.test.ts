@@ -437,6 +437,24 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     expect(seen.at(-1)).toBe(`${'x'.repeat(200)} 2999\n`);
   });
 
+  it('reads an entry longer than a page whole, between others', async () => {
+    const { transcripts } = setup();
+    // 90 K characters of 3 bytes each: what a line of CJK text with no safe cut for 64 K can give.
+    const long = '漢'.repeat(90_000);
+    await transcripts.append(id, [
+      { at: 'a', kind: 'output', text: 'before\n' },
+      { at: 'a', kind: 'output', text: `${long}\n` },
+      { at: 'a', kind: 'output', text: 'after\n' },
+    ]);
+    const seen: string[] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const page = await transcripts.read(id, offset);
+      seen.push(...page.entries.map((e) => e.text));
+      offset = page.nextOffset;
+    }
+    expect(seen).toEqual(['before\n', `${long}\n`, 'after\n']);
+  });
+
   it('answers an empty page for a session without a terminal, and refuses a path as a session id', async () => {
     const { transcripts } = setup();
     expect(await transcripts.read(id)).toEqual({ entries: [], offset: 0, nextOffset: null, size: 0 });

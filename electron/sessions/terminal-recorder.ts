@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalTranscriptEntry } from '../../shared/contract/terminal';
-import { TerminalTextStream, terminalText } from '../plugins/ssh/connection/terminal-text';
+import { TerminalTextStream, typedText } from '../plugins/ssh/connection/terminal-text';
 import type { Masker } from '../plugins/tag-engine';
 import { PendingLine } from './pending-line';
 
@@ -63,7 +63,7 @@ export class TerminalRecorder {
 
   constructor(private readonly options: TerminalRecorderOptions) {
     this.#output = new PendingLine(options.masker);
-    this.#input = new PendingLine(options.masker, terminalText);
+    this.#input = new PendingLine(options.masker, typedText);
   }
 
   /** Bytes the target sent to the terminal. */

@@ -282,6 +282,15 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     }
   });
 
+  it('keeps typed keys as keys: Alt-P or Alt-] hides none of the line after it', async () => {
+    const { transcripts, recorder } = setup();
+    const rec = recorder();
+    rec.input(bytes('\u001bPrm -rf /tmp/x\r'));
+    rec.input(bytes('\u001b]ls\u001bOA\u001b[200~pasted\u001b[201~\r'));
+    await rec.close();
+    expect(summary((await transcripts.read(id)).entries)).toEqual(['input:rm -rf /tmp/x', 'input:lspasted']);
+  });
+
   it('stores output as the terminal shows it, so that it reads back the same', async () => {
     const { transcripts, recorder, file } = setup();
     const rec = recorder();

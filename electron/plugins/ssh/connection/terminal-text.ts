@@ -42,6 +42,17 @@ export function terminalText(raw: string): string {
   return withoutWrapArtefacts(raw.replace(escapeSequence, '')).replace(otherControls, '');
 }
 
+// What a keyboard sends: CSI (arrows, function keys, focus reports, bracketed paste's markers),
+// SS3 (arrows in application mode), and ESC before a key (Alt). Typed, ESC P or ESC ] opens no
+// string: it is Alt-P or Alt-], and the keys after it are keys.
+// eslint-disable-next-line no-control-regex
+const keySequence = /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO[\s\S]|\u001b[\s\S]?|\u009b[0-?]*[ -/]*[@-~]/g;
+
+/** A typed line as it reads: the keys' escape sequences and every control character removed. */
+export function typedText(raw: string): string {
+  return raw.replace(keySequence, '').replace(otherControls, '');
+}
+
 /** An escape sequence still open at the end of a text, kept for the rest to come. */
 const maxHeldEscape = 4096;
 

@@ -61,6 +61,13 @@ export const modules = {
   ],
   'audit log': ['electron/audit/audit-log.ts'],
   'credential rules': ['shared/domain/rules/credential-rules.ts'],
+  // What a terminal session's transcript keeps: the text as shown (a mutant here lets an escape
+  // inside a secret through), its cuts, and which typed lines a password prompt hides.
+  'terminal transcript': [
+    'electron/plugins/ssh/connection/terminal-text.ts',
+    'electron/sessions/pending-line.ts',
+    'electron/sessions/terminal-recorder.ts',
+  ],
 };
 
 const sshShellTests = [
@@ -186,6 +193,10 @@ export const moduleTests = {
     'test/unit/services/credentials/credential-rules.test.ts',
     'test/unit/services/credentials/jit-plugin-pair.test.ts',
     'test/unit/services/credentials/credential-options.test.ts',
+  ],
+  'terminal transcript': [
+    'test/unit/plugins/ssh/terminal-text.test.ts',
+    'test/unit/sessions/terminal-transcript.test.ts',
   ],
 };
 

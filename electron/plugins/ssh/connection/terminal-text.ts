@@ -125,8 +125,9 @@ function holdFrom(text: string): number {
   at = shownCut(at);
   // Cut there, the kept part may end in what reads as an escape sequence not finished where the
   // whole holds none (`\u009b1` of `\u009b10\u009b`): that is held too (with the character before
-  // it), up to the same 4 KiB. Only the tail is searched.
-  for (let moved = true; moved && at > 0;) {
+  // it), up to the same 4 KiB. Only the tail is searched, and only a few times (a run of C1 CSIs
+  // would move it back one character a search).
+  for (let moved = true, searches = 0; moved && at > 0 && searches < 4; searches++) {
     const from = Math.max(0, at - maxHeldEscape - 2);
     const found = unfinishedEscape.exec(text.slice(from, at));
     moved = found !== null && text.length - (from + found.index) <= maxHeldEscape;

@@ -17,6 +17,9 @@ export const hiddenInputText = '[input hidden]';
 const secretPrompt =
   /(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)[^\n]{0,120}:\s*$/i;
 
+/** The last line of `text`, at most its last 256 characters (what the prompt check reads). */
+const lastLineOf = (text: string): string => text.slice(text.lastIndexOf('\n') + 1).slice(-256);
+
 /** How often committed lines go to disk (one fsync per batch, not per keystroke or chunk). */
 const defaultFlushMs = 250;
 
@@ -49,9 +52,9 @@ export class TerminalRecorder {
   /** The screen's last output line as text, as far as converted: what the prompt check reads. */
   #lastLine = '';
   /**
-   * A password prompt was the last output line at some point since the last line end, and no
-   * line has been typed at it yet: a redraw elsewhere (tmux's status line, a cursor switched on)
-   * leaves it the line being answered.
+   * A password prompt was shown (the last output line, or the last line a chunk ended) and no
+   * key has been typed since: a redraw elsewhere (tmux's status line), a job's notice or a line
+   * end after it leaves it the prompt being answered.
    */
   #promptShown = false;
   /** Inside a line typed at a password prompt: its bytes are dropped until Enter. */
@@ -77,9 +80,14 @@ export class TerminalRecorder {
     const pending = this.#output.text.length;
     this.#output.text += text;
     const lineEnd = text.lastIndexOf('\n');
+    // The last line this chunk ended, blank ones skipped: `echo Password:; read -s` ends the
+    // prompt's line before it reads.
+    const ended = lineEnd >= 0 ? lastLineOf((this.#lastLine + text.slice(0, lineEnd)).trimEnd()) : '';
     this.#lastLine = lineEnd >= 0 ? text.slice(lineEnd + 1) : (this.#lastLine + text).slice(-256);
-    const prompt = secretPrompt.test(this.#lastLine + this.#outText.heldText);
-    this.#promptShown = prompt || (lineEnd < 0 && this.#promptShown);
+    // Once shown, a prompt waits for what is typed at it, whatever comes in between (a job's
+    // notice, a status line, a wall message): only typing answers it.
+    this.#promptShown ||=
+      secretPrompt.test(ended) || secretPrompt.test(this.#lastLine + this.#outText.heldText);
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
     } else {

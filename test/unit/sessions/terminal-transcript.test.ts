@@ -378,6 +378,29 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
           ['i', `${typed}\r`],
         ],
       ],
+      [
+        'a prompt whose line ended (echo Password:; read -s)',
+        [
+          ['o', 'Enter password:\r\n'],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        "a job's notice after it",
+        [
+          ['o', '[sudo] password for bob: '],
+          ['o', '\r\n[1]+  Done  sleep 1\r\n'],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a status line redrawn with a line end after it',
+        [
+          ['o', 'Password: '],
+          ['o', '\u001b7\u001b[23;1H\r\n[0] bash\u001b8'],
+          ['i', `${typed}\r`],
+        ],
+      ],
     ];
     for (const [what, steps] of cases) {
       const { transcripts, recorder, file } = setup();

@@ -197,6 +197,7 @@ export const moduleTests = {
   'terminal transcript': [
     'test/unit/plugins/ssh/terminal-text.test.ts',
     'test/unit/sessions/terminal-transcript.test.ts',
+    'test/unit/sessions/terminal-transcript-survivors.test.ts',
   ],
 };
 

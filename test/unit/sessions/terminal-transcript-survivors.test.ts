@@ -34,6 +34,18 @@
  *   it reads as nothing, as held it would.
  * - terminal-text.ts holdFrom's loop `at > 0` as `true` or `at >= 0`: at 0, the search reads an
  *   empty text, finds no escape and stops the loop; only the cost differs.
+ * - terminal-text.ts holdFrom's loop bound `searches < 4` as `<= 4`, `true` or `searches--` (and
+ *   the loop's `moved && at > 0 && …` turned into `||` or `true` with it): the bound only keeps a
+ *   run of C1 CSIs from costing a search a character; what is held past the 4th search is what an
+ *   unbounded loop holds in all the texts of terminal-text.test.ts.
+ * - terminal-recorder.ts lastLineOf's `.slice(-256)` removed, or lastLineOf as the text itself: the
+ *   prompt pattern reads at most 120 characters between its word and the colon, and `[^\n]` keeps
+ *   it on one line, so an earlier line or a longer start changes no answer; only the cost does.
+ * - terminal-recorder.ts output's `lineEnd >= 0` as `lineEnd > 0` (for `ended` and `#lastLine`),
+ *   and `#lastLine`'s `lineEnd >= 0 ? … :` as the other branch: a chunk that starts with its only
+ *   line end ends the line tested as the last one at the chunk before (nothing held can precede a
+ *   line end); a `#lastLine` holding earlier lines gives the pattern, which stays on one line and
+ *   ends at the text's end, the same answer.
  * - terminal-text.ts keepPair's `at > 0 && …` as `true` or `at >= 0`: at 0 or below,
  *   `charCodeAt` reads outside the text (NaN), no surrogate, and the answer is `at` all the same.
  */
@@ -133,6 +145,15 @@ describe('TerminalRecorder: the password prompt', () => {
       expect(entries.filter((e) => e.startsWith('hidden:'))).toHaveLength(1);
       expect(entries.filter((e) => e.startsWith('input:'))).toEqual(['input:ls']);
     }
+  });
+
+  it('reads the last line a chunk ended past blank lines after it', async () => {
+    const entries = await record([
+      ['o', 'Enter password:\r\n\r\n'],
+      ['i', 'typed-at-it\r'],
+    ]);
+    expect(entries.filter((e) => e.startsWith('input:'))).toEqual([]);
+    expect(entries).toContain(`hidden:${hiddenInputText}`);
   });
 
   it('reads a line that mentions a password without ending in a colon as no prompt', async () => {

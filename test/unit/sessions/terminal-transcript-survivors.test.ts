@@ -45,7 +45,8 @@
  *   and `#lastLine`'s `lineEnd >= 0 ? … :` as the other branch: a chunk that starts with its only
  *   line end ends the line tested as the last one at the chunk before (nothing held can precede a
  *   line end); a `#lastLine` holding earlier lines gives the pattern, which stays on one line and
- *   ends at the text's end, the same answer.
+ *   ends at the text's end, the same answer; `ended`'s `''` (no line ended) as any text without
+ *   a prompt word, which no prompt test then matches either.
  * - terminal-text.ts keepPair's `at > 0 && …` as `true` or `at >= 0`: at 0 or below,
  *   `charCodeAt` reads outside the text (NaN), no surrogate, and the answer is `at` all the same.
  */

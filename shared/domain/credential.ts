@@ -24,15 +24,18 @@ export function secretTextProblem(value: string, label: string): string | undefi
   return undefined;
 }
 
-/** A password as a form or an import gives it: 1 to maxPasswordLength characters, see secretTextProblem. */
-export const passwordValueSchema = z
-  .string()
-  .min(1, 'Required')
-  .max(maxPasswordLength, `At most ${maxPasswordLength} characters`)
-  .superRefine((s, ctx) => {
-    const problem = secretTextProblem(s, 'The password');
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-  });
+/** A password or passphrase of at most maxPasswordLength characters, see secretTextProblem. */
+const secretTextSchema = (label: string) =>
+  z
+    .string()
+    .max(maxPasswordLength, `At most ${maxPasswordLength} characters`)
+    .superRefine((s, ctx) => {
+      const problem = secretTextProblem(s, label);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/** A password as a form or an import gives it: 1 to maxPasswordLength characters. */
+export const passwordValueSchema = secretTextSchema('The password').min(1, 'Required');
 /** An OpenSSH or PEM private key as text: an RSA-8192 key with its comments fits with room to spare. */
 export const maxPrivateKeyLength = 16384;
 
@@ -102,14 +105,7 @@ export const keyChangeSchema = z.discriminatedUnion('action', [
       .string()
       .min(1, 'Required')
       .max(maxPrivateKeyLength, `At most ${maxPrivateKeyLength} characters`),
-    passphrase: z
-      .string()
-      .max(maxPasswordLength, `At most ${maxPasswordLength} characters`)
-      .superRefine((s, ctx) => {
-        const problem = secretTextProblem(s, 'The passphrase');
-        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .default(''),
+    passphrase: secretTextSchema('The passphrase').default(''),
   }),
   z.object({ action: z.literal('clear') }),
 ]);

@@ -1,3 +1,5 @@
+import { isHighSurrogate } from './text-rules';
+
 /**
  * How names sort, on both sides: the core orders its lists with it, and the renderer places a
  * saved record with it before the refetched list arrives, so the row does not jump when it does.
@@ -21,5 +23,5 @@ export const nameKey = (name: string): string => name.trim().toLowerCase();
 export function cutUnits(text: string, max: number): string {
   const cut = text.slice(0, max);
   const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+  return isHighSurrogate(last) ? cut.slice(0, -1) : cut;
 }

@@ -17,6 +17,9 @@ export interface TextRuleOptions {
   readonly multiline?: boolean;
 }
 
+/** The first half of a UTF-16 surrogate pair: a cut right after it splits a character in two. */
+export const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
 const isBidiControl = (cp: number) =>
   cp === 0x061c ||
   cp === 0x200e ||

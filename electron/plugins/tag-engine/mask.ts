@@ -1,3 +1,4 @@
+import { isHighSurrogate } from '../../../shared/domain/text-rules';
 import type { ConnectionLogin, TagValues } from '../plugin-runtime';
 import { secretForms, squeezed } from './secret-forms';
 import { isSecretTag } from './tags';
@@ -10,8 +11,6 @@ export const WITHHELD =
 
 /** Forms shorter than this are not looked for by the leak check: they would match ordinary text. */
 const minLeakLength = 6;
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * Whether a cut at `cut` leaves the first half of a character outside the BMP before it: each

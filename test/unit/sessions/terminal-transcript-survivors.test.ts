@@ -50,38 +50,20 @@
  * - terminal-text.ts keepPair's `at > 0 && …` as `true` or `at >= 0`: at 0 or below,
  *   `charCodeAt` reads outside the text (NaN), no surrogate, and the answer is `at` all the same.
  */
-import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal';
 import { MASK, Masker } from '../../../electron/plugins/tag-engine';
 import { hiddenInputText, TerminalRecorder } from '../../../electron/sessions/terminal-recorder';
-import { TerminalTranscripts } from '../../../electron/sessions/terminal-transcript';
 import { TerminalTextStream, terminalText } from '../../../electron/plugins/ssh/connection/terminal-text';
-import { makeTempDir } from '../../support/temp-dir';
+import { bytes, id, summary, transcriptSetup } from './transcript-setup';
 
-const dirs: { remove: () => void }[] = [];
 afterEach(() => {
   vi.useRealTimers();
-  for (const dir of dirs.splice(0)) dir.remove();
 });
 
-const id = '0b8e0c4e-5a47-4a8f-9a55-0d8f2b1d6b6e';
-const bytes = (text: string) => Buffer.from(text, 'utf8');
-const summary = (entries: TerminalTranscriptEntry[]) => entries.map((e) => `${e.kind}:${e.text}`);
-
 function setup() {
-  const dir = makeTempDir('term-survivors-');
-  dirs.push(dir);
-  const transcripts = new TerminalTranscripts(dir.path, {});
-  const recorder = (secrets: string[] = []) =>
-    new TerminalRecorder({
-      masker: new Masker(secrets),
-      write: (entries) => transcripts.append(id, entries),
-      clock: () => new Date('2026-01-01T00:00:00Z'),
-      flushMs: 5,
-    });
-  const file = join(dir.path, 'transcripts', `${id}.term.jsonl`);
+  const { transcripts, recorder, file } = transcriptSetup();
   const entries = async () => summary((await transcripts.read(id)).entries);
   return { recorder, entries, file };
 }

@@ -1,36 +1,11 @@
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal';
 import { MASK, Masker } from '../../../electron/plugins/tag-engine';
 import { hiddenInputText, TerminalRecorder } from '../../../electron/sessions/terminal-recorder';
 import { TerminalTranscripts, truncatedNote } from '../../../electron/sessions/terminal-transcript';
-import { makeTempDir } from '../../support/temp-dir';
-
-const dirs: { remove: () => void }[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) dir.remove();
-});
-
-const id = '0b8e0c4e-5a47-4a8f-9a55-0d8f2b1d6b6e';
-const bytes = (text: string) => Buffer.from(text, 'utf8');
-
-function setup(maxBytes?: number) {
-  const dir = makeTempDir('term-transcript-');
-  dirs.push(dir);
-  const transcripts = new TerminalTranscripts(dir.path, maxBytes === undefined ? {} : { maxBytes });
-  const recorder = (secrets: string[] = []) =>
-    new TerminalRecorder({
-      masker: new Masker(secrets),
-      write: (entries) => transcripts.append(id, entries),
-      clock: () => new Date('2026-01-01T00:00:00Z'),
-      flushMs: 5,
-    });
-  const file = join(dir.path, 'transcripts', `${id}.term.jsonl`);
-  return { dir, transcripts, recorder, file };
-}
-
-const summary = (entries: TerminalTranscriptEntry[]) => entries.map((e) => `${e.kind}:${e.text}`);
+import { bytes, id, summary, transcriptSetup as setup } from './transcript-setup';
 
 describe('TerminalRecorder and TerminalTranscripts', () => {
   it('keeps output and typed lines in order, escapes removed when read, in a private file', async () => {

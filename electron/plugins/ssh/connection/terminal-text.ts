@@ -1,3 +1,5 @@
+import { isHighSurrogate } from '../../../../shared/domain/text-rules';
+
 /**
  * What a terminal shows, as text patterns can be matched against: the PTY's byte stream minus
  * escape sequences (colours, titles, bracketed-paste toggles) and carriage returns.
@@ -8,9 +10,11 @@
 // at the end of a chunk matches the first, "unfinished" alternative and is dropped too (a string
 // that ends in the ESC of its terminator ESC \ included): it is re-read whole once the rest
 // arrives, because callers normalise the whole window each time (or hold it: TerminalTextStream).
-const escapeSequence =
-  // eslint-disable-next-line no-control-regex
-  /\u001b(?:\[[0-?]*[ -/]*|\][^\u0007\u001b]*\u001b?|[PX^_][^\u001b]*\u001b?|[ -/]*)?$|\u009b[0-?]*[ -/]*$|\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[ -/]*[0-~]|\u009b[0-?]*[ -/]*[@-~]/g;
+const unfinished = String.raw`(?:\u001b(?:\[[0-?]*[ -/]*|\][^\u0007\u001b]*\u001b?|[PX^_][^\u001b]*\u001b?|[ -/]*)?|\u009b[0-?]*[ -/]*)$`;
+const finished = String.raw`\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[PX^_][^\u001b]*\u001b\\|\u001b[ -/]*[0-~]|\u009b[0-?]*[ -/]*[@-~]`;
+const escapeSequence = new RegExp(`${unfinished}|${finished}`, 'g');
+/** The "unfinished" alternative alone: what a part kept by TerminalTextStream must not end with. */
+const unfinishedEscape = new RegExp(unfinished);
 
 // Every other control character except line feed and tab: CR, BEL, backspace, NUL, DEL, and the
 // C1 controls (U+0080 to U+009F), none of which a terminal prints. With them gone, no ESC, C1 CSI
@@ -87,11 +91,6 @@ export class TerminalTextStream {
   }
 }
 
-// The "unfinished" alternatives of escapeSequence alone: what a kept part must not end with.
-const unfinishedEscape =
-  // eslint-disable-next-line no-control-regex
-  /(?:\u001b(?:\[[0-?]*[ -/]*|\][^\u0007\u001b]*\u001b?|[PX^_][^\u001b]*\u001b?|[ -/]*)?|\u009b[0-?]*[ -/]*)$/;
-
 function holdFrom(text: string): number {
   // Where each escape sequence ending at a position starts: stepping back over one steps over all.
   const startOf = new Map<number, number>();
@@ -138,6 +137,5 @@ function holdFrom(text: string): number {
 
 /** `at`, or one less where it would cut a UTF-16 pair in two. */
 function keepPair(text: string, at: number): number {
-  const code = text.charCodeAt(at - 1);
-  return at > 0 && code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+  return at > 0 && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }

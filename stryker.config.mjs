@@ -65,6 +65,7 @@ export const modules = {
   // inside a secret through), its cuts, and which typed lines a password prompt hides.
   'terminal transcript': [
     'electron/plugins/ssh/connection/terminal-text.ts',
+    'electron/plugins/ssh/connection/line-edits.ts',
     'electron/sessions/pending-line.ts',
     'electron/sessions/terminal-recorder.ts',
   ],
@@ -196,6 +197,8 @@ export const moduleTests = {
   ],
   'terminal transcript': [
     'test/unit/plugins/ssh/terminal-text.test.ts',
+    'test/unit/plugins/ssh/line-edits.test.ts',
+    'test/unit/sessions/terminal-line-edits.test.ts',
     'test/unit/sessions/terminal-transcript.test.ts',
     'test/unit/sessions/terminal-transcript-survivors.test.ts',
   ],

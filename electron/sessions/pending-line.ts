@@ -1,3 +1,4 @@
+import type { EditedLine } from '../plugins/ssh/connection/line-edits';
 import type { Masker } from '../plugins/tag-engine';
 
 /** A line without a line end is cut into blocks of about this many characters. */
@@ -31,12 +32,13 @@ export class PendingLine {
   #carry = 0;
 
   /**
-   * `view`: what a taken piece is stored as (typed keys as the terminal shows them: arrow keys'
-   * escapes removed), guarded as such, since what is stored is what is read.
+   * `edits`: a taken piece as it is stored, its line edits applied (the output's backspaces and
+   * cursor moves, the typed keys' Backspace and arrows: line-edits.ts), guarded as such, since
+   * what is stored is what is read, and masked where it came from a secret as it was pending.
    */
   constructor(
     private readonly masker: Masker,
-    private readonly view?: (text: string) => string,
+    private readonly edits: (text: string) => EditedLine,
   ) {}
 
   /** The first `length` characters, guarded; undefined when there are none. */
@@ -47,8 +49,8 @@ export class PendingLine {
     this.#carry = Math.max(0, carry - length);
     this.#cutFrom = nextSearch(this.text);
     if (text === '') return undefined;
-    if (this.view === undefined) return this.masker.guard(text, carry);
-    return this.masker.guard(this.view(this.masker.mask(text, carry)));
+    const shown = this.edits(text);
+    return this.masker.guardEdited(text, shown.text, shown.from, carry);
   }
 
   /** Drops what is pending, unrecorded (typed ahead of a password prompt: part of the password). */
@@ -78,7 +80,7 @@ export class PendingLine {
     this.text = this.text.slice(across.cut);
     this.#carry = across.carry;
     this.#cutFrom = nextSearch(this.text);
-    return this.view === undefined ? across.guarded : this.masker.guard(this.view(across.guarded));
+    return this.masker.guard(this.edits(across.guarded).text);
   }
 }
 

@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalTranscriptEntry } from '../../shared/contract/terminal';
-import { TerminalTextStream, typedText } from '../plugins/ssh/connection/terminal-text';
+import { shownLine, typedLine } from '../plugins/ssh/connection/line-edits';
+import { TerminalTextStream } from '../plugins/ssh/connection/terminal-text';
 import type { Masker } from '../plugins/tag-engine';
 import { PendingLine } from './pending-line';
 
@@ -39,7 +40,8 @@ export interface TerminalRecorderOptions {
  * committed. Output is kept as the terminal shows it (escape sequences and wrap artefacts removed
  * as it comes, so a secret drawn in two colours, or cut by readline's wrap, is whole where it is
  * masked and stored as it is read), a line at a time (a secret split over two ssh2 chunks is
- * masked once whole); input a typed line at a time (Enter ends it), masked as shown too. Once a
+ * masked once whole); input a typed line at a time (Enter ends it). Each line's edits (a
+ * backspace, a cursor move, readline's keys) are applied before it is masked: line-edits.ts. Once a
  * password prompt has been shown, the next typed line is recorded as `[input hidden]` and its
  * bytes are dropped at once, with any typed ahead of the prompt.
  */
@@ -65,8 +67,8 @@ export class TerminalRecorder {
   #closed = false;
 
   constructor(private readonly options: TerminalRecorderOptions) {
-    this.#output = new PendingLine(options.masker);
-    this.#input = new PendingLine(options.masker, typedText);
+    this.#output = new PendingLine(options.masker, shownLine);
+    this.#input = new PendingLine(options.masker, typedLine);
   }
 
   /** Bytes the target sent to the terminal. */
@@ -87,7 +89,8 @@ export class TerminalRecorder {
     // Once shown, a prompt waits for what is typed at it, whatever comes in between (a job's
     // notice, a status line, a wall message): only typing answers it.
     this.#promptShown ||=
-      secretPrompt.test(ended) || secretPrompt.test(this.#lastLine + this.#outText.heldText);
+      secretPrompt.test(shownLine(ended).text) ||
+      secretPrompt.test(shownLine(this.#lastLine + this.#outText.heldText).text);
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
     } else {
@@ -127,7 +130,10 @@ export class TerminalRecorder {
   /** Commits what is pending (a last line without its end too) and writes it; later bytes are ignored. */
   async close(): Promise<void> {
     if (this.#closed) return this.#writing;
+    // A character the session's last bytes cut in two reads as U+FFFD, as a terminal shows it.
+    this.#output.text += this.#outText.push(this.#outDecoder.end());
     this.#commitOutput();
+    this.#input.text += this.#hiding ? '' : this.#inDecoder.end();
     this.#push('input', this.#input.take());
     this.#closed = true;
     this.#flush();

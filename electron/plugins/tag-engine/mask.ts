@@ -111,6 +111,32 @@ export class Masker {
   }
 
   /**
+   * `shown`, a text made from `edited` by applying its line edits (a backspace, a cursor move,
+   * readline's keys: line-edits.ts), guarded: masked where a secret form occurs in it, and
+   * wherever a character of it came from an occurrence in `edited` (`from`: each unit's index
+   * there, -1 for a blank the edits made). The first masks a secret that a typo's correction made
+   * whole; the second the rest of one that the edits cut into (`s3cr3t`, two backspaces, `XY`).
+   * `maskedPrefix` counts in `edited`. Without `from`, `shown` is `edited` as it came.
+   */
+  guardEdited(edited: string, shown: string, from: readonly number[] | undefined, maskedPrefix = 0): string {
+    if (from === undefined) return this.guard(shown, maskedPrefix);
+    const inEdited = new Uint8Array(edited.length);
+    for (const [start, end] of this.#spansToMask(edited, maskedPrefix)) inEdited.fill(1, start, end);
+    const spans = this.#spansToMask(shown, 0);
+    for (let at = 0; at < from.length; at++) {
+      if (!inEdited[from[at] ?? -1]) continue;
+      const start = at;
+      while (at + 1 < from.length && inEdited[from[at + 1] ?? -1]) at++;
+      spans.push([start, at + 1]);
+    }
+    const masked = maskSpans(
+      shown,
+      spans.sort((a, b) => a[0] - b[0]),
+    );
+    return this.leaks(masked) ? WITHHELD : masked;
+  }
+
+  /**
    * A growing text cut where safeCut found no safe point (one secret repeated back to back), at
    * the latest point that keeps the longest form less one after it, so that every occurrence
    * across the cut is whole in `text`. The part before it is guarded with those occurrences masked

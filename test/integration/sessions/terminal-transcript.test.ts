@@ -69,3 +69,33 @@ it('masks the session password and its JIT settings secrets, and keeps no prompt
   expect(text).not.toContain(password);
   expect(text).not.toContain('Typed-Not-Kept-77');
 });
+
+it('masks a password typed with a typo corrected, in sh (the tty rubs out) and in bash (readline inserts)', async () => {
+  const session = await activeSession(sc.core, lab, 'transcript-edit');
+  accounts.push(session.account);
+  const password = sc.core.vault.get(sessionSecretRef(session.id));
+  const { ctx, renderer } = connection();
+  const { term } = await openTerminal(sc.core, session, ctx, renderer);
+  await term.until('the prompt', () => term.text.includes('$ '));
+  // sh reads the line through the tty, which echoes Backspace as BS blank BS.
+  term.type(`echo 'p:${password.slice(0, 5)}Q\u007f${password.slice(5)}'\r`);
+  await term.until('the echo in sh', () => term.text.includes(`p:${password}\r\n`));
+  // bash's readline: a character typed two places back is drawn with the rest after it again.
+  term.type('exec bash --norc --noprofile\r');
+  await term.until('the bash prompt', () => /bash-[\d.]+\$ $/.test(term.text));
+  const last = password.length - 3;
+  term.type(
+    `echo 'r:${password.slice(0, last)}${password.slice(last + 1)}\u001b[D\u001b[D${password[last]}\u0005'\r`,
+  );
+  await term.until('the echo in bash', () => term.text.includes(`r:${password}\r\n`));
+
+  await callCore(sc.core, 'sessions.end', { id: session.id });
+  await untilState(sc.core, session.id, 'ended', sshWaitMs);
+  const page = (await callCore(sc.core, 'terminal.transcript', {
+    sessionId: session.id,
+  })) as TerminalTranscriptPage;
+  const text = JSON.stringify(page.entries);
+  expect(text).toContain("echo 'p:******'");
+  expect(text).toContain("echo 'r:******'");
+  for (let at = 0; at + 5 <= password.length; at++) expect(text).not.toContain(password.slice(at, at + 5));
+});

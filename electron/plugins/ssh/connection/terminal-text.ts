@@ -30,7 +30,9 @@ const otherControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * masking nor the echo's removal would recognise it. A CR followed by a line feed or by another
  * character is no wrap and stays for the rule below.
  */
-const wrapRepeat = /([^\s])\r\1/g;
+// Not the final of a lineEdit kept by editableText (`ESC [ 1 D`, then `\rD`).
+// eslint-disable-next-line no-control-regex
+const wrapRepeat = /(?<!\u001b\[\d{0,4})([^\s])\r\1/g;
 const wrapBlank = / \r(?=[^\r\n])/g;
 
 /** The echo as typed: wrap artefacts of a line longer than the terminal is wide removed. */
@@ -46,23 +48,50 @@ export function terminalText(raw: string): string {
   return withoutWrapArtefacts(raw.replace(escapeSequence, '')).replace(otherControls, '');
 }
 
-// What a keyboard sends: CSI (arrows, function keys, focus reports, bracketed paste's markers),
-// SS3 (arrows in application mode), and ESC before a key (Alt). Typed, ESC P or ESC ] opens no
-// string: it is Alt-P or Alt-], and the keys after it are keys.
-// eslint-disable-next-line no-control-regex
-const keySequence = /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO[\s\S]|\u001b[\s\S]?|\u009b[0-?]*[ -/]*[@-~]/g;
+/**
+ * The edits a line takes as it is shown, kept by editableText for line-edits.ts to apply: the
+ * cursor moved left (D) or right (C), erased to the end of the line (K, K0), characters deleted
+ * (P), inserted blank (@) or blanked (X). Backspace is kept as itself.
+ */
+const lineEditSource = String.raw`\u001b\[(\d{0,4})([DCKPX@])`;
+/** Sticky: set lastIndex, then exec, to read one at a position. */
+export const lineEdit = new RegExp(lineEditSource, 'y');
 
-/** A typed line as it reads: the keys' escape sequences and every control character removed. */
-export function typedText(raw: string): string {
-  return raw.replace(keySequence, '').replace(otherControls, '');
+// A CSI that is one of those edits, read as a terminal reads it (one numeric parameter at most,
+// 0 or none for 1). `ESC [ 1 K`, erase to the line's start, and `2 K`, the whole line, are not:
+// where the line starts on the screen is not known here once CRs are gone.
+// eslint-disable-next-line no-control-regex
+const editSequence = /^(?:\u001b\[|\u009b)(?:(\d*)([DCPX@])|0*K)$/;
+
+/** `sequence` as the canonical lineEdit when it is one, or nothing. */
+function keptEdit(sequence: string): string {
+  const edit = editSequence.exec(sequence);
+  if (edit === null) return '';
+  if (edit[2] === undefined) return '\u001b[K';
+  return `\u001b[${Math.min(Number(edit[1]) || 1, 9999)}${edit[2]}`;
+}
+
+// otherControls, sparing backspace and the ESC of a kept lineEdit.
+const otherControlsButEdits = new RegExp(
+  String.raw`(?!${lineEditSource})[\u0000-\u0007\u000b-\u001f\u007f-\u009f]`,
+  'g',
+);
+
+/**
+ * Terminal output as terminalText reads it, but with the line edits (backspace, and the cursor
+ * moves and erases of lineEdit) kept in it, for the transcript to apply them (line-edits.ts): a
+ * typo corrected as a secret is typed is then stored as the secret the screen showed, and masked.
+ */
+export function editableText(raw: string): string {
+  return withoutWrapArtefacts(raw.replace(escapeSequence, keptEdit)).replace(otherControlsButEdits, '');
 }
 
 /** An escape sequence still open at the end of a text, kept for the rest to come. */
 const maxHeldEscape = 4096;
 
 /**
- * terminalText over a stream of chunks, each piece converted once: what the terminal shows,
- * as it comes. The end of each chunk is held until the next when the rest could change how it
+ * editableText over a stream of chunks, each piece converted once: what the terminal shows, its
+ * line edits still to apply, as it comes. The end of each chunk is held until the next when the rest could change how it
  * reads: an escape sequence not finished yet (up to 4 KiB: past that it is converted, and dropped,
  * as it stands), and the last character with a CR before it, if any (readline's `X\rX` may be
  * cut anywhere), unless it ends a line. A character outside the BMP stays whole.
@@ -75,19 +104,19 @@ export class TerminalTextStream {
     const text = this.#held + chunk;
     const at = holdFrom(text);
     this.#held = text.slice(at);
-    return terminalText(text.slice(0, at));
+    return editableText(text.slice(0, at));
   }
 
   /** What is held, as it would read if nothing more came (the prompt check reads it). */
   get heldText(): string {
-    return terminalText(this.#held);
+    return editableText(this.#held);
   }
 
   /** Everything held, converted: the stream has ended. */
   end(): string {
     const rest = this.#held;
     this.#held = '';
-    return terminalText(rest);
+    return editableText(rest);
   }
 }
 

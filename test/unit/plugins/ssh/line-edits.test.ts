@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { shownLine, typedLine } from '../../../../electron/plugins/ssh/connection/line-edits';
+import { editableText } from '../../../../electron/plugins/ssh/connection/terminal-text';
+import { MASK, Masker, WITHHELD } from '../../../../electron/plugins/tag-engine';
+
+const shown = (raw: string) => shownLine(editableText(raw)).text;
+
+describe('shownLine: output lines as the screen shows them', () => {
+  it('leaves a text without edits as it came, with no map', () => {
+    expect(shownLine('plain\ntext\t1')).toEqual({ text: 'plain\ntext\t1' });
+  });
+
+  it.each([
+    ['a backspace then a character overwrites', 'abc\bX', 'abX'],
+    ['backspaces stop at the line start', 'ab\b\b\b\bX', 'Xb'],
+    ['the cursor left and right (CSI D, C)', 'abcd\u001b[3DX\u001b[1CY', 'aXcY'],
+    ['right past the end pads with blanks', 'ab\u001b[2CX', 'ab  X'],
+    ['erase to the end (CSI K)', 'abcdef\u001b[4D\u001b[K', 'ab'],
+    ['delete characters (CSI P)', 'abcdef\u001b[4D\u001b[2P', 'abef'],
+    ['blank characters in place (CSI X), not past the end', 'abcdef\u001b[4D\u001b[2X', 'ab  ef'],
+    [
+      'blanks a cursor move or an erase left at the end are no text',
+      'abcdef\u001b[2D\u001b[9X\u001b[3C',
+      'abcd',
+    ],
+    ['insert blanks (CSI @), the cursor stays', 'abcd\u001b[2D\u001b[2@XY', 'abXYcd'],
+    ['an 8-bit CSI reads as the 7-bit one', 'abc\u009b2DX', 'aXc'],
+    ['a pair outside the BMP is one character', 'a😀\bX', 'aX'],
+    ['edits stay in their line', 'one\r\n\b\b\u001b[5PX\r\n', 'one\nX\n'],
+    ['other sequences are gone before', 'a\u001b[31mb\u001b[0m\u001b[2Kc', 'abc'],
+  ])('%s', (_what, raw, expected) => {
+    expect(shown(raw)).toBe(expected);
+  });
+
+  it('maps each unit to where it came from, -1 for the blanks the edits made', () => {
+    expect(shownLine('ab\u001b[1CX😀')).toEqual({ text: 'ab X😀', from: [0, 1, -1, 6, 7, 8] });
+  });
+
+  it('bounds how far a hostile cursor move or insertion reaches', () => {
+    const hostile = editableText('x\u001b[9999Cy\u001b[9999@'.repeat(50));
+    expect(shownLine(hostile).text.length).toBeLessThan(50 * 520);
+  });
+});
+
+describe('typedLine: typed keys as the line they make (emacs keys)', () => {
+  it.each([
+    ['Backspace and Ctrl-H rub out', 'lss\u007fx\b -l\r', 'ls -l'],
+    ['Ctrl-U kills to the start, Ctrl-Y yanks it back', 'abc\u0015xyz\u0019', 'xyzabc'],
+    ['Ctrl-K kills to the end', 'abcdef\u001b[D\u001b[D\u001b[D\u000bX', 'abcX'],
+    ['Ctrl-W kills the word before, blanks before it too', 'echo abc  \u0017X', 'echo X'],
+    ['Alt-Backspace kills a word as Ctrl-W', 'echo abc\u001b\u007fX', 'echo X'],
+    ['Home, End, Ctrl-A, Ctrl-E', 'bc\u001b[HA\u001b[FD\u0001<\u0005>', '<AbcD>'],
+    ['arrows in application mode (SS3) and Ctrl-B, Ctrl-F', 'ac\u001bODb\u0002\u0002\u0006\u001bOC>', 'ab>c'],
+    ['Delete and Ctrl-D delete under the cursor', 'abcd\u0001\u001b[3~\u0004', 'cd'],
+    [
+      'a word left and right (Ctrl and Alt arrows, Alt-B, Alt-F)',
+      'one two\u001b[1;5D\u001bb>\u001bf\u001b[1;3C<',
+      '>one two<',
+    ],
+    ['the cursor stays in the line', '\u001b[D\u001b[Dab\u001b[C\u001b[Cc', 'abc'],
+    ['history, completion and other keys add nothing', '\u001b[Ae\tc\u001b[15~ho\u0007\r', 'e\tcho'],
+    ['a pair outside the BMP is one character', 'a😀\u007fb', 'ab'],
+  ])('%s', (_what, raw, expected) => {
+    expect(typedLine(raw).text).toBe(expected);
+  });
+
+  it('yanks a killed text whole or not at all: a part of a secret is never made', () => {
+    const raw = `abcdefgh\u0015${'\u0019'.repeat(100)}`;
+    const text = typedLine(raw).text;
+    expect(text.length % 8).toBe(0);
+    expect(text.length).toBeLessThanOrEqual(raw.length + 256);
+  });
+
+  it('maps each unit to the key that typed it, yanked ones too', () => {
+    expect(typedLine('ab\u0015c\u0019')).toEqual({ text: 'cab', from: [3, 0, 1] });
+  });
+});
+
+describe('Masker.guardEdited', () => {
+  const masker = new Masker(['Jit-Pw-4421x']);
+
+  it('masks a secret the edits made whole', () => {
+    const edited = 'Jit-Pw-44X\b21x';
+    const line = shownLine(edited);
+    expect(masker.guardEdited(edited, line.text, line.from)).toBe(MASK);
+  });
+
+  it('masks what is left of a secret the edits cut into, and only that', () => {
+    const edited = 'a Jit-Pw-4421x\b\b\bXYZ b';
+    const line = shownLine(edited);
+    expect(line.text).toBe('a Jit-Pw-44XYZ b');
+    expect(masker.guardEdited(edited, line.text, line.from)).toBe(`a ${MASK}XYZ b`);
+  });
+
+  it('counts a masked prefix in the text edited', () => {
+    const edited = '421x\b\bab';
+    const line = shownLine(edited);
+    expect(masker.guardEdited(edited, line.text, line.from, 4)).toBe(`${MASK}ab`);
+  });
+
+  it('without a map, guards the text as it came', () => {
+    expect(masker.guardEdited('x Jit-Pw-4421x', 'x Jit-Pw-4421x', undefined)).toBe(`x ${MASK}`);
+    expect(masker.guardEdited('Jit-Pw- 4421x', 'Jit-Pw- 4421x', undefined)).toBe(WITHHELD);
+  });
+});

@@ -1,0 +1,88 @@
+// The transcript applies a line's edits before it masks: a secret typed with a typo and corrected,
+// inserted into, or drawn over a shell's autosuggestion was stored with the edits removed, not
+// applied (`Jit-Pw-44X 21x`, `Jit-Pw-0000yit-Pw-4421x`), whole enough to read and never masked.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MASK } from '../../../electron/plugins/tag-engine';
+import { bytes, id, summary, transcriptSetup as setup } from './transcript-setup';
+
+const secret = 'Jit-Pw-4421x';
+/** Every piece of the secret four characters long: none may be stored. */
+const pieces = Array.from({ length: secret.length - 3 }, (_, at) => secret.slice(at, at + 4));
+
+async function recorded(kind: 'output' | 'input', text: string, chunk: number) {
+  const { transcripts, recorder, file } = setup();
+  const rec = recorder([secret]);
+  for (let at = 0; at < text.length; at += chunk) {
+    const piece = bytes(text.slice(at, at + chunk));
+    if (kind === 'output') rec.output(piece);
+    else rec.input(piece);
+  }
+  await rec.close();
+  const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
+  return { shown, file: readFileSync(file, 'utf8') };
+}
+
+describe('the transcript applies line edits before it masks', () => {
+  const cases: [string, 'output' | 'input', string][] = [
+    ['a typo rubbed out by readline (BS blank BS)', 'output', '$ mysql -pJit-Pw-44X\b \b21x\r\n'],
+    [
+      'a typo rubbed out and the rest erased (BS, ESC [ K)',
+      'output',
+      '$ mysql -pJit-Pw-44X\b\u001b[K21x\r\n',
+    ],
+    [
+      'a character inserted mid-line (readline redraws the rest and steps back)',
+      'output',
+      '$ Jit-Pw-421x\b\b\b\b4421x\b\b\b\b\r\n',
+    ],
+    ['a character inserted by ESC [ @', 'output', '$ Jit-Pw-421x\u001b[4D\u001b[@4\r\n'],
+    [
+      "zsh's autosuggestion typed over",
+      'output',
+      '$ J\u001b[90mit-Pw-0000y\u001b[39m\u001b[11Dit-Pw-4\u001b[K421x\r\n',
+    ],
+    ['a secret shown, then its end erased', 'output', 'echo Jit-Pw-4421x\b\b\b\b\b\u001b[K\r\n'],
+    ['a secret shown, its end overwritten, then rewritten', 'output', 'Jit-Pw-4421x\b\b\bXYZ\b\b\b21x\r\n'],
+    ['a typo deleted with Backspace', 'input', 'mysql -pJit-Pw-44X\u007f21x\r'],
+    ['the start typed after the end (Ctrl-A)', 'input', '4421x\u0001mysql -pJit-Pw-\r'],
+    ['a character inserted after the arrows', 'input', 'Jit-Pw-421x\u001b[D\u001b[D\u001b[D\u001b[D4\r'],
+    ['a piece killed and yanked (Ctrl-U, Ctrl-Y)', 'input', '-4421x\u0015mysql -pJit-Pw\u0019\r'],
+    ['a typo rubbed out after the arrows', 'input', `Jit-PwX-4421x${'\u001b[D'.repeat(6)}\u007f\r`],
+  ];
+
+  it.each(cases)('%s: masked, no piece of it stored (%s)', async (what, kind, text) => {
+    for (const chunk of [text.length, 3, 1]) {
+      const { shown, file } = await recorded(kind, text, chunk);
+      expect(shown, `${what}, chunks of ${chunk}`).toContain(MASK);
+      for (const piece of pieces) {
+        expect(shown, `${what}, chunks of ${chunk}`).not.toContain(piece);
+        expect(file, `${what}, chunks of ${chunk}`).not.toContain(piece);
+      }
+    }
+  });
+
+  it('stores a corrected command as the screen showed it', async () => {
+    const { transcripts, recorder } = setup();
+    const rec = recorder([secret]);
+    rec.output(bytes('$ lss\b \b -l\r\nfile\r\n'));
+    rec.input(bytes('lss\u007f -l\r'));
+    rec.input(bytes('\u001b[Aecho\u001b[1;5D\u001b[Cx\r'));
+    await rec.close();
+    expect(summary((await transcripts.read(id)).entries)).toEqual([
+      'output:$ ls -l\nfile\n',
+      'input:ls -l',
+      // The up arrow brings back history the transcript does not know: the line as typed.
+      'input:excho',
+    ]);
+  });
+
+  it('keeps the edits inside their line: a backspace at a line start takes nothing from the line before', async () => {
+    const { transcripts, recorder } = setup();
+    const rec = recorder();
+    rec.output(bytes('first\r\n\b\b\u001b[3Psecond\r\n'));
+    await rec.close();
+    expect(summary((await transcripts.read(id)).entries)).toEqual(['output:first\nsecond\n']);
+  });
+});

@@ -133,7 +133,9 @@ export class TerminalRecorder {
     // A character the session's last bytes cut in two reads as U+FFFD, as a terminal shows it.
     this.#output.text += this.#outText.push(this.#outDecoder.end());
     this.#commitOutput();
-    this.#input.text += this.#hiding ? '' : this.#inDecoder.end();
+    // Not the start of a character typed at a password prompt.
+    const lastKeys = this.#inDecoder.end();
+    if (!this.#hiding && !this.#promptShown) this.#input.text += lastKeys;
     this.#push('input', this.#input.take());
     this.#closed = true;
     this.#flush();

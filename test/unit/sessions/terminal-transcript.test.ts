@@ -394,6 +394,27 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     }
   });
 
+  it('shows a character cut by the end of the session as U+FFFD, unless it was typed at a prompt', async () => {
+    const { transcripts, recorder } = setup();
+    const rec = recorder();
+    rec.output(bytes('caf'));
+    rec.output(Uint8Array.from([0xc3]));
+    rec.input(bytes('ls caf'));
+    rec.input(Uint8Array.from([0xc3]));
+    await rec.close();
+    expect(summary((await transcripts.read(id)).entries)).toEqual(['output:caf\ufffd', 'input:ls caf\ufffd']);
+    for (const typed of [[], [0x61]]) {
+      const at = setup();
+      const prompted = at.recorder();
+      prompted.output(bytes('Password: '));
+      prompted.input(Uint8Array.from([...typed, 0xc3]));
+      await prompted.close();
+      const entries = summary((await at.transcripts.read(id)).entries);
+      expect(entries.filter((e) => e.startsWith('input:'))).toEqual([]);
+      expect(JSON.stringify(entries)).not.toContain('\ufffd');
+    }
+  });
+
   it('stops at its size cap with a single truncated note', async () => {
     const { transcripts, recorder, file } = setup(4096);
     const rec = recorder();

@@ -61,7 +61,7 @@ class Cells {
  * How many characters the edits of one text may move, blank or cut, over all its lines: sixteen
  * for each of its own and 64 K more. Home and End typed in turn over a long line, or a hostile
  * `ESC [ 9999 D` and `C` in turn, would otherwise cost the line's length each (a second for a
- * pasted 16 K block). Past it, the text is read with its edits removed (editsRemoved).
+ * pasted 16 K block). Past it, the text is read with its edits removed (shownLine, typedLine).
  */
 class Work {
   spent = 0;
@@ -83,7 +83,7 @@ class Work {
  */
 class LineCells {
   readonly before = new Cells();
-  after = new Cells();
+  readonly after = new Cells();
 
   /**
    * Blanks (a cursor move past the end, an insertion) and yanked copies are made only while the
@@ -248,7 +248,9 @@ function showLines(text: string, work?: Work): EditedLine | undefined {
   return out.line;
 }
 
-// What a keyboard sends, as terminal-text.ts's typedText reads it: CSI, SS3, ESC before a key.
+// What a keyboard sends: CSI (arrows, function keys, focus reports, bracketed paste's markers),
+// SS3 (arrows in application mode), and ESC before a key (Alt). Typed, ESC P or ESC ] opens no
+// string: it is Alt-P or Alt-], and the keys after it are keys.
 // eslint-disable-next-line no-control-regex
 const keySequence = /\u001b\[[0-?]*[ -/]*[@-~]|\u001bO[\s\S]|\u001b[\s\S]?|\u009b[0-?]*[ -/]*[@-~]/y;
 

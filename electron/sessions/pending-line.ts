@@ -1,4 +1,4 @@
-import type { EditedLine } from '../plugins/ssh/connection/line-edits';
+import type { LineEdits } from '../plugins/ssh/connection/line-edits';
 import type { Masker } from '../plugins/tag-engine';
 
 /** A line without a line end is cut into blocks of about this many characters. */
@@ -32,13 +32,13 @@ export class PendingLine {
   #carry = 0;
 
   /**
-   * `edits`: a taken piece as it is stored, its line edits applied (the output's backspaces and
+   * `edits`: a taken piece is stored with its line edits applied (the output's backspaces and
    * cursor moves, the typed keys' Backspace and arrows: line-edits.ts), guarded as such, since
-   * what is stored is what is read, and masked where it came from a secret as it was pending.
+   * what is stored is what is read.
    */
   constructor(
     private readonly masker: Masker,
-    private readonly edits: (text: string) => EditedLine,
+    private readonly edits: LineEdits,
   ) {}
 
   /** The first `length` characters, guarded; undefined when there are none. */
@@ -49,8 +49,17 @@ export class PendingLine {
     this.#carry = Math.max(0, carry - length);
     this.#cutFrom = nextSearch(this.text);
     if (text === '') return undefined;
-    const shown = this.edits(text);
-    return this.masker.guardEdited(text, shown.text, shown.from, carry);
+    const { masker } = this;
+    const removed = this.edits.removed(text);
+    if (removed.from === undefined) return masker.guard(text, carry);
+    // Masked wherever the edits move them: the secrets as the text came, and with its edits
+    // removed (what masking read before they were applied); around each edit, those shown whole.
+    const marked = new Uint8Array(text.length);
+    masker.markSpans(text, marked, undefined, carry);
+    masker.markSpans(removed.text, marked, removed.from);
+    const reach = Math.min(masker.longestSecret, 256);
+    const shown = this.edits.apply(text, { marked, reach, spans: (line) => masker.secretSpans(line) });
+    return masker.guardShown(shown.text, shown.masked ?? new Uint8Array(shown.text.length));
   }
 
   /** Drops what is pending, unrecorded (typed ahead of a password prompt: part of the password). */
@@ -80,7 +89,7 @@ export class PendingLine {
     this.text = this.text.slice(across.cut);
     this.#carry = across.carry;
     this.#cutFrom = nextSearch(this.text);
-    return this.masker.guard(this.edits(across.guarded).text);
+    return this.masker.guard(this.edits.apply(across.guarded).text);
   }
 }
 

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalTranscriptEntry } from '../../shared/contract/terminal';
-import { shownLine, typedLine } from '../plugins/ssh/connection/line-edits';
+import { outputEdits, shownLine, typedEdits } from '../plugins/ssh/connection/line-edits';
 import { TerminalTextStream } from '../plugins/ssh/connection/terminal-text';
 import type { Masker } from '../plugins/tag-engine';
 import { PendingLine } from './pending-line';
@@ -17,6 +17,9 @@ export const hiddenInputText = '[input hidden]';
  */
 const secretPrompt =
   /(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)[^\n]{0,120}:\s*$/i;
+
+/** Output as the screen shows it, its edits applied. */
+const shown = (text: string): string => shownLine(text).text;
 
 /** The last line of `text`, at most its last 256 characters (what the prompt check reads). */
 const lastLineOf = (text: string): string => text.slice(text.lastIndexOf('\n') + 1).slice(-256);
@@ -51,7 +54,10 @@ export class TerminalRecorder {
   readonly #outText = new TerminalTextStream();
   readonly #output: PendingLine;
   readonly #input: PendingLine;
-  /** The screen's last output line as text, as far as converted: what the prompt check reads. */
+  /**
+   * The screen's last output line as shown (its edits applied), as far as converted, at most its
+   * last 256 characters: what the prompt check reads.
+   */
   #lastLine = '';
   /**
    * A password prompt was shown (the last output line, or the last line a chunk ended) and no
@@ -67,8 +73,8 @@ export class TerminalRecorder {
   #closed = false;
 
   constructor(private readonly options: TerminalRecorderOptions) {
-    this.#output = new PendingLine(options.masker, shownLine);
-    this.#input = new PendingLine(options.masker, typedLine);
+    this.#output = new PendingLine(options.masker, outputEdits);
+    this.#input = new PendingLine(options.masker, typedEdits);
   }
 
   /** Bytes the target sent to the terminal. */
@@ -84,13 +90,14 @@ export class TerminalRecorder {
     const lineEnd = text.lastIndexOf('\n');
     // The last line this chunk ended, blank ones skipped: `echo Password:; read -s` ends the
     // prompt's line before it reads.
-    const ended = lineEnd >= 0 ? lastLineOf((this.#lastLine + text.slice(0, lineEnd)).trimEnd()) : '';
-    this.#lastLine = lineEnd >= 0 ? text.slice(lineEnd + 1) : (this.#lastLine + text).slice(-256);
+    // Read as shown, its edits applied: 300 backspaces after `Password: ` must not push the prompt
+    // out of the 256 characters read.
+    const ended = lineEnd >= 0 ? lastLineOf(shown(this.#lastLine + text.slice(0, lineEnd)).trimEnd()) : '';
+    this.#lastLine = lastLineOf(shown(lineEnd >= 0 ? text.slice(lineEnd + 1) : this.#lastLine + text));
     // Once shown, a prompt waits for what is typed at it, whatever comes in between (a job's
     // notice, a status line, a wall message): only typing answers it.
     this.#promptShown ||=
-      secretPrompt.test(shownLine(ended).text) ||
-      secretPrompt.test(shownLine(this.#lastLine + this.#outText.heldText).text);
+      secretPrompt.test(ended) || secretPrompt.test(shown(this.#lastLine + this.#outText.heldText));
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
     } else {

@@ -111,29 +111,57 @@ export class Masker {
   }
 
   /**
-   * `shown`, a text made from `edited` by applying its line edits (a backspace, a cursor move,
-   * readline's keys: line-edits.ts), guarded: masked where a secret form occurs in it, and
-   * wherever a character of it came from an occurrence in `edited` (`from`: each unit's index
-   * there, -1 for a blank the edits made). The first masks a secret that a typo's correction made
-   * whole; the second the rest of one that the edits cut into (`s3cr3t`, two backspaces, `XY`).
-   * `maskedPrefix` counts in `edited`. Without `from`, `shown` is `edited` as it came.
+   * Marks in `into` the characters of every occurrence of every form in `text`: by their index
+   * in `text`, or, with `from`, at `from[i]` (where each came from, -1 for none). The first
+   * `maskedPrefix` characters are marked too. For a line whose edits are applied
+   * (line-edits.ts): what came from a secret, as it came or with its edits removed, stays masked
+   * wherever the edits move it.
    */
-  guardEdited(edited: string, shown: string, from: readonly number[] | undefined, maskedPrefix = 0): string {
-    if (from === undefined) return this.guard(shown, maskedPrefix);
-    const inEdited = new Uint8Array(edited.length);
-    for (const [start, end] of this.#spansToMask(edited, maskedPrefix)) inEdited.fill(1, start, end);
-    const spans = this.#spansToMask(shown, 0);
-    for (let at = 0; at < from.length; at++) {
-      if (!inEdited[from[at] ?? -1]) continue;
+  markSpans(text: string, into: Uint8Array, from?: readonly number[], maskedPrefix = 0): void {
+    for (const [start, end] of this.#spansToMask(text, maskedPrefix)) {
+      for (let at = start; at < end; at++) {
+        const source = from === undefined ? at : (from[at] ?? -1);
+        if (source >= 0) into[source] = 1;
+      }
+    }
+  }
+
+  /**
+   * Where the secrets themselves (not their other forms) occur in `text`: what line-edits.ts looks
+   * for around each edit, where a form written by editing (a hex spelling typed and corrected) is
+   * not a case worth its cost.
+   */
+  secretSpans(text: string): [number, number][] {
+    const spans: [number, number][] = [];
+    for (const secret of this.base) {
+      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
+        spans.push([at, at + secret.length]);
+    }
+    return spans;
+  }
+
+  /** The longest secret's length. */
+  get longestSecret(): number {
+    return Math.max(0, ...this.base.map((secret) => secret.length));
+  }
+
+  /**
+   * `text`, a line with its edits applied, guarded: masked where a form occurs in it and on each
+   * run of units `masked` marks, or the WITHHELD notice when it still leaks.
+   */
+  guardShown(text: string, masked: Uint8Array): string {
+    const spans = this.#spansToMask(text, 0);
+    for (let at = 0; at < text.length; at++) {
+      if (!masked[at]) continue;
       const start = at;
-      while (at + 1 < from.length && inEdited[from[at + 1] ?? -1]) at++;
+      while (masked[at + 1]) at++;
       spans.push([start, at + 1]);
     }
-    const masked = maskSpans(
-      shown,
+    const guarded = maskSpans(
+      text,
       spans.sort((a, b) => a[0] - b[0]),
     );
-    return this.leaks(masked) ? WITHHELD : masked;
+    return this.leaks(guarded) ? WITHHELD : guarded;
   }
 
   /**

@@ -50,6 +50,24 @@ describe('the transcript applies line edits before it masks', () => {
     ['a character inserted after the arrows', 'input', 'Jit-Pw-421x\u001b[D\u001b[D\u001b[D\u001b[D4\r'],
     ['a piece killed and yanked (Ctrl-U, Ctrl-Y)', 'input', '-4421x\u0015mysql -pJit-Pw\u0019\r'],
     ['a typo rubbed out after the arrows', 'input', `Jit-PwX-4421x${'\u001b[D'.repeat(6)}\u007f\r`],
+    // Found by a review of the first version: the End key stopped 256 characters on; a secret
+    // whole only with the edits removed, or whole for a moment, then cut, kept its pieces; two
+    // kills in a row are one yank.
+    ['the End key after Home on a long line', 'input', `${'a'.repeat(300)}Jit-Pw-\u0001\u00054421x\r`],
+    [
+      'the cursor right past 256 characters',
+      'output',
+      `${'a'.repeat(300)}Jit-Pw-\u001b[400D\u001b[400C4421x\r\n`,
+    ],
+    ['a backspace inside it as it is drawn', 'output', 'Jit-Pw-44\b21x\r\n'],
+    ['a blank inserted inside it as it is drawn', 'output', 'Jit-Pw\u001b[1D\u001b[1@-4421x\r\n'],
+    ['whole for a moment, then its end erased', 'output', 'Jit-Pw-44X\u001b[D21x\u001b[4D\u001b[K\r\n'],
+    [
+      'typed whole, then its end rubbed out and typed over',
+      'input',
+      'Jit-Pw-44X\u007f21x\u007f\u007f\u007f\u007fZZZZ\r',
+    ],
+    ['killed in two kills and yanked as one', 'input', '4421x\u0001Jit-Pw-\u000b\u0015echo \u0019\r'],
   ];
 
   it.each(cases)('%s: masked, no piece of it stored (%s)', async (what, kind, text) => {
@@ -60,6 +78,19 @@ describe('the transcript applies line edits before it masks', () => {
         expect(shown, `${what}, chunks of ${chunk}`).not.toContain(piece);
         expect(file, `${what}, chunks of ${chunk}`).not.toContain(piece);
       }
+    }
+  });
+
+  it('reads a password prompt as shown: 300 backspaces after it in the same chunk still hide the answer', async () => {
+    for (const drawn of [`Password: ${'\b'.repeat(300)}`, `Password: ${' \b'.repeat(150)}`]) {
+      const { transcripts, recorder } = setup();
+      const rec = recorder();
+      rec.output(bytes(drawn));
+      rec.input(bytes('hunter2pass\r'));
+      await rec.close();
+      const entries = summary((await transcripts.read(id)).entries);
+      expect(entries, JSON.stringify(drawn.slice(0, 14))).toContain('hidden:[input hidden]');
+      expect(JSON.stringify(entries)).not.toContain('hunter2');
     }
   });
 

@@ -16,6 +16,32 @@ export interface EditedLine {
    * made. Undefined when there was nothing to apply: `text` is that text as it came.
    */
   readonly from?: readonly number[];
+  /** With a SecretWatch: for each unit of `text`, 1 where it is to be masked. */
+  readonly masked?: Uint8Array;
+}
+
+/**
+ * What the edits are applied under, for a transcript (PendingLine): which characters of the text
+ * came from a secret, and where the session's secrets occur in a line. A character keeps its mark
+ * as the cursor moves it; before an edit takes a character out of the line, splits it, or writes
+ * over it, the secrets shown whole around it mark their characters: what that edit leaves of
+ * them is masked, though the line never shows them whole again (a password typed, corrected,
+ * then partly erased).
+ */
+export interface SecretWatch {
+  /** By index in the text edited: 1 for a character that came from a secret (Masker.markSpans). */
+  readonly marked: Uint8Array;
+  /** The longest secret, at most 256: how far from an edit a secret it breaks may reach. */
+  readonly reach: number;
+  /** Where the session's secrets occur in a piece of a line, start and end. */
+  spans(text: string): readonly (readonly [number, number])[];
+}
+
+/** The edits of one kind of text (output, typed keys), applied and removed. */
+export interface LineEdits {
+  apply(text: string, watch?: SecretWatch): EditedLine;
+  /** The text with its edits removed, each character where it came from (what masking read before). */
+  removed(text: string): EditedLine;
 }
 
 /**
@@ -25,35 +51,46 @@ export interface EditedLine {
  */
 const maxReach = 256;
 
-/** Characters (a pair outside the BMP as one), each with where it came from: one side of the cursor. */
+/**
+ * Characters (a pair outside the BMP as one), each with where it came from and its mark: one side
+ * of the cursor.
+ */
 class Cells {
   constructor(
     readonly chars: string[] = [],
     readonly from: number[] = [],
+    readonly marks: number[] = [],
   ) {}
 
   get length(): number {
     return this.chars.length;
   }
 
-  push(char: string, from: number): void {
+  push(char: string, from: number, mark: number): void {
     this.chars.push(char);
     this.from.push(from);
+    this.marks.push(mark);
+  }
+
+  /** The last one removed; undefined when there is none. */
+  pop(): { char: string; from: number; mark: number } | undefined {
+    const char = this.chars.pop();
+    const from = this.from.pop() ?? -1;
+    const mark = this.marks.pop() ?? 0;
+    return char === undefined ? undefined : { char, from, mark };
   }
 
   /** The last one moved onto `to`; false when there is none. */
   moveTo(to: Cells): boolean {
-    const char = this.chars.pop();
-    const from = this.from.pop();
-    if (char === undefined || from === undefined) return false;
-    to.push(char, from);
-    return true;
+    const cell = this.pop();
+    if (cell !== undefined) to.push(cell.char, cell.from, cell.mark);
+    return cell !== undefined;
   }
 
   /** The last `count` removed, first to last as they stand. */
   cut(count: number): Cells {
     const at = Math.max(0, this.length - count);
-    return new Cells(this.chars.splice(at), this.from.splice(at));
+    return new Cells(this.chars.splice(at), this.from.splice(at), this.marks.splice(at));
   }
 }
 
@@ -87,12 +124,13 @@ class LineCells {
 
   /**
    * Blanks (a cursor move past the end, an insertion) and yanked copies are made only while the
-   * line is shorter than this: the text's length and `maxReach`. A character of the text itself is
-   * never dropped: a secret cut short by a cap would be stored in part, unmasked.
+   * line is shorter than `limit`: the text's length and `maxReach`. A character of the text itself
+   * is never dropped: a secret cut short by a cap would be stored in part, unmasked.
    */
   constructor(
     private readonly limit: number,
     private readonly work: Work,
+    private readonly watch?: SecretWatch,
   ) {}
 
   /** Whether `count` more characters that are not the text's own may be made. */
@@ -104,22 +142,25 @@ class LineCells {
     return this.before.length + this.after.length;
   }
 
-  /** Writes over the character under the cursor (`insert`: before it), then steps past it. */
-  put(char: string, from: number, insert = false): void {
-    if (!insert) {
-      this.after.chars.pop();
-      this.after.from.pop();
-    }
-    this.before.push(char, from);
+  /**
+   * Writes `char` over the character under the cursor (`insert`: before it), then steps past it.
+   * `mark`: a yanked character's own; by default, its source's in the watch.
+   */
+  put(char: string, from: number, insert = false, mark = this.#markOf(from)): void {
+    const cursor = this.before.length;
+    if (this.after.length > 0) this.#beforeLoss(cursor, insert ? 0 : 1);
+    const under = insert ? undefined : this.after.pop();
+    // The same character written again stays what it was: a secret's, if it was one.
+    this.before.push(char, from, under?.char === char ? under.mark | mark : mark);
   }
 
   /** The cursor by `by` (less than 0: to the left), between the line's start and its reach. */
   move(by: number): void {
-    const steps = Math.min(Math.abs(by), by < 0 ? this.before.length : maxReach);
+    const steps = Math.min(Math.abs(by), by < 0 ? this.before.length : this.after.length + maxReach);
     this.work.spent += steps;
     for (let step = 0; step < steps; step++) {
       if (by < 0) this.before.moveTo(this.after);
-      else if (!this.after.moveTo(this.before) && this.fits(1)) this.before.push(' ', -1);
+      else if (!this.after.moveTo(this.before) && this.fits(1)) this.before.push(' ', -1, 0);
     }
   }
 
@@ -130,8 +171,10 @@ class LineCells {
 
   /** The last `count` characters before the cursor, removed (Backspace, Ctrl-U, Ctrl-W). */
   cutBefore(count: number): Cells {
-    this.work.spent += count;
-    return this.before.cut(count);
+    const steps = Math.min(count, this.before.length);
+    this.work.spent += steps;
+    if (steps > 0) this.#beforeLoss(this.before.length - steps, steps);
+    return this.before.cut(steps);
   }
 
   /** What is after the cursor, removed (Ctrl-K, ESC [ K), or the first `count` of it (ESC [ P). */
@@ -139,17 +182,21 @@ class LineCells {
     const cut = new Cells();
     const steps = Math.min(count, this.after.length);
     this.work.spent += steps;
+    if (steps > 0) this.#beforeLoss(this.before.length, steps);
     for (let step = 0; step < steps; step++) this.after.moveTo(cut);
     return cut;
   }
 
   /** Blanks in place of `count` characters from the cursor, as far as the line goes. */
   blank(count: number): void {
-    const { from, chars } = this.after;
-    this.work.spent += Math.min(count, chars.length);
-    for (let at = chars.length - 1; at >= Math.max(0, chars.length - count); at--) {
+    const { from, chars, marks } = this.after;
+    const steps = Math.min(count, chars.length);
+    this.work.spent += steps;
+    if (steps > 0) this.#beforeLoss(this.before.length, steps);
+    for (let at = chars.length - 1; at >= chars.length - steps; at--) {
       chars[at] = ' ';
       from[at] = -1;
+      marks[at] = 0;
     }
   }
 
@@ -157,47 +204,100 @@ class LineCells {
   insertBlanks(count: number): void {
     const steps = Math.max(0, Math.min(count, this.limit - this.length));
     this.work.spent += steps;
-    for (let step = 0; step < steps; step++) this.after.push(' ', -1);
+    if (steps > 0 && this.after.length > 0) this.#beforeLoss(this.before.length, 0);
+    for (let step = 0; step < steps; step++) this.after.push(' ', -1, 0);
   }
 
   /** The line, start to end; blanks a cursor move made at its end are no text. */
   get cells(): Cells {
-    const { before, after } = this;
-    const all = new Cells(
-      before.chars.concat(after.chars.slice().reverse()),
-      before.from.concat(after.from.slice().reverse()),
-    );
+    const all = this.#slice(0, this.length);
     let end = all.length;
     while (end > 0 && all.from[end - 1] === -1) end--;
     all.chars.length = end;
     all.from.length = end;
+    all.marks.length = end;
     return all;
+  }
+
+  #markOf(from: number): number {
+    return from >= 0 ? (this.watch?.marked[from] ?? 0) : 0;
+  }
+
+  /** Characters `start` to `end` of the line (0 is its start), a copy. */
+  #slice(start: number, end: number): Cells {
+    const { before, after } = this;
+    const split = before.length;
+    const pick = <T>(ahead: T[], behind: T[]): T[] =>
+      ahead
+        .slice(Math.min(start, split), Math.min(end, split))
+        .concat(
+          behind
+            .slice(Math.max(0, after.length - (end - split)), Math.max(0, after.length - (start - split)))
+            .reverse(),
+        );
+    return new Cells(
+      pick(before.chars, after.chars),
+      pick(before.from, after.from),
+      pick(before.marks, after.marks),
+    );
+  }
+
+  /**
+   * Before an edit takes `count` characters out from `at`, splits the line there (0), or writes
+   * over it: the secrets shown whole within the watch's reach of it mark their characters.
+   */
+  #beforeLoss(at: number, count: number): void {
+    const { watch } = this;
+    if (watch === undefined) return;
+    const start = Math.max(0, at - watch.reach + 1);
+    const window = this.#slice(start, Math.min(this.length, at + count + watch.reach - 1));
+    const spans = watch.spans(window.chars.join(''));
+    if (spans.length === 0) return;
+    // Units to characters: a pair outside the BMP is one character, two units.
+    const cellOfUnit = window.chars.flatMap((char, cell) => Array<number>(char.length).fill(cell));
+    for (const [from, to] of spans) {
+      for (let unit = from; unit < to; unit++) this.#mark(start + (cellOfUnit[unit] ?? 0));
+    }
+  }
+
+  /** Marks the character at `at` of the line. */
+  #mark(at: number): void {
+    const { before, after } = this;
+    if (at < before.length) before.marks[at] = 1;
+    else after.marks[after.length - 1 - (at - before.length)] = 1;
   }
 }
 
-/** Lines of cells joined into an EditedLine, each unit with where it came from. */
+/** Lines of cells joined into an EditedLine, each unit with where it came from and its mark. */
 class EditedText {
   #text = '';
   #from: number[] = [];
+  #masked: number[] = [];
 
   add(line: LineCells): void {
-    const { chars, from } = line.cells;
-    chars.forEach((char, at) => this.addChar(char, from[at] ?? -1));
+    const { chars, from, marks } = line.cells;
+    chars.forEach((char, at) => this.addChar(char, from[at] ?? -1, marks[at] ?? 0));
   }
 
-  addChar(char: string, from: number): void {
+  addChar(char: string, from: number, mark = 0): void {
     this.#text += char;
-    for (let unit = 0; unit < char.length; unit++) this.#from.push(from < 0 ? -1 : from + unit);
+    for (let unit = 0; unit < char.length; unit++) {
+      this.#from.push(from < 0 ? -1 : from + unit);
+      this.#masked.push(mark);
+    }
   }
 
-  get line(): EditedLine {
-    return { text: this.#text, from: this.#from };
+  /** The text; its marks too when they were kept (`watched`). */
+  line(watched: boolean): EditedLine {
+    const line = { text: this.#text, from: this.#from };
+    return watched ? { ...line, masked: Uint8Array.from(this.#masked) } : line;
   }
 }
 
 /** The character (a whole pair outside the BMP) at `at` in `text`. */
 function charAt(text: string, at: number): string {
-  return isHighSurrogate(text.charCodeAt(at)) && at + 1 < text.length
+  const low = text.charCodeAt(at + 1);
+  return isHighSurrogate(text.charCodeAt(at)) && low >= 0xdc00 && low <= 0xdfff
     ? text.slice(at, at + 2)
     : (text[at] ?? '');
 }
@@ -208,19 +308,21 @@ function charAt(text: string, at: number): string {
  * start does nothing, as on a terminal. Past the work allowed (Work), the edits are removed
  * instead, as before they were applied: what a secret's own characters left is still masked.
  */
-export function shownLine(text: string): EditedLine {
-  if (!text.includes('\b') && !text.includes('\u001b')) return { text };
-  const work = Work.for(text);
-  return showLines(text, work) ?? showLines(text);
+export function shownLine(text: string, watch?: SecretWatch): EditedLine {
+  if (!holdsEdits(text)) return { text };
+  return showLines(text, Work.for(text), watch) ?? showLines(text);
 }
 
+/** Whether editableText kept an edit in `text`: without one, the text is shown as it is. */
+const holdsEdits = (text: string): boolean => text.includes('\b') || text.includes('\u001b');
+
 /** The lines of `text` with their edits applied (removed without `work`), or undefined past it. */
-function showLines(text: string, work: Work): EditedLine | undefined;
+function showLines(text: string, work: Work, watch?: SecretWatch): EditedLine | undefined;
 function showLines(text: string): EditedLine;
-function showLines(text: string, work?: Work): EditedLine | undefined {
+function showLines(text: string, work?: Work, watch?: SecretWatch): EditedLine | undefined {
   const out = new EditedText();
   const limit = text.length + maxReach;
-  let line = new LineCells(limit, work ?? new Work(0));
+  let line = new LineCells(limit, work ?? new Work(0), watch);
   for (let at = 0; at < text.length;) {
     lineEdit.lastIndex = at;
     const edit = text[at] === '\u001b' ? lineEdit.exec(text) : null;
@@ -239,14 +341,20 @@ function showLines(text: string, work?: Work): EditedLine | undefined {
     else if (char === '\n') {
       out.add(line);
       out.addChar('\n', at);
-      line = new LineCells(limit, work);
+      line = new LineCells(limit, work, watch);
     } else if (char !== '\u001b') line.put(char, at);
     if (work?.exhausted) return undefined;
     at += char.length;
   }
   out.add(line);
-  return out.line;
+  return out.line(watch !== undefined);
 }
+
+/** The output's edits (editableText's). */
+export const outputEdits: LineEdits = {
+  apply: shownLine,
+  removed: (text) => (holdsEdits(text) ? showLines(text) : { text }),
+};
 
 // What a keyboard sends: CSI (arrows, function keys, focus reports, bracketed paste's markers),
 // SS3 (arrows in application mode), and ESC before a key (Alt). Typed, ESC P or ESC ] opens no
@@ -265,6 +373,7 @@ type KeyAction =
   | 'killToStart'
   | 'killToEnd'
   | 'killWordBack'
+  | 'killAlnumWordBack'
   | 'wordLeft'
   | 'wordRight'
   | 'yank';
@@ -293,8 +402,8 @@ const keyActions = new Map<string, KeyAction>([
   ['\u0015', 'killToStart'],
   ['\u000b', 'killToEnd'],
   ['\u0017', 'killWordBack'],
-  ['\u001b\u007f', 'killWordBack'],
-  ['\u001b\b', 'killWordBack'],
+  ['\u001b\u007f', 'killAlnumWordBack'],
+  ['\u001b\b', 'killAlnumWordBack'],
   ['\u001b[1;5D', 'wordLeft'],
   ['\u001b[1;3D', 'wordLeft'],
   ['\u001bb', 'wordLeft'],
@@ -304,21 +413,25 @@ const keyActions = new Map<string, KeyAction>([
   ['\u0019', 'yank'],
 ]);
 
-/** How many characters before the cursor the word before it takes, blanks after it too (Ctrl-W, Alt-B). */
-function wordBefore(line: LineCells): number {
+/** A word's character for Ctrl-W (not a blank), and for the Alt keys (a letter or a digit). */
+const blankWord = (char: string): boolean => !/\s/.test(char);
+const alnumWord = (char: string): boolean => /[\p{L}\p{N}]/u.test(char);
+
+/** How many characters before the cursor the word before it takes, what is no word after it too. */
+function wordBefore(line: LineCells, inWord: (char: string) => boolean): number {
   const { chars } = line.before;
   let start = chars.length;
-  while (start > 0 && /\s/.test(chars[start - 1] ?? '')) start--;
-  while (start > 0 && !/\s/.test(chars[start - 1] ?? '')) start--;
+  while (start > 0 && !inWord(chars[start - 1] ?? '')) start--;
+  while (start > 0 && inWord(chars[start - 1] ?? '')) start--;
   return chars.length - start;
 }
 
-/** How many characters after the cursor the word after it takes, blanks before it too (Alt-F). */
-function wordAfter(line: LineCells): number {
+/** How many characters after the cursor the word after it takes, what is no word before it too. */
+function wordAfter(line: LineCells, inWord: (char: string) => boolean): number {
   const { chars } = line.after;
   let end = chars.length;
-  while (end > 0 && /\s/.test(chars[end - 1] ?? '')) end--;
-  while (end > 0 && !/\s/.test(chars[end - 1] ?? '')) end--;
+  while (end > 0 && !inWord(chars[end - 1] ?? '')) end--;
+  while (end > 0 && inWord(chars[end - 1] ?? '')) end--;
   return chars.length - end;
 }
 
@@ -327,18 +440,28 @@ function wordAfter(line: LineCells): number {
  * cursor, the keys of keyActions applied, every other key and control character dropped, Enter
  * too. What a key does in the program that read it may differ (history, completion, vi mode):
  * this is the line as readline would have it, which the transcript masks besides the keys as
- * they came (Masker.guardEdited).
+ * they came (PendingLine).
  */
-export function typedLine(raw: string): EditedLine {
-  return typeLine(raw, Work.for(raw)) ?? typeLine(raw);
+export function typedLine(raw: string, watch?: SecretWatch): EditedLine {
+  return typeLine(raw, Work.for(raw), watch) ?? typeLine(raw);
 }
 
 /** The line `raw` types (its keys removed, not applied, without `work`), or undefined past it. */
-function typeLine(raw: string, work: Work): EditedLine | undefined;
+function typeLine(raw: string, work: Work, watch?: SecretWatch): EditedLine | undefined;
 function typeLine(raw: string): EditedLine;
-function typeLine(raw: string, work?: Work): EditedLine | undefined {
-  const line = new LineCells(raw.length + maxReach, work ?? new Work(0));
+function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | undefined {
+  const line = new LineCells(raw.length + maxReach, work ?? new Work(0), watch);
   let killed = new Cells();
+  let lastKilled = false;
+  /** Kills in a row make one text to yank, as readline's kill ring does: before it, or after. */
+  const kill = (cut: Cells, backward: boolean) => {
+    const [first, second] = lastKilled ? (backward ? [cut, killed] : [killed, cut]) : [cut, new Cells()];
+    killed = new Cells(
+      first.chars.concat(second.chars),
+      first.from.concat(second.from),
+      first.marks.concat(second.marks),
+    );
+  };
   for (let at = 0; at < raw.length;) {
     keySequence.lastIndex = at;
     const sequence = keySequence.exec(raw)?.[0];
@@ -349,23 +472,28 @@ function typeLine(raw: string, work?: Work): EditedLine | undefined {
     else if (action === 'home' || action === 'end') line.moveToEnd(action === 'home');
     else if (action === 'rubout') line.cutBefore(1);
     else if (action === 'delete') line.cutAfter(1);
-    else if (action === 'killToStart') killed = line.cutBefore(line.before.length);
-    else if (action === 'killToEnd') killed = line.cutAfter();
-    else if (action === 'killWordBack') killed = line.cutBefore(wordBefore(line));
-    else if (action === 'wordLeft') line.move(-wordBefore(line));
-    else if (action === 'wordRight') line.move(wordAfter(line));
+    else if (action === 'killToStart') kill(line.cutBefore(line.before.length), true);
+    else if (action === 'killToEnd') kill(line.cutAfter(), false);
+    else if (action === 'killWordBack') kill(line.cutBefore(wordBefore(line, blankWord)), true);
+    else if (action === 'killAlnumWordBack') kill(line.cutBefore(wordBefore(line, alnumWord)), true);
+    else if (action === 'wordLeft') line.move(-wordBefore(line, alnumWord));
+    else if (action === 'wordRight') line.move(wordAfter(line, alnumWord));
     // Whole or not at all: a part of a secret yanked would be stored unmasked.
     else if (action === 'yank') {
       if (line.fits(killed.length))
-        killed.chars.forEach((char, i) => line.put(char, killed.from[i] ?? -1, true));
+        killed.chars.forEach((char, i) => line.put(char, killed.from[i] ?? -1, true, killed.marks[i] ?? 0));
     }
     // eslint-disable-next-line no-control-regex
     else if (sequence === undefined && !/^[\u0000-\u0008\u000a-\u001f\u007f-\u009f]$/.test(key))
       line.put(key, at, true);
+    lastKilled = action?.startsWith('kill') ?? false;
     if (work?.exhausted) return undefined;
     at += key.length;
   }
   const out = new EditedText();
   out.add(line);
-  return out.line;
+  return out.line(watch !== undefined);
 }
+
+/** The typed keys' edits (readline's). */
+export const typedEdits: LineEdits = { apply: typedLine, removed: (raw) => typeLine(raw) };

@@ -150,7 +150,12 @@ function holdFrom(text: string): number {
     else if (before(last) >= 0 && text[before(last)] === '\r') cut = Math.max(before(before(last)), 0);
     return keepPair(text, cut);
   };
+  // A last character behind more than 4 KiB of escape sequences is given out: held, it would be
+  // searched again at each chunk (a run of `ESC [ 1 C` after one character held it all). The
+  // characters a cut holds besides the escapes: the last one, a CR, the one before it, a pair each.
+  const tail = at;
   at = shownCut(at);
+  if (text.length - at > maxHeldEscape + 6) at = tail;
   // Cut there, the kept part may end in what reads as an escape sequence not finished where the
   // whole holds none (`\u009b1` of `\u009b10\u009b`): that is held too (with the character before
   // it), up to the same 4 KiB. Only the tail is searched, and only a few times (a run of C1 CSIs

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { shownLine, typedLine } from '../../../../electron/plugins/ssh/connection/line-edits';
+import {
+  outputEdits,
+  shownLine,
+  typedEdits,
+  typedLine,
+  type LineEdits,
+} from '../../../../electron/plugins/ssh/connection/line-edits';
+import { PendingLine } from '../../../../electron/sessions/pending-line';
 import { editableText } from '../../../../electron/plugins/ssh/connection/terminal-text';
 import { MASK, Masker, WITHHELD } from '../../../../electron/plugins/tag-engine';
 
@@ -76,30 +83,43 @@ describe('typedLine: typed keys as the line they make (emacs keys)', () => {
   });
 });
 
-describe('Masker.guardEdited', () => {
+describe('a pending line taken with its edits (PendingLine, Masker.markSpans, guardShown)', () => {
   const masker = new Masker(['Jit-Pw-4421x']);
+  const take = (edits: LineEdits, text: string) => {
+    const line = new PendingLine(masker, edits);
+    line.text = text;
+    return line.take();
+  };
 
-  it('masks a secret the edits made whole', () => {
-    const edited = 'Jit-Pw-44X\b21x';
-    const line = shownLine(edited);
-    expect(masker.guardEdited(edited, line.text, line.from)).toBe(MASK);
+  it.each([
+    ['made whole by a backspace', 'Jit-Pw-44X\b21x', MASK],
+    ['cut into by the edits: what is left of it, only', 'a Jit-Pw-4421x\b\b\bXYZ b', `a ${MASK}XYZ b`],
+    ['whole only with the edits removed', 'Jit-Pw-44\b21x', MASK],
+    ['whole for a moment, then partly erased', 'Jit-Pw-44X\u001b[1D21x\u001b[4D\u001b[K', MASK],
+    ['rewritten over itself after its end was erased', 'Jit-Pw-4421x\u001b[5D\u001b[K\u001b[7DJit-Pw-', MASK],
+    ['split by an inserted blank, then written over', 'Jit-Pw-4421x\u001b[5D\u001b[1@X', `${MASK}X${MASK}`],
+  ])('output: a secret %s', (_what, text, stored) => {
+    expect(take(outputEdits, text)).toBe(stored);
   });
 
-  it('masks what is left of a secret the edits cut into, and only that', () => {
-    const edited = 'a Jit-Pw-4421x\b\b\bXYZ b';
-    const line = shownLine(edited);
-    expect(line.text).toBe('a Jit-Pw-44XYZ b');
-    expect(masker.guardEdited(edited, line.text, line.from)).toBe(`a ${MASK}XYZ b`);
+  it.each([
+    [
+      'typed whole, then partly rubbed out and retyped',
+      'Jit-Pw-44X\u007f21x\u007f\u007f\u007f\u007fZZZZ\r',
+      `${MASK}ZZZZ`,
+    ],
+    ['killed in two kills and yanked as one', '4421x\u0001Jit-Pw-\u000b\u0015echo \u0019\r', `echo ${MASK}`],
+    [
+      'after a long line, the End key',
+      `${'a'.repeat(300)}Jit-Pw-\u0001\u00054421x\r`,
+      `${'a'.repeat(300)}${MASK}`,
+    ],
+  ])('typed: a secret %s', (_what, text, stored) => {
+    expect(take(typedEdits, text)).toBe(stored);
   });
 
-  it('counts a masked prefix in the text edited', () => {
-    const edited = '421x\b\bab';
-    const line = shownLine(edited);
-    expect(masker.guardEdited(edited, line.text, line.from, 4)).toBe(`${MASK}ab`);
-  });
-
-  it('without a map, guards the text as it came', () => {
-    expect(masker.guardEdited('x Jit-Pw-4421x', 'x Jit-Pw-4421x', undefined)).toBe(`x ${MASK}`);
-    expect(masker.guardEdited('Jit-Pw- 4421x', 'Jit-Pw- 4421x', undefined)).toBe(WITHHELD);
+  it('a text without edits is guarded as it came', () => {
+    expect(take(outputEdits, 'x Jit-Pw-4421x')).toBe(`x ${MASK}`);
+    expect(take(outputEdits, 'Jit-Pw- 4421x')).toBe(WITHHELD);
   });
 });

@@ -57,8 +57,8 @@ export class PendingLine {
     const marked = new Uint8Array(text.length);
     masker.markSpans(text, marked, undefined, carry);
     masker.markSpans(removed.text, marked, removed.from);
-    const reach = Math.min(masker.longestSecret, 256);
-    const shown = this.edits.apply(text, { marked, reach, spans: (line) => masker.secretSpans(line) });
+    const reach = masker.longestForm;
+    const shown = this.edits.apply(text, { marked, reach, spans: (line) => masker.spans(line) });
     return masker.guardShown(shown.text, shown.masked ?? new Uint8Array(shown.text.length));
   }
 

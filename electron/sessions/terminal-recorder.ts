@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalTranscriptEntry } from '../../shared/contract/terminal';
-import { outputEdits, shownLine, typedEdits } from '../plugins/ssh/connection/line-edits';
+import { outputEdits, shownTail, typedEdits } from '../plugins/ssh/connection/line-edits';
 import { TerminalTextStream } from '../plugins/ssh/connection/terminal-text';
 import type { Masker } from '../plugins/tag-engine';
 import { PendingLine } from './pending-line';
@@ -18,11 +18,21 @@ export const hiddenInputText = '[input hidden]';
 const secretPrompt =
   /(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)[^\n]{0,120}:\s*$/i;
 
-/** Output as the screen shows it, its edits applied. */
-const shown = (text: string): string => shownLine(text).text;
-
 /** The last line of `text`, at most its last 256 characters (what the prompt check reads). */
 const lastLineOf = (text: string): string => text.slice(text.lastIndexOf('\n') + 1).slice(-256);
+
+/**
+ * The last line of some output as shown (`ended`: the last one not blank, as ended), at most its
+ * last 256 characters, with the cursor left where the edits put it (a backspace in the next chunk
+ * goes on from there); undefined when its edits were too many to follow (shownTail).
+ */
+function shownLastLine(text: string, ended = false): string | undefined {
+  const shown = shownTail(text);
+  if (shown === undefined) return undefined;
+  const line = lastLineOf(ended ? shown.text.trimEnd() : shown.text);
+  const back = ended ? 0 : Math.min(shown.back ?? 0, line.length);
+  return back > 0 ? `${line}\u001b[${back}D` : line;
+}
 
 /** How often committed lines go to disk (one fsync per batch, not per keystroke or chunk). */
 const defaultFlushMs = 250;
@@ -88,16 +98,22 @@ export class TerminalRecorder {
     const pending = this.#output.text.length;
     this.#output.text += text;
     const lineEnd = text.lastIndexOf('\n');
-    // The last line this chunk ended, blank ones skipped: `echo Password:; read -s` ends the
-    // prompt's line before it reads.
-    // Read as shown, its edits applied: 300 backspaces after `Password: ` must not push the prompt
-    // out of the 256 characters read.
-    const ended = lineEnd >= 0 ? lastLineOf(shown(this.#lastLine + text.slice(0, lineEnd)).trimEnd()) : '';
-    this.#lastLine = lastLineOf(shown(lineEnd >= 0 ? text.slice(lineEnd + 1) : this.#lastLine + text));
+    // The last line this chunk ended, blank ones skipped (`echo Password:; read -s` ends the
+    // prompt's line before it reads), and the line the screen ends with. Each is read as shown,
+    // its edits applied (300 backspaces after `Password: ` must not push the prompt out of the 256
+    // characters read); one whose edits are too many to follow is taken for a prompt, the safe side.
+    const ended = lineEnd >= 0 ? shownLastLine(this.#lastLine + text.slice(0, lineEnd), true) : '';
+    const last = shownLastLine(lineEnd >= 0 ? text.slice(lineEnd + 1) : this.#lastLine + text);
+    this.#lastLine = last ?? '';
+    const now = shownTail(this.#lastLine + this.#outText.heldText);
     // Once shown, a prompt waits for what is typed at it, whatever comes in between (a job's
     // notice, a status line, a wall message): only typing answers it.
     this.#promptShown ||=
-      secretPrompt.test(ended) || secretPrompt.test(shown(this.#lastLine + this.#outText.heldText));
+      ended === undefined ||
+      last === undefined ||
+      now === undefined ||
+      secretPrompt.test(ended) ||
+      secretPrompt.test(lastLineOf(now.text));
     if (lineEnd >= 0) {
       this.#commitOutput(pending + lineEnd + 1);
     } else {

@@ -118,31 +118,25 @@ export class Masker {
    * wherever the edits move it.
    */
   markSpans(text: string, into: Uint8Array, from?: readonly number[], maskedPrefix = 0): void {
+    // Each character once, however many occurrences overlap it (spans come by start).
+    let markedTo = 0;
     for (const [start, end] of this.#spansToMask(text, maskedPrefix)) {
-      for (let at = start; at < end; at++) {
+      for (let at = Math.max(start, markedTo); at < end; at++) {
         const source = from === undefined ? at : (from[at] ?? -1);
         if (source >= 0) into[source] = 1;
       }
+      markedTo = Math.max(markedTo, end);
     }
   }
 
-  /**
-   * Where the secrets themselves (not their other forms) occur in `text`: what line-edits.ts looks
-   * for around each edit, where a form written by editing (a hex spelling typed and corrected) is
-   * not a case worth its cost.
-   */
-  secretSpans(text: string): [number, number][] {
-    const spans: [number, number][] = [];
-    for (const secret of this.base) {
-      for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1))
-        spans.push([at, at + secret.length]);
-    }
-    return spans;
+  /** Where every form of every secret occurs in `text`, start and end, by start. */
+  spans(text: string): [number, number][] {
+    return this.#spansToMask(text, 0);
   }
 
-  /** The longest secret's length. */
-  get longestSecret(): number {
-    return Math.max(0, ...this.base.map((secret) => secret.length));
+  /** The longest form's length (0 without a secret). */
+  get longestForm(): number {
+    return this.forms.secrets[0]?.length ?? 0;
   }
 
   /**

@@ -4,7 +4,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { editsWithheld } from '../../../electron/plugins/ssh/connection/line-edits';
 import { MASK } from '../../../electron/plugins/tag-engine';
+import { hiddenInputText } from '../../../electron/sessions/terminal-recorder';
 import { bytes, id, summary, transcriptSetup as setup } from './transcript-setup';
 
 const secret = 'Jit-Pw-4421x';
@@ -78,6 +80,72 @@ describe('the transcript applies line edits before it masks', () => {
         expect(shown, `${what}, chunks of ${chunk}`).not.toContain(piece);
         expect(file, `${what}, chunks of ${chunk}`).not.toContain(piece);
       }
+    }
+  });
+
+  it('masks what is left of a secret over 256 characters, or of a reversed one, whole for a moment', async () => {
+    // Found by a second review: the edits' watch looked 256 characters around an edit, and for
+    // the secret as it is only.
+    const long = Array.from({ length: 300 }, (_, at) => 'abcdefghij'[at % 10]).join('') + 'Z';
+    for (const [watched, kind, text] of [
+      [long, 'input', `${long.slice(0, -1)}X\u007f${long.slice(-1)}\u007f\r`],
+      [long, 'output', `${long.slice(0, -1)}X\b${long.slice(-1)}\u001b[1D\u001b[K\r\n`],
+      [secret, 'input', 'x1244-wP-tiQ\u007fJ\u007f\r'],
+    ] as const) {
+      const { transcripts, recorder } = setup();
+      const rec = recorder([watched]);
+      if (kind === 'input') rec.input(bytes(text));
+      else rec.output(bytes(text));
+      await rec.close();
+      const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
+      expect(shown, text.slice(-20)).toContain(MASK);
+      expect(shown, text.slice(-20)).not.toMatch(/abcdefghij|x1244|44-wP/);
+    }
+  });
+
+  it('withholds a text whose edits are too many to follow, rather than store it with them removed', async () => {
+    // Read with its edits removed, `Jit-Pw-44X21x` would be stored: only the edits made the secret.
+    const hostile = `pw: Jit-Pw-44X\b21x\r\n${'b'.repeat(200)}${'\u001b[200D\u001b[200C'.repeat(400)}\r\n`;
+    const typed = `${'a'.repeat(300)}Jit-Pw-44X\u007f21x${'\u0001\u0005'.repeat(200)}\r`;
+    const { transcripts, recorder } = setup();
+    const rec = recorder([secret]);
+    rec.input(bytes(typed));
+    rec.output(bytes(hostile));
+    // Output too costly to read for a prompt is taken for one: the next line typed is hidden.
+    rec.input(bytes('ls\r'));
+    await rec.close();
+    expect(summary((await transcripts.read(id)).entries)).toEqual([
+      `input:${editsWithheld}`,
+      `output:${editsWithheld}`,
+      `hidden:${hiddenInputText}`,
+    ]);
+  });
+
+  it('masks the rest of a secret a forced cut carried, also when the rest of the line is withheld', async () => {
+    const carried = '#0123456789abcdefgh#';
+    const { transcripts, recorder } = setup();
+    const rec = recorder([carried]);
+    const text = `${carried.slice(0, -1).repeat(3500)}#zz${'\u001b[999C'.repeat(600)}\r\n`;
+    for (let at = 0; at < text.length; at += 100) rec.output(bytes(text.slice(at, at + 100)));
+    await rec.close();
+    const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
+    expect(shown).not.toMatch(/\d{5}|[a-h]{5}/);
+  });
+
+  it('reads a password prompt where its line leaves the cursor: typed junk erased after it still hides the answer', async () => {
+    for (const chunks of [
+      ['host$ sudo ls\r\nPassword: xy\b\b\u001b[K'],
+      ['host$ sudo ls\r\nPassword: xy\b', '\b\u001b[K'],
+      ['host$ sudo ls\r\nPassword: xyz\b\b\b', '\u001b[K'],
+    ]) {
+      const { transcripts, recorder } = setup();
+      const rec = recorder();
+      for (const chunk of chunks) rec.output(bytes(chunk));
+      rec.input(bytes('hunter2pass\r'));
+      await rec.close();
+      const entries = summary((await transcripts.read(id)).entries);
+      expect(entries, JSON.stringify(chunks)).toContain('hidden:[input hidden]');
+      expect(JSON.stringify(entries)).not.toContain('hunter2');
     }
   });
 

@@ -18,22 +18,35 @@ export interface EditedLine {
   readonly from?: readonly number[];
   /** With a SecretWatch: for each unit of `text`, 1 where it is to be masked. */
   readonly masked?: Uint8Array;
+  /**
+   * How many characters of the last line are after the cursor, where the edits left it (none:
+   * undefined): what a next text's edits start from (the recorder's last line, read for a
+   * password prompt).
+   */
+  readonly back?: number;
 }
+
+/**
+ * What a text whose edits cost more than its Work allows is stored as: past that it is built to
+ * be costly (a cursor sent back and forth across a long line), and read with its edits removed
+ * it could hold a secret that only they made.
+ */
+export const editsWithheld = '[withheld: more cursor moves and edits than a transcript follows]';
 
 /**
  * What the edits are applied under, for a transcript (PendingLine): which characters of the text
  * came from a secret, and where the session's secrets occur in a line. A character keeps its mark
  * as the cursor moves it; before an edit takes a character out of the line, splits it, or writes
- * over it, the secrets shown whole around it mark their characters: what that edit leaves of
- * them is masked, though the line never shows them whole again (a password typed, corrected,
- * then partly erased).
+ * over it, the secrets (each of their forms) shown whole around it mark their characters: what
+ * that edit leaves of them is masked, though the line never shows them whole again (a password
+ * typed, corrected, then partly erased).
  */
 export interface SecretWatch {
   /** By index in the text edited: 1 for a character that came from a secret (Masker.markSpans). */
   readonly marked: Uint8Array;
-  /** The longest secret, at most 256: how far from an edit a secret it breaks may reach. */
+  /** The longest form of a secret: how far from an edit a secret it breaks may reach. */
   readonly reach: number;
-  /** Where the session's secrets occur in a piece of a line, start and end. */
+  /** Where the session's secrets occur in a piece of a line, start and end (Masker.spans). */
   spans(text: string): readonly (readonly [number, number])[];
 }
 
@@ -95,21 +108,27 @@ class Cells {
 }
 
 /**
- * How many characters the edits of one text may move, blank or cut, over all its lines: sixteen
- * for each of its own and 64 K more. Home and End typed in turn over a long line, or a hostile
+ * How much the edits of one text may cost, over all its lines: 16 for each of its characters and
+ * 64 K more, a character moved, cut, blanked or yanked costing 1, a secret looked for around an
+ * edit 1 for each 16 characters read and 1 for each occurrence found. Home and End typed in turn over a long line, or a hostile
  * `ESC [ 9999 D` and `C` in turn, would otherwise cost the line's length each (a second for a
- * pasted 16 K block). Past it, the text is read with its edits removed (shownLine, typedLine).
+ * pasted 16 K block). Past it, the text is withheld (editsWithheld).
  */
 class Work {
   spent = 0;
   constructor(private readonly budget: number) {}
 
-  static for(text: string): Work {
-    return new Work(16 * text.length + 65_536);
+  static for(text: string, base = 65_536): Work {
+    return new Work(16 * text.length + base);
   }
 
   get exhausted(): boolean {
     return this.spent > this.budget;
+  }
+
+  /** What cannot be done whole (a yank past the line's limit) ends the work. */
+  exhaust(): void {
+    this.spent = Infinity;
   }
 }
 
@@ -152,6 +171,16 @@ class LineCells {
     const under = insert ? undefined : this.after.pop();
     // The same character written again stays what it was: a secret's, if it was one.
     this.before.push(char, from, under?.char === char ? under.mark | mark : mark);
+  }
+
+  /**
+   * `cells` inserted at the cursor, each with its mark, as readline's yank: whole or, past the
+   * line's limit, not at all and the work ended (a part of a secret would be stored unmasked).
+   */
+  yank(cells: Cells): void {
+    if (!this.fits(cells.length)) return this.work.exhaust();
+    this.work.spent += cells.length;
+    cells.chars.forEach((char, i) => this.put(char, cells.from[i] ?? -1, true, cells.marks[i] ?? 0));
   }
 
   /** The cursor by `by` (less than 0: to the left), between the line's start and its reach. */
@@ -252,11 +281,18 @@ class LineCells {
     const start = Math.max(0, at - watch.reach + 1);
     const window = this.#slice(start, Math.min(this.length, at + count + watch.reach - 1));
     const spans = watch.spans(window.chars.join(''));
+    // A secret of one character repeated, in a run of it, occurs at each unit: spans cost too.
+    this.work.spent += window.length / 16 + spans.length;
     if (spans.length === 0) return;
     // Units to characters: a pair outside the BMP is one character, two units.
     const cellOfUnit = window.chars.flatMap((char, cell) => Array<number>(char.length).fill(cell));
+    // Spans come by start; each unit is marked once, however many spans overlap it (a secret of
+    // one character repeated, in a run of it, has one span at each unit).
+    let markedTo = 0;
     for (const [from, to] of spans) {
-      for (let unit = from; unit < to; unit++) this.#mark(start + (cellOfUnit[unit] ?? 0));
+      for (let unit = Math.max(from, markedTo); unit < to; unit++)
+        this.#mark(start + (cellOfUnit[unit] ?? 0));
+      markedTo = Math.max(markedTo, to);
     }
   }
 
@@ -274,9 +310,11 @@ class EditedText {
   #from: number[] = [];
   #masked: number[] = [];
 
-  add(line: LineCells): void {
+  /** Adds `line`'s characters; answers how many it holds (its blanks at the end not counted). */
+  add(line: LineCells): number {
     const { chars, from, marks } = line.cells;
     chars.forEach((char, at) => this.addChar(char, from[at] ?? -1, marks[at] ?? 0));
+    return chars.length;
   }
 
   addChar(char: string, from: number, mark = 0): void {
@@ -287,9 +325,10 @@ class EditedText {
     }
   }
 
-  /** The text; its marks too when they were kept (`watched`). */
-  line(watched: boolean): EditedLine {
-    const line = { text: this.#text, from: this.#from };
+  /** The text, `last` its last line; its marks too when they were kept (`watched`). */
+  line(last: LineCells, watched: boolean): EditedLine {
+    const back = this.add(last) - last.before.length;
+    const line = { text: this.#text, from: this.#from, ...(back > 0 ? { back } : {}) };
     return watched ? { ...line, masked: Uint8Array.from(this.#masked) } : line;
   }
 }
@@ -305,12 +344,20 @@ function charAt(text: string, at: number): string {
 /**
  * Terminal output as editableText gives it, one or more lines, with its edits applied: what each
  * line shows on the screen once drawn. A line's edits stay inside it: a backspace at a line's
- * start does nothing, as on a terminal. Past the work allowed (Work), the edits are removed
- * instead, as before they were applied: what a secret's own characters left is still masked.
+ * start does nothing, as on a terminal. Past the work allowed (Work), editsWithheld.
  */
 export function shownLine(text: string, watch?: SecretWatch): EditedLine {
   if (!holdsEdits(text)) return { text };
-  return showLines(text, Work.for(text), watch) ?? showLines(text);
+  return showLines(text, Work.for(text), watch) ?? { text: editsWithheld, from: [] };
+}
+
+/**
+ * The last line of some output as shown, for the password prompt check, which reads it at each
+ * chunk: its work is 16 a character and 1 K more (not 64 K a chunk). Undefined past it: the
+ * caller takes the safe side.
+ */
+export function shownTail(text: string): EditedLine | undefined {
+  return holdsEdits(text) ? showLines(text, Work.for(text, 1024)) : { text };
 }
 
 /** Whether editableText kept an edit in `text`: without one, the text is shown as it is. */
@@ -346,8 +393,7 @@ function showLines(text: string, work?: Work, watch?: SecretWatch): EditedLine |
     if (work?.exhausted) return undefined;
     at += char.length;
   }
-  out.add(line);
-  return out.line(watch !== undefined);
+  return out.line(line, watch !== undefined);
 }
 
 /** The output's edits (editableText's). */
@@ -443,14 +489,15 @@ function wordAfter(line: LineCells, inWord: (char: string) => boolean): number {
  * they came (PendingLine).
  */
 export function typedLine(raw: string, watch?: SecretWatch): EditedLine {
-  return typeLine(raw, Work.for(raw), watch) ?? typeLine(raw);
+  return typeLine(raw, Work.for(raw), watch) ?? { text: editsWithheld, from: [] };
 }
 
 /** The line `raw` types (its keys removed, not applied, without `work`), or undefined past it. */
 function typeLine(raw: string, work: Work, watch?: SecretWatch): EditedLine | undefined;
 function typeLine(raw: string): EditedLine;
 function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | undefined {
-  const line = new LineCells(raw.length + maxReach, work ?? new Work(0), watch);
+  // Yanks may grow a line to 16 times the keys that typed it (each one costs its length).
+  const line = new LineCells(16 * raw.length + maxReach, work ?? new Work(0), watch);
   let killed = new Cells();
   let lastKilled = false;
   /** Kills in a row make one text to yank, as readline's kill ring does: before it, or after. */
@@ -479,10 +526,7 @@ function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | u
     else if (action === 'wordLeft') line.move(-wordBefore(line, alnumWord));
     else if (action === 'wordRight') line.move(wordAfter(line, alnumWord));
     // Whole or not at all: a part of a secret yanked would be stored unmasked.
-    else if (action === 'yank') {
-      if (line.fits(killed.length))
-        killed.chars.forEach((char, i) => line.put(char, killed.from[i] ?? -1, true, killed.marks[i] ?? 0));
-    }
+    else if (action === 'yank') line.yank(killed);
     // eslint-disable-next-line no-control-regex
     else if (sequence === undefined && !/^[\u0000-\u0008\u000a-\u001f\u007f-\u009f]$/.test(key))
       line.put(key, at, true);
@@ -490,9 +534,7 @@ function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | u
     if (work?.exhausted) return undefined;
     at += key.length;
   }
-  const out = new EditedText();
-  out.add(line);
-  return out.line(watch !== undefined);
+  return new EditedText().line(line, watch !== undefined);
 }
 
 /** The typed keys' edits (readline's). */

@@ -6,17 +6,17 @@
  * equivalent mutants are listed in docs/testing.md's figures for the "terminal transcript" module.
  */
 import { describe, expect, it } from 'vitest';
-import { shownLine, typedLine } from '../../../../electron/plugins/ssh/connection/line-edits';
+import { editsWithheld, shownLine, typedLine } from '../../../../electron/plugins/ssh/connection/line-edits';
 
-/** Where each of the first `count` units came from: themselves. */
-const own = (count: number, first = 0) => Array.from({ length: count }, (_, at) => first + at);
 const far = '\u001b[9999C';
 
-describe('shownLine past its work: the edits removed, not applied', () => {
-  it('removes the edits, backspaces and lone ESCs, and keeps every character where it came from', () => {
+const withheld = { text: editsWithheld, from: [] };
+
+describe('shownLine past its work: withheld', () => {
+  it('withholds the text: read with its edits removed, it could hold a secret only they made', () => {
     // 1000 moves of 256 steps each: far past 16 a character and 64 K.
     const text = `ab\u001bc\bX${far.repeat(1000)}`;
-    expect(shownLine(text)).toEqual({ text: 'abcX', from: [0, 1, 3, 5] });
+    expect(shownLine(text)).toEqual(withheld);
   });
 
   it('applies them up to the work allowed exactly, and removes them one step past it', () => {
@@ -28,7 +28,7 @@ describe('shownLine past its work: the edits removed, not applied', () => {
     // 1 + 456 × 256 = 116,737, one more than 16 × 3200 + 65,536.
     const over = `ab\bX${'a'.repeat(4)}${far.repeat(456)}`;
     expect(over).toHaveLength(3200);
-    expect(shownLine(over).text).toBe('abXaaaa');
+    expect(shownLine(over).text).toBe(editsWithheld);
   });
 
   it('counts the characters blanked: as many as the line holds, not as many as asked', () => {
@@ -36,25 +36,20 @@ describe('shownLine past its work: the edits removed, not applied', () => {
     // 1000 to go left, then 1000 a blank: 51,000 within 16 × 1357 + 65,536.
     expect(shownLine(`${line}\u001b[9999D${'\u001b[9999X'.repeat(50)}`)).toEqual({ text: '', from: [] });
     // 101,000 past 16 × 1707 + 65,536.
-    expect(shownLine(`${line}\u001b[9999D${'\u001b[9999X'.repeat(100)}`)).toEqual({
-      text: line,
-      from: own(1000),
-    });
+    expect(shownLine(`${line}\u001b[9999D${'\u001b[9999X'.repeat(100)}`)).toEqual(withheld);
   });
 
   it('counts the blanks inserted as well as those deleted', () => {
     // Each ESC [ 9999 @ inserts up to the line's limit (about 1660 blanks), each ESC [ 9999 P
     // deletes them: applied, the line would be `aX`.
-    expect(shownLine(`ab\bX${'\u001b[9999@\u001b[9999P'.repeat(100)}`)).toEqual({
-      text: 'abX',
-      from: [0, 1, 3],
-    });
+    expect(shownLine(`ab\bX${'\u001b[9999@\u001b[9999P'.repeat(100)}`)).toEqual(withheld);
   });
 });
 
 describe('shownLine: how far the edits reach', () => {
   it('takes a lone ESC as no character, and applies the edits around it', () => {
     expect(shownLine('ab\u001bc\bX')).toEqual({ text: 'abX', from: [0, 1, 5] });
+    expect(shownLine('ab\u001bc\b')).toEqual({ text: 'abc', from: [0, 1, 3], back: 1 });
   });
 
   it('moves the cursor left as far as asked, past the reach of a move to the right', () => {
@@ -72,25 +67,26 @@ describe('shownLine: how far the edits reach', () => {
   });
 
   it('keeps inserted blanks inside a line, each made by the edits (-1)', () => {
-    expect(shownLine('abcd\u001b[2D\u001b[2@')).toEqual({ text: 'ab  cd', from: [0, 1, -1, -1, 2, 3] });
+    expect(shownLine('abcd\u001b[2D\u001b[2@')).toEqual({
+      text: 'ab  cd',
+      from: [0, 1, -1, -1, 2, 3],
+      back: 4,
+    });
   });
 });
 
-describe('typedLine past its work: the keys removed, not applied', () => {
+describe('typedLine past its work: withheld', () => {
   const line = 'a'.repeat(1000);
 
   it('counts what Ctrl-U kills', () => {
     // 200 kills of 1000 past 16 × 1401 + 65,536: the final Ctrl-U would have left nothing.
-    expect(typedLine(`${line}${'\u0015\u0019'.repeat(200)}\u0015`)).toEqual({ text: line, from: own(1000) });
+    expect(typedLine(`${line}${'\u0015\u0019'.repeat(200)}\u0015`)).toEqual(withheld);
     expect(typedLine(`${line}${'\u0015\u0019'.repeat(10)}\u0015`)).toEqual({ text: '', from: [] });
   });
 
   it('counts what Ctrl-K kills besides the move home', () => {
     // 60 times 1000 home and 1000 killed: 120,000 past 16 × 1181 + 65,536; 60,000 would be within.
-    expect(typedLine(`${line}${'\u0001\u000b\u0019'.repeat(60)}\u0015`)).toEqual({
-      text: line,
-      from: own(1000),
-    });
+    expect(typedLine(`${line}${'\u0001\u000b\u0019'.repeat(60)}\u0015`)).toEqual(withheld);
   });
 });
 
@@ -101,6 +97,10 @@ describe('typedLine: words and yanks', () => {
   });
 
   it('yanks at the cursor, before the rest of the line', () => {
-    expect(typedLine('abc\u0015xyz\u0001\u0019')).toEqual({ text: 'abcxyz', from: [0, 1, 2, 4, 5, 6] });
+    expect(typedLine('abc\u0015xyz\u0001\u0019')).toEqual({
+      text: 'abcxyz',
+      from: [0, 1, 2, 4, 5, 6],
+      back: 3,
+    });
   });
 });

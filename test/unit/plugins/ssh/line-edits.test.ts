@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  editsWithheld,
   outputEdits,
   shownLine,
   typedEdits,
@@ -71,11 +72,11 @@ describe('typedLine: typed keys as the line they make (emacs keys)', () => {
     expect(typedLine(raw).text).toBe(expected);
   });
 
-  it('yanks a killed text whole or not at all: a part of a secret is never made', () => {
-    const raw = `abcdefgh\u0015${'\u0019'.repeat(100)}`;
-    const text = typedLine(raw).text;
-    expect(text.length % 8).toBe(0);
-    expect(text.length).toBeLessThanOrEqual(raw.length + 256);
+  it('yanks a killed text whole, or withholds the line past its limit: a part of a secret is never made', () => {
+    // The limit: 16 for each key and 256 more.
+    const typed = (yanks: number) => typedLine(`${'x'.repeat(100)}\u0015${'\u0019'.repeat(yanks)}`).text;
+    expect(typed(20)).toBe('x'.repeat(2000));
+    expect(typed(30)).toBe(editsWithheld);
   });
 
   it('maps each unit to the key that typed it, yanked ones too', () => {

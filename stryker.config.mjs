@@ -65,7 +65,9 @@ export const modules = {
   // inside a secret through), its cuts, and which typed lines a password prompt hides.
   'terminal transcript': [
     'electron/plugins/ssh/connection/terminal-text.ts',
+    'electron/plugins/ssh/connection/line-cells.ts',
     'electron/plugins/ssh/connection/line-edits.ts',
+    'electron/plugins/ssh/connection/typed-line.ts',
     'electron/sessions/pending-line.ts',
     'electron/sessions/terminal-recorder.ts',
   ],

@@ -1,7 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { TerminalTranscriptEntry } from '../../shared/contract/terminal';
-import { outputEdits, shownTail, typedEdits } from '../plugins/ssh/connection/line-edits';
+import { outputEdits, shownTail } from '../plugins/ssh/connection/line-edits';
 import { TerminalTextStream } from '../plugins/ssh/connection/terminal-text';
+import { typedEdits } from '../plugins/ssh/connection/typed-line';
 import type { Masker } from '../plugins/tag-engine';
 import { PendingLine } from './pending-line';
 
@@ -66,7 +67,8 @@ export class TerminalRecorder {
   readonly #input: PendingLine;
   /**
    * The screen's last output line as shown (its edits applied), as far as converted, at most its
-   * last 256 characters: what the prompt check reads.
+   * last 256 characters, and an `ESC [ n D` where its edits left the cursor before its end: what
+   * the prompt check reads.
    */
   #lastLine = '';
   /**

@@ -1,40 +1,41 @@
 /**
- * The line edits (line-edits.ts shownLine, typedLine, outputEdits, typedEdits) and the masking of a
- * line taken with them (PendingLine.take, Masker.markSpans and guardShown) at their edges, cases
- * found by `npm run mutation`: the work a text's edits may cost before it is withheld, how far a
- * cursor move, a blank or a yank may reach, where inserted blanks and yanked text go, words to
- * the left and right at the line's ends, surrogate pairs and lone halves, the kill ring's order,
- * a secret whole only for a moment and then overwritten, blanked, split or cut (after other text,
- * with the cursor before it), its marks kept by a yank, which secrets an edit marks (those whole
- * within its reach, only where it changes the line: seen in how many masks two secrets side by
- * side make), and marks or `from` entries past the text.
+ * The line edits (line-cells.ts; line-edits.ts shownLine and outputEdits; typed-line.ts typedLine
+ * and typedEdits) and the masking of a line taken with them (PendingLine.take, Masker.markSpans
+ * and guardShown) at their edges, cases found by `npm run mutation`: the work a text's edits may
+ * cost before it is withheld, how far a cursor move, a blank or a yank may reach, where inserted
+ * blanks and yanked text go, words to the left and right at the line's ends, surrogate pairs and
+ * lone halves, the kill ring's order, a secret whole only for a moment and then overwritten,
+ * blanked, split or cut (after other text, with the cursor before it), its marks kept by a yank,
+ * which secrets an edit marks (those whole within its reach, only where it changes the line: seen
+ * in how many masks two secrets side by side make), and marks or `from` entries past the text.
  *
  * Equivalent mutants, which no test can tell apart:
- * - line-edits.ts #slice's `Math.min(end, split)` as `Math.max`: every window ends at the cursor
+ * - line-cells.ts #slice's `Math.min(end, split)` as `Math.max`: every window ends at the cursor
  *   or after it (a cut before the cursor reaches `reach - 1` past it, and reach is at least 1
  *   whenever there is a secret: longestForm).
- * - line-edits.ts #beforeLoss's `if (spans.length === 0) return` as `false`: the loop over no
+ * - line-cells.ts #beforeLoss's `if (spans.length === 0) return` as `false`: the loop over no
  *   span marks nothing; only the cost differs.
- * - line-edits.ts `?? -1` as `?? +1` (Cells.pop's `from`, EditedText.add's `from[at]`, the yank's
+ * - line-cells.ts `?? -1` as `?? +1` (Cells.pop's `from`, EditedText.add's `from[at]`, the yank's
  *   `killed.from[i]`): each reads an array as long as the characters it goes with, never undefined.
- * - line-edits.ts EditedText.addChar's `from < 0` as `false`: only blanks have no source, and a
+ * - line-cells.ts EditedText.addChar's `from < 0` as `false`: only blanks have no source, and a
  *   blank is one unit, so `from + 0` is -1 all the same.
- * - line-edits.ts #markOf's `from >= 0` as `true`: `marked[-1]` of a Uint8Array is undefined,
+ * - line-cells.ts #markOf's `from >= 0` as `true`: `marked[-1]` of a Uint8Array is undefined,
  *   read as 0.
- * - line-edits.ts the cells getter's `end > 0` as `true` or `>= 0`: at 0, `from[-1]` is
+ * - line-cells.ts the cells getter's `end > 0` as `true` or `>= 0`: at 0, `from[-1]` is
  *   undefined, not -1, and the loop stops.
- * - line-edits.ts move's `by < 0` as `by <= 0` (both): a move by 0 takes no step either way.
- * - line-edits.ts charAt's `text[at] ?? ''`, wordBefore's and wordAfter's `chars[… - 1] ?? ''` as
- *   another text: they are read only inside the text or the line, never undefined.
- * - line-edits.ts wordBefore's `start > 0` as `start >= 0` (either loop), wordAfter's second loop's
+ * - line-cells.ts move's `by < 0` as `by <= 0` (both): a move by 0 takes no step either way.
+ * - line-cells.ts charAt's `text[at] ?? ''`, typed-line.ts wordBefore's and wordAfter's
+ *   `chars[… - 1] ?? ''` as another text: they are read only inside the text or the line, never
+ *   undefined.
+ * - typed-line.ts wordBefore's `start > 0` as `start >= 0` (either loop), wordAfter's second loop's
  *   `end > 0` as `true` or `end >= 0`: the count grows by one past the line, or the loop stops at
  *   0 all the same (no character is a word for '' where the loop would go on); cutBefore and move
  *   clamp a count past what is before the cursor.
  * - line-edits.ts showLines's `text[at] === '\u001b' ? lineEdit.exec(text)` as `true ?`: lineEdit
  *   is sticky and starts with ESC, so it matches nowhere else; only the cost differs.
- * - line-edits.ts typeLine's `let lastKilled = false` as `true`: the first kill joins an empty
+ * - typed-line.ts typeLine's `let lastKilled = false` as `true`: the first kill joins an empty
  *   kill ring, which is the cut itself.
- * - line-edits.ts the control character test's `^` or `$` removed: a key that is no sequence is
+ * - typed-line.ts the control character test's `^` or `$` removed: a key that is no sequence is
  *   one character, a unit or a surrogate pair, whose halves are no control character.
  * - mask.ts markSpans's `source >= 0` as `true`: `into[-1] = 1` on a Uint8Array sets nothing.
  * - pending-line.ts take's `Math.max(0, carry - length)` as `Math.min`: as in
@@ -46,10 +47,9 @@ import {
   editsWithheld,
   outputEdits,
   shownLine,
-  typedEdits,
-  typedLine,
   type LineEdits,
 } from '../../../../electron/plugins/ssh/connection/line-edits';
+import { typedEdits, typedLine } from '../../../../electron/plugins/ssh/connection/typed-line';
 import { PendingLine } from '../../../../electron/sessions/pending-line';
 import { MASK, Masker } from '../../../../electron/plugins/tag-engine';
 

@@ -3,10 +3,9 @@ import {
   editsWithheld,
   outputEdits,
   shownLine,
-  typedEdits,
-  typedLine,
   type LineEdits,
 } from '../../../../electron/plugins/ssh/connection/line-edits';
+import { typedEdits, typedLine } from '../../../../electron/plugins/ssh/connection/typed-line';
 import { PendingLine } from '../../../../electron/sessions/pending-line';
 import { editableText } from '../../../../electron/plugins/ssh/connection/terminal-text';
 import { MASK, Masker, WITHHELD } from '../../../../electron/plugins/tag-engine';

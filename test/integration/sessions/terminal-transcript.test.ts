@@ -34,6 +34,14 @@ afterAll(async () => {
   }
 });
 
+/** Ends the session, waits for it to be ended, and answers its transcript's entries as JSON. */
+async function endedTranscript(id: string): Promise<string> {
+  await callCore(sc.core, 'sessions.end', { id });
+  await untilState(sc.core, id, 'ended', sshWaitMs);
+  const page = (await callCore(sc.core, 'terminal.transcript', { sessionId: id })) as TerminalTranscriptPage;
+  return JSON.stringify(page.entries);
+}
+
 it('masks the session password and its JIT settings secrets, and keeps no prompt answer', async () => {
   const session = await activeSession(sc.core, lab, 'transcript-ops');
   accounts.push(session.account);
@@ -56,12 +64,7 @@ it('masks the session password and its JIT settings secrets, and keeps no prompt
   term.type('Typed-Not-Kept-77\r');
   await term.until('the answer read', () => term.text.includes('read 17'));
 
-  await callCore(sc.core, 'sessions.end', { id: session.id });
-  await untilState(sc.core, session.id, 'ended', sshWaitMs);
-  const page = (await callCore(sc.core, 'terminal.transcript', {
-    sessionId: session.id,
-  })) as TerminalTranscriptPage;
-  const text = JSON.stringify(page.entries);
+  const text = await endedTranscript(session.id);
   expect(text).toContain('k:******');
   expect(text).toContain('p:******');
   expect(text).toContain('read 17');
@@ -89,12 +92,7 @@ it('masks a password typed with a typo corrected, in sh (the tty rubs out) and i
   );
   await term.until('the echo in bash', () => term.text.includes(`r:${password}\r\n`));
 
-  await callCore(sc.core, 'sessions.end', { id: session.id });
-  await untilState(sc.core, session.id, 'ended', sshWaitMs);
-  const page = (await callCore(sc.core, 'terminal.transcript', {
-    sessionId: session.id,
-  })) as TerminalTranscriptPage;
-  const text = JSON.stringify(page.entries);
+  const text = await endedTranscript(session.id);
   expect(text).toContain("echo 'p:******'");
   expect(text).toContain("echo 'r:******'");
   for (let at = 0; at + 5 <= password.length; at++) expect(text).not.toContain(password.slice(at, at + 5));

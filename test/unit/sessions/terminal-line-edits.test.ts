@@ -2,29 +2,15 @@
 // inserted into, or drawn over a shell's autosuggestion was stored with the edits removed, not
 // applied (`Jit-Pw-44X 21x`, `Jit-Pw-0000yit-Pw-4421x`), whole enough to read and never masked.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { editsWithheld } from '../../../electron/plugins/ssh/connection/line-edits';
 import { MASK } from '../../../electron/plugins/tag-engine';
 import { hiddenInputText } from '../../../electron/sessions/terminal-recorder';
-import { bytes, id, summary, transcriptSetup as setup } from './transcript-setup';
+import { bytes, id, recordedInChunks, summary, transcriptSetup as setup } from './transcript-setup';
 
 const secret = 'Jit-Pw-4421x';
 /** Every piece of the secret four characters long: none may be stored. */
 const pieces = Array.from({ length: secret.length - 3 }, (_, at) => secret.slice(at, at + 4));
-
-async function recorded(kind: 'output' | 'input', text: string, chunk: number) {
-  const { transcripts, recorder, file } = setup();
-  const rec = recorder([secret]);
-  for (let at = 0; at < text.length; at += chunk) {
-    const piece = bytes(text.slice(at, at + chunk));
-    if (kind === 'output') rec.output(piece);
-    else rec.input(piece);
-  }
-  await rec.close();
-  const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
-  return { shown, file: readFileSync(file, 'utf8') };
-}
 
 describe('the transcript applies line edits before it masks', () => {
   const cases: [string, 'output' | 'input', string][] = [
@@ -74,7 +60,7 @@ describe('the transcript applies line edits before it masks', () => {
 
   it.each(cases)('%s: masked, no piece of it stored (%s)', async (what, kind, text) => {
     for (const chunk of [text.length, 3, 1]) {
-      const { shown, file } = await recorded(kind, text, chunk);
+      const { shown, file } = await recordedInChunks([secret], kind, text, chunk);
       expect(shown, `${what}, chunks of ${chunk}`).toContain(MASK);
       for (const piece of pieces) {
         expect(shown, `${what}, chunks of ${chunk}`).not.toContain(piece);

@@ -5,7 +5,7 @@ import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal'
 import { MASK, Masker } from '../../../electron/plugins/tag-engine';
 import { hiddenInputText, TerminalRecorder } from '../../../electron/sessions/terminal-recorder';
 import { TerminalTranscripts, truncatedNote } from '../../../electron/sessions/terminal-transcript';
-import { bytes, id, summary, transcriptSetup as setup } from './transcript-setup';
+import { bytes, id, recordedInChunks, summary, transcriptSetup as setup } from './transcript-setup';
 
 describe('TerminalRecorder and TerminalTranscripts', () => {
   it('keeps output and typed lines in order, escapes removed when read, in a private file', async () => {
@@ -241,18 +241,10 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     ];
     for (const [what, kind, text] of cases) {
       for (const chunk of [text.length, 3, 1]) {
-        const { transcripts, recorder, file } = setup();
-        const rec = recorder([secret]);
-        for (let at = 0; at < text.length; at += chunk) {
-          const piece = bytes(text.slice(at, at + chunk));
-          if (kind === 'output') rec.output(piece);
-          else rec.input(piece);
-        }
-        await rec.close();
-        const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
+        const { shown, file } = await recordedInChunks([secret], kind, text, chunk);
         expect(shown, `${what}, chunks of ${chunk}`).toContain(MASK);
         expect(shown, `${what}, chunks of ${chunk}`).not.toContain('4421');
-        expect(readFileSync(file, 'utf8'), what).not.toContain('4421');
+        expect(file, what).not.toContain('4421');
       }
     }
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { TerminalTranscriptEntry } from '../../../shared/contract/terminal';
@@ -28,4 +29,26 @@ export function transcriptSetup(maxBytes?: number) {
     });
   const file = join(dir.path, 'transcripts', `${id}.term.jsonl`);
   return { dir, transcripts, recorder, file };
+}
+
+/**
+ * `text` recorded for `secrets` as output or as typed keys, `chunk` characters at a time: what
+ * reads back (the entries' texts joined) and the transcript's file as stored.
+ */
+export async function recordedInChunks(
+  secrets: string[],
+  kind: 'output' | 'input',
+  text: string,
+  chunk: number,
+): Promise<{ shown: string; file: string }> {
+  const { transcripts, recorder, file } = transcriptSetup();
+  const rec = recorder(secrets);
+  for (let at = 0; at < text.length; at += chunk) {
+    const piece = bytes(text.slice(at, at + chunk));
+    if (kind === 'output') rec.output(piece);
+    else rec.input(piece);
+  }
+  await rec.close();
+  const shown = (await transcripts.read(id)).entries.map((e) => e.text).join('');
+  return { shown, file: readFileSync(file, 'utf8') };
 }

@@ -42,6 +42,24 @@ describe('terminal text with its line edits kept (what the transcript applies)',
   });
 });
 
+/**
+ * 20,000 texts of 3 to 16 characters of `alphabet`, each with two cuts (first <= second), the same
+ * for the same seed.
+ */
+function* generated(alphabet: string[], seed: number) {
+  let state = seed;
+  const next = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  for (let round = 0; round < 20_000; round++) {
+    const raw = Array.from({ length: 3 + next(14) }, () => alphabet[next(alphabet.length)]).join('');
+    const first = next(raw.length + 1);
+    const second = first + next(raw.length - first + 1);
+    yield { round, raw, first, second };
+  }
+}
+
 describe('terminal text as a stream (what the terminal transcript stores)', () => {
   const samples = [
     'bob@host:~$ \u001b[01;32mls\u001b[00m\r\nfile\r\n',
@@ -87,15 +105,7 @@ describe('terminal text as a stream (what the terminal transcript stores)', () =
       '\u009b',
     ];
     alphabet.push('1', '😀', ';', '(');
-    let seed = 7;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    for (let round = 0; round < 20_000; round++) {
-      const raw = Array.from({ length: 3 + next(14) }, () => alphabet[next(alphabet.length)]).join('');
-      const first = next(raw.length + 1);
-      const second = first + next(raw.length - first + 1);
+    for (const { round, raw, first, second } of generated(alphabet, 7)) {
       const stream = new TerminalTextStream();
       const pieces =
         round % 2 === 0
@@ -126,15 +136,7 @@ describe('terminal text as a stream (what the terminal transcript stores)', () =
       '😀',
       '\u009b',
     ];
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    for (let round = 0; round < 20_000; round++) {
-      const raw = Array.from({ length: 3 + next(14) }, () => alphabet[next(alphabet.length)]).join('');
-      const first = next(raw.length + 1);
-      const second = first + next(raw.length - first + 1);
+    for (const { raw, first, second } of generated(alphabet, 11)) {
       const stream = new TerminalTextStream();
       const pieces = [raw.slice(0, first), raw.slice(first, second), raw.slice(second)];
       const read = pieces.map((piece) => stream.push(piece)).join('') + stream.end();

@@ -43,6 +43,7 @@
  *   than the carry never leaves a carried character unmasked.
  */
 import { describe, expect, it } from 'vitest';
+import { id, transcriptSetup } from '../../sessions/transcript-setup';
 import {
   editsWithheld,
   outputEdits,
@@ -299,5 +300,26 @@ describe('the secrets an edit marks: within its reach, and only an edit that cha
   it.each([false, true])('a character deleted right after them (one further: %s)', (far) => {
     const text = `Jit-Pw-4421x${made}${filler(far)}Q\u001b[D\u001b[P`;
     expect(take(one, outputEdits, text)).toBe(`${masks(far)}${filler(far)}`);
+  });
+});
+
+describe('a cut before the cursor looks where it cuts (found by mutation: a window shifted past it)', () => {
+  it('Ctrl-U over a secret made whole by the edits, 40 characters in, marks what it leaves', () => {
+    const masker = new Masker(['Jit-Pw-4421x']);
+    const line = new PendingLine(masker, typedEdits);
+    line.text = `${'y'.repeat(40)}Jit-Pw-44X\u007f21x\u001b[D\u001b[D\u001b[D\u0015\r`;
+    expect(line.take()).toBe(MASK);
+  });
+});
+
+describe('output too costly to read for a prompt, without a line end', () => {
+  it('is taken for one: the next typed line is hidden', async () => {
+    const { transcripts, recorder } = transcriptSetup();
+    const rec = recorder();
+    rec.output(Buffer.from(`${'b'.repeat(200)}${'\u001b[200D\u001b[200C'.repeat(400)}`));
+    rec.input(Buffer.from('ls\r'));
+    await rec.close();
+    const entries = (await transcripts.read(id)).entries.map((e) => `${e.kind}:${e.text}`);
+    expect(entries).toContain('hidden:[input hidden]');
   });
 });

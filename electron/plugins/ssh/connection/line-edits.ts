@@ -12,10 +12,11 @@ import { lineEdit } from './terminal-text';
 export type { EditedLine, SecretWatch } from './line-cells';
 
 /**
- * Lines as they end up after their edits: the output's (a backspace, a cursor move, an erase, as
- * editableText keeps them) and the typed keys' (Backspace, Ctrl-U, the arrows, as readline reads
- * them). A secret typed with a typo and corrected, or drawn over a shell's autosuggestion, is whole
- * there, where masking finds it; removed instead of applied, the edits left it with the typo in it.
+ * Output lines as they end up after their edits (a backspace, a cursor move, an erase, as
+ * editableText keeps them), and what the edits of any kind share here (typed keys: typed-line.ts;
+ * the cells they are applied to: line-cells.ts). A secret typed with a typo and corrected, or
+ * drawn over a shell's autosuggestion, is whole there, where masking finds it; removed instead of
+ * applied, the edits left it with the typo in it.
  */
 
 /**

@@ -309,6 +309,11 @@ export class EditedText {
     }
   }
 
+  /** The text as added, with no line of cells after it (edits removed, nothing marked). */
+  get plain(): EditedLine {
+    return { text: this.#text, from: this.#from };
+  }
+
   /** The text, `last` its last line; its marks too when they were kept (`watched`). */
   line(last: LineCells, watched: boolean): EditedLine {
     const back = this.add(last) - last.before.length;

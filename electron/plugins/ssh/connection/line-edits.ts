@@ -55,20 +55,14 @@ export function shownTail(text: string): EditedLine | undefined {
 /** Whether editableText kept an edit in `text`: without one, the text is shown as it is. */
 const holdsEdits = (text: string): boolean => text.includes('\b') || text.includes('\u001b');
 
-/** The lines of `text` with their edits applied (removed without `work`), or undefined past it. */
-function showLines(text: string, work: Work, watch?: SecretWatch): EditedLine | undefined;
-function showLines(text: string): EditedLine;
-function showLines(text: string, work?: Work, watch?: SecretWatch): EditedLine | undefined {
+/** The lines of `text` with their edits applied, or undefined past `work`. */
+function showLines(text: string, work: Work, watch?: SecretWatch): EditedLine | undefined {
   const out = new EditedText();
   const limit = text.length + maxReach;
-  let line = new LineCells(limit, work ?? new Work(0), watch);
+  let line = new LineCells(limit, work, watch);
   for (let at = 0; at < text.length;) {
-    lineEdit.lastIndex = at;
-    const edit = text[at] === '\u001b' ? lineEdit.exec(text) : null;
-    const char = edit?.[0] ?? charAt(text, at);
-    if (work === undefined) {
-      if (edit === null && char !== '\b' && char !== '\u001b') out.addChar(char, at);
-    } else if (edit !== null) {
+    const { edit, char } = outputAt(text, at);
+    if (edit !== null) {
       const count = Number(edit[1]) || 1;
       if (edit[2] === 'D') line.move(-count);
       else if (edit[2] === 'C') line.move(count);
@@ -82,14 +76,32 @@ function showLines(text: string, work?: Work, watch?: SecretWatch): EditedLine |
       out.addChar('\n', at);
       line = new LineCells(limit, work, watch);
     } else if (char !== '\u001b') line.put(char, at);
-    if (work?.exhausted) return undefined;
+    if (work.exhausted) return undefined;
     at += char.length;
   }
   return out.line(line, watch !== undefined);
 }
 
+/** The lines of `text` with their edits removed. */
+function editsRemoved(text: string): EditedLine {
+  const out = new EditedText();
+  for (let at = 0; at < text.length;) {
+    const { edit, char } = outputAt(text, at);
+    if (edit === null && char !== '\b' && char !== '\u001b') out.addChar(char, at);
+    at += char.length;
+  }
+  return out.plain;
+}
+
+/** The edit (editableText's `lineEdit`) or the character at `at`; `char` is the edit's text then. */
+function outputAt(text: string, at: number): { edit: RegExpExecArray | null; char: string } {
+  lineEdit.lastIndex = at;
+  const edit = text[at] === '\u001b' ? lineEdit.exec(text) : null;
+  return { edit, char: edit?.[0] ?? charAt(text, at) };
+}
+
 /** The output's edits (editableText's). */
 export const outputEdits: LineEdits = {
   apply: shownLine,
-  removed: (text) => (holdsEdits(text) ? showLines(text) : { text }),
+  removed: (text) => (holdsEdits(text) ? editsRemoved(text) : { text }),
 };

@@ -71,22 +71,17 @@ const keyActions = new Map<string, KeyAction>([
 const blankWord = (char: string): boolean => !/\s/.test(char);
 const alnumWord = (char: string): boolean => /[\p{L}\p{N}]/u.test(char);
 
-/** How many characters before the cursor the word before it takes, what is no word after it too. */
-function wordBefore(line: LineCells, inWord: (char: string) => boolean): number {
-  const { chars } = line.before;
+/**
+ * How many characters next to the cursor a word takes, with what is no word between it and the
+ * cursor: in `line.before` (the word before) or in `line.after` (the word after, as it is held last
+ * first, so that its end is at the cursor too).
+ */
+function wordAtCursor(side: Cells, inWord: (char: string) => boolean): number {
+  const { chars } = side;
   let start = chars.length;
   while (start > 0 && !inWord(chars[start - 1] ?? '')) start--;
   while (start > 0 && inWord(chars[start - 1] ?? '')) start--;
   return chars.length - start;
-}
-
-/** How many characters after the cursor the word after it takes, what is no word before it too. */
-function wordAfter(line: LineCells, inWord: (char: string) => boolean): number {
-  const { chars } = line.after;
-  let end = chars.length;
-  while (end > 0 && !inWord(chars[end - 1] ?? '')) end--;
-  while (end > 0 && inWord(chars[end - 1] ?? '')) end--;
-  return chars.length - end;
 }
 
 /**
@@ -100,12 +95,10 @@ export function typedLine(raw: string, watch?: SecretWatch): EditedLine {
   return typeLine(raw, Work.for(raw), watch) ?? { text: editsWithheld, from: [] };
 }
 
-/** The line `raw` types (its keys removed, not applied, without `work`), or undefined past it. */
-function typeLine(raw: string, work: Work, watch?: SecretWatch): EditedLine | undefined;
-function typeLine(raw: string): EditedLine;
-function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | undefined {
+/** The line `raw` types, or undefined past `work`. */
+function typeLine(raw: string, work: Work, watch?: SecretWatch): EditedLine | undefined {
   // Yanks may grow a line to 16 times the keys that typed it (each one costs its length).
-  const line = new LineCells(16 * raw.length + maxReach, work ?? new Work(0), watch);
+  const line = new LineCells(16 * raw.length + maxReach, work, watch);
   let killed = new Cells();
   let lastKilled = false;
   /** Kills in a row make one text to yank, as readline's kill ring does: before it, or after. */
@@ -118,10 +111,8 @@ function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | u
     );
   };
   for (let at = 0; at < raw.length;) {
-    keySequence.lastIndex = at;
-    const sequence = keySequence.exec(raw)?.[0];
-    const key = sequence ?? charAt(raw, at);
-    const action = work === undefined ? undefined : keyActions.get(key);
+    const { sequence, key } = keyAt(raw, at);
+    const action = keyActions.get(key);
     if (action === 'left') line.move(-1);
     else if (action === 'right') line.after.moveTo(line.before);
     else if (action === 'home' || action === 'end') line.moveToEnd(action === 'home');
@@ -129,21 +120,42 @@ function typeLine(raw: string, work?: Work, watch?: SecretWatch): EditedLine | u
     else if (action === 'delete') line.cutAfter(1);
     else if (action === 'killToStart') kill(line.cutBefore(line.before.length), true);
     else if (action === 'killToEnd') kill(line.cutAfter(), false);
-    else if (action === 'killWordBack') kill(line.cutBefore(wordBefore(line, blankWord)), true);
-    else if (action === 'killAlnumWordBack') kill(line.cutBefore(wordBefore(line, alnumWord)), true);
-    else if (action === 'wordLeft') line.move(-wordBefore(line, alnumWord));
-    else if (action === 'wordRight') line.move(wordAfter(line, alnumWord));
+    else if (action === 'killWordBack') kill(line.cutBefore(wordAtCursor(line.before, blankWord)), true);
+    else if (action === 'killAlnumWordBack') kill(line.cutBefore(wordAtCursor(line.before, alnumWord)), true);
+    else if (action === 'wordLeft') line.move(-wordAtCursor(line.before, alnumWord));
+    else if (action === 'wordRight') line.move(wordAtCursor(line.after, alnumWord));
     // Whole or not at all: a part of a secret yanked would be stored unmasked.
     else if (action === 'yank') line.yank(killed);
-    // eslint-disable-next-line no-control-regex
-    else if (sequence === undefined && !/^[\u0000-\u0008\u000a-\u001f\u007f-\u009f]$/.test(key))
-      line.put(key, at, true);
+    else if (typesItself(sequence, key)) line.put(key, at, true);
     lastKilled = action?.startsWith('kill') ?? false;
-    if (work?.exhausted) return undefined;
+    if (work.exhausted) return undefined;
     at += key.length;
   }
   return new EditedText().line(line, watch !== undefined);
 }
 
+/** The characters `raw` types, its keys of keyActions and its other keys removed. */
+function keysRemoved(raw: string): EditedLine {
+  const out = new EditedText();
+  for (let at = 0; at < raw.length;) {
+    const { sequence, key } = keyAt(raw, at);
+    if (typesItself(sequence, key)) out.addChar(key, at);
+    at += key.length;
+  }
+  return out.plain;
+}
+
+/** The key sequence at `at`, if one starts there, and the key (the sequence, or one character). */
+function keyAt(raw: string, at: number): { sequence: string | undefined; key: string } {
+  keySequence.lastIndex = at;
+  const sequence = keySequence.exec(raw)?.[0];
+  return { sequence, key: sequence ?? charAt(raw, at) };
+}
+
+/** A key that types itself: a character, not a sequence, not a control character. */
+const typesItself = (sequence: string | undefined, key: string): boolean =>
+  // eslint-disable-next-line no-control-regex
+  sequence === undefined && !/^[\u0000-\u0008\u000a-\u001f\u007f-\u009f]$/.test(key);
+
 /** The typed keys' edits (readline's). */
-export const typedEdits: LineEdits = { apply: typedLine, removed: (raw) => typeLine(raw) };
+export const typedEdits: LineEdits = { apply: typedLine, removed: keysRemoved };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openScreen } from './support/navigation';
 import { saveTemplateAndClose } from './support/template-editor';
-import { chooseDevice, pick } from './support/pickers';
+import { chooseDevice, chooseSearched, pick } from './support/pickers';
 
 async function openCredentialsAll(page: Page) {
   await openScreen(page, 'PAM Core');
@@ -56,17 +56,11 @@ async function cloneTemplate(page: Page, builtIn: string): Promise<string> {
 }
 
 /**
- * The Authentication credential control, as a user works it: open it, type part of a name (the
- * core searches), click the credential in the list that opens.
+ * The Authentication credential control, as a user works it: type part of a name (the core
+ * searches), click the credential in the list that opens.
  */
-async function chooseCredential(page: Page, dialog: Locator, typed: string, label: string) {
-  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
-  await auth.click();
-  await auth.fill(typed);
-  const list = page.getByRole('listbox', { name: 'Authentication credential' });
-  await list.getByRole('option', { name: label, exact: true }).click();
-  await expect(auth).toHaveValue(label);
-}
+const chooseCredential = (dialog: Locator, typed: string, label: string) =>
+  chooseSearched(dialog, 'Authentication credential', typed, label);
 
 async function editJit(page: Page, label: string) {
   await page.getByRole('button', { name: `Actions for ${label}` }).click();
@@ -95,7 +89,7 @@ test('the how-to: configure an Enable/Disable JIT credential, and it stays confi
   await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
   await expect(dialog.getByRole('checkbox', { name: 'Use own credential to connect' })).not.toBeChecked();
   // Authentication credential: open it, type part of the name, click the credential.
-  await chooseCredential(page, dialog, 'adm', 'admin @ web-01');
+  await chooseCredential(dialog, 'adm', 'admin @ web-01');
   // Only the chosen type's section is enabled.
   await expect(
     section('Creation and deletion').getByRole('combobox', { name: 'Credential creation plugin' }),

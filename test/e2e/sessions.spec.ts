@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
 import { openSecondTab } from './support/second-tab';
-import { chooseDevice, pick } from './support/pickers';
+import { chooseDevice, chooseSearched, pick } from './support/pickers';
 import { openTestOnDevice } from './support/template-editor';
 
 let lab: RunningServer<SqlDetails>;
@@ -124,13 +124,12 @@ async function configureCreateDelete(page: Page, username: string, templates: Ji
   await dialog
     .getByRole('combobox', { name: 'Just In Time Type' })
     .selectOption({ label: 'Creation and deletion' });
-  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
-  await auth.click();
-  await auth.fill(lab.details.adminUser);
-  await page
-    .getByRole('listbox', { name: 'Authentication credential' })
-    .getByRole('option', { name: `${lab.details.adminUser} @ pg-lab`, exact: true })
-    .click();
+  await chooseSearched(
+    dialog,
+    'Authentication credential',
+    lab.details.adminUser,
+    `${lab.details.adminUser} @ pg-lab`,
+  );
   const section = dialog.getByRole('region', { name: 'Creation and deletion', exact: true });
   await pick(section, 'Credential creation plugin', 'PostgreSQL');
   await pick(section, 'Credential creation template', templates.create);

@@ -20,7 +20,7 @@ import { expect, test } from './fixtures';
 import { routeCoreSocket, type CoreSocket } from './support/core-socket';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
-import { chooseDevice, pick } from './support/pickers';
+import { chooseDevice, chooseSearched, pick } from './support/pickers';
 
 let lab: RunningServer<SqlDetails>;
 test.beforeAll(async () => {
@@ -96,13 +96,12 @@ async function configureEnableDisable(page: Page, username: string) {
   await dialog.getByRole('tab', { name: 'JIT Settings' }).click();
   await dialog.getByRole('checkbox', { name: 'Enabled' }).check();
   await dialog.getByRole('combobox', { name: 'Just In Time Type' }).selectOption({ label: 'Enable/Disable' });
-  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
-  await auth.click();
-  await auth.fill(lab.details.adminUser);
-  await page
-    .getByRole('listbox', { name: 'Authentication credential' })
-    .getByRole('option', { name: `${lab.details.adminUser} @ pg-lab`, exact: true })
-    .click();
+  await chooseSearched(
+    dialog,
+    'Authentication credential',
+    lab.details.adminUser,
+    `${lab.details.adminUser} @ pg-lab`,
+  );
   const section = dialog.getByRole('region', { name: 'Enable/Disable', exact: true });
   await pick(section, 'Credential enable plugin', 'PostgreSQL');
   await pick(section, 'Credential enable template', 'PostgreSQL: JIT enable role');

@@ -18,7 +18,7 @@ import type { RunningServer, SshDetails } from '../lab/types';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
-import { chooseDevice, pick } from './support/pickers';
+import { chooseDevice, chooseSearched, pick } from './support/pickers';
 
 let lab: RunningServer<SshDetails>;
 let root: Client;
@@ -75,13 +75,12 @@ async function configureCreateDelete(page: Page, username: string) {
   await dialog
     .getByRole('combobox', { name: 'Just In Time Type' })
     .selectOption({ label: 'Creation and deletion' });
-  const auth = dialog.getByRole('combobox', { name: 'Authentication credential', exact: true });
-  await auth.click();
-  await auth.fill(lab.details.adminUser);
-  await page
-    .getByRole('listbox', { name: 'Authentication credential' })
-    .getByRole('option', { name: `${lab.details.adminUser} @ ssh-lab`, exact: true })
-    .click();
+  await chooseSearched(
+    dialog,
+    'Authentication credential',
+    lab.details.adminUser,
+    `${lab.details.adminUser} @ ssh-lab`,
+  );
   const section = dialog.getByRole('region', { name: 'Creation and deletion', exact: true });
   await pick(section, 'Credential creation plugin', 'SSH');
   await pick(section, 'Credential creation template', 'Linux: create JIT account');

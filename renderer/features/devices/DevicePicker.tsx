@@ -100,6 +100,8 @@ export function DevicePicker({
       onInputChange={(_event, input, reason) => setSearch(reason === 'input' ? input : '')}
       loading={state.status === 'loading'}
       loadingText="Loading…"
+      // The options shown while a search runs are the last answer's, and are about to change.
+      slotProps={{ listbox: { 'aria-busy': state.status === 'loading' } }}
       noOptionsText={
         searchFailed
           ? 'Could not search the devices'

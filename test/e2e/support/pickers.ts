@@ -2,15 +2,37 @@ import type { Locator } from '@playwright/test';
 import { expect } from '../fixtures';
 
 /**
- * Picks a device in a searched Device picker (an Autocomplete: the core searches as one types),
- * as a person does: types the name, then clicks the option. The options open outside `scope`.
+ * Picks an option in a picker the core searches as one types (an Autocomplete: devices, the
+ * Authentication credential), as a person does: types `typed`, then clicks `option`, which opens
+ * outside `scope`. While the search runs the list still shows the previous answer (`aria-busy`),
+ * whose options move when the new one comes: the click waits for it, and is made again should the
+ * list stay open (it fell between two renders). Typed text alone passes `toHaveValue`, and the
+ * picker clears it on blur; only a list that closed says the option was chosen.
  */
-export async function chooseDevice(scope: Locator, name: string, label = 'Device'): Promise<void> {
+export async function chooseSearched(
+  scope: Locator,
+  label: string,
+  typed: string,
+  option = typed,
+): Promise<void> {
   const input = scope.getByRole('combobox', { name: label, exact: true });
-  await input.fill(name);
-  await scope.page().getByRole('option', { name, exact: true }).click();
-  await expect(input).toHaveValue(name);
+  const list = scope.page().getByRole('listbox', { name: label });
+  const choice = list.getByRole('option', { name: option, exact: true });
+  await input.fill(typed);
+  await expect(choice).toBeVisible();
+  await expect(async () => {
+    if (await list.isVisible()) {
+      await expect(list).not.toHaveAttribute('aria-busy', 'true', { timeout: 2_000 });
+      await choice.click({ timeout: 2_000 });
+    }
+    await expect(list).toBeHidden({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(input).toHaveValue(option);
 }
+
+/** Picks a device by its name in a Device picker (`label`: Run as's is "Device" too). */
+export const chooseDevice = (scope: Locator, name: string, label = 'Device'): Promise<void> =>
+  chooseSearched(scope, label, name);
 
 /**
  * Picks an option in a picker one types into to filter (FilteredPicker: JIT plugins and templates),

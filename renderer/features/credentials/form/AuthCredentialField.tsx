@@ -185,6 +185,8 @@ export function AuthCredentialField({
         onInputChange={(_event, input, reason) => setSearch(reason === 'input' ? input : '')}
         loading={state.status === 'loading'}
         loadingText="Loading…"
+        // The options shown while a search runs are the last answer's, and are about to change.
+        slotProps={{ listbox: { 'aria-busy': state.status === 'loading' } }}
         noOptionsText={state.status === 'error' ? 'Could not search the credentials' : 'No credentials match'}
         disabled={disabled}
         slots={{ paper: OptionsPaper }}

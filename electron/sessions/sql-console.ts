@@ -15,7 +15,7 @@ import { ServiceError } from '../services/service-error';
 import { openMysqlConsole } from './sql-console-mysql';
 import { openPgConsole } from './sql-console-pg';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
-import type { SqlTranscripts } from './sql-transcript';
+import { SqlTranscriptFullError, type SqlTranscripts } from './sql-transcript';
 import { plainConsoleLogin } from './plain-login';
 
 /** How a console connects, by the session's plugin. */
@@ -136,10 +136,12 @@ export class SqlConsoleService {
         durationMs: null,
         actor: caller.actor,
         transport: caller.transport,
-      }).catch(() => {
+      }).catch((error: unknown) => {
         throw new ServiceError(
           'unavailable',
-          'The transcript could not be written: the statement was not run',
+          error instanceof SqlTranscriptFullError
+            ? error.message
+            : 'The transcript could not be written: the statement was not run',
         );
       });
       await entry.canceling;

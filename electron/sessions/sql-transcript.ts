@@ -4,23 +4,47 @@ import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
 import type { Masker } from '../plugins/tag-engine';
 import { maskTypedPasswords } from './sql-secrets';
 
+/** A session's SQL transcript takes statements up to this size (as the terminal's transcript). */
+export const maxSqlTranscriptBytes = 16 * 1024 * 1024;
+/**
+ * Room kept past the last statement for the line of its outcome: a statement is taken only with
+ * this much left, and an outcome is always written (a server's message, masked, is far shorter).
+ */
+const outcomeRoomBytes = 64 * 1024;
+
+/** The statement would take the transcript past its size: it is not written, and must not run. */
+export class SqlTranscriptFullError extends Error {
+  constructor() {
+    super(
+      `This session's SQL transcript is full (${maxSqlTranscriptBytes / 1024 / 1024} MiB): ` +
+        'the statement was not run. End the session and start a new one to go on.',
+    );
+  }
+}
+
 /**
  * What an SQL console ran, per session, append-only: one JSON line per statement as it starts,
  * and one with its outcome, in `<dataDir>/transcripts/<session id>.sql.jsonl`. Every text is
  * masked before it is written (the session's known secrets, and passwords typed by hand: see
- * sql-secrets.ts); a line is never rewritten.
+ * sql-secrets.ts); a line is never rewritten. Each session's file is capped (`maxBytes`): past it a
+ * statement is refused, not run unrecorded, so a flood of long statements can neither hide the
+ * ones that matter nor grow the file until Details cannot read it.
  */
 export class SqlTranscripts {
   readonly #dir: string;
+  readonly #maxBytes: number;
   /** One write at a time per session, so lines keep their order. */
   readonly #tails = new Map<string, Promise<void>>();
-  /** Sessions whose file's last line this process has checked (see append). */
-  readonly #checked = new Set<string>();
+  /** Sessions whose file this process has checked (see append), and its size since. */
+  readonly #sizes = new Map<string, number>();
 
-  constructor(dataDir: string) {
+  /** `maxBytes`: per session (tests use a small one). */
+  constructor(dataDir: string, options: { maxBytes?: number } = {}) {
     this.#dir = join(dataDir, 'transcripts');
+    this.#maxBytes = options.maxBytes ?? maxSqlTranscriptBytes;
   }
 
+  /** Rejects with SqlTranscriptFullError for a statement the file has no room for. */
   append(sessionId: string, entry: SqlTranscriptEntry, masker: Masker): Promise<void> {
     const safe: SqlTranscriptEntry = { ...entry, text: maskTypedPasswords(masker.guard(entry.text)) };
     const previous = this.#tails.get(sessionId) ?? Promise.resolve();
@@ -31,9 +55,19 @@ export class SqlTranscripts {
       try {
         // The first append of this process ends a line a crash may have cut short (kill -9 mid-write),
         // so that the new line is not glued to it and lost with it.
-        const mend = this.#checked.has(sessionId) ? '' : await unendedLine(file);
-        this.#checked.add(sessionId);
-        await file.appendFile(`${mend}${JSON.stringify(safe)}\n`);
+        let size = this.#sizes.get(sessionId);
+        let mend = '';
+        if (size === undefined) {
+          size = (await file.stat()).size;
+          mend = await unendedLine(file, size);
+        }
+        const line = `${mend}${JSON.stringify(safe)}\n`;
+        const bytes = Buffer.byteLength(line);
+        if (safe.kind === 'statement' && size + bytes + outcomeRoomBytes > this.#maxBytes) {
+          throw new SqlTranscriptFullError();
+        }
+        await file.appendFile(line);
+        this.#sizes.set(sessionId, size + bytes);
         await file.sync();
       } finally {
         await file.close();
@@ -77,8 +111,7 @@ export class SqlTranscripts {
 }
 
 /** '\n' when the file is not empty and does not end with one (a torn last line), else ''. */
-async function unendedLine(file: FileHandle): Promise<string> {
-  const { size } = await file.stat();
+async function unendedLine(file: FileHandle, size: number): Promise<string> {
   if (size === 0) return '';
   const last = Buffer.alloc(1);
   await file.read(last, 0, 1, size - 1);

@@ -70,6 +70,7 @@ const session = {
 
 let dir: ReturnType<typeof makeTempDir>;
 let connection: HeldConnection;
+let deps: SqlConsoleDeps;
 let consoles: SqlConsoleService;
 const caller = { actor: 'admin', transport: 'internal' };
 
@@ -77,7 +78,7 @@ beforeEach(() => {
   dir = makeTempDir('jit-sql-cancel-');
   connection = new HeldConnection();
   // Only what a plain MySQL session's console reads: its device's port and its stored login.
-  const deps = {
+  deps = {
     lifecycle: { get: () => session, end: () => Promise.resolve(session) },
     audit: { record: () => Promise.resolve() },
     events: { subscribe: () => () => undefined },
@@ -127,5 +128,20 @@ describe('SQL console cancel', () => {
     connection.runs[1]?.end(rows('42'));
     await expect(second).resolves.toMatchObject({ rows: [['42']] });
     expect(connection.log).toEqual(['run select sleep(1)', 'cancel sent', 'cancel arrived', 'run select 42']);
+  });
+});
+
+describe('SQL console transcript full', () => {
+  it('refuses the statement with the reason, and it never reaches the database', async () => {
+    // No room past the 64 KiB kept for an outcome.
+    const service = new SqlConsoleService({
+      ...deps,
+      transcripts: new SqlTranscripts(dir.path, { maxBytes: 64 * 1024 }),
+    });
+    await expect(service.run(session.id, 'select 1', caller)).rejects.toThrow(
+      "This session's SQL transcript is full (16 MiB): the statement was not run. End the session and start a new one to go on.",
+    );
+    expect(connection.log).toEqual([]);
+    expect((await service.transcript(session.id)).entries).toEqual([]);
   });
 });

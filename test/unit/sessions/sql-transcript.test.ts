@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Masker } from '../../../electron/plugins/tag-engine';
 import { maskTypedPasswords } from '../../../electron/sessions/sql-secrets';
-import { SqlTranscripts } from '../../../electron/sessions/sql-transcript';
+import { SqlTranscriptFullError, SqlTranscripts } from '../../../electron/sessions/sql-transcript';
 import { makeTempDir } from '../../support/temp-dir';
 
 const dirs: { remove: () => void }[] = [];
@@ -117,5 +117,32 @@ describe('SqlTranscripts', () => {
     await transcripts.append(id, { at: 'c', kind: 'statement', text: 'select 2', durationMs: null }, masker);
     await transcripts.append(id, { at: 'd', kind: 'rows', text: 'SELECT 1', durationMs: 1 }, masker);
     expect((await transcripts.read(id)).map((e) => e.at)).toEqual(['a', 'c', 'd']);
+  });
+
+  it('past its size a statement is refused and nothing written; its outcome still is; a restart reads the size back (review 36 M2)', async () => {
+    const dir = makeTempDir('sql-transcript-');
+    dirs.push(dir);
+    const id = '5d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69';
+    const masker = new Masker([]);
+    const file = join(dir.path, 'transcripts', `${id}.sql.jsonl`);
+    const statement = (text: string) => ({ at: 't', kind: 'statement' as const, text, durationMs: null });
+    // Room for the 64 KiB kept for outcomes and about two statements of 1,000 characters.
+    const transcripts = new SqlTranscripts(dir.path, { maxBytes: 64 * 1024 + 2_200 });
+    await transcripts.append(id, statement(`select 1 /*${'a'.repeat(1_000)}*/`), masker);
+    await transcripts.append(id, statement(`select 2 /*${'b'.repeat(1_000)}*/`), masker);
+    const full = readFileSync(file, 'utf8');
+    await expect(transcripts.append(id, statement('select 3'), masker)).rejects.toBeInstanceOf(
+      SqlTranscriptFullError,
+    );
+    expect(readFileSync(file, 'utf8')).toBe(full);
+    await transcripts.append(id, { at: 't', kind: 'rows', text: 'SELECT 1', durationMs: 1 }, masker);
+    expect((await transcripts.read(id)).map((e) => e.kind)).toEqual(['statement', 'statement', 'rows']);
+
+    const afterRestart = new SqlTranscripts(dir.path, { maxBytes: 64 * 1024 + 2_200 });
+    await expect(afterRestart.append(id, statement('select 4'), masker)).rejects.toThrow(
+      "This session's SQL transcript is full (16 MiB): the statement was not run.",
+    );
+    // Another session has its own room.
+    await afterRestart.append('6d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69', statement('select 5'), masker);
   });
 });

@@ -34,6 +34,16 @@ const multilineAllowed = new Set([0x09, 0x0a, 0x0d]);
 /** `U+202E`: how a character is named in messages (never the character itself: it is invisible). */
 export const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` with each bidirectional formatting character named in its place (`⟨U+202E⟩`), for what a
+ * reviewer reads that a target or a session's user wrote (transcripts, results, server messages):
+ * there an override would show text in another order than it was sent, and a mark is invisible.
+ */
+export const bidiShown = (text: string): string =>
+  text.replace(bidiControls, (char) => `⟨${codePointName(char.codePointAt(0) ?? 0)}⟩`);
+
 /**
  * Why `text` is refused as the field `label`, or undefined when it is fine. The message names the
  * field and the first offending character by its code point.

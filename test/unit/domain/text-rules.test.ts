@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { credentialInputSchema, credentialSchema } from '../../../shared/domain/credential';
 import { deviceInputSchema, deviceSchema } from '../../../shared/domain/device';
 import { templateInputSchema, templateSchema } from '../../../shared/domain/template';
-import { textProblem } from '../../../shared/domain/text-rules';
+import { bidiShown, textProblem } from '../../../shared/domain/text-rules';
 
 const device = { name: 'web-01', address: '10.0.0.1', type: 'Server' };
 const credential = { username: 'alice', type: 'Local user', deviceId: 1 };
@@ -144,5 +144,15 @@ describe('names and labels refuse control and bidirectional formatting character
         builtIn: false,
       }).success,
     ).toBe(true);
+  });
+});
+
+describe('bidiShown', () => {
+  it('names each bidirectional formatting character in its place, and leaves all else', () => {
+    expect(bidiShown('red \u202Erlo')).toBe('red ⟨U+202E⟩rlo');
+    expect(bidiShown('\u2066a\u2069\u200E\u200F\u061C\u202A')).toBe(
+      '⟨U+2066⟩a⟨U+2069⟩⟨U+200E⟩⟨U+200F⟩⟨U+061C⟩⟨U+202A⟩',
+    );
+    expect(bidiShown('שלום, émoji 🙂, tab\t')).toBe('שלום, émoji 🙂, tab\t');
   });
 });

@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { bidiShown } from '../../../../shared/domain/text-rules';
 
 /**
  * What the server said beside the last run's result (PostgreSQL NOTICE, WARNING, INFO). The region
@@ -18,7 +19,7 @@ export function SqlNotices({ notices }: { notices: readonly string[] | undefined
           <Box component="ul" sx={{ m: 0, pl: 3, fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
             {shown.map((notice, i) => (
               // The same text may come twice: the position is its identity.
-              <li key={i}>{notice}</li>
+              <li key={i}>{bidiShown(notice)}</li>
             ))}
           </Box>
         </Box>

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/contract/sql-console';
 import { gridDefaults } from '../../common/data-grid';
 import { lineAndColumn } from './sql-position';
+import { bidiShown } from '../../../../shared/domain/text-rules';
 
 const formatMs = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
 
@@ -19,7 +20,7 @@ export function SqlResults({ result, statement }: { result: SqlRunResult; statem
     const where = result.position === null ? undefined : lineAndColumn(statement, result.position);
     return (
       <Alert severity="error" role="alert">
-        <Box sx={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace' }}>{result.message}</Box>
+        <Box sx={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace' }}>{bidiShown(result.message)}</Box>
         <Typography variant="caption">
           {[
             result.code === null ? undefined : `Code ${result.code}`,
@@ -46,7 +47,7 @@ function RowsGrid({ result }: { result: SqlRowsResult }) {
     () =>
       result.columns.map((column, i) => ({
         field: `c${i}`,
-        headerName: column.name,
+        headerName: bidiShown(column.name),
         description: column.type,
         flex: 1,
         minWidth: 120,
@@ -58,7 +59,7 @@ function RowsGrid({ result }: { result: SqlRowsResult }) {
               NULL
             </Box>
           ) : (
-            String(value)
+            bidiShown(String(value))
           ),
       })),
     [result.columns],

@@ -7,6 +7,7 @@ import type { SqlTranscriptEntry } from '../../../../shared/contract/sql-console
 import type { Session } from '../../../../shared/domain/session';
 import { api } from '../../../api/client';
 import { formatTime } from '../../operations/operation-format';
+import { bidiShown } from '../../../../shared/domain/text-rules';
 
 const kindLabels: Record<SqlTranscriptEntry['kind'], string> = {
   statement: 'Ran',
@@ -61,7 +62,7 @@ export function SqlTranscript({ session }: { session: Session }) {
               fontFamily: entry.kind === 'statement' ? 'monospace' : undefined,
             }}
           >
-            {entry.text}
+            {bidiShown(entry.text)}
           </Box>
         </Box>
       ))}

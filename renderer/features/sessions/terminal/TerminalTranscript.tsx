@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/contract/terminal';
 import type { Session } from '../../../../shared/domain/session';
 import { api } from '../../../api/client';
+import { bidiShown } from '../../../../shared/domain/text-rules';
 
 /**
  * An SSH session's terminal transcript as the core kept it (append-only, secrets masked, nothing
@@ -98,9 +99,9 @@ export function TerminalTranscript({ session }: { session: Session }) {
 
 /** Output as the screen showed it; a typed line, a hidden one and a note each on a line of their own. */
 function shown(entry: TerminalTranscriptEntry): string {
-  if (entry.kind === 'output') return entry.text;
+  if (entry.kind === 'output') return bidiShown(entry.text);
   if (entry.kind === 'note') return `\n[${entry.text}]\n`;
-  return `› ${entry.text}\n`;
+  return `› ${bidiShown(entry.text)}\n`;
 }
 
 function formatBytes(size: number): string {

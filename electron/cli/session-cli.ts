@@ -38,6 +38,7 @@ export async function runSessionCli(argv: readonly string[], io: CliOutput = con
     shell: 'browser',
     createBackend: confBackendFactory,
     automaticSweeps: false,
+    sessionsStartedIn: 'cli',
   });
   try {
     if (args.passphraseFile) await core.unlockWithPassphraseFile(args.passphraseFile);

@@ -72,6 +72,11 @@ export interface CoreOptions {
    * targets, and its `sweep` runs one on request.
    */
   readonly automaticSweeps?: boolean;
+  /**
+   * What this process's sessions are started in (`Session.startedIn`): the app's end with it, the
+   * session command line's outlive it. The app by default.
+   */
+  readonly sessionsStartedIn?: 'app' | 'cli';
   /** The digits of generated JIT account names; crypto's by default (tests make a name collide). */
   readonly randomInt?: (max: number) => number;
   /** How long shutdown() may take before it flushes the stores regardless; 60 s by default. */
@@ -185,6 +190,7 @@ export function createCore(options: CoreOptions): Core {
     settings: () => settings.get(),
     clock: { now: () => clock.now(), setTimer: (fire, ms) => timers.setTimer(fire, ms) },
     ...(options.randomInt ? { randomInt: options.randomInt } : {}),
+    startedIn: options.sessionsStartedIn ?? 'app',
   });
   late.sessions = lifecycle;
   const terminals = new SshTerminals({

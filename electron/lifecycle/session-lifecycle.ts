@@ -7,6 +7,7 @@ import {
   isPlainSession,
   mayHoldAccount,
   maxLengthActor,
+  appStoppedActor,
   plainSessionPlugins,
   type SessionPluginId,
   nextSessionState,
@@ -53,6 +54,8 @@ export interface SessionLifecycleDeps extends PlanSources {
    * before it answers with the state the session has then.
    */
   readonly endWaitMs?: number;
+  /** What the sessions this process starts are recorded as started in (`Session.startedIn`). */
+  readonly startedIn?: 'app' | 'cli';
 }
 
 /** A cleanup that has not finished in this long is retrying with backoff: the caller is told so. */
@@ -106,6 +109,8 @@ export class SessionLifecycle {
   readonly #locks = new KeyedLock();
   /** Sessions with work in flight in this process: a sweep leaves them alone. */
   readonly #busy = new Set<string>();
+  /** The sessions this process started (any other Active app session was left by a stopped app). */
+  readonly #startedHere = new Set<string>();
   readonly #work = new Set<Promise<void>>();
   /** Each session's background task now (provisioning, or a cleanup), for `endAwaited`. */
   readonly #workOf = new Map<string, Promise<void>>();
@@ -199,8 +204,10 @@ export class SessionLifecycle {
   ): Session {
     const now = this.deps.clock.now();
     const maxMs = this.deps.settings().jit.maxSessionMinutes * 60_000;
+    const id = randomUUID();
+    this.#startedHere.add(id);
     return {
-      id: randomUUID(),
+      id,
       ...what,
       requester: actor,
       state: 'requested',
@@ -216,6 +223,7 @@ export class SessionLifecycle {
       rollback: false,
       enabledBefore: false,
       notProvenOurs: false,
+      startedIn: this.deps.startedIn ?? 'app',
     };
   }
 
@@ -450,6 +458,9 @@ export class SessionLifecycle {
       } else if (session.state === 'active') {
         if (Date.parse(session.expiresAt) <= this.deps.clock.now().getTime()) {
           await this.end(session.id, maxLengthActor);
+          driven++;
+        } else if (session.startedIn === 'app' && !this.#startedHere.has(session.id)) {
+          await this.end(session.id, appStoppedActor);
           driven++;
         } else if (!this.#expiry.has(session.id)) this.#armExpiry(session);
       } else if (session.state === 'ending') {

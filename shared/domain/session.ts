@@ -167,11 +167,21 @@ export const sessionSchema = z.object({
    * runs, and in records written before the field).
    */
   endedBy: z.string().max(300).optional(),
+  /**
+   * Where it was started. The app's sessions live as long as its process, whose terminals and
+   * consoles go with it: one found Active by a process that did not start it is left over from an
+   * app that stopped without ending it (a crash, a kill), and is ended then. The command line's
+   * outlive the command, by design. Absent in records written before the field: left Active.
+   */
+  startedIn: z.enum(['app', 'cli']).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
 /** What ends a session at its maximum length (the record's endedBy, the audit's actor). */
 export const maxLengthActor = 'system (maximum session length)';
+
+/** What ends an app's session that the app stopped without ending (see `startedIn`). */
+export const appStoppedActor = 'system (the app stopped during the session)';
 
 /** Whether a session is a plain one (a credential without JIT: nothing provisioned or cleaned up). */
 export const isPlainSession = (session: Pick<Session, 'kind'>): boolean => session.kind === 'plain';

@@ -86,12 +86,18 @@ describe('npm run session against the real PostgreSQL', () => {
     expect(await postgresRoleExists(account)).toBe(true);
     expect(out.join('\n')).not.toContain(labDetails().postgres.adminPassword);
 
+    // A sweep by the next command leaves it Active: a command line's session outlives the command
+    // (an app's would be ended, its app gone).
+    expect(await runSessionCli(['sweep', ...common], io)).toBe(0);
+    expect(out.at(-1)).toBe('Swept 0 session(s)');
+    expect(await postgresRoleExists(account)).toBe(true);
+
     expect(await runSessionCli(['end', id ?? '', ...common], io)).toBe(0);
-    expect(out[1]).toContain('Ended');
+    expect(out.at(-1)).toContain('Ended');
     expect(await postgresRoleExists(account)).toBe(false);
 
     expect(await runSessionCli(['list', '--data-dir', dataDir], io)).toBe(0);
-    expect(out[2]).toMatch(/Ended/);
+    expect(out.at(-1)).toMatch(/Ended/);
     expect(await runSessionCli(['end', id ?? '', ...common], io)).toBe(1);
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSecretRef } from '../../../electron/lifecycle/session-lifecycle';
 import type { AccountRequest } from '../../../electron/plugins/plugin-runtime';
-import type { Session } from '../../../shared/domain/session';
+import { appStoppedActor, maxLengthActor, type Session } from '../../../shared/domain/session';
 import { CREATE, ENABLE, ENABLE_TWIN, makeWorld, stateOf, until, type World } from './lifecycle-harness';
 
 let world: World;
@@ -281,13 +281,36 @@ describe('the sweep at start', () => {
     expect(world.store.get(session.id)?.rollback).toBe(true);
   });
 
-  it('ends an Active session past its end, and keeps one within it', async () => {
-    const session = await crashIn('active');
+  it('ends an Active session past its end, and keeps a command line\u2019s one within it', async () => {
+    const session = await crashIn('active', { startedIn: 'cli' });
     await world.lifecycle.open();
     expect(stateOf(world, session.id)).toBe('active');
     world.clock.advance(60 * 60_000);
     await settled(session.id, 'ended');
+    expect(world.store.get(session.id)?.endedBy).toBe(maxLengthActor);
     expect(world.target.accounts.has(session.account)).toBe(false);
+  });
+
+  it('ends an app\u2019s Active session that the app stopped without ending (a crash), whatever its time left (review 36 L1)', async () => {
+    const session = await crashIn('active');
+    expect(session.startedIn).toBe('app');
+    await world.lifecycle.open();
+    await settled(session.id, 'ended');
+    expect(world.store.get(session.id)?.endedBy).toBe(appStoppedActor);
+    expect(world.target.accounts.has(session.account)).toBe(false);
+  });
+
+  it('keeps an Active session of a record written before startedIn until its maximum length', async () => {
+    const session = await crashIn('active', { startedIn: undefined });
+    await world.lifecycle.open();
+    expect(stateOf(world, session.id)).toBe('active');
+  });
+
+  it('a sweep in the process that started a session (a vault unlock) leaves it Active', async () => {
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'active');
+    await world.lifecycle.sweep({ retryNeedsAttention: true });
+    expect(stateOf(world, started.id)).toBe('active');
   });
 
   it('completes an interrupted cleanup (Ending)', async () => {

@@ -157,6 +157,9 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
     const editor = sqlConsole.getByRole('textbox', { name: 'SQL statement' });
     await editor.click();
     await page.keyboard.type('select current_user');
+    // A long comment pasted after it: the transcript folds it (below).
+    const comment = ` /* ${'x'.repeat(2_100)} */`;
+    await page.keyboard.insertText(comment);
     await sqlConsole.getByRole('button', { name: 'Run' }).click();
     const grid = sqlConsole.getByRole('grid', { name: 'Results' });
     await expect(grid.getByRole('columnheader', { name: 'current_user' })).toBeVisible();
@@ -207,7 +210,12 @@ test('SQL console: select current_user as the Enable/Disable role, a bad stateme
     const detailsDialog = page.getByRole('dialog', { name: `Session of ${role}` });
     const transcript = detailsDialog.getByRole('list', { name: 'SQL transcript' });
     await expect(transcript.getByRole('listitem')).toHaveCount(6);
-    await expect(transcript.getByRole('listitem').nth(0)).toContainText('select current_user');
+    const first = transcript.getByRole('listitem').nth(0);
+    await expect(first).toContainText('select current_user');
+    // Folded at 2,000 characters until Show all.
+    await expect(first).not.toContainText(comment);
+    await first.getByRole('button', { name: 'Show all (126 more characters)' }).click();
+    await expect(first).toContainText(`select current_user${comment}`);
     await expect(transcript.getByRole('listitem').nth(1)).toContainText('SELECT 1, 1 row(s)');
     await expect(transcript.getByRole('listitem').nth(2)).toContainText('selec 1');
     await expect(transcript.getByRole('listitem').nth(3)).toContainText('syntax error at or near "selec"');

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
@@ -7,7 +8,7 @@ import type { SqlTranscriptEntry } from '../../../../shared/contract/sql-console
 import type { Session } from '../../../../shared/domain/session';
 import { api } from '../../../api/client';
 import { formatTime } from '../../operations/operation-format';
-import { bidiShown } from '../../../../shared/domain/text-rules';
+import { bidiShown, isHighSurrogate } from '../../../../shared/domain/text-rules';
 
 const kindLabels: Record<SqlTranscriptEntry['kind'], string> = {
   statement: 'Ran',
@@ -56,16 +57,37 @@ export function SqlTranscript({ session }: { session: Session }) {
           >
             {`${formatTime(entry.at)} · ${kindLabels[entry.kind]}${entry.actor === undefined ? '' : ` · ${entry.actor}`}${entry.durationMs === null ? '' : ` · ${Math.round(entry.durationMs)} ms`}`}
           </Typography>
-          <Box
-            sx={{
-              whiteSpace: 'pre-wrap',
-              fontFamily: entry.kind === 'statement' ? 'monospace' : undefined,
-            }}
-          >
-            {bidiShown(entry.text)}
-          </Box>
+          <EntryText text={entry.text} monospace={entry.kind === 'statement'} />
         </Box>
       ))}
+    </Box>
+  );
+}
+
+/** Characters of an entry shown before "Show all": a statement can be 100,000. */
+const foldChars = 2_000;
+
+/**
+ * An entry's text; a long one folded to its start, with how much more there is, until Show all:
+ * a transcript of many long statements stays quick to open and to read through.
+ */
+function EntryText({ text, monospace }: { text: string; monospace: boolean }) {
+  const [whole, setWhole] = useState(false);
+  const folded = !whole && text.length > foldChars;
+  // Never between the two halves of a character outside the BMP.
+  const cut = isHighSurrogate(text.charCodeAt(foldChars - 1)) ? foldChars - 1 : foldChars;
+  const more = text.length - cut;
+  return (
+    <Box sx={{ whiteSpace: 'pre-wrap', fontFamily: monospace ? 'monospace' : undefined }}>
+      {bidiShown(folded ? text.slice(0, cut) : text)}
+      {folded && (
+        <>
+          {'…'}
+          <Button size="small" sx={{ ml: 1 }} onClick={() => setWhole(true)}>
+            {`Show all (${more.toLocaleString('en-US')} more characters)`}
+          </Button>
+        </>
+      )}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isHighSurrogate } from '../../shared/domain/text-rules';
 import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
 import type { Masker } from '../plugins/tag-engine';
 import { maskTypedPasswords } from './sql-secrets';
@@ -11,6 +12,19 @@ export const maxSqlTranscriptBytes = 16 * 1024 * 1024;
  * this much left, and an outcome is always written (a server's message, masked, is far shorter).
  */
 const outcomeRoomBytes = 64 * 1024;
+
+/**
+ * Characters of an outcome's text kept (a server's message, a lost connection's reason): at most
+ * 6 bytes each once JSON-escaped, so an outcome always fits the room kept for it.
+ */
+const maxOutcomeChars = 8_000;
+
+/** An outcome's text cut to maxOutcomeChars (never inside a character), saying how much is gone. */
+function keptOutcome(text: string): string {
+  if (text.length <= maxOutcomeChars) return text;
+  const cut = isHighSurrogate(text.charCodeAt(maxOutcomeChars - 1)) ? maxOutcomeChars - 1 : maxOutcomeChars;
+  return `${text.slice(0, cut)}… (${(text.length - cut).toLocaleString('en-US')} more characters not kept)`;
+}
 
 /** The statement would take the transcript past its size: it is not written, and must not run. */
 export class SqlTranscriptFullError extends Error {
@@ -46,7 +60,11 @@ export class SqlTranscripts {
 
   /** Rejects with SqlTranscriptFullError for a statement the file has no room for. */
   append(sessionId: string, entry: SqlTranscriptEntry, masker: Masker): Promise<void> {
-    const safe: SqlTranscriptEntry = { ...entry, text: maskTypedPasswords(masker.guard(entry.text)) };
+    const masked = maskTypedPasswords(masker.guard(entry.text));
+    const safe: SqlTranscriptEntry = {
+      ...entry,
+      text: entry.kind === 'statement' ? masked : keptOutcome(masked),
+    };
     const previous = this.#tails.get(sessionId) ?? Promise.resolve();
     const next = previous.then(async () => {
       await mkdir(this.#dir, { recursive: true, mode: 0o700 });
@@ -66,7 +84,14 @@ export class SqlTranscripts {
         if (safe.kind === 'statement' && size + bytes + outcomeRoomBytes > this.#maxBytes) {
           throw new SqlTranscriptFullError();
         }
-        await file.appendFile(line);
+        try {
+          await file.appendFile(line);
+        } catch (error) {
+          // Part of the line may be written (a full disk): the next append reads the size again,
+          // and ends that torn line before its own.
+          this.#sizes.delete(sessionId);
+          throw error;
+        }
         this.#sizes.set(sessionId, size + bytes);
         await file.sync();
       } finally {

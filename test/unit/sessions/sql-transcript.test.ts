@@ -145,4 +145,26 @@ describe('SqlTranscripts', () => {
     // Another session has its own room.
     await afterRestart.append('6d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69', statement('select 5'), masker);
   });
+
+  it('keeps 8,000 characters of an outcome, so a huge server message stays within the room kept for it (review 36)', async () => {
+    const dir = makeTempDir('sql-transcript-');
+    dirs.push(dir);
+    const id = '7d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69';
+    const masker = new Masker(['Session-Pw-123']);
+    const transcripts = new SqlTranscripts(dir.path, { maxBytes: 64 * 1024 + 200 });
+    const statement = { at: 't', kind: 'statement' as const, text: 'do 1', durationMs: null };
+    await transcripts.append(id, statement, masker);
+    // Control characters: 6 bytes each once JSON-escaped.
+    const message = `Session-Pw-123 ${'\u0001'.repeat(40_000)}`;
+    await transcripts.append(id, { at: 't', kind: 'error', text: message, durationMs: 1 }, masker);
+    const [, error] = await transcripts.read(id);
+    expect(error?.text).toBe(`****** ${'\u0001'.repeat(7_993)}… (32,007 more characters not kept)`);
+    expect(statSync(join(dir.path, 'transcripts', `${id}.sql.jsonl`)).size).toBeLessThan(64 * 1024 + 200);
+    // A statement is kept whole.
+    const long = `select '${'x'.repeat(20_000)}'`;
+    const other = '8d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69';
+    const roomy = new SqlTranscripts(dir.path);
+    await roomy.append(other, { ...statement, text: long }, masker);
+    expect((await roomy.read(other))[0]?.text).toBe(long);
+  });
 });

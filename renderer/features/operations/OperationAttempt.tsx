@@ -5,6 +5,7 @@ import { FieldList } from '../common/FieldList';
 import { OperationStatusChip } from './OperationStatusChip';
 import { StepLogTable } from './StepLogTable';
 import { DateTime } from '../common/DateTime';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 type Attempt = Operation['attempts'][number];
 
@@ -40,7 +41,7 @@ export function OperationAttempt({ attempt }: { attempt: Attempt }) {
             borderRadius: 1,
           }}
         >
-          {attempt.error}
+          {bidiShown(attempt.error)}
         </Box>
       )}
       <Typography variant="subtitle2" component="h4" sx={{ mt: 1.5, mb: 0.5 }}>

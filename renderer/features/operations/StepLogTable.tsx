@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { z } from 'zod';
 import type { operationStepSchema } from '../../../shared/domain/operation';
 import { formatDuration } from './operation-format';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 type Step = z.infer<typeof operationStepSchema>;
 
@@ -56,7 +57,7 @@ export function StepLogTable({
           <TableRow key={index}>
             <TableCell sx={{ verticalAlign: 'top' }}>{step.line}</TableCell>
             <TableCell sx={code}>{step.command}</TableCell>
-            <TableCell sx={code}>{step.output}</TableCell>
+            <TableCell sx={code}>{bidiShown(step.output)}</TableCell>
             <TableCell sx={{ verticalAlign: 'top', color: step.ok ? 'success.main' : 'error.main' }}>
               {step.ok ? 'ok' : 'failed'}
             </TableCell>

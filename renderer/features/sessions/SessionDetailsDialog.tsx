@@ -17,6 +17,7 @@ import { hasSqlConsole } from './sql-console/SqlConsole';
 import { SqlTranscript } from './sql-console/SqlTranscript';
 import { TerminalTranscript } from './terminal/TerminalTranscript';
 import { DateTime } from '../common/DateTime';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 const fields = (s: Session, now: number): Field[] => [
   ['Status', <SessionStateChip key="state" state={s.state} />],
@@ -32,7 +33,7 @@ const fields = (s: Session, now: number): Field[] => [
   ['Maximum length ends it at', <DateTime iso={s.expiresAt} />],
   ['Cleanup attempts', String(s.cleanupAttempts)],
   ...(s.nextAttemptAt === null ? [] : [['Next attempt', <DateTime iso={s.nextAttemptAt} />] as const]),
-  ...(s.error === null ? [] : [['Error', s.error] as const]),
+  ...(s.error === null ? [] : [['Error', bidiShown(s.error)] as const]),
   ...(s.forceCloseReason === null ? [] : [['Force close reason', s.forceCloseReason] as const]),
   ['ID', s.id],
 ];

@@ -27,6 +27,7 @@ import { hasSqlConsole, SqlConsole } from './sql-console/SqlConsole';
 import { useLeaveGuard } from './use-leave-guard';
 import { useNow } from './use-now';
 import { DateTime } from '../common/DateTime';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 export const provisioningTitle = 'Provisioning the credential on the device';
 export const provisioningFailed = 'An error occurred while provisioning the credential.';
@@ -77,7 +78,9 @@ function SessionContent({ session }: { session: Session }) {
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
             {provisioningFailed}
           </Typography>
-          {session.error !== null && <Box sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>{session.error}</Box>}
+          {session.error !== null && (
+            <Box sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>{bidiShown(session.error)}</Box>
+          )}
         </Alert>
       )}
       {!provisioning && !failed && <SessionPanel session={session} />}
@@ -149,7 +152,7 @@ function SessionPanel({ session }: { session: Session }) {
             ) : (
               // Close answered while the cleanup waits for its next attempt: say so, not "removing".
               <>
-                {`The session is ending: the cleanup failed (${session.error ?? 'no detail'}) and is tried again at `}
+                {`The session is ending: the cleanup failed (${bidiShown(session.error ?? 'no detail')}) and is tried again at `}
                 <DateTime iso={session.nextAttemptAt} />.
               </>
             )}
@@ -157,7 +160,7 @@ function SessionPanel({ session }: { session: Session }) {
         )}
         {session.state === 'needs_attention' && (
           <Alert severity="warning">
-            {`The cleanup failed${session.error === null ? '' : `: ${session.error}`}. An administrator can retry it or force close the session in Remote sessions.`}
+            {`The cleanup failed${session.error === null ? '' : `: ${bidiShown(session.error)}`}. An administrator can retry it or force close the session in Remote sessions.`}
           </Alert>
         )}
         {session.state === 'ended' && <Alert severity="success">{endedMessage(session)}</Alert>}

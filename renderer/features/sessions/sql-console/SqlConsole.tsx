@@ -12,6 +12,7 @@ import { api } from '../../../api/client';
 import { SqlEditor, statementOf } from './SqlEditor';
 import { SqlNotices } from './SqlNotices';
 import { SqlResults } from './SqlResults';
+import { bidiShown } from '../../../../shared/domain/text-rules';
 
 /** The plugins whose sessions have a console (the core says the same in sql-console.ts). */
 const consolePlugins = new Set<Session['pluginId']>(['postgresql', 'mysql']);
@@ -78,7 +79,7 @@ export function SqlConsole({ session }: { session: Session }) {
           </Button>
         </Stack>
         {running && <LinearProgress aria-label="Running the statement" />}
-        {problem !== undefined && <Alert severity="error">{problem}</Alert>}
+        {problem !== undefined && <Alert severity="error">{bidiShown(problem)}</Alert>}
         <SqlNotices notices={running ? undefined : outcome?.result.notices} />
         {outcome !== undefined && <SqlResults result={outcome.result} statement={outcome.statement} />}
       </Stack>

@@ -23,7 +23,7 @@ export function SqlResults({ result, statement }: { result: SqlRunResult; statem
         <Box sx={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace' }}>{bidiShown(result.message)}</Box>
         <Typography variant="caption">
           {[
-            result.code === null ? undefined : `Code ${result.code}`,
+            result.code === null ? undefined : `Code ${bidiShown(result.code)}`,
             where === undefined ? undefined : `at line ${where.line}, column ${where.column}`,
             formatMs(result.durationMs),
           ]
@@ -48,7 +48,7 @@ function RowsGrid({ result }: { result: SqlRowsResult }) {
       result.columns.map((column, i) => ({
         field: `c${i}`,
         headerName: bidiShown(column.name),
-        description: column.type,
+        description: bidiShown(column.type),
         flex: 1,
         minWidth: 120,
         sortable: false,
@@ -83,7 +83,7 @@ function RowsGrid({ result }: { result: SqlRowsResult }) {
   return (
     <Box>
       <Typography variant="body2" aria-label="Result summary" sx={{ mb: 1 }}>
-        {summary}
+        {bidiShown(summary)}
       </Typography>
       {result.truncated && (
         <Alert severity="info" sx={{ mb: 1 }}>

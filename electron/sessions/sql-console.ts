@@ -17,6 +17,7 @@ import { openPgConsole } from './sql-console-pg';
 import type { ConsoleConnection, DriverResult } from './sql-console-driver';
 import { SqlTranscriptFullError, type SqlTranscripts } from './sql-transcript';
 import { plainConsoleLogin } from './plain-login';
+import { textCut } from '../../shared/domain/text-rules';
 
 /** How a console connects, by the session's plugin. */
 export type ConsoleOpener = (options: {
@@ -151,7 +152,8 @@ export class SqlConsoleService {
         result = await connection.run(sql, sqlConsoleRowLimit);
       } catch (error) {
         this.#forget(sessionId, entry, 'lost');
-        const message = `The connection to the database was lost: ${entry.masker.guard(errorText(error))}`;
+        const reason = textCut(entry.masker.guard(errorText(error)), maxErrorMessageChars);
+        const message = `The connection to the database was lost: ${reason}`;
         await this.#record(sessionId, entry, { kind: 'lost', text: message, durationMs: null }).catch(noop);
         throw new ServiceError('unavailable', message);
       }
@@ -387,7 +389,14 @@ export class SqlConsoleService {
 function masked(result: SqlRunResult, masker: Masker): SqlRunResult {
   const notices = result.notices?.map((notice) => masker.guard(notice));
   const withNotices = notices === undefined ? {} : { notices };
-  if (result.kind === 'error') return { ...result, message: masker.guard(result.message), ...withNotices };
+  if (result.kind === 'error') {
+    // Cut after masking, so that no part of a secret is left at the cut.
+    return {
+      ...result,
+      message: textCut(masker.guard(result.message), maxErrorMessageChars),
+      ...withNotices,
+    };
+  }
   return {
     ...result,
     ...withNotices,
@@ -396,6 +405,12 @@ function masked(result: SqlRunResult, masker: Masker): SqlRunResult {
     command: masker.guard(result.command),
   };
 }
+
+/**
+ * Characters of a server's error message sent to the page: a message can be megabytes (a
+ * `RAISE EXCEPTION` of a long text, a hostile server), and an alert that long stalls the page.
+ */
+const maxErrorMessageChars = 64_000;
 
 const noop = (): void => undefined;
 

@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isHighSurrogate } from '../../shared/domain/text-rules';
+import { textCut } from '../../shared/domain/text-rules';
 import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
 import type { Masker } from '../plugins/tag-engine';
 import { maskTypedPasswords } from './sql-secrets';
@@ -18,13 +18,6 @@ const outcomeRoomBytes = 64 * 1024;
  * 6 bytes each once JSON-escaped, so an outcome always fits the room kept for it.
  */
 const maxOutcomeChars = 8_000;
-
-/** An outcome's text cut to maxOutcomeChars (never inside a character), saying how much is gone. */
-function keptOutcome(text: string): string {
-  if (text.length <= maxOutcomeChars) return text;
-  const cut = isHighSurrogate(text.charCodeAt(maxOutcomeChars - 1)) ? maxOutcomeChars - 1 : maxOutcomeChars;
-  return `${text.slice(0, cut)}… (${(text.length - cut).toLocaleString('en-US')} more characters not kept)`;
-}
 
 /** The statement would take the transcript past its size: it is not written, and must not run. */
 export class SqlTranscriptFullError extends Error {
@@ -63,7 +56,7 @@ export class SqlTranscripts {
     const masked = maskTypedPasswords(masker.guard(entry.text));
     const safe: SqlTranscriptEntry = {
       ...entry,
-      text: entry.kind === 'statement' ? masked : keptOutcome(masked),
+      text: entry.kind === 'statement' ? masked : textCut(masked, maxOutcomeChars),
     };
     const previous = this.#tails.get(sessionId) ?? Promise.resolve();
     const next = previous.then(async () => {

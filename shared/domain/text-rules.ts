@@ -34,6 +34,16 @@ const multilineAllowed = new Set([0x09, 0x0a, 0x0d]);
 /** `U+202E`: how a character is named in messages (never the character itself: it is invisible). */
 export const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * `text` cut to its first `maxChars` characters (never between the two halves of a character
+ * outside the BMP), saying how many more there were; `text` itself when it is no longer.
+ */
+export function textCut(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = isHighSurrogate(text.charCodeAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+  return `${text.slice(0, cut)}… (${(text.length - cut).toLocaleString('en-US')} more characters not kept)`;
+}
+
 const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

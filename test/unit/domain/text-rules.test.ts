@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { credentialInputSchema, credentialSchema } from '../../../shared/domain/credential';
 import { deviceInputSchema, deviceSchema } from '../../../shared/domain/device';
 import { templateInputSchema, templateSchema } from '../../../shared/domain/template';
-import { bidiShown, textProblem } from '../../../shared/domain/text-rules';
+import { bidiShown, textCut, textProblem } from '../../../shared/domain/text-rules';
 
 const device = { name: 'web-01', address: '10.0.0.1', type: 'Server' };
 const credential = { username: 'alice', type: 'Local user', deviceId: 1 };
@@ -154,5 +154,14 @@ describe('bidiShown', () => {
       '⟨U+2066⟩a⟨U+2069⟩⟨U+200E⟩⟨U+200F⟩⟨U+061C⟩⟨U+202A⟩',
     );
     expect(bidiShown('שלום, émoji 🙂, tab\t')).toBe('שלום, émoji 🙂, tab\t');
+  });
+});
+
+describe('textCut', () => {
+  it('keeps the first characters, says how many more there were, and never splits a pair', () => {
+    expect(textCut('abcdef', 6)).toBe('abcdef');
+    expect(textCut('abcdefgh', 6)).toBe('abcdef… (2 more characters not kept)');
+    expect(textCut('abcde🙂xyz', 6)).toBe('abcde… (5 more characters not kept)');
+    expect(textCut('x'.repeat(12_345), 10)).toBe(`${'x'.repeat(10)}… (12,335 more characters not kept)`);
   });
 });

@@ -145,3 +145,16 @@ describe('SQL console transcript full', () => {
     expect((await service.transcript(session.id)).entries).toEqual([]);
   });
 });
+
+describe('SQL console error message', () => {
+  it('sends the page 64,000 characters of a huge server message, masked before the cut', async () => {
+    const run = consoles.run(session.id, 'do raise', caller);
+    await untilRuns(1);
+    const message = `${'x'.repeat(63_995)}pw-not-shown${'y'.repeat(1_000_000)}`;
+    connection.runs[0]?.end({ kind: 'error', message, code: 'P0001', position: null });
+    const result = await run;
+    expect(result).toMatchObject({ kind: 'error' });
+    const shown = result.kind === 'error' ? result.message : '';
+    expect(shown).toBe(`${'x'.repeat(63_995)}*****… (1,000,001 more characters not kept)`);
+  });
+});

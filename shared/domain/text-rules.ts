@@ -34,13 +34,17 @@ const multilineAllowed = new Set([0x09, 0x0a, 0x0d]);
 /** `U+202E`: how a character is named in messages (never the character itself: it is invisible). */
 export const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/** `at`, or one less where a cut there would split a UTF-16 pair in two. */
+export const pairSafeCut = (text: string, at: number): number =>
+  at > 0 && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+
 /**
  * `text` cut to its first `maxChars` characters (never between the two halves of a character
  * outside the BMP), saying how many more there were; `text` itself when it is no longer.
  */
 export function textCut(text: string, maxChars: number): string {
   if (text.length <= maxChars) return text;
-  const cut = isHighSurrogate(text.charCodeAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+  const cut = pairSafeCut(text, maxChars);
   return `${text.slice(0, cut)}… (${(text.length - cut).toLocaleString('en-US')} more characters not kept)`;
 }
 

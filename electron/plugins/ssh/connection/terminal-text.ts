@@ -1,4 +1,4 @@
-import { isHighSurrogate } from '../../../../shared/domain/text-rules';
+import { pairSafeCut } from '../../../../shared/domain/text-rules';
 
 /**
  * What a terminal shows, as text patterns can be matched against: the PTY's byte stream minus
@@ -135,7 +135,7 @@ function holdFrom(text: string): number {
   const before = (from: number): number => {
     let to = from;
     for (let start = startOf.get(to); start !== undefined && start < to; start = startOf.get(to)) to = start;
-    return keepPair(text, to - 1);
+    return pairSafeCut(text, to - 1);
   };
   /**
    * Where to cut before `from`: the last shown character goes too, unless it ends a line or is a
@@ -148,7 +148,7 @@ function holdFrom(text: string): number {
     if (last < 0 || text[last] === '\n' || text[last] === '\t') cut = from;
     else if (text[last] === '\r') cut = Math.max(before(last), 0);
     else if (before(last) >= 0 && text[before(last)] === '\r') cut = Math.max(before(before(last)), 0);
-    return keepPair(text, cut);
+    return pairSafeCut(text, cut);
   };
   // A last character behind more than 4 KiB of escape sequences is given out: held, it would be
   // searched again at each chunk (a run of `ESC [ 1 C` after one character held it all). The
@@ -167,9 +167,4 @@ function holdFrom(text: string): number {
     if (moved && found) at = shownCut(from + found.index);
   }
   return at;
-}
-
-/** `at`, or one less where it would cut a UTF-16 pair in two. */
-function keepPair(text: string, at: number): number {
-  return at > 0 && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
 }

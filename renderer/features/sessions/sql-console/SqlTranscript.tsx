@@ -8,7 +8,7 @@ import type { SqlTranscriptEntry } from '../../../../shared/contract/sql-console
 import type { Session } from '../../../../shared/domain/session';
 import { api } from '../../../api/client';
 import { formatTime } from '../../operations/operation-format';
-import { bidiShown, isHighSurrogate } from '../../../../shared/domain/text-rules';
+import { bidiShown, pairSafeCut } from '../../../../shared/domain/text-rules';
 
 const kindLabels: Record<SqlTranscriptEntry['kind'], string> = {
   statement: 'Ran',
@@ -74,8 +74,7 @@ const foldChars = 2_000;
 function EntryText({ text, monospace }: { text: string; monospace: boolean }) {
   const [whole, setWhole] = useState(false);
   const folded = !whole && text.length > foldChars;
-  // Never between the two halves of a character outside the BMP.
-  const cut = isHighSurrogate(text.charCodeAt(foldChars - 1)) ? foldChars - 1 : foldChars;
+  const cut = pairSafeCut(text, foldChars);
   const more = text.length - cut;
   return (
     <Box sx={{ whiteSpace: 'pre-wrap', fontFamily: monospace ? 'monospace' : undefined }}>

@@ -113,6 +113,8 @@ export class SqlConsoleService {
         `${findPlugin(session.pluginId)?.name ?? session.pluginId} sessions have no SQL console`,
       );
     }
+    // A full transcript refuses before the console logs in (and audits that login) for nothing.
+    if (!this.#consoles.has(sessionId)) await this.deps.transcripts.checkRoom(sessionId).catch(refused);
     let entry = this.#consoles.get(sessionId);
     if (entry?.busy) {
       throw new ServiceError(
@@ -137,14 +139,7 @@ export class SqlConsoleService {
         durationMs: null,
         actor: caller.actor,
         transport: caller.transport,
-      }).catch((error: unknown) => {
-        throw new ServiceError(
-          'unavailable',
-          error instanceof SqlTranscriptFullError
-            ? error.message
-            : 'The transcript could not be written: the statement was not run',
-        );
-      });
+      }).catch(refused);
       await entry.canceling;
       const started = now();
       let result: DriverResult;
@@ -416,4 +411,14 @@ const noop = (): void => undefined;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A statement the transcript could not take (full, or a failed write): it is not run. */
+function refused(error: unknown): never {
+  throw new ServiceError(
+    'unavailable',
+    error instanceof SqlTranscriptFullError
+      ? error.message
+      : 'The transcript could not be written: the statement was not run',
+  );
 }

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { textCut } from '../../shared/domain/text-rules';
 import type { SqlTranscriptEntry } from '../../shared/contract/sql-console';
@@ -21,12 +21,18 @@ const maxOutcomeChars = 8_000;
 
 /** The statement would take the transcript past its size: it is not written, and must not run. */
 export class SqlTranscriptFullError extends Error {
-  constructor() {
+  constructor(maxBytes = maxSqlTranscriptBytes) {
     super(
-      `This session's SQL transcript is full (${maxSqlTranscriptBytes / 1024 / 1024} MiB): ` +
+      `This session's SQL transcript is full (${sizeText(maxBytes)}): ` +
         'the statement was not run. End the session and start a new one to go on.',
     );
   }
+}
+
+/** A cap as a person reads it: `16 MiB`, or a test's small one in KiB. */
+function sizeText(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  return Number.isInteger(mib) ? `${mib} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 /**
@@ -75,7 +81,7 @@ export class SqlTranscripts {
         const line = `${mend}${JSON.stringify(safe)}\n`;
         const bytes = Buffer.byteLength(line);
         if (safe.kind === 'statement' && size + bytes + outcomeRoomBytes > this.#maxBytes) {
-          throw new SqlTranscriptFullError();
+          throw new SqlTranscriptFullError(this.#maxBytes);
         }
         try {
           await file.appendFile(line);
@@ -97,6 +103,18 @@ export class SqlTranscripts {
       if (this.#tails.get(sessionId) === tail) this.#tails.delete(sessionId);
     });
     return next;
+  }
+
+  /**
+   * Rejects with SqlTranscriptFullError when the session's file has no room left for any
+   * statement: the console asks before it logs in (an audited login for a statement it would refuse
+   * anyway). A statement is still checked against its own size as it is appended.
+   */
+  async checkRoom(sessionId: string): Promise<void> {
+    await this.#tails.get(sessionId);
+    // Not kept in #sizes: the first append of this process must still read the file's end (mend).
+    const size = this.#sizes.get(sessionId) ?? (await fileSize(this.#path(sessionId)));
+    if (size + outcomeRoomBytes >= this.#maxBytes) throw new SqlTranscriptFullError(this.#maxBytes);
   }
 
   /** The session's lines, oldest first (none when its console never ran anything). */
@@ -134,4 +152,14 @@ async function unendedLine(file: FileHandle, size: number): Promise<string> {
   const last = Buffer.alloc(1);
   await file.read(last, 0, 1, size - 1);
   return last[0] === 0x0a ? '' : '\n';
+}
+
+/** A file's size; 0 when it does not exist yet. */
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
 }

@@ -132,15 +132,21 @@ describe('SQL console cancel', () => {
 });
 
 describe('SQL console transcript full', () => {
-  it('refuses the statement with the reason, and it never reaches the database', async () => {
+  it('refuses the statement with the reason, before it logs in: nothing reaches the database or the audit', async () => {
+    const logins: string[] = [];
+    const audited: unknown[] = [];
     // No room past the 64 KiB kept for an outcome.
     const service = new SqlConsoleService({
       ...deps,
+      audit: { record: (entry: unknown) => (audited.push(entry), Promise.resolve()) },
+      openers: { mysql: () => (logins.push('login'), Promise.resolve(connection)) },
       transcripts: new SqlTranscripts(dir.path, { maxBytes: 64 * 1024 }),
-    });
+    } as unknown as SqlConsoleDeps);
     await expect(service.run(session.id, 'select 1', caller)).rejects.toThrow(
-      "This session's SQL transcript is full (16 MiB): the statement was not run. End the session and start a new one to go on.",
+      "This session's SQL transcript is full (64 KiB): the statement was not run. End the session and start a new one to go on.",
     );
+    expect(logins).toEqual([]);
+    expect(audited).toEqual([]);
     expect(connection.log).toEqual([]);
     expect((await service.transcript(session.id)).entries).toEqual([]);
   });

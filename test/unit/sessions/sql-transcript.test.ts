@@ -139,8 +139,11 @@ describe('SqlTranscripts', () => {
     expect((await transcripts.read(id)).map((e) => e.kind)).toEqual(['statement', 'statement', 'rows']);
 
     const afterRestart = new SqlTranscripts(dir.path, { maxBytes: 64 * 1024 + 2_200 });
+    // What the console asks before it logs in: from the file's size after a restart too.
+    await expect(afterRestart.checkRoom(id)).rejects.toBeInstanceOf(SqlTranscriptFullError);
+    await expect(afterRestart.checkRoom('6d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69')).resolves.toBeUndefined();
     await expect(afterRestart.append(id, statement('select 4'), masker)).rejects.toThrow(
-      "This session's SQL transcript is full (16 MiB): the statement was not run.",
+      "This session's SQL transcript is full (67 KiB): the statement was not run.",
     );
     // Another session has its own room.
     await afterRestart.append('6d0b8a52-3f1c-4b7e-9a0e-1f2d3c4b5a69', statement('select 5'), masker);

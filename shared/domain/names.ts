@@ -1,4 +1,4 @@
-import { isHighSurrogate } from './text-rules';
+import { pairSafeCut } from './text-rules';
 
 /**
  * How names sort, on both sides: the core orders its lists with it, and the renderer places a
@@ -21,7 +21,5 @@ export const nameKey = (name: string): string => name.trim().toLowerCase();
  * half of a surrogate pair the cut would split: a name made to fit never ends in half a character.
  */
 export function cutUnits(text: string, max: number): string {
-  const cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return isHighSurrogate(last) ? cut.slice(0, -1) : cut;
+  return text.slice(0, pairSafeCut(text, Math.min(max, text.length)));
 }

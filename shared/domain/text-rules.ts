@@ -34,9 +34,15 @@ const multilineAllowed = new Set([0x09, 0x0a, 0x0d]);
 /** `U+202E`: how a character is named in messages (never the character itself: it is invisible). */
 export const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * Whether a cut at `at` leaves the first half of a character outside the BMP before it: each half
+ * kept on its own would read as U+FFFD.
+ */
+export const splitsPair = (text: string, at: number): boolean =>
+  at > 0 && isHighSurrogate(text.charCodeAt(at - 1));
+
 /** `at`, or one less where a cut there would split a UTF-16 pair in two. */
-export const pairSafeCut = (text: string, at: number): number =>
-  at > 0 && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+export const pairSafeCut = (text: string, at: number): number => (splitsPair(text, at) ? at - 1 : at);
 
 /**
  * `text` cut to its first `maxChars` characters (never between the two halves of a character

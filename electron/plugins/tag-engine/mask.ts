@@ -1,4 +1,4 @@
-import { isHighSurrogate } from '../../../shared/domain/text-rules';
+import { pairSafeCut, splitsPair } from '../../../shared/domain/text-rules';
 import type { ConnectionLogin, TagValues } from '../plugin-runtime';
 import { secretForms, squeezed } from './secret-forms';
 import { isSecretTag } from './tags';
@@ -11,13 +11,6 @@ export const WITHHELD =
 
 /** Forms shorter than this are not looked for by the leak check: they would match ordinary text. */
 const minLeakLength = 6;
-
-/**
- * Whether a cut at `cut` leaves the first half of a character outside the BMP before it: each
- * half stored on its own would read as U+FFFD. Cuts move back from such a point.
- */
-const splitsPair = (text: string, cut: number): boolean =>
-  cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1));
 
 /** `text` with each run of overlapping `spans` (sorted by start) replaced by one MASK. */
 function maskSpans(text: string, spans: readonly (readonly [number, number])[]): string {
@@ -168,7 +161,7 @@ export class Masker {
   guardAcross(text: string, maskedPrefix = 0): { guarded: string; cut: number; carry: number } {
     let cut = Math.max(0, text.length - ((this.forms.secrets[0]?.length ?? 1) - 1));
     // Further back, more is kept whole.
-    if (splitsPair(text, cut)) cut--;
+    cut = pairSafeCut(text, cut);
     const spans = this.#spansToMask(text, maskedPrefix);
     let reach = Math.max(cut, Math.min(maskedPrefix, text.length));
     const before: [number, number][] = [];

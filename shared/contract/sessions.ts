@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { idSchema } from '../domain/common';
+import { idSchema, plainText } from '../domain/common';
 import { sessionFilterSchema, sessionPluginIdSchema, sessionSchema } from '../domain/session';
 import { defineEvents, defineMethods } from './define';
 
-/** Force close needs a reason a reviewer can read in the audit log. */
-export const forceCloseReasonSchema = z
-  .string()
-  .trim()
-  .min(10, 'Say why, in at least 10 characters: it goes to the audit log')
-  .max(500, 'At most 500 characters');
+/**
+ * Force close needs a reason a reviewer can read in the audit log: text only (line breaks and tabs
+ * allowed), never an escape sequence or a bidi override that would make the log read otherwise.
+ */
+export const forceCloseReasonSchema = plainText(500, 'The reason', { multiline: true })
+  .transform((s) => s.trim())
+  .pipe(z.string().min(10, 'Say why, in at least 10 characters: it goes to the audit log'));
 
 export const sessionsMethods = defineMethods({
   'sessions.start': {

@@ -8,6 +8,7 @@ import { entityLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
 import { auditChangeLines, auditTime } from './audit-format';
 import { DateTime } from '../common/DateTime';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] => [
   {
@@ -17,7 +18,7 @@ const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] 
     valueFormatter: (value: string) => auditTime(value),
     renderCell: ({ row }) => <DateTime iso={row.at} />,
   },
-  { field: 'actor', headerName: 'Actor', width: 110 },
+  { field: 'actor', headerName: 'Actor', width: 110, valueGetter: (value: string) => bidiShown(value) },
   { field: 'action', headerName: 'Action', width: 150, valueFormatter: (value: string) => humanize(value) },
   {
     field: 'entity',
@@ -25,7 +26,13 @@ const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] 
     width: 100,
     valueFormatter: (value: AuditEntity) => entityLabel(value),
   },
-  { field: 'label', headerName: 'Subject', flex: 1, minWidth: 160 },
+  {
+    field: 'label',
+    headerName: 'Subject',
+    flex: 1,
+    minWidth: 160,
+    valueGetter: (value: string) => bidiShown(value),
+  },
   {
     field: 'fields',
     headerName: 'Fields',
@@ -41,7 +48,7 @@ const columns = (onOpen: (entry: AuditEntry) => void): GridColDef<AuditEntry>[] 
     flex: 1.2,
     minWidth: 160,
     // An update names no detail of its own: its changes say what happened ("Address: a → b").
-    valueGetter: (_value, row) => row.detail || auditChangeLines(row).lines.join('; '),
+    valueGetter: (_value, row) => bidiShown(row.detail) || auditChangeLines(row).lines.join('; '),
   },
   {
     field: actionsField,

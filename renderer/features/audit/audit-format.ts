@@ -1,6 +1,7 @@
 /** How the Audit screen words an entry: its time, and the detail a row opens. */
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { describeChange } from '../../../shared/domain/audit-changes';
+import { bidiShown } from '../../../shared/domain/text-rules';
 import { formatDateTime } from '../common/date-time';
 import { entityLabel, fieldLabel, fieldLabels } from '../common/field-labels';
 import { humanize } from './audit-filter-draft';
@@ -16,13 +17,15 @@ export function auditDetailFields(entry: AuditEntry): [label: string, value: str
   const fields = fieldLabels(entry.entity, entry.fields);
   return [
     ['When', auditTime(entry.at)],
-    ['Who', entry.actor],
+    ['Who', bidiShown(entry.actor)],
     ['Action', humanize(entry.action)],
     ['Entity', entity(entry)],
-    ['Subject', entry.label || '—'],
+    ['Subject', bidiShown(entry.label) || '—'],
     ['Changed fields', fields.length > 0 ? fields.join(', ') : '—'],
     ['Result', entry.result === 'success' ? 'Success' : 'Failure'],
-    ['Detail', entry.detail || '—'],
+    // Texts that came from outside the forms' rules (a target's message, an entry written before
+    // them): a bidi override is named, not obeyed.
+    ['Detail', bidiShown(entry.detail) || '—'],
     ['Entry', `#${entry.seq}`],
   ];
 }
@@ -35,7 +38,7 @@ export function auditChangeLines(entry: AuditEntry): { lines: string[]; more: nu
   const changes = entry.changes ?? [];
   const lines = changes.map((c) => {
     const label = fieldLabel(entry.entity, c.field);
-    return describeChange({ ...c, label: label === c.field ? c.label : label });
+    return bidiShown(describeChange({ ...c, label: label === c.field ? c.label : label }));
   });
   const told = new Set(changes.map((c) => c.field));
   const more = changes.length === 0 ? 0 : entry.fields.filter((f) => !told.has(f)).length;

@@ -30,6 +30,14 @@ describe('an audit entry in detail', () => {
     expect(detail.Result).toBe('Success');
   });
 
+  it('names a bidi override in what it shows rather than obey it (a reason recorded before the rule)', () => {
+    const detail = Object.fromEntries(
+      auditDetailFields(entry({ label: 'root \u202E@ web', detail: 'Checked \u202Eevil\u202C ok' })),
+    );
+    expect(detail.Subject).toBe('root ⟨U+202E⟩@ web');
+    expect(detail.Detail).toBe('Checked ⟨U+202E⟩evil⟨U+202C⟩ ok');
+  });
+
   it('shows no field key and no entity code', () => {
     const text = auditDetailFields(entry({ entity: 'host_key', entityId: null, fields: [] }))
       .map(([label, value]) => `${label}: ${value}`)

@@ -12,12 +12,15 @@ export const hiddenInputText = '[input hidden]';
 /**
  * A last output line that asks for a secret: `Password:`, `[sudo] password for bob:`,
  * `Password for 'https://bob@git.example':`, `Enter passphrase for key '/home/x/.ssh/id_ed25519':`,
- * `Enter PEM pass phrase:`, `PIN:`, `Token:`, `Enter secret:`, and the words of a few locales
- * (`Passwort für bob:`, `Mot de passe :`, `Senha:`). The remote side turns its echo off for these;
- * what is typed next is the secret. A line that merely mentions one is hidden too: the safe side.
+ * `Enter PEM pass phrase:`, `PIN:`, `Token:`, `Enter secret:`, `OTP:`, `Verification code:`,
+ * `API key:`, and the words of a few locales (`Passwort für bob:`, `Mot de passe :`, `Senha:`).
+ * The remote side turns its echo off for these; what is typed next is the secret. A line that
+ * merely mentions one is hidden too: the safe side. `>` and `?` end a prompt only right after the
+ * word (`password> `, `Enter your password > `, `Passcode? `): a shell prompt ending in `>` with a
+ * folder of that name in it is not one.
  */
-const secretPrompt =
-  /(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)[^\n]{0,120}:\s*$/i;
+const secretWord = String.raw`(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|\botp|one-time code|verification code|security code|auth(?:entication)? code|api key|access key|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)`;
+const secretPrompt = new RegExp(String.raw`${secretWord}(?:[^\n]{0,120}:|\s*[>?])\s*$`, 'i');
 
 /** The last line of `text`, at most its last 256 characters (what the prompt check reads). */
 const lastLineOf = (text: string): string => text.slice(text.lastIndexOf('\n') + 1).slice(-256);

@@ -223,6 +223,17 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
     ]);
   });
 
+  it('keeps what is typed after a prompt ending in > or ? that only names a folder or asks of one', async () => {
+    for (const prompt of ['~/tokens> ', 'PS C:\\password\\old> x> ', 'mysql> ', 'Delete /srv/pin? [y/N] ']) {
+      const { transcripts, recorder } = setup();
+      const rec = recorder();
+      rec.output(bytes(prompt));
+      rec.input(bytes('whoami\r'));
+      await rec.close();
+      expect(summary((await transcripts.read(id)).entries), prompt).toContain('input:whoami');
+    }
+  });
+
   it('masks a secret as the terminal shows it: escapes or a wrap artefact inside it, output or typed', async () => {
     // Each of these read back as the secret whole (the reader removes escapes), stored unmasked.
     const secret = 'Jit-Pw-4421x';
@@ -321,6 +332,41 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
         'a token',
         [
           ['o', 'Token: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a one-time code',
+        [
+          ['o', 'OTP: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a verification code',
+        [
+          ['o', 'Verification code: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'an API key',
+        [
+          ['o', 'API key: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a prompt that ends in >',
+        [
+          ['o', 'Enter your password > '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a prompt that ends in ? (review 37)',
+        [
+          ['o', 'Passcode? '],
           ['i', `${typed}\r`],
         ],
       ],

@@ -600,7 +600,7 @@ export class SessionLifecycle {
         await this.#refuse(
           requested,
           actor,
-          `Could not check whether ${requested.account} exists: ${kindOf(error)}`,
+          `Could not check whether ${requested.account} exists: ${checkMessage(error)}`,
         );
         return;
       }
@@ -652,7 +652,7 @@ export class SessionLifecycle {
           if (!exists)
             return { session: provisioning, error: `${provisioning.account} was not found after the run` };
         } catch (error) {
-          return { session: provisioning, error: `Verification failed: ${kindOf(error)}` };
+          return { session: provisioning, error: `Verification failed: ${checkMessage(error)}` };
         }
         return { session: provisioning, error: null };
       } finally {
@@ -847,7 +847,7 @@ export class SessionLifecycle {
       }
       if (run.ok) ended = await runtime.endSessions(request);
     } catch (error) {
-      return { session: attempting, error: `Verification failed: ${kindOf(error)}`, detail: '' };
+      return { session: attempting, error: `Verification failed: ${checkMessage(error)}`, detail: '' };
     }
     if (!run.ok) return { session: attempting, error: run.error, detail: '' };
     return {

@@ -4,6 +4,7 @@
 // loose ends of the attack review (an orphan password, a second End, a write after close).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSecretRef } from '../../../electron/lifecycle/session-lifecycle';
+import { AccountCheckFailed } from '../../../electron/plugins/tag-engine/accounts';
 import { credentialSchema } from '../../../shared/domain/credential';
 import type { Session } from '../../../shared/domain/session';
 import { CREATE, ENABLE, ENABLE_TWIN, makeWorld, stateOf, until, type World } from './lifecycle-harness';
@@ -263,6 +264,17 @@ describe('Enable/Disable leaves enabled what was enabled before', () => {
     await world.lifecycle.end(second.id, 'bob');
     await settled(second.id, 'ended');
     expect(world.target.accounts.get('app')?.enabled).toBe(false);
+  });
+
+  it('a check whether the generated name exists that cannot run: refused with its reason, not its kind (review 37)', async () => {
+    world.target.accountExists = () =>
+      Promise.reject(new AccountCheckFailed('the device has no SSH port for this check'));
+    const started = await world.lifecycle.start(CREATE, 'alice');
+    await settled(started.id, 'failed');
+    expect(world.store.get(started.id)?.error).toBe(
+      `Could not check whether ${started.account} exists: the device has no SSH port for this check`,
+    );
+    expect(verbs()).toEqual([]);
   });
 
   it('a target that cannot tell whether the account is enabled: refused, nothing run', async () => {

@@ -5,6 +5,7 @@ import { maxLibraryFilesPerCall, maxLibraryPathLength } from '../domain/template
 import {
   executionTypeSchema,
   maxTemplateBytes,
+  templateInputSchema,
   templateSaveSchema,
   templateSchema,
   templateVersionSchema,
@@ -44,7 +45,8 @@ export const templatesMethods = defineMethods({
   },
   'templates.clone': {
     summary: 'Copy a template (built-in or not) under a new name, as an editable template',
-    input: z.object({ id: idSchema, name: z.string().trim().min(1).max(128).optional() }),
+    // The name follows Save's rule: a name only Clone let in would break the list that reads it.
+    input: z.object({ id: idSchema, name: templateInputSchema.shape.name.optional() }),
     output: templateSchema,
   },
   'templates.delete': {

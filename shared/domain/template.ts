@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, plainText, requiredText, storedText } from './common';
+import { cutUnits } from './names';
 import { textProblem } from './text-rules';
 import { pluginIdSchema } from './plugin';
 
@@ -131,7 +132,8 @@ export function copyName(source: string, taken: readonly string[]): string {
   const used = new Set(taken.map(key));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
-    const candidate = `Copy of ${source}`.slice(0, maxTemplateName - suffix.length) + suffix;
+    // Never between the halves of a character outside the BMP: half of one is no text.
+    const candidate = cutUnits(`Copy of ${source}`, maxTemplateName - suffix.length) + suffix;
     if (!used.has(key(candidate))) return candidate;
   }
 }

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import { idSchema } from '../domain/common';
+import { idSchema, plainText } from '../domain/common';
 import { operationFilterSchema, operationSchema } from '../domain/operation';
 import { templateDraftSchema } from '../domain/template';
 import { defineEvents, defineMethods } from './define';
+
+/**
+ * A test's account and database, by the rules of a credential's Username and Additional
+ * information: they go to the operations log and its screens as typed.
+ */
+const testAccountSchema = plainText(128, 'Account').optional();
+const testDatabaseSchema = plainText(256, 'Database').optional();
 
 /** Who runs a test: another credential, or the one the test acts on. */
 export const testLoginSchema = z.object({ credentialId: idSchema });
@@ -55,9 +62,9 @@ export const operationsMethods = defineMethods({
       deviceId: idSchema,
       login: testLoginSchema,
       /** The account to act on; a fresh ephemeral name when empty (creation templates). */
-      username: z.string().max(128).optional(),
+      username: testAccountSchema,
       /** For SQL templates: the database ([#ADD_INFO#]). */
-      additionalInfo: z.string().max(256).optional(),
+      additionalInfo: testDatabaseSchema,
       useOnAnotherDevice: useOnAnotherDeviceSchema,
       runId: testRunIdSchema,
     }),
@@ -71,8 +78,8 @@ export const operationsMethods = defineMethods({
       secondTemplateId: idSchema,
       deviceId: idSchema,
       login: testLoginSchema,
-      username: z.string().max(128).optional(),
-      additionalInfo: z.string().max(256).optional(),
+      username: testAccountSchema,
+      additionalInfo: testDatabaseSchema,
       useOnAnotherDevice: useOnAnotherDeviceSchema,
       runId: testRunIdSchema,
     }),

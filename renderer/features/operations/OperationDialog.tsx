@@ -15,6 +15,7 @@ import { OperationAttempt } from './OperationAttempt';
 import { OperationStatusChip } from './OperationStatusChip';
 import { DateTime } from '../common/DateTime';
 import { monospace } from '../templates/ContentField';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 const headerFields = (op: Operation): Field[] => [
   ['Status', <OperationStatusChip key="status" status={op.status} />],
@@ -22,7 +23,7 @@ const headerFields = (op: Operation): Field[] => [
   ['Plugin', pluginName(op.pluginId)],
   ['Template', templateLabel(op)],
   ['Device', op.deviceLabel || '—'],
-  ['Account', op.account || '—'],
+  ['Account', bidiShown(op.account) || '—'],
   ['Run as', op.runAs || '—'],
   ['Requester', op.requester],
   ...(op.sessionId === null ? [] : [['Session', op.sessionId] as const]),

@@ -8,6 +8,7 @@ import { useNarrowWindow } from '../common/use-narrow-window';
 import { formatTime, kindLabels, pluginName, templateLabel } from './operation-format';
 import { OperationStatusChip } from './OperationStatusChip';
 import { DateTime } from '../common/DateTime';
+import { bidiShown } from '../../../shared/domain/text-rules';
 
 const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
   {
@@ -38,7 +39,14 @@ const columns = (onOpen: (op: Operation) => void): GridColDef<Operation>[] => [
     valueGetter: (_value, row) => templateLabel(row),
   },
   { field: 'deviceLabel', headerName: 'Device', flex: 0.9, minWidth: 100 },
-  { field: 'account', headerName: 'Account', flex: 0.8, minWidth: 90 },
+  // Typed in Test on a device before its rules (an older record): a bidi override is named.
+  {
+    field: 'account',
+    headerName: 'Account',
+    flex: 0.8,
+    minWidth: 90,
+    valueGetter: (value: string) => bidiShown(value),
+  },
   { field: 'runAs', headerName: 'Run as', flex: 1, minWidth: 140 },
   { field: 'requester', headerName: 'Requester', width: 110 },
   {

@@ -18,6 +18,7 @@ import type { ConsoleConnection, DriverResult } from './sql-console-driver';
 import { SqlTranscriptFullError, type SqlTranscripts } from './sql-transcript';
 import { plainConsoleLogin } from './plain-login';
 import { textCut } from '../../shared/domain/text-rules';
+import { mysqlNativePasswordHash } from '../plugins/tag-engine/password-hashes';
 
 /** How a console connects, by the session's plugin. */
 export type ConsoleOpener = (options: {
@@ -253,7 +254,7 @@ export class SqlConsoleService {
         entry.audited = true;
         return open({ target, login, timeouts: defaultTimeouts });
       }),
-      masker: new Masker(secrets),
+      masker: new Masker(session.pluginId === 'mysql' ? withNativeHashes(secrets) : secrets),
       busy: false,
       current: null,
       canceling: null,
@@ -421,4 +422,17 @@ function refused(error: unknown): never {
       ? error.message
       : 'The transcript could not be written: the statement was not run',
   );
+}
+
+/**
+ * The secrets and the mysql_native_password hash of each, in both cases: the session's account
+ * reads its own hash (`SHOW CREATE USER current_user`, `SHOW GRANTS`), and an unsalted hash is
+ * as good as the password for a guess offline, and for a login with a patched client.
+ */
+function withNativeHashes(secrets: readonly string[]): string[] {
+  const hashes = secrets
+    .filter((secret) => secret !== '')
+    .map(mysqlNativePasswordHash)
+    .flatMap((hash) => [hash, hash.toLowerCase()]);
+  return [...secrets, ...hashes];
 }

@@ -104,6 +104,12 @@ describe('SQL console of MariaDB sessions', () => {
     expect(who.rows).toEqual([[`${account}@%`]]);
     expect(who.columns.map((c) => c.name)).toEqual(['current_user()']);
 
+    // The account reads its own mysql_native_password hash: masked, as the password (review 37).
+    const own = JSON.stringify(rowsOf(await run(session.id, 'show create user current_user')).rows);
+    const lower = JSON.stringify(rowsOf(await run(session.id, 'show grants')).rows).toLowerCase();
+    expect(own).toContain('******');
+    expect(`${own} ${lower}`).not.toMatch(/\*[0-9a-f]{40}/i);
+
     const bad = errorOf(await run(session.id, 'selec 1'));
     expect(bad.message).toContain('You have an error in your SQL syntax');
     expect(bad.code).toBe('1064');

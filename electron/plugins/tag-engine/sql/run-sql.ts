@@ -6,6 +6,7 @@ import { Masker, runSecrets } from '../mask';
 import { Refusal } from '../refusal';
 import { elapsedSince, RunRecorder } from '../run-recorder';
 import type { SqlTemplate, SqlValueRules, StringPlacement } from './sql-template';
+import { withoutSecretEcho } from './statement-echo';
 
 /** One open connection of a SQL plugin, as the runner sees it. */
 export interface SqlSession {
@@ -78,17 +79,21 @@ export async function runSqlTemplate(driver: SqlDriver, given: RunRequest): Prom
       const line = template.lineOf(statement);
       const display = template.render(statement, request.tags, driver.assumedRules, true);
       const began = performance.now();
+      let sent = display;
       try {
         const rules = await guard(
           session.rulesFor(template.stringPlacements(statement, request.tags)),
           `checking the session before line ${line}`,
         );
-        const text = template.render(statement, request.tags, rules);
-        const output = await guard(session.execute(text), `running line ${line}`);
+        sent = template.render(statement, request.tags, rules);
+        const output = await guard(session.execute(sent), `running line ${line}`);
         recorder.step(line, display, output, true, elapsedSince(began));
       } catch (error) {
         const kind = failureKind(error);
-        const message = kind === 'target' ? driver.describeError(error) : messageOf(error);
+        const message =
+          kind === 'target'
+            ? withoutSecretEcho(driver.describeError(error), sent, display)
+            : messageOf(error);
         if (kind !== 'refused') recorder.step(line, display, message, false, elapsedSince(began));
         return recorder.fail(kind, line, `Line ${line}: ${oneLine(display)}: ${message}`, message);
       }

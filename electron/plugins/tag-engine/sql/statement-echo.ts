@@ -1,0 +1,44 @@
+import { pairSafeCut } from '../../../../shared/domain/text-rules';
+import { MASK } from '../mask';
+
+/**
+ * A server's error message can quote the statement it failed on, and cut the quote short: MariaDB's
+ * syntax error quotes 80 characters from where it stopped reading (`… near 'x y 'Ve4ttQgMUnC' at
+ * line 1`), so a secret past that point shows as its first characters only. Masking finds whole
+ * secrets (and their forms), not such a piece.
+ *
+ * So where the statement as sent held a secret, the parts of the message it quotes that are not
+ * in the statement as shown (the secrets masked) are masked: a run of at least `minEcho`
+ * characters found in the one and not in the other holds characters of a secret. What the
+ * message quotes of the statement's other text stays (it is in both), so the error still says
+ * where the statement went wrong.
+ */
+const minEcho = 4;
+
+/** Past this, a message is not searched: it is cut there (servers' messages are a line or two). */
+const maxSearched = 2048;
+
+export function withoutSecretEcho(message: string, sent: string, shown: string): string {
+  if (sent === shown) return message;
+  const searched = message.slice(0, pairSafeCut(message, maxSearched));
+  let out = '';
+  for (let at = 0; at < searched.length;) {
+    // The longest run from here that the statement as sent holds.
+    let length = 0;
+    while (at + length < searched.length && sent.includes(searched.slice(at, at + length + 1))) length++;
+    const run = searched.slice(at, at + length);
+    if (length >= minEcho && !shown.includes(run)) {
+      out += MASK;
+      at += length;
+    } else if (length >= minEcho) {
+      // Text of the statement around the secrets: kept whole, and not searched again inside.
+      out += run;
+      at += length;
+    } else {
+      out += searched.charAt(at);
+      at += 1;
+    }
+  }
+  const cut = message.length - searched.length;
+  return cut > 0 ? `${out}… (${cut.toLocaleString('en-US')} more characters not kept)` : out;
+}

@@ -3,7 +3,7 @@ import { jitPairOf } from '../../shared/domain/jit';
 import type { Operation } from '../../shared/domain/operation';
 import { findPlugin, pluginPort, type PluginId } from '../../shared/domain/plugin';
 import type { Settings } from '../../shared/domain/settings';
-import type { TemplateDraftInput } from '../../shared/domain/template';
+import type { ExecutionType, TemplateDraftInput } from '../../shared/domain/template';
 import type { ConnectionLogin, TargetEndpoint } from '../plugins/plugin-runtime';
 import type { AuditTrail } from '../audit/audit-trail';
 import type { Clock } from '../platform/clock';
@@ -79,7 +79,29 @@ export class TemplateRunner {
   async test(request: TestRequest, actor: string, onProgress?: Progress): Promise<Operation> {
     const template = this.#testSubject(request);
     const prepared = this.#prepare(template.pluginId, request);
+    if (template.executionType === 'Password change') this.#refuseKnownAccount(prepared);
     return this.#run(prepared, template, 'test', actor, onProgress);
+  }
+
+  /**
+   * A Password change test sets a generated password that is neither stored nor shown: on the
+   * account the test logs in as, or one a stored credential of the device holds, it would lock
+   * that credential out (a test as root changed the root password of the server).
+   */
+  #refuseKnownAccount(prepared: Prepared): void {
+    const same = (name: string) => name.trim().toLowerCase() === prepared.username.toLowerCase();
+    const holder = same(prepared.login.username)
+      ? prepared.loginLabel
+      : this.deps.inventory.credentials
+          .exportRows()
+          .filter((row) => row.deviceId === prepared.deviceId && same(row.username))
+          .map((row) => `${row.username} @ ${prepared.deviceName}`)[0];
+    if (holder === undefined) return;
+    throw new ServiceError(
+      'invalid_input',
+      `${prepared.username} is the account of the stored credential ${holder}: a Password change test would set a generated password on it that is neither stored nor shown. Test on an account made for it, or leave Account empty.`,
+      'username',
+    );
   }
 
   /**
@@ -87,7 +109,7 @@ export class TemplateRunner {
    * Save checks it (the contract parsed it with Save's schema; the tag and plugin syntax checks
    * follow here) before anything is sent, and runs without a version (its operation keeps the text).
    */
-  #testSubject(request: TestRequest): RunTemplate & { pluginId: PluginId } {
+  #testSubject(request: TestRequest): RunTemplate & { pluginId: PluginId; executionType: ExecutionType } {
     const { draft, templateId } = request;
     if (draft === undefined) {
       if (templateId === undefined)
@@ -109,6 +131,7 @@ export class TemplateRunner {
       version: null,
       content: draft.content,
       pluginId: draft.pluginId,
+      executionType: draft.executionType,
     };
   }
 

@@ -262,7 +262,8 @@ export function TestOnDeviceDialog({ template, draft, unsaved, onClose }: TestOn
             )}
             <Typography variant="body2">
               The template really runs on the device, with generated test values: a creation template creates
-              the account, a delete template deletes it.
+              the account, a delete template deletes it, a password change sets a generated password that is
+              neither stored nor shown (refused on an account a stored credential of the device holds).
             </Typography>
             <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
               <FilteredPicker

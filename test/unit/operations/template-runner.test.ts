@@ -169,6 +169,54 @@ describe('TemplateRunner: a run is a use of the password', () => {
   });
 });
 
+describe('TemplateRunner: a Password change test never touches a stored account (review 37)', () => {
+  it("refuses the account it logs in as, and a stored credential's of the device, naming the credential", async () => {
+    const { web, db, root, dbAdmin } = await seed();
+    const change = await services.templates.save(
+      undefined,
+      template({ name: 'Change', executionType: 'Password change' }),
+      actor,
+    );
+    const plugin = new StandInPlugin(dir.path, succeeded);
+    const runner = runnerWith(plugin);
+    await expect(
+      runner.test(
+        { templateId: change.id, deviceId: web.id, login: { credentialId: root.id }, username: 'ROOT ' },
+        actor,
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      field: 'username',
+      message:
+        'ROOT is the account of the stored credential root @ web-01: a Password change test would set a generated password on it that is neither stored nor shown. Test on an account made for it, or leave Account empty.',
+    });
+    await expect(
+      runner.test(
+        {
+          templateId: change.id,
+          deviceId: db.id,
+          login: { credentialId: root.id },
+          username: 'dba',
+          useOnAnotherDevice: true,
+        },
+        actor,
+      ),
+    ).rejects.toMatchObject({ field: 'username', message: expect.stringContaining('dba @ db-01') as string });
+    expect(plugin.runs).toHaveLength(0);
+    // Another account, or another kind of template on that account, runs.
+    await runner.test(
+      { templateId: change.id, deviceId: web.id, login: { credentialId: root.id }, username: 'jittest1' },
+      actor,
+    );
+    const enable = await services.templates.save(undefined, template({ name: 'Enable' }), actor);
+    await runner.test(
+      { templateId: enable.id, deviceId: db.id, login: { credentialId: dbAdmin.id }, username: 'dba' },
+      actor,
+    );
+    expect(plugin.runs).toHaveLength(2);
+  });
+});
+
 describe('TemplateRunner: a credential logs in to its own device only, unless confirmed', () => {
   it('refuses a credential of another device without the confirmation, before any audit or connection', async () => {
     const { web, dbAdmin, tpl } = await seed();

@@ -224,6 +224,8 @@ test('a plain session removes nothing; at the maximum length a session ends by i
   const details = page.getByRole('dialog', { name: `Session of ${account}` });
   const transcript = details.getByLabel('Terminal transcript');
   await expect(transcript).toContainText('› seq 1 150000');
+  // Drawn as a typed line, apart from the output (which a target could make look like one).
+  await expect(transcript.locator('[data-kind="typed"]', { hasText: '› seq 1 150000' })).toHaveCount(1);
   await expect(transcript).toContainText('\n1\n2\n3\n');
   const next = details.getByRole('button', { name: 'Next page' });
   for (let n = 2; await next.isEnabled(); n++) {

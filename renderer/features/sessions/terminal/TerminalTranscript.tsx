@@ -7,17 +7,16 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import {
   terminalTranscriptPageBytes,
-  type TerminalTranscriptEntry,
   type TerminalTranscriptPage,
 } from '../../../../shared/contract/terminal';
 import type { Session } from '../../../../shared/domain/session';
 import { api } from '../../../api/client';
-import { bidiShown } from '../../../../shared/domain/text-rules';
+import { segments } from './transcript-segments';
 
 /**
  * An SSH session's terminal transcript as the core kept it (append-only, secrets masked, nothing
  * typed at a password prompt), one page (256 KiB) at a time: up to 16 MiB shown at once would
- * freeze the page. Typed lines are marked with `› `; a page is plain text in one element.
+ * freeze the page. Typed lines are marked with `› ` and drawn apart from output (segments).
  */
 export function TerminalTranscript({ session }: { session: Session }) {
   // Offsets of the pages seen, so Previous goes back without the core keeping state.
@@ -50,7 +49,7 @@ export function TerminalTranscript({ session }: { session: Session }) {
       </Typography>
     );
   }
-  const text = page.entries.map(shown).join('');
+  const parts = segments(page.entries);
   const { nextOffset } = page;
   const n = offsets.length;
   const total =
@@ -91,17 +90,27 @@ export function TerminalTranscript({ session }: { session: Session }) {
           bgcolor: 'action.hover',
         }}
       >
-        {text}
+        {parts.map((part, i) =>
+          part.kind === 'output' ? (
+            part.text
+          ) : (
+            <Box
+              key={i}
+              component="span"
+              data-kind={part.kind}
+              sx={
+                part.kind === 'typed'
+                  ? { color: 'primary.main', fontWeight: 700 }
+                  : { color: 'warning.dark', fontStyle: 'italic' }
+              }
+            >
+              {part.text}
+            </Box>
+          ),
+        )}
       </Box>
     </Box>
   );
-}
-
-/** Output as the screen showed it; a typed line, a hidden one and a note each on a line of their own. */
-function shown(entry: TerminalTranscriptEntry): string {
-  if (entry.kind === 'output') return bidiShown(entry.text);
-  if (entry.kind === 'note') return `\n[${entry.text}]\n`;
-  return `› ${bidiShown(entry.text)}\n`;
 }
 
 function formatBytes(size: number): string {

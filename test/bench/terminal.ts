@@ -36,6 +36,7 @@ import { startSsh } from '../lab/ssh';
 import type { SshDetails } from '../lab/types';
 import { makeTempDir } from '../support/temp-dir';
 import { pidCpuMs } from './cpu-meter';
+import { measureHops } from './hop-floor';
 import { median, p95 } from './stats';
 import { connectRpc, valueOf, type RpcClient } from './ws-client';
 
@@ -430,6 +431,16 @@ async function measure(bare: Tty, app: Tty): Promise<void> {
     `ratio (terminal / bare): round trip p50 ${r50.toFixed(2)}x ${verdict(r50)}, ` +
       `p95 ${r95.toFixed(2)}x ${verdict(r95)} (target <= ${targetRatio}x); ` +
       `seq time ${ratio(a.seqMs, b.seqMs).toFixed(2)}x (MB/s ${ratio(a.mbps, b.mbps).toFixed(2)}x of bare)`,
+  );
+  if (inProcess) return;
+  const hops = await measureHops(keystrokes);
+  const extra = (stat: 'p50' | 'p95') => hops.ws[stat] - hops.pipe[stat];
+  console.log(
+    `the hop alone (no SSH): WebSocket echo to a Node process p50 ${hops.ws.p50.toFixed(3)} ms, ` +
+      `p95 ${hops.ws.p95.toFixed(3)} ms; pipe echo through cat p50 ${hops.pipe.p50.toFixed(3)} ms, ` +
+      `p95 ${hops.pipe.p95.toFixed(3)} ms: the page's WebSocket adds ${extra('p50').toFixed(3)} / ` +
+      `${extra('p95').toFixed(3)} ms to each terminal round trip before the host runs any code of its own; ` +
+      `the target allows ${(b.p50 * (targetRatio - 1)).toFixed(3)} / ${(b.p95 * (targetRatio - 1)).toFixed(3)} ms in all`,
   );
 }
 

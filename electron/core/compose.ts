@@ -56,6 +56,7 @@ import type { OsKeyProtector } from '../vault/os-key-protector';
 import { unlockWithPassphraseFile } from '../vault/passphrase-file';
 import { IdleLock } from '../vault/idle-lock';
 import { VaultService } from '../vault/vault-service';
+import { SessionPresence } from '../sessions/session-presence';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -193,6 +194,7 @@ export function createCore(options: CoreOptions): Core {
     startedIn: options.sessionsStartedIn ?? 'app',
   });
   late.sessions = lifecycle;
+  const presence = new SessionPresence({ sessions: lifecycle, timers });
   const terminals = new SshTerminals({
     transcripts: new TerminalTranscripts(options.dataDir),
     knownSecrets: (session) => knownSessionSecrets({ inventory, plugins, vault }, session),
@@ -296,7 +298,7 @@ export function createCore(options: CoreOptions): Core {
       ...vaultHandlers(vault, idleLock),
       ...transferHandlers(transfer),
       ...operationsHandlers(operations, runner, executor),
-      ...sessionsHandlers(lifecycle),
+      ...sessionsHandlers(lifecycle, presence),
       ...terminalHandlers(terminals),
       ...sqlConsoleHandlers(sqlConsoles),
     },
@@ -330,6 +332,9 @@ export function createCore(options: CoreOptions): Core {
         // What was being saved is let finish first (a request in flight, the start-up install of
         // the built-in templates), so quitting never leaves a change half made.
         idleLock.stop();
+        // The tabs' connections go as the host stops: their views' timers must not end sessions
+        // that the close below ends anyway.
+        presence.dispose();
         await dispatcher.drain(shutdownWaitMs);
         step = 'the start-up chores';
         await Promise.race([ready, waitMs(shutdownWaitMs)]);

@@ -45,6 +45,12 @@ export const sessionsMethods = defineMethods({
     input: z.object({ id: z.string().min(1).max(64) }),
     output: sessionSchema,
   },
+  'sessions.attach': {
+    summary:
+      "Mark the caller's view of a session: answers a stream that carries nothing. Closed by the view (Leave), the session goes on; closed with its connection (the tab or window closed), the session ends unless a view comes back within 15 s (a reload)",
+    input: z.object({ id: z.string().min(1).max(64) }),
+    output: z.object({ streamId: z.number().int().positive() }),
+  },
   'sessions.forceClose': {
     summary:
       'Drop a session that needs attention without cleanup (the account may remain on the target); the reason is audited',

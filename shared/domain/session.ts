@@ -180,6 +180,12 @@ export type Session = z.infer<typeof sessionSchema>;
 /** What ends a session at its maximum length (the record's endedBy, the audit's actor). */
 export const maxLengthActor = 'system (maximum session length)';
 
+/** What ends a session whose every view was closed with its tab or window (session-presence.ts). */
+export const viewClosedActor = 'system (its view was closed)';
+
+/** How long a session whose views are all gone waits for one to come back (a reload) before it ends. */
+export const viewGraceMs = 15_000;
+
 /** What ends an app's session that the app stopped without ending (see `startedIn`). */
 export const appStoppedActor = 'system (the app stopped during the session)';
 

@@ -8,6 +8,7 @@ import type { Locator, Page } from '@playwright/test';
 import pg from 'pg';
 import { startPostgres } from '../lab/postgres';
 import type { RunningServer, SqlDetails } from '../lab/types';
+import { viewGraceMs } from '../../shared/domain/session';
 import { expect, test } from './fixtures';
 import { importBundle } from './support/import-bundle';
 import { openScreen } from './support/navigation';
@@ -258,6 +259,49 @@ test('Start session on a Creation and deletion credential: Active as a generated
 
   // The other tab's Session status went back to None by itself.
   await expect(jitRow).toContainText('None');
+});
+
+test('closing the tab of a live session ends it once no view of it comes back, and cleans up; a reload keeps it', async ({
+  app,
+  shell,
+}, testInfo) => {
+  test.skip(shell !== 'browser', 'Only the browser host has tabs (the window closing quits the app)');
+  test.slow();
+  const { page } = app;
+  await seed(page, testInfo.outputPath('bundle.json'), { tabuser: { create: builtInCreate } });
+  await openCredentials(page, 'Just In Time');
+  await page.getByRole('button', { name: 'Start session for tabuser @ pg-lab' }).click();
+  const session = sessionRegion(page);
+  await expect(field(session, 'State')).toHaveText('Active');
+  const account = (await field(session, 'Account used').textContent()) ?? '';
+  expect(await roleExists(account)).toBe(true);
+
+  // A reload is the view leaving and coming back on a new connection: the session goes on.
+  await page.reload();
+  const reloaded = Date.now();
+  await expect(field(sessionRegion(page), 'State')).toHaveText('Active');
+
+  // Another tab watches; the session's tab is closed without its question (a crash of the tab,
+  // or the question answered Leave).
+  const other = await openSecondTab(page);
+  await openCredentials(other, 'Just In Time');
+  const row = other.getByRole('row', { name: /tabuser/ });
+  // Still Active once the reload's grace is over: what is asserted is that nothing happens in a
+  // known window, so the rest of that window is waited out (no condition marks its end).
+  await other.waitForTimeout(Math.max(0, viewGraceMs + 1_000 - (Date.now() - reloaded)));
+  await expect(row).toContainText('Active');
+  await page.close({ runBeforeUnload: false });
+  // 15 s for a view to come back, then the cleanup.
+  await expect(row).toContainText('None', { timeout: 60_000 });
+  expect(await roleExists(account)).toBe(false);
+  await openScreen(other, 'PAM Core', 'Remote sessions');
+  const sessions = other.getByRole('grid', { name: 'Remote sessions' });
+  await expect(sessions.getByRole('row', { name: new RegExp(account) })).toContainText('Ended');
+  await other.getByRole('button', { name: `Actions for ${account} @ pg-lab` }).click();
+  await other.getByRole('menuitem', { name: 'Details' }).click();
+  await expect(other.getByRole('dialog', { name: `Session of ${account}` })).toContainText(
+    'system (its view was closed)',
+  );
 });
 
 test('a provisioning that fails shows the error and its log, starts no session, and leaves nothing on the target', async ({

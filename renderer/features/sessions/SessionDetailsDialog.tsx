@@ -29,12 +29,14 @@ const fields = (s: Session, now: number): Field[] => [
   ['Requester', s.requester],
   ['Started', <DateTime iso={s.createdAt} />],
   ['Ended', <DateTime iso={s.endedAt} empty="Not yet" />],
+  // Who or what ended it: a person, or the system and why (its maximum length, its view closed).
+  ...(s.endedBy === undefined ? [] : [['Ended by', bidiShown(s.endedBy)] as const]),
   ['Duration', sessionDuration(s, now)],
   ['Maximum length ends it at', <DateTime iso={s.expiresAt} />],
   ['Cleanup attempts', String(s.cleanupAttempts)],
   ...(s.nextAttemptAt === null ? [] : [['Next attempt', <DateTime iso={s.nextAttemptAt} />] as const]),
   ...(s.error === null ? [] : [['Error', bidiShown(s.error)] as const]),
-  ...(s.forceCloseReason === null ? [] : [['Force close reason', s.forceCloseReason] as const]),
+  ...(s.forceCloseReason === null ? [] : [['Force close reason', bidiShown(s.forceCloseReason)] as const]),
   ['ID', s.id],
 ];
 

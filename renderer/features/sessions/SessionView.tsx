@@ -26,6 +26,7 @@ import { SessionTerminal } from './terminal/SessionTerminal';
 import { hasSqlConsole, SqlConsole } from './sql-console/SqlConsole';
 import { useLeaveGuard } from './use-leave-guard';
 import { useNow } from './use-now';
+import { useSessionPresence } from './use-session-presence';
 import { DateTime } from '../common/DateTime';
 import { bidiShown } from '../../../shared/domain/text-rules';
 
@@ -63,6 +64,8 @@ export function SessionView() {
 function SessionContent({ session }: { session: Session }) {
   // Closing the tab or reloading asks first while the session is in use (the browser's own question).
   useBeforeUnload(isInUse(session.state));
+  // Closed with its tab or window (the question dismissed), the session ends and is cleaned up.
+  useSessionPresence(session.id, isInUse(session.state));
   const leave = useLeaveGuard(session);
   const provisioning = session.state === 'requested' || session.state === 'provisioning';
   const failed = session.state === 'failed';

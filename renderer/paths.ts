@@ -30,3 +30,12 @@ export const paths = {
 
 /** The session view of one session. */
 export const sessionPath = (id: string): string => `/pam/sessions/${encodeURIComponent(id)}`;
+
+/**
+ * The navigation state Start session opens a session's view with: that view (and the same tab
+ * after a reload, which keeps it) is the session's own, whose tab closing ends the session. A view
+ * opened from Remote sessions only looks at it.
+ */
+export const startedHereState = { startedHere: true } as const;
+export const isStartedHere = (state: unknown): boolean =>
+  typeof state === 'object' && state !== null && 'startedHere' in state && state.startedHere === true;

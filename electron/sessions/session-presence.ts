@@ -17,8 +17,9 @@ const inUse = (state: Session['state']) =>
   state === 'requested' || state === 'provisioning' || state === 'active';
 
 /**
- * Which tabs (or windows) show a session's view, each by a stream of its connection that carries
- * nothing: the view's lifeline. A view that leaves (the user chose Leave, or went elsewhere in the
+ * Which tabs (or windows) hold a session's own view (the one Start session opened there, and the
+ * same tab after a reload; the renderer attaches only that one), each by a stream of its
+ * connection that carries nothing: the view's lifeline. A view that leaves (the user chose Leave, or went elsewhere in the
  * app) closes its stream, and the session goes on, as the user chose. A connection that goes
  * (the tab or the browser closed, the page reloaded) closes it as `disconnected`: once no view of
  * the session is left, the session ends after `graceMs` unless a view comes back first (a reload
@@ -28,12 +29,22 @@ const inUse = (state: Session['state']) =>
 export class SessionPresence {
   readonly #views = new Map<string, Set<StreamEnd>>();
   readonly #ending = new Map<string, { cancel(): void }>();
+  /** The core is stopping: connections closing now must end nothing (its own close does). */
+  #disposed = false;
 
   constructor(private readonly deps: SessionPresenceDeps) {}
 
   /** `stream` (the caller's, opened for this) stands for a view of the session. */
   attach(sessionId: string, stream: StreamEnd): void {
-    const session = this.deps.sessions.get(sessionId);
+    let session: Session;
+    try {
+      if (this.#disposed) throw new ServiceError('unavailable', 'The app is stopping');
+      session = this.deps.sessions.get(sessionId);
+    } catch (error) {
+      // Not kept: a stream per refused call would use up the connection's streams.
+      stream.destroy();
+      throw error;
+    }
     if (!inUse(session.state)) {
       stream.destroy();
       throw new ServiceError('conflict', 'The session is no longer in use');
@@ -51,14 +62,14 @@ export class SessionPresence {
     views?.delete(stream);
     if (views === undefined || views.size > 0) return;
     this.#views.delete(sessionId);
-    if (reason !== 'disconnected') return;
+    if (reason !== 'disconnected' || this.#disposed) return;
     this.#scheduleEnd(sessionId);
   }
 
   #scheduleEnd(sessionId: string): void {
     const timer = this.deps.timers.setTimer(() => {
       this.#ending.delete(sessionId);
-      if (this.#views.has(sessionId)) return;
+      if (this.#disposed || this.#views.has(sessionId)) return;
       let state: Session['state'];
       try {
         state = this.deps.sessions.get(sessionId).state;
@@ -75,6 +86,7 @@ export class SessionPresence {
 
   /** Stops the timers (the core is shutting down: its own sweep ends the sessions). */
   dispose(): void {
+    this.#disposed = true;
     for (const timer of this.#ending.values()) timer.cancel();
     this.#ending.clear();
   }

@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { sessionPath } from '../../paths';
+import { sessionPath, startedHereState } from '../../paths';
 import { useCredentialsStore } from '../../stores/credentials-store';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { plainSessionPlugins, type SessionPluginId } from '../../../shared/domain/session';
@@ -78,7 +78,7 @@ export function CredentialsScreen({ jitOnly }: { jitOnly: boolean }) {
     (target: RowTarget, pluginId?: SessionPluginId) => {
       setNotice(undefined);
       void startSession(target.credential.id, pluginId).then((result) => {
-        if (result.ok) return void navigate(sessionPath(result.value.id));
+        if (result.ok) return void navigate(sessionPath(result.value.id), { state: startedHereState });
         const label = credentialLabel(target.credential.username, target.device.name);
         setNotice({
           severity: 'error',

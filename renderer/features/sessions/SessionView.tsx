@@ -6,9 +6,9 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import type { Session } from '../../../shared/domain/session';
-import { paths } from '../../paths';
+import { isStartedHere, paths } from '../../paths';
 import { useSessionsStore } from '../../stores/sessions-store';
 import { FieldList } from '../common/FieldList';
 import { useBeforeUnload } from '../common/unsaved-changes';
@@ -64,8 +64,10 @@ export function SessionView() {
 function SessionContent({ session }: { session: Session }) {
   // Closing the tab or reloading asks first while the session is in use (the browser's own question).
   useBeforeUnload(isInUse(session.state));
-  // Closed with its tab or window (the question dismissed), the session ends and is cleaned up.
-  useSessionPresence(session.id, isInUse(session.state));
+  // The view Start session opened: closed with its tab or window, the session ends and is
+  // cleaned up. One opened from Remote sessions only looks (paths.ts).
+  const location: { state: unknown } = useLocation();
+  useSessionPresence(session.id, isInUse(session.state) && isStartedHere(location.state));
   const leave = useLeaveGuard(session);
   const provisioning = session.state === 'requested' || session.state === 'provisioning';
   const failed = session.state === 'failed';

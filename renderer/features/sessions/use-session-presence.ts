@@ -3,7 +3,7 @@ import type { StreamEnd } from '../../../shared/contract/streams';
 import { api } from '../../api/client';
 
 /**
- * While the session is live, this view holds a stream of its connection open in the core
+ * While the session is live, the view Start session opened holds a stream of its connection open in the core
  * (`sessions.attach`): closing the tab or the window closes it with the connection, and the
  * session ends unless the view comes back within a few seconds (a reload). Leaving the view in the
  * app closes it here, and the session goes on: the user chose Leave.

@@ -96,12 +96,34 @@ describe("a session's views", () => {
     expect(() => view(again)).toThrow('The session is no longer in use');
   });
 
-  it('disposed (the core stopping): no timer ends anything', () => {
+  it('disposed (the core stopping): no timer ends anything, not even for a connection closing after', () => {
     const tab = connection();
+    const late = connection();
     view(tab);
+    view(late);
     tab.closeAll();
     presence.dispose();
+    late.closeAll();
     clock.advance(60_000);
     expect(ended).toEqual([]);
+  });
+
+  it('an unknown session: refused, and the stream opened for it is not kept (review 37)', () => {
+    const tab = new StreamMux(() => undefined, { maxStreams: 8 });
+    const failing = new SessionPresence({
+      sessions: {
+        get: () => {
+          throw new Error('No session x');
+        },
+        end: () => Promise.resolve(),
+      },
+      timers: clock,
+    });
+    for (let i = 0; i < 10; i++) {
+      const stream = tab.open();
+      if (!stream) throw new Error('the connection ran out of streams');
+      expect(() => failing.attach('x', stream)).toThrow('No session x');
+    }
+    expect(tab.stats().streams).toBe(0);
   });
 });

@@ -79,27 +79,34 @@ export class TemplateRunner {
   async test(request: TestRequest, actor: string, onProgress?: Progress): Promise<Operation> {
     const template = this.#testSubject(request);
     const prepared = this.#prepare(template.pluginId, request);
-    if (template.executionType === 'Password change') this.#refuseKnownAccount(prepared);
+    if (template.executionType !== 'New user') this.#refuseKnownAccount(prepared, template.executionType);
     return this.#run(prepared, template, 'test', actor, onProgress);
   }
 
   /**
-   * A Password change test sets a generated password that is neither stored nor shown: on the
-   * account the test logs in as, or one a stored credential of the device holds, it would lock
-   * that credential out (a test as root changed the root password of the server).
+   * A test acts on a real account. Never on the one it logs in as: a disable, a deletion or a
+   * password change would lock the test's own credential out. And a Password change never on an
+   * account a stored credential of the device holds: it sets a generated password that is neither
+   * stored nor shown (a test as root changed the server's root password to one nobody knew).
+   * Enable and disable tests on a stored account are what a JIT Enable/Disable credential needs.
    */
-  #refuseKnownAccount(prepared: Prepared): void {
+  #refuseKnownAccount(prepared: Prepared, type: ExecutionType): void {
     const same = (name: string) => name.trim().toLowerCase() === prepared.username.toLowerCase();
     const holder = same(prepared.login.username)
       ? prepared.loginLabel
-      : this.deps.inventory.credentials
-          .exportRows()
-          .filter((row) => row.deviceId === prepared.deviceId && same(row.username))
-          .map((row) => `${row.username} @ ${prepared.deviceName}`)[0];
+      : type !== 'Password change'
+        ? undefined
+        : this.deps.inventory.credentials
+            .exportRows()
+            .filter((row) => row.deviceId === prepared.deviceId && same(row.username))
+            .map((row) => `${row.username} @ ${prepared.deviceName}`)[0];
     if (holder === undefined) return;
+    const what = same(prepared.login.username)
+      ? 'the test logs in as it, and would lock that credential out'
+      : 'a Password change test would set a generated password on it that is neither stored nor shown';
     throw new ServiceError(
       'invalid_input',
-      `${prepared.username} is the account of the stored credential ${holder}: a Password change test would set a generated password on it that is neither stored nor shown. Test on an account made for it, or leave Account empty.`,
+      `${prepared.username} is the account of the stored credential ${holder}: ${what}. Test on an account made for it, or leave Account empty.`,
       'username',
     );
   }

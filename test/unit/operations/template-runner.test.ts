@@ -169,7 +169,7 @@ describe('TemplateRunner: a run is a use of the password', () => {
   });
 });
 
-describe('TemplateRunner: a Password change test never touches a stored account (review 37)', () => {
+describe('TemplateRunner: a test never acts on the account it logs in as, nor a Password change on a stored one (review 37)', () => {
   it("refuses the account it logs in as, and a stored credential's of the device, naming the credential", async () => {
     const { web, db, root, dbAdmin } = await seed();
     const change = await services.templates.save(
@@ -188,7 +188,7 @@ describe('TemplateRunner: a Password change test never touches a stored account 
       code: 'invalid_input',
       field: 'username',
       message:
-        'ROOT is the account of the stored credential root @ web-01: a Password change test would set a generated password on it that is neither stored nor shown. Test on an account made for it, or leave Account empty.',
+        'ROOT is the account of the stored credential root @ web-01: the test logs in as it, and would lock that credential out. Test on an account made for it, or leave Account empty.',
     });
     await expect(
       runner.test(
@@ -208,11 +208,28 @@ describe('TemplateRunner: a Password change test never touches a stored account 
       { templateId: change.id, deviceId: web.id, login: { credentialId: root.id }, username: 'jittest1' },
       actor,
     );
+    // An Enable test on a stored account (a JIT Enable/Disable credential's) runs; on the
+    // account the test logs in as, it is refused too.
     const enable = await services.templates.save(undefined, template({ name: 'Enable' }), actor);
     await runner.test(
-      { templateId: enable.id, deviceId: db.id, login: { credentialId: dbAdmin.id }, username: 'dba' },
+      {
+        templateId: enable.id,
+        deviceId: db.id,
+        login: { credentialId: root.id },
+        username: 'dba',
+        useOnAnotherDevice: true,
+      },
       actor,
     );
+    await expect(
+      runner.test(
+        { templateId: enable.id, deviceId: db.id, login: { credentialId: dbAdmin.id }, username: 'dba' },
+        actor,
+      ),
+    ).rejects.toMatchObject({
+      field: 'username',
+      message: expect.stringContaining('the test logs in as it') as string,
+    });
     expect(plugin.runs).toHaveLength(2);
   });
 });

@@ -16,11 +16,15 @@ export const hiddenInputText = '[input hidden]';
  * `API key:`, and the words of a few locales (`Passwort für bob:`, `Mot de passe :`, `Senha:`).
  * The remote side turns its echo off for these; what is typed next is the secret. A line that
  * merely mentions one is hidden too: the safe side. `>` and `?` end a prompt only right after the
- * word (`password> `, `Enter your password > `, `Passcode? `): a shell prompt ending in `>` with a
- * folder of that name in it is not one.
+ * word, on a line without a path separator (`password> `, `Enter your password > `, `Passcode? `):
+ * a shell prompt ending in `>` after a folder of that name (`C:\work\secret>`, `PS ~/token> `)
+ * is not one, or a user could keep their commands out of the transcript by where they stand.
  */
-const secretWord = String.raw`(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|\botp|one-time code|verification code|security code|auth(?:entication)? code|api key|access key|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)`;
-const secretPrompt = new RegExp(String.raw`${secretWord}(?:[^\n]{0,120}:|\s*[>?])\s*$`, 'i');
+const secretWord = String.raw`(?:(?:password|passphrase|pass phrase|passcode|\bpin|\btoken|\bsecret|\botp|\btotp|\b2fa|\bmfa|one-time code|verification code|security code|auth(?:entication)? code|api[ _]?key|access key|passwort|kennwort|mot de passe|senha)\b|contrase[ñn]a|пароль)`;
+const secretPrompt = new RegExp(
+  String.raw`${secretWord}[^\n]{0,120}:\s*$|^[^\\/\n]*${secretWord}\s*[>?]\s*$`,
+  'i',
+);
 
 /** The last line of `text`, at most its last 256 characters (what the prompt check reads). */
 const lastLineOf = (text: string): string => text.slice(text.lastIndexOf('\n') + 1).slice(-256);

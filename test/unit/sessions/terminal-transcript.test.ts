@@ -224,7 +224,16 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
   });
 
   it('keeps what is typed after a prompt ending in > or ? that only names a folder or asks of one', async () => {
-    for (const prompt of ['~/tokens> ', 'PS C:\\password\\old> x> ', 'mysql> ', 'Delete /srv/pin? [y/N] ']) {
+    for (const prompt of [
+      '~/tokens> ',
+      'PS C:\\password\\old> x> ',
+      'mysql> ',
+      'Delete /srv/pin? [y/N] ',
+      // A folder named after a secret, as the prompt's last part: where a user stands hides nothing.
+      'C:\\Users\\bob\\secret>',
+      'PS C:\\work\\token> ',
+      'bob@host ~/password> ',
+    ]) {
       const { transcripts, recorder } = setup();
       const rec = recorder();
       rec.output(bytes(prompt));
@@ -360,6 +369,27 @@ describe('TerminalRecorder and TerminalTranscripts', () => {
         'a prompt that ends in >',
         [
           ['o', 'Enter your password > '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a 2FA code',
+        [
+          ['o', 'Enter your 2FA code: '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'a TOTP ending in >',
+        [
+          ['o', 'TOTP> '],
+          ['i', `${typed}\r`],
+        ],
+      ],
+      [
+        'an api_key',
+        [
+          ['o', 'api_key: '],
           ['i', `${typed}\r`],
         ],
       ],

@@ -32,6 +32,7 @@ import { cleanupDelayMs, waitOn } from './cleanup-backoff';
 import { KeyedLock } from './keyed-lock';
 import { planSession, type PlannedRun, type PlanSources, type SessionPlan } from './session-plan';
 import type { SessionStore } from './session-store';
+import { textCut } from '../../shared/domain/text-rules';
 
 export interface SessionLifecycleDeps extends PlanSources {
   readonly store: SessionStore;
@@ -1213,7 +1214,8 @@ function accountKey(account: string, runtime: PluginRuntime): string {
 
 /** An account check's message is masked and says what failed; other errors are named by kind. */
 function checkMessage(error: unknown): string {
-  return error instanceof AccountCheckFailed ? error.message : messageOf(error);
+  // A target's message, masked: cut, as it goes to the session record and the audit log.
+  return error instanceof AccountCheckFailed ? textCut(error.message, 1_000) : messageOf(error);
 }
 
 /** A ServiceError's message is safe to show; anything else is named by its kind only. */

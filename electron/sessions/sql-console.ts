@@ -115,7 +115,11 @@ export class SqlConsoleService {
       );
     }
     // A full transcript refuses before the console logs in (and audits that login) for nothing.
-    if (!this.#consoles.has(sessionId)) await this.deps.transcripts.checkRoom(sessionId).catch(refused);
+    if (!this.#consoles.has(sessionId)) {
+      await this.deps.transcripts.checkRoom(sessionId).catch(refused);
+      // Again after the wait: an End landing meanwhile found no console to close, and none may open.
+      this.#activeSession(sessionId);
+    }
     let entry = this.#consoles.get(sessionId);
     if (entry?.busy) {
       throw new ServiceError(

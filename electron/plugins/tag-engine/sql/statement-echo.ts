@@ -18,9 +18,14 @@ const minEcho = 4;
 /** Past this, a message is not searched: it is cut there (servers' messages are a line or two). */
 const maxSearched = 2048;
 
-export function withoutSecretEcho(message: string, sent: string, shown: string): string {
-  if (sent === shown) return message;
-  const searched = message.slice(0, pairSafeCut(message, maxSearched));
+export function withoutSecretEcho(message: string, sentText: string, shownText: string): string {
+  if (sentText === shownText) return message;
+  const original = message.slice(0, pairSafeCut(message, maxSearched));
+  // Compared case-blind (a server may quote what it read in another case than it was sent), unless
+  // lower case changes the message's length (a dotted İ): its positions must stay the original's.
+  const blind = original.toLowerCase().length === original.length;
+  const fold = (text: string) => (blind ? text.toLowerCase() : text);
+  const [searched, sent, shown] = [fold(original), fold(sentText), fold(shownText)];
   let out = '';
   for (let at = 0; at < searched.length;) {
     // The longest run from here that the statement as sent holds.
@@ -32,13 +37,13 @@ export function withoutSecretEcho(message: string, sent: string, shown: string):
       at += length;
     } else if (length >= minEcho) {
       // Text of the statement around the secrets: kept whole, and not searched again inside.
-      out += run;
+      out += original.slice(at, at + length);
       at += length;
     } else {
-      out += searched.charAt(at);
+      out += original.charAt(at);
       at += 1;
     }
   }
-  const cut = message.length - searched.length;
+  const cut = message.length - original.length;
   return cut > 0 ? `${out}… (${cut.toLocaleString('en-US')} more characters not kept)` : out;
 }

@@ -30,6 +30,12 @@ describe("a server message quoting a statement that held a secret (review 37's M
     expect(masked).not.toContain(secret.slice(0, 4));
   });
 
+  it('masks a quote the server changed the case of, keeping the message as it came', () => {
+    const masked = withoutSecretEcho(`NEAR '${secret.slice(0, 10).toLowerCase()}' AT LINE 1`, sent, shown);
+    expect(masked.toLowerCase()).not.toContain(secret.slice(0, 4).toLowerCase());
+    expect(masked).toMatch(/^NEAR.*\*{6}.*AT LINE 1$/);
+  });
+
   it('cuts a long message instead of searching it all, never inside a character', () => {
     const message = '😀'.repeat(1500);
     const masked = withoutSecretEcho(message, sent, shown);

@@ -11,6 +11,15 @@ import { managedMarker, type BuiltInTemplate } from '../builtin-template';
 const lines = (...text: string[]): string => `${text.join('\n')}\n`;
 
 /**
+ * Every process of the account at once: kill -1 from a process of its own uid reaches them all in
+ * one call, so one that forks as it goes (a process that restarts itself) cannot slip between two
+ * passes. Then pkill until none is left (setpriv may be absent: busybox) and the killed ones are
+ * reaped (userdel refuses an account that still has some). Never run for uid 0: callers refuse it.
+ */
+const endAllProcesses =
+  'exec "getent passwd [#USERNAME#] >/dev/null && { setpriv --reuid [#USERNAME#] --regid $(id -g [#USERNAME#]) --clear-groups kill -9 -- -1 2>/dev/null; for i in $(seq 100); do pkill -KILL -u [#USERNAME#] || break; sleep 0.1; done; }"';
+
+/**
  * A login shell can take a while to start on a busy server (motd, profile scripts): wait longer
  * for the first prompt than for each command, rather than abandon a shell still starting.
  */
@@ -53,17 +62,17 @@ const remove = lines(
   'exec "getent passwd [#USERNAME#] >/dev/null && { usermod -L -e 1 [#USERNAME#] || echo JIT-FAILED; }"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
-  '# Every process of it at once: kill -1 from a process of its own uid reaches them all in one',
-  '# call, so one that forks as it goes (a process that restarts itself) cannot slip between two',
-  '# passes. Then pkill until none is left (setpriv may be absent) and the killed ones are reaped:',
-  '# userdel refuses an account that has some.',
-  'exec "getent passwd [#USERNAME#] >/dev/null && { setpriv --reuid [#USERNAME#] --regid $(id -g [#USERNAME#]) --clear-groups kill -9 -- -1 2>/dev/null; for i in $(seq 100); do pkill -KILL -u [#USERNAME#] || break; sleep 0.1; done; }"',
+  '# Every process of it at once (see endAllProcesses): userdel refuses an account that has some.',
+  endAllProcesses,
   'expect "*#"',
   '# What it left in the shared temporary folders, and its crontab, would belong to the next',
   '# account given its uid (useradd takes the lowest free one): a set-uid copy of a shell left in',
   '# /dev/shm would run as that account.',
+  '# A large /tmp takes a while to walk.',
+  'set-read-timeout 120',
   'exec "getent passwd [#USERNAME#] >/dev/null && { find /tmp /var/tmp /dev/shm -xdev -user [#USERNAME#] -delete 2>/dev/null; crontab -r -u [#USERNAME#] 2>/dev/null; true; }"',
   'expect "*#"',
+  'set-read-timeout 15',
   'exec "getent passwd [#USERNAME#] >/dev/null && { userdel -r [#USERNAME#] || echo JIT-FAILED; }"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
@@ -103,8 +112,7 @@ const disable = lines(
   'exec "usermod -L -e 1 [#USERNAME#] || echo JIT-FAILED"',
   'expect "*#"',
   'no-expect "JIT-FAILED"',
-  '# Never uid 0: pkill -u of root would end every process of the server.',
-  'exec "[ \\"$(id -u [#USERNAME#] 2>/dev/null)\\" = 0 ] || pkill -KILL -u [#USERNAME#]"',
+  endAllProcesses,
   'expect "*#"',
   'exec "passwd -S [#USERNAME#]"',
   'expect "*#"',
@@ -201,7 +209,7 @@ const rootTemplates: readonly BuiltInTemplate[] = [
     name: 'Linux: disable account',
     executionType: 'Credential disable',
     description:
-      'usermod -L and usermod -e 1 (so key logins stop too), then ends live sessions with pkill -KILL -u. Refuses uid 0. Runs as root.',
+      'usermod -L and usermod -e 1 (so key logins stop too), then ends all its processes (kill -1 as its uid, then pkill until none). Refuses uid 0. Runs as root.',
     content: disable,
   },
   {

@@ -5,8 +5,8 @@ export type SegmentKind = 'output' | 'typed' | 'note';
 
 /**
  * What a page shows, in runs: output as the screen showed it, and typed lines (hidden ones
- * included) and notes, each on a line of its own and drawn unlike output (bold and coloured;
- * italic): a target that prints `› sudo -i` or `[transcript truncated]` cannot pass its output
+ * included, after their prompt) and notes (on a line of their own), drawn unlike output (bold and
+ * coloured; italic): a target that prints `› sudo -i` or `[transcript truncated]` cannot pass its output
  * for a typed line or a note of the app's.
  */
 export function segments(entries: readonly TerminalTranscriptEntry[]): { kind: SegmentKind; text: string }[] {

@@ -1,5 +1,5 @@
 import type { StreamCloseReason, StreamEnd } from '../../shared/contract/streams';
-import { viewClosedActor, viewGraceMs, type Session } from '../../shared/domain/session';
+import { isSessionInUse, viewClosedActor, viewGraceMs, type Session } from '../../shared/domain/session';
 import type { Timers } from '../platform/clock';
 import { ServiceError } from '../services/service-error';
 
@@ -13,14 +13,12 @@ export interface SessionPresenceDeps {
   readonly graceMs?: number;
 }
 
-const inUse = (state: Session['state']) =>
-  state === 'requested' || state === 'provisioning' || state === 'active';
-
 /**
  * Which tabs (or windows) hold a session's own view (the one Start session opened there, and the
  * same tab after a reload; the renderer attaches only that one), each by a stream of its
- * connection that carries nothing: the view's lifeline. A view that leaves (the user chose Leave, or went elsewhere in the
- * app) closes its stream, and the session goes on, as the user chose. A connection that goes
+ * connection that carries nothing: the view's lifeline. A view that leaves (the user chose Leave,
+ * or went elsewhere in the app) closes its stream, and the session goes on, as the user chose.
+ * A connection that goes
  * (the tab or the browser closed, the page reloaded) closes it as `disconnected`: once no view of
  * the session is left, the session ends after `graceMs` unless a view comes back first (a reload
  * opens the view again), and its cleanup runs. A session nobody showed (the command line's, the
@@ -45,7 +43,7 @@ export class SessionPresence {
       stream.destroy();
       throw error;
     }
-    if (!inUse(session.state)) {
+    if (!isSessionInUse(session.state)) {
       stream.destroy();
       throw new ServiceError('conflict', 'The session is no longer in use');
     }

@@ -98,6 +98,13 @@ export function mayHoldAccount(state: SessionState): boolean {
   return state === 'provisioning' || state === 'active' || state === 'ending' || state === 'needs_attention';
 }
 
+/**
+ * Started and not yet ending: what leaving the view or closing the tab would abandon (an Ending
+ * session is already being cleaned up; one that needs attention is an administrator's matter).
+ */
+export const isSessionInUse = (state: SessionState): boolean =>
+  state === 'requested' || state === 'provisioning' || state === 'active';
+
 /** The states the credential lists show as the live Session status. */
 export function isLiveSessionState(state: SessionState): boolean {
   return !isFinalSessionState(state);

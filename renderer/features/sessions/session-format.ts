@@ -8,6 +8,7 @@ import type { Credential } from '../../../shared/domain/credential';
 import { jitPairs } from '../../../shared/domain/jit';
 import {
   isPlainSession,
+  isSessionInUse,
   maxLengthActor,
   plainSessionPlugin,
   sessionStateLabels,
@@ -60,12 +61,8 @@ export function sessionStartBlocked(
   return undefined;
 }
 
-/**
- * Started and not yet ending: what leaving the view or closing the tab would abandon (an Ending
- * session is already being cleaned up; one that needs attention is an administrator's matter).
- */
-export const isInUse = (state: SessionState): boolean =>
-  state === 'requested' || state === 'provisioning' || state === 'active';
+/** Started and not yet ending (the rule shared with the core's session presence). */
+export const isInUse = isSessionInUse;
 
 /** The device's name: the session keeps `user @ device` as it was when it started. */
 export function deviceOf(session: Pick<Session, 'credentialLabel'>): string {
